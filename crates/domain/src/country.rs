@@ -1,0 +1,211 @@
+use std::{collections::HashMap, fmt, sync::OnceLock};
+
+use serde::{Deserialize, Serialize};
+
+use crate::ParseError;
+
+/// GeoNames' country table (CC BY 4.0), shipped in the crate: the list of valid ISO codes.
+const COUNTRIES_CSV: &str = include_str!("../data/countries.csv");
+
+/// A country as GeoNames describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    pub code: CountryCode,
+    pub name: String,
+    /// GeoNames continent code: AF, AN, AS, EU, NA, OC or SA.
+    pub continent: String,
+}
+
+fn countries() -> &'static HashMap<String, Country> {
+    static TABLE: OnceLock<HashMap<String, Country>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        #[derive(Deserialize)]
+        struct Row {
+            iso: String,
+            name: String,
+            continentcode: String,
+        }
+        csv::Reader::from_reader(COUNTRIES_CSV.as_bytes())
+            .deserialize::<Row>()
+            .map(|row| {
+                let row = row.expect("the shipped countries.csv is well formed");
+                let country = Country {
+                    code: CountryCode(row.iso.clone()),
+                    name: row.name.trim().to_string(),
+                    continent: row.continentcode,
+                };
+                (row.iso, country)
+            })
+            .collect()
+    })
+}
+
+/// An ISO 3166-1 alpha-2 country code known to GeoNames, upper case (`ES`, `BR`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "ES"))]
+#[serde(try_from = "String", into = "String")]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let code = input.trim().to_ascii_uppercase();
+        if countries().contains_key(&code) {
+            Ok(CountryCode(code))
+        } else {
+            Err(ParseError::new(format!(
+                "unknown country code {input:?}: expected an ISO 3166-1 alpha-2 code such as ES or BR"
+            )))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn country(&self) -> &'static Country {
+        &countries()[&self.0]
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for CountryCode {
+    type Error = ParseError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        CountryCode::parse(&value)
+    }
+}
+
+impl From<CountryCode> for String {
+    fn from(code: CountryCode) -> String {
+        code.0
+    }
+}
+
+/// The world sections of UCLG, to which every member city belongs through its country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    Africa,
+    AsiaPacific,
+    Eurasia,
+    Europe,
+    LatinAmerica,
+    MiddleEastWestAsia,
+    NorthAmerica,
+}
+
+/// Countries whose UCLG section differs from what their continent suggests.
+const EURASIA: &[&str] = &["AM", "AZ", "BY", "GE", "KG", "KZ", "MD", "RU", "TJ", "TM", "UZ"];
+const MIDDLE_EAST_WEST_ASIA: &[&str] = &[
+    "AE", "AF", "BH", "CY", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PK", "PS", "QA", "SA", "SY",
+    "TR", "YE",
+];
+const NORTH_AMERICA: &[&str] = &["BM", "CA", "GL", "PM", "US"];
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Africa,
+        Section::AsiaPacific,
+        Section::Eurasia,
+        Section::Europe,
+        Section::LatinAmerica,
+        Section::MiddleEastWestAsia,
+        Section::NorthAmerica,
+    ];
+
+    /// The identifier used in URLs, CSV files and the API (`asia-pacific`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Africa => "africa",
+            Section::AsiaPacific => "asia-pacific",
+            Section::Eurasia => "eurasia",
+            Section::Europe => "europe",
+            Section::LatinAmerica => "latin-america",
+            Section::MiddleEastWestAsia => "middle-east-west-asia",
+            Section::NorthAmerica => "north-america",
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Section, ParseError> {
+        let wanted = input.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+        let wanted = match wanted.as_str() {
+            "mewa" => "middle-east-west-asia",
+            "aspac" => "asia-pacific",
+            other => other,
+        };
+        Section::ALL.into_iter().find(|s| s.slug() == wanted).ok_or_else(|| {
+            let known: Vec<&str> = Section::ALL.iter().map(|s| s.slug()).collect();
+            ParseError::new(format!("unknown UCLG section {input:?}: expected one of {}", known.join(", ")))
+        })
+    }
+
+    /// The section a city belongs to by default, from its country. Uninhabited Antarctic
+    /// territories have none, so a city there must name its section explicitly.
+    pub fn for_country(code: &CountryCode) -> Option<Section> {
+        let iso = code.as_str();
+        if EURASIA.contains(&iso) {
+            return Some(Section::Eurasia);
+        }
+        if MIDDLE_EAST_WEST_ASIA.contains(&iso) {
+            return Some(Section::MiddleEastWestAsia);
+        }
+        if NORTH_AMERICA.contains(&iso) {
+            return Some(Section::NorthAmerica);
+        }
+        match code.country().continent.as_str() {
+            "AF" => Some(Section::Africa),
+            "AS" | "OC" => Some(Section::AsiaPacific),
+            "EU" => Some(Section::Europe),
+            "NA" | "SA" => Some(Section::LatinAmerica),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes_are_checked_against_iso() {
+        assert_eq!(CountryCode::parse("es").unwrap().as_str(), "ES");
+        assert_eq!(CountryCode::parse("ES").unwrap().country().name, "Spain");
+        assert!(CountryCode::parse("XX").is_err());
+        assert!(CountryCode::parse("ESP").is_err());
+        assert_eq!(countries().len(), 252);
+    }
+
+    #[test]
+    fn sections_follow_uclg_rather_than_continents() {
+        let section = |c: &str| Section::for_country(&CountryCode::parse(c).unwrap());
+        assert_eq!(section("ES"), Some(Section::Europe));
+        assert_eq!(section("RU"), Some(Section::Eurasia));
+        assert_eq!(section("TR"), Some(Section::MiddleEastWestAsia));
+        assert_eq!(section("MX"), Some(Section::LatinAmerica));
+        assert_eq!(section("CA"), Some(Section::NorthAmerica));
+        assert_eq!(section("SN"), Some(Section::Africa));
+        assert_eq!(section("AU"), Some(Section::AsiaPacific));
+        assert_eq!(section("AQ"), None);
+    }
+
+    #[test]
+    fn section_slugs_round_trip() {
+        for section in Section::ALL {
+            assert_eq!(Section::parse(section.slug()), Ok(section));
+        }
+        assert_eq!(Section::parse("MEWA"), Ok(Section::MiddleEastWestAsia));
+        assert!(Section::parse("Oceania").is_err());
+    }
+}

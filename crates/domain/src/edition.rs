@@ -1,0 +1,295 @@
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Localized, ParseError, StudyAxis};
+
+/// The year an edition of the study is named after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = u16, example = 2023))]
+#[serde(try_from = "u16", into = "u16")]
+pub struct EditionYear(u16);
+
+impl EditionYear {
+    pub fn new(year: u16) -> Result<Self, ParseError> {
+        if (2000..=2100).contains(&year) {
+            Ok(EditionYear(year))
+        } else {
+            Err(ParseError::new(format!("edition year {year} is outside 2000..2100")))
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let year: u16 = input
+            .trim()
+            .parse()
+            .map_err(|_| ParseError::new(format!("{input:?} is not a year")))?;
+        EditionYear::new(year)
+    }
+
+    pub fn get(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for EditionYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl TryFrom<u16> for EditionYear {
+    type Error = ParseError;
+    fn try_from(value: u16) -> Result<Self, Self::Error> {
+        EditionYear::new(value)
+    }
+}
+
+impl From<EditionYear> for u16 {
+    fn from(year: EditionYear) -> u16 {
+        year.0
+    }
+}
+
+/// What an edition looks at: all six axes, one of them in depth, or a cross-cutting theme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Focus {
+    Holistic,
+    Axis(StudyAxis),
+    /// A theme named by a snake_case code, e.g. `covid19_smart_resilience`.
+    Theme(String),
+}
+
+impl Focus {
+    /// Parses `holistic`, `axis:governance` or `theme:covid19_smart_resilience`.
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let input = input.trim();
+        if input == "holistic" {
+            return Ok(Focus::Holistic);
+        }
+        if let Some(axis) = input.strip_prefix("axis:") {
+            return StudyAxis::parse(axis).map(Focus::Axis);
+        }
+        if let Some(theme) = input.strip_prefix("theme:") {
+            let valid = !theme.is_empty()
+                && theme.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if valid {
+                return Ok(Focus::Theme(theme.to_string()));
+            }
+        }
+        Err(ParseError::new(format!(
+            "unknown focus {input:?}: expected holistic, axis:<one of the six axes> or theme:<snake_case name>"
+        )))
+    }
+
+    pub fn code(&self) -> String {
+        match self {
+            Focus::Holistic => "holistic".into(),
+            Focus::Axis(axis) => format!("axis:{}", axis.slug()),
+            Focus::Theme(theme) => format!("theme:{theme}"),
+        }
+    }
+}
+
+/// Where an edition is in its cycle. Editions only move forward through these stages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EditionStatus {
+    Planning,
+    Collecting,
+    Analysing,
+    Published,
+}
+
+impl EditionStatus {
+    pub const ALL: [EditionStatus; 4] = [
+        EditionStatus::Planning,
+        EditionStatus::Collecting,
+        EditionStatus::Analysing,
+        EditionStatus::Published,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            EditionStatus::Planning => "planning",
+            EditionStatus::Collecting => "collecting",
+            EditionStatus::Analysing => "analysing",
+            EditionStatus::Published => "published",
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        EditionStatus::ALL.into_iter().find(|s| s.slug() == input.trim()).ok_or_else(|| {
+            ParseError::new(format!(
+                "unknown edition status {input:?}: expected planning, collecting, analysing or published"
+            ))
+        })
+    }
+
+    /// The stage after this one, if any.
+    pub fn next(self) -> Option<EditionStatus> {
+        match self {
+            EditionStatus::Planning => Some(EditionStatus::Collecting),
+            EditionStatus::Collecting => Some(EditionStatus::Analysing),
+            EditionStatus::Analysing => Some(EditionStatus::Published),
+            EditionStatus::Published => None,
+        }
+    }
+}
+
+/// A calendar date known to the year, the month or the day (`2023`, `2023-05`, `2023-05-10`):
+/// public sources often give only the month of a launch or a presentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "2023-05-10"))]
+#[serde(try_from = "String", into = "String")]
+pub struct ApproxDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl ApproxDate {
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let bad = || ParseError::new(format!("{input:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"));
+        let mut parts = input.trim().split('-');
+        let year_text = parts.next().ok_or_else(bad)?;
+        if year_text.len() != 4 {
+            return Err(bad());
+        }
+        let year: u16 = year_text.parse().map_err(|_| bad())?;
+        let number = |text: Option<&str>| -> Result<Option<u8>, ParseError> {
+            match text {
+                None => Ok(None),
+                Some(t) if t.len() == 2 => t.parse().map(Some).map_err(|_| bad()),
+                Some(_) => Err(bad()),
+            }
+        };
+        let month = number(parts.next())?;
+        let day = number(parts.next())?;
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return Err(bad());
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let days = match m {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            if !(1..=days).contains(&d) {
+                return Err(bad());
+            }
+        }
+        Ok(ApproxDate { year, month, day })
+    }
+}
+
+impl fmt::Display for ApproxDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl TryFrom<String> for ApproxDate {
+    type Error = ParseError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        ApproxDate::parse(&value)
+    }
+}
+
+impl From<ApproxDate> for String {
+    fn from(date: ApproxDate) -> String {
+        date.to_string()
+    }
+}
+
+/// A dated step on an edition's timeline (call for participation, deadline, focus group, launch).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Milestone {
+    pub date: ApproxDate,
+    pub label: Localized,
+}
+
+/// One edition of the Smart Cities Study.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Edition {
+    pub year: EditionYear,
+    pub title: Localized,
+    pub focus: Focus,
+    pub status: EditionStatus,
+    /// Milestones in date order.
+    pub milestones: Vec<Milestone>,
+    /// The study characterises cities and is not a ranking: ranks are shown only when an edition
+    /// explicitly opts in.
+    pub show_rankings: bool,
+    /// How many cities took part, as published, for editions run before this platform.
+    pub reported_participants: Option<u32>,
+    /// Public pages the edition's description is based on.
+    pub sources: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_accept_three_precisions() {
+        assert_eq!(ApproxDate::parse("2021").unwrap().to_string(), "2021");
+        assert_eq!(ApproxDate::parse("2021-11").unwrap().to_string(), "2021-11");
+        assert_eq!(ApproxDate::parse("2021-05-31").unwrap().to_string(), "2021-05-31");
+        assert!(ApproxDate::parse("2021-13").is_err());
+        assert!(ApproxDate::parse("2021-02-29").is_err());
+        assert!(ApproxDate::parse("2020-02-29").is_ok());
+        assert!(ApproxDate::parse("21-05").is_err());
+        assert!(ApproxDate::parse("2021-5-3").is_err());
+    }
+
+    #[test]
+    fn dates_order_by_time() {
+        let a = ApproxDate::parse("2021-05").unwrap();
+        let b = ApproxDate::parse("2021-05-31").unwrap();
+        let c = ApproxDate::parse("2021-11").unwrap();
+        assert!(a < b && b < c);
+    }
+
+    #[test]
+    fn focus_codes_round_trip() {
+        for code in ["holistic", "axis:governance", "theme:covid19_smart_resilience"] {
+            assert_eq!(Focus::parse(code).unwrap().code(), code);
+        }
+        assert!(Focus::parse("axis:tourism").is_err());
+        assert!(Focus::parse("theme:Bad Theme").is_err());
+    }
+
+    #[test]
+    fn statuses_move_forward() {
+        assert_eq!(EditionStatus::Planning.next(), Some(EditionStatus::Collecting));
+        assert_eq!(EditionStatus::Published.next(), None);
+        assert!(EditionStatus::Planning < EditionStatus::Published);
+    }
+
+    #[test]
+    fn years_are_bounded() {
+        assert!(EditionYear::new(2023).is_ok());
+        assert!(EditionYear::new(1999).is_err());
+        assert!(EditionYear::parse("20x3").is_err());
+    }
+}

@@ -1,0 +1,341 @@
+//! The TOML file that describes one edition and its framework. The secretariat edits these files
+//! and re-imports them; the five editions shipped with smartcities are written in this format.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::{
+    Axis, Choice, Code, Direction, Edition, EditionStatus, EditionYear, Focus, Framework, Localized,
+    Milestone, Provenance, Question, QuestionKind, QuestionRef, SdgTarget, StudyAxis, SubArea,
+};
+
+/// A parsed edition file: the edition and its framework.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionFile {
+    pub edition: Edition,
+    pub framework: Framework,
+}
+
+/// Every problem found in an edition file. Each is located by line and column when the TOML
+/// reader can tell, otherwise by the path of the element within the framework.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionFileError {
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line and column.
+    pub position: Option<(usize, usize)>,
+    /// Where in the framework, such as `axes.economy.sub_areas.innovation_rd`.
+    pub path: Option<String>,
+    pub message: String,
+}
+
+impl EditionFileError {
+    /// The problems as `FILE:LINE:COLUMN: message` or `FILE: path: message` lines.
+    pub fn located(&self, file: &str) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|p| match (&p.position, &p.path) {
+                (Some((line, column)), _) => format!("{file}:{line}:{column}: {}", p.message),
+                (None, Some(path)) => format!("{file}: {path}: {}", p.message),
+                (None, None) => format!("{file}: {}", p.message),
+            })
+            .collect()
+    }
+}
+
+impl fmt::Display for EditionFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.located("edition file").join("\n"))
+    }
+}
+
+impl std::error::Error for EditionFileError {}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    edition: RawEdition,
+    axes: Vec<RawAxis>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEdition {
+    year: EditionYear,
+    title: Localized,
+    focus: String,
+    status: EditionStatus,
+    #[serde(default)]
+    show_rankings: bool,
+    reported_participants: Option<u32>,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    milestones: Vec<Milestone>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAxis {
+    code: Code,
+    label: Localized,
+    study_axis: Option<StudyAxis>,
+    provenance: Provenance,
+    sub_areas: Vec<RawSubArea>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSubArea {
+    code: Code,
+    label: Localized,
+    provenance: Provenance,
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    code: Code,
+    label: Localized,
+    kind: String,
+    unit: Option<String>,
+    direction: Option<Direction>,
+    levels: Option<Vec<Localized>>,
+    options: Option<Vec<Choice>>,
+    #[serde(default)]
+    sdgs: Vec<SdgTarget>,
+    continues: Option<QuestionRef>,
+    #[serde(default = "inferred")]
+    provenance: Provenance,
+}
+
+fn inferred() -> Provenance {
+    Provenance::Inferred
+}
+
+impl RawQuestion {
+    fn kind(&self) -> Result<QuestionKind, String> {
+        let unexpected = |field: &str, present: bool| {
+            if present { Err(format!("`{field}` does not apply to a {} question", self.kind)) } else { Ok(()) }
+        };
+        match self.kind.as_str() {
+            "numeric" => {
+                unexpected("levels", self.levels.is_some())?;
+                unexpected("options", self.options.is_some())?;
+                let unit = self.unit.clone().ok_or("a numeric question needs a `unit`")?;
+                let direction = self.direction.ok_or(
+                    "a numeric question needs a `direction`: higher_is_better, lower_is_better or neutral",
+                )?;
+                Ok(QuestionKind::Numeric { unit, direction })
+            }
+            "ordinal" => {
+                unexpected("options", self.options.is_some())?;
+                unexpected("unit", self.unit.is_some())?;
+                let levels = self.levels.clone().ok_or("an ordinal question needs `levels`")?;
+                Ok(QuestionKind::Ordinal { levels })
+            }
+            "single_choice" | "multiple_choice" => {
+                unexpected("levels", self.levels.is_some())?;
+                unexpected("unit", self.unit.is_some())?;
+                let options = self.options.clone().ok_or("a choice question needs `options`")?;
+                Ok(if self.kind == "single_choice" {
+                    QuestionKind::SingleChoice { options }
+                } else {
+                    QuestionKind::MultipleChoice { options }
+                })
+            }
+            "yes_no" | "text" => {
+                unexpected("levels", self.levels.is_some())?;
+                unexpected("options", self.options.is_some())?;
+                unexpected("unit", self.unit.is_some())?;
+                unexpected("direction", self.direction.is_some())?;
+                Ok(if self.kind == "yes_no" { QuestionKind::YesNo } else { QuestionKind::Text })
+            }
+            other => Err(format!(
+                "unknown question kind {other:?}: expected numeric, yes_no, ordinal, single_choice, multiple_choice or text"
+            )),
+        }
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+impl EditionFile {
+    pub fn parse(text: &str) -> Result<EditionFile, EditionFileError> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| EditionFileError {
+            problems: vec![Problem {
+                position: e.span().map(|span| line_column(text, span.start)),
+                path: None,
+                message: e.message().trim().to_string(),
+            }],
+        })?;
+        let mut problems = Vec::new();
+        let mut problem = |path: String, message: String| {
+            problems.push(Problem { position: None, path: Some(path), message })
+        };
+
+        let focus = Focus::parse(&raw.edition.focus).unwrap_or_else(|e| {
+            problem("edition.focus".into(), e.0);
+            Focus::Holistic
+        });
+        let mut milestones = raw.edition.milestones;
+        milestones.sort_by_key(|m| m.date);
+        let edition = Edition {
+            year: raw.edition.year,
+            title: raw.edition.title,
+            focus,
+            status: raw.edition.status,
+            milestones,
+            show_rankings: raw.edition.show_rankings,
+            reported_participants: raw.edition.reported_participants,
+            sources: raw.edition.sources,
+        };
+
+        let axes = raw
+            .axes
+            .into_iter()
+            .map(|axis| {
+                let sub_areas = axis
+                    .sub_areas
+                    .into_iter()
+                    .map(|sub| {
+                        let questions = sub
+                            .questions
+                            .into_iter()
+                            .filter_map(|q| match q.kind() {
+                                Ok(kind) => Some(Question {
+                                    code: q.code,
+                                    label: q.label,
+                                    kind,
+                                    sdgs: q.sdgs,
+                                    continues: q.continues,
+                                    provenance: q.provenance,
+                                }),
+                                Err(message) => {
+                                    let path = format!(
+                                        "axes.{}.sub_areas.{}.questions.{}",
+                                        axis.code, sub.code, q.code
+                                    );
+                                    problem(path, message);
+                                    None
+                                }
+                            })
+                            .collect();
+                        SubArea { code: sub.code, label: sub.label, provenance: sub.provenance, questions }
+                    })
+                    .collect();
+                Axis {
+                    code: axis.code,
+                    label: axis.label,
+                    study_axis: axis.study_axis,
+                    provenance: axis.provenance,
+                    sub_areas,
+                }
+            })
+            .collect();
+
+        let framework = Framework::new(edition.year, axes);
+        match framework {
+            Ok(framework) if problems.is_empty() => Ok(EditionFile { edition, framework }),
+            Ok(_) => Err(EditionFileError { problems }),
+            Err(errors) => {
+                problems.extend(errors.into_iter().map(|e| Problem {
+                    position: None,
+                    path: Some(e.path),
+                    message: e.message,
+                }));
+                Err(EditionFileError { problems })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[edition]
+year = 2023
+title = { en = "Cities as innovation ecosystems", es = "Ciudades como ecosistemas de innovación", fr = "Les villes comme écosystèmes d'innovation" }
+focus = "theme:innovation_ecosystems_sdgs"
+status = "published"
+milestones = [
+  { date = "2023-09", label = { en = "Call", es = "Convocatoria", fr = "Appel" } },
+  { date = "2023-05-10", label = { en = "Focus group", es = "Grupo focal", fr = "Groupe de discussion" } },
+]
+
+[[axes]]
+code = "smart_economy"
+label = { en = "Smart Economy", es = "Economía Inteligente", fr = "Économie intelligente" }
+study_axis = "economy"
+provenance = "stated"
+
+[[axes.sub_areas]]
+code = "ecosystem"
+label = { en = "Ecosystem", es = "Ecosistema", fr = "Écosystème" }
+provenance = "inferred"
+
+[[axes.sub_areas.questions]]
+code = "has_living_lab"
+label = { en = "Living lab?", es = "¿Living lab?", fr = "Laboratoire vivant ?" }
+kind = "yes_no"
+sdgs = ["9.5", "11"]
+
+[[axes.sub_areas.questions]]
+code = "pilots"
+label = { en = "Pilots", es = "Pilotos", fr = "Pilotes" }
+kind = "numeric"
+unit = "count"
+direction = "higher_is_better"
+"#;
+
+    #[test]
+    fn a_minimal_edition_parses_with_sorted_milestones() {
+        let file = EditionFile::parse(MINIMAL).unwrap();
+        assert_eq!(file.edition.year.get(), 2023);
+        assert!(!file.edition.show_rankings, "rankings are off unless an edition opts in");
+        assert_eq!(file.edition.milestones[0].date.to_string(), "2023-05-10");
+        assert_eq!(file.framework.questions().count(), 2);
+        assert_eq!(file.framework.sdg_goals(), vec![9, 11]);
+    }
+
+    #[test]
+    fn a_bad_value_is_located_by_line_and_column() {
+        let text = MINIMAL.replace(r#"sdgs = ["9.5", "11"]"#, r#"sdgs = ["9.5", "18"]"#);
+        let error = EditionFile::parse(&text).unwrap_err();
+        let lines = error.located("2023.toml");
+        assert_eq!(lines.len(), 1);
+        let line = text.lines().position(|l| l.contains("\"18\"")).unwrap() + 1;
+        assert!(lines[0].starts_with(&format!("2023.toml:{line}:")), "{}", lines[0]);
+        assert!(lines[0].contains("SDG"), "{}", lines[0]);
+    }
+
+    #[test]
+    fn kind_mismatches_are_located_by_path() {
+        let text = MINIMAL.replace("direction = \"higher_is_better\"\n", "");
+        let error = EditionFile::parse(&text).unwrap_err();
+        assert_eq!(
+            error.located("2023.toml"),
+            ["2023.toml: axes.smart_economy.sub_areas.ecosystem.questions.pilots: a numeric question needs a `direction`: higher_is_better, lower_is_better or neutral"]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        let text = MINIMAL.replace("kind = \"yes_no\"", "kind = \"yes_no\"\nrequierd = true");
+        let error = EditionFile::parse(&text).unwrap_err();
+        assert!(error.to_string().contains("requierd"), "{error}");
+    }
+}

@@ -1,0 +1,116 @@
+use serde::{Deserialize, Serialize};
+
+/// The languages the study is run in. English is the default; Spanish is the language of the
+/// community's secretariat; French was offered to respondents from 2017 on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Fr];
+
+    /// The BCP 47 code, as used in `lang` attributes, `?lang=` and cookies.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's own name, for a language switcher.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// Parses a language tag such as `es`, `es-AR` or `FR`; region and case are ignored.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "es" => Some(Lang::Es),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The best supported language of an HTTP `Accept-Language` header, honouring `q` weights.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(Lang, f32)> = None;
+        for item in header.split(',') {
+            let mut parts = item.split(';');
+            let Some(lang) = parts.next().and_then(Lang::from_tag) else {
+                continue;
+            };
+            let weight = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if weight > 0.0 && best.is_none_or(|(_, w)| weight > w) {
+                best = Some((lang, weight));
+            }
+        }
+        best.map(|(lang, _)| lang)
+    }
+}
+
+/// A text given in each of the study's three languages. All three are required: a label missing
+/// in one language would leave a respondent with an empty question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Localized {
+    pub en: String,
+    pub es: String,
+    pub fr: String,
+}
+
+impl Localized {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+            Lang::Fr => &self.fr,
+        }
+    }
+
+    /// The first language whose text is blank, if any.
+    pub fn missing(&self) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|&l| self.get(l).trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_ignore_region_and_case() {
+        assert_eq!(Lang::from_tag("es-AR"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag("FR"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("de"), None);
+    }
+
+    #[test]
+    fn accept_language_picks_the_highest_supported_weight() {
+        assert_eq!(Lang::from_accept_language("de-DE,fr;q=0.4,es;q=0.8"), Some(Lang::Es));
+        assert_eq!(Lang::from_accept_language("fr-CA, en;q=0.9"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("de, it;q=0.5"), None);
+        assert_eq!(Lang::from_accept_language("es;q=0, en;q=0.1"), Some(Lang::En));
+    }
+
+    #[test]
+    fn missing_names_the_blank_language() {
+        let text = Localized { en: "Economy".into(), es: "Economía".into(), fr: " ".into() };
+        assert_eq!(text.missing(), Some(Lang::Fr));
+    }
+}

@@ -1,0 +1,37 @@
+//! The vocabulary of the Smart Cities Study as Rust types.
+//!
+//! Every type here is built by parsing: a [`CountryCode`] is a real ISO 3166-1 code, an
+//! [`SdgTarget`] names a goal from 1 to 17, a [`Framework`] has unique question codes. Code that
+//! holds one of these values never checks it again. Parsing failures carry a message meant for the
+//! person who wrote the input (a secretariat officer editing a TOML file, a city uploading a CSV).
+
+mod city;
+mod country;
+mod edition;
+mod edition_file;
+mod framework;
+mod lang;
+
+pub use city::{
+    City, CityId, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind,
+    Population,
+};
+pub use country::{Country, CountryCode, Section};
+pub use edition::{ApproxDate, Edition, EditionStatus, EditionYear, Focus, Milestone};
+pub use edition_file::{EditionFile, EditionFileError};
+pub use framework::{
+    Axis, Choice, Code, Direction, Framework, FrameworkError, Provenance, Question, QuestionKind,
+    QuestionRef, SdgTarget, StudyAxis, SubArea,
+};
+pub use lang::{Lang, Localized};
+
+/// Why a piece of input could not become a domain value. The message is shown to people as is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ParseError(pub String);
+
+impl ParseError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        ParseError(message.into())
+    }
+}
