@@ -1,1 +1,12 @@
+//! Reading what comes into the platform from files: city registries, member lists and partner
+//! lists as CSV. Every problem is reported with its place in the file as `FILE:LINE:COLUMN:
+//! message` (the header is line 1), and a file with any problem yields nothing, so an import
+//! is all or nothing.
 
+mod cities;
+mod located;
+mod members;
+
+pub use cities::{CITY_COLUMNS, parse_cities, write_cities};
+pub use located::{Located, Problems};
+pub use members::{parse_members, parse_partners};

@@ -143,7 +143,6 @@ impl EditionStatus {
 /// A calendar date known to the year, the month or the day (`2023`, `2023-05`, `2023-05-10`):
 /// public sources often give only the month of a launch or a presentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "2023-05-10"))]
 #[serde(try_from = "String", into = "String")]
 pub struct ApproxDate {
     pub year: u16,
@@ -205,6 +204,8 @@ impl fmt::Display for ApproxDate {
         Ok(())
     }
 }
+
+string_schema!(ApproxDate, "2023-05-10", "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD");
 
 impl TryFrom<String> for ApproxDate {
     type Error = ParseError;

@@ -117,7 +117,6 @@ pub enum Direction {
 
 /// A Sustainable Development Goal (`11`) or one of its targets (`11.3`, `11.a`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "11.3"))]
 #[serde(try_from = "String", into = "String")]
 pub struct SdgTarget {
     goal: u8,
@@ -168,6 +167,8 @@ impl fmt::Display for SdgTarget {
         }
     }
 }
+
+string_schema!(SdgTarget, "11.3", "An SDG goal (1-17) or target (11.3, 11.a)");
 
 impl TryFrom<String> for SdgTarget {
     type Error = ParseError;
@@ -220,7 +221,6 @@ impl QuestionKind {
 
 /// A question of another edition, written `2012.has_open_data_portal`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "2012.has_open_data_portal"))]
 #[serde(try_from = "String", into = "String")]
 pub struct QuestionRef {
     pub edition: EditionYear,
@@ -241,6 +241,8 @@ impl fmt::Display for QuestionRef {
         write!(f, "{}.{}", self.edition, self.code)
     }
 }
+
+string_schema!(QuestionRef, "2012.has_open_data_portal", "A question of another edition: YEAR.code");
 
 impl TryFrom<String> for QuestionRef {
     type Error = ParseError;

@@ -5,6 +5,24 @@
 //! holds one of these values never checks it again. Parsing failures carry a message meant for the
 //! person who wrote the input (a secretariat officer editing a TOML file, a city uploading a CSV).
 
+/// Declares that a type travels as a plain string in JSON, for the OpenAPI document.
+macro_rules! string_schema {
+    ($ty:ty, $example:expr, $description:expr) => {
+        #[cfg(feature = "openapi")]
+        impl utoipa::PartialSchema for $ty {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description(Some($description))
+                    .examples([$example])
+                    .into()
+            }
+        }
+        #[cfg(feature = "openapi")]
+        impl utoipa::ToSchema for $ty {}
+    };
+}
+
 mod city;
 mod country;
 mod edition;

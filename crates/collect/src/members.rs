@@ -1,0 +1,181 @@
+use smartcities_domain::{CityId, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind};
+
+use crate::located::{Located, Problems, Table};
+
+/// Parses a member list: `city_id`, `status` (active, pending_renewal, lapsed), and optional
+/// `since` (year joined), `focal_name`, `focal_role`, `focal_email`, `illustrative` (yes/no).
+/// A city may take several rows, one per focal point; its status and year must then agree.
+pub fn parse_members(file: &str, text: &str) -> Result<Vec<Member>, Problems> {
+    let optional = ["since", "focal_name", "focal_role", "focal_email", "illustrative"];
+    let mut table = Table::read(file, text, &["city_id", "status"], &optional);
+    if !table.header_ok() {
+        return table.into_result(Vec::new());
+    }
+    let mut members: Vec<(Member, u64)> = Vec::new();
+    let mut problems: Vec<Located> = Vec::new();
+    for row in table.rows() {
+        let city = match row.get("city_id").map(CityId::parse) {
+            Some(Ok(id)) => Some(id),
+            Some(Err(e)) => {
+                problems.push(row.problem("city_id", e.0));
+                None
+            }
+            None => {
+                problems.push(row.problem("city_id", "the city id is empty"));
+                None
+            }
+        };
+        let status = match MemberStatus::parse(row.get("status").unwrap_or("")) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                problems.push(row.problem("status", e.0));
+                None
+            }
+        };
+        let since = match row.get("since") {
+            None => None,
+            Some(text) => match text.parse::<i32>() {
+                Ok(y) if (1990..=2100).contains(&y) => Some(y),
+                _ => {
+                    problems.push(row.problem("since", format!("{text:?} is not a year")));
+                    None
+                }
+            },
+        };
+        let illustrative = match row.get("illustrative").map(str::to_ascii_lowercase).as_deref() {
+            None | Some("no" | "false" | "0") => false,
+            Some("yes" | "true" | "1") => true,
+            Some(other) => {
+                problems.push(row.problem("illustrative", format!("{other:?} should be yes or no")));
+                false
+            }
+        };
+        let focal = match (row.get("focal_name"), row.get("focal_role"), row.get("focal_email")) {
+            (None, None, None) => None,
+            (Some(name), role, Some(email)) => match Email::parse(email) {
+                Ok(email) => Some(FocalPoint {
+                    name: name.to_string(),
+                    role: role.unwrap_or("").to_string(),
+                    email,
+                }),
+                Err(e) => {
+                    problems.push(row.problem("focal_email", e.0));
+                    None
+                }
+            },
+            (None, _, _) => {
+                problems.push(row.problem("focal_name", "a focal point needs a name"));
+                None
+            }
+            (Some(_), _, None) => {
+                problems.push(row.problem("focal_email", "a focal point needs an e-mail address"));
+                None
+            }
+        };
+        let (Some(city), Some(status)) = (city, status) else { continue };
+        if let Some((member, first)) = members.iter_mut().find(|(m, _)| m.city == city) {
+            if member.status != status || member.since != since {
+                problems.push(row.problem(
+                    "status",
+                    format!("{city} is already listed on line {first} with another status or year"),
+                ));
+            }
+            member.focal_points.extend(focal);
+        } else {
+            let member = Member { city, status, since, focal_points: focal.into_iter().collect(), illustrative };
+            members.push((member, row.line()));
+        }
+    }
+    table.problems.extend(problems);
+    table.into_result(members.into_iter().map(|(m, _)| m).collect())
+}
+
+/// Parses a partner list: `id`, `name`, `kind` (united_nations, city_network, research,
+/// industry, other) and optional `link`.
+pub fn parse_partners(file: &str, text: &str) -> Result<Vec<Partner>, Problems> {
+    let mut table = Table::read(file, text, &["id", "name", "kind"], &["link"]);
+    if !table.header_ok() {
+        return table.into_result(Vec::new());
+    }
+    let mut partners: Vec<Partner> = Vec::new();
+    let mut problems = Vec::new();
+    for row in table.rows() {
+        let kind = PartnerKind::parse(row.get("kind").unwrap_or(""))
+            .map_err(|e| problems.push(row.problem("kind", e.0)))
+            .ok();
+        let id = row.get("id").filter(|id| {
+            let valid = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !valid {
+                problems.push(row.problem("id", format!("partner id {id:?} may only use a-z, 0-9 and -")));
+            }
+            valid
+        });
+        if let Some(id) = id
+            && partners.iter().any(|p| p.id == id)
+        {
+            problems.push(row.problem("id", format!("duplicate partner {id}")));
+        }
+        let name = row.get("name");
+        if name.is_none() {
+            problems.push(row.problem("name", "the partner name is empty"));
+        }
+        if let (Some(id), Some(name), Some(kind)) = (id, name, kind) {
+            partners.push(Partner {
+                id: id.to_string(),
+                name: name.to_string(),
+                kind,
+                link: row.get("link").map(str::to_string),
+            });
+        }
+    }
+    table.problems.extend(problems);
+    table.into_result(partners)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn several_rows_give_several_focal_points() {
+        let text = "\
+city_id,status,since,focal_name,focal_role,focal_email,illustrative
+es-bilbao,active,2005,Ane,Digital strategy,ane@bilbao.example.org,yes
+es-bilbao,active,2005,Jon,International relations,jon@bilbao.example.org,yes
+sn-dakar,pending renewal,,,,,yes
+";
+        let members = parse_members("members.csv", text).unwrap();
+        assert_eq!(members.len(), 2);
+        assert_eq!(members[0].focal_points.len(), 2);
+        assert_eq!(members[1].status, MemberStatus::PendingRenewal);
+        assert!(members[1].focal_points.is_empty());
+        assert!(members.iter().all(|m| m.illustrative));
+    }
+
+    #[test]
+    fn member_problems_are_located() {
+        let text = "\
+city_id,status,focal_name,focal_email
+es-bilbao,honorary,,
+es-bilbao,active,Ane,not-an-address
+";
+        let problems: Vec<String> =
+            parse_members("m.csv", text).unwrap_err().0.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "m.csv:2:2: unknown member status \"honorary\": expected active, pending_renewal or lapsed",
+                "m.csv:3:4: \"not-an-address\" is not an e-mail address",
+            ]
+        );
+    }
+
+    #[test]
+    fn partners_parse_and_reject_duplicates() {
+        let text = "id,name,kind,link\nun-habitat,UN-Habitat,united_nations,https://unhabitat.org\nun-habitat,Again,other,\n";
+        let problems = parse_partners("p.csv", text).unwrap_err();
+        assert_eq!(problems.0[0].to_string(), "p.csv:3:1: duplicate partner un-habitat");
+        let ok = parse_partners("p.csv", "id,name,kind\nwego,WeGO,city_network\n").unwrap();
+        assert_eq!(ok[0].kind, PartnerKind::CityNetwork);
+    }
+}
