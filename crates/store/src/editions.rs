@@ -1,0 +1,147 @@
+use smartcities_domain::{
+    Edition, EditionFile, EditionStatus, EditionYear, Focus, Framework, Localized, Milestone,
+};
+use sqlx::{AssertSqlSafe, Row, any::AnyRow};
+
+use crate::{Result, Store, clock, corrupt, flag};
+
+/// What saving an edition file did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SavedEdition {
+    /// The framework version now current.
+    pub version: i64,
+    /// False when the framework was identical to the current version, so none was added.
+    pub new_version: bool,
+}
+
+const EDITION_COLUMNS: &str = "year, title_en, title_es, title_fr, focus, status, show_rankings, \
+                               reported_participants, milestones, sources";
+
+impl Store {
+    /// Creates or updates an edition and, if its framework differs from the current version,
+    /// adds a new framework version. One transaction.
+    pub async fn save_edition(&self, file: &EditionFile) -> Result<SavedEdition> {
+        let edition = &file.edition;
+        let year = i64::from(edition.year.get());
+        let milestones = serde_json::to_string(&edition.milestones).map_err(corrupt)?;
+        let sources = serde_json::to_string(&edition.sources).map_err(corrupt)?;
+        let document = serde_json::to_string(&file.framework).map_err(corrupt)?;
+        let now = clock::now();
+
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO editions (year, title_en, title_es, title_fr, focus, status, show_rankings, \
+                                   reported_participants, milestones, sources, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             ON CONFLICT (year) DO UPDATE SET title_en = excluded.title_en, title_es = excluded.title_es, \
+                 title_fr = excluded.title_fr, focus = excluded.focus, status = excluded.status, \
+                 show_rankings = excluded.show_rankings, reported_participants = excluded.reported_participants, \
+                 milestones = excluded.milestones, sources = excluded.sources, updated_at = excluded.updated_at",
+        )
+        .bind(year)
+        .bind(&edition.title.en)
+        .bind(&edition.title.es)
+        .bind(&edition.title.fr)
+        .bind(edition.focus.code())
+        .bind(edition.status.slug())
+        .bind(flag(edition.show_rankings))
+        .bind(edition.reported_participants.map(i64::from))
+        .bind(milestones)
+        .bind(sources)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+
+        let current = sqlx::query(
+            "SELECT version, document FROM framework_versions WHERE edition_year = $1 \
+             ORDER BY version DESC LIMIT 1",
+        )
+        .bind(year)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let (latest, unchanged) = match &current {
+            Some(row) => {
+                let stored: String = row.try_get("document")?;
+                let stored: Framework = serde_json::from_str(&stored).map_err(corrupt)?;
+                (row.try_get::<i64, _>("version")?, stored == file.framework)
+            }
+            None => (0, false),
+        };
+        let saved = if unchanged {
+            SavedEdition { version: latest, new_version: false }
+        } else {
+            sqlx::query(
+                "INSERT INTO framework_versions (edition_year, version, document, created_at) \
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(year)
+            .bind(latest + 1)
+            .bind(document)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+            SavedEdition { version: latest + 1, new_version: true }
+        };
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// All editions, oldest first.
+    pub async fn editions(&self) -> Result<Vec<Edition>> {
+        let rows = sqlx::query(AssertSqlSafe(format!("SELECT {EDITION_COLUMNS} FROM editions ORDER BY year")))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(edition_from_row).collect()
+    }
+
+    pub async fn edition(&self, year: EditionYear) -> Result<Option<Edition>> {
+        let row = sqlx::query(AssertSqlSafe(format!("SELECT {EDITION_COLUMNS} FROM editions WHERE year = $1")))
+            .bind(i64::from(year.get()))
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(edition_from_row).transpose()
+    }
+
+    /// The current framework of an edition and its version number.
+    pub async fn framework(&self, year: EditionYear) -> Result<Option<(i64, Framework)>> {
+        let row = sqlx::query(
+            "SELECT version, document FROM framework_versions WHERE edition_year = $1 \
+             ORDER BY version DESC LIMIT 1",
+        )
+        .bind(i64::from(year.get()))
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            None => Ok(None),
+            Some(row) => {
+                let document: String = row.try_get("document")?;
+                let framework = serde_json::from_str(&document).map_err(corrupt)?;
+                Ok(Some((row.try_get("version")?, framework)))
+            }
+        }
+    }
+}
+
+fn edition_from_row(row: &AnyRow) -> Result<Edition> {
+    let year: i64 = row.try_get("year")?;
+    let year = u16::try_from(year).map_err(corrupt).and_then(|y| EditionYear::new(y).map_err(corrupt))?;
+    let milestones: String = row.try_get("milestones")?;
+    let milestones: Vec<Milestone> = serde_json::from_str(&milestones).map_err(corrupt)?;
+    let sources: String = row.try_get("sources")?;
+    let focus: String = row.try_get("focus")?;
+    let status: String = row.try_get("status")?;
+    Ok(Edition {
+        year,
+        title: Localized { en: row.try_get("title_en")?, es: row.try_get("title_es")?, fr: row.try_get("title_fr")? },
+        focus: Focus::parse(&focus).map_err(corrupt)?,
+        status: EditionStatus::parse(&status).map_err(corrupt)?,
+        milestones,
+        show_rankings: row.try_get::<i64, _>("show_rankings")? != 0,
+        reported_participants: row
+            .try_get::<Option<i64>, _>("reported_participants")?
+            .map(u32::try_from)
+            .transpose()
+            .map_err(corrupt)?,
+        sources: serde_json::from_str(&sources).map_err(corrupt)?,
+    })
+}

@@ -1,0 +1,161 @@
+//! The storage suite. It runs on SQLite by default and on PostgreSQL when
+//! SMARTCITIES_TEST_DATABASE_URL names a server; `.ci/run` does both.
+
+use smartcities_domain::{
+    City, CityId, Coordinates, CountryCode, EditionFile, EditionStatus, EditionYear, Email, FocalPoint,
+    Member, MemberStatus, Partner, PartnerKind, Population, Section,
+};
+use smartcities_store::{Backend, CityFilter, StoreError, testing::TestDatabase};
+
+const EDITION_2023: &str = include_str!("../../../data/editions/2023.toml");
+
+fn city(name: &str, country: &str, population: u64) -> City {
+    let country = CountryCode::parse(country).unwrap();
+    City {
+        id: CityId::derive(&country, name).unwrap(),
+        name: name.into(),
+        local_name: None,
+        section: Section::for_country(&country).unwrap(),
+        country,
+        metropolis: false,
+        population: Population { count: population, year: Some(2020), source: Some("test".into()) },
+        location: Coordinates::new(10.5, -20.25).unwrap(),
+    }
+}
+
+fn member(city: &City, focal: &[&str]) -> Member {
+    Member {
+        city: city.id.clone(),
+        status: MemberStatus::Active,
+        since: Some(2010),
+        focal_points: focal
+            .iter()
+            .map(|name| FocalPoint {
+                name: name.to_string(),
+                role: "Digital office".into(),
+                email: Email::parse(&format!("{name}@example.org")).unwrap(),
+            })
+            .collect(),
+        illustrative: true,
+    }
+}
+
+#[tokio::test]
+async fn migrations_run_twice_without_harm() {
+    let (_db, store) = TestDatabase::migrated().await;
+    store.migrate().await.unwrap();
+    store.ping().await.unwrap();
+    assert!(store.editions().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_edition_and_its_framework_round_trip() {
+    let (_db, store) = TestDatabase::migrated().await;
+    let file = EditionFile::parse(EDITION_2023).unwrap();
+    let saved = store.save_edition(&file).await.unwrap();
+    assert_eq!((saved.version, saved.new_version), (1, true));
+
+    let year = EditionYear::new(2023).unwrap();
+    assert_eq!(store.edition(year).await.unwrap().unwrap(), file.edition);
+    let (version, framework) = store.framework(year).await.unwrap().unwrap();
+    assert_eq!(version, 1);
+    assert_eq!(framework, file.framework);
+    assert!(store.edition(EditionYear::new(2031).unwrap()).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn re_importing_adds_a_framework_version_only_when_it_changed() {
+    let (_db, store) = TestDatabase::migrated().await;
+    let mut file = EditionFile::parse(EDITION_2023).unwrap();
+    store.save_edition(&file).await.unwrap();
+    let again = store.save_edition(&file).await.unwrap();
+    assert_eq!((again.version, again.new_version), (1, false));
+
+    file.framework.axes[0].label.fr = "Économie intelligente (révisé)".into();
+    file.edition.status = EditionStatus::Analysing;
+    let changed = store.save_edition(&file).await.unwrap();
+    assert_eq!((changed.version, changed.new_version), (2, true));
+
+    let year = file.edition.year;
+    let (_, current) = store.framework(year).await.unwrap().unwrap();
+    assert_eq!(current.axes[0].label.fr, "Économie intelligente (révisé)");
+    assert_eq!(store.edition(year).await.unwrap().unwrap().status, EditionStatus::Analysing);
+    assert_eq!(store.editions().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn cities_are_filtered_and_updated_in_place() {
+    let (_db, store) = TestDatabase::migrated().await;
+    let bilbao = city("Bilbao", "ES", 347_342);
+    let dakar = city("Dakar", "SN", 2_646_503);
+    let seoul = city("Seoul", "KR", 10_349_312);
+    store.upsert_cities(&[bilbao.clone(), dakar.clone(), seoul.clone()]).await.unwrap();
+
+    let all = store.cities(&CityFilter::default()).await.unwrap();
+    assert_eq!(all.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Bilbao", "Dakar", "Seoul"]);
+    let africa = CityFilter { section: Some(Section::Africa), ..Default::default() };
+    assert_eq!(store.cities(&africa).await.unwrap(), [dakar.clone()]);
+    let spain = CityFilter { country: Some(CountryCode::parse("ES").unwrap()), ..Default::default() };
+    assert_eq!(store.cities(&spain).await.unwrap(), [bilbao.clone()]);
+    let none = CityFilter { country: Some(CountryCode::parse("ES").unwrap()), section: Some(Section::Africa) };
+    assert!(store.cities(&none).await.unwrap().is_empty());
+
+    let mut grown = bilbao.clone();
+    grown.population.count = 350_000;
+    grown.local_name = Some("Bilbo".into());
+    store.upsert_cities(&[grown.clone()]).await.unwrap();
+    assert_eq!(store.city(&bilbao.id).await.unwrap().unwrap(), grown);
+    assert_eq!(store.cities(&CityFilter::default()).await.unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn members_keep_their_focal_points() {
+    let (_db, store) = TestDatabase::migrated().await;
+    let bilbao = city("Bilbao", "ES", 347_342);
+    store.upsert_cities(std::slice::from_ref(&bilbao)).await.unwrap();
+    store.save_members(&[member(&bilbao, &["ane", "jon"])]).await.unwrap();
+    let stored = store.member(&bilbao.id).await.unwrap().unwrap();
+    assert_eq!(stored, member(&bilbao, &["ane", "jon"]));
+
+    store.save_members(&[member(&bilbao, &["miren"])]).await.unwrap();
+    let members = store.members().await.unwrap();
+    assert_eq!(members, [member(&bilbao, &["miren"])]);
+}
+
+#[tokio::test]
+async fn a_member_of_an_unknown_city_writes_nothing() {
+    let (_db, store) = TestDatabase::migrated().await;
+    let bilbao = city("Bilbao", "ES", 347_342);
+    let ghost = city("Atlantis", "GR", 1);
+    store.upsert_cities(std::slice::from_ref(&bilbao)).await.unwrap();
+    let error = store.save_members(&[member(&bilbao, &["ane"]), member(&ghost, &[])]).await.unwrap_err();
+    assert!(matches!(error, StoreError::UnknownCity(id) if id == "gr-atlantis"));
+    assert!(store.members().await.unwrap().is_empty(), "the valid member before it was rolled back");
+}
+
+#[tokio::test]
+async fn partners_round_trip() {
+    let (_db, store) = TestDatabase::migrated().await;
+    let habitat = Partner {
+        id: "un-habitat".into(),
+        name: "UN-Habitat".into(),
+        kind: PartnerKind::UnitedNations,
+        link: Some("https://unhabitat.org".into()),
+    };
+    let wego = Partner { id: "wego".into(), name: "WeGO".into(), kind: PartnerKind::CityNetwork, link: None };
+    store.save_partners(&[wego.clone(), habitat.clone()]).await.unwrap();
+    assert_eq!(store.partners().await.unwrap(), [habitat, wego]);
+}
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode() {
+    let (db, store) = TestDatabase::migrated().await;
+    if store.backend() != Backend::Sqlite {
+        return;
+    }
+    store.close().await;
+    let path = db.url.trim_start_matches("sqlite://").to_string();
+    let header = std::fs::read(&path).unwrap();
+    // Bytes 18 and 19 of the SQLite header are 2 in WAL mode (1 for rollback journals).
+    assert_eq!((header[18], header[19]), (2, 2));
+}
