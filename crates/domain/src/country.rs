@@ -14,6 +14,8 @@ pub struct Country {
     pub name: String,
     /// GeoNames continent code: AF, AN, AS, EU, NA, OC or SA.
     pub continent: String,
+    /// ISO 3166-1 numeric code, the key map shapes use.
+    pub numeric: u16,
 }
 
 fn countries() -> &'static HashMap<String, Country> {
@@ -24,6 +26,7 @@ fn countries() -> &'static HashMap<String, Country> {
             iso: String,
             name: String,
             continentcode: String,
+            isonumeric: u16,
         }
         csv::Reader::from_reader(COUNTRIES_CSV.as_bytes())
             .deserialize::<Row>()
@@ -33,6 +36,7 @@ fn countries() -> &'static HashMap<String, Country> {
                     code: CountryCode(row.iso.clone()),
                     name: row.name.trim().to_string(),
                     continent: row.continentcode,
+                    numeric: row.isonumeric,
                 };
                 (row.iso, country)
             })
@@ -64,6 +68,13 @@ impl CountryCode {
 
     pub fn country(&self) -> &'static Country {
         &countries()[&self.0]
+    }
+}
+
+impl Country {
+    /// The country with an ISO 3166-1 numeric code (`724` for Spain).
+    pub fn by_numeric(numeric: u16) -> Option<&'static Country> {
+        countries().values().find(|c| c.numeric == numeric)
     }
 }
 
@@ -185,6 +196,7 @@ mod tests {
         assert!(CountryCode::parse("XX").is_err());
         assert!(CountryCode::parse("ESP").is_err());
         assert_eq!(countries().len(), 252);
+        assert_eq!(Country::by_numeric(724).unwrap().code.as_str(), "ES");
     }
 
     #[test]

@@ -100,6 +100,12 @@ impl Store {
             .collect()
     }
 
+    /// Whether any membership record is made up for demonstration, so pages can say so.
+    pub async fn has_illustrative_data(&self) -> Result<bool> {
+        let row = sqlx::query("SELECT 1 FROM members WHERE illustrative = 1 LIMIT 1").fetch_optional(&self.pool).await?;
+        Ok(row.is_some())
+    }
+
     /// Adds or updates partner organisations. One transaction.
     pub async fn save_partners(&self, partners: &[Partner]) -> Result<()> {
         let mut tx = self.pool.begin().await?;

@@ -1,1 +1,89 @@
+//! The public web site (server-rendered HTML in Spanish, English and French, usable without
+//! JavaScript) and the JSON API under `/api/v1`, described by an OpenAPI document. Everything
+//! the server shows comes from the database at request time, so any number of servers can
+//! share one PostgreSQL database behind a load balancer.
 
+mod api;
+mod i18n;
+mod map;
+mod pages;
+mod templates;
+
+use std::{net::SocketAddr, sync::Arc};
+
+use axum::{
+    Router,
+    http::header,
+    middleware,
+    response::IntoResponse,
+    routing::get,
+};
+use smartcities_store::Store;
+use tower_http::trace::TraceLayer;
+
+pub use api::ApiDoc;
+pub use i18n::translate;
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    templates: Arc<minijinja::Environment<'static>>,
+}
+
+impl AppState {
+    pub fn new(store: Store) -> AppState {
+        AppState { store, templates: Arc::new(templates::environment()) }
+    }
+}
+
+/// The whole application: pages, API, health check and static assets.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/editions", get(pages::editions))
+        .route("/editions/{year}", get(pages::edition))
+        .route("/members", get(pages::members))
+        .route("/cities/{id}", get(pages::city))
+        .route("/static/site.css", get(stylesheet))
+        .route("/healthz", get(api::health))
+        .route("/api/openapi.json", get(api::openapi))
+        .nest("/api/v1", api::router())
+        .fallback(pages::not_found)
+        .layer(middleware::from_fn(i18n::remember_language))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../assets/site.css"),
+    )
+}
+
+/// Serves the application until Ctrl-C or SIGTERM, then lets requests in flight finish.
+pub async fn serve(store: Store, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let app = router(AppState::new(store));
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,6 @@
+//! The `smartcities` command: the pieces of the workspace wired together. The study's data flows
+//! one way, collect → store → analyse → publish; this crate only connects the crates that do
+//! each step and ships the demonstration data.
+
+pub mod cli;
+pub mod demo;

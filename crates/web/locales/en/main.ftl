@@ -1,0 +1,157 @@
+site-title = Smart Cities Study
+site-tagline = UCLG Community of Practice on Digital Cities
+skip-to-content = Skip to content
+nav-label = Main
+nav-home = Home
+nav-editions = Editions
+nav-members = Members
+nav-api = Open API
+language-switcher = Language
+demo-banner = Demonstration data. City names, populations and coordinates are real (GeoNames); membership records and focal points are illustrative.
+illustrative = illustrative
+footer-data = City data: GeoNames (CC BY 4.0). Map: Natural Earth via world-atlas (public domain / ISC).
+footer-not-ranking = The study characterises cities; it is not a ranking.
+
+home-heading = The Smart Cities Study
+home-intro = Every two years or so, the cities of the community look at where they stand on their way to becoming smart cities, with the same method each time. Each edition may focus on one axis.
+home-aims-heading = What each edition does
+aim-characterise = Characterise each participating city's situation and opportunities, reported as shares of cities and profiles.
+aim-practices = Identify good practices other cities can reuse, linked to the Sustainable Development Goals.
+aim-barriers = Identify the barriers and enablers of smart-city development.
+home-axes-heading = The six axes of the study
+home-editions-heading = Editions
+home-members-heading = The community
+home-members-count = { $cities ->
+    [one] One member city
+   *[other] { $cities } member cities
+} in { $countries ->
+    [one] one country
+   *[other] { $countries } countries
+}, across { $sections } UCLG world sections.
+home-members-link = See the members and their map
+home-partners-heading = Learning and dissemination partners
+
+editions-heading = Editions of the study
+edition-focus = Focus
+edition-status = Status
+edition-participants = { $count ->
+    [one] One participating city
+   *[other] { $count } participating cities
+}
+edition-timeline = Timeline
+edition-framework = Framework
+edition-framework-intro = Axes, their sub-areas and the questions asked. Parts marked "inferred" were proposed to fill gaps in public sources.
+edition-framework-version = Framework version { $version }
+edition-questions = { $count ->
+    [one] one question
+   *[other] { $count } questions
+}
+edition-sources = Sources
+edition-rankings-off = Results are shown as shares of cities and profiles, not as rankings.
+edition-rankings-on = This edition publishes rankings.
+edition-study-axis = Study axis: { $axis }
+edition-sdgs = SDGs linked in this framework
+
+focus-holistic = All six axes
+focus-axis = Axis: { $axis }
+theme-covid19_smart_resilience = COVID-19 and smart resilience
+theme-innovation_ecosystems_sdgs = Innovation ecosystems and the SDGs
+
+status-planning = Planning
+status-collecting = Collecting answers
+status-analysing = Analysing
+status-published = Published
+
+axis-economy = Economy
+axis-citizenship = Citizenship
+axis-governance = Governance
+axis-mobility = Mobility
+axis-environment = Environment
+axis-quality_of_life = Quality of life
+
+kind-numeric = Number
+kind-yes_no = Yes / no
+kind-ordinal = Scale
+kind-single_choice = One choice
+kind-multiple_choice = Several choices
+kind-text = Free text
+direction-higher_is_better = higher is better
+direction-lower_is_better = lower is better
+direction-neutral = descriptive
+provenance-stated = stated
+provenance-inferred = inferred
+question-unit = Unit
+question-levels = Levels
+question-options = Options
+question-sdgs = SDGs
+question-continues = Continues { $question }
+question-code = Code
+
+members-heading = Member cities
+members-intro = The community renews its member list periodically. Each city belongs to one of UCLG's world sections.
+members-map-title = Map of member cities
+members-map-description = { $count ->
+    [one] One member city shown as a dot on a world map.
+   *[other] { $count } member cities shown as dots on a world map.
+} The same cities are listed in the table below.
+members-filter = Filter
+members-filter-section = World section
+members-filter-all = All sections
+members-filter-apply = Apply
+members-count = { $count ->
+    [0] No member city matches.
+    [one] One member city.
+   *[other] { $count } member cities.
+}
+col-city = City
+col-country = Country
+col-section = Section
+col-status = Membership
+col-since = Member since
+col-population = Population
+
+member-status-active = Active
+member-status-pending_renewal = Pending renewal
+member-status-lapsed = Lapsed
+
+section-africa = Africa
+section-asia-pacific = Asia-Pacific
+section-eurasia = Eurasia
+section-europe = Europe
+section-latin-america = Latin America
+section-middle-east-west-asia = Middle East and West Asia
+section-north-america = North America
+
+city-local-name = Local name
+city-country = Country
+city-section = UCLG world section
+city-metropolis = Member of Metropolis
+city-population = Population
+city-population-source = Source
+city-coordinates = Coordinates
+city-membership = Membership
+city-not-member = Not a member of the community.
+city-map-title = Location of { $city }
+yes = Yes
+no = No
+
+not-found-heading = Page not found
+not-found-text = There is nothing at this address. Try the editions or the members list.
+
+sdg-1 = No poverty
+sdg-2 = Zero hunger
+sdg-3 = Good health and well-being
+sdg-4 = Quality education
+sdg-5 = Gender equality
+sdg-6 = Clean water and sanitation
+sdg-7 = Affordable and clean energy
+sdg-8 = Decent work and economic growth
+sdg-9 = Industry, innovation and infrastructure
+sdg-10 = Reduced inequalities
+sdg-11 = Sustainable cities and communities
+sdg-12 = Responsible consumption and production
+sdg-13 = Climate action
+sdg-14 = Life below water
+sdg-15 = Life on land
+sdg-16 = Peace, justice and strong institutions
+sdg-17 = Partnerships for the goals

@@ -1,0 +1,157 @@
+site-title = Smart Cities Study
+site-tagline = Comunidad de Práctica de Ciudades Digitales de CGLU
+skip-to-content = Saltar al contenido
+nav-label = Principal
+nav-home = Inicio
+nav-editions = Ediciones
+nav-members = Miembros
+nav-api = API abierta
+language-switcher = Idioma
+demo-banner = Datos de demostración. Los nombres, la población y las coordenadas de las ciudades son reales (GeoNames); las membresías y los puntos focales son ilustrativos.
+illustrative = ilustrativo
+footer-data = Datos de ciudades: GeoNames (CC BY 4.0). Mapa: Natural Earth vía world-atlas (dominio público / ISC).
+footer-not-ranking = El estudio caracteriza a las ciudades; no es un ranking.
+
+home-heading = El Smart Cities Study
+home-intro = Cada dos años aproximadamente, las ciudades de la comunidad analizan en qué punto se encuentran en su camino hacia la ciudad inteligente, siempre con el mismo método. Cada edición puede centrarse en un eje.
+home-aims-heading = Qué hace cada edición
+aim-characterise = Caracterizar la situación actual y las oportunidades de cada ciudad participante, expresadas como porcentajes de ciudades y perfiles.
+aim-practices = Identificar buenas prácticas que otras ciudades puedan reutilizar, vinculadas a los Objetivos de Desarrollo Sostenible.
+aim-barriers = Identificar los frenos y los elementos facilitadores del desarrollo de la ciudad inteligente.
+home-axes-heading = Los seis ejes del estudio
+home-editions-heading = Ediciones
+home-members-heading = La comunidad
+home-members-count = { $cities ->
+    [one] Una ciudad miembro
+   *[other] { $cities } ciudades miembro
+} en { $countries ->
+    [one] un país
+   *[other] { $countries } países
+}, de { $sections } secciones mundiales de CGLU.
+home-members-link = Ver los miembros y su mapa
+home-partners-heading = Socios de aprendizaje y difusión
+
+editions-heading = Ediciones del estudio
+edition-focus = Enfoque
+edition-status = Estado
+edition-participants = { $count ->
+    [one] Una ciudad participante
+   *[other] { $count } ciudades participantes
+}
+edition-timeline = Calendario
+edition-framework = Marco
+edition-framework-intro = Ejes, sus ámbitos y las preguntas planteadas. Las partes marcadas como «inferido» se propusieron para completar lagunas de las fuentes públicas.
+edition-framework-version = Versión { $version } del marco
+edition-questions = { $count ->
+    [one] una pregunta
+   *[other] { $count } preguntas
+}
+edition-sources = Fuentes
+edition-rankings-off = Los resultados se presentan como porcentajes de ciudades y perfiles, no como rankings.
+edition-rankings-on = Esta edición publica rankings.
+edition-study-axis = Eje del estudio: { $axis }
+edition-sdgs = ODS vinculados en este marco
+
+focus-holistic = Los seis ejes
+focus-axis = Eje: { $axis }
+theme-covid19_smart_resilience = COVID-19 y resiliencia smart
+theme-innovation_ecosystems_sdgs = Ecosistemas de innovación y ODS
+
+status-planning = En preparación
+status-collecting = Recogiendo respuestas
+status-analysing = En análisis
+status-published = Publicada
+
+axis-economy = Economía
+axis-citizenship = Ciudadanía
+axis-governance = Gobernanza
+axis-mobility = Movilidad
+axis-environment = Medio ambiente
+axis-quality_of_life = Calidad de vida
+
+kind-numeric = Número
+kind-yes_no = Sí / no
+kind-ordinal = Escala
+kind-single_choice = Una opción
+kind-multiple_choice = Varias opciones
+kind-text = Texto libre
+direction-higher_is_better = más es mejor
+direction-lower_is_better = menos es mejor
+direction-neutral = descriptivo
+provenance-stated = declarado
+provenance-inferred = inferido
+question-unit = Unidad
+question-levels = Niveles
+question-options = Opciones
+question-sdgs = ODS
+question-continues = Continúa { $question }
+question-code = Código
+
+members-heading = Ciudades miembro
+members-intro = La comunidad renueva periódicamente su lista de miembros. Cada ciudad pertenece a una de las secciones mundiales de CGLU.
+members-map-title = Mapa de las ciudades miembro
+members-map-description = { $count ->
+    [one] Una ciudad miembro representada como un punto en un mapa del mundo.
+   *[other] { $count } ciudades miembro representadas como puntos en un mapa del mundo.
+} Las mismas ciudades figuran en la tabla siguiente.
+members-filter = Filtrar
+members-filter-section = Sección mundial
+members-filter-all = Todas las secciones
+members-filter-apply = Aplicar
+members-count = { $count ->
+    [0] Ninguna ciudad miembro coincide.
+    [one] Una ciudad miembro.
+   *[other] { $count } ciudades miembro.
+}
+col-city = Ciudad
+col-country = País
+col-section = Sección
+col-status = Membresía
+col-since = Miembro desde
+col-population = Población
+
+member-status-active = Activa
+member-status-pending_renewal = Pendiente de renovación
+member-status-lapsed = Caducada
+
+section-africa = África
+section-asia-pacific = Asia-Pacífico
+section-eurasia = Eurasia
+section-europe = Europa
+section-latin-america = América Latina
+section-middle-east-west-asia = Oriente Medio y Asia Occidental
+section-north-america = América del Norte
+
+city-local-name = Nombre local
+city-country = País
+city-section = Sección mundial de CGLU
+city-metropolis = Miembro de Metropolis
+city-population = Población
+city-population-source = Fuente
+city-coordinates = Coordenadas
+city-membership = Membresía
+city-not-member = No es miembro de la comunidad.
+city-map-title = Ubicación de { $city }
+yes = Sí
+no = No
+
+not-found-heading = Página no encontrada
+not-found-text = No hay nada en esta dirección. Pruebe con las ediciones o la lista de miembros.
+
+sdg-1 = Fin de la pobreza
+sdg-2 = Hambre cero
+sdg-3 = Salud y bienestar
+sdg-4 = Educación de calidad
+sdg-5 = Igualdad de género
+sdg-6 = Agua limpia y saneamiento
+sdg-7 = Energía asequible y no contaminante
+sdg-8 = Trabajo decente y crecimiento económico
+sdg-9 = Industria, innovación e infraestructura
+sdg-10 = Reducción de las desigualdades
+sdg-11 = Ciudades y comunidades sostenibles
+sdg-12 = Producción y consumo responsables
+sdg-13 = Acción por el clima
+sdg-14 = Vida submarina
+sdg-15 = Vida de ecosistemas terrestres
+sdg-16 = Paz, justicia e instituciones sólidas
+sdg-17 = Alianzas para lograr los objetivos

@@ -1,0 +1,157 @@
+site-title = Smart Cities Study
+site-tagline = Communauté de pratique des villes numériques de CGLU
+skip-to-content = Aller au contenu
+nav-label = Principale
+nav-home = Accueil
+nav-editions = Éditions
+nav-members = Membres
+nav-api = API ouverte
+language-switcher = Langue
+demo-banner = Données de démonstration. Les noms, populations et coordonnées des villes sont réels (GeoNames) ; les adhésions et les points focaux sont fictifs.
+illustrative = fictif
+footer-data = Données des villes : GeoNames (CC BY 4.0). Carte : Natural Earth via world-atlas (domaine public / ISC).
+footer-not-ranking = L'étude caractérise les villes ; ce n'est pas un classement.
+
+home-heading = La Smart Cities Study
+home-intro = Tous les deux ans environ, les villes de la communauté font le point sur leur chemin vers la ville intelligente, toujours avec la même méthode. Chaque édition peut se concentrer sur un axe.
+home-aims-heading = Ce que fait chaque édition
+aim-characterise = Caractériser la situation et les opportunités de chaque ville participante, exprimées en parts de villes et en profils.
+aim-practices = Identifier les bonnes pratiques que d'autres villes peuvent reprendre, liées aux Objectifs de développement durable.
+aim-barriers = Identifier les freins et les leviers du développement de la ville intelligente.
+home-axes-heading = Les six axes de l'étude
+home-editions-heading = Éditions
+home-members-heading = La communauté
+home-members-count = { $cities ->
+    [one] Une ville membre
+   *[other] { $cities } villes membres
+} dans { $countries ->
+    [one] un pays
+   *[other] { $countries } pays
+}, réparties dans { $sections } sections mondiales de CGLU.
+home-members-link = Voir les membres et leur carte
+home-partners-heading = Partenaires d'apprentissage et de diffusion
+
+editions-heading = Éditions de l'étude
+edition-focus = Thème
+edition-status = État
+edition-participants = { $count ->
+    [one] Une ville participante
+   *[other] { $count } villes participantes
+}
+edition-timeline = Calendrier
+edition-framework = Cadre
+edition-framework-intro = Les axes, leurs sous-domaines et les questions posées. Les éléments marqués « déduit » ont été proposés pour combler des lacunes des sources publiques.
+edition-framework-version = Version { $version } du cadre
+edition-questions = { $count ->
+    [one] une question
+   *[other] { $count } questions
+}
+edition-sources = Sources
+edition-rankings-off = Les résultats sont présentés en parts de villes et en profils, pas en classements.
+edition-rankings-on = Cette édition publie des classements.
+edition-study-axis = Axe de l'étude : { $axis }
+edition-sdgs = ODD liés dans ce cadre
+
+focus-holistic = Les six axes
+focus-axis = Axe : { $axis }
+theme-covid19_smart_resilience = COVID-19 et résilience intelligente
+theme-innovation_ecosystems_sdgs = Écosystèmes d'innovation et ODD
+
+status-planning = En préparation
+status-collecting = Collecte des réponses
+status-analysing = En analyse
+status-published = Publiée
+
+axis-economy = Économie
+axis-citizenship = Citoyenneté
+axis-governance = Gouvernance
+axis-mobility = Mobilité
+axis-environment = Environnement
+axis-quality_of_life = Qualité de vie
+
+kind-numeric = Nombre
+kind-yes_no = Oui / non
+kind-ordinal = Échelle
+kind-single_choice = Un choix
+kind-multiple_choice = Plusieurs choix
+kind-text = Texte libre
+direction-higher_is_better = plus c'est élevé, mieux c'est
+direction-lower_is_better = plus c'est bas, mieux c'est
+direction-neutral = descriptif
+provenance-stated = attesté
+provenance-inferred = déduit
+question-unit = Unité
+question-levels = Niveaux
+question-options = Options
+question-sdgs = ODD
+question-continues = Prolonge { $question }
+question-code = Code
+
+members-heading = Villes membres
+members-intro = La communauté renouvelle périodiquement sa liste de membres. Chaque ville appartient à l'une des sections mondiales de CGLU.
+members-map-title = Carte des villes membres
+members-map-description = { $count ->
+    [one] Une ville membre représentée par un point sur une carte du monde.
+   *[other] { $count } villes membres représentées par des points sur une carte du monde.
+} Les mêmes villes figurent dans le tableau ci-dessous.
+members-filter = Filtrer
+members-filter-section = Section mondiale
+members-filter-all = Toutes les sections
+members-filter-apply = Appliquer
+members-count = { $count ->
+    [0] Aucune ville membre ne correspond.
+    [one] Une ville membre.
+   *[other] { $count } villes membres.
+}
+col-city = Ville
+col-country = Pays
+col-section = Section
+col-status = Adhésion
+col-since = Membre depuis
+col-population = Population
+
+member-status-active = Active
+member-status-pending_renewal = Renouvellement en attente
+member-status-lapsed = Expirée
+
+section-africa = Afrique
+section-asia-pacific = Asie-Pacifique
+section-eurasia = Eurasie
+section-europe = Europe
+section-latin-america = Amérique latine
+section-middle-east-west-asia = Moyen-Orient et Asie de l'Ouest
+section-north-america = Amérique du Nord
+
+city-local-name = Nom local
+city-country = Pays
+city-section = Section mondiale de CGLU
+city-metropolis = Membre de Metropolis
+city-population = Population
+city-population-source = Source
+city-coordinates = Coordonnées
+city-membership = Adhésion
+city-not-member = N'est pas membre de la communauté.
+city-map-title = Situation de { $city }
+yes = Oui
+no = Non
+
+not-found-heading = Page introuvable
+not-found-text = Il n'y a rien à cette adresse. Essayez les éditions ou la liste des membres.
+
+sdg-1 = Pas de pauvreté
+sdg-2 = Faim « zéro »
+sdg-3 = Bonne santé et bien-être
+sdg-4 = Éducation de qualité
+sdg-5 = Égalité entre les sexes
+sdg-6 = Eau propre et assainissement
+sdg-7 = Énergie propre et d'un coût abordable
+sdg-8 = Travail décent et croissance économique
+sdg-9 = Industrie, innovation et infrastructure
+sdg-10 = Inégalités réduites
+sdg-11 = Villes et communautés durables
+sdg-12 = Consommation et production responsables
+sdg-13 = Mesures relatives à la lutte contre les changements climatiques
+sdg-14 = Vie aquatique
+sdg-15 = Vie terrestre
+sdg-16 = Paix, justice et institutions efficaces
+sdg-17 = Partenariats pour la réalisation des objectifs

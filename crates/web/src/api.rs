@@ -1,0 +1,224 @@
+//! The JSON API under `/api/v1`, its OpenAPI document, and the health check. Errors are always
+//! `{"error": {"code": …, "message": …}}` with a fitting status code.
+
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use serde::{Deserialize, Serialize};
+use smartcities_domain::{City, CityId, CountryCode, Edition, EditionYear, Framework, MemberStatus, Section};
+use smartcities_store::{CityFilter, StoreError};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "smartcities API",
+        description = "Editions of the Smart Cities Study, their frameworks, and the registry of cities. \
+                       Records made up for demonstration carry `illustrative: true`.",
+        license(name = "Apache-2.0")
+    ),
+    paths(list_editions, get_edition, list_cities, get_city, health)
+)]
+pub struct ApiDoc;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/editions", get(list_editions))
+        .route("/editions/{year}", get(get_edition))
+        .route("/cities", get(list_cities))
+        .route("/cities/{id}", get(get_city))
+        .fallback(|| async { ApiError::not_found("no such API endpoint; see /api/openapi.json") })
+}
+
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// A stable, machine-readable code: `not_found`, `invalid_parameter`, `unavailable`, `internal`.
+    code: &'static str,
+    message: String,
+}
+
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+}
+
+impl ApiError {
+    fn not_found(message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::NOT_FOUND, code: "not_found", message: message.into() }
+    }
+
+    fn invalid(message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::BAD_REQUEST, code: "invalid_parameter", message: message.into() }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        tracing::error!(error = %e, "API request failed");
+        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, code: "internal", message: "internal error; it was logged".into() }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(ErrorBody { error: ErrorDetail { code: self.code, message: self.message } })).into_response()
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EditionList {
+    editions: Vec<Edition>,
+}
+
+/// An edition with its current framework tree.
+#[derive(Serialize, ToSchema)]
+pub struct EditionDetail {
+    #[serde(flatten)]
+    edition: Edition,
+    framework_version: i64,
+    framework: Framework,
+}
+
+/// A city of the registry and, when it is a member of the community, its membership.
+/// Focal points are personal data and are not published.
+#[derive(Serialize, ToSchema)]
+pub struct CityResource {
+    #[serde(flatten)]
+    city: City,
+    membership: Option<Membership>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Membership {
+    status: MemberStatus,
+    since: Option<i32>,
+    /// True when the record was made up for demonstration.
+    illustrative: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CityList {
+    count: usize,
+    cities: Vec<CityResource>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct CityQuery {
+    /// ISO 3166-1 alpha-2 country code, such as `ES`.
+    country: Option<String>,
+    /// UCLG world section: africa, asia-pacific, eurasia, europe, latin-america,
+    /// middle-east-west-asia or north-america.
+    section: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    status: &'static str,
+}
+
+/// Every edition of the study, oldest first.
+#[utoipa::path(get, path = "/api/v1/editions", tag = "editions",
+    responses((status = 200, description = "The editions", body = EditionList)))]
+async fn list_editions(State(state): State<AppState>) -> Result<Json<EditionList>, ApiError> {
+    Ok(Json(EditionList { editions: state.store.editions().await? }))
+}
+
+/// One edition with its framework: axes, sub-areas and questions.
+#[utoipa::path(get, path = "/api/v1/editions/{year}", tag = "editions",
+    params(("year" = u16, Path, description = "The edition's year", example = 2023)),
+    responses(
+        (status = 200, description = "The edition and its framework", body = EditionDetail),
+        (status = 404, description = "No such edition", body = ErrorBody)))]
+async fn get_edition(State(state): State<AppState>, Path(year): Path<String>) -> Result<Json<EditionDetail>, ApiError> {
+    let missing = || ApiError::not_found(format!("no edition {year}"));
+    let parsed = EditionYear::parse(&year).map_err(|_| missing())?;
+    let edition = state.store.edition(parsed).await?.ok_or_else(missing)?;
+    let (framework_version, framework) = state.store.framework(parsed).await?.ok_or_else(missing)?;
+    Ok(Json(EditionDetail { edition, framework_version, framework }))
+}
+
+/// Cities of the registry, by name, optionally filtered by country and UCLG section.
+#[utoipa::path(get, path = "/api/v1/cities", tag = "cities", params(CityQuery),
+    responses(
+        (status = 200, description = "The matching cities", body = CityList),
+        (status = 400, description = "A filter is not valid", body = ErrorBody)))]
+async fn list_cities(State(state): State<AppState>, Query(query): Query<CityQuery>) -> Result<Json<CityList>, ApiError> {
+    let country = query
+        .country
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .map(CountryCode::parse)
+        .transpose()
+        .map_err(|e| ApiError::invalid(format!("country: {e}")))?;
+    let section = query
+        .section
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(Section::parse)
+        .transpose()
+        .map_err(|e| ApiError::invalid(format!("section: {e}")))?;
+    let cities = state.store.cities(&CityFilter { country, section }).await?;
+    let members = state.store.members().await?;
+    let cities: Vec<CityResource> = cities
+        .into_iter()
+        .map(|city| {
+            let membership = members.iter().find(|m| m.city == city.id).map(|m| Membership {
+                status: m.status,
+                since: m.since,
+                illustrative: m.illustrative,
+            });
+            CityResource { city, membership }
+        })
+        .collect();
+    Ok(Json(CityList { count: cities.len(), cities }))
+}
+
+/// One city of the registry.
+#[utoipa::path(get, path = "/api/v1/cities/{id}", tag = "cities",
+    params(("id" = String, Path, description = "The city's id", example = "es-bilbao")),
+    responses(
+        (status = 200, description = "The city", body = CityResource),
+        (status = 404, description = "No such city", body = ErrorBody)))]
+async fn get_city(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<CityResource>, ApiError> {
+    let missing = || ApiError::not_found(format!("no city {id}"));
+    let parsed = CityId::parse(&id).map_err(|_| missing())?;
+    let city = state.store.city(&parsed).await?.ok_or_else(missing)?;
+    let membership = state.store.member(&parsed).await?.map(|m| Membership {
+        status: m.status,
+        since: m.since,
+        illustrative: m.illustrative,
+    });
+    Ok(Json(CityResource { city, membership }))
+}
+
+/// 200 while the database answers, 503 when it does not.
+#[utoipa::path(get, path = "/healthz", tag = "operations",
+    responses(
+        (status = 200, description = "The database answers", body = Health),
+        (status = 503, description = "The database does not answer", body = ErrorBody)))]
+pub async fn health(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => Json(Health { status: "ok" }).into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check failed");
+            ApiError { status: StatusCode::SERVICE_UNAVAILABLE, code: "unavailable", message: "the database does not answer".into() }
+                .into_response()
+        }
+    }
+}

@@ -1,0 +1,495 @@
+//! The HTML pages. Handlers load from the store, turn domain values into view models already
+//! in the visitor's language, and render a template.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use axum::{
+    extract::{Path, Query, State},
+    http::{StatusCode, Uri},
+    response::{Html, IntoResponse, Response},
+};
+use fluent_templates::fluent_bundle::FluentValue;
+use minijinja::value::Serde;
+use serde::{Deserialize, Serialize};
+use smartcities_domain::{
+    City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind,
+    Section, StudyAxis,
+};
+use smartcities_store::{CityFilter, StoreError};
+
+use crate::{AppState, i18n::{Negotiated, translate}, map};
+
+pub enum PageError {
+    NotFound(Lang),
+    Internal(String),
+}
+
+impl From<StoreError> for PageError {
+    fn from(e: StoreError) -> Self {
+        PageError::Internal(e.to_string())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        match self {
+            PageError::NotFound(lang) => {
+                // Rendering the 404 page needs no data, so only a broken template could fail here.
+                let env = crate::templates::environment();
+                let page = Page { lang: lang.code(), languages: language_links(lang, "/", None), section: "", demo: false, body: () };
+                let html = env
+                    .get_template("not_found.html")
+                    .and_then(|t| t.render(Serde(&page)))
+                    .unwrap_or_else(|e| e.to_string());
+                (StatusCode::NOT_FOUND, Html(html)).into_response()
+            }
+            PageError::Internal(message) => {
+                tracing::error!(%message, "page failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, Html("<!doctype html><title>Error</title><h1>Something went wrong</h1><p>The error was logged.</p>".to_string()))
+                    .into_response()
+            }
+        }
+    }
+}
+
+type PageResult = Result<Html<String>, PageError>;
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: &'static str,
+    name: &'static str,
+    href: String,
+    current: bool,
+}
+
+/// Links to the same page in each language, keeping the other query parameters.
+fn language_links(current: Lang, path: &str, query: Option<&str>) -> Vec<LanguageLink> {
+    let kept: Vec<&str> =
+        query.unwrap_or("").split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let mut params = kept.clone();
+            let choice = format!("lang={}", lang.code());
+            params.push(&choice);
+            LanguageLink { code: lang.code(), name: lang.endonym(), href: format!("{path}?{}", params.join("&")), current: lang == current }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Page<T: Serialize> {
+    lang: &'static str,
+    languages: Vec<LanguageLink>,
+    section: &'static str,
+    demo: bool,
+    #[serde(flatten)]
+    body: T,
+}
+
+async fn render<T: Serialize>(
+    state: &AppState,
+    template: &str,
+    lang: Lang,
+    uri: &Uri,
+    section: &'static str,
+    body: T,
+) -> PageResult {
+    let page = Page {
+        lang: lang.code(),
+        languages: language_links(lang, uri.path(), uri.query()),
+        section,
+        demo: state.store.has_illustrative_data().await?,
+        body,
+    };
+    let html = state
+        .templates
+        .get_template(template)
+        .and_then(|t| t.render(Serde(&page)))
+        .map_err(|e| PageError::Internal(format!("{template}: {e:#}")))?;
+    Ok(Html(html))
+}
+
+fn t(lang: Lang, key: &str) -> String {
+    translate(lang, key, &[])
+}
+
+fn section_name(lang: Lang, section: Section) -> String {
+    t(lang, &format!("section-{}", section.slug()))
+}
+
+fn study_axis_name(lang: Lang, axis: StudyAxis) -> String {
+    t(lang, &format!("axis-{}", axis.slug()))
+}
+
+fn focus_name(lang: Lang, focus: &Focus) -> String {
+    match focus {
+        Focus::Holistic => t(lang, "focus-holistic"),
+        Focus::Axis(axis) => translate(lang, "focus-axis", &[("axis", FluentValue::from(study_axis_name(lang, *axis)))]),
+        Focus::Theme(theme) => {
+            let key = format!("theme-{theme}");
+            let name = t(lang, &key);
+            if name == key { theme.replace('_', " ") } else { name }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EditionSummary {
+    year: u16,
+    title: String,
+    focus: String,
+    status: String,
+    participants: Option<u32>,
+}
+
+fn summary(lang: Lang, e: &Edition) -> EditionSummary {
+    EditionSummary {
+        year: e.year.get(),
+        title: e.title.get(lang).to_string(),
+        focus: focus_name(lang, &e.focus),
+        status: t(lang, &format!("status-{}", e.status.slug())),
+        participants: e.reported_participants,
+    }
+}
+
+pub async fn home(State(state): State<AppState>, Negotiated(lang): Negotiated, uri: Uri) -> PageResult {
+    let editions = state.store.editions().await?;
+    let members = state.store.members().await?;
+    let cities = state.store.cities(&CityFilter::default()).await?;
+    let member_ids: HashSet<&CityId> = members.iter().map(|m| &m.city).collect();
+    let member_cities: Vec<&City> = cities.iter().filter(|c| member_ids.contains(&c.id)).collect();
+    let countries: BTreeSet<&str> = member_cities.iter().map(|c| c.country.as_str()).collect();
+    let sections: BTreeSet<Section> = member_cities.iter().map(|c| c.section).collect();
+
+    #[derive(Serialize)]
+    struct PartnerView {
+        name: String,
+        link: Option<String>,
+    }
+    #[derive(Serialize)]
+    struct Home {
+        axes: Vec<String>,
+        editions: Vec<EditionSummary>,
+        member_count: usize,
+        country_count: usize,
+        section_count: usize,
+        partners: Vec<PartnerView>,
+    }
+    let partners = state.store.partners().await?.into_iter().map(|p| PartnerView { name: p.name, link: p.link }).collect();
+    let body = Home {
+        axes: StudyAxis::ALL.into_iter().map(|a| study_axis_name(lang, a)).collect(),
+        editions: editions.iter().rev().map(|e| summary(lang, e)).collect(),
+        member_count: member_cities.len(),
+        country_count: countries.len(),
+        section_count: sections.len(),
+        partners,
+    };
+    render(&state, "home.html", lang, &uri, "home", body).await
+}
+
+pub async fn editions(State(state): State<AppState>, Negotiated(lang): Negotiated, uri: Uri) -> PageResult {
+    #[derive(Serialize)]
+    struct Editions {
+        editions: Vec<EditionSummary>,
+    }
+    let editions = state.store.editions().await?;
+    let body = Editions { editions: editions.iter().rev().map(|e| summary(lang, e)).collect() };
+    render(&state, "editions.html", lang, &uri, "editions", body).await
+}
+
+#[derive(Serialize)]
+struct QuestionView {
+    code: String,
+    label: String,
+    kind: String,
+    detail: Option<String>,
+    choices: Vec<String>,
+    sdgs: Vec<String>,
+    continues: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SubAreaView {
+    label: String,
+    inferred: bool,
+    questions: Vec<QuestionView>,
+}
+
+#[derive(Serialize)]
+struct AxisView {
+    code: String,
+    label: String,
+    inferred: bool,
+    study_axis: Option<String>,
+    sub_areas: Vec<SubAreaView>,
+}
+
+fn framework_view(lang: Lang, framework: &Framework) -> Vec<AxisView> {
+    framework
+        .axes
+        .iter()
+        .map(|axis| AxisView {
+            code: axis.code.to_string(),
+            label: axis.label.get(lang).to_string(),
+            inferred: axis.provenance == Provenance::Inferred,
+            study_axis: axis.study_axis.map(|a| study_axis_name(lang, a)),
+            sub_areas: axis
+                .sub_areas
+                .iter()
+                .map(|sub| SubAreaView {
+                    label: sub.label.get(lang).to_string(),
+                    inferred: sub.provenance == Provenance::Inferred,
+                    questions: sub
+                        .questions
+                        .iter()
+                        .map(|q| {
+                            let (detail, choices) = match &q.kind {
+                                QuestionKind::Numeric { unit, direction } => {
+                                    let direction = match direction {
+                                        Direction::HigherIsBetter => "direction-higher_is_better",
+                                        Direction::LowerIsBetter => "direction-lower_is_better",
+                                        Direction::Neutral => "direction-neutral",
+                                    };
+                                    (Some(format!("{}: {unit} · {}", t(lang, "question-unit"), t(lang, direction))), vec![])
+                                }
+                                QuestionKind::Ordinal { levels } => {
+                                    let levels: Vec<&str> = levels.iter().map(|l| l.get(lang)).collect();
+                                    (Some(format!("{}: {}", t(lang, "question-levels"), levels.join(" · "))), vec![])
+                                }
+                                QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+                                    (None, options.iter().map(|o| o.label.get(lang).to_string()).collect())
+                                }
+                                QuestionKind::YesNo | QuestionKind::Text => (None, vec![]),
+                            };
+                            QuestionView {
+                                code: q.code.to_string(),
+                                label: q.label.get(lang).to_string(),
+                                kind: t(lang, &format!("kind-{}", q.kind.slug())),
+                                detail,
+                                choices,
+                                sdgs: q.sdgs.iter().map(ToString::to_string).collect(),
+                                continues: q.continues.as_ref().map(ToString::to_string),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub async fn edition(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    Path(year): Path<String>,
+    uri: Uri,
+) -> PageResult {
+    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    let (version, framework) = state.store.framework(year).await?.ok_or(PageError::NotFound(lang))?;
+
+    #[derive(Serialize)]
+    struct MilestoneView {
+        date: String,
+        label: String,
+    }
+    #[derive(Serialize)]
+    struct EditionView {
+        year: u16,
+        title: String,
+        focus: String,
+        status: String,
+        participants: Option<u32>,
+        show_rankings: bool,
+        milestones: Vec<MilestoneView>,
+        sources: Vec<String>,
+    }
+    #[derive(Serialize)]
+    struct SdgView {
+        goal: u8,
+        name: String,
+    }
+    #[derive(Serialize)]
+    struct EditionPage {
+        edition: EditionView,
+        framework_version: i64,
+        question_count: usize,
+        sdgs: Vec<SdgView>,
+        axes: Vec<AxisView>,
+    }
+    let head = summary(lang, &edition);
+    let body = EditionPage {
+        edition: EditionView {
+            year: head.year,
+            title: head.title,
+            focus: head.focus,
+            status: head.status,
+            participants: head.participants,
+            show_rankings: edition.show_rankings,
+            milestones: edition
+                .milestones
+                .iter()
+                .map(|m| MilestoneView { date: m.date.to_string(), label: m.label.get(lang).to_string() })
+                .collect(),
+            sources: edition.sources.clone(),
+        },
+        framework_version: version,
+        question_count: framework.questions().count(),
+        sdgs: framework.sdg_goals().into_iter().map(|goal| SdgView { goal, name: t(lang, &format!("sdg-{goal}")) }).collect(),
+        axes: framework_view(lang, &framework),
+    };
+    render(&state, "edition.html", lang, &uri, "editions", body).await
+}
+
+#[derive(Deserialize)]
+pub struct MembersQuery {
+    section: Option<String>,
+}
+
+pub async fn members(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    Query(query): Query<MembersQuery>,
+    uri: Uri,
+) -> PageResult {
+    // An unknown section in the URL shows every member rather than an error page.
+    let section = query.section.as_deref().filter(|s| !s.is_empty()).and_then(|s| Section::parse(s).ok());
+    let cities = state.store.cities(&CityFilter { country: None, section }).await?;
+    let members: HashMap<CityId, Member> = state.store.members().await?.into_iter().map(|m| (m.city.clone(), m)).collect();
+    let listed: Vec<(&City, &Member)> = cities.iter().filter_map(|c| members.get(&c.id).map(|m| (c, m))).collect();
+
+    #[derive(Serialize)]
+    struct MemberRow {
+        id: String,
+        name: String,
+        country: String,
+        section: String,
+        status: String,
+        since: Option<i32>,
+        population: u64,
+        illustrative: bool,
+    }
+    #[derive(Serialize)]
+    struct SectionOption {
+        slug: &'static str,
+        name: String,
+        selected: bool,
+    }
+    #[derive(Serialize)]
+    struct Members {
+        members: Vec<MemberRow>,
+        sections: Vec<SectionOption>,
+        map_svg: String,
+    }
+    let markers: Vec<map::Marker> = listed
+        .iter()
+        .map(|(c, _)| map::Marker { id: c.id.as_str(), name: &c.name, longitude: c.location.longitude, latitude: c.location.latitude })
+        .collect();
+    let countries: HashSet<&str> = listed.iter().map(|(c, _)| c.country.as_str()).collect();
+    let description = translate(lang, "members-map-description", &[("count", FluentValue::from(listed.len()))]);
+    let body = Members {
+        map_svg: map::render(&t(lang, "members-map-title"), &description, &markers, &countries),
+        members: listed
+            .iter()
+            .map(|(c, m)| MemberRow {
+                id: c.id.to_string(),
+                name: c.name.clone(),
+                country: c.country.country().name.clone(),
+                section: section_name(lang, c.section),
+                status: t(lang, &format!("member-status-{}", m.status.slug())),
+                since: m.since,
+                population: c.population.count,
+                illustrative: m.illustrative,
+            })
+            .collect(),
+        sections: Section::ALL
+            .into_iter()
+            .map(|s| SectionOption { slug: s.slug(), name: section_name(lang, s), selected: Some(s) == section })
+            .collect(),
+    };
+    render(&state, "members.html", lang, &uri, "members", body).await
+}
+
+pub async fn city(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    Path(id): Path<String>,
+    uri: Uri,
+) -> PageResult {
+    let id = CityId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
+    let city = state.store.city(&id).await?.ok_or(PageError::NotFound(lang))?;
+    let member = state.store.member(&id).await?;
+
+    #[derive(Serialize)]
+    struct CityView {
+        name: String,
+        local_name: Option<String>,
+        country: String,
+        section: String,
+        metropolis: bool,
+        population: u64,
+        population_year: Option<i32>,
+        population_source: Option<String>,
+        coordinates: String,
+    }
+    #[derive(Serialize)]
+    struct MembershipView {
+        status: String,
+        since: Option<i32>,
+        illustrative: bool,
+    }
+    #[derive(Serialize)]
+    struct CityPage {
+        city: CityView,
+        member: Option<MembershipView>,
+        map_svg: String,
+    }
+    let marker = [map::Marker { id: city.id.as_str(), name: &city.name, longitude: city.location.longitude, latitude: city.location.latitude }];
+    let highlighted: HashSet<&str> = [city.country.as_str()].into();
+    let title = translate(lang, "city-map-title", &[("city", FluentValue::from(city.name.clone()))]);
+    let (lat, lon) = (city.location.latitude, city.location.longitude);
+    let body = CityPage {
+        map_svg: map::render(&title, &title, &marker, &highlighted),
+        city: CityView {
+            name: city.name.clone(),
+            local_name: city.local_name.clone(),
+            country: city.country.country().name.clone(),
+            section: section_name(lang, city.section),
+            metropolis: city.metropolis,
+            population: city.population.count,
+            population_year: city.population.year,
+            population_source: city.population.source.clone(),
+            coordinates: format!(
+                "{:.4}° {}, {:.4}° {}",
+                lat.abs(),
+                if lat >= 0.0 { "N" } else { "S" },
+                lon.abs(),
+                if lon >= 0.0 { "E" } else { "W" }
+            ),
+        },
+        member: member.map(|m| MembershipView {
+            status: t(lang, &format!("member-status-{}", m.status.slug())),
+            since: m.since,
+            illustrative: m.illustrative,
+        }),
+    };
+    render(&state, "city.html", lang, &uri, "members", body).await
+}
+
+pub async fn not_found(Negotiated(lang): Negotiated) -> PageError {
+    PageError::NotFound(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_links_keep_other_parameters() {
+        let links = language_links(Lang::Es, "/members", Some("section=africa&lang=es"));
+        let hrefs: Vec<&str> = links.iter().map(|l| l.href.as_str()).collect();
+        assert_eq!(hrefs, ["/members?section=africa&lang=en", "/members?section=africa&lang=es", "/members?section=africa&lang=fr"]);
+        assert!(links[1].current && !links[0].current);
+    }
+}
