@@ -98,7 +98,9 @@ pub fn parse_cities(file: &str, text: &str) -> Result<Vec<City>, Problems> {
             Some(text) => match text.parse::<i32>() {
                 Ok(y) if (1800..=2100).contains(&y) => Some(y),
                 _ => {
-                    problems.push(row.problem("population_year", format!("population year {text:?} is not a year")));
+                    problems.push(
+                        row.problem("population_year", format!("population year {text:?} is not a year")),
+                    );
                     None
                 }
             },
@@ -141,10 +143,8 @@ pub fn parse_cities(file: &str, text: &str) -> Result<Vec<City>, Problems> {
         if let Some(id) = &id {
             let id_column = if row.get("id").is_some() { "id" } else { "name" };
             if let Some(first) = first_line.get(id) {
-                problems.push(row.problem(
-                    id_column,
-                    format!("duplicate city {id}: already on line {first}"),
-                ));
+                problems
+                    .push(row.problem(id_column, format!("duplicate city {id}: already on line {first}")));
             } else {
                 first_line.insert(id.clone(), row.line());
             }
@@ -235,7 +235,10 @@ Montréal,,CA,1762949,45.50884,-73.58781,yes
     #[test]
     fn a_missing_column_is_reported_on_the_header() {
         let text = "name,country,latitude,longitude\nBilbao,ES,43.2,-2.9\n";
-        assert_eq!(messages(parse_cities("c.csv", text)), ["c.csv:1:5: missing required column \"population\""]);
+        assert_eq!(
+            messages(parse_cities("c.csv", text)),
+            ["c.csv:1:5: missing required column \"population\""]
+        );
     }
 
     #[test]
@@ -265,7 +268,8 @@ Bilbao,ES,1,43.26,-2.92
         let text = "name,country,population,latitude,longitude\nMcMurdo,AQ,1000,-77.8,166.7\n";
         let problems = messages(parse_cities("c.csv", text));
         assert_eq!(problems, ["c.csv:2:2: no UCLG section is known for AQ; add a section column"]);
-        let text = "name,country,section,population,latitude,longitude\nMcMurdo,AQ,asia-pacific,1000,-77.8,166.7\n";
+        let text =
+            "name,country,section,population,latitude,longitude\nMcMurdo,AQ,asia-pacific,1000,-77.8,166.7\n";
         assert!(parse_cities("c.csv", text).is_ok());
     }
 

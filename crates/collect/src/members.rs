@@ -53,11 +53,9 @@ pub fn parse_members(file: &str, text: &str) -> Result<Vec<Member>, Problems> {
         let focal = match (row.get("focal_name"), row.get("focal_role"), row.get("focal_email")) {
             (None, None, None) => None,
             (Some(name), role, Some(email)) => match Email::parse(email) {
-                Ok(email) => Some(FocalPoint {
-                    name: name.to_string(),
-                    role: role.unwrap_or("").to_string(),
-                    email,
-                }),
+                Ok(email) => {
+                    Some(FocalPoint { name: name.to_string(), role: role.unwrap_or("").to_string(), email })
+                }
                 Err(e) => {
                     problems.push(row.problem("focal_email", e.0));
                     None
@@ -82,7 +80,8 @@ pub fn parse_members(file: &str, text: &str) -> Result<Vec<Member>, Problems> {
             }
             member.focal_points.extend(focal);
         } else {
-            let member = Member { city, status, since, focal_points: focal.into_iter().collect(), illustrative };
+            let member =
+                Member { city, status, since, focal_points: focal.into_iter().collect(), illustrative };
             members.push((member, row.line()));
         }
     }

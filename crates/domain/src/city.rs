@@ -326,8 +326,7 @@ mod tests {
         assert!(Coordinates::new(91.0, 0.0).is_err());
         assert!(Coordinates::new(0.0, -180.5).is_err());
         assert!(Coordinates::new(f64::NAN, 0.0).is_err());
-        let parsed: Result<Coordinates, _> =
-            serde_json::from_str(r#"{"latitude": 120, "longitude": 0}"#);
+        let parsed: Result<Coordinates, _> = serde_json::from_str(r#"{"latitude": 120, "longitude": 0}"#);
         assert!(parsed.is_err());
     }
 

@@ -114,8 +114,8 @@ pub enum Section {
 /// Countries whose UCLG section differs from what their continent suggests.
 const EURASIA: &[&str] = &["AM", "AZ", "BY", "GE", "KG", "KZ", "MD", "RU", "TJ", "TM", "UZ"];
 const MIDDLE_EAST_WEST_ASIA: &[&str] = &[
-    "AE", "AF", "BH", "CY", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PK", "PS", "QA", "SA", "SY",
-    "TR", "YE",
+    "AE", "AF", "BH", "CY", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PK", "PS", "QA", "SA", "SY", "TR",
+    "YE",
 ];
 const NORTH_AMERICA: &[&str] = &["BM", "CA", "GL", "PM", "US"];
 

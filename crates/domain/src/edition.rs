@@ -20,10 +20,8 @@ impl EditionYear {
     }
 
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        let year: u16 = input
-            .trim()
-            .parse()
-            .map_err(|_| ParseError::new(format!("{input:?} is not a year")))?;
+        let year: u16 =
+            input.trim().parse().map_err(|_| ParseError::new(format!("{input:?} is not a year")))?;
         EditionYear::new(year)
     }
 
@@ -177,7 +175,7 @@ impl ApproxDate {
             return Err(bad());
         }
         if let (Some(m), Some(d)) = (month, day) {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
             let days = match m {
                 2 if leap => 29,
                 2 => 28,
@@ -205,7 +203,11 @@ impl fmt::Display for ApproxDate {
     }
 }
 
-string_schema!(ApproxDate, "2023-05-10", "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD");
+string_schema!(
+    ApproxDate,
+    "2023-05-10",
+    "A date known to the year, month or day: YYYY, YYYY-MM or YYYY-MM-DD"
+);
 
 impl TryFrom<String> for ApproxDate {
     type Error = ParseError;

@@ -121,7 +121,11 @@ fn inferred() -> Provenance {
 impl RawQuestion {
     fn kind(&self) -> Result<QuestionKind, String> {
         let unexpected = |field: &str, present: bool| {
-            if present { Err(format!("`{field}` does not apply to a {} question", self.kind)) } else { Ok(()) }
+            if present {
+                Err(format!("`{field}` does not apply to a {} question", self.kind))
+            } else {
+                Ok(())
+            }
         };
         match self.kind.as_str() {
             "numeric" => {
@@ -328,7 +332,9 @@ direction = "higher_is_better"
         let error = EditionFile::parse(&text).unwrap_err();
         assert_eq!(
             error.located("2023.toml"),
-            ["2023.toml: axes.smart_economy.sub_areas.ecosystem.questions.pilots: a numeric question needs a `direction`: higher_is_better, lower_is_better or neutral"]
+            [
+                "2023.toml: axes.smart_economy.sub_areas.ecosystem.questions.pilots: a numeric question needs a `direction`: higher_is_better, lower_is_better or neutral"
+            ]
         );
     }
 

@@ -197,12 +197,21 @@ pub struct Choice {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QuestionKind {
     /// A number in a unit (`percent`, `count`, `km`).
-    Numeric { unit: String, direction: Direction },
+    Numeric {
+        unit: String,
+        direction: Direction,
+    },
     YesNo,
     /// An ordered scale; levels go from the lowest to the highest.
-    Ordinal { levels: Vec<Localized> },
-    SingleChoice { options: Vec<Choice> },
-    MultipleChoice { options: Vec<Choice> },
+    Ordinal {
+        levels: Vec<Localized>,
+    },
+    SingleChoice {
+        options: Vec<Choice>,
+    },
+    MultipleChoice {
+        options: Vec<Choice>,
+    },
     Text,
 }
 
@@ -230,7 +239,9 @@ pub struct QuestionRef {
 impl QuestionRef {
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let (year, code) = input.trim().split_once('.').ok_or_else(|| {
-            ParseError::new(format!("invalid question reference {input:?}: use YEAR.code, like 2012.has_open_data_portal"))
+            ParseError::new(format!(
+                "invalid question reference {input:?}: use YEAR.code, like 2012.has_open_data_portal"
+            ))
         })?;
         Ok(QuestionRef { edition: EditionYear::parse(year)?, code: Code::parse(code)? })
     }
@@ -385,9 +396,7 @@ impl Framework {
 
     pub fn questions(&self) -> impl Iterator<Item = (&Axis, &SubArea, &Question)> {
         self.axes.iter().flat_map(|axis| {
-            axis.sub_areas
-                .iter()
-                .flat_map(move |sub| sub.questions.iter().map(move |q| (axis, sub, q)))
+            axis.sub_areas.iter().flat_map(move |sub| sub.questions.iter().map(move |q| (axis, sub, q)))
         })
     }
 
@@ -397,7 +406,8 @@ impl Framework {
 
     /// The distinct SDG goals the framework's questions link to, in order.
     pub fn sdg_goals(&self) -> Vec<u8> {
-        let mut goals: Vec<u8> = self.questions().flat_map(|(_, _, q)| q.sdgs.iter().map(SdgTarget::goal)).collect();
+        let mut goals: Vec<u8> =
+            self.questions().flat_map(|(_, _, q)| q.sdgs.iter().map(SdgTarget::goal)).collect();
         goals.sort_unstable();
         goals.dedup();
         goals
@@ -477,7 +487,10 @@ mod tests {
     fn a_sound_framework_is_accepted() {
         let f = framework(vec![
             question("has_lab", QuestionKind::YesNo),
-            question("pilots", QuestionKind::Numeric { unit: "count".into(), direction: Direction::HigherIsBetter }),
+            question(
+                "pilots",
+                QuestionKind::Numeric { unit: "count".into(), direction: Direction::HigherIsBetter },
+            ),
         ])
         .unwrap();
         assert_eq!(f.questions().count(), 2);

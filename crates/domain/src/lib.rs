@@ -31,8 +31,7 @@ mod framework;
 mod lang;
 
 pub use city::{
-    City, CityId, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind,
-    Population,
+    City, CityId, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind, Population,
 };
 pub use country::{Country, CountryCode, Section};
 pub use edition::{ApproxDate, Edition, EditionStatus, EditionYear, Focus, Milestone};

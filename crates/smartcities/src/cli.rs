@@ -137,7 +137,9 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Serve { database_url, bind } => {
             let store = open(&database_url).await?;
             if store.editions().await.is_err() {
-                bail!("{database_url} has no smartcities schema; run `smartcities migrate --database-url {database_url}` first");
+                bail!(
+                    "{database_url} has no smartcities schema; run `smartcities migrate --database-url {database_url}` first"
+                );
             }
             let listener = listen(bind).await?;
             println!("Serving {database_url} on http://{}", listener.local_addr()?);
@@ -152,7 +154,9 @@ pub async fn run(cli: Cli) -> Result<()> {
             let store = open(&database_url).await?;
             let cities = store.cities(&CityFilter::default()).await?;
             let mut out: Box<dyn Write> = match &output {
-                Some(path) => Box::new(std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?),
+                Some(path) => Box::new(
+                    std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+                ),
                 None => Box::new(std::io::stdout().lock()),
             };
             match format {
@@ -196,7 +200,8 @@ async fn import(what: Import) -> Result<()> {
         }
         Import::Edition { file, database_url } => {
             let (name, text) = read(&file)?;
-            let parsed = EditionFile::parse(&text).map_err(|e| anyhow::anyhow!(e.located(&name).join("\n")))?;
+            let parsed =
+                EditionFile::parse(&text).map_err(|e| anyhow::anyhow!(e.located(&name).join("\n")))?;
             let saved = open(&database_url).await?.save_edition(&parsed).await?;
             let year = parsed.edition.year;
             if saved.new_version {

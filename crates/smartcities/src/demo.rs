@@ -52,5 +52,10 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     store.save_partners(&partners).await?;
     progress.inc(1);
     progress.finish_and_clear();
-    Ok(Loaded { editions: EDITIONS.len(), cities: cities.len(), members: members.len(), partners: partners.len() })
+    Ok(Loaded {
+        editions: EDITIONS.len(),
+        cities: cities.len(),
+        members: members.len(),
+        partners: partners.len(),
+    })
 }

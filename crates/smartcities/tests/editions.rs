@@ -9,7 +9,9 @@ use smartcities_domain::{EditionFile, Focus, Lang, StudyAxis};
 fn editions() -> Vec<EditionFile> {
     EDITIONS
         .iter()
-        .map(|(name, text)| EditionFile::parse(text).unwrap_or_else(|e| panic!("{}", e.located(name).join("\n"))))
+        .map(|(name, text)| {
+            EditionFile::parse(text).unwrap_or_else(|e| panic!("{}", e.located(name).join("\n")))
+        })
         .collect()
 }
 
@@ -21,10 +23,19 @@ fn the_five_editions_parse_with_their_focus() {
     let foci: Vec<String> = editions.iter().map(|e| e.edition.focus.code()).collect();
     assert_eq!(
         foci,
-        ["holistic", "axis:economy", "axis:governance", "theme:covid19_smart_resilience", "theme:innovation_ecosystems_sdgs"]
+        [
+            "holistic",
+            "axis:economy",
+            "axis:governance",
+            "theme:covid19_smart_resilience",
+            "theme:innovation_ecosystems_sdgs"
+        ]
     );
     assert!(editions.iter().all(|e| !e.edition.show_rankings), "no edition is a ranking");
-    assert_eq!(editions[0].framework.axis_labels(Lang::Es), ["Economía", "Ciudadanía / Personas", "Gobernanza", "Movilidad", "Medio ambiente", "Calidad de vida"]);
+    assert_eq!(
+        editions[0].framework.axis_labels(Lang::Es),
+        ["Economía", "Ciudadanía / Personas", "Gobernanza", "Movilidad", "Medio ambiente", "Calidad de vida"]
+    );
 }
 
 #[test]
@@ -38,7 +49,9 @@ fn every_axis_follows_a_study_axis_and_2023_returns_to_the_six_of_2012() {
             assert!(e.framework.axes.iter().all(|a| a.study_axis == Some(focus)));
         }
     }
-    let six = |e: &EditionFile| -> BTreeSet<StudyAxis> { e.framework.axes.iter().filter_map(|a| a.study_axis).collect() };
+    let six = |e: &EditionFile| -> BTreeSet<StudyAxis> {
+        e.framework.axes.iter().filter_map(|a| a.study_axis).collect()
+    };
     assert_eq!(six(&editions[0]).len(), 6);
     assert_eq!(six(&editions[0]), six(&editions[4]));
     let label = |e: &EditionFile, axis: StudyAxis| {
@@ -59,7 +72,10 @@ fn continued_questions_exist_in_the_earlier_edition() {
         for (_, _, q) in e.framework.questions() {
             if let Some(r) = &q.continues {
                 let earlier = by_year[&r.edition.get()];
-                let previous = earlier.framework.question(r.code.as_str()).unwrap_or_else(|| panic!("{r} does not exist"));
+                let previous = earlier
+                    .framework
+                    .question(r.code.as_str())
+                    .unwrap_or_else(|| panic!("{r} does not exist"));
                 assert_eq!(previous.kind.slug(), q.kind.slug(), "{r} changes kind");
                 links += 1;
             }
@@ -72,7 +88,8 @@ fn continued_questions_exist_in_the_earlier_edition() {
 fn the_2023_edition_links_every_axis_to_the_sdgs() {
     let e = &editions()[4];
     for axis in &e.framework.axes {
-        let sdg_question = axis.sub_areas.iter().flat_map(|s| &s.questions).find(|q| q.code.as_str().ends_with("_sdgs"));
+        let sdg_question =
+            axis.sub_areas.iter().flat_map(|s| &s.questions).find(|q| q.code.as_str().ends_with("_sdgs"));
         let q = sdg_question.unwrap_or_else(|| panic!("{} has no SDG question", axis.code));
         assert_eq!(q.kind.slug(), "multiple_choice");
     }

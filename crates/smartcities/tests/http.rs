@@ -55,7 +55,16 @@ impl TestApp {
     }
 }
 
-const PAGES: &[&str] = &["/", "/editions", "/editions/2012", "/editions/2021", "/editions/2023", "/members", "/members?section=africa", "/cities/es-bilbao"];
+const PAGES: &[&str] = &[
+    "/",
+    "/editions",
+    "/editions/2012",
+    "/editions/2021",
+    "/editions/2023",
+    "/members",
+    "/members?section=africa",
+    "/cities/es-bilbao",
+];
 
 #[tokio::test]
 async fn every_page_answers_in_every_language() {
@@ -70,7 +79,10 @@ async fn every_page_answers_in_every_language() {
             assert!(answer.body.contains("<main id=\"content\">"), "{page} has a main landmark");
             assert_eq!(answer.body.matches("<h1").count(), 1, "{page} has one h1");
             assert!(!answer.body.contains('\u{2068}'), "{page} has bidi isolation marks");
-            assert!(!answer.body.contains("sdg-") || page.starts_with("/editions/"), "{page} shows a raw key");
+            assert!(
+                !answer.body.contains("sdg-") || page.starts_with("/editions/"),
+                "{page} shows a raw key"
+            );
         }
     }
 }
@@ -83,7 +95,8 @@ async fn the_home_page_shows_the_six_axes_in_the_chosen_language() {
         assert!(es.contains(&format!("<li>{axis}</li>")), "{axis}");
     }
     let fr = app.get("/?lang=fr").await.body;
-    for axis in ["Économie", "Citoyenneté", "Gouvernance", "Mobilité", "Environnement", "Qualité de vie"] {
+    for axis in ["Économie", "Citoyenneté", "Gouvernance", "Mobilité", "Environnement", "Qualité de vie"]
+    {
         assert!(fr.contains(&format!("<li>{axis}</li>")), "{axis}");
     }
     let en = app.get("/").await.body;
@@ -98,7 +111,8 @@ async fn language_comes_from_query_then_cookie_then_accept_language() {
     let chosen = app.get("/editions?lang=fr").await;
     let cookie = chosen.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
     assert!(cookie.starts_with("lang=fr;") && cookie.contains("SameSite=Lax"), "{cookie}");
-    let by_cookie = app.get_with("/editions", &[(header::COOKIE, "lang=fr"), (header::ACCEPT_LANGUAGE, "es")]).await;
+    let by_cookie =
+        app.get_with("/editions", &[(header::COOKIE, "lang=fr"), (header::ACCEPT_LANGUAGE, "es")]).await;
     assert!(by_cookie.body.contains("<html lang=\"fr\">"));
     let by_header = app.get_with("/editions", &[(header::ACCEPT_LANGUAGE, "es-AR,es;q=0.9,en;q=0.5")]).await;
     assert!(by_header.body.contains("<html lang=\"es\">"));
@@ -106,7 +120,10 @@ async fn language_comes_from_query_then_cookie_then_accept_language() {
     let default = app.get_with("/editions", &[(header::ACCEPT_LANGUAGE, "de")]).await;
     assert!(default.body.contains("<html lang=\"en\">"));
     let switcher = app.get("/members?section=europe&lang=es").await.body;
-    assert!(switcher.contains(r#"members?section=europe&amp;lang=fr" hreflang="fr""#), "the switcher keeps the filter");
+    assert!(
+        switcher.contains(r#"members?section=europe&amp;lang=fr" hreflang="fr""#),
+        "the switcher keeps the filter"
+    );
 }
 
 #[tokio::test]
@@ -156,7 +173,13 @@ async fn the_city_page_shows_registry_and_membership() {
 #[tokio::test]
 async fn unknown_pages_are_404_in_the_visitors_language() {
     let app = spawn_app().await;
-    for uri in ["/nothing-here?lang=es", "/editions/1999?lang=es", "/editions/nope?lang=es", "/cities/xx-nowhere?lang=es", "/cities/Bad%20Id?lang=es"] {
+    for uri in [
+        "/nothing-here?lang=es",
+        "/editions/1999?lang=es",
+        "/editions/nope?lang=es",
+        "/cities/xx-nowhere?lang=es",
+        "/cities/Bad%20Id?lang=es",
+    ] {
         let answer = app.get(uri).await;
         assert_eq!(answer.status, StatusCode::NOT_FOUND, "{uri}");
         assert!(answer.body.contains("Página no encontrada"), "{uri}");
@@ -170,10 +193,14 @@ async fn the_api_lists_the_five_editions() {
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.headers[header::CONTENT_TYPE], "application/json");
     let body = answer.json();
-    let years: Vec<u64> = body["editions"].as_array().unwrap().iter().map(|e| e["year"].as_u64().unwrap()).collect();
+    let years: Vec<u64> =
+        body["editions"].as_array().unwrap().iter().map(|e| e["year"].as_u64().unwrap()).collect();
     assert_eq!(years, [2012, 2017, 2019, 2021, 2023]);
     let first = &body["editions"][0];
-    assert_eq!(first["title"]["es"], "Estudio internacional sobre la situación de las TIC, la innovación y el conocimiento en las ciudades");
+    assert_eq!(
+        first["title"]["es"],
+        "Estudio internacional sobre la situación de las TIC, la innovación y el conocimiento en las ciudades"
+    );
     assert_eq!(first["focus"], serde_json::json!({"kind": "holistic"}));
     assert_eq!(first["status"], "published");
     assert_eq!(first["show_rankings"], false);
@@ -207,7 +234,8 @@ async fn the_api_filters_cities_and_rejects_bad_filters() {
     let all = app.get("/api/v1/cities").await.json();
     assert_eq!(all["count"], 47);
     let spain = app.get("/api/v1/cities?country=es").await.json();
-    let names: Vec<&str> = spain["cities"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        spain["cities"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Barcelona", "Bilbao"]);
     let eurasia = app.get("/api/v1/cities?section=eurasia").await.json();
     assert_eq!(eurasia["count"], 5);
@@ -251,11 +279,15 @@ async fn the_openapi_document_describes_every_api_route() {
     let doc = app.get("/api/openapi.json").await.json();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     let paths: Vec<&str> = doc["paths"].as_object().unwrap().keys().map(String::as_str).collect();
-    for path in ["/api/v1/editions", "/api/v1/editions/{year}", "/api/v1/cities", "/api/v1/cities/{id}", "/healthz"] {
+    for path in
+        ["/api/v1/editions", "/api/v1/editions/{year}", "/api/v1/cities", "/api/v1/cities/{id}", "/healthz"]
+    {
         assert!(paths.contains(&path), "{path} missing from {paths:?}");
     }
     let schemas = doc["components"]["schemas"].as_object().unwrap();
-    for schema in ["EditionList", "EditionDetail", "CityList", "CityResource", "ErrorBody", "Framework", "City"] {
+    for schema in
+        ["EditionList", "EditionDetail", "CityList", "CityResource", "ErrorBody", "Framework", "City"]
+    {
         assert!(schemas.contains_key(schema), "{schema} missing");
     }
     let params = doc["paths"]["/api/v1/cities"]["get"]["parameters"].as_array().unwrap();

@@ -88,17 +88,19 @@ impl Store {
 
     /// All editions, oldest first.
     pub async fn editions(&self) -> Result<Vec<Edition>> {
-        let rows = sqlx::query(AssertSqlSafe(format!("SELECT {EDITION_COLUMNS} FROM editions ORDER BY year")))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query(AssertSqlSafe(format!("SELECT {EDITION_COLUMNS} FROM editions ORDER BY year")))
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter().map(edition_from_row).collect()
     }
 
     pub async fn edition(&self, year: EditionYear) -> Result<Option<Edition>> {
-        let row = sqlx::query(AssertSqlSafe(format!("SELECT {EDITION_COLUMNS} FROM editions WHERE year = $1")))
-            .bind(i64::from(year.get()))
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query(AssertSqlSafe(format!("SELECT {EDITION_COLUMNS} FROM editions WHERE year = $1")))
+                .bind(i64::from(year.get()))
+                .fetch_optional(&self.pool)
+                .await?;
         row.as_ref().map(edition_from_row).transpose()
     }
 
@@ -132,7 +134,11 @@ fn edition_from_row(row: &AnyRow) -> Result<Edition> {
     let status: String = row.try_get("status")?;
     Ok(Edition {
         year,
-        title: Localized { en: row.try_get("title_en")?, es: row.try_get("title_es")?, fr: row.try_get("title_fr")? },
+        title: Localized {
+            en: row.try_get("title_en")?,
+            es: row.try_get("title_es")?,
+            fr: row.try_get("title_fr")?,
+        },
         focus: Focus::parse(&focus).map_err(corrupt)?,
         status: EditionStatus::parse(&status).map_err(corrupt)?,
         milestones,

@@ -56,8 +56,13 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store> {
         install_default_drivers();
         let (backend, url) = if let Some(rest) = url.strip_prefix("sqlite:") {
-            let with_mode =
-                if rest.contains("mode=") { url.to_string() } else if rest.contains('?') { format!("{url}&mode=rwc") } else { format!("{url}?mode=rwc") };
+            let with_mode = if rest.contains("mode=") {
+                url.to_string()
+            } else if rest.contains('?') {
+                format!("{url}&mode=rwc")
+            } else {
+                format!("{url}?mode=rwc")
+            };
             (Backend::Sqlite, with_mode)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             (Backend::Postgres, url.to_string())

@@ -93,7 +93,11 @@ impl Store {
                     focal_points: focal_points.remove(&city).unwrap_or_default(),
                     city: CityId::parse(&city).map_err(corrupt)?,
                     status: MemberStatus::parse(&status).map_err(corrupt)?,
-                    since: row.try_get::<Option<i64>, _>("since")?.map(i32::try_from).transpose().map_err(corrupt)?,
+                    since: row
+                        .try_get::<Option<i64>, _>("since")?
+                        .map(i32::try_from)
+                        .transpose()
+                        .map_err(corrupt)?,
                     illustrative: row.try_get::<i64, _>("illustrative")? != 0,
                 })
             })
@@ -102,7 +106,9 @@ impl Store {
 
     /// Whether any membership record is made up for demonstration, so pages can say so.
     pub async fn has_illustrative_data(&self) -> Result<bool> {
-        let row = sqlx::query("SELECT 1 FROM members WHERE illustrative = 1 LIMIT 1").fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT 1 FROM members WHERE illustrative = 1 LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(row.is_some())
     }
 
@@ -126,7 +132,9 @@ impl Store {
     }
 
     pub async fn partners(&self) -> Result<Vec<Partner>> {
-        let rows = sqlx::query("SELECT id, name, kind, link FROM partners ORDER BY name").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT id, name, kind, link FROM partners ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| {
                 let kind: String = row.try_get("kind")?;

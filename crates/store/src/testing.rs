@@ -23,7 +23,8 @@ enum Cleanup {
 
 fn unique_name() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
     format!("sc_test_{}_{}_{nanos}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
@@ -37,7 +38,10 @@ impl TestDatabase {
                 let mut conn = AnyConnection::connect(&admin_url)
                     .await
                     .unwrap_or_else(|e| panic!("{ENV}={admin_url} does not answer: {e}"));
-                sqlx::query(AssertSqlSafe(format!("CREATE SCHEMA {name}"))).execute(&mut conn).await.expect("create schema");
+                sqlx::query(AssertSqlSafe(format!("CREATE SCHEMA {name}")))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create schema");
                 conn.close().await.ok();
                 let separator = if admin_url.contains('?') { '&' } else { '?' };
                 TestDatabase {
@@ -79,7 +83,8 @@ impl Drop for TestDatabase {
                 let done = std::thread::spawn(move || {
                     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
                     runtime.block_on(async {
-                        let mut conn = AnyConnection::connect(&admin_url).await.map_err(std::io::Error::other)?;
+                        let mut conn =
+                            AnyConnection::connect(&admin_url).await.map_err(std::io::Error::other)?;
                         sqlx::query(AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {name} CASCADE")))
                             .execute(&mut conn)
                             .await

@@ -21,7 +21,7 @@ use crate::AppState;
         title = "smartcities API",
         description = "Editions of the Smart Cities Study, their frameworks, and the registry of cities. \
                        Records made up for demonstration carry `illustrative: true`.",
-        license(name = "Apache-2.0")
+        license(name = "MIT")
     ),
     paths(list_editions, get_edition, list_cities, get_city, health)
 )]
@@ -71,13 +71,18 @@ impl ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         tracing::error!(error = %e, "API request failed");
-        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, code: "internal", message: "internal error; it was logged".into() }
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal",
+            message: "internal error; it was logged".into(),
+        }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(ErrorBody { error: ErrorDetail { code: self.code, message: self.message } })).into_response()
+        (self.status, Json(ErrorBody { error: ErrorDetail { code: self.code, message: self.message } }))
+            .into_response()
     }
 }
 
@@ -145,7 +150,10 @@ async fn list_editions(State(state): State<AppState>) -> Result<Json<EditionList
     responses(
         (status = 200, description = "The edition and its framework", body = EditionDetail),
         (status = 404, description = "No such edition", body = ErrorBody)))]
-async fn get_edition(State(state): State<AppState>, Path(year): Path<String>) -> Result<Json<EditionDetail>, ApiError> {
+async fn get_edition(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+) -> Result<Json<EditionDetail>, ApiError> {
     let missing = || ApiError::not_found(format!("no edition {year}"));
     let parsed = EditionYear::parse(&year).map_err(|_| missing())?;
     let edition = state.store.edition(parsed).await?.ok_or_else(missing)?;
@@ -158,7 +166,10 @@ async fn get_edition(State(state): State<AppState>, Path(year): Path<String>) ->
     responses(
         (status = 200, description = "The matching cities", body = CityList),
         (status = 400, description = "A filter is not valid", body = ErrorBody)))]
-async fn list_cities(State(state): State<AppState>, Query(query): Query<CityQuery>) -> Result<Json<CityList>, ApiError> {
+async fn list_cities(
+    State(state): State<AppState>,
+    Query(query): Query<CityQuery>,
+) -> Result<Json<CityList>, ApiError> {
     let country = query
         .country
         .as_deref()
@@ -195,7 +206,10 @@ async fn list_cities(State(state): State<AppState>, Query(query): Query<CityQuer
     responses(
         (status = 200, description = "The city", body = CityResource),
         (status = 404, description = "No such city", body = ErrorBody)))]
-async fn get_city(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<CityResource>, ApiError> {
+async fn get_city(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<CityResource>, ApiError> {
     let missing = || ApiError::not_found(format!("no city {id}"));
     let parsed = CityId::parse(&id).map_err(|_| missing())?;
     let city = state.store.city(&parsed).await?.ok_or_else(missing)?;
@@ -217,8 +231,12 @@ pub async fn health(State(state): State<AppState>) -> Response {
         Ok(()) => Json(Health { status: "ok" }).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check failed");
-            ApiError { status: StatusCode::SERVICE_UNAVAILABLE, code: "unavailable", message: "the database does not answer".into() }
-                .into_response()
+            ApiError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                code: "unavailable",
+                message: "the database does not answer".into(),
+            }
+            .into_response()
         }
     }
 }

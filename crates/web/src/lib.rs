@@ -11,13 +11,7 @@ mod templates;
 
 use std::{net::SocketAddr, sync::Arc};
 
-use axum::{
-    Router,
-    http::header,
-    middleware,
-    response::IntoResponse,
-    routing::get,
-};
+use axum::{Router, http::header, middleware, response::IntoResponse, routing::get};
 use smartcities_store::Store;
 use tower_http::trace::TraceLayer;
 

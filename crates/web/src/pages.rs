@@ -17,7 +17,11 @@ use smartcities_domain::{
 };
 use smartcities_store::{CityFilter, StoreError};
 
-use crate::{AppState, i18n::{Negotiated, translate}, map};
+use crate::{
+    AppState,
+    i18n::{Negotiated, translate},
+    map,
+};
 
 pub enum PageError {
     NotFound(Lang),
@@ -36,7 +40,13 @@ impl IntoResponse for PageError {
             PageError::NotFound(lang) => {
                 // Rendering the 404 page needs no data, so only a broken template could fail here.
                 let env = crate::templates::environment();
-                let page = Page { lang: lang.code(), languages: language_links(lang, "/", None), section: "", demo: false, body: () };
+                let page = Page {
+                    lang: lang.code(),
+                    languages: language_links(lang, "/", None),
+                    section: "",
+                    demo: false,
+                    body: (),
+                };
                 let html = env
                     .get_template("not_found.html")
                     .and_then(|t| t.render(Serde(&page)))
@@ -72,7 +82,12 @@ fn language_links(current: Lang, path: &str, query: Option<&str>) -> Vec<Languag
             let mut params = kept.clone();
             let choice = format!("lang={}", lang.code());
             params.push(&choice);
-            LanguageLink { code: lang.code(), name: lang.endonym(), href: format!("{path}?{}", params.join("&")), current: lang == current }
+            LanguageLink {
+                code: lang.code(),
+                name: lang.endonym(),
+                href: format!("{path}?{}", params.join("&")),
+                current: lang == current,
+            }
         })
         .collect()
 }
@@ -125,7 +140,9 @@ fn study_axis_name(lang: Lang, axis: StudyAxis) -> String {
 fn focus_name(lang: Lang, focus: &Focus) -> String {
     match focus {
         Focus::Holistic => t(lang, "focus-holistic"),
-        Focus::Axis(axis) => translate(lang, "focus-axis", &[("axis", FluentValue::from(study_axis_name(lang, *axis)))]),
+        Focus::Axis(axis) => {
+            translate(lang, "focus-axis", &[("axis", FluentValue::from(study_axis_name(lang, *axis)))])
+        }
         Focus::Theme(theme) => {
             let key = format!("theme-{theme}");
             let name = t(lang, &key);
@@ -176,7 +193,13 @@ pub async fn home(State(state): State<AppState>, Negotiated(lang): Negotiated, u
         section_count: usize,
         partners: Vec<PartnerView>,
     }
-    let partners = state.store.partners().await?.into_iter().map(|p| PartnerView { name: p.name, link: p.link }).collect();
+    let partners = state
+        .store
+        .partners()
+        .await?
+        .into_iter()
+        .map(|p| PartnerView { name: p.name, link: p.link })
+        .collect();
     let body = Home {
         axes: StudyAxis::ALL.into_iter().map(|a| study_axis_name(lang, a)).collect(),
         editions: editions.iter().rev().map(|e| summary(lang, e)).collect(),
@@ -251,13 +274,28 @@ fn framework_view(lang: Lang, framework: &Framework) -> Vec<AxisView> {
                                         Direction::LowerIsBetter => "direction-lower_is_better",
                                         Direction::Neutral => "direction-neutral",
                                     };
-                                    (Some(format!("{}: {unit} · {}", t(lang, "question-unit"), t(lang, direction))), vec![])
+                                    (
+                                        Some(format!(
+                                            "{}: {unit} · {}",
+                                            t(lang, "question-unit"),
+                                            t(lang, direction)
+                                        )),
+                                        vec![],
+                                    )
                                 }
                                 QuestionKind::Ordinal { levels } => {
                                     let levels: Vec<&str> = levels.iter().map(|l| l.get(lang)).collect();
-                                    (Some(format!("{}: {}", t(lang, "question-levels"), levels.join(" · "))), vec![])
+                                    (
+                                        Some(format!(
+                                            "{}: {}",
+                                            t(lang, "question-levels"),
+                                            levels.join(" · ")
+                                        )),
+                                        vec![],
+                                    )
                                 }
-                                QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+                                QuestionKind::SingleChoice { options }
+                                | QuestionKind::MultipleChoice { options } => {
                                     (None, options.iter().map(|o| o.label.get(lang).to_string()).collect())
                                 }
                                 QuestionKind::YesNo | QuestionKind::Text => (None, vec![]),
@@ -336,7 +374,11 @@ pub async fn edition(
         },
         framework_version: version,
         question_count: framework.questions().count(),
-        sdgs: framework.sdg_goals().into_iter().map(|goal| SdgView { goal, name: t(lang, &format!("sdg-{goal}")) }).collect(),
+        sdgs: framework
+            .sdg_goals()
+            .into_iter()
+            .map(|goal| SdgView { goal, name: t(lang, &format!("sdg-{goal}")) })
+            .collect(),
         axes: framework_view(lang, &framework),
     };
     render(&state, "edition.html", lang, &uri, "editions", body).await
@@ -356,8 +398,10 @@ pub async fn members(
     // An unknown section in the URL shows every member rather than an error page.
     let section = query.section.as_deref().filter(|s| !s.is_empty()).and_then(|s| Section::parse(s).ok());
     let cities = state.store.cities(&CityFilter { country: None, section }).await?;
-    let members: HashMap<CityId, Member> = state.store.members().await?.into_iter().map(|m| (m.city.clone(), m)).collect();
-    let listed: Vec<(&City, &Member)> = cities.iter().filter_map(|c| members.get(&c.id).map(|m| (c, m))).collect();
+    let members: HashMap<CityId, Member> =
+        state.store.members().await?.into_iter().map(|m| (m.city.clone(), m)).collect();
+    let listed: Vec<(&City, &Member)> =
+        cities.iter().filter_map(|c| members.get(&c.id).map(|m| (c, m))).collect();
 
     #[derive(Serialize)]
     struct MemberRow {
@@ -384,10 +428,16 @@ pub async fn members(
     }
     let markers: Vec<map::Marker> = listed
         .iter()
-        .map(|(c, _)| map::Marker { id: c.id.as_str(), name: &c.name, longitude: c.location.longitude, latitude: c.location.latitude })
+        .map(|(c, _)| map::Marker {
+            id: c.id.as_str(),
+            name: &c.name,
+            longitude: c.location.longitude,
+            latitude: c.location.latitude,
+        })
         .collect();
     let countries: HashSet<&str> = listed.iter().map(|(c, _)| c.country.as_str()).collect();
-    let description = translate(lang, "members-map-description", &[("count", FluentValue::from(listed.len()))]);
+    let description =
+        translate(lang, "members-map-description", &[("count", FluentValue::from(listed.len()))]);
     let body = Members {
         map_svg: map::render(&t(lang, "members-map-title"), &description, &markers, &countries),
         members: listed
@@ -405,7 +455,11 @@ pub async fn members(
             .collect(),
         sections: Section::ALL
             .into_iter()
-            .map(|s| SectionOption { slug: s.slug(), name: section_name(lang, s), selected: Some(s) == section })
+            .map(|s| SectionOption {
+                slug: s.slug(),
+                name: section_name(lang, s),
+                selected: Some(s) == section,
+            })
             .collect(),
     };
     render(&state, "members.html", lang, &uri, "members", body).await
@@ -445,7 +499,12 @@ pub async fn city(
         member: Option<MembershipView>,
         map_svg: String,
     }
-    let marker = [map::Marker { id: city.id.as_str(), name: &city.name, longitude: city.location.longitude, latitude: city.location.latitude }];
+    let marker = [map::Marker {
+        id: city.id.as_str(),
+        name: &city.name,
+        longitude: city.location.longitude,
+        latitude: city.location.latitude,
+    }];
     let highlighted: HashSet<&str> = [city.country.as_str()].into();
     let title = translate(lang, "city-map-title", &[("city", FluentValue::from(city.name.clone()))]);
     let (lat, lon) = (city.location.latitude, city.location.longitude);
@@ -489,7 +548,14 @@ mod tests {
     fn language_links_keep_other_parameters() {
         let links = language_links(Lang::Es, "/members", Some("section=africa&lang=es"));
         let hrefs: Vec<&str> = links.iter().map(|l| l.href.as_str()).collect();
-        assert_eq!(hrefs, ["/members?section=africa&lang=en", "/members?section=africa&lang=es", "/members?section=africa&lang=fr"]);
+        assert_eq!(
+            hrefs,
+            [
+                "/members?section=africa&lang=en",
+                "/members?section=africa&lang=es",
+                "/members?section=africa&lang=fr"
+            ]
+        );
         assert!(links[1].current && !links[0].current);
     }
 }

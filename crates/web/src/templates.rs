@@ -44,7 +44,7 @@ pub fn format_number(lang: Lang, n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(separator);
         }
         out.push(c);
@@ -79,7 +79,10 @@ mod tests {
     fn templates_translate_with_arguments() {
         let env = environment();
         let out = env
-            .render_str("{{ t('edition-participants', count=n) }} · {{ p|number }}", minijinja::context! { lang => "es", n => 35, p => 12400232 })
+            .render_str(
+                "{{ t('edition-participants', count=n) }} · {{ p|number }}",
+                minijinja::context! { lang => "es", n => 35, p => 12400232 },
+            )
             .unwrap();
         assert_eq!(out, "35 ciudades participantes · 12.400.232");
     }

@@ -1,0 +1,79 @@
+//! Pages as a real browser renders them: headless Chromium (Debian's `chromium`) loads the home
+//! page and the members map in Spanish from a live server, and the rendered DOM is checked.
+//! Set SMARTCITIES_CHROMIUM to use another binary. Without a browser the test says so and
+//! passes, except under CI (CI=true), where a missing browser is a failure.
+
+use std::{path::PathBuf, time::Duration};
+
+use indicatif::ProgressBar;
+use smartcities_store::testing::TestDatabase;
+
+fn chromium() -> Option<PathBuf> {
+    let candidate = std::env::var_os("SMARTCITIES_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/usr/bin/chromium".into());
+    candidate.exists().then_some(candidate)
+}
+
+/// The DOM after the page has loaded and rendered, as Chromium serialises it.
+async fn rendered_dom(browser: &PathBuf, url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let run = tokio::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,900",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .kill_on_drop(true)
+        .output();
+    let output = tokio::time::timeout(Duration::from_secs(60), run)
+        .await
+        .expect("chromium finished in time")
+        .expect("chromium ran");
+    assert!(output.status.success(), "chromium failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_and_members_map_render_in_spanish() {
+    let Some(browser) = chromium() else {
+        assert!(std::env::var("CI").is_err(), "CI needs Chromium: apt-get install chromium");
+        eprintln!(
+            "skipped: no Chromium at /usr/bin/chromium (apt-get install chromium, or set SMARTCITIES_CHROMIUM)"
+        );
+        return;
+    };
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = tokio::spawn(smartcities_web::serve(store, listener));
+
+    let home = rendered_dom(&browser, &format!("http://{address}/?lang=es")).await;
+    assert!(home.contains(r#"<html lang="es">"#), "{home}");
+    assert!(home.contains("<h1>El Smart Cities Study</h1>"));
+    for axis in ["Economía", "Ciudadanía", "Gobernanza", "Movilidad", "Medio ambiente", "Calidad de vida"] {
+        assert!(home.contains(&format!("<li>{axis}</li>")), "{axis} not rendered");
+    }
+    assert!(home.contains(r#"aria-current="true">Español</a>"#), "the switcher marks Spanish");
+
+    let members = rendered_dom(&browser, &format!("http://{address}/members?lang=es")).await;
+    assert!(members.contains("<h1>Ciudades miembro</h1>"));
+    assert!(members.contains(r#"<title id="map-title">Mapa de las ciudades miembro</title>"#));
+    assert_eq!(members.matches(r#"<circle class="city""#).count(), 47, "one dot per member city");
+    assert!(members.matches(r#"<path class="land"#).count() > 170, "country shapes are drawn");
+    assert!(members.contains(r#"data-city="es-bilbao""#));
+    assert!(members.contains("Pendiente de renovación"));
+    assert!(members.contains("6.321.017"), "populations use Spanish digit grouping");
+
+    server.abort();
+}
