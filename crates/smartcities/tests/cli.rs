@@ -184,3 +184,87 @@ fn every_command_has_help() {
         assert!(text(&out.stdout).contains("Usage: smartcities"), "{args:?}");
     }
 }
+
+/// A running `smartcities` server process, killed when dropped.
+struct Server {
+    child: std::process::Child,
+    address: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `smartcities ARGS` and waits for the line that announces the address it serves.
+fn start_server(args: &[&str], database_url: &str) -> Server {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smartcities"))
+        .args(args)
+        .env("SMARTCITIES_DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start smartcities");
+    let stdout = child.stdout.take().unwrap();
+    let mut server = Server { child, address: String::new() };
+    for line in std::io::BufReader::new(stdout).lines() {
+        let line = line.unwrap();
+        if let Some((_, address)) = line.split_once("http://") {
+            server.address = address.split_whitespace().next().unwrap().to_string();
+            return server;
+        }
+    }
+    panic!("the server stopped before announcing its address");
+}
+
+/// A plain HTTP/1.1 GET over loopback: status code and body.
+fn http_get(address: &str, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, body.to_string())
+}
+
+#[tokio::test]
+async fn demo_serves_the_site_it_loaded() {
+    let db = TestDatabase::new().await;
+    let server = start_server(&["demo", "--bind", "127.0.0.1:0", "--database-url", &db.url], &db.url);
+    let (status, home) = http_get(&server.address, "/?lang=es");
+    assert_eq!(status, 200);
+    assert!(home.contains("<li>Economía</li>") && home.contains("<li>Gobernanza</li>"));
+    let (_, fr) = http_get(&server.address, "/?lang=fr");
+    assert!(fr.contains("<li>Économie</li>"));
+    let (status, editions) = http_get(&server.address, "/api/v1/editions");
+    assert_eq!(status, 200);
+    let editions: serde_json::Value = serde_json::from_str(&editions).unwrap();
+    assert_eq!(editions["editions"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn serve_shows_what_migrate_and_import_put_in_the_database() {
+    let db = migrated().await;
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+    for year in [2012, 2017, 2019, 2021, 2023] {
+        let out = smartcities(&["import", "edition", &format!("{data}/editions/{year}.toml")], &db.url);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    for (what, file) in [("cities", "cities.csv"), ("members", "members.csv"), ("partners", "partners.csv")] {
+        let out = smartcities(&["import", what, &format!("{data}/demo/{file}")], &db.url);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let server = start_server(&["serve", "--bind", "127.0.0.1:0"], &db.url);
+    let (status, body) = http_get(&server.address, "/api/v1/editions");
+    assert_eq!(status, 200);
+    let editions: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(editions["editions"].as_array().unwrap().len(), 5);
+    let (_, members) = http_get(&server.address, "/members?lang=es");
+    assert_eq!(members.matches(r#"<circle class="city""#).count(), 47);
+    assert_eq!(http_get(&server.address, "/healthz").0, 200);
+}
