@@ -112,6 +112,7 @@ struct RawQuestion {
     continues: Option<QuestionRef>,
     #[serde(default = "inferred")]
     provenance: Provenance,
+    relevant: Option<String>,
 }
 
 fn inferred() -> Provenance {
@@ -225,6 +226,7 @@ impl EditionFile {
                                     sdgs: q.sdgs,
                                     continues: q.continues,
                                     provenance: q.provenance,
+                                    relevant: q.relevant,
                                 }),
                                 Err(message) => {
                                     let path = format!(

@@ -280,6 +280,10 @@ pub struct Question {
     /// The same question in an earlier edition, for trends.
     pub continues: Option<QuestionRef>,
     pub provenance: Provenance,
+    /// Skip logic in XLSForm syntax: the question is asked only when this holds, e.g.
+    /// `${has_s3_strategy} = 'yes'`. Checked when the questionnaire is built.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevant: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -435,6 +439,7 @@ mod tests {
             sdgs: vec![],
             continues: None,
             provenance: Provenance::Inferred,
+            relevant: None,
         }
     }
 

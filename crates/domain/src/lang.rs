@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 
 /// The languages the study is run in. English is the default; Spanish is the language of the
 /// community's secretariat; French was offered to respondents from 2017 on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {

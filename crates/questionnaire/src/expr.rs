@@ -160,7 +160,8 @@ fn tokenize(source: &str) -> Result<Vec<(Token, usize)>, SyntaxError> {
                 tokens.push((Token::Number(number), start));
             }
             c if c.is_alphabetic() => {
-                while i + 1 < chars.len() && (chars[i + 1].is_alphanumeric() || "-_:".contains(chars[i + 1])) {
+                while i + 1 < chars.len() && (chars[i + 1].is_alphanumeric() || "-_:".contains(chars[i + 1]))
+                {
                     i += 1;
                 }
                 tokens.push((Token::Name(chars[start..=i].iter().collect()), start));

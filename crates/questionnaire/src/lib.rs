@@ -1,1 +1,17 @@
+//! Questionnaires: built from an edition's framework, exchanged as XLSForm (the ODK and
+//! KoboToolbox convention), and checked on the server — skip logic, required answers, types and
+//! constraints — so the verdict never depends on a browser.
+
+mod check;
 pub mod expr;
+mod generate;
+mod model;
+mod validate;
+
+pub use check::check_references;
+pub use generate::{GenerateError, from_framework};
+pub use model::{
+    ChoiceItem, Condition, FieldName, Group, Item, Kind, Located, Note, Question, Questionnaire, Texts,
+    YES_NO,
+};
+pub use validate::{Issue, IssueKind, Response, is_relevant, validate};

@@ -1,0 +1,256 @@
+//! A questionnaire: what a city is asked in one edition, in the shape of an XLSForm survey
+//! (questions, notes, groups and repeat groups, choice lists), with labels in the languages the
+//! form offers. Answers are keyed by the stable `name` of each question.
+
+use std::{collections::BTreeMap, fmt};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use smartcities_domain::Lang;
+
+use crate::expr::{Expr, SyntaxError};
+
+/// A question or group name, as XLSForm allows it: a letter or `_`, then letters, digits,
+/// `-`, `_` or `.`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct FieldName(String);
+
+impl FieldName {
+    pub fn parse(input: &str) -> Result<FieldName, String> {
+        let mut chars = input.chars();
+        let valid = chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            && chars.all(|c| c.is_alphanumeric() || "-_.".contains(c));
+        if valid {
+            Ok(FieldName(input.to_string()))
+        } else {
+            Err(format!(
+                "{input:?} is not a valid name: start with a letter or _, then letters, digits, -, _ or ."
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for FieldName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for FieldName {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        FieldName::parse(&value)
+    }
+}
+
+impl From<FieldName> for String {
+    fn from(name: FieldName) -> String {
+        name.0
+    }
+}
+
+/// A text in one or more of the study's languages. A form imported from elsewhere may have
+/// only one; the questionnaire's default language fills the gaps.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Texts(pub BTreeMap<Lang, String>);
+
+impl Texts {
+    pub fn new(en: &str, es: &str, fr: &str) -> Texts {
+        Texts([(Lang::En, en.to_string()), (Lang::Es, es.to_string()), (Lang::Fr, fr.to_string())].into())
+    }
+
+    pub fn from_localized(text: &smartcities_domain::Localized) -> Texts {
+        Texts::new(&text.en, &text.es, &text.fr)
+    }
+
+    /// The text in `lang`, else in `fallback`, else in any language it has.
+    pub fn get(&self, lang: Lang, fallback: Lang) -> &str {
+        self.0
+            .get(&lang)
+            .or_else(|| self.0.get(&fallback))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(|t| t.trim().is_empty())
+    }
+}
+
+/// A parsed `relevant` or `constraint` expression; it keeps its source for display and export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    pub source: String,
+    pub expr: Expr,
+}
+
+impl Condition {
+    pub fn parse(source: &str) -> Result<Condition, SyntaxError> {
+        Ok(Condition { source: source.trim().to_string(), expr: Expr::parse(source)? })
+    }
+}
+
+impl Serialize for Condition {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.source)
+    }
+}
+
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(deserializer)?;
+        Condition::parse(&source).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The kinds of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Kind {
+    Integer,
+    Decimal,
+    Text,
+    /// A `select_one` over the list `yes_no` (codes `yes`, `no`).
+    YesNo,
+    /// A `select_one` whose choices are ordered levels, lowest first (appearance `likert`).
+    Ordinal {
+        list: String,
+    },
+    SelectOne {
+        list: String,
+    },
+    SelectMultiple {
+        list: String,
+    },
+}
+
+impl Kind {
+    /// The choice list the question draws from, if any.
+    pub fn list(&self) -> Option<&str> {
+        match self {
+            Kind::YesNo => Some(YES_NO),
+            Kind::Ordinal { list } | Kind::SelectOne { list } | Kind::SelectMultiple { list } => Some(list),
+            Kind::Integer | Kind::Decimal | Kind::Text => None,
+        }
+    }
+}
+
+/// The name of the yes/no choice list.
+pub const YES_NO: &str = "yes_no";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub name: FieldName,
+    #[serde(flatten)]
+    pub kind: Kind,
+    pub label: Texts,
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub hint: Texts,
+    #[serde(default)]
+    pub required: bool,
+    pub relevant: Option<Condition>,
+    pub constraint: Option<Condition>,
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub constraint_message: Texts,
+    pub default: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub name: FieldName,
+    pub label: Texts,
+    pub relevant: Option<Condition>,
+}
+
+/// A group of items; a repeat group is answered any number of times (one good practice, one
+/// barrier each).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub name: FieldName,
+    pub label: Texts,
+    #[serde(default)]
+    pub repeat: bool,
+    pub relevant: Option<Condition>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "item", rename_all = "snake_case")]
+pub enum Item {
+    Question(Question),
+    Note(Note),
+    Group(Group),
+}
+
+impl Item {
+    pub fn name(&self) -> &FieldName {
+        match self {
+            Item::Question(q) => &q.name,
+            Item::Note(n) => &n.name,
+            Item::Group(g) => &g.name,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceItem {
+    pub name: String,
+    pub label: Texts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Questionnaire {
+    pub form_id: String,
+    pub title: Texts,
+    pub default_language: Lang,
+    pub items: Vec<Item>,
+    pub lists: BTreeMap<String, Vec<ChoiceItem>>,
+}
+
+/// A question with the groups it sits in, outermost first.
+pub struct Located<'q> {
+    pub question: &'q Question,
+    pub groups: Vec<&'q Group>,
+}
+
+impl Located<'_> {
+    /// The repeat group the question belongs to, if any.
+    pub fn repeat(&self) -> Option<&Group> {
+        self.groups.iter().rev().find(|g| g.repeat).copied()
+    }
+}
+
+impl Questionnaire {
+    /// Every question in form order, with its enclosing groups.
+    pub fn questions(&self) -> Vec<Located<'_>> {
+        fn walk<'q>(items: &'q [Item], groups: &mut Vec<&'q Group>, out: &mut Vec<Located<'q>>) {
+            for item in items {
+                match item {
+                    Item::Question(question) => out.push(Located { question, groups: groups.clone() }),
+                    Item::Note(_) => {}
+                    Item::Group(group) => {
+                        groups.push(group);
+                        walk(&group.items, groups, out);
+                        groups.pop();
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.items, &mut Vec::new(), &mut out);
+        out
+    }
+
+    pub fn question(&self, name: &str) -> Option<&Question> {
+        self.questions().into_iter().map(|l| l.question).find(|q| q.name.as_str() == name)
+    }
+
+    /// The choices of a question's list, or none for a question without one.
+    pub fn choices(&self, question: &Question) -> &[ChoiceItem] {
+        question.kind.list().and_then(|l| self.lists.get(l)).map_or(&[], Vec::as_slice)
+    }
+}
