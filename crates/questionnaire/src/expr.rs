@@ -72,6 +72,9 @@ impl Function {
 pub struct SyntaxError {
     pub position: usize,
     pub message: String,
+    /// True when the expression is valid XPath but uses a function smartcities does not
+    /// evaluate (`regex()`, `today()`…), as opposed to being malformed.
+    pub unsupported: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +94,11 @@ fn tokenize(source: &str) -> Result<Vec<(Token, usize)>, SyntaxError> {
     let chars: Vec<char> = source.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
-    let error = |position: usize, message: String| SyntaxError { position: position + 1, message };
+    let error = |position: usize, message: String| SyntaxError {
+        position: position + 1,
+        message,
+        unsupported: false,
+    };
     while i < chars.len() {
         let c = chars[i];
         let start = i;
@@ -189,7 +196,7 @@ impl Parser {
     }
 
     fn fail<T>(&self, message: impl Into<String>) -> Result<T, SyntaxError> {
-        Err(SyntaxError { position: self.position(), message: message.into() })
+        Err(SyntaxError { position: self.position(), message: message.into(), unsupported: false })
     }
 
     fn binary_op(&self) -> Option<(Op, u8)> {
@@ -260,10 +267,15 @@ impl Parser {
                     return Err(SyntaxError {
                         position,
                         message: format!("unexpected word `{name}`; refer to questions as ${{{name}}}"),
+                        unsupported: false,
                     });
                 }
                 let Some((function, arity)) = Function::parse(&name) else {
-                    return Err(SyntaxError { position, message: format!("unsupported function {name}()") });
+                    return Err(SyntaxError {
+                        position,
+                        message: format!("unsupported function {name}()"),
+                        unsupported: true,
+                    });
                 };
                 self.next += 1;
                 let mut args = Vec::new();
@@ -282,6 +294,7 @@ impl Parser {
                     return Err(SyntaxError {
                         position,
                         message: format!("{name}() takes {arity} argument(s), not {}", args.len()),
+                        unsupported: false,
                     });
                 }
                 Ok(Expr::Call(function, args))
@@ -513,6 +526,8 @@ mod tests {
         assert_eq!(error("${a} = 'yes").position, 8);
         assert_eq!(error("${a} =").message, "the expression ends too early");
         assert_eq!(error("regex(., '[0-9]')").message, "unsupported function regex()");
+        assert!(error("regex(., '[0-9]')").unsupported);
+        assert!(!error("${a} =").unsupported);
         assert_eq!(error("selected(${a})").message, "selected() takes 2 argument(s), not 1");
         assert_eq!(error("a = 1").message, "unexpected word `a`; refer to questions as ${a}");
         assert_eq!(error("${a} = 1 )").position, 10);

@@ -7,6 +7,8 @@ pub mod expr;
 mod generate;
 mod model;
 mod validate;
+mod xlsform_read;
+mod xlsform_write;
 
 pub use check::check_references;
 pub use generate::{GenerateError, from_framework};
@@ -15,3 +17,5 @@ pub use model::{
     YES_NO,
 };
 pub use validate::{Issue, IssueKind, Response, is_relevant, validate};
+pub use xlsform_read::{Finding, ImportError, Imported, Place, read_xlsform};
+pub use xlsform_write::{language_column, write_xlsform};

@@ -1,0 +1,759 @@
+//! Reading XLSForm workbooks (`.xlsx`, `.xls`, `.ods`) made by anyone: the features smartcities
+//! supports are imported; every feature it does not support is reported as a notice with its
+//! sheet, row and column and left out; anything malformed is an error, and then nothing is
+//! imported.
+
+use std::{
+    collections::{BTreeMap, HashMap},
+    fmt,
+    io::Cursor,
+};
+
+use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
+use smartcities_domain::Lang;
+
+use crate::{
+    check::check_references,
+    model::{
+        ChoiceItem, Condition, FieldName, Group, Item, Kind, Note, Question, Questionnaire, Texts, YES_NO,
+    },
+};
+
+/// A place in a workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub sheet: String,
+    /// 1-based, as a spreadsheet shows it.
+    pub row: u32,
+    /// The column letter and its header, when the problem is in one cell.
+    pub column: Option<(String, String)>,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some((letter, header)) => {
+                write!(f, "sheet {}, row {}, column {letter} ({header})", self.sheet, self.row)
+            }
+            None => write!(f, "sheet {}, row {}", self.sheet, self.row),
+        }
+    }
+}
+
+/// A problem or a notice at a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub place: Place,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// A successful import: the questionnaire and what was left out.
+#[derive(Debug)]
+pub struct Imported {
+    pub questionnaire: Questionnaire,
+    pub notices: Vec<Finding>,
+}
+
+/// A failed import: every error, and the notices found on the way.
+#[derive(Debug)]
+pub struct ImportError {
+    pub errors: Vec<Finding>,
+    pub notices: Vec<Finding>,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.errors.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn column_letter(mut index: u32) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push((b'A' + (index % 26) as u8) as char);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+/// Recognises a language written in a column header: `English (en)`, `english`, `EN`, `Español (es)`.
+fn parse_language(text: &str) -> Option<Lang> {
+    let text = text.trim();
+    if let (Some(open), Some(close)) = (text.rfind('('), text.rfind(')'))
+        && open < close
+    {
+        return Lang::from_tag(&text[open + 1..close]);
+    }
+    match text.to_lowercase().as_str() {
+        "en" | "english" | "inglés" | "anglais" => Some(Lang::En),
+        "es" | "spanish" | "español" | "espanol" | "espagnol" => Some(Lang::Es),
+        "fr" | "french" | "français" | "francais" | "francés" => Some(Lang::Fr),
+        _ => None,
+    }
+}
+
+/// What a header means: a base column and, for translatable ones, a language (`None` for the
+/// untranslated column).
+#[derive(Debug, Clone, PartialEq)]
+struct Column {
+    index: u32,
+    base: String,
+    language: Option<String>,
+    header: String,
+}
+
+struct Sheet {
+    name: String,
+    range: Range<Data>,
+    columns: Vec<Column>,
+}
+
+impl Sheet {
+    fn new(name: String, range: Range<Data>) -> Sheet {
+        let mut columns = Vec::new();
+        if let Some(header) = range.rows().next() {
+            for (i, cell) in header.iter().enumerate() {
+                let text = cell.to_string();
+                let text = text.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                let (base, language) = match text.split_once("::").or_else(|| text.split_once(':')) {
+                    Some((base, lang)) => (base, Some(lang.trim().to_string())),
+                    None => (text, None),
+                };
+                let base = base.trim().to_lowercase().replace(' ', "_");
+                let base = if base == "constraint_message" || base == "constraintmessage" {
+                    "constraint_message".into()
+                } else {
+                    base
+                };
+                columns.push(Column { index: i as u32, base, language, header: text.to_string() });
+            }
+        }
+        Sheet { name, range, columns }
+    }
+
+    /// The absolute spreadsheet row of a 0-based range row.
+    fn row_number(&self, row: usize) -> u32 {
+        self.range.start().map_or(0, |(r, _)| r) + row as u32 + 1
+    }
+
+    fn place(&self, row: usize, column: Option<&Column>) -> Place {
+        let start_col = self.range.start().map_or(0, |(_, c)| c);
+        Place {
+            sheet: self.name.clone(),
+            row: self.row_number(row),
+            column: column.map(|c| (column_letter(start_col + c.index), c.header.clone())),
+        }
+    }
+
+    fn cell(&self, row: &[Data], column: &Column) -> String {
+        row.get(column.index as usize).map(|d| d.to_string().trim().to_string()).unwrap_or_default()
+    }
+
+    fn column(&self, base: &str) -> Option<&Column> {
+        self.columns
+            .iter()
+            .find(|c| c.base == base && c.language.is_none())
+            .or_else(|| self.columns.iter().find(|c| c.base == base))
+    }
+
+    /// A translatable value: every recognised language column plus the plain one.
+    fn texts(&self, row: &[Data], base: &str, default: Lang) -> Texts {
+        let mut texts = Texts::default();
+        for column in self.columns.iter().filter(|c| c.base == base) {
+            let value = self.cell(row, column);
+            if value.is_empty() {
+                continue;
+            }
+            let lang = match &column.language {
+                None => Some(default),
+                Some(l) => parse_language(l),
+            };
+            if let Some(lang) = lang {
+                texts.0.entry(lang).or_insert(value);
+            }
+        }
+        texts
+    }
+}
+
+const SURVEY_COLUMNS: &[&str] = &[
+    "type",
+    "name",
+    "label",
+    "hint",
+    "required",
+    "relevant",
+    "constraint",
+    "constraint_message",
+    "default",
+    "appearance",
+];
+const TRANSLATABLE: &[&str] = &["label", "hint", "constraint_message"];
+
+/// Question types that are valid XLSForm but not supported here.
+const UNSUPPORTED_TYPES: &[&str] = &[
+    "calculate",
+    "date",
+    "time",
+    "datetime",
+    "geopoint",
+    "geotrace",
+    "geoshape",
+    "image",
+    "audio",
+    "video",
+    "file",
+    "barcode",
+    "acknowledge",
+    "range",
+    "rank",
+    "hidden",
+    "start",
+    "end",
+    "today",
+    "deviceid",
+    "subscriberid",
+    "simserial",
+    "phonenumber",
+    "username",
+    "email",
+    "audit",
+    "trigger",
+    "photo",
+    "background-audio",
+    "start-geopoint",
+    "xml-external",
+    "csv-external",
+    "select_one_from_file",
+    "select_multiple_from_file",
+    "phonenumber",
+    "imei",
+    "note_hidden",
+];
+
+/// What a `type` cell asks for.
+#[derive(Debug, PartialEq)]
+enum RowType {
+    Begin {
+        repeat: bool,
+        looped: bool,
+    },
+    End,
+    Note,
+    Integer,
+    Decimal,
+    Text,
+    Select {
+        multiple: bool,
+        list: String,
+        or_other: bool,
+    },
+    /// Valid XLSForm that smartcities does not support.
+    Unsupported,
+    Unknown,
+}
+
+fn classify(normalized: &str) -> RowType {
+    let words: Vec<&str> = normalized.split(' ').collect();
+    match words.as_slice() {
+        ["begin_group"] | ["begin", "group"] => RowType::Begin { repeat: false, looped: false },
+        ["begin_repeat"] | ["begin", "repeat"] => RowType::Begin { repeat: true, looped: false },
+        ["begin_loop", ..] | ["begin", "loop", ..] => RowType::Begin { repeat: false, looped: true },
+        ["end_group"] | ["end_repeat"] | ["end_loop"] | ["end", "group" | "repeat" | "loop"] => RowType::End,
+        ["note"] => RowType::Note,
+        ["integer"] | ["int"] => RowType::Integer,
+        ["decimal"] => RowType::Decimal,
+        ["text"] | ["string"] => RowType::Text,
+        _ => {
+            // select_one L, select one L, select one from L, select all that apply [from] L,
+            // select multiple [from] L, each optionally followed by `or_other` / `or specify other`.
+            let (multiple, rest): (bool, &[&str]) = match words.as_slice() {
+                ["select_one", rest @ ..] | ["select", "one", rest @ ..] => (false, rest),
+                ["select_multiple", rest @ ..] | ["select", "multiple", rest @ ..] => (true, rest),
+                ["select", "all", "that", "apply", rest @ ..] => (true, rest),
+                [word, ..]
+                    if UNSUPPORTED_TYPES.contains(word)
+                        || word.starts_with("uri:")
+                        || word.starts_with("select_") =>
+                {
+                    return RowType::Unsupported;
+                }
+                ["phone", "number"] | ["osm", ..] | ["include", ..] => return RowType::Unsupported,
+                _ => return RowType::Unknown,
+            };
+            let rest = match rest {
+                ["from", rest @ ..] => rest,
+                rest => rest,
+            };
+            match rest {
+                [list] => RowType::Select { multiple, list: list.to_string(), or_other: false },
+                [list, "or_other"] | [list, "or", "specify", "other"] => {
+                    RowType::Select { multiple, list: list.to_string(), or_other: true }
+                }
+                _ => RowType::Unknown,
+            }
+        }
+    }
+}
+
+enum Frame {
+    Group { group: Group, row: usize },
+    Root(Vec<Item>),
+}
+
+/// Adds an item to the innermost open group (or the form itself).
+fn push_item(stack: &mut [Frame], item: Item) {
+    match stack.last_mut() {
+        Some(Frame::Group { group, .. }) => group.items.push(item),
+        Some(Frame::Root(items)) => items.push(item),
+        None => unreachable!("the root frame stays"),
+    }
+}
+
+/// Reads an XLSForm workbook from its bytes.
+pub fn read_xlsform(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let mut errors: Vec<Finding> = Vec::new();
+    let mut notices: Vec<Finding> = Vec::new();
+    let whole = |sheet: &str, message: String| Finding {
+        place: Place { sheet: sheet.into(), row: 1, column: None },
+        message,
+    };
+
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| ImportError {
+        errors: vec![whole("(workbook)", format!("not a readable spreadsheet: {e}"))],
+        notices: vec![],
+    })?;
+    let mut sheets: HashMap<String, Sheet> = HashMap::new();
+    for name in workbook.sheet_names() {
+        let key = name.trim().to_lowercase();
+        match key.as_str() {
+            "survey" | "choices" | "settings" => match workbook.worksheet_range(&name) {
+                Ok(range) => {
+                    sheets.insert(key, Sheet::new(name.clone(), range));
+                }
+                Err(e) => errors.push(whole(&name, format!("cannot read the sheet: {e}"))),
+            },
+            _ => notices.push(whole(
+                &name,
+                "this sheet is not part of the XLSForm features smartcities supports; it was ignored".into(),
+            )),
+        }
+    }
+    let Some(survey) = sheets.get("survey") else {
+        errors.push(whole("survey", "the workbook has no `survey` sheet".into()));
+        return Err(ImportError { errors, notices });
+    };
+
+    // Settings.
+    let mut default_language = Lang::En;
+    let mut form_id = String::from("imported_form");
+    let mut title = Texts::default();
+    let mut allow_choice_duplicates = false;
+    if let Some(settings) = sheets.get("settings")
+        && let Some(row) = settings.range.rows().nth(1)
+    {
+        for column in &settings.columns {
+            let value = settings.cell(row, column);
+            match column.base.as_str() {
+                "default_language" if !value.is_empty() => match parse_language(&value) {
+                    Some(lang) => default_language = lang,
+                    None => notices.push(Finding {
+                        place: settings.place(1, Some(column)),
+                        message: format!("the default language {value:?} is not one of English, Spanish or French; English is used"),
+                    }),
+                },
+                "form_id" if !value.is_empty() => form_id = value,
+                "allow_choice_duplicates" => {
+                    allow_choice_duplicates = matches!(value.to_lowercase().as_str(), "yes" | "true" | "true()");
+                }
+                "form_title" | "form_id" | "default_language" | "version" => {}
+                _ => {
+                    if !value.is_empty() {
+                        notices.push(Finding { place: settings.place(1, Some(column)), message: "this setting is not supported; it was ignored".into() });
+                    }
+                }
+            }
+        }
+        if let Some(column) = settings.column("form_title") {
+            let value = settings.cell(row, column);
+            if !value.is_empty() {
+                title.0.insert(default_language, value);
+            }
+        }
+    }
+    if title.is_empty() {
+        title.0.insert(default_language, form_id.clone());
+    }
+
+    // Columns of the survey sheet.
+    for column in &survey.columns {
+        let supported_base = SURVEY_COLUMNS.contains(&column.base.as_str());
+        let translatable = TRANSLATABLE.contains(&column.base.as_str());
+        if !supported_base {
+            notices.push(Finding {
+                place: survey.place(0, Some(column)),
+                message: "this column is not supported; its values were ignored".into(),
+            });
+        } else if let Some(lang) = &column.language
+            && (!translatable || parse_language(lang).is_none())
+        {
+            notices.push(Finding {
+                place: survey.place(0, Some(column)),
+                message: format!(
+                    "the language {lang:?} is not one of English, Spanish or French; this column was ignored"
+                ),
+            });
+        }
+    }
+    for required in ["type", "name"] {
+        if survey.column(required).is_none() {
+            errors.push(Finding {
+                place: survey.place(0, None),
+                message: format!("the survey sheet has no `{required}` column"),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ImportError { errors, notices });
+    }
+    let type_column = survey.column("type").expect("checked above");
+    let name_column = survey.column("name").expect("checked above");
+
+    // Choices.
+    let mut lists: BTreeMap<String, Vec<ChoiceItem>> = BTreeMap::new();
+    if let Some(choices) = sheets.get("choices") {
+        let list_column = choices.column("list_name");
+        let name = choices.column("name");
+        match (list_column, name) {
+            (Some(list_column), Some(name_col)) => {
+                for column in &choices.columns {
+                    let known = matches!(column.base.as_str(), "list_name" | "name")
+                        || (column.base == "label"
+                            && column.language.as_deref().is_none_or(|l| parse_language(l).is_some()));
+                    if !known {
+                        notices.push(Finding {
+                            place: choices.place(0, Some(column)),
+                            message: "this choices column is not supported; it was ignored".into(),
+                        });
+                    }
+                }
+                for (i, row) in choices.range.rows().enumerate().skip(1) {
+                    let list = choices.cell(row, list_column);
+                    let code = choices.cell(row, name_col);
+                    if list.is_empty() && code.is_empty() {
+                        continue;
+                    }
+                    if code.is_empty() {
+                        errors.push(Finding {
+                            place: choices.place(i, Some(name_col)),
+                            message: "this choice has no name".into(),
+                        });
+                        continue;
+                    }
+                    let items = lists.entry(list.clone()).or_default();
+                    if items.iter().any(|c| c.name == code) {
+                        let place = choices.place(i, Some(name_col));
+                        if allow_choice_duplicates {
+                            notices.push(Finding { place, message: format!("the choice {code:?} appears twice in the list {list:?}; only the first is kept") });
+                        } else {
+                            errors.push(Finding {
+                                place,
+                                message: format!("the choice {code:?} appears twice in the list {list:?}"),
+                            });
+                        }
+                        continue;
+                    }
+                    items.push(ChoiceItem {
+                        name: code,
+                        label: choices.texts(row, "label", default_language),
+                    });
+                }
+            }
+            _ if choices.columns.is_empty() => notices.push(Finding {
+                place: choices.place(0, None),
+                message: "the choices sheet is empty".into(),
+            }),
+            _ => errors.push(Finding {
+                place: choices.place(0, None),
+                message: "the choices sheet needs `list_name` and `name` columns".into(),
+            }),
+        }
+    }
+
+    // Survey rows.
+    let mut stack = vec![Frame::Root(Vec::new())];
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut place_of: HashMap<String, Place> = HashMap::new();
+    let mut left_out: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let column_of = |base: &str| survey.columns.iter().find(|c| c.base == base);
+    for (i, row) in survey.range.rows().enumerate().skip(1) {
+        let raw_type = survey.cell(row, type_column);
+        let name_text = survey.cell(row, name_column);
+        if raw_type.is_empty() {
+            if !name_text.is_empty() {
+                errors.push(Finding {
+                    place: survey.place(i, Some(type_column)),
+                    message: format!("{name_text:?} has no type"),
+                });
+            }
+            continue;
+        }
+        let normalized = raw_type.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+        let type_place = survey.place(i, Some(type_column));
+        let condition =
+            |base: &str, errors: &mut Vec<Finding>, notices: &mut Vec<Finding>| -> Option<Condition> {
+                let column = column_of(base)?;
+                let source = survey.cell(row, column);
+                if source.is_empty() {
+                    return None;
+                }
+                match Condition::parse(&source) {
+                    Ok(c) => Some(c),
+                    Err(e) if e.unsupported => {
+                        notices.push(Finding {
+                            place: survey.place(i, Some(column)),
+                            message: format!("{}; this {base} condition was left out", e.message),
+                        });
+                        None
+                    }
+                    Err(e) => {
+                        errors.push(Finding {
+                            place: survey.place(i, Some(column)),
+                            message: format!("the expression {source:?} cannot be read: {e}"),
+                        });
+                        None
+                    }
+                }
+            };
+        let field_name = |errors: &mut Vec<Finding>| -> Option<FieldName> {
+            if name_text.is_empty() {
+                errors.push(Finding {
+                    place: survey.place(i, Some(name_column)),
+                    message: format!("this {raw_type} row has no name"),
+                });
+                return None;
+            }
+            match FieldName::parse(&name_text) {
+                Ok(n) => Some(n),
+                Err(e) => {
+                    errors.push(Finding { place: survey.place(i, Some(name_column)), message: e });
+                    None
+                }
+            }
+        };
+        let mut register = |name: &FieldName, errors: &mut Vec<Finding>| {
+            let row_number = survey.row_number(i);
+            if let Some(first) = seen.insert(name.to_string(), row_number) {
+                errors.push(Finding {
+                    place: survey.place(i, Some(name_column)),
+                    message: format!("the name {name} is already used on row {first}"),
+                });
+            }
+            place_of.insert(name.to_string(), survey.place(i, Some(name_column)));
+        };
+        let kind = match classify(&normalized) {
+            RowType::Begin { repeat, looped } => {
+                if looped {
+                    notices.push(Finding {
+                        place: type_place.clone(),
+                        message:
+                            "loops are not supported; the loop's questions were imported once, as a group"
+                                .into(),
+                    });
+                }
+                let Some(name) = field_name(&mut errors) else { continue };
+                register(&name, &mut errors);
+                let relevant = condition("relevant", &mut errors, &mut notices);
+                let label = survey.texts(row, "label", default_language);
+                stack.push(Frame::Group {
+                    group: Group { name, label, repeat, relevant, items: Vec::new() },
+                    row: i,
+                });
+                continue;
+            }
+            RowType::End => {
+                match stack.pop() {
+                    Some(Frame::Group { group, .. }) => {
+                        push_item(&mut stack, Item::Group(group));
+                    }
+                    Some(root) => {
+                        stack.push(root);
+                        errors.push(Finding {
+                            place: type_place,
+                            message: "this row ends a group that was never begun".into(),
+                        });
+                    }
+                    None => unreachable!("the root frame stays"),
+                }
+                continue;
+            }
+            RowType::Note => {
+                let Some(name) = field_name(&mut errors) else { continue };
+                register(&name, &mut errors);
+                let relevant = condition("relevant", &mut errors, &mut notices);
+                let label = survey.texts(row, "label", default_language);
+                push_item(&mut stack, Item::Note(Note { name, label, relevant }));
+                continue;
+            }
+            RowType::Unsupported => {
+                if !name_text.is_empty() {
+                    left_out.insert(name_text.clone());
+                }
+                notices.push(Finding {
+                    place: type_place,
+                    message: format!(
+                        "the question type {raw_type:?} is not supported; this row was left out"
+                    ),
+                });
+                continue;
+            }
+            RowType::Unknown => {
+                errors.push(Finding { place: type_place, message: format!("unknown type {raw_type:?}") });
+                continue;
+            }
+            RowType::Integer => Kind::Integer,
+            RowType::Decimal => Kind::Decimal,
+            RowType::Text => Kind::Text,
+            RowType::Select { multiple, list, or_other } => {
+                if or_other {
+                    notices.push(Finding {
+                        place: type_place.clone(),
+                        message:
+                            "\"or other\" is not supported; the question was imported without that option"
+                                .into(),
+                    });
+                }
+                let Some(items) = lists.get(&list) else {
+                    errors.push(Finding {
+                        place: type_place,
+                        message: format!("the choice list {list:?} is not on the choices sheet"),
+                    });
+                    continue;
+                };
+                let appearance =
+                    column_of("appearance").map(|c| survey.cell(row, c).to_lowercase()).unwrap_or_default();
+                let yes_no = list == YES_NO
+                    && items.len() == 2
+                    && items.iter().any(|c| c.name == "yes")
+                    && items.iter().any(|c| c.name == "no");
+                match (multiple, yes_no) {
+                    (false, _) if appearance.contains("likert") => Kind::Ordinal { list },
+                    (false, true) => Kind::YesNo,
+                    (false, false) => Kind::SelectOne { list },
+                    (true, _) => Kind::SelectMultiple { list },
+                }
+            }
+        };
+        let Some(name) = field_name(&mut errors) else { continue };
+        register(&name, &mut errors);
+        let label = survey.texts(row, "label", default_language);
+        if label.is_empty() {
+            let place =
+                column_of("label").map_or_else(|| survey.place(i, None), |c| survey.place(i, Some(c)));
+            errors.push(Finding { place, message: format!("the question {name} has no label") });
+        }
+        let required = match column_of("required").map(|c| (c, survey.cell(row, c).to_lowercase())) {
+            None => false,
+            Some((_, v)) if v.is_empty() || v == "no" || v == "false" || v == "false()" => false,
+            Some((_, v)) if v == "yes" || v == "true" || v == "true()" => true,
+            Some((c, v)) => {
+                notices.push(Finding {
+                    place: survey.place(i, Some(c)),
+                    message: format!(
+                        "a conditional `required` ({v}) is not supported; the question is optional"
+                    ),
+                });
+                false
+            }
+        };
+        let default = column_of("default").map(|c| survey.cell(row, c)).filter(|v| !v.is_empty());
+        let question = Question {
+            name,
+            kind,
+            label,
+            hint: survey.texts(row, "hint", default_language),
+            required,
+            relevant: condition("relevant", &mut errors, &mut notices),
+            constraint: condition("constraint", &mut errors, &mut notices),
+            constraint_message: survey.texts(row, "constraint_message", default_language),
+            default,
+        };
+        push_item(&mut stack, Item::Question(question));
+    }
+    while stack.len() > 1 {
+        if let Some(Frame::Group { group, row }) = stack.pop() {
+            errors.push(Finding {
+                place: survey.place(row, Some(type_column)),
+                message: format!("the group {} is never ended", group.name),
+            });
+        }
+    }
+    let Some(Frame::Root(items)) = stack.pop() else { unreachable!("the root frame stays") };
+    if items.is_empty() && errors.is_empty() {
+        errors.push(Finding { place: survey.place(0, None), message: "the survey has no question".into() });
+    }
+
+    let questionnaire = Questionnaire { form_id, title, default_language, items, lists };
+    for (name, message) in check_references(&questionnaire) {
+        if message.contains("more than once") {
+            continue; // already reported with its row
+        }
+        let place = place_of.get(&name).cloned().unwrap_or_else(|| survey.place(0, None));
+        let about_left_out = left_out.iter().any(|gone| message.contains(&format!("${{{gone}}}")));
+        if about_left_out {
+            notices.push(Finding {
+                place,
+                message: format!("{message}: it was left out, so it counts as unanswered"),
+            });
+        } else {
+            errors.push(Finding { place, message });
+        }
+    }
+    if errors.is_empty() {
+        Ok(Imported { questionnaire, notices })
+    } else {
+        Err(ImportError { errors, notices })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_go_past_z() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27 * 26), "AAA");
+    }
+
+    #[test]
+    fn languages_are_read_from_headers() {
+        assert_eq!(parse_language("English (en)"), Some(Lang::En));
+        assert_eq!(parse_language("Español (es)"), Some(Lang::Es));
+        assert_eq!(parse_language("french"), Some(Lang::Fr));
+        assert_eq!(parse_language("EN"), Some(Lang::En));
+        assert_eq!(parse_language("chinese"), None);
+    }
+}

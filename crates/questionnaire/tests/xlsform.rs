@@ -1,0 +1,196 @@
+//! XLSForm interchange: our questionnaires go out and come back unchanged, the reference
+//! converter `xls2xform` (PyPI pyxform) accepts them, and the XLSForm project's own example
+//! forms are imported or refused with every finding located.
+
+use std::path::PathBuf;
+
+use smartcities_domain::EditionFile;
+use smartcities_questionnaire::{Item, Kind, from_framework, read_xlsform, write_xlsform};
+
+const EDITIONS: [&str; 5] = [
+    include_str!("../../../data/editions/2012.toml"),
+    include_str!("../../../data/editions/2017.toml"),
+    include_str!("../../../data/editions/2019.toml"),
+    include_str!("../../../data/editions/2021.toml"),
+    include_str!("../../../data/editions/2023.toml"),
+];
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/xlsform-examples")
+}
+
+#[test]
+fn exported_questionnaires_import_back_the_same() {
+    for text in EDITIONS {
+        let file = EditionFile::parse(text).unwrap();
+        let original = from_framework(&file.edition, &file.framework).unwrap();
+        let bytes = write_xlsform(&original).unwrap();
+        let imported = read_xlsform(&bytes).unwrap_or_else(|e| panic!("{}: {e}", file.edition.year));
+        assert!(imported.notices.is_empty(), "{:?}", imported.notices);
+        let back = imported.questionnaire;
+        assert_eq!(back.items, original.items, "{}", file.edition.year);
+        assert_eq!(back.lists, original.lists);
+        assert_eq!(back.form_id, original.form_id);
+        assert_eq!(back.default_language, original.default_language);
+    }
+}
+
+fn xls2xform() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| PathBuf::from(d).join("xls2xform"))
+        .find(|p| p.exists());
+    if found.is_none() {
+        assert!(std::env::var("CI").is_err(), "CI needs pyxform: pip install pyxform");
+        eprintln!("skipped: xls2xform not found (pip install pyxform)");
+    }
+    found
+}
+
+#[test]
+fn the_reference_converter_accepts_every_exported_questionnaire() {
+    let Some(converter) = xls2xform() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for text in EDITIONS {
+        let file = EditionFile::parse(text).unwrap();
+        let questionnaire = from_framework(&file.edition, &file.framework).unwrap();
+        let xlsx = dir.path().join(format!("{}.xlsx", questionnaire.form_id));
+        std::fs::write(&xlsx, write_xlsform(&questionnaire).unwrap()).unwrap();
+        let xml = dir.path().join(format!("{}.xml", questionnaire.form_id));
+        let out = std::process::Command::new(&converter).arg(&xlsx).arg(&xml).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{}: {stdout}{}",
+            file.edition.year,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!stdout.contains("\"code\": 999") && !stdout.contains("Error"), "{stdout}");
+        let form = std::fs::read_to_string(&xml).unwrap();
+        assert!(form.contains("<h:title>Smart Cities Study"), "{}", file.edition.year);
+        assert!(form.contains("jr:itext"), "translations are in the XForm");
+    }
+}
+
+#[test]
+fn the_example_corpus_is_imported_or_refused_with_located_findings() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus()).unwrap().map(|e| e.unwrap().path()).collect();
+    files.retain(|p| p.extension().is_some_and(|e| e == "xlsx" || e == "xls"));
+    files.sort();
+    assert_eq!(files.len(), 19);
+    let mut imported = 0;
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        match read_xlsform(&bytes) {
+            Ok(result) => {
+                imported += 1;
+                assert!(
+                    !result.questionnaire.questions().is_empty() || !result.questionnaire.items.is_empty(),
+                    "{name}"
+                );
+                for notice in &result.notices {
+                    assert!(notice.place.row >= 1 && !notice.place.sheet.is_empty(), "{name}: {notice}");
+                }
+            }
+            Err(error) => {
+                assert!(!error.errors.is_empty(), "{name}");
+                for finding in &error.errors {
+                    assert!(finding.place.row >= 1 && !finding.place.sheet.is_empty(), "{name}: {finding}");
+                }
+            }
+        }
+    }
+    assert!(imported >= 14, "only {imported} of 19 forms imported");
+}
+
+fn import(name: &str) -> Result<smartcities_questionnaire::Imported, smartcities_questionnaire::ImportError> {
+    read_xlsform(&std::fs::read(corpus().join(name)).unwrap())
+}
+
+#[test]
+fn corpus_forms_give_the_expected_structure() {
+    let yes_no = import("yes_or_no_question.xlsx").unwrap().questionnaire;
+    let question = &yes_no.questions()[0];
+    assert!(matches!(question.question.kind, Kind::SelectOne { .. } | Kind::YesNo));
+
+    let group = import("group.xlsx").unwrap().questionnaire;
+    assert!(group.items.iter().any(|i| matches!(i, Item::Group(g) if !g.items.is_empty())));
+
+    let upper = import("case_insensitivity.xlsx").unwrap();
+    let ignored: Vec<String> = upper.notices.iter().map(|n| n.place.sheet.clone()).collect();
+    for sheet in ["EXTERNAL_CHOICES", "ENTITIES", "OSM"] {
+        assert!(ignored.contains(&sheet.to_string()), "{sheet} not reported: {ignored:?}");
+    }
+    assert!(upper.notices.iter().any(|n| n.to_string().contains("CHOICE_FILTER")), "choice_filter reported");
+
+    let no_survey = import("survey_no_name.xlsx").unwrap_err();
+    assert_eq!(no_survey.errors[0].message, "the workbook has no `survey` sheet");
+    assert!(no_survey.notices.iter().any(|n| n.place.sheet == "Sheet1"));
+
+    let spec = import("xlsform_spec_test.xlsx").unwrap();
+    let chinese = spec
+        .notices
+        .iter()
+        .find(|n| n.message.contains("\"chinese\""))
+        .expect("the unsupported language is reported");
+    assert_eq!(chinese.place.row, 1);
+    assert!(chinese.place.column.is_some());
+}
+
+/// A one-sheet-per-table workbook built from rows of cells.
+fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet().set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    sheet.write_string(r as u32, c as u16, *cell).unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn malformed_workbooks_are_refused_with_precise_places() {
+    let header: &[&str] = &["type", "name", "label", "relevant"];
+    let bytes = workbook(&[(
+        "survey",
+        &[
+            header,
+            &["integer", "pilots", "Pilots", ""],
+            &["text", "pilots", "Pilots again", ""],
+            &["rating", "stars", "Stars", ""],
+            &["text", "why", "Why?", "${pilots} > "],
+            &["select_one colours", "colour", "Colour", ""],
+            &["begin_group", "g", "Group", ""],
+        ],
+    )]);
+    let error = read_xlsform(&bytes).unwrap_err();
+    let found: Vec<String> = error.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        found,
+        [
+            "sheet survey, row 3, column B (name): the name pilots is already used on row 2",
+            "sheet survey, row 4, column A (type): unknown type \"rating\"",
+            "sheet survey, row 5, column D (relevant): the expression \"${pilots} >\" cannot be read: at character 12: the expression ends too early",
+            "sheet survey, row 6, column A (type): the choice list \"colours\" is not on the choices sheet",
+            "sheet survey, row 7, column A (type): the group g is never ended",
+        ]
+    );
+
+    let bytes = workbook(&[("survey", &[header, &["text", "why", "Why?", "${nowhere} = 'x'"]])]);
+    let error = read_xlsform(&bytes).unwrap_err();
+    assert_eq!(
+        error.errors[0].to_string(),
+        "sheet survey, row 2, column B (name): relevant refers to ${nowhere}, which is not a question of this form"
+    );
+
+    let bytes = workbook(&[("questions", &[header, &["text", "why", "Why?", ""]])]);
+    assert_eq!(read_xlsform(&bytes).unwrap_err().errors[0].message, "the workbook has no `survey` sheet");
+    assert!(read_xlsform(b"not a spreadsheet").is_err());
+}
