@@ -29,6 +29,7 @@ mod edition;
 mod edition_file;
 mod framework;
 mod lang;
+mod response;
 
 pub use city::{
     City, CityId, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind, Population,
@@ -41,6 +42,7 @@ pub use framework::{
     QuestionRef, SdgTarget, StudyAxis, SubArea,
 };
 pub use lang::{Lang, Localized};
+pub use response::{Evidence, ResponseStatus};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -17,7 +17,7 @@ impl Store {
     /// Adds cities to the registry or updates those whose id is already there. One transaction.
     pub async fn upsert_cities(&self, cities: &[City]) -> Result<()> {
         let now = clock::now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for city in cities {
             sqlx::query(
                 "INSERT INTO cities (id, name, local_name, country, section, metropolis, population, \

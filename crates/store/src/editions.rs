@@ -28,7 +28,7 @@ impl Store {
         let document = serde_json::to_string(&file.framework).map_err(corrupt)?;
         let now = clock::now();
 
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO editions (year, title_en, title_es, title_fr, focus, status, show_rankings, \
                                    reported_participants, milestones, sources, updated_at) \

@@ -7,6 +7,7 @@ mod cities;
 mod clock;
 mod editions;
 mod members;
+mod responses;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -17,6 +18,9 @@ use sqlx::{
 
 pub use cities::CityFilter;
 pub use editions::SavedEdition;
+pub use responses::{
+    AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
+};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
@@ -40,6 +44,11 @@ pub enum StoreError {
     Corrupt(String),
     #[error("no city with id {0} is in the registry; import it first")]
     UnknownCity(String),
+    #[error("{0}")]
+    NotFound(String),
+    /// The record is in a state that does not allow the change.
+    #[error("{0}")]
+    Locked(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -101,6 +110,16 @@ impl Store {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`), so a busy database makes it wait instead of failing half-way when a read
+    /// lock would have to be upgraded.
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
     }
 
     /// Waits for open connections to finish and closes the pool.

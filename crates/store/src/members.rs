@@ -10,7 +10,7 @@ impl Store {
     /// already be in the registry; if one is not, nothing is written. One transaction.
     pub async fn save_members(&self, members: &[Member]) -> Result<()> {
         let now = clock::now();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for member in members {
             let known = sqlx::query("SELECT 1 FROM cities WHERE id = $1")
                 .bind(member.city.as_str())
@@ -114,7 +114,7 @@ impl Store {
 
     /// Adds or updates partner organisations. One transaction.
     pub async fn save_partners(&self, partners: &[Partner]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for partner in partners {
             sqlx::query(
                 "INSERT INTO partners (id, name, kind, link) VALUES ($1, $2, $3, $4) \

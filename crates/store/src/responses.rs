@@ -1,0 +1,585 @@
+//! Questionnaire versions, each city's response, its answers with their revision and evidence
+//! level, the audit trail of every change, and reviewers' comments.
+//!
+//! Saving is safe under retries and concurrent sessions: a save names the revision it was based
+//! on; an answer that someone else changed since then, to a different value, is a conflict and
+//! nothing of that save is written. A retry of a save that already landed finds its values in
+//! place and changes nothing.
+
+use std::collections::BTreeMap;
+
+use smartcities_domain::{CityId, EditionYear, Evidence, ResponseStatus};
+use smartcities_questionnaire::{Questionnaire, Response};
+use sqlx::{Any, Row, Transaction};
+
+use crate::{Result, Store, StoreError, clock, corrupt};
+
+/// One answer to change: `value` None clears it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerChange {
+    pub question: String,
+    /// '' for an ordinary question, `group:id` for an entry of a repeat group.
+    pub entry: String,
+    pub value: Option<String>,
+}
+
+/// An answer someone else changed after the revision a save was based on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub question: String,
+    pub entry: String,
+    pub yours: Option<String>,
+    pub theirs: String,
+    pub changed_by: String,
+    pub revision: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written (or already in place): the response's revision now, and how many answers changed.
+    Saved { revision: i64, changed: usize },
+    /// Nothing written.
+    Conflicts { revision: i64, conflicts: Vec<Conflict> },
+}
+
+/// Who is saving, which decides whether a submitted response can still change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Editor {
+    Respondent,
+    Secretariat,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseRecord {
+    pub city: CityId,
+    pub status: ResponseStatus,
+    pub revision: i64,
+    pub updated_at: String,
+    pub submitted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAnswer {
+    pub question: String,
+    pub entry: String,
+    pub value: String,
+    pub revision: i64,
+    pub questionnaire_version: i64,
+    pub evidence: Evidence,
+    pub evidence_note: Option<String>,
+    pub updated_by: String,
+    pub updated_at: String,
+}
+
+/// One line of the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeRecord {
+    pub question: String,
+    pub entry: String,
+    pub revision: i64,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub changed_by: String,
+    pub changed_at: String,
+    pub questionnaire_version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewComment {
+    pub question: String,
+    pub comment: String,
+    pub author: String,
+    pub created_at: String,
+    pub revision: i64,
+}
+
+fn year(edition: EditionYear) -> i64 {
+    i64::from(edition.get())
+}
+
+impl Store {
+    /// Stores a questionnaire for an edition; a new version only if it differs from the current one.
+    pub async fn save_questionnaire(
+        &self,
+        edition: EditionYear,
+        questionnaire: &Questionnaire,
+        source: &str,
+    ) -> Result<(i64, bool)> {
+        let document = serde_json::to_string(questionnaire).map_err(corrupt)?;
+        let mut tx = self.begin_write().await?;
+        let current = sqlx::query("SELECT version, document FROM questionnaires WHERE edition_year = $1 ORDER BY version DESC LIMIT 1")
+            .bind(year(edition))
+            .fetch_optional(&mut *tx)
+            .await?;
+        let latest = match &current {
+            Some(row) => {
+                let stored: String = row.try_get("document")?;
+                let stored: Questionnaire = serde_json::from_str(&stored).map_err(corrupt)?;
+                let version: i64 = row.try_get("version")?;
+                if &stored == questionnaire {
+                    return Ok((version, false));
+                }
+                version
+            }
+            None => 0,
+        };
+        sqlx::query("INSERT INTO questionnaires (edition_year, version, document, source, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(year(edition))
+            .bind(latest + 1)
+            .bind(document)
+            .bind(source)
+            .bind(clock::now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok((latest + 1, true))
+    }
+
+    /// The current questionnaire of an edition and its version.
+    pub async fn questionnaire(&self, edition: EditionYear) -> Result<Option<(i64, Questionnaire)>> {
+        let row = sqlx::query("SELECT version, document FROM questionnaires WHERE edition_year = $1 ORDER BY version DESC LIMIT 1")
+            .bind(year(edition))
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            None => Ok(None),
+            Some(row) => {
+                let document: String = row.try_get("document")?;
+                Ok(Some((row.try_get("version")?, serde_json::from_str(&document).map_err(corrupt)?)))
+            }
+        }
+    }
+
+    /// Makes sure a city has a response record for an edition (status `invited` when new).
+    pub async fn open_response(&self, edition: EditionYear, city: &CityId) -> Result<ResponseRecord> {
+        let mut tx = self.begin_write().await?;
+        ensure_response(&mut tx, edition, city).await?;
+        tx.commit().await?;
+        self.response(edition, city).await?.ok_or_else(|| corrupt("the response vanished"))
+    }
+
+    pub async fn response(&self, edition: EditionYear, city: &CityId) -> Result<Option<ResponseRecord>> {
+        let row = sqlx::query(
+            "SELECT city_id, status, revision, updated_at, submitted_at FROM responses WHERE edition_year = $1 AND city_id = $2",
+        )
+        .bind(year(edition))
+        .bind(city.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(response_from_row).transpose()
+    }
+
+    /// Every response of an edition, by city id.
+    pub async fn responses(&self, edition: EditionYear) -> Result<Vec<ResponseRecord>> {
+        let rows = sqlx::query(
+            "SELECT city_id, status, revision, updated_at, submitted_at FROM responses WHERE edition_year = $1 ORDER BY city_id",
+        )
+        .bind(year(edition))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(response_from_row).collect()
+    }
+
+    /// Saves answers in one transaction; see the module documentation for conflicts and retries.
+    pub async fn save_answers(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        base_revision: i64,
+        changes: &[AnswerChange],
+        user: &str,
+        editor: Editor,
+    ) -> Result<SaveOutcome> {
+        let questionnaire_version = self
+            .questionnaire(edition)
+            .await?
+            .map(|(v, _)| v)
+            .ok_or_else(|| StoreError::NotFound(format!("edition {edition} has no questionnaire")))?;
+        let now = clock::now();
+        let mut tx = self.begin_write().await?;
+        ensure_response(&mut tx, edition, city).await?;
+        // Writing first takes the row lock (PostgreSQL) or the write lock (SQLite), so saves to
+        // one response are serialised and each sees the previous one's result.
+        sqlx::query("UPDATE responses SET updated_at = updated_at WHERE edition_year = $1 AND city_id = $2")
+            .bind(year(edition))
+            .bind(city.as_str())
+            .execute(&mut *tx)
+            .await?;
+        let row =
+            sqlx::query("SELECT status, revision FROM responses WHERE edition_year = $1 AND city_id = $2")
+                .bind(year(edition))
+                .bind(city.as_str())
+                .fetch_one(&mut *tx)
+                .await?;
+        let status = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
+        let revision: i64 = row.try_get("revision")?;
+        if editor == Editor::Respondent && !status.open_to_respondent() {
+            return Err(StoreError::Locked(format!(
+                "the response of {city} is {} and can no longer be changed",
+                status.slug()
+            )));
+        }
+
+        let mut conflicts = Vec::new();
+        let mut writes: Vec<(&AnswerChange, Option<String>)> = Vec::new();
+        for change in changes {
+            let current = sqlx::query(
+                "SELECT value, revision, updated_by FROM answers \
+                 WHERE edition_year = $1 AND city_id = $2 AND question = $3 AND entry = $4",
+            )
+            .bind(year(edition))
+            .bind(city.as_str())
+            .bind(&change.question)
+            .bind(&change.entry)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let (old, answer_revision, by) = match &current {
+                Some(r) => (
+                    Some(r.try_get::<String, _>("value")?),
+                    r.try_get::<i64, _>("revision")?,
+                    r.try_get::<String, _>("updated_by")?,
+                ),
+                None => (None, 0, String::new()),
+            };
+            if old == change.value {
+                continue; // already in place: a retry, or the same value twice
+            }
+            if answer_revision > base_revision {
+                conflicts.push(Conflict {
+                    question: change.question.clone(),
+                    entry: change.entry.clone(),
+                    yours: change.value.clone(),
+                    theirs: old.unwrap_or_default(),
+                    changed_by: by,
+                    revision: answer_revision,
+                });
+                continue;
+            }
+            writes.push((change, old));
+        }
+        if !conflicts.is_empty() {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Conflicts { revision, conflicts });
+        }
+        if writes.is_empty() {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Saved { revision, changed: 0 });
+        }
+        let next = revision + 1;
+        for (change, old) in &writes {
+            match &change.value {
+                Some(value) => {
+                    sqlx::query(
+                        "INSERT INTO answers (edition_year, city_id, question, entry, value, revision, questionnaire_version, \
+                                              evidence, updated_by, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'self_reported', $8, $9) \
+                         ON CONFLICT (edition_year, city_id, question, entry) DO UPDATE SET value = excluded.value, \
+                             revision = excluded.revision, questionnaire_version = excluded.questionnaire_version, \
+                             evidence = 'self_reported', evidence_note = NULL, \
+                             updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+                    )
+                    .bind(year(edition))
+                    .bind(city.as_str())
+                    .bind(&change.question)
+                    .bind(&change.entry)
+                    .bind(value)
+                    .bind(next)
+                    .bind(questionnaire_version)
+                    .bind(user)
+                    .bind(&now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                None => {
+                    sqlx::query("DELETE FROM answers WHERE edition_year = $1 AND city_id = $2 AND question = $3 AND entry = $4")
+                        .bind(year(edition))
+                        .bind(city.as_str())
+                        .bind(&change.question)
+                        .bind(&change.entry)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            sqlx::query(
+                "INSERT INTO answer_changes (edition_year, city_id, question, entry, revision, old_value, new_value, \
+                                             changed_by, changed_at, questionnaire_version) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(year(edition))
+            .bind(city.as_str())
+            .bind(&change.question)
+            .bind(&change.entry)
+            .bind(next)
+            .bind(old.as_deref())
+            .bind(change.value.as_deref())
+            .bind(user)
+            .bind(&now)
+            .bind(questionnaire_version)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let status = if status == ResponseStatus::Invited { ResponseStatus::InProgress } else { status };
+        sqlx::query("UPDATE responses SET revision = $1, status = $2, updated_at = $3 WHERE edition_year = $4 AND city_id = $5")
+            .bind(next)
+            .bind(status.slug())
+            .bind(&now)
+            .bind(year(edition))
+            .bind(city.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(SaveOutcome::Saved { revision: next, changed: writes.len() })
+    }
+
+    /// Every answer of a city, by question and entry.
+    pub async fn answers(&self, edition: EditionYear, city: &CityId) -> Result<Vec<StoredAnswer>> {
+        let rows = sqlx::query(
+            "SELECT question, entry, value, revision, questionnaire_version, evidence, evidence_note, updated_by, updated_at \
+             FROM answers WHERE edition_year = $1 AND city_id = $2 ORDER BY question, entry",
+        )
+        .bind(year(edition))
+        .bind(city.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let evidence: String = r.try_get("evidence")?;
+                Ok(StoredAnswer {
+                    question: r.try_get("question")?,
+                    entry: r.try_get("entry")?,
+                    value: r.try_get("value")?,
+                    revision: r.try_get("revision")?,
+                    questionnaire_version: r.try_get("questionnaire_version")?,
+                    evidence: Evidence::parse(&evidence).map_err(corrupt)?,
+                    evidence_note: r.try_get("evidence_note")?,
+                    updated_by: r.try_get("updated_by")?,
+                    updated_at: r.try_get("updated_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// A city's answers in the shape the questionnaire checks: values, and repeat entries in
+    /// the order of their ids.
+    pub async fn response_values(&self, edition: EditionYear, city: &CityId) -> Result<Response> {
+        let mut response = Response::default();
+        let mut entries: BTreeMap<String, BTreeMap<u64, BTreeMap<String, String>>> = BTreeMap::new();
+        for answer in self.answers(edition, city).await? {
+            if answer.entry.is_empty() {
+                response.values.insert(answer.question, answer.value);
+            } else if let Some((group, id)) = answer.entry.split_once(':') {
+                let id = id.parse::<u64>().map_err(corrupt)?;
+                entries
+                    .entry(group.to_string())
+                    .or_default()
+                    .entry(id)
+                    .or_default()
+                    .insert(answer.question, answer.value);
+            }
+        }
+        response.repeats =
+            entries.into_iter().map(|(group, by_id)| (group, by_id.into_values().collect())).collect();
+        Ok(response)
+    }
+
+    /// The audit trail of a city's response, oldest first; one question's only when given.
+    pub async fn answer_history(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        question: Option<&str>,
+    ) -> Result<Vec<ChangeRecord>> {
+        let rows = sqlx::query(
+            "SELECT question, entry, revision, old_value, new_value, changed_by, changed_at, questionnaire_version \
+             FROM answer_changes WHERE edition_year = $1 AND city_id = $2 AND ($3 = '' OR question = $3) \
+             ORDER BY revision, question, entry",
+        )
+        .bind(year(edition))
+        .bind(city.as_str())
+        .bind(question.unwrap_or(""))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ChangeRecord {
+                    question: r.try_get("question")?,
+                    entry: r.try_get("entry")?,
+                    revision: r.try_get("revision")?,
+                    old_value: r.try_get("old_value")?,
+                    new_value: r.try_get("new_value")?,
+                    changed_by: r.try_get("changed_by")?,
+                    changed_at: r.try_get("changed_at")?,
+                    questionnaire_version: r.try_get("questionnaire_version")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Moves a response to `to` if it is in one of `from`; otherwise says where it is.
+    pub async fn set_response_status(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        from: &[ResponseStatus],
+        to: ResponseStatus,
+    ) -> Result<()> {
+        let now = clock::now();
+        let mut tx = self.begin_write().await?;
+        ensure_response(&mut tx, edition, city).await?;
+        let row = sqlx::query("SELECT status FROM responses WHERE edition_year = $1 AND city_id = $2")
+            .bind(year(edition))
+            .bind(city.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+        let current = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
+        if !from.contains(&current) {
+            return Err(StoreError::Locked(format!(
+                "the response of {city} is {}, so it cannot become {}",
+                current.slug(),
+                to.slug()
+            )));
+        }
+        let submitted_at = (to == ResponseStatus::Submitted).then(|| now.clone());
+        sqlx::query(
+            "UPDATE responses SET status = $1, updated_at = $2, submitted_at = COALESCE($3, submitted_at) \
+             WHERE edition_year = $4 AND city_id = $5",
+        )
+        .bind(to.slug())
+        .bind(&now)
+        .bind(submitted_at)
+        .bind(year(edition))
+        .bind(city.as_str())
+        .execute(&mut *tx)
+        .await?;
+        if to == ResponseStatus::Accepted {
+            // Accepting a submission reviews every answer that was only self-reported.
+            sqlx::query("UPDATE answers SET evidence = 'reviewed' WHERE edition_year = $1 AND city_id = $2 AND evidence = 'self_reported'")
+                .bind(year(edition))
+                .bind(city.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records how far one answer can be trusted, with the document or link that backs it.
+    pub async fn set_evidence(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        question: &str,
+        entry: &str,
+        evidence: Evidence,
+        note: Option<&str>,
+    ) -> Result<()> {
+        let updated = sqlx::query(
+            "UPDATE answers SET evidence = $1, evidence_note = $2 WHERE edition_year = $3 AND city_id = $4 AND question = $5 AND entry = $6",
+        )
+        .bind(evidence.slug())
+        .bind(note)
+        .bind(year(edition))
+        .bind(city.as_str())
+        .bind(question)
+        .bind(entry)
+        .execute(&self.pool)
+        .await?;
+        if updated.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("{city} has no answer to {question}")));
+        }
+        Ok(())
+    }
+
+    /// Adds reviewers' comments, one per question, at the response's current revision.
+    pub async fn add_review_comments(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        comments: &[(String, String)],
+        author: &str,
+    ) -> Result<()> {
+        let now = clock::now();
+        let mut tx = self.begin_write().await?;
+        let revision: i64 =
+            sqlx::query("SELECT revision FROM responses WHERE edition_year = $1 AND city_id = $2")
+                .bind(year(edition))
+                .bind(city.as_str())
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("{city} has no response to edition {edition}")))?
+                .try_get("revision")?;
+        for (question, comment) in comments {
+            sqlx::query(
+                "INSERT INTO review_comments (edition_year, city_id, question, comment, author, created_at, revision) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (edition_year, city_id, question, revision) DO UPDATE SET comment = excluded.comment, \
+                     author = excluded.author, created_at = excluded.created_at",
+            )
+            .bind(year(edition))
+            .bind(city.as_str())
+            .bind(question)
+            .bind(comment)
+            .bind(author)
+            .bind(&now)
+            .bind(revision)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn review_comments(&self, edition: EditionYear, city: &CityId) -> Result<Vec<ReviewComment>> {
+        let rows = sqlx::query(
+            "SELECT question, comment, author, created_at, revision FROM review_comments \
+             WHERE edition_year = $1 AND city_id = $2 ORDER BY revision, question",
+        )
+        .bind(year(edition))
+        .bind(city.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ReviewComment {
+                    question: r.try_get("question")?,
+                    comment: r.try_get("comment")?,
+                    author: r.try_get("author")?,
+                    created_at: r.try_get("created_at")?,
+                    revision: r.try_get("revision")?,
+                })
+            })
+            .collect()
+    }
+}
+
+async fn ensure_response(tx: &mut Transaction<'_, Any>, edition: EditionYear, city: &CityId) -> Result<()> {
+    let known = sqlx::query("SELECT 1 FROM cities WHERE id = $1")
+        .bind(city.as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
+    if known.is_none() {
+        return Err(StoreError::UnknownCity(city.to_string()));
+    }
+    sqlx::query(
+        "INSERT INTO responses (edition_year, city_id, status, revision, updated_at) VALUES ($1, $2, 'invited', 0, $3) \
+         ON CONFLICT (edition_year, city_id) DO NOTHING",
+    )
+    .bind(year(edition))
+    .bind(city.as_str())
+    .bind(clock::now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecord> {
+    let city: String = row.try_get("city_id")?;
+    let status: String = row.try_get("status")?;
+    Ok(ResponseRecord {
+        city: CityId::parse(&city).map_err(corrupt)?,
+        status: ResponseStatus::parse(&status).map_err(corrupt)?,
+        revision: row.try_get("revision")?,
+        updated_at: row.try_get("updated_at")?,
+        submitted_at: row.try_get("submitted_at")?,
+    })
+}

@@ -1,0 +1,278 @@
+//! Responses and answers on both backends: revisions, conflicts, retries, the audit trail,
+//! review and evidence.
+
+use smartcities_domain::{CityId, EditionFile, EditionYear, Evidence, ResponseStatus};
+use smartcities_questionnaire::from_framework;
+use smartcities_store::{AnswerChange, Editor, SaveOutcome, Store, StoreError, testing::TestDatabase};
+
+const EDITION_2023: &str = include_str!("../../../data/editions/2023.toml");
+
+async fn setup() -> (TestDatabase, Store, EditionYear, CityId) {
+    let (db, store) = TestDatabase::migrated().await;
+    let file = EditionFile::parse(EDITION_2023).unwrap();
+    store.save_edition(&file).await.unwrap();
+    let questionnaire = from_framework(&file.edition, &file.framework).unwrap();
+    store.save_questionnaire(file.edition.year, &questionnaire, "generated").await.unwrap();
+    let cities = smartcities_collect::parse_cities(
+        "cities.csv",
+        "name,country,population,latitude,longitude\nBilbao,ES,347342,43.26,-2.92\nDakar,SN,2646503,14.69,-17.44\n",
+    )
+    .unwrap();
+    store.upsert_cities(&cities).await.unwrap();
+    (db, store, file.edition.year, CityId::parse("es-bilbao").unwrap())
+}
+
+fn set(question: &str, value: &str) -> AnswerChange {
+    AnswerChange { question: question.into(), entry: String::new(), value: Some(value.into()) }
+}
+
+#[tokio::test]
+async fn questionnaire_versions_change_only_with_the_questionnaire() {
+    let (_db, store, year, _) = setup().await;
+    let (version, questionnaire) = store.questionnaire(year).await.unwrap().unwrap();
+    assert_eq!(version, 1);
+    assert_eq!(store.save_questionnaire(year, &questionnaire, "again").await.unwrap(), (1, false));
+    let mut changed = questionnaire.clone();
+    changed.items.swap(1, 2);
+    assert_eq!(store.save_questionnaire(year, &changed, "reordered").await.unwrap(), (2, true));
+}
+
+#[tokio::test]
+async fn a_retried_save_changes_nothing() {
+    let (_db, store, year, bilbao) = setup().await;
+    let changes = [set("has_living_lab", "yes"), set("pilots_last_2y", "12")];
+    let first = store.save_answers(year, &bilbao, 0, &changes, "ane", Editor::Respondent).await.unwrap();
+    assert_eq!(first, SaveOutcome::Saved { revision: 1, changed: 2 });
+    let retry = store.save_answers(year, &bilbao, 0, &changes, "ane", Editor::Respondent).await.unwrap();
+    assert_eq!(retry, SaveOutcome::Saved { revision: 1, changed: 0 });
+    assert_eq!(store.answer_history(year, &bilbao, None).await.unwrap().len(), 2);
+    let response = store.response(year, &bilbao).await.unwrap().unwrap();
+    assert_eq!((response.status, response.revision), (ResponseStatus::InProgress, 1));
+}
+
+#[tokio::test]
+async fn a_stale_save_of_another_value_is_a_conflict_and_writes_nothing() {
+    let (_db, store, year, bilbao) = setup().await;
+    store
+        .save_answers(year, &bilbao, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    let stale = store
+        .save_answers(
+            year,
+            &bilbao,
+            0,
+            &[set("has_living_lab", "no"), set("pilots_last_2y", "15")],
+            "jon",
+            Editor::Respondent,
+        )
+        .await
+        .unwrap();
+    let SaveOutcome::Conflicts { revision, conflicts } = stale else {
+        panic!("expected a conflict, got {stale:?}")
+    };
+    assert_eq!(revision, 1);
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(
+        (conflicts[0].question.as_str(), conflicts[0].theirs.as_str(), conflicts[0].changed_by.as_str()),
+        ("pilots_last_2y", "12", "ane")
+    );
+    let answers = store.answers(year, &bilbao).await.unwrap();
+    assert_eq!(answers.len(), 1, "the non-conflicting change was not written either");
+
+    // Based on the current revision, the same save goes through.
+    let fresh = store
+        .save_answers(
+            year,
+            &bilbao,
+            1,
+            &[set("has_living_lab", "no"), set("pilots_last_2y", "15")],
+            "jon",
+            Editor::Respondent,
+        )
+        .await
+        .unwrap();
+    assert_eq!(fresh, SaveOutcome::Saved { revision: 2, changed: 2 });
+    // A stale save touching only answers nobody changed since is fine.
+    let other = store
+        .save_answers(year, &bilbao, 1, &[set("uses_cpi", "yes")], "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    assert_eq!(other, SaveOutcome::Saved { revision: 3, changed: 1 });
+}
+
+#[tokio::test]
+async fn two_sessions_saving_the_same_answer_lose_nothing() {
+    let (_db, store, year, bilbao) = setup().await;
+    let (a, b) = (store.clone(), store.clone());
+    let (y1, y2, c1, c2) = (year, year, bilbao.clone(), bilbao.clone());
+    let first = tokio::spawn(async move {
+        a.save_answers(y1, &c1, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent).await
+    });
+    let second = tokio::spawn(async move {
+        b.save_answers(y2, &c2, 0, &[set("pilots_last_2y", "30")], "jon", Editor::Respondent).await
+    });
+    let outcomes = [first.await.unwrap().unwrap(), second.await.unwrap().unwrap()];
+    let saved: Vec<&SaveOutcome> =
+        outcomes.iter().filter(|o| matches!(o, SaveOutcome::Saved { .. })).collect();
+    let conflicted = outcomes.iter().filter(|o| matches!(o, SaveOutcome::Conflicts { .. })).count();
+    assert_eq!((saved.len(), conflicted), (1, 1), "{outcomes:?}");
+    let answers = store.answers(year, &bilbao).await.unwrap();
+    let history = store.answer_history(year, &bilbao, Some("pilots_last_2y")).await.unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        Some(answers[0].value.clone()),
+        history[0].new_value,
+        "the acknowledged save is the stored one"
+    );
+}
+
+#[tokio::test]
+async fn submission_review_and_evidence() {
+    let (_db, store, year, bilbao) = setup().await;
+    store
+        .save_answers(
+            year,
+            &bilbao,
+            0,
+            &[set("pilots_last_2y", "12"), set("has_living_lab", "yes")],
+            "ane",
+            Editor::Respondent,
+        )
+        .await
+        .unwrap();
+    let open = [ResponseStatus::InProgress, ResponseStatus::Returned];
+    store.set_response_status(year, &bilbao, &open, ResponseStatus::Submitted).await.unwrap();
+    let locked =
+        store.save_answers(year, &bilbao, 1, &[set("pilots_last_2y", "13")], "ane", Editor::Respondent).await;
+    assert!(matches!(locked, Err(StoreError::Locked(_))), "{locked:?}");
+
+    store
+        .add_review_comments(
+            year,
+            &bilbao,
+            &[("pilots_last_2y".into(), "Please count only public pilots".into())],
+            "secretariat",
+        )
+        .await
+        .unwrap();
+    store
+        .set_response_status(year, &bilbao, &[ResponseStatus::Submitted], ResponseStatus::Returned)
+        .await
+        .unwrap();
+    let comments = store.review_comments(year, &bilbao).await.unwrap();
+    assert_eq!(comments[0].comment, "Please count only public pilots");
+    let resubmit = store
+        .save_answers(year, &bilbao, 1, &[set("pilots_last_2y", "9")], "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    assert_eq!(resubmit, SaveOutcome::Saved { revision: 2, changed: 1 });
+    store.set_response_status(year, &bilbao, &open, ResponseStatus::Submitted).await.unwrap();
+    let twice = store.set_response_status(year, &bilbao, &open, ResponseStatus::Submitted).await;
+    assert!(matches!(twice, Err(StoreError::Locked(_))));
+    store
+        .set_response_status(year, &bilbao, &[ResponseStatus::Submitted], ResponseStatus::Accepted)
+        .await
+        .unwrap();
+
+    let answers = store.answers(year, &bilbao).await.unwrap();
+    assert!(answers.iter().all(|a| a.evidence == Evidence::Reviewed));
+    store
+        .set_evidence(
+            year,
+            &bilbao,
+            "pilots_last_2y",
+            "",
+            Evidence::Verified,
+            Some("https://www.bilbao.eus/pilots"),
+        )
+        .await
+        .unwrap();
+    let answers = store.answers(year, &bilbao).await.unwrap();
+    let pilots = answers.iter().find(|a| a.question == "pilots_last_2y").unwrap();
+    assert_eq!(
+        (pilots.evidence, pilots.evidence_note.as_deref()),
+        (Evidence::Verified, Some("https://www.bilbao.eus/pilots"))
+    );
+    let history = store.answer_history(year, &bilbao, Some("pilots_last_2y")).await.unwrap();
+    let values: Vec<(Option<&str>, Option<&str>)> =
+        history.iter().map(|h| (h.old_value.as_deref(), h.new_value.as_deref())).collect();
+    assert_eq!(values, [(None, Some("12")), (Some("12"), Some("9"))]);
+    // The secretariat may still correct an accepted response.
+    let correction = store
+        .save_answers(year, &bilbao, 2, &[set("pilots_last_2y", "10")], "secretariat", Editor::Secretariat)
+        .await
+        .unwrap();
+    assert_eq!(correction, SaveOutcome::Saved { revision: 3, changed: 1 });
+}
+
+#[tokio::test]
+async fn repeat_entries_and_cleared_answers() {
+    let (_db, store, year, bilbao) = setup().await;
+    let entry = |id: u32, question: &str, value: Option<&str>| AnswerChange {
+        question: question.into(),
+        entry: format!("good_practices:{id}"),
+        value: value.map(str::to_string),
+    };
+    store
+        .save_answers(
+            year,
+            &bilbao,
+            0,
+            &[
+                entry(2, "gp_title", Some("Open data")),
+                entry(10, "gp_title", Some("Living lab")),
+                set("has_living_lab", "yes"),
+            ],
+            "ane",
+            Editor::Respondent,
+        )
+        .await
+        .unwrap();
+    let response = store.response_values(year, &bilbao).await.unwrap();
+    assert_eq!(response.values["has_living_lab"], "yes");
+    let titles: Vec<&str> =
+        response.repeats["good_practices"].iter().map(|e| e["gp_title"].as_str()).collect();
+    assert_eq!(titles, ["Open data", "Living lab"], "entries in id order, 2 before 10");
+
+    store
+        .save_answers(year, &bilbao, 1, &[entry(2, "gp_title", None)], "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    let response = store.response_values(year, &bilbao).await.unwrap();
+    assert_eq!(response.repeats["good_practices"].len(), 1);
+    let history = store.answer_history(year, &bilbao, Some("gp_title")).await.unwrap();
+    assert_eq!(history.last().unwrap().new_value, None, "clearing is in the audit trail");
+}
+
+#[tokio::test]
+async fn answers_survive_a_new_questionnaire_version() {
+    let (_db, store, year, bilbao) = setup().await;
+    store
+        .save_answers(year, &bilbao, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    let (_, mut questionnaire) = store.questionnaire(year).await.unwrap().unwrap();
+    questionnaire.items.reverse();
+    store.save_questionnaire(year, &questionnaire, "reordered").await.unwrap();
+    let answers = store.answers(year, &bilbao).await.unwrap();
+    assert_eq!((answers[0].value.as_str(), answers[0].questionnaire_version), ("12", 1));
+    store.save_answers(year, &bilbao, 1, &[set("uses_cpi", "no")], "ane", Editor::Respondent).await.unwrap();
+    let answers = store.answers(year, &bilbao).await.unwrap();
+    let cpi = answers.iter().find(|a| a.question == "uses_cpi").unwrap();
+    assert_eq!(cpi.questionnaire_version, 2, "each answer records the version it was given under");
+}
+
+#[tokio::test]
+async fn unknown_cities_have_no_response() {
+    let (_db, store, year, _) = setup().await;
+    let ghost = CityId::parse("xx-nowhere").unwrap();
+    let error = store
+        .save_answers(year, &ghost, 0, &[set("uses_cpi", "no")], "x", Editor::Secretariat)
+        .await
+        .unwrap_err();
+    assert!(matches!(error, StoreError::UnknownCity(_)));
+    let invited = store.open_response(year, &CityId::parse("sn-dakar").unwrap()).await.unwrap();
+    assert_eq!((invited.status, invited.revision), (ResponseStatus::Invited, 0));
+    assert_eq!(store.responses(year).await.unwrap().len(), 1);
+}
