@@ -6,6 +6,7 @@ mod check;
 pub mod expr;
 mod generate;
 mod model;
+mod offline;
 mod validate;
 mod xlsform_read;
 mod xlsform_write;
@@ -16,6 +17,7 @@ pub use model::{
     ChoiceItem, Condition, FieldName, Group, Item, Kind, Located, Note, Question, Questionnaire, Texts,
     YES_NO,
 };
-pub use validate::{Issue, IssueKind, Response, is_relevant, validate};
+pub use offline::{Answers, Fields, Uploaded, WorkbookFor, read_answer_workbook, write_answer_workbook};
+pub use validate::{Issue, IssueKind, Response, check_value, is_relevant, validate};
 pub use xlsform_read::{Finding, ImportError, Imported, Place, read_xlsform};
 pub use xlsform_write::{language_column, write_xlsform};

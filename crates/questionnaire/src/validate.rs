@@ -115,6 +115,32 @@ fn type_problem(
     }
 }
 
+/// Whether a non-empty value fits its question: its type, its choices and its constraint.
+/// Returns the kind of problem and a message for the respondent.
+pub fn check_value(
+    questionnaire: &Questionnaire,
+    question: &Question,
+    value: &str,
+    lookup: &dyn Fn(&str) -> String,
+    lang: Lang,
+) -> Option<(IssueKind, String)> {
+    if let Some(detail) = type_problem(lang, question, value, questionnaire) {
+        return Some((
+            IssueKind::Invalid,
+            message(lang, IssueKind::Invalid, question, &detail, questionnaire),
+        ));
+    }
+    if let Some(constraint) = &question.constraint
+        && !constraint.expr.holds(lookup, value)
+    {
+        return Some((
+            IssueKind::Constraint,
+            message(lang, IssueKind::Constraint, question, "", questionnaire),
+        ));
+    }
+    None
+}
+
 /// Checks one answer: the question, its value, how to look up other answers, and the repeat
 /// entry it belongs to.
 type CheckAnswer<'a> = dyn FnMut(&Question, &str, &dyn Fn(&str) -> String, Option<(String, usize)>) + 'a;
@@ -128,26 +154,15 @@ pub fn validate(questionnaire: &Questionnaire, response: &Response, lang: Lang) 
                      value: &str,
                      lookup: &dyn Fn(&str) -> String,
                      entry: Option<(String, usize)>| {
-        let mut push = |kind: IssueKind, detail: &str| {
-            issues.push(Issue {
-                question: question.name.to_string(),
-                entry: entry.clone(),
-                kind,
-                message: message(lang, kind, question, detail, questionnaire),
-            })
+        let problem = if value.trim().is_empty() {
+            question
+                .required
+                .then(|| (IssueKind::Missing, message(lang, IssueKind::Missing, question, "", questionnaire)))
+        } else {
+            check_value(questionnaire, question, value, lookup, lang)
         };
-        if value.trim().is_empty() {
-            if question.required {
-                push(IssueKind::Missing, "");
-            }
-            return;
-        }
-        if let Some(detail) = type_problem(lang, question, value, questionnaire) {
-            push(IssueKind::Invalid, &detail);
-        } else if let Some(constraint) = &question.constraint
-            && !constraint.expr.holds(lookup, value)
-        {
-            push(IssueKind::Constraint, "");
+        if let Some((kind, message)) = problem {
+            issues.push(Issue { question: question.name.to_string(), entry, kind, message });
         }
     };
 
