@@ -403,11 +403,8 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
 
     let questionnaire = Questionnaire {
         form_id: format!("smartcities_{}", edition.year),
-        title: Texts::new(
-            &format!("Smart Cities Study {}", edition.year),
-            &format!("Smart Cities Study {}", edition.year),
-            &format!("Smart Cities Study {}", edition.year),
-        ),
+        // XLSForm settings hold one title; the study's name is the same in every language.
+        title: Texts([(Lang::En, format!("Smart Cities Study {}", edition.year))].into()),
         default_language: Lang::En,
         items,
         lists,

@@ -31,6 +31,7 @@ fn exported_questionnaires_import_back_the_same() {
         assert_eq!(back.items, original.items, "{}", file.edition.year);
         assert_eq!(back.lists, original.lists);
         assert_eq!(back.form_id, original.form_id);
+        assert_eq!(back.title, original.title);
         assert_eq!(back.default_language, original.default_language);
     }
 }

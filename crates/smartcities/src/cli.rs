@@ -6,8 +6,12 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::ProgressBar;
 use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
-use smartcities_domain::EditionFile;
-use smartcities_store::{CityFilter, Store};
+use smartcities_domain::{CityId, EditionFile, EditionYear, Lang, Localized};
+use smartcities_questionnaire::{
+    Answers, Fields, Questionnaire, WorkbookFor, from_framework, read_answer_workbook, read_xlsform,
+    write_answer_workbook, write_xlsform,
+};
+use smartcities_store::{CityFilter, Editor, SaveOutcome, Store};
 
 use crate::demo;
 
@@ -55,6 +59,72 @@ pub enum Command {
     Export {
         #[command(subcommand)]
         what: Export,
+    },
+    /// An edition's questionnaire: XLSForm out and in, and offline workbooks for cities.
+    Questionnaire {
+        #[command(subcommand)]
+        what: QuestionnaireCommand,
+    },
+    /// A city's answers.
+    Answers {
+        #[command(subcommand)]
+        what: AnswersCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum QuestionnaireCommand {
+    /// Write the edition's questionnaire as an XLSForm workbook (survey, choices, settings).
+    Export {
+        #[arg(long)]
+        edition: u16,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Read an XLSForm workbook (.xlsx, .xls or .ods) as the edition's questionnaire. Unsupported
+    /// features are listed and left out; any error means nothing is imported. A year without an
+    /// edition gets one, in planning.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        edition: u16,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Write a city's offline workbook: one row per question, drop-downs, previous answers filled in.
+    Template {
+        #[arg(long)]
+        edition: u16,
+        /// The city's id, such as es-bilbao.
+        #[arg(long)]
+        city: String,
+        /// Language of the workbook: en, es or fr.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AnswersCommand {
+    /// Upload a filled offline workbook. Every problem is listed by sheet, row and column and
+    /// nothing is saved; answers someone changed since the workbook was made are conflicts.
+    Upload {
+        file: PathBuf,
+        #[arg(long)]
+        edition: u16,
+        #[arg(long)]
+        city: String,
+        /// Language for messages: en, es or fr.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
     },
 }
 
@@ -150,6 +220,59 @@ pub async fn run(cli: Cli) -> Result<()> {
             println!("{database_url} is up to date.");
         }
         Command::Import { what } => import(what).await?,
+        Command::Questionnaire { what } => questionnaire(what).await?,
+        Command::Answers { what: AnswersCommand::Upload { file, edition, city, lang, database_url } } => {
+            let store = open(&database_url).await?;
+            let year = EditionYear::new(edition)?;
+            let city = CityId::parse(&city)?;
+            let lang = Lang::from_tag(&lang)
+                .with_context(|| format!("unknown language {lang:?}: use en, es or fr"))?;
+            let known =
+                store.city(&city).await?.with_context(|| format!("no city {city} in the registry"))?;
+            let (_, questionnaire) = current_questionnaire(&store, year).await?;
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let target =
+                WorkbookFor { edition, city_id: city.to_string(), city_name: known.name, revision: 0, lang };
+            let uploaded = read_answer_workbook(&questionnaire, &bytes, &target).map_err(|problems| {
+                let lines: Vec<String> =
+                    problems.iter().map(|p| format!("{}: {p}", file.display())).collect();
+                anyhow::anyhow!("{}\nNothing was saved.", lines.join("\n"))
+            })?;
+            let desired = uploaded.answers.flatten();
+            match store
+                .replace_answers(
+                    year,
+                    &city,
+                    uploaded.base_revision,
+                    &desired,
+                    "offline upload",
+                    Editor::Secretariat,
+                )
+                .await?
+            {
+                SaveOutcome::Saved { revision, changed } => {
+                    println!(
+                        "Saved {changed} changed answers for {city}; the response is now at revision {revision}."
+                    )
+                }
+                SaveOutcome::Conflicts { revision, conflicts } => {
+                    let lines: Vec<String> = conflicts
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{}: changed to {:?} by {} (revision {})",
+                                c.question, c.theirs, c.changed_by, c.revision
+                            )
+                        })
+                        .collect();
+                    bail!(
+                        "these answers changed after the workbook was made (it is based on revision {}, the response is at {revision}):\n{}\nNothing was saved; download a new template.",
+                        uploaded.base_revision,
+                        lines.join("\n")
+                    );
+                }
+            }
+        }
         Command::Export { what: Export::Cities { format, output, database_url } } => {
             let store = open(&database_url).await?;
             let cities = store.cities(&CityFilter::default()).await?;
@@ -173,6 +296,123 @@ pub async fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The edition's questionnaire; built from its framework (and stored) the first time.
+pub async fn current_questionnaire(store: &Store, year: EditionYear) -> Result<(i64, Questionnaire)> {
+    if let Some(found) = store.questionnaire(year).await? {
+        return Ok(found);
+    }
+    let edition = store.edition(year).await?.with_context(|| format!("no edition {year}"))?;
+    let (_, framework) =
+        store.framework(year).await?.with_context(|| format!("edition {year} has no framework yet"))?;
+    let questionnaire = from_framework(&edition, &framework).map_err(|errors| {
+        anyhow::anyhow!(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+    })?;
+    let (version, _) = store.save_questionnaire(year, &questionnaire, "built from the framework").await?;
+    Ok((version, questionnaire))
+}
+
+async fn questionnaire(what: QuestionnaireCommand) -> Result<()> {
+    match what {
+        QuestionnaireCommand::Export { edition, output, database_url } => {
+            let store = open(&database_url).await?;
+            let (version, questionnaire) = current_questionnaire(&store, EditionYear::new(edition)?).await?;
+            std::fs::write(&output, write_xlsform(&questionnaire)?)
+                .with_context(|| format!("writing {}", output.display()))?;
+            println!("Wrote the {edition} questionnaire (version {version}) to {}.", output.display());
+        }
+        QuestionnaireCommand::Import { file, edition, database_url } => {
+            let year = EditionYear::new(edition)?;
+            let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let name = file.display().to_string();
+            let imported = match read_xlsform(&bytes) {
+                Ok(imported) => imported,
+                Err(error) => {
+                    for notice in &error.notices {
+                        eprintln!("{name}: note: {notice}");
+                    }
+                    let lines: Vec<String> = error.errors.iter().map(|e| format!("{name}: {e}")).collect();
+                    bail!("{}\nNothing was imported.", lines.join("\n"));
+                }
+            };
+            for notice in &imported.notices {
+                eprintln!("{name}: note: {notice}");
+            }
+            let store = open(&database_url).await?;
+            let title = &imported.questionnaire.title;
+            let lang = imported.questionnaire.default_language;
+            let title = Localized {
+                en: title.get(Lang::En, lang).into(),
+                es: title.get(Lang::Es, lang).into(),
+                fr: title.get(Lang::Fr, lang).into(),
+            };
+            if store.plan_edition(year, &title).await? {
+                println!("Created edition {edition}, in planning.");
+            }
+            let (version, new) = store.save_questionnaire(year, &imported.questionnaire, &name).await?;
+            let count = imported.questionnaire.questions().len();
+            if new {
+                println!(
+                    "Imported {count} questions as version {version} of the {edition} questionnaire ({} notes).",
+                    imported.notices.len()
+                );
+            } else {
+                println!("The {edition} questionnaire is unchanged (version {version}).");
+            }
+        }
+        QuestionnaireCommand::Template { edition, city, lang, output, database_url } => {
+            let store = open(&database_url).await?;
+            let year = EditionYear::new(edition)?;
+            let city = CityId::parse(&city)?;
+            let lang = Lang::from_tag(&lang)
+                .with_context(|| format!("unknown language {lang:?}: use en, es or fr"))?;
+            let known =
+                store.city(&city).await?.with_context(|| format!("no city {city} in the registry"))?;
+            let (_, questionnaire) = current_questionnaire(&store, year).await?;
+            let response = store.open_response(year, &city).await?;
+            let answers = workbook_answers(&store.answers(year, &city).await?);
+            let target = WorkbookFor {
+                edition,
+                city_id: city.to_string(),
+                city_name: known.name,
+                revision: response.revision,
+                lang,
+            };
+            std::fs::write(&output, write_answer_workbook(&questionnaire, &answers, &target)?)
+                .with_context(|| format!("writing {}", output.display()))?;
+            println!(
+                "Wrote the {edition} workbook for {city} to {} (revision {}).",
+                output.display(),
+                response.revision
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Stored answers in the shape of the offline workbook.
+fn workbook_answers(stored: &[smartcities_store::StoredAnswer]) -> Answers {
+    let mut answers = Answers::default();
+    let mut entries: std::collections::BTreeMap<String, std::collections::BTreeMap<u64, Fields>> =
+        Default::default();
+    for a in stored {
+        match a.entry.split_once(':').and_then(|(g, id)| Some((g, id.parse::<u64>().ok()?))) {
+            Some((group, id)) => {
+                entries
+                    .entry(group.to_string())
+                    .or_default()
+                    .entry(id)
+                    .or_default()
+                    .insert(a.question.clone(), a.value.clone());
+            }
+            None => {
+                answers.values.insert(a.question.clone(), a.value.clone());
+            }
+        }
+    }
+    answers.entries = entries.into_iter().map(|(g, by_id)| (g, by_id.into_iter().collect())).collect();
+    answers
 }
 
 async fn import(what: Import) -> Result<()> {

@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use smartcities_collect::{parse_cities, parse_members, parse_partners};
 use smartcities_domain::EditionFile;
+use smartcities_questionnaire::from_framework;
 use smartcities_store::Store;
 
 /// The default edition files, by file name.
@@ -37,6 +38,10 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
         progress.set_message(format!("edition {file}"));
         let parsed = EditionFile::parse(text).map_err(|e| anyhow::anyhow!(e.located(file).join("\n")))?;
         store.save_edition(&parsed).await.with_context(|| format!("saving {file}"))?;
+        let questionnaire = from_framework(&parsed.edition, &parsed.framework).map_err(|e| {
+            anyhow::anyhow!("{file}: {}", e.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+        })?;
+        store.save_questionnaire(parsed.edition.year, &questionnaire, "built from the framework").await?;
         progress.inc(1);
     }
     progress.set_message("cities");

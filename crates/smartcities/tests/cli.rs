@@ -178,6 +178,12 @@ fn every_command_has_help() {
         &["import", "edition", "--help"],
         &["export", "--help"],
         &["export", "cities", "--help"],
+        &["questionnaire", "--help"],
+        &["questionnaire", "export", "--help"],
+        &["questionnaire", "import", "--help"],
+        &["questionnaire", "template", "--help"],
+        &["answers", "--help"],
+        &["answers", "upload", "--help"],
     ] {
         let out = smartcities(args, "sqlite://unused.db");
         assert!(out.status.success(), "{args:?}");

@@ -86,6 +86,23 @@ impl Store {
         Ok(saved)
     }
 
+    /// Creates an edition in planning, with only a title, if the year has none yet. Returns
+    /// whether it was created.
+    pub async fn plan_edition(&self, year: EditionYear, title: &Localized) -> Result<bool> {
+        let created = sqlx::query(
+            "INSERT INTO editions (year, title_en, title_es, title_fr, focus, status, show_rankings, milestones, sources, updated_at) \
+             VALUES ($1, $2, $3, $4, 'holistic', 'planning', 0, '[]', '[]', $5) ON CONFLICT (year) DO NOTHING",
+        )
+        .bind(i64::from(year.get()))
+        .bind(&title.en)
+        .bind(&title.es)
+        .bind(&title.fr)
+        .bind(clock::now())
+        .execute(&self.pool)
+        .await?;
+        Ok(created.rows_affected() == 1)
+    }
+
     /// All editions, oldest first.
     pub async fn editions(&self) -> Result<Vec<Edition>> {
         let rows =

@@ -331,6 +331,37 @@ impl Store {
         Ok(SaveOutcome::Saved { revision: next, changed: writes.len() })
     }
 
+    /// Makes the stored answers equal to `desired` (keyed by question and entry): sets what
+    /// differs and clears what is no longer there, as one save based on `base_revision`.
+    pub async fn replace_answers(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        base_revision: i64,
+        desired: &BTreeMap<(String, String), String>,
+        user: &str,
+        editor: Editor,
+    ) -> Result<SaveOutcome> {
+        let current = self.answers(edition, city).await?;
+        let mut changes: Vec<AnswerChange> = current
+            .iter()
+            .filter(|a| !desired.contains_key(&(a.question.clone(), a.entry.clone())))
+            .map(|a| AnswerChange { question: a.question.clone(), entry: a.entry.clone(), value: None })
+            .collect();
+        for ((question, entry), value) in desired {
+            let same =
+                current.iter().any(|a| &a.question == question && &a.entry == entry && &a.value == value);
+            if !same {
+                changes.push(AnswerChange {
+                    question: question.clone(),
+                    entry: entry.clone(),
+                    value: Some(value.clone()),
+                });
+            }
+        }
+        self.save_answers(edition, city, base_revision, &changes, user, editor).await
+    }
+
     /// Every answer of a city, by question and entry.
     pub async fn answers(&self, edition: EditionYear, city: &CityId) -> Result<Vec<StoredAnswer>> {
         let rows = sqlx::query(

@@ -96,8 +96,9 @@ pub struct EditionList {
 pub struct EditionDetail {
     #[serde(flatten)]
     edition: Edition,
-    framework_version: i64,
-    framework: Framework,
+    /// Absent while an edition in planning has no framework yet.
+    framework_version: Option<i64>,
+    framework: Option<Framework>,
 }
 
 /// A city of the registry and, when it is a member of the community, its membership.
@@ -157,7 +158,7 @@ async fn get_edition(
     let missing = || ApiError::not_found(format!("no edition {year}"));
     let parsed = EditionYear::parse(&year).map_err(|_| missing())?;
     let edition = state.store.edition(parsed).await?.ok_or_else(missing)?;
-    let (framework_version, framework) = state.store.framework(parsed).await?.ok_or_else(missing)?;
+    let (framework_version, framework) = state.store.framework(parsed).await?.unzip();
     Ok(Json(EditionDetail { edition, framework_version, framework }))
 }
 

@@ -325,7 +325,8 @@ pub async fn edition(
 ) -> PageResult {
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    let (version, framework) = state.store.framework(year).await?.ok_or(PageError::NotFound(lang))?;
+    // An edition still in planning may have no framework yet.
+    let framework = state.store.framework(year).await?;
 
     #[derive(Serialize)]
     struct MilestoneView {
@@ -372,14 +373,16 @@ pub async fn edition(
                 .collect(),
             sources: edition.sources.clone(),
         },
-        framework_version: version,
-        question_count: framework.questions().count(),
+        framework_version: framework.as_ref().map_or(0, |(v, _)| *v),
+        question_count: framework.as_ref().map_or(0, |(_, f)| f.questions().count()),
         sdgs: framework
-            .sdg_goals()
+            .as_ref()
+            .map(|(_, f)| f.sdg_goals())
+            .unwrap_or_default()
             .into_iter()
             .map(|goal| SdgView { goal, name: t(lang, &format!("sdg-{goal}")) })
             .collect(),
-        axes: framework_view(lang, &framework),
+        axes: framework.as_ref().map(|(_, f)| framework_view(lang, f)).unwrap_or_default(),
     };
     render(&state, "edition.html", lang, &uri, "editions", body).await
 }

@@ -1,0 +1,147 @@
+//! The questionnaire and answers commands, end to end through the binary.
+
+use std::process::{Command, Output};
+
+use indicatif::ProgressBar;
+use smartcities_domain::{CityId, EditionStatus, EditionYear};
+use smartcities_store::{AnswerChange, Editor, Store, testing::TestDatabase};
+
+fn smartcities(args: &[&str], database_url: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smartcities"))
+        .args(args)
+        .env("SMARTCITIES_DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run smartcities")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+async fn demo() -> (TestDatabase, Store) {
+    let (db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    (db, store)
+}
+
+#[tokio::test]
+async fn an_exported_questionnaire_imports_back_unchanged() {
+    let (db, _store) = demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q2023.xlsx");
+    let out =
+        smartcities(&["questionnaire", "export", "--edition", "2023", "-o", file.to_str().unwrap()], &db.url);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("(version 1)"));
+    let out = smartcities(&["questionnaire", "import", "--edition", "2023", file.to_str().unwrap()], &db.url);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("The 2023 questionnaire is unchanged (version 1)."),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[tokio::test]
+async fn importing_a_form_for_a_new_year_plans_the_edition() {
+    let (db, store) = demo().await;
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/xlsform-examples");
+    let out = smartcities(
+        &["questionnaire", "import", "--edition", "2025", &format!("{corpus}/xlsform_spec_test.xlsx")],
+        &db.url,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Created edition 2025, in planning."), "{stdout}");
+    assert!(stdout.contains("Imported 18 questions as version 1"), "{stdout}");
+    assert!(text(&out.stderr).contains(
+        "note: sheet survey, row 31, column A (type): the question type \"date\" is not supported"
+    ));
+    let edition = store.edition(EditionYear::new(2025).unwrap()).await.unwrap().unwrap();
+    assert_eq!(edition.status, EditionStatus::Planning);
+
+    let bad = smartcities(
+        &["questionnaire", "import", "--edition", "2027", &format!("{corpus}/survey_no_name.xlsx")],
+        &db.url,
+    );
+    assert!(!bad.status.success());
+    assert!(text(&bad.stderr).contains("the workbook has no `survey` sheet"));
+    assert!(text(&bad.stderr).contains("Nothing was imported."));
+    assert!(store.edition(EditionYear::new(2027).unwrap()).await.unwrap().is_none(), "nothing was written");
+}
+
+#[tokio::test]
+async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
+    let (db, store) = demo().await;
+    let year = EditionYear::new(2023).unwrap();
+    let bilbao = CityId::parse("es-bilbao").unwrap();
+    store
+        .save_answers(
+            year,
+            &bilbao,
+            0,
+            &[AnswerChange {
+                question: "pilots_last_2y".into(),
+                entry: String::new(),
+                value: Some("12".into()),
+            }],
+            "ane",
+            Editor::Respondent,
+        )
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bilbao.xlsx");
+    let path = file.to_str().unwrap();
+    let out = smartcities(
+        &[
+            "questionnaire",
+            "template",
+            "--edition",
+            "2023",
+            "--city",
+            "es-bilbao",
+            "--lang",
+            "es",
+            "-o",
+            path,
+        ],
+        &db.url,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("(revision 1)"));
+
+    // Uploading the template as it is changes nothing.
+    let out = smartcities(&["answers", "upload", "--edition", "2023", "--city", "es-bilbao", path], &db.url);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Saved 0 changed answers"), "{}", text(&out.stdout));
+
+    // Someone changes the answer online; the old workbook now carries a stale value for it.
+    store
+        .save_answers(
+            year,
+            &bilbao,
+            1,
+            &[AnswerChange {
+                question: "pilots_last_2y".into(),
+                entry: String::new(),
+                value: Some("14".into()),
+            }],
+            "jon",
+            Editor::Respondent,
+        )
+        .await
+        .unwrap();
+    let out = smartcities(&["answers", "upload", "--edition", "2023", "--city", "es-bilbao", path], &db.url);
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("pilots_last_2y: changed to \"14\" by jon (revision 2)"), "{stderr}");
+    assert!(stderr.contains("Nothing was saved"));
+    assert_eq!(store.answers(year, &bilbao).await.unwrap()[0].value, "14");
+
+    // A workbook for another city is refused.
+    let out = smartcities(&["answers", "upload", "--edition", "2023", "--city", "sn-dakar", path], &db.url);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("this workbook is for another city or edition"));
+}
