@@ -23,6 +23,7 @@ macro_rules! string_schema {
     };
 }
 
+mod account;
 mod city;
 mod country;
 mod edition;
@@ -31,6 +32,7 @@ mod framework;
 mod lang;
 mod response;
 
+pub use account::Role;
 pub use city::{
     City, CityId, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind, Population,
 };

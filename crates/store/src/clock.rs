@@ -2,9 +2,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The current UTC time as ISO 8601 (`2026-11-26T19:04:05Z`), the form timestamps are stored in
 /// on both backends.
-pub(crate) fn now() -> String {
+pub fn now() -> String {
     let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     format_timestamp(seconds)
+}
+
+/// The UTC time `offset` seconds from now (negative for the past), in the same form.
+pub fn from_now(offset: i64) -> String {
+    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    format_timestamp(seconds.saturating_add_signed(offset))
 }
 
 fn format_timestamp(seconds: u64) -> String {

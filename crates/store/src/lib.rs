@@ -3,8 +3,9 @@
 //! sqlx's `Any` driver; the few places where the dialects differ are branched on [`Backend`].
 //! Every write that touches several rows is one transaction: it lands whole or not at all.
 
+mod accounts;
 mod cities;
-mod clock;
+pub mod clock;
 mod editions;
 mod members;
 mod responses;
@@ -16,6 +17,7 @@ use sqlx::{
     any::{AnyPoolOptions, install_default_drivers},
 };
 
+pub use accounts::{SessionUser, User};
 pub use cities::CityFilter;
 pub use editions::SavedEdition;
 pub use responses::{

@@ -3,7 +3,9 @@
 //! the server shows comes from the database at request time, so any number of servers can
 //! share one PostgreSQL database behind a load balancer.
 
+mod account;
 mod api;
+pub mod auth;
 mod i18n;
 mod map;
 mod pages;
@@ -11,7 +13,13 @@ mod templates;
 
 use std::{net::SocketAddr, sync::Arc};
 
-use axum::{Router, http::header, middleware, response::IntoResponse, routing::get};
+use axum::{
+    Router,
+    http::header,
+    middleware,
+    response::IntoResponse,
+    routing::{get, post},
+};
 use smartcities_store::Store;
 use tower_http::trace::TraceLayer;
 
@@ -23,11 +31,19 @@ pub use i18n::translate;
 pub struct AppState {
     pub store: Store,
     templates: Arc<minijinja::Environment<'static>>,
+    /// Mark cookies Secure even without an `X-Forwarded-Proto: https` header.
+    secure_cookies: bool,
 }
 
 impl AppState {
     pub fn new(store: Store) -> AppState {
-        AppState { store, templates: Arc::new(templates::environment()) }
+        AppState { store, templates: Arc::new(templates::environment()), secure_cookies: false }
+    }
+
+    /// For deployments served over https.
+    pub fn with_secure_cookies(mut self, secure: bool) -> AppState {
+        self.secure_cookies = secure;
+        self
     }
 }
 
@@ -39,6 +55,10 @@ pub fn router(state: AppState) -> Router {
         .route("/editions/{year}", get(pages::edition))
         .route("/members", get(pages::members))
         .route("/cities/{id}", get(pages::city))
+        .route("/sign-in", get(account::sign_in_form).post(account::sign_in))
+        .route("/sign-out", post(account::sign_out))
+        .route("/invitations/{token}", get(account::invitation_form).post(account::accept_invitation))
+        .route("/me", get(account::me))
         .route("/static/site.css", get(stylesheet))
         .route("/healthz", get(api::health))
         .route("/api/openapi.json", get(api::openapi))

@@ -19,6 +19,7 @@ use smartcities_store::{CityFilter, StoreError};
 
 use crate::{
     AppState,
+    auth::Viewer,
     i18n::{Negotiated, translate},
     map,
 };
@@ -45,6 +46,7 @@ impl IntoResponse for PageError {
                     languages: language_links(lang, "/", None),
                     section: "",
                     demo: false,
+                    viewer: None,
                     body: (),
                 };
                 let html = env
@@ -62,7 +64,7 @@ impl IntoResponse for PageError {
     }
 }
 
-type PageResult = Result<Html<String>, PageError>;
+pub type PageResult = Result<Html<String>, PageError>;
 
 #[derive(Serialize)]
 struct LanguageLink {
@@ -92,32 +94,61 @@ fn language_links(current: Lang, path: &str, query: Option<&str>) -> Vec<Languag
         .collect()
 }
 
+/// The signed-in person as the page header shows them.
+#[derive(Serialize, Default)]
+pub struct ViewerView {
+    name: String,
+    role: String,
+    csrf: String,
+    secretariat: bool,
+}
+
+impl ViewerView {
+    pub fn of(viewer: &Viewer) -> Option<ViewerView> {
+        viewer.0.as_ref().map(|s| ViewerView {
+            name: s.user.name.clone(),
+            role: s.user.role.slug().to_string(),
+            csrf: s.csrf.clone(),
+            secretariat: s.user.role == smartcities_domain::Role::Secretariat,
+        })
+    }
+}
+
 #[derive(Serialize)]
 struct Page<T: Serialize> {
     lang: &'static str,
     languages: Vec<LanguageLink>,
     section: &'static str,
     demo: bool,
+    viewer: Option<ViewerView>,
     #[serde(flatten)]
     body: T,
 }
 
-async fn render<T: Serialize>(
-    state: &AppState,
+/// Where a page is shown, and to whom.
+pub struct Ctx<'a> {
+    pub state: &'a AppState,
+    pub lang: Lang,
+    pub uri: &'a Uri,
+    pub viewer: &'a Viewer,
+}
+
+pub async fn render_page<T: Serialize>(
+    ctx: &Ctx<'_>,
     template: &str,
-    lang: Lang,
-    uri: &Uri,
     section: &'static str,
     body: T,
 ) -> PageResult {
     let page = Page {
-        lang: lang.code(),
-        languages: language_links(lang, uri.path(), uri.query()),
+        lang: ctx.lang.code(),
+        languages: language_links(ctx.lang, ctx.uri.path(), ctx.uri.query()),
         section,
-        demo: state.store.has_illustrative_data().await?,
+        demo: ctx.state.store.has_illustrative_data().await?,
+        viewer: ViewerView::of(ctx.viewer),
         body,
     };
-    let html = state
+    let html = ctx
+        .state
         .templates
         .get_template(template)
         .and_then(|t| t.render(Serde(&page)))
@@ -170,7 +201,12 @@ fn summary(lang: Lang, e: &Edition) -> EditionSummary {
     }
 }
 
-pub async fn home(State(state): State<AppState>, Negotiated(lang): Negotiated, uri: Uri) -> PageResult {
+pub async fn home(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+) -> PageResult {
     let editions = state.store.editions().await?;
     let members = state.store.members().await?;
     let cities = state.store.cities(&CityFilter::default()).await?;
@@ -208,17 +244,23 @@ pub async fn home(State(state): State<AppState>, Negotiated(lang): Negotiated, u
         section_count: sections.len(),
         partners,
     };
-    render(&state, "home.html", lang, &uri, "home", body).await
+    render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "home.html", "home", body).await
 }
 
-pub async fn editions(State(state): State<AppState>, Negotiated(lang): Negotiated, uri: Uri) -> PageResult {
+pub async fn editions(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+) -> PageResult {
     #[derive(Serialize)]
     struct Editions {
         editions: Vec<EditionSummary>,
     }
     let editions = state.store.editions().await?;
     let body = Editions { editions: editions.iter().rev().map(|e| summary(lang, e)).collect() };
-    render(&state, "editions.html", lang, &uri, "editions", body).await
+    render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "editions.html", "editions", body)
+        .await
 }
 
 #[derive(Serialize)]
@@ -321,6 +363,7 @@ pub async fn edition(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     Path(year): Path<String>,
+    viewer: Viewer,
     uri: Uri,
 ) -> PageResult {
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
@@ -384,7 +427,8 @@ pub async fn edition(
             .collect(),
         axes: framework.as_ref().map(|(_, f)| framework_view(lang, f)).unwrap_or_default(),
     };
-    render(&state, "edition.html", lang, &uri, "editions", body).await
+    render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "edition.html", "editions", body)
+        .await
 }
 
 #[derive(Deserialize)]
@@ -396,6 +440,7 @@ pub async fn members(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     Query(query): Query<MembersQuery>,
+    viewer: Viewer,
     uri: Uri,
 ) -> PageResult {
     // An unknown section in the URL shows every member rather than an error page.
@@ -465,13 +510,15 @@ pub async fn members(
             })
             .collect(),
     };
-    render(&state, "members.html", lang, &uri, "members", body).await
+    render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "members.html", "members", body)
+        .await
 }
 
 pub async fn city(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     Path(id): Path<String>,
+    viewer: Viewer,
     uri: Uri,
 ) -> PageResult {
     let id = CityId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
@@ -536,7 +583,7 @@ pub async fn city(
             illustrative: m.illustrative,
         }),
     };
-    render(&state, "city.html", lang, &uri, "members", body).await
+    render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "city.html", "members", body).await
 }
 
 pub async fn not_found(Negotiated(lang): Negotiated) -> PageError {

@@ -15,6 +15,9 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("members.html", include_str!("../templates/members.html")),
     ("city.html", include_str!("../templates/city.html")),
     ("not_found.html", include_str!("../templates/not_found.html")),
+    ("sign_in.html", include_str!("../templates/sign_in.html")),
+    ("invitation.html", include_str!("../templates/invitation.html")),
+    ("me.html", include_str!("../templates/me.html")),
 ];
 
 fn lang_of(state: &State) -> Lang {

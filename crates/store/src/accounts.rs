@@ -1,0 +1,249 @@
+//! Accounts, invitations, sessions and sign-in attempts. Only hashes of secrets are stored;
+//! creating and checking them is the web layer's job.
+
+use smartcities_domain::{CityId, Email, Role};
+use sqlx::{Row, any::AnyRow};
+
+use crate::{Result, Store, StoreError, clock, corrupt};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    pub email: Email,
+    pub name: String,
+    pub role: Role,
+    /// The city a respondent answers for.
+    pub city: Option<CityId>,
+    pub password_hash: Option<String>,
+}
+
+/// A signed-in user and the session's CSRF token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionUser {
+    pub user: User,
+    pub csrf: String,
+}
+
+const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.city_id, u.password_hash";
+
+fn user_from_row(row: &AnyRow) -> Result<User> {
+    let email: String = row.try_get("email")?;
+    let role: String = row.try_get("role")?;
+    let city: Option<String> = row.try_get("city_id")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        email: Email::parse(&email).map_err(corrupt)?,
+        name: row.try_get("name")?,
+        role: Role::parse(&role).map_err(corrupt)?,
+        city: city.map(|c| CityId::parse(&c)).transpose().map_err(corrupt)?,
+        password_hash: row.try_get("password_hash")?,
+    })
+}
+
+impl Store {
+    /// Creates an account, or returns the existing one with the same e-mail address. A
+    /// respondent must name a city of the registry; other roles must not.
+    pub async fn ensure_user(
+        &self,
+        id: &str,
+        email: &Email,
+        name: &str,
+        role: Role,
+        city: Option<&CityId>,
+    ) -> Result<User> {
+        if (role == Role::Respondent) != city.is_some() {
+            return Err(StoreError::Locked(
+                "a respondent answers for exactly one city; other roles for none".into(),
+            ));
+        }
+        if let Some(existing) = self.user_by_email(email).await? {
+            return Ok(existing);
+        }
+        if let Some(city) = city
+            && self.city(city).await?.is_none()
+        {
+            return Err(StoreError::UnknownCity(city.to_string()));
+        }
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO users (id, email, name, role, city_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (email) DO NOTHING",
+        )
+        .bind(id)
+        .bind(email.as_str())
+        .bind(name)
+        .bind(role.slug())
+        .bind(city.map(CityId::as_str))
+        .bind(clock::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.user_by_email(email).await?.ok_or_else(|| corrupt("the new user vanished"))
+    }
+
+    pub async fn user_by_email(&self, email: &Email) -> Result<Option<User>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1)"
+        )))
+        .bind(email.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// Users answering for a city.
+    pub async fn respondents(&self, city: &CityId) -> Result<Vec<User>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.city_id = $1 ORDER BY u.email"
+        )))
+        .bind(city.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    pub async fn set_password_hash(&self, user_id: &str, hash: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a one-time invitation valid for `valid_seconds`.
+    pub async fn create_invitation(&self, user_id: &str, token_hash: &str, valid_seconds: i64) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO invitations (token_hash, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(clock::from_now(valid_seconds))
+        .bind(clock::now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The user an unused, unexpired invitation is for, without using it up.
+    pub async fn invitation_user(&self, token_hash: &str) -> Result<Option<User>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM invitations i JOIN users u ON u.id = i.user_id \
+             WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > $2"
+        )))
+        .bind(token_hash)
+        .bind(clock::now())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// Uses up an invitation and sets the password in one step; None if the invitation is
+    /// unknown, used or expired (a second use of the same link finds it used).
+    pub async fn redeem_invitation(&self, token_hash: &str, password_hash: &str) -> Result<Option<User>> {
+        let now = clock::now();
+        let mut tx = self.begin_write().await?;
+        let used = sqlx::query("UPDATE invitations SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1")
+            .bind(&now)
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?;
+        if used.rows_affected() != 1 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = (SELECT user_id FROM invitations WHERE token_hash = $2)")
+            .bind(password_hash)
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.token_hash = $1"
+        )))
+        .bind(token_hash)
+        .fetch_one(&mut *tx)
+        .await?;
+        let user = user_from_row(&row)?;
+        tx.commit().await?;
+        Ok(Some(user))
+    }
+
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: &str,
+        csrf: &str,
+        valid_seconds: i64,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO sessions (id_hash, user_id, csrf, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id_hash)
+            .bind(user_id)
+            .bind(csrf)
+            .bind(clock::from_now(valid_seconds))
+            .bind(clock::now())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The user of a live session.
+    pub async fn session_user(&self, id_hash: &str) -> Result<Option<SessionUser>> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS}, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.id_hash = $1 AND s.expires_at > $2"
+        )))
+        .bind(id_hash)
+        .bind(clock::now())
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            None => Ok(None),
+            Some(row) => Ok(Some(SessionUser { user: user_from_row(&row)?, csrf: row.try_get("csrf")? })),
+        }
+    }
+
+    pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Records a sign-in attempt under each key and returns, per key, how many were made in
+    /// the last `window_seconds` (this one included). Old attempts are forgotten.
+    pub async fn count_sign_in_attempt(&self, keys: &[String], window_seconds: i64) -> Result<Vec<i64>> {
+        let now = clock::now();
+        let since = clock::from_now(-window_seconds);
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM sign_in_attempts WHERE attempted_at <= $1")
+            .bind(&since)
+            .execute(&mut *tx)
+            .await?;
+        let mut counts = Vec::new();
+        for key in keys {
+            sqlx::query("INSERT INTO sign_in_attempts (attempt_key, attempted_at) VALUES ($1, $2)")
+                .bind(key)
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?;
+            let count: i64 = sqlx::query(
+                "SELECT COUNT(*) AS n FROM sign_in_attempts WHERE attempt_key = $1 AND attempted_at > $2",
+            )
+            .bind(key)
+            .bind(&since)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+            counts.push(count);
+        }
+        tx.commit().await?;
+        Ok(counts)
+    }
+
+    /// Forgets the attempts under a key, after a successful sign-in.
+    pub async fn clear_sign_in_attempts(&self, key: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sign_in_attempts WHERE attempt_key = $1")
+            .bind(key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
