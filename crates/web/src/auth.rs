@@ -122,6 +122,19 @@ impl FromRequestParts<AppState> for Viewer {
     }
 }
 
+/// The client's IP address when the server knows it (it does when serving over TCP; in-process
+/// tests have none).
+pub struct ClientAddress(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let info = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientAddress(info.map(|i| i.0.ip())))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,18 +166,5 @@ mod tests {
         assert_eq!(cookie(&headers, "missing"), None);
         assert!(set_cookie("a", "b", 60, true).ends_with("HttpOnly; SameSite=Lax; Secure"));
         assert!(!set_cookie("a", "b", 60, false).contains("Secure"));
-    }
-}
-
-/// The client's IP address when the server knows it (it does when serving over TCP; in-process
-/// tests have none).
-pub struct ClientAddress(pub Option<std::net::IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let info = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
-        Ok(ClientAddress(info.map(|i| i.0.ip())))
     }
 }
