@@ -201,7 +201,12 @@ pub async fn run(cli: Cli) -> Result<()> {
                 "Demonstration loaded into {database_url}: {} editions, {} cities, {} members, {} partners.",
                 loaded.editions, loaded.cities, loaded.members, loaded.partners
             );
-            println!("Serving on http://{} (Ctrl-C to stop)", listener.local_addr()?);
+            let base = format!("http://{}", listener.local_addr()?);
+            println!("One-time links to set a password and sign in (each works once):");
+            for (who, path) in &loaded.links {
+                println!("  {who}: {base}{path}");
+            }
+            println!("Serving on {base} (Ctrl-C to stop)");
             smartcities_web::serve(store, listener).await?;
         }
         Command::Serve { database_url, bind } => {

@@ -195,7 +195,16 @@ async fn the_api_lists_the_five_editions() {
     let body = answer.json();
     let years: Vec<u64> =
         body["editions"].as_array().unwrap().iter().map(|e| e["year"].as_u64().unwrap()).collect();
-    assert_eq!(years, [2012, 2017, 2019, 2021, 2023]);
+    assert_eq!(years, [2012, 2017, 2019, 2021, 2023, 2025]);
+    let published: Vec<u64> = body["editions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["status"] == "published")
+        .map(|e| e["year"].as_u64().unwrap())
+        .collect();
+    assert_eq!(published, [2012, 2017, 2019, 2021, 2023], "the five published editions");
+    assert_eq!(body["editions"][5]["status"], "collecting", "and the demonstration campaign");
     let first = &body["editions"][0];
     assert_eq!(
         first["title"]["es"],

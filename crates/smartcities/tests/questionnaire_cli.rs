@@ -48,17 +48,17 @@ async fn importing_a_form_for_a_new_year_plans_the_edition() {
     let (db, store) = demo().await;
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/xlsform-examples");
     let out = smartcities(
-        &["questionnaire", "import", "--edition", "2025", &format!("{corpus}/xlsform_spec_test.xlsx")],
+        &["questionnaire", "import", "--edition", "2031", &format!("{corpus}/xlsform_spec_test.xlsx")],
         &db.url,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Created edition 2025, in planning."), "{stdout}");
+    assert!(stdout.contains("Created edition 2031, in planning."), "{stdout}");
     assert!(stdout.contains("Imported 18 questions as version 1"), "{stdout}");
     assert!(text(&out.stderr).contains(
         "note: sheet survey, row 31, column A (type): the question type \"date\" is not supported"
     ));
-    let edition = store.edition(EditionYear::new(2025).unwrap()).await.unwrap().unwrap();
+    let edition = store.edition(EditionYear::new(2031).unwrap()).await.unwrap().unwrap();
     assert_eq!(edition.status, EditionStatus::Planning);
 
     let bad = smartcities(

@@ -9,6 +9,7 @@ pub mod auth;
 mod i18n;
 mod map;
 mod pages;
+mod responses;
 mod templates;
 
 use std::{net::SocketAddr, sync::Arc};
@@ -59,7 +60,21 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-out", post(account::sign_out))
         .route("/invitations/{token}", get(account::invitation_form).post(account::accept_invitation))
         .route("/me", get(account::me))
+        .route("/responses/{year}/{city}", get(responses::overview))
+        .route(
+            "/responses/{year}/{city}/groups/{group}",
+            get(responses::group_form).post(responses::save_group),
+        )
+        .route("/responses/{year}/{city}/review", get(responses::review))
+        .route("/responses/{year}/{city}/submit", post(responses::submit))
+        .route("/responses/{year}/{city}/decision", post(responses::decide))
+        .route("/responses/{year}/{city}/print", get(responses::print))
+        .route("/responses/{year}/{city}/history", get(responses::history))
+        .route("/responses/{year}/{city}/workbook.xlsx", get(responses::workbook))
+        .route("/responses/{year}/{city}/workbook", post(responses::upload_workbook))
+        .route("/campaigns/{year}", get(responses::campaign))
         .route("/static/site.css", get(stylesheet))
+        .route("/static/autosave.js", get(autosave_script))
         .route("/healthz", get(api::health))
         .route("/api/openapi.json", get(api::openapi))
         .nest("/api/v1", api::router())
@@ -67,6 +82,16 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(i18n::remember_language))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+async fn autosave_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/autosave.js"),
+    )
 }
 
 async fn stylesheet() -> impl IntoResponse {

@@ -26,6 +26,12 @@ use crate::{
 
 pub enum PageError {
     NotFound(Lang),
+    /// Signed in, but not allowed here.
+    Forbidden(Lang),
+    /// Not signed in: go to the sign-in page, then come back to this path.
+    SignIn(String),
+    /// A form or a save that cannot be done, with the reason shown to the person.
+    Refused(Lang, String),
     Internal(String),
 }
 
@@ -54,6 +60,30 @@ impl IntoResponse for PageError {
                     .and_then(|t| t.render(Serde(&page)))
                     .unwrap_or_else(|e| e.to_string());
                 (StatusCode::NOT_FOUND, Html(html)).into_response()
+            }
+            PageError::Forbidden(lang) | PageError::Refused(lang, _) => {
+                let (status, text) = match &self {
+                    PageError::Refused(_, reason) => (StatusCode::CONFLICT, reason.clone()),
+                    _ => (StatusCode::FORBIDDEN, t(lang, "forbidden")),
+                };
+                let env = crate::templates::environment();
+                let page = Page {
+                    lang: lang.code(),
+                    languages: language_links(lang, "/", None),
+                    section: "",
+                    demo: false,
+                    viewer: None,
+                    body: minijinja::context! { message => text },
+                };
+                let html = env
+                    .get_template("message.html")
+                    .and_then(|t| t.render(Serde(&page)))
+                    .unwrap_or_else(|e| e.to_string());
+                (status, Html(html)).into_response()
+            }
+            PageError::SignIn(next) => {
+                axum::response::Redirect::to(&format!("/sign-in?next={}", next.replace('&', "%26")))
+                    .into_response()
             }
             PageError::Internal(message) => {
                 tracing::error!(%message, "page failed");

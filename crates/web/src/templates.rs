@@ -18,6 +18,15 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("sign_in.html", include_str!("../templates/sign_in.html")),
     ("invitation.html", include_str!("../templates/invitation.html")),
     ("me.html", include_str!("../templates/me.html")),
+    ("message.html", include_str!("../templates/message.html")),
+    ("response.html", include_str!("../templates/response.html")),
+    ("group.html", include_str!("../templates/group.html")),
+    ("review.html", include_str!("../templates/review.html")),
+    ("print.html", include_str!("../templates/print.html")),
+    ("history.html", include_str!("../templates/history.html")),
+    ("campaign.html", include_str!("../templates/campaign.html")),
+    ("_response_nav.html", include_str!("../templates/_response_nav.html")),
+    ("_question.html", include_str!("../templates/_question.html")),
 ];
 
 fn lang_of(state: &State) -> Lang {

@@ -1,0 +1,1095 @@
+//! Answering a questionnaire on the web, reviewing and accepting responses, and following a
+//! campaign. Every page works without JavaScript; a small script saves as the respondent types.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{Multipart, Path, Query, State},
+    http::{HeaderMap, StatusCode, Uri, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+use smartcities_domain::{City, CityId, Edition, EditionYear, Lang, ResponseStatus, Section};
+use smartcities_questionnaire::{
+    Answers, Fields, Item, Kind, Question, Questionnaire, WorkbookFor, check_value, is_relevant,
+    read_answer_workbook, validate, write_answer_workbook,
+};
+use smartcities_store::{AnswerChange, CityFilter, Editor, ResponseRecord, SaveOutcome, StoredAnswer};
+
+use crate::{
+    AppState,
+    auth::Viewer,
+    i18n::{Negotiated, translate},
+    pages::{Ctx, PageError, PageResult, render_page},
+};
+
+fn t(lang: Lang, key: &str) -> String {
+    translate(lang, key, &[])
+}
+
+/// Everything a response page needs, loaded after the permission check.
+struct Loaded {
+    edition: Edition,
+    questionnaire: Questionnaire,
+    city: City,
+    response: ResponseRecord,
+    answers: Vec<StoredAnswer>,
+}
+
+async fn load(ctx: &Ctx<'_>, year: &str, city: &str) -> Result<Loaded, PageError> {
+    let lang = ctx.lang;
+    if ctx.viewer.0.is_none() {
+        return Err(PageError::SignIn(ctx.uri.to_string()));
+    }
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
+    let city_id = CityId::parse(city).map_err(|_| PageError::NotFound(lang))?;
+    if !ctx.viewer.can_read(&city_id) {
+        return Err(PageError::Forbidden(lang));
+    }
+    let store = &ctx.state.store;
+    let edition = store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    let city = store.city(&city_id).await?.ok_or(PageError::NotFound(lang))?;
+    let (_, questionnaire) = store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
+    let response = match store.response(year, &city_id).await? {
+        Some(r) => r,
+        None => store.open_response(year, &city_id).await?,
+    };
+    let answers = store.answers(year, &city_id).await?;
+    Ok(Loaded { edition, questionnaire, city, response, answers })
+}
+
+fn check_csrf(viewer: &Viewer, given: Option<&str>, lang: Lang) -> Result<(), PageError> {
+    match (viewer.csrf(), given) {
+        (Some(expected), Some(given)) if expected == given => Ok(()),
+        _ => Err(PageError::Refused(lang, t(lang, "form-expired"))),
+    }
+}
+
+fn editor(viewer: &Viewer) -> Editor {
+    if viewer.is_secretariat() { Editor::Secretariat } else { Editor::Respondent }
+}
+
+/// Whether the viewer may change this response now.
+fn can_edit(viewer: &Viewer, loaded: &Loaded) -> bool {
+    viewer.can_write(&loaded.city.id)
+        && (viewer.is_secretariat() || loaded.response.status.open_to_respondent())
+}
+
+fn value_of<'a>(answers: &'a [StoredAnswer], question: &str, entry: &str) -> Option<&'a StoredAnswer> {
+    answers.iter().find(|a| a.question == question && a.entry == entry)
+}
+
+fn plain_values(answers: &[StoredAnswer]) -> BTreeMap<String, String> {
+    answers.iter().filter(|a| a.entry.is_empty()).map(|a| (a.question.clone(), a.value.clone())).collect()
+}
+
+/// Entry ids of a repeat group, in order.
+fn entry_ids(answers: &[StoredAnswer], group: &str) -> Vec<u64> {
+    let ids: BTreeSet<u64> = answers
+        .iter()
+        .filter_map(|a| {
+            a.entry.split_once(':').filter(|(g, _)| *g == group).and_then(|(_, id)| id.parse().ok())
+        })
+        .collect();
+    ids.into_iter().collect()
+}
+
+#[derive(Serialize)]
+struct OptionView {
+    code: String,
+    label: String,
+    checked: bool,
+}
+
+#[derive(Serialize)]
+struct QuestionView {
+    /// The form field name: the question code, or `id.code` inside a repeat entry.
+    field: String,
+    code: String,
+    label: String,
+    hint: String,
+    required: bool,
+    input: &'static str,
+    value: String,
+    options: Vec<OptionView>,
+    evidence: Option<String>,
+    problem: Option<String>,
+    comment: Option<String>,
+}
+
+fn question_view(
+    lang: Lang,
+    q: &Questionnaire,
+    question: &Question,
+    field: String,
+    stored: Option<&StoredAnswer>,
+    comments: &HashMap<String, String>,
+    lookup: &dyn Fn(&str) -> String,
+) -> QuestionView {
+    let fallback = q.default_language;
+    let value = stored.map(|a| a.value.clone()).unwrap_or_default();
+    let chosen: Vec<&str> = value.split_whitespace().collect();
+    let input = match question.kind {
+        Kind::Integer | Kind::Decimal => "number",
+        Kind::Text => "text",
+        Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } => "radio",
+        Kind::SelectMultiple { .. } => "checkbox",
+    };
+    let options = q
+        .choices(question)
+        .iter()
+        .map(|c| OptionView {
+            code: c.name.clone(),
+            label: c.label.get(lang, fallback).to_string(),
+            checked: chosen.contains(&c.name.as_str()),
+        })
+        .collect();
+    let problem =
+        if value.is_empty() { None } else { check_value(q, question, &value, lookup, lang).map(|(_, m)| m) };
+    QuestionView {
+        field,
+        code: question.name.to_string(),
+        label: question.label.get(lang, fallback).to_string(),
+        hint: question.hint.get(lang, fallback).to_string(),
+        required: question.required,
+        input,
+        value,
+        options,
+        evidence: stored.map(|a| t(lang, &format!("evidence-{}", a.evidence.slug()))),
+        problem,
+        comment: comments.get(question.name.as_str()).cloned(),
+    }
+}
+
+#[derive(Serialize)]
+struct GroupLink {
+    name: String,
+    label: String,
+    answered: usize,
+    total: usize,
+    repeat: bool,
+}
+
+/// The top-level groups of the form, each one page.
+fn group_links(lang: Lang, q: &Questionnaire, answers: &[StoredAnswer]) -> Vec<GroupLink> {
+    let values = plain_values(answers);
+    q.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Group(g) => {
+                let (answered, total) = if g.repeat {
+                    (entry_ids(answers, g.name.as_str()).len(), 0)
+                } else {
+                    let questions = g.questions_in_entry();
+                    (
+                        questions.iter().filter(|x| values.contains_key(x.name.as_str())).count(),
+                        questions.len(),
+                    )
+                };
+                Some(GroupLink {
+                    name: g.name.to_string(),
+                    label: g.label.get(lang, q.default_language).to_string(),
+                    answered,
+                    total,
+                    repeat: g.repeat,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Head {
+    year: u16,
+    edition: String,
+    city: String,
+    city_id: String,
+    status: String,
+    status_code: String,
+    revision: i64,
+    editable: bool,
+}
+
+fn head(lang: Lang, loaded: &Loaded, viewer: &Viewer) -> Head {
+    Head {
+        year: loaded.edition.year.get(),
+        edition: loaded.edition.title.get(lang).to_string(),
+        city: loaded.city.name.clone(),
+        city_id: loaded.city.id.to_string(),
+        status: t(lang, &format!("response-{}", loaded.response.status.slug())),
+        status_code: loaded.response.status.slug().to_string(),
+        revision: loaded.response.revision,
+        editable: can_edit(viewer, loaded),
+    }
+}
+
+pub async fn overview(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    #[derive(Serialize)]
+    struct Overview {
+        head: Head,
+        groups: Vec<GroupLink>,
+        message: Option<String>,
+    }
+    let message = query
+        .get("uploaded")
+        .map(|n| translate(lang, "upload-saved", &[("count", n.parse::<i64>().unwrap_or(0).into())]));
+    let body = Overview {
+        head: head(lang, &loaded, &viewer),
+        groups: group_links(lang, &loaded.questionnaire, &loaded.answers),
+        message,
+    };
+    render_page(&ctx, "response.html", "me", body).await
+}
+
+#[derive(Serialize)]
+struct EntryView {
+    id: u64,
+    questions: Vec<QuestionView>,
+}
+
+#[derive(Serialize)]
+struct GroupPage {
+    head: Head,
+    groups: Vec<GroupLink>,
+    name: String,
+    label: String,
+    repeat: bool,
+    sections: Vec<(String, Vec<QuestionView>)>,
+    entries: Vec<EntryView>,
+    new_entry: Vec<QuestionView>,
+    next_id: u64,
+    previous: Option<String>,
+    next: Option<String>,
+    saved: bool,
+    conflicts: Vec<String>,
+}
+
+fn group_page(
+    lang: Lang,
+    loaded: &Loaded,
+    viewer: &Viewer,
+    group_name: &str,
+    comments: &HashMap<String, String>,
+) -> Option<GroupPage> {
+    let q = &loaded.questionnaire;
+    let groups: Vec<&smartcities_questionnaire::Group> =
+        q.items.iter().filter_map(|i| if let Item::Group(g) = i { Some(g) } else { None }).collect();
+    let index = groups.iter().position(|g| g.name.as_str() == group_name)?;
+    let group = groups[index];
+    let values = plain_values(&loaded.answers);
+    let lookup = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let mut sections = Vec::new();
+    let mut entries = Vec::new();
+    let mut new_entry = Vec::new();
+    let ids = entry_ids(&loaded.answers, group.name.as_str());
+    if group.repeat {
+        for id in &ids {
+            let entry = format!("{}:{id}", group.name);
+            let questions = group
+                .questions_in_entry()
+                .into_iter()
+                .map(|question| {
+                    let stored = value_of(&loaded.answers, question.name.as_str(), &entry);
+                    question_view(
+                        lang,
+                        q,
+                        question,
+                        format!("{id}.{}", question.name),
+                        stored,
+                        comments,
+                        &lookup,
+                    )
+                })
+                .collect();
+            entries.push(EntryView { id: *id, questions });
+        }
+        for question in group.questions_in_entry() {
+            new_entry.push(question_view(
+                lang,
+                q,
+                question,
+                format!("new.{}", question.name),
+                None,
+                comments,
+                &lookup,
+            ));
+        }
+    } else {
+        // Sub-groups become sections; questions whose skip logic is not met are not shown.
+        let mut collect =
+            |label: String,
+             items: &[Item],
+             conditions: Vec<&Option<smartcities_questionnaire::Condition>>| {
+                let mut views = Vec::new();
+                for item in items {
+                    if let Item::Question(question) = item {
+                        let mut all = conditions.clone();
+                        all.push(&question.relevant);
+                        if is_relevant(&all, &lookup) {
+                            let stored = value_of(&loaded.answers, question.name.as_str(), "");
+                            views.push(question_view(
+                                lang,
+                                q,
+                                question,
+                                question.name.to_string(),
+                                stored,
+                                comments,
+                                &lookup,
+                            ));
+                        }
+                    }
+                }
+                if !views.is_empty() {
+                    sections.push((label, views));
+                }
+            };
+        collect(String::new(), &group.items, vec![&group.relevant]);
+        for item in &group.items {
+            if let Item::Group(sub) = item {
+                collect(
+                    sub.label.get(lang, q.default_language).to_string(),
+                    &sub.items,
+                    vec![&group.relevant, &sub.relevant],
+                );
+            }
+        }
+    }
+    Some(GroupPage {
+        head: head(lang, loaded, viewer),
+        groups: group_links(lang, q, &loaded.answers),
+        name: group.name.to_string(),
+        label: group.label.get(lang, q.default_language).to_string(),
+        repeat: group.repeat,
+        sections,
+        entries,
+        new_entry,
+        next_id: ids.last().map_or(1, |last| last + 1),
+        previous: index.checked_sub(1).map(|i| groups[i].name.to_string()),
+        next: groups.get(index + 1).map(|g| g.name.to_string()),
+        saved: false,
+        conflicts: Vec::new(),
+    })
+}
+
+async fn comments_of(ctx: &Ctx<'_>, loaded: &Loaded) -> Result<HashMap<String, String>, PageError> {
+    let comments = ctx.state.store.review_comments(loaded.edition.year, &loaded.city.id).await?;
+    // Only the comments of the latest return are current.
+    let latest = comments.iter().map(|c| c.revision).max();
+    Ok(comments.into_iter().filter(|c| Some(c.revision) == latest).map(|c| (c.question, c.comment)).collect())
+}
+
+pub async fn group_form(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city, group)): Path<(String, String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let comments = comments_of(&ctx, &loaded).await?;
+    let mut page = group_page(lang, &loaded, &viewer, &group, &comments).ok_or(PageError::NotFound(lang))?;
+    page.saved = query.contains_key("saved");
+    render_page(&ctx, "group.html", "me", page).await
+}
+
+/// The answers a group form sends: field name to values (several for checkboxes).
+fn parse_form(body: &[u8]) -> HashMap<String, Vec<String>> {
+    let mut fields: HashMap<String, Vec<String>> = HashMap::new();
+    for (key, value) in form_urlencoded::parse(body) {
+        fields.entry(key.into_owned()).or_default().push(value.into_owned());
+    }
+    fields
+}
+
+/// Turns a submitted group form into answer changes: only the questions the page showed
+/// (listed in `shown`) are touched, so a hidden follow-up question keeps its answer.
+fn form_changes(q: &Questionnaire, group: &str, fields: &HashMap<String, Vec<String>>) -> Vec<AnswerChange> {
+    let shown = fields.get("shown").cloned().unwrap_or_default();
+    let removed: BTreeSet<String> = fields.get("remove").cloned().unwrap_or_default().into_iter().collect();
+    let next_id =
+        fields.get("next_id").and_then(|v| v.first()).and_then(|v| v.parse::<u64>().ok()).unwrap_or(1);
+    let by_name: HashMap<&str, &Question> =
+        q.questions().into_iter().map(|l| (l.question.name.as_str(), l.question)).collect();
+    let mut changes = Vec::new();
+    let new_has_content = shown
+        .iter()
+        .filter(|f| f.starts_with("new."))
+        .any(|f| fields.get(f).is_some_and(|v| v.iter().any(|x| !x.trim().is_empty())));
+    for field in &shown {
+        let (entry, code) = match field.split_once('.') {
+            Some(("new", code)) if new_has_content => (format!("{group}:{next_id}"), code),
+            Some(("new", _)) => continue,
+            Some((id, code)) => {
+                let entry = format!("{group}:{id}");
+                if removed.contains(id) {
+                    changes.push(AnswerChange { question: code.to_string(), entry, value: None });
+                    continue;
+                }
+                (entry, code)
+            }
+            None => (String::new(), field.as_str()),
+        };
+        let Some(question) = by_name.get(code) else { continue };
+        let values: Vec<String> = fields
+            .get(field)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let value = match question.kind {
+            Kind::SelectMultiple { .. } => values.join(" "),
+            _ => values.into_iter().next().unwrap_or_default(),
+        };
+        changes.push(AnswerChange {
+            question: code.to_string(),
+            entry,
+            value: (!value.is_empty()).then_some(value),
+        });
+    }
+    changes
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/json"))
+}
+
+pub async fn save_group(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    headers: HeaderMap,
+    Path((year, city, group)): Path<(String, String, String)>,
+    body: Bytes,
+) -> Response {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let json = wants_json(&headers);
+    let result: Result<Response, PageError> = async {
+        let loaded = load(&ctx, &year, &city).await?;
+        let fields = parse_form(&body);
+        let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
+        check_csrf(&viewer, first("csrf"), lang)?;
+        if !can_edit(&viewer, &loaded) {
+            return Err(if viewer.can_write(&loaded.city.id) {
+                PageError::Refused(lang, t(lang, "response-closed"))
+            } else {
+                PageError::Forbidden(lang)
+            });
+        }
+        let base = first("revision").and_then(|r| r.parse::<i64>().ok()).unwrap_or(0);
+        let changes = form_changes(&loaded.questionnaire, &group, &fields);
+        let user = viewer.0.as_ref().map_or("unknown", |s| s.user.email.as_str());
+        let outcome = state
+            .store
+            .save_answers(loaded.edition.year, &loaded.city.id, base, &changes, user, editor(&viewer))
+            .await;
+        let outcome = match outcome {
+            Err(smartcities_store::StoreError::Locked(reason)) => {
+                return Err(PageError::Refused(lang, reason));
+            }
+            other => other?,
+        };
+        match outcome {
+            SaveOutcome::Saved { revision, changed } => {
+                if json {
+                    return Ok(Json(
+                        serde_json::json!({"status": "saved", "revision": revision, "changed": changed}),
+                    )
+                    .into_response());
+                }
+                Ok(Redirect::to(&format!("/responses/{year}/{city}/groups/{group}?saved=1")).into_response())
+            }
+            SaveOutcome::Conflicts { revision, conflicts } => {
+                let q = &loaded.questionnaire;
+                let described: Vec<String> = conflicts
+                    .iter()
+                    .map(|c| {
+                        let label = q.question(&c.question).map_or(c.question.clone(), |x| {
+                            x.label.get(lang, q.default_language).to_string()
+                        });
+                        translate(
+                            lang,
+                            "conflict-line",
+                            &[
+                                ("question", label.into()),
+                                ("theirs", c.theirs.clone().into()),
+                                ("who", c.changed_by.clone().into()),
+                                ("yours", c.yours.clone().unwrap_or_default().into()),
+                            ],
+                        )
+                    })
+                    .collect();
+                if json {
+                    let body = serde_json::json!({
+                        "error": {"code": "conflict", "message": t(lang, "conflict-intro")},
+                        "revision": revision,
+                        "conflicts": described,
+                    });
+                    return Ok((StatusCode::CONFLICT, Json(body)).into_response());
+                }
+                let comments = comments_of(&ctx, &loaded).await?;
+                let mut page =
+                    group_page(lang, &loaded, &viewer, &group, &comments).ok_or(PageError::NotFound(lang))?;
+                page.conflicts = described;
+                let html = render_page(&ctx, "group.html", "me", page).await?;
+                Ok((StatusCode::CONFLICT, html).into_response())
+            }
+        }
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(PageError::Refused(_, reason)) if json => {
+            (StatusCode::CONFLICT, Json(serde_json::json!({"error": {"code": "refused", "message": reason}})))
+                .into_response()
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Serialize)]
+struct IssueView {
+    message: String,
+    group: String,
+}
+
+#[derive(Serialize)]
+struct AnsweredView {
+    code: String,
+    label: String,
+    value: String,
+    evidence: String,
+    comment: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ReviewPage {
+    head: Head,
+    groups: Vec<GroupLink>,
+    issues: Vec<IssueView>,
+    can_submit: bool,
+    can_decide: bool,
+    answered: Vec<AnsweredView>,
+    comments: Vec<(String, String)>,
+}
+
+/// The top-level group a question is asked in.
+fn group_of(q: &Questionnaire, question: &str) -> String {
+    q.questions()
+        .into_iter()
+        .find(|l| l.question.name.as_str() == question)
+        .and_then(|l| l.groups.first().map(|g| g.name.to_string()))
+        .unwrap_or_default()
+}
+
+/// How an answer reads: choice labels instead of codes.
+fn shown_value(lang: Lang, q: &Questionnaire, question: &Question, value: &str) -> String {
+    let labels: Vec<String> = value
+        .split_whitespace()
+        .map(|code| {
+            q.choices(question)
+                .iter()
+                .find(|c| c.name == code)
+                .map_or(code.to_string(), |c| c.label.get(lang, q.default_language).to_string())
+        })
+        .collect();
+    if q.choices(question).is_empty() { value.to_string() } else { labels.join(", ") }
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let q = &loaded.questionnaire;
+    let response = state.store.response_values(loaded.edition.year, &loaded.city.id).await?;
+    let issues: Vec<IssueView> = validate(q, &response, lang)
+        .into_iter()
+        .map(|i| IssueView { group: group_of(q, &i.question), message: i.message })
+        .collect();
+    let comments = comments_of(&ctx, &loaded).await?;
+    let status = loaded.response.status;
+    let answered = q
+        .questions()
+        .into_iter()
+        .filter_map(|l| {
+            let stored = value_of(&loaded.answers, l.question.name.as_str(), "")?;
+            Some(AnsweredView {
+                code: l.question.name.to_string(),
+                label: l.question.label.get(lang, q.default_language).to_string(),
+                value: shown_value(lang, q, l.question, &stored.value),
+                evidence: t(lang, &format!("evidence-{}", stored.evidence.slug())),
+                comment: comments.get(l.question.name.as_str()).cloned(),
+            })
+        })
+        .collect();
+    let body = ReviewPage {
+        head: head(lang, &loaded, &viewer),
+        groups: group_links(lang, q, &loaded.answers),
+        can_submit: can_edit(&viewer, &loaded) && status.open_to_respondent() && issues.is_empty(),
+        can_decide: viewer.is_secretariat() && status == ResponseStatus::Submitted,
+        issues,
+        answered,
+        comments: comments
+            .iter()
+            .map(|(code, c)| {
+                (
+                    q.question(code)
+                        .map_or(code.clone(), |x| x.label.get(lang, q.default_language).to_string()),
+                    c.clone(),
+                )
+            })
+            .collect(),
+    };
+    render_page(&ctx, "review.html", "me", body).await
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let fields = parse_form(&body);
+    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
+    if !viewer.can_write(&loaded.city.id) {
+        return Err(PageError::Forbidden(lang));
+    }
+    let response = state.store.response_values(loaded.edition.year, &loaded.city.id).await?;
+    if !validate(&loaded.questionnaire, &response, lang).is_empty() {
+        return Err(PageError::Refused(lang, t(lang, "submit-incomplete")));
+    }
+    let open = [ResponseStatus::Invited, ResponseStatus::InProgress, ResponseStatus::Returned];
+    match state
+        .store
+        .set_response_status(loaded.edition.year, &loaded.city.id, &open, ResponseStatus::Submitted)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response()),
+        // Submitted twice (a double click): the first one counted.
+        Err(smartcities_store::StoreError::Locked(_))
+            if loaded.response.status == ResponseStatus::Submitted =>
+        {
+            Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response())
+        }
+        Err(smartcities_store::StoreError::Locked(reason)) => Err(PageError::Refused(lang, reason)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The secretariat's decision on a submitted response: accept, or return with comments.
+pub async fn decide(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let fields = parse_form(&body);
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
+    check_csrf(&viewer, first("csrf"), lang)?;
+    if !viewer.is_secretariat() {
+        return Err(PageError::Forbidden(lang));
+    }
+    let (year_v, city_id) = (loaded.edition.year, &loaded.city.id);
+    let author = viewer.0.as_ref().map_or("secretariat", |s| s.user.email.as_str());
+    match first("decision") {
+        Some("accept") => {
+            state
+                .store
+                .set_response_status(year_v, city_id, &[ResponseStatus::Submitted], ResponseStatus::Accepted)
+                .await
+                .map_err(refused(lang))?;
+        }
+        Some("return") => {
+            let comments: Vec<(String, String)> = fields
+                .iter()
+                .filter_map(|(k, v)| {
+                    let code = k.strip_prefix("comment.")?;
+                    let text = v.first()?.trim();
+                    (!text.is_empty()).then(|| (code.to_string(), text.to_string()))
+                })
+                .collect();
+            if comments.is_empty() {
+                return Err(PageError::Refused(lang, t(lang, "return-needs-comment")));
+            }
+            state.store.add_review_comments(year_v, city_id, &comments, author).await?;
+            state
+                .store
+                .set_response_status(year_v, city_id, &[ResponseStatus::Submitted], ResponseStatus::Returned)
+                .await
+                .map_err(refused(lang))?;
+        }
+        _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
+    }
+    Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response())
+}
+
+fn refused(lang: Lang) -> impl Fn(smartcities_store::StoreError) -> PageError {
+    move |e| match e {
+        smartcities_store::StoreError::Locked(reason) => PageError::Refused(lang, reason),
+        other => other.into(),
+    }
+}
+
+#[derive(Serialize)]
+struct PrintSection {
+    label: String,
+    questions: Vec<(String, String, String)>,
+}
+
+pub async fn print(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let q = &loaded.questionnaire;
+    let mut sections: Vec<PrintSection> = Vec::new();
+    for located in q.questions() {
+        let label = located
+            .groups
+            .iter()
+            .map(|g| g.label.get(lang, q.default_language))
+            .collect::<Vec<_>>()
+            .join(" › ");
+        if sections.last().is_none_or(|s| s.label != label) {
+            sections.push(PrintSection { label: label.clone(), questions: Vec::new() });
+        }
+        let question = located.question;
+        let value = if located.repeat().is_some() {
+            let ids = entry_ids(&loaded.answers, located.repeat().map_or("", |g| g.name.as_str()));
+            ids.iter()
+                .filter_map(|id| {
+                    let entry = format!("{}:{id}", located.repeat().map_or("", |g| g.name.as_str()));
+                    value_of(&loaded.answers, question.name.as_str(), &entry)
+                        .map(|a| shown_value(lang, q, question, &a.value))
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        } else {
+            value_of(&loaded.answers, question.name.as_str(), "")
+                .map(|a| shown_value(lang, q, question, &a.value))
+                .unwrap_or_default()
+        };
+        let options: Vec<&str> =
+            q.choices(question).iter().map(|c| c.label.get(lang, q.default_language)).collect();
+        if let Some(section) = sections.last_mut() {
+            section.questions.push((
+                question.label.get(lang, q.default_language).to_string(),
+                options.join(" / "),
+                value,
+            ));
+        }
+    }
+    #[derive(Serialize)]
+    struct PrintPage {
+        head: Head,
+        sections: Vec<PrintSection>,
+    }
+    render_page(&ctx, "print.html", "me", PrintPage { head: head(lang, &loaded, &viewer), sections }).await
+}
+
+pub async fn history(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let q = &loaded.questionnaire;
+    let only = query.get("question").map(String::as_str).filter(|s| !s.is_empty());
+    let changes = state.store.answer_history(loaded.edition.year, &loaded.city.id, only).await?;
+    #[derive(Serialize)]
+    struct Row {
+        when: String,
+        who: String,
+        question: String,
+        code: String,
+        entry: String,
+        old: String,
+        new: String,
+        version: i64,
+    }
+    #[derive(Serialize)]
+    struct HistoryPage {
+        head: Head,
+        rows: Vec<Row>,
+        question: Option<String>,
+    }
+    let rows = changes
+        .into_iter()
+        .rev()
+        .map(|c| Row {
+            when: c.changed_at,
+            who: c.changed_by,
+            question: q
+                .question(&c.question)
+                .map_or(c.question.clone(), |x| x.label.get(lang, q.default_language).to_string()),
+            code: c.question,
+            entry: c.entry,
+            old: c.old_value.unwrap_or_default(),
+            new: c.new_value.unwrap_or_default(),
+            version: c.questionnaire_version,
+        })
+        .collect();
+    render_page(
+        &ctx,
+        "history.html",
+        "me",
+        HistoryPage { head: head(lang, &loaded, &viewer), rows, question: only.map(str::to_string) },
+    )
+    .await
+}
+
+fn workbook_answers(answers: &[StoredAnswer]) -> Answers {
+    let mut out = Answers { values: plain_values(answers), ..Default::default() };
+    let mut entries: BTreeMap<String, BTreeMap<u64, Fields>> = BTreeMap::new();
+    for a in answers {
+        if let Some((group, id)) =
+            a.entry.split_once(':').and_then(|(g, id)| Some((g, id.parse::<u64>().ok()?)))
+        {
+            entries
+                .entry(group.to_string())
+                .or_default()
+                .entry(id)
+                .or_default()
+                .insert(a.question.clone(), a.value.clone());
+        }
+    }
+    out.entries = entries.into_iter().map(|(g, by_id)| (g, by_id.into_iter().collect())).collect();
+    out
+}
+
+pub async fn workbook(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let target = WorkbookFor {
+        edition: loaded.edition.year.get(),
+        city_id: loaded.city.id.to_string(),
+        city_name: loaded.city.name.clone(),
+        revision: loaded.response.revision,
+        lang,
+    };
+    let bytes = write_answer_workbook(&loaded.questionnaire, &workbook_answers(&loaded.answers), &target)
+        .map_err(|e| PageError::Internal(e.to_string()))?;
+    let name = format!("smartcities-{year}-{city}.xlsx");
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+pub async fn upload_workbook(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+    mut multipart: Multipart,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let (mut csrf, mut file) = (None, None);
+    while let Ok(Some(field)) = multipart.next_field().await {
+        match field.name() {
+            Some("csrf") => csrf = field.text().await.ok(),
+            Some("file") => file = field.bytes().await.ok(),
+            _ => {}
+        }
+    }
+    check_csrf(&viewer, csrf.as_deref(), lang)?;
+    if !can_edit(&viewer, &loaded) {
+        return Err(PageError::Forbidden(lang));
+    }
+    let file = file.ok_or_else(|| PageError::Refused(lang, t(lang, "upload-missing")))?;
+    let target = WorkbookFor {
+        edition: loaded.edition.year.get(),
+        city_id: loaded.city.id.to_string(),
+        city_name: loaded.city.name.clone(),
+        revision: loaded.response.revision,
+        lang,
+    };
+    let uploaded = match read_answer_workbook(&loaded.questionnaire, &file, &target) {
+        Ok(u) => u,
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(PageError::Refused(
+                lang,
+                format!("{} {}", t(lang, "upload-refused"), list.join(" · ")),
+            ));
+        }
+    };
+    let user = viewer.0.as_ref().map_or("upload", |s| s.user.email.as_str());
+    let outcome = state
+        .store
+        .replace_answers(
+            loaded.edition.year,
+            &loaded.city.id,
+            uploaded.base_revision,
+            &uploaded.answers.flatten(),
+            user,
+            editor(&viewer),
+        )
+        .await
+        .map_err(refused(lang))?;
+    match outcome {
+        SaveOutcome::Saved { changed, .. } => {
+            Ok(Redirect::to(&format!("/responses/{year}/{city}?uploaded={changed}")).into_response())
+        }
+        SaveOutcome::Conflicts { conflicts, .. } => {
+            let names: Vec<String> = conflicts.iter().map(|c| c.question.clone()).collect();
+            Err(PageError::Refused(lang, format!("{} {}", t(lang, "upload-conflict"), names.join(", "))))
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Counts {
+    label: String,
+    invited: usize,
+    started: usize,
+    submitted: usize,
+    accepted: usize,
+    started_rate: String,
+    submitted_rate: String,
+    accepted_rate: String,
+}
+
+fn counts(label: String, statuses: &[ResponseStatus]) -> Counts {
+    let invited = statuses.len();
+    let started = statuses.iter().filter(|s| !matches!(s, ResponseStatus::Invited)).count();
+    let submitted =
+        statuses.iter().filter(|s| matches!(s, ResponseStatus::Submitted | ResponseStatus::Accepted)).count();
+    let accepted = statuses.iter().filter(|s| matches!(s, ResponseStatus::Accepted)).count();
+    let rate = |n: usize| {
+        if invited == 0 { "–".to_string() } else { format!("{:.0} %", 100.0 * n as f64 / invited as f64) }
+    };
+    Counts {
+        label,
+        invited,
+        started,
+        submitted,
+        accepted,
+        started_rate: rate(started),
+        submitted_rate: rate(submitted),
+        accepted_rate: rate(accepted),
+    }
+}
+
+pub async fn campaign(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    match viewer.role() {
+        None => return Err(PageError::SignIn(uri.to_string())),
+        Some(smartcities_domain::Role::Respondent) => return Err(PageError::Forbidden(lang)),
+        Some(_) => {}
+    }
+    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    let responses = state.store.responses(year).await?;
+    let cities: HashMap<CityId, City> =
+        state.store.cities(&CityFilter::default()).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
+    let total = state
+        .store
+        .questionnaire(year)
+        .await?
+        .map_or(0, |(_, q)| q.questions().iter().filter(|l| l.repeat().is_none()).count());
+    #[derive(Serialize)]
+    struct CityRow {
+        id: String,
+        name: String,
+        section: String,
+        status: String,
+        answered: usize,
+        total: usize,
+    }
+    let mut rows = Vec::new();
+    let mut by_section: BTreeMap<Section, Vec<ResponseStatus>> = BTreeMap::new();
+    for r in &responses {
+        let Some(city) = cities.get(&r.city) else { continue };
+        by_section.entry(city.section).or_default().push(r.status);
+        let answered =
+            state.store.answers(year, &r.city).await?.iter().filter(|a| a.entry.is_empty()).count();
+        rows.push(CityRow {
+            id: city.id.to_string(),
+            name: city.name.clone(),
+            section: t(lang, &format!("section-{}", city.section.slug())),
+            status: t(lang, &format!("response-{}", r.status.slug())),
+            answered,
+            total,
+        });
+    }
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let all: Vec<ResponseStatus> = responses.iter().map(|r| r.status).collect();
+    #[derive(Serialize)]
+    struct CampaignPage {
+        year: u16,
+        title: String,
+        overall: Counts,
+        sections: Vec<Counts>,
+        rows: Vec<CityRow>,
+    }
+    let body = CampaignPage {
+        year: year.get(),
+        title: edition.title.get(lang).to_string(),
+        overall: counts(t(lang, "campaign-all"), &all),
+        sections: by_section
+            .into_iter()
+            .map(|(s, st)| counts(t(lang, &format!("section-{}", s.slug())), &st))
+            .collect(),
+        rows,
+    };
+    render_page(&ctx, "campaign.html", "me", body).await
+}
