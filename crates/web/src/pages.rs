@@ -73,7 +73,7 @@ impl IntoResponse for PageError {
                     section: "",
                     demo: false,
                     viewer: None,
-                    body: minijinja::context! { message => text },
+                    body: Message { message: text },
                 };
                 let html = env
                     .get_template("message.html")
@@ -92,6 +92,11 @@ impl IntoResponse for PageError {
             }
         }
     }
+}
+
+#[derive(Serialize)]
+struct Message {
+    message: String,
 }
 
 pub type PageResult = Result<Html<String>, PageError>;

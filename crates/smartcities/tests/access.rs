@@ -1,0 +1,301 @@
+//! Who may do what: every route walked with every role, and the sign-in rules (one-time
+//! invitations, CSRF, rate limiting, cookie flags).
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use indicatif::ProgressBar;
+use smartcities_domain::{CityId, Email, Role};
+use smartcities_store::{Store, testing::TestDatabase};
+use smartcities_web::{AppState, auth, router};
+use tower::ServiceExt;
+
+struct App {
+    _db: TestDatabase,
+    store: Store,
+    app: Router,
+}
+
+async fn app() -> App {
+    let (db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let app = router(AppState::new(store.clone()));
+    App { _db: db, store, app }
+}
+
+/// A signed-in session for the demo account with this e-mail: (cookie header, csrf token).
+async fn session(store: &Store, email: &str) -> (String, String) {
+    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let (token, csrf) = (auth::new_token(), auth::new_token());
+    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    (format!("{}={token}", auth::SESSION_COOKIE), csrf)
+}
+
+struct Reply {
+    status: StatusCode,
+    location: Option<String>,
+    cookies: Vec<String>,
+    body: String,
+}
+
+async fn send(app: &Router, method: &str, uri: &str, cookie: Option<&str>, form: Option<String>) -> Reply {
+    let mut request = Request::builder().method(method).uri(uri);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let body = match form {
+        Some(form) => {
+            request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+            Body::from(form)
+        }
+        None => Body::empty(),
+    };
+    let response = app.clone().oneshot(request.body(body).unwrap()).await.unwrap();
+    let status = response.status();
+    let location = response.headers().get(header::LOCATION).map(|v| v.to_str().unwrap().to_string());
+    let cookies = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    let bytes = axum::body::to_bytes(response.into_body(), 16 << 20).await.unwrap();
+    Reply { status, location, cookies, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+const OWN: &str = "pt-lisbon";
+const OTHER: &str = "at-vienna";
+
+#[tokio::test]
+async fn every_route_with_every_role() {
+    let app = app().await;
+    let roles = [
+        ("public", None),
+        ("secretariat", Some(session(&app.store, "secretariat@smartcities.example.org").await)),
+        ("analyst", Some(session(&app.store, "analyst@smartcities.example.org").await)),
+        ("respondent", Some(session(&app.store, "digital.office@lisbon.example.org").await)),
+    ];
+    // Expected status per role, in the order public, secretariat, analyst, respondent. 303 for
+    // the public means "sent to sign in".
+    let gets: Vec<(String, [u16; 4])> = vec![
+        ("/".into(), [200, 200, 200, 200]),
+        ("/editions".into(), [200, 200, 200, 200]),
+        ("/editions/2025".into(), [200, 200, 200, 200]),
+        ("/members".into(), [200, 200, 200, 200]),
+        ("/cities/es-bilbao".into(), [200, 200, 200, 200]),
+        ("/api/v1/editions".into(), [200, 200, 200, 200]),
+        ("/api/v1/cities/es-bilbao".into(), [200, 200, 200, 200]),
+        ("/api/openapi.json".into(), [200, 200, 200, 200]),
+        ("/healthz".into(), [200, 200, 200, 200]),
+        ("/sign-in".into(), [200, 200, 200, 200]),
+        ("/me".into(), [303, 200, 200, 200]),
+        ("/campaigns/2025".into(), [303, 200, 200, 403]),
+        (format!("/responses/2025/{OWN}"), [303, 200, 200, 200]),
+        (format!("/responses/2025/{OWN}/groups/smart_economy"), [303, 200, 200, 200]),
+        (format!("/responses/2025/{OWN}/groups/good_practices"), [303, 200, 200, 200]),
+        (format!("/responses/2025/{OWN}/review"), [303, 200, 200, 200]),
+        (format!("/responses/2025/{OWN}/print"), [303, 200, 200, 200]),
+        (format!("/responses/2025/{OWN}/history"), [303, 200, 200, 200]),
+        (format!("/responses/2025/{OWN}/workbook.xlsx"), [303, 200, 200, 200]),
+        (format!("/responses/2025/{OTHER}"), [303, 200, 200, 403]),
+        (format!("/responses/2025/{OTHER}/groups/smart_economy"), [303, 200, 200, 403]),
+        (format!("/responses/2025/{OTHER}/review"), [303, 200, 200, 403]),
+        (format!("/responses/2025/{OTHER}/print"), [303, 200, 200, 403]),
+        (format!("/responses/2025/{OTHER}/history"), [303, 200, 200, 403]),
+        (format!("/responses/2025/{OTHER}/workbook.xlsx"), [303, 200, 200, 403]),
+    ];
+    for (uri, expected) in &gets {
+        for ((role, session), want) in roles.iter().zip(expected) {
+            let reply = send(&app.app, "GET", uri, session.as_ref().map(|(c, _)| c.as_str()), None).await;
+            assert_eq!(reply.status.as_u16(), *want, "GET {uri} as {role}");
+            if *want == 303 && *role == "public" {
+                assert!(
+                    reply.location.as_deref().unwrap_or("").starts_with("/sign-in?next="),
+                    "GET {uri} as {role}"
+                );
+            }
+        }
+    }
+
+    // Changes. The form carries the session's CSRF token; a save is based on revision 0.
+    let posts: Vec<(String, String, [u16; 4])> = vec![
+        (
+            format!("/responses/2025/{OTHER}/groups/smart_economy"),
+            "shown=has_living_lab&has_living_lab=yes".into(),
+            [303, 303, 403, 403],
+        ),
+        (
+            format!("/responses/2025/{OWN}/groups/smart_economy"),
+            "shown=has_living_lab&has_living_lab=no".into(),
+            [303, 303, 403, 303],
+        ),
+        (format!("/responses/2025/{OWN}/submit"), String::new(), [303, 409, 403, 409]),
+        (format!("/responses/2025/{OWN}/decision"), "decision=accept".into(), [303, 409, 403, 403]),
+    ];
+    for (uri, form, expected) in &posts {
+        for ((role, session), want) in roles.iter().zip(expected) {
+            let csrf = session.as_ref().map_or(String::new(), |(_, c)| c.clone());
+            let body = format!("csrf={csrf}&revision=0&{form}");
+            let reply =
+                send(&app.app, "POST", uri, session.as_ref().map(|(c, _)| c.as_str()), Some(body)).await;
+            assert_eq!(
+                reply.status.as_u16(),
+                *want,
+                "POST {uri} as {role}: {}",
+                reply.body.chars().take(300).collect::<String>()
+            );
+        }
+    }
+    // The secretariat's saves landed; the respondent's save of the same value, based on the
+    // revision before it, found it in place rather than conflicting.
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    let vienna = app.store.answers(year, &CityId::parse(OTHER).unwrap()).await.unwrap();
+    assert_eq!((vienna[0].question.as_str(), vienna[0].value.as_str()), ("has_living_lab", "yes"));
+    let lisbon = app.store.answers(year, &CityId::parse(OWN).unwrap()).await.unwrap();
+    assert_eq!(lisbon.len(), 1);
+    assert_eq!(lisbon[0].updated_by, "secretariat@smartcities.example.org", "the secretariat answered first");
+}
+
+#[tokio::test]
+async fn a_form_without_the_session_token_changes_nothing() {
+    let app = app().await;
+    let (cookie, csrf) = session(&app.store, "digital.office@lisbon.example.org").await;
+    let uri = format!("/responses/2025/{OWN}/groups/smart_economy");
+    for token in ["", "forged", &csrf[..31]] {
+        let form = format!("csrf={token}&revision=0&shown=has_living_lab&has_living_lab=yes");
+        let reply = send(&app.app, "POST", &uri, Some(&cookie), Some(form)).await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "token {token:?}");
+        assert!(reply.body.contains("The form expired"), "{}", reply.body);
+    }
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    assert!(app.store.answers(year, &CityId::parse(OWN).unwrap()).await.unwrap().is_empty());
+}
+
+fn form_token(html: &str) -> String {
+    let start = html.find("name=\"form_token\" value=\"").unwrap() + "name=\"form_token\" value=\"".len();
+    html[start..start + 32].to_string()
+}
+
+#[tokio::test]
+async fn an_invitation_works_once_and_signs_in_with_safe_cookies() {
+    let app = app().await;
+    let user = app
+        .store
+        .user_by_email(&Email::parse("digital.office@dakar.example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let token = auth::new_token();
+    app.store.create_invitation(&user.id, &auth::token_hash(&token), 3600).await.unwrap();
+    let uri = format!("/invitations/{token}");
+    let page = send(&app.app, "GET", &uri, None, None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let form_cookie = page
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("sc_form="))
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let form = format!("form_token={}&password=short&password_again=short", form_token(&page.body));
+    let too_short = send(&app.app, "POST", &uri, Some(&form_cookie), Some(form)).await;
+    assert_eq!(too_short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_short.body.contains("at least 10 characters"));
+
+    let page = send(&app.app, "GET", &uri, None, None).await;
+    let form_cookie = page
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("sc_form="))
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let form = format!(
+        "form_token={}&password=dakar-digital-2025&password_again=dakar-digital-2025",
+        form_token(&page.body)
+    );
+    let accepted = send(&app.app, "POST", &uri, Some(&form_cookie), Some(form.clone())).await;
+    assert_eq!(accepted.status, StatusCode::SEE_OTHER);
+    assert_eq!(accepted.location.as_deref(), Some("/me"));
+    let session = accepted.cookies.iter().find(|c| c.starts_with("sc_session=")).unwrap();
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"), "{session}");
+    assert!(!session.contains("Secure"), "plain http in tests");
+
+    let again = send(&app.app, "POST", &uri, Some(&form_cookie), Some(form)).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "a link works once");
+    let page = send(&app.app, "GET", &uri, None, None).await;
+    assert!(page.body.contains("This link is not valid"));
+
+    // The new password signs in.
+    let sign_in = send(&app.app, "GET", "/sign-in", None, None).await;
+    let form_cookie = sign_in
+        .cookies
+        .iter()
+        .find(|c| c.starts_with("sc_form="))
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let form = format!(
+        "form_token={}&next=%2Fresponses%2F2025%2Fsn-dakar&email=digital.office%40dakar.example.org&password=dakar-digital-2025",
+        form_token(&sign_in.body)
+    );
+    let signed = send(&app.app, "POST", "/sign-in", Some(&form_cookie), Some(form)).await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER);
+    assert_eq!(signed.location.as_deref(), Some("/responses/2025/sn-dakar"));
+}
+
+#[tokio::test]
+async fn secure_cookies_behind_https() {
+    let (db, store) = TestDatabase::migrated().await;
+    let app = router(AppState::new(store).with_secure_cookies(true));
+    let page = send(&app, "GET", "/sign-in", None, None).await;
+    assert!(page.cookies.iter().all(|c| c.contains("; Secure")));
+    drop(db);
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_per_account() {
+    let app = app().await;
+    let mut last = StatusCode::OK;
+    let mut attempts = 0;
+    while last != StatusCode::TOO_MANY_REQUESTS && attempts < 10 {
+        let page = send(&app.app, "GET", "/sign-in", None, None).await;
+        let form_cookie = page
+            .cookies
+            .iter()
+            .find(|c| c.starts_with("sc_form="))
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let form = format!(
+            "form_token={}&email=analyst%40smartcities.example.org&password=guess{attempts}",
+            form_token(&page.body)
+        );
+        last = send(&app.app, "POST", "/sign-in", Some(&form_cookie), Some(form)).await.status;
+        attempts += 1;
+        if last != StatusCode::TOO_MANY_REQUESTS {
+            assert_eq!(last, StatusCode::UNAUTHORIZED);
+        }
+    }
+    assert_eq!(
+        (last, attempts),
+        (StatusCode::TOO_MANY_REQUESTS, 6),
+        "the sixth attempt in 15 minutes is refused"
+    );
+    let page = send(&app.app, "GET", "/sign-in", None, None).await;
+    let form =
+        format!("form_token={}&email=analyst%40smartcities.example.org&password=x", form_token(&page.body));
+    let no_cookie = send(&app.app, "POST", "/sign-in", None, Some(form)).await;
+    assert_eq!(no_cookie.status, StatusCode::FORBIDDEN, "a form without its cookie is refused");
+    assert_eq!(Role::parse("analyst").unwrap(), Role::Analyst);
+}
