@@ -1,0 +1,304 @@
+//! The whole life of a response in a real browser (headless Chromium driven through
+//! ChromeDriver): invitation link → password → two groups answered (one saved by the button,
+//! one by autosave) → reload shows them → submit → the secretariat returns it with a comment →
+//! the respondent corrects and resubmits → accepted. Needs Debian's `chromium` and
+//! `chromium-driver`; without them the test says so and passes, except under CI.
+
+use std::{
+    io::{Read, Write},
+    net::TcpStream,
+    path::Path,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use indicatif::ProgressBar;
+use serde_json::{Value, json};
+use smartcities_domain::{CityId, EditionYear, ResponseStatus};
+use smartcities_questionnaire::Kind;
+use smartcities_store::{AnswerChange, Editor, testing::TestDatabase};
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// A tiny W3C WebDriver client over plain HTTP to a local ChromeDriver.
+struct Driver {
+    process: Child,
+    port: u16,
+    _profile: tempfile::TempDir,
+}
+
+struct Browser<'d> {
+    driver: &'d Driver,
+    session: String,
+}
+
+fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("chromedriver answers");
+    let body = body.map(Value::to_string).unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    // Read the head, then exactly Content-Length bytes: the driver may keep the connection open.
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut buffer = Vec::new();
+    let mut byte = [0u8; 1];
+    while !buffer.ends_with(b"\r\n\r\n") {
+        stream.read_exact(&mut byte).expect("an HTTP response head");
+        buffer.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&buffer).to_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).expect("the response body");
+    let body = String::from_utf8_lossy(&body);
+    serde_json::from_str(&body).unwrap_or_else(|_| panic!("not JSON: {body}"))
+}
+
+impl Driver {
+    fn start() -> Option<Driver> {
+        let driver = Path::new("/usr/bin/chromedriver");
+        if !driver.exists() || !Path::new("/usr/bin/chromium").exists() {
+            assert!(std::env::var("CI").is_err(), "CI needs chromium and chromium-driver");
+            eprintln!("skipped: install Debian's chromium and chromium-driver to run the browser flow");
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let process = Command::new(driver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(Driver { process, port, _profile: tempfile::tempdir().unwrap() })
+    }
+
+    fn browser(&self) -> Browser<'_> {
+        let profile = tempfile::tempdir().unwrap().keep();
+        let capabilities = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=1280,1000", format!("--user-data-dir={}", profile.display())]
+        }}}});
+        let reply = http(self.port, "POST", "/session", Some(&capabilities));
+        let session =
+            reply["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_string();
+        Browser { driver: self, session }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+impl Browser<'_> {
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let reply =
+            http(self.driver.port, method, &format!("/session/{}{path}", self.session), body.as_ref());
+        if let Some(error) = reply["value"].get("error") {
+            panic!("{method} {path}: {error} {}", reply["value"]["message"]);
+        }
+        reply["value"].clone()
+    }
+
+    fn go(&self, url: &str) {
+        self.call("POST", "/url", Some(json!({"url": url})));
+    }
+
+    fn find(&self, css: &str) -> String {
+        let reply = self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})));
+        reply[ELEMENT].as_str().unwrap().to_string()
+    }
+
+    fn click(&self, css: &str) {
+        let element = self.find(css);
+        // The sticky save bar may cover an element near the bottom of the window.
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": "arguments[0].scrollIntoView({block: 'center'});", "args": [{ELEMENT: element}]})),
+        );
+        self.call("POST", &format!("/element/{element}/click"), Some(json!({})));
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let element = self.find(css);
+        self.call("POST", &format!("/element/{element}/clear"), Some(json!({})));
+        self.call("POST", &format!("/element/{element}/value"), Some(json!({"text": text})));
+    }
+
+    fn script(&self, source: &str) -> Value {
+        self.call("POST", "/execute/sync", Some(json!({"script": source, "args": []})))
+    }
+
+    fn value(&self, css: &str) -> String {
+        self.script(&format!("return document.querySelector({css:?}).value;"))
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    fn checked(&self, css: &str) -> bool {
+        self.script(&format!("return document.querySelector({css:?}).checked;")).as_bool().unwrap_or(false)
+    }
+
+    fn text(&self) -> String {
+        self.script("return document.body.innerText;").as_str().unwrap_or_default().to_string()
+    }
+
+    fn path(&self) -> String {
+        self.script("return location.pathname;").as_str().unwrap_or_default().to_string()
+    }
+
+    /// Waits until the page's text contains `needle`.
+    fn wait_for_text(&self, needle: &str) {
+        let started = Instant::now();
+        while !self.text().contains(needle) {
+            assert!(started.elapsed() < Duration::from_secs(15), "never saw {needle:?} in:\n{}", self.text());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Browser<'_> {
+    fn drop(&mut self) {
+        let _ = http(self.driver.port, "DELETE", &format!("/session/{}", self.session), None);
+    }
+}
+
+fn set_password(browser: &Browser, base: &str, link: &str) {
+    browser.go(&format!("{base}{link}?lang=es"));
+    browser.type_into("#password", "una-contraseña-larga");
+    browser.type_into("#password_again", "una-contraseña-larga");
+    browser.click("form button[type=submit]");
+    let started = Instant::now();
+    while browser.path() != "/me" {
+        assert!(started.elapsed() < Duration::from_secs(10), "not signed in: {}", browser.text());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_response_from_invitation_to_acceptance() {
+    let Some(driver) = Driver::start() else { return };
+    let (_db, store) = TestDatabase::migrated().await;
+    let loaded = smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let link = |who: &str| loaded.links.iter().find(|(w, _)| w == who).unwrap().1.clone();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(smartcities_web::serve(store.clone(), listener));
+
+    // Answers already given on an earlier day, outside the two groups answered below.
+    let year = EditionYear::new(2025).unwrap();
+    let lisbon = CityId::parse("pt-lisbon").unwrap();
+    let (_, questionnaire) = store.questionnaire(year).await.unwrap().unwrap();
+    let earlier: Vec<AnswerChange> = questionnaire
+        .questions()
+        .into_iter()
+        .filter(|l| l.repeat().is_none() && l.question.required)
+        .filter(|l| !matches!(l.groups[0].name.as_str(), "smart_economy" | "new_mobility"))
+        .map(|l| AnswerChange {
+            question: l.question.name.to_string(),
+            entry: String::new(),
+            value: Some(match l.question.kind {
+                Kind::Integer | Kind::Decimal => "10".into(),
+                Kind::Text => "…".into(),
+                _ => questionnaire.choices(l.question)[0].name.clone(),
+            }),
+        })
+        .collect();
+    store
+        .save_answers(year, &lisbon, 0, &earlier, "digital.office@lisbon.example.org", Editor::Respondent)
+        .await
+        .unwrap();
+
+    let respondent_link = link("Respondent for Lisbon");
+    let secretariat_link = link("Secretariat");
+    let base_for_blocking = base.clone();
+    tokio::task::spawn_blocking(move || {
+        let base = base_for_blocking;
+        let respondent = driver.browser();
+        set_password(&respondent, &base, &respondent_link);
+        assert!(respondent.text().contains("Lisbon"));
+
+        // Group one, saved with the button.
+        respondent.go(&format!("{base}/responses/2025/pt-lisbon/groups/smart_economy?lang=es"));
+        respondent.click("input[name=has_living_lab][value=yes]");
+        respondent.type_into("#f-pilots_last_2y", "7");
+        respondent.click("input[name=uses_cpi][value=no]");
+        respondent.click(".actions button[type=submit]");
+        respondent.wait_for_text("Guardado.");
+
+        // Group two, saved by autosave alone.
+        respondent.go(&format!("{base}/responses/2025/pt-lisbon/groups/new_mobility?lang=es"));
+        respondent.click("input[name=has_maas][value=yes]");
+        respondent.click("input[name=mobility_open_data][value=no]");
+        respondent.click("input[name=mobility_data_maturity][value=l3]");
+        respondent.type_into("#f-bike_lane_km", "120.5");
+        respondent.wait_for_text("Guardado a las");
+
+        // A reload shows everything.
+        respondent.call("POST", "/refresh", Some(json!({})));
+        assert_eq!(respondent.value("#f-bike_lane_km"), "120.5");
+        assert!(respondent.checked("input[name=has_maas][value=yes]"));
+        assert!(respondent.checked("input[name=mobility_data_maturity][value=l3]"));
+        respondent.go(&format!("{base}/responses/2025/pt-lisbon/groups/smart_economy?lang=es"));
+        assert_eq!(respondent.value("#f-pilots_last_2y"), "7");
+        assert!(respondent.checked("input[name=has_living_lab][value=yes]"));
+
+        // Review and submit.
+        respondent.go(&format!("{base}/responses/2025/pt-lisbon/review?lang=es"));
+        respondent.wait_for_text("No falta nada");
+        respondent.click("form[action$=submit] button");
+        respondent.wait_for_text("enviada");
+
+        // The secretariat returns it with a comment on one answer.
+        let secretariat = driver.browser();
+        set_password(&secretariat, &base, &secretariat_link);
+        secretariat.go(&format!("{base}/responses/2025/pt-lisbon/review?lang=en"));
+        secretariat.type_into("#c-pilots_last_2y", "Count only pilots with a public partner.");
+        secretariat.click("button[value=return]");
+        secretariat.wait_for_text("returned for changes");
+
+        // The respondent sees the comment, corrects, resubmits.
+        respondent.go(&format!("{base}/responses/2025/pt-lisbon/groups/smart_economy?lang=es"));
+        respondent.wait_for_text("Count only pilots with a public partner.");
+        respondent.type_into("#f-pilots_last_2y", "5");
+        respondent.click(".actions button[type=submit]");
+        respondent.wait_for_text("Guardado.");
+        respondent.go(&format!("{base}/responses/2025/pt-lisbon/review?lang=es"));
+        respondent.click("form[action$=submit] button");
+        respondent.wait_for_text("enviada");
+
+        // Accepted.
+        secretariat.go(&format!("{base}/responses/2025/pt-lisbon/review?lang=en"));
+        secretariat.click("button[value=accept]");
+        secretariat.wait_for_text("accepted");
+    })
+    .await
+    .unwrap();
+
+    let response = store.response(year, &lisbon).await.unwrap().unwrap();
+    assert_eq!(response.status, ResponseStatus::Accepted);
+    let history = store.answer_history(year, &lisbon, Some("pilots_last_2y")).await.unwrap();
+    let values: Vec<Option<&str>> = history.iter().map(|h| h.new_value.as_deref()).collect();
+    assert_eq!(values, [Some("7"), Some("5")]);
+    let comments = store.review_comments(year, &lisbon).await.unwrap();
+    assert_eq!(comments[0].comment, "Count only pilots with a public partner.");
+    server.abort();
+}
