@@ -245,6 +245,44 @@ impl Questionnaire {
         out
     }
 
+    /// Gives a question a new name, and rewrites `${old}` in every condition that refers to it.
+    /// Answers are keyed by name, so the store must carry them along in the same step.
+    pub fn rename_question(&mut self, old: &str, new: &FieldName) -> Result<(), String> {
+        if self.questions().iter().any(|l| l.question.name == *new) {
+            return Err(format!("a question named {new} already exists"));
+        }
+        if self.question(old).is_none() {
+            return Err(format!("no question named {old}"));
+        }
+        fn rewrite(condition: &mut Option<Condition>, old: &str, new: &str) -> Result<(), String> {
+            if let Some(c) = condition {
+                let source = c.source.replace(&format!("${{{old}}}"), &format!("${{{new}}}"));
+                *c = Condition::parse(&source).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        }
+        fn walk(items: &mut [Item], old: &str, new: &FieldName) -> Result<(), String> {
+            for item in items {
+                match item {
+                    Item::Question(q) => {
+                        if q.name.as_str() == old {
+                            q.name = new.clone();
+                        }
+                        rewrite(&mut q.relevant, old, new.as_str())?;
+                        rewrite(&mut q.constraint, old, new.as_str())?;
+                    }
+                    Item::Note(n) => rewrite(&mut n.relevant, old, new.as_str())?,
+                    Item::Group(g) => {
+                        rewrite(&mut g.relevant, old, new.as_str())?;
+                        walk(&mut g.items, old, new)?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        walk(&mut self.items, old, new)
+    }
+
     pub fn question(&self, name: &str) -> Option<&Question> {
         self.questions().into_iter().map(|l| l.question).find(|q| q.name.as_str() == name)
     }

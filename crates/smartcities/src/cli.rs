@@ -8,8 +8,8 @@ use indicatif::ProgressBar;
 use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
 use smartcities_domain::{CityId, EditionFile, EditionYear, Lang, Localized};
 use smartcities_questionnaire::{
-    Answers, Fields, Questionnaire, WorkbookFor, from_framework, read_answer_workbook, read_xlsform,
-    write_answer_workbook, write_xlsform,
+    Answers, FieldName, Fields, Questionnaire, WorkbookFor, from_framework, read_answer_workbook,
+    read_xlsform, write_answer_workbook, write_xlsform,
 };
 use smartcities_store::{CityFilter, Editor, SaveOutcome, Store};
 
@@ -90,6 +90,17 @@ pub enum QuestionnaireCommand {
         file: PathBuf,
         #[arg(long)]
         edition: u16,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Rename a question's code; its answers, their history and comments move with it.
+    Rename {
+        #[arg(long)]
+        edition: u16,
+        /// The current code.
+        old: String,
+        /// The new code.
+        new: String,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
@@ -365,6 +376,17 @@ async fn questionnaire(what: QuestionnaireCommand) -> Result<()> {
             } else {
                 println!("The {edition} questionnaire is unchanged (version {version}).");
             }
+        }
+        QuestionnaireCommand::Rename { edition, old, new, database_url } => {
+            let store = open(&database_url).await?;
+            let year = EditionYear::new(edition)?;
+            let (_, mut questionnaire) = current_questionnaire(&store, year).await?;
+            let new_name = FieldName::parse(&new).map_err(|e| anyhow::anyhow!(e))?;
+            questionnaire.rename_question(&old, &new_name).map_err(|e| anyhow::anyhow!(e))?;
+            let version = store.rename_question(year, &old, &new, &questionnaire).await?;
+            println!(
+                "Renamed {old} to {new} in the {edition} questionnaire (version {version}); its answers moved with it."
+            );
         }
         QuestionnaireCommand::Template { edition, city, lang, output, database_url } => {
             let store = open(&database_url).await?;

@@ -182,6 +182,7 @@ fn every_command_has_help() {
         &["questionnaire", "export", "--help"],
         &["questionnaire", "import", "--help"],
         &["questionnaire", "template", "--help"],
+        &["questionnaire", "rename", "--help"],
         &["answers", "--help"],
         &["answers", "upload", "--help"],
     ] {

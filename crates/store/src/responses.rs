@@ -135,6 +135,56 @@ impl Store {
         Ok((latest + 1, true))
     }
 
+    /// Renames a question: stores `questionnaire` (already carrying the new name) as a new
+    /// version and moves every answer, change record and comment from `old` to `new`, in one
+    /// transaction, so no answer is orphaned by the rename.
+    pub async fn rename_question(
+        &self,
+        edition: EditionYear,
+        old: &str,
+        new: &str,
+        questionnaire: &Questionnaire,
+    ) -> Result<i64> {
+        let document = serde_json::to_string(questionnaire).map_err(corrupt)?;
+        let mut tx = self.begin_write().await?;
+        let taken = sqlx::query("SELECT 1 FROM answers WHERE edition_year = $1 AND question = $2 LIMIT 1")
+            .bind(year(edition))
+            .bind(new)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Err(StoreError::Locked(format!(
+                "answers to {new} exist already; rename to another name"
+            )));
+        }
+        let latest: i64 =
+            sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM questionnaires WHERE edition_year = $1")
+                .bind(year(edition))
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("v")?;
+        sqlx::query("INSERT INTO questionnaires (edition_year, version, document, source, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(year(edition))
+            .bind(latest + 1)
+            .bind(document)
+            .bind(format!("renamed {old} to {new}"))
+            .bind(clock::now())
+            .execute(&mut *tx)
+            .await?;
+        for table in ["answers", "answer_changes", "review_comments"] {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE {table} SET question = $1 WHERE edition_year = $2 AND question = $3"
+            )))
+            .bind(new)
+            .bind(year(edition))
+            .bind(old)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(latest + 1)
+    }
+
     /// The current questionnaire of an edition and its version.
     pub async fn questionnaire(&self, edition: EditionYear) -> Result<Option<(i64, Questionnaire)>> {
         let row = sqlx::query("SELECT version, document FROM questionnaires WHERE edition_year = $1 ORDER BY version DESC LIMIT 1")

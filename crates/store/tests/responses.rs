@@ -276,3 +276,27 @@ async fn unknown_cities_have_no_response() {
     assert_eq!((invited.status, invited.revision), (ResponseStatus::Invited, 0));
     assert_eq!(store.responses(year).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn renaming_a_question_carries_its_answers_along() {
+    let (_db, store, year, bilbao) = setup().await;
+    store
+        .save_answers(year, &bilbao, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    let (_, mut questionnaire) = store.questionnaire(year).await.unwrap().unwrap();
+    let new = smartcities_questionnaire::FieldName::parse("innovation_pilots").unwrap();
+    questionnaire.rename_question("pilots_last_2y", &new).unwrap();
+    assert!(questionnaire.rename_question("uses_cpi", &new).is_err(), "names stay unique");
+    let version =
+        store.rename_question(year, "pilots_last_2y", "innovation_pilots", &questionnaire).await.unwrap();
+    assert_eq!(version, 2);
+    let answers = store.answers(year, &bilbao).await.unwrap();
+    assert_eq!((answers[0].question.as_str(), answers[0].value.as_str()), ("innovation_pilots", "12"));
+    assert_eq!(store.answer_history(year, &bilbao, Some("innovation_pilots")).await.unwrap().len(), 1);
+    let (current, q) = store.questionnaire(year).await.unwrap().unwrap();
+    assert_eq!(current, 2);
+    assert!(q.question("innovation_pilots").is_some() && q.question("pilots_last_2y").is_none());
+    let again = store.rename_question(year, "uses_cpi", "innovation_pilots", &q).await;
+    assert!(matches!(again, Err(StoreError::Locked(_))), "answers to the new name exist");
+}
