@@ -6,14 +6,14 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::ProgressBar;
 use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
-use smartcities_domain::{CityId, EditionFile, EditionYear, Lang, Localized};
+use smartcities_domain::{ApproxDate, CityId, EditionFile, EditionYear, Lang, Localized};
 use smartcities_questionnaire::{
     Answers, FieldName, Fields, Questionnaire, WorkbookFor, from_framework, read_answer_workbook,
     read_xlsform, write_answer_workbook, write_xlsform,
 };
 use smartcities_store::{CityFilter, Editor, SaveOutcome, Store};
 
-use crate::demo;
+use crate::{campaign, demo};
 
 /// smartcities runs the Smart Cities Study of a network of cities: editions and their
 /// frameworks, the member registry, and the public site and API.
@@ -64,6 +64,11 @@ pub enum Command {
     Questionnaire {
         #[command(subcommand)]
         what: QuestionnaireCommand,
+    },
+    /// Run a campaign: open an edition, invite and remind cities, deliver mail, follow participation.
+    Campaign {
+        #[command(subcommand)]
+        what: CampaignCommand,
     },
     /// A city's answers.
     Answers {
@@ -116,6 +121,57 @@ pub enum QuestionnaireCommand {
         lang: String,
         #[arg(short, long)]
         output: PathBuf,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CampaignCommand {
+    /// Open an edition for answers with a deadline (YYYY-MM-DD).
+    Open {
+        #[arg(long)]
+        edition: u16,
+        #[arg(long)]
+        deadline: String,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Invite every active member city: accounts for its focal points and an invitation mail each.
+    Invite {
+        #[arg(long)]
+        edition: u16,
+        /// The address respondents reach the site at, for the links in the mail.
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+        /// Folder the mail is delivered to as .eml files.
+        #[arg(long, default_value = "outbox")]
+        outbox: PathBuf,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Remind the respondents of every city that has not submitted.
+    Remind {
+        #[arg(long)]
+        edition: u16,
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+        #[arg(long, default_value = "outbox")]
+        outbox: PathBuf,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Deliver the mail that is due (failed deliveries are retried later with a growing delay).
+    Deliver {
+        #[arg(long, default_value = "outbox")]
+        outbox: PathBuf,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Participation: invited, started, submitted, accepted, overall and by UCLG section.
+    Status {
+        #[arg(long)]
+        edition: u16,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
@@ -237,6 +293,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         }
         Command::Import { what } => import(what).await?,
         Command::Questionnaire { what } => questionnaire(what).await?,
+        Command::Campaign { what } => campaign_command(what).await?,
         Command::Answers { what: AnswersCommand::Upload { file, edition, city, lang, database_url } } => {
             let store = open(&database_url).await?;
             let year = EditionYear::new(edition)?;
@@ -309,6 +366,51 @@ pub async fn run(cli: Cli) -> Result<()> {
             if let Some(path) = output {
                 eprintln!("Wrote {} cities to {}.", cities.len(), path.display());
             }
+        }
+    }
+    Ok(())
+}
+
+async fn campaign_command(what: CampaignCommand) -> Result<()> {
+    let report = |store: &Store, outbox: &PathBuf| {
+        let (store, outbox) = (store.clone(), outbox.clone());
+        async move {
+            let (sent, failed) = campaign::deliver(&store, &outbox).await?;
+            println!(
+                "Delivered {sent} messages to {}{}.",
+                outbox.display(),
+                if failed > 0 { format!("; {failed} will be retried") } else { String::new() }
+            );
+            anyhow::Ok(())
+        }
+    };
+    match what {
+        CampaignCommand::Open { edition, deadline, database_url } => {
+            let store = open(&database_url).await?;
+            campaign::open(&store, EditionYear::new(edition)?, ApproxDate::parse(&deadline)?).await?;
+            println!("Edition {edition} is open for answers until {deadline}.");
+        }
+        CampaignCommand::Invite { edition, base_url, outbox, database_url } => {
+            let store = open(&database_url).await?;
+            let round =
+                campaign::invite(&store, EditionYear::new(edition)?, base_url.trim_end_matches('/')).await?;
+            println!("Invited {} cities: {} messages queued.", round.cities, round.mails);
+            report(&store, &outbox).await?;
+        }
+        CampaignCommand::Remind { edition, base_url, outbox, database_url } => {
+            let store = open(&database_url).await?;
+            let round =
+                campaign::remind(&store, EditionYear::new(edition)?, base_url.trim_end_matches('/')).await?;
+            println!("Reminded {} cities: {} messages queued.", round.cities, round.mails);
+            report(&store, &outbox).await?;
+        }
+        CampaignCommand::Deliver { outbox, database_url } => {
+            let store = open(&database_url).await?;
+            report(&store, &outbox).await?;
+        }
+        CampaignCommand::Status { edition, database_url } => {
+            let store = open(&database_url).await?;
+            print!("{}", campaign::status(&store, EditionYear::new(edition)?).await?);
         }
     }
     Ok(())

@@ -103,6 +103,38 @@ impl Store {
         Ok(created.rows_affected() == 1)
     }
 
+    /// Opens an edition for answers: status `collecting`, with a deadline milestone.
+    pub async fn open_edition(&self, year: EditionYear, deadline: Milestone) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("SELECT status, milestones FROM editions WHERE year = $1")
+            .bind(i64::from(year.get()))
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| crate::StoreError::NotFound(format!("no edition {year}")))?;
+        let status = EditionStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
+        if status > EditionStatus::Collecting {
+            return Err(crate::StoreError::Locked(format!(
+                "edition {year} is {} and cannot be reopened",
+                status.slug()
+            )));
+        }
+        let mut milestones: Vec<Milestone> =
+            serde_json::from_str(&row.try_get::<String, _>("milestones")?).map_err(corrupt)?;
+        milestones.retain(|m| m.label.en != deadline.label.en);
+        milestones.push(deadline);
+        milestones.sort_by_key(|m| m.date);
+        sqlx::query(
+            "UPDATE editions SET status = 'collecting', milestones = $1, updated_at = $2 WHERE year = $3",
+        )
+        .bind(serde_json::to_string(&milestones).map_err(corrupt)?)
+        .bind(clock::now())
+        .bind(i64::from(year.get()))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// All editions, oldest first.
     pub async fn editions(&self) -> Result<Vec<Edition>> {
         let rows =

@@ -8,6 +8,7 @@ mod cities;
 pub mod clock;
 mod editions;
 mod members;
+mod outbox;
 mod responses;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -20,6 +21,7 @@ use sqlx::{
 pub use accounts::{SessionUser, User};
 pub use cities::CityFilter;
 pub use editions::SavedEdition;
+pub use outbox::{MAX_ATTEMPTS, Mail, OutboxCounts};
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
 };
