@@ -17,7 +17,7 @@ use crate::{
     expr::{Expr, Op},
     model::{Group, Item, Kind, Question, Questionnaire},
     validate::check_value,
-    xlsform_read::{Finding, Place},
+    xlsform_read::{Finding, Place, column_letter},
 };
 
 /// Which response a workbook is for; written into it and checked on upload.
@@ -42,6 +42,29 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// Answers from (question, entry, value) triples, entry `''` or `group:id`.
+    pub fn from_entries<'a>(triples: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Answers {
+        let mut answers = Answers::default();
+        let mut entries: BTreeMap<String, BTreeMap<u64, Fields>> = BTreeMap::new();
+        for (question, entry, value) in triples {
+            match entry.split_once(':').and_then(|(g, id)| Some((g, id.parse::<u64>().ok()?))) {
+                Some((group, id)) => {
+                    entries
+                        .entry(group.to_string())
+                        .or_default()
+                        .entry(id)
+                        .or_default()
+                        .insert(question.into(), value.into());
+                }
+                None => {
+                    answers.values.insert(question.into(), value.into());
+                }
+            }
+        }
+        answers.entries = entries.into_iter().map(|(g, by_id)| (g, by_id.into_iter().collect())).collect();
+        answers
+    }
+
     /// Every answer as (question, entry, value) with entry `''` or `group:id`.
     pub fn flatten(&self) -> BTreeMap<(String, String), String> {
         let mut out = BTreeMap::new();
@@ -219,7 +242,7 @@ pub fn write_answer_workbook(
             return None;
         }
         let range = ranges.get(list)?;
-        let letter = column_letter(range.column);
+        let letter = column_letter(u32::from(range.column));
         Some(
             DataValidation::new()
                 .allow_list_formula(Formula::new(format!("=Lists!${letter}$2:${letter}${}", range.len + 1))),
@@ -360,18 +383,6 @@ fn repeat_groups(items: &[Item]) -> Vec<&Group> {
     out
 }
 
-fn column_letter(mut index: u16) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push((b'A' + (index % 26) as u8) as char);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
-
 fn cell_text(cell: Option<&Data>) -> String {
     match cell {
         None | Some(Data::Empty) => String::new(),
@@ -469,7 +480,7 @@ pub fn read_answer_workbook(
         let place = |row: usize, col: usize, header: &str| Place {
             sheet: sheet_name.clone(),
             row: start_row + row as u32 + 1,
-            column: Some((column_letter((start_col as usize + col) as u16), header.to_string())),
+            column: Some((column_letter(start_col + col as u32), header.to_string())),
         };
         let mut rows = range.rows();
         let Some(first) = rows.next() else { continue };

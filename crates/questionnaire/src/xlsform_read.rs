@@ -81,7 +81,7 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-fn column_letter(mut index: u32) -> String {
+pub(crate) fn column_letter(mut index: u32) -> String {
     let mut letters = Vec::new();
     loop {
         letters.push((b'A' + (index % 26) as u8) as char);

@@ -8,8 +8,8 @@ use indicatif::ProgressBar;
 use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
 use smartcities_domain::{ApproxDate, CityId, EditionFile, EditionYear, Lang, Localized};
 use smartcities_questionnaire::{
-    Answers, FieldName, Fields, Questionnaire, WorkbookFor, from_framework, read_answer_workbook,
-    read_xlsform, write_answer_workbook, write_xlsform,
+    Answers, FieldName, Questionnaire, WorkbookFor, from_framework, read_answer_workbook, read_xlsform,
+    write_answer_workbook, write_xlsform,
 };
 use smartcities_store::{CityFilter, Editor, SaveOutcome, Store};
 
@@ -522,26 +522,7 @@ async fn questionnaire(what: QuestionnaireCommand) -> Result<()> {
 
 /// Stored answers in the shape of the offline workbook.
 fn workbook_answers(stored: &[smartcities_store::StoredAnswer]) -> Answers {
-    let mut answers = Answers::default();
-    let mut entries: std::collections::BTreeMap<String, std::collections::BTreeMap<u64, Fields>> =
-        Default::default();
-    for a in stored {
-        match a.entry.split_once(':').and_then(|(g, id)| Some((g, id.parse::<u64>().ok()?))) {
-            Some((group, id)) => {
-                entries
-                    .entry(group.to_string())
-                    .or_default()
-                    .entry(id)
-                    .or_default()
-                    .insert(a.question.clone(), a.value.clone());
-            }
-            None => {
-                answers.values.insert(a.question.clone(), a.value.clone());
-            }
-        }
-    }
-    answers.entries = entries.into_iter().map(|(g, by_id)| (g, by_id.into_iter().collect())).collect();
-    answers
+    Answers::from_entries(stored.iter().map(|a| (a.question.as_str(), a.entry.as_str(), a.value.as_str())))
 }
 
 async fn import(what: Import) -> Result<()> {

@@ -45,7 +45,11 @@ impl TestDatabase {
                 conn.close().await.ok();
                 let separator = if admin_url.contains('?') { '&' } else { '?' };
                 TestDatabase {
-                    url: format!("{admin_url}{separator}options%5Bsearch_path%5D={name}"),
+                    // The application name marks this test's connections, so cleanup can end
+                    // any that the test left idle inside a transaction.
+                    url: format!(
+                        "{admin_url}{separator}options%5Bsearch_path%5D={name}&application_name={name}"
+                    ),
                     cleanup: Cleanup::Schema { admin_url, schema: name },
                 }
             }
@@ -85,6 +89,14 @@ impl Drop for TestDatabase {
                     runtime.block_on(async {
                         let mut conn =
                             AnyConnection::connect(&admin_url).await.map_err(std::io::Error::other)?;
+                        // A test that ended inside a transaction leaves its connection holding
+                        // locks until the pool flushes it, which the blocked test thread never
+                        // lets happen: end those connections first.
+                        sqlx::query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1")
+                            .bind(&name)
+                            .execute(&mut conn)
+                            .await
+                            .map_err(std::io::Error::other)?;
                         sqlx::query(AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {name} CASCADE")))
                             .execute(&mut conn)
                             .await

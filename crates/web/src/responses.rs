@@ -13,7 +13,7 @@ use axum::{
 use serde::Serialize;
 use smartcities_domain::{City, CityId, Edition, EditionYear, Lang, ResponseStatus, Section};
 use smartcities_questionnaire::{
-    Answers, Fields, Item, Kind, Question, Questionnaire, WorkbookFor, check_value, is_relevant,
+    Answers, Item, Kind, Question, Questionnaire, WorkbookFor, check_value, is_relevant,
     read_answer_workbook, validate, write_answer_workbook,
 };
 use smartcities_store::{AnswerChange, CityFilter, Editor, ResponseRecord, SaveOutcome, StoredAnswer};
@@ -876,22 +876,7 @@ pub async fn history(
 }
 
 fn workbook_answers(answers: &[StoredAnswer]) -> Answers {
-    let mut out = Answers { values: plain_values(answers), ..Default::default() };
-    let mut entries: BTreeMap<String, BTreeMap<u64, Fields>> = BTreeMap::new();
-    for a in answers {
-        if let Some((group, id)) =
-            a.entry.split_once(':').and_then(|(g, id)| Some((g, id.parse::<u64>().ok()?)))
-        {
-            entries
-                .entry(group.to_string())
-                .or_default()
-                .entry(id)
-                .or_default()
-                .insert(a.question.clone(), a.value.clone());
-        }
-    }
-    out.entries = entries.into_iter().map(|(g, by_id)| (g, by_id.into_iter().collect())).collect();
-    out
+    Answers::from_entries(answers.iter().map(|a| (a.question.as_str(), a.entry.as_str(), a.value.as_str())))
 }
 
 pub async fn workbook(
