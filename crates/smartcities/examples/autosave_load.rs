@@ -1,0 +1,190 @@
+//! Load test of autosave: N simulated respondents (default 500) each autosave one answer of
+//! their city's questionnaire over real HTTP on loopback for D seconds (default 60), against a
+//! fresh SQLite demo database. Prints the latency percentiles of acknowledged saves and checks
+//! that every acknowledged save is in the database afterwards.
+//!
+//! cargo run --release -p smartcities --example autosave_load -- [RESPONDENTS] [SECONDS]
+
+use std::time::{Duration, Instant};
+
+use indicatif::ProgressBar;
+use smartcities_domain::{CityId, EditionYear, Email, Role};
+use smartcities_store::testing::TestDatabase;
+use smartcities_web::auth;
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    net::TcpStream,
+};
+
+struct Respondent {
+    cookie: String,
+    csrf: String,
+    city: CityId,
+    group: String,
+    question: String,
+}
+
+/// One POST over a kept-alive connection; returns the status and body.
+async fn post(
+    stream: &mut TcpStream,
+    path: &str,
+    cookie: &str,
+    body: &str,
+) -> std::io::Result<(u16, String)> {
+    let request = format!(
+        "POST {path} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\nAccept: application/json\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await?;
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        stream.read_exact(&mut byte).await?;
+        head.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&head).to_lowercase();
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; length];
+    stream.read_exact(&mut body).await?;
+    Ok((status, String::from_utf8_lossy(&body).into_owned()))
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let count: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(500);
+    let seconds: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(60);
+
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await?;
+    let year = EditionYear::new(smartcities::demo::CAMPAIGN_YEAR)?;
+    let (_, questionnaire) = store.questionnaire(year).await?.expect("the demo has a questionnaire");
+    let answerable: Vec<(String, String)> = questionnaire
+        .questions()
+        .into_iter()
+        .filter(|l| {
+            use smartcities_questionnaire::Kind;
+            l.repeat().is_none() && matches!(l.question.kind, Kind::Integer | Kind::Decimal | Kind::Text)
+        })
+        .map(|l| (l.groups[0].name.to_string(), l.question.name.to_string()))
+        .collect();
+    // Cities whose responses are still open, so respondents may save.
+    let mut cities = Vec::new();
+    for city in store.cities(&Default::default()).await? {
+        let open = store.response(year, &city.id).await?.is_none_or(|r| r.status.open_to_respondent());
+        if open {
+            cities.push(city.id);
+        }
+    }
+    assert!(
+        cities.len() * answerable.len() >= count,
+        "not enough distinct answers for {count} respondents: {} open cities × {} questions",
+        cities.len(),
+        answerable.len()
+    );
+    let mut respondents = Vec::new();
+    for i in 0..count {
+        let city = cities[i % cities.len()].clone();
+        let (group, question) = answerable[i / cities.len()].clone();
+        let email = Email::parse(&format!("load{i}@{}.example.org", city))?;
+        let user = store
+            .ensure_user(&format!("load-{i}"), &email, &format!("Load {i}"), Role::Respondent, Some(&city))
+            .await?;
+        let (token, csrf) = (auth::new_token(), auth::new_token());
+        store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await?;
+        respondents.push(Respondent {
+            cookie: format!("{}={token}", auth::SESSION_COOKIE),
+            csrf,
+            city,
+            group,
+            question,
+        });
+    }
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    let server = tokio::spawn(smartcities_web::serve(store.clone(), listener));
+    println!("{count} respondents autosaving for {seconds} s against SQLite on {address}");
+
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut tasks = Vec::new();
+    for r in respondents {
+        tasks.push(tokio::spawn(async move {
+            let mut stream = TcpStream::connect(address).await.expect("the server accepts");
+            let (mut latencies, mut last_acknowledged, mut refused, mut revision) =
+                (Vec::new(), None, 0usize, 0i64);
+            let mut value = 0u64;
+            let path = format!("/responses/2025/{}/groups/{}", r.city, r.group);
+            while Instant::now() < deadline {
+                value += 1;
+                let body =
+                    format!("csrf={}&revision={revision}&shown={q}&{q}={value}", r.csrf, q = r.question);
+                let started = Instant::now();
+                match post(&mut stream, &path, &r.cookie, &body).await {
+                    Ok((200, reply)) => {
+                        latencies.push(started.elapsed());
+                        last_acknowledged = Some(value);
+                        let json: serde_json::Value = serde_json::from_str(&reply).unwrap_or_default();
+                        revision = json["revision"].as_i64().unwrap_or(revision);
+                    }
+                    Ok((409, reply)) => {
+                        // Expected once for a respondent whose city already had an answer to this
+                        // question at a newer revision: the reply carries it, the next save uses it.
+                        refused += 1;
+                        let json: serde_json::Value = serde_json::from_str(&reply).unwrap_or_default();
+                        revision = json["revision"].as_i64().unwrap_or(revision);
+                    }
+                    Ok(_) | Err(_) => {
+                        refused += 1;
+                        stream = TcpStream::connect(address).await.expect("the server accepts");
+                    }
+                }
+                // A person types; autosave fires about once a second.
+                tokio::time::sleep(Duration::from_millis(1000)).await;
+            }
+            (r.city, r.question, last_acknowledged, latencies, refused)
+        }));
+    }
+    let mut all = Vec::new();
+    let (mut refused, mut lost, mut acknowledged) = (0, 0, 0);
+    let mut finals = Vec::new();
+    for task in tasks {
+        let (city, question, last, latencies, r) = task.await?;
+        all.extend(latencies);
+        refused += r;
+        finals.push((city, question, last));
+    }
+    server.abort();
+    for (city, question, last) in finals {
+        let Some(last) = last else { continue };
+        acknowledged += 1;
+        let stored =
+            store.answers(year, &city).await?.into_iter().find(|a| a.question == question).map(|a| a.value);
+        if stored != Some(last.to_string()) {
+            lost += 1;
+        }
+    }
+    all.sort();
+    let pick = |p: f64| all.get(((all.len() as f64 - 1.0) * p) as usize).copied().unwrap_or_default();
+    println!(
+        "{} acknowledged saves ({:.0}/s), {refused} refused (conflicts) or failed; latency p50 {:?}, p95 {:?}, p99 {:?}, max {:?}",
+        all.len(),
+        all.len() as f64 / seconds as f64,
+        pick(0.50),
+        pick(0.95),
+        pick(0.99),
+        all.last().copied().unwrap_or_default()
+    );
+    println!(
+        "respondents with an acknowledged save: {acknowledged}; last acknowledged value missing afterwards: {lost}"
+    );
+    store.close().await;
+    anyhow::ensure!(lost == 0, "{lost} acknowledged saves are missing");
+    Ok(())
+}
