@@ -70,6 +70,11 @@ pub enum Command {
         #[command(subcommand)]
         what: CampaignCommand,
     },
+    /// Focus groups: participatory sessions and their outputs, linked to axes and SDGs.
+    FocusGroup {
+        #[command(subcommand)]
+        what: FocusGroupCommand,
+    },
     /// A city's answers.
     Answers {
         #[command(subcommand)]
@@ -175,6 +180,102 @@ pub enum CampaignCommand {
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FocusGroupCommand {
+    /// Record a focus group from a TOML file: id, edition, held_on, language, dynamics,
+    /// participants (city ids) and [[outputs]] with kind (practice, barrier, enabler, trend),
+    /// optional axis, sdgs and note. Recording the same id again replaces it.
+    Import {
+        file: PathBuf,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// List an edition's focus groups and their outputs.
+    List {
+        #[arg(long)]
+        edition: u16,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FocusGroupFile {
+    id: String,
+    edition: EditionYear,
+    held_on: ApproxDate,
+    language: Lang,
+    dynamics: String,
+    participants: Vec<CityId>,
+    #[serde(default)]
+    outputs: Vec<OutputFile>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OutputFile {
+    kind: String,
+    axis: Option<smartcities_domain::Code>,
+    #[serde(default)]
+    sdgs: Vec<smartcities_domain::SdgTarget>,
+    note: String,
+}
+
+async fn focus_group(what: FocusGroupCommand) -> Result<()> {
+    use smartcities_store::{FocusGroup, FocusGroupOutput, OutputKind};
+    match what {
+        FocusGroupCommand::Import { file, database_url } => {
+            let (name, text) = read(&file)?;
+            let raw: FocusGroupFile = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+            let outputs = raw
+                .outputs
+                .into_iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let kind = OutputKind::parse(&o.kind)
+                        .map_err(|e| anyhow::anyhow!("{name}: outputs[{i}]: {e}"))?;
+                    Ok(FocusGroupOutput { kind, axis: o.axis, sdgs: o.sdgs, note: o.note })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let group = FocusGroup {
+                id: raw.id,
+                edition: raw.edition,
+                held_on: raw.held_on,
+                language: raw.language,
+                dynamics: raw.dynamics,
+                participants: raw.participants,
+                outputs,
+            };
+            open(&database_url).await?.save_focus_group(&group).await?;
+            println!(
+                "Recorded focus group {} of edition {} with {} outputs.",
+                group.id,
+                group.edition,
+                group.outputs.len()
+            );
+        }
+        FocusGroupCommand::List { edition, database_url } => {
+            for group in open(&database_url).await?.focus_groups(EditionYear::new(edition)?).await? {
+                println!(
+                    "{} · {} · {} · {} cities · {}",
+                    group.id,
+                    group.held_on,
+                    group.language.code(),
+                    group.participants.len(),
+                    group.dynamics
+                );
+                for output in &group.outputs {
+                    let sdgs: Vec<String> = output.sdgs.iter().map(ToString::to_string).collect();
+                    let axis = output.axis.as_ref().map_or("-".to_string(), ToString::to_string);
+                    println!("  {} [{axis}] [{}] {}", output.kind.slug(), sdgs.join(", "), output.note);
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 #[derive(Subcommand, Debug)]
@@ -294,6 +395,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Import { what } => import(what).await?,
         Command::Questionnaire { what } => questionnaire(what).await?,
         Command::Campaign { what } => campaign_command(what).await?,
+        Command::FocusGroup { what } => focus_group(what).await?,
         Command::Answers { what: AnswersCommand::Upload { file, edition, city, lang, database_url } } => {
             let store = open(&database_url).await?;
             let year = EditionYear::new(edition)?;

@@ -108,3 +108,42 @@ fn campaign_commands_have_help() {
         assert!(stdout(&out).contains("Usage: smartcities campaign"), "{sub}");
     }
 }
+
+#[tokio::test]
+async fn focus_groups_are_recorded_from_a_file() {
+    let (db, _store) = demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("focus.toml");
+    std::fs::write(
+        &file,
+        r#"
+id = "2023-en"
+edition = 2023
+held_on = "2023-05-10"
+language = "en"
+dynamics = "Good practices per axis and their SDGs; then barriers and enablers"
+participants = ["es-bilbao", "kr-seoul", "mx-mexico-city"]
+
+[[outputs]]
+kind = "practice"
+axis = "new_mobility"
+sdgs = ["11.2"]
+note = "Mobility-as-a-service pilot with the regional transport authority"
+
+[[outputs]]
+kind = "barrier"
+note = "Procurement rules slow down pilots"
+"#,
+    )
+    .unwrap();
+    let out = stdout(&smartcities(&["focus-group", "import", file.to_str().unwrap()], &db.url));
+    assert!(out.contains("Recorded focus group 2023-en of edition 2023 with 2 outputs."), "{out}");
+    let listed = stdout(&smartcities(&["focus-group", "list", "--edition", "2023"], &db.url));
+    assert!(listed.contains("2023-en · 2023-05-10 · en · 3 cities"), "{listed}");
+    assert!(listed.contains("practice [new_mobility] [11.2] Mobility-as-a-service pilot"), "{listed}");
+
+    std::fs::write(&file, std::fs::read_to_string(&file).unwrap().replace("\"11.2\"", "\"19\"")).unwrap();
+    let bad = smartcities(&["focus-group", "import", file.to_str().unwrap()], &db.url);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("SDG"), "{}", String::from_utf8_lossy(&bad.stderr));
+}

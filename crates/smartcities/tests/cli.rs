@@ -183,6 +183,8 @@ fn every_command_has_help() {
         &["questionnaire", "import", "--help"],
         &["questionnaire", "template", "--help"],
         &["questionnaire", "rename", "--help"],
+        &["focus-group", "import", "--help"],
+        &["focus-group", "list", "--help"],
         &["answers", "--help"],
         &["answers", "upload", "--help"],
     ] {

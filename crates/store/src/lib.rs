@@ -7,6 +7,7 @@ mod accounts;
 mod cities;
 pub mod clock;
 mod editions;
+mod focus_groups;
 mod members;
 mod outbox;
 mod responses;
@@ -21,6 +22,7 @@ use sqlx::{
 pub use accounts::{SessionUser, User};
 pub use cities::CityFilter;
 pub use editions::SavedEdition;
+pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
 pub use outbox::{MAX_ATTEMPTS, Mail, OutboxCounts};
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,

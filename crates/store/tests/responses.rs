@@ -300,3 +300,43 @@ async fn renaming_a_question_carries_its_answers_along() {
     let again = store.rename_question(year, "uses_cpi", "innovation_pilots", &q).await;
     assert!(matches!(again, Err(StoreError::Locked(_))), "answers to the new name exist");
 }
+
+#[tokio::test]
+async fn focus_groups_keep_their_outputs_by_axis_and_sdg() {
+    use smartcities_domain::{ApproxDate, Code, Lang, SdgTarget};
+    use smartcities_store::{FocusGroup, FocusGroupOutput, OutputKind};
+    let (_db, store, year, bilbao) = setup().await;
+    let dakar = CityId::parse("sn-dakar").unwrap();
+    let group = FocusGroup {
+        id: "2023-es".into(),
+        edition: year,
+        held_on: ApproxDate::parse("2023-05-10").unwrap(),
+        language: Lang::Es,
+        dynamics: "1: practices per axis and SDGs; 2: barriers and enablers".into(),
+        participants: vec![bilbao.clone(), dakar],
+        outputs: vec![
+            FocusGroupOutput {
+                kind: OutputKind::Practice,
+                axis: Some(Code::parse("smart_governance").unwrap()),
+                sdgs: vec![SdgTarget::parse("16.10").unwrap(), SdgTarget::parse("11").unwrap()],
+                note: "Open data portal co-designed with universities".into(),
+            },
+            FocusGroupOutput {
+                kind: OutputKind::Barrier,
+                axis: None,
+                sdgs: vec![],
+                note: "Procurement rules slow pilots".into(),
+            },
+        ],
+    };
+    store.save_focus_group(&group).await.unwrap();
+    assert_eq!(store.focus_groups(year).await.unwrap(), std::slice::from_ref(&group));
+
+    let mut wrong = group.clone();
+    wrong.outputs[0].axis = Some(Code::parse("tourism").unwrap());
+    assert!(matches!(store.save_focus_group(&wrong).await, Err(StoreError::NotFound(_))));
+    let mut stranger = group.clone();
+    stranger.participants.push(CityId::parse("xx-nowhere").unwrap());
+    assert!(matches!(store.save_focus_group(&stranger).await, Err(StoreError::UnknownCity(_))));
+    assert_eq!(store.focus_groups(year).await.unwrap(), [group], "refused records change nothing");
+}
