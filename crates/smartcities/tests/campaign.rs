@@ -1,20 +1,15 @@
 //! The campaign commands: open, invite, remind, deliver, status; and an outbox that keeps mail
 //! it could not deliver.
 
-use std::process::{Command, Output};
+mod support;
+
+use support::smartcities;
+
+use std::process::Output;
 
 use indicatif::ProgressBar;
 use smartcities_domain::{EditionStatus, EditionYear};
 use smartcities_store::{Store, testing::TestDatabase};
-
-fn smartcities(args: &[&str], database_url: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smartcities"))
-        .args(args)
-        .env("SMARTCITIES_DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("run smartcities")
-}
 
 fn stdout(out: &Output) -> String {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -1,18 +1,13 @@
 //! The `smartcities` binary as a user runs it: imports that report every problem and write
 //! nothing, exports that read back, and help on every command.
 
-use std::process::{Command, Output};
+mod support;
+
+use support::smartcities;
+
+use std::process::Command;
 
 use smartcities_store::testing::TestDatabase;
-
-fn smartcities(args: &[&str], database_url: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smartcities"))
-        .args(args)
-        .env("SMARTCITIES_DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("run smartcities")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

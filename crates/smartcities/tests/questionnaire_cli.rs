@@ -1,19 +1,12 @@
 //! The questionnaire and answers commands, end to end through the binary.
 
-use std::process::{Command, Output};
+mod support;
+
+use support::smartcities;
 
 use indicatif::ProgressBar;
 use smartcities_domain::{CityId, EditionStatus, EditionYear};
 use smartcities_store::{AnswerChange, Editor, Store, testing::TestDatabase};
-
-fn smartcities(args: &[&str], database_url: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_smartcities"))
-        .args(args)
-        .env("SMARTCITIES_DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
-        .output()
-        .expect("run smartcities")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
