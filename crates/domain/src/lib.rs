@@ -44,7 +44,7 @@ pub use framework::{
     QuestionRef, SdgTarget, StudyAxis, SubArea,
 };
 pub use lang::{Lang, Localized};
-pub use response::{Evidence, ResponseStatus};
+pub use response::{Evidence, Participation, ResponseStatus};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

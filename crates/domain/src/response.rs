@@ -48,6 +48,33 @@ impl ResponseStatus {
     }
 }
 
+/// A campaign's participation: how many cities were invited, started, submitted (accepted
+/// ones included) and were accepted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Participation {
+    pub invited: usize,
+    pub started: usize,
+    pub submitted: usize,
+    pub accepted: usize,
+}
+
+impl Participation {
+    pub fn of(statuses: &[ResponseStatus]) -> Participation {
+        let count = |keep: fn(&ResponseStatus) -> bool| statuses.iter().filter(|s| keep(s)).count();
+        Participation {
+            invited: statuses.len(),
+            started: count(|s| *s != ResponseStatus::Invited),
+            submitted: count(|s| matches!(s, ResponseStatus::Submitted | ResponseStatus::Accepted)),
+            accepted: count(|s| *s == ResponseStatus::Accepted),
+        }
+    }
+
+    /// `n` as a percentage of the invited cities; None when none was invited.
+    pub fn rate(&self, n: usize) -> Option<f64> {
+        (self.invited > 0).then(|| 100.0 * n as f64 / self.invited as f64)
+    }
+}
+
 /// How far an answer can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -96,5 +123,14 @@ mod tests {
         assert!(ResponseStatus::Returned.open_to_respondent());
         assert!(!ResponseStatus::Submitted.open_to_respondent());
         assert!(Evidence::Verified > Evidence::SelfReported);
+    }
+
+    #[test]
+    fn participation_counts_each_stage_and_those_beyond_it() {
+        use ResponseStatus::*;
+        let p = Participation::of(&[Invited, InProgress, Submitted, Returned, Accepted]);
+        assert_eq!(p, Participation { invited: 5, started: 4, submitted: 2, accepted: 1 });
+        assert_eq!(p.rate(p.submitted), Some(40.0));
+        assert_eq!(Participation::of(&[]).rate(0), None);
     }
 }

@@ -6,7 +6,7 @@ use std::{collections::BTreeMap, path::Path};
 
 use anyhow::Result;
 use smartcities_domain::{
-    ApproxDate, EditionYear, Localized, MemberStatus, Milestone, ResponseStatus, Role, Section,
+    ApproxDate, EditionYear, Localized, MemberStatus, Milestone, Participation, ResponseStatus, Role, Section,
 };
 use smartcities_store::{CityFilter, Store, User};
 use smartcities_web::auth;
@@ -170,19 +170,17 @@ pub async fn status(store: &Store, year: EditionYear) -> Result<String> {
         }
     }
     let line = |label: &str, statuses: &[ResponseStatus]| {
-        let invited = statuses.len();
-        let started = statuses.iter().filter(|s| **s != ResponseStatus::Invited).count();
-        let submitted = statuses
-            .iter()
-            .filter(|s| matches!(s, ResponseStatus::Submitted | ResponseStatus::Accepted))
-            .count();
-        let accepted = statuses.iter().filter(|s| **s == ResponseStatus::Accepted).count();
-        let rate = |n: usize| if invited == 0 { 0.0 } else { 100.0 * n as f64 / invited as f64 };
+        let p = Participation::of(statuses);
+        let rate = |n: usize| p.rate(n).unwrap_or(0.0);
         format!(
-            "{label:<24} {invited:>8} {started:>8} ({:>3.0} %) {submitted:>8} ({:>3.0} %) {accepted:>8} ({:>3.0} %)\n",
-            rate(started),
-            rate(submitted),
-            rate(accepted)
+            "{label:<24} {:>8} {:>8} ({:>3.0} %) {:>8} ({:>3.0} %) {:>8} ({:>3.0} %)\n",
+            p.invited,
+            p.started,
+            rate(p.started),
+            p.submitted,
+            rate(p.submitted),
+            p.accepted,
+            rate(p.accepted)
         )
     };
     let mut out =

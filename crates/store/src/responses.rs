@@ -440,6 +440,26 @@ impl Store {
             .collect()
     }
 
+    /// How many ordinary (not repeat-group) questions each city has answered, in one query.
+    pub async fn answer_counts(
+        &self,
+        edition: EditionYear,
+    ) -> Result<std::collections::HashMap<CityId, usize>> {
+        let rows = sqlx::query(
+            "SELECT city_id, COUNT(*) AS n FROM answers WHERE edition_year = $1 AND entry = '' GROUP BY city_id",
+        )
+        .bind(year(edition))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let city: String = r.try_get("city_id")?;
+                let n: i64 = r.try_get("n")?;
+                Ok((CityId::parse(&city).map_err(corrupt)?, usize::try_from(n).map_err(corrupt)?))
+            })
+            .collect()
+    }
+
     /// A city's answers in the shape the questionnaire checks: values, and repeat entries in
     /// the order of their ids.
     pub async fn response_values(&self, edition: EditionYear, city: &CityId) -> Result<Response> {

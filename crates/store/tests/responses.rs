@@ -340,3 +340,27 @@ async fn focus_groups_keep_their_outputs_by_axis_and_sdg() {
     assert!(matches!(store.save_focus_group(&stranger).await, Err(StoreError::UnknownCity(_))));
     assert_eq!(store.focus_groups(year).await.unwrap(), [group], "refused records change nothing");
 }
+
+#[tokio::test]
+async fn answer_counts_leave_out_repeat_entries() {
+    let (_db, store, year, bilbao) = setup().await;
+    let entry = AnswerChange {
+        question: "gp_title".into(),
+        entry: "good_practices:1".into(),
+        value: Some("Open data".into()),
+    };
+    store
+        .save_answers(
+            year,
+            &bilbao,
+            0,
+            &[set("uses_cpi", "no"), set("pilots_last_2y", "3"), entry],
+            "ane",
+            Editor::Respondent,
+        )
+        .await
+        .unwrap();
+    let counts = store.answer_counts(year).await.unwrap();
+    assert_eq!(counts.get(&bilbao), Some(&2));
+    assert_eq!(counts.len(), 1);
+}

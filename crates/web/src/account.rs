@@ -18,7 +18,7 @@ use crate::{
         ClientAddress, FORM_COOKIE, MIN_PASSWORD_CHARS, SESSION_COOKIE, SESSION_SECONDS, Viewer, cookie,
         hash_password, is_https, new_token, set_cookie, token_hash, verify_password,
     },
-    i18n::{Negotiated, translate},
+    i18n::{Negotiated, t, translate},
     pages::{Ctx, PageError, render_page},
 };
 
@@ -26,10 +26,6 @@ use crate::{
 const PER_ACCOUNT: i64 = 5;
 const PER_ADDRESS: i64 = 20;
 const WINDOW_SECONDS: i64 = 15 * 60;
-
-fn t(lang: smartcities_domain::Lang, key: &str) -> String {
-    translate(lang, key, &[])
-}
 
 /// A path on this site to return to after signing in; anything else goes home.
 fn local_path(next: Option<&String>) -> String {

@@ -42,6 +42,11 @@ pub fn translate(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -
     LOCALES.try_lookup_complete(identifier(lang), key, args).unwrap_or_else(|| key.to_string())
 }
 
+/// A message without arguments.
+pub fn t(lang: Lang, key: &str) -> String {
+    translate(lang, key, &[])
+}
+
 /// The language a request is answered in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Negotiated(pub Lang);

@@ -20,7 +20,7 @@ use smartcities_store::{CityFilter, StoreError};
 use crate::{
     AppState,
     auth::Viewer,
-    i18n::{Negotiated, translate},
+    i18n::{Negotiated, t, translate},
     map,
 };
 
@@ -189,10 +189,6 @@ pub async fn render_page<T: Serialize>(
         .and_then(|t| t.render(Serde(&page)))
         .map_err(|e| PageError::Internal(format!("{template}: {e:#}")))?;
     Ok(Html(html))
-}
-
-fn t(lang: Lang, key: &str) -> String {
-    translate(lang, key, &[])
 }
 
 fn section_name(lang: Lang, section: Section) -> String {

@@ -11,7 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{City, CityId, Edition, EditionYear, Lang, ResponseStatus, Section};
+use smartcities_domain::{City, CityId, Edition, EditionYear, Lang, Participation, ResponseStatus, Section};
 use smartcities_questionnaire::{
     Answers, Item, Kind, Question, Questionnaire, WorkbookFor, check_value, is_relevant,
     read_answer_workbook, validate, write_answer_workbook,
@@ -21,13 +21,9 @@ use smartcities_store::{AnswerChange, CityFilter, Editor, ResponseRecord, SaveOu
 use crate::{
     AppState,
     auth::Viewer,
-    i18n::{Negotiated, translate},
+    i18n::{Negotiated, t, translate},
     pages::{Ctx, PageError, PageResult, render_page},
 };
-
-fn t(lang: Lang, key: &str) -> String {
-    translate(lang, key, &[])
-}
 
 /// Everything a response page needs, loaded after the permission check.
 struct Loaded {
@@ -988,23 +984,17 @@ struct Counts {
 }
 
 fn counts(label: String, statuses: &[ResponseStatus]) -> Counts {
-    let invited = statuses.len();
-    let started = statuses.iter().filter(|s| !matches!(s, ResponseStatus::Invited)).count();
-    let submitted =
-        statuses.iter().filter(|s| matches!(s, ResponseStatus::Submitted | ResponseStatus::Accepted)).count();
-    let accepted = statuses.iter().filter(|s| matches!(s, ResponseStatus::Accepted)).count();
-    let rate = |n: usize| {
-        if invited == 0 { "–".to_string() } else { format!("{:.0} %", 100.0 * n as f64 / invited as f64) }
-    };
+    let p = Participation::of(statuses);
+    let rate = |n: usize| p.rate(n).map_or("–".to_string(), |r| format!("{r:.0} %"));
     Counts {
         label,
-        invited,
-        started,
-        submitted,
-        accepted,
-        started_rate: rate(started),
-        submitted_rate: rate(submitted),
-        accepted_rate: rate(accepted),
+        invited: p.invited,
+        started: p.started,
+        submitted: p.submitted,
+        accepted: p.accepted,
+        started_rate: rate(p.started),
+        submitted_rate: rate(p.submitted),
+        accepted_rate: rate(p.accepted),
     }
 }
 
@@ -1040,13 +1030,13 @@ pub async fn campaign(
         answered: usize,
         total: usize,
     }
+    let answered_by_city = state.store.answer_counts(year).await?;
     let mut rows = Vec::new();
     let mut by_section: BTreeMap<Section, Vec<ResponseStatus>> = BTreeMap::new();
     for r in &responses {
         let Some(city) = cities.get(&r.city) else { continue };
         by_section.entry(city.section).or_default().push(r.status);
-        let answered =
-            state.store.answers(year, &r.city).await?.iter().filter(|a| a.entry.is_empty()).count();
+        let answered = answered_by_city.get(&r.city).copied().unwrap_or(0);
         rows.push(CityRow {
             id: city.id.to_string(),
             name: city.name.clone(),
