@@ -11,6 +11,10 @@ use indicatif::ProgressBar;
 use smartcities_domain::{CityId, EditionYear, Email, Role};
 use smartcities_store::testing::TestDatabase;
 use smartcities_web::auth;
+use smartcities_web::{
+    AppState,
+    mail::{DEFAULT_FROM, Mailer},
+};
 use tokio::{
     io::{AsyncReadExt, AsyncWriteExt},
     net::TcpStream,
@@ -109,7 +113,9 @@ async fn main() -> anyhow::Result<()> {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let address = listener.local_addr()?;
-    let server = tokio::spawn(smartcities_web::serve(store.clone(), listener));
+    let mail_dir = tempfile::tempdir().unwrap();
+    let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
+    let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
     println!("{count} respondents autosaving for {seconds} s against SQLite on {address}");
 
     let deadline = Instant::now() + Duration::from_secs(seconds);

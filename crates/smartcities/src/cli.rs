@@ -3,7 +3,7 @@
 use std::{io::Write, net::SocketAddr, path::PathBuf};
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::ProgressBar;
 use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
 use smartcities_domain::{ApproxDate, CityId, EditionFile, EditionYear, Lang, Localized};
@@ -12,6 +12,7 @@ use smartcities_questionnaire::{
     write_answer_workbook, write_xlsform,
 };
 use smartcities_store::{CityFilter, Editor, SaveOutcome, Store};
+use smartcities_web::{AppState, campaign::Round, mail::Mailer};
 
 use crate::{campaign, demo};
 
@@ -24,6 +25,43 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Where the outbox's mail goes.
+#[derive(Args, Debug, Clone)]
+pub struct MailArgs {
+    /// Send mail through this SMTP server: smtp://HOST:PORT (a local relay, no TLS),
+    /// smtp://USER:PASSWORD@HOST:587?tls=required (STARTTLS) or smtps://USER:PASSWORD@HOST.
+    /// Without it, mail is written as .eml files into --outbox.
+    #[arg(long, env = "SMARTCITIES_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Folder for .eml files when no SMTP server is configured.
+    #[arg(long, default_value = "outbox")]
+    outbox: PathBuf,
+    /// The sender of every message.
+    #[arg(long, env = "SMARTCITIES_MAIL_FROM", default_value = smartcities_web::mail::DEFAULT_FROM)]
+    mail_from: String,
+}
+
+impl MailArgs {
+    fn mailer(&self) -> Result<Mailer> {
+        let mailer = match &self.smtp_url {
+            Some(url) => Mailer::smtp(url, &self.mail_from),
+            None => Mailer::folder(&self.outbox, &self.mail_from),
+        };
+        mailer.map_err(anyhow::Error::msg)
+    }
+
+    fn destination(&self) -> String {
+        match &self.smtp_url {
+            // Never print the password an URL may carry.
+            Some(url) => match (url.split_once("://"), url.rsplit_once('@')) {
+                (Some((scheme, _)), Some((_, server))) => format!("the SMTP server {scheme}://{server}"),
+                _ => format!("the SMTP server {url}"),
+            },
+            None => self.outbox.display().to_string(),
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Create (or reuse) a SQLite database with the demonstration data and serve the site.
@@ -34,6 +72,8 @@ pub enum Command {
         /// Database to load the demonstration into.
         #[arg(long, env = "SMARTCITIES_DATABASE_URL", default_value = "sqlite://smartcities-demo.db")]
         database_url: String,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Serve the site and API from an existing database.
     Serve {
@@ -43,6 +83,14 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: SocketAddr,
+        /// The address people reach the site at (https://… behind a proxy), for links in mail.
+        #[arg(long, env = "SMARTCITIES_PUBLIC_URL")]
+        public_url: Option<String>,
+        /// Mark session cookies Secure (the site is served over https).
+        #[arg(long)]
+        secure_cookies: bool,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Create or upgrade the database schema.
     Migrate {
@@ -149,9 +197,8 @@ pub enum CampaignCommand {
         /// The address respondents reach the site at, for the links in the mail.
         #[arg(long, default_value = "http://127.0.0.1:8080")]
         base_url: String,
-        /// Folder the mail is delivered to as .eml files.
-        #[arg(long, default_value = "outbox")]
-        outbox: PathBuf,
+        #[command(flatten)]
+        mail: MailArgs,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
@@ -161,15 +208,19 @@ pub enum CampaignCommand {
         edition: u16,
         #[arg(long, default_value = "http://127.0.0.1:8080")]
         base_url: String,
-        #[arg(long, default_value = "outbox")]
-        outbox: PathBuf,
+        #[command(flatten)]
+        mail: MailArgs,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
     /// Deliver the mail that is due (failed deliveries are retried later with a growing delay).
     Deliver {
-        #[arg(long, default_value = "outbox")]
-        outbox: PathBuf,
+        /// Try every undelivered message now, including those given up on (after fixing the
+        /// mail server or an address), instead of waiting for its next attempt.
+        #[arg(long)]
+        retry_now: bool,
+        #[command(flatten)]
+        mail: MailArgs,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
@@ -360,7 +411,7 @@ async fn listen(bind: SocketAddr) -> Result<tokio::net::TcpListener> {
 
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Demo { bind, database_url } => {
+        Command::Demo { bind, database_url, mail } => {
             let store = open(&database_url).await?;
             store.migrate().await?;
             let loaded = demo::load(&store, &ProgressBar::new(0)).await?;
@@ -374,10 +425,10 @@ pub async fn run(cli: Cli) -> Result<()> {
             for (who, path) in &loaded.links {
                 println!("  {who}: {base}{path}");
             }
-            println!("Serving on {base} (Ctrl-C to stop)");
-            smartcities_web::serve(store, listener).await?;
+            println!("Serving on {base} (Ctrl-C to stop; mail goes to {})", mail.destination());
+            smartcities_web::serve(AppState::new(store), mail.mailer()?, listener).await?;
         }
-        Command::Serve { database_url, bind } => {
+        Command::Serve { database_url, bind, public_url, secure_cookies, mail } => {
             let store = open(&database_url).await?;
             if store.editions().await.is_err() {
                 bail!(
@@ -385,8 +436,14 @@ pub async fn run(cli: Cli) -> Result<()> {
                 );
             }
             let listener = listen(bind).await?;
-            println!("Serving {database_url} on http://{}", listener.local_addr()?);
-            smartcities_web::serve(store, listener).await?;
+            let mailer = mail.mailer()?;
+            println!(
+                "Serving {database_url} on http://{} (mail goes to {})",
+                listener.local_addr()?,
+                mail.destination()
+            );
+            let state = AppState::new(store).with_public_url(public_url).with_secure_cookies(secure_cookies);
+            smartcities_web::serve(state, mailer, listener).await?;
         }
         Command::Migrate { database_url } => {
             open(&database_url).await?.migrate().await?;
@@ -474,41 +531,58 @@ pub async fn run(cli: Cli) -> Result<()> {
 }
 
 async fn campaign_command(what: CampaignCommand) -> Result<()> {
-    let report = |store: &Store, outbox: &PathBuf| {
-        let (store, outbox) = (store.clone(), outbox.clone());
-        async move {
-            let (sent, failed) = campaign::deliver(&store, &outbox).await?;
-            println!(
-                "Delivered {sent} messages to {}{}.",
-                outbox.display(),
-                if failed > 0 { format!("; {failed} will be retried") } else { String::new() }
-            );
-            anyhow::Ok(())
-        }
+    async fn deliver(store: &Store, mail: &MailArgs) -> Result<()> {
+        let delivery = mail.mailer()?.deliver_due(store).await?;
+        println!(
+            "Delivered {} messages to {}{}.",
+            delivery.sent,
+            mail.destination(),
+            if delivery.failed > 0 {
+                format!("; {} will be retried", delivery.failed)
+            } else {
+                String::new()
+            }
+        );
+        Ok(())
+    }
+    let queued = |verb: &str, round: Round| {
+        println!("{verb} {} cities: {} messages queued.", round.cities, round.mails)
     };
     match what {
         CampaignCommand::Open { edition, deadline, database_url } => {
             let store = open(&database_url).await?;
-            campaign::open(&store, EditionYear::new(edition)?, ApproxDate::parse(&deadline)?).await?;
+            smartcities_web::campaign::open(
+                &store,
+                EditionYear::new(edition)?,
+                ApproxDate::parse(&deadline)?,
+            )
+            .await?;
             println!("Edition {edition} is open for answers until {deadline}.");
         }
-        CampaignCommand::Invite { edition, base_url, outbox, database_url } => {
+        CampaignCommand::Invite { edition, base_url, mail, database_url } => {
             let store = open(&database_url).await?;
-            let round =
-                campaign::invite(&store, EditionYear::new(edition)?, base_url.trim_end_matches('/')).await?;
-            println!("Invited {} cities: {} messages queued.", round.cities, round.mails);
-            report(&store, &outbox).await?;
+            let year = EditionYear::new(edition)?;
+            queued(
+                "Invited",
+                smartcities_web::campaign::invite(&store, year, base_url.trim_end_matches('/')).await?,
+            );
+            deliver(&store, &mail).await?;
         }
-        CampaignCommand::Remind { edition, base_url, outbox, database_url } => {
+        CampaignCommand::Remind { edition, base_url, mail, database_url } => {
             let store = open(&database_url).await?;
-            let round =
-                campaign::remind(&store, EditionYear::new(edition)?, base_url.trim_end_matches('/')).await?;
-            println!("Reminded {} cities: {} messages queued.", round.cities, round.mails);
-            report(&store, &outbox).await?;
+            let year = EditionYear::new(edition)?;
+            queued(
+                "Reminded",
+                smartcities_web::campaign::remind(&store, year, base_url.trim_end_matches('/')).await?,
+            );
+            deliver(&store, &mail).await?;
         }
-        CampaignCommand::Deliver { outbox, database_url } => {
+        CampaignCommand::Deliver { retry_now, mail, database_url } => {
             let store = open(&database_url).await?;
-            report(&store, &outbox).await?;
+            if retry_now {
+                println!("{} undelivered messages are due now.", store.retry_mail_now().await?);
+            }
+            deliver(&store, &mail).await?;
         }
         CampaignCommand::Status { edition, database_url } => {
             let store = open(&database_url).await?;

@@ -133,6 +133,8 @@ async fn every_route_with_every_role() {
         ),
         (format!("/responses/2025/{OWN}/submit"), String::new(), [303, 409, 403, 409]),
         (format!("/responses/2025/{OWN}/decision"), "decision=accept".into(), [303, 409, 403, 403]),
+        ("/campaigns/2025".into(), "action=remind".into(), [303, 303, 403, 403]),
+        ("/campaigns/2025".into(), "action=open&deadline=2025-06-30".into(), [303, 303, 403, 403]),
     ];
     for (uri, form, expected) in &posts {
         for ((role, session), want) in roles.iter().zip(expected) {
@@ -156,6 +158,51 @@ async fn every_route_with_every_role() {
     let lisbon = app.store.answers(year, &CityId::parse(OWN).unwrap()).await.unwrap();
     assert_eq!(lisbon.len(), 1);
     assert_eq!(lisbon[0].updated_by, "secretariat@smartcities.example.org", "the secretariat answered first");
+}
+
+#[tokio::test]
+async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
+    let app = app().await;
+    let (cookie, csrf) = session(&app.store, "secretariat@smartcities.example.org").await;
+    let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
+    assert!(
+        page.body.contains("Invite member cities") && page.body.contains("0 waiting, 0 sent"),
+        "{}",
+        page.body
+    );
+
+    let form = |action: &str| Some(format!("csrf={csrf}&action={action}"));
+    let reminded = send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("remind")).await;
+    assert_eq!(reminded.status, StatusCode::SEE_OTHER);
+    let location = reminded.location.unwrap();
+    let waiting = app.store.outbox_counts().await.unwrap().pending;
+    assert!(waiting > 0);
+    assert!(location.ends_with(&format!("mails={waiting}")), "{location}");
+    let page = send(&app.app, "GET", &format!("{location}&lang=en"), Some(&cookie), None).await;
+    assert!(page.body.contains(&format!("{waiting} messages queued")), "{}", page.body);
+    assert!(page.body.contains(&format!("{waiting} waiting, 0 sent, 0 given up")), "{}", page.body);
+    // Without a Host header or a configured public URL, links use the default address.
+    let mail = app.store.due_mail(1).await.unwrap();
+    assert!(mail[0].body.contains("\nhttp://127.0.0.1:8080/"), "{}", mail[0].body);
+
+    // A failed delivery shows with its error, so the secretariat can act on it.
+    app.store.mark_mail_failed(&mail[0], "550 mailbox unavailable").await.unwrap();
+    let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
+    assert!(
+        page.body.contains("550 mailbox unavailable") && page.body.contains(&mail[0].recipient),
+        "{}",
+        page.body
+    );
+
+    let bad =
+        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=next%20spring")).await;
+    assert_eq!(bad.status, StatusCode::CONFLICT);
+    assert!(bad.body.contains("Deadline"), "{}", bad.body);
+    let opened =
+        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=2025-07-15")).await;
+    assert_eq!(opened.location.as_deref(), Some("/campaigns/2025?opened=1"));
+    let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
+    assert!(page.body.contains("<strong>2025-07-15</strong>"), "{}", page.body);
 }
 
 #[tokio::test]

@@ -7,6 +7,10 @@ use std::{path::PathBuf, time::Duration};
 
 use indicatif::ProgressBar;
 use smartcities_store::testing::TestDatabase;
+use smartcities_web::{
+    AppState,
+    mail::{DEFAULT_FROM, Mailer},
+};
 
 fn chromium() -> Option<PathBuf> {
     let candidate = std::env::var_os("SMARTCITIES_CHROMIUM")
@@ -56,7 +60,9 @@ async fn home_and_members_map_render_in_spanish() {
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    let server = tokio::spawn(smartcities_web::serve(store, listener));
+    let mail_dir = tempfile::tempdir().unwrap();
+    let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
+    let server = tokio::spawn(smartcities_web::serve(AppState::new(store), mailer, listener));
 
     let home = rendered_dom(&browser, &format!("http://{address}/?lang=es")).await;
     assert!(home.contains(r#"<html lang="es">"#), "{home}");

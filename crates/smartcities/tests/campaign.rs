@@ -5,11 +5,18 @@ mod support;
 
 use support::smartcities;
 
-use std::process::Output;
+use std::{
+    process::Output,
+    sync::{Arc, Mutex},
+};
 
 use indicatif::ProgressBar;
 use smartcities_domain::{EditionStatus, EditionYear};
 use smartcities_store::{Store, testing::TestDatabase};
+use tokio::{
+    io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
+    net::TcpListener,
+};
 
 fn stdout(out: &Output) -> String {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -66,9 +73,10 @@ async fn invitations_and_reminders_go_through_the_outbox() {
     assert_eq!(files.len(), 35);
     let bilbao = files
         .iter()
-        .map(|f| std::fs::read_to_string(f.as_ref().unwrap().path()).unwrap())
+        .map(|f| decoded(&std::fs::read_to_string(f.as_ref().unwrap().path()).unwrap()))
         .find(|m| m.contains("To: digital.office@bilbao.example.org"))
         .unwrap();
+    assert!(bilbao.contains("Content-Transfer-Encoding: quoted-printable"), "{bilbao}");
     assert!(bilbao.contains("https://study.example.org/invitations/"), "{bilbao}");
     assert!(bilbao.contains("Su ciudad, Bilbao, está invitada"));
 
@@ -94,6 +102,102 @@ async fn invitations_and_reminders_go_through_the_outbox() {
     // The retry is not due yet: delivering now to a good folder sends nothing more.
     let later = stdout(&smartcities(&["campaign", "deliver", "--outbox", outbox], &db.url));
     assert!(later.contains("Delivered 0 messages"), "{later}");
+}
+
+/// A message with its quoted-printable body decoded.
+fn decoded(message: &str) -> String {
+    let bytes = quoted_printable::decode(message, quoted_printable::ParseMode::Robust).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+/// What a minimal SMTP server received: (recipients, message) per message.
+type Received = Arc<Mutex<Vec<(Vec<String>, String)>>>;
+
+/// Accepts every message sent to `listener`, speaking just enough SMTP for a client.
+async fn smtp_sink(listener: TcpListener, received: Received) {
+    loop {
+        let Ok((socket, _)) = listener.accept().await else { return };
+        let received = received.clone();
+        tokio::spawn(async move {
+            let (read, mut write) = socket.into_split();
+            let mut lines = BufReader::new(read).lines();
+            write.write_all(b"220 sink ESMTP ready\r\n").await.unwrap();
+            let mut recipients = Vec::new();
+            while let Ok(Some(line)) = lines.next_line().await {
+                let command = line.to_ascii_uppercase();
+                let reply: &[u8] = if command.starts_with("EHLO") {
+                    b"250-sink\r\n250 8BITMIME\r\n"
+                } else if command.starts_with("RCPT TO:") {
+                    recipients.push(line[8..].trim_matches(|c| c == '<' || c == '>' || c == ' ').to_string());
+                    b"250 OK\r\n"
+                } else if command == "DATA" {
+                    write.write_all(b"354 go ahead\r\n").await.unwrap();
+                    let mut message = String::new();
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        if line == "." {
+                            break;
+                        }
+                        message.push_str(line.strip_prefix('.').unwrap_or(&line));
+                        message.push('\n');
+                    }
+                    received.lock().unwrap().push((std::mem::take(&mut recipients), message));
+                    b"250 queued\r\n"
+                } else if command == "QUIT" {
+                    write.write_all(b"221 bye\r\n").await.unwrap();
+                    return;
+                } else {
+                    b"250 OK\r\n"
+                };
+                write.write_all(reply).await.unwrap();
+            }
+        });
+    }
+}
+
+// Several worker threads: the commands run as child processes while the sink answers them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_waits_for_an_smtp_server_that_is_down_and_then_goes_through_it() {
+    let (db, store) = demo().await;
+    // A port nobody listens on yet: the mail server is down.
+    let port = TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap().port();
+    let smtp_url = format!("smtp://127.0.0.1:{port}");
+    let reminded =
+        stdout(&smartcities(&["campaign", "remind", "--edition", "2025", "--smtp-url", &smtp_url], &db.url));
+    let pending = store.outbox_counts().await.unwrap().pending;
+    assert!(pending > 0, "{reminded}");
+    assert!(
+        reminded.contains(&format!(
+            "Delivered 0 messages to the SMTP server {smtp_url}; {pending} will be retried"
+        )),
+        "{reminded}"
+    );
+    let problems = store.mail_problems(1_000).await.unwrap();
+    assert_eq!(problems.len() as i64, pending);
+    assert!(problems.iter().all(|p| p.attempts == 1 && !p.given_up), "{problems:?}");
+
+    // The server comes back; the secretariat retries without waiting for the backoff.
+    let received = Received::default();
+    let sink =
+        tokio::spawn(smtp_sink(TcpListener::bind(("127.0.0.1", port)).await.unwrap(), received.clone()));
+    let delivered =
+        stdout(&smartcities(&["campaign", "deliver", "--retry-now", "--smtp-url", &smtp_url], &db.url));
+    sink.abort();
+    assert!(delivered.contains(&format!("{pending} undelivered messages are due now")), "{delivered}");
+    assert!(delivered.contains(&format!("Delivered {pending} messages")), "{delivered}");
+    let counts = store.outbox_counts().await.unwrap();
+    assert_eq!((counts.pending, counts.sent, counts.failed), (0, pending, 0));
+
+    let received = received.lock().unwrap();
+    assert_eq!(received.len() as i64, pending, "each message reached the server once");
+    let mut reached: Vec<&str> = received.iter().flat_map(|(to, _)| to.iter().map(String::as_str)).collect();
+    let mut reminded: Vec<&str> = problems.iter().map(|p| p.recipient.as_str()).collect();
+    reached.sort_unstable();
+    reminded.sort_unstable();
+    assert_eq!(reached, reminded, "every reminder went to its own respondent");
+    let message = decoded(&received[0].1);
+    assert!(message.contains("From: \"Smart Cities Study\" <noreply@smartcities.invalid>"), "{message}");
+    assert!(message.contains(&format!("To: {}", received[0].0[0])), "{message}");
+    assert!(message.contains("Las respuestas de su ciudad"), "{message}");
 }
 
 #[test]

@@ -17,6 +17,10 @@ use serde_json::{Value, json};
 use smartcities_domain::{CityId, EditionYear, ResponseStatus};
 use smartcities_questionnaire::Kind;
 use smartcities_store::{AnswerChange, Editor, testing::TestDatabase};
+use smartcities_web::{
+    AppState,
+    mail::{DEFAULT_FROM, Mailer},
+};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -201,7 +205,9 @@ async fn a_response_from_invitation_to_acceptance() {
     let link = |who: &str| loaded.links.iter().find(|(w, _)| w == who).unwrap().1.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(smartcities_web::serve(store.clone(), listener));
+    let mail_dir = tempfile::tempdir().unwrap();
+    let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
+    let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
 
     // Answers already given on an earlier day, outside the two groups answered below.
     let year = EditionYear::new(2025).unwrap();

@@ -23,7 +23,7 @@ pub use accounts::{SessionUser, User};
 pub use cities::CityFilter;
 pub use editions::SavedEdition;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
-pub use outbox::{MAX_ATTEMPTS, Mail, OutboxCounts};
+pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts};
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
 };

@@ -22,6 +22,18 @@ pub struct OutboxCounts {
     pub failed: i64,
 }
 
+/// A message whose last delivery failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailProblem {
+    pub recipient: String,
+    pub subject: String,
+    /// No further attempt will be made.
+    pub given_up: bool,
+    pub attempts: i64,
+    pub next_attempt_at: String,
+    pub error: String,
+}
+
 /// After this many failed attempts a message is marked failed and left for a person to look at.
 pub const MAX_ATTEMPTS: i64 = 8;
 
@@ -60,6 +72,57 @@ impl Store {
                     subject: r.try_get("subject")?,
                     body: r.try_get("body")?,
                     attempts: r.try_get("attempts")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Takes a due message for `seconds`: true when this caller won it. A server that dies while
+    /// sending leaves the message to be tried again once the claim runs out.
+    pub async fn claim_mail(&self, id: &str, seconds: i64) -> Result<bool> {
+        let now = clock::now();
+        let done = sqlx::query(
+            "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND status = 'pending' AND next_attempt_at <= $3",
+        )
+        .bind(clock::from_now(seconds))
+        .bind(id)
+        .bind(&now)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Makes every undelivered message due now, including those given up on: for when the
+    /// mail server has been fixed. Returns how many there are.
+    pub async fn retry_mail_now(&self) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1 WHERE status <> 'sent'",
+        )
+        .bind(clock::now())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Messages whose last delivery failed, newest problems first: what the secretariat must
+    /// see to fix a mail server or an address.
+    pub async fn mail_problems(&self, limit: i64) -> Result<Vec<MailProblem>> {
+        let rows = sqlx::query(
+            "SELECT recipient, subject, status, attempts, next_attempt_at, last_error FROM outbox \
+             WHERE status <> 'sent' AND last_error IS NOT NULL ORDER BY next_attempt_at DESC, id LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(MailProblem {
+                    recipient: r.try_get("recipient")?,
+                    subject: r.try_get("subject")?,
+                    given_up: r.try_get::<String, _>("status")? == "failed",
+                    attempts: r.try_get("attempts")?,
+                    next_attempt_at: r.try_get("next_attempt_at")?,
+                    error: r.try_get("last_error")?,
                 })
             })
             .collect()

@@ -160,3 +160,32 @@ async fn sqlite_runs_in_wal_mode() {
     // Bytes 18 and 19 of the SQLite header are 2 in WAL mode (1 for rollback journals).
     assert_eq!((header[18], header[19]), (2, 2));
 }
+
+#[tokio::test]
+async fn one_server_claims_a_message_and_failures_wait_for_a_retry() {
+    let (_db, store) = TestDatabase::migrated().await;
+    store.enqueue_mail("m1", "a@example.org", "Subject", "Body").await.unwrap();
+    let due = store.due_mail(10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    // Two servers see the same due message; only the first claim wins.
+    assert!(store.claim_mail("m1", 600).await.unwrap());
+    assert!(!store.claim_mail("m1", 600).await.unwrap());
+    assert!(store.due_mail(10).await.unwrap().is_empty(), "a claimed message is not due");
+
+    store.mark_mail_failed(&due[0], "connection refused").await.unwrap();
+    let problems = store.mail_problems(10).await.unwrap();
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].attempts, problems[0].given_up), (1, false));
+    assert_eq!(problems[0].error, "connection refused");
+    assert!(store.due_mail(10).await.unwrap().is_empty(), "the retry waits");
+
+    assert_eq!(store.retry_mail_now().await.unwrap(), 1);
+    let due = store.due_mail(10).await.unwrap();
+    assert_eq!(due.len(), 1);
+    assert!(store.claim_mail("m1", 600).await.unwrap());
+    store.mark_mail_sent("m1").await.unwrap();
+    let counts = store.outbox_counts().await.unwrap();
+    assert_eq!((counts.pending, counts.sent, counts.failed), (0, 1, 0));
+    assert!(store.mail_problems(10).await.unwrap().is_empty());
+    assert_eq!(store.retry_mail_now().await.unwrap(), 0, "sent mail is never sent again");
+}

@@ -6,7 +6,10 @@
 mod account;
 mod api;
 pub mod auth;
+pub mod campaign;
+mod campaigns;
 mod i18n;
+pub mod mail;
 mod map;
 mod pages;
 mod responses;
@@ -34,11 +37,25 @@ pub struct AppState {
     templates: Arc<minijinja::Environment<'static>>,
     /// Mark cookies Secure even without an `X-Forwarded-Proto: https` header.
     secure_cookies: bool,
+    /// The address respondents reach the site at, for links in mail; otherwise taken from the
+    /// request.
+    public_url: Option<String>,
 }
 
 impl AppState {
     pub fn new(store: Store) -> AppState {
-        AppState { store, templates: Arc::new(templates::environment()), secure_cookies: false }
+        AppState {
+            store,
+            templates: Arc::new(templates::environment()),
+            secure_cookies: false,
+            public_url: None,
+        }
+    }
+
+    /// The address respondents reach the site at, for the links in invitations and reminders.
+    pub fn with_public_url(mut self, url: Option<String>) -> AppState {
+        self.public_url = url;
+        self
     }
 
     /// For deployments served over https.
@@ -72,7 +89,7 @@ pub fn router(state: AppState) -> Router {
         .route("/responses/{year}/{city}/history", get(responses::history))
         .route("/responses/{year}/{city}/workbook.xlsx", get(responses::workbook))
         .route("/responses/{year}/{city}/workbook", post(responses::upload_workbook))
-        .route("/campaigns/{year}", get(responses::campaign))
+        .route("/campaigns/{year}", get(campaigns::dashboard).post(campaigns::act))
         .route("/static/site.css", get(stylesheet))
         .route("/static/autosave.js", get(autosave_script))
         .route("/healthz", get(api::health))
@@ -101,9 +118,18 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
-/// Serves the application until Ctrl-C or SIGTERM, then lets requests in flight finish.
-pub async fn serve(store: Store, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    let app = router(AppState::new(store));
+/// How often the server delivers the mail the outbox holds.
+const MAIL_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Serves the application until Ctrl-C or SIGTERM, then lets requests in flight finish; the
+/// outbox is delivered in the background meanwhile.
+pub async fn serve(
+    state: AppState,
+    mailer: mail::Mailer,
+    listener: tokio::net::TcpListener,
+) -> std::io::Result<()> {
+    tokio::spawn(mailer.run(state.store.clone(), MAIL_EVERY));
+    let app = router(state);
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -1,5 +1,5 @@
-//! Answering a questionnaire on the web, reviewing and accepting responses, and following a
-//! campaign. Every page works without JavaScript; a small script saves as the respondent types.
+//! Answering a questionnaire on the web, and reviewing and accepting responses. Every page works
+//! without JavaScript; a small script saves as the respondent types.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -11,12 +11,12 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{City, CityId, Edition, EditionYear, Lang, Participation, ResponseStatus, Section};
+use smartcities_domain::{City, CityId, Edition, EditionYear, Lang, ResponseStatus};
 use smartcities_questionnaire::{
     Answers, Item, Kind, Question, Questionnaire, WorkbookFor, check_value, is_relevant,
     read_answer_workbook, validate, write_answer_workbook,
 };
-use smartcities_store::{AnswerChange, CityFilter, Editor, ResponseRecord, SaveOutcome, StoredAnswer};
+use smartcities_store::{AnswerChange, Editor, ResponseRecord, SaveOutcome, StoredAnswer};
 
 use crate::{
     AppState,
@@ -56,7 +56,7 @@ async fn load(ctx: &Ctx<'_>, year: &str, city: &str) -> Result<Loaded, PageError
     Ok(Loaded { edition, questionnaire, city, response, answers })
 }
 
-fn check_csrf(viewer: &Viewer, given: Option<&str>, lang: Lang) -> Result<(), PageError> {
+pub(crate) fn check_csrf(viewer: &Viewer, given: Option<&str>, lang: Lang) -> Result<(), PageError> {
     match (viewer.csrf(), given) {
         (Some(expected), Some(given)) if expected == given => Ok(()),
         _ => Err(PageError::Refused(lang, t(lang, "form-expired"))),
@@ -403,7 +403,7 @@ pub async fn group_form(
 }
 
 /// The answers a group form sends: field name to values (several for checkboxes).
-fn parse_form(body: &[u8]) -> HashMap<String, Vec<String>> {
+pub(crate) fn parse_form(body: &[u8]) -> HashMap<String, Vec<String>> {
     let mut fields: HashMap<String, Vec<String>> = HashMap::new();
     for (key, value) in form_urlencoded::parse(body) {
         fields.entry(key.into_owned()).or_default().push(value.into_owned());
@@ -969,102 +969,4 @@ pub async fn upload_workbook(
             Err(PageError::Refused(lang, format!("{} {}", t(lang, "upload-conflict"), names.join(", "))))
         }
     }
-}
-
-#[derive(Serialize)]
-struct Counts {
-    label: String,
-    invited: usize,
-    started: usize,
-    submitted: usize,
-    accepted: usize,
-    started_rate: String,
-    submitted_rate: String,
-    accepted_rate: String,
-}
-
-fn counts(label: String, statuses: &[ResponseStatus]) -> Counts {
-    let p = Participation::of(statuses);
-    let rate = |n: usize| p.rate(n).map_or("–".to_string(), |r| format!("{r:.0} %"));
-    Counts {
-        label,
-        invited: p.invited,
-        started: p.started,
-        submitted: p.submitted,
-        accepted: p.accepted,
-        started_rate: rate(p.started),
-        submitted_rate: rate(p.submitted),
-        accepted_rate: rate(p.accepted),
-    }
-}
-
-pub async fn campaign(
-    State(state): State<AppState>,
-    Negotiated(lang): Negotiated,
-    viewer: Viewer,
-    uri: Uri,
-    Path(year): Path<String>,
-) -> PageResult {
-    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    match viewer.role() {
-        None => return Err(PageError::SignIn(uri.to_string())),
-        Some(smartcities_domain::Role::Respondent) => return Err(PageError::Forbidden(lang)),
-        Some(_) => {}
-    }
-    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
-    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    let responses = state.store.responses(year).await?;
-    let cities: HashMap<CityId, City> =
-        state.store.cities(&CityFilter::default()).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
-    let total = state
-        .store
-        .questionnaire(year)
-        .await?
-        .map_or(0, |(_, q)| q.questions().iter().filter(|l| l.repeat().is_none()).count());
-    #[derive(Serialize)]
-    struct CityRow {
-        id: String,
-        name: String,
-        section: String,
-        status: String,
-        answered: usize,
-        total: usize,
-    }
-    let answered_by_city = state.store.answer_counts(year).await?;
-    let mut rows = Vec::new();
-    let mut by_section: BTreeMap<Section, Vec<ResponseStatus>> = BTreeMap::new();
-    for r in &responses {
-        let Some(city) = cities.get(&r.city) else { continue };
-        by_section.entry(city.section).or_default().push(r.status);
-        let answered = answered_by_city.get(&r.city).copied().unwrap_or(0);
-        rows.push(CityRow {
-            id: city.id.to_string(),
-            name: city.name.clone(),
-            section: t(lang, &format!("section-{}", city.section.slug())),
-            status: t(lang, &format!("response-{}", r.status.slug())),
-            answered,
-            total,
-        });
-    }
-    rows.sort_by(|a, b| a.name.cmp(&b.name));
-    let all: Vec<ResponseStatus> = responses.iter().map(|r| r.status).collect();
-    #[derive(Serialize)]
-    struct CampaignPage {
-        year: u16,
-        title: String,
-        overall: Counts,
-        sections: Vec<Counts>,
-        rows: Vec<CityRow>,
-    }
-    let body = CampaignPage {
-        year: year.get(),
-        title: edition.title.get(lang).to_string(),
-        overall: counts(t(lang, "campaign-all"), &all),
-        sections: by_section
-            .into_iter()
-            .map(|(s, st)| counts(t(lang, &format!("section-{}", s.slug())), &st))
-            .collect(),
-        rows,
-    };
-    render_page(&ctx, "campaign.html", "me", body).await
 }

@@ -1,0 +1,269 @@
+//! Following a campaign: participation overall, by UCLG section and per city, the state of the
+//! mail outbox, and the secretariat's actions (open the edition, invite, remind).
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::{
+    body::Bytes,
+    extract::{Path, Query, State},
+    http::{HeaderMap, Uri, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::{Deserialize, Serialize};
+use smartcities_domain::{
+    ApproxDate, City, CityId, EditionStatus, EditionYear, Participation, ResponseStatus, Role, Section,
+};
+use smartcities_store::CityFilter;
+
+use crate::{
+    AppState,
+    auth::Viewer,
+    campaign,
+    i18n::{Negotiated, t, translate},
+    pages::{Ctx, PageError, PageResult, render_page},
+    responses::{check_csrf, parse_form},
+};
+
+/// What the last action did, carried in the redirect so a reload does not repeat it.
+#[derive(Deserialize, Default)]
+pub struct Notice {
+    invited: Option<usize>,
+    reminded: Option<usize>,
+    opened: Option<u8>,
+    mails: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    label: String,
+    invited: usize,
+    started: usize,
+    submitted: usize,
+    accepted: usize,
+    started_rate: String,
+    submitted_rate: String,
+    accepted_rate: String,
+}
+
+fn counts(label: String, statuses: &[ResponseStatus]) -> Counts {
+    let p = Participation::of(statuses);
+    let rate = |n: usize| p.rate(n).map_or("–".to_string(), |r| format!("{r:.0} %"));
+    Counts {
+        label,
+        invited: p.invited,
+        started: p.started,
+        submitted: p.submitted,
+        accepted: p.accepted,
+        started_rate: rate(p.started),
+        submitted_rate: rate(p.submitted),
+        accepted_rate: rate(p.accepted),
+    }
+}
+
+pub async fn dashboard(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+    Query(notice): Query<Notice>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    match viewer.role() {
+        None => return Err(PageError::SignIn(uri.to_string())),
+        Some(smartcities_domain::Role::Respondent) => return Err(PageError::Forbidden(lang)),
+        Some(_) => {}
+    }
+    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    let responses = state.store.responses(year).await?;
+    let cities: HashMap<CityId, City> =
+        state.store.cities(&CityFilter::default()).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
+    let total = state
+        .store
+        .questionnaire(year)
+        .await?
+        .map_or(0, |(_, q)| q.questions().iter().filter(|l| l.repeat().is_none()).count());
+    #[derive(Serialize)]
+    struct CityRow {
+        id: String,
+        name: String,
+        section: String,
+        status: String,
+        answered: usize,
+        total: usize,
+    }
+    let answered_by_city = state.store.answer_counts(year).await?;
+    let mut rows = Vec::new();
+    let mut by_section: BTreeMap<Section, Vec<ResponseStatus>> = BTreeMap::new();
+    for r in &responses {
+        let Some(city) = cities.get(&r.city) else { continue };
+        by_section.entry(city.section).or_default().push(r.status);
+        let answered = answered_by_city.get(&r.city).copied().unwrap_or(0);
+        rows.push(CityRow {
+            id: city.id.to_string(),
+            name: city.name.clone(),
+            section: t(lang, &format!("section-{}", city.section.slug())),
+            status: t(lang, &format!("response-{}", r.status.slug())),
+            answered,
+            total,
+        });
+    }
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let all: Vec<ResponseStatus> = responses.iter().map(|r| r.status).collect();
+    let mail = state.store.outbox_counts().await?;
+    let problems = state.store.mail_problems(20).await?;
+    #[derive(Serialize)]
+    struct ProblemView {
+        recipient: String,
+        subject: String,
+        given_up: bool,
+        attempts: i64,
+        next_attempt_at: String,
+        error: String,
+    }
+    #[derive(Serialize)]
+    struct CampaignPage {
+        year: u16,
+        title: String,
+        status: String,
+        collecting: bool,
+        can_open: bool,
+        deadline: Option<String>,
+        notice: Option<String>,
+        overall: Counts,
+        sections: Vec<Counts>,
+        rows: Vec<CityRow>,
+        mail_pending: i64,
+        mail_sent: i64,
+        mail_failed: i64,
+        problems: Vec<ProblemView>,
+    }
+    let notice = match (notice.invited, notice.reminded, notice.opened) {
+        (Some(cities), _, _) => Some(translate(
+            lang,
+            "campaign-invited-notice",
+            &[("cities", cities.into()), ("mails", notice.mails.unwrap_or(0).into())],
+        )),
+        (_, Some(cities), _) => Some(translate(
+            lang,
+            "campaign-reminded-notice",
+            &[("cities", cities.into()), ("mails", notice.mails.unwrap_or(0).into())],
+        )),
+        (_, _, Some(_)) => Some(t(lang, "campaign-opened-notice")),
+        _ => None,
+    };
+    let body = CampaignPage {
+        year: year.get(),
+        title: edition.title.get(lang).to_string(),
+        status: t(lang, &format!("status-{}", edition.status.slug())),
+        collecting: edition.status == EditionStatus::Collecting,
+        can_open: edition.status <= EditionStatus::Collecting,
+        deadline: campaign::deadline(&edition).map(|d| d.to_string()),
+        notice,
+        mail_pending: mail.pending,
+        mail_sent: mail.sent,
+        mail_failed: mail.failed,
+        problems: problems
+            .into_iter()
+            .map(|p| ProblemView {
+                recipient: p.recipient,
+                subject: p.subject,
+                given_up: p.given_up,
+                attempts: p.attempts,
+                next_attempt_at: p.next_attempt_at,
+                error: p.error,
+            })
+            .collect(),
+        overall: counts(t(lang, "campaign-all"), &all),
+        sections: by_section
+            .into_iter()
+            .map(|(s, st)| counts(t(lang, &format!("section-{}", s.slug())), &st))
+            .collect(),
+        rows,
+    };
+    render_page(&ctx, "campaign.html", "me", body).await
+}
+
+/// The address respondents reach the site at: the configured public URL, or else the one this
+/// request came in on.
+fn base_url(public_url: Option<&str>, headers: &HeaderMap) -> String {
+    if let Some(url) = public_url {
+        return url.trim_end_matches('/').to_string();
+    }
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
+    let scheme = match headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()) {
+        Some("https") => "https",
+        _ => "http",
+    };
+    format!("{scheme}://{host}")
+}
+
+/// The secretariat's campaign actions: `open` (with a deadline), `invite` and `remind`.
+pub async fn act(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    headers: HeaderMap,
+    Path(year): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    if viewer.role().is_none() {
+        return Err(PageError::SignIn(uri.to_string()));
+    }
+    let fields = parse_form(&body);
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(|s| s.trim());
+    check_csrf(&viewer, first("csrf"), lang)?;
+    if viewer.role() != Some(Role::Secretariat) {
+        return Err(PageError::Forbidden(lang));
+    }
+    let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    if state.store.edition(year_v).await?.is_none() {
+        return Err(PageError::NotFound(lang));
+    }
+    let refused = |e: smartcities_store::StoreError| match e {
+        smartcities_store::StoreError::Locked(reason) => PageError::Refused(lang, reason),
+        other => other.into(),
+    };
+    let query = match first("action") {
+        Some("open") => {
+            let deadline = ApproxDate::parse(first("deadline").unwrap_or_default())
+                .map_err(|e| PageError::Refused(lang, format!("{}: {e}", t(lang, "campaign-deadline"))))?;
+            campaign::open(&state.store, year_v, deadline).await.map_err(refused)?;
+            "opened=1".to_string()
+        }
+        Some("invite") => {
+            let round =
+                campaign::invite(&state.store, year_v, &base_url(state.public_url.as_deref(), &headers))
+                    .await?;
+            format!("invited={}&mails={}", round.cities, round.mails)
+        }
+        Some("remind") => {
+            let round =
+                campaign::remind(&state.store, year_v, &base_url(state.public_url.as_deref(), &headers))
+                    .await?;
+            format!("reminded={}&mails={}", round.cities, round.mails)
+        }
+        _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
+    };
+    Ok(Redirect::to(&format!("/campaigns/{year}?{query}")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{HeaderMap, HeaderValue, header};
+
+    use super::base_url;
+
+    #[test]
+    fn links_use_the_public_url_or_else_the_address_of_the_request() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(base_url(None, &headers), "http://127.0.0.1:8080");
+        headers.insert(header::HOST, HeaderValue::from_static("study.example.org"));
+        assert_eq!(base_url(None, &headers), "http://study.example.org");
+        headers.insert("x-forwarded-proto", HeaderValue::from_static("https"));
+        assert_eq!(base_url(None, &headers), "https://study.example.org");
+        assert_eq!(base_url(Some("https://cities.example.net/"), &headers), "https://cities.example.net");
+    }
+}
