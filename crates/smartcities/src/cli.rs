@@ -275,31 +275,36 @@ struct OutputFile {
     note: String,
 }
 
-async fn focus_group(what: FocusGroupCommand) -> Result<()> {
+/// A focus group from its TOML file; `name` locates errors.
+pub(crate) fn parse_focus_group(name: &str, text: &str) -> Result<smartcities_store::FocusGroup> {
     use smartcities_store::{FocusGroup, FocusGroupOutput, OutputKind};
+    let raw: FocusGroupFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let outputs = raw
+        .outputs
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let kind =
+                OutputKind::parse(&o.kind).map_err(|e| anyhow::anyhow!("{name}: outputs[{i}]: {e}"))?;
+            Ok(FocusGroupOutput { kind, axis: o.axis, sdgs: o.sdgs, note: o.note })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(FocusGroup {
+        id: raw.id,
+        edition: raw.edition,
+        held_on: raw.held_on,
+        language: raw.language,
+        dynamics: raw.dynamics,
+        participants: raw.participants,
+        outputs,
+    })
+}
+
+async fn focus_group(what: FocusGroupCommand) -> Result<()> {
     match what {
         FocusGroupCommand::Import { file, database_url } => {
             let (name, text) = read(&file)?;
-            let raw: FocusGroupFile = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-            let outputs = raw
-                .outputs
-                .into_iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let kind = OutputKind::parse(&o.kind)
-                        .map_err(|e| anyhow::anyhow!("{name}: outputs[{i}]: {e}"))?;
-                    Ok(FocusGroupOutput { kind, axis: o.axis, sdgs: o.sdgs, note: o.note })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let group = FocusGroup {
-                id: raw.id,
-                edition: raw.edition,
-                held_on: raw.held_on,
-                language: raw.language,
-                dynamics: raw.dynamics,
-                participants: raw.participants,
-                outputs,
-            };
+            let group = parse_focus_group(&name, &text)?;
             open(&database_url).await?.save_focus_group(&group).await?;
             println!(
                 "Recorded focus group {} of edition {} with {} outputs.",

@@ -24,6 +24,12 @@ pub const EDITIONS: &[(&str, &str)] = &[
 const CITIES: (&str, &str) = ("data/demo/cities.csv", include_str!("../../../data/demo/cities.csv"));
 const MEMBERS: (&str, &str) = ("data/demo/members.csv", include_str!("../../../data/demo/members.csv"));
 const PARTNERS: (&str, &str) = ("data/demo/partners.csv", include_str!("../../../data/demo/partners.csv"));
+/// Illustrative workshops of the demonstration campaign, one per language.
+const FOCUS_GROUPS: [(&str, &str); 3] = [
+    ("data/demo/focus-groups/2025-es.toml", include_str!("../../../data/demo/focus-groups/2025-es.toml")),
+    ("data/demo/focus-groups/2025-en.toml", include_str!("../../../data/demo/focus-groups/2025-en.toml")),
+    ("data/demo/focus-groups/2025-fr.toml", include_str!("../../../data/demo/focus-groups/2025-fr.toml")),
+];
 
 /// The year of the demonstration campaign, open for answers.
 pub const CAMPAIGN_YEAR: u16 = 2025;
@@ -72,6 +78,12 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
         .map_err(|e| anyhow::anyhow!(e.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
     store.save_questionnaire(campaign.edition.year, &questionnaire, "built from the framework").await?;
     illustrative_answers(store, &campaign, &questionnaire, &members).await?;
+    for (file, text) in FOCUS_GROUPS {
+        store
+            .save_focus_group(&crate::cli::parse_focus_group(file, text)?)
+            .await
+            .with_context(|| file.to_string())?;
+    }
     progress.inc(1);
     progress.set_message("accounts");
     let links = accounts(store, &members, &cities).await?;

@@ -92,6 +92,8 @@ async fn every_route_with_every_role() {
         ("/sign-in".into(), [200, 200, 200, 200]),
         ("/me".into(), [303, 200, 200, 200]),
         ("/campaigns/2025".into(), [303, 200, 200, 403]),
+        ("/editions/2025/focus-groups".into(), [303, 200, 200, 403]),
+        ("/editions/2023/focus-groups".into(), [200, 200, 200, 200]),
         (format!("/responses/2025/{OWN}"), [303, 200, 200, 200]),
         (format!("/responses/2025/{OWN}/groups/smart_economy"), [303, 200, 200, 200]),
         (format!("/responses/2025/{OWN}/groups/good_practices"), [303, 200, 200, 200]),
@@ -134,6 +136,11 @@ async fn every_route_with_every_role() {
         (format!("/responses/2025/{OWN}/submit"), String::new(), [303, 409, 403, 409]),
         (format!("/responses/2025/{OWN}/decision"), "decision=accept".into(), [303, 409, 403, 403]),
         ("/campaigns/2025".into(), "action=remind".into(), [303, 303, 403, 403]),
+        (
+            "/editions/2025/focus-groups".into(),
+            "id=2025-extra&held_on=2025-11-02&language=en&participants=es-bilbao".into(),
+            [303, 303, 403, 403],
+        ),
         ("/campaigns/2025".into(), "action=open&deadline=2025-06-30".into(), [303, 303, 403, 403]),
     ];
     for (uri, form, expected) in &posts {
@@ -203,6 +210,46 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     assert_eq!(opened.location.as_deref(), Some("/campaigns/2025?opened=1"));
     let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
     assert!(page.body.contains("<strong>2025-07-15</strong>"), "{}", page.body);
+}
+
+#[tokio::test]
+async fn the_secretariat_records_a_focus_group_on_the_web() {
+    let app = app().await;
+    let (cookie, csrf) = session(&app.store, "secretariat@smartcities.example.org").await;
+    let page = send(&app.app, "GET", "/editions/2025/focus-groups?lang=en", Some(&cookie), None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    for workshop in ["2025-es", "2025-en", "2025-fr"] {
+        assert!(page.body.contains(&format!("id=\"{workshop}\"")), "{workshop}");
+    }
+    assert!(page.body.contains("Public registers of the algorithms"), "the notes are shown");
+
+    let form = |sdgs: &str| {
+        Some(format!(
+            "csrf={csrf}&id=2025-pt&held_on=2025-11-04&language=es&dynamics=Mesa+redonda\
+             &participants=pt-lisbon&participants=es-bilbao\
+             &output.0.kind=enabler&output.0.axis=smart_governance&output.0.sdgs={sdgs}&output.0.note=Liderazgo+pol%C3%ADtico\
+             &output.1.kind=&output.1.axis=&output.1.sdgs=&output.1.note="
+        ))
+    };
+    let refused =
+        send(&app.app, "POST", "/editions/2025/focus-groups?lang=en", Some(&cookie), form("16.6%2C+18.1"))
+            .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("Output 1:"), "{}", refused.body);
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    assert_eq!(app.store.focus_groups(year).await.unwrap().len(), 3, "a refused form records nothing");
+
+    let saved =
+        send(&app.app, "POST", "/editions/2025/focus-groups", Some(&cookie), form("16.6%2C+17.17")).await;
+    assert_eq!(saved.location.as_deref(), Some("/editions/2025/focus-groups#2025-pt"));
+    let groups = app.store.focus_groups(year).await.unwrap();
+    let recorded = groups.iter().find(|g| g.id == "2025-pt").unwrap();
+    assert_eq!(recorded.participants.len(), 2);
+    assert_eq!(recorded.outputs.len(), 1);
+    assert_eq!(recorded.outputs[0].note, "Liderazgo político");
+    let page =
+        send(&app.app, "GET", "/editions/2025/focus-groups?lang=en&edit=2025-pt", Some(&cookie), None).await;
+    assert!(page.body.contains("value=\"16.6, 17.17\""), "the form is filled for a correction");
 }
 
 #[tokio::test]

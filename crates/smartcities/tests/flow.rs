@@ -295,6 +295,26 @@ async fn a_response_from_invitation_to_acceptance() {
         secretariat.go(&format!("{base}/responses/2025/pt-lisbon/review?lang=en"));
         secretariat.click("button[value=accept]");
         secretariat.wait_for_text("accepted");
+
+        // The secretariat reminds the cities that have not submitted, from the dashboard.
+        secretariat.go(&format!("{base}/campaigns/2025?lang=en"));
+        secretariat.click(".actions button.secondary");
+        secretariat.wait_for_text("messages queued");
+        let search = secretariat.script("return location.search;");
+        assert!(search.as_str().unwrap_or_default().starts_with("?reminded="), "{search}");
+
+        // And records a workshop with one output.
+        secretariat.go(&format!("{base}/editions/2025/focus-groups?lang=en"));
+        secretariat.type_into("#id", "2025-pt");
+        secretariat.script(
+            "document.querySelector('#held_on').value = '2025-11-04';\
+             document.querySelector('#participants option[value=pt-lisbon]').selected = true;\
+             document.querySelector('select[name=\"output.0.kind\"]').value = 'enabler';",
+        );
+        secretariat.type_into("input[name='output.0.sdgs']", "17.17");
+        secretariat.type_into("input[name='output.0.note']", "Regional innovation agency as a partner");
+        secretariat.click("form[action$=focus-groups] button[type=submit]");
+        secretariat.wait_for_text("Regional innovation agency as a partner");
     })
     .await
     .unwrap();
@@ -306,5 +326,10 @@ async fn a_response_from_invitation_to_acceptance() {
     assert_eq!(values, [Some("7"), Some("5")]);
     let comments = store.review_comments(year, &lisbon).await.unwrap();
     assert_eq!(comments[0].comment, "Count only pilots with a public partner.");
+    assert!(store.outbox_counts().await.unwrap().pending > 0, "the reminders wait in the outbox");
+    let workshops = store.focus_groups(year).await.unwrap();
+    let recorded = workshops.iter().find(|g| g.id == "2025-pt").expect("the workshop was recorded");
+    assert_eq!(recorded.participants, [lisbon.clone()]);
+    assert_eq!(recorded.outputs[0].sdgs[0].to_string(), "17.17");
     server.abort();
 }

@@ -8,6 +8,7 @@ mod api;
 pub mod auth;
 pub mod campaign;
 mod campaigns;
+mod focus_groups;
 mod i18n;
 pub mod mail;
 mod map;
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::home))
         .route("/editions", get(pages::editions))
         .route("/editions/{year}", get(pages::edition))
+        .route("/editions/{year}/focus-groups", get(focus_groups::list).post(focus_groups::save))
         .route("/members", get(pages::members))
         .route("/cities/{id}", get(pages::city))
         .route("/sign-in", get(account::sign_in_form).post(account::sign_in))

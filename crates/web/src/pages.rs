@@ -430,6 +430,7 @@ pub async fn edition(
         question_count: usize,
         sdgs: Vec<SdgView>,
         axes: Vec<AxisView>,
+        focus_groups: bool,
     }
     let head = summary(lang, &edition);
     let body = EditionPage {
@@ -457,6 +458,8 @@ pub async fn edition(
             .map(|goal| SdgView { goal, name: t(lang, &format!("sdg-{goal}")) })
             .collect(),
         axes: framework.as_ref().map(|(_, f)| framework_view(lang, f)).unwrap_or_default(),
+        focus_groups: crate::focus_groups::may_read(&viewer, edition.status)
+            && !state.store.focus_groups(year).await?.is_empty(),
     };
     render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "edition.html", "editions", body)
         .await

@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("print.html", include_str!("../templates/print.html")),
     ("history.html", include_str!("../templates/history.html")),
     ("campaign.html", include_str!("../templates/campaign.html")),
+    ("focus_groups.html", include_str!("../templates/focus_groups.html")),
     ("_response_nav.html", include_str!("../templates/_response_nav.html")),
     ("_question.html", include_str!("../templates/_question.html")),
 ];

@@ -276,3 +276,35 @@ return-needs-comment = Write at least one comment to return the response.
 upload-missing = Choose a file to upload.
 upload-refused = The workbook was not saved:
 upload-conflict = The workbook was not saved because these answers changed since it was downloaded; download it again:
+
+workshop-heading = Focus groups
+workshop-intro = Participatory workshops of the edition, one per language, and what came out of them, linked to the axes and SDGs.
+workshop-none = No workshop has been recorded yet.
+workshop-held = { $date } · in { $language } · { $count ->
+    [one] one city
+   *[other] { $count } cities
+  }
+workshop-dynamics = Dynamics
+workshop-participants = Participating cities
+workshop-outputs = Outputs
+workshop-totals = Outputs of all workshops
+workshop-kind-practice = Good practice
+workshop-kind-barrier = Barrier
+workshop-kind-enabler = Enabler
+workshop-kind-trend = Trend
+workshop-axis = Axis
+workshop-sdgs = SDG targets
+workshop-note = Note
+workshop-edit = Correct this record
+workshop-record = Record a workshop
+workshop-record-intro = Recording a workshop with the identifier of an existing one replaces it. Rows without a kind are left out.
+workshop-id = Identifier
+workshop-id-rule = lower-case letters, digits and hyphens, e.g. 2025-es
+workshop-held-on = Date
+workshop-language = Language
+workshop-output-row = Output { $row }
+workshop-note-needed = the note is empty
+workshop-save = Save the workshop
+language-en = English
+language-es = Spanish
+language-fr = French

@@ -276,3 +276,35 @@ return-needs-comment = Escriba al menos un comentario para devolver la respuesta
 upload-missing = Elija un archivo para subir.
 upload-refused = El libro no se guardó:
 upload-conflict = El libro no se guardó porque estas respuestas cambiaron desde que se descargó; descárguelo de nuevo:
+
+workshop-heading = Grupos focales
+workshop-intro = Talleres participativos de la edición, uno por idioma, y sus resultados, vinculados a los ejes y a los ODS.
+workshop-none = Aún no se ha registrado ningún taller.
+workshop-held = { $date } · en { $language } · { $count ->
+    [one] una ciudad
+   *[other] { $count } ciudades
+  }
+workshop-dynamics = Dinámica
+workshop-participants = Ciudades participantes
+workshop-outputs = Resultados
+workshop-totals = Resultados de todos los talleres
+workshop-kind-practice = Buena práctica
+workshop-kind-barrier = Barrera
+workshop-kind-enabler = Facilitador
+workshop-kind-trend = Tendencia
+workshop-axis = Eje
+workshop-sdgs = Metas ODS
+workshop-note = Nota
+workshop-edit = Corregir este registro
+workshop-record = Registrar un taller
+workshop-record-intro = Registrar un taller con el identificador de uno existente lo sustituye. Las filas sin tipo se omiten.
+workshop-id = Identificador
+workshop-id-rule = letras minúsculas, cifras y guiones, p. ej. 2025-es
+workshop-held-on = Fecha
+workshop-language = Idioma
+workshop-output-row = Resultado { $row }
+workshop-note-needed = la nota está vacía
+workshop-save = Guardar el taller
+language-en = inglés
+language-es = español
+language-fr = francés

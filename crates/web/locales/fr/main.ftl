@@ -276,3 +276,35 @@ return-needs-comment = Écrivez au moins un commentaire pour renvoyer la répons
 upload-missing = Choisissez un fichier à téléverser.
 upload-refused = Le classeur n'a pas été enregistré :
 upload-conflict = Le classeur n'a pas été enregistré car ces réponses ont changé depuis son téléchargement ; téléchargez-le à nouveau :
+
+workshop-heading = Groupes de discussion
+workshop-intro = Ateliers participatifs de l’édition, un par langue, et ce qui en est ressorti, rattaché aux axes et aux ODD.
+workshop-none = Aucun atelier n’a encore été enregistré.
+workshop-held = { $date } · en { $language } · { $count ->
+    [one] une ville
+   *[other] { $count } villes
+  }
+workshop-dynamics = Déroulement
+workshop-participants = Villes participantes
+workshop-outputs = Résultats
+workshop-totals = Résultats de tous les ateliers
+workshop-kind-practice = Bonne pratique
+workshop-kind-barrier = Obstacle
+workshop-kind-enabler = Levier
+workshop-kind-trend = Tendance
+workshop-axis = Axe
+workshop-sdgs = Cibles ODD
+workshop-note = Note
+workshop-edit = Corriger cet enregistrement
+workshop-record = Enregistrer un atelier
+workshop-record-intro = Enregistrer un atelier avec l’identifiant d’un atelier existant le remplace. Les lignes sans type sont ignorées.
+workshop-id = Identifiant
+workshop-id-rule = lettres minuscules, chiffres et tirets, p. ex. 2025-fr
+workshop-held-on = Date
+workshop-language = Langue
+workshop-output-row = Résultat { $row }
+workshop-note-needed = la note est vide
+workshop-save = Enregistrer l’atelier
+language-en = anglais
+language-es = espagnol
+language-fr = français

@@ -1,0 +1,365 @@
+//! Focus groups on the web: an edition's workshops with their participants and structured
+//! outputs, and the secretariat's form to record or correct one. Outputs are shown to the
+//! public once the edition is published, and to the secretariat and analysts before that.
+
+use std::collections::HashMap;
+
+use axum::{
+    body::Bytes,
+    extract::{Path, Query, State},
+    http::Uri,
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::{Deserialize, Serialize};
+use smartcities_domain::{ApproxDate, CityId, Code, EditionStatus, EditionYear, Lang, Role, SdgTarget};
+use smartcities_store::{CityFilter, FocusGroup, FocusGroupOutput, OutputKind, StoreError};
+
+use crate::{
+    AppState,
+    auth::Viewer,
+    i18n::{Negotiated, t, translate},
+    pages::{Ctx, PageError, PageResult, render_page},
+    responses::{check_csrf, parse_form},
+};
+
+const KINDS: [OutputKind; 4] =
+    [OutputKind::Practice, OutputKind::Barrier, OutputKind::Enabler, OutputKind::Trend];
+
+/// Blank output rows offered by the form beyond those already recorded.
+const BLANK_ROWS: usize = 4;
+
+#[derive(Deserialize, Default)]
+pub struct EditQuery {
+    edit: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OutputView {
+    kind: &'static str,
+    kind_label: String,
+    axis: String,
+    axis_label: String,
+    sdgs: String,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    id: String,
+    held_on: String,
+    language: String,
+    language_code: &'static str,
+    dynamics: String,
+    participants: Vec<(String, String)>,
+    outputs: Vec<OutputView>,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+/// The form's current values: an existing group's, or blank ones.
+#[derive(Serialize)]
+struct FormView {
+    id: String,
+    held_on: String,
+    language: &'static str,
+    dynamics: String,
+    participants: Vec<String>,
+    outputs: Vec<OutputView>,
+}
+
+#[derive(Serialize)]
+struct FocusGroupsPage {
+    year: u16,
+    title: String,
+    groups: Vec<GroupView>,
+    /// Outputs counted by kind over all workshops.
+    counts: Vec<(String, usize)>,
+    form: Option<FormView>,
+    kinds: Vec<Choice>,
+    axes: Vec<Choice>,
+    languages: Vec<Choice>,
+    cities: Vec<Choice>,
+}
+
+/// Who sees an edition's workshops.
+pub(crate) fn may_read(viewer: &Viewer, status: EditionStatus) -> bool {
+    status == EditionStatus::Published || matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+    Query(query): Query<EditQuery>,
+) -> PageResult {
+    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    if !may_read(&viewer, edition.status) {
+        return Err(match viewer.role() {
+            None => PageError::SignIn(uri.to_string()),
+            Some(_) => PageError::Forbidden(lang),
+        });
+    }
+    let framework = state.store.framework(year).await?.map(|(_, f)| f);
+    let axis_label = |code: &Code| {
+        framework
+            .as_ref()
+            .and_then(|f| f.axes.iter().find(|a| &a.code == code))
+            .map_or_else(|| code.to_string(), |a| a.label.get(lang).to_string())
+    };
+    let cities: HashMap<CityId, String> = state
+        .store
+        .cities(&CityFilter::default())
+        .await?
+        .into_iter()
+        .map(|c| (c.id.clone(), c.name))
+        .collect();
+    let output_view = |o: &FocusGroupOutput| OutputView {
+        kind: o.kind.slug(),
+        kind_label: t(lang, &format!("workshop-kind-{}", o.kind.slug())),
+        axis: o.axis.as_ref().map_or(String::new(), ToString::to_string),
+        axis_label: o.axis.as_ref().map_or(String::new(), axis_label),
+        sdgs: o.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+        note: o.note.clone(),
+    };
+    let stored = state.store.focus_groups(year).await?;
+    let counts = KINDS
+        .iter()
+        .map(|kind| {
+            let n = stored.iter().flat_map(|g| &g.outputs).filter(|o| o.kind == *kind).count();
+            (t(lang, &format!("workshop-kind-{}", kind.slug())), n)
+        })
+        .collect();
+    let groups = stored
+        .iter()
+        .map(|g| GroupView {
+            id: g.id.clone(),
+            held_on: g.held_on.to_string(),
+            language: t(lang, &format!("language-{}", g.language.code())),
+            language_code: g.language.code(),
+            dynamics: g.dynamics.clone(),
+            participants: g
+                .participants
+                .iter()
+                .map(|c| (c.to_string(), cities.get(c).cloned().unwrap_or_else(|| c.to_string())))
+                .collect(),
+            outputs: g.outputs.iter().map(output_view).collect(),
+        })
+        .collect();
+    let form = viewer.is_secretariat().then(|| {
+        let editing = query.edit.as_ref().and_then(|id| stored.iter().find(|g| &g.id == id));
+        let blank = || OutputView {
+            kind: "",
+            kind_label: String::new(),
+            axis: String::new(),
+            axis_label: String::new(),
+            sdgs: String::new(),
+            note: String::new(),
+        };
+        let mut outputs: Vec<OutputView> =
+            editing.map(|g| g.outputs.iter().map(output_view).collect()).unwrap_or_default();
+        outputs.extend((0..BLANK_ROWS).map(|_| blank()));
+        FormView {
+            id: editing.map_or(String::new(), |g| g.id.clone()),
+            held_on: editing.map_or(String::new(), |g| g.held_on.to_string()),
+            language: editing.map_or(lang.code(), |g| g.language.code()),
+            dynamics: editing.map_or(String::new(), |g| g.dynamics.clone()),
+            participants: editing
+                .map(|g| g.participants.iter().map(ToString::to_string).collect())
+                .unwrap_or_default(),
+            outputs,
+        }
+    });
+    let mut city_choices: Vec<Choice> =
+        cities.iter().map(|(id, name)| Choice { value: id.to_string(), label: name.clone() }).collect();
+    city_choices.sort_by(|a, b| a.label.cmp(&b.label));
+    let body = FocusGroupsPage {
+        year: year.get(),
+        title: edition.title.get(lang).to_string(),
+        groups,
+        counts,
+        form,
+        kinds: KINDS
+            .iter()
+            .map(|k| Choice {
+                value: k.slug().into(),
+                label: t(lang, &format!("workshop-kind-{}", k.slug())),
+            })
+            .collect(),
+        axes: framework
+            .iter()
+            .flat_map(|f| &f.axes)
+            .map(|a| Choice { value: a.code.to_string(), label: a.label.get(lang).to_string() })
+            .collect(),
+        languages: Lang::ALL
+            .iter()
+            .map(|l| Choice { value: l.code().into(), label: t(lang, &format!("language-{}", l.code())) })
+            .collect(),
+        cities: city_choices,
+    };
+    render_page(
+        &Ctx { state: &state, lang, uri: &uri, viewer: &viewer },
+        "focus_groups.html",
+        "editions",
+        body,
+    )
+    .await
+}
+
+/// The workshop a submitted form describes, or what is wrong with it, row by row.
+fn group_from_form(
+    lang: Lang,
+    year: EditionYear,
+    fields: &HashMap<String, Vec<String>>,
+) -> Result<FocusGroup, String> {
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim());
+    let field_error = |key: &str, e: &dyn std::fmt::Display| format!("{}: {e}", t(lang, key));
+    let id = first("id");
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return Err(field_error("workshop-id", &t(lang, "workshop-id-rule")));
+    }
+    let held_on = ApproxDate::parse(first("held_on")).map_err(|e| field_error("workshop-held-on", &e))?;
+    let language = Lang::from_tag(first("language")).ok_or_else(|| field_error("workshop-language", &"?"))?;
+    let participants = fields
+        .get("participants")
+        .map(|ids| ids.iter().map(|c| CityId::parse(c)).collect::<Result<Vec<_>, _>>())
+        .transpose()
+        .map_err(|e| field_error("workshop-participants", &e))?
+        .unwrap_or_default();
+    let mut outputs = Vec::new();
+    for row in 0.. {
+        let key = |part: &str| format!("output.{row}.{part}");
+        if !fields.contains_key(&key("kind")) {
+            break;
+        }
+        let kind = first(&key("kind"));
+        if kind.is_empty() {
+            continue;
+        }
+        let row_error = |e: &dyn std::fmt::Display| {
+            format!("{}: {e}", translate(lang, "workshop-output-row", &[("row", (row + 1).into())]))
+        };
+        let kind = OutputKind::parse(kind).map_err(|e| row_error(&e))?;
+        let axis = match first(&key("axis")) {
+            "" => None,
+            code => Some(Code::parse(code).map_err(|e| row_error(&e))?),
+        };
+        let sdgs = first(&key("sdgs"))
+            .split([',', ';', ' '])
+            .filter(|s| !s.is_empty())
+            .map(SdgTarget::parse)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| row_error(&e))?;
+        let note = first(&key("note"));
+        if note.is_empty() {
+            return Err(row_error(&t(lang, "workshop-note-needed")));
+        }
+        outputs.push(FocusGroupOutput { kind, axis, sdgs, note: note.to_string() });
+    }
+    Ok(FocusGroup {
+        id: id.to_string(),
+        edition: year,
+        held_on,
+        language,
+        dynamics: first("dynamics").to_string(),
+        participants,
+        outputs,
+    })
+}
+
+/// Records a workshop (or replaces the one with the same id); secretariat only.
+pub async fn save(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    if viewer.role().is_none() {
+        return Err(PageError::SignIn(uri.to_string()));
+    }
+    let fields = parse_form(&body);
+    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
+    if !viewer.is_secretariat() {
+        return Err(PageError::Forbidden(lang));
+    }
+    let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    state.store.edition(year_v).await?.ok_or(PageError::NotFound(lang))?;
+    let group = group_from_form(lang, year_v, &fields).map_err(|reason| PageError::Refused(lang, reason))?;
+    state.store.save_focus_group(&group).await.map_err(|e| match e {
+        StoreError::NotFound(reason) => PageError::Refused(lang, reason),
+        StoreError::UnknownCity(city) => {
+            PageError::Refused(lang, format!("{}: {city}", t(lang, "workshop-participants")))
+        }
+        other => other.into(),
+    })?;
+    Ok(Redirect::to(&format!("/editions/{year}/focus-groups#{}", group.id)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use smartcities_domain::{EditionYear, Lang};
+    use smartcities_store::OutputKind;
+
+    use super::group_from_form;
+
+    fn form(pairs: &[(&str, &str)]) -> HashMap<String, Vec<String>> {
+        let mut fields: HashMap<String, Vec<String>> = HashMap::new();
+        for (k, v) in pairs {
+            fields.entry((*k).to_string()).or_default().push((*v).to_string());
+        }
+        fields
+    }
+
+    #[test]
+    fn a_form_becomes_a_workshop_with_its_filled_rows_only() {
+        let year = EditionYear::new(2025).unwrap();
+        let fields = form(&[
+            ("id", "2025-en"),
+            ("held_on", "2025-10-16"),
+            ("language", "en"),
+            ("dynamics", "World café"),
+            ("participants", "es-bilbao"),
+            ("participants", "kr-seoul"),
+            ("output.0.kind", "barrier"),
+            ("output.0.axis", ""),
+            ("output.0.sdgs", "9.c, 17"),
+            ("output.0.note", "Procurement rules"),
+            ("output.1.kind", ""),
+            ("output.1.note", "ignored: no kind"),
+        ]);
+        let group = group_from_form(Lang::En, year, &fields).unwrap();
+        assert_eq!(group.participants.len(), 2);
+        assert_eq!(group.outputs.len(), 1);
+        assert_eq!(group.outputs[0].kind, OutputKind::Barrier);
+        assert_eq!(group.outputs[0].sdgs.iter().map(ToString::to_string).collect::<Vec<_>>(), ["9.c", "17"]);
+    }
+
+    #[test]
+    fn a_bad_row_is_named() {
+        let year = EditionYear::new(2025).unwrap();
+        let fields = form(&[
+            ("id", "2025-en"),
+            ("held_on", "2025-10-16"),
+            ("language", "en"),
+            ("output.0.kind", "practice"),
+            ("output.0.note", "Fine"),
+            ("output.1.kind", "practice"),
+            ("output.1.sdgs", "19.1"),
+            ("output.1.note", "Bad goal"),
+        ]);
+        let error = group_from_form(Lang::En, year, &fields).unwrap_err();
+        assert!(error.starts_with("Output 2:"), "{error}");
+        let error = group_from_form(Lang::En, year, &form(&[("id", "Not An Id")])).unwrap_err();
+        assert!(error.starts_with("Identifier"), "{error}");
+    }
+}
