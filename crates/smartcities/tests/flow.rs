@@ -329,7 +329,7 @@ async fn a_response_from_invitation_to_acceptance() {
     assert!(store.outbox_counts().await.unwrap().pending > 0, "the reminders wait in the outbox");
     let workshops = store.focus_groups(year).await.unwrap();
     let recorded = workshops.iter().find(|g| g.id == "2025-pt").expect("the workshop was recorded");
-    assert_eq!(recorded.participants, [lisbon.clone()]);
+    assert_eq!(recorded.participants, std::slice::from_ref(&lisbon));
     assert_eq!(recorded.outputs[0].sdgs[0].to_string(), "17.17");
     server.abort();
 }
