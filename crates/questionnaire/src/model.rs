@@ -283,6 +283,107 @@ impl Questionnaire {
         walk(&mut self.items, old, new)
     }
 
+    /// The question with this name, to change in place.
+    pub fn question_mut(&mut self, name: &str) -> Option<&mut Question> {
+        fn walk<'q>(items: &'q mut [Item], name: &str) -> Option<&'q mut Question> {
+            for item in items {
+                match item {
+                    Item::Question(q) if q.name.as_str() == name => return Some(q),
+                    Item::Group(g) => {
+                        if let Some(found) = walk(&mut g.items, name) {
+                            return Some(found);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            None
+        }
+        walk(&mut self.items, name)
+    }
+
+    /// Appends a question to the group named `group`. Names are unique across the whole form.
+    pub fn add_question(&mut self, group: &str, question: Question) -> Result<(), String> {
+        if self.item_names().contains(&question.name.as_str()) {
+            return Err(format!("the name {} is already used in this questionnaire", question.name));
+        }
+        if let Some(list) = question.kind.list()
+            && list != YES_NO
+            && !self.lists.contains_key(list)
+        {
+            return Err(format!("no choice list named {list}"));
+        }
+        if question.kind == Kind::YesNo && !self.lists.contains_key(YES_NO) {
+            return Err(format!("no choice list named {YES_NO}"));
+        }
+        fn walk(items: &mut [Item], group: &str, question: Question) -> Result<(), Question> {
+            let mut question = question;
+            for item in items {
+                if let Item::Group(g) = item {
+                    if g.name.as_str() == group {
+                        g.items.push(Item::Question(question));
+                        return Ok(());
+                    }
+                    question = match walk(&mut g.items, group, question) {
+                        Ok(()) => return Ok(()),
+                        Err(q) => q,
+                    };
+                }
+            }
+            Err(question)
+        }
+        walk(&mut self.items, group, question).map_err(|_| format!("no group named {group}"))
+    }
+
+    /// Takes a question out of the form.
+    pub fn remove_question(&mut self, name: &str) -> Option<Question> {
+        fn walk(items: &mut Vec<Item>, name: &str) -> Option<Question> {
+            if let Some(i) =
+                items.iter().position(|it| matches!(it, Item::Question(q) if q.name.as_str() == name))
+            {
+                return match items.remove(i) {
+                    Item::Question(q) => Some(q),
+                    _ => None,
+                };
+            }
+            items.iter_mut().find_map(|it| match it {
+                Item::Group(g) => walk(&mut g.items, name),
+                _ => None,
+            })
+        }
+        walk(&mut self.items, name)
+    }
+
+    /// The names of every question, note and group.
+    fn item_names(&self) -> Vec<&str> {
+        fn walk<'q>(items: &'q [Item], out: &mut Vec<&'q str>) {
+            for item in items {
+                out.push(item.name().as_str());
+                if let Item::Group(g) = item {
+                    walk(&g.items, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.items, &mut out);
+        out
+    }
+
+    /// Every group, outermost first, with its depth.
+    pub fn groups(&self) -> Vec<(usize, &Group)> {
+        fn walk<'q>(items: &'q [Item], depth: usize, out: &mut Vec<(usize, &'q Group)>) {
+            for item in items {
+                if let Item::Group(g) = item {
+                    out.push((depth, g));
+                    walk(&g.items, depth + 1, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.items, 0, &mut out);
+        out
+    }
+
     pub fn question(&self, name: &str) -> Option<&Question> {
         self.questions().into_iter().map(|l| l.question).find(|q| q.name.as_str() == name)
     }

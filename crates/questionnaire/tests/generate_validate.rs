@@ -164,3 +164,49 @@ fn questionnaires_round_trip_through_json() {
     let back: Questionnaire = serde_json::from_str(&json).unwrap();
     assert_eq!(back, q);
 }
+
+#[test]
+fn questions_are_edited_added_and_removed_in_place() {
+    use smartcities_questionnaire::{FieldName, Question, Texts, check_references};
+    let mut q = questionnaire(1);
+    let groups: Vec<String> = q.groups().iter().map(|(_, g)| g.name.to_string()).collect();
+    let first = groups[0].clone();
+
+    q.question_mut("s3_formalised").unwrap().required = false;
+    assert!(!q.question("s3_formalised").unwrap().required);
+
+    let added = Question {
+        name: FieldName::parse("open_data_portal").unwrap(),
+        kind: Kind::YesNo,
+        label: Texts::new(
+            "Does the city run an open data portal?",
+            "¿Tiene la ciudad un portal de datos abiertos?",
+            "La ville a-t-elle un portail de données ouvertes ?",
+        ),
+        hint: Texts::default(),
+        required: true,
+        relevant: None,
+        constraint: None,
+        constraint_message: Texts::default(),
+        default: None,
+    };
+    q.add_question(&first, added.clone()).unwrap();
+    assert_eq!(q.question("open_data_portal"), Some(&added));
+    assert!(q.add_question(&first, added.clone()).unwrap_err().contains("already used"));
+    assert!(
+        q.add_question("no_such_group", Question { name: FieldName::parse("x1").unwrap(), ..added.clone() })
+            .unwrap_err()
+            .contains("no group")
+    );
+
+    // Removing a question another one depends on leaves a dangling reference to report.
+    assert!(check_references(&q).is_empty());
+    assert_eq!(
+        q.remove_question("has_s3_strategy").map(|r| r.name.to_string()).as_deref(),
+        Some("has_s3_strategy")
+    );
+    assert!(q.question("has_s3_strategy").is_none());
+    let problems = check_references(&q);
+    assert!(problems.iter().any(|(at, _)| at == "s3_formalised"), "{problems:?}");
+    assert!(q.remove_question("has_s3_strategy").is_none());
+}

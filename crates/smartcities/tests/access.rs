@@ -93,6 +93,9 @@ async fn every_route_with_every_role() {
         ("/me".into(), [303, 200, 200, 200]),
         ("/campaigns/2025".into(), [303, 200, 200, 403]),
         ("/editions/2025/focus-groups".into(), [303, 200, 200, 403]),
+        ("/questionnaires/2025".into(), [303, 200, 200, 403]),
+        ("/questionnaires/2025/xlsform.xlsx".into(), [303, 200, 200, 403]),
+        ("/questionnaires/2025/questions/has_living_lab".into(), [303, 200, 403, 403]),
         ("/editions/2023/focus-groups".into(), [200, 200, 200, 200]),
         (format!("/responses/2025/{OWN}"), [303, 200, 200, 200]),
         (format!("/responses/2025/{OWN}/groups/smart_economy"), [303, 200, 200, 200]),
@@ -136,6 +139,11 @@ async fn every_route_with_every_role() {
         (format!("/responses/2025/{OWN}/submit"), String::new(), [303, 409, 403, 409]),
         (format!("/responses/2025/{OWN}/decision"), "decision=accept".into(), [303, 409, 403, 403]),
         ("/campaigns/2025".into(), "action=remind".into(), [303, 303, 403, 403]),
+        (
+            "/questionnaires/2025/questions".into(),
+            "version=1&group=smart_economy&name=matrix_probe&type=yes_no&label.en=Probe".into(),
+            [303, 303, 403, 403],
+        ),
         (
             "/editions/2025/focus-groups".into(),
             "id=2025-extra&held_on=2025-11-02&language=en&participants=es-bilbao".into(),
@@ -250,6 +258,100 @@ async fn the_secretariat_records_a_focus_group_on_the_web() {
     let page =
         send(&app.app, "GET", "/editions/2025/focus-groups?lang=en&edit=2025-pt", Some(&cookie), None).await;
     assert!(page.body.contains("value=\"16.6, 17.17\""), "the form is filled for a correction");
+}
+
+#[tokio::test]
+async fn the_secretariat_edits_the_questionnaire_on_the_web() {
+    let app = app().await;
+    let (cookie, csrf) = session(&app.store, "secretariat@smartcities.example.org").await;
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    let (version, _) = app.store.questionnaire(year).await.unwrap().unwrap();
+    let page = send(&app.app, "GET", "/questionnaires/2025?lang=en", Some(&cookie), None).await;
+    assert!(page.body.contains("id=\"q-has_living_lab\""), "{}", page.body);
+    let form =
+        send(&app.app, "GET", "/questionnaires/2025/questions/has_living_lab?lang=en", Some(&cookie), None)
+            .await;
+    assert!(form.body.contains("name=\"label.fr\""), "{}", form.body);
+
+    let edit = |version: i64, extra: &str| {
+        Some(format!(
+            "csrf={csrf}&version={version}&action=save&name=has_living_lab\
+             &label.en=Does+the+city+run+a+living+lab%3F&label.es=%C2%BFTiene+la+ciudad+un+laboratorio+urbano%3F\
+             &label.fr=La+ville+a-t-elle+un+laboratoire+vivant+%3F&hint.en=A+place+to+test+with+residents{extra}"
+        ))
+    };
+    let uri = "/questionnaires/2025/questions/has_living_lab?lang=en";
+    let saved = send(&app.app, "POST", uri, Some(&cookie), edit(version, "&required=on")).await;
+    assert_eq!(
+        saved.location.as_deref(),
+        Some(&*format!("/questionnaires/2025?saved={}#q-has_living_lab", version + 1))
+    );
+    let (now, q) = app.store.questionnaire(year).await.unwrap().unwrap();
+    assert_eq!(now, version + 1);
+    let question = q.question("has_living_lab").unwrap();
+    assert!(question.required);
+    assert_eq!(question.hint.0.len(), 1);
+
+    // Another editor still on the old version is refused rather than undoing the edit.
+    let stale = send(&app.app, "POST", uri, Some(&cookie), edit(version, "")).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    assert!(stale.body.contains("changed since you opened it"), "{}", stale.body);
+
+    // Problems are listed on the form, filled as it was sent; nothing is stored.
+    let bad = send(
+        &app.app,
+        "POST",
+        uri,
+        Some(&cookie),
+        edit(now, "&relevant=%24%7Bno_such_question%7D+%3D+%27yes%27&constraint=.+%3E"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("Nothing was saved")
+            && bad.body.contains("no_such_question")
+            && bad.body.contains("Constraint:"),
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"A place to test with residents\""), "the form keeps what was typed");
+    assert_eq!(app.store.questionnaire(year).await.unwrap().unwrap().0, now);
+
+    // A new question lands at the end of its group; an answered question cannot be removed.
+    let add = format!(
+        "csrf={csrf}&version={now}&group=smart_economy&name=open_data_portal&type=yes_no&label.en=Open+data+portal%3F&required=on"
+    );
+    let added = send(&app.app, "POST", "/questionnaires/2025/questions", Some(&cookie), Some(add)).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let (now, q) = app.store.questionnaire(year).await.unwrap().unwrap();
+    assert!(q.question("open_data_portal").is_some_and(|q| q.required));
+    let names: Vec<String> = q.questions().iter().map(|l| l.question.name.to_string()).collect();
+    let mut answered = None;
+    for name in names {
+        if app.store.answer_count(year, &name).await.unwrap() > 0 {
+            answered = Some(name);
+            break;
+        }
+    }
+    let answered = answered.expect("the demonstration has answers");
+    let remove = |name: &str| Some(format!("csrf={csrf}&version={now}&action=delete&name={name}"));
+    let uri = format!("/questionnaires/2025/questions/{answered}?lang=en");
+    let kept = send(&app.app, "POST", &uri, Some(&cookie), remove(&answered)).await;
+    assert_eq!(kept.status, StatusCode::CONFLICT);
+    assert!(kept.body.contains("cannot be removed"), "{}", kept.body);
+    let removed = send(
+        &app.app,
+        "POST",
+        "/questionnaires/2025/questions/open_data_portal",
+        Some(&cookie),
+        remove("open_data_portal"),
+    )
+    .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
+    assert!(app.store.questionnaire(year).await.unwrap().unwrap().1.question("open_data_portal").is_none());
+
+    let download = send(&app.app, "GET", "/questionnaires/2025/xlsform.xlsx", Some(&cookie), None).await;
+    assert_eq!(download.status, StatusCode::OK);
 }
 
 #[tokio::test]

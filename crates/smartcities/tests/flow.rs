@@ -315,6 +315,12 @@ async fn a_response_from_invitation_to_acceptance() {
         secretariat.type_into("input[name='output.0.note']", "Regional innovation agency as a partner");
         secretariat.click("form[action$=focus-groups] button[type=submit]");
         secretariat.wait_for_text("Regional innovation agency as a partner");
+
+        // And rewords a question in the questionnaire editor.
+        secretariat.go(&format!("{base}/questionnaires/2025/questions/has_living_lab?lang=en"));
+        secretariat.type_into("#hint-en", "A place where residents test new services");
+        secretariat.click("button[value=save]");
+        secretariat.wait_for_text("Saved as version");
     })
     .await
     .unwrap();
@@ -331,5 +337,11 @@ async fn a_response_from_invitation_to_acceptance() {
     let recorded = workshops.iter().find(|g| g.id == "2025-pt").expect("the workshop was recorded");
     assert_eq!(recorded.participants, std::slice::from_ref(&lisbon));
     assert_eq!(recorded.outputs[0].sdgs[0].to_string(), "17.17");
+    let (_, questionnaire) = store.questionnaire(year).await.unwrap().unwrap();
+    let hint = &questionnaire.question("has_living_lab").unwrap().hint;
+    assert_eq!(
+        hint.0.get(&smartcities_domain::Lang::En).map(String::as_str),
+        Some("A place where residents test new services")
+    );
     server.abort();
 }

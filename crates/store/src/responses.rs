@@ -145,44 +145,80 @@ impl Store {
         new: &str,
         questionnaire: &Questionnaire,
     ) -> Result<i64> {
+        let source = format!("renamed {old} to {new}");
+        self.edit_questionnaire(edition, questionnaire, None, Some((old, new)), &source).await
+    }
+
+    /// Stores an edited questionnaire as a new version. With `based_on`, the edit is refused
+    /// when someone else stored a version since that one, so no edit silently undoes another.
+    /// With `renamed`, the answers, change records and comments of the old name move to the
+    /// new one in the same transaction.
+    pub async fn edit_questionnaire(
+        &self,
+        edition: EditionYear,
+        questionnaire: &Questionnaire,
+        based_on: Option<i64>,
+        renamed: Option<(&str, &str)>,
+        source: &str,
+    ) -> Result<i64> {
         let document = serde_json::to_string(questionnaire).map_err(corrupt)?;
         let mut tx = self.begin_write().await?;
-        let taken = sqlx::query("SELECT 1 FROM answers WHERE edition_year = $1 AND question = $2 LIMIT 1")
-            .bind(year(edition))
-            .bind(new)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if taken.is_some() {
-            return Err(StoreError::Locked(format!(
-                "answers to {new} exist already; rename to another name"
-            )));
-        }
         let latest: i64 =
             sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM questionnaires WHERE edition_year = $1")
                 .bind(year(edition))
                 .fetch_one(&mut *tx)
                 .await?
                 .try_get("v")?;
+        if let Some(based_on) = based_on
+            && based_on != latest
+        {
+            return Err(StoreError::Locked(format!(
+                "the questionnaire changed since you opened it (version {based_on}, now {latest}); reload it and edit again"
+            )));
+        }
+        if let Some((old, new)) = renamed {
+            let taken =
+                sqlx::query("SELECT 1 FROM answers WHERE edition_year = $1 AND question = $2 LIMIT 1")
+                    .bind(year(edition))
+                    .bind(new)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if taken.is_some() {
+                return Err(StoreError::Locked(format!(
+                    "answers to {new} exist already; rename to another name"
+                )));
+            }
+            for table in ["answers", "answer_changes", "review_comments"] {
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE {table} SET question = $1 WHERE edition_year = $2 AND question = $3"
+                )))
+                .bind(new)
+                .bind(year(edition))
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
         sqlx::query("INSERT INTO questionnaires (edition_year, version, document, source, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(year(edition))
             .bind(latest + 1)
             .bind(document)
-            .bind(format!("renamed {old} to {new}"))
+            .bind(source)
             .bind(clock::now())
             .execute(&mut *tx)
             .await?;
-        for table in ["answers", "answer_changes", "review_comments"] {
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE {table} SET question = $1 WHERE edition_year = $2 AND question = $3"
-            )))
-            .bind(new)
-            .bind(year(edition))
-            .bind(old)
-            .execute(&mut *tx)
-            .await?;
-        }
         tx.commit().await?;
         Ok(latest + 1)
+    }
+
+    /// How many cities answered a question in an edition (every entry of a repeat counts).
+    pub async fn answer_count(&self, edition: EditionYear, question: &str) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM answers WHERE edition_year = $1 AND question = $2")
+            .bind(year(edition))
+            .bind(question)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("n")?)
     }
 
     /// The current questionnaire of an edition and its version.

@@ -302,6 +302,46 @@ async fn renaming_a_question_carries_its_answers_along() {
 }
 
 #[tokio::test]
+async fn an_edit_based_on_an_old_version_is_refused() {
+    let (_db, store, year, bilbao) = setup().await;
+    store
+        .save_answers(year, &bilbao, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    assert_eq!(store.answer_count(year, "pilots_last_2y").await.unwrap(), 1);
+    let (version, questionnaire) = store.questionnaire(year).await.unwrap().unwrap();
+    let mut first = questionnaire.clone();
+    first.question_mut("uses_cpi").unwrap().required = false;
+    let saved = store.edit_questionnaire(year, &first, Some(version), None, "web edit").await.unwrap();
+    assert_eq!(saved, version + 1);
+    // A second editor who opened the same version would undo the first edit: refused.
+    let mut second = questionnaire.clone();
+    second.question_mut("pilots_last_2y").unwrap().required = true;
+    let refused = store.edit_questionnaire(year, &second, Some(version), None, "web edit").await;
+    assert!(matches!(refused, Err(StoreError::Locked(_))), "{refused:?}");
+    let (current, stored) = store.questionnaire(year).await.unwrap().unwrap();
+    assert_eq!(current, version + 1);
+    assert!(!stored.question("uses_cpi").unwrap().required, "the first edit stands");
+
+    // An edit that renames carries the answers along.
+    let mut renamed = stored.clone();
+    let new = smartcities_questionnaire::FieldName::parse("pilots_two_years").unwrap();
+    renamed.rename_question("pilots_last_2y", &new).unwrap();
+    store
+        .edit_questionnaire(
+            year,
+            &renamed,
+            Some(current),
+            Some(("pilots_last_2y", "pilots_two_years")),
+            "web edit",
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.answer_count(year, "pilots_two_years").await.unwrap(), 1);
+    assert_eq!(store.answer_count(year, "pilots_last_2y").await.unwrap(), 0);
+}
+
+#[tokio::test]
 async fn focus_groups_keep_their_outputs_by_axis_and_sdg() {
     use smartcities_domain::{ApproxDate, Code, Lang, SdgTarget};
     use smartcities_store::{FocusGroup, FocusGroupOutput, OutputKind};

@@ -13,6 +13,7 @@ mod i18n;
 pub mod mail;
 mod map;
 mod pages;
+mod questionnaire_editor;
 mod responses;
 mod templates;
 
@@ -91,6 +92,13 @@ pub fn router(state: AppState) -> Router {
         .route("/responses/{year}/{city}/history", get(responses::history))
         .route("/responses/{year}/{city}/workbook.xlsx", get(responses::workbook))
         .route("/responses/{year}/{city}/workbook", post(responses::upload_workbook))
+        .route("/questionnaires/{year}", get(questionnaire_editor::overview))
+        .route("/questionnaires/{year}/xlsform.xlsx", get(questionnaire_editor::xlsform))
+        .route("/questionnaires/{year}/questions", post(questionnaire_editor::add_question))
+        .route(
+            "/questionnaires/{year}/questions/{name}",
+            get(questionnaire_editor::question).post(questionnaire_editor::save_question),
+        )
         .route("/campaigns/{year}", get(campaigns::dashboard).post(campaigns::act))
         .route("/static/site.css", get(stylesheet))
         .route("/static/autosave.js", get(autosave_script))

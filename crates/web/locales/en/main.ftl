@@ -308,3 +308,36 @@ workshop-save = Save the workshop
 language-en = English
 language-es = Spanish
 language-fr = French
+
+me-questionnaire = Questionnaire
+editor-heading = Questionnaire
+editor-version = version { $version }
+editor-xlsform = Download as XLSForm
+editor-saved = Saved as version { $version }.
+editor-not-saved = Nothing was saved:
+editor-repeat = answered any number of times
+editor-name = Name
+editor-type = Type
+editor-label = Label
+editor-hint = Hint
+editor-constraint_message = Message when the constraint fails
+editor-required = Required
+editor-relevant = Shown when
+editor-constraint = Constraint
+editor-default = Default
+editor-group = Group
+editor-add = Add a question
+editor-add-button = Add the question
+editor-answers = { $count ->
+    [0] no answers yet
+    [one] one answer
+   *[other] { $count } answers
+  }
+editor-choices = Choices
+editor-rename-note = Renaming keeps the answers: they move to the new name.
+editor-expressions = Conditions use XLSForm expressions: ${name} for another answer, . for this one; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
+editor-save = Save
+editor-delete = Remove the question
+editor-label-needed = a label in { $language } is needed
+editor-delete-answered = This question has { $count } answers and cannot be removed; make it optional or hide it with a condition instead.
+editor-delete-referenced = Other questions refer to this one:

@@ -308,3 +308,36 @@ workshop-save = Guardar el taller
 language-en = inglés
 language-es = español
 language-fr = francés
+
+me-questionnaire = Cuestionario
+editor-heading = Cuestionario
+editor-version = versión { $version }
+editor-xlsform = Descargar como XLSForm
+editor-saved = Guardado como versión { $version }.
+editor-not-saved = No se ha guardado nada:
+editor-repeat = se responde tantas veces como haga falta
+editor-name = Nombre
+editor-type = Tipo
+editor-label = Etiqueta
+editor-hint = Ayuda
+editor-constraint_message = Mensaje cuando no se cumple la restricción
+editor-required = Obligatoria
+editor-relevant = Se muestra si
+editor-constraint = Restricción
+editor-default = Valor por defecto
+editor-group = Grupo
+editor-add = Añadir una pregunta
+editor-add-button = Añadir la pregunta
+editor-answers = { $count ->
+    [0] aún sin respuestas
+    [one] una respuesta
+   *[other] { $count } respuestas
+  }
+editor-choices = Opciones
+editor-rename-note = Al renombrar se conservan las respuestas: pasan al nuevo nombre.
+editor-expressions = Las condiciones usan expresiones XLSForm: ${nombre} para otra respuesta, . para esta; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
+editor-save = Guardar
+editor-delete = Eliminar la pregunta
+editor-label-needed = hace falta una etiqueta en { $language }
+editor-delete-answered = Esta pregunta tiene { $count } respuestas y no puede eliminarse; hágala opcional u ocúltela con una condición.
+editor-delete-referenced = Otras preguntas hacen referencia a esta:

@@ -308,3 +308,36 @@ workshop-save = Enregistrer l’atelier
 language-en = anglais
 language-es = espagnol
 language-fr = français
+
+me-questionnaire = Questionnaire
+editor-heading = Questionnaire
+editor-version = version { $version }
+editor-xlsform = Télécharger en XLSForm
+editor-saved = Enregistré comme version { $version }.
+editor-not-saved = Rien n’a été enregistré :
+editor-repeat = répondu autant de fois que nécessaire
+editor-name = Nom
+editor-type = Type
+editor-label = Libellé
+editor-hint = Aide
+editor-constraint_message = Message quand la contrainte n’est pas respectée
+editor-required = Obligatoire
+editor-relevant = Affichée si
+editor-constraint = Contrainte
+editor-default = Valeur par défaut
+editor-group = Groupe
+editor-add = Ajouter une question
+editor-add-button = Ajouter la question
+editor-answers = { $count ->
+    [0] pas encore de réponse
+    [one] une réponse
+   *[other] { $count } réponses
+  }
+editor-choices = Choix
+editor-rename-note = Renommer conserve les réponses : elles passent au nouveau nom.
+editor-expressions = Les conditions utilisent les expressions XLSForm : ${nom} pour une autre réponse, . pour celle-ci ; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
+editor-save = Enregistrer
+editor-delete = Supprimer la question
+editor-label-needed = un libellé en { $language } est nécessaire
+editor-delete-answered = Cette question a { $count } réponses et ne peut pas être supprimée ; rendez-la facultative ou masquez-la par une condition.
+editor-delete-referenced = D’autres questions font référence à celle-ci :

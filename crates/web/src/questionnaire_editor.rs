@@ -1,0 +1,600 @@
+//! The secretariat's questionnaire editor: every group and question of an edition's
+//! questionnaire, a form per question (labels, hints and constraint messages in es/en/fr,
+//! required, skip logic, constraint, default, name), new questions and removals. Each save is
+//! checked like an imported XLSForm and stored as a new version; an edit based on an older
+//! version is refused, so two editors never undo each other's work. Analysts may read.
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::{
+    body::Bytes,
+    extract::{Path, State},
+    http::{StatusCode, Uri, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+use smartcities_domain::{EditionYear, Lang, Role};
+use smartcities_questionnaire::{
+    Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
+    write_xlsform,
+};
+use smartcities_store::StoreError;
+
+use crate::{
+    AppState,
+    auth::Viewer,
+    i18n::{Negotiated, t, translate},
+    pages::{Ctx, PageError, PageResult, render_page},
+    responses::{check_csrf, parse_form},
+};
+
+type Fields = HashMap<String, Vec<String>>;
+
+fn first<'f>(fields: &'f Fields, name: &str) -> &'f str {
+    fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim())
+}
+
+/// Reads are for the secretariat and analysts; changes for the secretariat only.
+fn may_read(ctx: &Ctx<'_>) -> Result<(), PageError> {
+    match ctx.viewer.role() {
+        None => Err(PageError::SignIn(ctx.uri.to_string())),
+        Some(Role::Respondent) => Err(PageError::Forbidden(ctx.lang)),
+        Some(_) => Ok(()),
+    }
+}
+
+async fn load(ctx: &Ctx<'_>, year: &str) -> Result<(EditionYear, i64, Questionnaire), PageError> {
+    may_read(ctx)?;
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(ctx.lang))?;
+    let (version, questionnaire) =
+        ctx.state.store.questionnaire(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
+    Ok((year, version, questionnaire))
+}
+
+/// The XLSForm type of a question, as the form's authors know it.
+fn type_name(kind: &Kind) -> String {
+    match kind {
+        Kind::Integer => "integer".into(),
+        Kind::Decimal => "decimal".into(),
+        Kind::Text => "text".into(),
+        Kind::YesNo => format!("select_one {YES_NO}"),
+        Kind::Ordinal { list } => format!("select_one {list} (likert)"),
+        Kind::SelectOne { list } => format!("select_one {list}"),
+        Kind::SelectMultiple { list } => format!("select_multiple {list}"),
+    }
+}
+
+fn texts_of(fields: &Fields, prefix: &str) -> Texts {
+    Texts(
+        Lang::ALL
+            .iter()
+            .filter_map(|l| {
+                let text = first(fields, &format!("{prefix}.{}", l.code()));
+                (!text.is_empty()).then(|| (*l, text.to_string()))
+            })
+            .collect(),
+    )
+}
+
+#[derive(Serialize)]
+struct Row {
+    name: String,
+    kind: String,
+    label: String,
+    required: bool,
+    relevant: String,
+    constraint: String,
+}
+
+#[derive(Serialize)]
+struct GroupRows {
+    name: String,
+    label: String,
+    depth: usize,
+    repeat: bool,
+    questions: Vec<Row>,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct OverviewPage {
+    year: u16,
+    version: i64,
+    title: String,
+    groups: Vec<GroupRows>,
+    group_choices: Vec<Choice>,
+    types: Vec<Choice>,
+    languages: Vec<Choice>,
+    notice: Option<String>,
+    errors: Vec<String>,
+    /// What the add form held when it was refused.
+    new: BTreeMap<String, String>,
+}
+
+fn overview_page(lang: Lang, year: EditionYear, version: i64, q: &Questionnaire) -> OverviewPage {
+    let groups = q
+        .groups()
+        .into_iter()
+        .map(|(depth, g)| GroupRows {
+            name: g.name.to_string(),
+            label: g.label.get(lang, q.default_language).to_string(),
+            depth,
+            repeat: g.repeat,
+            questions: g
+                .items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Question(question) => Some(Row {
+                        name: question.name.to_string(),
+                        kind: type_name(&question.kind),
+                        label: question.label.get(lang, q.default_language).to_string(),
+                        required: question.required,
+                        relevant: question.relevant.as_ref().map_or(String::new(), |c| c.source.clone()),
+                        constraint: question.constraint.as_ref().map_or(String::new(), |c| c.source.clone()),
+                    }),
+                    _ => None,
+                })
+                .collect(),
+        })
+        .collect::<Vec<_>>();
+    let mut types: Vec<Choice> = ["integer", "decimal", "text", "yes_no"]
+        .iter()
+        .map(|k| Choice { value: (*k).into(), label: type_name(&kind_of(k).unwrap_or(Kind::Text)) })
+        .collect();
+    for list in q.lists.keys().filter(|l| l.as_str() != YES_NO) {
+        for (prefix, label) in [("select_one", "select_one"), ("select_multiple", "select_multiple")] {
+            types.push(Choice { value: format!("{prefix}:{list}"), label: format!("{label} {list}") });
+        }
+    }
+    OverviewPage {
+        year: year.get(),
+        version,
+        title: q.title.get(lang, q.default_language).to_string(),
+        group_choices: groups
+            .iter()
+            .map(|g| Choice { value: g.name.clone(), label: g.label.clone() })
+            .collect(),
+        groups,
+        types,
+        languages: Lang::ALL
+            .iter()
+            .map(|l| Choice { value: l.code().into(), label: t(lang, &format!("language-{}", l.code())) })
+            .collect(),
+        notice: None,
+        errors: Vec::new(),
+        new: BTreeMap::new(),
+    }
+}
+
+/// A question kind from the add form's type field: `integer`, `yes_no`, `select_one:LIST`…
+fn kind_of(value: &str) -> Option<Kind> {
+    Some(match value.split_once(':') {
+        None => match value {
+            "integer" => Kind::Integer,
+            "decimal" => Kind::Decimal,
+            "text" => Kind::Text,
+            "yes_no" => Kind::YesNo,
+            _ => return None,
+        },
+        Some(("select_one", list)) => Kind::SelectOne { list: list.into() },
+        Some(("select_multiple", list)) => Kind::SelectMultiple { list: list.into() },
+        Some(_) => return None,
+    })
+}
+
+pub async fn overview(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let (year, version, q) = load(&ctx, &year).await?;
+    let mut page = overview_page(lang, year, version, &q);
+    if let Some(saved) = uri.query().and_then(|q| q.split('&').find_map(|p| p.strip_prefix("saved="))) {
+        page.notice = Some(translate(lang, "editor-saved", &[("version", saved.to_string().into())]));
+    }
+    render_page(&ctx, "questionnaire_editor.html", "me", page).await
+}
+
+/// The questionnaire as an XLSForm workbook, to edit in a spreadsheet and import again.
+pub async fn xlsform(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let (year, version, q) = load(&ctx, &year).await?;
+    let bytes = write_xlsform(&q).map_err(|e| PageError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"questionnaire-{year}-v{version}.xlsx\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[derive(Serialize)]
+struct QuestionForm {
+    year: u16,
+    version: i64,
+    original: String,
+    name: String,
+    kind: String,
+    label: BTreeMap<&'static str, String>,
+    hint: BTreeMap<&'static str, String>,
+    constraint_message: BTreeMap<&'static str, String>,
+    required: bool,
+    relevant: String,
+    constraint: String,
+    default: String,
+    answers: i64,
+    choices: Vec<(String, String)>,
+    errors: Vec<String>,
+}
+
+fn by_code(texts: &Texts) -> BTreeMap<&'static str, String> {
+    Lang::ALL.iter().map(|l| (l.code(), texts.0.get(l).cloned().unwrap_or_default())).collect()
+}
+
+fn question_form(
+    lang: Lang,
+    year: EditionYear,
+    version: i64,
+    q: &Questionnaire,
+    question: &Question,
+    answers: i64,
+) -> QuestionForm {
+    QuestionForm {
+        year: year.get(),
+        version,
+        original: question.name.to_string(),
+        name: question.name.to_string(),
+        kind: type_name(&question.kind),
+        label: by_code(&question.label),
+        hint: by_code(&question.hint),
+        constraint_message: by_code(&question.constraint_message),
+        required: question.required,
+        relevant: question.relevant.as_ref().map_or(String::new(), |c| c.source.clone()),
+        constraint: question.constraint.as_ref().map_or(String::new(), |c| c.source.clone()),
+        default: question.default.clone().unwrap_or_default(),
+        answers,
+        choices: q
+            .choices(question)
+            .iter()
+            .map(|c| (c.name.clone(), c.label.get(lang, q.default_language).to_string()))
+            .collect(),
+        errors: Vec::new(),
+    }
+}
+
+pub async fn question(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, name)): Path<(String, String)>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let (year, version, q) = load(&ctx, &year).await?;
+    if !viewer.is_secretariat() {
+        return Err(PageError::Forbidden(lang));
+    }
+    let question = q.question(&name).ok_or(PageError::NotFound(lang))?;
+    let answers = state.store.answer_count(year, &name).await?;
+    render_page(&ctx, "question_editor.html", "me", question_form(lang, year, version, &q, question, answers))
+        .await
+}
+
+/// Applies the edit form to the questionnaire; every problem is listed, labelled by field.
+/// Returns the rename it made, if any.
+fn apply_edit(
+    lang: Lang,
+    q: &mut Questionnaire,
+    original: &str,
+    fields: &Fields,
+) -> Result<Option<FieldName>, Vec<String>> {
+    let mut errors = Vec::new();
+    let field = |key: &str, e: &dyn std::fmt::Display| format!("{}: {e}", t(lang, key));
+    let condition = |key: &str, source: &str, errors: &mut Vec<String>| match source {
+        "" => None,
+        s => Condition::parse(s).map_err(|e| errors.push(field(key, &e))).ok(),
+    };
+    let relevant = condition("editor-relevant", first(fields, "relevant"), &mut errors);
+    let constraint = condition("editor-constraint", first(fields, "constraint"), &mut errors);
+    let label = texts_of(fields, "label");
+    if label.0.get(&q.default_language).is_none_or(String::is_empty) {
+        errors.push(field(
+            "editor-label",
+            &translate(
+                lang,
+                "editor-label-needed",
+                &[("language", t(lang, &format!("language-{}", q.default_language.code())).into())],
+            ),
+        ));
+    }
+    let renamed = match FieldName::parse(first(fields, "name")) {
+        Ok(name) if name.as_str() == original => None,
+        Ok(name) => match q.rename_question(original, &name) {
+            Ok(()) => Some(name),
+            Err(e) => {
+                errors.push(field("editor-name", &e));
+                None
+            }
+        },
+        Err(e) => {
+            errors.push(field("editor-name", &e));
+            None
+        }
+    };
+    let current = renamed.as_ref().map_or(original, FieldName::as_str).to_string();
+    if let Some(question) = q.question_mut(&current) {
+        question.label = label;
+        question.hint = texts_of(fields, "hint");
+        question.constraint_message = texts_of(fields, "constraint_message");
+        question.required = first(fields, "required") == "on";
+        question.relevant = relevant;
+        question.constraint = constraint;
+        question.default = Some(first(fields, "default").to_string()).filter(|d| !d.is_empty());
+    }
+    if let Some(question) = q.question(&current)
+        && let Some(default) = &question.default
+        && let Some((_, problem)) = check_value(q, question, default, &|_| String::new(), lang)
+    {
+        errors.push(field("editor-default", &problem));
+    }
+    for (at, problem) in check_references(q) {
+        errors.push(format!("{at}: {problem}"));
+    }
+    if errors.is_empty() { Ok(renamed) } else { Err(errors) }
+}
+
+/// Saves or removes a question (`action=save|delete`); secretariat only.
+pub async fn save_question(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year_s, name)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let fields = parse_form(&body);
+    may_read(&ctx)?;
+    check_csrf(&viewer, Some(first(&fields, "csrf")), lang)?;
+    if !viewer.is_secretariat() {
+        return Err(PageError::Forbidden(lang));
+    }
+    let (year, version, mut q) = load(&ctx, &year_s).await?;
+    let based_on: i64 =
+        first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
+    let original = q.question(&name).ok_or(PageError::NotFound(lang))?.clone();
+    let answers = state.store.answer_count(year, &name).await?;
+    let refused = |e: StoreError| match e {
+        StoreError::Locked(reason) => PageError::Refused(lang, reason),
+        other => other.into(),
+    };
+    if first(&fields, "action") == "delete" {
+        if answers > 0 {
+            return Err(PageError::Refused(
+                lang,
+                translate(lang, "editor-delete-answered", &[("count", answers.into())]),
+            ));
+        }
+        q.remove_question(&name);
+        let problems = check_references(&q);
+        if !problems.is_empty() {
+            let list: Vec<String> = problems.into_iter().map(|(at, p)| format!("{at}: {p}")).collect();
+            return Err(PageError::Refused(
+                lang,
+                format!("{} {}", t(lang, "editor-delete-referenced"), list.join("; ")),
+            ));
+        }
+        let source = format!("removed {name} on the web");
+        let saved =
+            state.store.edit_questionnaire(year, &q, Some(based_on), None, &source).await.map_err(refused)?;
+        return Ok(Redirect::to(&format!("/questionnaires/{year}?saved={saved}")).into_response());
+    }
+    match apply_edit(lang, &mut q, &name, &fields) {
+        Ok(renamed) => {
+            let renamed_pair = renamed.as_ref().map(|new| (name.as_str(), new.as_str()));
+            let source = match &renamed {
+                Some(new) => format!("edited {name} on the web, renamed to {new}"),
+                None => format!("edited {name} on the web"),
+            };
+            let saved = state
+                .store
+                .edit_questionnaire(year, &q, Some(based_on), renamed_pair, &source)
+                .await
+                .map_err(refused)?;
+            Ok(Redirect::to(&format!(
+                "/questionnaires/{year}?saved={saved}#q-{}",
+                renamed.as_ref().map_or(name.as_str(), FieldName::as_str)
+            ))
+            .into_response())
+        }
+        Err(errors) => {
+            // Show the form again as it was filled in, with what is wrong.
+            let mut form = question_form(lang, year, version, &q, &original, answers);
+            form.version = based_on;
+            form.name = first(&fields, "name").to_string();
+            form.label = by_code(&texts_of(&fields, "label"));
+            form.hint = by_code(&texts_of(&fields, "hint"));
+            form.constraint_message = by_code(&texts_of(&fields, "constraint_message"));
+            form.required = first(&fields, "required") == "on";
+            form.relevant = first(&fields, "relevant").to_string();
+            form.constraint = first(&fields, "constraint").to_string();
+            form.default = first(&fields, "default").to_string();
+            form.errors = errors;
+            let page = render_page(&ctx, "question_editor.html", "me", form).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+/// Adds a question at the end of a group; secretariat only.
+pub async fn add_question(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year_s): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let fields = parse_form(&body);
+    may_read(&ctx)?;
+    check_csrf(&viewer, Some(first(&fields, "csrf")), lang)?;
+    if !viewer.is_secretariat() {
+        return Err(PageError::Forbidden(lang));
+    }
+    let (year, version, mut q) = load(&ctx, &year_s).await?;
+    let based_on: i64 =
+        first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
+    let mut errors = Vec::new();
+    let field = |key: &str, e: &dyn std::fmt::Display| format!("{}: {e}", t(lang, key));
+    let name =
+        FieldName::parse(first(&fields, "name")).map_err(|e| errors.push(field("editor-name", &e))).ok();
+    let kind = kind_of(first(&fields, "type"));
+    if kind.is_none() {
+        errors.push(field("editor-type", &"?"));
+    }
+    let label = texts_of(&fields, "label");
+    if label.0.get(&q.default_language).is_none_or(String::is_empty) {
+        errors.push(field(
+            "editor-label",
+            &translate(
+                lang,
+                "editor-label-needed",
+                &[("language", t(lang, &format!("language-{}", q.default_language.code())).into())],
+            ),
+        ));
+    }
+    if let (Some(name), Some(kind), true) = (name.clone(), kind, errors.is_empty()) {
+        let question = Question {
+            name,
+            kind,
+            label,
+            hint: Texts::default(),
+            required: first(&fields, "required") == "on",
+            relevant: None,
+            constraint: None,
+            constraint_message: Texts::default(),
+            default: None,
+        };
+        if let Err(e) = q.add_question(first(&fields, "group"), question) {
+            errors.push(e);
+        }
+    }
+    if !errors.is_empty() {
+        let mut page = overview_page(
+            lang,
+            year,
+            version,
+            &state.store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?.1,
+        );
+        page.errors = errors;
+        page.new = fields
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), v.first()?.clone())))
+            .filter(|(k, _)| k != "csrf")
+            .collect();
+        let page = render_page(&ctx, "questionnaire_editor.html", "me", page).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    let name = name.map(|n| n.to_string()).unwrap_or_default();
+    let source = format!("added {name} on the web");
+    let saved = state.store.edit_questionnaire(year, &q, Some(based_on), None, &source).await.map_err(
+        |e| match e {
+            StoreError::Locked(reason) => PageError::Refused(lang, reason),
+            other => other.into(),
+        },
+    )?;
+    Ok(Redirect::to(&format!("/questionnaires/{year}?saved={saved}#q-{name}")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Fields, apply_edit, kind_of};
+    use smartcities_domain::{EditionFile, Lang};
+    use smartcities_questionnaire::{Kind, from_framework};
+
+    fn fields(pairs: &[(&str, &str)]) -> Fields {
+        pairs.iter().map(|(k, v)| ((*k).to_string(), vec![(*v).to_string()])).collect()
+    }
+
+    fn questionnaire() -> smartcities_questionnaire::Questionnaire {
+        let file = EditionFile::parse(include_str!("../../../data/editions/2017.toml")).unwrap();
+        from_framework(&file.edition, &file.framework).unwrap()
+    }
+
+    #[test]
+    fn an_edit_changes_texts_logic_and_name() {
+        let mut q = questionnaire();
+        let renamed = apply_edit(
+            Lang::En,
+            &mut q,
+            "s3_formalised",
+            &fields(&[
+                ("name", "s3_formal"),
+                ("label.en", "Is the strategy formally adopted?"),
+                ("label.es", "¿Está la estrategia aprobada formalmente?"),
+                ("relevant", "${has_s3_strategy} = 'yes'"),
+                ("required", "on"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(renamed.unwrap().as_str(), "s3_formal");
+        let question = q.question("s3_formal").unwrap();
+        assert_eq!(question.label.0.len(), 2, "an empty language is left out");
+        assert!(question.required);
+    }
+
+    #[test]
+    fn every_problem_of_an_edit_is_named() {
+        let mut q = questionnaire();
+        let errors = apply_edit(
+            Lang::En,
+            &mut q,
+            "s3_formalised",
+            &fields(&[
+                ("name", "2bad"),
+                ("label.es", "Sólo en español"),
+                ("relevant", "${has_s3_strategy} = "),
+                ("constraint", "${nowhere} > 1"),
+            ]),
+        )
+        .unwrap_err();
+        let text = errors.join("\n");
+        assert!(text.contains("Shown when"), "{text}");
+        assert!(text.contains("Name"), "{text}");
+        assert!(text.contains("Label"), "{text}");
+        assert!(text.contains("nowhere"), "{text}");
+    }
+
+    #[test]
+    fn add_form_types_map_to_kinds() {
+        assert_eq!(kind_of("yes_no"), Some(Kind::YesNo));
+        assert_eq!(
+            kind_of("select_multiple:barriers"),
+            Some(Kind::SelectMultiple { list: "barriers".into() })
+        );
+        assert_eq!(kind_of("rank"), None);
+    }
+}
