@@ -316,23 +316,16 @@ impl Questionnaire {
         if question.kind == Kind::YesNo && !self.lists.contains_key(YES_NO) {
             return Err(format!("no choice list named {YES_NO}"));
         }
-        fn walk(items: &mut [Item], group: &str, question: Question) -> Result<(), Question> {
-            let mut question = question;
-            for item in items {
-                if let Item::Group(g) = item {
-                    if g.name.as_str() == group {
-                        g.items.push(Item::Question(question));
-                        return Ok(());
-                    }
-                    question = match walk(&mut g.items, group, question) {
-                        Ok(()) => return Ok(()),
-                        Err(q) => q,
-                    };
-                }
-            }
-            Err(question)
+        fn find<'q>(items: &'q mut [Item], group: &str) -> Option<&'q mut Group> {
+            items.iter_mut().find_map(|item| match item {
+                Item::Group(g) if g.name.as_str() == group => Some(g),
+                Item::Group(g) => find(&mut g.items, group),
+                _ => None,
+            })
         }
-        walk(&mut self.items, group, question).map_err(|_| format!("no group named {group}"))
+        let target = find(&mut self.items, group).ok_or_else(|| format!("no group named {group}"))?;
+        target.items.push(Item::Question(question));
+        Ok(())
     }
 
     /// Takes a question out of the form.
