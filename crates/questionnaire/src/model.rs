@@ -318,8 +318,13 @@ impl Questionnaire {
         }
         fn find<'q>(items: &'q mut [Item], group: &str) -> Option<&'q mut Group> {
             items.iter_mut().find_map(|item| match item {
-                Item::Group(g) if g.name.as_str() == group => Some(g),
-                Item::Group(g) => find(&mut g.items, group),
+                Item::Group(g) => {
+                    if g.name.as_str() == group {
+                        Some(g)
+                    } else {
+                        find(&mut g.items, group)
+                    }
+                }
                 _ => None,
             })
         }
