@@ -1,0 +1,282 @@
+//! The study's analysis, as pure functions: an edition's framework and questionnaire, its
+//! accepted answers and the city registry go in; every table of findings comes out, stamped
+//! with the method version and a hash of the inputs, so that any figure can be traced and
+//! recomputed. Results are shares of cities and profiles — never a ranking.
+//!
+//! Conventions: shares are of the cities that answered a question, with the number invited
+//! always beside them; intervals are Wilson 95 % intervals; quartiles are Hyndman–Fan type 7;
+//! a cell of fewer than [`MIN_CELL`] cities shows counts, not shares.
+
+mod barriers;
+mod peers;
+mod sdg;
+pub mod stats;
+mod summary;
+mod trends;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use smartcities_domain::{City, CityId, EditionYear, Framework, Section};
+use smartcities_questionnaire::Questionnaire;
+
+pub use barriers::{BarriersEnablers, CitedItem};
+pub use peers::{CityPeers, Peer};
+pub use sdg::{SdgCell, SdgMatrix, SdgShare};
+pub use summary::{Breakdown, Detail, GroupSummary, QuestionSummary, Share, Summary};
+pub use trends::{PairedChange, Trend};
+
+/// Changes whenever a method changes, so stored results say how they were computed.
+pub const METHOD_VERSION: &str = "1";
+
+/// Below this many cities a cell shows its counts only: a share of three cities says little
+/// and may point at one city.
+pub const MIN_CELL: usize = 5;
+
+/// One answer of an accepted response. `entry` tells repeat entries apart ("" otherwise).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Answer {
+    pub question: String,
+    pub entry: String,
+    pub value: String,
+}
+
+/// A city's accepted answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CityAnswers {
+    pub city: CityId,
+    pub answers: Vec<Answer>,
+}
+
+/// What a focus-group output is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputKind {
+    Practice,
+    Barrier,
+    Enabler,
+    Trend,
+}
+
+/// A structured note from a focus group, counted beside the answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkshopOutput {
+    pub kind: OutputKind,
+    pub axis: Option<String>,
+    /// SDG goals (1–17) the note is linked to.
+    pub goals: Vec<u8>,
+}
+
+/// An earlier edition's accepted answers, for trends.
+#[derive(Debug, Clone, Serialize)]
+pub struct EarlierEdition {
+    pub edition: EditionYear,
+    pub questionnaire: Questionnaire,
+    pub responses: Vec<CityAnswers>,
+}
+
+/// Everything the analysis reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub edition: EditionYear,
+    pub framework: &'a Framework,
+    pub questionnaire: &'a Questionnaire,
+    pub cities: &'a [City],
+    /// Every city invited to answer (whatever it did since).
+    pub invited: &'a [CityId],
+    /// Accepted responses only.
+    pub responses: &'a [CityAnswers],
+    pub workshops: &'a [WorkshopOutput],
+    pub earlier: &'a [EarlierEdition],
+}
+
+/// Every table of an edition's findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    pub edition: u16,
+    pub method_version: String,
+    /// SHA-256 of the inputs in a canonical form: equal hashes, equal inputs.
+    pub input_hash: String,
+    pub invited: usize,
+    pub answering: usize,
+    pub questions: Vec<QuestionSummary>,
+    pub sdg_matrix: SdgMatrix,
+    pub barriers_enablers: BarriersEnablers,
+    pub trends: Vec<Trend>,
+    pub peers: Vec<CityPeers>,
+}
+
+impl Results {
+    pub fn question(&self, code: &str) -> Option<&QuestionSummary> {
+        self.questions.iter().find(|q| q.code == code)
+    }
+
+    pub fn peers_of(&self, city: &str) -> Option<&CityPeers> {
+        self.peers.iter().find(|p| p.city == city)
+    }
+}
+
+/// Population bands the study reports by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PopulationBand {
+    Under250k,
+    From250kTo1m,
+    From1mTo5m,
+    Over5m,
+}
+
+impl PopulationBand {
+    pub const ALL: [PopulationBand; 4] = [
+        PopulationBand::Under250k,
+        PopulationBand::From250kTo1m,
+        PopulationBand::From1mTo5m,
+        PopulationBand::Over5m,
+    ];
+
+    pub fn of(population: u64) -> PopulationBand {
+        match population {
+            0..250_000 => PopulationBand::Under250k,
+            250_000..1_000_000 => PopulationBand::From250kTo1m,
+            1_000_000..5_000_000 => PopulationBand::From1mTo5m,
+            _ => PopulationBand::Over5m,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            PopulationBand::Under250k => "under_250k",
+            PopulationBand::From250kTo1m => "250k_1m",
+            PopulationBand::From1mTo5m => "1m_5m",
+            PopulationBand::Over5m => "over_5m",
+        }
+    }
+}
+
+/// What the analysis knows of a city: where it sits in each breakdown.
+#[derive(Debug, Clone)]
+pub(crate) struct Profile {
+    pub section: Option<Section>,
+    pub band: Option<PopulationBand>,
+    pub metropolis: Option<bool>,
+    pub population: Option<u64>,
+}
+
+/// The accepted answers, indexed for the analyses.
+pub(crate) struct Indexed<'a> {
+    /// Invited cities in a stable order, with their profile.
+    pub cities: Vec<(&'a CityId, Profile)>,
+    /// question → the single (non-repeat) value of each city, by position.
+    pub values: HashMap<&'a str, Vec<Option<&'a str>>>,
+    /// Whether the city's response is accepted (answering).
+    pub answering: Vec<bool>,
+    /// Repeat entries: group-member question → (city position, entry) → value.
+    pub entries: HashMap<&'a str, BTreeMap<(usize, &'a str), &'a str>>,
+}
+
+fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
+    let registry: HashMap<&CityId, &City> = input.cities.iter().map(|c| (&c.id, c)).collect();
+    let mut invited: Vec<&CityId> = input.invited.iter().collect();
+    // An accepted response counts even if the invitation list missed the city.
+    for r in input.responses {
+        if !invited.contains(&&r.city) {
+            invited.push(&r.city);
+        }
+    }
+    invited.sort();
+    invited.dedup();
+    let cities: Vec<(&CityId, Profile)> = invited
+        .iter()
+        .map(|id| {
+            let city = registry.get(id);
+            let population = city.map(|c| c.population.count).filter(|p| *p > 0);
+            (
+                *id,
+                Profile {
+                    section: city.map(|c| c.section),
+                    band: population.map(PopulationBand::of),
+                    metropolis: city.map(|c| c.metropolis),
+                    population,
+                },
+            )
+        })
+        .collect();
+    let position: HashMap<&CityId, usize> = cities.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
+    let mut values: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
+    let mut entries: HashMap<&str, BTreeMap<(usize, &str), &str>> = HashMap::new();
+    let mut answering = vec![false; cities.len()];
+    for response in input.responses {
+        let at = position[&response.city];
+        answering[at] = true;
+        for a in &response.answers {
+            if a.value.trim().is_empty() {
+                continue;
+            }
+            if a.entry.is_empty() {
+                values.entry(a.question.as_str()).or_insert_with(|| vec![None; cities.len()])[at] =
+                    Some(a.value.as_str());
+            } else {
+                entries
+                    .entry(a.question.as_str())
+                    .or_default()
+                    .insert((at, a.entry.as_str()), a.value.as_str());
+            }
+        }
+    }
+    Indexed { cities, values, answering, entries }
+}
+
+impl Indexed<'_> {
+    /// A city's (non-repeat) answer to a question.
+    pub fn value(&self, city: usize, question: &str) -> Option<&str> {
+        self.values.get(question).and_then(|v| v[city])
+    }
+}
+
+/// The SHA-256 of the inputs, in a canonical order, as hex.
+fn input_hash(input: &Input<'_>) -> String {
+    let mut responses: Vec<&CityAnswers> = input.responses.iter().collect();
+    responses.sort_by(|a, b| a.city.cmp(&b.city));
+    let mut hasher = Sha256::new();
+    let mut feed = |value: serde_json::Result<Vec<u8>>| {
+        // Serialising plain data to JSON cannot fail; an empty feed would still separate parts.
+        hasher.update(value.unwrap_or_default());
+        hasher.update([0u8]);
+    };
+    feed(serde_json::to_vec(&(METHOD_VERSION, input.edition.get())));
+    feed(serde_json::to_vec(input.framework));
+    feed(serde_json::to_vec(input.questionnaire));
+    let mut cities: Vec<&City> = input.cities.iter().collect();
+    cities.sort_by(|a, b| a.id.cmp(&b.id));
+    feed(serde_json::to_vec(&cities));
+    let mut invited: Vec<&CityId> = input.invited.iter().collect();
+    invited.sort();
+    feed(serde_json::to_vec(&invited));
+    for r in responses {
+        let mut answers: Vec<&Answer> = r.answers.iter().collect();
+        answers.sort();
+        feed(serde_json::to_vec(&(&r.city, answers)));
+    }
+    feed(serde_json::to_vec(input.workshops));
+    feed(serde_json::to_vec(input.earlier));
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Runs every analysis of an edition.
+pub fn analyse(input: &Input<'_>) -> Results {
+    let indexed = index(input);
+    let answering = indexed.answering.iter().filter(|a| **a).count();
+    Results {
+        edition: input.edition.get(),
+        method_version: METHOD_VERSION.to_string(),
+        input_hash: input_hash(input),
+        invited: indexed.cities.len(),
+        answering,
+        questions: summary::summarise_all(input, &indexed),
+        sdg_matrix: sdg::matrix(input, &indexed),
+        barriers_enablers: barriers::barriers_enablers(input, &indexed),
+        trends: trends::trends(input, &indexed),
+        peers: peers::peers(input, &indexed),
+    }
+}

@@ -1,0 +1,137 @@
+//! The SDG matrix: axes × SDGs, counting good practices, answers to questions linked to an
+//! SDG and focus-group outputs; the most cited SDG per axis; and the share of cities linking
+//! at least one of their practices to each SDG.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use smartcities_questionnaire::Kind;
+
+use crate::{
+    Indexed, Input, MIN_CELL,
+    stats::{Z95, wilson},
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SdgCell {
+    pub axis: String,
+    pub goal: u8,
+    /// Good-practice entries of this axis linked to the goal.
+    pub practices: usize,
+    /// Positive answers (yes, or any answer for other kinds) to questions of this axis whose
+    /// framework links them to the goal.
+    pub answers: usize,
+    /// Focus-group outputs of this axis linked to the goal.
+    pub workshop_outputs: usize,
+}
+
+impl SdgCell {
+    pub fn total(&self) -> usize {
+        self.practices + self.answers + self.workshop_outputs
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SdgShare {
+    pub goal: u8,
+    pub cities: usize,
+    pub share: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SdgMatrix {
+    /// Only cells with something in them, by axis then goal.
+    pub cells: Vec<SdgCell>,
+    /// (axis, goal) for each axis with any citation; ties go to the lower goal.
+    pub most_cited: Vec<(String, u8)>,
+    /// Accepted responses the shares below are of.
+    pub answering: usize,
+    /// For each of the 17 goals.
+    pub cities_linking: Vec<SdgShare>,
+}
+
+/// `sdg11` (the questionnaire's SDG choice codes) → 11.
+fn goal_of(code: &str) -> Option<u8> {
+    code.strip_prefix("sdg").and_then(|n| n.parse().ok()).filter(|g| (1..=17).contains(g))
+}
+
+pub(crate) fn matrix(input: &Input<'_>, indexed: &Indexed<'_>) -> SdgMatrix {
+    let mut cells: BTreeMap<(String, u8), SdgCell> = BTreeMap::new();
+    fn cell<'c>(cells: &'c mut BTreeMap<(String, u8), SdgCell>, axis: &str, goal: u8) -> &'c mut SdgCell {
+        cells.entry((axis.to_string(), goal)).or_insert_with(|| SdgCell {
+            axis: axis.to_string(),
+            goal,
+            practices: 0,
+            answers: 0,
+            workshop_outputs: 0,
+        })
+    }
+    let mut linking: BTreeMap<u8, BTreeSet<usize>> = BTreeMap::new();
+    if let (Some(axes), Some(sdgs)) = (indexed.entries.get("gp_axis"), indexed.entries.get("gp_sdgs")) {
+        for ((city, entry), goals) in sdgs {
+            let axis = axes.get(&(*city, *entry)).copied().unwrap_or("");
+            for goal in goals.split_whitespace().filter_map(goal_of) {
+                cell(&mut cells, axis, goal).practices += 1;
+                linking.entry(goal).or_default().insert(*city);
+            }
+        }
+    }
+    for located in input.questionnaire.questions() {
+        if located.repeat().is_some() {
+            continue;
+        }
+        let question = located.question;
+        let Some(framework) = input.framework.question(question.name.as_str()) else { continue };
+        let mut goals: Vec<u8> = framework.sdgs.iter().map(|t| t.goal()).collect();
+        goals.dedup();
+        if goals.is_empty() {
+            continue;
+        }
+        let axis = located.groups.first().map_or(String::new(), |g| g.name.to_string());
+        let positive = (0..indexed.cities.len())
+            .filter(|&m| indexed.answering[m])
+            .filter(|&m| match indexed.value(m, question.name.as_str()) {
+                Some(v) if question.kind == Kind::YesNo => v == "yes",
+                Some(_) => true,
+                None => false,
+            })
+            .count();
+        for goal in goals {
+            cell(&mut cells, &axis, goal).answers += positive;
+        }
+    }
+    for output in input.workshops {
+        for goal in &output.goals {
+            cell(&mut cells, output.axis.as_deref().unwrap_or(""), *goal).workshop_outputs += 1;
+        }
+    }
+    let cells: Vec<SdgCell> = cells.into_values().filter(|c| c.total() > 0).collect();
+    let mut most_cited: BTreeMap<&str, (usize, u8)> = BTreeMap::new();
+    for c in cells.iter().filter(|c| !c.axis.is_empty()) {
+        let best = most_cited.entry(&c.axis).or_insert((0, c.goal));
+        if c.total() > best.0 {
+            *best = (c.total(), c.goal);
+        }
+    }
+    let answering = indexed.answering.iter().filter(|a| **a).count();
+    let cities_linking = (1..=17)
+        .map(|goal| {
+            let cities = linking.get(&goal).map_or(0, BTreeSet::len);
+            let (share, low, high) = if answering >= MIN_CELL {
+                let (l, h) = wilson(cities, answering, Z95).unwrap_or((0.0, 0.0));
+                (Some(cities as f64 / answering as f64), Some(l), Some(h))
+            } else {
+                (None, None, None)
+            };
+            SdgShare { goal, cities, share, low, high }
+        })
+        .collect();
+    SdgMatrix {
+        most_cited: most_cited.into_iter().map(|(axis, (_, goal))| (axis.to_string(), goal)).collect(),
+        cells,
+        answering,
+        cities_linking,
+    }
+}

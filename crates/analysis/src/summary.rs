@@ -1,0 +1,246 @@
+//! Per-question summaries: shares of answering cities with Wilson intervals, ordinal
+//! distributions with their median level, numbers with quartiles (and per 100,000 inhabitants
+//! for counts), overall and by UCLG section, population band and Metropolis membership.
+
+use serde::{Deserialize, Serialize};
+use smartcities_questionnaire::{Kind, Question};
+
+use crate::{
+    Indexed, Input, MIN_CELL, PopulationBand,
+    stats::{Numbers, Z95, wilson},
+};
+
+/// One option's count and share of the cities answering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Share {
+    pub code: String,
+    pub count: usize,
+    /// `None` in a cell of fewer than [`MIN_CELL`] answering cities.
+    pub share: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Detail {
+    /// Yes/no and choices; for multiple choice a city counts once under each option it chose.
+    Shares { options: Vec<Share> },
+    /// Levels lowest first; the median is the level of the middle city (the lower of the two
+    /// middle cities for an even count).
+    Ordinal { levels: Vec<Share>, median: Option<String> },
+    Numeric {
+        unit: String,
+        values: Option<Numbers>,
+        /// For counts: the value per 100,000 inhabitants of the city.
+        per_100k: Option<Numbers>,
+    },
+    /// Free text is summarised by coding it; here only how many answered.
+    Text,
+}
+
+/// A question's findings in one set of cities.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Cities invited in this set.
+    pub invited: usize,
+    /// Cities of the set whose response was accepted.
+    pub responding: usize,
+    /// Cities that answered this question.
+    pub answering: usize,
+    pub detail: Detail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupSummary {
+    pub group: String,
+    pub summary: Summary,
+}
+
+/// A question's summary in each group of one dimension (`section`, `population`,
+/// `metropolis`). Groups are listed even when empty, so the table shape never changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Breakdown {
+    pub dimension: String,
+    pub groups: Vec<GroupSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionSummary {
+    pub code: String,
+    /// The axis (the questionnaire's top-level group) the question belongs to.
+    pub axis: String,
+    pub kind: String,
+    pub overall: Summary,
+    pub breakdowns: Vec<Breakdown>,
+}
+
+fn share(count: usize, answering: usize) -> (Option<f64>, Option<f64>, Option<f64>) {
+    if answering < MIN_CELL {
+        return (None, None, None);
+    }
+    let (low, high) = wilson(count, answering, Z95).unwrap_or((0.0, 0.0));
+    (Some(count as f64 / answering as f64), Some(low), Some(high))
+}
+
+fn shares(codes: &[&str], counts: &[usize], answering: usize) -> Vec<Share> {
+    codes
+        .iter()
+        .zip(counts)
+        .map(|(code, &count)| {
+            let (share, low, high) = share(count, answering);
+            Share { code: (*code).to_string(), count, share, low, high }
+        })
+        .collect()
+}
+
+/// How a question is summarised.
+enum Method<'q> {
+    Choices { codes: Vec<&'q str>, multiple: bool },
+    Ordinal { codes: Vec<&'q str> },
+    Numeric { unit: String },
+    Text,
+}
+
+fn summarise(method: &Method<'_>, question: &str, members: &[usize], indexed: &Indexed<'_>) -> Summary {
+    let responding: Vec<usize> = members.iter().copied().filter(|&m| indexed.answering[m]).collect();
+    let answers: Vec<(usize, &str)> =
+        responding.iter().filter_map(|&m| indexed.value(m, question).map(|v| (m, v))).collect();
+    let answering = answers.len();
+    let detail = match method {
+        Method::Choices { codes, multiple } => {
+            let mut counts = vec![0; codes.len()];
+            for (_, value) in &answers {
+                if *multiple {
+                    for chosen in value.split_whitespace() {
+                        if let Some(i) = codes.iter().position(|c| *c == chosen) {
+                            counts[i] += 1;
+                        }
+                    }
+                } else if let Some(i) = codes.iter().position(|c| c == value) {
+                    counts[i] += 1;
+                }
+            }
+            Detail::Shares { options: shares(codes, &counts, answering) }
+        }
+        Method::Ordinal { codes } => {
+            let mut counts = vec![0; codes.len()];
+            for (_, value) in &answers {
+                if let Some(i) = codes.iter().position(|c| c == value) {
+                    counts[i] += 1;
+                }
+            }
+            let total: usize = counts.iter().sum();
+            let median = (total >= MIN_CELL).then(|| {
+                let middle = total.div_ceil(2);
+                let mut seen = 0;
+                let at = counts.iter().position(|c| {
+                    seen += c;
+                    seen >= middle
+                });
+                at.map(|i| codes[i].to_string())
+            });
+            Detail::Ordinal { levels: shares(codes, &counts, answering), median: median.flatten() }
+        }
+        Method::Numeric { unit } => {
+            let numbers: Vec<(usize, f64)> =
+                answers.iter().filter_map(|(m, v)| v.trim().parse::<f64>().ok().map(|x| (*m, x))).collect();
+            let plain: Vec<f64> = numbers.iter().map(|(_, x)| *x).collect();
+            let per_100k: Vec<f64> = if unit == "count" {
+                numbers
+                    .iter()
+                    .filter_map(|(m, x)| indexed.cities[*m].1.population.map(|p| x / p as f64 * 100_000.0))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let enough = |values: &[f64]| if values.len() >= MIN_CELL { Numbers::of(values) } else { None };
+            Detail::Numeric { unit: unit.clone(), values: enough(&plain), per_100k: enough(&per_100k) }
+        }
+        Method::Text => Detail::Text,
+    };
+    Summary { invited: members.len(), responding: responding.len(), answering, detail }
+}
+
+fn method<'q>(input: &Input<'q>, question: &'q Question) -> Method<'q> {
+    let codes = || input.questionnaire.choices(question).iter().map(|c| c.name.as_str()).collect();
+    match &question.kind {
+        Kind::YesNo | Kind::SelectOne { .. } => Method::Choices { codes: codes(), multiple: false },
+        Kind::SelectMultiple { .. } => Method::Choices { codes: codes(), multiple: true },
+        Kind::Ordinal { .. } => Method::Ordinal { codes: codes() },
+        Kind::Integer | Kind::Decimal => {
+            let unit = match input.framework.question(question.name.as_str()).map(|q| &q.kind) {
+                Some(smartcities_domain::QuestionKind::Numeric { unit, .. }) => unit.clone(),
+                _ => String::new(),
+            };
+            Method::Numeric { unit }
+        }
+        Kind::Text => Method::Text,
+    }
+}
+
+fn kind_slug(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Integer | Kind::Decimal => "numeric",
+        Kind::Text => "text",
+        Kind::YesNo => "yes_no",
+        Kind::Ordinal { .. } => "ordinal",
+        Kind::SelectOne { .. } => "single_choice",
+        Kind::SelectMultiple { .. } => "multiple_choice",
+    }
+}
+
+/// The groups of each breakdown dimension: (dimension, [(group, member positions)]).
+pub(crate) fn partitions(indexed: &Indexed<'_>) -> Vec<(&'static str, Vec<(String, Vec<usize>)>)> {
+    let members = |keep: &dyn Fn(&crate::Profile) -> bool| -> Vec<usize> {
+        indexed.cities.iter().enumerate().filter(|(_, (_, p))| keep(p)).map(|(i, _)| i).collect()
+    };
+    let sections = smartcities_domain::Section::ALL
+        .iter()
+        .map(|s| (s.slug().to_string(), members(&|p| p.section == Some(*s))))
+        .collect();
+    let bands = PopulationBand::ALL
+        .iter()
+        .map(|b| (b.slug().to_string(), members(&|p| p.band == Some(*b))))
+        .collect();
+    let metropolis = vec![
+        ("metropolis".to_string(), members(&|p| p.metropolis == Some(true))),
+        ("not_metropolis".to_string(), members(&|p| p.metropolis == Some(false))),
+    ];
+    vec![("section", sections), ("population", bands), ("metropolis", metropolis)]
+}
+
+pub(crate) fn summarise_all(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<QuestionSummary> {
+    let everyone: Vec<usize> = (0..indexed.cities.len()).collect();
+    let partitions = partitions(indexed);
+    input
+        .questionnaire
+        .questions()
+        .into_iter()
+        .filter(|located| located.repeat().is_none())
+        .map(|located| {
+            let question = located.question;
+            let name = question.name.as_str();
+            let method = method(input, question);
+            QuestionSummary {
+                code: name.to_string(),
+                axis: located.groups.first().map_or(String::new(), |g| g.name.to_string()),
+                kind: kind_slug(&question.kind).to_string(),
+                overall: summarise(&method, name, &everyone, indexed),
+                breakdowns: partitions
+                    .iter()
+                    .map(|(dimension, groups)| Breakdown {
+                        dimension: (*dimension).to_string(),
+                        groups: groups
+                            .iter()
+                            .map(|(group, members)| GroupSummary {
+                                group: group.clone(),
+                                summary: summarise(&method, name, members, indexed),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
