@@ -253,13 +253,21 @@ fn input_hash(input: &Input<'_>) -> String {
     let mut invited: Vec<&CityId> = input.invited.iter().collect();
     invited.sort();
     feed(serde_json::to_vec(&invited));
-    for r in responses {
-        let mut answers: Vec<&Answer> = r.answers.iter().collect();
-        answers.sort();
-        feed(serde_json::to_vec(&(&r.city, answers)));
-    }
     feed(serde_json::to_vec(input.workshops));
     feed(serde_json::to_vec(input.earlier));
+    // Answers are the bulk of the input: fed as raw fields with separators, not as JSON.
+    for r in responses {
+        let mut answers: Vec<&Answer> = r.answers.iter().collect();
+        answers.sort_unstable();
+        hasher.update(r.city.as_str().as_bytes());
+        hasher.update([1u8]);
+        for a in answers {
+            for field in [&a.question, &a.entry, &a.value] {
+                hasher.update(field.as_bytes());
+                hasher.update([0u8]);
+            }
+        }
+    }
     hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -267,16 +275,29 @@ fn input_hash(input: &Input<'_>) -> String {
 pub fn analyse(input: &Input<'_>) -> Results {
     let indexed = index(input);
     let answering = indexed.answering.iter().filter(|a| **a).count();
+    // The hash and the peers (the two costly parts besides the summaries) run beside them.
+    let (input_hash, peers, (questions, sdg_matrix, barriers_enablers, trends)) =
+        std::thread::scope(|scope| {
+            let side = scope.spawn(|| (input_hash(input), peers::peers(input, &indexed)));
+            let main = (
+                summary::summarise_all(input, &indexed),
+                sdg::matrix(input, &indexed),
+                barriers::barriers_enablers(input, &indexed),
+                trends::trends(input, &indexed),
+            );
+            let (hash, peers) = side.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (hash, peers, main)
+        });
     Results {
         edition: input.edition.get(),
         method_version: METHOD_VERSION.to_string(),
-        input_hash: input_hash(input),
+        input_hash,
         invited: indexed.cities.len(),
         answering,
-        questions: summary::summarise_all(input, &indexed),
-        sdg_matrix: sdg::matrix(input, &indexed),
-        barriers_enablers: barriers::barriers_enablers(input, &indexed),
-        trends: trends::trends(input, &indexed),
-        peers: peers::peers(input, &indexed),
+        questions,
+        sdg_matrix,
+        barriers_enablers,
+        trends,
+        peers,
     }
 }

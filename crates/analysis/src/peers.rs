@@ -113,54 +113,69 @@ fn profiles(
 pub(crate) fn peers(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<CityPeers> {
     let answering: Vec<usize> = (0..indexed.cities.len()).filter(|&m| indexed.answering[m]).collect();
     let (axes, profiles) = profiles(input, indexed, &answering);
-    let sizes: Vec<Option<f64>> =
-        answering.iter().map(|&m| indexed.cities[m].1.population.map(|p| (p as f64).log10())).collect();
-    let known: Vec<f64> = sizes.iter().flatten().copied().collect();
-    let size_range = known.iter().copied().fold(f64::NEG_INFINITY, f64::max)
-        - known.iter().copied().fold(f64::INFINITY, f64::min);
-    let sections: Vec<_> = answering.iter().map(|&m| indexed.cities[m].1.section).collect();
+    // Flat arrays with NaN for "missing" keep the pair loop free of branches on Option.
+    let sizes: Vec<f64> = answering
+        .iter()
+        .map(|&m| indexed.cities[m].1.population.map_or(f64::NAN, |p| (p as f64).log10()))
+        .collect();
+    let known = sizes.iter().copied().filter(|x| !x.is_nan());
+    let size_range = known.clone().fold(f64::NEG_INFINITY, f64::max) - known.fold(f64::INFINITY, f64::min);
+    let sections: Vec<Option<smartcities_domain::Section>> =
+        answering.iter().map(|&m| indexed.cities[m].1.section).collect();
+    let width = axes.len();
+    let flat: Vec<f64> = profiles.iter().flat_map(|p| p.iter().map(|x| x.unwrap_or(f64::NAN))).collect();
     let distance = |a: usize, b: usize| -> f64 {
-        let mut parts = Vec::with_capacity(3);
-        if let (Some(x), Some(y)) = (sizes[a], sizes[b]) {
-            parts.push(if size_range > 0.0 { (x - y).abs() / size_range } else { 0.0 });
+        let (mut total, mut parts) = (0.0, 0u32);
+        let (x, y) = (sizes[a], sizes[b]);
+        if !x.is_nan() && !y.is_nan() {
+            total += if size_range > 0.0 { (x - y).abs() / size_range } else { 0.0 };
+            parts += 1;
         }
         if let (Some(x), Some(y)) = (sections[a], sections[b]) {
-            parts.push(f64::from(u8::from(x != y)));
+            total += f64::from(u8::from(x != y));
+            parts += 1;
         }
-        let (mut sum, mut n) = (0.0, 0);
-        for (x, y) in profiles[a].iter().zip(&profiles[b]) {
-            if let (Some(x), Some(y)) = (x, y) {
-                sum += (x - y).abs();
+        let (mut sum, mut n) = (0.0, 0u32);
+        for (x, y) in flat[a * width..(a + 1) * width].iter().zip(&flat[b * width..(b + 1) * width]) {
+            let d = (x - y).abs();
+            if !d.is_nan() {
+                sum += d;
                 n += 1;
             }
         }
         if n > 0 {
-            parts.push(sum / f64::from(n));
+            total += sum / f64::from(n);
+            parts += 1;
         }
-        if parts.is_empty() { 1.0 } else { parts.iter().sum::<f64>() / parts.len() as f64 }
+        if parts == 0 { 1.0 } else { total / f64::from(parts) }
     };
     let ids: Vec<String> = answering.iter().map(|&m| indexed.cities[m].0.to_string()).collect();
-    (0..answering.len())
-        .map(|a| {
-            // Keep the nearest few in a small sorted buffer: one pass, no full sort.
-            let mut nearest: Vec<(f64, usize)> = Vec::with_capacity(PEERS + 1);
-            for b in (0..answering.len()).filter(|&b| b != a) {
-                let d = distance(a, b);
-                if nearest.len() == PEERS && d >= nearest[PEERS - 1].0 {
-                    continue;
-                }
-                let at = nearest.partition_point(|(x, _)| *x <= d);
-                nearest.insert(at, (d, b));
-                nearest.truncate(PEERS);
-            }
-            CityPeers {
-                city: ids[a].clone(),
-                profile: axes.iter().cloned().zip(profiles[a].iter().copied()).collect(),
-                peers: nearest
-                    .into_iter()
-                    .map(|(distance, b)| Peer { city: ids[b].clone(), distance })
-                    .collect(),
-            }
+    // Each pair once, offered to both cities; each keeps its nearest few in a small sorted
+    // buffer. Candidates arrive in ascending order for every city, so ties keep that order.
+    let n = answering.len();
+    let mut nearest: Vec<Vec<(f64, usize)>> = vec![Vec::with_capacity(PEERS + 1); n];
+    let offer = |list: &mut Vec<(f64, usize)>, d: f64, other: usize| {
+        if list.len() == PEERS && d >= list[PEERS - 1].0 {
+            return;
+        }
+        let at = list.partition_point(|(x, _)| *x <= d);
+        list.insert(at, (d, other));
+        list.truncate(PEERS);
+    };
+    for a in 0..n {
+        for b in a + 1..n {
+            let d = distance(a, b);
+            offer(&mut nearest[a], d, b);
+            offer(&mut nearest[b], d, a);
+        }
+    }
+    nearest
+        .into_iter()
+        .enumerate()
+        .map(|(a, list)| CityPeers {
+            city: ids[a].clone(),
+            profile: axes.iter().cloned().zip(profiles[a].iter().copied()).collect(),
+            peers: list.into_iter().map(|(distance, b)| Peer { city: ids[b].clone(), distance }).collect(),
         })
         .collect()
 }

@@ -102,10 +102,17 @@ enum Method<'q> {
     Text,
 }
 
-fn summarise(method: &Method<'_>, question: &str, members: &[usize], indexed: &Indexed<'_>) -> Summary {
+fn summarise(
+    method: &Method<'_>,
+    column: Option<&[Option<&str>]>,
+    members: &[usize],
+    indexed: &Indexed<'_>,
+) -> Summary {
     let responding: Vec<usize> = members.iter().copied().filter(|&m| indexed.answering[m]).collect();
-    let answers: Vec<(usize, &str)> =
-        responding.iter().filter_map(|&m| indexed.value(m, question).map(|v| (m, v))).collect();
+    let answers: Vec<(usize, &str)> = match column {
+        Some(column) => responding.iter().filter_map(|&m| column[m].map(|v| (m, v))).collect(),
+        None => Vec::new(),
+    };
     let answering = answers.len();
     let detail = match method {
         Method::Choices { codes, multiple } => {
@@ -222,11 +229,13 @@ pub(crate) fn summarise_all(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<Que
             let question = located.question;
             let name = question.name.as_str();
             let method = method(input, question);
+            // One look-up per question, not per city.
+            let column = indexed.values.get(name).map(Vec::as_slice);
             QuestionSummary {
                 code: name.to_string(),
                 axis: located.groups.first().map_or(String::new(), |g| g.name.to_string()),
                 kind: kind_slug(&question.kind).to_string(),
-                overall: summarise(&method, name, &everyone, indexed),
+                overall: summarise(&method, column, &everyone, indexed),
                 breakdowns: partitions
                     .iter()
                     .map(|(dimension, groups)| Breakdown {
@@ -235,7 +244,7 @@ pub(crate) fn summarise_all(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<Que
                             .iter()
                             .map(|(group, members)| GroupSummary {
                                 group: group.clone(),
-                                summary: summarise(&method, name, members, indexed),
+                                summary: summarise(&method, column, members, indexed),
                             })
                             .collect(),
                     })

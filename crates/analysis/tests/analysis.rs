@@ -214,7 +214,8 @@ fn practices_barriers_workshops_and_sdgs() {
     let results = case.run();
 
     let sdg = &results.sdg_matrix;
-    let cell = |goal| sdg.cells.iter().find(|c| c.axis == "innovation_entrepreneurship" && c.goal == goal).unwrap();
+    let cell =
+        |goal| sdg.cells.iter().find(|c| c.axis == "innovation_entrepreneurship" && c.goal == goal).unwrap();
     // has_s3_strategy is linked to SDG 8 and 9 in the 2017 framework: ten yes answers each.
     assert_eq!((cell(9).practices, cell(9).answers, cell(9).workshop_outputs), (5, 10, 1));
     assert_eq!(cell(11).practices, 5);
