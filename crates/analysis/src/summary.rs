@@ -197,8 +197,11 @@ fn kind_slug(kind: &Kind) -> &'static str {
     }
 }
 
-/// The groups of each breakdown dimension: (dimension, [(group, member positions)]).
-pub(crate) fn partitions(indexed: &Indexed<'_>) -> Vec<(&'static str, Vec<(String, Vec<usize>)>)> {
+/// A group of a breakdown and the positions of its cities.
+type Group = (String, Vec<usize>);
+
+/// The groups of each breakdown dimension.
+fn partitions(indexed: &Indexed<'_>) -> Vec<(&'static str, Vec<Group>)> {
     let members = |keep: &dyn Fn(&crate::Profile) -> bool| -> Vec<usize> {
         indexed.cities.iter().enumerate().filter(|(_, (_, p))| keep(p)).map(|(i, _)| i).collect()
     };

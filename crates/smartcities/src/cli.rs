@@ -92,6 +92,14 @@ pub enum Command {
         #[command(flatten)]
         mail: MailArgs,
     },
+    /// Analyse an edition's accepted answers (shares with intervals, breakdowns, SDG matrix,
+    /// barriers and enablers, trends, peers) and store the results the site and API show.
+    Analyse {
+        #[arg(long)]
+        edition: u16,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
     /// Create or upgrade the database schema.
     Migrate {
         /// sqlite://PATH or postgres://USER@HOST/DATABASE
@@ -383,6 +391,19 @@ pub enum Import {
 
 #[derive(Subcommand, Debug)]
 pub enum Export {
+    /// An edition's accepted answers in long form (city, question, entry, value, evidence
+    /// level, questionnaire version), so any finding can be recomputed elsewhere.
+    Answers {
+        #[arg(long)]
+        edition: u16,
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
     /// The city registry, in the format `import cities` reads (csv) or as JSON.
     Cities {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -508,6 +529,74 @@ pub async fn run(cli: Cli) -> Result<()> {
                         lines.join("\n")
                     );
                 }
+            }
+        }
+        Command::Analyse { edition, database_url } => {
+            let store = open(&database_url).await?;
+            let progress = ProgressBar::new(0);
+            progress.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                    .expect("valid template"),
+            );
+            let results = crate::analysis::run(&store, EditionYear::new(edition)?, &progress).await?;
+            println!(
+                "Analysed edition {edition}: {} of {} invited cities answering, {} questions, {} trends, peers for {} cities (method {}, inputs {}).",
+                results.answering,
+                results.invited,
+                results.questions.len(),
+                results.trends.len(),
+                results.peers.len(),
+                results.method_version,
+                &results.input_hash[..12]
+            );
+        }
+        Command::Export { what: Export::Answers { edition, format, output, database_url } } => {
+            let store = open(&database_url).await?;
+            let accepted = store.accepted_answers(EditionYear::new(edition)?).await?;
+            let mut out: Box<dyn Write> = match &output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+                )),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            #[derive(serde::Serialize)]
+            struct Row<'a> {
+                city: &'a str,
+                question: &'a str,
+                entry: &'a str,
+                value: &'a str,
+                evidence: &'a str,
+                questionnaire_version: i64,
+            }
+            let rows: Vec<Row<'_>> = accepted
+                .iter()
+                .flat_map(|(city, answers)| {
+                    answers.iter().map(move |a| Row {
+                        city: city.as_str(),
+                        question: &a.question,
+                        entry: &a.entry,
+                        value: &a.value,
+                        evidence: a.evidence.slug(),
+                        questionnaire_version: a.questionnaire_version,
+                    })
+                })
+                .collect();
+            match format {
+                Format::Csv => {
+                    let mut writer = csv::Writer::from_writer(&mut out);
+                    for row in &rows {
+                        writer.serialize(row)?;
+                    }
+                    writer.flush()?;
+                }
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut out, &rows)?;
+                    writeln!(out)?;
+                }
+            }
+            out.flush()?;
+            if let Some(path) = output {
+                eprintln!("Wrote {} answers of {} cities to {}.", rows.len(), accepted.len(), path.display());
             }
         }
         Command::Export { what: Export::Cities { format, output, database_url } } => {

@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use smartcities_collect::{parse_cities, parse_members, parse_partners};
 use smartcities_domain::{
     ApproxDate, City, Edition, EditionFile, EditionStatus, EditionYear, Email, Focus, Localized, Member,
-    MemberStatus, Milestone, ResponseStatus, Role,
+    Milestone, ResponseStatus, Role,
 };
 use smartcities_questionnaire::{Kind, Questionnaire, from_framework};
 use smartcities_store::{AnswerChange, Editor, Store, User};
@@ -47,7 +47,7 @@ pub struct Loaded {
 
 /// Loads (or refreshes) the demonstration data. Safe to run on a database that has it already.
 pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
-    progress.set_length((EDITIONS.len() + 5) as u64);
+    progress.set_length((EDITIONS.len() + 6) as u64);
     progress.set_style(ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("valid template"));
     for (file, text) in EDITIONS {
         progress.set_message(format!("edition {file}"));
@@ -77,13 +77,16 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     let questionnaire = from_framework(&campaign.edition, &campaign.framework)
         .map_err(|e| anyhow::anyhow!(e.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
     store.save_questionnaire(campaign.edition.year, &questionnaire, "built from the framework").await?;
-    illustrative_answers(store, &campaign, &questionnaire, &members).await?;
+    illustrative_answers(store, &campaign, &questionnaire, &cities).await?;
     for (file, text) in FOCUS_GROUPS {
         store
             .save_focus_group(&crate::cli::parse_focus_group(file, text)?)
             .await
             .with_context(|| file.to_string())?;
     }
+    progress.inc(1);
+    progress.set_message("analysis");
+    crate::analysis::run(store, campaign.edition.year, &ProgressBar::hidden()).await?;
     progress.inc(1);
     progress.set_message("accounts");
     let links = accounts(store, &members, &cities).await?;
@@ -160,22 +163,44 @@ impl Dice {
     }
 }
 
-/// Illustrative answers for most active member cities, at every stage of the campaign.
+/// Cities the demonstration leaves unanswered, so that answering, submitting and reviewing can
+/// be tried on them from the start.
+const STILL_ANSWERING: [&str; 2] = ["pt-lisbon", "at-vienna"];
+
+/// Illustrative titles of good practices, by the 2023 framework's axis order.
+const PRACTICES: [&str; 6] = [
+    "Municipal start-up incubator with a public procurement sandbox",
+    "Real-time open data on public transport reused by local companies",
+    "Sensor network on the water supply that halves the time to find leaks",
+    "Digital skills programme run in public libraries",
+    "One-stop digital desk for social services, with face-to-face help kept",
+    "Participatory budget online, with public follow-up of every project",
+];
+
+/// Illustrative answers for every city of the registry (members and invited non-members), most
+/// of them accepted so that the analysis has real figures to show, a few at each earlier stage.
 async fn illustrative_answers(
     store: &Store,
     campaign: &EditionFile,
     questionnaire: &Questionnaire,
-    members: &[Member],
+    cities: &[City],
 ) -> Result<()> {
     let year = campaign.edition.year;
-    for member in members.iter().filter(|m| m.status == MemberStatus::Active) {
-        let existing = store.open_response(year, &member.city).await?;
+    let axes: Vec<&str> = campaign.framework.axes.iter().map(|a| a.code.as_str()).collect();
+    for city in cities {
+        let existing = store.open_response(year, &city.id).await?;
         if existing.revision > 0 {
             continue; // answered on an earlier run
         }
-        let mut dice = Dice::new(member.city.as_str());
-        // 0-2 not started, 3-5 in progress, 6-7 submitted, 8-9 accepted.
-        let stage = dice.below(10);
+        let mut dice = Dice::new(city.id.as_str());
+        // 0-2 not started, 3-5 in progress, 6-7 submitted, 8-9 accepted: most accepted.
+        let stage = match dice.below(30) {
+            _ if STILL_ANSWERING.contains(&city.id.as_str()) => 0,
+            0 => 0,
+            1 => 3,
+            2 => 6,
+            _ => 8,
+        };
         if stage < 3 {
             continue;
         }
@@ -203,27 +228,65 @@ async fn illustrative_answers(
                 value: Some(value),
             });
         }
-        store
-            .save_answers(year, &member.city, 0, &changes, "demo (illustrative)", Editor::Respondent)
-            .await?;
+        if stage >= 6 {
+            let mut entry = |group: &str, id: u64, fields: Vec<(&str, String)>| {
+                for (question, value) in fields {
+                    changes.push(AnswerChange {
+                        question: question.to_string(),
+                        entry: format!("{group}:{id}"),
+                        value: Some(value),
+                    });
+                }
+            };
+            for id in 1..=dice.below(3) + 1 {
+                let axis = dice.below(axes.len() as u64) as usize;
+                let goals: Vec<String> =
+                    (0..=dice.below(2)).map(|_| format!("sdg{:02}", dice.below(17) + 1)).collect();
+                let mut goals = goals;
+                goals.dedup();
+                entry(
+                    "good_practices",
+                    id,
+                    vec![
+                        ("gp_title", PRACTICES[axis % PRACTICES.len()].to_string()),
+                        ("gp_axis", axes[axis].to_string()),
+                        ("gp_sdgs", goals.join(" ")),
+                        ("gp_summary", "Illustrative practice written for the demonstration.".to_string()),
+                    ],
+                );
+            }
+            let categories: Vec<String> = questionnaire
+                .question("be_category")
+                .map(|q| questionnaire.choices(q).iter().map(|c| c.name.clone()).collect())
+                .unwrap_or_default();
+            for id in 1..=dice.below(4) + 1 {
+                // Funding and skills come up more often, as they do in the study's editions.
+                let category = match dice.below(4) {
+                    0 => "funding".to_string(),
+                    1 => "skills_talent".to_string(),
+                    _ => categories[dice.below(categories.len() as u64) as usize].clone(),
+                };
+                entry(
+                    "barriers_enablers",
+                    id,
+                    vec![
+                        ("be_type", if dice.below(3) == 0 { "enabler" } else { "barrier" }.to_string()),
+                        ("be_category", category),
+                        ("be_importance", format!("l{}", dice.below(5) + 1)),
+                        ("be_axis", axes[dice.below(axes.len() as u64) as usize].to_string()),
+                    ],
+                );
+            }
+        }
+        store.save_answers(year, &city.id, 0, &changes, "demo (illustrative)", Editor::Respondent).await?;
         if stage >= 6 {
             store
-                .set_response_status(
-                    year,
-                    &member.city,
-                    &[ResponseStatus::InProgress],
-                    ResponseStatus::Submitted,
-                )
+                .set_response_status(year, &city.id, &[ResponseStatus::InProgress], ResponseStatus::Submitted)
                 .await?;
         }
         if stage >= 8 {
             store
-                .set_response_status(
-                    year,
-                    &member.city,
-                    &[ResponseStatus::Submitted],
-                    ResponseStatus::Accepted,
-                )
+                .set_response_status(year, &city.id, &[ResponseStatus::Submitted], ResponseStatus::Accepted)
                 .await?;
         }
     }

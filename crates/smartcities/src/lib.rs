@@ -2,6 +2,7 @@
 //! one way, collect → store → analyse → publish; this crate only connects the crates that do
 //! each step and ships the demonstration data.
 
+pub mod analysis;
 pub mod campaign;
 pub mod cli;
 pub mod demo;

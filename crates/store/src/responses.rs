@@ -476,6 +476,78 @@ impl Store {
             .collect()
     }
 
+    /// Every answer of the edition's accepted responses, by city then question and entry: what
+    /// the analysis reads and what `export answers` writes.
+    pub async fn accepted_answers(&self, edition: EditionYear) -> Result<Vec<(CityId, Vec<StoredAnswer>)>> {
+        let rows = sqlx::query(
+            "SELECT a.city_id, a.question, a.entry, a.value, a.revision, a.questionnaire_version, a.evidence, \
+             a.evidence_note, a.updated_by, a.updated_at FROM answers a JOIN responses r \
+             ON r.edition_year = a.edition_year AND r.city_id = a.city_id \
+             WHERE a.edition_year = $1 AND r.status = 'accepted' ORDER BY a.city_id, a.question, a.entry",
+        )
+        .bind(year(edition))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<(CityId, Vec<StoredAnswer>)> = Vec::new();
+        for r in &rows {
+            let city: String = r.try_get("city_id")?;
+            let evidence: String = r.try_get("evidence")?;
+            let answer = StoredAnswer {
+                question: r.try_get("question")?,
+                entry: r.try_get("entry")?,
+                value: r.try_get("value")?,
+                revision: r.try_get("revision")?,
+                questionnaire_version: r.try_get("questionnaire_version")?,
+                evidence: Evidence::parse(&evidence).map_err(corrupt)?,
+                evidence_note: r.try_get("evidence_note")?,
+                updated_by: r.try_get("updated_by")?,
+                updated_at: r.try_get("updated_at")?,
+            };
+            match out.last_mut() {
+                Some((last, answers)) if last.as_str() == city => answers.push(answer),
+                _ => out.push((CityId::parse(&city).map_err(corrupt)?, vec![answer])),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Stores an edition's analysis, replacing the previous one.
+    pub async fn save_results(
+        &self,
+        edition: EditionYear,
+        method_version: &str,
+        input_hash: &str,
+        document: &str,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM analysis_results WHERE edition_year = $1")
+            .bind(year(edition))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO analysis_results (edition_year, method_version, input_hash, document, computed_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(year(edition))
+        .bind(method_version)
+        .bind(input_hash)
+        .bind(document)
+        .bind(clock::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The stored analysis of an edition: (document, computed at).
+    pub async fn results(&self, edition: EditionYear) -> Result<Option<(String, String)>> {
+        let row = sqlx::query("SELECT document, computed_at FROM analysis_results WHERE edition_year = $1")
+            .bind(year(edition))
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((r.try_get("document")?, r.try_get("computed_at")?))).transpose()
+    }
+
     /// How many ordinary (not repeat-group) questions each city has answered, in one query.
     pub async fn answer_counts(
         &self,

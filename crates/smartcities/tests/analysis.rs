@@ -1,0 +1,60 @@
+//! `smartcities analyse` and `export answers` on the demonstration campaign, through the real
+//! binary and database.
+
+mod support;
+
+use indicatif::ProgressBar;
+use smartcities_analysis::{Detail, Results};
+use smartcities_domain::EditionYear;
+use smartcities_store::testing::TestDatabase;
+use support::smartcities;
+
+fn stdout(out: &std::process::Output) -> String {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn the_demonstration_is_analysed_and_its_answers_exported() {
+    let (db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let year = EditionYear::new(2025).unwrap();
+
+    let out = stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
+    let (document, _) = store.results(year).await.unwrap().expect("results are stored");
+    let results: Results = serde_json::from_str(&document).unwrap();
+    assert!(results.answering >= 40, "at least 40 cities answering: {}", results.answering);
+    assert!(
+        out.contains(&format!("{} of {} invited cities answering", results.answering, results.invited)),
+        "{out}"
+    );
+    let living_lab = results.question("has_living_lab").unwrap();
+    let Detail::Shares { options } = &living_lab.overall.detail else { panic!("{living_lab:?}") };
+    let yes = options.iter().find(|o| o.code == "yes").unwrap();
+    assert!(yes.share.is_some() && yes.low <= yes.share && yes.share <= yes.high);
+    assert!(!results.barriers_enablers.overall.is_empty());
+    assert!(!results.sdg_matrix.cells.is_empty());
+    assert_eq!(results.peers.len(), results.answering);
+
+    // Analysing again the same data gives the same inputs hash and results.
+    stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
+    let (again, _) = store.results(year).await.unwrap().unwrap();
+    let again: Results = serde_json::from_str(&again).unwrap();
+    assert_eq!(again, results);
+
+    // The long-form export holds exactly the accepted answers.
+    let accepted: usize = store.accepted_answers(year).await.unwrap().iter().map(|(_, a)| a.len()).sum();
+    let csv = stdout(&smartcities(&["export", "answers", "--edition", "2025"], &db.url));
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("city,question,entry,value,evidence,questionnaire_version"));
+    assert_eq!(lines.count(), accepted);
+    assert!(csv.contains(",has_living_lab,,"), "{}", &csv[..300]);
+    assert!(csv.contains(",reviewed,"), "accepted answers are marked reviewed");
+    let json = stdout(&smartcities(&["export", "answers", "--edition", "2025", "--format", "json"], &db.url));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows.len(), accepted);
+
+    let missing = smartcities(&["analyse", "--edition", "2030"], &db.url);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("edition 2030 has no framework"));
+}
