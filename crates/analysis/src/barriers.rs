@@ -12,6 +12,7 @@ use crate::{
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CitedItem {
     /// `barrier` or `enabler`.
     pub kind: String,
@@ -28,6 +29,7 @@ pub struct CitedItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BarriersEnablers {
     pub answering: usize,
     pub overall: Vec<CitedItem>,

@@ -9,6 +9,7 @@
 
 mod barriers;
 mod peers;
+mod profile;
 mod sdg;
 pub mod stats;
 mod summary;
@@ -23,6 +24,7 @@ use smartcities_questionnaire::Questionnaire;
 
 pub use barriers::{BarriersEnablers, CitedItem};
 pub use peers::{CityPeers, Peer};
+pub use profile::{AnswerBeside, CityProfile, Highlight, Standing, city_profile};
 pub use sdg::{SdgCell, SdgMatrix, SdgShare};
 pub use summary::{Breakdown, Detail, GroupSummary, QuestionSummary, Share, Summary};
 pub use trends::{PairedChange, Trend};
@@ -93,6 +95,7 @@ pub struct Input<'a> {
 
 /// Every table of an edition's findings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Results {
     pub edition: u16,
     pub method_version: String,
@@ -119,6 +122,7 @@ impl Results {
 
 /// Population bands the study reports by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PopulationBand {
     Under250k,

@@ -15,6 +15,7 @@ use crate::{Indexed, Input};
 pub const PEERS: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Peer {
     pub city: String,
     /// Gower distance in [0, 1]: 0 = alike in size, section and profile.
@@ -22,6 +23,7 @@ pub struct Peer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CityPeers {
     pub city: String,
     /// The city's mean scaled answer per axis (`None` where it answered nothing scorable).

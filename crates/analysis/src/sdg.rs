@@ -13,6 +13,7 @@ use crate::{
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SdgCell {
     pub axis: String,
     pub goal: u8,
@@ -32,6 +33,7 @@ impl SdgCell {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SdgShare {
     pub goal: u8,
     pub cities: usize,
@@ -41,6 +43,7 @@ pub struct SdgShare {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SdgMatrix {
     /// Only cells with something in them, by axis then goal.
     pub cells: Vec<SdgCell>,

@@ -67,6 +67,7 @@ pub fn cohen_kappa<T: PartialEq>(first: &[T], second: &[T]) -> Option<f64> {
 
 /// Five-number summary and mean of some numbers.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Numbers {
     pub n: usize,
     pub min: f64,

@@ -12,6 +12,7 @@ use crate::{
 
 /// One option's count and share of the cities answering.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Share {
     pub code: String,
     pub count: usize,
@@ -22,6 +23,7 @@ pub struct Share {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Detail {
     /// Yes/no and choices; for multiple choice a city counts once under each option it chose.
@@ -41,6 +43,7 @@ pub enum Detail {
 
 /// A question's findings in one set of cities.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     /// Cities invited in this set.
     pub invited: usize,
@@ -52,6 +55,7 @@ pub struct Summary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupSummary {
     pub group: String,
     pub summary: Summary,
@@ -60,12 +64,14 @@ pub struct GroupSummary {
 /// A question's summary in each group of one dimension (`section`, `population`,
 /// `metropolis`). Groups are listed even when empty, so the table shape never changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Breakdown {
     pub dimension: String,
     pub groups: Vec<GroupSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuestionSummary {
     pub code: String,
     /// The axis (the questionnaire's top-level group) the question belongs to.

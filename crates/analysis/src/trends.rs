@@ -16,6 +16,7 @@ use crate::{
 
 /// How the answers of the cities present in both editions moved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PairedChange {
     pub cities: usize,
     pub unchanged: usize,
@@ -26,6 +27,7 @@ pub struct PairedChange {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Trend {
     pub code: String,
     pub earlier_edition: u16,

@@ -367,3 +367,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_city_is_characterised_beside_the_others() {
+    let mut case = Case::new(twelve());
+    // Seven of ten have a strategy; only es-city-9 runs a talent programme.
+    for (i, c) in case.cities.clone().iter().enumerate().take(10) {
+        let strategy = if i < 7 { "yes" } else { "no" };
+        let talent = if i == 9 { "yes" } else { "no" };
+        case.responses.push(answers(c, &[("has_s3_strategy", strategy), ("talent_programme", talent)]));
+    }
+    let results = case.run();
+    let city = case.cities[9].clone();
+    let profile =
+        smartcities_analysis::city_profile(&results, &city, &case.responses[9].answers).expect("it answered");
+    let strategy = profile.answers.iter().find(|a| a.code == "has_s3_strategy").unwrap();
+    assert_eq!((strategy.answer.as_str(), strategy.all, strategy.section), ("no", Some(0.3), Some(0.3)));
+    assert_eq!(profile.highlights.len(), 2);
+    let talent = &profile.highlights[0];
+    assert_eq!(
+        (talent.code.as_str(), talent.standing, talent.share),
+        ("talent_programme", smartcities_analysis::Standing::Strength, 0.1)
+    );
+    assert_eq!(profile.highlights[1].standing, smartcities_analysis::Standing::Gap);
+    assert_eq!(profile.peers.len(), 5);
+    assert!(
+        smartcities_analysis::city_profile(&results, &case.cities[10], &[]).is_none(),
+        "Dakar did not answer"
+    );
+}

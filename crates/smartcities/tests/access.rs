@@ -97,6 +97,12 @@ async fn every_route_with_every_role() {
         ("/questionnaires/2025/xlsform.xlsx".into(), [303, 200, 200, 403]),
         ("/questionnaires/2025/questions/has_living_lab".into(), [303, 200, 403, 403]),
         ("/editions/2023/focus-groups".into(), [200, 200, 200, 200]),
+        ("/editions/2025/results".into(), [303, 200, 200, 403]),
+        ("/editions/2025/questions/has_living_lab".into(), [303, 200, 200, 403]),
+        ("/editions/2023/results".into(), [200, 200, 200, 200]),
+        ("/api/v1/editions/2025/results".into(), [403, 200, 200, 403]),
+        ("/api/v1/editions/2025/questions/has_living_lab".into(), [403, 200, 200, 403]),
+        ("/api/v1/cities/es-bilbao/profile".into(), [200, 200, 200, 200]),
         (format!("/responses/2025/{OWN}"), [303, 200, 200, 200]),
         (format!("/responses/2025/{OWN}/groups/smart_economy"), [303, 200, 200, 200]),
         (format!("/responses/2025/{OWN}/groups/good_practices"), [303, 200, 200, 200]),
@@ -352,6 +358,74 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
 
     let download = send(&app.app, "GET", "/questionnaires/2025/xlsform.xlsx", Some(&cookie), None).await;
     assert_eq!(download.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn results_pages_profiles_and_api() {
+    let app = app().await;
+    let (cookie, _) = session(&app.store, "analyst@smartcities.example.org").await;
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    let (document, _) = app.store.results(year).await.unwrap().expect("the demonstration is analysed");
+    let results: smartcities_analysis::Results = serde_json::from_str(&document).unwrap();
+
+    let page = send(&app.app, "GET", "/editions/2025/results?lang=en", Some(&cookie), None).await;
+    assert!(
+        page.body.contains(&format!("{} of {} invited cities answering", results.answering, results.invited)),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("href=\"/editions/2025/questions/has_living_lab\""));
+    assert!(page.body.contains("Axes and SDGs") && page.body.contains("Barriers and enablers most cited"));
+    let spanish = send(&app.app, "GET", "/editions/2025/results?lang=es", Some(&cookie), None).await;
+    assert!(spanish.body.contains("ciudades invitadas responden"));
+
+    let question =
+        send(&app.app, "GET", "/editions/2025/questions/has_living_lab?lang=en", Some(&cookie), None).await;
+    assert_eq!(question.status, StatusCode::OK);
+    assert!(
+        question.body.contains("<svg class=\"chart\"") && question.body.contains("95 % interval"),
+        "{}",
+        question.body
+    );
+    assert!(question.body.contains("UCLG section") && question.body.contains("Metropolis members"));
+    let missing =
+        send(&app.app, "GET", "/editions/2025/questions/no_such_question", Some(&cookie), None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
+    let api = send(&app.app, "GET", "/api/v1/editions/2025/results", Some(&cookie), None).await;
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(json["answering"], results.answering);
+    assert_eq!(json["input_hash"], results.input_hash.as_str());
+    let public = send(&app.app, "GET", "/api/v1/editions/2025/results", None, None).await;
+    assert_eq!(public.status, StatusCode::FORBIDDEN);
+    assert!(public.body.contains("\"forbidden\""), "{}", public.body);
+    let one =
+        send(&app.app, "GET", "/api/v1/editions/2025/questions/has_living_lab", Some(&cookie), None).await;
+    let json: serde_json::Value = serde_json::from_str(&one.body).unwrap();
+    assert_eq!(json["summary"]["code"], "has_living_lab");
+    assert!(json["label"]["es"].as_str().is_some_and(|l| !l.is_empty()));
+
+    // A city that answered: its profile on the API and on its page.
+    let accepted = app.store.accepted_answers(year).await.unwrap();
+    let city = accepted[0].0.as_str();
+    let profile = send(&app.app, "GET", &format!("/api/v1/cities/{city}/profile"), Some(&cookie), None).await;
+    let json: serde_json::Value = serde_json::from_str(&profile.body).unwrap();
+    assert_eq!(json["profiles"][0]["edition"], 2025);
+    assert_eq!(json["profiles"][0]["peers"].as_array().unwrap().len(), 5);
+    let hidden = send(&app.app, "GET", &format!("/api/v1/cities/{city}/profile"), None, None).await;
+    let json: serde_json::Value = serde_json::from_str(&hidden.body).unwrap();
+    assert!(json["profiles"].as_array().unwrap().is_empty(), "unpublished profiles are not public");
+    let page = send(&app.app, "GET", &format!("/cities/{city}?lang=en"), Some(&cookie), None).await;
+    assert!(page.body.contains("In the 2025 study") && page.body.contains("Similar cities"), "{}", page.body);
+
+    let openapi = send(&app.app, "GET", "/api/openapi.json", None, None).await;
+    for path in [
+        "/api/v1/editions/{year}/results",
+        "/api/v1/editions/{year}/questions/{code}",
+        "/api/v1/cities/{id}/profile",
+    ] {
+        assert!(openapi.body.contains(path), "{path}");
+    }
 }
 
 #[tokio::test]

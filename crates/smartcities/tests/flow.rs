@@ -321,6 +321,14 @@ async fn a_response_from_invitation_to_acceptance() {
         secretariat.type_into("#hint-en", "A place where residents test new services");
         secretariat.click("button[value=save]");
         secretariat.wait_for_text("Saved as version");
+
+        // The findings render: bars with their intervals, and the table beside them.
+        secretariat.go(&format!("{base}/editions/2025/questions/has_living_lab?lang=en"));
+        secretariat.wait_for_text("95 % interval");
+        let bars = secretariat.script("return document.querySelectorAll('svg.chart rect.bar').length;");
+        assert_eq!(bars.as_u64(), Some(2), "a bar each for yes and no");
+        let width = secretariat.script("return document.querySelector('svg.chart').getBoundingClientRect().width;");
+        assert!(width.as_f64().unwrap_or(0.0) > 200.0, "the chart is laid out: {width}");
     })
     .await
     .unwrap();

@@ -13,7 +13,9 @@ use smartcities_domain::{City, CityId, CountryCode, Edition, EditionYear, Framew
 use smartcities_store::{CityFilter, StoreError};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-use crate::AppState;
+use smartcities_analysis::{CityProfile, QuestionSummary, Results};
+
+use crate::{AppState, auth::Viewer};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,7 +25,16 @@ use crate::AppState;
                        Records made up for demonstration carry `illustrative: true`.",
         license(name = "MIT")
     ),
-    paths(list_editions, get_edition, list_cities, get_city, health)
+    paths(
+        list_editions,
+        get_edition,
+        edition_results,
+        question_result,
+        list_cities,
+        get_city,
+        city_profile,
+        health
+    )
 )]
 pub struct ApiDoc;
 
@@ -32,7 +43,10 @@ pub fn router() -> Router<AppState> {
         .route("/editions", get(list_editions))
         .route("/editions/{year}", get(get_edition))
         .route("/cities", get(list_cities))
+        .route("/editions/{year}/results", get(edition_results))
+        .route("/editions/{year}/questions/{code}", get(question_result))
         .route("/cities/{id}", get(get_city))
+        .route("/cities/{id}/profile", get(city_profile))
         .fallback(|| async { ApiError::not_found("no such API endpoint; see /api/openapi.json") })
 }
 
@@ -47,7 +61,8 @@ pub struct ErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// A stable, machine-readable code: `not_found`, `invalid_parameter`, `unavailable`, `internal`.
+    /// A stable, machine-readable code: `not_found`, `forbidden`, `invalid_parameter`, `unavailable`,
+    /// `internal`.
     code: &'static str,
     message: String,
 }
@@ -61,6 +76,10 @@ pub struct ApiError {
 impl ApiError {
     fn not_found(message: impl Into<String>) -> Self {
         ApiError { status: StatusCode::NOT_FOUND, code: "not_found", message: message.into() }
+    }
+
+    fn forbidden(message: impl Into<String>) -> Self {
+        ApiError { status: StatusCode::FORBIDDEN, code: "forbidden", message: message.into() }
     }
 
     fn invalid(message: impl Into<String>) -> Self {
@@ -220,6 +239,112 @@ async fn get_city(
         illustrative: m.illustrative,
     });
     Ok(Json(CityResource { city, membership }))
+}
+
+/// The stored results of an edition the viewer may read: published editions for everyone,
+/// others for the secretariat and analysts.
+async fn readable_results(state: &AppState, viewer: &Viewer, year: &str) -> Result<Results, ApiError> {
+    let year = EditionYear::parse(year).map_err(|e| ApiError::invalid(e.to_string()))?;
+    let edition =
+        state.store.edition(year).await?.ok_or_else(|| ApiError::not_found(format!("no edition {year}")))?;
+    if !crate::results::may_read(viewer, edition.status) {
+        return Err(ApiError::forbidden(format!(
+            "the results of edition {year} are not published yet; sign in as the secretariat or an analyst"
+        )));
+    }
+    let (document, _) = state
+        .store
+        .results(year)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("edition {year} has not been analysed yet")))?;
+    serde_json::from_str(&document).map_err(|e| {
+        tracing::error!(error = %e, "stored results do not parse");
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal",
+            message: "internal error; it was logged".into(),
+        }
+    })
+}
+
+/// Every finding of an edition: per-question summaries with their breakdowns, the SDG matrix,
+/// barriers and enablers, trends and peers, with the method version and the inputs' hash.
+#[utoipa::path(get, path = "/api/v1/editions/{year}/results", tag = "results",
+    params(("year" = u16, Path, description = "Edition year", example = 2025)),
+    responses(
+        (status = 200, description = "The edition's results", body = Results),
+        (status = 403, description = "Not published yet, and the viewer may not see it before", body = ErrorBody),
+        (status = 404, description = "No such edition, or not analysed yet", body = ErrorBody)))]
+async fn edition_results(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(year): Path<String>,
+) -> Result<Json<Results>, ApiError> {
+    Ok(Json(readable_results(&state, &viewer, &year).await?))
+}
+
+/// One question's findings, with its label in each language.
+#[derive(Serialize, ToSchema)]
+pub struct QuestionResult {
+    edition: u16,
+    /// Label by language code (`en`, `es`, `fr`).
+    label: std::collections::BTreeMap<String, String>,
+    summary: QuestionSummary,
+}
+
+#[utoipa::path(get, path = "/api/v1/editions/{year}/questions/{code}", tag = "results",
+    params(
+        ("year" = u16, Path, description = "Edition year", example = 2025),
+        ("code" = String, Path, description = "Question code", example = "has_living_lab")),
+    responses(
+        (status = 200, description = "The question's findings", body = QuestionResult),
+        (status = 403, description = "Not published yet", body = ErrorBody),
+        (status = 404, description = "No such edition or question, or not analysed yet", body = ErrorBody)))]
+async fn question_result(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((year, code)): Path<(String, String)>,
+) -> Result<Json<QuestionResult>, ApiError> {
+    let results = readable_results(&state, &viewer, &year).await?;
+    let summary =
+        results.question(&code).cloned().ok_or_else(|| ApiError::not_found(format!("no question {code}")))?;
+    let edition = EditionYear::new(results.edition).map_err(|e| ApiError::invalid(e.to_string()))?;
+    let label = match state.store.questionnaire(edition).await? {
+        Some((_, q)) => q
+            .question(&code)
+            .map(|question| {
+                question.label.0.iter().map(|(l, text)| (l.code().to_string(), text.clone())).collect()
+            })
+            .unwrap_or_default(),
+        None => Default::default(),
+    };
+    Ok(Json(QuestionResult { edition: results.edition, label, summary }))
+}
+
+/// A city's characterisation in every analysed edition it answered and the viewer may read.
+#[derive(Serialize, ToSchema)]
+pub struct CityProfiles {
+    city: String,
+    profiles: Vec<CityProfile>,
+}
+
+#[utoipa::path(get, path = "/api/v1/cities/{id}/profile", tag = "results",
+    params(("id" = String, Path, description = "The city's id", example = "es-bilbao")),
+    responses(
+        (status = 200, description = "Its answers beside the share of other cities, strengths and gaps, peers", body = CityProfiles),
+        (status = 404, description = "No such city", body = ErrorBody)))]
+async fn city_profile(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Json<CityProfiles>, ApiError> {
+    let missing = || ApiError::not_found(format!("no city {id}"));
+    let parsed = CityId::parse(&id).map_err(|_| missing())?;
+    let city = state.store.city(&parsed).await?.ok_or_else(missing)?;
+    Ok(Json(CityProfiles {
+        city: id.clone(),
+        profiles: crate::results::profiles(&state, &viewer, &city).await?,
+    }))
 }
 
 /// 200 while the database answers, 503 when it does not.

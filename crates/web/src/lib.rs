@@ -15,6 +15,7 @@ mod map;
 mod pages;
 mod questionnaire_editor;
 mod responses;
+mod results;
 mod templates;
 
 use std::{net::SocketAddr, sync::Arc};
@@ -73,6 +74,8 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::home))
         .route("/editions", get(pages::editions))
         .route("/editions/{year}", get(pages::edition))
+        .route("/editions/{year}/results", get(results::overview))
+        .route("/editions/{year}/questions/{code}", get(results::question))
         .route("/editions/{year}/focus-groups", get(focus_groups::list).post(focus_groups::save))
         .route("/members", get(pages::members))
         .route("/cities/{id}", get(pages::city))

@@ -431,6 +431,7 @@ pub async fn edition(
         sdgs: Vec<SdgView>,
         axes: Vec<AxisView>,
         focus_groups: bool,
+        results: bool,
     }
     let head = summary(lang, &edition);
     let body = EditionPage {
@@ -458,6 +459,8 @@ pub async fn edition(
             .map(|goal| SdgView { goal, name: t(lang, &format!("sdg-{goal}")) })
             .collect(),
         axes: framework.as_ref().map(|(_, f)| framework_view(lang, f)).unwrap_or_default(),
+        results: crate::results::may_read(&viewer, edition.status)
+            && state.store.results(year).await?.is_some(),
         focus_groups: crate::focus_groups::may_read(&viewer, edition.status)
             && !state.store.focus_groups(year).await?.is_empty(),
     };
@@ -582,6 +585,7 @@ pub async fn city(
         city: CityView,
         member: Option<MembershipView>,
         map_svg: String,
+        profiles: Vec<crate::results::ProfileView>,
     }
     let marker = [map::Marker {
         id: city.id.as_str(),
@@ -593,6 +597,7 @@ pub async fn city(
     let title = translate(lang, "city-map-title", &[("city", FluentValue::from(city.name.clone()))]);
     let (lat, lon) = (city.location.latitude, city.location.longitude);
     let body = CityPage {
+        profiles: crate::results::profile_views(&state, &viewer, lang, &city).await?,
         map_svg: map::render(&title, &title, &marker, &highlighted),
         city: CityView {
             name: city.name.clone(),

@@ -26,6 +26,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("history.html", include_str!("../templates/history.html")),
     ("campaign.html", include_str!("../templates/campaign.html")),
     ("focus_groups.html", include_str!("../templates/focus_groups.html")),
+    ("results.html", include_str!("../templates/results.html")),
+    ("question_result.html", include_str!("../templates/question_result.html")),
     ("questionnaire_editor.html", include_str!("../templates/questionnaire_editor.html")),
     ("question_editor.html", include_str!("../templates/question_editor.html")),
     ("_response_nav.html", include_str!("../templates/_response_nav.html")),

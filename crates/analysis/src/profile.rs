@@ -1,0 +1,157 @@
+//! A city's characterisation: each of its answers beside the share of cities giving the same
+//! answer — all cities, its UCLG section and its population band — its peers, and its
+//! strengths and gaps: where it has what most cities lack, or lacks what most cities have.
+
+use serde::{Deserialize, Serialize};
+use smartcities_domain::City;
+
+use crate::{Answer, Detail, Peer, PopulationBand, Results, Share, Summary};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerBeside {
+    pub code: String,
+    pub axis: String,
+    pub kind: String,
+    pub answer: String,
+    /// Share of the answering cities that gave the same answer (choices), or their median
+    /// (numbers); `None` where the cell is too small to show one.
+    pub all: Option<f64>,
+    pub section: Option<f64>,
+    pub band: Option<f64>,
+}
+
+/// Where a city stands out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// It has (or rates higher) what fewer than half the cities have.
+    Strength,
+    /// It lacks (or rates lower) what at least half the cities have.
+    Gap,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Highlight {
+    pub code: String,
+    pub standing: Standing,
+    /// The share of all answering cities behind the judgement.
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CityProfile {
+    pub city: String,
+    pub edition: u16,
+    pub answers: Vec<AnswerBeside>,
+    pub highlights: Vec<Highlight>,
+    pub axis_profile: Vec<(String, Option<f64>)>,
+    pub peers: Vec<Peer>,
+}
+
+fn same_answer(summary: &Summary, answer: &str) -> Option<f64> {
+    match &summary.detail {
+        Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => {
+            options.iter().find(|o| o.code == answer).and_then(|o| o.share)
+        }
+        Detail::Numeric { values, .. } => values.map(|n| n.median),
+        Detail::Text => None,
+    }
+}
+
+fn group<'r>(summaries: &'r crate::QuestionSummary, dimension: &str, group: &str) -> Option<&'r Summary> {
+    summaries
+        .breakdowns
+        .iter()
+        .find(|b| b.dimension == dimension)?
+        .groups
+        .iter()
+        .find(|g| g.group == group)
+        .map(|g| &g.summary)
+}
+
+/// The share of cities at a level strictly above / below the city's, for ordinal scales.
+fn beyond(levels: &[Share], answer: &str) -> Option<(f64, f64)> {
+    let at = levels.iter().position(|l| l.code == answer)?;
+    let above = levels[at + 1..].iter().map(|l| l.share).sum::<Option<f64>>()?;
+    let below = levels[..at].iter().map(|l| l.share).sum::<Option<f64>>()?;
+    Some((above, below))
+}
+
+/// The profile of a city that answered the edition; `None` if its response is not among the
+/// accepted ones.
+pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Option<CityProfile> {
+    let peers = results.peers_of(city.id.as_str())?;
+    let band = (city.population.count > 0).then(|| PopulationBand::of(city.population.count).slug());
+    let mut beside = Vec::new();
+    let mut highlights = Vec::new();
+    for q in &results.questions {
+        let Some(answer) = answers.iter().find(|a| a.question == q.code && a.entry.is_empty()) else {
+            continue;
+        };
+        if q.kind == "text" || q.kind == "multiple_choice" {
+            continue;
+        }
+        beside.push(AnswerBeside {
+            code: q.code.clone(),
+            axis: q.axis.clone(),
+            kind: q.kind.clone(),
+            answer: answer.value.clone(),
+            all: same_answer(&q.overall, &answer.value),
+            section: group(q, "section", city.section.slug()).and_then(|s| same_answer(s, &answer.value)),
+            band: band.and_then(|b| group(q, "population", b)).and_then(|s| same_answer(s, &answer.value)),
+        });
+        match &q.overall.detail {
+            Detail::Shares { options } if q.kind == "yes_no" => {
+                let yes = options.iter().find(|o| o.code == "yes").and_then(|o| o.share);
+                match (answer.value.as_str(), yes) {
+                    ("yes", Some(share)) if share < 0.5 => {
+                        highlights.push(Highlight {
+                            code: q.code.clone(),
+                            standing: Standing::Strength,
+                            share,
+                        });
+                    }
+                    ("no", Some(share)) if share >= 0.5 => {
+                        highlights.push(Highlight { code: q.code.clone(), standing: Standing::Gap, share });
+                    }
+                    _ => {}
+                }
+            }
+            Detail::Ordinal { levels, .. } => {
+                if let Some((above, below)) = beyond(levels, &answer.value) {
+                    if below >= 0.5 {
+                        highlights.push(Highlight {
+                            code: q.code.clone(),
+                            standing: Standing::Strength,
+                            share: below,
+                        });
+                    } else if above >= 0.5 {
+                        highlights.push(Highlight {
+                            code: q.code.clone(),
+                            standing: Standing::Gap,
+                            share: above,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // The most telling first: strengths few cities share, gaps most cities do not have.
+    highlights.sort_by(|a, b| {
+        let weight = |h: &Highlight| if h.standing == Standing::Strength { 1.0 - h.share } else { h.share };
+        weight(b).total_cmp(&weight(a)).then(a.code.cmp(&b.code))
+    });
+    Some(CityProfile {
+        city: city.id.to_string(),
+        edition: results.edition,
+        answers: beside,
+        highlights,
+        axis_profile: peers.profile.clone(),
+        peers: peers.peers.clone(),
+    })
+}

@@ -1,0 +1,720 @@
+//! The study's findings on the web: an edition's results overview (headline per question by
+//! axis, SDG matrix, barriers and enablers, trends, provenance) and a page per question with an
+//! SVG chart and its data table, overall and by UCLG section, population band and Metropolis
+//! membership. Shares and profiles, never a ranking. Public once the edition is published;
+//! the secretariat and analysts see them before.
+
+use std::fmt::Write;
+
+use axum::{
+    extract::{Path, State},
+    http::Uri,
+};
+use serde::Serialize;
+use smartcities_analysis::{Detail, QuestionSummary, Results, Share, Summary};
+use smartcities_domain::{Edition, EditionStatus, EditionYear, Framework, Lang, Role};
+use smartcities_questionnaire::Questionnaire;
+
+use crate::{
+    AppState,
+    auth::Viewer,
+    i18n::{Negotiated, t, translate},
+    pages::{Ctx, PageError, PageResult, render_page},
+};
+
+/// Who sees an edition's results.
+pub(crate) fn may_read(viewer: &Viewer, status: EditionStatus) -> bool {
+    status == EditionStatus::Published || matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst))
+}
+
+pub(crate) struct Loaded {
+    pub edition: Edition,
+    pub framework: Framework,
+    pub questionnaire: Questionnaire,
+    pub results: Option<(Results, String)>,
+}
+
+pub(crate) async fn load(
+    state: &AppState,
+    viewer: &Viewer,
+    lang: Lang,
+    uri: &Uri,
+    year: &str,
+) -> Result<Loaded, PageError> {
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
+    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    if !may_read(viewer, edition.status) {
+        return Err(match viewer.role() {
+            None => PageError::SignIn(uri.to_string()),
+            Some(_) => PageError::Forbidden(lang),
+        });
+    }
+    let (_, framework) = state.store.framework(year).await?.ok_or(PageError::NotFound(lang))?;
+    let (_, questionnaire) = state.store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
+    let results = match state.store.results(year).await? {
+        Some((document, at)) => Some((
+            serde_json::from_str(&document)
+                .map_err(|e| PageError::Internal(format!("stored results: {e}")))?,
+            at,
+        )),
+        None => None,
+    };
+    Ok(Loaded { edition, framework, questionnaire, results })
+}
+
+fn percent(share: Option<f64>) -> String {
+    share.map_or(String::new(), |s| format!("{:.0} %", s * 100.0))
+}
+
+fn interval(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(l), Some(h)) => format!("{:.0}–{:.0} %", l * 100.0, h * 100.0),
+        _ => String::new(),
+    }
+}
+
+fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x:.2}") }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A labelled option's figures as a row of the page's tables and chart.
+#[derive(Serialize)]
+struct OptionRow {
+    label: String,
+    count: usize,
+    share: String,
+    interval: String,
+}
+
+/// Horizontal bars of shares with their 95 % intervals as whiskers; small cells (no share)
+/// show their count only. The data table beside it carries the same figures.
+fn bar_chart(title: &str, rows: &[(String, &Share)]) -> String {
+    let (label_width, bar_width, row_height) = (220.0, 320.0, 28.0);
+    let height = row_height * rows.len() as f64 + 10.0;
+    let mut svg = format!(
+        "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
+        label_width + bar_width + 90.0,
+        escape(title)
+    );
+    for (i, (label, share)) in rows.iter().enumerate() {
+        let y = i as f64 * row_height + 5.0;
+        let mid = y + row_height / 2.0;
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"label\">{}</text>",
+            label_width - 8.0,
+            mid + 4.0,
+            escape(label)
+        );
+        match share.share {
+            Some(s) => {
+                let _ = write!(
+                    svg,
+                    "<rect x=\"{label_width}\" y=\"{}\" width=\"{:.1}\" height=\"{}\" class=\"bar\"/>",
+                    y + 4.0,
+                    s * bar_width,
+                    row_height - 8.0
+                );
+                if let (Some(l), Some(h)) = (share.low, share.high) {
+                    let (x1, x2) = (label_width + l * bar_width, label_width + h * bar_width);
+                    let _ = write!(
+                        svg,
+                        "<line x1=\"{x1:.1}\" x2=\"{x2:.1}\" y1=\"{mid}\" y2=\"{mid}\" class=\"ci\"/><line x1=\"{x1:.1}\" x2=\"{x1:.1}\" y1=\"{}\" y2=\"{}\" class=\"ci\"/><line x1=\"{x2:.1}\" x2=\"{x2:.1}\" y1=\"{}\" y2=\"{}\" class=\"ci\"/>",
+                        mid - 5.0,
+                        mid + 5.0,
+                        mid - 5.0,
+                        mid + 5.0
+                    );
+                }
+                let _ = write!(
+                    svg,
+                    "<text x=\"{}\" y=\"{}\" class=\"value\">{:.0} %</text>",
+                    label_width + bar_width + 8.0,
+                    mid + 4.0,
+                    s * 100.0
+                );
+            }
+            None => {
+                let _ = write!(
+                    svg,
+                    "<text x=\"{}\" y=\"{}\" class=\"value\">n = {}</text>",
+                    label_width + 4.0,
+                    mid + 4.0,
+                    share.count
+                );
+            }
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Names in the page's language for the things results refer to by code.
+struct Names<'a> {
+    lang: Lang,
+    framework: &'a Framework,
+    questionnaire: &'a Questionnaire,
+}
+
+impl Names<'_> {
+    fn question(&self, code: &str) -> String {
+        self.questionnaire.question(code).map_or_else(
+            || code.to_string(),
+            |q| q.label.get(self.lang, self.questionnaire.default_language).to_string(),
+        )
+    }
+
+    fn axis(&self, code: &str) -> String {
+        self.framework
+            .axes
+            .iter()
+            .find(|a| a.code.as_str() == code)
+            .map(|a| a.label.get(self.lang).to_string())
+            .or_else(|| {
+                self.questionnaire
+                    .groups()
+                    .into_iter()
+                    .find(|(_, g)| g.name.as_str() == code)
+                    .map(|(_, g)| g.label.get(self.lang, self.questionnaire.default_language).to_string())
+            })
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    /// The label of a choice of `question`'s list.
+    fn choice(&self, question: &str, code: &str) -> String {
+        self.questionnaire
+            .question(question)
+            .and_then(|q| self.questionnaire.choices(q).iter().find(|c| c.name == code))
+            .map_or_else(
+                || code.to_string(),
+                |c| c.label.get(self.lang, self.questionnaire.default_language).to_string(),
+            )
+    }
+
+    fn group(&self, dimension: &str, group: &str) -> String {
+        match dimension {
+            "section" => t(self.lang, &format!("section-{group}")),
+            _ => t(self.lang, &format!("results-group-{group}")),
+        }
+    }
+}
+
+/// A question's one-line finding for the overview.
+fn headline(names: &Names<'_>, q: &QuestionSummary) -> String {
+    let summary = &q.overall;
+    match &summary.detail {
+        Detail::Shares { options } if q.kind == "yes_no" => {
+            let yes = options.iter().find(|o| o.code == "yes");
+            match yes.and_then(|o| o.share) {
+                Some(share) => {
+                    translate(names.lang, "results-yes-share", &[("share", percent(Some(share)).into())])
+                }
+                None => {
+                    yes.map_or(String::new(), |o| format!("{} × {}", o.count, names.choice(&q.code, "yes")))
+                }
+            }
+        }
+        Detail::Shares { options } => {
+            options.iter().max_by_key(|o| o.count).filter(|o| o.count > 0).map_or(String::new(), |o| {
+                format!(
+                    "{}: {}",
+                    names.choice(&q.code, &o.code),
+                    o.share.map_or(o.count.to_string(), |s| percent(Some(s)))
+                )
+            })
+        }
+        Detail::Ordinal { median, .. } => median.as_ref().map_or(String::new(), |m| {
+            translate(names.lang, "results-median-level", &[("level", names.choice(&q.code, m).into())])
+        }),
+        Detail::Numeric { values, unit, .. } => values.as_ref().map_or(String::new(), |n| {
+            translate(
+                names.lang,
+                "results-median",
+                &[("value", format!("{} {unit}", number(n.median)).into())],
+            )
+        }),
+        Detail::Text => translate(names.lang, "results-text-answers", &[("count", summary.answering.into())]),
+    }
+}
+
+#[derive(Serialize)]
+struct HeadlineRow {
+    code: String,
+    label: String,
+    answering: usize,
+    invited: usize,
+    headline: String,
+}
+
+#[derive(Serialize)]
+struct AxisRows {
+    label: String,
+    questions: Vec<HeadlineRow>,
+}
+
+#[derive(Serialize)]
+struct SdgRow {
+    axis: String,
+    cells: Vec<(u8, usize, String)>,
+    most_cited: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct CitedRow {
+    kind: String,
+    category: String,
+    cities: usize,
+    share: String,
+    interval: String,
+    importance: String,
+}
+
+#[derive(Serialize)]
+struct TrendRow {
+    code: String,
+    label: String,
+    earlier_edition: u16,
+    then: String,
+    now: String,
+    paired: String,
+}
+
+#[derive(Serialize)]
+struct OverviewPage {
+    year: u16,
+    title: String,
+    analysed: bool,
+    computed_at: String,
+    method_version: String,
+    input_hash: String,
+    answering: usize,
+    invited: usize,
+    axes: Vec<AxisRows>,
+    goals: Vec<u8>,
+    sdg_rows: Vec<SdgRow>,
+    linking: Vec<(u8, String, usize, String, String)>,
+    cited: Vec<CitedRow>,
+    trends: Vec<TrendRow>,
+}
+
+pub async fn overview(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+) -> PageResult {
+    let loaded = load(&state, &viewer, lang, &uri, &year).await?;
+    let names = Names { lang, framework: &loaded.framework, questionnaire: &loaded.questionnaire };
+    let mut page = OverviewPage {
+        year: loaded.edition.year.get(),
+        title: loaded.edition.title.get(lang).to_string(),
+        analysed: loaded.results.is_some(),
+        computed_at: String::new(),
+        method_version: String::new(),
+        input_hash: String::new(),
+        answering: 0,
+        invited: 0,
+        axes: Vec::new(),
+        goals: Vec::new(),
+        sdg_rows: Vec::new(),
+        linking: Vec::new(),
+        cited: Vec::new(),
+        trends: Vec::new(),
+    };
+    if let Some((results, at)) = &loaded.results {
+        page.computed_at = at.clone();
+        page.method_version = results.method_version.clone();
+        page.input_hash = results.input_hash.chars().take(12).collect();
+        page.answering = results.answering;
+        page.invited = results.invited;
+        for q in &results.questions {
+            let row = HeadlineRow {
+                code: q.code.clone(),
+                label: names.question(&q.code),
+                answering: q.overall.answering,
+                invited: q.overall.invited,
+                headline: headline(&names, q),
+            };
+            let label = names.axis(&q.axis);
+            match page.axes.last_mut() {
+                Some(axis) if axis.label == label => axis.questions.push(row),
+                _ => page.axes.push(AxisRows { label, questions: vec![row] }),
+            }
+        }
+        let matrix = &results.sdg_matrix;
+        let mut goals: Vec<u8> = matrix.cells.iter().map(|c| c.goal).collect();
+        goals.sort_unstable();
+        goals.dedup();
+        let mut axes: Vec<&str> =
+            matrix.cells.iter().map(|c| c.axis.as_str()).filter(|a| !a.is_empty()).collect();
+        axes.dedup();
+        page.sdg_rows = axes
+            .iter()
+            .map(|axis| SdgRow {
+                axis: names.axis(axis),
+                cells: goals
+                    .iter()
+                    .map(|g| {
+                        let cell = matrix.cells.iter().find(|c| c.axis == *axis && c.goal == *g);
+                        let detail = cell.map_or(String::new(), |c| {
+                            translate(
+                                lang,
+                                "results-sdg-cell",
+                                &[
+                                    ("practices", c.practices.into()),
+                                    ("answers", c.answers.into()),
+                                    ("workshops", c.workshop_outputs.into()),
+                                ],
+                            )
+                        });
+                        (*g, cell.map_or(0, |c| c.total()), detail)
+                    })
+                    .collect(),
+                most_cited: matrix.most_cited.iter().find(|(a, _)| a == axis).map(|(_, g)| *g),
+            })
+            .collect();
+        page.goals = goals;
+        page.linking = matrix
+            .cities_linking
+            .iter()
+            .filter(|s| s.cities > 0)
+            .map(|s| {
+                (
+                    s.goal,
+                    t(lang, &format!("sdg-{}", s.goal)),
+                    s.cities,
+                    percent(s.share),
+                    interval(s.low, s.high),
+                )
+            })
+            .collect();
+        page.cited = results
+            .barriers_enablers
+            .overall
+            .iter()
+            .take(12)
+            .map(|c| CitedRow {
+                kind: t(lang, &format!("workshop-kind-{}", c.kind)),
+                category: names.choice("be_category", &c.category),
+                cities: c.cities,
+                share: percent(c.share),
+                interval: interval(c.low, c.high),
+                importance: c.mean_importance.map_or(String::new(), |m| format!("{m:.1}")),
+            })
+            .collect();
+        page.trends = results
+            .trends
+            .iter()
+            .map(|tr| {
+                let yes = |shares: &[Share]| {
+                    shares.iter().find(|s| s.code == "yes").map_or(String::new(), |s| percent(s.share))
+                };
+                let (then, now) = match (tr.then_median, tr.now_median) {
+                    (Some(a), Some(b)) => (number(a), number(b)),
+                    _ => (yes(&tr.then), yes(&tr.now)),
+                };
+                TrendRow {
+                    code: tr.code.clone(),
+                    label: names.question(&tr.code),
+                    earlier_edition: tr.earlier_edition,
+                    then,
+                    now,
+                    paired: translate(
+                        lang,
+                        "results-paired",
+                        &[("cities", tr.paired.cities.into()), ("unchanged", tr.paired.unchanged.into())],
+                    ),
+                }
+            })
+            .collect();
+    }
+    render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "results.html", "editions", page)
+        .await
+}
+
+#[derive(Serialize)]
+struct CellView {
+    group: String,
+    invited: usize,
+    answering: usize,
+    /// One entry per option (shares) or per statistic (numbers).
+    values: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct BreakdownView {
+    dimension: String,
+    columns: Vec<String>,
+    rows: Vec<CellView>,
+}
+
+#[derive(Serialize)]
+struct QuestionPage {
+    year: u16,
+    code: String,
+    label: String,
+    axis: String,
+    kind: String,
+    answering: usize,
+    invited: usize,
+    responding: usize,
+    chart: String,
+    options: Vec<OptionRow>,
+    numbers: Vec<(String, String, String)>,
+    median: Option<String>,
+    breakdowns: Vec<BreakdownView>,
+}
+
+const STATISTICS: [&str; 7] = ["n", "min", "q1", "median", "q3", "max", "mean"];
+
+fn statistics(values: Option<&smartcities_analysis::stats::Numbers>) -> Vec<String> {
+    match values {
+        Some(n) => vec![
+            n.n.to_string(),
+            number(n.min),
+            number(n.q1),
+            number(n.median),
+            number(n.q3),
+            number(n.max),
+            number(n.mean),
+        ],
+        None => vec![String::new(); STATISTICS.len()],
+    }
+}
+
+fn cell_values(summary: &Summary) -> Vec<String> {
+    match &summary.detail {
+        Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => options
+            .iter()
+            .map(|o| match o.share {
+                Some(s) => format!("{} ({})", o.count, percent(Some(s))),
+                None => o.count.to_string(),
+            })
+            .collect(),
+        Detail::Numeric { values, .. } => statistics(values.as_ref()),
+        Detail::Text => Vec::new(),
+    }
+}
+
+pub async fn question(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, code)): Path<(String, String)>,
+) -> PageResult {
+    let loaded = load(&state, &viewer, lang, &uri, &year).await?;
+    let names = Names { lang, framework: &loaded.framework, questionnaire: &loaded.questionnaire };
+    let (results, _) = loaded.results.as_ref().ok_or(PageError::NotFound(lang))?;
+    let q = results.question(&code).ok_or(PageError::NotFound(lang))?;
+    let label = names.question(&code);
+    let overall = &q.overall;
+    let (chart, options, numbers, median, columns) = match &overall.detail {
+        Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => {
+            let labelled: Vec<(String, &Share)> =
+                options.iter().map(|o| (names.choice(&code, &o.code), o)).collect();
+            let rows = labelled
+                .iter()
+                .map(|(l, o)| OptionRow {
+                    label: l.clone(),
+                    count: o.count,
+                    share: percent(o.share),
+                    interval: interval(o.low, o.high),
+                })
+                .collect();
+            let median = match &overall.detail {
+                Detail::Ordinal { median: Some(m), .. } => Some(names.choice(&code, m)),
+                _ => None,
+            };
+            let columns = labelled.iter().map(|(l, _)| l.clone()).collect();
+            (bar_chart(&label, &labelled), rows, Vec::new(), median, columns)
+        }
+        Detail::Numeric { values, per_100k, .. } => {
+            let plain = statistics(values.as_ref());
+            let per = statistics(per_100k.as_ref());
+            let numbers = STATISTICS
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (t(lang, &format!("results-stat-{s}")), plain[i].clone(), per[i].clone()))
+                .collect();
+            let columns = STATISTICS.iter().map(|s| t(lang, &format!("results-stat-{s}"))).collect();
+            (String::new(), Vec::new(), numbers, None, columns)
+        }
+        Detail::Text => (String::new(), Vec::new(), Vec::new(), None, Vec::new()),
+    };
+    let breakdowns = q
+        .breakdowns
+        .iter()
+        .map(|b| BreakdownView {
+            dimension: t(lang, &format!("results-dimension-{}", b.dimension)),
+            columns: columns.clone(),
+            rows: b
+                .groups
+                .iter()
+                .map(|g| CellView {
+                    group: names.group(&b.dimension, &g.group),
+                    invited: g.summary.invited,
+                    answering: g.summary.answering,
+                    values: cell_values(&g.summary),
+                })
+                .collect(),
+        })
+        .collect();
+    let unit = match &overall.detail {
+        Detail::Numeric { unit, .. } => unit.clone(),
+        _ => String::new(),
+    };
+    let page = QuestionPage {
+        year: loaded.edition.year.get(),
+        label,
+        axis: names.axis(&q.axis),
+        kind: if unit.is_empty() {
+            t(lang, &format!("kind-{}", q.kind))
+        } else {
+            format!("{} ({unit})", t(lang, &format!("kind-{}", q.kind)))
+        },
+        code,
+        answering: overall.answering,
+        invited: overall.invited,
+        responding: overall.responding,
+        chart,
+        options,
+        numbers,
+        median,
+        breakdowns,
+    };
+    render_page(
+        &Ctx { state: &state, lang, uri: &uri, viewer: &viewer },
+        "question_result.html",
+        "editions",
+        page,
+    )
+    .await
+}
+
+/// A city's profile in every analysed edition the viewer may read and the city answered.
+pub(crate) async fn profiles(
+    state: &AppState,
+    viewer: &Viewer,
+    city: &smartcities_domain::City,
+) -> Result<Vec<smartcities_analysis::CityProfile>, smartcities_store::StoreError> {
+    let mut out = Vec::new();
+    for edition in state.store.editions().await?.into_iter().rev() {
+        if !may_read(viewer, edition.status) {
+            continue;
+        }
+        let Some((document, _)) = state.store.results(edition.year).await? else { continue };
+        let Ok(results) = serde_json::from_str::<Results>(&document) else { continue };
+        let accepted = state
+            .store
+            .response(edition.year, &city.id)
+            .await?
+            .is_some_and(|r| r.status == smartcities_domain::ResponseStatus::Accepted);
+        if !accepted {
+            continue;
+        }
+        let answers: Vec<smartcities_analysis::Answer> = state
+            .store
+            .answers(edition.year, &city.id)
+            .await?
+            .into_iter()
+            .map(|a| smartcities_analysis::Answer { question: a.question, entry: a.entry, value: a.value })
+            .collect();
+        out.extend(smartcities_analysis::city_profile(&results, city, &answers));
+    }
+    Ok(out)
+}
+
+#[derive(Serialize)]
+pub(crate) struct BesideRow {
+    code: String,
+    label: String,
+    answer: String,
+    all: String,
+    section: String,
+    band: String,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ProfileView {
+    year: u16,
+    highlights: Vec<String>,
+    axes: Vec<(String, Vec<BesideRow>)>,
+    peers: Vec<(String, String, String)>,
+}
+
+/// A city's profiles as the city page shows them: strengths and gaps in words, its answers
+/// beside the other cities', and its peers.
+pub(crate) async fn profile_views(
+    state: &AppState,
+    viewer: &Viewer,
+    lang: Lang,
+    city: &smartcities_domain::City,
+) -> Result<Vec<ProfileView>, smartcities_store::StoreError> {
+    let mut views = Vec::new();
+    for profile in profiles(state, viewer, city).await? {
+        let year = EditionYear::new(profile.edition)
+            .map_err(|e| smartcities_store::StoreError::Corrupt(e.to_string()))?;
+        let (Some((_, framework)), Some((_, questionnaire))) =
+            (state.store.framework(year).await?, state.store.questionnaire(year).await?)
+        else {
+            continue;
+        };
+        let names = Names { lang, framework: &framework, questionnaire: &questionnaire };
+        let highlights = profile
+            .highlights
+            .iter()
+            .take(6)
+            .map(|h| {
+                let key = match h.standing {
+                    smartcities_analysis::Standing::Strength => "profile-strength",
+                    smartcities_analysis::Standing::Gap => "profile-gap",
+                };
+                translate(
+                    lang,
+                    key,
+                    &[
+                        ("city", city.name.clone().into()),
+                        ("question", names.question(&h.code).into()),
+                        ("share", percent(Some(h.share)).into()),
+                    ],
+                )
+            })
+            .collect();
+        let mut axes: Vec<(String, Vec<BesideRow>)> = Vec::new();
+        for a in &profile.answers {
+            let shown = |x: Option<f64>| match (a.kind.as_str(), x) {
+                ("numeric", Some(m)) => translate(lang, "results-median", &[("value", number(m).into())]),
+                (_, x) => percent(x),
+            };
+            let row = BesideRow {
+                code: a.code.clone(),
+                label: names.question(&a.code),
+                answer: if a.kind == "numeric" { a.answer.clone() } else { names.choice(&a.code, &a.answer) },
+                all: shown(a.all),
+                section: shown(a.section),
+                band: shown(a.band),
+            };
+            let axis = names.axis(&a.axis);
+            match axes.last_mut() {
+                Some((label, rows)) if *label == axis => rows.push(row),
+                _ => axes.push((axis, vec![row])),
+            }
+        }
+        let mut peers = Vec::new();
+        for p in &profile.peers {
+            let name = match smartcities_domain::CityId::parse(&p.city) {
+                Ok(id) => state.store.city(&id).await?.map_or_else(|| p.city.clone(), |c| c.name),
+                Err(_) => p.city.clone(),
+            };
+            peers.push((p.city.clone(), name, format!("{:.2}", p.distance)));
+        }
+        views.push(ProfileView { year: profile.edition, highlights, axes, peers });
+    }
+    Ok(views)
+}
