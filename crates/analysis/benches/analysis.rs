@@ -136,6 +136,8 @@ fn edition_of_5000_cities_and_300_questions(bencher: divan::Bencher) {
             responses: &responses,
             workshops: &[],
             earlier: &[],
+            codebook: None,
+            codings: &[],
         })
     });
 }

@@ -8,6 +8,7 @@
 //! a cell of fewer than [`MIN_CELL`] cities shows counts, not shares.
 
 mod barriers;
+pub mod coding;
 mod peers;
 mod profile;
 mod sdg;
@@ -91,6 +92,9 @@ pub struct Input<'a> {
     pub responses: &'a [CityAnswers],
     pub workshops: &'a [WorkshopOutput],
     pub earlier: &'a [EarlierEdition],
+    /// The edition's codebook and the codes coders gave to free-text answers.
+    pub codebook: Option<&'a coding::Codebook>,
+    pub codings: &'a [coding::Coding],
 }
 
 /// Every table of an edition's findings.
@@ -108,6 +112,8 @@ pub struct Results {
     pub barriers_enablers: BarriersEnablers,
     pub trends: Vec<Trend>,
     pub peers: Vec<CityPeers>,
+    /// How often each category of the codebook was applied to free-text answers.
+    pub coding: Vec<coding::CodeFrequency>,
 }
 
 impl Results {
@@ -259,6 +265,8 @@ fn input_hash(input: &Input<'_>) -> String {
     feed(serde_json::to_vec(&invited));
     feed(serde_json::to_vec(input.workshops));
     feed(serde_json::to_vec(input.earlier));
+    feed(serde_json::to_vec(&input.codebook));
+    feed(serde_json::to_vec(input.codings));
     // Answers are the bulk of the input: fed as raw fields with separators, not as JSON.
     for r in responses {
         let mut answers: Vec<&Answer> = r.answers.iter().collect();
@@ -303,5 +311,17 @@ pub fn analyse(input: &Input<'_>) -> Results {
         barriers_enablers,
         trends,
         peers,
+        coding: input.codebook.map_or_else(Vec::new, |book| {
+            let axis_of = |question: &str| {
+                input
+                    .questionnaire
+                    .questions()
+                    .into_iter()
+                    .find(|l| l.question.name.as_str() == question)
+                    .and_then(|l| l.groups.first().map(|g| g.name.to_string()))
+                    .unwrap_or_default()
+            };
+            coding::frequencies(book, input.codings, input.cities, &axis_of)
+        }),
     }
 }

@@ -82,6 +82,8 @@ impl Case {
             responses: &self.responses,
             workshops: &self.workshops,
             earlier: &self.earlier,
+            codebook: None,
+            codings: &[],
         })
     }
 }

@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use indicatif::ProgressBar;
 use smartcities_analysis::{
     Answer, CityAnswers, EarlierEdition, Input, OutputKind, Results, WorkshopOutput, analyse,
+    coding::{Codebook, Coding, Item},
 };
 use smartcities_domain::{CityId, EditionYear};
 use smartcities_store::{CityFilter, Store, StoredAnswer};
@@ -69,6 +70,20 @@ pub async fn run(store: &Store, year: EditionYear, progress: &ProgressBar) -> Re
             earlier.push(EarlierEdition { edition: earlier_year, questionnaire, responses });
         }
     }
+    let codebook: Option<Codebook> = match store.codebook(year).await? {
+        Some(document) => Some(serde_json::from_str(&document).context("the stored codebook")?),
+        None => None,
+    };
+    let codings: Vec<Coding> = store
+        .codings(year)
+        .await?
+        .into_iter()
+        .map(|c| Coding {
+            item: Item { city: c.city, question: c.question, entry: c.entry },
+            coder: c.coder,
+            codes: c.codes.into_iter().collect(),
+        })
+        .collect();
     progress.inc(1);
     progress.set_message("analysing");
     let results = analyse(&Input {
@@ -80,10 +95,26 @@ pub async fn run(store: &Store, year: EditionYear, progress: &ProgressBar) -> Re
         responses: &responses,
         workshops: &workshops,
         earlier: &earlier,
+        codebook: codebook.as_ref(),
+        codings: &codings,
     });
     let document = serde_json::to_string(&results)?;
     store.save_results(year, &results.method_version, &results.input_hash, &document).await?;
     progress.inc(1);
     progress.finish_and_clear();
     Ok(results)
+}
+
+/// The codebook shipped with smartcities, used by the demonstration and as a starting point.
+pub const DEFAULT_CODEBOOK: (&str, &str) =
+    ("data/codebooks/default.toml", include_str!("../../../data/codebooks/default.toml"));
+
+/// A codebook from its TOML file; `name` locates errors.
+pub fn parse_codebook(name: &str, text: &str) -> Result<Codebook> {
+    let codebook: Codebook = toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let problems = codebook.problems();
+    if !problems.is_empty() {
+        anyhow::bail!("{name}: {}", problems.join("; "));
+    }
+    Ok(codebook)
 }

@@ -100,6 +100,16 @@ pub enum Command {
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
+    /// Set an edition's codebook for coding free-text answers, from a TOML file (see
+    /// data/codebooks/default.toml): categories with a code, a group (barrier, enabler, trend,
+    /// technology), es/en/fr label and definition, and keywords per language for suggestions.
+    Codebook {
+        #[arg(long)]
+        edition: u16,
+        file: PathBuf,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
     /// Create or upgrade the database schema.
     Migrate {
         /// sqlite://PATH or postgres://USER@HOST/DATABASE
@@ -530,6 +540,15 @@ pub async fn run(cli: Cli) -> Result<()> {
                     );
                 }
             }
+        }
+        Command::Codebook { edition, file, database_url } => {
+            let (name, text) = read(&file)?;
+            let codebook = crate::analysis::parse_codebook(&name, &text)?;
+            let store = open(&database_url).await?;
+            let year = EditionYear::new(edition)?;
+            store.edition(year).await?.with_context(|| format!("no edition {edition}"))?;
+            store.set_codebook(year, &serde_json::to_string(&codebook)?).await?;
+            println!("Edition {edition} codes free text with {} categories.", codebook.categories.len());
         }
         Command::Analyse { edition, database_url } => {
             let store = open(&database_url).await?;

@@ -85,6 +85,8 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
             .with_context(|| file.to_string())?;
     }
     progress.inc(1);
+    progress.set_message("coding");
+    illustrative_coding(store, campaign.edition.year).await?;
     progress.set_message("analysis");
     crate::analysis::run(store, campaign.edition.year, &ProgressBar::hidden()).await?;
     progress.inc(1);
@@ -167,6 +169,33 @@ impl Dice {
 /// be tried on them from the start.
 const STILL_ANSWERING: [&str; 2] = ["pt-lisbon", "at-vienna"];
 
+/// Illustrative free-text answers (in the three languages, as cities write them), by what the
+/// question asks about.
+const BARRIER_TEXTS: [&str; 8] = [
+    "The budget for pilots ends after one year and there is no funding to scale them up.",
+    "Procurement rules make it hard to buy from start-ups; tenders take too long.",
+    "Falta de talento digital en la plantilla municipal y poca formación.",
+    "Les services travaillent en silos et la coordination entre départements est faible.",
+    "Legacy systems and poor broadband in the outskirts slow every project down.",
+    "Los datos de movilidad son de operadores privados y no se comparten con la ciudad.",
+    "Le changement de maire après les élections a arrêté plusieurs projets.",
+    "Many older residents lack access and digital skills: the divide is widening.",
+];
+const ENABLER_TEXTS: [&str; 6] = [
+    "Strong support from the mayor and a clear digital strategy.",
+    "A partnership with the regional university and its innovation agency.",
+    "Vecinos y asociaciones participan en el codiseño de los servicios.",
+    "Des subventions des fonds européens ont financé les premiers capteurs.",
+    "Exchanges with other cities of the network on procurement templates.",
+    "Open data portal reused by local companies and researchers.",
+];
+const OTHER_TEXTS: [&str; 4] = [
+    "A network of air-quality sensors publishes its readings on the open data portal.",
+    "Un gemelo digital del centro histórico ayuda a planificar frente al calor extremo.",
+    "Machine learning helps to plan waste collection routes.",
+    "Une plateforme de participation en ligne recueille les propositions des habitants.",
+];
+
 /// Illustrative titles of good practices, by the 2023 framework's axis order.
 const PRACTICES: [&str; 6] = [
     "Municipal start-up incubator with a public procurement sandbox",
@@ -214,7 +243,17 @@ async fn illustrative_answers(
             let value = match &question.kind {
                 Kind::Integer => (dice.below(40) + 1).to_string(),
                 Kind::Decimal => format!("{}.{}", dice.below(90) + 5, dice.below(10)),
-                Kind::Text => "Illustrative answer written for the demonstration.".to_string(),
+                Kind::Text => {
+                    let name = question.name.as_str();
+                    let pool: &[&str] = if name.ends_with("barriers") {
+                        &BARRIER_TEXTS
+                    } else if name.ends_with("enablers") {
+                        &ENABLER_TEXTS
+                    } else {
+                        &OTHER_TEXTS
+                    };
+                    pool[dice.below(pool.len() as u64) as usize].to_string()
+                }
                 Kind::SelectMultiple { .. } => {
                     let picked: Vec<&str> =
                         choices.iter().filter(|_| dice.below(3) == 0).map(|c| c.name.as_str()).collect();
@@ -288,6 +327,56 @@ async fn illustrative_answers(
             store
                 .set_response_status(year, &city.id, &[ResponseStatus::Submitted], ResponseStatus::Accepted)
                 .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The shipped codebook for the campaign, and free-text answers coded by the demonstration's
+/// analyst (following the suggestions) and most of them again by the secretariat (who differs
+/// now and then), so that agreement between coders has something to measure.
+async fn illustrative_coding(store: &Store, year: EditionYear) -> Result<()> {
+    use smartcities_analysis::coding::suggest;
+    use smartcities_store::StoredCoding;
+    let (name, text) = crate::analysis::DEFAULT_CODEBOOK;
+    let codebook = crate::analysis::parse_codebook(name, text)?;
+    store.set_codebook(year, &serde_json::to_string(&codebook)?).await?;
+    if !store.codings(year).await?.is_empty() {
+        return Ok(()); // coded on an earlier run
+    }
+    let (_, questionnaire) = store.questionnaire(year).await?.context("the campaign has a questionnaire")?;
+    for (city, answers) in store.accepted_answers(year).await? {
+        for answer in answers {
+            let is_text = questionnaire.question(&answer.question).is_some_and(|q| q.kind == Kind::Text);
+            if !is_text || !answer.entry.is_empty() {
+                continue;
+            }
+            let suggested = suggest(&codebook, &answer.value);
+            let coding = |coder: &str, codes: Vec<String>| StoredCoding {
+                city: city.to_string(),
+                question: answer.question.clone(),
+                entry: String::new(),
+                coder: coder.to_string(),
+                codes,
+            };
+            store.save_coding(year, &coding("analyst@smartcities.example.org", suggested.clone())).await?;
+            let mut dice = Dice::new(&format!("{city}/{}", answer.question));
+            if dice.below(10) < 6 {
+                let mut second = suggested;
+                if dice.below(5) == 0 {
+                    second.pop();
+                }
+                if dice.below(6) == 0 {
+                    second.push(
+                        codebook.categories[dice.below(codebook.categories.len() as u64) as usize]
+                            .code
+                            .clone(),
+                    );
+                    second.sort();
+                    second.dedup();
+                }
+                store.save_coding(year, &coding("secretariat@smartcities.example.org", second)).await?;
+            }
         }
     }
     Ok(())

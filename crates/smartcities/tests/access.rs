@@ -98,6 +98,7 @@ async fn every_route_with_every_role() {
         ("/questionnaires/2025/questions/has_living_lab".into(), [303, 200, 403, 403]),
         ("/editions/2023/focus-groups".into(), [200, 200, 200, 200]),
         ("/editions/2025/results".into(), [303, 200, 200, 403]),
+        ("/editions/2025/coding".into(), [303, 200, 200, 403]),
         ("/editions/2025/questions/has_living_lab".into(), [303, 200, 200, 403]),
         ("/editions/2023/results".into(), [200, 200, 200, 200]),
         ("/api/v1/editions/2025/results".into(), [403, 200, 200, 403]),
@@ -426,6 +427,47 @@ async fn results_pages_profiles_and_api() {
     ] {
         assert!(openapi.body.contains(path), "{path}");
     }
+}
+
+#[tokio::test]
+async fn analysts_code_free_text_and_see_their_agreement() {
+    let app = app().await;
+    let (cookie, csrf) = session(&app.store, "analyst@smartcities.example.org").await;
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    let page = send(&app.app, "GET", "/editions/2025/coding?lang=en&item=0", Some(&cookie), None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Answer 1 of "), "{}", page.body);
+    assert!(page.body.contains("Code frequencies") && page.body.contains("kappa per category"), "{}", page.body);
+    assert!(page.body.contains("name=\"code\" value=\"funding\""));
+
+    let before = app.store.codings(year).await.unwrap();
+    let saved = send(
+        &app.app,
+        "POST",
+        "/editions/2025/coding",
+        Some(&cookie),
+        Some(format!("csrf={csrf}&item=0&code=data&code=funding")),
+    )
+    .await;
+    assert_eq!(saved.location.as_deref(), Some("/editions/2025/coding"));
+    let after = app.store.codings(year).await.unwrap();
+    let mine: Vec<_> = after.iter().filter(|c| c.coder == "analyst@smartcities.example.org").collect();
+    assert_eq!(mine.len(), before.iter().filter(|c| c.coder == "analyst@smartcities.example.org").count());
+    assert!(
+        mine.iter().any(|c| c.codes == ["data", "funding"]),
+        "the first answer now carries the chosen codes"
+    );
+
+    let refused = send(
+        &app.app,
+        "POST",
+        "/editions/2025/coding?lang=en",
+        Some(&cookie),
+        Some(format!("csrf={csrf}&item=0&code=astrology")),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("no category astrology"), "{}", refused.body);
 }
 
 #[tokio::test]

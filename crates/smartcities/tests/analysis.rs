@@ -35,6 +35,8 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
     assert!(!results.barriers_enablers.overall.is_empty());
     assert!(!results.sdg_matrix.cells.is_empty());
     assert_eq!(results.peers.len(), results.answering);
+    let funding = results.coding.iter().find(|f| f.code == "funding").expect("the codebook's categories are counted");
+    assert!(funding.items > 0 && funding.cities > 0 && !funding.by_section.is_empty());
 
     // Analysing again the same data gives the same inputs hash and results.
     stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
@@ -57,4 +59,25 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
     let missing = smartcities(&["analyse", "--edition", "2030"], &db.url);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("edition 2030 has no framework"));
+}
+
+#[tokio::test]
+async fn a_codebook_is_imported_or_refused_whole() {
+    let (db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let default = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/codebooks/default.toml");
+    let out = stdout(&smartcities(&["codebook", "--edition", "2023", default], &db.url));
+    assert!(out.contains("Edition 2023 codes free text with 19 categories."), "{out}");
+    let year = EditionYear::new(2023).unwrap();
+    let stored = store.codebook(year).await.unwrap().unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    let text = std::fs::read_to_string(default).unwrap();
+    std::fs::write(&bad, text.replace("code = \"data\"", "code = \"funding\"")).unwrap();
+    let refused = smartcities(&["codebook", "--edition", "2023", bad.to_str().unwrap()], &db.url);
+    assert!(!refused.status.success());
+    let error = String::from_utf8_lossy(&refused.stderr);
+    assert!(error.contains("bad.toml") && error.contains("code funding is used twice"), "{error}");
+    assert_eq!(store.codebook(year).await.unwrap().unwrap(), stored, "a refused file changes nothing");
 }

@@ -327,7 +327,8 @@ async fn a_response_from_invitation_to_acceptance() {
         secretariat.wait_for_text("95 % interval");
         let bars = secretariat.script("return document.querySelectorAll('svg.chart rect.bar').length;");
         assert_eq!(bars.as_u64(), Some(2), "a bar each for yes and no");
-        let width = secretariat.script("return document.querySelector('svg.chart').getBoundingClientRect().width;");
+        let width =
+            secretariat.script("return document.querySelector('svg.chart').getBoundingClientRect().width;");
         assert!(width.as_f64().unwrap_or(0.0) > 200.0, "the chart is laid out: {width}");
     })
     .await

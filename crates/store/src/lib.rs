@@ -6,6 +6,7 @@
 mod accounts;
 mod cities;
 pub mod clock;
+mod coding;
 mod editions;
 mod focus_groups;
 mod members;
@@ -21,6 +22,7 @@ use sqlx::{
 
 pub use accounts::{SessionUser, User};
 pub use cities::CityFilter;
+pub use coding::StoredCoding;
 pub use editions::SavedEdition;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts};

@@ -404,3 +404,25 @@ async fn answer_counts_leave_out_repeat_entries() {
     assert_eq!(counts.get(&bilbao), Some(&2));
     assert_eq!(counts.len(), 1);
 }
+
+#[tokio::test]
+async fn codings_replace_a_coders_earlier_codes_and_keep_empty_ones() {
+    use smartcities_store::StoredCoding;
+    let (_db, store, year, _) = setup().await;
+    assert_eq!(store.codebook(year).await.unwrap(), None);
+    store.set_codebook(year, "{\"categories\":[]}").await.unwrap();
+    store.set_codebook(year, "{\"categories\":[1]}").await.unwrap();
+    assert_eq!(store.codebook(year).await.unwrap().as_deref(), Some("{\"categories\":[1]}"));
+    let coding = |coder: &str, codes: &[&str]| StoredCoding {
+        city: "es-bilbao".into(),
+        question: "eco_barriers".into(),
+        entry: String::new(),
+        coder: coder.into(),
+        codes: codes.iter().map(|c| c.to_string()).collect(),
+    };
+    store.save_coding(year, &coding("ana", &["funding", "data"])).await.unwrap();
+    store.save_coding(year, &coding("ana", &["funding"])).await.unwrap();
+    store.save_coding(year, &coding("ben", &[])).await.unwrap();
+    let stored = store.codings(year).await.unwrap();
+    assert_eq!(stored, vec![coding("ana", &["funding"]), coding("ben", &[])]);
+}

@@ -8,6 +8,7 @@ mod api;
 pub mod auth;
 pub mod campaign;
 mod campaigns;
+mod coding;
 mod focus_groups;
 mod i18n;
 pub mod mail;
@@ -75,6 +76,7 @@ pub fn router(state: AppState) -> Router {
         .route("/editions", get(pages::editions))
         .route("/editions/{year}", get(pages::edition))
         .route("/editions/{year}/results", get(results::overview))
+        .route("/editions/{year}/coding", get(coding::page).post(coding::save))
         .route("/editions/{year}/questions/{code}", get(results::question))
         .route("/editions/{year}/focus-groups", get(focus_groups::list).post(focus_groups::save))
         .route("/members", get(pages::members))

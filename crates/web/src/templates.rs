@@ -27,6 +27,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("campaign.html", include_str!("../templates/campaign.html")),
     ("focus_groups.html", include_str!("../templates/focus_groups.html")),
     ("results.html", include_str!("../templates/results.html")),
+    ("coding.html", include_str!("../templates/coding.html")),
     ("question_result.html", include_str!("../templates/question_result.html")),
     ("questionnaire_editor.html", include_str!("../templates/questionnaire_editor.html")),
     ("question_editor.html", include_str!("../templates/question_editor.html")),

@@ -410,3 +410,26 @@ profile-section = Its section
 profile-band = Its size band
 profile-peers = Similar cities
 profile-peers-intro = The closest in size, section and answer profile (Gower distance in brackets, 0 = alike): cities to learn from.
+
+coding-heading = Coding free text
+coding-no-codebook = This edition has no codebook yet: import one with `smartcities codebook --edition YEAR FILE.toml`.
+coding-nothing = No accepted answer has free text to code yet.
+coding-progress = You have coded { $coded } of { $total } free-text answers.
+coding-answer = Answer { $index } of { $total }
+coding-already = you coded it already; saving replaces your codes
+coding-suggested = suggested
+coding-save = Save and go to the next
+coding-previous = Previous
+coding-next = Next
+coding-frequencies = Code frequencies
+coding-items = Answers
+coding-agreement = Agreement between coders
+coding-agreement-intro = Cohen's kappa per category between { $first } and { $second }, over the answers both coded (1 = perfect agreement, 0 = no better than chance).
+coding-shared = Answers coded by both
+coding-both = Coded by both
+coding-unknown-code = The codebook has no category { $code }.
+coding-group-barrier = Barriers
+coding-group-enabler = Enablers
+coding-group-trend = Trends
+coding-group-technology = Technologies
+coding-link = Coding free text

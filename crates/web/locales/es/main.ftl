@@ -410,3 +410,26 @@ profile-section = Su sección
 profile-band = Su tamaño
 profile-peers = Ciudades similares
 profile-peers-intro = Las más cercanas en tamaño, sección y perfil de respuestas (distancia de Gower entre paréntesis, 0 = iguales): ciudades de las que aprender.
+
+coding-heading = Codificación del texto libre
+coding-no-codebook = Esta edición aún no tiene libro de códigos: impórtelo con `smartcities codebook --edition AÑO ARCHIVO.toml`.
+coding-nothing = Ninguna respuesta aceptada tiene aún texto libre que codificar.
+coding-progress = Ha codificado { $coded } de { $total } respuestas de texto libre.
+coding-answer = Respuesta { $index } de { $total }
+coding-already = ya la codificó; al guardar se sustituyen sus códigos
+coding-suggested = sugerido
+coding-save = Guardar y pasar a la siguiente
+coding-previous = Anterior
+coding-next = Siguiente
+coding-frequencies = Frecuencia de los códigos
+coding-items = Respuestas
+coding-agreement = Acuerdo entre codificadores
+coding-agreement-intro = Kappa de Cohen por categoría entre { $first } y { $second }, sobre las respuestas que ambos codificaron (1 = acuerdo perfecto, 0 = no mejor que el azar).
+coding-shared = Respuestas codificadas por ambos
+coding-both = Código de ambos
+coding-unknown-code = El libro de códigos no tiene la categoría { $code }.
+coding-group-barrier = Barreras
+coding-group-enabler = Facilitadores
+coding-group-trend = Tendencias
+coding-group-technology = Tecnologías
+coding-link = Codificación del texto libre

@@ -410,3 +410,26 @@ profile-section = Sa section
 profile-band = Sa taille
 profile-peers = Villes semblables
 profile-peers-intro = Les plus proches par la taille, la section et le profil de réponses (distance de Gower entre parenthèses, 0 = identiques) : des villes dont apprendre.
+
+coding-heading = Codage du texte libre
+coding-no-codebook = Cette édition n’a pas encore de grille de codage : importez-en une avec `smartcities codebook --edition ANNÉE FICHIER.toml`.
+coding-nothing = Aucune réponse acceptée n’a encore de texte libre à coder.
+coding-progress = Vous avez codé { $coded } réponses en texte libre sur { $total }.
+coding-answer = Réponse { $index } sur { $total }
+coding-already = vous l’avez déjà codée ; enregistrer remplace vos codes
+coding-suggested = suggéré
+coding-save = Enregistrer et passer à la suivante
+coding-previous = Précédente
+coding-next = Suivante
+coding-frequencies = Fréquence des codes
+coding-items = Réponses
+coding-agreement = Accord entre codeurs
+coding-agreement-intro = Kappa de Cohen par catégorie entre { $first } et { $second }, sur les réponses codées par les deux (1 = accord parfait, 0 = pas mieux que le hasard).
+coding-shared = Réponses codées par les deux
+coding-both = Code des deux
+coding-unknown-code = La grille de codage n’a pas de catégorie { $code }.
+coding-group-barrier = Obstacles
+coding-group-enabler = Leviers
+coding-group-trend = Tendances
+coding-group-technology = Technologies
+coding-link = Codage du texte libre

@@ -1,0 +1,319 @@
+//! Coding free text on the web, for analysts and the secretariat: one accepted free-text answer
+//! at a time with the codebook's categories (definitions at hand, keyword suggestions marked),
+//! then the code frequencies and, between the two coders who share the most answers, Cohen's
+//! kappa per category.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use axum::{
+    body::Bytes,
+    extract::{Path, Query, State},
+    http::Uri,
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::{Deserialize, Serialize};
+use smartcities_analysis::coding::{Codebook, Coding, Item, agreement, frequencies, suggest};
+use smartcities_domain::{CityId, EditionYear, Role};
+use smartcities_questionnaire::{Kind, Questionnaire};
+use smartcities_store::{CityFilter, StoredCoding};
+
+use crate::{
+    AppState,
+    auth::Viewer,
+    i18n::{Negotiated, t, translate},
+    pages::{Ctx, PageError, PageResult, render_page},
+    responses::{check_csrf, parse_form},
+};
+
+#[derive(Deserialize, Default)]
+pub struct At {
+    item: Option<usize>,
+}
+
+struct Loaded {
+    year: EditionYear,
+    codebook: Option<Codebook>,
+    questionnaire: Questionnaire,
+    /// Every accepted free-text answer, in a stable order, with its text.
+    items: Vec<(Item, String)>,
+    codings: Vec<Coding>,
+}
+
+fn coder(viewer: &Viewer) -> String {
+    viewer.0.as_ref().map_or(String::new(), |s| s.user.email.as_str().to_string())
+}
+
+async fn load(ctx: &Ctx<'_>, year: &str) -> Result<Loaded, PageError> {
+    let lang = ctx.lang;
+    match ctx.viewer.role() {
+        None => return Err(PageError::SignIn(ctx.uri.to_string())),
+        Some(Role::Respondent) => return Err(PageError::Forbidden(lang)),
+        Some(_) => {}
+    }
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
+    let store = &ctx.state.store;
+    store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    let (_, questionnaire) = store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
+    let codebook = match store.codebook(year).await? {
+        Some(document) => Some(
+            serde_json::from_str(&document)
+                .map_err(|e| PageError::Internal(format!("stored codebook: {e}")))?,
+        ),
+        None => None,
+    };
+    let mut items = Vec::new();
+    for (city, answers) in store.accepted_answers(year).await? {
+        for a in answers {
+            if questionnaire.question(&a.question).is_some_and(|q| q.kind == Kind::Text)
+                && !a.value.trim().is_empty()
+            {
+                items.push((Item { city: city.to_string(), question: a.question, entry: a.entry }, a.value));
+            }
+        }
+    }
+    let codings = store
+        .codings(year)
+        .await?
+        .into_iter()
+        .map(|c| Coding {
+            item: Item { city: c.city, question: c.question, entry: c.entry },
+            coder: c.coder,
+            codes: c.codes.into_iter().collect(),
+        })
+        .collect();
+    Ok(Loaded { year, codebook, questionnaire, items, codings })
+}
+
+#[derive(Serialize)]
+struct CategoryView {
+    code: String,
+    label: String,
+    definition: String,
+    checked: bool,
+    suggested: bool,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    label: String,
+    categories: Vec<CategoryView>,
+}
+
+#[derive(Serialize)]
+struct FrequencyRow {
+    label: String,
+    group: String,
+    items: usize,
+    cities: usize,
+    axes: String,
+}
+
+#[derive(Serialize)]
+struct AgreementRow {
+    label: String,
+    items: usize,
+    both: usize,
+    kappa: String,
+}
+
+#[derive(Serialize)]
+struct CodingPage {
+    year: u16,
+    has_codebook: bool,
+    total: usize,
+    coded_by_you: usize,
+    index: usize,
+    city: String,
+    question: String,
+    text: String,
+    groups: Vec<GroupView>,
+    already: bool,
+    frequencies: Vec<FrequencyRow>,
+    coders: Option<(String, String)>,
+    agreement: Vec<AgreementRow>,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+    Query(at): Query<At>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year).await?;
+    let me = coder(&viewer);
+    let mine: HashMap<&Item, &BTreeSet<String>> =
+        loaded.codings.iter().filter(|c| c.coder == me).map(|c| (&c.item, &c.codes)).collect();
+    // The requested answer, or the first this coder has not coded yet.
+    let index = at
+        .item
+        .filter(|i| *i < loaded.items.len())
+        .or_else(|| loaded.items.iter().position(|(item, _)| !mine.contains_key(item)))
+        .unwrap_or(0);
+    let cities: HashMap<CityId, String> = state
+        .store
+        .cities(&CityFilter::default())
+        .await?
+        .into_iter()
+        .map(|c| (c.id.clone(), c.name))
+        .collect();
+    let city_name = |id: &str| {
+        CityId::parse(id).ok().and_then(|c| cities.get(&c).cloned()).unwrap_or_else(|| id.to_string())
+    };
+    let question_label = |code: &str| {
+        loaded.questionnaire.question(code).map_or_else(
+            || code.to_string(),
+            |q| q.label.get(lang, loaded.questionnaire.default_language).to_string(),
+        )
+    };
+    let mut page = CodingPage {
+        year: loaded.year.get(),
+        has_codebook: loaded.codebook.is_some(),
+        total: loaded.items.len(),
+        coded_by_you: mine.len(),
+        index,
+        city: String::new(),
+        question: String::new(),
+        text: String::new(),
+        groups: Vec::new(),
+        already: false,
+        frequencies: Vec::new(),
+        coders: None,
+        agreement: Vec::new(),
+    };
+    let Some(book) = &loaded.codebook else {
+        return render_page(&ctx, "coding.html", "editions", page).await;
+    };
+    let label =
+        |code: &str| book.category(code).map_or_else(|| code.to_string(), |c| c.label.get(lang).to_string());
+    if let Some((item, text)) = loaded.items.get(index) {
+        let suggested = suggest(book, text);
+        let existing = mine.get(item);
+        page.city = city_name(&item.city);
+        page.question = question_label(&item.question);
+        page.text = text.clone();
+        page.already = existing.is_some();
+        page.groups = smartcities_analysis::coding::CategoryGroup::ALL
+            .iter()
+            .map(|group| GroupView {
+                label: t(lang, &format!("coding-group-{}", group.slug())),
+                categories: book
+                    .categories
+                    .iter()
+                    .filter(|c| c.group == *group)
+                    .map(|c| CategoryView {
+                        code: c.code.clone(),
+                        label: c.label.get(lang).to_string(),
+                        definition: c.definition.get(lang).to_string(),
+                        checked: existing
+                            .map_or_else(|| suggested.contains(&c.code), |codes| codes.contains(&c.code)),
+                        suggested: suggested.contains(&c.code),
+                    })
+                    .collect(),
+            })
+            .filter(|g| !g.categories.is_empty())
+            .collect();
+    }
+    let axis_of = |question: &str| {
+        loaded
+            .questionnaire
+            .questions()
+            .into_iter()
+            .find(|l| l.question.name.as_str() == question)
+            .and_then(|l| {
+                l.groups.first().map(|g| g.label.get(lang, loaded.questionnaire.default_language).to_string())
+            })
+            .unwrap_or_default()
+    };
+    let registry = state.store.cities(&CityFilter::default()).await?;
+    page.frequencies = frequencies(book, &loaded.codings, &registry, &axis_of)
+        .into_iter()
+        .filter(|f| f.items > 0)
+        .map(|f| FrequencyRow {
+            group: book
+                .category(&f.code)
+                .map_or(String::new(), |c| t(lang, &format!("coding-group-{}", c.group.slug()))),
+            label: label(&f.code),
+            items: f.items,
+            cities: f.cities,
+            axes: f.by_axis.iter().map(|(axis, n)| format!("{axis}: {n}")).collect::<Vec<_>>().join(" · "),
+        })
+        .collect();
+    page.frequencies.sort_by(|a, b| b.items.cmp(&a.items).then(a.label.cmp(&b.label)));
+    // The pair of coders who share the most answers.
+    let mut by_coder: BTreeMap<&str, BTreeSet<&Item>> = BTreeMap::new();
+    for c in &loaded.codings {
+        by_coder.entry(c.coder.as_str()).or_default().insert(&c.item);
+    }
+    let coders: Vec<&str> = by_coder.keys().copied().collect();
+    let mut best: Option<(usize, &str, &str)> = None;
+    for (i, a) in coders.iter().enumerate() {
+        for b in &coders[i + 1..] {
+            let shared = by_coder[a].intersection(&by_coder[b]).count();
+            if shared > 0 && best.is_none_or(|(n, _, _)| shared > n) {
+                best = Some((shared, a, b));
+            }
+        }
+    }
+    if let Some((_, a, b)) = best {
+        page.coders = Some((a.to_string(), b.to_string()));
+        page.agreement = agreement(book, &loaded.codings, a, b)
+            .into_iter()
+            .filter(|k| k.items > k.neither)
+            .map(|k| AgreementRow {
+                label: label(&k.code),
+                items: k.items,
+                both: k.both,
+                kappa: k.kappa.map_or_else(|| "–".to_string(), |x| format!("{x:.2}")),
+            })
+            .collect();
+    }
+    render_page(&ctx, "coding.html", "editions", page).await
+}
+
+/// Records the viewer's codes for one answer and moves on to the next one not coded yet.
+pub async fn save(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path(year): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let fields = parse_form(&body);
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
+    if viewer.role().is_none() {
+        return Err(PageError::SignIn(uri.to_string()));
+    }
+    check_csrf(&viewer, first("csrf"), lang)?;
+    let loaded = load(&ctx, &year).await?;
+    let book =
+        loaded.codebook.as_ref().ok_or_else(|| PageError::Refused(lang, t(lang, "coding-no-codebook")))?;
+    let index: usize = first("item").and_then(|i| i.parse().ok()).ok_or(PageError::NotFound(lang))?;
+    let (item, _) = loaded.items.get(index).ok_or(PageError::NotFound(lang))?;
+    let codes: Vec<String> = fields.get("code").cloned().unwrap_or_default();
+    if let Some(unknown) = codes.iter().find(|c| book.category(c).is_none()) {
+        return Err(PageError::Refused(
+            lang,
+            translate(lang, "coding-unknown-code", &[("code", unknown.clone().into())]),
+        ));
+    }
+    let codes: BTreeSet<String> = codes.into_iter().collect();
+    state
+        .store
+        .save_coding(
+            loaded.year,
+            &StoredCoding {
+                city: item.city.clone(),
+                question: item.question.clone(),
+                entry: item.entry.clone(),
+                coder: coder(&viewer),
+                codes: codes.into_iter().collect(),
+            },
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/editions/{year}/coding")).into_response())
+}
