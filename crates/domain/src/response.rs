@@ -14,15 +14,19 @@ pub enum ResponseStatus {
     /// Sent back by the secretariat with comments; the city can change it and submit again.
     Returned,
     Accepted,
+    /// The city withdrew from the edition: its answers are kept but not analysed, and it still
+    /// counts among the cities invited.
+    Withdrawn,
 }
 
 impl ResponseStatus {
-    pub const ALL: [ResponseStatus; 5] = [
+    pub const ALL: [ResponseStatus; 6] = [
         ResponseStatus::Invited,
         ResponseStatus::InProgress,
         ResponseStatus::Submitted,
         ResponseStatus::Returned,
         ResponseStatus::Accepted,
+        ResponseStatus::Withdrawn,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -32,6 +36,7 @@ impl ResponseStatus {
             ResponseStatus::Submitted => "submitted",
             ResponseStatus::Returned => "returned",
             ResponseStatus::Accepted => "accepted",
+            ResponseStatus::Withdrawn => "withdrawn",
         }
     }
 

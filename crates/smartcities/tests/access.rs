@@ -225,6 +225,18 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     assert_eq!(opened.location.as_deref(), Some("/campaigns/2025?opened=1"));
     let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
     assert!(page.body.contains("<strong>2025-07-15</strong>"), "{}", page.body);
+
+    // A city that withdraws is recorded as such from its review page.
+    let review =
+        send(&app.app, "GET", &format!("/responses/2025/{OTHER}/review?lang=en"), Some(&cookie), None).await;
+    assert!(review.body.contains("Record that the city withdrew"), "{}", review.body);
+    let form = Some(format!("csrf={csrf}&decision=withdraw"));
+    let withdrawn =
+        send(&app.app, "POST", &format!("/responses/2025/{OTHER}/decision"), Some(&cookie), form).await;
+    assert_eq!(withdrawn.status, StatusCode::SEE_OTHER);
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    let status = app.store.response(year, &CityId::parse(OTHER).unwrap()).await.unwrap().unwrap().status;
+    assert_eq!(status, smartcities_domain::ResponseStatus::Withdrawn);
 }
 
 #[tokio::test]
@@ -437,7 +449,11 @@ async fn analysts_code_free_text_and_see_their_agreement() {
     let page = send(&app.app, "GET", "/editions/2025/coding?lang=en&item=0", Some(&cookie), None).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Answer 1 of "), "{}", page.body);
-    assert!(page.body.contains("Code frequencies") && page.body.contains("kappa per category"), "{}", page.body);
+    assert!(
+        page.body.contains("Code frequencies") && page.body.contains("kappa per category"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("name=\"code\" value=\"funding\""));
 
     let before = app.store.codings(year).await.unwrap();

@@ -35,7 +35,8 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
     assert!(!results.barriers_enablers.overall.is_empty());
     assert!(!results.sdg_matrix.cells.is_empty());
     assert_eq!(results.peers.len(), results.answering);
-    let funding = results.coding.iter().find(|f| f.code == "funding").expect("the codebook's categories are counted");
+    let funding =
+        results.coding.iter().find(|f| f.code == "funding").expect("the codebook's categories are counted");
     assert!(funding.items > 0 && funding.cities > 0 && !funding.by_section.is_empty());
 
     // Analysing again the same data gives the same inputs hash and results.
@@ -55,6 +56,25 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
     let json = stdout(&smartcities(&["export", "answers", "--edition", "2025", "--format", "json"], &db.url));
     let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     assert_eq!(rows.len(), accepted);
+
+    // A city that withdrew after its response was accepted still counts as invited, no longer
+    // as answering.
+    let (withdrawing, _) = &store.accepted_answers(year).await.unwrap()[0];
+    store
+        .set_response_status(
+            year,
+            withdrawing,
+            &[smartcities_domain::ResponseStatus::Accepted],
+            smartcities_domain::ResponseStatus::Withdrawn,
+        )
+        .await
+        .unwrap();
+    stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
+    let (after, _) = store.results(year).await.unwrap().unwrap();
+    let after: Results = serde_json::from_str(&after).unwrap();
+    assert_eq!((after.invited, after.answering), (results.invited, results.answering - 1));
+    assert!(after.peers_of(withdrawing.as_str()).is_none());
+    assert_ne!(after.input_hash, results.input_hash);
 
     let missing = smartcities(&["analyse", "--edition", "2030"], &db.url);
     assert!(!missing.status.success());

@@ -581,6 +581,7 @@ struct ReviewPage {
     issues: Vec<IssueView>,
     can_submit: bool,
     can_decide: bool,
+    can_withdraw: bool,
     answered: Vec<AnsweredView>,
     comments: Vec<(String, String)>,
 }
@@ -644,6 +645,7 @@ pub async fn review(
         groups: group_links(lang, q, &loaded.answers),
         can_submit: can_edit(&viewer, &loaded) && status.open_to_respondent() && issues.is_empty(),
         can_decide: viewer.is_secretariat() && status == ResponseStatus::Submitted,
+        can_withdraw: viewer.is_secretariat() && status != ResponseStatus::Withdrawn,
         issues,
         answered,
         comments: comments
@@ -740,6 +742,15 @@ pub async fn decide(
             state
                 .store
                 .set_response_status(year_v, city_id, &[ResponseStatus::Submitted], ResponseStatus::Returned)
+                .await
+                .map_err(refused(lang))?;
+        }
+        Some("withdraw") => {
+            let any: Vec<ResponseStatus> =
+                ResponseStatus::ALL.into_iter().filter(|s| *s != ResponseStatus::Withdrawn).collect();
+            state
+                .store
+                .set_response_status(year_v, city_id, &any, ResponseStatus::Withdrawn)
                 .await
                 .map_err(refused(lang))?;
         }

@@ -433,3 +433,7 @@ coding-group-enabler = Enablers
 coding-group-trend = Trends
 coding-group-technology = Technologies
 coding-link = Coding free text
+
+response-withdrawn = withdrawn
+withdraw = Record that the city withdrew
+withdraw-intro = If the city withdraws from the edition, its answers are kept but left out of the analysis.

@@ -433,3 +433,7 @@ coding-group-enabler = Facilitadores
 coding-group-trend = Tendencias
 coding-group-technology = Tecnologías
 coding-link = Codificación del texto libre
+
+response-withdrawn = retirada
+withdraw = Registrar que la ciudad se retiró
+withdraw-intro = Si la ciudad se retira de la edición, sus respuestas se conservan pero quedan fuera del análisis.

@@ -433,3 +433,7 @@ coding-group-enabler = Leviers
 coding-group-trend = Tendances
 coding-group-technology = Technologies
 coding-link = Codage du texte libre
+
+response-withdrawn = retirée
+withdraw = Enregistrer le retrait de la ville
+withdraw-intro = Si la ville se retire de l’édition, ses réponses sont conservées mais exclues de l’analyse.
