@@ -247,6 +247,31 @@ pub struct Edition {
     pub reported_participants: Option<u32>,
     /// Public pages the edition's description is based on.
     pub sources: Vec<String>,
+    /// The rule that turns a city's answers into a level per axis, if the edition adopts one;
+    /// without it cities are only profiled, never scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<ScoringRule>,
+}
+
+/// How a level per axis is computed from a city's answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ScoringMethod {
+    /// The mean of the city's answers in the axis, each scaled to 0–100: yes = 100, no = 0; an
+    /// ordinal level by its rank (lowest 0, highest 100); a number by its percentile among the
+    /// answering cities; a multiple choice by the share of options chosen. Free text and single
+    /// choices without an order do not count.
+    AxisMean,
+}
+
+/// An explicit, documented scoring rule an edition adopts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScoringRule {
+    pub method: ScoringMethod,
+    /// The rule in words, as the edition's report states it.
+    pub description: Localized,
 }
 
 #[cfg(test)]

@@ -76,6 +76,7 @@ struct RawEdition {
     sources: Vec<String>,
     #[serde(default)]
     milestones: Vec<Milestone>,
+    scoring: Option<crate::ScoringRule>,
 }
 
 #[derive(Deserialize)]
@@ -205,6 +206,7 @@ impl EditionFile {
             show_rankings: raw.edition.show_rankings,
             reported_participants: raw.edition.reported_participants,
             sources: raw.edition.sources,
+            scoring: raw.edition.scoring,
         };
 
         let axes = raw
@@ -315,6 +317,18 @@ direction = "higher_is_better"
         assert_eq!(file.edition.milestones[0].date.to_string(), "2023-05-10");
         assert_eq!(file.framework.questions().count(), 2);
         assert_eq!(file.framework.sdg_goals(), vec![9, 11]);
+    }
+
+    #[test]
+    fn an_edition_adopts_a_scoring_rule_only_explicitly() {
+        assert_eq!(EditionFile::parse(MINIMAL).unwrap().edition.scoring, None);
+        let rule = "\n[edition.scoring]\nmethod = \"axis_mean\"\ndescription = { en = \"Mean\", es = \"Media\", fr = \"Moyenne\" }\n\n[[axes]]";
+        let text = MINIMAL.replacen("\n[[axes]]", rule, 1);
+        let scoring = EditionFile::parse(&text).unwrap().edition.scoring.unwrap();
+        assert_eq!(scoring.method, crate::ScoringMethod::AxisMean);
+        assert_eq!(scoring.description.es, "Media");
+        let unknown = text.replace("axis_mean", "ranking");
+        assert!(EditionFile::parse(&unknown).is_err(), "only documented rules");
     }
 
     #[test]

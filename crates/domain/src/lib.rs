@@ -37,7 +37,9 @@ pub use city::{
     City, CityId, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind, Population,
 };
 pub use country::{Country, CountryCode, Section};
-pub use edition::{ApproxDate, Edition, EditionStatus, EditionYear, Focus, Milestone};
+pub use edition::{
+    ApproxDate, Edition, EditionStatus, EditionYear, Focus, Milestone, ScoringMethod, ScoringRule,
+};
 pub use edition_file::{EditionFile, EditionFileError};
 pub use framework::{
     Axis, Choice, Code, Direction, Framework, FrameworkError, Provenance, Question, QuestionKind,

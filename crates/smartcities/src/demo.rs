@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use smartcities_collect::{parse_cities, parse_members, parse_partners};
 use smartcities_domain::{
     ApproxDate, City, Edition, EditionFile, EditionStatus, EditionYear, Email, Focus, Localized, Member,
-    Milestone, ResponseStatus, Role,
+    Milestone, ResponseStatus, Role, ScoringMethod, ScoringRule,
 };
 use smartcities_questionnaire::{Kind, Questionnaire, from_framework};
 use smartcities_store::{AnswerChange, Editor, Store, User};
@@ -136,6 +136,15 @@ fn campaign_edition(framework_source: &str) -> Result<EditionFile> {
             },
         ],
         show_rankings: false,
+        // The demonstration adopts the documented axis-mean rule, so its city pages show levels.
+        scoring: Some(ScoringRule {
+            method: ScoringMethod::AxisMean,
+            description: text(
+                "Level per axis: the mean of the city's answers in the axis, each scaled to 0–100 (yes = 100, an ordinal level by its rank, a number by its percentile among the cities).",
+                "Nivel por eje: la media de las respuestas de la ciudad en el eje, cada una en una escala de 0 a 100 (sí = 100, un nivel ordinal según su rango, un número según su percentil entre las ciudades).",
+                "Niveau par axe : la moyenne des réponses de la ville dans l'axe, chacune ramenée de 0 à 100 (oui = 100, un niveau ordinal selon son rang, un nombre selon son centile parmi les villes).",
+            ),
+        }),
         reported_participants: None,
         sources: vec![],
     };

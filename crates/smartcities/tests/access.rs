@@ -430,6 +430,17 @@ async fn results_pages_profiles_and_api() {
     assert!(json["profiles"].as_array().unwrap().is_empty(), "unpublished profiles are not public");
     let page = send(&app.app, "GET", &format!("/cities/{city}?lang=en"), Some(&cookie), None).await;
     assert!(page.body.contains("In the 2025 study") && page.body.contains("Similar cities"), "{}", page.body);
+    // The demonstration adopts a documented scoring rule, so levels show, as a radar and a table.
+    assert!(
+        page.body.contains("Level per axis") && page.body.contains("<svg class=\"radar\""),
+        "{}",
+        page.body
+    );
+    let edition = app.store.edition(year).await.unwrap().unwrap();
+    assert!(edition.scoring.is_some());
+    let published =
+        app.store.edition(smartcities_domain::EditionYear::new(2023).unwrap()).await.unwrap().unwrap();
+    assert!(published.scoring.is_none(), "the study's own editions profile cities without scoring them");
 
     let openapi = send(&app.app, "GET", "/api/openapi.json", None, None).await;
     for path in [

@@ -15,7 +15,7 @@ pub struct SavedEdition {
 }
 
 const EDITION_COLUMNS: &str = "year, title_en, title_es, title_fr, focus, status, show_rankings, \
-                               reported_participants, milestones, sources";
+                               reported_participants, milestones, sources, scoring";
 
 impl Store {
     /// Creates or updates an edition and, if its framework differs from the current version,
@@ -31,12 +31,13 @@ impl Store {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO editions (year, title_en, title_es, title_fr, focus, status, show_rankings, \
-                                   reported_participants, milestones, sources, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+                                   reported_participants, milestones, sources, updated_at, scoring) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
              ON CONFLICT (year) DO UPDATE SET title_en = excluded.title_en, title_es = excluded.title_es, \
                  title_fr = excluded.title_fr, focus = excluded.focus, status = excluded.status, \
                  show_rankings = excluded.show_rankings, reported_participants = excluded.reported_participants, \
-                 milestones = excluded.milestones, sources = excluded.sources, updated_at = excluded.updated_at",
+                 milestones = excluded.milestones, sources = excluded.sources, updated_at = excluded.updated_at, \
+                 scoring = excluded.scoring",
         )
         .bind(year)
         .bind(&edition.title.en)
@@ -49,6 +50,7 @@ impl Store {
         .bind(milestones)
         .bind(sources)
         .bind(&now)
+        .bind(edition.scoring.as_ref().map(serde_json::to_string).transpose().map_err(corrupt)?)
         .execute(&mut *tx)
         .await?;
 
@@ -198,5 +200,10 @@ fn edition_from_row(row: &AnyRow) -> Result<Edition> {
             .transpose()
             .map_err(corrupt)?,
         sources: serde_json::from_str(&sources).map_err(corrupt)?,
+        scoring: row
+            .try_get::<Option<String>, _>("scoring")?
+            .map(|s| serde_json::from_str(&s))
+            .transpose()
+            .map_err(corrupt)?,
     })
 }

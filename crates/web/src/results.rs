@@ -640,9 +640,65 @@ pub(crate) struct BesideRow {
     band: String,
 }
 
+/// A radar of levels 0–100 per axis, with rings every 25; axes without a level are drawn at the
+/// centre and marked "–" in the table beside it.
+fn radar(title: &str, levels: &[(String, Option<f64>)]) -> String {
+    let (cx, cy, r) = (210.0_f64, 170.0_f64, 120.0_f64);
+    let n = levels.len().max(3) as f64;
+    let point = |i: usize, level: f64| {
+        let angle = -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / n;
+        (cx + r * level / 100.0 * angle.cos(), cy + r * level / 100.0 * angle.sin())
+    };
+    let mut svg = format!(
+        "<svg class=\"radar\" role=\"img\" viewBox=\"0 0 420 340\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
+        escape(title)
+    );
+    for ring in [25.0, 50.0, 75.0, 100.0] {
+        let points: Vec<String> = (0..levels.len())
+            .map(|i| {
+                let (x, y) = point(i, ring);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        let _ = write!(svg, "<polygon points=\"{}\" class=\"ring\"/>", points.join(" "));
+    }
+    for (i, (label, _)) in levels.iter().enumerate() {
+        let (x, y) = point(i, 100.0);
+        let (lx, ly) = point(i, 118.0);
+        let anchor = if (lx - cx).abs() < 5.0 {
+            "middle"
+        } else if lx > cx {
+            "start"
+        } else {
+            "end"
+        };
+        let short: String = label.chars().take(28).collect();
+        let _ = write!(
+            svg,
+            "<line x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\" class=\"spoke\"/><text x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"label\">{}</text>",
+            ly + 4.0,
+            escape(&short)
+        );
+    }
+    let points: Vec<String> = levels
+        .iter()
+        .enumerate()
+        .map(|(i, (_, level))| {
+            let (x, y) = point(i, level.unwrap_or(0.0));
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let _ = write!(svg, "<polygon points=\"{}\" class=\"level\"/></svg>", points.join(" "));
+    svg
+}
+
 #[derive(Serialize)]
 pub(crate) struct ProfileView {
     year: u16,
+    /// The edition's scoring rule in words, the radar and its table, when the edition adopts one.
+    scoring: Option<String>,
+    radar: String,
+    levels: Vec<(String, String)>,
     highlights: Vec<String>,
     axes: Vec<(String, Vec<BesideRow>)>,
     peers: Vec<(String, String, String)>,
@@ -714,7 +770,35 @@ pub(crate) async fn profile_views(
             };
             peers.push((p.city.clone(), name, format!("{:.2}", p.distance)));
         }
-        views.push(ProfileView { year: profile.edition, highlights, axes, peers });
+        let edition = state.store.edition(year).await?;
+        let rule = edition.as_ref().and_then(|e| e.scoring.as_ref());
+        let levels: Vec<(String, Option<f64>)> = profile
+            .axis_profile
+            .iter()
+            .map(|(axis, level)| (names.axis(axis), level.map(|l| l * 100.0)))
+            .collect();
+        let (scoring, radar_svg, level_rows) = match rule {
+            Some(rule) => (
+                Some(rule.description.get(lang).to_string()),
+                radar(&translate(lang, "profile-levels", &[("city", city.name.clone().into())]), &levels),
+                levels
+                    .iter()
+                    .map(|(axis, level)| {
+                        (axis.clone(), level.map_or_else(|| "–".to_string(), |l| format!("{l:.0}")))
+                    })
+                    .collect(),
+            ),
+            None => (None, String::new(), Vec::new()),
+        };
+        views.push(ProfileView {
+            year: profile.edition,
+            scoring,
+            radar: radar_svg,
+            levels: level_rows,
+            highlights,
+            axes,
+            peers,
+        });
     }
     Ok(views)
 }

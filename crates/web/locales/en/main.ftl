@@ -437,3 +437,6 @@ coding-link = Coding free text
 response-withdrawn = withdrawn
 withdraw = Record that the city withdrew
 withdraw-intro = If the city withdraws from the edition, its answers are kept but left out of the analysis.
+profile-levels = Levels of { $city } per axis (0–100)
+profile-levels-heading = Level per axis
+profile-level = Level (0–100)

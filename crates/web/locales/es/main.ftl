@@ -437,3 +437,6 @@ coding-link = Codificación del texto libre
 response-withdrawn = retirada
 withdraw = Registrar que la ciudad se retiró
 withdraw-intro = Si la ciudad se retira de la edición, sus respuestas se conservan pero quedan fuera del análisis.
+profile-levels = Niveles de { $city } por eje (0–100)
+profile-levels-heading = Nivel por eje
+profile-level = Nivel (0–100)

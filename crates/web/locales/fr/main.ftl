@@ -437,3 +437,6 @@ coding-link = Codage du texte libre
 response-withdrawn = retirée
 withdraw = Enregistrer le retrait de la ville
 withdraw-intro = Si la ville se retire de l’édition, ses réponses sont conservées mais exclues de l’analyse.
+profile-levels = Niveaux de { $city } par axe (0–100)
+profile-levels-heading = Niveau par axe
+profile-level = Niveau (0–100)
