@@ -298,6 +298,8 @@ struct OverviewPage {
     sdg_rows: Vec<SdgRow>,
     linking: Vec<(u8, String, usize, String, String)>,
     cited: Vec<CitedRow>,
+    /// Codebook categories applied to the free text: (label, group, answers, cities).
+    coded: Vec<(String, String, usize, usize)>,
     trends: Vec<TrendRow>,
 }
 
@@ -324,6 +326,7 @@ pub async fn overview(
         sdg_rows: Vec::new(),
         linking: Vec::new(),
         cited: Vec::new(),
+        coded: Vec::new(),
         trends: Vec::new(),
     };
     if let Some((results, at)) = &loaded.results {
@@ -407,6 +410,27 @@ pub async fn overview(
                 importance: c.mean_importance.map_or(String::new(), |m| format!("{m:.1}")),
             })
             .collect();
+        let codebook: Option<smartcities_analysis::coding::Codebook> =
+            state.store.codebook(loaded.edition.year).await?.and_then(|d| serde_json::from_str(&d).ok());
+        if let Some(book) = &codebook {
+            let mut coded: Vec<(String, String, usize, usize)> = results
+                .coding
+                .iter()
+                .filter(|f| f.items > 0)
+                .filter_map(|f| {
+                    let category = book.category(&f.code)?;
+                    Some((
+                        category.label.get(lang).to_string(),
+                        t(lang, &format!("coding-group-{}", category.group.slug())),
+                        f.items,
+                        f.cities,
+                    ))
+                })
+                .collect();
+            coded.sort_by(|a, b| b.3.cmp(&a.3).then(b.2.cmp(&a.2)));
+            coded.truncate(12);
+            page.coded = coded;
+        }
         page.trends = results
             .trends
             .iter()

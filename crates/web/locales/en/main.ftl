@@ -440,3 +440,4 @@ withdraw-intro = If the city withdraws from the edition, its answers are kept bu
 profile-levels = Levels of { $city } per axis (0–100)
 profile-levels-heading = Level per axis
 profile-level = Level (0–100)
+results-coded-heading = In the free text: categories coded most often

@@ -440,3 +440,4 @@ withdraw-intro = Si la ciudad se retira de la edición, sus respuestas se conser
 profile-levels = Niveles de { $city } por eje (0–100)
 profile-levels-heading = Nivel por eje
 profile-level = Nivel (0–100)
+results-coded-heading = En el texto libre: categorías codificadas con más frecuencia

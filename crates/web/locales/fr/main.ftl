@@ -440,3 +440,4 @@ withdraw-intro = Si la ville se retire de l’édition, ses réponses sont conse
 profile-levels = Niveaux de { $city } par axe (0–100)
 profile-levels-heading = Niveau par axe
 profile-level = Niveau (0–100)
+results-coded-heading = Dans le texte libre : catégories codées le plus souvent
