@@ -367,6 +367,7 @@ async fn illustrative_coding(store: &Store, year: EditionYear) -> Result<()> {
                 entry: String::new(),
                 coder: coder.to_string(),
                 codes,
+                passages: Default::default(),
             };
             store.save_coding(year, &coding("analyst@smartcities.example.org", suggested.clone())).await?;
             let mut dice = Dice::new(&format!("{city}/{}", answer.question));

@@ -474,7 +474,7 @@ async fn analysts_code_free_text_and_see_their_agreement() {
         "POST",
         "/editions/2025/coding",
         Some(&cookie),
-        Some(format!("csrf={csrf}&item=0&code=data&code=funding")),
+        Some(format!("csrf={csrf}&item=0&code=data&code=funding&passage.data=&passage.funding=")),
     )
     .await;
     assert_eq!(saved.location.as_deref(), Some("/editions/2025/coding"));

@@ -14,6 +14,9 @@ CREATE TABLE codings (
     entry TEXT NOT NULL,
     coder TEXT NOT NULL,
     codes TEXT NOT NULL,
+    -- The passage of the answer each code applies to (code → quoted text); a code without one
+    -- applies to the whole answer.
+    passages TEXT NOT NULL,
     coded_at TEXT NOT NULL,
     PRIMARY KEY (edition_year, city_id, question, entry, coder)
 );

@@ -13,6 +13,8 @@ pub struct StoredCoding {
     pub entry: String,
     pub coder: String,
     pub codes: Vec<String>,
+    /// The passage each code applies to, where the coder marked one (code → quoted text).
+    pub passages: std::collections::BTreeMap<String, String>,
 }
 
 impl Store {
@@ -44,6 +46,7 @@ impl Store {
     /// Records a coder's codes for one answer, replacing what the coder gave it before.
     pub async fn save_coding(&self, edition: EditionYear, coding: &StoredCoding) -> Result<()> {
         let codes = serde_json::to_string(&coding.codes).map_err(corrupt)?;
+        let passages = serde_json::to_string(&coding.passages).map_err(corrupt)?;
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "DELETE FROM codings WHERE edition_year = $1 AND city_id = $2 AND question = $3 AND entry = $4 AND coder = $5",
@@ -56,7 +59,8 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO codings (edition_year, city_id, question, entry, coder, codes, coded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO codings (edition_year, city_id, question, entry, coder, codes, passages, coded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(i64::from(edition.get()))
         .bind(&coding.city)
@@ -64,6 +68,7 @@ impl Store {
         .bind(&coding.entry)
         .bind(&coding.coder)
         .bind(codes)
+        .bind(passages)
         .bind(clock::now())
         .execute(&mut *tx)
         .await?;
@@ -74,7 +79,7 @@ impl Store {
     /// Every coding of an edition, by answer then coder.
     pub async fn codings(&self, edition: EditionYear) -> Result<Vec<StoredCoding>> {
         let rows = sqlx::query(
-            "SELECT city_id, question, entry, coder, codes FROM codings WHERE edition_year = $1 \
+            "SELECT city_id, question, entry, coder, codes, passages FROM codings WHERE edition_year = $1 \
              ORDER BY city_id, question, entry, coder",
         )
         .bind(i64::from(edition.get()))
@@ -88,6 +93,7 @@ impl Store {
                     entry: r.try_get("entry")?,
                     coder: r.try_get("coder")?,
                     codes: serde_json::from_str(&r.try_get::<String, _>("codes")?).map_err(corrupt)?,
+                    passages: serde_json::from_str(&r.try_get::<String, _>("passages")?).map_err(corrupt)?,
                 })
             })
             .collect()

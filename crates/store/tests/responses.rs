@@ -419,10 +419,14 @@ async fn codings_replace_a_coders_earlier_codes_and_keep_empty_ones() {
         entry: String::new(),
         coder: coder.into(),
         codes: codes.iter().map(|c| c.to_string()).collect(),
+        passages: Default::default(),
     };
     store.save_coding(year, &coding("ana", &["funding", "data"])).await.unwrap();
     store.save_coding(year, &coding("ana", &["funding"])).await.unwrap();
     store.save_coding(year, &coding("ben", &[])).await.unwrap();
+    let mut with_passage = coding("cy", &["funding"]);
+    with_passage.passages.insert("funding".into(), "no budget for pilots".into());
+    store.save_coding(year, &with_passage).await.unwrap();
     let stored = store.codings(year).await.unwrap();
-    assert_eq!(stored, vec![coding("ana", &["funding"]), coding("ben", &[])]);
+    assert_eq!(stored, vec![coding("ana", &["funding"]), coding("ben", &[]), with_passage]);
 }

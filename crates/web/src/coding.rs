@@ -37,6 +37,8 @@ struct Loaded {
     /// Every accepted free-text answer, in a stable order, with its text.
     items: Vec<(Item, String)>,
     codings: Vec<Coding>,
+    /// The passages coders marked: (item, coder) → code → passage.
+    passages: HashMap<(Item, String), BTreeMap<String, String>>,
 }
 
 fn coder(viewer: &Viewer) -> String {
@@ -71,17 +73,18 @@ async fn load(ctx: &Ctx<'_>, year: &str) -> Result<Loaded, PageError> {
             }
         }
     }
+    let mut passages = HashMap::new();
     let codings = store
         .codings(year)
         .await?
         .into_iter()
-        .map(|c| Coding {
-            item: Item { city: c.city, question: c.question, entry: c.entry },
-            coder: c.coder,
-            codes: c.codes.into_iter().collect(),
+        .map(|c| {
+            let item = Item { city: c.city, question: c.question, entry: c.entry };
+            passages.insert((item.clone(), c.coder.clone()), c.passages);
+            Coding { item, coder: c.coder, codes: c.codes.into_iter().collect() }
         })
         .collect();
-    Ok(Loaded { year, codebook, questionnaire, items, codings })
+    Ok(Loaded { year, codebook, questionnaire, items, codings, passages })
 }
 
 #[derive(Serialize)]
@@ -91,6 +94,7 @@ struct CategoryView {
     definition: String,
     checked: bool,
     suggested: bool,
+    passage: String,
 }
 
 #[derive(Serialize)]
@@ -191,6 +195,7 @@ pub async fn page(
     if let Some((item, text)) = loaded.items.get(index) {
         let suggested = suggest(book, text);
         let existing = mine.get(item);
+        let marked = loaded.passages.get(&(item.clone(), me.clone()));
         page.city = city_name(&item.city);
         page.question = question_label(&item.question);
         page.text = text.clone();
@@ -210,6 +215,7 @@ pub async fn page(
                         checked: existing
                             .map_or_else(|| suggested.contains(&c.code), |codes| codes.contains(&c.code)),
                         suggested: suggested.contains(&c.code),
+                        passage: marked.and_then(|p| p.get(&c.code)).cloned().unwrap_or_default(),
                     })
                     .collect(),
             })
@@ -293,7 +299,7 @@ pub async fn save(
     let book =
         loaded.codebook.as_ref().ok_or_else(|| PageError::Refused(lang, t(lang, "coding-no-codebook")))?;
     let index: usize = first("item").and_then(|i| i.parse().ok()).ok_or(PageError::NotFound(lang))?;
-    let (item, _) = loaded.items.get(index).ok_or(PageError::NotFound(lang))?;
+    let (item, text) = loaded.items.get(index).ok_or(PageError::NotFound(lang))?;
     let codes: Vec<String> = fields.get("code").cloned().unwrap_or_default();
     if let Some(unknown) = codes.iter().find(|c| book.category(c).is_none()) {
         return Err(PageError::Refused(
@@ -302,6 +308,26 @@ pub async fn save(
         ));
     }
     let codes: BTreeSet<String> = codes.into_iter().collect();
+    // A passage is a part of the answer the code applies to: it must be quoted from it.
+    let mut passages = BTreeMap::new();
+    for code in &codes {
+        let passage = first(&format!("passage.{code}")).map(str::trim).unwrap_or_default();
+        if passage.is_empty() {
+            continue;
+        }
+        if !text.contains(passage) {
+            let label = book.category(code).map_or(code.clone(), |c| c.label.get(lang).to_string());
+            return Err(PageError::Refused(
+                lang,
+                translate(
+                    lang,
+                    "coding-passage-not-found",
+                    &[("category", label.into()), ("passage", passage.to_string().into())],
+                ),
+            ));
+        }
+        passages.insert(code.clone(), passage.to_string());
+    }
     state
         .store
         .save_coding(
@@ -312,6 +338,7 @@ pub async fn save(
                 entry: item.entry.clone(),
                 coder: coder(&viewer),
                 codes: codes.into_iter().collect(),
+                passages,
             },
         )
         .await?;

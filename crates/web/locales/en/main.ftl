@@ -441,3 +441,6 @@ profile-levels = Levels of { $city } per axis (0–100)
 profile-levels-heading = Level per axis
 profile-level = Level (0–100)
 results-coded-heading = In the free text: categories coded most often
+coding-passage = passage (optional)
+coding-passage-help = Tick each category that applies; to tie a category to part of the answer, copy that passage beside it.
+coding-passage-not-found = The passage given for { $category } is not in the answer: “{ $passage }”.

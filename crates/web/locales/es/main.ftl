@@ -441,3 +441,6 @@ profile-levels = Niveles de { $city } por eje (0–100)
 profile-levels-heading = Nivel por eje
 profile-level = Nivel (0–100)
 results-coded-heading = En el texto libre: categorías codificadas con más frecuencia
+coding-passage = fragmento (opcional)
+coding-passage-help = Marque cada categoría que corresponda; para vincular una categoría a una parte de la respuesta, copie ese fragmento a su lado.
+coding-passage-not-found = El fragmento indicado para { $category } no está en la respuesta: «{ $passage }».

@@ -441,3 +441,6 @@ profile-levels = Niveaux de { $city } par axe (0–100)
 profile-levels-heading = Niveau par axe
 profile-level = Niveau (0–100)
 results-coded-heading = Dans le texte libre : catégories codées le plus souvent
+coding-passage = passage (facultatif)
+coding-passage-help = Cochez chaque catégorie qui s’applique ; pour rattacher une catégorie à une partie de la réponse, copiez ce passage à côté.
+coding-passage-not-found = Le passage indiqué pour { $category } ne figure pas dans la réponse : « { $passage } ».
