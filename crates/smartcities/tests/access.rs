@@ -390,6 +390,7 @@ async fn results_pages_profiles_and_api() {
     assert!(page.body.contains("href=\"/editions/2025/questions/has_living_lab\""));
     assert!(page.body.contains("Axes and SDGs") && page.body.contains("Barriers and enablers most cited"));
     assert!(page.body.contains("In the free text: categories coded most often"), "{}", page.body);
+    assert!(page.body.contains("Most cited per axis") && page.body.contains("Most cited per UCLG section"));
     let spanish = send(&app.app, "GET", "/editions/2025/results?lang=es", Some(&cookie), None).await;
     assert!(spanish.body.contains("ciudades invitadas responden"));
 

@@ -298,6 +298,9 @@ struct OverviewPage {
     sdg_rows: Vec<SdgRow>,
     linking: Vec<(u8, String, usize, String, String)>,
     cited: Vec<CitedRow>,
+    /// The three most cited per axis and per section: (name, "item (cities) · …").
+    cited_by_axis: Vec<(String, String)>,
+    cited_by_section: Vec<(String, String)>,
     /// Codebook categories applied to the free text: (label, group, answers, cities).
     coded: Vec<(String, String, usize, usize)>,
     trends: Vec<TrendRow>,
@@ -326,6 +329,8 @@ pub async fn overview(
         sdg_rows: Vec::new(),
         linking: Vec::new(),
         cited: Vec::new(),
+        cited_by_axis: Vec::new(),
+        cited_by_section: Vec::new(),
         coded: Vec::new(),
         trends: Vec::new(),
     };
@@ -409,6 +414,29 @@ pub async fn overview(
                 interval: interval(c.low, c.high),
                 importance: c.mean_importance.map_or(String::new(), |m| format!("{m:.1}")),
             })
+            .collect();
+        let top = |items: &[smartcities_analysis::CitedItem]| {
+            items
+                .iter()
+                .take(3)
+                .map(|c| {
+                    format!(
+                        "{} – {} ({})",
+                        names.choice("be_category", &c.category),
+                        t(lang, &format!("workshop-kind-{}", c.kind)),
+                        c.cities
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        let be = &results.barriers_enablers;
+        page.cited_by_axis = be.by_axis.iter().map(|(axis, items)| (names.axis(axis), top(items))).collect();
+        page.cited_by_section = be
+            .by_section
+            .iter()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(section, items)| (t(lang, &format!("section-{section}")), top(items)))
             .collect();
         let codebook: Option<smartcities_analysis::coding::Codebook> =
             state.store.codebook(loaded.edition.year).await?.and_then(|d| serde_json::from_str(&d).ok());

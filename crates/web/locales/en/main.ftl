@@ -444,3 +444,5 @@ results-coded-heading = In the free text: categories coded most often
 coding-passage = passage (optional)
 coding-passage-help = Tick each category that applies; to tie a category to part of the answer, copy that passage beside it.
 coding-passage-not-found = The passage given for { $category } is not in the answer: “{ $passage }”.
+results-by-axis = Most cited per axis (cities)
+results-by-section = Most cited per UCLG section (cities)

@@ -444,3 +444,5 @@ results-coded-heading = En el texto libre: categorías codificadas con más frec
 coding-passage = fragmento (opcional)
 coding-passage-help = Marque cada categoría que corresponda; para vincular una categoría a una parte de la respuesta, copie ese fragmento a su lado.
 coding-passage-not-found = El fragmento indicado para { $category } no está en la respuesta: «{ $passage }».
+results-by-axis = Más citados por eje (ciudades)
+results-by-section = Más citados por sección de CGLU (ciudades)

@@ -444,3 +444,5 @@ results-coded-heading = Dans le texte libre : catégories codées le plus souven
 coding-passage = passage (facultatif)
 coding-passage-help = Cochez chaque catégorie qui s’applique ; pour rattacher une catégorie à une partie de la réponse, copiez ce passage à côté.
 coding-passage-not-found = Le passage indiqué pour { $category } ne figure pas dans la réponse : « { $passage } ».
+results-by-axis = Les plus cités par axe (villes)
+results-by-section = Les plus cités par section de CGLU (villes)
