@@ -110,6 +110,28 @@ pub enum Command {
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
+    /// Build a composite indicator from COINr's tables (iData.csv, iMeta.csv) and write one CSV
+    /// per stage (denominated, imputed, screened, treated, normalised, aggregated), the
+    /// treatment log and results.csv (uCode, each aggregate's score and its `<iCode>_rank`).
+    ///
+    /// The optional TOML specification has one table per step, every key optional:
+    /// [denominate] enabled = true (divide by iMeta's Denominator);
+    /// [impute] method = "none" | "group_mean", group = "EurAsia_group";
+    /// [screen] min_share = 0.9 (drop units with a smaller share of data);
+    /// [treat] method = "winsorise" | "none", winmax = 5, skew = 2.0, kurt = 3.5;
+    /// [normalise] method = "minmax", range = [0, 100];
+    /// [aggregate] method = "arithmetic" (weights from iMeta's Weight).
+    #[command(verbatim_doc_comment)]
+    Index {
+        #[arg(long)]
+        data: PathBuf,
+        #[arg(long)]
+        meta: PathBuf,
+        #[arg(long)]
+        spec: Option<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Create or upgrade the database schema.
     Migrate {
         /// sqlite://PATH or postgres://USER@HOST/DATABASE
@@ -540,6 +562,23 @@ pub async fn run(cli: Cli) -> Result<()> {
                     );
                 }
             }
+        }
+        Command::Index { data, meta, spec, output } => {
+            let spec = match &spec {
+                Some(path) => {
+                    let (name, text) = read(path)?;
+                    crate::index::parse_spec(&name, &text)?
+                }
+                None => smartcities_index::Spec::default(),
+            };
+            let stages = crate::index::run(&data, &meta, spec, &output)?;
+            println!(
+                "Index of {} units over {} indicators, {} aggregates: stages and results.csv written to {}.",
+                stages.aggregated.units.len(),
+                stages.normalised.columns.len(),
+                stages.ranks.len(),
+                output.display()
+            );
         }
         Command::Codebook { edition, file, database_url } => {
             let (name, text) = read(&file)?;

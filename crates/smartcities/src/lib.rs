@@ -6,3 +6,4 @@ pub mod analysis;
 pub mod campaign;
 pub mod cli;
 pub mod demo;
+pub mod index;
