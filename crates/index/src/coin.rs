@@ -266,18 +266,20 @@ impl Pipeline<'_> {
                 .get(group)
                 .ok_or_else(|| IndexError::Tree(format!("iData has no group column {group}")))?;
             for (_, column) in &mut imputed.columns {
-                let original = column.clone();
-                for (u, value) in column.iter_mut().enumerate() {
-                    if value.is_none() {
-                        let peers: Vec<f64> = original
-                            .iter()
-                            .zip(labels)
-                            .filter(|(v, l)| v.is_some() && **l == labels[u])
-                            .filter_map(|(v, _)| *v)
-                            .collect();
-                        if !peers.is_empty() {
-                            *value = Some(peers.iter().sum::<f64>() / peers.len() as f64);
-                        }
+                // The mean of each group over the values present, summed in unit order.
+                let mut sums: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+                for (v, l) in column.iter().zip(labels) {
+                    if let Some(v) = v {
+                        let entry = sums.entry(l.as_str()).or_insert((0.0, 0));
+                        entry.0 += v;
+                        entry.1 += 1;
+                    }
+                }
+                for (value, label) in column.iter_mut().zip(labels) {
+                    if value.is_none()
+                        && let Some((sum, n)) = sums.get(label.as_str())
+                    {
+                        *value = Some(sum / *n as f64);
                     }
                 }
             }

@@ -108,7 +108,10 @@ pub fn arithmetic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
 /// Ranks, highest value first, ties sharing the lowest rank (R's `rank(-x, ties = "min")`);
 /// missing values have no rank.
 pub fn ranks(column: &[Option<f64>]) -> Vec<Option<usize>> {
-    column.iter().map(|v| v.map(|v| 1 + column.iter().flatten().filter(|o| **o > v).count())).collect()
+    // One sort, descending; each value's rank is 1 + how many are strictly greater.
+    let mut sorted: Vec<f64> = column.iter().flatten().copied().collect();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    column.iter().map(|v| v.map(|v| 1 + sorted.partition_point(|o| *o > v))).collect()
 }
 
 #[cfg(test)]
