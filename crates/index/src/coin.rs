@@ -2,7 +2,36 @@
 
 use std::collections::BTreeMap;
 
-use crate::methods::{arithmetic_mean, minmax, ranks, winsorise};
+use crate::methods::{
+    arithmetic_mean, distance_to_max, minmax, percentile_ranks, rank_scores, ranks, winsorise, zscore,
+};
+
+/// How indicators are brought onto one scale (each after multiplying by its direction).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Normalisation {
+    /// COINr's `n_minmax` to [low, high].
+    MinMax { low: f64, high: f64 },
+    /// COINr's `n_zscore` with this mean and standard deviation.
+    ZScore { mean: f64, sd: f64 },
+    /// COINr's `n_rank`.
+    Rank,
+    /// COINr's `n_prank`.
+    Percentile,
+    /// COINr's `n_dist2max`.
+    DistanceToMax,
+}
+
+impl Normalisation {
+    fn apply(self, column: &[Option<f64>], direction: f64) -> Vec<Option<f64>> {
+        match self {
+            Normalisation::MinMax { low, high } => minmax(column, direction, low, high),
+            Normalisation::ZScore { mean, sd } => zscore(column, direction, mean, sd),
+            Normalisation::Rank => rank_scores(column, direction),
+            Normalisation::Percentile => percentile_ranks(column, direction),
+            Normalisation::DistanceToMax => distance_to_max(column, direction),
+        }
+    }
+}
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum IndexError {
@@ -79,7 +108,7 @@ pub struct Spec {
     pub winmax: usize,
     pub skew_max: f64,
     pub kurt_max: f64,
-    pub range: (f64, f64),
+    pub normalisation: Normalisation,
 }
 
 impl Default for Spec {
@@ -91,7 +120,7 @@ impl Default for Spec {
             winmax: 5,
             skew_max: 2.0,
             kurt_max: 3.5,
-            range: (0.0, 100.0),
+            normalisation: Normalisation::MinMax { low: 0.0, high: 100.0 },
         }
     }
 }
@@ -305,7 +334,7 @@ impl Pipeline<'_> {
         let mut normalised = treated.clone();
         for (code, column) in &mut normalised.columns {
             let direction = coin.meta.iter().find(|m| &m.code == code).map_or(1.0, |m| m.direction);
-            *column = minmax(column, direction, spec.range.0, spec.range.1);
+            *column = spec.normalisation.apply(column, direction);
         }
         // Aggregate level by level.
         let mut aggregated = normalised.clone();

@@ -92,6 +92,62 @@ pub fn minmax(column: &[Option<f64>], direction: f64, low: f64, high: f64) -> Ve
     x.iter().map(|v| v.and_then(|v| (range > 0.0).then(|| (v - min) / range * (high - low) + low))).collect()
 }
 
+/// z-scores rescaled to mean `m` and standard deviation `s`, after the direction, as COINr's
+/// `n_zscore`: (x − x̄)/σ·s + m, with σ the sample standard deviation (n − 1), as R's `sd()`.
+pub fn zscore(column: &[Option<f64>], direction: f64, m: f64, s: f64) -> Vec<Option<f64>> {
+    let x: Vec<Option<f64>> = column.iter().map(|v| v.map(|v| v * direction)).collect();
+    let values = present(&x);
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let sd = (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt();
+    x.iter().map(|v| v.and_then(|v| (sd > 0.0).then(|| (v - mean) / sd * s + m))).collect()
+}
+
+/// Ranks after the direction, lowest value 1, ties sharing the lowest rank, as COINr's
+/// `n_rank` (R's `rank(x, ties.method = "min")`): higher scores get higher ranks.
+pub fn rank_scores(column: &[Option<f64>], direction: f64) -> Vec<Option<f64>> {
+    let x: Vec<Option<f64>> = column.iter().map(|v| v.map(|v| v * direction)).collect();
+    let mut sorted = present(&x);
+    sorted.sort_by(f64::total_cmp);
+    x.iter().map(|v| v.map(|v| (1 + sorted.partition_point(|o| *o < v)) as f64)).collect()
+}
+
+/// Percentile ranks after the direction, as COINr's `n_prank` ("sport" ranking): (rank − 1)/(n − 1)
+/// with ranks as [`rank_scores`], so the lowest value scores 0 and the highest 1.
+pub fn percentile_ranks(column: &[Option<f64>], direction: f64) -> Vec<Option<f64>> {
+    let ranks = rank_scores(column, direction);
+    let n = ranks.iter().flatten().count() as f64;
+    ranks.iter().map(|r| r.and_then(|r| (n > 1.0).then(|| (r - 1.0) / (n - 1.0)))).collect()
+}
+
+/// Distance to the best value, as COINr's `n_dist2max`: 1 − (max − x)/(max − min), after the
+/// direction; 1 for the best unit, 0 for the worst.
+pub fn distance_to_max(column: &[Option<f64>], direction: f64) -> Vec<Option<f64>> {
+    minmax(column, direction, 0.0, 1.0)
+}
+
+/// Goalposts, as COINr's `n_goalposts`: the fraction of the way from the lower goalpost to the
+/// upper one, (x − low)/(high − low), or from the upper to the lower for a negative direction,
+/// (x − high)/(low − high); truncated to [0, 1] when `truncate`, then multiplied by `scale`.
+pub fn goalposts(
+    column: &[Option<f64>],
+    direction: f64,
+    low: f64,
+    high: f64,
+    scale: f64,
+    truncate: bool,
+) -> Vec<Option<f64>> {
+    column
+        .iter()
+        .map(|v| {
+            v.map(|x| {
+                let f = if direction < 0.0 { (x - high) / (low - high) } else { (x - low) / (high - low) };
+                (if truncate { f.clamp(0.0, 1.0) } else { f }) * scale
+            })
+        })
+        .collect()
+}
+
 /// The weighted arithmetic mean of the children present, weights renormalised over them, as
 /// COINr's `a_amean`; missing when no child is present.
 pub fn arithmetic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
@@ -132,6 +188,30 @@ mod tests {
         assert_eq!(minmax(&x, 1.0, 0.0, 100.0), vec![Some(0.0), Some(50.0), None, Some(100.0)]);
         assert_eq!(minmax(&x, -1.0, 0.0, 100.0), vec![Some(100.0), Some(50.0), None, Some(0.0)]);
         assert_eq!(minmax(&[Some(2.0), Some(2.0)], 1.0, 0.0, 100.0), vec![None, None]);
+    }
+
+    #[test]
+    fn other_normalisations_follow_coinrs_definitions() {
+        let x = [Some(2.0), Some(4.0), Some(4.0), None, Some(10.0)];
+        // R: rank(c(2, 4, 4, 10), ties.method = "min") → 1 2 2 4
+        assert_eq!(rank_scores(&x, 1.0), vec![Some(1.0), Some(2.0), Some(2.0), None, Some(4.0)]);
+        assert_eq!(rank_scores(&x, -1.0), vec![Some(4.0), Some(2.0), Some(2.0), None, Some(1.0)]);
+        assert_eq!(
+            percentile_ranks(&x, 1.0),
+            vec![Some(0.0), Some(1.0 / 3.0), Some(1.0 / 3.0), None, Some(1.0)]
+        );
+        assert_eq!(distance_to_max(&x, 1.0), vec![Some(0.0), Some(0.25), Some(0.25), None, Some(1.0)]);
+        // mean 5, sd √12 (n − 1): (2 − 5)/√12·2 + 10
+        let z = zscore(&x, 1.0, 10.0, 2.0);
+        assert!((z[0].unwrap() - (10.0 - 6.0 / 12f64.sqrt())).abs() < 1e-12);
+        let mean: f64 = z.iter().flatten().sum::<f64>() / 4.0;
+        assert!((mean - 10.0).abs() < 1e-12);
+        // Goalposts 0 and 8, scale 100: 10 is beyond the upper post and truncated.
+        assert_eq!(
+            goalposts(&x, 1.0, 0.0, 8.0, 100.0, true),
+            vec![Some(25.0), Some(50.0), Some(50.0), None, Some(100.0)]
+        );
+        assert_eq!(goalposts(&[Some(2.0)], -1.0, 0.0, 8.0, 100.0, true), vec![Some(75.0)]);
     }
 
     #[test]

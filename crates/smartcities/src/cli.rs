@@ -119,7 +119,8 @@ pub enum Command {
     /// [impute] method = "none" | "group_mean", group = "EurAsia_group";
     /// [screen] min_share = 0.9 (drop units with a smaller share of data);
     /// [treat] method = "winsorise" | "none", winmax = 5, skew = 2.0, kurt = 3.5;
-    /// [normalise] method = "minmax", range = [0, 100];
+    /// [normalise] method = "minmax" | "zscore" | "rank" | "percentile" | "dist2max",
+    ///   range = [0, 100] (minmax), mean_sd = [10, 2] (zscore);
     /// [aggregate] method = "arithmetic" (weights from iMeta's Weight).
     #[command(verbatim_doc_comment)]
     Index {

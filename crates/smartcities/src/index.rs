@@ -5,7 +5,7 @@ use std::{io::Write, path::Path};
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
-use smartcities_index::{Coin, Pipeline, Spec, Stages, Table};
+use smartcities_index::{Coin, Normalisation, Pipeline, Spec, Stages, Table};
 
 /// The specification file: one table per step, every key optional.
 #[derive(Deserialize, Default)]
@@ -64,6 +64,7 @@ struct Treat {
 struct Normalise {
     method: Option<String>,
     range: Option<(f64, f64)>,
+    mean_sd: Option<(f64, f64)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -101,13 +102,22 @@ pub fn parse_spec(name: &str, text: &str) -> Result<Spec> {
     }
     spec.skew_max = file.treat.skew.unwrap_or(spec.skew_max);
     spec.kurt_max = file.treat.kurt.unwrap_or(spec.kurt_max);
-    match file.normalise.method.as_deref() {
-        None | Some("minmax") => {}
-        Some(other) => bail!("{name}: [normalise] method {other:?} is not available; use minmax"),
-    }
-    if let Some(range) = file.normalise.range {
-        spec.range = range;
-    }
+    spec.normalisation = match file.normalise.method.as_deref() {
+        None | Some("minmax") => {
+            let (low, high) = file.normalise.range.unwrap_or((0.0, 100.0));
+            Normalisation::MinMax { low, high }
+        }
+        Some("zscore") => {
+            let (mean, sd) = file.normalise.mean_sd.unwrap_or((0.0, 1.0));
+            Normalisation::ZScore { mean, sd }
+        }
+        Some("rank") => Normalisation::Rank,
+        Some("percentile") => Normalisation::Percentile,
+        Some("dist2max") => Normalisation::DistanceToMax,
+        Some(other) => bail!(
+            "{name}: [normalise] method {other:?} is not available; use minmax, zscore, rank, percentile or dist2max"
+        ),
+    };
     match file.aggregate.method.as_deref() {
         None | Some("arithmetic") => {}
         Some(other) => bail!("{name}: [aggregate] method {other:?} is not available; use arithmetic"),

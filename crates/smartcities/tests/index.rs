@@ -62,6 +62,26 @@ fn the_asem_example_gives_coinrs_index_and_ranks() {
         assert_eq!(got.parse::<f64>().unwrap(), rank.parse::<f64>().unwrap(), "{unit}");
     }
 
+    // Another normalisation from the same tables: z-scores around 10 with sd 2.
+    std::fs::write(&spec, "[normalise]\nmethod = \"zscore\"\nmean_sd = [10, 2]\n").unwrap();
+    let zscored = run(&[
+        "index",
+        "--data",
+        &format!("{ASEM}iData.csv"),
+        "--meta",
+        &format!("{ASEM}iMeta.csv"),
+        "--spec",
+        spec.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert!(zscored.status.success(), "{}", String::from_utf8_lossy(&zscored.stderr));
+    let normalised = std::fs::read_to_string(out_dir.join("normalised.csv")).unwrap();
+    let lpi: Vec<f64> =
+        column(&normalised, "uCode", "LPI").iter().filter_map(|(_, v)| v.parse().ok()).collect();
+    let mean = lpi.iter().sum::<f64>() / lpi.len() as f64;
+    assert!((mean - 10.0).abs() < 1e-9, "{mean}");
+
     std::fs::write(&spec, "[normalise]\nmethod = \"astrology\"\n").unwrap();
     let refused = run(&[
         "index",
