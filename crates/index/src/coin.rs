@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::methods::{
-    arithmetic_mean, distance_to_max, minmax, percentile_ranks, rank_scores, ranks, winsorise, zscore,
+    arithmetic_mean, distance_to_max, geometric_mean, harmonic_mean, minmax, percentile_ranks, rank_scores,
+    ranks, winsorise, zscore,
 };
 
 /// How indicators are brought onto one scale (each after multiplying by its direction).
@@ -98,6 +99,17 @@ pub struct Coin {
     pub groups: BTreeMap<String, Vec<String>>,
 }
 
+/// How children are combined into their parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aggregation {
+    /// COINr's `a_amean`.
+    Arithmetic,
+    /// COINr's `a_gmean`.
+    Geometric,
+    /// COINr's `a_hmean`.
+    Harmonic,
+}
+
 /// The pipeline's settings, COINr's example pipeline by default.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spec {
@@ -109,6 +121,7 @@ pub struct Spec {
     pub skew_max: f64,
     pub kurt_max: f64,
     pub normalisation: Normalisation,
+    pub aggregation: Aggregation,
 }
 
 impl Default for Spec {
@@ -121,6 +134,7 @@ impl Default for Spec {
             skew_max: 2.0,
             kurt_max: 3.5,
             normalisation: Normalisation::MinMax { low: 0.0, high: 100.0 },
+            aggregation: Aggregation::Arithmetic,
         }
     }
 }
@@ -357,7 +371,14 @@ impl Pipeline<'_> {
                     .collect::<Result<_, _>>()?;
                 let weights: Vec<f64> = children.iter().map(|c| c.weight).collect();
                 let values: Vec<Option<f64>> = (0..aggregated.units.len())
-                    .map(|u| arithmetic_mean(&columns.iter().map(|c| c[u]).collect::<Vec<_>>(), &weights))
+                    .map(|u| {
+                        let children: Vec<Option<f64>> = columns.iter().map(|c| c[u]).collect();
+                        match spec.aggregation {
+                            Aggregation::Arithmetic => arithmetic_mean(&children, &weights),
+                            Aggregation::Geometric => geometric_mean(&children, &weights),
+                            Aggregation::Harmonic => harmonic_mean(&children, &weights),
+                        }
+                    })
                     .collect();
                 ranked.push((m.code.clone(), ranks(&values)));
                 aggregated.columns.push((m.code.clone(), values));

@@ -7,4 +7,4 @@
 mod coin;
 pub mod methods;
 
-pub use coin::{Coin, IndexError, Kind, Meta, Normalisation, Pipeline, Spec, Stages, Table};
+pub use coin::{Aggregation, Coin, IndexError, Kind, Meta, Normalisation, Pipeline, Spec, Stages, Table};

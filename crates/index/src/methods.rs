@@ -161,6 +161,39 @@ pub fn arithmetic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
     (total > 0.0).then(|| sum / total)
 }
 
+/// The weighted geometric mean of the children present, as COINr's `a_gmean`:
+/// exp(Σ wᵢ·ln xᵢ / Σ wᵢ). `None` when a value is zero or negative (COINr stops there) or when
+/// no child is present.
+pub fn geometric_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
+    let (mut sum, mut total) = (0.0, 0.0);
+    for (v, w) in values.iter().zip(weights) {
+        if let Some(v) = v {
+            if *v <= 0.0 {
+                return None;
+            }
+            sum += w * v.ln();
+            total += w;
+        }
+    }
+    (total > 0.0).then(|| (sum / total).exp())
+}
+
+/// The weighted harmonic mean of the children present, as COINr's `a_hmean`:
+/// Σ wᵢ / Σ (wᵢ/xᵢ). `None` when a value is zero or negative or no child is present.
+pub fn harmonic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
+    let (mut sum, mut total) = (0.0, 0.0);
+    for (v, w) in values.iter().zip(weights) {
+        if let Some(v) = v {
+            if *v <= 0.0 {
+                return None;
+            }
+            sum += w / v;
+            total += w;
+        }
+    }
+    (total > 0.0).then(|| total / sum)
+}
+
 /// Ranks, highest value first, ties sharing the lowest rank (R's `rank(-x, ties = "min")`);
 /// missing values have no rank.
 pub fn ranks(column: &[Option<f64>]) -> Vec<Option<usize>> {
@@ -172,7 +205,57 @@ pub fn ranks(column: &[Option<f64>]) -> Vec<Option<usize>> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #[test]
+        fn normalised_values_stay_in_bounds_and_follow_direction(
+            x in proptest::collection::vec(proptest::option::weighted(0.9, -1e6f64..1e6), 2..60),
+        ) {
+            for direction in [1.0, -1.0] {
+                let y = minmax(&x, direction, 0.0, 100.0);
+                for (a, b) in x.iter().zip(&y) {
+                    prop_assert_eq!(a.is_some() && y.iter().flatten().count() > 0, b.is_some());
+                    if let Some(b) = b {
+                        prop_assert!((-1e-9..=100.0 + 1e-9).contains(b));
+                    }
+                }
+                // Monotone in the direction: a larger raw value never scores lower (or higher).
+                for (i, a) in x.iter().enumerate() {
+                    for (j, b) in x.iter().enumerate() {
+                        if let (Some(a), Some(b), Some(ya), Some(yb)) = (a, b, y[i], y[j]) {
+                            if a < b {
+                                let ordered = if direction > 0.0 { ya <= yb } else { ya >= yb };
+                                prop_assert!(ordered, "{} < {} but scores {} and {}", a, b, ya, yb);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn means_of_equal_values_weights_scaling_and_their_order(
+            values in proptest::collection::vec(0.1f64..1e3, 1..12),
+            weights in proptest::collection::vec(0.1f64..10.0, 12),
+            equal in 0.1f64..1e3,
+            factor in 0.1f64..100.0,
+        ) {
+            let x: Vec<Option<f64>> = values.iter().map(|v| Some(*v)).collect();
+            let w = &weights[..x.len()];
+            let same = vec![Some(equal); x.len()];
+            for mean in [arithmetic_mean, geometric_mean, harmonic_mean] {
+                prop_assert!((mean(&same, w).unwrap() - equal).abs() <= 1e-9 * equal);
+                let scaled: Vec<f64> = w.iter().map(|w| w * factor).collect();
+                let (a, b) = (mean(&x, w).unwrap(), mean(&x, &scaled).unwrap());
+                prop_assert!((a - b).abs() <= 1e-9 * a.abs().max(1.0), "weights only matter relative to each other");
+            }
+            let (a, g, h) = (arithmetic_mean(&x, w).unwrap(), geometric_mean(&x, w).unwrap(), harmonic_mean(&x, w).unwrap());
+            prop_assert!(h <= g * (1.0 + 1e-12) && g <= a * (1.0 + 1e-12), "harmonic ≤ geometric ≤ arithmetic");
+        }
+    }
 
     #[test]
     fn ties_share_the_lowest_rank() {
@@ -218,5 +301,8 @@ mod tests {
     fn means_renormalise_weights_over_the_children_present() {
         assert_eq!(arithmetic_mean(&[Some(10.0), None, Some(40.0)], &[1.0, 1.0, 2.0]), Some(30.0));
         assert_eq!(arithmetic_mean(&[None, None], &[1.0, 1.0]), None);
+        assert!((geometric_mean(&[Some(2.0), Some(8.0)], &[1.0, 1.0]).unwrap() - 4.0).abs() < 1e-12);
+        assert!((harmonic_mean(&[Some(2.0), Some(6.0)], &[1.0, 1.0]).unwrap() - 3.0).abs() < 1e-12);
+        assert_eq!(geometric_mean(&[Some(0.0), Some(8.0)], &[1.0, 1.0]), None, "COINr stops on zero");
     }
 }

@@ -121,7 +121,7 @@ pub enum Command {
     /// [treat] method = "winsorise" | "none", winmax = 5, skew = 2.0, kurt = 3.5;
     /// [normalise] method = "minmax" | "zscore" | "rank" | "percentile" | "dist2max",
     ///   range = [0, 100] (minmax), mean_sd = [10, 2] (zscore);
-    /// [aggregate] method = "arithmetic" (weights from iMeta's Weight).
+    /// [aggregate] method = "arithmetic" | "geometric" | "harmonic" (weights from iMeta's Weight).
     #[command(verbatim_doc_comment)]
     Index {
         #[arg(long)]

@@ -5,7 +5,7 @@ use std::{io::Write, path::Path};
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
-use smartcities_index::{Coin, Normalisation, Pipeline, Spec, Stages, Table};
+use smartcities_index::{Aggregation, Coin, Normalisation, Pipeline, Spec, Stages, Table};
 
 /// The specification file: one table per step, every key optional.
 #[derive(Deserialize, Default)]
@@ -118,10 +118,16 @@ pub fn parse_spec(name: &str, text: &str) -> Result<Spec> {
             "{name}: [normalise] method {other:?} is not available; use minmax, zscore, rank, percentile or dist2max"
         ),
     };
-    match file.aggregate.method.as_deref() {
-        None | Some("arithmetic") => {}
-        Some(other) => bail!("{name}: [aggregate] method {other:?} is not available; use arithmetic"),
-    }
+    spec.aggregation = match file.aggregate.method.as_deref() {
+        None | Some("arithmetic") => Aggregation::Arithmetic,
+        Some("geometric") => Aggregation::Geometric,
+        Some("harmonic") => Aggregation::Harmonic,
+        Some(other) => {
+            bail!(
+                "{name}: [aggregate] method {other:?} is not available; use arithmetic, geometric or harmonic"
+            )
+        }
+    };
     Ok(spec)
 }
 
