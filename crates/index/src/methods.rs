@@ -225,11 +225,11 @@ mod tests {
                 // Monotone in the direction: a larger raw value never scores lower (or higher).
                 for (i, a) in x.iter().enumerate() {
                     for (j, b) in x.iter().enumerate() {
-                        if let (Some(a), Some(b), Some(ya), Some(yb)) = (a, b, y[i], y[j]) {
-                            if a < b {
-                                let ordered = if direction > 0.0 { ya <= yb } else { ya >= yb };
-                                prop_assert!(ordered, "{} < {} but scores {} and {}", a, b, ya, yb);
-                            }
+                        if let (Some(a), Some(b), Some(ya), Some(yb)) = (a, b, y[i], y[j])
+                            && a < b
+                        {
+                            let ordered = if direction > 0.0 { ya <= yb } else { ya >= yb };
+                            prop_assert!(ordered, "{} < {} but scores {} and {}", a, b, ya, yb);
                         }
                     }
                 }
