@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use smartcities_index::{Coin, Pipeline, Spec};
+use smartcities_index::{Coin, Imputation, Pipeline, Spec};
 
 fn main() {
     divan::main();
@@ -61,6 +61,7 @@ fn coin() -> Coin {
 #[divan::bench(sample_count = 5)]
 fn full_pipeline_15000_units_200_indicators(bencher: divan::Bencher) {
     let coin = coin();
-    let spec = Spec { impute_group: Some("Region".into()), screen_min_share: 0.9, ..Spec::default() };
+    let spec =
+        Spec { imputation: Imputation::GroupMean("Region".into()), screen_min_share: 0.9, ..Spec::default() };
     bencher.bench(|| Pipeline { coin: &coin, spec: spec.clone() }.run().unwrap());
 }

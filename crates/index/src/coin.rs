@@ -99,6 +99,31 @@ pub struct Coin {
     pub groups: BTreeMap<String, Vec<String>>,
 }
 
+/// How missing values are filled, as COINr's `i_mean`, `i_median`, `i_mean_grp`, `i_median_grp`:
+/// with the mean or median of the indicator over all units, or over the units of the same
+/// group in a group column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Imputation {
+    None,
+    Mean,
+    Median,
+    GroupMean(String),
+    GroupMedian(String),
+}
+
+/// The mean or median of some values (R's `median`: the mean of the two middle values).
+fn centre(values: &mut [f64], median: bool) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    if !median {
+        return Some(values.iter().sum::<f64>() / values.len() as f64);
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    Some(if n % 2 == 1 { values[n / 2] } else { (values[n / 2 - 1] + values[n / 2]) / 2.0 })
+}
+
 /// How children are combined into their parent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Aggregation {
@@ -114,8 +139,7 @@ pub enum Aggregation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spec {
     pub denominate: bool,
-    /// Impute missing values with the mean of the unit's group in this group column.
-    pub impute_group: Option<String>,
+    pub imputation: Imputation,
     pub screen_min_share: f64,
     pub winmax: usize,
     pub skew_max: f64,
@@ -128,7 +152,7 @@ impl Default for Spec {
     fn default() -> Spec {
         Spec {
             denominate: true,
-            impute_group: None,
+            imputation: Imputation::None,
             screen_min_share: 0.0,
             winmax: 5,
             skew_max: 2.0,
@@ -301,28 +325,38 @@ impl Pipeline<'_> {
             };
             denominated.columns.push((m.code.clone(), column));
         }
-        // Impute: a missing value takes the mean of the indicator within the unit's group.
+        // Impute: a missing value takes the mean or median of its indicator, over every unit or
+        // over the units of its group.
         let mut imputed = denominated.clone();
-        if let Some(group) = &spec.impute_group {
-            let labels = coin
-                .groups
-                .get(group)
-                .ok_or_else(|| IndexError::Tree(format!("iData has no group column {group}")))?;
+        let (group, median) = match &spec.imputation {
+            Imputation::None => (None, false),
+            Imputation::Mean => (Some(None), false),
+            Imputation::Median => (Some(None), true),
+            Imputation::GroupMean(g) => (Some(Some(g)), false),
+            Imputation::GroupMedian(g) => (Some(Some(g)), true),
+        };
+        if let Some(group) = group {
+            let everyone = vec![String::new(); imputed.units.len()];
+            let labels = match group {
+                Some(g) => coin
+                    .groups
+                    .get(g)
+                    .ok_or_else(|| IndexError::Tree(format!("iData has no group column {g}")))?,
+                None => &everyone,
+            };
             for (_, column) in &mut imputed.columns {
-                // The mean of each group over the values present, summed in unit order.
-                let mut sums: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
+                // The values present per group, in unit order.
+                let mut present: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
                 for (v, l) in column.iter().zip(labels) {
                     if let Some(v) = v {
-                        let entry = sums.entry(l.as_str()).or_insert((0.0, 0));
-                        entry.0 += v;
-                        entry.1 += 1;
+                        present.entry(l.as_str()).or_default().push(*v);
                     }
                 }
+                let centres: BTreeMap<&str, Option<f64>> =
+                    present.into_iter().map(|(l, mut values)| (l, centre(&mut values, median))).collect();
                 for (value, label) in column.iter_mut().zip(labels) {
-                    if value.is_none()
-                        && let Some((sum, n)) = sums.get(label.as_str())
-                    {
-                        *value = Some(sum / *n as f64);
+                    if value.is_none() {
+                        *value = centres.get(label.as_str()).copied().flatten();
                     }
                 }
             }

@@ -7,4 +7,6 @@
 mod coin;
 pub mod methods;
 
-pub use coin::{Aggregation, Coin, IndexError, Kind, Meta, Normalisation, Pipeline, Spec, Stages, Table};
+pub use coin::{
+    Aggregation, Coin, Imputation, IndexError, Kind, Meta, Normalisation, Pipeline, Spec, Stages, Table,
+};

@@ -1,7 +1,7 @@
 //! Agreement with COINr on its own ASEM example: every value of every stage of COINr's
 //! example pipeline, and the ranks, within 1e-9.
 
-use smartcities_index::{Coin, Pipeline, Spec, Table};
+use smartcities_index::{Coin, Imputation, Pipeline, Spec, Table};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/coinr-asem/");
 
@@ -61,7 +61,11 @@ fn every_stage_equals_coinr() {
         panic!("the COINr ASEM data is expected at {DIR}");
     };
     let coin = Coin::from_coinr_csv(&idata, &imeta).unwrap();
-    let spec = Spec { impute_group: Some("EurAsia_group".into()), screen_min_share: 0.9, ..Spec::default() };
+    let spec = Spec {
+        imputation: Imputation::GroupMean("EurAsia_group".into()),
+        screen_min_share: 0.9,
+        ..Spec::default()
+    };
     let stages = Pipeline { coin: &coin, spec }.run().unwrap();
     compare("denominated", &stages.denominated, "dset_Denominated.csv");
     compare("imputed", &stages.imputed, "dset_Imputed.csv");
@@ -90,4 +94,22 @@ fn a_non_finite_value_is_named_by_unit_and_indicator() {
     let idata = read("iData.csv").unwrap().replacen("4.0979850000000004", "Inf", 1);
     let error = Coin::from_coinr_csv(&idata, &read("iMeta.csv").unwrap()).unwrap_err();
     assert_eq!(error.to_string(), "unit AUT, indicator LPI: not a finite number");
+}
+
+#[test]
+fn missing_values_are_imputed_by_mean_or_median_overall_or_by_group() {
+    let meta = "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,Index,Indicator\n2,Index,Index,1,1,,Aggregate\n,g,G,,,,Group\n";
+    let data =
+        "uCode,uName,g,x\nA,A,north,1\nB,B,north,2\nC,C,north,9\nD,D,south,4\nE,E,north,\nF,F,south,\n";
+    let coin = Coin::from_coinr_csv(data, meta).unwrap();
+    let imputed = |imputation| {
+        let spec = Spec { imputation, winmax: 0, ..Spec::default() };
+        let stages = Pipeline { coin: &coin, spec }.run().unwrap();
+        stages.imputed.column("x").unwrap()[4..].to_vec()
+    };
+    assert_eq!(imputed(Imputation::None), vec![None, None]);
+    assert_eq!(imputed(Imputation::Mean), vec![Some(4.0), Some(4.0)]);
+    assert_eq!(imputed(Imputation::Median), vec![Some(3.0), Some(3.0)], "the mean of the two middle values");
+    assert_eq!(imputed(Imputation::GroupMean("g".into())), vec![Some(4.0), Some(4.0)]);
+    assert_eq!(imputed(Imputation::GroupMedian("g".into())), vec![Some(2.0), Some(4.0)]);
 }

@@ -116,7 +116,8 @@ pub enum Command {
     ///
     /// The optional TOML specification has one table per step, every key optional:
     /// [denominate] enabled = true (divide by iMeta's Denominator);
-    /// [impute] method = "none" | "group_mean", group = "EurAsia_group";
+    /// [impute] method = "none" | "mean" | "median" | "group_mean" | "group_median",
+    ///   group = "EurAsia_group";
     /// [screen] min_share = 0.9 (drop units with a smaller share of data);
     /// [treat] method = "winsorise" | "none", winmax = 5, skew = 2.0, kurt = 3.5;
     /// [normalise] method = "minmax" | "zscore" | "rank" | "percentile" | "dist2max",

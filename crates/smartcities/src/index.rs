@@ -5,7 +5,7 @@ use std::{io::Write, path::Path};
 
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
-use smartcities_index::{Aggregation, Coin, Normalisation, Pipeline, Spec, Stages, Table};
+use smartcities_index::{Aggregation, Coin, Imputation, Normalisation, Pipeline, Spec, Stages, Table};
 
 /// The specification file: one table per step, every key optional.
 #[derive(Deserialize, Default)]
@@ -77,15 +77,19 @@ struct Aggregate {
 pub fn parse_spec(name: &str, text: &str) -> Result<Spec> {
     let file: SpecFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let mut spec = Spec { denominate: file.denominate.enabled, ..Spec::default() };
-    match file.impute.method.as_deref() {
-        None | Some("none") => {}
-        Some("group_mean") => {
-            spec.impute_group = Some(
-                file.impute.group.with_context(|| format!("{name}: [impute] group_mean needs `group`"))?,
-            )
-        }
-        Some(other) => bail!("{name}: [impute] method {other:?} is not available; use none or group_mean"),
-    }
+    let group = || {
+        file.impute.group.clone().with_context(|| format!("{name}: [impute] a group method needs `group`"))
+    };
+    spec.imputation = match file.impute.method.as_deref() {
+        None | Some("none") => Imputation::None,
+        Some("mean") => Imputation::Mean,
+        Some("median") => Imputation::Median,
+        Some("group_mean") => Imputation::GroupMean(group()?),
+        Some("group_median") => Imputation::GroupMedian(group()?),
+        Some(other) => bail!(
+            "{name}: [impute] method {other:?} is not available; use none, mean, median, group_mean or group_median"
+        ),
+    };
     if let Some(share) = file.screen.min_share {
         if !(0.0..=1.0).contains(&share) {
             bail!("{name}: [screen] min_share must be between 0 and 1, not {share}");
