@@ -6,10 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    Indexed, Input, MIN_CELL, OutputKind,
-    stats::{Z95, wilson},
-};
+use crate::{Indexed, Input, OutputKind, summary::share};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -57,12 +54,7 @@ fn cited(entries: &[&Entry<'_>], answering: usize) -> Vec<CitedItem> {
         .map(|((kind, category), list)| {
             let cities = list.iter().map(|e| e.city).collect::<BTreeSet<_>>().len();
             let rated: Vec<f64> = list.iter().filter_map(|e| e.importance).collect();
-            let (share, low, high) = if answering >= MIN_CELL {
-                let (l, h) = wilson(cities, answering, Z95).unwrap_or((0.0, 0.0));
-                (Some(cities as f64 / answering as f64), Some(l), Some(h))
-            } else {
-                (None, None, None)
-            };
+            let (share, low, high) = share(cities, answering);
             CitedItem {
                 kind: kind.to_string(),
                 category: category.to_string(),

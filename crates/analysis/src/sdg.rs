@@ -7,10 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use smartcities_questionnaire::Kind;
 
-use crate::{
-    Indexed, Input, MIN_CELL,
-    stats::{Z95, wilson},
-};
+use crate::{Indexed, Input, summary::share};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -122,12 +119,7 @@ pub(crate) fn matrix(input: &Input<'_>, indexed: &Indexed<'_>) -> SdgMatrix {
     let cities_linking = (1..=17)
         .map(|goal| {
             let cities = linking.get(&goal).map_or(0, BTreeSet::len);
-            let (share, low, high) = if answering >= MIN_CELL {
-                let (l, h) = wilson(cities, answering, Z95).unwrap_or((0.0, 0.0));
-                (Some(cities as f64 / answering as f64), Some(l), Some(h))
-            } else {
-                (None, None, None)
-            };
+            let (share, low, high) = share(cities, answering);
             SdgShare { goal, cities, share, low, high }
         })
         .collect();

@@ -81,7 +81,9 @@ pub struct QuestionSummary {
     pub breakdowns: Vec<Breakdown>,
 }
 
-fn share(count: usize, answering: usize) -> (Option<f64>, Option<f64>, Option<f64>) {
+/// `count` of `answering` as a share with its Wilson 95 % interval: (share, low, high), all
+/// `None` in a cell of fewer than [`MIN_CELL`] cities.
+pub(crate) fn share(count: usize, answering: usize) -> (Option<f64>, Option<f64>, Option<f64>) {
     if answering < MIN_CELL {
         return (None, None, None);
     }

@@ -10,8 +10,8 @@ use smartcities_questionnaire::Kind;
 
 use crate::{
     EarlierEdition, Indexed, Input, MIN_CELL,
-    stats::{Numbers, Z95, wilson},
-    summary::Share,
+    stats::Numbers,
+    summary::{Share, share},
 };
 
 /// How the answers of the cities present in both editions moved.
@@ -48,12 +48,7 @@ fn shares(codes: &[&str], values: &[&str]) -> Vec<Share> {
         .iter()
         .map(|code| {
             let count = values.iter().filter(|v| *v == code).count();
-            let (share, low, high) = if n >= MIN_CELL {
-                let (l, h) = wilson(count, n, Z95).unwrap_or((0.0, 0.0));
-                (Some(count as f64 / n as f64), Some(l), Some(h))
-            } else {
-                (None, None, None)
-            };
+            let (share, low, high) = share(count, n);
             Share { code: (*code).to_string(), count, share, low, high }
         })
         .collect()

@@ -93,6 +93,22 @@ pub struct ReviewComment {
     pub revision: i64,
 }
 
+/// An answer from a row of `answers` selected with every column `StoredAnswer` holds.
+fn stored_answer(r: &sqlx::any::AnyRow) -> Result<StoredAnswer> {
+    let evidence: String = r.try_get("evidence")?;
+    Ok(StoredAnswer {
+        question: r.try_get("question")?,
+        entry: r.try_get("entry")?,
+        value: r.try_get("value")?,
+        revision: r.try_get("revision")?,
+        questionnaire_version: r.try_get("questionnaire_version")?,
+        evidence: Evidence::parse(&evidence).map_err(corrupt)?,
+        evidence_note: r.try_get("evidence_note")?,
+        updated_by: r.try_get("updated_by")?,
+        updated_at: r.try_get("updated_at")?,
+    })
+}
+
 fn year(edition: EditionYear) -> i64 {
     i64::from(edition.get())
 }
@@ -458,22 +474,7 @@ impl Store {
         .bind(city.as_str())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let evidence: String = r.try_get("evidence")?;
-                Ok(StoredAnswer {
-                    question: r.try_get("question")?,
-                    entry: r.try_get("entry")?,
-                    value: r.try_get("value")?,
-                    revision: r.try_get("revision")?,
-                    questionnaire_version: r.try_get("questionnaire_version")?,
-                    evidence: Evidence::parse(&evidence).map_err(corrupt)?,
-                    evidence_note: r.try_get("evidence_note")?,
-                    updated_by: r.try_get("updated_by")?,
-                    updated_at: r.try_get("updated_at")?,
-                })
-            })
-            .collect()
+        rows.iter().map(stored_answer).collect()
     }
 
     /// Every answer of the edition's accepted responses, by city then question and entry: what
@@ -491,18 +492,7 @@ impl Store {
         let mut out: Vec<(CityId, Vec<StoredAnswer>)> = Vec::new();
         for r in &rows {
             let city: String = r.try_get("city_id")?;
-            let evidence: String = r.try_get("evidence")?;
-            let answer = StoredAnswer {
-                question: r.try_get("question")?,
-                entry: r.try_get("entry")?,
-                value: r.try_get("value")?,
-                revision: r.try_get("revision")?,
-                questionnaire_version: r.try_get("questionnaire_version")?,
-                evidence: Evidence::parse(&evidence).map_err(corrupt)?,
-                evidence_note: r.try_get("evidence_note")?,
-                updated_by: r.try_get("updated_by")?,
-                updated_at: r.try_get("updated_at")?,
-            };
+            let answer = stored_answer(r)?;
             match out.last_mut() {
                 Some((last, answers)) if last.as_str() == city => answers.push(answer),
                 _ => out.push((CityId::parse(&city).map_err(corrupt)?, vec![answer])),
@@ -537,6 +527,15 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Whether an edition has been analysed, without reading the results.
+    pub async fn has_results(&self, edition: EditionYear) -> Result<bool> {
+        let row = sqlx::query("SELECT 1 AS one FROM analysis_results WHERE edition_year = $1")
+            .bind(year(edition))
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
     }
 
     /// The stored analysis of an edition: (document, computed at).

@@ -20,7 +20,7 @@ use crate::{
     auth::Viewer,
     campaign,
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, render_page},
+    pages::{Ctx, PageError, PageResult, refused, render_page},
     responses::{check_csrf, parse_form},
 };
 
@@ -222,15 +222,11 @@ pub async fn act(
     if state.store.edition(year_v).await?.is_none() {
         return Err(PageError::NotFound(lang));
     }
-    let refused = |e: smartcities_store::StoreError| match e {
-        smartcities_store::StoreError::Locked(reason) => PageError::Refused(lang, reason),
-        other => other.into(),
-    };
     let query = match first("action") {
         Some("open") => {
             let deadline = ApproxDate::parse(first("deadline").unwrap_or_default())
                 .map_err(|e| PageError::Refused(lang, format!("{}: {e}", t(lang, "campaign-deadline"))))?;
-            campaign::open(&state.store, year_v, deadline).await.map_err(refused)?;
+            campaign::open(&state.store, year_v, deadline).await.map_err(refused(lang))?;
             "opened=1".to_string()
         }
         Some("invite") => {

@@ -13,7 +13,7 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use smartcities_analysis::coding::{Codebook, Coding, Item, agreement, frequencies, suggest};
-use smartcities_domain::{CityId, EditionYear, Role};
+use smartcities_domain::{EditionYear, Role};
 use smartcities_questionnaire::{Kind, Questionnaire};
 use smartcities_store::{CityFilter, StoredCoding};
 
@@ -156,16 +156,9 @@ pub async fn page(
         .filter(|i| *i < loaded.items.len())
         .or_else(|| loaded.items.iter().position(|(item, _)| !mine.contains_key(item)))
         .unwrap_or(0);
-    let cities: HashMap<CityId, String> = state
-        .store
-        .cities(&CityFilter::default())
-        .await?
-        .into_iter()
-        .map(|c| (c.id.clone(), c.name))
-        .collect();
-    let city_name = |id: &str| {
-        CityId::parse(id).ok().and_then(|c| cities.get(&c).cloned()).unwrap_or_else(|| id.to_string())
-    };
+    let registry = state.store.cities(&CityFilter::default()).await?;
+    let cities: HashMap<&str, &str> = registry.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    let city_name = |id: &str| cities.get(id).map_or_else(|| id.to_string(), |name| (*name).to_string());
     let question_label = |code: &str| {
         loaded.questionnaire.question(code).map_or_else(
             || code.to_string(),
@@ -233,7 +226,6 @@ pub async fn page(
             })
             .unwrap_or_default()
     };
-    let registry = state.store.cities(&CityFilter::default()).await?;
     page.frequencies = frequencies(book, &loaded.codings, &registry, &axis_of)
         .into_iter()
         .filter(|f| f.items > 0)

@@ -168,6 +168,15 @@ pub struct Ctx<'a> {
     pub viewer: &'a Viewer,
 }
 
+/// A store error as a page: a change the record's state does not allow is refused with its
+/// reason; anything else is an internal error.
+pub(crate) fn refused(lang: Lang) -> impl Fn(smartcities_store::StoreError) -> PageError {
+    move |e| match e {
+        smartcities_store::StoreError::Locked(reason) => PageError::Refused(lang, reason),
+        other => other.into(),
+    }
+}
+
 pub async fn render_page<T: Serialize>(
     ctx: &Ctx<'_>,
     template: &str,
@@ -459,8 +468,7 @@ pub async fn edition(
             .map(|goal| SdgView { goal, name: t(lang, &format!("sdg-{goal}")) })
             .collect(),
         axes: framework.as_ref().map(|(_, f)| framework_view(lang, f)).unwrap_or_default(),
-        results: crate::results::may_read(&viewer, edition.status)
-            && state.store.results(year).await?.is_some(),
+        results: crate::results::may_read(&viewer, edition.status) && state.store.has_results(year).await?,
         focus_groups: crate::focus_groups::may_read(&viewer, edition.status)
             && !state.store.focus_groups(year).await?.is_empty(),
     };

@@ -18,13 +18,12 @@ use smartcities_questionnaire::{
     Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
     write_xlsform,
 };
-use smartcities_store::StoreError;
 
 use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, render_page},
+    pages::{Ctx, PageError, PageResult, refused, render_page},
     responses::{check_csrf, parse_form},
 };
 
@@ -302,6 +301,18 @@ pub async fn question(
         .await
 }
 
+/// The problem with a label that lacks the questionnaire's default language, if it does.
+fn missing_label(lang: Lang, q: &Questionnaire, label: &Texts) -> Option<String> {
+    label.0.get(&q.default_language).is_none_or(String::is_empty).then(|| {
+        let language = t(lang, &format!("language-{}", q.default_language.code()));
+        format!(
+            "{}: {}",
+            t(lang, "editor-label"),
+            translate(lang, "editor-label-needed", &[("language", language.into())])
+        )
+    })
+}
+
 /// Applies the edit form to the questionnaire; every problem is listed, labelled by field.
 /// Returns the rename it made, if any.
 fn apply_edit(
@@ -319,16 +330,7 @@ fn apply_edit(
     let relevant = condition("editor-relevant", first(fields, "relevant"), &mut errors);
     let constraint = condition("editor-constraint", first(fields, "constraint"), &mut errors);
     let label = texts_of(fields, "label");
-    if label.0.get(&q.default_language).is_none_or(String::is_empty) {
-        errors.push(field(
-            "editor-label",
-            &translate(
-                lang,
-                "editor-label-needed",
-                &[("language", t(lang, &format!("language-{}", q.default_language.code())).into())],
-            ),
-        ));
-    }
+    errors.extend(missing_label(lang, q, &label));
     let renamed = match FieldName::parse(first(fields, "name")) {
         Ok(name) if name.as_str() == original => None,
         Ok(name) => match q.rename_question(original, &name) {
@@ -386,10 +388,6 @@ pub async fn save_question(
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let original = q.question(&name).ok_or(PageError::NotFound(lang))?.clone();
     let answers = state.store.answer_count(year, &name).await?;
-    let refused = |e: StoreError| match e {
-        StoreError::Locked(reason) => PageError::Refused(lang, reason),
-        other => other.into(),
-    };
     if first(&fields, "action") == "delete" {
         if answers > 0 {
             return Err(PageError::Refused(
@@ -407,8 +405,11 @@ pub async fn save_question(
             ));
         }
         let source = format!("removed {name} on the web");
-        let saved =
-            state.store.edit_questionnaire(year, &q, Some(based_on), None, &source).await.map_err(refused)?;
+        let saved = state
+            .store
+            .edit_questionnaire(year, &q, Some(based_on), None, &source)
+            .await
+            .map_err(refused(lang))?;
         return Ok(Redirect::to(&format!("/questionnaires/{year}?saved={saved}")).into_response());
     }
     match apply_edit(lang, &mut q, &name, &fields) {
@@ -422,7 +423,7 @@ pub async fn save_question(
                 .store
                 .edit_questionnaire(year, &q, Some(based_on), renamed_pair, &source)
                 .await
-                .map_err(refused)?;
+                .map_err(refused(lang))?;
             Ok(Redirect::to(&format!(
                 "/questionnaires/{year}?saved={saved}#q-{}",
                 renamed.as_ref().map_or(name.as_str(), FieldName::as_str)
@@ -476,16 +477,7 @@ pub async fn add_question(
         errors.push(field("editor-type", &"?"));
     }
     let label = texts_of(&fields, "label");
-    if label.0.get(&q.default_language).is_none_or(String::is_empty) {
-        errors.push(field(
-            "editor-label",
-            &translate(
-                lang,
-                "editor-label-needed",
-                &[("language", t(lang, &format!("language-{}", q.default_language.code())).into())],
-            ),
-        ));
-    }
+    errors.extend(missing_label(lang, &q, &label));
     if let (Some(name), Some(kind), true) = (name.clone(), kind, errors.is_empty()) {
         let question = Question {
             name,
@@ -520,12 +512,11 @@ pub async fn add_question(
     }
     let name = name.map(|n| n.to_string()).unwrap_or_default();
     let source = format!("added {name} on the web");
-    let saved = state.store.edit_questionnaire(year, &q, Some(based_on), None, &source).await.map_err(
-        |e| match e {
-            StoreError::Locked(reason) => PageError::Refused(lang, reason),
-            other => other.into(),
-        },
-    )?;
+    let saved = state
+        .store
+        .edit_questionnaire(year, &q, Some(based_on), None, &source)
+        .await
+        .map_err(refused(lang))?;
     Ok(Redirect::to(&format!("/questionnaires/{year}?saved={saved}#q-{name}")).into_response())
 }
 

@@ -22,7 +22,7 @@ use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, render_page},
+    pages::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 /// Everything a response page needs, loaded after the permission check.
@@ -757,13 +757,6 @@ pub async fn decide(
         _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
     }
     Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response())
-}
-
-fn refused(lang: Lang) -> impl Fn(smartcities_store::StoreError) -> PageError {
-    move |e| match e {
-        smartcities_store::StoreError::Locked(reason) => PageError::Refused(lang, reason),
-        other => other.into(),
-    }
 }
 
 #[derive(Serialize)]
