@@ -3,42 +3,49 @@
 /// Sample skewness, bias-corrected as COINr's `skew()` (and spreadsheet `SKEW`):
 /// G₁ = g₁·√(n(n−1))/(n−2), with g₁ = m₃/m₂^{3/2} from the central moments mₖ = Σ(x−x̄)ᵏ/n.
 pub fn skew(values: &[f64]) -> f64 {
-    let n = values.len() as f64;
-    let (m2, m3, _) = moments(values);
-    m3 / m2.powf(1.5) * (n * (n - 1.0)).sqrt() / (n - 2.0)
+    shape(values).0
 }
 
 /// Sample excess kurtosis, bias-corrected as COINr's `kurt()` (and spreadsheet `KURT`):
 /// G₂ = ((n+1)·g₂ + 6)·(n−1)/((n−2)(n−3)), with g₂ = m₄/m₂² − 3.
 pub fn kurt(values: &[f64]) -> f64 {
-    let n = values.len() as f64;
-    let (m2, _, m4) = moments(values);
-    let g2 = m4 / (m2 * m2) - 3.0;
-    ((n + 1.0) * g2 + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0))
+    shape(values).1
 }
 
-fn moments(values: &[f64]) -> (f64, f64, f64) {
+/// Skewness and kurtosis from one pass over the central moments.
+fn shape(values: &[f64]) -> (f64, f64) {
     let n = values.len() as f64;
     let mean = values.iter().sum::<f64>() / n;
     let (mut m2, mut m3, mut m4) = (0.0, 0.0, 0.0);
     for v in values {
         let d = v - mean;
-        m2 += d * d;
-        m3 += d * d * d;
-        m4 += d * d * d * d;
+        let d2 = d * d;
+        m2 += d2;
+        m3 += d2 * d;
+        m4 += d2 * d2;
     }
-    (m2 / n, m3 / n, m4 / n)
+    let (m2, m3, m4) = (m2 / n, m3 / n, m4 / n);
+    let skew = m3 / m2.powf(1.5) * (n * (n - 1.0)).sqrt() / (n - 2.0);
+    let g2 = m4 / (m2 * m2) - 3.0;
+    (skew, ((n + 1.0) * g2 + 6.0) * (n - 1.0) / ((n - 2.0) * (n - 3.0)))
 }
 
 fn present(column: &[Option<f64>]) -> Vec<f64> {
     column.iter().flatten().copied().collect()
 }
 
+fn values_pass(values: &[f64], skew_max: f64, kurt_max: f64) -> bool {
+    if values.len() < 4 {
+        return true;
+    }
+    let (skew, kurt) = shape(values);
+    !(skew.abs() > skew_max && kurt > kurt_max)
+}
+
 /// Whether a column passes COINr's outlier check: it fails when |skew| > `skew_max` **and**
 /// kurtosis > `kurt_max`.
 pub fn passes(column: &[Option<f64>], skew_max: f64, kurt_max: f64) -> bool {
-    let values = present(column);
-    values.len() < 4 || !(skew(&values).abs() > skew_max && kurt(&values) > kurt_max)
+    values_pass(&present(column), skew_max, kurt_max)
 }
 
 /// COINr's default treatment: while the column fails [`passes`] and fewer than `winmax`
@@ -51,33 +58,79 @@ pub fn winsorise(
     skew_max: f64,
     kurt_max: f64,
 ) -> (Vec<Option<f64>>, usize) {
-    let mut x = column.to_vec();
+    let mut values = present(column);
+    if values_pass(&values, skew_max, kurt_max) || winmax == 0 {
+        return (column.to_vec(), 0);
+    }
     let mut steps = 0;
-    while steps < winmax && !passes(&x, skew_max, kurt_max) {
-        let values = present(&x);
-        let positive = skew(&values) > 0.0;
-        let extreme = if positive {
-            values.iter().copied().fold(f64::NEG_INFINITY, f64::max)
-        } else {
-            values.iter().copied().fold(f64::INFINITY, f64::min)
-        };
-        let others = values.iter().copied().filter(|v| *v != extreme);
-        let next = if positive {
-            others.fold(f64::NEG_INFINITY, f64::max)
-        } else {
-            others.fold(f64::INFINITY, f64::min)
-        };
-        if !next.is_finite() {
-            break; // every value equal: nothing to Winsorise
+    while steps < winmax && !values_pass(&values, skew_max, kurt_max) {
+        let positive = shape(&values).0 > 0.0;
+        // One pass finds the extreme on the side of the skew and the next value in from it.
+        let sign = if positive { 1.0 } else { -1.0 };
+        let (mut extreme, mut next) = (f64::NEG_INFINITY, None::<f64>);
+        for v in values.iter().map(|v| v * sign) {
+            if v > extreme {
+                next = extreme.is_finite().then_some(extreme);
+                extreme = v;
+            } else if v < extreme && next.is_none_or(|n| v > n) {
+                next = Some(v);
+            }
         }
-        for v in x.iter_mut().flatten() {
+        let (extreme, next) = (extreme * sign, next.map(|n| n * sign));
+        let Some(next) = next else {
+            break; // every value equal: nothing to Winsorise
+        };
+        for v in &mut values {
             if *v == extreme {
                 *v = next;
             }
         }
         steps += 1;
     }
-    (x, steps)
+    let mut treated = values.into_iter();
+    (column.iter().map(|v| v.and_then(|_| treated.next())).collect(), steps)
+}
+
+/// COINr's `log_CT` ("COIN Tool" log): ln(x − min + 0.01·(max − min)), the fallback when
+/// Winsorisation up to `winmax` does not bring skew and kurtosis within bounds. Increasing, so
+/// it keeps the indicator's direction; a constant column has no range and gives missing values.
+pub fn log_ct(column: &[Option<f64>]) -> Vec<Option<f64>> {
+    let (min, max) = extremes(column);
+    let shift = 0.01 * (max - min);
+    column.iter().map(|v| v.and_then(|x| (max > min).then(|| (x - min + shift).ln()))).collect()
+}
+
+/// What COINr's default outlier treatment did to one indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Treated {
+    /// Winsorisation steps taken.
+    pub winsorised: usize,
+    /// Whether Winsorisation was not enough and the original values were log-transformed.
+    pub logged: bool,
+}
+
+/// COINr's `Treat` with its defaults: a column that fails [`passes`] is Winsorised (up to
+/// `winmax` steps); if it still fails and `log_fallback` is set, the *original* column is
+/// log-transformed with [`log_ct`] instead (COINr's `combine_treat = FALSE`).
+pub fn treat(
+    column: &[Option<f64>],
+    winmax: usize,
+    skew_max: f64,
+    kurt_max: f64,
+    log_fallback: bool,
+) -> (Vec<Option<f64>>, Treated) {
+    if passes(column, skew_max, kurt_max) {
+        return (column.to_vec(), Treated::default());
+    }
+    let (x, steps) = winsorise(column, winmax, skew_max, kurt_max);
+    if log_fallback && !passes(&x, skew_max, kurt_max) {
+        return (log_ct(column), Treated { winsorised: 0, logged: true });
+    }
+    (x, Treated { winsorised: steps, logged: false })
+}
+
+fn extremes(column: &[Option<f64>]) -> (f64, f64) {
+    column.iter().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)))
 }
 
 /// Min-max normalisation to [`low`, `high`] after multiplying by the direction (±1), as COINr's
@@ -148,6 +201,27 @@ pub fn goalposts(
         .collect()
 }
 
+/// Distance to a target, as COINr's `n_dist2targ`: (x − min)/(target − min) for a positive
+/// direction, (max − x)/(max − target) for a negative one, on the raw values; values beyond the
+/// target score above 1 unless `cap` (COINr's `cap_max`).
+pub fn distance_to_target(
+    column: &[Option<f64>],
+    direction: f64,
+    target: f64,
+    cap: bool,
+) -> Vec<Option<f64>> {
+    let (min, max) = extremes(column);
+    column
+        .iter()
+        .map(|v| {
+            v.and_then(|x| {
+                let y = if direction < 0.0 { (max - x) / (max - target) } else { (x - min) / (target - min) };
+                y.is_finite().then(|| if cap { y.min(1.0) } else { y })
+            })
+        })
+        .collect()
+}
+
 /// The weighted arithmetic mean of the children present, weights renormalised over them, as
 /// COINr's `a_amean`; missing when no child is present.
 pub fn arithmetic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
@@ -201,6 +275,89 @@ pub fn ranks(column: &[Option<f64>]) -> Vec<Option<usize>> {
     let mut sorted: Vec<f64> = column.iter().flatten().copied().collect();
     sorted.sort_by(|a, b| b.total_cmp(a));
     column.iter().map(|v| v.map(|v| 1 + sorted.partition_point(|o| *o > v))).collect()
+}
+
+/// Pearson's correlation over the units where both columns are present (R's
+/// `cor(use = "pairwise.complete.obs")`); `None` with fewer than three pairs or no variation.
+pub fn pearson(a: &[Option<f64>], b: &[Option<f64>]) -> Option<f64> {
+    let pairs: Vec<(f64, f64)> = a.iter().zip(b).filter_map(|(x, y)| Some(((*x)?, (*y)?))).collect();
+    let n = pairs.len() as f64;
+    if pairs.len() < 3 {
+        return None;
+    }
+    let (mx, my) = pairs.iter().fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x / n, sy + y / n));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (x, y) in &pairs {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    let r = sxy / (sxx * syy).sqrt();
+    r.is_finite().then_some(r)
+}
+
+/// The rows where every column is present, as one vector per column (R's `na.omit`).
+fn complete_rows(columns: &[&[Option<f64>]]) -> Vec<Vec<f64>> {
+    let units = columns.first().map_or(0, |c| c.len());
+    let keep: Vec<usize> = (0..units).filter(|u| columns.iter().all(|c| c[*u].is_some())).collect();
+    columns.iter().map(|c| keep.iter().map(|u| c[*u].unwrap_or_default()).collect()).collect()
+}
+
+fn sample_variance(x: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let mean = x.iter().sum::<f64>() / n;
+    x.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)
+}
+
+/// Cronbach's alpha of a group of columns over the complete rows:
+/// k/(k − 1)·(1 − Σ var(xᵢ)/var(Σ xᵢ)), sample variances. `None` for fewer than two columns or
+/// two complete rows.
+pub fn cronbach_alpha(columns: &[&[Option<f64>]]) -> Option<f64> {
+    let k = columns.len() as f64;
+    let rows = complete_rows(columns);
+    if columns.len() < 2 || rows[0].len() < 2 {
+        return None;
+    }
+    let totals: Vec<f64> = (0..rows[0].len()).map(|u| rows.iter().map(|c| c[u]).sum()).collect();
+    let items: f64 = rows.iter().map(|c| sample_variance(c)).sum();
+    let alpha = k / (k - 1.0) * (1.0 - items / sample_variance(&totals));
+    alpha.is_finite().then_some(alpha)
+}
+
+/// The first principal component of standardised columns over the complete rows, as R's
+/// `prcomp(center = TRUE, scale = TRUE)`: its loadings (the leading eigenvector of the correlation
+/// matrix, signed so that the loadings sum to a positive number, since a component's sign is
+/// arbitrary) and the share of the total variance it explains. `None` with fewer than three
+/// complete rows or a constant column.
+pub fn first_component(columns: &[&[Option<f64>]]) -> Option<(Vec<f64>, f64)> {
+    let k = columns.len();
+    let rows = complete_rows(columns);
+    if k == 0 || rows[0].len() < 3 {
+        return None;
+    }
+    if k == 1 {
+        return Some((vec![1.0], 1.0));
+    }
+    let mut r = nalgebra::DMatrix::<f64>::identity(k, k);
+    for i in 0..k {
+        for j in 0..i {
+            let c = pearson_complete(&rows[i], &rows[j])?;
+            r[(i, j)] = c;
+            r[(j, i)] = c;
+        }
+    }
+    let eigen = nalgebra::SymmetricEigen::new(r);
+    let (top, _) = eigen.eigenvalues.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+    let mut loadings: Vec<f64> = eigen.eigenvectors.column(top).iter().copied().collect();
+    if loadings.iter().sum::<f64>() < 0.0 {
+        loadings.iter_mut().for_each(|l| *l = -*l);
+    }
+    Some((loadings, eigen.eigenvalues[top] / k as f64))
+}
+
+fn pearson_complete(a: &[f64], b: &[f64]) -> Option<f64> {
+    let wrap = |x: &[f64]| x.iter().map(|v| Some(*v)).collect::<Vec<_>>();
+    pearson(&wrap(a), &wrap(b))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Agreement with COINr on its own ASEM example: every value of every stage of COINr's
 //! example pipeline, and the ranks, within 1e-9.
 
-use smartcities_index::{Coin, Imputation, Pipeline, Spec, Table};
+use smartcities_index::{Coin, Imputation, Pipeline, Spec, Table, Treatment};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/coinr-asem/");
 
@@ -79,7 +79,8 @@ fn every_stage_equals_coinr() {
         table("treat_details.csv", "iCode").into_iter().filter(|(_, c, _)| c == "winsorise.nwin")
     {
         let ours = stages.treatment.iter().find(|(c, _)| *c == code).unwrap().1;
-        assert_eq!(ours as f64, steps.unwrap_or(0.0), "{code}");
+        assert_eq!(ours.winsorised as f64, steps.unwrap_or(0.0), "{code}");
+        assert!(!ours.logged, "{code}: COINr logged none");
     }
     // Ranks of every aggregate, ties sharing the lowest rank.
     for (unit, code, rank) in expected("ranks_aggregates.csv") {
@@ -103,7 +104,7 @@ fn missing_values_are_imputed_by_mean_or_median_overall_or_by_group() {
         "uCode,uName,g,x\nA,A,north,1\nB,B,north,2\nC,C,north,9\nD,D,south,4\nE,E,north,\nF,F,south,\n";
     let coin = Coin::from_coinr_csv(data, meta).unwrap();
     let imputed = |imputation| {
-        let spec = Spec { imputation, winmax: 0, ..Spec::default() };
+        let spec = Spec { imputation, treatment: Treatment::None, ..Spec::default() };
         let stages = Pipeline { coin: &coin, spec }.run().unwrap();
         stages.imputed.column("x").unwrap()[4..].to_vec()
     };

@@ -111,18 +111,33 @@ pub enum Command {
         database_url: String,
     },
     /// Build a composite indicator from COINr's tables (iData.csv, iMeta.csv) and write one CSV
-    /// per stage (denominated, imputed, screened, treated, normalised, aggregated), the
-    /// treatment log and results.csv (uCode, each aggregate's score and its `<iCode>_rank`).
+    /// per stage (denominated, imputed, screened, treated, normalised, aggregated), results.csv
+    /// (uCode, each aggregate's score and its `<iCode>_rank`), weights.csv, treatment.csv, the
+    /// statistical audit (audit.csv: Cronbach's alpha, first principal component's share,
+    /// children negatively correlated with their parent, near-duplicate pairs; and
+    /// correlations_L<a>_L<b>.csv between levels) and, if asked, uncertainty.csv and
+    /// sensitivity.csv.
     ///
     /// The optional TOML specification has one table per step, every key optional:
     /// [denominate] enabled = true (divide by iMeta's Denominator);
     /// [impute] method = "none" | "mean" | "median" | "group_mean" | "group_median",
     ///   group = "EurAsia_group";
     /// [screen] min_share = 0.9 (drop units with a smaller share of data);
-    /// [treat] method = "winsorise" | "none", winmax = 5, skew = 2.0, kurt = 3.5;
-    /// [normalise] method = "minmax" | "zscore" | "rank" | "percentile" | "dist2max",
-    ///   range = [0, 100] (minmax), mean_sd = [10, 2] (zscore);
-    /// [aggregate] method = "arithmetic" | "geometric" | "harmonic" (weights from iMeta's Weight).
+    /// [treat] method = "winsorise" | "none", winmax = 5, skew = 2.0, kurt = 3.5,
+    ///   log_fallback = true (log-transform what Winsorisation cannot fix, as COINr);
+    /// [normalise] method = "minmax" | "zscore" | "rank" | "percentile" | "dist2max"
+    ///   | "dist2targ" | "goalposts", range = [0, 100] (minmax), mean_sd = [10, 2] (zscore),
+    ///   cap = false (dist2targ, iMeta's Target), goalposts = { iCode = [low, high] },
+    ///   scale = 100, truncate = true (goalposts);
+    /// [aggregate] method = "arithmetic" | "geometric" | "harmonic",
+    ///   weights = "meta" | "equal" | "pca" | "weights.csv" (iCode,Weight; relative to the
+    ///   specification), min_coverage = 0.5 (share of children an aggregate needs);
+    /// [uncertainty] runs = 1000, seed = 1, target = "Index", alternatives to draw from:
+    ///   imputations = [...], treatments = [...], normalisations = [...],
+    ///   aggregations = [...], weights_noise = 0.25 (±25 %), weights_level = 1,
+    ///   weight_sets = 100 — per unit: median rank and 5-95 % interval;
+    /// [sensitivity] n = 256, resamples = 100, confidence = 0.95 — Sobol first-order and
+    ///   total-effect indices of the mean absolute rank change (SALib's conventions).
     #[command(verbatim_doc_comment)]
     Index {
         #[arg(long)]
@@ -566,21 +581,44 @@ pub async fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Index { data, meta, spec, output } => {
-            let spec = match &spec {
+            let plan = match &spec {
                 Some(path) => {
                     let (name, text) = read(path)?;
-                    crate::index::parse_spec(&name, &text)?
+                    let folder = path.parent().unwrap_or(std::path::Path::new("."));
+                    crate::index::parse_spec(&name, &text, folder)?
                 }
-                None => smartcities_index::Spec::default(),
+                None => crate::index::Plan { spec: smartcities_index::Spec::default(), uncertainty: None },
             };
-            let stages = crate::index::run(&data, &meta, spec, &output)?;
+            let outcome = crate::index::run(&data, &meta, plan, &output)?;
+            let stages = &outcome.stages;
             println!(
-                "Index of {} units over {} indicators, {} aggregates: stages and results.csv written to {}.",
+                "Index of {} units over {} indicators, {} aggregates: stages, results.csv and the audit written to {}.",
                 stages.aggregated.units.len(),
                 stages.normalised.columns.len(),
                 stages.ranks.len(),
                 output.display()
             );
+            let flagged: Vec<String> = outcome
+                .audit
+                .aggregates
+                .iter()
+                .filter(|a| !a.negative.is_empty())
+                .map(|a| format!("{} ({})", a.code, a.negative.join(", ")))
+                .collect();
+            if !flagged.is_empty() {
+                println!("Negatively correlated with their parent: {}.", flagged.join("; "));
+            }
+            if let Some(spread) = &outcome.spread {
+                println!("Uncertainty over {} runs: uncertainty.csv.", spread.runs);
+            }
+            if let Some(result) = &outcome.sensitivity {
+                let indices: Vec<String> = result
+                    .factors
+                    .iter()
+                    .map(|(name, i)| format!("{name} S1 {:.2} ST {:.2}", i.s1, i.st))
+                    .collect();
+                println!("Sensitivity: {}.", indices.join("; "));
+            }
         }
         Command::Codebook { edition, file, database_url } => {
             let (name, text) = read(&file)?;

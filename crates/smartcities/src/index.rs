@@ -1,11 +1,17 @@
 //! `smartcities index`: a composite indicator from COINr's iData/iMeta tables and a TOML
-//! specification, written as one CSV per stage plus `results.csv`.
+//! specification, written as one CSV per stage plus `results.csv`, the weights, the treatment
+//! log, the statistical audit and, when asked for, uncertainty and sensitivity.
 
-use std::{io::Write, path::Path};
+use std::{collections::BTreeMap, io::Write, path::Path};
 
 use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
 use serde::Deserialize;
-use smartcities_index::{Aggregation, Coin, Imputation, Normalisation, Pipeline, Spec, Stages, Table};
+use smartcities_index::audit::{Audit, audit};
+use smartcities_index::uncertainty::{Factor, Sensitivity, Spread, Study, monte_carlo, sensitivity};
+use smartcities_index::{
+    Aggregation, Coin, Imputation, Normalisation, Pipeline, Spec, Stages, Table, Treatment, Weights,
+};
 
 /// The specification file: one table per step, every key optional.
 #[derive(Deserialize, Default)]
@@ -23,6 +29,8 @@ struct SpecFile {
     normalise: Normalise,
     #[serde(default)]
     aggregate: Aggregate,
+    uncertainty: Option<UncertaintyFile>,
+    sensitivity: Option<SensitivityFile>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +65,7 @@ struct Treat {
     winmax: Option<usize>,
     skew: Option<f64>,
     kurt: Option<f64>,
+    log_fallback: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -65,74 +74,258 @@ struct Normalise {
     method: Option<String>,
     range: Option<(f64, f64)>,
     mean_sd: Option<(f64, f64)>,
+    cap: Option<bool>,
+    goalposts: Option<BTreeMap<String, (f64, f64)>>,
+    scale: Option<f64>,
+    truncate: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Aggregate {
     method: Option<String>,
+    weights: Option<String>,
+    min_coverage: Option<f64>,
 }
 
-/// The pipeline settings a specification file asks for; methods not available are refused.
-pub fn parse_spec(name: &str, text: &str) -> Result<Spec> {
-    let file: SpecFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let mut spec = Spec { denominate: file.denominate.enabled, ..Spec::default() };
-    let group = || {
-        file.impute.group.clone().with_context(|| format!("{name}: [impute] a group method needs `group`"))
-    };
-    spec.imputation = match file.impute.method.as_deref() {
-        None | Some("none") => Imputation::None,
-        Some("mean") => Imputation::Mean,
-        Some("median") => Imputation::Median,
-        Some("group_mean") => Imputation::GroupMean(group()?),
-        Some("group_median") => Imputation::GroupMedian(group()?),
-        Some(other) => bail!(
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UncertaintyFile {
+    runs: Option<usize>,
+    seed: Option<u64>,
+    target: Option<String>,
+    #[serde(default)]
+    imputations: Vec<String>,
+    #[serde(default)]
+    treatments: Vec<String>,
+    #[serde(default)]
+    normalisations: Vec<String>,
+    #[serde(default)]
+    aggregations: Vec<String>,
+    weights_noise: Option<f64>,
+    weights_level: Option<u32>,
+    weight_sets: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SensitivityFile {
+    n: Option<usize>,
+    resamples: Option<usize>,
+    confidence: Option<f64>,
+}
+
+/// What the specification asks for: the pipeline and, optionally, its uncertainty analysis.
+pub struct Plan {
+    pub spec: Spec,
+    pub uncertainty: Option<UncertaintyPlan>,
+}
+
+pub struct UncertaintyPlan {
+    pub factors: Vec<Factor>,
+    pub runs: usize,
+    pub seed: u64,
+    pub target: Option<String>,
+    /// Base sample size, resamples and confidence of the Sobol analysis, when asked for.
+    pub sensitivity: Option<(usize, usize, f64)>,
+}
+
+impl Normalise {
+    fn method(&self, name: &str, method: &str) -> Result<Normalisation> {
+        Ok(match method {
+            "minmax" => {
+                let (low, high) = self.range.unwrap_or((0.0, 100.0));
+                Normalisation::MinMax { low, high }
+            }
+            "zscore" => {
+                let (mean, sd) = self.mean_sd.unwrap_or((0.0, 1.0));
+                Normalisation::ZScore { mean, sd }
+            }
+            "rank" => Normalisation::Rank,
+            "percentile" => Normalisation::Percentile,
+            "dist2max" => Normalisation::DistanceToMax,
+            "dist2targ" => Normalisation::DistanceToTarget { cap: self.cap.unwrap_or(false) },
+            "goalposts" => Normalisation::Goalposts {
+                posts: self.goalposts.clone().with_context(|| {
+                    format!("{name}: [normalise] goalposts needs `goalposts = {{ iCode = [low, high], … }}`")
+                })?,
+                scale: self.scale.unwrap_or(100.0),
+                truncate: self.truncate.unwrap_or(true),
+            },
+            other => bail!(
+                "{name}: [normalise] method {other:?} is not available; use minmax, zscore, rank, percentile, dist2max, dist2targ or goalposts"
+            ),
+        })
+    }
+}
+
+fn imputation(name: &str, method: &str, group: Option<&String>) -> Result<Imputation> {
+    let group = || group.cloned().with_context(|| format!("{name}: [impute] a group method needs `group`"));
+    Ok(match method {
+        "none" => Imputation::None,
+        "mean" => Imputation::Mean,
+        "median" => Imputation::Median,
+        "group_mean" => Imputation::GroupMean(group()?),
+        "group_median" => Imputation::GroupMedian(group()?),
+        other => bail!(
             "{name}: [impute] method {other:?} is not available; use none, mean, median, group_mean or group_median"
         ),
+    })
+}
+
+fn aggregation(name: &str, method: &str) -> Result<Aggregation> {
+    Ok(match method {
+        "arithmetic" => Aggregation::Arithmetic,
+        "geometric" => Aggregation::Geometric,
+        "harmonic" => Aggregation::Harmonic,
+        other => {
+            bail!(
+                "{name}: [aggregate] method {other:?} is not available; use arithmetic, geometric or harmonic"
+            )
+        }
+    })
+}
+
+fn treatment(name: &str, method: &str, file: &Treat) -> Result<Treatment> {
+    Ok(match method {
+        "none" => Treatment::None,
+        "winsorise" => Treatment::Winsorise {
+            winmax: file.winmax.unwrap_or(5),
+            skew_max: file.skew.unwrap_or(2.0),
+            kurt_max: file.kurt.unwrap_or(3.5),
+            log_fallback: file.log_fallback.unwrap_or(true),
+        },
+        other => bail!("{name}: [treat] method {other:?} is not available; use none or winsorise"),
+    })
+}
+
+/// A weights file: `iCode,Weight` rows.
+fn read_weights(path: &Path) -> Result<BTreeMap<String, f64>> {
+    let mut reader = csv::Reader::from_path(path).with_context(|| format!("reading {}", path.display()))?;
+    let headers = reader.headers()?.clone();
+    let at = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .with_context(|| format!("{}: no column {name}", path.display()))
     };
+    let (code, weight) = (at("iCode")?, at("Weight")?);
+    let mut weights = BTreeMap::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = record.with_context(|| format!("{}:{line}", path.display()))?;
+        let value: f64 = record[weight].trim().parse().map_err(|_| {
+            anyhow::anyhow!("{}:{line}: Weight {:?} is not a number", path.display(), &record[weight])
+        })?;
+        weights.insert(record[code].trim().to_string(), value);
+    }
+    Ok(weights)
+}
+
+/// The plan a specification file asks for; methods not available are refused. A weights file
+/// is read relative to the specification's folder.
+pub fn parse_spec(name: &str, text: &str, folder: &Path) -> Result<Plan> {
+    let file: SpecFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let mut spec = Spec { denominate: file.denominate.enabled, ..Spec::default() };
+    spec.imputation =
+        imputation(name, file.impute.method.as_deref().unwrap_or("none"), file.impute.group.as_ref())?;
     if let Some(share) = file.screen.min_share {
         if !(0.0..=1.0).contains(&share) {
             bail!("{name}: [screen] min_share must be between 0 and 1, not {share}");
         }
         spec.screen_min_share = share;
     }
-    match file.treat.method.as_deref() {
-        None | Some("winsorise") => {}
-        Some("none") => spec.winmax = 0,
-        Some(other) => bail!("{name}: [treat] method {other:?} is not available; use none or winsorise"),
-    }
-    if let Some(w) = file.treat.winmax {
-        spec.winmax = w;
-    }
-    spec.skew_max = file.treat.skew.unwrap_or(spec.skew_max);
-    spec.kurt_max = file.treat.kurt.unwrap_or(spec.kurt_max);
-    spec.normalisation = match file.normalise.method.as_deref() {
-        None | Some("minmax") => {
-            let (low, high) = file.normalise.range.unwrap_or((0.0, 100.0));
-            Normalisation::MinMax { low, high }
-        }
-        Some("zscore") => {
-            let (mean, sd) = file.normalise.mean_sd.unwrap_or((0.0, 1.0));
-            Normalisation::ZScore { mean, sd }
-        }
-        Some("rank") => Normalisation::Rank,
-        Some("percentile") => Normalisation::Percentile,
-        Some("dist2max") => Normalisation::DistanceToMax,
-        Some(other) => bail!(
-            "{name}: [normalise] method {other:?} is not available; use minmax, zscore, rank, percentile or dist2max"
-        ),
+    spec.treatment = treatment(name, file.treat.method.as_deref().unwrap_or("winsorise"), &file.treat)?;
+    spec.normalisation = file.normalise.method(name, file.normalise.method.as_deref().unwrap_or("minmax"))?;
+    spec.aggregation = aggregation(name, file.aggregate.method.as_deref().unwrap_or("arithmetic"))?;
+    spec.weights = match file.aggregate.weights.as_deref() {
+        None | Some("meta") => Weights::Meta,
+        Some("equal") => Weights::Equal,
+        Some("pca") => Weights::Pca,
+        Some(path) => Weights::Given(read_weights(&folder.join(path))?),
     };
-    spec.aggregation = match file.aggregate.method.as_deref() {
-        None | Some("arithmetic") => Aggregation::Arithmetic,
-        Some("geometric") => Aggregation::Geometric,
-        Some("harmonic") => Aggregation::Harmonic,
-        Some(other) => {
-            bail!(
-                "{name}: [aggregate] method {other:?} is not available; use arithmetic, geometric or harmonic"
-            )
+    if let Some(coverage) = file.aggregate.min_coverage {
+        if !(0.0..=1.0).contains(&coverage) {
+            bail!("{name}: [aggregate] min_coverage must be between 0 and 1, not {coverage}");
+        }
+        spec.min_coverage = coverage;
+    }
+    let uncertainty = match file.uncertainty {
+        None => {
+            if file.sensitivity.is_some() {
+                bail!("{name}: [sensitivity] varies the choices listed in [uncertainty]; add that table");
+            }
+            None
+        }
+        Some(u) => {
+            let mut factors = Vec::new();
+            if !u.imputations.is_empty() {
+                let alternatives = u
+                    .imputations
+                    .iter()
+                    .map(|m| imputation(name, m, file.impute.group.as_ref()))
+                    .collect::<Result<_>>()?;
+                factors.push(Factor::Imputation(alternatives));
+            }
+            if !u.treatments.is_empty() {
+                let alternatives =
+                    u.treatments.iter().map(|m| treatment(name, m, &file.treat)).collect::<Result<_>>()?;
+                factors.push(Factor::Treatment(alternatives));
+            }
+            if !u.normalisations.is_empty() {
+                let alternatives =
+                    u.normalisations.iter().map(|m| file.normalise.method(name, m)).collect::<Result<_>>()?;
+                factors.push(Factor::Normalisation(alternatives));
+            }
+            if !u.aggregations.is_empty() {
+                let alternatives =
+                    u.aggregations.iter().map(|m| aggregation(name, m)).collect::<Result<_>>()?;
+                factors.push(Factor::Aggregation(alternatives));
+            }
+            if let Some(noise) = u.weights_noise {
+                if !(0.0..1.0).contains(&noise) {
+                    bail!(
+                        "{name}: [uncertainty] weights_noise is a fraction below 1 (0.25 for ±25 %), not {noise}"
+                    );
+                }
+                factors.push(Factor::Weights {
+                    level: u.weights_level.unwrap_or(1),
+                    noise,
+                    sets: u.weight_sets.unwrap_or(100),
+                });
+            }
+            if factors.is_empty() {
+                bail!(
+                    "{name}: [uncertainty] lists no uncertain choice (imputations, treatments, normalisations, aggregations or weights_noise)"
+                );
+            }
+            let sensitivity = file
+                .sensitivity
+                .map(|s| (s.n.unwrap_or(256), s.resamples.unwrap_or(100), s.confidence.unwrap_or(0.95)));
+            Some(UncertaintyPlan {
+                factors,
+                runs: u.runs.unwrap_or(1_000),
+                seed: u.seed.unwrap_or(1),
+                target: u.target,
+                sensitivity,
+            })
         }
     };
-    Ok(spec)
+    Ok(Plan { spec, uncertainty })
+}
+
+fn number(value: Option<f64>) -> String {
+    value.map_or(String::new(), |x| x.to_string())
+}
+
+fn write_rows(path: &Path, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<()> {
+    let mut out = csv::Writer::from_path(path).with_context(|| format!("creating {}", path.display()))?;
+    out.write_record(header)?;
+    for row in rows {
+        out.write_record(&row)?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
 fn write_table(path: &Path, table: &Table) -> Result<()> {
@@ -142,23 +335,125 @@ fn write_table(path: &Path, table: &Table) -> Result<()> {
     out.write_record(&header)?;
     for (u, unit) in table.units.iter().enumerate() {
         let mut row = vec![unit.clone()];
-        row.extend(table.columns.iter().map(|(_, v)| v[u].map_or(String::new(), |x| x.to_string())));
+        row.extend(table.columns.iter().map(|(_, v)| number(v[u])));
         out.write_record(&row)?;
     }
     out.flush()?;
     Ok(())
 }
 
-/// Runs the pipeline and writes its stages into `dir`.
-pub fn run(idata: &Path, imeta: &Path, spec: Spec, dir: &Path) -> Result<Stages> {
+fn write_audit(dir: &Path, audit: &Audit) -> Result<()> {
+    write_rows(
+        &dir.join("audit.csv"),
+        &[
+            "iCode",
+            "Level",
+            "children",
+            "cronbach_alpha",
+            "first_component_share",
+            "negatively_correlated",
+            "collinear_pairs",
+        ],
+        audit.aggregates.iter().map(|a| {
+            vec![
+                a.code.clone(),
+                a.level.to_string(),
+                a.children.join(" "),
+                number(a.alpha),
+                number(a.first_component_share),
+                a.negative.join(" "),
+                a.collinear.iter().map(|(x, y, r)| format!("{x}~{y} ({r:.3})")).collect::<Vec<_>>().join(" "),
+            ]
+        }),
+    )?;
+    for c in &audit.correlations {
+        let mut header = vec!["iCode".to_string()];
+        header.extend(c.columns.iter().cloned());
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        write_rows(
+            &dir.join(format!("correlations_L{}_L{}.csv", c.row_level, c.column_level)),
+            &header,
+            c.rows.iter().zip(&c.values).map(|(code, values)| {
+                std::iter::once(code.clone()).chain(values.iter().map(|v| number(*v))).collect()
+            }),
+        )?;
+    }
+    Ok(())
+}
+
+fn write_spread(path: &Path, spread: &Spread) -> Result<()> {
+    write_rows(
+        path,
+        &[
+            "uCode",
+            "nominal_rank",
+            "median_rank",
+            "rank_5",
+            "rank_95",
+            "mean_rank",
+            "nominal_score",
+            "median_score",
+            "score_5",
+            "score_95",
+        ],
+        spread.units.iter().map(|u| {
+            vec![
+                u.unit.clone(),
+                u.nominal_rank.map_or(String::new(), |r| r.to_string()),
+                number(u.median_rank),
+                number(u.rank_5),
+                number(u.rank_95),
+                number(u.mean_rank),
+                number(u.nominal_score),
+                number(u.median_score),
+                number(u.score_5),
+                number(u.score_95),
+            ]
+        }),
+    )
+}
+
+fn write_sensitivity(path: &Path, result: &Sensitivity) -> Result<()> {
+    write_rows(
+        path,
+        &["factor", "S1", "S1_conf", "ST", "ST_conf"],
+        result.factors.iter().map(|(name, i)| {
+            vec![
+                name.clone(),
+                i.s1.to_string(),
+                i.s1_conf.to_string(),
+                i.st.to_string(),
+                i.st_conf.to_string(),
+            ]
+        }),
+    )
+}
+
+/// What `run` computed, for the summary line.
+pub struct Outcome {
+    pub stages: Stages,
+    pub audit: Audit,
+    pub spread: Option<Spread>,
+    pub sensitivity: Option<Sensitivity>,
+}
+
+fn bar(len: usize, message: &str) -> ProgressBar {
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("valid template"));
+    bar.set_message(message.to_string());
+    bar
+}
+
+/// Runs the pipeline (and the analyses the plan asks for) and writes everything into `dir`.
+pub fn run(idata: &Path, imeta: &Path, plan: Plan, dir: &Path) -> Result<Outcome> {
     let read = |p: &Path| std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()));
     let coin = Coin::from_coinr_csv(&read(idata)?, &read(imeta)?)?;
-    let stages = Pipeline { coin: &coin, spec }.run()?;
+    let stages = Pipeline { coin: &coin, spec: plan.spec.clone() }.run()?;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     for (name, table) in [
-        ("denominated", &stages.denominated),
-        ("imputed", &stages.imputed),
-        ("screened", &stages.screened),
+        ("denominated", &*stages.denominated),
+        ("imputed", &*stages.imputed),
+        ("screened", &*stages.screened),
         ("treated", &stages.treated),
         ("normalised", &stages.normalised),
         ("aggregated", &stages.aggregated),
@@ -177,9 +472,45 @@ pub fn run(idata: &Path, imeta: &Path, spec: Spec, dir: &Path) -> Result<Stages>
     }
     write_table(&dir.join("results.csv"), &results)?;
     let mut log = std::fs::File::create(dir.join("treatment.csv"))?;
-    writeln!(log, "iCode,winsorised_steps")?;
-    for (code, steps) in &stages.treatment {
-        writeln!(log, "{code},{steps}")?;
+    writeln!(log, "iCode,winsorised_steps,log_transformed")?;
+    for (code, done) in &stages.treatment {
+        writeln!(log, "{code},{},{}", done.winsorised, done.logged)?;
     }
-    Ok(stages)
+    write_rows(
+        &dir.join("weights.csv"),
+        &["iCode", "Weight"],
+        stages.weights.iter().map(|(c, w)| vec![c.clone(), w.to_string()]),
+    )?;
+    let audit = audit(&coin, &stages)?;
+    write_audit(dir, &audit)?;
+    let (mut spread, mut sensitivity_result) = (None, None);
+    if let Some(u) = plan.uncertainty {
+        let target = match u.target {
+            Some(t) => t,
+            None => stages.ranks.last().map(|(c, _)| c.clone()).context("the index has no aggregate")?,
+        };
+        let progress = bar(u.runs, "Monte Carlo runs");
+        let tick = || progress.inc(1);
+        let study = Study {
+            coin: &coin,
+            spec: plan.spec.clone(),
+            factors: u.factors.clone(),
+            target: target.clone(),
+            seed: u.seed,
+            progress: Some(&tick),
+        };
+        let result = monte_carlo(&study, u.runs)?;
+        progress.finish_and_clear();
+        write_spread(&dir.join("uncertainty.csv"), &result)?;
+        spread = Some(result);
+        if let Some((n, resamples, confidence)) = u.sensitivity {
+            let progress = bar(n * (u.factors.len() + 2), "Sobol runs");
+            let tick = || progress.inc(1);
+            let result = sensitivity(&Study { progress: Some(&tick), ..study }, n, resamples, confidence)?;
+            progress.finish_and_clear();
+            write_sensitivity(&dir.join("sensitivity.csv"), &result)?;
+            sensitivity_result = Some(result);
+        }
+    }
+    Ok(Outcome { stages, audit, spread, sensitivity: sensitivity_result })
 }

@@ -98,3 +98,87 @@ fn the_asem_example_gives_coinrs_index_and_ranks() {
     let error = String::from_utf8_lossy(&refused.stderr);
     assert!(error.contains("spec.toml") && error.contains("[normalise] method \"astrology\""), "{error}");
 }
+
+#[test]
+fn weights_audit_uncertainty_and_sensitivity_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("w.csv"), "iCode,Weight\nConn,2\nSust,1\n").unwrap();
+    let spec = dir.path().join("spec.toml");
+    std::fs::write(
+        &spec,
+        r#"
+[impute]
+method = "group_mean"
+group = "EurAsia_group"
+[aggregate]
+weights = "w.csv"
+min_coverage = 0.5
+[uncertainty]
+runs = 120
+seed = 3
+normalisations = ["minmax", "zscore", "rank"]
+aggregations = ["arithmetic", "geometric"]
+weights_noise = 0.25
+[sensitivity]
+n = 32
+resamples = 50
+"#,
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let index = |spec: &std::path::Path| {
+        run(&[
+            "index",
+            "--data",
+            &format!("{ASEM}iData.csv"),
+            "--meta",
+            &format!("{ASEM}iMeta.csv"),
+            "--spec",
+            spec.to_str().unwrap(),
+            "-o",
+            out_dir.to_str().unwrap(),
+        ])
+    };
+    let out = index(&spec);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Uncertainty over 120 runs"), "{stdout}");
+    assert!(stdout.contains("Sensitivity: normalisation S1"), "{stdout}");
+    let read = |name: &str| std::fs::read_to_string(out_dir.join(name)).unwrap();
+    let weights = column(&read("weights.csv"), "iCode", "Weight");
+    assert!(weights.contains(&("Conn".to_string(), "2".to_string())));
+    assert!(weights.contains(&("Goods".to_string(), "1".to_string())), "iMeta's weight kept");
+    // The index weighs Conn twice: recompute one country from its sub-indices.
+    let results = read("results.csv");
+    let score = |code: &str| -> f64 {
+        column(&results, "uCode", code).iter().find(|(u, _)| u == "AUT").unwrap().1.parse().unwrap()
+    };
+    assert!((score("Index") - (2.0 * score("Conn") + score("Sust")) / 3.0).abs() < 1e-9);
+    let spread = read("uncertainty.csv");
+    assert_eq!(column(&spread, "uCode", "median_rank").len(), 51);
+    for ((_, low), (_, high)) in
+        column(&spread, "uCode", "rank_5").iter().zip(column(&spread, "uCode", "rank_95"))
+    {
+        assert!(low.parse::<f64>().unwrap() <= high.parse::<f64>().unwrap());
+    }
+    let factors = column(&read("sensitivity.csv"), "factor", "ST");
+    let names: Vec<&str> = factors.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(names, ["normalisation", "aggregation", "weights_level_1"]);
+    let audit = read("audit.csv");
+    assert_eq!(column(&audit, "iCode", "cronbach_alpha").len(), 11);
+    assert!(out_dir.join("correlations_L1_L2.csv").exists());
+    assert!(read("treatment.csv").starts_with("iCode,winsorised_steps,log_transformed\n"));
+
+    // Refusals name the file and what is wrong.
+    std::fs::write(dir.path().join("w.csv"), "iCode,Weight\nConn,heavy\n").unwrap();
+    let refused = index(&spec);
+    let error = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && error.contains("w.csv:2: Weight \"heavy\" is not a number"),
+        "{error}"
+    );
+    std::fs::write(&spec, "[sensitivity]\nn = 64\n").unwrap();
+    let refused = index(&spec);
+    let error = String::from_utf8_lossy(&refused.stderr);
+    assert!(error.contains("spec.toml: [sensitivity] varies the choices listed in [uncertainty]"), "{error}");
+}
