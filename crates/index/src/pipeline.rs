@@ -453,15 +453,39 @@ pub(crate) fn aggregate(
     aggregation: Aggregation,
     min_coverage: f64,
 ) -> Table {
+    let aggregates = aggregate_only(tree, normalised, weights, aggregation, min_coverage);
+    let columns = normalised.columns.par_iter().map(|(_, c)| c.clone()).collect::<Vec<_>>();
+    let names = tree.codes().map(str::to_string);
+    Table {
+        units: normalised.units.clone(),
+        columns: names.zip(columns.into_iter().chain(aggregates)).collect(),
+    }
+}
+
+/// The aggregate columns alone, level by level (the normalised columns are read, not copied).
+pub(crate) fn aggregate_only(
+    tree: &Tree,
+    normalised: &Table,
+    weights: &[f64],
+    aggregation: Aggregation,
+    min_coverage: f64,
+) -> Vec<Vec<Option<f64>>> {
     let units = normalised.units.len();
-    let mut columns: Vec<Vec<Option<f64>>> = normalised.columns.par_iter().map(|(_, c)| c.clone()).collect();
+    let first = normalised.columns.len();
+    let mut aggregates: Vec<Vec<Option<f64>>> = Vec::with_capacity(tree.aggregates.len());
+    let (mut sum, mut total) = (vec![0.0; units], vec![0.0; units]);
+    let mut present = vec![0usize; units];
+    let mut invalid = vec![false; units];
     for aggregate in &tree.aggregates {
-        let (mut sum, mut total) = (vec![0.0; units], vec![0.0; units]);
-        let mut present = vec![0usize; units];
-        let mut invalid = vec![false; units];
+        sum.fill(0.0);
+        total.fill(0.0);
+        present.fill(0);
+        invalid.fill(false);
         for child in &aggregate.children {
             let w = weights[*child];
-            for (u, v) in columns[*child].iter().enumerate() {
+            let column =
+                if *child < first { &normalised.columns[*child].1 } else { &aggregates[*child - first] };
+            for (u, v) in column.iter().enumerate() {
                 let Some(v) = *v else { continue };
                 present[u] += 1;
                 total[u] += w;
@@ -487,10 +511,9 @@ pub(crate) fn aggregate(
                 })
             })
             .collect();
-        columns.push(column);
+        aggregates.push(column);
     }
-    let names = tree.codes().map(str::to_string);
-    Table { units: normalised.units.clone(), columns: names.zip(columns).collect() }
+    aggregates
 }
 
 impl Pipeline<'_> {

@@ -16,20 +16,25 @@ use rand::{RngExt, SeedableRng};
 use rand_xorshift::XorShiftRng;
 use rayon::prelude::*;
 
+use crate::coin::Table;
 use crate::coin::{Coin, IndexError};
 use crate::methods::ranks;
 use crate::pipeline::{
-    Aggregation, Imputation, Normalisation, Prepared, Spec, Treatment, Tree, aggregate, normalise, prepare,
-    resolve_weights,
+    Aggregation, Imputation, Normalisation, Prepared, Spec, Treatment, Tree, aggregate_only, normalise,
+    prepare, resolve_weights,
 };
 
 /// One uncertain choice and its alternatives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Factor {
     Imputation(Vec<Imputation>),
+    /// Minimum share of data a unit needs to stay in (COINr's `dat_thresh` in `Screen`).
+    Screening(Vec<f64>),
     Treatment(Vec<Treatment>),
     Normalisation(Vec<Normalisation>),
     Aggregation(Vec<Aggregation>),
+    /// Minimum share of children an aggregate needs (COINr's `dat_thresh` in `Aggregate`).
+    Coverage(Vec<f64>),
     /// Every weight at `level` (1: indicators into their parents) multiplied by 1 + U(−noise,
     /// noise): `sets` perturbed weight sets are drawn from the seed and the factor picks one,
     /// as COINr's `get_noisy_weights`.
@@ -45,7 +50,9 @@ impl Factor {
     pub fn name(&self) -> String {
         match self {
             Factor::Imputation(_) => "imputation".into(),
+            Factor::Screening(_) => "screening".into(),
             Factor::Treatment(_) => "treatment".into(),
+            Factor::Coverage(_) => "coverage".into(),
             Factor::Normalisation(_) => "normalisation".into(),
             Factor::Aggregation(_) => "aggregation".into(),
             Factor::Weights { level, .. } => format!("weights_level_{level}"),
@@ -55,7 +62,9 @@ impl Factor {
     fn alternatives(&self) -> usize {
         match self {
             Factor::Imputation(a) => a.len(),
+            Factor::Screening(a) => a.len(),
             Factor::Treatment(a) => a.len(),
+            Factor::Coverage(a) => a.len(),
             Factor::Normalisation(a) => a.len(),
             Factor::Aggregation(a) => a.len(),
             Factor::Weights { sets, .. } => *sets,
@@ -127,8 +136,9 @@ struct Model<'c> {
     spec: Spec,
     factors: Vec<Factor>,
     target: usize,
-    /// Pre-normalisation stages per (imputation, treatment) alternative.
-    prepared: BTreeMap<(usize, usize), Prepared>,
+    /// Normalised tables and their resolved weights per (imputation, treatment, screening,
+    /// normalisation) alternative: a run then only weighs and aggregates.
+    normalised: BTreeMap<(usize, usize, usize, usize), (Table, Vec<f64>)>,
     /// Weight multipliers per weights factor: `sets` × columns of the aggregated table.
     noise: Vec<Vec<Vec<f64>>>,
     units: Vec<String>,
@@ -153,7 +163,10 @@ impl<'c> Model<'c> {
         if study.factors.is_empty() {
             return Err(IndexError::Tree("no uncertain factor given".into()));
         }
-        for f in &study.factors {
+        for (x, f) in study.factors.iter().enumerate() {
+            if study.factors[..x].iter().any(|g| g.name() == f.name()) {
+                return Err(IndexError::Tree(format!("factor {} is given twice", f.name())));
+            }
             if f.alternatives() == 0 {
                 return Err(IndexError::Tree(format!("factor {} has no alternatives", f.name())));
             }
@@ -185,57 +198,75 @@ impl<'c> Model<'c> {
         let choices = |pick: fn(&Factor) -> Option<usize>| study.factors.iter().find_map(pick).unwrap_or(1);
         let imputations = choices(|f| if let Factor::Imputation(a) = f { Some(a.len()) } else { None });
         let treatments = choices(|f| if let Factor::Treatment(a) = f { Some(a.len()) } else { None });
+        let screenings = choices(|f| if let Factor::Screening(a) = f { Some(a.len()) } else { None });
         let mut model = Model {
             coin: study.coin,
             tree,
             spec: study.spec.clone(),
             factors: study.factors.clone(),
             target,
-            prepared: BTreeMap::new(),
+            normalised: BTreeMap::new(),
             noise,
             units: Vec::new(),
         };
-        let keys: Vec<(usize, usize)> =
-            (0..imputations).flat_map(|i| (0..treatments).map(move |t| (i, t))).collect();
-        let prepared: Vec<((usize, usize), Prepared)> = keys
+        let keys: Vec<(usize, usize, usize)> = (0..imputations)
+            .flat_map(|i| (0..treatments).flat_map(move |t| (0..screenings).map(move |s| (i, t, s))))
+            .collect();
+        let prepared: Vec<((usize, usize, usize), Prepared)> = keys
             .into_par_iter()
-            .map(|(i, t)| {
-                let (imputation, treatment) = model.front(i, t);
-                let spec = &model.spec;
-                prepare(
-                    model.coin,
-                    &model.tree,
-                    spec.denominate,
-                    &imputation,
-                    spec.screen_min_share,
-                    treatment,
-                )
-                .map(|p| ((i, t), p))
+            .map(|key| {
+                let (imputation, treatment, screening) = model.front(key);
+                prepare(model.coin, &model.tree, model.spec.denominate, &imputation, screening, treatment)
+                    .map(|p| (key, p))
             })
             .collect::<Result<_, _>>()?;
-        model.prepared = prepared.into_iter().collect();
+        let normalisations = choices(|f| if let Factor::Normalisation(a) = f { Some(a.len()) } else { None });
+        let keys: Vec<(usize, usize, usize, usize)> = prepared
+            .iter()
+            .flat_map(|((i, t, s), _)| (0..normalisations).map(move |n| (*i, *t, *s, n)))
+            .collect();
+        let prepared: BTreeMap<_, _> = prepared.into_iter().collect();
+        let normalised: Vec<_> = keys
+            .into_par_iter()
+            .map(|(i, t, s, n)| {
+                let table = normalise(&model.tree, &prepared[&(i, t, s)].treated, model.normalisation(n));
+                let weights = resolve_weights(&model.tree, &model.spec.weights, &table)?;
+                Ok(((i, t, s, n), (table, weights)))
+            })
+            .collect::<Result<_, IndexError>>()?;
+        model.normalised = normalised.into_iter().collect();
         model.units = model.coin.data.units.clone();
         Ok(model)
     }
 
-    /// The imputation and treatment of alternative indices `i` and `t`.
-    fn front(&self, i: usize, t: usize) -> (Imputation, Treatment) {
+    /// The imputation, treatment and screening of alternatives `(i, t, s)`.
+    fn front(&self, (i, t, s): (usize, usize, usize)) -> (Imputation, Treatment, f64) {
         let mut imputation = self.spec.imputation.clone();
         let mut treatment = self.spec.treatment;
+        let mut screening = self.spec.screen_min_share;
         for f in &self.factors {
             match f {
                 Factor::Imputation(a) => imputation = a[i].clone(),
                 Factor::Treatment(a) => treatment = a[t],
+                Factor::Screening(a) => screening = a[s],
                 _ => {}
             }
         }
-        (imputation, treatment)
+        (imputation, treatment, screening)
+    }
+
+    /// The normalisation of alternative `n`.
+    fn normalisation(&self, n: usize) -> &Normalisation {
+        self.factors
+            .iter()
+            .find_map(|f| if let Factor::Normalisation(a) = f { Some(&a[n]) } else { None })
+            .unwrap_or(&self.spec.normalisation)
     }
 
     fn run(&self, x: Option<&[f64]>) -> Result<Run, IndexError> {
-        let (mut i, mut t) = (0, 0);
-        let mut normalisation = &self.spec.normalisation;
+        let (mut i, mut t, mut s, mut n) = (0, 0, 0, 0);
         let mut aggregation = self.spec.aggregation;
+        let mut coverage = self.spec.min_coverage;
         let mut multipliers: Vec<&[f64]> = Vec::new();
         if let Some(x) = x {
             for ((f, u), noise) in self.factors.iter().zip(x).zip(&self.noise) {
@@ -243,25 +274,26 @@ impl<'c> Model<'c> {
                 match f {
                     Factor::Imputation(_) => i = k,
                     Factor::Treatment(_) => t = k,
-                    Factor::Normalisation(a) => normalisation = &a[k],
+                    Factor::Screening(_) => s = k,
+                    Factor::Coverage(a) => coverage = a[k],
+                    Factor::Normalisation(_) => n = k,
                     Factor::Aggregation(a) => aggregation = a[k],
                     Factor::Weights { .. } => multipliers.push(&noise[k]),
                 }
             }
         }
-        let prepared = &self.prepared[&(i, t)];
-        let normalised = normalise(&self.tree, &prepared.treated, normalisation);
-        let mut weights = resolve_weights(&self.tree, &self.spec.weights, &normalised)?;
+        let (normalised, weights) = &self.normalised[&(i, t, s, n)];
+        let mut weights = weights.clone();
         for m in multipliers {
             weights.iter_mut().zip(m).for_each(|(w, m)| *w *= m);
         }
-        let aggregated = aggregate(&self.tree, &normalised, &weights, aggregation, self.spec.min_coverage);
+        let aggregates = aggregate_only(&self.tree, normalised, &weights, aggregation, coverage);
         // Screening may drop units: report every unit of the coin, missing where dropped.
-        let column = &aggregated.columns[self.target].1;
+        let column = &aggregates[self.target - self.tree.indicators.len()];
         let mut scores = vec![None; self.units.len()];
         let mut at = 0;
         for (u, unit) in self.units.iter().enumerate() {
-            if aggregated.units.get(at) == Some(unit) {
+            if normalised.units.get(at) == Some(unit) {
                 scores[u] = column[at];
                 at += 1;
             }

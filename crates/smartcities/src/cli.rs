@@ -134,7 +134,8 @@ pub enum Command {
     ///   specification), min_coverage = 0.5 (share of children an aggregate needs);
     /// [uncertainty] runs = 1000, seed = 1, target = "Index", alternatives to draw from:
     ///   imputations = [...], treatments = [...], normalisations = [...],
-    ///   aggregations = [...], weights_noise = 0.25 (±25 %), weights_level = 1,
+    ///   aggregations = [...], screenings = [0, 0.8], coverages = [0, 0.5],
+    ///   weights_noise = 0.25 (±25 %), weights_level = 1,
     ///   weight_sets = 100 — per unit: median rank and 5-95 % interval;
     /// [sensitivity] n = 256, resamples = 100, confidence = 0.95 — Sobol first-order and
     ///   total-effect indices of the mean absolute rank change (SALib's conventions).

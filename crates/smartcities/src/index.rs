@@ -102,6 +102,10 @@ struct UncertaintyFile {
     normalisations: Vec<String>,
     #[serde(default)]
     aggregations: Vec<String>,
+    #[serde(default)]
+    screenings: Vec<f64>,
+    #[serde(default)]
+    coverages: Vec<f64>,
     weights_noise: Option<f64>,
     weights_level: Option<u32>,
     weight_sets: Option<usize>,
@@ -281,6 +285,17 @@ pub fn parse_spec(name: &str, text: &str, folder: &Path) -> Result<Plan> {
                 let alternatives =
                     u.aggregations.iter().map(|m| aggregation(name, m)).collect::<Result<_>>()?;
                 factors.push(Factor::Aggregation(alternatives));
+            }
+            for (key, shares) in [("screenings", &u.screenings), ("coverages", &u.coverages)] {
+                if let Some(bad) = shares.iter().find(|s| !(0.0..=1.0).contains(*s)) {
+                    bail!("{name}: [uncertainty] {key} are shares between 0 and 1, not {bad}");
+                }
+            }
+            if !u.screenings.is_empty() {
+                factors.push(Factor::Screening(u.screenings.clone()));
+            }
+            if !u.coverages.is_empty() {
+                factors.push(Factor::Coverage(u.coverages.clone()));
             }
             if let Some(noise) = u.weights_noise {
                 if !(0.0..1.0).contains(&noise) {
