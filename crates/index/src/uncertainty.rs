@@ -129,6 +129,9 @@ pub struct Sensitivity {
     pub spread: Spread,
 }
 
+/// Indices of the imputation, treatment, screening and normalisation alternatives.
+type Alternatives = (usize, usize, usize, usize);
+
 /// The model the factors drive, with everything that does not vary computed once.
 struct Model<'c> {
     coin: &'c Coin,
@@ -138,7 +141,7 @@ struct Model<'c> {
     target: usize,
     /// Normalised tables and their resolved weights per (imputation, treatment, screening,
     /// normalisation) alternative: a run then only weighs and aggregates.
-    normalised: BTreeMap<(usize, usize, usize, usize), (Table, Vec<f64>)>,
+    normalised: BTreeMap<Alternatives, (Table, Vec<f64>)>,
     /// Weight multipliers per weights factor: `sets` × columns of the aggregated table.
     noise: Vec<Vec<Vec<f64>>>,
     units: Vec<String>,
@@ -221,7 +224,7 @@ impl<'c> Model<'c> {
             })
             .collect::<Result<_, _>>()?;
         let normalisations = choices(|f| if let Factor::Normalisation(a) = f { Some(a.len()) } else { None });
-        let keys: Vec<(usize, usize, usize, usize)> = prepared
+        let keys: Vec<Alternatives> = prepared
             .iter()
             .flat_map(|((i, t, s), _)| (0..normalisations).map(move |n| (*i, *t, *s, n)))
             .collect();
