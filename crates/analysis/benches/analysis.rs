@@ -138,6 +138,7 @@ fn edition_of_5000_cities_and_300_questions(bencher: divan::Bencher) {
             earlier: &[],
             codebook: None,
             codings: &[],
+            index: None,
         })
     });
 }

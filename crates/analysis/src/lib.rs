@@ -9,6 +9,7 @@
 
 mod barriers;
 pub mod coding;
+mod composite;
 mod peers;
 mod profile;
 mod sdg;
@@ -20,10 +21,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use smartcities_domain::{City, CityId, EditionYear, Framework, Section};
+use smartcities_domain::{City, CityId, EditionYear, Framework, IndexRule, Section};
 use smartcities_questionnaire::Questionnaire;
 
 pub use barriers::{BarriersEnablers, CitedItem};
+pub use composite::{AxisAudit, CityIndex, CompositeIndex, IndexQuestion};
 pub use peers::{CityPeers, Peer};
 pub use profile::{AnswerBeside, CityProfile, Highlight, Standing, city_profile};
 pub use sdg::{SdgCell, SdgMatrix, SdgShare};
@@ -31,7 +33,7 @@ pub use summary::{Breakdown, Detail, GroupSummary, QuestionSummary, Share, Summa
 pub use trends::{PairedChange, Trend};
 
 /// Changes whenever a method changes, so stored results say how they were computed.
-pub const METHOD_VERSION: &str = "1";
+pub const METHOD_VERSION: &str = "2";
 
 /// Below this many cities a cell shows its counts only: a share of three cities says little
 /// and may point at one city.
@@ -95,6 +97,8 @@ pub struct Input<'a> {
     /// The edition's codebook and the codes coders gave to free-text answers.
     pub codebook: Option<&'a coding::Codebook>,
     pub codings: &'a [coding::Coding],
+    /// The edition's composite index, if it defines one.
+    pub index: Option<&'a IndexRule>,
 }
 
 /// Every table of an edition's findings.
@@ -114,6 +118,9 @@ pub struct Results {
     pub peers: Vec<CityPeers>,
     /// How often each category of the codebook was applied to free-text answers.
     pub coding: Vec<coding::CodeFrequency>,
+    /// The edition's composite index, when it defines one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composite: Option<CompositeIndex>,
 }
 
 impl Results {
@@ -267,6 +274,7 @@ fn input_hash(input: &Input<'_>) -> String {
     feed(serde_json::to_vec(input.earlier));
     feed(serde_json::to_vec(&input.codebook));
     feed(serde_json::to_vec(input.codings));
+    feed(serde_json::to_vec(&input.index));
     // Answers are the bulk of the input: fed as raw fields with separators, not as JSON.
     for r in responses {
         let mut answers: Vec<&Answer> = r.answers.iter().collect();
@@ -311,6 +319,7 @@ pub fn analyse(input: &Input<'_>) -> Results {
         barriers_enablers,
         trends,
         peers,
+        composite: input.index.and_then(|rule| composite::composite(input, &indexed, rule)),
         coding: input.codebook.map_or_else(Vec::new, |book| {
             let axis_of = |question: &str| {
                 input

@@ -84,6 +84,7 @@ impl Case {
             earlier: &self.earlier,
             codebook: None,
             codings: &[],
+            index: None,
         })
     }
 }
@@ -397,4 +398,95 @@ fn a_city_is_characterised_beside_the_others() {
         smartcities_analysis::city_profile(&results, &case.cities[10], &[]).is_none(),
         "Dakar did not answer"
     );
+}
+
+#[test]
+fn an_edition_index_profiles_cities_with_intervals() {
+    let cities = vec![
+        city("es-a", "ES", 100_000, false),
+        city("es-b", "ES", 200_000, false),
+        city("es-c", "ES", 100_000, false),
+        city("es-d", "ES", 400_000, false),
+    ];
+    let mut case = Case::new(cities.clone());
+    let rows = [
+        ("10", "1.0", "50", "60"),
+        ("10", "2.0", "70", "80"),
+        ("30", "3.0", "90", "100"),
+        ("20", "0.5", "30", "40"),
+    ];
+    for (c, (startups, rd, online, broadband)) in cities.iter().zip(rows) {
+        case.responses.push(answers(
+            c,
+            &[
+                ("startups_supported_year", startups),
+                ("rd_share_gdp", rd),
+                ("online_procedures_share", online),
+                ("households_broadband", broadband),
+                ("tertiary_students", "5000"),
+            ],
+        ));
+    }
+    let rule = smartcities_domain::IndexRule {
+        description: smartcities_domain::Localized { en: "I".into(), es: "I".into(), fr: "I".into() },
+        questions: vec![],
+        runs: 40,
+        weight_noise_percent: 0,
+        seed: 3,
+    };
+    let run = |case: &Case, rule: &smartcities_domain::IndexRule| {
+        analyse(&Input {
+            edition: case.file.edition.year,
+            framework: &case.file.framework,
+            questionnaire: &case.questionnaire,
+            cities: &case.cities,
+            invited: &case.invited,
+            responses: &case.responses,
+            workshops: &case.workshops,
+            earlier: &case.earlier,
+            codebook: None,
+            codings: &[],
+            index: Some(rule),
+        })
+    };
+    let index = run(&case, &rule).composite.unwrap();
+    // tertiary_students has no direction: not in the index.
+    let codes: Vec<&str> = index.questions.iter().map(|q| q.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["startups_supported_year", "rd_share_gdp", "online_procedures_share", "households_broadband"]
+    );
+    assert!(index.questions[0].per_capita && !index.questions[1].per_capita);
+    assert_eq!(index.axes, ["innovation_entrepreneurship", "digital_society_economy"]);
+    // Startups per 100,000 inhabitants 10, 5, 30, 5 → 20, 0, 100, 0; R&D → 20, 60, 100, 0;
+    // both digital questions → 33.3, 66.7, 100, 0.
+    let expected = [(20.0, 100.0 / 3.0), (30.0, 200.0 / 3.0), (100.0, 100.0), (0.0, 0.0)];
+    for (city, (first, second)) in index.cities.iter().zip(expected) {
+        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-9);
+        assert!(close(city.axes[0], first) && close(city.axes[1], second), "{city:?}");
+        let score = (first + second) / 2.0;
+        assert!(close(city.score, score), "{city:?}");
+        // Nothing missing and no weight noise: nothing to vary.
+        assert!(close(city.score_5, score) && close(city.score_95, score), "{city:?}");
+    }
+    assert_eq!(index.cities[2].rank, Some(1));
+
+    // A missing answer and ±25 % weights leave an interval.
+    case.responses[0].answers.retain(|a| a.question != "rd_share_gdp");
+    let noisy = smartcities_domain::IndexRule { weight_noise_percent: 25, ..rule };
+    let index = run(&case, &noisy).composite.unwrap();
+    assert_eq!(index.runs, 40);
+    assert_eq!(index.varied, ["imputation", "weights_level_1", "weights_level_2"]);
+    for city in &index.cities {
+        let (low, high) = (city.score_5.unwrap(), city.score_95.unwrap());
+        assert!(low <= high && low >= -1e-9 && high <= 100.0 + 1e-9, "{city:?}");
+    }
+    let a = &index.cities[0];
+    assert!(
+        a.score_95.unwrap() - a.score_5.unwrap() > 1.0,
+        "imputation moves the city missing an answer: {a:?}"
+    );
+    assert_eq!(index.audit.len(), 2);
+    // Without a rule, no index.
+    assert!(case.run().composite.is_none());
 }

@@ -251,6 +251,9 @@ pub struct Edition {
     /// without it cities are only profiled, never scored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scoring: Option<ScoringRule>,
+    /// A composite index over the edition's numeric questions, if the edition defines one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<IndexRule>,
 }
 
 /// How a level per axis is computed from a city's answers.
@@ -272,6 +275,43 @@ pub struct ScoringRule {
     pub method: ScoringMethod,
     /// The rule in words, as the edition's report states it.
     pub description: Localized,
+}
+
+/// A composite index over an edition's numeric questions: each question scaled 0–100 by
+/// min-max after its direction (counts per 100,000 inhabitants first), averaged with equal
+/// weights into its axis and the axes into the index; shown as profiles with the interval
+/// that the uncertain choices (imputation, question and axis weights) leave — ranks only if the
+/// edition shows rankings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IndexRule {
+    /// The index in words, as the edition's report states it.
+    pub description: Localized,
+    /// The numeric questions in the index; empty: every numeric question with a direction.
+    #[serde(default)]
+    pub questions: Vec<String>,
+    /// Monte Carlo runs over the uncertain choices.
+    #[serde(default = "IndexRule::default_runs")]
+    pub runs: u32,
+    /// Question and axis weights vary by up to this percentage either way.
+    #[serde(default = "IndexRule::default_noise")]
+    pub weight_noise_percent: u8,
+    /// The runs are drawn from this seed, so results can be recomputed exactly.
+    #[serde(default = "IndexRule::default_seed")]
+    pub seed: u64,
+}
+
+impl IndexRule {
+    fn default_runs() -> u32 {
+        500
+    }
+    fn default_noise() -> u8 {
+        25
+    }
+    fn default_seed() -> u64 {
+        1
+    }
 }
 
 #[cfg(test)]

@@ -77,6 +77,7 @@ struct RawEdition {
     #[serde(default)]
     milestones: Vec<Milestone>,
     scoring: Option<crate::ScoringRule>,
+    index: Option<crate::IndexRule>,
 }
 
 #[derive(Deserialize)]
@@ -207,6 +208,7 @@ impl EditionFile {
             reported_participants: raw.edition.reported_participants,
             sources: raw.edition.sources,
             scoring: raw.edition.scoring,
+            index: raw.edition.index,
         };
 
         let axes = raw
@@ -254,6 +256,31 @@ impl EditionFile {
             .collect();
 
         let framework = Framework::new(edition.year, axes);
+        if let (Ok(framework), Some(rule)) = (&framework, &edition.index) {
+            for code in &rule.questions {
+                let found = framework
+                    .axes
+                    .iter()
+                    .flat_map(|a| &a.sub_areas)
+                    .flat_map(|s| &s.questions)
+                    .find(|q| q.code.as_str() == code);
+                let message = match found.map(|q| &q.kind) {
+                    None => format!("{code} is not a question of this framework"),
+                    Some(crate::QuestionKind::Numeric { direction: crate::Direction::Neutral, .. }) => {
+                        format!(
+                            "{code} has no direction (neither higher nor lower is better), so it cannot score"
+                        )
+                    }
+                    Some(crate::QuestionKind::Numeric { .. }) => continue,
+                    Some(_) => format!("{code} is not numeric; an index takes numeric questions"),
+                };
+                problems.push(Problem {
+                    position: None,
+                    path: Some("edition.index.questions".into()),
+                    message,
+                });
+            }
+        }
         match framework {
             Ok(framework) if problems.is_empty() => Ok(EditionFile { edition, framework }),
             Ok(_) => Err(EditionFileError { problems }),
@@ -317,6 +344,32 @@ direction = "higher_is_better"
         assert_eq!(file.edition.milestones[0].date.to_string(), "2023-05-10");
         assert_eq!(file.framework.questions().count(), 2);
         assert_eq!(file.framework.sdg_goals(), vec![9, 11]);
+    }
+
+    #[test]
+    fn an_index_takes_numeric_questions_with_a_direction() {
+        let with = |questions: &str| {
+            MINIMAL.replacen(
+                "\n[[axes]]",
+                &format!(
+                    "\n[edition.index]\ndescription = {{ en = \"I\", es = \"I\", fr = \"I\" }}\nquestions = [{questions}]\n\n[[axes]]"
+                ),
+                1,
+            )
+        };
+        let problems = |text: String| match EditionFile::parse(&text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.problems.into_iter().map(|p| p.message).collect::<Vec<_>>(),
+        };
+        assert_eq!(problems(with("")), Vec::<String>::new(), "every numeric question");
+        let rule = EditionFile::parse(&with("")).unwrap().edition.index.unwrap();
+        assert_eq!((rule.runs, rule.weight_noise_percent, rule.seed), (500, 25, 1));
+        assert_eq!(problems(with("\"pilots\"")), Vec::<String>::new());
+        assert_eq!(problems(with("\"nowhere\"")), ["nowhere is not a question of this framework"]);
+        assert_eq!(
+            problems(with("\"has_living_lab\"")),
+            ["has_living_lab is not numeric; an index takes numeric questions"]
+        );
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub use city::{
 };
 pub use country::{Country, CountryCode, Section};
 pub use edition::{
-    ApproxDate, Edition, EditionStatus, EditionYear, Focus, Milestone, ScoringMethod, ScoringRule,
+    ApproxDate, Edition, EditionStatus, EditionYear, Focus, IndexRule, Milestone, ScoringMethod, ScoringRule,
 };
 pub use edition_file::{EditionFile, EditionFileError};
 pub use framework::{

@@ -28,6 +28,7 @@ fn city_answers(accepted: Vec<(CityId, Vec<StoredAnswer>)>) -> Vec<CityAnswers> 
 pub async fn run(store: &Store, year: EditionYear, progress: &ProgressBar) -> Result<Results> {
     progress.set_length(4);
     progress.set_message("framework and questionnaire");
+    let edition = store.edition(year).await?.with_context(|| format!("no edition {year}"))?;
     let (_, framework) =
         store.framework(year).await?.with_context(|| format!("edition {year} has no framework"))?;
     let (_, questionnaire) =
@@ -97,6 +98,7 @@ pub async fn run(store: &Store, year: EditionYear, progress: &ProgressBar) -> Re
         earlier: &earlier,
         codebook: codebook.as_ref(),
         codings: &codings,
+        index: edition.index.as_ref(),
     });
     let document = serde_json::to_string(&results)?;
     store.save_results(year, &results.method_version, &results.input_hash, &document).await?;

@@ -6,8 +6,8 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use smartcities_collect::{parse_cities, parse_members, parse_partners};
 use smartcities_domain::{
-    ApproxDate, City, Edition, EditionFile, EditionStatus, EditionYear, Email, Focus, Localized, Member,
-    Milestone, ResponseStatus, Role, ScoringMethod, ScoringRule,
+    ApproxDate, City, Edition, EditionFile, EditionStatus, EditionYear, Email, Focus, IndexRule, Localized,
+    Member, Milestone, ResponseStatus, Role, ScoringMethod, ScoringRule,
 };
 use smartcities_questionnaire::{Kind, Questionnaire, from_framework};
 use smartcities_store::{AnswerChange, Editor, Store, User};
@@ -144,6 +144,18 @@ fn campaign_edition(framework_source: &str) -> Result<EditionFile> {
                 "Nivel por eje: la media de las respuestas de la ciudad en el eje, cada una en una escala de 0 a 100 (sí = 100, un nivel ordinal según su rango, un número según su percentil entre las ciudades).",
                 "Niveau par axe : la moyenne des réponses de la ville dans l'axe, chacune ramenée de 0 à 100 (oui = 100, un niveau ordinal selon son rang, un nombre selon son centile parmi les villes).",
             ),
+        }),
+        // And an illustrative composite index over its numeric questions, shown as profiles.
+        index: Some(IndexRule {
+            description: text(
+                "Illustrative index: each numeric question scaled 0–100 among the answering cities (counts per 100,000 inhabitants first), averaged into its axis and the axes into the index, with equal weights. Intervals: 500 runs with missing answers left out or filled by the mean or median and weights varied by ±25 %.",
+                "Índice ilustrativo: cada pregunta numérica en una escala de 0 a 100 entre las ciudades que responden (los recuentos por 100.000 habitantes), promediada en su eje y los ejes en el índice, con pesos iguales. Intervalos: 500 repeticiones con las respuestas que faltan omitidas o completadas con la media o la mediana y pesos variados en ±25 %.",
+                "Indice fictif : chaque question numérique ramenée de 0 à 100 parmi les villes qui répondent (les effectifs pour 100 000 habitants), moyennée dans son axe et les axes dans l'indice, à poids égaux. Intervalles : 500 tirages où les réponses manquantes sont omises ou remplacées par la moyenne ou la médiane et les poids varient de ±25 %.",
+            ),
+            questions: vec![],
+            runs: 500,
+            weight_noise_percent: 25,
+            seed: 2025,
         }),
         reported_participants: None,
         sources: vec![],

@@ -15,7 +15,7 @@ pub struct SavedEdition {
 }
 
 const EDITION_COLUMNS: &str = "year, title_en, title_es, title_fr, focus, status, show_rankings, \
-                               reported_participants, milestones, sources, scoring";
+                               reported_participants, milestones, sources, scoring, index_rule";
 
 impl Store {
     /// Creates or updates an edition and, if its framework differs from the current version,
@@ -31,13 +31,13 @@ impl Store {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO editions (year, title_en, title_es, title_fr, focus, status, show_rankings, \
-                                   reported_participants, milestones, sources, updated_at, scoring) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+                                   reported_participants, milestones, sources, updated_at, scoring, index_rule) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
              ON CONFLICT (year) DO UPDATE SET title_en = excluded.title_en, title_es = excluded.title_es, \
                  title_fr = excluded.title_fr, focus = excluded.focus, status = excluded.status, \
                  show_rankings = excluded.show_rankings, reported_participants = excluded.reported_participants, \
                  milestones = excluded.milestones, sources = excluded.sources, updated_at = excluded.updated_at, \
-                 scoring = excluded.scoring",
+                 scoring = excluded.scoring, index_rule = excluded.index_rule",
         )
         .bind(year)
         .bind(&edition.title.en)
@@ -51,6 +51,7 @@ impl Store {
         .bind(sources)
         .bind(&now)
         .bind(edition.scoring.as_ref().map(serde_json::to_string).transpose().map_err(corrupt)?)
+        .bind(edition.index.as_ref().map(serde_json::to_string).transpose().map_err(corrupt)?)
         .execute(&mut *tx)
         .await?;
 
@@ -202,6 +203,11 @@ fn edition_from_row(row: &AnyRow) -> Result<Edition> {
         sources: serde_json::from_str(&sources).map_err(corrupt)?,
         scoring: row
             .try_get::<Option<String>, _>("scoring")?
+            .map(|s| serde_json::from_str(&s))
+            .transpose()
+            .map_err(corrupt)?,
+        index: row
+            .try_get::<Option<String>, _>("index_rule")?
             .map(|s| serde_json::from_str(&s))
             .transpose()
             .map_err(corrupt)?,

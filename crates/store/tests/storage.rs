@@ -61,6 +61,18 @@ async fn an_edition_and_its_framework_round_trip() {
     assert_eq!(version, 1);
     assert_eq!(framework, file.framework);
     assert!(store.edition(EditionYear::new(2031).unwrap()).await.unwrap().is_none());
+
+    // An index rule is kept with the edition.
+    let mut with_index = file.clone();
+    with_index.edition.index = Some(smartcities_domain::IndexRule {
+        description: smartcities_domain::Localized { en: "I".into(), es: "Í".into(), fr: "Ì".into() },
+        questions: vec!["bike_lane_km".into()],
+        runs: 200,
+        weight_noise_percent: 10,
+        seed: 7,
+    });
+    store.save_edition(&with_index).await.unwrap();
+    assert_eq!(store.edition(year).await.unwrap().unwrap(), with_index.edition);
 }
 
 #[tokio::test]
