@@ -50,6 +50,9 @@ pub struct CityProfile {
     pub highlights: Vec<Highlight>,
     pub axis_profile: Vec<(String, Option<f64>)>,
     pub peers: Vec<Peer>,
+    /// The city in the edition's composite index: (axis, score) and the overall score with its
+    /// interval, when the edition defines an index.
+    pub index: Option<(Vec<(String, Option<f64>)>, crate::CityIndex)>,
 }
 
 fn same_answer(summary: &Summary, answer: &str) -> Option<f64> {
@@ -153,5 +156,9 @@ pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Optio
         highlights,
         axis_profile: peers.profile.clone(),
         peers: peers.peers.clone(),
+        index: results.composite.as_ref().and_then(|index| {
+            let standing = index.cities.iter().find(|c| c.city == city.id.as_str())?;
+            Some((index.axes.iter().cloned().zip(standing.axes.iter().copied()).collect(), standing.clone()))
+        }),
     })
 }

@@ -640,3 +640,52 @@ async fn sign_in_attempts_are_limited_per_account() {
     assert_eq!(no_cookie.status, StatusCode::FORBIDDEN, "a form without its cookie is refused");
     assert_eq!(Role::parse("analyst").unwrap(), Role::Analyst);
 }
+
+#[tokio::test]
+async fn the_edition_index_shows_profiles_with_intervals_and_ranks_only_when_opted_in() {
+    let app = app().await;
+    let (cookie, _) = session(&app.store, "analyst@smartcities.example.org").await;
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    let (document, _) = app.store.results(year).await.unwrap().unwrap();
+    let results: smartcities_analysis::Results = serde_json::from_str(&document).unwrap();
+    let index = results.composite.as_ref().expect("the demonstration defines an index");
+    assert_eq!(index.cities.len(), results.answering);
+    assert_eq!(index.runs, 500);
+
+    let page = send(&app.app, "GET", "/editions/2025/results?lang=en", Some(&cookie), None).await;
+    assert!(page.body.contains("Composite index (illustrative profiles)"), "{}", page.body);
+    assert!(page.body.contains("Cities are listed by name") && page.body.contains("<svg class=\"whisker\""));
+    assert!(
+        page.body.contains(
+            "over 500 runs varying how missing answers are treated, question weights, axis weights"
+        )
+    );
+    assert!(!page.body.contains("Rank (5–95 %)"), "no ranks unless the edition opts in");
+    let api = send(&app.app, "GET", "/api/v1/editions/2025/results", Some(&cookie), None).await;
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    let cities = json["composite"]["cities"].as_array().unwrap();
+    assert!(cities.iter().all(|c| c["rank"].is_null() && c["rank_95"].is_null()), "ranks are withheld");
+    assert!(cities.iter().any(|c| c["score_5"].as_f64() < c["score_95"].as_f64()), "intervals have width");
+    let city = index.cities[0].city.clone();
+    let profile_page = send(&app.app, "GET", &format!("/cities/{city}?lang=fr"), Some(&cookie), None).await;
+    assert!(
+        profile_page.body.contains("Dans l&#x27;indice composite de l&#x27;édition"),
+        "{}",
+        profile_page.body
+    );
+    let profile = send(&app.app, "GET", &format!("/api/v1/cities/{city}/profile"), Some(&cookie), None).await;
+    let json: serde_json::Value = serde_json::from_str(&profile.body).unwrap();
+    assert!(json["profiles"][0]["index"][1]["rank"].is_null());
+    assert!(json["profiles"][0]["index"][1]["score"].as_f64().is_some());
+
+    // An edition that opts into rankings shows ranks with their interval.
+    let mut edition = app.store.edition(year).await.unwrap().unwrap();
+    edition.show_rankings = true;
+    let (_, framework) = app.store.framework(year).await.unwrap().unwrap();
+    app.store.save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
+    let ranked = send(&app.app, "GET", "/editions/2025/results?lang=en", Some(&cookie), None).await;
+    assert!(ranked.body.contains("Rank (5–95 %)") && !ranked.body.contains("Cities are listed by name"));
+    let api = send(&app.app, "GET", "/api/v1/editions/2025/results", Some(&cookie), None).await;
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert!(json["composite"]["cities"].as_array().unwrap().iter().all(|c| c["rank"].as_u64().is_some()));
+}

@@ -330,6 +330,17 @@ async fn a_response_from_invitation_to_acceptance() {
         let width =
             secretariat.script("return document.querySelector('svg.chart').getBoundingClientRect().width;");
         assert!(width.as_f64().unwrap_or(0.0) > 200.0, "the chart is laid out: {width}");
+
+        // The composite index: one row per answering city, each with its interval drawn.
+        secretariat.go(&format!("{base}/editions/2025/results?lang=en#index"));
+        secretariat.wait_for_text("Composite index (illustrative profiles)");
+        let drawn = secretariat.script(
+            "return [...document.querySelectorAll('table.index-table svg.whisker')]\
+               .filter(svg => svg.getBoundingClientRect().width >= 100 && svg.querySelector('circle')).length;",
+        );
+        let rows = secretariat.script("return document.querySelectorAll('table.index-table tbody tr').length;");
+        assert!(rows.as_u64().unwrap_or(0) >= 40, "a row per answering city: {rows}");
+        assert_eq!(drawn, rows, "every row's interval is laid out with its score");
     })
     .await
     .unwrap();

@@ -257,14 +257,16 @@ async fn readable_results(state: &AppState, viewer: &Viewer, year: &str) -> Resu
         .results(year)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("edition {year} has not been analysed yet")))?;
-    serde_json::from_str(&document).map_err(|e| {
+    let mut results = serde_json::from_str(&document).map_err(|e| {
         tracing::error!(error = %e, "stored results do not parse");
         ApiError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             code: "internal",
             message: "internal error; it was logged".into(),
         }
-    })
+    })?;
+    crate::results::hide_ranks(&edition, &mut results);
+    Ok(results)
 }
 
 /// Every finding of an edition: per-question summaries with their breakdowns, the SDG matrix,

@@ -27,6 +27,17 @@ pub(crate) fn may_read(viewer: &Viewer, status: EditionStatus) -> bool {
     status == EditionStatus::Published || matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst))
 }
 
+/// The study is not a ranking: ranks leave the server only for editions that opt in.
+pub(crate) fn hide_ranks(edition: &Edition, results: &mut Results) {
+    if !edition.show_rankings
+        && let Some(index) = &mut results.composite
+    {
+        for city in &mut index.cities {
+            (city.rank, city.rank_5, city.rank_95) = (None, None, None);
+        }
+    }
+}
+
 pub(crate) struct Loaded {
     pub edition: Edition,
     pub framework: Framework,
@@ -52,11 +63,12 @@ pub(crate) async fn load(
     let (_, framework) = state.store.framework(year).await?.ok_or(PageError::NotFound(lang))?;
     let (_, questionnaire) = state.store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
     let results = match state.store.results(year).await? {
-        Some((document, at)) => Some((
-            serde_json::from_str(&document)
-                .map_err(|e| PageError::Internal(format!("stored results: {e}")))?,
-            at,
-        )),
+        Some((document, at)) => {
+            let mut results: Results = serde_json::from_str(&document)
+                .map_err(|e| PageError::Internal(format!("stored results: {e}")))?;
+            hide_ranks(&edition, &mut results);
+            Some((results, at))
+        }
         None => None,
     };
     Ok(Loaded { edition, framework, questionnaire, results })
@@ -304,6 +316,124 @@ struct OverviewPage {
     /// Codebook categories applied to the free text: (label, group, answers, cities).
     coded: Vec<(String, String, usize, usize)>,
     trends: Vec<TrendRow>,
+    composite: Option<CompositeView>,
+}
+
+/// The edition's composite index as profiles: a score per axis and overall, with the interval
+/// the uncertain choices leave; cities in name order unless the edition shows rankings.
+#[derive(Serialize)]
+struct CompositeView {
+    description: String,
+    runs: usize,
+    varied: String,
+    axes: Vec<String>,
+    show_ranks: bool,
+    rows: Vec<CompositeRow>,
+    audit: Vec<(String, String, String, String)>,
+}
+
+#[derive(Serialize)]
+struct CompositeRow {
+    city: String,
+    href: String,
+    axes: Vec<String>,
+    score: String,
+    interval: String,
+    whisker: String,
+    rank: String,
+}
+
+/// A score (0–100) with its interval as a small inline SVG: the interval as a line, the score
+/// as a dot.
+pub(crate) fn whisker(score: Option<f64>, low: Option<f64>, high: Option<f64>) -> String {
+    let x = |v: f64| 4.0 + v.clamp(0.0, 100.0) * 1.12;
+    let mut svg = String::from(
+        r#"<svg class="whisker" viewBox="0 0 120 14" width="120" height="14" role="img" aria-hidden="true"><line class="axis" x1="4" y1="7" x2="116" y2="7"/>"#,
+    );
+    if let (Some(low), Some(high)) = (low, high) {
+        let _ = write!(svg, r#"<line class="range" x1="{:.1}" y1="7" x2="{:.1}" y2="7"/>"#, x(low), x(high));
+    }
+    if let Some(score) = score {
+        let _ = write!(svg, r#"<circle cx="{:.1}" cy="7" r="3.5"/>"#, x(score));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "–".to_string(), |s| format!("{s:.0}"))
+}
+
+pub(crate) fn score_interval(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(l), Some(h)) => format!("{l:.0}–{h:.0}"),
+        _ => String::new(),
+    }
+}
+
+async fn composite_view(
+    state: &AppState,
+    lang: Lang,
+    edition: &Edition,
+    names: &Names<'_>,
+    index: &smartcities_analysis::CompositeIndex,
+) -> Result<CompositeView, PageError> {
+    let registry = state.store.cities(&smartcities_store::CityFilter::default()).await?;
+    let name =
+        |id: &str| registry.iter().find(|c| c.id.as_str() == id).map_or(id.to_string(), |c| c.name.clone());
+    let mut rows: Vec<(Option<usize>, CompositeRow)> = index
+        .cities
+        .iter()
+        .map(|c| {
+            (
+                c.rank,
+                CompositeRow {
+                    city: name(&c.city),
+                    href: format!("/cities/{}", c.city),
+                    axes: c.axes.iter().map(|a| score_text(*a)).collect(),
+                    score: score_text(c.score),
+                    interval: score_interval(c.score_5, c.score_95),
+                    whisker: whisker(c.score, c.score_5, c.score_95),
+                    rank: match (c.rank, c.rank_5, c.rank_95) {
+                        (Some(r), Some(l), Some(h)) => format!("{r} ({l:.0}–{h:.0})"),
+                        (Some(r), _, _) => r.to_string(),
+                        _ => String::new(),
+                    },
+                },
+            )
+        })
+        .collect();
+    if edition.show_rankings {
+        rows.sort_by_key(|(rank, _)| rank.unwrap_or(usize::MAX));
+    } else {
+        rows.sort_by(|a, b| a.1.city.cmp(&b.1.city));
+    }
+    let number = |x: Option<f64>| x.map_or(String::new(), |x| format!("{x:.2}"));
+    Ok(CompositeView {
+        description: edition.index.as_ref().map_or(String::new(), |r| r.description.get(lang).to_string()),
+        runs: index.runs,
+        varied: index
+            .varied
+            .iter()
+            .map(|v| t(lang, &format!("results-index-varied-{v}")))
+            .collect::<Vec<_>>()
+            .join(", "),
+        axes: index.axes.iter().map(|a| names.axis(a)).collect(),
+        show_ranks: edition.show_rankings,
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+        audit: index
+            .audit
+            .iter()
+            .map(|a| {
+                (
+                    names.axis(&a.axis),
+                    number(a.cronbach_alpha),
+                    a.first_component_share.map_or(String::new(), |s| format!("{:.0} %", s * 100.0)),
+                    a.negatively_correlated.iter().map(|q| names.question(q)).collect::<Vec<_>>().join(", "),
+                )
+            })
+            .collect(),
+    })
 }
 
 pub async fn overview(
@@ -333,8 +463,12 @@ pub async fn overview(
         cited_by_section: Vec::new(),
         coded: Vec::new(),
         trends: Vec::new(),
+        composite: None,
     };
     if let Some((results, at)) = &loaded.results {
+        if let Some(index) = &results.composite {
+            page.composite = Some(composite_view(&state, lang, &loaded.edition, &names, index).await?);
+        }
         page.computed_at = at.clone();
         page.method_version = results.method_version.clone();
         page.input_hash = results.input_hash.chars().take(12).collect();
@@ -661,7 +795,8 @@ pub(crate) async fn profiles(
             continue;
         }
         let Some((document, _)) = state.store.results(edition.year).await? else { continue };
-        let Ok(results) = serde_json::from_str::<Results>(&document) else { continue };
+        let Ok(mut results) = serde_json::from_str::<Results>(&document) else { continue };
+        hide_ranks(&edition, &mut results);
         let accepted = state
             .store
             .response(edition.year, &city.id)
@@ -754,6 +889,10 @@ pub(crate) struct ProfileView {
     highlights: Vec<String>,
     axes: Vec<(String, Vec<BesideRow>)>,
     peers: Vec<(String, String, String)>,
+    /// The city in the edition's composite index: (axis, score) rows, then the overall score,
+    /// its interval and the interval drawn.
+    index_rows: Vec<(String, String)>,
+    index_overall: Option<(String, String, String)>,
 }
 
 /// A city's profiles as the city page shows them: strengths and gaps in words, its answers
@@ -842,7 +981,20 @@ pub(crate) async fn profile_views(
             ),
             None => (None, String::new(), Vec::new()),
         };
+        let (index_rows, index_overall) = match &profile.index {
+            Some((axes, standing)) => (
+                axes.iter().map(|(axis, score)| (names.axis(axis), score_text(*score))).collect(),
+                Some((
+                    score_text(standing.score),
+                    score_interval(standing.score_5, standing.score_95),
+                    whisker(standing.score, standing.score_5, standing.score_95),
+                )),
+            ),
+            None => (Vec::new(), None),
+        };
         views.push(ProfileView {
+            index_rows,
+            index_overall,
             year: profile.edition,
             scoring,
             radar: radar_svg,
