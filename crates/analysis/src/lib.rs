@@ -27,7 +27,7 @@ use smartcities_questionnaire::Questionnaire;
 pub use barriers::{BarriersEnablers, CitedItem};
 pub use composite::{AxisAudit, CityIndex, CompositeIndex, IndexQuestion};
 pub use peers::{CityPeers, Peer};
-pub use profile::{AnswerBeside, CityProfile, Highlight, Standing, city_profile};
+pub use profile::{AnswerBeside, CityProfile, Highlight, IndexStanding, Standing, city_profile};
 pub use sdg::{SdgCell, SdgMatrix, SdgShare};
 pub use summary::{Breakdown, Detail, GroupSummary, QuestionSummary, Share, Summary};
 pub use trends::{PairedChange, Trend};

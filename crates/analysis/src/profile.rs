@@ -50,9 +50,17 @@ pub struct CityProfile {
     pub highlights: Vec<Highlight>,
     pub axis_profile: Vec<(String, Option<f64>)>,
     pub peers: Vec<Peer>,
-    /// The city in the edition's composite index: (axis, score) and the overall score with its
-    /// interval, when the edition defines an index.
-    pub index: Option<(Vec<(String, Option<f64>)>, crate::CityIndex)>,
+    /// The city in the edition's composite index, when the edition defines one.
+    pub index: Option<IndexStanding>,
+}
+
+/// A city's place in its edition's composite index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IndexStanding {
+    /// The index's axes, in the order of `standing.axes`.
+    pub axes: Vec<String>,
+    pub standing: crate::CityIndex,
 }
 
 fn same_answer(summary: &Summary, answer: &str) -> Option<f64> {
@@ -158,7 +166,7 @@ pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Optio
         peers: peers.peers.clone(),
         index: results.composite.as_ref().and_then(|index| {
             let standing = index.cities.iter().find(|c| c.city == city.id.as_str())?;
-            Some((index.axes.iter().cloned().zip(standing.axes.iter().copied()).collect(), standing.clone()))
+            Some(IndexStanding { axes: index.axes.clone(), standing: standing.clone() })
         }),
     })
 }

@@ -982,8 +982,11 @@ pub(crate) async fn profile_views(
             None => (None, String::new(), Vec::new()),
         };
         let (index_rows, index_overall) = match &profile.index {
-            Some((axes, standing)) => (
-                axes.iter().map(|(axis, score)| (names.axis(axis), score_text(*score))).collect(),
+            Some(smartcities_analysis::IndexStanding { axes, standing }) => (
+                axes.iter()
+                    .zip(&standing.axes)
+                    .map(|(axis, score)| (names.axis(axis), score_text(*score)))
+                    .collect(),
                 Some((
                     score_text(standing.score),
                     score_interval(standing.score_5, standing.score_95),
