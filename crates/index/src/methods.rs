@@ -414,6 +414,51 @@ mod tests {
         }
     }
 
+    /// COINr's `winsorise` as written: recompute everything each step.
+    fn winsorise_reference(
+        column: &[Option<f64>],
+        winmax: usize,
+        s: f64,
+        k: f64,
+    ) -> (Vec<Option<f64>>, usize) {
+        let mut x = column.to_vec();
+        let mut steps = 0;
+        while steps < winmax && !passes(&x, s, k) {
+            let values = present(&x);
+            let high = skew(&values) > 0.0;
+            let extreme = if high {
+                values.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+            } else {
+                values.iter().copied().fold(f64::INFINITY, f64::min)
+            };
+            let others = values.iter().copied().filter(|v| *v != extreme);
+            let next = if high {
+                others.fold(f64::NEG_INFINITY, f64::max)
+            } else {
+                others.fold(f64::INFINITY, f64::min)
+            };
+            if !next.is_finite() {
+                break;
+            }
+            x.iter_mut().flatten().filter(|v| **v == extreme).for_each(|v| *v = next);
+            steps += 1;
+        }
+        (x, steps)
+    }
+
+    proptest! {
+        #[test]
+        fn one_pass_winsorisation_equals_the_step_by_step_definition(
+            base in proptest::collection::vec(proptest::option::weighted(0.9, 0.0f64..100.0), 8..80),
+            outliers in proptest::collection::vec(prop_oneof![1e3f64..1e5, -1e5f64..-1e3], 0..6),
+            winmax in 0usize..8,
+        ) {
+            let mut x = base;
+            x.extend(outliers.into_iter().map(Some));
+            prop_assert_eq!(winsorise(&x, winmax, 2.0, 3.5), winsorise_reference(&x, winmax, 2.0, 3.5));
+        }
+    }
+
     #[test]
     fn ties_share_the_lowest_rank() {
         assert_eq!(
