@@ -77,24 +77,20 @@ pub(crate) fn composite(
 ) -> Option<CompositeIndex> {
     let questions: Vec<IndexQuestion> = input
         .framework
-        .axes
-        .iter()
-        .flat_map(|axis| {
-            axis.sub_areas.iter().flat_map(|s| &s.questions).filter_map(move |q| match &q.kind {
-                QuestionKind::Numeric { unit, direction }
-                    if *direction != Direction::Neutral
-                        && (rule.questions.is_empty()
-                            || rule.questions.iter().any(|c| c == q.code.as_str())) =>
-                {
-                    Some(IndexQuestion {
-                        code: q.code.to_string(),
-                        axis: axis.code.to_string(),
-                        per_capita: unit == "count",
-                        lower_is_better: *direction == Direction::LowerIsBetter,
-                    })
-                }
-                _ => None,
-            })
+        .questions()
+        .filter_map(|(axis, _, q)| match &q.kind {
+            QuestionKind::Numeric { unit, direction }
+                if *direction != Direction::Neutral
+                    && (rule.questions.is_empty() || rule.questions.iter().any(|c| c == q.code.as_str())) =>
+            {
+                Some(IndexQuestion {
+                    code: q.code.to_string(),
+                    axis: axis.code.to_string(),
+                    per_capita: unit == "count",
+                    lower_is_better: *direction == Direction::LowerIsBetter,
+                })
+            }
+            _ => None,
         })
         .collect();
     let answering: Vec<usize> = (0..indexed.cities.len()).filter(|c| indexed.answering[*c]).collect();

@@ -258,13 +258,7 @@ impl EditionFile {
         let framework = Framework::new(edition.year, axes);
         if let (Ok(framework), Some(rule)) = (&framework, &edition.index) {
             for code in &rule.questions {
-                let found = framework
-                    .axes
-                    .iter()
-                    .flat_map(|a| &a.sub_areas)
-                    .flat_map(|s| &s.questions)
-                    .find(|q| q.code.as_str() == code);
-                let message = match found.map(|q| &q.kind) {
+                let message = match framework.question(code).map(|q| &q.kind) {
                     None => format!("{code} is not a question of this framework"),
                     Some(crate::QuestionKind::Numeric { direction: crate::Direction::Neutral, .. }) => {
                         format!(
