@@ -138,9 +138,7 @@ fn extremes(column: &[Option<f64>]) -> (f64, f64) {
 /// gives missing values.
 pub fn minmax(column: &[Option<f64>], direction: f64, low: f64, high: f64) -> Vec<Option<f64>> {
     let x: Vec<Option<f64>> = column.iter().map(|v| v.map(|v| v * direction)).collect();
-    let values = present(&x);
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (min, max) = extremes(&x);
     let range = max - min;
     x.iter().map(|v| v.and_then(|v| (range > 0.0).then(|| (v - min) / range * (high - low) + low))).collect()
 }
@@ -281,13 +279,18 @@ pub fn ranks(column: &[Option<f64>]) -> Vec<Option<usize>> {
 /// `cor(use = "pairwise.complete.obs")`); `None` with fewer than three pairs or no variation.
 pub fn pearson(a: &[Option<f64>], b: &[Option<f64>]) -> Option<f64> {
     let pairs: Vec<(f64, f64)> = a.iter().zip(b).filter_map(|(x, y)| Some(((*x)?, (*y)?))).collect();
+    correlation(&pairs)
+}
+
+/// Pearson's correlation of complete pairs; `None` with fewer than three or no variation.
+fn correlation(pairs: &[(f64, f64)]) -> Option<f64> {
     let n = pairs.len() as f64;
     if pairs.len() < 3 {
         return None;
     }
     let (mx, my) = pairs.iter().fold((0.0, 0.0), |(sx, sy), (x, y)| (sx + x / n, sy + y / n));
     let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (x, y) in &pairs {
+    for (x, y) in pairs {
         sxy += (x - mx) * (y - my);
         sxx += (x - mx) * (x - mx);
         syy += (y - my) * (y - my);
@@ -303,7 +306,7 @@ fn complete_rows(columns: &[&[Option<f64>]]) -> Vec<Vec<f64>> {
     columns.iter().map(|c| keep.iter().map(|u| c[*u].unwrap_or_default()).collect()).collect()
 }
 
-fn sample_variance(x: &[f64]) -> f64 {
+pub(crate) fn sample_variance(x: &[f64]) -> f64 {
     let n = x.len() as f64;
     let mean = x.iter().sum::<f64>() / n;
     x.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)
@@ -341,7 +344,8 @@ pub fn first_component(columns: &[&[Option<f64>]]) -> Option<(Vec<f64>, f64)> {
     let mut r = nalgebra::DMatrix::<f64>::identity(k, k);
     for i in 0..k {
         for j in 0..i {
-            let c = pearson_complete(&rows[i], &rows[j])?;
+            let pairs: Vec<(f64, f64)> = rows[i].iter().copied().zip(rows[j].iter().copied()).collect();
+            let c = correlation(&pairs)?;
             r[(i, j)] = c;
             r[(j, i)] = c;
         }
@@ -353,11 +357,6 @@ pub fn first_component(columns: &[&[Option<f64>]]) -> Option<(Vec<f64>, f64)> {
         loadings.iter_mut().for_each(|l| *l = -*l);
     }
     Some((loadings, eigen.eigenvalues[top] / k as f64))
-}
-
-fn pearson_complete(a: &[f64], b: &[f64]) -> Option<f64> {
-    let wrap = |x: &[f64]| x.iter().map(|v| Some(*v)).collect::<Vec<_>>();
-    pearson(&wrap(a), &wrap(b))
 }
 
 #[cfg(test)]

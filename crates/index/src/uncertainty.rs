@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::coin::Table;
 use crate::coin::{Coin, IndexError};
-use crate::methods::ranks;
+use crate::methods::{ranks, sample_variance};
 use crate::pipeline::{
     Aggregation, Imputation, Normalisation, Prepared, Spec, Treatment, Tree, aggregate_only, normalise,
     prepare, resolve_weights,
@@ -483,12 +483,7 @@ fn estimates(a: &[f64], ab: &[f64], b: &[f64], rows: &[usize]) -> (f64, f64) {
 }
 
 fn sample_sd(values: &[f64]) -> f64 {
-    if values.len() < 2 {
-        return 0.0;
-    }
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0)).sqrt()
+    if values.len() < 2 { 0.0 } else { sample_variance(values).sqrt() }
 }
 
 /// The standard normal quantile, Wichura's algorithm AS 241 (PPND16, about 1e-16 relative).
