@@ -8,6 +8,21 @@ fn run(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_smartcities")).args(args).output().expect("run smartcities")
 }
 
+/// `smartcities index` on COINr's ASEM tables with this specification, into `out_dir`.
+fn index_asem(spec: &std::path::Path, out_dir: &std::path::Path) -> std::process::Output {
+    run(&[
+        "index",
+        "--data",
+        &format!("{ASEM}iData.csv"),
+        "--meta",
+        &format!("{ASEM}iMeta.csv"),
+        "--spec",
+        spec.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ])
+}
+
 fn column(text: &str, key: &str, name: &str) -> Vec<(String, String)> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
@@ -26,17 +41,7 @@ fn the_asem_example_gives_coinrs_index_and_ranks() {
     )
     .unwrap();
     let out_dir = dir.path().join("out");
-    let out = run(&[
-        "index",
-        "--data",
-        &format!("{ASEM}iData.csv"),
-        "--meta",
-        &format!("{ASEM}iMeta.csv"),
-        "--spec",
-        spec.to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = index_asem(&spec, &out_dir);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("Index of 51 units over 49 indicators, 11 aggregates")
@@ -64,17 +69,7 @@ fn the_asem_example_gives_coinrs_index_and_ranks() {
 
     // Another normalisation from the same tables: z-scores around 10 with sd 2.
     std::fs::write(&spec, "[normalise]\nmethod = \"zscore\"\nmean_sd = [10, 2]\n").unwrap();
-    let zscored = run(&[
-        "index",
-        "--data",
-        &format!("{ASEM}iData.csv"),
-        "--meta",
-        &format!("{ASEM}iMeta.csv"),
-        "--spec",
-        spec.to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
+    let zscored = index_asem(&spec, &out_dir);
     assert!(zscored.status.success(), "{}", String::from_utf8_lossy(&zscored.stderr));
     let normalised = std::fs::read_to_string(out_dir.join("normalised.csv")).unwrap();
     let lpi: Vec<f64> =
@@ -83,17 +78,7 @@ fn the_asem_example_gives_coinrs_index_and_ranks() {
     assert!((mean - 10.0).abs() < 1e-9, "{mean}");
 
     std::fs::write(&spec, "[normalise]\nmethod = \"astrology\"\n").unwrap();
-    let refused = run(&[
-        "index",
-        "--data",
-        &format!("{ASEM}iData.csv"),
-        "--meta",
-        &format!("{ASEM}iMeta.csv"),
-        "--spec",
-        spec.to_str().unwrap(),
-        "-o",
-        out_dir.to_str().unwrap(),
-    ]);
+    let refused = index_asem(&spec, &out_dir);
     assert!(!refused.status.success());
     let error = String::from_utf8_lossy(&refused.stderr);
     assert!(error.contains("spec.toml") && error.contains("[normalise] method \"astrology\""), "{error}");
@@ -126,20 +111,7 @@ resamples = 50
     )
     .unwrap();
     let out_dir = dir.path().join("out");
-    let index = |spec: &std::path::Path| {
-        run(&[
-            "index",
-            "--data",
-            &format!("{ASEM}iData.csv"),
-            "--meta",
-            &format!("{ASEM}iMeta.csv"),
-            "--spec",
-            spec.to_str().unwrap(),
-            "-o",
-            out_dir.to_str().unwrap(),
-        ])
-    };
-    let out = index(&spec);
+    let out = index_asem(&spec, &out_dir);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Uncertainty over 120 runs"), "{stdout}");
@@ -171,14 +143,14 @@ resamples = 50
 
     // Refusals name the file and what is wrong.
     std::fs::write(dir.path().join("w.csv"), "iCode,Weight\nConn,heavy\n").unwrap();
-    let refused = index(&spec);
+    let refused = index_asem(&spec, &out_dir);
     let error = String::from_utf8_lossy(&refused.stderr);
     assert!(
         !refused.status.success() && error.contains("w.csv:2: Weight \"heavy\" is not a number"),
         "{error}"
     );
     std::fs::write(&spec, "[sensitivity]\nn = 64\n").unwrap();
-    let refused = index(&spec);
+    let refused = index_asem(&spec, &out_dir);
     let error = String::from_utf8_lossy(&refused.stderr);
     assert!(error.contains("spec.toml: [sensitivity] varies the choices listed in [uncertainty]"), "{error}");
 }
