@@ -104,6 +104,11 @@ fn asem_spec() -> Spec {
     }
 }
 
+/// The study of COINr's ASEM pipeline with these factors and target.
+fn asem_study<'c>(coin: &'c Coin, factors: Vec<Factor>, target: &str, seed: u64) -> Study<'c> {
+    Study { coin, spec: asem_spec(), factors, target: target.into(), seed, progress: None }
+}
+
 fn factors() -> Vec<Factor> {
     vec![
         Factor::Normalisation(vec![
@@ -120,14 +125,7 @@ fn factors() -> Vec<Factor> {
 #[test]
 fn monte_carlo_on_asem_is_reproducible_and_brackets_each_units_rank() {
     let coin = asem();
-    let study = Study {
-        coin: &coin,
-        spec: asem_spec(),
-        factors: factors(),
-        target: "Index".into(),
-        seed: 42,
-        progress: None,
-    };
+    let study = asem_study(&coin, factors(), "Index", 42);
     let spread = monte_carlo(&study, 200).unwrap();
     assert_eq!(spread.runs, 200);
     assert_eq!(spread, monte_carlo(&study, 200).unwrap(), "the same seed, the same result");
@@ -149,17 +147,15 @@ fn monte_carlo_on_asem_is_reproducible_and_brackets_each_units_rank() {
 #[test]
 fn without_real_alternatives_every_run_is_the_nominal_index() {
     let coin = asem();
-    let study = Study {
-        coin: &coin,
-        spec: asem_spec(),
-        factors: vec![
+    let study = asem_study(
+        &coin,
+        vec![
             Factor::Aggregation(vec![Aggregation::Arithmetic]),
             Factor::Weights { level: 2, noise: 0.0, sets: 3 },
         ],
-        target: "Conn".into(),
-        seed: 1,
-        progress: None,
-    };
+        "Conn",
+        1,
+    );
     for unit in monte_carlo(&study, 20).unwrap().units {
         let nominal = unit.nominal_rank.map(|r| r as f64);
         assert_eq!((unit.rank_5, unit.median_rank, unit.rank_95), (nominal, nominal, nominal));
@@ -174,14 +170,7 @@ fn without_real_alternatives_every_run_is_the_nominal_index() {
 #[test]
 fn sensitivity_on_asem_names_each_factor_and_bounds_its_indices() {
     let coin = asem();
-    let study = Study {
-        coin: &coin,
-        spec: asem_spec(),
-        factors: factors(),
-        target: "Index".into(),
-        seed: 5,
-        progress: None,
-    };
+    let study = asem_study(&coin, factors(), "Index", 5);
     let result = sensitivity(&study, 64, 100, 0.95).unwrap();
     let names: Vec<&str> = result.factors.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["normalisation", "aggregation", "weights_level_1", "imputation"]);
