@@ -156,11 +156,10 @@ struct Run {
 impl<'c> Model<'c> {
     fn new(study: &Study<'c>) -> Result<Model<'c>, IndexError> {
         let tree = Tree::new(study.coin)?;
-        let codes: Vec<&str> = tree.codes().collect();
         let first = tree.indicators.len();
-        let target = codes
-            .iter()
-            .position(|c| *c == study.target)
+        let target = tree
+            .codes()
+            .position(|c| c == study.target)
             .filter(|p| *p >= first)
             .ok_or_else(|| IndexError::Tree(format!("{} is not an aggregate", study.target)))?;
         if study.factors.is_empty() {
@@ -198,10 +197,11 @@ impl<'c> Model<'c> {
                 _ => Vec::new(),
             })
             .collect();
-        let choices = |pick: fn(&Factor) -> Option<usize>| study.factors.iter().find_map(pick).unwrap_or(1);
-        let imputations = choices(|f| if let Factor::Imputation(a) = f { Some(a.len()) } else { None });
-        let treatments = choices(|f| if let Factor::Treatment(a) = f { Some(a.len()) } else { None });
-        let screenings = choices(|f| if let Factor::Screening(a) = f { Some(a.len()) } else { None });
+        // How many alternatives a kind of factor has (1: the nominal choice).
+        let choices =
+            |name: &str| study.factors.iter().find(|f| f.name() == name).map_or(1, Factor::alternatives);
+        let (imputations, treatments, screenings) =
+            (choices("imputation"), choices("treatment"), choices("screening"));
         let mut model = Model {
             coin: study.coin,
             tree,
@@ -210,7 +210,7 @@ impl<'c> Model<'c> {
             target,
             normalised: BTreeMap::new(),
             noise,
-            units: Vec::new(),
+            units: study.coin.data.units.clone(),
         };
         let keys: Vec<(usize, usize, usize)> = (0..imputations)
             .flat_map(|i| (0..treatments).flat_map(move |t| (0..screenings).map(move |s| (i, t, s))))
@@ -223,7 +223,7 @@ impl<'c> Model<'c> {
                     .map(|p| (key, p))
             })
             .collect::<Result<_, _>>()?;
-        let normalisations = choices(|f| if let Factor::Normalisation(a) = f { Some(a.len()) } else { None });
+        let normalisations = choices("normalisation");
         let keys: Vec<Alternatives> = prepared
             .iter()
             .flat_map(|((i, t, s), _)| (0..normalisations).map(move |n| (*i, *t, *s, n)))
@@ -238,7 +238,6 @@ impl<'c> Model<'c> {
             })
             .collect::<Result<_, IndexError>>()?;
         model.normalised = normalised.into_iter().collect();
-        model.units = model.coin.data.units.clone();
         Ok(model)
     }
 
