@@ -119,9 +119,7 @@ pub fn treat(
     kurt_max: f64,
     log_fallback: bool,
 ) -> (Vec<Option<f64>>, Treated) {
-    if passes(column, skew_max, kurt_max) {
-        return (column.to_vec(), Treated::default());
-    }
+    // A column that passes comes back from `winsorise` unchanged, with no step taken.
     let (x, steps) = winsorise(column, winmax, skew_max, kurt_max);
     if log_fallback && !passes(&x, skew_max, kurt_max) {
         return (log_ct(column), Treated { winsorised: 0, logged: true });
