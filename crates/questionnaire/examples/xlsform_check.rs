@@ -3,7 +3,7 @@
 fn main() {
     for path in std::env::args().skip(1) {
         let bytes = std::fs::read(&path).expect("readable file");
-        match smartcities_questionnaire::read_xlsform(&bytes) {
+        match smartcities_questionnaire::read_xlsform(&bytes, &smartcities_questionnaire::Limits::UPLOAD) {
             Ok(imported) => {
                 println!("{path}: imported {} questions", imported.questionnaire.questions().len());
                 for notice in imported.notices {

@@ -8,6 +8,7 @@ mod generate;
 mod model;
 mod offline;
 mod validate;
+pub mod workbook;
 mod xlsform_read;
 mod xlsform_write;
 
@@ -19,5 +20,6 @@ pub use model::{
 };
 pub use offline::{Answers, Fields, Uploaded, WorkbookFor, read_answer_workbook, write_answer_workbook};
 pub use validate::{Issue, IssueKind, Response, check_value, is_relevant, validate};
+pub use workbook::{Limits, WorkbookError};
 pub use xlsform_read::{Finding, ImportError, Imported, Place, read_xlsform};
 pub use xlsform_write::{language_column, write_xlsform};

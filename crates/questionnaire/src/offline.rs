@@ -4,12 +4,9 @@
 //! with one row per entry. Reading it back reports every problem by sheet, row and column with
 //! the question's label, and yields the whole response the workbook holds.
 
-use std::{
-    collections::{BTreeMap, HashMap},
-    io::Cursor,
-};
+use std::collections::{BTreeMap, HashMap};
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::Data;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Formula, Workbook, XlsxError};
 use smartcities_domain::Lang;
 
@@ -17,6 +14,7 @@ use crate::{
     expr::{Expr, Op},
     model::{Group, Item, Kind, Question, Questionnaire},
     validate::check_value,
+    workbook::{Limits, read_workbook},
     xlsform_read::{Finding, Place, column_letter},
 };
 
@@ -398,12 +396,13 @@ pub struct Uploaded {
     pub base_revision: i64,
 }
 
-/// Reads an uploaded workbook for `expected` (edition and city must match). Every problem is
-/// returned at once; answers of questions that are not relevant are kept as given.
+/// Reads an uploaded workbook for `expected` (edition and city must match) within `limits`.
+/// Every problem is returned at once; answers of questions that are not relevant are kept as given.
 pub fn read_answer_workbook(
     questionnaire: &Questionnaire,
     bytes: &[u8],
     expected: &WorkbookFor,
+    limits: &Limits,
 ) -> Result<Uploaded, Vec<Finding>> {
     let lang = expected.lang;
     let fallback = questionnaire.default_language;
@@ -411,27 +410,13 @@ pub fn read_answer_workbook(
         place: Place { sheet: sheet.into(), row: 1, column: None },
         message,
     };
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
-        vec![whole(
-            "(workbook)",
-            format!(
-                "{}: {e}",
-                words(
-                    lang,
-                    "not a readable spreadsheet",
-                    "no es una hoja de cálculo legible",
-                    "ce n'est pas un classeur lisible"
-                )
-            ),
-        )]
-    })?;
-    let sheets: Vec<(String, calamine::Range<Data>)> = workbook.worksheets();
+    let sheets = read_workbook(bytes, limits).map_err(|e| vec![whole("(workbook)", e.message(lang))])?;
     let mut errors = Vec::new();
 
     // Which response the file is for.
     let mut meta: HashMap<String, String> = HashMap::new();
-    for (_, range) in &sheets {
-        for row in range.rows() {
+    for sheet in &sheets {
+        for row in sheet.range.rows() {
             let key = cell_text(row.first());
             if META.contains(&key.as_str()) {
                 meta.insert(key, cell_text(row.get(1)));
@@ -474,7 +459,8 @@ pub fn read_answer_workbook(
     let repeats: HashMap<&str, &Group> =
         repeat_groups(&questionnaire.items).into_iter().map(|g| (g.name.as_str(), g)).collect();
 
-    for (sheet_name, range) in &sheets {
+    for sheet in &sheets {
+        let (sheet_name, range) = (&sheet.name, &sheet.range);
         let start_row = range.start().map_or(0, |(r, _)| r);
         let start_col = range.start().map_or(0, |(_, c)| c);
         let place = |row: usize, col: usize, header: &str| Place {

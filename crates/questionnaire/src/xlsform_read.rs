@@ -1,4 +1,4 @@
-//! Reading XLSForm workbooks (`.xlsx`, `.xls`, `.ods`) made by anyone: the features smartcities
+//! Reading XLSForm workbooks (`.xlsx`) made by anyone: the features smartcities
 //! supports are imported; every feature it does not support is reported as a notice with its
 //! sheet, row and column and left out; anything malformed is an error, and then nothing is
 //! imported.
@@ -6,10 +6,9 @@
 use std::{
     collections::{BTreeMap, HashMap},
     fmt,
-    io::Cursor,
 };
 
-use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Range};
 use smartcities_domain::Lang;
 
 use crate::{
@@ -17,6 +16,7 @@ use crate::{
     model::{
         ChoiceItem, Condition, FieldName, Group, Item, Kind, Note, Question, Questionnaire, Texts, YES_NO,
     },
+    workbook::{Limits, read_workbook},
 };
 
 /// A place in a workbook.
@@ -330,8 +330,8 @@ fn push_item(stack: &mut [Frame], item: Item) {
     }
 }
 
-/// Reads an XLSForm workbook from its bytes.
-pub fn read_xlsform(bytes: &[u8]) -> Result<Imported, ImportError> {
+/// Reads an XLSForm workbook (`.xlsx`) from its bytes, within `limits`.
+pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportError> {
     let mut errors: Vec<Finding> = Vec::new();
     let mut notices: Vec<Finding> = Vec::new();
     let whole = |sheet: &str, message: String| Finding {
@@ -339,22 +339,19 @@ pub fn read_xlsform(bytes: &[u8]) -> Result<Imported, ImportError> {
         message,
     };
 
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| ImportError {
-        errors: vec![whole("(workbook)", format!("not a readable spreadsheet: {e}"))],
+    let workbook = read_workbook(bytes, limits).map_err(|e| ImportError {
+        errors: vec![whole("(workbook)", e.message(Lang::En))],
         notices: vec![],
     })?;
     let mut sheets: HashMap<String, Sheet> = HashMap::new();
-    for name in workbook.sheet_names() {
-        let key = name.trim().to_lowercase();
+    for sheet in workbook {
+        let key = sheet.name.trim().to_lowercase();
         match key.as_str() {
-            "survey" | "choices" | "settings" => match workbook.worksheet_range(&name) {
-                Ok(range) => {
-                    sheets.insert(key, Sheet::new(name.clone(), range));
-                }
-                Err(e) => errors.push(whole(&name, format!("cannot read the sheet: {e}"))),
-            },
+            "survey" | "choices" | "settings" => {
+                sheets.insert(key, Sheet::new(sheet.name, sheet.range));
+            }
             _ => notices.push(whole(
-                &name,
+                &sheet.name,
                 "this sheet is not part of the XLSForm features smartcities supports; it was ignored".into(),
             )),
         }

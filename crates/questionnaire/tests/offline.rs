@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use smartcities_domain::{EditionFile, Lang};
 use smartcities_questionnaire::{
-    Answers, Questionnaire, WorkbookFor, from_framework, read_answer_workbook, write_answer_workbook,
+    Answers, Limits, Questionnaire, WorkbookFor, from_framework, read_answer_workbook, write_answer_workbook,
 };
 
 fn questionnaire() -> Questionnaire {
@@ -46,8 +46,8 @@ fn a_template_reads_back_as_the_answers_it_was_made_from() {
         let mut expected = answers();
         // Free text with a semicolon is kept whole; only choice cells are split on it.
         let bytes = write_answer_workbook(&q, &expected, &target(lang)).unwrap();
-        let uploaded =
-            read_answer_workbook(&q, &bytes, &target(lang)).unwrap_or_else(|e| panic!("{lang:?}: {e:?}"));
+        let uploaded = read_answer_workbook(&q, &bytes, &target(lang), &Limits::UPLOAD)
+            .unwrap_or_else(|e| panic!("{lang:?}: {e:?}"));
         assert_eq!(uploaded.base_revision, 7);
         expected.entries.insert("barriers_enablers".into(), vec![]);
         assert_eq!(uploaded.answers, expected, "{lang:?}");
@@ -115,7 +115,7 @@ fn every_problem_is_located_with_the_question_label_in_the_respondents_language(
         ],
         "es-bilbao",
     );
-    let errors = read_answer_workbook(&q, &bytes, &target(Lang::Es)).unwrap_err();
+    let errors = read_answer_workbook(&q, &bytes, &target(Lang::Es), &Limits::UPLOAD).unwrap_err();
     let found: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         found,
@@ -131,17 +131,23 @@ fn every_problem_is_located_with_the_question_label_in_the_respondents_language(
 #[test]
 fn a_workbook_for_another_city_is_refused() {
     let q = questionnaire();
-    let errors =
-        read_answer_workbook(&q, &filled(&[("uses_cpi", "Sí")], "sn-dakar"), &target(Lang::En)).unwrap_err();
+    let errors = read_answer_workbook(
+        &q,
+        &filled(&[("uses_cpi", "Sí")], "sn-dakar"),
+        &target(Lang::En),
+        &Limits::UPLOAD,
+    )
+    .unwrap_err();
     assert!(errors[0].message.starts_with("this workbook is for another city or edition"));
     let ok = read_answer_workbook(
         &q,
         &filled(&[("uses_cpi", "Sí"), ("pilots_last_2y", "4")], "es-bilbao"),
         &target(Lang::En),
+        &Limits::UPLOAD,
     )
     .unwrap();
     assert_eq!(ok.answers.values["uses_cpi"], "yes", "labels in any language map to codes");
     assert_eq!(ok.answers.values["pilots_last_2y"], "4");
     assert_eq!(ok.base_revision, 3);
-    assert!(read_answer_workbook(&q, b"garbage", &target(Lang::En)).is_err());
+    assert!(read_answer_workbook(&q, b"garbage", &target(Lang::En), &Limits::UPLOAD).is_err());
 }

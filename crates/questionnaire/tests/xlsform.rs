@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use smartcities_domain::EditionFile;
-use smartcities_questionnaire::{Item, Kind, from_framework, read_xlsform, write_xlsform};
+use smartcities_questionnaire::{Item, Kind, Limits, from_framework, read_xlsform, write_xlsform};
 
 const EDITIONS: [&str; 5] = [
     include_str!("../../../data/editions/2012.toml"),
@@ -25,7 +25,8 @@ fn exported_questionnaires_import_back_the_same() {
         let file = EditionFile::parse(text).unwrap();
         let original = from_framework(&file.edition, &file.framework).unwrap();
         let bytes = write_xlsform(&original).unwrap();
-        let imported = read_xlsform(&bytes).unwrap_or_else(|e| panic!("{}: {e}", file.edition.year));
+        let imported =
+            read_xlsform(&bytes, &Limits::UPLOAD).unwrap_or_else(|e| panic!("{}: {e}", file.edition.year));
         assert!(imported.notices.is_empty(), "{:?}", imported.notices);
         let back = imported.questionnaire;
         assert_eq!(back.items, original.items, "{}", file.edition.year);
@@ -84,7 +85,7 @@ fn the_example_corpus_is_imported_or_refused_with_located_findings() {
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        match read_xlsform(&bytes) {
+        match read_xlsform(&bytes, &Limits::UPLOAD) {
             Ok(result) => {
                 imported += 1;
                 assert!(
@@ -107,7 +108,7 @@ fn the_example_corpus_is_imported_or_refused_with_located_findings() {
 }
 
 fn import(name: &str) -> Result<smartcities_questionnaire::Imported, smartcities_questionnaire::ImportError> {
-    read_xlsform(&std::fs::read(corpus().join(name)).unwrap())
+    read_xlsform(&std::fs::read(corpus().join(name)).unwrap(), &Limits::UPLOAD)
 }
 
 #[test]
@@ -171,7 +172,7 @@ fn malformed_workbooks_are_refused_with_precise_places() {
             &["begin_group", "g", "Group", ""],
         ],
     )]);
-    let error = read_xlsform(&bytes).unwrap_err();
+    let error = read_xlsform(&bytes, &Limits::UPLOAD).unwrap_err();
     let found: Vec<String> = error.errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         found,
@@ -185,13 +186,16 @@ fn malformed_workbooks_are_refused_with_precise_places() {
     );
 
     let bytes = workbook(&[("survey", &[header, &["text", "why", "Why?", "${nowhere} = 'x'"]])]);
-    let error = read_xlsform(&bytes).unwrap_err();
+    let error = read_xlsform(&bytes, &Limits::UPLOAD).unwrap_err();
     assert_eq!(
         error.errors[0].to_string(),
         "sheet survey, row 2, column B (name): relevant refers to ${nowhere}, which is not a question of this form"
     );
 
     let bytes = workbook(&[("questions", &[header, &["text", "why", "Why?", ""]])]);
-    assert_eq!(read_xlsform(&bytes).unwrap_err().errors[0].message, "the workbook has no `survey` sheet");
-    assert!(read_xlsform(b"not a spreadsheet").is_err());
+    assert_eq!(
+        read_xlsform(&bytes, &Limits::UPLOAD).unwrap_err().errors[0].message,
+        "the workbook has no `survey` sheet"
+    );
+    assert!(read_xlsform(b"not a spreadsheet", &Limits::UPLOAD).is_err());
 }

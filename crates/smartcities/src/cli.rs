@@ -8,8 +8,8 @@ use indicatif::ProgressBar;
 use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
 use smartcities_domain::{ApproxDate, CityId, EditionFile, EditionYear, Lang, Localized};
 use smartcities_questionnaire::{
-    Answers, FieldName, Questionnaire, WorkbookFor, from_framework, read_answer_workbook, read_xlsform,
-    write_answer_workbook, write_xlsform,
+    Answers, FieldName, Limits, Questionnaire, WorkbookFor, from_framework, read_answer_workbook,
+    read_xlsform, write_answer_workbook, write_xlsform,
 };
 use smartcities_store::{CityFilter, Editor, SaveOutcome, Store};
 use smartcities_web::{AppState, campaign::Round, mail::Mailer};
@@ -541,11 +541,13 @@ pub async fn run(cli: Cli) -> Result<()> {
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let target =
                 WorkbookFor { edition, city_id: city.to_string(), city_name: known.name, revision: 0, lang };
-            let uploaded = read_answer_workbook(&questionnaire, &bytes, &target).map_err(|problems| {
-                let lines: Vec<String> =
-                    problems.iter().map(|p| format!("{}: {p}", file.display())).collect();
-                anyhow::anyhow!("{}\nNothing was saved.", lines.join("\n"))
-            })?;
+            let uploaded = read_answer_workbook(&questionnaire, &bytes, &target, &Limits::UPLOAD).map_err(
+                |problems| {
+                    let lines: Vec<String> =
+                        problems.iter().map(|p| format!("{}: {p}", file.display())).collect();
+                    anyhow::anyhow!("{}\nNothing was saved.", lines.join("\n"))
+                },
+            )?;
             let desired = uploaded.answers.flatten();
             match store
                 .replace_answers(
@@ -813,7 +815,7 @@ async fn questionnaire(what: QuestionnaireCommand) -> Result<()> {
             let year = EditionYear::new(edition)?;
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let name = file.display().to_string();
-            let imported = match read_xlsform(&bytes) {
+            let imported = match read_xlsform(&bytes, &Limits::UPLOAD) {
                 Ok(imported) => imported,
                 Err(error) => {
                     for notice in &error.notices {

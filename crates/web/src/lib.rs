@@ -23,6 +23,7 @@ use std::{net::SocketAddr, sync::Arc};
 
 use axum::{
     Router,
+    extract::DefaultBodyLimit,
     http::header,
     middleware,
     response::IntoResponse,
@@ -44,7 +45,12 @@ pub struct AppState {
     /// The address respondents reach the site at, for links in mail; otherwise taken from the
     /// request.
     public_url: Option<String>,
+    /// Permits for heavy synchronous work (reading uploaded workbooks) on the blocking pool.
+    heavy_work: Arc<tokio::sync::Semaphore>,
 }
+
+/// How many uploaded workbooks are read at once; each is bounded in memory and time.
+const HEAVY_WORK_AT_ONCE: usize = 2;
 
 impl AppState {
     pub fn new(store: Store) -> AppState {
@@ -53,6 +59,7 @@ impl AppState {
             templates: Arc::new(templates::environment()),
             secure_cookies: false,
             public_url: None,
+            heavy_work: Arc::new(tokio::sync::Semaphore::new(HEAVY_WORK_AT_ONCE)),
         }
     }
 
@@ -96,7 +103,13 @@ pub fn router(state: AppState) -> Router {
         .route("/responses/{year}/{city}/print", get(responses::print))
         .route("/responses/{year}/{city}/history", get(responses::history))
         .route("/responses/{year}/{city}/workbook.xlsx", get(responses::workbook))
-        .route("/responses/{year}/{city}/workbook", post(responses::upload_workbook))
+        .route(
+            "/responses/{year}/{city}/workbook",
+            // Room for the largest workbook accepted plus the form's other fields.
+            post(responses::upload_workbook).layer(DefaultBodyLimit::max(
+                smartcities_questionnaire::Limits::UPLOAD.max_file_bytes + 64 * 1024,
+            )),
+        )
         .route("/questionnaires/{year}", get(questionnaire_editor::overview))
         .route("/questionnaires/{year}/xlsform.xlsx", get(questionnaire_editor::xlsform))
         .route("/questionnaires/{year}/questions", post(questionnaire_editor::add_question))

@@ -13,8 +13,8 @@ use axum::{
 use serde::Serialize;
 use smartcities_domain::{City, CityId, Edition, EditionYear, Lang, ResponseStatus};
 use smartcities_questionnaire::{
-    Answers, Item, Kind, Question, Questionnaire, WorkbookFor, check_value, is_relevant,
-    read_answer_workbook, validate, write_answer_workbook,
+    Answers, Item, Kind, Limits, Question, Questionnaire, WorkbookError, WorkbookFor, check_value,
+    is_relevant, read_answer_workbook, validate, write_answer_workbook,
 };
 use smartcities_store::{AnswerChange, Editor, ResponseRecord, SaveOutcome, StoredAnswer};
 
@@ -921,13 +921,31 @@ pub async fn upload_workbook(
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let loaded = load(&ctx, &year, &city).await?;
-    let (mut csrf, mut file) = (None, None);
-    while let Ok(Some(field)) = multipart.next_field().await {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.ok(),
-            Some("file") => file = field.bytes().await.ok(),
-            _ => {}
+    let (mut csrf, mut file, mut too_large) = (None, None, false);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => match field.name() {
+                Some("csrf") => csrf = field.text().await.ok(),
+                Some("file") => match field.bytes().await {
+                    Ok(bytes) => file = Some(bytes),
+                    Err(e) => too_large |= e.status() == StatusCode::PAYLOAD_TOO_LARGE,
+                },
+                _ => {}
+            },
+            Ok(None) => break,
+            Err(e) => {
+                too_large |= e.status() == StatusCode::PAYLOAD_TOO_LARGE;
+                break;
+            }
         }
+    }
+    if too_large {
+        let max = Limits::UPLOAD.max_file_bytes;
+        let error = WorkbookError::FileTooLarge { bytes: max + 1, max };
+        return Err(PageError::Refused(
+            lang,
+            format!("{} {}", t(lang, "upload-refused"), error.message(lang)),
+        ));
     }
     check_csrf(&viewer, csrf.as_deref(), lang)?;
     if !can_edit(&viewer, &loaded) {
@@ -941,7 +959,18 @@ pub async fn upload_workbook(
         revision: loaded.response.revision,
         lang,
     };
-    let uploaded = match read_answer_workbook(&loaded.questionnaire, &file, &target) {
+    // Reading a workbook is heavy, synchronous work: it runs on the blocking pool, a few at a
+    // time, so the async workers keep answering everyone else.
+    let permit =
+        state.heavy_work.clone().acquire_owned().await.map_err(|e| PageError::Internal(e.to_string()))?;
+    let questionnaire = loaded.questionnaire.clone();
+    let read = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        read_answer_workbook(&questionnaire, &file, &target, &Limits::UPLOAD)
+    })
+    .await
+    .map_err(|e| PageError::Internal(e.to_string()))?;
+    let uploaded = match read {
         Ok(u) => u,
         Err(problems) => {
             let list: Vec<String> = problems.iter().map(ToString::to_string).collect();

@@ -1,0 +1,93 @@
+//! Workbook uploads over HTTP: a good one is saved; a hostile or oversized one is refused with a
+//! message in the respondent's language, and the server goes on answering everyone.
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use indicatif::ProgressBar;
+use smartcities_domain::Email;
+use smartcities_store::{Store, testing::TestDatabase};
+use smartcities_web::{AppState, auth, router};
+use tower::ServiceExt;
+
+const CITY: &str = "pt-lisbon";
+const RESPONDENT: &str = "digital.office@lisbon.example.org";
+
+async fn session(store: &Store, email: &str) -> (String, String) {
+    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let (token, csrf) = (auth::new_token(), auth::new_token());
+    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    (format!("{}={token}", auth::SESSION_COOKIE), csrf)
+}
+
+async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, Vec<u8>) {
+    let request = Request::get(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    (status, axum::body::to_bytes(response.into_body(), 64 << 20).await.unwrap().to_vec())
+}
+
+async fn upload(app: &Router, cookie: &str, csrf: &str, file: &[u8]) -> (StatusCode, String) {
+    let boundary = "----smartcities-test-boundary";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n").as_bytes(),
+    );
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"answers.xlsx\"\r\n\
+             Content-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let request = Request::post(format!("/responses/2025/{CITY}/workbook?lang=es"))
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .body(Body::from(body))
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), 16 << 20).await.unwrap();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A workbook whose two cells, A1 and XFD1048576, span 17 billion cells.
+fn hostile_workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "code").unwrap();
+    sheet.write_string(1_048_575, 16_383, "boom").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[tokio::test]
+async fn hostile_and_oversized_workbooks_are_refused_and_the_server_keeps_answering() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let app = router(AppState::new(store.clone()));
+    let (cookie, csrf) = session(&store, RESPONDENT).await;
+
+    // The workbook the city downloads goes back in as it is.
+    let (status, workbook) = get(&app, &format!("/responses/2025/{CITY}/workbook.xlsx"), &cookie).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = upload(&app, &cookie, &csrf, &workbook).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+
+    let hostile = hostile_workbook();
+    assert!(hostile.len() < 10_000);
+    let (status, body) = upload(&app, &cookie, &csrf, &hostile).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("fila 1048576, columna XFD"), "{body}");
+
+    let oversized = vec![b'x'; 6 * 1024 * 1024];
+    let (status, body) = upload(&app, &cookie, &csrf, &oversized).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("El archivo supera el límite de 5 MB"), "{body}");
+
+    let (status, _) = get(&app, "/healthz", &cookie).await;
+    assert_eq!(status, StatusCode::OK);
+}
