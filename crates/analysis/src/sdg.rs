@@ -72,7 +72,8 @@ pub(crate) fn matrix(input: &Input<'_>, indexed: &Indexed<'_>) -> SdgMatrix {
     if let (Some(axes), Some(sdgs)) = (indexed.entries.get("gp_axis"), indexed.entries.get("gp_sdgs")) {
         for ((city, entry), goals) in sdgs {
             let axis = axes.get(&(*city, *entry)).copied().unwrap_or("");
-            for goal in goals.split_whitespace().filter_map(goal_of) {
+            let goals: BTreeSet<u8> = goals.split_whitespace().filter_map(goal_of).collect();
+            for goal in goals {
                 cell(&mut cells, axis, goal).practices += 1;
                 linking.entry(goal).or_default().insert(*city);
             }
@@ -84,8 +85,7 @@ pub(crate) fn matrix(input: &Input<'_>, indexed: &Indexed<'_>) -> SdgMatrix {
         }
         let question = located.question;
         let Some(framework) = input.framework.question(question.name.as_str()) else { continue };
-        let mut goals: Vec<u8> = framework.sdgs.iter().map(|t| t.goal()).collect();
-        goals.dedup();
+        let goals = smartcities_domain::sdg_goals(&framework.sdgs);
         if goals.is_empty() {
             continue;
         }

@@ -490,3 +490,34 @@ fn an_edition_index_profiles_cities_with_intervals() {
     // Without a rule, no index.
     assert!(case.run().composite.is_none());
 }
+
+#[test]
+fn a_question_linked_to_two_targets_of_one_goal_counts_for_that_goal_once() {
+    // has_s3_strategy linked to 11.2, 9.1 and 11.3: goal 11 twice, with 9 between them.
+    let text = include_str!("../../../data/editions/2017.toml").replacen(
+        r#"sdgs = ["8.2", "9.5"]"#,
+        r#"sdgs = ["11.2", "9.1", "11.3"]"#,
+        1,
+    );
+    let mut case = Case::new(twelve());
+    (case.file, case.questionnaire) = edition(&text);
+    for c in case.cities.clone().iter().take(4) {
+        case.responses.push(answers(c, &[("has_s3_strategy", "yes")]));
+    }
+    case.workshops.push(WorkshopOutput {
+        kind: OutputKind::Practice,
+        axis: Some("innovation_entrepreneurship".into()),
+        goals: smartcities_domain::sdg_goals(&["11.2", "9.1", "11.3"].map(|t| t.parse().unwrap())),
+    });
+    let results = case.run();
+    let cell = |goal| {
+        results
+            .sdg_matrix
+            .cells
+            .iter()
+            .find(|c| c.axis == "innovation_entrepreneurship" && c.goal == goal)
+            .unwrap()
+    };
+    assert_eq!((cell(11).answers, cell(11).workshop_outputs), (4, 1), "four yes answers, one output");
+    assert_eq!((cell(9).answers, cell(9).workshop_outputs), (4, 1));
+}

@@ -170,10 +170,24 @@ impl fmt::Display for SdgTarget {
 
 string_schema!(SdgTarget, "11.3", "An SDG goal (1-17) or target (11.3, 11.a)");
 
+/// The distinct goals a list of SDG references names, in ascending order: 11.2, 9.1 and 11.3
+/// name goals 9 and 11, each once.
+pub fn sdg_goals(targets: &[SdgTarget]) -> Vec<u8> {
+    let goals: std::collections::BTreeSet<u8> = targets.iter().map(SdgTarget::goal).collect();
+    goals.into_iter().collect()
+}
+
 impl TryFrom<String> for SdgTarget {
     type Error = ParseError;
     fn try_from(value: String) -> Result<Self, Self::Error> {
         SdgTarget::parse(&value)
+    }
+}
+
+impl std::str::FromStr for SdgTarget {
+    type Err = ParseError;
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        SdgTarget::parse(input)
     }
 }
 

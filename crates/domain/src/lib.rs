@@ -43,7 +43,7 @@ pub use edition::{
 pub use edition_file::{EditionFile, EditionFileError};
 pub use framework::{
     Axis, Choice, Code, Direction, Framework, FrameworkError, Provenance, Question, QuestionKind,
-    QuestionRef, SdgTarget, StudyAxis, SubArea,
+    QuestionRef, SdgTarget, StudyAxis, SubArea, sdg_goals,
 };
 pub use lang::{Lang, Localized};
 pub use response::{Evidence, Participation, ResponseStatus};

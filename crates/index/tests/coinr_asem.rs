@@ -3,7 +3,7 @@
 
 use smartcities_index::{Coin, Imputation, Pipeline, Spec, Table, Treatment};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/coinr-asem/");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/coinr-asem/");
 
 fn read(name: &str) -> Option<String> {
     std::fs::read_to_string(format!("{DIR}{name}")).ok()

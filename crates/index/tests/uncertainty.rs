@@ -1,7 +1,5 @@
 //! Monte Carlo uncertainty and Sobol sensitivity: SALib's sample and estimators on the same
-//! model, analytic indices of a linear model, and the analysis of COINr's ASEM index.
-
-use std::process::Command;
+//! model (its numbers kept in `tests/data`), analytic indices of a linear model, and the analysis of COINr's ASEM index.
 
 use smartcities_index::uncertainty::{
     Factor, Study, monte_carlo, normal_quantile, saltelli_sample, sensitivity, sobol_indices,
@@ -22,39 +20,17 @@ fn the_normal_quantile_matches_reference_values() {
     assert!((normal_quantile(1e-10) + 6.361_340_902_404_056).abs() < 1e-12);
 }
 
+/// SALib's design and estimates for the Ishigami function, made by `scripts/reference-fixtures.py`.
+fn salib() -> serde_json::Value {
+    serde_json::from_str(include_str!("data/salib-ishigami.json")).unwrap()
+}
+
 #[test]
 fn sample_and_indices_equal_salibs_on_the_same_model() {
-    let (n, d) = (64, 3);
+    let salib = salib();
+    let (n, d) = (salib["n"].as_u64().unwrap() as usize, salib["d"].as_u64().unwrap() as usize);
     let sample = saltelli_sample(n, d, n);
     assert_eq!(sample.len(), n * (d + 2));
-    let y: Vec<f64> = sample.iter().map(|x| ishigami(x)).collect();
-    let ours = sobol_indices(&y, d, 200, 0.95, 7);
-    let script = format!(
-        r#"
-import json, sys, warnings
-import numpy as np
-warnings.simplefilter("ignore")
-from SALib.sample import sobol as sample
-from SALib.analyze import sobol as analyze
-problem = {{"num_vars": {d}, "names": ["x1", "x2", "x3"], "bounds": [[0, 1]] * {d}}}
-X = sample.sample(problem, {n}, calc_second_order=False, scramble=False, skip_values={n})
-Y = np.array(json.loads(sys.stdin.read()))
-S = analyze.analyze(problem, Y, calc_second_order=False, num_resamples=200, seed=7)
-print(json.dumps({{"X": X.tolist(), "S1": list(S["S1"]), "ST": list(S["ST"]),
-                  "S1_conf": list(S["S1_conf"]), "ST_conf": list(S["ST_conf"])}}))
-"#
-    );
-    let mut child = Command::new("python3")
-        .args(["-c", &script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("python3 with SALib (pip install SALib) is needed for this comparison");
-    use std::io::Write;
-    child.stdin.take().unwrap().write_all(format!("{y:?}").as_bytes()).unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "SALib: {}", String::from_utf8_lossy(&output.stdout));
-    let salib: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     // The same design, point for point.
     let x = salib["X"].as_array().unwrap();
     assert_eq!(x.len(), sample.len());
@@ -63,6 +39,11 @@ print(json.dumps({{"X": X.tolist(), "S1": list(S["S1"]), "ST": list(S["ST"]),
             assert!((a - b.as_f64().unwrap()).abs() < 1e-15, "{row:?} vs {theirs}");
         }
     }
+    let y: Vec<f64> = sample.iter().map(|x| ishigami(x)).collect();
+    for (ours, theirs) in y.iter().zip(salib["Y"].as_array().unwrap()) {
+        assert!((ours - theirs.as_f64().unwrap()).abs() < 1e-12, "the model: {ours} vs {theirs}");
+    }
+    let ours = sobol_indices(&y, d, 200, 0.95, 7);
     // The same estimates; the intervals come from different random resamples, so only their
     // size is compared.
     for (j, indices) in ours.iter().enumerate() {
@@ -89,7 +70,7 @@ fn a_linear_model_gives_its_analytic_indices() {
     }
 }
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/coinr-asem");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/coinr-asem");
 
 fn asem() -> Coin {
     let read = |name: &str| std::fs::read_to_string(format!("{DIR}/{name}")).unwrap();

@@ -51,11 +51,7 @@ pub async fn run(store: &Store, year: EditionYear, progress: &ProgressBar) -> Re
                 smartcities_store::OutputKind::Trend => OutputKind::Trend,
             },
             axis: o.axis.map(|a| a.to_string()),
-            goals: {
-                let mut goals: Vec<u8> = o.sdgs.iter().map(|t| t.goal()).collect();
-                goals.dedup();
-                goals
-            },
+            goals: smartcities_domain::sdg_goals(&o.sdgs),
         })
         .collect();
     progress.inc(1);

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-const ASEM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/coinr-asem/");
+const ASEM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../index/tests/data/coinr-asem/");
 
 fn run(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_smartcities")).args(args).output().expect("run smartcities")

@@ -39,7 +39,7 @@ async fn an_exported_questionnaire_imports_back_unchanged() {
 #[tokio::test]
 async fn importing_a_form_for_a_new_year_plans_the_edition() {
     let (db, store) = demo().await;
-    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/xlsform-examples");
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../questionnaire/tests/data/xlsform-examples");
     let out = smartcities(
         &["questionnaire", "import", "--edition", "2031", &format!("{corpus}/xlsform_spec_test.xlsx")],
         &db.url,
