@@ -46,7 +46,7 @@ pub use framework::{
     QuestionRef, SdgTarget, StudyAxis, SubArea, sdg_goals,
 };
 pub use lang::{Lang, Localized};
-pub use response::{Evidence, Participation, ResponseStatus};
+pub use response::{Evidence, Participation, ResponseMove, ResponseStatus};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

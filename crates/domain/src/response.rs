@@ -51,6 +51,75 @@ impl ResponseStatus {
     pub fn open_to_respondent(self) -> bool {
         matches!(self, ResponseStatus::Invited | ResponseStatus::InProgress | ResponseStatus::Returned)
     }
+
+    /// Where `attempted` leads from this status, or None when the lifecycle does not allow it:
+    ///
+    /// ```text
+    /// invited ─answer→ in progress ─submit→ submitted ─accept→ accepted
+    ///    └──────────submit──────────┘          └─return→ returned ─answer/submit→ …
+    /// any status but withdrawn ─withdraw→ withdrawn
+    /// ```
+    ///
+    /// The secretariat's corrections change answers in any status except withdrawn and leave the
+    /// status as it is (an invited response becomes in progress).
+    pub fn after(self, attempted: ResponseMove) -> Option<ResponseStatus> {
+        use ResponseMove as M;
+        use ResponseStatus as S;
+        match (self, attempted) {
+            (S::Invited | S::InProgress, M::Answer) => Some(S::InProgress),
+            (S::Returned, M::Answer) => Some(S::Returned),
+            (S::Invited, M::Correct) => Some(S::InProgress),
+            (S::Withdrawn, M::Correct) => None,
+            (status, M::Correct) => Some(status),
+            (S::Invited | S::InProgress | S::Returned, M::Submit) => Some(S::Submitted),
+            (S::Submitted, M::Return) => Some(S::Returned),
+            (S::Submitted, M::Accept) => Some(S::Accepted),
+            (S::Withdrawn, M::Withdraw) => None,
+            (_, M::Withdraw) => Some(S::Withdrawn),
+            _ => None,
+        }
+    }
+}
+
+/// What someone does to a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ResponseMove {
+    /// The city saves answers.
+    Answer,
+    /// The secretariat corrects answers.
+    Correct,
+    /// The city hands its answers in for review.
+    Submit,
+    /// The secretariat sends them back with comments.
+    Return,
+    /// The secretariat accepts them for the analysis.
+    Accept,
+    /// The city leaves the edition; its answers are kept but not analysed.
+    Withdraw,
+}
+
+impl ResponseMove {
+    /// Every move.
+    pub const ALL: [ResponseMove; 6] = [
+        ResponseMove::Answer,
+        ResponseMove::Correct,
+        ResponseMove::Submit,
+        ResponseMove::Return,
+        ResponseMove::Accept,
+        ResponseMove::Withdraw,
+    ];
+
+    /// The move's name in messages and translation keys.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ResponseMove::Answer => "answer",
+            ResponseMove::Correct => "correct",
+            ResponseMove::Submit => "submit",
+            ResponseMove::Return => "return",
+            ResponseMove::Accept => "accept",
+            ResponseMove::Withdraw => "withdraw",
+        }
+    }
 }
 
 /// A campaign's participation: how many cities were invited, started, submitted (accepted
@@ -128,6 +197,33 @@ mod tests {
         assert!(ResponseStatus::Returned.open_to_respondent());
         assert!(!ResponseStatus::Submitted.open_to_respondent());
         assert!(Evidence::Verified > Evidence::SelfReported);
+    }
+
+    #[test]
+    fn the_lifecycle_allows_exactly_these_moves() {
+        use ResponseMove::*;
+        use ResponseStatus::*;
+        // Every (status, move) pair: where it leads, or None when refused.
+        let table: [(ResponseStatus, [Option<ResponseStatus>; 6]); 6] = [
+            //              answer             correct            submit           return          accept          withdraw
+            (Invited, [Some(InProgress), Some(InProgress), Some(Submitted), None, None, Some(Withdrawn)]),
+            (InProgress, [Some(InProgress), Some(InProgress), Some(Submitted), None, None, Some(Withdrawn)]),
+            (Submitted, [None, Some(Submitted), None, Some(Returned), Some(Accepted), Some(Withdrawn)]),
+            (Returned, [Some(Returned), Some(Returned), Some(Submitted), None, None, Some(Withdrawn)]),
+            (Accepted, [None, Some(Accepted), None, None, None, Some(Withdrawn)]),
+            (Withdrawn, [None, None, None, None, None, None]),
+        ];
+        assert_eq!(table.map(|(s, _)| s), ResponseStatus::ALL);
+        for (status, expected) in table {
+            for (attempted, expected) in ResponseMove::ALL.into_iter().zip(expected) {
+                assert_eq!(status.after(attempted), expected, "{} by {}", status.slug(), attempted.slug());
+            }
+        }
+        // The city may answer exactly where the lifecycle lets it.
+        for status in ResponseStatus::ALL {
+            assert_eq!(status.after(Answer).is_some(), status.open_to_respondent(), "{}", status.slug());
+        }
+        assert_eq!([Answer, Correct, Submit, Return, Accept, Withdraw], ResponseMove::ALL);
     }
 
     #[test]

@@ -40,6 +40,46 @@ impl fmt::Display for FieldName {
     }
 }
 
+/// Where an answer sits: an ordinary question has no entry; a question of a repeat group (good
+/// practices, barriers and enablers) belongs to one numbered entry of its group. Stored as
+/// `group:id`, and `''` for none.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryKey {
+    pub group: FieldName,
+    pub id: u64,
+}
+
+impl EntryKey {
+    /// Entry ids run from 1 to this: far more than any response needs, and far from overflow.
+    pub const MAX_ID: u64 = 1_000_000;
+
+    /// The entry a stored key names: `Ok(None)` for `''`, an error for anything malformed.
+    pub fn parse(stored: &str) -> Result<Option<EntryKey>, String> {
+        if stored.is_empty() {
+            return Ok(None);
+        }
+        let (group, id) = stored.split_once(':').ok_or_else(|| format!("{stored:?} is not an entry key"))?;
+        let group = FieldName::parse(group)?;
+        let id = id
+            .parse::<u64>()
+            .ok()
+            .filter(|id| (1..=EntryKey::MAX_ID).contains(id))
+            .ok_or_else(|| format!("{stored:?}: an entry number runs from 1 to {}", EntryKey::MAX_ID))?;
+        Ok(Some(EntryKey { group, id }))
+    }
+
+    /// The stored form of an optional entry: `group:id`, or `''`.
+    pub fn column(entry: Option<&EntryKey>) -> String {
+        entry.map(ToString::to_string).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for EntryKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.group, self.id)
+    }
+}
+
 impl TryFrom<String> for FieldName {
     type Error = String;
     fn try_from(value: String) -> Result<Self, Self::Error> {

@@ -12,7 +12,7 @@ use smartcities_domain::Lang;
 
 use crate::{
     expr::{Expr, Op},
-    model::{Group, Item, Kind, Question, Questionnaire},
+    model::{EntryKey, Group, Item, Kind, Question, Questionnaire},
     validate::check_value,
     workbook::{Limits, read_workbook},
     xlsform_read::{Finding, Place, column_letter},
@@ -40,17 +40,20 @@ pub struct Answers {
 }
 
 impl Answers {
-    /// Answers from (question, entry, value) triples, entry `''` or `group:id`.
-    pub fn from_entries<'a>(triples: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Answers {
+    /// Answers from (question, entry, value) triples, entry `''` or `group:id`; a malformed
+    /// entry key is an error.
+    pub fn from_entries<'a>(
+        triples: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> Result<Answers, String> {
         let mut answers = Answers::default();
         let mut entries: BTreeMap<String, BTreeMap<u64, Fields>> = BTreeMap::new();
         for (question, entry, value) in triples {
-            match entry.split_once(':').and_then(|(g, id)| Some((g, id.parse::<u64>().ok()?))) {
-                Some((group, id)) => {
+            match EntryKey::parse(entry)? {
+                Some(key) => {
                     entries
-                        .entry(group.to_string())
+                        .entry(key.group.to_string())
                         .or_default()
-                        .entry(id)
+                        .entry(key.id)
                         .or_default()
                         .insert(question.into(), value.into());
                 }
@@ -60,7 +63,7 @@ impl Answers {
             }
         }
         answers.entries = entries.into_iter().map(|(g, by_id)| (g, by_id.into_iter().collect())).collect();
-        answers
+        Ok(answers)
     }
 
     /// Every answer as (question, entry, value) with entry `''` or `group:id`.
@@ -502,26 +505,51 @@ pub fn read_answer_workbook(
             }
         } else if let Some(group) = repeats.get(first_cell.as_str()) {
             let codes: Vec<String> = first.iter().skip(1).map(|c| cell_text(Some(c))).collect();
-            let mut next_id = range
-                .rows()
-                .skip(2)
-                .filter_map(|r| cell_text(r.first()).parse::<u64>().ok())
-                .max()
-                .unwrap_or(0)
-                + 1;
-            let mut entries = Vec::new();
+            // Rows without an id are new entries, numbered after the highest id given. An id
+            // outside 1..=MAX_ID is refused rather than allowed to wrap around.
+            let mut ids: Vec<Option<u64>> = Vec::new();
             for (i, row) in range.rows().enumerate().skip(2) {
+                let text = cell_text(row.first());
+                if text.is_empty() {
+                    ids.push(None);
+                    continue;
+                }
+                match text.parse::<u64>().ok().filter(|id| (1..=EntryKey::MAX_ID).contains(id)) {
+                    Some(id) => ids.push(Some(id)),
+                    None => {
+                        errors.push(Finding {
+                            place: place(i, 0, "id"),
+                            message: format!(
+                                "{} {}",
+                                words(
+                                    lang,
+                                    "an entry number runs from 1 to",
+                                    "el número de una entrada va de 1 a",
+                                    "le numéro d'une entrée va de 1 à"
+                                ),
+                                EntryKey::MAX_ID
+                            ),
+                        });
+                        ids.push(None);
+                    }
+                }
+            }
+            for (j, code) in codes.iter().enumerate() {
+                if !code.is_empty() && !group.questions_in_entry().iter().any(|q| q.name.as_str() == code) {
+                    errors.push(Finding {
+                        place: place(0, j + 1, code),
+                        message: format!("unknown field {code:?}"),
+                    });
+                }
+            }
+            let mut next_id = ids.iter().flatten().max().copied().unwrap_or(0) + 1;
+            let mut entries = Vec::new();
+            for ((i, row), given) in range.rows().enumerate().skip(2).zip(ids) {
                 let mut values = BTreeMap::new();
                 for (j, code) in codes.iter().enumerate() {
                     let Some(question) =
                         group.questions_in_entry().into_iter().find(|q| q.name.as_str() == code)
                     else {
-                        if !code.is_empty() {
-                            errors.push(Finding {
-                                place: place(0, j + 1, code),
-                                message: format!("unknown field {code:?}"),
-                            });
-                        }
                         continue;
                     };
                     let text = cell_text(row.get(j + 1));
@@ -542,7 +570,7 @@ pub fn read_answer_workbook(
                 if values.is_empty() {
                     continue;
                 }
-                let id = cell_text(row.first()).parse::<u64>().unwrap_or_else(|_| {
+                let id = given.unwrap_or_else(|| {
                     next_id += 1;
                     next_id - 1
                 });

@@ -349,7 +349,7 @@ fn read_sheet(
         reader.next_cell().map_err(|e| WorkbookError::Unreadable { detail: e.to_string() })?
     {
         seen += 1;
-        if seen % 4096 == 0 {
+        if seen.is_multiple_of(4096) {
             time_up(started, limits)?;
         }
         let (row, column) = cell.get_position();

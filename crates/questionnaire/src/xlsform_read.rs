@@ -53,6 +53,31 @@ impl fmt::Display for Finding {
     }
 }
 
+impl Place {
+    /// The place in `lang`: `hoja Cuestionario, fila 9, columna E (Respuesta)`.
+    pub fn located(&self, lang: Lang) -> String {
+        let (sheet, row, column) = match lang {
+            Lang::En => ("sheet", "row", "column"),
+            Lang::Es => ("hoja", "fila", "columna"),
+            Lang::Fr => ("feuille", "ligne", "colonne"),
+        };
+        match &self.column {
+            Some((letter, header)) => {
+                format!("{sheet} {}, {row} {}, {column} {letter} ({header})", self.sheet, self.row)
+            }
+            None => format!("{sheet} {}, {row} {}", self.sheet, self.row),
+        }
+    }
+}
+
+impl Finding {
+    /// The finding with its place in `lang` (the message is already in the reader's language).
+    pub fn located(&self, lang: Lang) -> String {
+        let separator = if lang == Lang::Fr { " : " } else { ": " };
+        format!("{}{separator}{}", self.place.located(lang), self.message)
+    }
+}
+
 /// A successful import: the questionnaire and what was left out.
 #[derive(Debug)]
 pub struct Imported {

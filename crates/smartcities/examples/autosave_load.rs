@@ -8,13 +8,12 @@
 use std::time::{Duration, Instant};
 
 use indicatif::ProgressBar;
+use smartcities_app::accounts as auth;
+use smartcities_app::mail::{DEFAULT_FROM, Mailer};
 use smartcities_domain::{CityId, EditionYear, Email, Role};
 use smartcities_store::testing::TestDatabase;
-use smartcities_web::auth;
-use smartcities_web::{
-    AppState,
-    mail::{DEFAULT_FROM, Mailer},
-};
+use smartcities_web::AppState;
+use smartcities_web::auth::SESSION_COOKIE;
 use tokio::{
     io::{AsyncReadExt, AsyncWriteExt},
     net::TcpStream,
@@ -103,7 +102,7 @@ async fn main() -> anyhow::Result<()> {
         let (token, csrf) = (auth::new_token(), auth::new_token());
         store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await?;
         respondents.push(Respondent {
-            cookie: format!("{}={token}", auth::SESSION_COOKIE),
+            cookie: format!("{}={token}", SESSION_COOKIE),
             csrf,
             city,
             group,

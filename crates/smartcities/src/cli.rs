@@ -5,14 +5,17 @@ use std::{io::Write, net::SocketAddr, path::PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::ProgressBar;
-use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
-use smartcities_domain::{ApproxDate, CityId, EditionFile, EditionYear, Lang, Localized};
-use smartcities_questionnaire::{
-    Answers, FieldName, Limits, Questionnaire, WorkbookFor, from_framework, read_answer_workbook,
-    read_xlsform, write_answer_workbook, write_xlsform,
+use smartcities_app::{
+    App, AppError,
+    accounts::console_user,
+    campaign::Round,
+    mail::{DEFAULT_FROM, Mailer},
 };
-use smartcities_store::{CityFilter, Editor, SaveOutcome, Store};
-use smartcities_web::{AppState, campaign::Round, mail::Mailer};
+use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
+use smartcities_domain::{ApproxDate, CityId, EditionFile, EditionYear, Lang};
+use smartcities_questionnaire::{WorkbookFor, write_answer_workbook, write_xlsform};
+use smartcities_store::{CityFilter, SaveOutcome, Store};
+use smartcities_web::AppState;
 
 use crate::{campaign, demo};
 
@@ -37,7 +40,7 @@ pub struct MailArgs {
     #[arg(long, default_value = "outbox")]
     outbox: PathBuf,
     /// The sender of every message.
-    #[arg(long, env = "SMARTCITIES_MAIL_FROM", default_value = smartcities_web::mail::DEFAULT_FROM)]
+    #[arg(long, env = "SMARTCITIES_MAIL_FROM", default_value = DEFAULT_FROM)]
     mail_from: String,
 }
 
@@ -83,12 +86,17 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: SocketAddr,
-        /// The address people reach the site at (https://… behind a proxy), for links in mail.
+        /// The address people reach the site at (https://… behind a proxy): the only address
+        /// links in mail (invitations, reminders, password resets) point to.
         #[arg(long, env = "SMARTCITIES_PUBLIC_URL")]
-        public_url: Option<String>,
+        public_url: String,
         /// Mark session cookies Secure (the site is served over https).
         #[arg(long)]
         secure_cookies: bool,
+        /// The server sits behind a reverse proxy that appends the client's address to
+        /// X-Forwarded-For: the sign-in throttle counts that address.
+        #[arg(long)]
+        trusted_proxy: bool,
         #[command(flatten)]
         mail: MailArgs,
     },
@@ -199,7 +207,7 @@ pub enum QuestionnaireCommand {
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         database_url: String,
     },
-    /// Read an XLSForm workbook (.xlsx, .xls or .ods) as the edition's questionnaire. Unsupported
+    /// Read an XLSForm workbook (.xlsx) as the edition's questionnaire. Unsupported
     /// features are listed and left out; any error means nothing is imported. A year without an
     /// edition gets one, in planning.
     Import {
@@ -253,7 +261,7 @@ pub enum CampaignCommand {
         #[arg(long)]
         edition: u16,
         /// The address respondents reach the site at, for the links in the mail.
-        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        #[arg(long, env = "SMARTCITIES_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
         base_url: String,
         #[command(flatten)]
         mail: MailArgs,
@@ -264,7 +272,8 @@ pub enum CampaignCommand {
     Remind {
         #[arg(long)]
         edition: u16,
-        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        /// The address respondents reach the site at, for the links in the mail.
+        #[arg(long, env = "SMARTCITIES_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
         base_url: String,
         #[command(flatten)]
         mail: MailArgs,
@@ -490,21 +499,26 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Demo { bind, database_url, mail } => {
             let store = open(&database_url).await?;
             store.migrate().await?;
-            let loaded = demo::load(&store, &ProgressBar::new(0)).await?;
             let listener = listen(bind).await?;
+            let base = format!("http://{}", listener.local_addr()?);
+            let loaded = demo::load(&store, &ProgressBar::new(0)).await?;
             println!(
                 "Demonstration loaded into {database_url}: {} editions, {} cities, {} members, {} partners.",
                 loaded.editions, loaded.cities, loaded.members, loaded.partners
             );
-            let base = format!("http://{}", listener.local_addr()?);
-            println!("One-time links to set a password and sign in (each works once):");
-            for (who, path) in &loaded.links {
-                println!("  {who}: {base}{path}");
+            if loaded.links.is_empty() {
+                println!("Every demonstration account has its password; sign in at {base}/sign-in.");
+            } else {
+                println!("One-time links to set a password and sign in (each works once):");
+                for (who, path) in &loaded.links {
+                    println!("  {who}: {base}{path}");
+                }
             }
             println!("Serving on {base} (Ctrl-C to stop; mail goes to {})", mail.destination());
-            smartcities_web::serve(AppState::new(store), mail.mailer()?, listener).await?;
+            let state = AppState::new(store).with_public_url(Some(base));
+            smartcities_web::serve(state, mail.mailer()?, listener).await?;
         }
-        Command::Serve { database_url, bind, public_url, secure_cookies, mail } => {
+        Command::Serve { database_url, bind, public_url, secure_cookies, trusted_proxy, mail } => {
             let store = open(&database_url).await?;
             if store.editions().await.is_err() {
                 bail!(
@@ -518,7 +532,10 @@ pub async fn run(cli: Cli) -> Result<()> {
                 listener.local_addr()?,
                 mail.destination()
             );
-            let state = AppState::new(store).with_public_url(public_url).with_secure_cookies(secure_cookies);
+            let state = AppState::new(store)
+                .with_public_url(Some(public_url))
+                .with_secure_cookies(secure_cookies)
+                .with_trusted_proxy(trusted_proxy);
             smartcities_web::serve(state, mailer, listener).await?;
         }
         Command::Migrate { database_url } => {
@@ -530,36 +547,22 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Campaign { what } => campaign_command(what).await?,
         Command::FocusGroup { what } => focus_group(what).await?,
         Command::Answers { what: AnswersCommand::Upload { file, edition, city, lang, database_url } } => {
-            let store = open(&database_url).await?;
+            let app = App::new(open(&database_url).await?);
             let year = EditionYear::new(edition)?;
             let city = CityId::parse(&city)?;
             let lang = Lang::from_tag(&lang)
                 .with_context(|| format!("unknown language {lang:?}: use en, es or fr"))?;
-            let known =
-                store.city(&city).await?.with_context(|| format!("no city {city} in the registry"))?;
-            let (_, questionnaire) = current_questionnaire(&store, year).await?;
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
-            let target =
-                WorkbookFor { edition, city_id: city.to_string(), city_name: known.name, revision: 0, lang };
-            let uploaded = read_answer_workbook(&questionnaire, &bytes, &target, &Limits::UPLOAD).map_err(
-                |problems| {
+            let outcome = match app.upload_workbook(&console_user(), year, &city, bytes, lang).await {
+                Ok(outcome) => outcome,
+                Err(AppError::Refused(smartcities_app::Refusal::Workbook(problems))) => {
                     let lines: Vec<String> =
-                        problems.iter().map(|p| format!("{}: {p}", file.display())).collect();
-                    anyhow::anyhow!("{}\nNothing was saved.", lines.join("\n"))
-                },
-            )?;
-            let desired = uploaded.answers.flatten();
-            match store
-                .replace_answers(
-                    year,
-                    &city,
-                    uploaded.base_revision,
-                    &desired,
-                    "offline upload",
-                    Editor::Secretariat,
-                )
-                .await?
-            {
+                        problems.iter().map(|p| format!("{}: {}", file.display(), p.located(lang))).collect();
+                    bail!("{}\nNothing was saved.", lines.join("\n"));
+                }
+                Err(e) => return Err(e.into()),
+            };
+            match outcome {
                 SaveOutcome::Saved { revision, changed } => {
                     println!(
                         "Saved {changed} changed answers for {city}; the response is now at revision {revision}."
@@ -576,8 +579,7 @@ pub async fn run(cli: Cli) -> Result<()> {
                         })
                         .collect();
                     bail!(
-                        "these answers changed after the workbook was made (it is based on revision {}, the response is at {revision}):\n{}\nNothing was saved; download a new template.",
-                        uploaded.base_revision,
+                        "these answers changed after the workbook was made (the response is at revision {revision}):\n{}\nNothing was saved; download a new template.",
                         lines.join("\n")
                     );
                 }
@@ -625,21 +627,22 @@ pub async fn run(cli: Cli) -> Result<()> {
         }
         Command::Codebook { edition, file, database_url } => {
             let (name, text) = read(&file)?;
-            let codebook = crate::analysis::parse_codebook(&name, &text)?;
-            let store = open(&database_url).await?;
+            let codebook =
+                smartcities_app::analysis::parse_codebook(&name, &text).map_err(anyhow::Error::msg)?;
+            let app = App::new(open(&database_url).await?);
             let year = EditionYear::new(edition)?;
-            store.edition(year).await?.with_context(|| format!("no edition {edition}"))?;
-            store.set_codebook(year, &serde_json::to_string(&codebook)?).await?;
+            app.store().edition(year).await?.with_context(|| format!("no edition {edition}"))?;
+            app.set_codebook(year, &codebook).await?;
             println!("Edition {edition} codes free text with {} categories.", codebook.categories.len());
         }
         Command::Analyse { edition, database_url } => {
-            let store = open(&database_url).await?;
+            let app = App::new(open(&database_url).await?);
             let progress = ProgressBar::new(0);
             progress.set_style(
                 indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
                     .expect("valid template"),
             );
-            let results = crate::analysis::run(&store, EditionYear::new(edition)?, &progress).await?;
+            let results = app.analyse(EditionYear::new(edition)?, &progress).await?;
             println!(
                 "Analysed edition {edition}: {} of {} invited cities answering, {} questions, {} trends, peers for {} cities (method {}, inputs {}).",
                 results.answering,
@@ -745,31 +748,20 @@ async fn campaign_command(what: CampaignCommand) -> Result<()> {
     };
     match what {
         CampaignCommand::Open { edition, deadline, database_url } => {
-            let store = open(&database_url).await?;
-            smartcities_web::campaign::open(
-                &store,
-                EditionYear::new(edition)?,
-                ApproxDate::parse(&deadline)?,
-            )
-            .await?;
+            let app = App::new(open(&database_url).await?);
+            app.open_campaign(EditionYear::new(edition)?, ApproxDate::parse(&deadline)?).await?;
             println!("Edition {edition} is open for answers until {deadline}.");
         }
         CampaignCommand::Invite { edition, base_url, mail, database_url } => {
             let store = open(&database_url).await?;
-            let year = EditionYear::new(edition)?;
-            queued(
-                "Invited",
-                smartcities_web::campaign::invite(&store, year, base_url.trim_end_matches('/')).await?,
-            );
+            let app = App::new(store.clone()).with_public_url(Some(base_url));
+            queued("Invited", app.invite(EditionYear::new(edition)?).await?);
             deliver(&store, &mail).await?;
         }
         CampaignCommand::Remind { edition, base_url, mail, database_url } => {
             let store = open(&database_url).await?;
-            let year = EditionYear::new(edition)?;
-            queued(
-                "Reminded",
-                smartcities_web::campaign::remind(&store, year, base_url.trim_end_matches('/')).await?,
-            );
+            let app = App::new(store.clone()).with_public_url(Some(base_url));
+            queued("Reminded", app.remind(EditionYear::new(edition)?).await?);
             deliver(&store, &mail).await?;
         }
         CampaignCommand::Deliver { retry_now, mail, database_url } => {
@@ -787,26 +779,11 @@ async fn campaign_command(what: CampaignCommand) -> Result<()> {
     Ok(())
 }
 
-/// The edition's questionnaire; built from its framework (and stored) the first time.
-pub async fn current_questionnaire(store: &Store, year: EditionYear) -> Result<(i64, Questionnaire)> {
-    if let Some(found) = store.questionnaire(year).await? {
-        return Ok(found);
-    }
-    let edition = store.edition(year).await?.with_context(|| format!("no edition {year}"))?;
-    let (_, framework) =
-        store.framework(year).await?.with_context(|| format!("edition {year} has no framework yet"))?;
-    let questionnaire = from_framework(&edition, &framework).map_err(|errors| {
-        anyhow::anyhow!(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-    })?;
-    let (version, _) = store.save_questionnaire(year, &questionnaire, "built from the framework").await?;
-    Ok((version, questionnaire))
-}
-
 async fn questionnaire(what: QuestionnaireCommand) -> Result<()> {
     match what {
         QuestionnaireCommand::Export { edition, output, database_url } => {
-            let store = open(&database_url).await?;
-            let (version, questionnaire) = current_questionnaire(&store, EditionYear::new(edition)?).await?;
+            let app = App::new(open(&database_url).await?);
+            let (version, questionnaire) = app.questionnaire(EditionYear::new(edition)?).await?;
             std::fs::write(&output, write_xlsform(&questionnaire)?)
                 .with_context(|| format!("writing {}", output.display()))?;
             println!("Wrote the {edition} questionnaire (version {version}) to {}.", output.display());
@@ -815,8 +792,9 @@ async fn questionnaire(what: QuestionnaireCommand) -> Result<()> {
             let year = EditionYear::new(edition)?;
             let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let name = file.display().to_string();
-            let imported = match read_xlsform(&bytes, &Limits::UPLOAD) {
-                Ok(imported) => imported,
+            let app = App::new(open(&database_url).await?);
+            let outcome = match app.import_xlsform(year, bytes, &name).await? {
+                Ok(outcome) => outcome,
                 Err(error) => {
                     for notice in &error.notices {
                         eprintln!("{name}: note: {notice}");
@@ -825,75 +803,63 @@ async fn questionnaire(what: QuestionnaireCommand) -> Result<()> {
                     bail!("{}\nNothing was imported.", lines.join("\n"));
                 }
             };
-            for notice in &imported.notices {
+            for notice in &outcome.imported.notices {
                 eprintln!("{name}: note: {notice}");
             }
-            let store = open(&database_url).await?;
-            let title = &imported.questionnaire.title;
-            let lang = imported.questionnaire.default_language;
-            let title = Localized {
-                en: title.get(Lang::En, lang).into(),
-                es: title.get(Lang::Es, lang).into(),
-                fr: title.get(Lang::Fr, lang).into(),
-            };
-            if store.plan_edition(year, &title).await? {
+            if outcome.created_edition {
                 println!("Created edition {edition}, in planning.");
             }
-            let (version, new) = store.save_questionnaire(year, &imported.questionnaire, &name).await?;
-            let count = imported.questionnaire.questions().len();
-            if new {
+            let (version, count) = (outcome.version, outcome.imported.questionnaire.questions().len());
+            if outcome.changed {
                 println!(
                     "Imported {count} questions as version {version} of the {edition} questionnaire ({} notes).",
-                    imported.notices.len()
+                    outcome.imported.notices.len()
                 );
             } else {
                 println!("The {edition} questionnaire is unchanged (version {version}).");
             }
         }
         QuestionnaireCommand::Rename { edition, old, new, database_url } => {
-            let store = open(&database_url).await?;
-            let year = EditionYear::new(edition)?;
-            let (_, mut questionnaire) = current_questionnaire(&store, year).await?;
-            let new_name = FieldName::parse(&new).map_err(|e| anyhow::anyhow!(e))?;
-            questionnaire.rename_question(&old, &new_name).map_err(|e| anyhow::anyhow!(e))?;
-            let version = store.rename_question(year, &old, &new, &questionnaire).await?;
+            let app = App::new(open(&database_url).await?);
+            let version = app.rename_question(EditionYear::new(edition)?, None, &old, &new).await?;
             println!(
                 "Renamed {old} to {new} in the {edition} questionnaire (version {version}); its answers moved with it."
             );
         }
         QuestionnaireCommand::Template { edition, city, lang, output, database_url } => {
-            let store = open(&database_url).await?;
+            let app = App::new(open(&database_url).await?);
             let year = EditionYear::new(edition)?;
             let city = CityId::parse(&city)?;
             let lang = Lang::from_tag(&lang)
                 .with_context(|| format!("unknown language {lang:?}: use en, es or fr"))?;
-            let known =
-                store.city(&city).await?.with_context(|| format!("no city {city} in the registry"))?;
-            let (_, questionnaire) = current_questionnaire(&store, year).await?;
-            let response = store.open_response(year, &city).await?;
-            let answers = workbook_answers(&store.answers(year, &city).await?);
+            let file = app.response_file(&console_user(), year, &city).await.map_err(|e| match e {
+                AppError::Refused(smartcities_app::Refusal::NotFound) => {
+                    anyhow::anyhow!(
+                        "{city} is not invited to edition {edition} (or one of them does not exist)"
+                    )
+                }
+                other => other.into(),
+            })?;
             let target = WorkbookFor {
                 edition,
                 city_id: city.to_string(),
-                city_name: known.name,
-                revision: response.revision,
+                city_name: file.city.name.clone(),
+                revision: file.response.revision,
                 lang,
             };
-            std::fs::write(&output, write_answer_workbook(&questionnaire, &answers, &target)?)
-                .with_context(|| format!("writing {}", output.display()))?;
+            std::fs::write(
+                &output,
+                write_answer_workbook(&file.questionnaire, &file.workbook_answers()?, &target)?,
+            )
+            .with_context(|| format!("writing {}", output.display()))?;
             println!(
                 "Wrote the {edition} workbook for {city} to {} (revision {}).",
                 output.display(),
-                response.revision
+                file.response.revision
             );
         }
     }
     Ok(())
-}
-
-/// Stored answers in the shape of the offline workbook.
-fn workbook_answers(stored: &[smartcities_store::StoredAnswer]) -> Answers {
-    Answers::from_entries(stored.iter().map(|a| (a.question.as_str(), a.entry.as_str(), a.value.as_str())))
 }
 
 async fn import(what: Import) -> Result<()> {

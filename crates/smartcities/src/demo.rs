@@ -4,14 +4,17 @@
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
+use smartcities_app::{
+    App,
+    analysis::{DEFAULT_CODEBOOK, parse_codebook},
+};
 use smartcities_collect::{parse_cities, parse_members, parse_partners};
 use smartcities_domain::{
     ApproxDate, City, Edition, EditionFile, EditionStatus, EditionYear, Email, Focus, IndexRule, Localized,
-    Member, Milestone, ResponseStatus, Role, ScoringMethod, ScoringRule,
+    Member, Milestone, ResponseMove, Role, ScoringMethod, ScoringRule,
 };
 use smartcities_questionnaire::{Kind, Questionnaire, from_framework};
-use smartcities_store::{AnswerChange, Editor, Store, User};
-use smartcities_web::auth;
+use smartcities_store::{AnswerChange, Editor, LinkPurpose, Store};
 
 /// The default edition files, by file name.
 pub const EDITIONS: &[(&str, &str)] = &[
@@ -41,12 +44,17 @@ pub struct Loaded {
     pub cities: usize,
     pub members: usize,
     pub partners: usize,
-    /// One-time links to set a password and try each role: (who, path).
+    /// One-time links to set a password and try each role, for accounts that have no password
+    /// yet: (who, path on the site).
     pub links: Vec<(String, String)>,
 }
 
-/// Loads (or refreshes) the demonstration data. Safe to run on a database that has it already.
+/// Loads (or refreshes) the demonstration data. Safe to run on a database that has it already:
+/// answers, codings and accounts made on an earlier run are kept, and accounts that already have
+/// a password get no new link.
 pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
+    // Links are paths on the site; whoever serves it prefixes its own address.
+    let app = App::new(store.clone()).with_public_url(Some(String::new()));
     progress.set_length((EDITIONS.len() + 6) as u64);
     progress.set_style(ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("valid template"));
     for (file, text) in EDITIONS {
@@ -86,12 +94,12 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     }
     progress.inc(1);
     progress.set_message("coding");
-    illustrative_coding(store, campaign.edition.year).await?;
+    illustrative_coding(&app, campaign.edition.year).await?;
     progress.set_message("analysis");
-    crate::analysis::run(store, campaign.edition.year, &ProgressBar::hidden()).await?;
+    app.analyse(campaign.edition.year, &ProgressBar::hidden()).await?;
     progress.inc(1);
     progress.set_message("accounts");
-    let links = accounts(store, &members, &cities).await?;
+    let links = accounts(&app, &members, &cities).await?;
     progress.inc(1);
     progress.finish_and_clear();
     Ok(Loaded {
@@ -340,14 +348,10 @@ async fn illustrative_answers(
         }
         store.save_answers(year, &city.id, 0, &changes, "demo (illustrative)", Editor::Respondent).await?;
         if stage >= 6 {
-            store
-                .set_response_status(year, &city.id, &[ResponseStatus::InProgress], ResponseStatus::Submitted)
-                .await?;
+            store.move_response(year, &city.id, ResponseMove::Submit).await?;
         }
         if stage >= 8 {
-            store
-                .set_response_status(year, &city.id, &[ResponseStatus::Submitted], ResponseStatus::Accepted)
-                .await?;
+            store.move_response(year, &city.id, ResponseMove::Accept).await?;
         }
     }
     Ok(())
@@ -356,12 +360,13 @@ async fn illustrative_answers(
 /// The shipped codebook for the campaign, and free-text answers coded by the demonstration's
 /// analyst (following the suggestions) and most of them again by the secretariat (who differs
 /// now and then), so that agreement between coders has something to measure.
-async fn illustrative_coding(store: &Store, year: EditionYear) -> Result<()> {
+async fn illustrative_coding(app: &App, year: EditionYear) -> Result<()> {
     use smartcities_analysis::coding::suggest;
     use smartcities_store::StoredCoding;
-    let (name, text) = crate::analysis::DEFAULT_CODEBOOK;
-    let codebook = crate::analysis::parse_codebook(name, text)?;
-    store.set_codebook(year, &serde_json::to_string(&codebook)?).await?;
+    let store = app.store();
+    let (name, text) = DEFAULT_CODEBOOK;
+    let codebook = parse_codebook(name, text).map_err(anyhow::Error::msg)?;
+    app.set_codebook(year, &codebook).await?;
     if !store.codings(year).await?.is_empty() {
         return Ok(()); // coded on an earlier run
     }
@@ -404,23 +409,19 @@ async fn illustrative_coding(store: &Store, year: EditionYear) -> Result<()> {
     Ok(())
 }
 
-/// A secretariat account, an analyst account and a respondent for each member city, each with
-/// a fresh one-time link to set a password.
-async fn accounts(store: &Store, members: &[Member], cities: &[City]) -> Result<Vec<(String, String)>> {
-    async fn invite(store: &Store, user: User, who: String) -> Result<(String, String)> {
-        let token = auth::new_token();
-        store.create_invitation(&user.id, &auth::token_hash(&token), auth::INVITATION_SECONDS).await?;
-        Ok((who, format!("/invitations/{token}")))
-    }
-    let mut links = Vec::new();
+/// A secretariat account, an analyst account and a respondent for each member city; each one
+/// that has no password yet gets a fresh one-time link (which replaces its older ones).
+async fn accounts(app: &App, members: &[Member], cities: &[City]) -> Result<Vec<(String, String)>> {
+    let store = app.store();
+    let mut accounts = Vec::new();
     let secretariat = Email::parse("secretariat@smartcities.example.org")?;
     let user = store
         .ensure_user("demo-secretariat", &secretariat, "Secretariat (demo)", Role::Secretariat, None)
         .await?;
-    links.push(invite(store, user, "Secretariat".into()).await?);
+    accounts.push(("Secretariat".to_string(), user));
     let analyst = Email::parse("analyst@smartcities.example.org")?;
     let user = store.ensure_user("demo-analyst", &analyst, "Analyst (demo)", Role::Analyst, None).await?;
-    links.push(invite(store, user, "Analyst".into()).await?);
+    accounts.push(("Analyst".to_string(), user));
     for member in members {
         let Some(city) = cities.iter().find(|c| c.id == member.city) else { continue };
         let Some(focal) = member.focal_points.first() else { continue };
@@ -428,7 +429,13 @@ async fn accounts(store: &Store, members: &[Member], cities: &[City]) -> Result<
         let user = store
             .ensure_user(&format!("demo-{}", city.id), &focal.email, &name, Role::Respondent, Some(&city.id))
             .await?;
-        links.push(invite(store, user, format!("Respondent for {}", city.name)).await?);
+        accounts.push((format!("Respondent for {}", city.name), user));
+    }
+    let mut links = Vec::new();
+    for (who, user) in accounts {
+        if user.password_hash.is_none() {
+            links.push((who, app.new_link(&user, LinkPurpose::Invitation).await?));
+        }
     }
     Ok(links)
 }

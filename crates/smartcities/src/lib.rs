@@ -2,7 +2,6 @@
 //! one way, collect → store → analyse → publish; this crate only connects the crates that do
 //! each step and ships the demonstration data.
 
-pub mod analysis;
 pub mod campaign;
 pub mod cli;
 pub mod demo;

@@ -7,9 +7,10 @@ use axum::{
     http::{Request, StatusCode, header},
 };
 use indicatif::ProgressBar;
+use smartcities_app::accounts as auth;
 use smartcities_domain::{CityId, Email, Role};
-use smartcities_store::{Store, testing::TestDatabase};
-use smartcities_web::{AppState, auth, router};
+use smartcities_store::{LinkPurpose, Store, testing::TestDatabase};
+use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
 use tower::ServiceExt;
 
 struct App {
@@ -21,7 +22,7 @@ struct App {
 async fn app() -> App {
     let (db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()));
+    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org/".into())));
     App { _db: db, store, app }
 }
 
@@ -30,7 +31,7 @@ async fn session(store: &Store, email: &str) -> (String, String) {
     let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
     store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
-    (format!("{}={token}", auth::SESSION_COOKIE), csrf)
+    (format!("{}={token}", SESSION_COOKIE), csrf)
 }
 
 struct Reply {
@@ -203,9 +204,9 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     let page = send(&app.app, "GET", &format!("{location}&lang=en"), Some(&cookie), None).await;
     assert!(page.body.contains(&format!("{waiting} messages queued")), "{}", page.body);
     assert!(page.body.contains(&format!("{waiting} waiting, 0 sent, 0 given up")), "{}", page.body);
-    // Without a Host header or a configured public URL, links use the default address.
+    // Links point to the configured public address, whatever host the request named.
     let mail = app.store.due_mail(1).await.unwrap();
-    assert!(mail[0].body.contains("\nhttp://127.0.0.1:8080/"), "{}", mail[0].body);
+    assert!(mail[0].body.contains("\nhttps://study.example.org/"), "{}", mail[0].body);
 
     // A failed delivery shows with its error, so the secretariat can act on it.
     app.store.mark_mail_failed(&mail[0], "550 mailbox unavailable").await.unwrap();
@@ -378,8 +379,12 @@ async fn results_pages_profiles_and_api() {
     let app = app().await;
     let (cookie, _) = session(&app.store, "analyst@smartcities.example.org").await;
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
-    let (document, _) = app.store.results(year).await.unwrap().expect("the demonstration is analysed");
-    let results: smartcities_analysis::Results = serde_json::from_str(&document).unwrap();
+    let results = smartcities_app::App::new(app.store.clone())
+        .results(year)
+        .await
+        .unwrap()
+        .expect("the demonstration is analysed")
+        .results;
 
     let page = send(&app.app, "GET", "/editions/2025/results?lang=en", Some(&cookie), None).await;
     assert!(
@@ -529,7 +534,10 @@ async fn an_invitation_works_once_and_signs_in_with_safe_cookies() {
         .unwrap()
         .unwrap();
     let token = auth::new_token();
-    app.store.create_invitation(&user.id, &auth::token_hash(&token), 3600).await.unwrap();
+    app.store
+        .create_invitation(&user.id, &auth::token_hash(&token), 3600, LinkPurpose::Invitation)
+        .await
+        .unwrap();
     let uri = format!("/invitations/{token}");
     let page = send(&app.app, "GET", &uri, None, None).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -646,8 +654,7 @@ async fn the_edition_index_shows_profiles_with_intervals_and_ranks_only_when_opt
     let app = app().await;
     let (cookie, _) = session(&app.store, "analyst@smartcities.example.org").await;
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
-    let (document, _) = app.store.results(year).await.unwrap().unwrap();
-    let results: smartcities_analysis::Results = serde_json::from_str(&document).unwrap();
+    let results = smartcities_app::App::new(app.store.clone()).results(year).await.unwrap().unwrap().results;
     let index = results.composite.as_ref().expect("the demonstration defines an index");
     assert_eq!(index.cities.len(), results.answering);
     assert_eq!(index.runs, 500);

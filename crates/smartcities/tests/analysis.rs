@@ -4,7 +4,7 @@
 mod support;
 
 use indicatif::ProgressBar;
-use smartcities_analysis::{Detail, Results};
+use smartcities_analysis::Detail;
 use smartcities_domain::EditionYear;
 use smartcities_store::testing::TestDatabase;
 use support::smartcities;
@@ -21,8 +21,12 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
     let year = EditionYear::new(2025).unwrap();
 
     let out = stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
-    let (document, _) = store.results(year).await.unwrap().expect("results are stored");
-    let results: Results = serde_json::from_str(&document).unwrap();
+    let results = smartcities_app::App::new(store.clone())
+        .results(year)
+        .await
+        .unwrap()
+        .expect("results are stored")
+        .results;
     assert!(results.answering >= 40, "at least 40 cities answering: {}", results.answering);
     assert!(
         out.contains(&format!("{} of {} invited cities answering", results.answering, results.invited)),
@@ -41,8 +45,7 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
 
     // Analysing again the same data gives the same inputs hash and results.
     stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
-    let (again, _) = store.results(year).await.unwrap().unwrap();
-    let again: Results = serde_json::from_str(&again).unwrap();
+    let again = smartcities_app::App::new(store.clone()).results(year).await.unwrap().unwrap().results;
     assert_eq!(again, results);
 
     // The long-form export holds exactly the accepted answers.
@@ -60,18 +63,9 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
     // A city that withdrew after its response was accepted still counts as invited, no longer
     // as answering.
     let (withdrawing, _) = &store.accepted_answers(year).await.unwrap()[0];
-    store
-        .set_response_status(
-            year,
-            withdrawing,
-            &[smartcities_domain::ResponseStatus::Accepted],
-            smartcities_domain::ResponseStatus::Withdrawn,
-        )
-        .await
-        .unwrap();
+    store.move_response(year, withdrawing, smartcities_domain::ResponseMove::Withdraw).await.unwrap();
     stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
-    let (after, _) = store.results(year).await.unwrap().unwrap();
-    let after: Results = serde_json::from_str(&after).unwrap();
+    let after = smartcities_app::App::new(store.clone()).results(year).await.unwrap().unwrap().results;
     assert_eq!((after.invited, after.answering), (results.invited, results.answering - 1));
     assert!(after.peers_of(withdrawing.as_str()).is_none());
     assert_ne!(after.input_hash, results.input_hash);

@@ -6,11 +6,9 @@
 use std::{path::PathBuf, time::Duration};
 
 use indicatif::ProgressBar;
+use smartcities_app::mail::{DEFAULT_FROM, Mailer};
 use smartcities_store::testing::TestDatabase;
-use smartcities_web::{
-    AppState,
-    mail::{DEFAULT_FROM, Mailer},
-};
+use smartcities_web::AppState;
 
 fn chromium() -> PathBuf {
     let candidate = std::env::var_os("SMARTCITIES_CHROMIUM")

@@ -154,7 +154,10 @@ async fn an_edition_file_is_versioned_on_re_import() {
 #[tokio::test]
 async fn serve_refuses_a_database_without_schema() {
     let db = TestDatabase::new().await;
-    let out = smartcities(&["serve", "--bind", "127.0.0.1:0"], &db.url);
+    let out = smartcities(
+        &["serve", "--bind", "127.0.0.1:0", "--public-url", "https://study.example.org"],
+        &db.url,
+    );
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("run `smartcities migrate"));
 }
@@ -269,7 +272,10 @@ async fn serve_shows_what_migrate_and_import_put_in_the_database() {
         let out = smartcities(&["import", what, &format!("{data}/demo/{file}")], &db.url);
         assert!(out.status.success(), "{}", text(&out.stderr));
     }
-    let server = start_server(&["serve", "--bind", "127.0.0.1:0"], &db.url);
+    let server = start_server(
+        &["serve", "--bind", "127.0.0.1:0", "--public-url", "https://study.example.org"],
+        &db.url,
+    );
     let (status, body) = http_get(&server.address, "/api/v1/editions");
     assert_eq!(status, 200);
     let editions: serde_json::Value = serde_json::from_str(&body).unwrap();

@@ -14,13 +14,11 @@ use std::{
 
 use indicatif::ProgressBar;
 use serde_json::{Value, json};
+use smartcities_app::mail::{DEFAULT_FROM, Mailer};
 use smartcities_domain::{CityId, EditionYear, ResponseStatus};
 use smartcities_questionnaire::Kind;
 use smartcities_store::{AnswerChange, Editor, testing::TestDatabase};
-use smartcities_web::{
-    AppState,
-    mail::{DEFAULT_FROM, Mailer},
-};
+use smartcities_web::AppState;
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -207,7 +205,8 @@ async fn a_response_from_invitation_to_acceptance() {
     let base = format!("http://{}", listener.local_addr().unwrap());
     let mail_dir = tempfile::tempdir().unwrap();
     let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
-    let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
+    let state = AppState::new(store.clone()).with_public_url(Some(base.clone()));
+    let server = tokio::spawn(smartcities_web::serve(state, mailer, listener));
 
     // Answers already given on an earlier day, outside the two groups answered below.
     let year = EditionYear::new(2025).unwrap();

@@ -67,8 +67,8 @@ async fn importing_a_form_for_a_new_year_plans_the_edition() {
 #[tokio::test]
 async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
     let (db, store) = demo().await;
-    let year = EditionYear::new(2023).unwrap();
-    let bilbao = CityId::parse("es-bilbao").unwrap();
+    let year = EditionYear::new(2025).unwrap();
+    let bilbao = CityId::parse("pt-lisbon").unwrap();
     store
         .save_answers(
             year,
@@ -85,16 +85,16 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
         .await
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("bilbao.xlsx");
+    let file = dir.path().join("lisbon.xlsx");
     let path = file.to_str().unwrap();
     let out = smartcities(
         &[
             "questionnaire",
             "template",
             "--edition",
-            "2023",
+            "2025",
             "--city",
-            "es-bilbao",
+            "pt-lisbon",
             "--lang",
             "es",
             "-o",
@@ -106,7 +106,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
     assert!(text(&out.stdout).contains("(revision 1)"));
 
     // Uploading the template as it is changes nothing.
-    let out = smartcities(&["answers", "upload", "--edition", "2023", "--city", "es-bilbao", path], &db.url);
+    let out = smartcities(&["answers", "upload", "--edition", "2025", "--city", "pt-lisbon", path], &db.url);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("Saved 0 changed answers"), "{}", text(&out.stdout));
 
@@ -126,7 +126,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
         )
         .await
         .unwrap();
-    let out = smartcities(&["answers", "upload", "--edition", "2023", "--city", "es-bilbao", path], &db.url);
+    let out = smartcities(&["answers", "upload", "--edition", "2025", "--city", "pt-lisbon", path], &db.url);
     assert!(!out.status.success());
     let stderr = text(&out.stderr);
     assert!(stderr.contains("pilots_last_2y: changed to \"14\" by jon (revision 2)"), "{stderr}");
@@ -134,7 +134,22 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
     assert_eq!(store.answers(year, &bilbao).await.unwrap()[0].value, "14");
 
     // A workbook for another city is refused.
-    let out = smartcities(&["answers", "upload", "--edition", "2023", "--city", "sn-dakar", path], &db.url);
+    let out = smartcities(&["answers", "upload", "--edition", "2025", "--city", "at-vienna", path], &db.url);
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("this workbook is for another city or edition"));
+
+    // A published edition takes no answers, and a city not invited has no workbook.
+    let out = smartcities(&["answers", "upload", "--edition", "2023", "--city", "pt-lisbon", path], &db.url);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("The 2023 edition does not take answers now"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = smartcities(
+        &["questionnaire", "template", "--edition", "2023", "--city", "pt-lisbon", "-o", path],
+        &db.url,
+    );
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("pt-lisbon is not invited to edition 2023"), "{}", text(&out.stderr));
 }

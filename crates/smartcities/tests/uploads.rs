@@ -7,9 +7,10 @@ use axum::{
     http::{Request, StatusCode, header},
 };
 use indicatif::ProgressBar;
+use smartcities_app::accounts as auth;
 use smartcities_domain::Email;
 use smartcities_store::{Store, testing::TestDatabase};
-use smartcities_web::{AppState, auth, router};
+use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
 use tower::ServiceExt;
 
 const CITY: &str = "pt-lisbon";
@@ -19,7 +20,7 @@ async fn session(store: &Store, email: &str) -> (String, String) {
     let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
     store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
-    (format!("{}={token}", auth::SESSION_COOKIE), csrf)
+    (format!("{}={token}", SESSION_COOKIE), csrf)
 }
 
 async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, Vec<u8>) {

@@ -1,5 +1,5 @@
-//! Accounts, invitations, sessions and sign-in attempts. Only hashes of secrets are stored;
-//! creating and checking them is the web layer's job.
+//! Accounts, one-time links, sessions and failed sign-ins. Only hashes of secrets are stored;
+//! creating and checking them is the application layer's job.
 
 use smartcities_domain::{CityId, Email, Role};
 use sqlx::{Row, any::AnyRow};
@@ -52,9 +52,7 @@ impl Store {
         city: Option<&CityId>,
     ) -> Result<User> {
         if (role == Role::Respondent) != city.is_some() {
-            return Err(StoreError::Locked(
-                "a respondent answers for exactly one city; other roles for none".into(),
-            ));
+            return Err(StoreError::RespondentCity);
         }
         if let Some(existing) = self.user_by_email(email).await? {
             return Ok(existing);
@@ -102,30 +100,51 @@ impl Store {
         rows.iter().map(user_from_row).collect()
     }
 
+    /// Sets an account's password and ends everything that could act for it before: its
+    /// sessions and its unused links. One transaction.
     pub async fn set_password_hash(&self, user_id: &str, hash: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        end_credentials(&mut tx, user_id).await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    /// Stores a one-time invitation valid for `valid_seconds`.
-    pub async fn create_invitation(&self, user_id: &str, token_hash: &str, valid_seconds: i64) -> Result<()> {
+    /// Stores a one-time link valid for `valid_seconds`: an invitation or a password reset. The
+    /// account's older unused links stop working, so only the newest link mailed works.
+    pub async fn create_invitation(
+        &self,
+        user_id: &str,
+        token_hash: &str,
+        valid_seconds: i64,
+        purpose: LinkPurpose,
+    ) -> Result<()> {
+        let now = clock::now();
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE invitations SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+            .bind(&now)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
-            "INSERT INTO invitations (token_hash, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO invitations (token_hash, user_id, expires_at, created_at, purpose) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(token_hash)
         .bind(user_id)
         .bind(clock::from_now(valid_seconds))
-        .bind(clock::now())
-        .execute(&self.pool)
+        .bind(&now)
+        .bind(purpose.slug())
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
-    /// The user an unused, unexpired invitation is for, without using it up.
+    /// The user an unused, unexpired link is for, without using it up.
     pub async fn invitation_user(&self, token_hash: &str) -> Result<Option<User>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {USER_COLUMNS} FROM invitations i JOIN users u ON u.id = i.user_id \
@@ -138,8 +157,9 @@ impl Store {
         row.as_ref().map(user_from_row).transpose()
     }
 
-    /// Uses up an invitation and sets the password in one step; None if the invitation is
-    /// unknown, used or expired (a second use of the same link finds it used).
+    /// Uses up a link and sets the password in one step, ending the account's sessions and
+    /// other links; None if the link is unknown, used or expired (a second use of the same link
+    /// finds it used).
     pub async fn redeem_invitation(&self, token_hash: &str, password_hash: &str) -> Result<Option<User>> {
         let now = clock::now();
         let mut tx = self.begin_write().await?;
@@ -152,11 +172,6 @@ impl Store {
             tx.rollback().await?;
             return Ok(None);
         }
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = (SELECT user_id FROM invitations WHERE token_hash = $2)")
-            .bind(password_hash)
-            .bind(token_hash)
-            .execute(&mut *tx)
-            .await?;
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {USER_COLUMNS} FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.token_hash = $1"
         )))
@@ -164,8 +179,14 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?;
         let user = user_from_row(&row)?;
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(&user.id)
+            .execute(&mut *tx)
+            .await?;
+        end_credentials(&mut tx, &user.id).await?;
         tx.commit().await?;
-        Ok(Some(user))
+        Ok(Some(User { password_hash: Some(password_hash.to_string()), ..user }))
     }
 
     pub async fn create_session(
@@ -207,38 +228,44 @@ impl Store {
         Ok(())
     }
 
-    /// Records a sign-in attempt under each key and returns, per key, how many were made in
-    /// the last `window_seconds` (this one included). Old attempts are forgotten.
-    pub async fn count_sign_in_attempt(&self, keys: &[String], window_seconds: i64) -> Result<Vec<i64>> {
-        let now = clock::now();
-        let since = clock::from_now(-window_seconds);
-        let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM sign_in_attempts WHERE attempted_at <= $1")
-            .bind(&since)
-            .execute(&mut *tx)
-            .await?;
-        let mut counts = Vec::new();
+    /// How many failed sign-ins each key had since `since`. A read: checking costs no write.
+    pub async fn failed_sign_ins(&self, keys: &[String], since: &str) -> Result<Vec<i64>> {
+        let mut counts = Vec::with_capacity(keys.len());
         for key in keys {
-            sqlx::query("INSERT INTO sign_in_attempts (attempt_key, attempted_at) VALUES ($1, $2)")
-                .bind(key)
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
             let count: i64 = sqlx::query(
                 "SELECT COUNT(*) AS n FROM sign_in_attempts WHERE attempt_key = $1 AND attempted_at > $2",
             )
             .bind(key)
-            .bind(&since)
-            .fetch_one(&mut *tx)
+            .bind(since)
+            .fetch_one(&self.pool)
             .await?
             .try_get("n")?;
             counts.push(count);
         }
-        tx.commit().await?;
         Ok(counts)
     }
 
-    /// Forgets the attempts under a key, after a successful sign-in.
+    /// Records one failed sign-in under each key, in a single statement.
+    pub async fn record_failed_sign_in(&self, keys: &[String]) -> Result<()> {
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let placeholders: Vec<String> =
+            (0..keys.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+        let sql = format!(
+            "INSERT INTO sign_in_attempts (attempt_key, attempted_at) VALUES {}",
+            placeholders.join(", ")
+        );
+        let now = clock::now();
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for key in keys {
+            query = query.bind(key).bind(now.clone());
+        }
+        query.execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Forgets the failed sign-ins under a key, after a successful sign-in.
     pub async fn clear_sign_in_attempts(&self, key: &str) -> Result<()> {
         sqlx::query("DELETE FROM sign_in_attempts WHERE attempt_key = $1")
             .bind(key)
@@ -246,4 +273,44 @@ impl Store {
             .await?;
         Ok(())
     }
+
+    /// Forgets failed sign-ins older than `before`, and expired sessions and links.
+    pub async fn purge_expired(&self, before: &str) -> Result<()> {
+        let now = clock::now();
+        sqlx::query("DELETE FROM sign_in_attempts WHERE attempted_at <= $1")
+            .bind(before)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(&now).execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+/// What a one-time link lets its holder do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkPurpose {
+    /// Set the first password of a new account.
+    Invitation,
+    /// Choose a new password after forgetting the old one.
+    PasswordReset,
+}
+
+impl LinkPurpose {
+    fn slug(self) -> &'static str {
+        match self {
+            LinkPurpose::Invitation => "invitation",
+            LinkPurpose::PasswordReset => "password_reset",
+        }
+    }
+}
+
+/// Ends an account's sessions and unused links, inside a transaction that changes its password.
+async fn end_credentials(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user_id: &str) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut **tx).await?;
+    sqlx::query("UPDATE invitations SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+        .bind(clock::now())
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

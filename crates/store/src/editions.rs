@@ -113,13 +113,10 @@ impl Store {
             .bind(i64::from(year.get()))
             .fetch_optional(&mut *tx)
             .await?
-            .ok_or_else(|| crate::StoreError::NotFound(format!("no edition {year}")))?;
+            .ok_or(crate::StoreError::NoEdition(year))?;
         let status = EditionStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
         if status > EditionStatus::Collecting {
-            return Err(crate::StoreError::Locked(format!(
-                "edition {year} is {} and cannot be reopened",
-                status.slug()
-            )));
+            return Err(crate::StoreError::EditionClosed { edition: year, status });
         }
         let mut milestones: Vec<Milestone> =
             serde_json::from_str(&row.try_get::<String, _>("milestones")?).map_err(corrupt)?;

@@ -62,15 +62,13 @@ impl Store {
     /// Records a focus group with its outputs, replacing an earlier record with the same id.
     /// Every participant must be a city of the registry and every axis one of the edition's.
     pub async fn save_focus_group(&self, group: &FocusGroup) -> Result<()> {
-        let (_, framework) = self
-            .framework(group.edition)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("edition {} has no framework", group.edition)))?;
+        let (_, framework) =
+            self.framework(group.edition).await?.ok_or(StoreError::NoFramework(group.edition))?;
         for output in &group.outputs {
             if let Some(axis) = &output.axis
                 && !framework.axes.iter().any(|a| &a.code == axis)
             {
-                return Err(StoreError::NotFound(format!("edition {} has no axis {axis}", group.edition)));
+                return Err(StoreError::UnknownAxis { edition: group.edition, axis: axis.to_string() });
             }
         }
         for city in &group.participants {

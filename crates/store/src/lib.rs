@@ -15,12 +15,13 @@ mod responses;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+use smartcities_domain::{CityId, EditionStatus, EditionYear, ResponseMove, ResponseStatus};
 use sqlx::{
     AnyPool, Executor,
     any::{AnyPoolOptions, install_default_drivers},
 };
 
-pub use accounts::{SessionUser, User};
+pub use accounts::{LinkPurpose, SessionUser, User};
 pub use cities::CityFilter;
 pub use coding::StoredCoding;
 pub use editions::SavedEdition;
@@ -52,11 +53,44 @@ pub enum StoreError {
     Corrupt(String),
     #[error("no city with id {0} is in the registry; import it first")]
     UnknownCity(String),
-    #[error("{0}")]
-    NotFound(String),
-    /// The record is in a state that does not allow the change.
-    #[error("{0}")]
-    Locked(String),
+    /// An edition that is not in the database.
+    #[error("no edition {0}")]
+    NoEdition(EditionYear),
+    /// An edition without a questionnaire.
+    #[error("edition {0} has no questionnaire")]
+    NoQuestionnaire(EditionYear),
+    /// An edition without a framework.
+    #[error("edition {0} has no framework")]
+    NoFramework(EditionYear),
+    /// A focus-group output on an axis the edition's framework does not have.
+    #[error("edition {edition} has no axis {axis}")]
+    UnknownAxis { edition: EditionYear, axis: String },
+    /// A city with no response record in the edition.
+    #[error("{city} has no response to edition {edition}")]
+    NoResponse { edition: EditionYear, city: CityId },
+    /// A city with no answer to a question.
+    #[error("{city} has no answer to {question}")]
+    NoAnswer { city: CityId, question: String },
+    /// An edition already past collecting answers cannot be opened again.
+    #[error("edition {edition} is {} and cannot be reopened", status.slug())]
+    EditionClosed { edition: EditionYear, status: EditionStatus },
+    /// The response's lifecycle does not allow the move from its current status.
+    #[error("the response of {city} is {}, so it cannot be {}", from.slug(), attempted.slug())]
+    IllegalMove { city: CityId, from: ResponseStatus, attempted: ResponseMove },
+    /// The city can no longer change its answers in this status.
+    #[error("the response of {city} is {} and can no longer be changed", status.slug())]
+    ResponseClosed { city: CityId, status: ResponseStatus },
+    /// Someone stored a questionnaire version after the one an edit was based on.
+    #[error(
+        "the questionnaire changed since you opened it (version {based_on}, now {now}); reload it and edit again"
+    )]
+    QuestionnaireChanged { based_on: i64, now: i64 },
+    /// A rename to a name that already has answers.
+    #[error("answers to {name} exist already; rename to another name")]
+    NameTaken { name: String },
+    /// A respondent answers for exactly one city; other roles for none.
+    #[error("a respondent answers for exactly one city; other roles for none")]
+    RespondentCity,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

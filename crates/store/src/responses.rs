@@ -8,8 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use smartcities_domain::{CityId, EditionYear, Evidence, ResponseStatus};
-use smartcities_questionnaire::{Questionnaire, Response};
+use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus};
+use smartcities_questionnaire::{EntryKey, Questionnaire, Response};
 use sqlx::{Any, Row, Transaction};
 
 use crate::{Result, Store, StoreError, clock, corrupt};
@@ -45,8 +45,20 @@ pub enum SaveOutcome {
 /// Who is saving, which decides whether a submitted response can still change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Editor {
+    /// The city answering: allowed while the response is open to it.
     Respondent,
+    /// The secretariat correcting: allowed in any status but withdrawn.
     Secretariat,
+}
+
+impl Editor {
+    /// The lifecycle move a save by this editor is.
+    pub fn save_move(self) -> ResponseMove {
+        match self {
+            Editor::Respondent => ResponseMove::Answer,
+            Editor::Secretariat => ResponseMove::Correct,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,9 +200,7 @@ impl Store {
         if let Some(based_on) = based_on
             && based_on != latest
         {
-            return Err(StoreError::Locked(format!(
-                "the questionnaire changed since you opened it (version {based_on}, now {latest}); reload it and edit again"
-            )));
+            return Err(StoreError::QuestionnaireChanged { based_on, now: latest });
         }
         if let Some((old, new)) = renamed {
             let taken =
@@ -200,9 +210,7 @@ impl Store {
                     .fetch_optional(&mut *tx)
                     .await?;
             if taken.is_some() {
-                return Err(StoreError::Locked(format!(
-                    "answers to {new} exist already; rename to another name"
-                )));
+                return Err(StoreError::NameTaken { name: new.to_string() });
             }
             for table in ["answers", "answer_changes", "review_comments"] {
                 sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -252,7 +260,7 @@ impl Store {
         }
     }
 
-    /// Makes sure a city has a response record for an edition (status `invited` when new).
+    /// Invites a city to an edition: a response record with status `invited`, unless it has one.
     pub async fn open_response(&self, edition: EditionYear, city: &CityId) -> Result<ResponseRecord> {
         let mut tx = self.begin_write().await?;
         ensure_response(&mut tx, edition, city).await?;
@@ -292,21 +300,22 @@ impl Store {
         user: &str,
         editor: Editor,
     ) -> Result<SaveOutcome> {
-        let questionnaire_version = self
-            .questionnaire(edition)
-            .await?
-            .map(|(v, _)| v)
-            .ok_or_else(|| StoreError::NotFound(format!("edition {edition} has no questionnaire")))?;
+        let questionnaire_version =
+            self.questionnaire(edition).await?.map(|(v, _)| v).ok_or(StoreError::NoQuestionnaire(edition))?;
         let now = clock::now();
         let mut tx = self.begin_write().await?;
-        ensure_response(&mut tx, edition, city).await?;
         // Writing first takes the row lock (PostgreSQL) or the write lock (SQLite), so saves to
         // one response are serialised and each sees the previous one's result.
-        sqlx::query("UPDATE responses SET updated_at = updated_at WHERE edition_year = $1 AND city_id = $2")
-            .bind(year(edition))
-            .bind(city.as_str())
-            .execute(&mut *tx)
-            .await?;
+        let locked = sqlx::query(
+            "UPDATE responses SET updated_at = updated_at WHERE edition_year = $1 AND city_id = $2",
+        )
+        .bind(year(edition))
+        .bind(city.as_str())
+        .execute(&mut *tx)
+        .await?;
+        if locked.rows_affected() == 0 {
+            return Err(StoreError::NoResponse { edition, city: city.clone() });
+        }
         let row =
             sqlx::query("SELECT status, revision FROM responses WHERE edition_year = $1 AND city_id = $2")
                 .bind(year(edition))
@@ -315,12 +324,16 @@ impl Store {
                 .await?;
         let status = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
         let revision: i64 = row.try_get("revision")?;
-        if editor == Editor::Respondent && !status.open_to_respondent() {
-            return Err(StoreError::Locked(format!(
-                "the response of {city} is {} and can no longer be changed",
-                status.slug()
-            )));
-        }
+        let Some(next_status) = status.after(editor.save_move()) else {
+            return Err(match editor {
+                Editor::Respondent => StoreError::ResponseClosed { city: city.clone(), status },
+                Editor::Secretariat => StoreError::IllegalMove {
+                    city: city.clone(),
+                    from: status,
+                    attempted: ResponseMove::Correct,
+                },
+            });
+        };
 
         let mut conflicts = Vec::new();
         let mut writes: Vec<(&AnswerChange, Option<String>)> = Vec::new();
@@ -420,10 +433,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        let status = if status == ResponseStatus::Invited { ResponseStatus::InProgress } else { status };
         sqlx::query("UPDATE responses SET revision = $1, status = $2, updated_at = $3 WHERE edition_year = $4 AND city_id = $5")
             .bind(next)
-            .bind(status.slug())
+            .bind(next_status.slug())
             .bind(&now)
             .bind(year(edition))
             .bind(city.as_str())
@@ -573,16 +585,18 @@ impl Store {
         let mut response = Response::default();
         let mut entries: BTreeMap<String, BTreeMap<u64, BTreeMap<String, String>>> = BTreeMap::new();
         for answer in self.answers(edition, city).await? {
-            if answer.entry.is_empty() {
-                response.values.insert(answer.question, answer.value);
-            } else if let Some((group, id)) = answer.entry.split_once(':') {
-                let id = id.parse::<u64>().map_err(corrupt)?;
-                entries
-                    .entry(group.to_string())
-                    .or_default()
-                    .entry(id)
-                    .or_default()
-                    .insert(answer.question, answer.value);
+            match EntryKey::parse(&answer.entry).map_err(corrupt)? {
+                None => {
+                    response.values.insert(answer.question, answer.value);
+                }
+                Some(key) => {
+                    entries
+                        .entry(key.group.to_string())
+                        .or_default()
+                        .entry(key.id)
+                        .or_default()
+                        .insert(answer.question, answer.value);
+                }
             }
         }
         response.repeats =
@@ -623,50 +637,34 @@ impl Store {
             .collect()
     }
 
-    /// Moves a response to `to` if it is in one of `from`; otherwise says where it is.
-    pub async fn set_response_status(
+    /// Moves a response along its lifecycle (submit, return, accept, withdraw) and returns its
+    /// new status; a move the lifecycle does not allow from the current status is refused.
+    /// Accepting reviews every answer that was only self-reported.
+    pub async fn move_response(
         &self,
         edition: EditionYear,
         city: &CityId,
-        from: &[ResponseStatus],
-        to: ResponseStatus,
-    ) -> Result<()> {
-        let now = clock::now();
+        attempted: ResponseMove,
+    ) -> Result<ResponseStatus> {
         let mut tx = self.begin_write().await?;
-        ensure_response(&mut tx, edition, city).await?;
-        let row = sqlx::query("SELECT status FROM responses WHERE edition_year = $1 AND city_id = $2")
-            .bind(year(edition))
-            .bind(city.as_str())
-            .fetch_one(&mut *tx)
-            .await?;
-        let current = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
-        if !from.contains(&current) {
-            return Err(StoreError::Locked(format!(
-                "the response of {city} is {}, so it cannot become {}",
-                current.slug(),
-                to.slug()
-            )));
-        }
-        let submitted_at = (to == ResponseStatus::Submitted).then(|| now.clone());
-        sqlx::query(
-            "UPDATE responses SET status = $1, updated_at = $2, submitted_at = COALESCE($3, submitted_at) \
-             WHERE edition_year = $4 AND city_id = $5",
-        )
-        .bind(to.slug())
-        .bind(&now)
-        .bind(submitted_at)
-        .bind(year(edition))
-        .bind(city.as_str())
-        .execute(&mut *tx)
-        .await?;
-        if to == ResponseStatus::Accepted {
-            // Accepting a submission reviews every answer that was only self-reported.
-            sqlx::query("UPDATE answers SET evidence = 'reviewed' WHERE edition_year = $1 AND city_id = $2 AND evidence = 'self_reported'")
-                .bind(year(edition))
-                .bind(city.as_str())
-                .execute(&mut *tx)
-                .await?;
-        }
+        let to = move_in(&mut tx, edition, city, attempted).await?;
+        tx.commit().await?;
+        Ok(to)
+    }
+
+    /// Returns a submitted response to the city with reviewers' comments (one per question),
+    /// in one transaction: the comments are never stored without the return, nor the return
+    /// without them.
+    pub async fn return_response(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        comments: &[(String, String)],
+        author: &str,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        move_in(&mut tx, edition, city, ResponseMove::Return).await?;
+        add_comments(&mut tx, edition, city, comments, author).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -693,47 +691,8 @@ impl Store {
         .execute(&self.pool)
         .await?;
         if updated.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("{city} has no answer to {question}")));
+            return Err(StoreError::NoAnswer { city: city.clone(), question: question.to_string() });
         }
-        Ok(())
-    }
-
-    /// Adds reviewers' comments, one per question, at the response's current revision.
-    pub async fn add_review_comments(
-        &self,
-        edition: EditionYear,
-        city: &CityId,
-        comments: &[(String, String)],
-        author: &str,
-    ) -> Result<()> {
-        let now = clock::now();
-        let mut tx = self.begin_write().await?;
-        let revision: i64 =
-            sqlx::query("SELECT revision FROM responses WHERE edition_year = $1 AND city_id = $2")
-                .bind(year(edition))
-                .bind(city.as_str())
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| StoreError::NotFound(format!("{city} has no response to edition {edition}")))?
-                .try_get("revision")?;
-        for (question, comment) in comments {
-            sqlx::query(
-                "INSERT INTO review_comments (edition_year, city_id, question, comment, author, created_at, revision) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
-                 ON CONFLICT (edition_year, city_id, question, revision) DO UPDATE SET comment = excluded.comment, \
-                     author = excluded.author, created_at = excluded.created_at",
-            )
-            .bind(year(edition))
-            .bind(city.as_str())
-            .bind(question)
-            .bind(comment)
-            .bind(author)
-            .bind(&now)
-            .bind(revision)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
         Ok(())
     }
 
@@ -758,6 +717,86 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// The move of a response within a write transaction.
+async fn move_in(
+    tx: &mut Transaction<'_, Any>,
+    edition: EditionYear,
+    city: &CityId,
+    attempted: ResponseMove,
+) -> Result<ResponseStatus> {
+    let row = sqlx::query("SELECT status FROM responses WHERE edition_year = $1 AND city_id = $2")
+        .bind(year(edition))
+        .bind(city.as_str())
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or_else(|| StoreError::NoResponse { edition, city: city.clone() })?;
+    let from = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
+    let to = from.after(attempted).ok_or_else(|| StoreError::IllegalMove {
+        city: city.clone(),
+        from,
+        attempted,
+    })?;
+    let now = clock::now();
+    let submitted_at = (to == ResponseStatus::Submitted).then(|| now.clone());
+    sqlx::query(
+        "UPDATE responses SET status = $1, updated_at = $2, submitted_at = COALESCE($3, submitted_at) \
+         WHERE edition_year = $4 AND city_id = $5",
+    )
+    .bind(to.slug())
+    .bind(&now)
+    .bind(submitted_at)
+    .bind(year(edition))
+    .bind(city.as_str())
+    .execute(&mut **tx)
+    .await?;
+    if to == ResponseStatus::Accepted {
+        // Accepting a submission reviews every answer that was only self-reported.
+        sqlx::query("UPDATE answers SET evidence = 'reviewed' WHERE edition_year = $1 AND city_id = $2 AND evidence = 'self_reported'")
+            .bind(year(edition))
+            .bind(city.as_str())
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(to)
+}
+
+/// Reviewers' comments, one per question, at the response's current revision.
+async fn add_comments(
+    tx: &mut Transaction<'_, Any>,
+    edition: EditionYear,
+    city: &CityId,
+    comments: &[(String, String)],
+    author: &str,
+) -> Result<()> {
+    let now = clock::now();
+    let revision: i64 =
+        sqlx::query("SELECT revision FROM responses WHERE edition_year = $1 AND city_id = $2")
+            .bind(year(edition))
+            .bind(city.as_str())
+            .fetch_optional(&mut **tx)
+            .await?
+            .ok_or_else(|| StoreError::NoResponse { edition, city: city.clone() })?
+            .try_get("revision")?;
+    for (question, comment) in comments {
+        sqlx::query(
+            "INSERT INTO review_comments (edition_year, city_id, question, comment, author, created_at, revision) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (edition_year, city_id, question, revision) DO UPDATE SET comment = excluded.comment, \
+                 author = excluded.author, created_at = excluded.created_at",
+        )
+        .bind(year(edition))
+        .bind(city.as_str())
+        .bind(question)
+        .bind(comment)
+        .bind(author)
+        .bind(&now)
+        .bind(revision)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }
 
 async fn ensure_response(tx: &mut Transaction<'_, Any>, edition: EditionYear, city: &CityId) -> Result<()> {

@@ -1,7 +1,7 @@
 //! Responses and answers on both backends: revisions, conflicts, retries, the audit trail,
 //! review and evidence.
 
-use smartcities_domain::{CityId, EditionFile, EditionYear, Evidence, ResponseStatus};
+use smartcities_domain::{CityId, EditionFile, EditionYear, Evidence, ResponseMove, ResponseStatus};
 use smartcities_questionnaire::from_framework;
 use smartcities_store::{AnswerChange, Editor, SaveOutcome, Store, StoreError, testing::TestDatabase};
 
@@ -19,7 +19,9 @@ async fn setup() -> (TestDatabase, Store, EditionYear, CityId) {
     )
     .unwrap();
     store.upsert_cities(&cities).await.unwrap();
-    (db, store, file.edition.year, CityId::parse("es-bilbao").unwrap())
+    let bilbao = CityId::parse("es-bilbao").unwrap();
+    store.open_response(file.edition.year, &bilbao).await.unwrap();
+    (db, store, file.edition.year, bilbao)
 }
 
 fn set(question: &str, value: &str) -> AnswerChange {
@@ -141,14 +143,24 @@ async fn submission_review_and_evidence() {
         )
         .await
         .unwrap();
-    let open = [ResponseStatus::InProgress, ResponseStatus::Returned];
-    store.set_response_status(year, &bilbao, &open, ResponseStatus::Submitted).await.unwrap();
+    assert_eq!(
+        store.move_response(year, &bilbao, ResponseMove::Submit).await.unwrap(),
+        ResponseStatus::Submitted
+    );
     let locked =
         store.save_answers(year, &bilbao, 1, &[set("pilots_last_2y", "13")], "ane", Editor::Respondent).await;
-    assert!(matches!(locked, Err(StoreError::Locked(_))), "{locked:?}");
+    assert!(
+        matches!(locked, Err(StoreError::ResponseClosed { status: ResponseStatus::Submitted, .. })),
+        "{locked:?}"
+    );
+    let early = store.move_response(year, &bilbao, ResponseMove::Submit).await;
+    assert!(matches!(
+        early,
+        Err(StoreError::IllegalMove { from: ResponseStatus::Submitted, attempted: ResponseMove::Submit, .. })
+    ));
 
     store
-        .add_review_comments(
+        .return_response(
             year,
             &bilbao,
             &[("pilots_last_2y".into(), "Please count only public pilots".into())],
@@ -156,10 +168,11 @@ async fn submission_review_and_evidence() {
         )
         .await
         .unwrap();
-    store
-        .set_response_status(year, &bilbao, &[ResponseStatus::Submitted], ResponseStatus::Returned)
-        .await
-        .unwrap();
+    assert_eq!(store.response(year, &bilbao).await.unwrap().unwrap().status, ResponseStatus::Returned);
+    // A return is refused whole, comments included, when the response is not submitted.
+    let not_submitted = store.return_response(year, &bilbao, &[("uses_cpi".into(), "?".into())], "s").await;
+    assert!(matches!(not_submitted, Err(StoreError::IllegalMove { .. })));
+    assert_eq!(store.review_comments(year, &bilbao).await.unwrap().len(), 1);
     let comments = store.review_comments(year, &bilbao).await.unwrap();
     assert_eq!(comments[0].comment, "Please count only public pilots");
     let resubmit = store
@@ -167,13 +180,10 @@ async fn submission_review_and_evidence() {
         .await
         .unwrap();
     assert_eq!(resubmit, SaveOutcome::Saved { revision: 2, changed: 1 });
-    store.set_response_status(year, &bilbao, &open, ResponseStatus::Submitted).await.unwrap();
-    let twice = store.set_response_status(year, &bilbao, &open, ResponseStatus::Submitted).await;
-    assert!(matches!(twice, Err(StoreError::Locked(_))));
-    store
-        .set_response_status(year, &bilbao, &[ResponseStatus::Submitted], ResponseStatus::Accepted)
-        .await
-        .unwrap();
+    store.move_response(year, &bilbao, ResponseMove::Submit).await.unwrap();
+    let twice = store.move_response(year, &bilbao, ResponseMove::Submit).await;
+    assert!(matches!(twice, Err(StoreError::IllegalMove { .. })));
+    store.move_response(year, &bilbao, ResponseMove::Accept).await.unwrap();
 
     let answers = store.answers(year, &bilbao).await.unwrap();
     assert!(answers.iter().all(|a| a.evidence == Evidence::Reviewed));
@@ -271,10 +281,15 @@ async fn unknown_cities_have_no_response() {
         .save_answers(year, &ghost, 0, &[set("uses_cpi", "no")], "x", Editor::Secretariat)
         .await
         .unwrap_err();
-    assert!(matches!(error, StoreError::UnknownCity(_)));
-    let invited = store.open_response(year, &CityId::parse("sn-dakar").unwrap()).await.unwrap();
+    assert!(matches!(error, StoreError::NoResponse { .. }), "{error:?}");
+    let dakar = CityId::parse("sn-dakar").unwrap();
+    let uninvited =
+        store.save_answers(year, &dakar, 0, &[set("uses_cpi", "no")], "x", Editor::Respondent).await;
+    assert!(matches!(uninvited, Err(StoreError::NoResponse { .. })), "only invited cities answer");
+    assert!(matches!(store.open_response(year, &ghost).await, Err(StoreError::UnknownCity(_))));
+    let invited = store.open_response(year, &dakar).await.unwrap();
     assert_eq!((invited.status, invited.revision), (ResponseStatus::Invited, 0));
-    assert_eq!(store.responses(year).await.unwrap().len(), 1);
+    assert_eq!(store.responses(year).await.unwrap().len(), 2);
 }
 
 #[tokio::test]
@@ -298,7 +313,7 @@ async fn renaming_a_question_carries_its_answers_along() {
     assert_eq!(current, 2);
     assert!(q.question("innovation_pilots").is_some() && q.question("pilots_last_2y").is_none());
     let again = store.rename_question(year, "uses_cpi", "innovation_pilots", &q).await;
-    assert!(matches!(again, Err(StoreError::Locked(_))), "answers to the new name exist");
+    assert!(matches!(again, Err(StoreError::NameTaken { .. })), "answers to the new name exist");
 }
 
 #[tokio::test]
@@ -318,7 +333,7 @@ async fn an_edit_based_on_an_old_version_is_refused() {
     let mut second = questionnaire.clone();
     second.question_mut("pilots_last_2y").unwrap().required = true;
     let refused = store.edit_questionnaire(year, &second, Some(version), None, "web edit").await;
-    assert!(matches!(refused, Err(StoreError::Locked(_))), "{refused:?}");
+    assert!(matches!(refused, Err(StoreError::QuestionnaireChanged { based_on: 1, now: 2 })), "{refused:?}");
     let (current, stored) = store.questionnaire(year).await.unwrap().unwrap();
     assert_eq!(current, version + 1);
     assert!(!stored.question("uses_cpi").unwrap().required, "the first edit stands");
@@ -374,7 +389,7 @@ async fn focus_groups_keep_their_outputs_by_axis_and_sdg() {
 
     let mut wrong = group.clone();
     wrong.outputs[0].axis = Some(Code::parse("tourism").unwrap());
-    assert!(matches!(store.save_focus_group(&wrong).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.save_focus_group(&wrong).await, Err(StoreError::UnknownAxis { .. })));
     let mut stranger = group.clone();
     stranger.participants.push(CityId::parse("xx-nowhere").unwrap());
     assert!(matches!(store.save_focus_group(&stranger).await, Err(StoreError::UnknownCity(_))));

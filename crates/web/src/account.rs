@@ -1,4 +1,6 @@
-//! Signing in and out, invitation links, and the signed-in person's home page.
+//! Signing in and out, invitation and password-reset links, changing one's password, and the
+//! signed-in person's home page. The rules are the application layer's; these handlers parse
+//! the forms and render the pages.
 
 use std::collections::HashMap;
 
@@ -9,28 +11,37 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{EditionStatus, Email, Role};
-use smartcities_store::User;
+use smartcities_app::{
+    AppError, Refusal,
+    accounts::{Client, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NewSession, SESSION_SECONDS, new_token},
+};
+use smartcities_domain::Role;
 
 use crate::{
     AppState,
-    auth::{
-        ClientAddress, FORM_COOKIE, MIN_PASSWORD_CHARS, SESSION_COOKIE, SESSION_SECONDS, Viewer, cookie,
-        hash_password, is_https, new_token, set_cookie, token_hash, verify_password,
-    },
-    i18n::{Negotiated, t, translate},
+    auth::{ClientAddress, FORM_COOKIE, SESSION_COOKIE, SignedIn, Viewer, cookie, is_https, set_cookie},
+    i18n::{Negotiated, t},
     pages::{Ctx, PageError, render_page},
 };
 
-/// Attempts allowed in `WINDOW_SECONDS`, per account and per address.
-const PER_ACCOUNT: i64 = 5;
-const PER_ADDRESS: i64 = 20;
-const WINDOW_SECONDS: i64 = 15 * 60;
-
-/// A path on this site to return to after signing in; anything else goes home.
+/// A path on this site to return to after signing in; anything else goes to the person's page.
+/// Only a plain absolute path is accepted: no scheme, no host, no backslash, no control or
+/// percent-encoded control characters a browser would strip into `//host`.
 fn local_path(next: Option<&String>) -> String {
+    let safe = |p: &str| {
+        let decoded: String = form_urlencoded::parse(format!("x={p}").as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default();
+        let stripped: String = decoded.chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect();
+        p.starts_with('/')
+            && !stripped.starts_with("//")
+            && !stripped.contains('\\')
+            && !decoded.chars().any(char::is_control)
+            && !p.chars().any(|c| c.is_control() || c.is_whitespace())
+    };
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.clone(),
+        Some(p) if safe(p) => p.clone(),
         _ => "/me".into(),
     }
 }
@@ -91,28 +102,18 @@ pub async fn sign_in_form(
     .await
 }
 
-fn session_response(state: &AppState, headers: &HeaderMap, token: &str, to: &str) -> Response {
+fn session_response(state: &AppState, headers: &HeaderMap, session: &NewSession, to: &str) -> Response {
     let secure = is_https(headers, state.secure_cookies);
     let mut response = Redirect::to(to).into_response();
-    for value in
-        [set_cookie(SESSION_COOKIE, token, SESSION_SECONDS, secure), set_cookie(FORM_COOKIE, "", 0, secure)]
-    {
+    for value in [
+        set_cookie(SESSION_COOKIE, &session.token, SESSION_SECONDS, secure),
+        set_cookie(FORM_COOKIE, "", 0, secure),
+    ] {
         if let Ok(value) = HeaderValue::from_str(&value) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
     response
-}
-
-async fn start_session(
-    state: &AppState,
-    headers: &HeaderMap,
-    user: &User,
-    to: &str,
-) -> Result<Response, PageError> {
-    let token = new_token();
-    state.store.create_session(&token_hash(&token), &user.id, &new_token(), SESSION_SECONDS).await?;
-    Ok(session_response(state, headers, &token, to))
 }
 
 pub async fn sign_in(
@@ -126,9 +127,9 @@ pub async fn sign_in(
 ) -> Response {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let next = local_path(form.get("next"));
-    let email_text = form.get("email").map(|e| e.trim().to_string()).unwrap_or_default();
+    let email = form.get("email").map(|e| e.trim().to_string()).unwrap_or_default();
     let retry = |status: StatusCode, error: String| {
-        let (next, email) = (next.clone(), email_text.clone());
+        let (next, email) = (next.clone(), email.clone());
         with_form_token(&ctx, &headers, status, "sign_in.html", move |form_token| SignInPage {
             form_token,
             next,
@@ -139,28 +140,14 @@ pub async fn sign_in(
     if !form_token_ok(&headers, &form) {
         return retry(StatusCode::FORBIDDEN, t(lang, "sign-in-expired")).await;
     }
-    let ip = address.map_or_else(|| "unknown".to_string(), |a| a.to_string());
-    let keys = [format!("account:{}", email_text.to_lowercase()), format!("address:{ip}")];
-    let counts = match state.store.count_sign_in_attempt(&keys, WINDOW_SECONDS).await {
-        Ok(c) => c,
-        Err(e) => return PageError::from(e).into_response(),
-    };
-    if counts[0] > PER_ACCOUNT || counts[1] > PER_ADDRESS {
-        return retry(StatusCode::TOO_MANY_REQUESTS, t(lang, "sign-in-too-many")).await;
-    }
-    let user = match Email::parse(&email_text) {
-        Ok(email) => state.store.user_by_email(&email).await.ok().flatten(),
-        Err(_) => None,
-    };
     let password = form.get("password").map_or("", String::as_str);
-    let valid =
-        user.as_ref().and_then(|u| u.password_hash.as_deref()).is_some_and(|h| verify_password(password, h));
-    match (user, valid) {
-        (Some(user), true) => {
-            let _ = state.store.clear_sign_in_attempts(&keys[0]).await;
-            start_session(&state, &headers, &user, &next).await.unwrap_or_else(IntoResponse::into_response)
+    match state.app.sign_in(&email, password, Client { address }).await {
+        Ok(session) => session_response(&state, &headers, &session, &next),
+        Err(AppError::Refused(refusal @ Refusal::SignInThrottled)) => {
+            retry(StatusCode::TOO_MANY_REQUESTS, refusal.message(lang)).await
         }
-        _ => retry(StatusCode::UNAUTHORIZED, t(lang, "sign-in-failed")).await,
+        Err(AppError::Refused(refusal)) => retry(StatusCode::UNAUTHORIZED, refusal.message(lang)).await,
+        Err(e) => PageError::from(e).into_response(),
     }
 }
 
@@ -175,7 +162,7 @@ pub async fn sign_out(
         if form.get("csrf").map(String::as_str) != Some(csrf) {
             return (StatusCode::FORBIDDEN, "the form expired; reload the page").into_response();
         }
-        let _ = state.store.delete_session(&token_hash(token)).await;
+        let _ = state.app.sign_out(token).await;
     }
     let mut response = Redirect::to("/").into_response();
     if let Ok(value) = HeaderValue::from_str(&set_cookie(SESSION_COOKIE, "", 0, secure)) {
@@ -192,8 +179,10 @@ struct InvitationPage {
     email: String,
     error: Option<String>,
     min: usize,
+    max: usize,
 }
 
+/// The page of a one-time link (an invitation or a password reset): a form to set a password.
 pub async fn invitation_form(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
@@ -203,8 +192,9 @@ pub async fn invitation_form(
     Path(token): Path<String>,
 ) -> Response {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let user = match state.store.invitation_user(&token_hash(&token)).await {
-        Ok(u) => u,
+    let user = match state.app.link_user(&token).await {
+        Ok(user) => Some(user),
+        Err(AppError::Refused(_)) => None,
         Err(e) => return PageError::from(e).into_response(),
     };
     let status = if user.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
@@ -215,6 +205,7 @@ pub async fn invitation_form(
         email: user.as_ref().map(|u| u.email.as_str().to_string()).unwrap_or_default(),
         error: None,
         min: MIN_PASSWORD_CHARS,
+        max: MAX_PASSWORD_CHARS,
     })
     .await
 }
@@ -229,37 +220,143 @@ pub async fn accept_invitation(
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let hash = token_hash(&token);
-    let user = state.store.invitation_user(&hash).await.ok().flatten();
     let password = form.get("password").cloned().unwrap_or_default();
     let again = form.get("password_again").cloned().unwrap_or_default();
-    let error = if !form_token_ok(&headers, &form) {
-        Some(t(lang, "sign-in-expired"))
-    } else if password.chars().count() < MIN_PASSWORD_CHARS {
-        Some(translate(lang, "password-too-short", &[("min", (MIN_PASSWORD_CHARS as i64).into())]))
-    } else if password != again {
-        Some(t(lang, "password-mismatch"))
+    let outcome = if form_token_ok(&headers, &form) {
+        state.app.redeem_link(&token, &password, &again).await
     } else {
-        None
+        Err(AppError::Internal(t(lang, "sign-in-expired")))
     };
-    if error.is_some() || user.is_none() {
-        let status = if user.is_none() { StatusCode::NOT_FOUND } else { StatusCode::UNPROCESSABLE_ENTITY };
-        return with_form_token(&ctx, &headers, status, "invitation.html", |form_token| InvitationPage {
-            form_token,
-            valid: user.is_some(),
-            name: user.as_ref().map(|u| u.name.clone()).unwrap_or_default(),
-            email: user.as_ref().map(|u| u.email.as_str().to_string()).unwrap_or_default(),
-            error,
-            min: MIN_PASSWORD_CHARS,
-        })
-        .await;
-    }
-    match state.store.redeem_invitation(&hash, &hash_password(&password)).await {
-        Ok(Some(user)) => {
-            start_session(&state, &headers, &user, "/me").await.unwrap_or_else(IntoResponse::into_response)
+    let (status, error) = match outcome {
+        Ok(session) => return session_response(&state, &headers, &session, "/me"),
+        Err(AppError::Refused(Refusal::LinkInvalid)) => (StatusCode::NOT_FOUND, None),
+        Err(AppError::Refused(refusal)) => (StatusCode::UNPROCESSABLE_ENTITY, Some(refusal.message(lang))),
+        Err(AppError::Internal(expired)) => (StatusCode::FORBIDDEN, Some(expired)),
+        Err(e) => return PageError::from(e).into_response(),
+    };
+    let user = state.app.link_user(&token).await.ok();
+    let status = if user.is_none() { StatusCode::NOT_FOUND } else { status };
+    with_form_token(&ctx, &headers, status, "invitation.html", |form_token| InvitationPage {
+        form_token,
+        valid: user.is_some(),
+        name: user.as_ref().map(|u| u.name.clone()).unwrap_or_default(),
+        email: user.as_ref().map(|u| u.email.as_str().to_string()).unwrap_or_default(),
+        error,
+        min: MIN_PASSWORD_CHARS,
+        max: MAX_PASSWORD_CHARS,
+    })
+    .await
+}
+
+#[derive(Serialize)]
+struct ResetPage {
+    form_token: String,
+    email: String,
+    sent: bool,
+    error: Option<String>,
+}
+
+/// The form to ask for a password-reset link.
+pub async fn reset_request_form(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    with_form_token(&ctx, &headers, StatusCode::OK, "password_reset.html", |form_token| ResetPage {
+        form_token,
+        email: String::new(),
+        sent: false,
+        error: None,
+    })
+    .await
+}
+
+/// Mails a reset link if the address has an account; the page says the same either way.
+pub async fn request_reset(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let email = form.get("email").map(|e| e.trim().to_string()).unwrap_or_default();
+    let (status, sent, error) = if !form_token_ok(&headers, &form) {
+        (StatusCode::FORBIDDEN, false, Some(t(lang, "sign-in-expired")))
+    } else {
+        match state.app.request_password_reset(&email, lang).await {
+            Ok(()) => (StatusCode::OK, true, None),
+            Err(AppError::Refused(refusal)) => {
+                (StatusCode::SERVICE_UNAVAILABLE, false, Some(refusal.message(lang)))
+            }
+            Err(e) => return PageError::from(e).into_response(),
         }
-        // Used up between the check and now: the link was opened twice at once.
-        Ok(None) => PageError::NotFound(lang).into_response(),
+    };
+    with_form_token(&ctx, &headers, status, "password_reset.html", |form_token| ResetPage {
+        form_token,
+        email,
+        sent,
+        error,
+    })
+    .await
+}
+
+#[derive(Serialize)]
+struct PasswordPage {
+    error: Option<String>,
+    min: usize,
+    max: usize,
+}
+
+/// The signed-in person's form to change their password.
+pub async fn password_form(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    SignedIn(_): SignedIn,
+) -> Response {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let page = PasswordPage { error: None, min: MIN_PASSWORD_CHARS, max: MAX_PASSWORD_CHARS };
+    render_page(&ctx, "password.html", "me", page).await.into_response()
+}
+
+/// Changes the password; every other session and link of the account ends.
+pub async fn change_password(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    headers: HeaderMap,
+    SignedIn(session): SignedIn,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    if form.get("csrf") != Some(&session.csrf) {
+        return PageError::Refused(lang, t(lang, "form-expired")).into_response();
+    }
+    let field = |name: &str| form.get(name).map_or("", String::as_str);
+    match state
+        .app
+        .change_password(&session.user, field("current"), field("password"), field("password_again"))
+        .await
+    {
+        Ok(new_session) => session_response(&state, &headers, &new_session, "/me?password=changed"),
+        Err(AppError::Refused(refusal)) => {
+            let page = PasswordPage {
+                error: Some(refusal.message(lang)),
+                min: MIN_PASSWORD_CHARS,
+                max: MAX_PASSWORD_CHARS,
+            };
+            match render_page(&ctx, "password.html", "me", page).await {
+                Ok(html) => (StatusCode::UNPROCESSABLE_ENTITY, html).into_response(),
+                Err(e) => e.into_response(),
+            }
+        }
         Err(e) => PageError::from(e).into_response(),
     }
 }
@@ -287,18 +384,13 @@ pub async fn me(
     Negotiated(lang): Negotiated,
     viewer: Viewer,
     uri: Uri,
+    SignedIn(session): SignedIn,
 ) -> Response {
-    let Some(session) = viewer.0.clone() else {
-        return Redirect::to(&format!("/sign-in?next={}", uri.path())).into_response();
-    };
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let result: Result<_, PageError> = async {
         let user = &session.user;
         let mut editions = Vec::new();
         for edition in state.store.editions().await?.into_iter().rev() {
-            if edition.status == EditionStatus::Published && user.role == Role::Respondent {
-                continue;
-            }
             let response_status = match &user.city {
                 Some(city) => state
                     .store
@@ -307,6 +399,10 @@ pub async fn me(
                     .map(|r| t(lang, &format!("response-{}", r.status.slug()))),
                 None => None,
             };
+            // A respondent's page lists only the editions their city was invited to.
+            if user.role == Role::Respondent && response_status.is_none() {
+                continue;
+            }
             editions.push(EditionLink {
                 year: edition.year.get(),
                 title: edition.title.get(lang).to_string(),

@@ -98,6 +98,17 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<smartcities_app::AppError> for ApiError {
+    fn from(e: smartcities_app::AppError) -> Self {
+        tracing::error!(error = %e, "API request failed");
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal",
+            message: "internal error; it was logged".into(),
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (self.status, Json(ErrorBody { error: ErrorDetail { code: self.code, message: self.message } }))
@@ -252,19 +263,17 @@ async fn readable_results(state: &AppState, viewer: &Viewer, year: &str) -> Resu
             "the results of edition {year} are not published yet; sign in as the secretariat or an analyst"
         )));
     }
-    let (document, _) = state
-        .store
-        .results(year)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("edition {year} has not been analysed yet")))?;
-    let mut results = serde_json::from_str(&document).map_err(|e| {
-        tracing::error!(error = %e, "stored results do not parse");
+    let stored = state.app.results(year).await.map_err(|e| {
+        tracing::error!(error = %e, "stored results cannot be read");
         ApiError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             code: "internal",
             message: "internal error; it was logged".into(),
         }
     })?;
+    let mut results = stored
+        .ok_or_else(|| ApiError::not_found(format!("edition {year} has not been analysed yet")))?
+        .results;
     crate::results::hide_ranks(&edition, &mut results);
     Ok(results)
 }

@@ -1,48 +1,20 @@
-//! Sign-in: one-time invitation links, argon2id password hashes, session cookies and CSRF
-//! tokens. Tokens are 128 random bits; the database keeps only their SHA-256.
+//! Who is asking: the session cookie and the signed-in person, role extractors that admit only
+//! the roles a route serves, CSRF checks and cookie helpers. Credentials themselves (tokens,
+//! passwords, the sign-in throttle) are the application layer's.
 
-use argon2::{
-    Argon2,
-    password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash},
-};
 use axum::{
     extract::FromRequestParts,
     http::{HeaderMap, header, request::Parts},
 };
-use sha2::{Digest, Sha256};
-use smartcities_domain::{CityId, Role};
+use smartcities_app::responses::{can_read, can_write};
+use smartcities_domain::{CityId, Lang, Role};
 use smartcities_store::SessionUser;
 
-use crate::AppState;
+use crate::{AppState, i18n::negotiate, pages::PageError};
 
 pub const SESSION_COOKIE: &str = "sc_session";
 /// The CSRF cookie of forms shown before there is a session (sign-in, invitation).
 pub const FORM_COOKIE: &str = "sc_form";
-/// Sessions last two weeks; invitations one month.
-pub const SESSION_SECONDS: i64 = 14 * 24 * 3600;
-pub const INVITATION_SECONDS: i64 = 30 * 24 * 3600;
-pub const MIN_PASSWORD_CHARS: usize = 10;
-
-/// A new random token: 128 bits as 32 hexadecimal characters.
-pub fn new_token() -> String {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// What the database keeps of a token.
-pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub fn hash_password(password: &str) -> String {
-    Argon2::default().hash_password(password.as_bytes()).expect("argon2 hashes any password").to_string()
-}
-
-pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
-}
 
 /// The value of a cookie.
 pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
@@ -76,25 +48,12 @@ impl Viewer {
 
     /// Whether the viewer may read a city's answers.
     pub fn can_read(&self, city: &CityId) -> bool {
-        match &self.0 {
-            Some(s) => match s.user.role {
-                Role::Secretariat | Role::Analyst => true,
-                Role::Respondent => s.user.city.as_ref() == Some(city),
-            },
-            None => false,
-        }
+        self.0.as_ref().is_some_and(|s| can_read(&s.user, city))
     }
 
     /// Whether the viewer may change a city's answers (the response's status is checked apart).
     pub fn can_write(&self, city: &CityId) -> bool {
-        match &self.0 {
-            Some(s) => match s.user.role {
-                Role::Secretariat => true,
-                Role::Analyst => false,
-                Role::Respondent => s.user.city.as_ref() == Some(city),
-            },
-            None => false,
-        }
+        self.0.as_ref().is_some_and(|s| can_write(&s.user, city))
     }
 
     pub fn is_secretariat(&self) -> bool {
@@ -114,25 +73,89 @@ impl FromRequestParts<AppState> for Viewer {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else { return Ok(Viewer(None)) };
-        // A database that does not answer is treated as signed out here; the page itself
-        // will then report the failure.
-        let user = state.store.session_user(&token_hash(token)).await.ok().flatten();
-        Ok(Viewer(user))
+        // Several extractors of one request ask: the session is read once.
+        if let Some(viewer) = parts.extensions.get::<Viewer>() {
+            return Ok(viewer.clone());
+        }
+        let viewer = match cookie(&parts.headers, SESSION_COOKIE) {
+            // A database that does not answer is treated as signed out here; the page itself
+            // will then report the failure.
+            Some(token) => Viewer(state.app.session(token).await.ok().flatten()),
+            None => Viewer(None),
+        };
+        parts.extensions.insert(viewer.clone());
+        Ok(viewer)
     }
 }
 
-/// The client's IP address when the server knows it (it does when serving over TCP; in-process
+/// The signed-in person, whatever the role; others are sent to sign in.
+pub struct SignedIn(pub SessionUser);
+
+/// A secretariat member or an analyst; others are refused.
+pub struct Staff(pub SessionUser);
+
+/// A member of the secretariat; others are refused.
+pub struct Secretariat(pub SessionUser);
+
+/// The viewer if signed in with one of `roles`; otherwise the page that says so.
+async fn admitted(parts: &mut Parts, state: &AppState, roles: &[Role]) -> Result<SessionUser, PageError> {
+    let Ok(Viewer(session)) = Viewer::from_request_parts(parts, state).await;
+    let lang: Lang = negotiate(parts);
+    match session {
+        None => Err(PageError::SignIn(parts.uri.to_string())),
+        Some(session) if roles.contains(&session.user.role) => Ok(session),
+        Some(_) => Err(PageError::Forbidden(lang)),
+    }
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        admitted(parts, state, &[Role::Secretariat, Role::Analyst, Role::Respondent]).await.map(SignedIn)
+    }
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        admitted(parts, state, &[Role::Secretariat, Role::Analyst]).await.map(Staff)
+    }
+}
+
+impl FromRequestParts<AppState> for Secretariat {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        admitted(parts, state, &[Role::Secretariat]).await.map(Secretariat)
+    }
+}
+
+/// The client's IP address when the server knows it: behind a trusted proxy (`--trusted-proxy`),
+/// the address the proxy appended to `X-Forwarded-For`; otherwise the TCP peer's (in-process
 /// tests have none).
 pub struct ClientAddress(pub Option<std::net::IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl FromRequestParts<AppState> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if state.trusted_proxy
+            && let Some(forwarded) = forwarded_for(&parts.headers)
+        {
+            return Ok(ClientAddress(Some(forwarded)));
+        }
         let info = parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
         Ok(ClientAddress(info.map(|i| i.0.ip())))
     }
+}
+
+/// The last address of `X-Forwarded-For`: the one our own proxy added (earlier ones are
+/// whatever the client claimed).
+fn forwarded_for(headers: &HeaderMap) -> Option<std::net::IpAddr> {
+    let all: Vec<&str> = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+    all.last()?.rsplit(',').next()?.trim().parse().ok()
 }
 
 #[cfg(test)]
@@ -140,22 +163,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tokens_are_128_random_bits() {
-        let (a, b) = (new_token(), new_token());
-        assert_eq!(a.len(), 32);
-        assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
-        assert_ne!(a, b);
-        assert_eq!(token_hash(&a).len(), 64);
-        assert_eq!(token_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    }
-
-    #[test]
-    fn passwords_verify_only_themselves() {
-        let hash = hash_password("correct horse battery");
-        assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse battery", &hash));
-        assert!(!verify_password("correct horse battery!", &hash));
-        assert!(!verify_password("anything", "not a hash"));
+    fn the_proxys_own_forwarded_address_is_the_last() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(forwarded_for(&headers), None);
+        headers.append("x-forwarded-for", "203.0.113.9, 198.51.100.7".parse().unwrap());
+        assert_eq!(forwarded_for(&headers), Some("198.51.100.7".parse().unwrap()));
+        headers.append("x-forwarded-for", "192.0.2.1".parse().unwrap());
+        assert_eq!(forwarded_for(&headers), Some("192.0.2.1".parse().unwrap()));
     }
 
     #[test]

@@ -6,19 +6,20 @@ use std::collections::{BTreeMap, HashMap};
 use axum::{
     body::Bytes,
     extract::{Path, Query, State},
-    http::{HeaderMap, Uri, header},
+    http::Uri,
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
 use smartcities_domain::{
-    ApproxDate, City, CityId, EditionStatus, EditionYear, Participation, ResponseStatus, Role, Section,
+    ApproxDate, City, CityId, EditionStatus, EditionYear, Participation, ResponseStatus, Section,
 };
 use smartcities_store::CityFilter;
 
+use smartcities_app::campaign;
+
 use crate::{
     AppState,
-    auth::Viewer,
-    campaign,
+    auth::{Secretariat, Staff, Viewer},
     i18n::{Negotiated, t, translate},
     pages::{Ctx, PageError, PageResult, refused, render_page},
     responses::{check_csrf, parse_form},
@@ -67,13 +68,9 @@ pub async fn dashboard(
     uri: Uri,
     Path(year): Path<String>,
     Query(notice): Query<Notice>,
+    Staff(_): Staff,
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    match viewer.role() {
-        None => return Err(PageError::SignIn(uri.to_string())),
-        Some(smartcities_domain::Role::Respondent) => return Err(PageError::Forbidden(lang)),
-        Some(_) => {}
-    }
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
     let responses = state.store.responses(year).await?;
@@ -185,39 +182,18 @@ pub async fn dashboard(
     render_page(&ctx, "campaign.html", "me", body).await
 }
 
-/// The address respondents reach the site at: the configured public URL, or else the one this
-/// request came in on.
-fn base_url(public_url: Option<&str>, headers: &HeaderMap) -> String {
-    if let Some(url) = public_url {
-        return url.trim_end_matches('/').to_string();
-    }
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
-    let scheme = match headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()) {
-        Some("https") => "https",
-        _ => "http",
-    };
-    format!("{scheme}://{host}")
-}
-
 /// The secretariat's campaign actions: `open` (with a deadline), `invite` and `remind`.
 pub async fn act(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     viewer: Viewer,
-    uri: Uri,
-    headers: HeaderMap,
     Path(year): Path<String>,
+    Secretariat(_): Secretariat,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    if viewer.role().is_none() {
-        return Err(PageError::SignIn(uri.to_string()));
-    }
     let fields = parse_form(&body);
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(|s| s.trim());
     check_csrf(&viewer, first("csrf"), lang)?;
-    if viewer.role() != Some(Role::Secretariat) {
-        return Err(PageError::Forbidden(lang));
-    }
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     if state.store.edition(year_v).await?.is_none() {
         return Err(PageError::NotFound(lang));
@@ -226,40 +202,18 @@ pub async fn act(
         Some("open") => {
             let deadline = ApproxDate::parse(first("deadline").unwrap_or_default())
                 .map_err(|e| PageError::Refused(lang, format!("{}: {e}", t(lang, "campaign-deadline"))))?;
-            campaign::open(&state.store, year_v, deadline).await.map_err(refused(lang))?;
+            state.app.open_campaign(year_v, deadline).await.map_err(refused(lang))?;
             "opened=1".to_string()
         }
         Some("invite") => {
-            let round =
-                campaign::invite(&state.store, year_v, &base_url(state.public_url.as_deref(), &headers))
-                    .await?;
+            let round = state.app.invite(year_v).await.map_err(refused(lang))?;
             format!("invited={}&mails={}", round.cities, round.mails)
         }
         Some("remind") => {
-            let round =
-                campaign::remind(&state.store, year_v, &base_url(state.public_url.as_deref(), &headers))
-                    .await?;
+            let round = state.app.remind(year_v).await.map_err(refused(lang))?;
             format!("reminded={}&mails={}", round.cities, round.mails)
         }
         _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
     };
     Ok(Redirect::to(&format!("/campaigns/{year}?{query}")).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use axum::http::{HeaderMap, HeaderValue, header};
-
-    use super::base_url;
-
-    #[test]
-    fn links_use_the_public_url_or_else_the_address_of_the_request() {
-        let mut headers = HeaderMap::new();
-        assert_eq!(base_url(None, &headers), "http://127.0.0.1:8080");
-        headers.insert(header::HOST, HeaderValue::from_static("study.example.org"));
-        assert_eq!(base_url(None, &headers), "http://study.example.org");
-        headers.insert("x-forwarded-proto", HeaderValue::from_static("https"));
-        assert_eq!(base_url(None, &headers), "https://study.example.org");
-        assert_eq!(base_url(Some("https://cities.example.net/"), &headers), "https://cities.example.net");
-    }
 }

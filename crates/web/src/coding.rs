@@ -21,7 +21,7 @@ use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, render_page},
+    pages::{Ctx, PageError, PageResult, refused, render_page},
     responses::{check_csrf, parse_form},
 };
 
@@ -56,13 +56,7 @@ async fn load(ctx: &Ctx<'_>, year: &str) -> Result<Loaded, PageError> {
     let store = &ctx.state.store;
     store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
     let (_, questionnaire) = store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
-    let codebook = match store.codebook(year).await? {
-        Some(document) => Some(
-            serde_json::from_str(&document)
-                .map_err(|e| PageError::Internal(format!("stored codebook: {e}")))?,
-        ),
-        None => None,
-    };
+    let codebook = ctx.state.app.codebook(year).await.map_err(refused(lang))?;
     let mut items = Vec::new();
     for (city, answers) in store.accepted_answers(year).await? {
         for a in answers {

@@ -294,7 +294,10 @@ pub async fn save(
     state.store.edition(year_v).await?.ok_or(PageError::NotFound(lang))?;
     let group = group_from_form(lang, year_v, &fields).map_err(|reason| PageError::Refused(lang, reason))?;
     state.store.save_focus_group(&group).await.map_err(|e| match e {
-        StoreError::NotFound(reason) => PageError::Refused(lang, reason),
+        StoreError::UnknownAxis { axis, .. } => {
+            PageError::Refused(lang, format!("{}: {axis}", t(lang, "workshop-axis")))
+        }
+        StoreError::NoFramework(_) => PageError::NotFound(lang),
         StoreError::UnknownCity(city) => {
             PageError::Refused(lang, format!("{}: {city}", t(lang, "workshop-participants")))
         }

@@ -1,51 +1,14 @@
-//! Translations (Fluent files in `locales/`, embedded in the binary) and the choice of language
-//! for a request: `?lang=`, then the `lang` cookie, then `Accept-Language`, then English.
-
-use std::{borrow::Cow, collections::HashMap};
+//! The choice of language for a request: `?lang=`, then the `lang` cookie, then
+//! `Accept-Language`, then English. The messages themselves are `smartcities-locale`'s.
 
 use axum::{
     extract::{FromRequestParts, Request},
-    http::{HeaderValue, header, request::Parts},
+    http::{HeaderMap, HeaderValue, header, request::Parts},
     middleware::Next,
     response::Response,
 };
-use fluent_templates::{LanguageIdentifier, Loader, fluent_bundle::FluentValue, langid};
 use smartcities_domain::Lang;
-
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en",
-        // Without this, every placeable is wrapped in invisible bidi isolation marks in the HTML.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
-
-static EN: LanguageIdentifier = langid!("en");
-static ES: LanguageIdentifier = langid!("es");
-static FR: LanguageIdentifier = langid!("fr");
-
-fn identifier(lang: Lang) -> &'static LanguageIdentifier {
-    match lang {
-        Lang::En => &EN,
-        Lang::Es => &ES,
-        Lang::Fr => &FR,
-    }
-}
-
-/// The message `key` in `lang`; the key itself if no language has it, so that a missing
-/// translation shows up on the page rather than as an empty space.
-pub fn translate(lang: Lang, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue> =
-        args.iter().map(|(name, value)| (Cow::Owned(name.to_string()), value.clone())).collect();
-    let args = if args.is_empty() { None } else { Some(&args) };
-    LOCALES.try_lookup_complete(identifier(lang), key, args).unwrap_or_else(|| key.to_string())
-}
-
-/// A message without arguments.
-pub fn t(lang: Lang, key: &str) -> String {
-    translate(lang, key, &[])
-}
+pub use smartcities_locale::{t, translate};
 
 /// The language a request is answered in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,23 +18,31 @@ fn query_lang(query: Option<&str>) -> Option<Lang> {
     query?.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::from_tag)
 }
 
-fn cookie_lang(parts: &Parts) -> Option<Lang> {
-    parts.headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|cookies| {
+fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|cookies| {
         cookies.split(';').find_map(|c| c.trim().strip_prefix("lang=")).and_then(Lang::from_tag)
     })
 }
 
 pub fn negotiate(parts: &Parts) -> Lang {
-    query_lang(parts.uri.query())
-        .or_else(|| cookie_lang(parts))
+    negotiate_from(parts.uri.query(), &parts.headers)
+}
+
+fn negotiate_from(query: Option<&str>, headers: &HeaderMap) -> Lang {
+    query_lang(query)
+        .or_else(|| cookie_lang(headers))
         .or_else(|| {
-            parts
-                .headers
+            headers
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
                 .and_then(Lang::from_accept_language)
         })
         .unwrap_or_default()
+}
+
+/// The language of a whole request, for middleware that answers before any extractor runs.
+pub fn negotiate_request(request: &Request) -> Lang {
+    negotiate_from(request.uri().query(), request.headers())
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Negotiated {
@@ -98,8 +69,6 @@ pub async fn remember_language(request: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use axum::http::Request;
 
     use super::*;
@@ -119,28 +88,5 @@ mod tests {
         assert_eq!(negotiate(&parts("/", &all)), Lang::Fr);
         assert_eq!(negotiate(&parts("/", &all[1..])), Lang::Es);
         assert_eq!(negotiate(&parts("/?lang=de", &[])), Lang::En);
-    }
-
-    #[test]
-    fn plurals_and_arguments_follow_the_language() {
-        let count = |n: i64| [("count", FluentValue::from(n))];
-        assert_eq!(translate(Lang::En, "members-count", &count(1)), "One member city.");
-        assert_eq!(translate(Lang::Es, "members-count", &count(47)), "47 ciudades miembro.");
-        assert_eq!(translate(Lang::Fr, "members-count", &count(0)), "Aucune ville membre ne correspond.");
-        assert_eq!(translate(Lang::Fr, "no-such-key", &[]), "no-such-key");
-    }
-
-    #[test]
-    fn every_language_has_every_message() {
-        let keys = |text: &str| -> BTreeSet<String> {
-            text.lines()
-                .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-                .filter_map(|l| l.split_once(" =").map(|(k, _)| k.to_string()))
-                .collect()
-        };
-        let en = keys(include_str!("../locales/en/main.ftl"));
-        assert!(en.len() > 100);
-        assert_eq!(keys(include_str!("../locales/es/main.ftl")), en);
-        assert_eq!(keys(include_str!("../locales/fr/main.ftl")), en);
     }
 }

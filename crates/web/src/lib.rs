@@ -6,12 +6,10 @@
 mod account;
 mod api;
 pub mod auth;
-pub mod campaign;
 mod campaigns;
 mod coding;
 mod focus_groups;
 mod i18n;
-pub mod mail;
 mod map;
 mod pages;
 mod questionnaire_editor;
@@ -29,6 +27,7 @@ use axum::{
     response::IntoResponse,
     routing::{get, post},
 };
+use smartcities_app::{App, mail};
 use smartcities_store::Store;
 use tower_http::trace::TraceLayer;
 
@@ -38,40 +37,46 @@ pub use i18n::translate;
 /// What every request handler can reach.
 #[derive(Clone)]
 pub struct AppState {
+    /// The use cases.
+    pub app: App,
+    /// The store, for what pages read and render directly.
     pub store: Store,
     templates: Arc<minijinja::Environment<'static>>,
     /// Mark cookies Secure even without an `X-Forwarded-Proto: https` header.
     secure_cookies: bool,
-    /// The address respondents reach the site at, for links in mail; otherwise taken from the
-    /// request.
-    public_url: Option<String>,
-    /// Permits for heavy synchronous work (reading uploaded workbooks) on the blocking pool.
-    heavy_work: Arc<tokio::sync::Semaphore>,
+    /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
+    trusted_proxy: bool,
 }
 
-/// How many uploaded workbooks are read at once; each is bounded in memory and time.
-const HEAVY_WORK_AT_ONCE: usize = 2;
-
 impl AppState {
+    /// The site over `store`, with no public address (so no mail with links) and no proxy.
     pub fn new(store: Store) -> AppState {
         AppState {
+            app: App::new(store.clone()),
             store,
             templates: Arc::new(templates::environment()),
             secure_cookies: false,
-            public_url: None,
-            heavy_work: Arc::new(tokio::sync::Semaphore::new(HEAVY_WORK_AT_ONCE)),
+            trusted_proxy: false,
         }
     }
 
-    /// The address respondents reach the site at, for the links in invitations and reminders.
+    /// The address people reach the site at, for the links in invitations, reminders and
+    /// password resets; the only address such links ever use.
     pub fn with_public_url(mut self, url: Option<String>) -> AppState {
-        self.public_url = url;
+        self.app = self.app.with_public_url(url);
         self
     }
 
     /// For deployments served over https.
     pub fn with_secure_cookies(mut self, secure: bool) -> AppState {
         self.secure_cookies = secure;
+        self
+    }
+
+    /// For deployments behind a reverse proxy that appends the client's address to
+    /// `X-Forwarded-For`.
+    pub fn with_trusted_proxy(mut self, trusted: bool) -> AppState {
+        self.trusted_proxy = trusted;
         self
     }
 }
@@ -91,6 +96,9 @@ pub fn router(state: AppState) -> Router {
         .route("/sign-in", get(account::sign_in_form).post(account::sign_in))
         .route("/sign-out", post(account::sign_out))
         .route("/invitations/{token}", get(account::invitation_form).post(account::accept_invitation))
+        .route("/password-reset", get(account::reset_request_form).post(account::request_reset))
+        .route("/password-reset/{token}", get(account::invitation_form).post(account::accept_invitation))
+        .route("/me/password", get(account::password_form).post(account::change_password))
         .route("/me", get(account::me))
         .route("/responses/{year}/{city}", get(responses::overview))
         .route(
@@ -120,11 +128,14 @@ pub fn router(state: AppState) -> Router {
         .route("/campaigns/{year}", get(campaigns::dashboard).post(campaigns::act))
         .route("/static/site.css", get(stylesheet))
         .route("/static/autosave.js", get(autosave_script))
+        .route("/static/print.js", get(print_script))
         .route("/healthz", get(api::health))
         .route("/api/openapi.json", get(api::openapi))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(i18n::remember_language))
+        .layer(middleware::from_fn(refuse_nul))
+        .layer(middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -138,6 +149,77 @@ async fn autosave_script() -> impl IntoResponse {
         include_str!("../assets/autosave.js"),
     )
 }
+
+async fn print_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/print.js"),
+    )
+}
+
+/// The policy every answer carries: scripts, styles and images from this site only, no inline
+/// script, no framing by other sites, no guessing of content types, and no full addresses in the
+/// Referer sent elsewhere.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+async fn security_headers(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+    ] {
+        headers.insert(name, header::HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Forms and addresses with a NUL character are refused before any handler sees them: no text
+/// the site keeps or shows needs one, and some databases and browsers mishandle it. Form bodies
+/// are read within the usual body limit; uploads (multipart) are binary and checked by their
+/// readers.
+async fn refuse_nul(request: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    let has_nul = |text: &str| text.contains('\0') || text.to_ascii_lowercase().contains("%00");
+    let lang = i18n::negotiate_request(&request);
+    let refused = || {
+        (axum::http::StatusCode::BAD_REQUEST, axum::response::Html(translate(lang, "refused-nul", &[])))
+            .into_response()
+    };
+    if has_nul(request.uri().path()) || request.uri().query().is_some_and(has_nul) {
+        return refused();
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = match axum::body::to_bytes(body, FORM_LIMIT).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "the form is too large").into_response();
+        }
+    };
+    if bytes.contains(&0) || has_nul(&String::from_utf8_lossy(&bytes)) {
+        return refused();
+    }
+    next.run(axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes))).await
+}
+
+/// The largest form body accepted (axum's own default for forms).
+const FORM_LIMIT: usize = 2 * 1024 * 1024;
 
 async fn stylesheet() -> impl IntoResponse {
     (
@@ -157,10 +239,22 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
 ) -> std::io::Result<()> {
     tokio::spawn(mailer.run(state.store.clone(), MAIL_EVERY));
+    tokio::spawn(purge_expired(state.app.clone()));
     let app = router(state);
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
+}
+
+/// Forgets old failed sign-ins and expired sessions now and then.
+async fn purge_expired(app: App) {
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        ticks.tick().await;
+        if let Err(e) = app.purge_expired().await {
+            tracing::warn!(error = %e, "purging expired sign-in records failed");
+        }
+    }
 }
 
 async fn shutdown_signal() {

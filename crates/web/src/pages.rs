@@ -8,13 +8,14 @@ use axum::{
     http::{StatusCode, Uri},
     response::{Html, IntoResponse, Response},
 };
-use fluent_templates::fluent_bundle::FluentValue;
 use minijinja::value::Serde;
 use serde::{Deserialize, Serialize};
+use smartcities_app::{AppError, Refusal};
 use smartcities_domain::{
     City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind,
     Section, StudyAxis,
 };
+use smartcities_locale::FluentValue;
 use smartcities_store::{CityFilter, StoreError};
 
 use crate::{
@@ -38,6 +39,14 @@ pub enum PageError {
 impl From<StoreError> for PageError {
     fn from(e: StoreError) -> Self {
         PageError::Internal(e.to_string())
+    }
+}
+
+impl From<AppError> for PageError {
+    /// An error without the person's language: refusals that need words are rendered in English.
+    /// Handlers that know the language use [`refused`] instead.
+    fn from(e: AppError) -> Self {
+        refused(Lang::En)(e)
     }
 }
 
@@ -168,12 +177,14 @@ pub struct Ctx<'a> {
     pub viewer: &'a Viewer,
 }
 
-/// A store error as a page: a change the record's state does not allow is refused with its
-/// reason; anything else is an internal error.
-pub(crate) fn refused(lang: Lang) -> impl Fn(smartcities_store::StoreError) -> PageError {
+/// A use case's failure as a page in `lang`: not found and forbidden as such, other refusals
+/// with their reason, anything else an internal error.
+pub(crate) fn refused(lang: Lang) -> impl Fn(AppError) -> PageError {
     move |e| match e {
-        smartcities_store::StoreError::Locked(reason) => PageError::Refused(lang, reason),
-        other => other.into(),
+        AppError::Refused(Refusal::NotFound) => PageError::NotFound(lang),
+        AppError::Refused(Refusal::Forbidden) => PageError::Forbidden(lang),
+        AppError::Refused(refusal) => PageError::Refused(lang, refusal.message(lang)),
+        other => PageError::Internal(other.to_string()),
     }
 }
 
@@ -198,6 +209,14 @@ pub async fn render_page<T: Serialize>(
         .and_then(|t| t.render(Serde(&page)))
         .map_err(|e| PageError::Internal(format!("{template}: {e:#}")))?;
     Ok(Html(html))
+}
+
+/// A link from data (a partner's site, an edition's source) only if it leads to the web or to
+/// mail: `javascript:`, `data:` and the like are never rendered as links.
+pub(crate) fn web_link(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme)).then(|| url.to_string())
 }
 
 fn section_name(lang: Lang, section: Section) -> String {
@@ -274,7 +293,7 @@ pub async fn home(
         .partners()
         .await?
         .into_iter()
-        .map(|p| PartnerView { name: p.name, link: p.link })
+        .map(|p| PartnerView { name: p.name, link: p.link.as_deref().and_then(web_link) })
         .collect();
     let body = Home {
         axes: StudyAxis::ALL.into_iter().map(|a| study_axis_name(lang, a)).collect(),
@@ -456,7 +475,7 @@ pub async fn edition(
                 .iter()
                 .map(|m| MilestoneView { date: m.date.to_string(), label: m.label.get(lang).to_string() })
                 .collect(),
-            sources: edition.sources.clone(),
+            sources: edition.sources.iter().filter_map(|s| web_link(s)).collect(),
         },
         framework_version: framework.as_ref().map_or(0, |(v, _)| *v),
         question_count: framework.as_ref().map_or(0, |(_, f)| f.questions().count()),
@@ -639,6 +658,17 @@ pub async fn not_found(Negotiated(lang): Negotiated) -> PageError {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_web_and_mail_links_are_links() {
+        use super::web_link;
+        assert_eq!(web_link(" https://unhabitat.org "), Some("https://unhabitat.org".into()));
+        assert_eq!(web_link("mailto:info@example.org"), Some("mailto:info@example.org".into()));
+        assert_eq!(web_link("javascript:alert(1)"), None);
+        assert_eq!(web_link("JavaScript:alert(1)"), None);
+        assert_eq!(web_link("data:text/html,x"), None);
+        assert_eq!(web_link("//evil.example"), None);
+    }
+
     use super::*;
 
     #[test]

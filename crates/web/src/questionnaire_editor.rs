@@ -405,11 +405,8 @@ pub async fn save_question(
             ));
         }
         let source = format!("removed {name} on the web");
-        let saved = state
-            .store
-            .edit_questionnaire(year, &q, Some(based_on), None, &source)
-            .await
-            .map_err(refused(lang))?;
+        let saved =
+            state.app.edit_questionnaire(year, based_on, &q, None, &source).await.map_err(refused(lang))?;
         return Ok(Redirect::to(&format!("/questionnaires/{year}?saved={saved}")).into_response());
     }
     match apply_edit(lang, &mut q, &name, &fields) {
@@ -420,8 +417,8 @@ pub async fn save_question(
                 None => format!("edited {name} on the web"),
             };
             let saved = state
-                .store
-                .edit_questionnaire(year, &q, Some(based_on), renamed_pair, &source)
+                .app
+                .edit_questionnaire(year, based_on, &q, renamed_pair, &source)
                 .await
                 .map_err(refused(lang))?;
             Ok(Redirect::to(&format!(
@@ -512,11 +509,8 @@ pub async fn add_question(
     }
     let name = name.map(|n| n.to_string()).unwrap_or_default();
     let source = format!("added {name} on the web");
-    let saved = state
-        .store
-        .edit_questionnaire(year, &q, Some(based_on), None, &source)
-        .await
-        .map_err(refused(lang))?;
+    let saved =
+        state.app.edit_questionnaire(year, based_on, &q, None, &source).await.map_err(refused(lang))?;
     Ok(Redirect::to(&format!("/questionnaires/{year}?saved={saved}#q-{name}")).into_response())
 }
 

@@ -11,12 +11,13 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{City, CityId, Edition, EditionYear, Lang, ResponseStatus};
+use smartcities_app::responses::ResponseFile;
+use smartcities_domain::{CityId, EditionYear, Evidence, Lang, ResponseStatus};
 use smartcities_questionnaire::{
-    Answers, Item, Kind, Limits, Question, Questionnaire, WorkbookError, WorkbookFor, check_value,
-    is_relevant, read_answer_workbook, validate, write_answer_workbook,
+    EntryKey, Item, Kind, Limits, Question, Questionnaire, WorkbookError, WorkbookFor, check_value,
+    is_relevant, validate, write_answer_workbook,
 };
-use smartcities_store::{AnswerChange, Editor, ResponseRecord, SaveOutcome, StoredAnswer};
+use smartcities_store::{AnswerChange, SaveOutcome, StoredAnswer, User};
 
 use crate::{
     AppState,
@@ -25,35 +26,22 @@ use crate::{
     pages::{Ctx, PageError, PageResult, refused, render_page},
 };
 
-/// Everything a response page needs, loaded after the permission check.
-struct Loaded {
-    edition: Edition,
-    questionnaire: Questionnaire,
-    city: City,
-    response: ResponseRecord,
-    answers: Vec<StoredAnswer>,
-}
+/// Everything a response page needs, read after the permission check.
+type Loaded = ResponseFile;
 
 async fn load(ctx: &Ctx<'_>, year: &str, city: &str) -> Result<Loaded, PageError> {
     let lang = ctx.lang;
-    if ctx.viewer.0.is_none() {
+    let Some(session) = &ctx.viewer.0 else {
         return Err(PageError::SignIn(ctx.uri.to_string()));
-    }
+    };
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
     let city_id = CityId::parse(city).map_err(|_| PageError::NotFound(lang))?;
-    if !ctx.viewer.can_read(&city_id) {
-        return Err(PageError::Forbidden(lang));
-    }
-    let store = &ctx.state.store;
-    let edition = store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    let city = store.city(&city_id).await?.ok_or(PageError::NotFound(lang))?;
-    let (_, questionnaire) = store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
-    let response = match store.response(year, &city_id).await? {
-        Some(r) => r,
-        None => store.open_response(year, &city_id).await?,
-    };
-    let answers = store.answers(year, &city_id).await?;
-    Ok(Loaded { edition, questionnaire, city, response, answers })
+    ctx.state.app.response_file(&session.user, year, &city_id).await.map_err(refused(lang))
+}
+
+/// The signed-in user behind a viewer that `load` admitted.
+fn user_of(viewer: &Viewer) -> Result<&User, PageError> {
+    viewer.0.as_ref().map(|s| &s.user).ok_or_else(|| PageError::Internal("no session".into()))
 }
 
 pub(crate) fn check_csrf(viewer: &Viewer, given: Option<&str>, lang: Lang) -> Result<(), PageError> {
@@ -63,14 +51,9 @@ pub(crate) fn check_csrf(viewer: &Viewer, given: Option<&str>, lang: Lang) -> Re
     }
 }
 
-fn editor(viewer: &Viewer) -> Editor {
-    if viewer.is_secretariat() { Editor::Secretariat } else { Editor::Respondent }
-}
-
 /// Whether the viewer may change this response now.
 fn can_edit(viewer: &Viewer, loaded: &Loaded) -> bool {
-    viewer.can_write(&loaded.city.id)
-        && (viewer.is_secretariat() || loaded.response.status.open_to_respondent())
+    viewer.0.as_ref().is_some_and(|s| loaded.editable_by(&s.user))
 }
 
 fn value_of<'a>(answers: &'a [StoredAnswer], question: &str, entry: &str) -> Option<&'a StoredAnswer> {
@@ -85,9 +68,9 @@ fn plain_values(answers: &[StoredAnswer]) -> BTreeMap<String, String> {
 fn entry_ids(answers: &[StoredAnswer], group: &str) -> Vec<u64> {
     let ids: BTreeSet<u64> = answers
         .iter()
-        .filter_map(|a| {
-            a.entry.split_once(':').filter(|(g, _)| *g == group).and_then(|(_, id)| id.parse().ok())
-        })
+        .filter_map(|a| EntryKey::parse(&a.entry).ok().flatten())
+        .filter(|key| key.group.as_str() == group)
+        .map(|key| key.id)
         .collect();
     ids.into_iter().collect()
 }
@@ -478,29 +461,24 @@ pub async fn save_group(
     let json = wants_json(&headers);
     let result: Result<Response, PageError> = async {
         let loaded = load(&ctx, &year, &city).await?;
+        let is_page = loaded
+            .questionnaire
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Group(g) if g.name.as_str() == group));
+        if !is_page {
+            return Err(PageError::NotFound(lang));
+        }
         let fields = parse_form(&body);
         let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
         check_csrf(&viewer, first("csrf"), lang)?;
-        if !can_edit(&viewer, &loaded) {
-            return Err(if viewer.can_write(&loaded.city.id) {
-                PageError::Refused(lang, t(lang, "response-closed"))
-            } else {
-                PageError::Forbidden(lang)
-            });
-        }
         let base = first("revision").and_then(|r| r.parse::<i64>().ok()).unwrap_or(0);
         let changes = form_changes(&loaded.questionnaire, &group, &fields);
-        let user = viewer.0.as_ref().map_or("unknown", |s| s.user.email.as_str());
         let outcome = state
-            .store
-            .save_answers(loaded.edition.year, &loaded.city.id, base, &changes, user, editor(&viewer))
-            .await;
-        let outcome = match outcome {
-            Err(smartcities_store::StoreError::Locked(reason)) => {
-                return Err(PageError::Refused(lang, reason));
-            }
-            other => other?,
-        };
+            .app
+            .save_answers(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, base, &changes, lang)
+            .await
+            .map_err(refused(lang))?;
         match outcome {
             SaveOutcome::Saved { revision, changed } => {
                 if json {
@@ -674,29 +652,12 @@ pub async fn submit(
     let loaded = load(&ctx, &year, &city).await?;
     let fields = parse_form(&body);
     check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
-    if !viewer.can_write(&loaded.city.id) {
-        return Err(PageError::Forbidden(lang));
-    }
-    let response = state.store.response_values(loaded.edition.year, &loaded.city.id).await?;
-    if !validate(&loaded.questionnaire, &response, lang).is_empty() {
-        return Err(PageError::Refused(lang, t(lang, "submit-incomplete")));
-    }
-    let open = [ResponseStatus::Invited, ResponseStatus::InProgress, ResponseStatus::Returned];
-    match state
-        .store
-        .set_response_status(loaded.edition.year, &loaded.city.id, &open, ResponseStatus::Submitted)
+    state
+        .app
+        .submit(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, lang)
         .await
-    {
-        Ok(()) => Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response()),
-        // Submitted twice (a double click): the first one counted.
-        Err(smartcities_store::StoreError::Locked(_))
-            if loaded.response.status == ResponseStatus::Submitted =>
-        {
-            Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response())
-        }
-        Err(smartcities_store::StoreError::Locked(reason)) => Err(PageError::Refused(lang, reason)),
-        Err(e) => Err(e.into()),
-    }
+        .map_err(refused(lang))?;
+    Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response())
 }
 
 /// The secretariat's decision on a submitted response: accept, or return with comments.
@@ -713,49 +674,36 @@ pub async fn decide(
     let fields = parse_form(&body);
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
     check_csrf(&viewer, first("csrf"), lang)?;
-    if !viewer.is_secretariat() {
-        return Err(PageError::Forbidden(lang));
-    }
+    let user = user_of(&viewer)?;
     let (year_v, city_id) = (loaded.edition.year, &loaded.city.id);
-    let author = viewer.0.as_ref().map_or("secretariat", |s| s.user.email.as_str());
-    match first("decision") {
-        Some("accept") => {
-            state
-                .store
-                .set_response_status(year_v, city_id, &[ResponseStatus::Submitted], ResponseStatus::Accepted)
-                .await
-                .map_err(refused(lang))?;
-        }
+    let app = &state.app;
+    let done = match first("decision") {
+        Some("accept") => app.accept(user, year_v, city_id).await,
         Some("return") => {
             let comments: Vec<(String, String)> = fields
                 .iter()
-                .filter_map(|(k, v)| {
-                    let code = k.strip_prefix("comment.")?;
-                    let text = v.first()?.trim();
-                    (!text.is_empty()).then(|| (code.to_string(), text.to_string()))
-                })
+                .filter_map(|(k, v)| Some((k.strip_prefix("comment.")?.to_string(), v.first()?.clone())))
                 .collect();
-            if comments.is_empty() {
-                return Err(PageError::Refused(lang, t(lang, "return-needs-comment")));
-            }
-            state.store.add_review_comments(year_v, city_id, &comments, author).await?;
-            state
-                .store
-                .set_response_status(year_v, city_id, &[ResponseStatus::Submitted], ResponseStatus::Returned)
-                .await
-                .map_err(refused(lang))?;
+            app.return_with_comments(user, year_v, city_id, &comments).await
         }
-        Some("withdraw") => {
-            let any: Vec<ResponseStatus> =
-                ResponseStatus::ALL.into_iter().filter(|s| *s != ResponseStatus::Withdrawn).collect();
-            state
-                .store
-                .set_response_status(year_v, city_id, &any, ResponseStatus::Withdrawn)
-                .await
-                .map_err(refused(lang))?;
+        Some("withdraw") => app.withdraw(user, year_v, city_id).await,
+        Some("evidence") => {
+            let evidence = Evidence::parse(first("evidence").unwrap_or_default())
+                .map_err(|_| PageError::NotFound(lang))?;
+            app.set_evidence(
+                user,
+                year_v,
+                city_id,
+                first("question").unwrap_or_default(),
+                first("entry").unwrap_or_default(),
+                evidence,
+                first("note"),
+            )
+            .await
         }
         _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
-    }
+    };
+    done.map_err(refused(lang))?;
     Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response())
 }
 
@@ -875,10 +823,6 @@ pub async fn history(
     .await
 }
 
-fn workbook_answers(answers: &[StoredAnswer]) -> Answers {
-    Answers::from_entries(answers.iter().map(|a| (a.question.as_str(), a.entry.as_str(), a.value.as_str())))
-}
-
 pub async fn workbook(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
@@ -895,7 +839,8 @@ pub async fn workbook(
         revision: loaded.response.revision,
         lang,
     };
-    let bytes = write_answer_workbook(&loaded.questionnaire, &workbook_answers(&loaded.answers), &target)
+    let answers = loaded.workbook_answers().map_err(refused(lang))?;
+    let bytes = write_answer_workbook(&loaded.questionnaire, &answers, &target)
         .map_err(|e| PageError::Internal(e.to_string()))?;
     let name = format!("smartcities-{year}-{city}.xlsx");
     Ok((
@@ -948,49 +893,10 @@ pub async fn upload_workbook(
         ));
     }
     check_csrf(&viewer, csrf.as_deref(), lang)?;
-    if !can_edit(&viewer, &loaded) {
-        return Err(PageError::Forbidden(lang));
-    }
     let file = file.ok_or_else(|| PageError::Refused(lang, t(lang, "upload-missing")))?;
-    let target = WorkbookFor {
-        edition: loaded.edition.year.get(),
-        city_id: loaded.city.id.to_string(),
-        city_name: loaded.city.name.clone(),
-        revision: loaded.response.revision,
-        lang,
-    };
-    // Reading a workbook is heavy, synchronous work: it runs on the blocking pool, a few at a
-    // time, so the async workers keep answering everyone else.
-    let permit =
-        state.heavy_work.clone().acquire_owned().await.map_err(|e| PageError::Internal(e.to_string()))?;
-    let questionnaire = loaded.questionnaire.clone();
-    let read = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        read_answer_workbook(&questionnaire, &file, &target, &Limits::UPLOAD)
-    })
-    .await
-    .map_err(|e| PageError::Internal(e.to_string()))?;
-    let uploaded = match read {
-        Ok(u) => u,
-        Err(problems) => {
-            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            return Err(PageError::Refused(
-                lang,
-                format!("{} {}", t(lang, "upload-refused"), list.join(" · ")),
-            ));
-        }
-    };
-    let user = viewer.0.as_ref().map_or("upload", |s| s.user.email.as_str());
     let outcome = state
-        .store
-        .replace_answers(
-            loaded.edition.year,
-            &loaded.city.id,
-            uploaded.base_revision,
-            &uploaded.answers.flatten(),
-            user,
-            editor(&viewer),
-        )
+        .app
+        .upload_workbook(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, file.to_vec(), lang)
         .await
         .map_err(refused(lang))?;
     match outcome {

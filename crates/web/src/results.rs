@@ -19,7 +19,7 @@ use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, render_page},
+    pages::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 /// Who sees an edition's results.
@@ -62,12 +62,11 @@ pub(crate) async fn load(
     }
     let (_, framework) = state.store.framework(year).await?.ok_or(PageError::NotFound(lang))?;
     let (_, questionnaire) = state.store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
-    let results = match state.store.results(year).await? {
-        Some((document, at)) => {
-            let mut results: Results = serde_json::from_str(&document)
-                .map_err(|e| PageError::Internal(format!("stored results: {e}")))?;
+    let results = match state.app.results(year).await.map_err(refused(lang))? {
+        Some(stored) => {
+            let mut results = stored.results;
             hide_ranks(&edition, &mut results);
-            Some((results, at))
+            Some((results, stored.computed_at))
         }
         None => None,
     };
@@ -572,8 +571,7 @@ pub async fn overview(
             .filter(|(_, items)| !items.is_empty())
             .map(|(section, items)| (t(lang, &format!("section-{section}")), top(items)))
             .collect();
-        let codebook: Option<smartcities_analysis::coding::Codebook> =
-            state.store.codebook(loaded.edition.year).await?.and_then(|d| serde_json::from_str(&d).ok());
+        let codebook = state.app.codebook(loaded.edition.year).await.map_err(refused(lang))?;
         if let Some(book) = &codebook {
             let mut coded: Vec<(String, String, usize, usize)> = results
                 .coding
@@ -788,14 +786,14 @@ pub(crate) async fn profiles(
     state: &AppState,
     viewer: &Viewer,
     city: &smartcities_domain::City,
-) -> Result<Vec<smartcities_analysis::CityProfile>, smartcities_store::StoreError> {
+) -> Result<Vec<smartcities_analysis::CityProfile>, smartcities_app::AppError> {
     let mut out = Vec::new();
     for edition in state.store.editions().await?.into_iter().rev() {
         if !may_read(viewer, edition.status) {
             continue;
         }
-        let Some((document, _)) = state.store.results(edition.year).await? else { continue };
-        let Ok(mut results) = serde_json::from_str::<Results>(&document) else { continue };
+        let Some(stored) = state.app.results(edition.year).await? else { continue };
+        let mut results = stored.results;
         hide_ranks(&edition, &mut results);
         let accepted = state
             .store
@@ -902,7 +900,7 @@ pub(crate) async fn profile_views(
     viewer: &Viewer,
     lang: Lang,
     city: &smartcities_domain::City,
-) -> Result<Vec<ProfileView>, smartcities_store::StoreError> {
+) -> Result<Vec<ProfileView>, smartcities_app::AppError> {
     let mut views = Vec::new();
     for profile in profiles(state, viewer, city).await? {
         let year = EditionYear::new(profile.edition)

@@ -1,9 +1,9 @@
 //! The minijinja environment: templates embedded in the binary, `t()` for translations and
 //! `number` for locale-aware figures. The language comes from the `lang` context variable.
 
-use fluent_templates::fluent_bundle::FluentValue;
 use minijinja::{Environment, State, Value, value::Kwargs};
 use smartcities_domain::Lang;
+use smartcities_locale::FluentValue;
 
 use crate::i18n;
 

@@ -462,3 +462,58 @@ results-index-varied-weights_level_1 = los pesos de las preguntas
 results-index-varied-weights_level_2 = los pesos de los ejes
 profile-index-heading = En el índice compuesto de la edición
 profile-index-overall = Global
+
+## Refusals of the application's use cases
+password-too-long = La contraseña puede tener como máximo { $max } caracteres.
+password-control = La contraseña no puede contener caracteres de control.
+password-common = Esta contraseña es demasiado fácil de adivinar: es una contraseña común o está hecha con su nombre, dirección o ciudad. Elija otra.
+password-repetitive = Esta contraseña es demasiado fácil de adivinar: se repite o sigue una secuencia. Elija otra.
+refused-not-found = Esto no existe o no es visible con su cuenta.
+refused-public-url = No se pueden enviar enlaces por correo: el servidor se inició sin su dirección pública (--public-url).
+refused-link = Este enlace ya no es válido: se usó, se sustituyó por otro más reciente o caducó. Pida uno nuevo.
+refused-edition-not-open = La edición { $edition } no admite respuestas ahora (está: { $status }).
+refused-not-invited = Esta ciudad no fue invitada a esta edición.
+refused-response-closed = Esta respuesta está { $status } y ya no se puede modificar.
+refused-illegal-move = Una respuesta que está { $status } no puede ser { $move }.
+move-answer = respondida
+move-correct = corregida
+move-submit = enviada
+move-return = devuelta
+move-accept = aceptada
+move-withdraw = retirada
+refused-unknown-question = No hay ninguna pregunta { $code } en este cuestionario.
+refused-unknown-group = No hay ninguna parte { $name } en este cuestionario.
+refused-unknown-entry = La entrada { $entry } no existe en este cuestionario.
+refused-invalid-answers = No se ha guardado nada; corrija:
+refused-answer-too-long = La respuesta a { $question } supera los { $max } caracteres.
+refused-too-many-entries = { $group ->
+    [none] Una respuesta puede tener como máximo { $max } entradas.
+   *[other] { $group } puede tener como máximo { $max } entradas.
+}
+refused-questionnaire-changed = El cuestionario cambió desde que lo abrió (versión { $based_on }, ahora { $now }). Vuelva a cargarlo y edítelo de nuevo.
+refused-name-taken = El nombre { $name } ya está en uso; elija otro.
+refused-invalid-name = { $name } no es un nombre válido: empiece por una letra o _, seguida de letras, cifras, -, _ o .
+refused-verified-note = Una respuesta verificada necesita una nota que diga qué la respalda (un documento o un enlace).
+refused-no-answer = No hay respuesta a { $question }.
+answer-control-characters = La respuesta contiene caracteres de control; elimínelos.
+mail-reset-subject = Smart Cities Study — elija una contraseña nueva
+mail-reset-body = Hola, { $name }:
+
+    Alguien (esperamos que usted) pidió elegir una contraseña nueva para su cuenta del Smart Cities Study. Abra este enlace en la próxima hora para hacerlo:
+
+    { $link }
+
+    Si no lo pidió, ignore este mensaje: su contraseña no cambia.
+
+## Password reset and change
+password-reset-link = ¿Olvidó su contraseña?
+password-reset-heading = Elija una contraseña nueva
+password-reset-intro = Indique la dirección de correo de su cuenta; le enviaremos un enlace para elegir una contraseña nueva. El enlace sirve durante una hora.
+password-reset-send = Enviar el enlace
+password-reset-sent = Si { $email } tiene una cuenta, le llegará un enlace para elegir una contraseña nueva. Revise su buzón.
+password-change-link = Cambiar la contraseña
+password-change-heading = Cambie su contraseña
+password-change-intro = Sus otras sesiones se cerrarán al cambiar la contraseña.
+password-current = Contraseña actual
+password-change-button = Cambiar la contraseña
+refused-nul = El formulario o la dirección contiene un carácter NUL, que el sitio no acepta. Elimínelo y vuelva a intentarlo.

@@ -462,3 +462,58 @@ results-index-varied-weights_level_1 = question weights
 results-index-varied-weights_level_2 = axis weights
 profile-index-heading = In the edition's composite index
 profile-index-overall = Overall
+
+## Refusals of the application's use cases
+password-too-long = The password can have at most { $max } characters.
+password-control = The password cannot contain control characters.
+password-common = This password is too easy to guess: it is a common password, or made of your name, address or city. Choose another.
+password-repetitive = This password is too easy to guess: it repeats or runs in sequence. Choose another.
+refused-not-found = This does not exist, or is not visible with your account.
+refused-public-url = Links cannot be mailed: the server was started without its public address (--public-url).
+refused-link = This link is not valid any more: it was used, replaced by a newer one, or it expired. Ask for a new one.
+refused-edition-not-open = The { $edition } edition does not take answers now (it is: { $status }).
+refused-not-invited = This city was not invited to this edition.
+refused-response-closed = This response is { $status } and can no longer be changed.
+refused-illegal-move = A response that is { $status } cannot be { $move }.
+move-answer = answered
+move-correct = corrected
+move-submit = submitted
+move-return = returned
+move-accept = accepted
+move-withdraw = withdrawn
+refused-unknown-question = There is no question { $code } in this questionnaire.
+refused-unknown-group = There is no part { $name } in this questionnaire.
+refused-unknown-entry = The entry { $entry } does not exist in this questionnaire.
+refused-invalid-answers = Nothing was saved; please correct:
+refused-answer-too-long = The answer to { $question } is longer than { $max } characters.
+refused-too-many-entries = { $group ->
+    [none] A response can hold at most { $max } entries.
+   *[other] { $group } can hold at most { $max } entries.
+}
+refused-questionnaire-changed = The questionnaire changed since you opened it (version { $based_on }, now { $now }). Reload it and edit again.
+refused-name-taken = The name { $name } is already used; choose another.
+refused-invalid-name = { $name } is not a valid name: start with a letter or _, then letters, digits, -, _ or .
+refused-verified-note = A verified answer needs a note saying what backs it (a document or a link).
+refused-no-answer = There is no answer to { $question }.
+answer-control-characters = The answer contains control characters; remove them.
+mail-reset-subject = Smart Cities Study — choose a new password
+mail-reset-body = Hello { $name },
+
+    Someone (we hope you) asked to choose a new password for your Smart Cities Study account. Open this link within an hour to do so:
+
+    { $link }
+
+    If you did not ask, ignore this message: your password stays as it is.
+
+## Password reset and change
+password-reset-link = Forgot your password?
+password-reset-heading = Choose a new password
+password-reset-intro = Give the e-mail address of your account; we will mail you a link to choose a new password. The link works for an hour.
+password-reset-send = Send the link
+password-reset-sent = If { $email } has an account, a link to choose a new password is on its way. Check your mailbox.
+password-change-link = Change password
+password-change-heading = Change your password
+password-change-intro = Your other sessions end when the password changes.
+password-current = Current password
+password-change-button = Change password
+refused-nul = The form or address contains a NUL character, which the site does not accept. Remove it and try again.

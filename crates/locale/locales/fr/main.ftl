@@ -462,3 +462,58 @@ results-index-varied-weights_level_1 = les poids des questions
 results-index-varied-weights_level_2 = les poids des axes
 profile-index-heading = Dans l'indice composite de l'édition
 profile-index-overall = Global
+
+## Refusals of the application's use cases
+password-too-long = Le mot de passe peut compter au plus { $max } caractères.
+password-control = Le mot de passe ne peut pas contenir de caractères de contrôle.
+password-common = Ce mot de passe est trop facile à deviner : c'est un mot de passe courant, ou il est fait de votre nom, adresse ou ville. Choisissez-en un autre.
+password-repetitive = Ce mot de passe est trop facile à deviner : il se répète ou suit une séquence. Choisissez-en un autre.
+refused-not-found = Ceci n'existe pas, ou n'est pas visible avec votre compte.
+refused-public-url = Impossible d'envoyer des liens par courriel : le serveur a été lancé sans son adresse publique (--public-url).
+refused-link = Ce lien n'est plus valable : il a été utilisé, remplacé par un plus récent, ou il a expiré. Demandez-en un nouveau.
+refused-edition-not-open = L'édition { $edition } ne reçoit pas de réponses en ce moment (elle est : { $status }).
+refused-not-invited = Cette ville n'a pas été invitée à cette édition.
+refused-response-closed = Cette réponse est { $status } et ne peut plus être modifiée.
+refused-illegal-move = Une réponse qui est { $status } ne peut pas être { $move }.
+move-answer = complétée
+move-correct = corrigée
+move-submit = envoyée
+move-return = renvoyée
+move-accept = acceptée
+move-withdraw = retirée
+refused-unknown-question = Il n'y a pas de question { $code } dans ce questionnaire.
+refused-unknown-group = Il n'y a pas de partie { $name } dans ce questionnaire.
+refused-unknown-entry = L'entrée { $entry } n'existe pas dans ce questionnaire.
+refused-invalid-answers = Rien n'a été enregistré ; veuillez corriger :
+refused-answer-too-long = La réponse à { $question } dépasse { $max } caractères.
+refused-too-many-entries = { $group ->
+    [none] Une réponse peut compter au plus { $max } entrées.
+   *[other] { $group } peut compter au plus { $max } entrées.
+}
+refused-questionnaire-changed = Le questionnaire a changé depuis que vous l'avez ouvert (version { $based_on }, maintenant { $now }). Rechargez-le et modifiez-le à nouveau.
+refused-name-taken = Le nom { $name } est déjà utilisé ; choisissez-en un autre.
+refused-invalid-name = { $name } n'est pas un nom valable : commencez par une lettre ou _, puis des lettres, chiffres, -, _ ou .
+refused-verified-note = Une réponse vérifiée a besoin d'une note disant ce qui l'étaye (un document ou un lien).
+refused-no-answer = Il n'y a pas de réponse à { $question }.
+answer-control-characters = La réponse contient des caractères de contrôle ; supprimez-les.
+mail-reset-subject = Smart Cities Study — choisissez un nouveau mot de passe
+mail-reset-body = Bonjour { $name },
+
+    Quelqu'un (nous espérons que c'est vous) a demandé à choisir un nouveau mot de passe pour votre compte du Smart Cities Study. Ouvrez ce lien dans l'heure pour le faire :
+
+    { $link }
+
+    Si vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+
+## Password reset and change
+password-reset-link = Mot de passe oublié ?
+password-reset-heading = Choisissez un nouveau mot de passe
+password-reset-intro = Indiquez l'adresse électronique de votre compte ; nous vous enverrons un lien pour choisir un nouveau mot de passe. Le lien est valable une heure.
+password-reset-send = Envoyer le lien
+password-reset-sent = Si { $email } a un compte, un lien pour choisir un nouveau mot de passe est en route. Consultez votre boîte aux lettres.
+password-change-link = Changer de mot de passe
+password-change-heading = Changez votre mot de passe
+password-change-intro = Vos autres sessions se terminent quand le mot de passe change.
+password-current = Mot de passe actuel
+password-change-button = Changer de mot de passe
+refused-nul = Le formulaire ou l'adresse contient un caractère NUL, que le site n'accepte pas. Supprimez-le et réessayez.

@@ -1,0 +1,209 @@
+//! What a use case answers when it will not do what was asked: typed refusals, each one a
+//! message of the translation catalogue, and internal failures.
+
+use smartcities_domain::{EditionStatus, EditionYear, Lang, ResponseMove, ResponseStatus};
+use smartcities_locale::{FluentValue, t, translate};
+use smartcities_questionnaire::Finding;
+use smartcities_store::StoreError;
+
+/// Why a use case was refused: something the person can understand and act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// The thing asked for does not exist (or is not visible to this person).
+    NotFound,
+    /// Signed in, but this account may not do it.
+    Forbidden,
+    /// Mail with links cannot be sent: the server was started without its public address.
+    PublicUrlMissing,
+    /// The e-mail address or password is wrong (said the same way for unknown addresses).
+    SignInFailed,
+    /// Too many failed sign-ins for this account or from this address.
+    SignInThrottled,
+    /// An invitation or password-reset link that is unknown, used or expired.
+    LinkInvalid,
+    /// A new password that breaks the policy.
+    Password(PasswordProblem),
+    /// The two copies of a new password differ.
+    PasswordMismatch,
+    /// The edition does not take answers now.
+    EditionNotOpen { edition: EditionYear, status: EditionStatus },
+    /// The city was not invited to the edition.
+    NotInvited,
+    /// The city can no longer change its response in this status.
+    ResponseClosed { status: ResponseStatus },
+    /// The response's lifecycle does not allow this move from its status.
+    IllegalMove { from: ResponseStatus, attempted: ResponseMove },
+    /// Required answers are missing or some answers are invalid.
+    Incomplete,
+    /// A response is returned only with at least one comment.
+    ReturnNeedsComment,
+    /// A question the questionnaire does not have.
+    UnknownQuestion { code: String },
+    /// A page (group) of the questionnaire that does not exist.
+    UnknownGroup { name: String },
+    /// An entry key that is malformed or names a group the question is not in.
+    UnknownEntry { entry: String },
+    /// Answers that do not pass their questions' checks, each with the checks' message
+    /// (already in the person's language).
+    InvalidAnswers(Vec<crate::responses::AnswerProblem>),
+    /// An answer longer than allowed.
+    AnswerTooLong { question: String, max: usize },
+    /// More entries in a repeat group than allowed.
+    TooManyEntries { group: String, max: usize },
+    /// An uploaded workbook with problems, each located and in the person's language.
+    Workbook(Vec<Finding>),
+    /// The questionnaire changed since the editor opened it.
+    QuestionnaireChanged { based_on: i64, now: i64 },
+    /// Answers to this question name exist already, or a question has the name.
+    NameTaken { name: String },
+    /// Not a valid question name.
+    InvalidName { name: String, reason: String },
+    /// The evidence level `verified` needs a note saying what backs it.
+    VerifiedNeedsNote,
+    /// The city has no answer to this question.
+    NoAnswer { question: String },
+}
+
+/// How a new password breaks the policy (NIST SP 800-63B).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    /// NUL and other control characters cannot be typed reliably and are refused.
+    ControlCharacter,
+    /// In the list of common passwords, or made of the account's own name, city or address.
+    TooCommon,
+    /// One character repeated, or a run like `1234567890` or `abcdefghij`.
+    Repetitive,
+}
+
+impl Refusal {
+    /// The refusal in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let n = |v: usize| FluentValue::from(v as i64);
+        let s = |v: &str| FluentValue::from(v.to_string());
+        match self {
+            Refusal::NotFound => t(lang, "refused-not-found"),
+            Refusal::Forbidden => t(lang, "forbidden"),
+            Refusal::PublicUrlMissing => t(lang, "refused-public-url"),
+            Refusal::SignInFailed => t(lang, "sign-in-failed"),
+            Refusal::SignInThrottled => t(lang, "sign-in-too-many"),
+            Refusal::LinkInvalid => t(lang, "refused-link"),
+            Refusal::Password(PasswordProblem::TooShort { min }) => {
+                translate(lang, "password-too-short", &[("min", n(*min))])
+            }
+            Refusal::Password(PasswordProblem::TooLong { max }) => {
+                translate(lang, "password-too-long", &[("max", n(*max))])
+            }
+            Refusal::Password(PasswordProblem::ControlCharacter) => t(lang, "password-control"),
+            Refusal::Password(PasswordProblem::TooCommon) => t(lang, "password-common"),
+            Refusal::Password(PasswordProblem::Repetitive) => t(lang, "password-repetitive"),
+            Refusal::PasswordMismatch => t(lang, "password-mismatch"),
+            Refusal::EditionNotOpen { edition, status } => translate(
+                lang,
+                "refused-edition-not-open",
+                &[
+                    ("edition", s(&edition.to_string())),
+                    ("status", s(&t(lang, &format!("status-{}", status.slug())))),
+                ],
+            ),
+            Refusal::NotInvited => t(lang, "refused-not-invited"),
+            Refusal::ResponseClosed { status } => translate(
+                lang,
+                "refused-response-closed",
+                &[("status", s(&t(lang, &format!("response-{}", status.slug()))))],
+            ),
+            Refusal::IllegalMove { from, attempted } => translate(
+                lang,
+                "refused-illegal-move",
+                &[
+                    ("status", s(&t(lang, &format!("response-{}", from.slug())))),
+                    ("move", s(&t(lang, &format!("move-{}", attempted.slug())))),
+                ],
+            ),
+            Refusal::Incomplete => t(lang, "submit-incomplete"),
+            Refusal::ReturnNeedsComment => t(lang, "return-needs-comment"),
+            Refusal::UnknownQuestion { code } => {
+                translate(lang, "refused-unknown-question", &[("code", s(code))])
+            }
+            Refusal::UnknownGroup { name } => translate(lang, "refused-unknown-group", &[("name", s(name))]),
+            Refusal::UnknownEntry { entry } => {
+                translate(lang, "refused-unknown-entry", &[("entry", s(entry))])
+            }
+            Refusal::InvalidAnswers(problems) => {
+                let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+                format!("{} {}", t(lang, "refused-invalid-answers"), list.join(" · "))
+            }
+            Refusal::AnswerTooLong { question, max } => {
+                translate(lang, "refused-answer-too-long", &[("question", s(question)), ("max", n(*max))])
+            }
+            Refusal::TooManyEntries { group, max } => translate(
+                lang,
+                "refused-too-many-entries",
+                &[("group", s(if group.is_empty() { "none" } else { group })), ("max", n(*max))],
+            ),
+            Refusal::Workbook(findings) => {
+                let list: Vec<String> = findings.iter().map(|f| f.located(lang)).collect();
+                format!("{} {}", t(lang, "upload-refused"), list.join(" · "))
+            }
+            Refusal::QuestionnaireChanged { based_on, now } => translate(
+                lang,
+                "refused-questionnaire-changed",
+                &[("based_on", FluentValue::from(*based_on)), ("now", FluentValue::from(*now))],
+            ),
+            Refusal::NameTaken { name } => translate(lang, "refused-name-taken", &[("name", s(name))]),
+            Refusal::InvalidName { name, reason } => {
+                translate(lang, "refused-invalid-name", &[("name", s(name)), ("reason", s(reason))])
+            }
+            Refusal::VerifiedNeedsNote => t(lang, "refused-verified-note"),
+            Refusal::NoAnswer { question } => {
+                translate(lang, "refused-no-answer", &[("question", s(question))])
+            }
+        }
+    }
+}
+
+/// A use case's failure: refused (the person can act on it) or internal (the operator must).
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{}", .0.message(Lang::En))]
+    Refused(Refusal),
+    #[error(transparent)]
+    Store(StoreError),
+    /// A stored document (results, codebook) that this version cannot read.
+    #[error("the stored {what} of edition {edition} cannot be read ({detail}); analyse the edition again")]
+    Unreadable { edition: EditionYear, what: &'static str, detail: String },
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<Refusal> for AppError {
+    fn from(refusal: Refusal) -> Self {
+        AppError::Refused(refusal)
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        // The store's own refusals become the application's typed ones.
+        match error {
+            StoreError::IllegalMove { from, attempted, .. } => {
+                Refusal::IllegalMove { from, attempted }.into()
+            }
+            StoreError::ResponseClosed { status, .. } => Refusal::ResponseClosed { status }.into(),
+            StoreError::QuestionnaireChanged { based_on, now } => {
+                Refusal::QuestionnaireChanged { based_on, now }.into()
+            }
+            StoreError::NameTaken { name } => Refusal::NameTaken { name }.into(),
+            StoreError::NoAnswer { question, .. } => Refusal::NoAnswer { question }.into(),
+            other => AppError::Store(other),
+        }
+    }
+}
+
+/// A use case's answer.
+pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -1,0 +1,74 @@
+//! The application layer: one function per use case of the study — open a campaign, save a
+//! city's answers, return a response with comments, analyse an edition, redeem an invitation.
+//! The web server and the command line are thin adapters over it: they parse their input, call
+//! one use case and render what it returns. A use case checks who may do it and in which state,
+//! spans the transaction, writes the outbox, and answers with a typed result or a typed
+//! [`Refusal`] that every adapter translates.
+
+pub mod accounts;
+pub mod analysis;
+pub mod campaign;
+mod error;
+pub mod mail;
+pub mod questionnaire;
+pub mod responses;
+
+use std::sync::Arc;
+
+pub use error::{AppError, Refusal, Result};
+use smartcities_store::Store;
+
+/// How many heavy synchronous jobs (reading an uploaded workbook) run at once; each is bounded
+/// in memory and time, so this bounds what uploads can take from the server.
+const HEAVY_WORK_AT_ONCE: usize = 2;
+
+/// The application: the store it works on and the settings its use cases share.
+#[derive(Clone, Debug)]
+pub struct App {
+    store: Store,
+    /// The address people reach the site at, for links in mail (`https://study.example.org`).
+    public_url: Option<String>,
+    /// Permits for heavy synchronous work on the blocking pool.
+    heavy_work: Arc<tokio::sync::Semaphore>,
+}
+
+impl App {
+    /// The application over `store`, with no public address configured.
+    pub fn new(store: Store) -> App {
+        App { store, public_url: None, heavy_work: Arc::new(tokio::sync::Semaphore::new(HEAVY_WORK_AT_ONCE)) }
+    }
+
+    /// Sets the address links in mail point to; without it, use cases that mail links refuse.
+    pub fn with_public_url(mut self, url: Option<String>) -> App {
+        self.public_url = url.map(|u| u.trim_end_matches('/').to_string());
+        self
+    }
+
+    /// The store, for reads the adapters render directly.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The configured public address, without a trailing slash.
+    pub fn public_url(&self) -> Option<&str> {
+        self.public_url.as_deref()
+    }
+
+    /// The public address, or the refusal that says it must be configured.
+    fn base_url(&self) -> Result<&str> {
+        self.public_url().ok_or(AppError::Refused(Refusal::PublicUrlMissing))
+    }
+
+    /// Runs heavy synchronous work on the blocking pool, a few jobs at a time, so the async
+    /// workers keep answering everyone else.
+    pub async fn heavy<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+        let permit =
+            self.heavy_work.clone().acquire_owned().await.map_err(|e| AppError::Internal(e.to_string()))?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            work()
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))
+    }
+}

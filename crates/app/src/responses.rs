@@ -1,0 +1,468 @@
+//! A city's response to an edition: who may read and change it, saving answers (from the form,
+//! autosave or a workbook), submitting, and the secretariat's review — accept, return with
+//! comments, withdraw, evidence levels. Answers are taken only while the edition is open and only
+//! for a city that was invited; every save is checked on the server as the workbook is, within
+//! bounds on answer length and entry counts, and lands whole or not at all.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use smartcities_domain::{
+    City, CityId, Edition, EditionStatus, EditionYear, Evidence, Lang, ResponseMove, ResponseStatus, Role,
+};
+use smartcities_questionnaire::{
+    Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value, read_answer_workbook, validate,
+};
+use smartcities_store::{AnswerChange, Editor, ResponseRecord, SaveOutcome, StoreError, StoredAnswer, User};
+
+use crate::{App, AppError, Refusal, Result};
+
+/// The longest answer accepted, in characters: a long description fits many times over.
+pub const MAX_ANSWER_CHARS: usize = 20_000;
+/// Entries a repeat group (good practices, barriers and enablers) may hold in one response.
+pub const MAX_ENTRIES_PER_GROUP: usize = 100;
+/// Entries of all repeat groups together in one response.
+pub const MAX_ENTRIES: usize = 300;
+
+/// One answer that did not pass the checks, with the message in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerProblem {
+    /// The question's code.
+    pub question: String,
+    /// The entry (`group:id`) or `''`.
+    pub entry: String,
+    pub message: String,
+}
+
+/// Whether `user` may read a city's answers: staff all of them, a respondent their own city's.
+pub fn can_read(user: &User, city: &CityId) -> bool {
+    match user.role {
+        Role::Secretariat | Role::Analyst => true,
+        Role::Respondent => user.city.as_ref() == Some(city),
+    }
+}
+
+/// Whether `user` may change a city's answers (the response's and edition's states are checked
+/// apart): the secretariat, or the city's own respondents.
+pub fn can_write(user: &User, city: &CityId) -> bool {
+    match user.role {
+        Role::Secretariat => true,
+        Role::Analyst => false,
+        Role::Respondent => user.city.as_ref() == Some(city),
+    }
+}
+
+/// Who is saving, for the response's lifecycle.
+fn editor(user: &User) -> Editor {
+    if user.role == Role::Secretariat { Editor::Secretariat } else { Editor::Respondent }
+}
+
+/// Everything a response's pages need, read after the permission check. Reading never writes.
+#[derive(Debug, Clone)]
+pub struct ResponseFile {
+    pub edition: Edition,
+    pub questionnaire: Questionnaire,
+    pub city: City,
+    pub response: ResponseRecord,
+    pub answers: Vec<StoredAnswer>,
+}
+
+impl ResponseFile {
+    /// Whether `user` may change the response now: allowed to write, the edition open for it,
+    /// and the lifecycle allowing a save.
+    pub fn editable_by(&self, user: &User) -> bool {
+        can_write(user, &self.city.id)
+            && open_for(&self.edition, editor(user)).is_ok()
+            && self.response.status.after(editor(user).save_move()).is_some()
+    }
+
+    /// The answers in the shape of the offline workbook.
+    pub fn workbook_answers(&self) -> Result<Answers> {
+        Answers::from_entries(
+            self.answers.iter().map(|a| (a.question.as_str(), a.entry.as_str(), a.value.as_str())),
+        )
+        .map_err(|e| AppError::Store(StoreError::Corrupt(e)))
+    }
+}
+
+/// Whether the edition takes changes from this editor: the city only while it is collecting
+/// answers; the secretariat's corrections also while it is being analysed.
+fn open_for(edition: &Edition, editor: Editor) -> std::result::Result<(), Refusal> {
+    let open = match editor {
+        Editor::Respondent => edition.status == EditionStatus::Collecting,
+        Editor::Secretariat => matches!(edition.status, EditionStatus::Collecting | EditionStatus::Analysing),
+    };
+    if open { Ok(()) } else { Err(Refusal::EditionNotOpen { edition: edition.year, status: edition.status }) }
+}
+
+/// The changes that make `current` equal to `desired` (keyed by question and entry).
+fn changes_to_match(
+    current: &[StoredAnswer],
+    desired: &BTreeMap<(String, String), String>,
+) -> Vec<AnswerChange> {
+    let mut changes: Vec<AnswerChange> = current
+        .iter()
+        .filter(|a| !desired.contains_key(&(a.question.clone(), a.entry.clone())))
+        .map(|a| AnswerChange { question: a.question.clone(), entry: a.entry.clone(), value: None })
+        .collect();
+    for ((question, entry), value) in desired {
+        let same = current.iter().any(|a| &a.question == question && &a.entry == entry && &a.value == value);
+        if !same {
+            changes.push(AnswerChange {
+                question: question.clone(),
+                entry: entry.clone(),
+                value: Some(value.clone()),
+            });
+        }
+    }
+    changes
+}
+
+/// Checks a save against the questionnaire as the workbook reader does: known questions in
+/// their right places, well-formed entries, values of the right type within their constraints,
+/// answers of bounded length, and entry counts within bounds once the save is applied.
+fn check_changes(
+    questionnaire: &Questionnaire,
+    current: &[StoredAnswer],
+    changes: &[AnswerChange],
+    lang: Lang,
+) -> std::result::Result<(), Refusal> {
+    let located: BTreeMap<&str, Option<String>> = questionnaire
+        .questions()
+        .into_iter()
+        .map(|l| (l.question.name.as_str(), l.repeat().map(|g| g.name.to_string())))
+        .collect();
+    // The plain answers as they will be, for constraints that refer to other questions.
+    let mut values: BTreeMap<String, String> = current
+        .iter()
+        .filter(|a| a.entry.is_empty())
+        .map(|a| (a.question.clone(), a.value.clone()))
+        .collect();
+    for change in changes.iter().filter(|c| c.entry.is_empty()) {
+        match &change.value {
+            Some(v) => values.insert(change.question.clone(), v.clone()),
+            None => values.remove(&change.question),
+        };
+    }
+    let lookup = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let mut problems = Vec::new();
+    for change in changes {
+        let problem = |message: String| AnswerProblem {
+            question: change.question.clone(),
+            entry: change.entry.clone(),
+            message,
+        };
+        let Some(repeat) = located.get(change.question.as_str()) else {
+            return Err(Refusal::UnknownQuestion { code: change.question.clone() });
+        };
+        let entry = EntryKey::parse(&change.entry)
+            .map_err(|_| Refusal::UnknownEntry { entry: change.entry.clone() })?;
+        if entry.as_ref().map(|e| e.group.to_string()) != *repeat {
+            return Err(Refusal::UnknownEntry { entry: change.entry.clone() });
+        }
+        let Some(value) = &change.value else { continue };
+        if value.chars().count() > MAX_ANSWER_CHARS {
+            return Err(Refusal::AnswerTooLong { question: change.question.clone(), max: MAX_ANSWER_CHARS });
+        }
+        if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+            problems.push(problem(smartcities_locale::t(lang, "answer-control-characters")));
+            continue;
+        }
+        let question = questionnaire.question(&change.question).expect("located above");
+        if let Some((_, message)) = check_value(questionnaire, question, value, &lookup, lang) {
+            problems.push(problem(message));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Refusal::InvalidAnswers(problems));
+    }
+    // Entries per group once the save is applied.
+    let mut entries: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+    let mut present: BTreeSet<(String, String)> = BTreeSet::new();
+    for answer in current.iter().filter(|a| !a.entry.is_empty()) {
+        present.insert((answer.question.clone(), answer.entry.clone()));
+    }
+    for change in changes.iter().filter(|c| !c.entry.is_empty()) {
+        let key = (change.question.clone(), change.entry.clone());
+        match change.value {
+            Some(_) => present.insert(key),
+            None => present.remove(&key),
+        };
+    }
+    for (_, entry) in &present {
+        if let Ok(Some(key)) = EntryKey::parse(entry) {
+            entries.entry(key.group.to_string()).or_default().insert(key.id);
+        }
+    }
+    for (group, ids) in &entries {
+        if ids.len() > MAX_ENTRIES_PER_GROUP {
+            return Err(Refusal::TooManyEntries { group: group.clone(), max: MAX_ENTRIES_PER_GROUP });
+        }
+    }
+    if entries.values().map(BTreeSet::len).sum::<usize>() > MAX_ENTRIES {
+        return Err(Refusal::TooManyEntries { group: String::new(), max: MAX_ENTRIES });
+    }
+    Ok(())
+}
+
+impl App {
+    /// A city's response for `user`, read without writing anything. Not found when the edition
+    /// or city does not exist or the city was not invited; forbidden when `user` may not read it.
+    pub async fn response_file(&self, user: &User, year: EditionYear, city: &CityId) -> Result<ResponseFile> {
+        if !can_read(user, city) {
+            return Err(Refusal::Forbidden.into());
+        }
+        let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
+        let city = self.store.city(city).await?.ok_or(Refusal::NotFound)?;
+        let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotFound)?;
+        let (_, questionnaire) = self.questionnaire(year).await?;
+        let answers = self.store.answers(year, &city.id).await?;
+        Ok(ResponseFile { edition, questionnaire, city, response, answers })
+    }
+
+    /// The response `user` may change now, or why not: the edition must take answers from them,
+    /// and the city must have been invited.
+    async fn writable_file(&self, user: &User, year: EditionYear, city: &CityId) -> Result<ResponseFile> {
+        if !can_write(user, city) {
+            return Err(Refusal::Forbidden.into());
+        }
+        let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
+        open_for(&edition, editor(user))?;
+        self.store.city(city).await?.ok_or(Refusal::NotFound)?;
+        if self.store.response(year, city).await?.is_none() {
+            return Err(Refusal::NotInvited.into());
+        }
+        self.response_file(user, year, city).await
+    }
+
+    fn require_secretariat(user: &User) -> Result<()> {
+        if user.role == Role::Secretariat { Ok(()) } else { Err(Refusal::Forbidden.into()) }
+    }
+
+    /// Saves answers (from a page of the form or autosave), based on the revision the page was
+    /// showing. Refused whole if any answer is unknown, malformed or invalid; a conflict with
+    /// someone else's newer answer writes nothing and is returned as such.
+    pub async fn save_answers(
+        &self,
+        user: &User,
+        year: EditionYear,
+        city: &CityId,
+        base_revision: i64,
+        changes: &[AnswerChange],
+        lang: Lang,
+    ) -> Result<SaveOutcome> {
+        let file = self.writable_file(user, year, city).await?;
+        check_changes(&file.questionnaire, &file.answers, changes, lang)?;
+        Ok(self
+            .store
+            .save_answers(year, city, base_revision, changes, user.email.as_str(), editor(user))
+            .await?)
+    }
+
+    /// Reads an uploaded workbook (on the blocking pool, within bounds) and makes the stored
+    /// answers equal to it, as one save based on the revision the workbook was made at.
+    pub async fn upload_workbook(
+        &self,
+        user: &User,
+        year: EditionYear,
+        city: &CityId,
+        bytes: Vec<u8>,
+        lang: Lang,
+    ) -> Result<SaveOutcome> {
+        let file = self.writable_file(user, year, city).await?;
+        let target = WorkbookFor {
+            edition: year.get(),
+            city_id: file.city.id.to_string(),
+            city_name: file.city.name.clone(),
+            revision: file.response.revision,
+            lang,
+        };
+        let questionnaire = file.questionnaire.clone();
+        let read = self
+            .heavy(move || read_answer_workbook(&questionnaire, &bytes, &target, &Limits::UPLOAD))
+            .await?;
+        let uploaded = read.map_err(Refusal::Workbook)?;
+        let changes = changes_to_match(&file.answers, &uploaded.answers.flatten());
+        check_changes(&file.questionnaire, &file.answers, &changes, lang)?;
+        let user_name = user.email.as_str();
+        Ok(self
+            .store
+            .save_answers(year, city, uploaded.base_revision, &changes, user_name, editor(user))
+            .await?)
+    }
+
+    /// Hands the answers in for review, once nothing required is missing or invalid. Submitting
+    /// twice (a double click) is not an error.
+    pub async fn submit(&self, user: &User, year: EditionYear, city: &CityId, lang: Lang) -> Result<()> {
+        let file = self.writable_file(user, year, city).await?;
+        if file.response.status == ResponseStatus::Submitted {
+            return Ok(());
+        }
+        let values = self.store.response_values(year, city).await?;
+        if !validate(&file.questionnaire, &values, lang).is_empty() {
+            return Err(Refusal::Incomplete.into());
+        }
+        self.store.move_response(year, city, ResponseMove::Submit).await?;
+        Ok(())
+    }
+
+    /// The secretariat accepts a submitted response for the analysis.
+    pub async fn accept(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
+        Self::require_secretariat(user)?;
+        self.response_file(user, year, city).await?;
+        self.store.move_response(year, city, ResponseMove::Accept).await?;
+        Ok(())
+    }
+
+    /// The secretariat returns a submitted response to the city with comments, one per question;
+    /// at least one comment is needed. Comments and return land together or not at all.
+    pub async fn return_with_comments(
+        &self,
+        user: &User,
+        year: EditionYear,
+        city: &CityId,
+        comments: &[(String, String)],
+    ) -> Result<()> {
+        Self::require_secretariat(user)?;
+        let file = self.response_file(user, year, city).await?;
+        let comments: Vec<(String, String)> = comments
+            .iter()
+            .map(|(q, c)| (q.clone(), c.trim().to_string()))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        if comments.is_empty() {
+            return Err(Refusal::ReturnNeedsComment.into());
+        }
+        for (question, comment) in &comments {
+            if file.questionnaire.question(question).is_none() {
+                return Err(Refusal::UnknownQuestion { code: question.clone() }.into());
+            }
+            if comment.chars().count() > MAX_ANSWER_CHARS {
+                return Err(
+                    Refusal::AnswerTooLong { question: question.clone(), max: MAX_ANSWER_CHARS }.into()
+                );
+            }
+        }
+        self.store.return_response(year, city, &comments, user.email.as_str()).await?;
+        Ok(())
+    }
+
+    /// The secretariat records that a city withdrew: its answers are kept, not analysed.
+    pub async fn withdraw(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
+        Self::require_secretariat(user)?;
+        self.response_file(user, year, city).await?;
+        self.store.move_response(year, city, ResponseMove::Withdraw).await?;
+        Ok(())
+    }
+
+    /// The secretariat records how far one answer can be trusted; `verified` needs a note saying
+    /// what backs it (a document, a link).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn set_evidence(
+        &self,
+        user: &User,
+        year: EditionYear,
+        city: &CityId,
+        question: &str,
+        entry: &str,
+        evidence: Evidence,
+        note: Option<&str>,
+    ) -> Result<()> {
+        Self::require_secretariat(user)?;
+        self.response_file(user, year, city).await?;
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if evidence == Evidence::Verified && note.is_none() {
+            return Err(Refusal::VerifiedNeedsNote.into());
+        }
+        if let Some(note) = note
+            && note.chars().count() > MAX_ANSWER_CHARS
+        {
+            return Err(
+                Refusal::AnswerTooLong { question: question.to_string(), max: MAX_ANSWER_CHARS }.into()
+            );
+        }
+        self.store.set_evidence(year, city, question, entry, evidence, note).await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use smartcities_domain::{EditionFile, Email};
+    use smartcities_questionnaire::from_framework;
+
+    use super::*;
+
+    fn questionnaire() -> Questionnaire {
+        let file = EditionFile::parse(include_str!("../../../data/editions/2023.toml")).unwrap();
+        from_framework(&file.edition, &file.framework).unwrap()
+    }
+
+    fn set(question: &str, entry: &str, value: &str) -> AnswerChange {
+        AnswerChange { question: question.into(), entry: entry.into(), value: Some(value.into()) }
+    }
+
+    #[test]
+    fn saves_are_checked_as_the_workbook_checks_them() {
+        let q = questionnaire();
+        let ok = [set("pilots_last_2y", "", "12"), set("gp_title", "good_practices:3", "Open data portal")];
+        assert_eq!(check_changes(&q, &[], &ok, Lang::En), Ok(()));
+        let wrong_type = check_changes(&q, &[], &[set("pilots_last_2y", "", "abc")], Lang::Es);
+        assert!(
+            matches!(&wrong_type, Err(Refusal::InvalidAnswers(p)) if p[0].message.contains("número entero")),
+            "{wrong_type:?}"
+        );
+        assert_eq!(
+            check_changes(&q, &[], &[set("no_such_question", "", "1")], Lang::En),
+            Err(Refusal::UnknownQuestion { code: "no_such_question".into() })
+        );
+        for entry in
+            ["made_up:1", "good_practices:0", "good_practices:18446744073709551615", "good_practices"]
+        {
+            assert_eq!(
+                check_changes(&q, &[], &[set("gp_title", entry, "x")], Lang::En),
+                Err(Refusal::UnknownEntry { entry: entry.into() }),
+                "{entry}"
+            );
+        }
+        assert_eq!(
+            check_changes(&q, &[], &[set("pilots_last_2y", "good_practices:1", "3")], Lang::En),
+            Err(Refusal::UnknownEntry { entry: "good_practices:1".into() }),
+            "an ordinary question in an entry"
+        );
+        let long = "x".repeat(MAX_ANSWER_CHARS + 1);
+        assert_eq!(
+            check_changes(&q, &[], &[set("cpi_description", "", &long)], Lang::En),
+            Err(Refusal::AnswerTooLong { question: "cpi_description".into(), max: MAX_ANSWER_CHARS })
+        );
+        let nul = check_changes(&q, &[], &[set("cpi_description", "", "a\0b")], Lang::En);
+        assert!(matches!(nul, Err(Refusal::InvalidAnswers(_))), "{nul:?}");
+        let many: Vec<AnswerChange> = (1..=MAX_ENTRIES_PER_GROUP as u64 + 1)
+            .map(|id| set("gp_title", &format!("good_practices:{id}"), "p"))
+            .collect();
+        assert_eq!(
+            check_changes(&q, &[], &many, Lang::En),
+            Err(Refusal::TooManyEntries { group: "good_practices".into(), max: MAX_ENTRIES_PER_GROUP })
+        );
+        assert_eq!(check_changes(&q, &[], &many[..MAX_ENTRIES_PER_GROUP], Lang::En), Ok(()));
+    }
+
+    #[test]
+    fn only_the_city_and_the_secretariat_write() {
+        let user = |role, city: Option<&str>| User {
+            id: "u".into(),
+            email: Email::parse("a@b.example").unwrap(),
+            name: "A".into(),
+            role,
+            city: city.map(|c| CityId::parse(c).unwrap()),
+            password_hash: None,
+        };
+        let bilbao = CityId::parse("es-bilbao").unwrap();
+        assert!(can_write(&user(Role::Respondent, Some("es-bilbao")), &bilbao));
+        assert!(!can_write(&user(Role::Respondent, Some("sn-dakar")), &bilbao));
+        assert!(!can_read(&user(Role::Respondent, Some("sn-dakar")), &bilbao));
+        assert!(
+            can_read(&user(Role::Analyst, None), &bilbao) && !can_write(&user(Role::Analyst, None), &bilbao)
+        );
+        assert!(can_write(&user(Role::Secretariat, None), &bilbao));
+    }
+}
