@@ -3,6 +3,9 @@
 //!
 //! `cargo bench -p smartcities-analysis --bench analysis`
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::fmt::Write;
 
 use smartcities_analysis::{Answer, CityAnswers, Input, analyse};

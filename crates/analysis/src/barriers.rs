@@ -10,27 +10,39 @@ use crate::{Indexed, Input, OutputKind, summary::share};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A barrier or enabler category and how often cities cite it.
 pub struct CitedItem {
     /// `barrier` or `enabler`.
     pub kind: String,
+    /// The category's code.
     pub category: String,
+    /// Entries citing it.
     pub entries: usize,
+    /// Cities citing it at least once.
     pub cities: usize,
     /// Share of the answering cities in the set that cite it.
     pub share: Option<f64>,
+    /// Lower bound of the share's Wilson 95 % interval.
     pub low: Option<f64>,
+    /// Upper bound of the share's Wilson 95 % interval.
     pub high: Option<f64>,
     /// Mean importance level (1 = lowest) over the entries that rated it.
     pub mean_importance: Option<f64>,
+    /// Entries that rated its importance.
     pub rated: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// The barriers and enablers cities cite, overall and by axis and section.
 pub struct BarriersEnablers {
+    /// Accepted responses the shares are of.
     pub answering: usize,
+    /// Every category, most cited first.
     pub overall: Vec<CitedItem>,
+    /// By axis: (axis, its categories most cited first).
     pub by_axis: Vec<(String, Vec<CitedItem>)>,
+    /// By UCLG section: (section, its categories most cited first).
     pub by_section: Vec<(String, Vec<CitedItem>)>,
     /// Focus-group outputs by kind: (barrier|enabler, count).
     pub workshop: Vec<(String, usize)>,

@@ -16,16 +16,22 @@ use crate::{PopulationBand, stats::cohen_kappa};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CategoryGroup {
+    /// What holds a city back.
     Barrier,
+    /// What helps it.
     Enabler,
+    /// A trend cities see.
     Trend,
+    /// A technology cities use or plan.
     Technology,
 }
 
 impl CategoryGroup {
+    /// Every group.
     pub const ALL: [CategoryGroup; 4] =
         [CategoryGroup::Barrier, CategoryGroup::Enabler, CategoryGroup::Trend, CategoryGroup::Technology];
 
+    /// The group's name in codebooks and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             CategoryGroup::Barrier => "barrier",
@@ -38,10 +44,15 @@ impl CategoryGroup {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A category of the codebook.
 pub struct Category {
+    /// Its code.
     pub code: String,
+    /// The group it belongs to.
     pub group: CategoryGroup,
+    /// Its name in the three languages.
     pub label: Localized,
+    /// What it covers, in the three languages.
     pub definition: Localized,
     /// Words that suggest the category, per language code; matched after stemming.
     #[serde(default)]
@@ -50,7 +61,9 @@ pub struct Category {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// An edition's categories for coding free text.
 pub struct Codebook {
+    /// The categories, in order.
     pub categories: Vec<Category>,
 }
 
@@ -75,6 +88,7 @@ impl Codebook {
         problems
     }
 
+    /// The category with this code.
     pub fn category(&self, code: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.code == code)
     }
@@ -130,16 +144,22 @@ pub fn suggest(codebook: &Codebook, text: &str) -> Vec<String> {
 /// A free-text answer to code: which city, which question (and repeat entry).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Item {
+    /// The city whose answer it is.
     pub city: String,
+    /// The question.
     pub question: String,
+    /// The repeat entry, or `''`.
     pub entry: String,
 }
 
 /// One coder's codes for one item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coding {
+    /// The answer coded.
     pub item: Item,
+    /// Who coded it.
     pub coder: String,
+    /// The codes given.
     pub codes: BTreeSet<String>,
 }
 
@@ -147,12 +167,17 @@ pub struct Coding {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CodeFrequency {
+    /// The category's code.
     pub code: String,
     /// Items (answers) coded with it by at least one coder.
     pub items: usize,
+    /// Cities with an item coded with it.
     pub cities: usize,
+    /// Items coded with it, by axis.
     pub by_axis: BTreeMap<String, usize>,
+    /// Items coded with it, by UCLG section.
     pub by_section: BTreeMap<String, usize>,
+    /// Items coded with it, by population band.
     pub by_band: BTreeMap<String, usize>,
 }
 
@@ -206,10 +231,13 @@ pub fn frequencies(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agreement {
+    /// The category's code.
     pub code: String,
+    /// Items both coders coded.
     pub items: usize,
     /// Items both coders gave the code / neither gave it.
     pub both: usize,
+    /// See `both`.
     pub neither: usize,
     /// `None` when chance agreement is already perfect (neither coder varies).
     pub kappa: Option<f64>,

@@ -19,10 +19,13 @@ const POPULATION: &str = "population";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IndexQuestion {
+    /// The question's code.
     pub code: String,
+    /// The axis it scores in.
     pub axis: String,
     /// A count, divided by the city's population (per 100,000 inhabitants) first.
     pub per_capita: bool,
+    /// Whether a lower figure scores higher.
     pub lower_is_better: bool,
 }
 
@@ -30,8 +33,11 @@ pub struct IndexQuestion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AxisAudit {
+    /// The axis's code.
     pub axis: String,
+    /// Cronbach's alpha of its questions' scores.
     pub cronbach_alpha: Option<f64>,
+    /// The share of their variance the first principal component explains.
     pub first_component_share: Option<f64>,
     /// Questions whose scores run against their axis's.
     pub negatively_correlated: Vec<String>,
@@ -41,16 +47,21 @@ pub struct AxisAudit {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CityIndex {
+    /// The city's id.
     pub city: String,
     /// Score per axis (0–100), in the order of [`CompositeIndex::axes`].
     pub axes: Vec<Option<f64>>,
+    /// The index score (0–100).
     pub score: Option<f64>,
     /// 5th and 95th percentiles of the score over the runs.
     pub score_5: Option<f64>,
+    /// See `score_5`.
     pub score_95: Option<f64>,
     /// Rank and its 5–95 % interval, for editions that show rankings.
     pub rank: Option<usize>,
+    /// See `rank`.
     pub rank_5: Option<f64>,
+    /// See `rank`.
     pub rank_95: Option<f64>,
 }
 
@@ -58,11 +69,15 @@ pub struct CityIndex {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompositeIndex {
+    /// The questions scored.
     pub questions: Vec<IndexQuestion>,
+    /// The axes, in order.
     pub axes: Vec<String>,
     /// Monte Carlo runs behind the intervals, and what varied in them.
     pub runs: usize,
+    /// What varied over the runs.
     pub varied: Vec<String>,
+    /// The consistency check per axis.
     pub audit: Vec<AxisAudit>,
     /// Cities that answered, in registry order.
     pub cities: Vec<CityIndex>,

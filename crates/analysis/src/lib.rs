@@ -7,6 +7,9 @@
 //! always beside them; intervals are Wilson 95 % intervals; quartiles are Hyndman–Fan type 7;
 //! a cell of fewer than [`MIN_CELL`] cities shows counts, not shares.
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 mod barriers;
 pub mod coding;
 mod composite;
@@ -42,15 +45,20 @@ pub const MIN_CELL: usize = 5;
 /// One answer of an accepted response. `entry` tells repeat entries apart ("" otherwise).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Answer {
+    /// The question's code.
     pub question: String,
+    /// The repeat entry (`group:id`), or `''`.
     pub entry: String,
+    /// The answer as stored.
     pub value: String,
 }
 
 /// A city's accepted answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CityAnswers {
+    /// The city.
     pub city: CityId,
+    /// Its answers.
     pub answers: Vec<Answer>,
 }
 
@@ -58,16 +66,22 @@ pub struct CityAnswers {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutputKind {
+    /// A good practice.
     Practice,
+    /// A barrier.
     Barrier,
+    /// An enabler.
     Enabler,
+    /// A trend.
     Trend,
 }
 
 /// A structured note from a focus group, counted beside the answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WorkshopOutput {
+    /// What the note is.
     pub kind: OutputKind,
+    /// The axis it bears on, if any.
     pub axis: Option<String>,
     /// SDG goals (1–17) the note is linked to.
     pub goals: Vec<u8>,
@@ -76,26 +90,36 @@ pub struct WorkshopOutput {
 /// An earlier edition's accepted answers, for trends.
 #[derive(Debug, Clone, Serialize)]
 pub struct EarlierEdition {
+    /// The earlier edition.
     pub edition: EditionYear,
+    /// Its questionnaire.
     pub questionnaire: Questionnaire,
+    /// Its accepted answers.
     pub responses: Vec<CityAnswers>,
 }
 
 /// Everything the analysis reads.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
+    /// The edition analysed.
     pub edition: EditionYear,
+    /// Its framework.
     pub framework: &'a Framework,
+    /// Its questionnaire.
     pub questionnaire: &'a Questionnaire,
+    /// The registry's cities.
     pub cities: &'a [City],
     /// Every city invited to answer (whatever it did since).
     pub invited: &'a [CityId],
     /// Accepted responses only.
     pub responses: &'a [CityAnswers],
+    /// Its focus groups' outputs.
     pub workshops: &'a [WorkshopOutput],
+    /// Earlier editions the framework's questions continue.
     pub earlier: &'a [EarlierEdition],
     /// The edition's codebook and the codes coders gave to free-text answers.
     pub codebook: Option<&'a coding::Codebook>,
+    /// The codes coders gave.
     pub codings: &'a [coding::Coding],
     /// The edition's composite index, if it defines one.
     pub index: Option<&'a IndexRule>,
@@ -105,16 +129,25 @@ pub struct Input<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Results {
+    /// The edition's year.
     pub edition: u16,
+    /// The analysis method's version, so a figure can be reproduced.
     pub method_version: String,
     /// SHA-256 of the inputs in a canonical form: equal hashes, equal inputs.
     pub input_hash: String,
+    /// Cities invited.
     pub invited: usize,
+    /// Cities whose response was accepted.
     pub answering: usize,
+    /// Each question's findings, in questionnaire order.
     pub questions: Vec<QuestionSummary>,
+    /// Axes × SDGs.
     pub sdg_matrix: SdgMatrix,
+    /// Barriers and enablers cited.
     pub barriers_enablers: BarriersEnablers,
+    /// Changes since earlier editions.
     pub trends: Vec<Trend>,
+    /// Each answering city's most similar cities.
     pub peers: Vec<CityPeers>,
     /// How often each category of the codebook was applied to free-text answers.
     pub coding: Vec<coding::CodeFrequency>,
@@ -124,10 +157,12 @@ pub struct Results {
 }
 
 impl Results {
+    /// The findings of one question.
     pub fn question(&self, code: &str) -> Option<&QuestionSummary> {
         self.questions.iter().find(|q| q.code == code)
     }
 
+    /// The peers of one city.
     pub fn peers_of(&self, city: &str) -> Option<&CityPeers> {
         self.peers.iter().find(|p| p.city == city)
     }
@@ -138,13 +173,18 @@ impl Results {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PopulationBand {
+    /// Fewer than 250,000 inhabitants.
     Under250k,
+    /// 250,000 to 1 million.
     From250kTo1m,
+    /// 1 to 5 million.
     From1mTo5m,
+    /// More than 5 million.
     Over5m,
 }
 
 impl PopulationBand {
+    /// Every band, smallest first.
     pub const ALL: [PopulationBand; 4] = [
         PopulationBand::Under250k,
         PopulationBand::From250kTo1m,
@@ -152,6 +192,7 @@ impl PopulationBand {
         PopulationBand::Over5m,
     ];
 
+    /// The band a population falls in.
     pub fn of(population: u64) -> PopulationBand {
         match population {
             0..250_000 => PopulationBand::Under250k,
@@ -161,6 +202,7 @@ impl PopulationBand {
         }
     }
 
+    /// The band's name in results and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             PopulationBand::Under250k => "under_250k",

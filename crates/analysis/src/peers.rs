@@ -16,7 +16,9 @@ pub const PEERS: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A similar city.
 pub struct Peer {
+    /// Its id.
     pub city: String,
     /// Gower distance in [0, 1]: 0 = alike in size, section and profile.
     pub distance: f64,
@@ -24,10 +26,13 @@ pub struct Peer {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A city's most similar cities.
 pub struct CityPeers {
+    /// The city's id.
     pub city: String,
     /// The city's mean scaled answer per axis (`None` where it answered nothing scorable).
     pub profile: Vec<(String, Option<f64>)>,
+    /// Its peers, most similar first.
     pub peers: Vec<Peer>,
 }
 

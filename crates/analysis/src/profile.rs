@@ -9,15 +9,22 @@ use crate::{Answer, Detail, Peer, PopulationBand, Results, Share, Summary};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A city's answer to one question, beside all cities'.
 pub struct AnswerBeside {
+    /// The question's code.
     pub code: String,
+    /// Its axis.
     pub axis: String,
+    /// The question's kind.
     pub kind: String,
+    /// The city's answer.
     pub answer: String,
     /// Share of the answering cities that gave the same answer (choices), or their median
     /// (numbers); `None` where the cell is too small to show one.
     pub all: Option<f64>,
+    /// The same in the city's UCLG section.
     pub section: Option<f64>,
+    /// The same in the city's population band.
     pub band: Option<f64>,
 }
 
@@ -34,8 +41,11 @@ pub enum Standing {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A question where the city stands out.
 pub struct Highlight {
+    /// The question's code.
     pub code: String,
+    /// Whether it is a strength or a gap.
     pub standing: Standing,
     /// The share of all answering cities behind the judgement.
     pub share: f64,
@@ -43,12 +53,19 @@ pub struct Highlight {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A city's profile in one edition: never a rank.
 pub struct CityProfile {
+    /// The city's id.
     pub city: String,
+    /// The edition's year.
     pub edition: u16,
+    /// Its answers beside all cities'.
     pub answers: Vec<AnswerBeside>,
+    /// Where it stands out.
     pub highlights: Vec<Highlight>,
+    /// Its mean scaled answer per axis.
     pub axis_profile: Vec<(String, Option<f64>)>,
+    /// Its most similar cities.
     pub peers: Vec<Peer>,
     /// The city in the edition's composite index, when the edition defines one.
     pub index: Option<IndexStanding>,
@@ -60,6 +77,7 @@ pub struct CityProfile {
 pub struct IndexStanding {
     /// The index's axes, in the order of `standing.axes`.
     pub axes: Vec<String>,
+    /// The city's scores and intervals.
     pub standing: crate::CityIndex,
 }
 

@@ -11,8 +11,11 @@ use crate::{Indexed, Input, summary::share};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// One cell of the axes × SDGs matrix.
 pub struct SdgCell {
+    /// The axis.
     pub axis: String,
+    /// The goal, 1 to 17.
     pub goal: u8,
     /// Good-practice entries of this axis linked to the goal.
     pub practices: usize,
@@ -24,6 +27,7 @@ pub struct SdgCell {
 }
 
 impl SdgCell {
+    /// Everything counted in the cell.
     pub fn total(&self) -> usize {
         self.practices + self.answers + self.workshop_outputs
     }
@@ -31,16 +35,23 @@ impl SdgCell {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// How many cities link a practice to one goal.
 pub struct SdgShare {
+    /// The goal.
     pub goal: u8,
+    /// Cities linking at least one practice to it.
     pub cities: usize,
+    /// Their share of the answering cities.
     pub share: Option<f64>,
+    /// Lower bound of the share's Wilson 95 % interval.
     pub low: Option<f64>,
+    /// Upper bound of the share's Wilson 95 % interval.
     pub high: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// What the edition's answers say about the SDGs.
 pub struct SdgMatrix {
     /// Only cells with something in them, by axis then goal.
     pub cells: Vec<SdgCell>,

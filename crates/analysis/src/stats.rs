@@ -69,12 +69,19 @@ pub fn cohen_kappa<T: PartialEq>(first: &[T], second: &[T]) -> Option<f64> {
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Numbers {
+    /// How many numbers.
     pub n: usize,
+    /// The smallest.
     pub min: f64,
+    /// The first quartile (R's type 7).
     pub q1: f64,
+    /// The median.
     pub median: f64,
+    /// The third quartile (R's type 7).
     pub q3: f64,
+    /// The largest.
     pub max: f64,
+    /// The mean.
     pub mean: f64,
 }
 

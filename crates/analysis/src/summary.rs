@@ -14,25 +14,41 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Share {
+    /// The option's code.
     pub code: String,
+    /// Cities that chose it.
     pub count: usize,
     /// `None` in a cell of fewer than [`MIN_CELL`] answering cities.
     pub share: Option<f64>,
+    /// Lower bound of the share's Wilson 95 % interval.
     pub low: Option<f64>,
+    /// Upper bound of the share's Wilson 95 % interval.
     pub high: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+/// What a question's answers add up to, by kind.
 pub enum Detail {
     /// Yes/no and choices; for multiple choice a city counts once under each option it chose.
-    Shares { options: Vec<Share> },
+    Shares {
+        /// One share per option, in the question's order.
+        options: Vec<Share>,
+    },
     /// Levels lowest first; the median is the level of the middle city (the lower of the two
     /// middle cities for an even count).
-    Ordinal { levels: Vec<Share>, median: Option<String> },
+    Ordinal {
+        /// One share per level, lowest first.
+        levels: Vec<Share>,
+        /// The median level's code.
+        median: Option<String>,
+    },
+    /// Figures: their distribution.
     Numeric {
+        /// The unit the figures are given in.
         unit: String,
+        /// The distribution of the figures, in a cell large enough to show one.
         values: Option<Numbers>,
         /// For counts: the value per 100,000 inhabitants of the city.
         per_100k: Option<Numbers>,
@@ -51,13 +67,17 @@ pub struct Summary {
     pub responding: usize,
     /// Cities that answered this question.
     pub answering: usize,
+    /// The answers' distribution.
     pub detail: Detail,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A question's findings in one group of cities.
 pub struct GroupSummary {
+    /// The group (a section, a population band, Metropolis or not).
     pub group: String,
+    /// The findings there.
     pub summary: Summary,
 }
 
@@ -66,18 +86,25 @@ pub struct GroupSummary {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Breakdown {
+    /// The dimension's name.
     pub dimension: String,
+    /// Its groups, in a fixed order.
     pub groups: Vec<GroupSummary>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A question's findings overall and by group.
 pub struct QuestionSummary {
+    /// The question's code.
     pub code: String,
     /// The axis (the questionnaire's top-level group) the question belongs to.
     pub axis: String,
+    /// The question's kind.
     pub kind: String,
+    /// Over all answering cities.
     pub overall: Summary,
+    /// By section, population band and Metropolis membership.
     pub breakdowns: Vec<Breakdown>,
 }
 

@@ -18,7 +18,9 @@ use crate::{
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PairedChange {
+    /// Cities present in both editions.
     pub cities: usize,
+    /// Those whose answer did not change.
     pub unchanged: usize,
     /// (answer then, answer now, cities) for choices; most frequent first.
     pub transitions: Vec<(String, String, usize)>,
@@ -28,17 +30,27 @@ pub struct PairedChange {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// How a question's answers moved since an earlier edition asked it.
 pub struct Trend {
+    /// The question's code now.
     pub code: String,
+    /// The earlier edition's year.
     pub earlier_edition: u16,
+    /// The question's code then.
     pub earlier_code: String,
+    /// Cities answering then.
     pub then_answering: usize,
+    /// Cities answering now.
     pub now_answering: usize,
     /// Shares per option, for yes/no and single choices.
     pub then: Vec<Share>,
+    /// Shares per option now.
     pub now: Vec<Share>,
+    /// The median then, for numbers.
     pub then_median: Option<f64>,
+    /// The median now, for numbers.
     pub now_median: Option<f64>,
+    /// How the cities present both times moved.
     pub paired: PairedChange,
 }
 

@@ -1,6 +1,9 @@
 //! The analysis on the 2017 framework (and 2012 for trends) with small, hand-checked sets of
 //! cities, edge cases, and properties over random answers.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use proptest::prelude::*;
 use smartcities_analysis::{
     Answer, CityAnswers, Detail, EarlierEdition, Input, OutputKind, Results, WorkshopOutput, analyse,

@@ -23,6 +23,7 @@ pub const INVITATION_SECONDS: i64 = 30 * 24 * 3600;
 pub const RESET_SECONDS: i64 = 3600;
 /// Password length in characters, as NIST SP 800-63B advises (at least 8; we ask 10).
 pub const MIN_PASSWORD_CHARS: usize = 10;
+/// The longest password accepted, in characters.
 pub const MAX_PASSWORD_CHARS: usize = 128;
 
 /// Failed sign-ins allowed in [`THROTTLE_WINDOW_SECONDS`], per account and per client address.
@@ -292,7 +293,9 @@ pub fn console_user() -> User {
 /// A new session: the token for the cookie (only its hash is stored) and whose it is.
 #[derive(Debug, Clone)]
 pub struct NewSession {
+    /// The token for the session cookie.
     pub token: String,
+    /// The account signed in.
     pub user: User,
 }
 
@@ -300,6 +303,7 @@ pub struct NewSession {
 /// trusted proxy forwarded it).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Client {
+    /// The client's IP address, when known.
     pub address: Option<IpAddr>,
 }
 

@@ -54,7 +54,9 @@ fn decode<T: DeserializeOwned>(edition: EditionYear, what: &'static str, text: &
 /// An edition's stored results and when they were computed.
 #[derive(Debug, Clone)]
 pub struct StoredResults {
+    /// The findings.
     pub results: Results,
+    /// When they were computed.
     pub computed_at: String,
 }
 

@@ -11,14 +11,18 @@ use crate::{App, Result, accounts::new_token};
 /// What an invitation or reminder round queued.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Round {
+    /// Cities reached.
     pub cities: usize,
+    /// Messages queued.
     pub mails: usize,
 }
 
 /// A city an invitation round would reach, and who would get its mail.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invitee {
+    /// The city.
     pub city: City,
+    /// Its focal points' addresses.
     pub recipients: Vec<String>,
 }
 

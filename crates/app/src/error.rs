@@ -26,51 +26,103 @@ pub enum Refusal {
     /// The two copies of a new password differ.
     PasswordMismatch,
     /// The edition does not take answers now.
-    EditionNotOpen { edition: EditionYear, status: EditionStatus },
+    EditionNotOpen {
+        /// The edition.
+        edition: EditionYear,
+        /// Where it stands.
+        status: EditionStatus,
+    },
     /// The city was not invited to the edition.
     NotInvited,
     /// The city can no longer change its response in this status.
-    ResponseClosed { status: ResponseStatus },
+    ResponseClosed {
+        /// Where the response stands.
+        status: ResponseStatus,
+    },
     /// The response's lifecycle does not allow this move from its status.
-    IllegalMove { from: ResponseStatus, attempted: ResponseMove },
+    IllegalMove {
+        /// Where the response stands.
+        from: ResponseStatus,
+        /// The move refused.
+        attempted: ResponseMove,
+    },
     /// Required answers are missing or some answers are invalid.
     Incomplete,
     /// A response is returned only with at least one comment.
     ReturnNeedsComment,
     /// A question the questionnaire does not have.
-    UnknownQuestion { code: String },
+    UnknownQuestion {
+        /// The code given.
+        code: String,
+    },
     /// A page (group) of the questionnaire that does not exist.
-    UnknownGroup { name: String },
+    UnknownGroup {
+        /// The name given.
+        name: String,
+    },
     /// An entry key that is malformed or names a group the question is not in.
-    UnknownEntry { entry: String },
+    UnknownEntry {
+        /// The entry key given.
+        entry: String,
+    },
     /// Answers that do not pass their questions' checks, each with the checks' message
     /// (already in the person's language).
     InvalidAnswers(Vec<crate::responses::AnswerProblem>),
     /// An answer longer than allowed.
-    AnswerTooLong { question: String, max: usize },
+    AnswerTooLong {
+        /// The question's code.
+        question: String,
+        /// The limit, in characters.
+        max: usize,
+    },
     /// More entries in a repeat group than allowed.
-    TooManyEntries { group: String, max: usize },
+    TooManyEntries {
+        /// The repeat group, or `''` for the response as a whole.
+        group: String,
+        /// The limit.
+        max: usize,
+    },
     /// An uploaded workbook with problems, each located and in the person's language.
     Workbook(Vec<Finding>),
     /// The questionnaire changed since the editor opened it.
-    QuestionnaireChanged { based_on: i64, now: i64 },
+    QuestionnaireChanged {
+        /// The version the edit started from.
+        based_on: i64,
+        /// The version current now.
+        now: i64,
+    },
     /// Answers to this question name exist already, or a question has the name.
-    NameTaken { name: String },
+    NameTaken {
+        /// The name.
+        name: String,
+    },
     /// Not a valid question name.
-    InvalidName { name: String, reason: String },
+    InvalidName {
+        /// The name given.
+        name: String,
+        /// Why it is not valid.
+        reason: String,
+    },
     /// The evidence level `verified` needs a note saying what backs it.
     VerifiedNeedsNote,
     /// The city has no answer to this question.
-    NoAnswer { question: String },
+    NoAnswer {
+        /// The question's code.
+        question: String,
+    },
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PasswordProblem {
+    /// Shorter than allowed.
     TooShort {
+        /// The shortest length, in characters.
         min: usize,
     },
+    /// Longer than allowed.
     TooLong {
+        /// The longest length, in characters.
         max: usize,
     },
     /// NUL and other control characters cannot be typed reliably and are refused.
@@ -171,12 +223,22 @@ impl Refusal {
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{}", .0.message(Lang::En))]
+    /// Refused, for a reason the person can act on.
     Refused(Refusal),
     #[error(transparent)]
+    /// The store failed.
     Store(StoreError),
     /// A stored document (results, codebook) that this version cannot read.
     #[error("the stored {what} of edition {edition} cannot be read ({detail}); analyse the edition again")]
-    Unreadable { edition: EditionYear, what: &'static str, detail: String },
+    Unreadable {
+        /// The edition.
+        edition: EditionYear,
+        /// What was stored (`results`, `codebook`).
+        what: &'static str,
+        /// Why it cannot be read.
+        detail: String,
+    },
+    /// Anything else that went wrong, for the operator.
     #[error("{0}")]
     Internal(String),
 }

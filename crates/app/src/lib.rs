@@ -5,17 +5,21 @@
 //! spans the transaction, writes the outbox, and answers with a typed result or a typed
 //! [`Refusal`] that every adapter translates.
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 pub mod accounts;
 pub mod analysis;
 pub mod campaign;
 mod error;
+pub mod focus_groups;
 pub mod mail;
 pub mod questionnaire;
 pub mod responses;
 
 use std::sync::Arc;
 
-pub use error::{AppError, Refusal, Result};
+pub use error::{AppError, PasswordProblem, Refusal, Result};
 use smartcities_store::Store;
 
 /// How many heavy synchronous jobs (reading an uploaded workbook) run at once; each is bounded

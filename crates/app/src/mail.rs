@@ -127,6 +127,7 @@ fn parse_from(from: &str) -> Result<Mailbox, String> {
 /// What one delivery round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Delivery {
+    /// Messages delivered.
     pub sent: usize,
     /// Deliveries that failed and will be retried later (or given up after the last attempt).
     pub failed: usize,

@@ -30,6 +30,7 @@ pub struct AnswerProblem {
     pub question: String,
     /// The entry (`group:id`) or `''`.
     pub entry: String,
+    /// The problem in the person's language.
     pub message: String,
 }
 
@@ -59,10 +60,15 @@ fn editor(user: &User) -> Editor {
 /// Everything a response's pages need, read after the permission check. Reading never writes.
 #[derive(Debug, Clone)]
 pub struct ResponseFile {
+    /// The edition.
     pub edition: Edition,
+    /// Its current questionnaire.
     pub questionnaire: Questionnaire,
+    /// The city.
     pub city: City,
+    /// The city's response record.
     pub response: ResponseRecord,
+    /// Its answers, by question and entry.
     pub answers: Vec<StoredAnswer>,
 }
 

@@ -3,6 +3,9 @@
 //! message` (the header is line 1), and a file with any problem yields nothing, so an import
 //! is all or nothing.
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 mod cities;
 mod located;
 mod members;

@@ -3,11 +3,13 @@ use std::fmt;
 /// One problem at a place in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located {
+    /// The file's name.
     pub file: String,
     /// 1-based; the header is line 1.
     pub line: u64,
     /// 1-based position of the field in the row.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
 }
 

@@ -16,8 +16,10 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role.
     pub const ALL: [Role; 3] = [Role::Secretariat, Role::Analyst, Role::Respondent];
 
+    /// The role's name in the database and in translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             Role::Secretariat => "secretariat",
@@ -26,6 +28,7 @@ impl Role {
         }
     }
 
+    /// A role from its name.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         Role::ALL.into_iter().find(|r| r.slug() == input.trim()).ok_or_else(|| {
             ParseError::new(format!("unknown role {input:?}: expected secretariat, analyst or respondent"))

@@ -12,6 +12,7 @@ use crate::{CountryCode, ParseError, Section};
 pub struct CityId(String);
 
 impl CityId {
+    /// A city id from its text: lowercase ISO country code, a hyphen, then the city's slug.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let ok = (2..=64).contains(&input.len())
             && input.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -45,6 +46,7 @@ impl CityId {
         CityId::parse(slug.trim_end_matches('-'))
     }
 
+    /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -96,7 +98,9 @@ impl From<CityId> for String {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "RawCoordinates")]
 pub struct Coordinates {
+    /// Degrees north (negative south), −90 to 90.
     pub latitude: f64,
+    /// Degrees east (negative west), −180 to 180.
     pub longitude: f64,
 }
 
@@ -114,6 +118,7 @@ impl TryFrom<RawCoordinates> for Coordinates {
 }
 
 impl Coordinates {
+    /// Coordinates within the valid ranges.
     pub fn new(latitude: f64, longitude: f64) -> Result<Self, ParseError> {
         if !(-90.0..=90.0).contains(&latitude) {
             return Err(ParseError::new(format!("latitude {latitude} is outside -90..90")));
@@ -129,8 +134,11 @@ impl Coordinates {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Population {
+    /// Inhabitants.
     pub count: u64,
+    /// The year the count refers to, when the source gives it.
     pub year: Option<i32>,
+    /// Where the count comes from (a GeoNames id, a census).
     pub source: Option<String>,
 }
 
@@ -138,15 +146,21 @@ pub struct Population {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct City {
+    /// The city's id (`es-bilbao`).
     pub id: CityId,
+    /// The city's name in English, as the network writes it.
     pub name: String,
     /// The name in the local language where it differs (`Bilbo`, `서울`).
     pub local_name: Option<String>,
+    /// The country it lies in.
     pub country: CountryCode,
+    /// The UCLG world section of its country.
     pub section: Section,
     /// Whether the city is also a member of Metropolis, UCLG's metropolitan section.
     pub metropolis: bool,
+    /// Its population and where the figure comes from.
     pub population: Population,
+    /// Where it lies, for the members map.
     pub location: Coordinates,
 }
 
@@ -155,15 +169,20 @@ pub struct City {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MemberStatus {
+    /// A member in good standing.
     Active,
+    /// Asked to confirm its membership in a renewal round, not yet answered.
     PendingRenewal,
+    /// Did not renew; kept with its history, not deleted.
     Lapsed,
 }
 
 impl MemberStatus {
+    /// Every member status.
     pub const ALL: [MemberStatus; 3] =
         [MemberStatus::Active, MemberStatus::PendingRenewal, MemberStatus::Lapsed];
 
+    /// The status's name in files, the database and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             MemberStatus::Active => "active",
@@ -172,6 +191,7 @@ impl MemberStatus {
         }
     }
 
+    /// A member status from its name.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let wanted = input.trim().to_ascii_lowercase().replace([' ', '-'], "_");
         MemberStatus::ALL.into_iter().find(|s| s.slug() == wanted).ok_or_else(|| {
@@ -190,6 +210,7 @@ impl MemberStatus {
 pub struct Email(String);
 
 impl Email {
+    /// An e-mail address: something before an `@`, a domain with a dot after it, no spaces.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let input = input.trim();
         let valid = match input.split_once('@') {
@@ -210,6 +231,7 @@ impl Email {
         }
     }
 
+    /// The address as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -232,8 +254,11 @@ impl From<Email> for String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FocalPoint {
+    /// The person's name.
     pub name: String,
+    /// Their position in the city's administration.
     pub role: String,
+    /// Where invitations and reminders go.
     pub email: Email,
 }
 
@@ -241,10 +266,13 @@ pub struct FocalPoint {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Member {
+    /// The member city.
     pub city: CityId,
+    /// Where its membership stands.
     pub status: MemberStatus,
     /// The year the city joined.
     pub since: Option<i32>,
+    /// The people who answer for the city, first one first.
     pub focal_points: Vec<FocalPoint>,
     /// True when the record was made up for demonstration, not taken from the real member list.
     pub illustrative: bool,
@@ -255,14 +283,20 @@ pub struct Member {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerKind {
+    /// A United Nations agency or programme (UN-Habitat).
     UnitedNations,
+    /// Another network of cities (WeGO).
     CityNetwork,
+    /// A university or research team.
     Research,
+    /// A company or industry association.
     Industry,
+    /// Any other organisation.
     Other,
 }
 
 impl PartnerKind {
+    /// A partner kind from its name.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         match input.trim() {
             "united_nations" => Ok(PartnerKind::UnitedNations),
@@ -276,6 +310,7 @@ impl PartnerKind {
         }
     }
 
+    /// The kind's name in files and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             PartnerKind::UnitedNations => "united_nations",
@@ -291,9 +326,13 @@ impl PartnerKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Partner {
+    /// A short id for the partner.
     pub id: String,
+    /// The organisation's name.
     pub name: String,
+    /// What kind of organisation it is.
     pub kind: PartnerKind,
+    /// Its web site, if given.
     pub link: Option<String>,
 }
 

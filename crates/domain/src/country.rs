@@ -10,7 +10,9 @@ const COUNTRIES_CSV: &str = include_str!("../data/countries.csv");
 /// A country as GeoNames describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Country {
+    /// The ISO 3166-1 alpha-2 code.
     pub code: CountryCode,
+    /// The country's name in English.
     pub name: String,
     /// GeoNames continent code: AF, AN, AS, EU, NA, OC or SA.
     pub continent: String,
@@ -51,6 +53,7 @@ fn countries() -> &'static HashMap<String, Country> {
 pub struct CountryCode(String);
 
 impl CountryCode {
+    /// A country code: two letters of ISO 3166-1, in any case.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let code = input.trim().to_ascii_uppercase();
         if countries().contains_key(&code) {
@@ -62,10 +65,12 @@ impl CountryCode {
         }
     }
 
+    /// The code as text, in capitals.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// The country the code names.
     pub fn country(&self) -> &'static Country {
         &countries()[&self.0]
     }
@@ -102,12 +107,19 @@ impl From<CountryCode> for String {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Section {
+    /// Africa.
     Africa,
+    /// Asia-Pacific.
     AsiaPacific,
+    /// Eurasia.
     Eurasia,
+    /// Europe.
     Europe,
+    /// Latin America.
     LatinAmerica,
+    /// Middle East and West Asia.
     MiddleEastWestAsia,
+    /// North America.
     NorthAmerica,
 }
 
@@ -120,6 +132,7 @@ const MIDDLE_EAST_WEST_ASIA: &[&str] = &[
 const NORTH_AMERICA: &[&str] = &["BM", "CA", "GL", "PM", "US"];
 
 impl Section {
+    /// Every section, in UCLG's order.
     pub const ALL: [Section; 7] = [
         Section::Africa,
         Section::AsiaPacific,
@@ -143,6 +156,7 @@ impl Section {
         }
     }
 
+    /// A section from its name.
     pub fn parse(input: &str) -> Result<Section, ParseError> {
         let wanted = input.trim().to_ascii_lowercase().replace([' ', '_'], "-");
         let wanted = match wanted.as_str() {

@@ -11,6 +11,7 @@ use crate::{Localized, ParseError, StudyAxis};
 pub struct EditionYear(u16);
 
 impl EditionYear {
+    /// An edition year from 2000 to 2100.
     pub fn new(year: u16) -> Result<Self, ParseError> {
         if (2000..=2100).contains(&year) {
             Ok(EditionYear(year))
@@ -19,12 +20,14 @@ impl EditionYear {
         }
     }
 
+    /// An edition year from its text.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let year: u16 =
             input.trim().parse().map_err(|_| ParseError::new(format!("{input:?} is not a year")))?;
         EditionYear::new(year)
     }
 
+    /// The year as a number.
     pub fn get(self) -> u16 {
         self.0
     }
@@ -54,7 +57,9 @@ impl From<EditionYear> for u16 {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Focus {
+    /// All six axes alike (as in 2012).
     Holistic,
+    /// One of the six axes in depth (2017 economy, 2019 governance).
     Axis(StudyAxis),
     /// A theme named by a snake_case code, e.g. `covid19_smart_resilience`.
     Theme(String),
@@ -82,6 +87,7 @@ impl Focus {
         )))
     }
 
+    /// The focus as it is written in edition files: `holistic`, `axis:economy`, `theme:…`.
     pub fn code(&self) -> String {
         match self {
             Focus::Holistic => "holistic".into(),
@@ -96,13 +102,18 @@ impl Focus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EditionStatus {
+    /// The edition is being designed.
     Planning,
+    /// Cities are answering.
     Collecting,
+    /// Answers are closed and being analysed.
     Analysing,
+    /// Its findings are public.
     Published,
 }
 
 impl EditionStatus {
+    /// Every status, in the order an edition goes through them.
     pub const ALL: [EditionStatus; 4] = [
         EditionStatus::Planning,
         EditionStatus::Collecting,
@@ -110,6 +121,7 @@ impl EditionStatus {
         EditionStatus::Published,
     ];
 
+    /// The status's name in files, the database and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             EditionStatus::Planning => "planning",
@@ -119,6 +131,7 @@ impl EditionStatus {
         }
     }
 
+    /// A status from its name.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         EditionStatus::ALL.into_iter().find(|s| s.slug() == input.trim()).ok_or_else(|| {
             ParseError::new(format!(
@@ -143,12 +156,16 @@ impl EditionStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ApproxDate {
+    /// The year.
     pub year: u16,
+    /// The month (1–12), when known.
     pub month: Option<u8>,
+    /// The day of the month, when known.
     pub day: Option<u8>,
 }
 
 impl ApproxDate {
+    /// A date written `2021`, `2021-06` or `2021-06-30`.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let bad = || ParseError::new(format!("{input:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"));
         let mut parts = input.trim().split('-');
@@ -226,7 +243,9 @@ impl From<ApproxDate> for String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Milestone {
+    /// When.
     pub date: ApproxDate,
+    /// What happens then, in the three languages.
     pub label: Localized,
 }
 
@@ -234,9 +253,13 @@ pub struct Milestone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Edition {
+    /// The edition's year.
     pub year: EditionYear,
+    /// Its title in the three languages.
     pub title: Localized,
+    /// What it looks at.
     pub focus: Focus,
+    /// Where it stands.
     pub status: EditionStatus,
     /// Milestones in date order.
     pub milestones: Vec<Milestone>,
@@ -272,6 +295,7 @@ pub enum ScoringMethod {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoringRule {
+    /// How levels are computed.
     pub method: ScoringMethod,
     /// The rule in words, as the edition's report states it.
     pub description: Localized,

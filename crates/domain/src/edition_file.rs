@@ -13,7 +13,9 @@ use crate::{
 /// A parsed edition file: the edition and its framework.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditionFile {
+    /// The edition's description.
     pub edition: Edition,
+    /// Its framework.
     pub framework: Framework,
 }
 
@@ -21,6 +23,7 @@ pub struct EditionFile {
 /// reader can tell, otherwise by the path of the element within the framework.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditionFileError {
+    /// The problems, in file order.
     pub problems: Vec<Problem>,
 }
 
@@ -179,6 +182,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl EditionFile {
+    /// Reads an edition file, reporting every problem at once.
     pub fn parse(text: &str) -> Result<EditionFile, EditionFileError> {
         let raw: RawFile = toml::from_str(text).map_err(|e| EditionFileError {
             problems: vec![Problem {

@@ -2,7 +2,7 @@ use std::{collections::HashSet, fmt};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{EditionYear, Lang, Localized, ParseError};
+use crate::{EditionYear, Localized, ParseError};
 
 /// A stable snake_case code for an axis, a sub-area, a question or a choice (`has_open_data_portal`).
 /// Answers are keyed by these codes, so a label can change without touching the data. The rules
@@ -13,6 +13,7 @@ use crate::{EditionYear, Lang, Localized, ParseError};
 pub struct Code(String);
 
 impl Code {
+    /// A code: lowercase letters, digits and underscores, starting with a letter.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let mut bytes = input.bytes();
         let valid = input.len() <= 64
@@ -27,6 +28,7 @@ impl Code {
         }
     }
 
+    /// The code as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -57,15 +59,22 @@ impl From<Code> for String {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StudyAxis {
+    /// Economy.
     Economy,
+    /// Citizenship (people).
     Citizenship,
+    /// Governance.
     Governance,
+    /// Mobility.
     Mobility,
+    /// Environment.
     Environment,
+    /// Quality of life.
     QualityOfLife,
 }
 
 impl StudyAxis {
+    /// The six axes, in the study's order.
     pub const ALL: [StudyAxis; 6] = [
         StudyAxis::Economy,
         StudyAxis::Citizenship,
@@ -75,6 +84,7 @@ impl StudyAxis {
         StudyAxis::QualityOfLife,
     ];
 
+    /// The axis's name in files and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             StudyAxis::Economy => "economy",
@@ -86,6 +96,7 @@ impl StudyAxis {
         }
     }
 
+    /// An axis from its name.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         StudyAxis::ALL.into_iter().find(|a| a.slug() == input.trim()).ok_or_else(|| {
             ParseError::new(format!(
@@ -100,7 +111,9 @@ impl StudyAxis {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Provenance {
+    /// Named by a public source about the study.
     Stated,
+    /// Proposed to fill a gap; to be checked with the secretariat.
     Inferred,
 }
 
@@ -110,8 +123,11 @@ pub enum Provenance {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// More is better (a share of services online).
     HigherIsBetter,
+    /// Less is better (emissions per inhabitant).
     LowerIsBetter,
+    /// Neither: a descriptive figure.
     Neutral,
 }
 
@@ -125,6 +141,7 @@ pub struct SdgTarget {
 }
 
 impl SdgTarget {
+    /// An SDG reference from its text.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let bad = || {
             ParseError::new(format!(
@@ -154,6 +171,7 @@ impl SdgTarget {
         Ok(SdgTarget { goal, target })
     }
 
+    /// The goal, 1 to 17.
     pub fn goal(&self) -> u8 {
         self.goal
     }
@@ -201,7 +219,9 @@ impl From<SdgTarget> for String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Choice {
+    /// The option's code, stored as the answer.
     pub code: Code,
+    /// The option in the three languages.
     pub label: Localized,
 }
 
@@ -212,24 +232,34 @@ pub struct Choice {
 pub enum QuestionKind {
     /// A number in a unit (`percent`, `count`, `km`).
     Numeric {
+        /// The unit the figure is given in (`percent`, `count`, `km`).
         unit: String,
+        /// Which way is better, if either.
         direction: Direction,
     },
+    /// Yes or no.
     YesNo,
     /// An ordered scale; levels go from the lowest to the highest.
     Ordinal {
+        /// The levels, lowest first.
         levels: Vec<Localized>,
     },
+    /// One option among several.
     SingleChoice {
+        /// The options, in the order they are shown.
         options: Vec<Choice>,
     },
+    /// Any number of options.
     MultipleChoice {
+        /// The options, in the order they are shown.
         options: Vec<Choice>,
     },
+    /// Free text.
     Text,
 }
 
 impl QuestionKind {
+    /// The kind's name in edition files.
     pub fn slug(&self) -> &'static str {
         match self {
             QuestionKind::Numeric { .. } => "numeric",
@@ -246,11 +276,14 @@ impl QuestionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct QuestionRef {
+    /// The earlier edition.
     pub edition: EditionYear,
+    /// The question's code in it.
     pub code: Code,
 }
 
 impl QuestionRef {
+    /// A reference written `2012.code`.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let (year, code) = input.trim().split_once('.').ok_or_else(|| {
             ParseError::new(format!(
@@ -286,13 +319,18 @@ impl From<QuestionRef> for String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Question {
+    /// The question's code, unique in the framework.
     pub code: Code,
+    /// The question in the three languages.
     pub label: Localized,
     #[serde(flatten)]
+    /// What kind of answer it takes.
     pub kind: QuestionKind,
+    /// The SDG goals or targets it bears on.
     pub sdgs: Vec<SdgTarget>,
     /// The same question in an earlier edition, for trends.
     pub continues: Option<QuestionRef>,
+    /// Whether a public source names it or it was proposed.
     pub provenance: Provenance,
     /// Skip logic in XLSForm syntax: the question is asked only when this holds, e.g.
     /// `${has_s3_strategy} = 'yes'`. Checked when the questionnaire is built.
@@ -302,10 +340,15 @@ pub struct Question {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+/// A sub-area of an axis and its questions.
 pub struct SubArea {
+    /// The sub-area's code, unique in the framework.
     pub code: Code,
+    /// Its name in the three languages.
     pub label: Localized,
+    /// Whether a public source names it or it was proposed.
     pub provenance: Provenance,
+    /// Its questions, in order.
     pub questions: Vec<Question>,
 }
 
@@ -313,12 +356,16 @@ pub struct SubArea {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Axis {
+    /// The axis's code, unique in the framework.
     pub code: Code,
+    /// Its name in the three languages.
     pub label: Localized,
     /// Which of the six study axes this axis belongs to, so that trends can follow it across
     /// editions that renamed or split it.
     pub study_axis: Option<StudyAxis>,
+    /// Whether a public source names it or it was proposed.
     pub provenance: Provenance,
+    /// Its sub-areas, in order.
     pub sub_areas: Vec<SubArea>,
 }
 
@@ -326,7 +373,9 @@ pub struct Axis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Framework {
+    /// The edition the framework belongs to.
     pub edition: EditionYear,
+    /// Its axes, in order.
     pub axes: Vec<Axis>,
 }
 
@@ -336,6 +385,7 @@ pub struct Framework {
 pub struct FrameworkError {
     /// Where, as `axes.economy.sub_areas.innovation_rd.questions.rd_share`.
     pub path: String,
+    /// What is wrong there.
     pub message: String,
 }
 
@@ -412,12 +462,14 @@ impl Framework {
         if errors.is_empty() { Ok(Framework { edition, axes }) } else { Err(errors) }
     }
 
+    /// Every question with its axis and sub-area, in framework order.
     pub fn questions(&self) -> impl Iterator<Item = (&Axis, &SubArea, &Question)> {
         self.axes.iter().flat_map(|axis| {
             axis.sub_areas.iter().flat_map(move |sub| sub.questions.iter().map(move |q| (axis, sub, q)))
         })
     }
 
+    /// The question with this code.
     pub fn question(&self, code: &str) -> Option<&Question> {
         self.questions().map(|(_, _, q)| q).find(|q| q.code.as_str() == code)
     }
@@ -429,11 +481,6 @@ impl Framework {
         goals.sort_unstable();
         goals.dedup();
         goals
-    }
-
-    /// Axis labels in one language, in framework order.
-    pub fn axis_labels(&self, lang: Lang) -> Vec<&str> {
-        self.axes.iter().map(|a| a.label.get(lang)).collect()
     }
 }
 

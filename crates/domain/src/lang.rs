@@ -7,12 +7,16 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
+    /// English.
     En,
+    /// Spanish.
     Es,
+    /// French.
     Fr,
 }
 
 impl Lang {
+    /// The three languages of the study.
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Fr];
 
     /// The BCP 47 code, as used in `lang` attributes, `?lang=` and cookies.
@@ -69,12 +73,16 @@ impl Lang {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Localized {
+    /// In English.
     pub en: String,
+    /// In Spanish.
     pub es: String,
+    /// In French.
     pub fr: String,
 }
 
 impl Localized {
+    /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,

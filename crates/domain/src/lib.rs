@@ -5,6 +5,9 @@
 //! holds one of these values never checks it again. Parsing failures carry a message meant for the
 //! person who wrote the input (a secretariat officer editing a TOML file, a city uploading a CSV).
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 /// Declares that a type travels as a plain string in JSON, for the OpenAPI document.
 macro_rules! string_schema {
     ($ty:ty, $example:expr, $description:expr) => {

@@ -9,10 +9,13 @@ use crate::ParseError;
 pub enum ResponseStatus {
     /// Invited; nothing answered yet.
     Invited,
+    /// Some answers saved; not submitted.
     InProgress,
+    /// Handed in for review.
     Submitted,
     /// Sent back by the secretariat with comments; the city can change it and submit again.
     Returned,
+    /// Accepted by the secretariat; part of the analysis.
     Accepted,
     /// The city withdrew from the edition: its answers are kept but not analysed, and it still
     /// counts among the cities invited.
@@ -20,6 +23,7 @@ pub enum ResponseStatus {
 }
 
 impl ResponseStatus {
+    /// Every status, in lifecycle order.
     pub const ALL: [ResponseStatus; 6] = [
         ResponseStatus::Invited,
         ResponseStatus::InProgress,
@@ -29,6 +33,7 @@ impl ResponseStatus {
         ResponseStatus::Withdrawn,
     ];
 
+    /// The status's name in the database and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             ResponseStatus::Invited => "invited",
@@ -40,6 +45,7 @@ impl ResponseStatus {
         }
     }
 
+    /// A status from its name.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         ResponseStatus::ALL
             .into_iter()
@@ -126,13 +132,18 @@ impl ResponseMove {
 /// ones included) and were accepted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Participation {
+    /// Cities with a response record.
     pub invited: usize,
+    /// Cities that answered something.
     pub started: usize,
+    /// Cities that submitted, accepted ones included.
     pub submitted: usize,
+    /// Cities whose response was accepted.
     pub accepted: usize,
 }
 
 impl Participation {
+    /// The participation the statuses of an edition's responses make.
     pub fn of(statuses: &[ResponseStatus]) -> Participation {
         let count = |keep: fn(&ResponseStatus) -> bool| statuses.iter().filter(|s| keep(s)).count();
         Participation {
@@ -163,8 +174,10 @@ pub enum Evidence {
 }
 
 impl Evidence {
+    /// Every level, least trusted first.
     pub const ALL: [Evidence; 3] = [Evidence::SelfReported, Evidence::Reviewed, Evidence::Verified];
 
+    /// The level's name in the database and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             Evidence::SelfReported => "self_reported",
@@ -173,6 +186,7 @@ impl Evidence {
         }
     }
 
+    /// A level from its name.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         Evidence::ALL.into_iter().find(|e| e.slug() == input.trim()).ok_or_else(|| {
             ParseError::new(format!(

@@ -2,6 +2,9 @@
 //! 15,000 units × 200 indicators in 4 levels (200 → 20 → 4 → 1), about every urban centre on
 //! Earth. `cargo bench -p smartcities-index --bench pipeline`
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::fmt::Write;
 
 use smartcities_index::{Coin, Imputation, Pipeline, Spec};

@@ -2,6 +2,9 @@
 //! indicators, and a Sobol analysis with N = 1,024 over 10 uncertain choices (12,288 runs).
 //! `cargo bench -p smartcities-index --bench uncertainty`
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::fmt::Write;
 
 use smartcities_index::uncertainty::{Factor, Study, monte_carlo, sensitivity};

@@ -16,8 +16,11 @@ pub const COLLINEAR: f64 = 0.9;
 /// The audit of one aggregate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AggregateAudit {
+    /// The aggregate's code.
     pub code: String,
+    /// Its level (2 for a pillar over indicators).
     pub level: u32,
+    /// Its children's codes.
     pub children: Vec<String>,
     /// Cronbach's alpha of the children (complete units).
     pub alpha: Option<f64>,
@@ -34,16 +37,24 @@ pub struct AggregateAudit {
 /// Pearson correlations between every variable of one level and every variable of another.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Correlations {
+    /// The level of the rows.
     pub row_level: u32,
+    /// The level of the columns.
     pub column_level: u32,
+    /// The row variables' codes.
     pub rows: Vec<String>,
+    /// The column variables' codes.
     pub columns: Vec<String>,
+    /// Correlations, row by row; missing where a variable is constant.
     pub values: Vec<Vec<Option<f64>>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// The statistical audit of an index.
 pub struct Audit {
+    /// One audit per aggregate, lowest level first.
     pub aggregates: Vec<AggregateAudit>,
+    /// Correlations between every pair of levels.
     pub correlations: Vec<Correlations>,
 }
 

@@ -2,12 +2,30 @@
 
 use std::collections::BTreeMap;
 
+/// Why an index could not be built from its tables.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum IndexError {
+    /// A table that cannot be read, at a line.
     #[error("{file}:{line}: {message}")]
-    Table { file: String, line: usize, message: String },
+    Table {
+        /// The table's file name.
+        file: String,
+        /// The line, 1-based.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A value that cannot be used.
     #[error("unit {unit}, indicator {indicator}: {message}")]
-    Value { unit: String, indicator: String, message: String },
+    Value {
+        /// The unit's code.
+        unit: String,
+        /// The indicator's code.
+        indicator: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The index's structure (iMeta's levels and parents) is not a tree of its indicators.
     #[error("{0}")]
     Tree(String),
 }
@@ -15,35 +33,52 @@ pub enum IndexError {
 /// The role of a column, as iMeta's `Type` gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// A variable that enters the index.
     Indicator,
+    /// A pillar, sub-index or the index itself.
     Aggregate,
+    /// A column that groups units (for group imputation).
     Group,
+    /// A column indicators are divided by (GDP, population).
     Denominator,
+    /// Any other column.
     Other,
 }
 
 /// One row of iMeta.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
+    /// The variable's code (iMeta `iCode`).
     pub code: String,
+    /// Its name.
     pub name: String,
+    /// What kind of variable it is.
     pub kind: Kind,
+    /// Its level in the tree (1 for indicators).
     pub level: Option<u32>,
+    /// 1 when more is better, −1 when less is.
     pub direction: f64,
+    /// Its weight within its parent.
     pub weight: f64,
+    /// Its parent's code.
     pub parent: Option<String>,
+    /// The denominator column it is divided by, if any.
     pub denominator: Option<String>,
+    /// The target used by distance-to-target normalisation.
     pub target: Option<f64>,
 }
 
 /// Units × columns, units in input order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Table {
+    /// Unit codes, one per row.
     pub units: Vec<String>,
+    /// Columns by code, each one value per unit.
     pub columns: Vec<(String, Vec<Option<f64>>)>,
 }
 
 impl Table {
+    /// The column with this code.
     pub fn column(&self, code: &str) -> Option<&[Option<f64>]> {
         self.columns.iter().find(|(c, _)| c == code).map(|(_, v)| v.as_slice())
     }
@@ -60,6 +95,7 @@ impl Table {
 /// The raw data and metadata of an index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Coin {
+    /// The variables' metadata (iMeta).
     pub meta: Vec<Meta>,
     /// Every numeric column of iData (indicators and denominators).
     pub data: Table,

@@ -6,6 +6,9 @@
 //! Pure functions; tables are read from COINr's `iData` / `iMeta` CSV convention by
 //! [`Coin::from_coinr_csv`].
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 pub mod audit;
 mod coin;
 pub mod methods;

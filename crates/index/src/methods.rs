@@ -218,52 +218,6 @@ pub fn distance_to_target(
         .collect()
 }
 
-/// The weighted arithmetic mean of the children present, weights renormalised over them, as
-/// COINr's `a_amean`; missing when no child is present.
-pub fn arithmetic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
-    let (mut sum, mut total) = (0.0, 0.0);
-    for (v, w) in values.iter().zip(weights) {
-        if let Some(v) = v {
-            sum += v * w;
-            total += w;
-        }
-    }
-    (total > 0.0).then(|| sum / total)
-}
-
-/// The weighted geometric mean of the children present, as COINr's `a_gmean`:
-/// exp(Σ wᵢ·ln xᵢ / Σ wᵢ). `None` when a value is zero or negative (COINr stops there) or when
-/// no child is present.
-pub fn geometric_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
-    let (mut sum, mut total) = (0.0, 0.0);
-    for (v, w) in values.iter().zip(weights) {
-        if let Some(v) = v {
-            if *v <= 0.0 {
-                return None;
-            }
-            sum += w * v.ln();
-            total += w;
-        }
-    }
-    (total > 0.0).then(|| (sum / total).exp())
-}
-
-/// The weighted harmonic mean of the children present, as COINr's `a_hmean`:
-/// Σ wᵢ / Σ (wᵢ/xᵢ). `None` when a value is zero or negative or no child is present.
-pub fn harmonic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
-    let (mut sum, mut total) = (0.0, 0.0);
-    for (v, w) in values.iter().zip(weights) {
-        if let Some(v) = v {
-            if *v <= 0.0 {
-                return None;
-            }
-            sum += w / v;
-            total += w;
-        }
-    }
-    (total > 0.0).then(|| total / sum)
-}
-
 /// Ranks, highest value first, ties sharing the lowest rank (R's `rank(-x, ties = "min")`);
 /// missing values have no rank.
 pub fn ranks(column: &[Option<f64>]) -> Vec<Option<usize>> {
@@ -359,6 +313,53 @@ pub fn first_component(columns: &[&[Option<f64>]]) -> Option<(Vec<f64>, f64)> {
 
 #[cfg(test)]
 mod tests {
+    // The documented per-unit means, which the pipeline's column-wise aggregation must equal.
+    /// The weighted arithmetic mean of the children present, weights renormalised over them, as
+    /// COINr's `a_amean`; missing when no child is present.
+    fn arithmetic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
+        let (mut sum, mut total) = (0.0, 0.0);
+        for (v, w) in values.iter().zip(weights) {
+            if let Some(v) = v {
+                sum += v * w;
+                total += w;
+            }
+        }
+        (total > 0.0).then(|| sum / total)
+    }
+
+    /// The weighted geometric mean of the children present, as COINr's `a_gmean`:
+    /// exp(Σ wᵢ·ln xᵢ / Σ wᵢ). `None` when a value is zero or negative (COINr stops there) or when
+    /// no child is present.
+    fn geometric_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
+        let (mut sum, mut total) = (0.0, 0.0);
+        for (v, w) in values.iter().zip(weights) {
+            if let Some(v) = v {
+                if *v <= 0.0 {
+                    return None;
+                }
+                sum += w * v.ln();
+                total += w;
+            }
+        }
+        (total > 0.0).then(|| (sum / total).exp())
+    }
+
+    /// The weighted harmonic mean of the children present, as COINr's `a_hmean`:
+    /// Σ wᵢ / Σ (wᵢ/xᵢ). `None` when a value is zero or negative or no child is present.
+    fn harmonic_mean(values: &[Option<f64>], weights: &[f64]) -> Option<f64> {
+        let (mut sum, mut total) = (0.0, 0.0);
+        for (v, w) in values.iter().zip(weights) {
+            if let Some(v) = v {
+                if *v <= 0.0 {
+                    return None;
+                }
+                sum += w / v;
+                total += w;
+            }
+        }
+        (total > 0.0).then(|| total / sum)
+    }
+
     use proptest::prelude::*;
 
     use super::*;

@@ -16,24 +16,34 @@ use crate::methods::{
 /// group in a group column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Imputation {
+    /// Missing values stay missing.
     None,
+    /// The indicator's mean over all units (COINr's `i_mean`).
     Mean,
+    /// The indicator's median over all units (COINr's `i_median`).
     Median,
+    /// The indicator's mean within the unit's group in this column (`i_mean_grp`).
     GroupMean(String),
+    /// The indicator's median within the unit's group in this column (`i_median_grp`).
     GroupMedian(String),
 }
 
 /// Outlier treatment.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Treatment {
+    /// No treatment.
     None,
     /// COINr's default: an indicator fails when |skew| > `skew_max` and kurtosis > `kurt_max`;
     /// it is Winsorised up to `winmax` steps, then, if it still fails and `log_fallback`, its
     /// original values are log-transformed (COINr's `log_CT`).
     Winsorise {
+        /// The most points Winsorised per indicator.
         winmax: usize,
+        /// The largest absolute skewness accepted.
         skew_max: f64,
+        /// The largest kurtosis accepted.
         kurt_max: f64,
+        /// Whether an indicator still failing gets COINr's log transform.
         log_fallback: bool,
     },
 }
@@ -42,9 +52,19 @@ pub enum Treatment {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Normalisation {
     /// COINr's `n_minmax` to [low, high], after the direction.
-    MinMax { low: f64, high: f64 },
+    MinMax {
+        /// The lowest value's score.
+        low: f64,
+        /// The highest value's score.
+        high: f64,
+    },
     /// COINr's `n_zscore` with this mean and standard deviation, after the direction.
-    ZScore { mean: f64, sd: f64 },
+    ZScore {
+        /// The scores' mean.
+        mean: f64,
+        /// The scores' standard deviation.
+        sd: f64,
+    },
     /// COINr's `n_rank`, after the direction.
     Rank,
     /// COINr's `n_prank`, after the direction.
@@ -52,9 +72,19 @@ pub enum Normalisation {
     /// COINr's `n_dist2max`, after the direction.
     DistanceToMax,
     /// COINr's `n_dist2targ` with each indicator's iMeta `Target`; `cap` limits scores to 1.
-    DistanceToTarget { cap: bool },
+    DistanceToTarget {
+        /// Whether scores beyond the target are cut at 1.
+        cap: bool,
+    },
     /// COINr's `n_goalposts` with each indicator's (lower, upper) posts, times `scale`.
-    Goalposts { posts: BTreeMap<String, (f64, f64)>, scale: f64, truncate: bool },
+    Goalposts {
+        /// Each indicator's (lower, upper) posts, by indicator code.
+        posts: BTreeMap<String, (f64, f64)>,
+        /// What a value at the upper post scores.
+        scale: f64,
+        /// Whether values beyond the posts are cut at them.
+        truncate: bool,
+    },
 }
 
 impl Normalisation {
@@ -107,12 +137,19 @@ pub enum Aggregation {
 /// The pipeline's settings, COINr's example pipeline by default.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spec {
+    /// Whether indicators are divided by their denominators first.
     pub denominate: bool,
+    /// How missing values are filled.
     pub imputation: Imputation,
+    /// The share of indicators a unit needs to stay in (0 keeps all).
     pub screen_min_share: f64,
+    /// The outlier treatment.
     pub treatment: Treatment,
+    /// How indicators are brought onto one scale.
     pub normalisation: Normalisation,
+    /// The weights children carry into their parents.
     pub weights: Weights,
+    /// How children are combined into their parent.
     pub aggregation: Aggregation,
     /// COINr's `dat_thresh` in `Aggregate`: an aggregate is missing when the share of its
     /// children present is below this.
@@ -140,11 +177,15 @@ pub struct Stages {
     /// The first three stages share one table when a step changes nothing (no denominator,
     /// nothing missing, every unit kept).
     pub denominated: Arc<Table>,
+    /// After imputation.
     pub imputed: Arc<Table>,
+    /// After screening units.
     pub screened: Arc<Table>,
+    /// After outlier treatment.
     pub treated: Table,
     /// What the outlier treatment did, per indicator.
     pub treatment: Vec<(String, Treated)>,
+    /// After normalisation.
     pub normalised: Table,
     /// The weight each indicator and aggregate carried into its parent.
     pub weights: Vec<(String, f64)>,
@@ -156,7 +197,9 @@ pub struct Stages {
 
 /// The pipeline over a coin.
 pub struct Pipeline<'c> {
+    /// The data.
     pub coin: &'c Coin,
+    /// The choices of every step.
     pub spec: Spec,
 }
 
@@ -517,6 +560,7 @@ pub(crate) fn aggregate_only(
 }
 
 impl Pipeline<'_> {
+    /// Runs every step and returns every stage with the aggregates and ranks.
     pub fn run(&self) -> Result<Stages, IndexError> {
         let (coin, spec) = (self.coin, &self.spec);
         let tree = Tree::new(coin)?;

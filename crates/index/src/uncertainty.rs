@@ -27,11 +27,15 @@ use crate::pipeline::{
 /// One uncertain choice and its alternatives.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Factor {
+    /// Alternative imputations.
     Imputation(Vec<Imputation>),
     /// Minimum share of data a unit needs to stay in (COINr's `dat_thresh` in `Screen`).
     Screening(Vec<f64>),
+    /// Alternative outlier treatments.
     Treatment(Vec<Treatment>),
+    /// Alternative normalisations.
     Normalisation(Vec<Normalisation>),
+    /// Alternative aggregations.
     Aggregation(Vec<Aggregation>),
     /// Minimum share of children an aggregate needs (COINr's `dat_thresh` in `Aggregate`).
     Coverage(Vec<f64>),
@@ -39,8 +43,11 @@ pub enum Factor {
     /// noise): `sets` perturbed weight sets are drawn from the seed and the factor picks one,
     /// as COINr's `get_noisy_weights`.
     Weights {
+        /// The level whose weights vary.
         level: u32,
+        /// The largest relative change, 0.25 for ±25 %.
         noise: f64,
+        /// How many perturbed weight sets are drawn.
         sets: usize,
     },
 }
@@ -80,10 +87,15 @@ fn pick(u: f64, k: usize) -> usize {
 /// An index with uncertain choices: the nominal specification, the factors that vary and the
 /// aggregate whose ranks are studied.
 pub struct Study<'c> {
+    /// The data.
     pub coin: &'c Coin,
+    /// The nominal choices.
     pub spec: Spec,
+    /// The choices that vary.
     pub factors: Vec<Factor>,
+    /// The aggregate whose ranks and scores are studied.
     pub target: String,
+    /// The seed of the random draws, so a study can be repeated.
     pub seed: u64,
     /// Called after each run (for a progress bar).
     pub progress: Option<&'c (dyn Fn() + Sync)>,
@@ -92,23 +104,34 @@ pub struct Study<'c> {
 /// One unit's rank and score over the runs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitSpread {
+    /// The unit's code.
     pub unit: String,
+    /// Its rank with the nominal choices.
     pub nominal_rank: Option<usize>,
+    /// Its score with the nominal choices.
     pub nominal_score: Option<f64>,
+    /// Its mean rank over the runs.
     pub mean_rank: Option<f64>,
+    /// Its median rank over the runs.
     pub median_rank: Option<f64>,
     /// 5th and 95th percentiles of the rank (R's type 7, as COINr).
     pub rank_5: Option<f64>,
+    /// See `rank_5`.
     pub rank_95: Option<f64>,
+    /// Its median score over the runs.
     pub median_score: Option<f64>,
+    /// The 5th percentile of its score.
     pub score_5: Option<f64>,
+    /// The 95th percentile of its score.
     pub score_95: Option<f64>,
 }
 
 /// What a Monte Carlo run over the factors gives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spread {
+    /// How many runs were made.
     pub runs: usize,
+    /// Each unit's spread.
     pub units: Vec<UnitSpread>,
 }
 
@@ -116,16 +139,22 @@ pub struct Spread {
 /// bootstrap confidence intervals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indices {
+    /// The first-order index: the share of the output's variance due to the factor alone.
     pub s1: f64,
+    /// Half-width of its confidence interval.
     pub s1_conf: f64,
+    /// The total-effect index: the share due to the factor with all its interactions.
     pub st: f64,
+    /// Half-width of its confidence interval.
     pub st_conf: f64,
 }
 
 /// A sensitivity analysis: indices per factor and the rank spread over the A and B samples.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sensitivity {
+    /// Indices per factor, named as the factor.
     pub factors: Vec<(String, Indices)>,
+    /// The rank spread over the A and B samples.
     pub spread: Spread,
 }
 

@@ -1,6 +1,9 @@
 //! The statistical audit, on a hand-computed case and on COINr's ASEM index against numpy
 //! on COINr's own aggregated table (numpy's numbers kept in `tests/data`).
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use smartcities_index::audit::audit;
 use smartcities_index::methods::cronbach_alpha;
 use smartcities_index::{Coin, Imputation, Pipeline, Spec};

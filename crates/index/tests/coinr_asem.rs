@@ -1,6 +1,9 @@
 //! Agreement with COINr on its own ASEM example: every value of every stage of COINr's
 //! example pipeline, and the ranks, within 1e-9.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use smartcities_index::{Coin, Imputation, Pipeline, Spec, Table, Treatment};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/coinr-asem/");

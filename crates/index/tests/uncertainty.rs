@@ -1,6 +1,9 @@
 //! Monte Carlo uncertainty and Sobol sensitivity: SALib's sample and estimators on the same
 //! model (its numbers kept in `tests/data`), analytic indices of a linear model, and the analysis of COINr's ASEM index.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use smartcities_index::uncertainty::{
     Factor, Study, monte_carlo, normal_quantile, saltelli_sample, sensitivity, sobol_indices,
 };

@@ -2,6 +2,9 @@
 //! embedded in the binary, read by the web pages, the mail the platform sends and the documents
 //! it publishes, so a sentence is translated once.
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 use std::{borrow::Cow, collections::HashMap};
 
 pub use fluent_templates::fluent_bundle::FluentValue;

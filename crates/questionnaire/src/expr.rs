@@ -10,43 +10,71 @@ use std::fmt;
 /// A parsed expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
+    /// A number literal.
     Number(f64),
+    /// A quoted string.
     Text(String),
     /// `.`: the value of the question the expression belongs to.
     Current,
     /// `${name}`: another question's value.
     Reference(String),
+    /// `-x`.
     Negate(Box<Expr>),
+    /// `a op b`.
     Binary(Box<Expr>, Op, Box<Expr>),
+    /// A function call, as `selected(${x}, 'a')`.
     Call(Function, Vec<Expr>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A binary operator of XPath 1.0 as XLSForm uses it.
 pub enum Op {
+    /// `or`
     Or,
+    /// `and`
     And,
+    /// `=`
     Eq,
+    /// `!=`
     Ne,
+    /// `<`
     Lt,
+    /// `<=`
     Le,
+    /// `>`
     Gt,
+    /// `>=`
     Ge,
+    /// `+`
     Add,
+    /// `-`
     Sub,
+    /// `*`
     Mul,
+    /// `div`
     Div,
+    /// `mod`
     Mod,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The functions XLSForm expressions may call here.
 pub enum Function {
+    /// `not(x)`
     Not,
+    /// `selected(${q}, 'code')`: whether a multiple choice includes a code.
     Selected,
+    /// `count-selected(${q})`
     CountSelected,
+    /// `string-length(x)`
     StringLength,
+    /// `true()`
     True,
+    /// `false()`
     False,
+    /// `number(x)`
     Number,
+    /// `if(condition, then, else)`
     If,
 }
 
@@ -70,7 +98,9 @@ impl Function {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("at character {position}: {message}")]
 pub struct SyntaxError {
+    /// The character where the problem is, 0-based.
     pub position: usize,
+    /// What is wrong.
     pub message: String,
     /// True when the expression is valid XPath but uses a function smartcities does not
     /// evaluate (`regex()`, `today()`…), as opposed to being malformed.
@@ -308,6 +338,7 @@ impl Parser {
 }
 
 impl Expr {
+    /// Parses an expression.
     pub fn parse(source: &str) -> Result<Expr, SyntaxError> {
         let tokens = tokenize(source)?;
         let mut parser = Parser { tokens, next: 0, end: source.chars().count() };
@@ -392,12 +423,16 @@ impl Expr {
 /// An XPath 1.0 value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// A number.
     Number(f64),
+    /// A string.
     Text(String),
+    /// A boolean.
     Bool(bool),
 }
 
 impl Value {
+    /// The value as XPath's `boolean()` reads it.
     pub fn truthy(&self) -> bool {
         match self {
             Value::Bool(b) => *b,
@@ -406,6 +441,7 @@ impl Value {
         }
     }
 
+    /// The value as XPath's `number()` reads it (NaN when it is not a number).
     pub fn number(&self) -> f64 {
         match self {
             Value::Number(n) => *n,
@@ -414,6 +450,7 @@ impl Value {
         }
     }
 
+    /// The value as XPath's `string()` reads it.
     pub fn text(&self) -> String {
         match self {
             Value::Text(s) => s.clone(),

@@ -159,8 +159,11 @@ fn numeric_constraint(unit: &str) -> (Condition, Texts) {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{question}: {message}")]
+/// Why a framework question could not become a questionnaire question.
 pub struct GenerateError {
+    /// The question's code.
     pub question: String,
+    /// What is wrong.
     pub message: String,
 }
 

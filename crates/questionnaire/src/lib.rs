@@ -2,6 +2,9 @@
 //! KoboToolbox convention), and checked on the server — skip logic, required answers, types and
 //! constraints — so the verdict never depends on a browser.
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 mod check;
 pub mod expr;
 mod generate;

@@ -16,6 +16,7 @@ use crate::expr::{Expr, SyntaxError};
 pub struct FieldName(String);
 
 impl FieldName {
+    /// A name for a field (question, note or group), as XLSForm allows them.
     pub fn parse(input: &str) -> Result<FieldName, String> {
         let mut chars = input.chars();
         let valid = chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
@@ -29,6 +30,7 @@ impl FieldName {
         }
     }
 
+    /// The name as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -45,7 +47,9 @@ impl fmt::Display for FieldName {
 /// `group:id`, and `''` for none.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntryKey {
+    /// The repeat group.
     pub group: FieldName,
+    /// The entry's number within the group, from 1.
     pub id: u64,
 }
 
@@ -99,10 +103,12 @@ impl From<FieldName> for String {
 pub struct Texts(pub BTreeMap<Lang, String>);
 
 impl Texts {
+    /// Texts in the three languages.
     pub fn new(en: &str, es: &str, fr: &str) -> Texts {
         Texts([(Lang::En, en.to_string()), (Lang::Es, es.to_string()), (Lang::Fr, fr.to_string())].into())
     }
 
+    /// The texts of a domain value in the three languages.
     pub fn from_localized(text: &smartcities_domain::Localized) -> Texts {
         Texts::new(&text.en, &text.es, &text.fr)
     }
@@ -116,6 +122,7 @@ impl Texts {
             .map_or("", String::as_str)
     }
 
+    /// Whether no language has a text.
     pub fn is_empty(&self) -> bool {
         self.0.values().all(|t| t.trim().is_empty())
     }
@@ -124,11 +131,14 @@ impl Texts {
 /// A parsed `relevant` or `constraint` expression; it keeps its source for display and export.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
+    /// The expression as written in the form.
     pub source: String,
+    /// The parsed expression.
     pub expr: Expr,
 }
 
 impl Condition {
+    /// A condition from its XLSForm expression.
     pub fn parse(source: &str) -> Result<Condition, SyntaxError> {
         Ok(Condition { source: source.trim().to_string(), expr: Expr::parse(source)? })
     }
@@ -151,19 +161,27 @@ impl<'de> Deserialize<'de> for Condition {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Kind {
+    /// A whole number.
     Integer,
+    /// A decimal number.
     Decimal,
+    /// Free text.
     Text,
     /// A `select_one` over the list `yes_no` (codes `yes`, `no`).
     YesNo,
     /// A `select_one` whose choices are ordered levels, lowest first (appearance `likert`).
     Ordinal {
+        /// The choice list of the levels.
         list: String,
     },
+    /// A `select_one` over a choice list.
     SelectOne {
+        /// The choice list.
         list: String,
     },
+    /// A `select_multiple` over a choice list.
     SelectMultiple {
+        /// The choice list.
         list: String,
     },
 }
@@ -183,26 +201,40 @@ impl Kind {
 pub const YES_NO: &str = "yes_no";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A question of the form.
 pub struct Question {
+    /// The question's name, unique in the form.
     pub name: FieldName,
     #[serde(flatten)]
+    /// What kind of answer it takes.
     pub kind: Kind,
+    /// The question as shown, per language.
     pub label: Texts,
     #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    /// Help under the question, per language.
     pub hint: Texts,
     #[serde(default)]
+    /// Whether an answer is needed to submit.
     pub required: bool,
+    /// When the question is asked (XLSForm's `relevant`); always if none.
     pub relevant: Option<Condition>,
+    /// What a valid answer satisfies (XLSForm's `constraint`).
     pub constraint: Option<Condition>,
     #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    /// What to say when the constraint fails, per language.
     pub constraint_message: Texts,
+    /// The answer proposed before the respondent gives one.
     pub default: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A text shown in the form that takes no answer.
 pub struct Note {
+    /// The note's name, unique in the form.
     pub name: FieldName,
+    /// Its text, per language.
     pub label: Texts,
+    /// When it is shown.
     pub relevant: Option<Condition>,
 }
 
@@ -210,23 +242,33 @@ pub struct Note {
 /// barrier each).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
+    /// The group's name, unique in the form.
     pub name: FieldName,
+    /// Its heading, per language.
     pub label: Texts,
     #[serde(default)]
+    /// Whether it repeats: one entry per good practice, barrier or enabler.
     pub repeat: bool,
+    /// When it is asked.
     pub relevant: Option<Condition>,
+    /// What it holds, in order.
     pub items: Vec<Item>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "item", rename_all = "snake_case")]
+/// Something a form holds.
 pub enum Item {
+    /// A question.
     Question(Question),
+    /// A note.
     Note(Note),
+    /// A group of items.
     Group(Group),
 }
 
 impl Item {
+    /// The item's name.
     pub fn name(&self) -> &FieldName {
         match self {
             Item::Question(q) => &q.name,
@@ -237,23 +279,34 @@ impl Item {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One choice of a choice list.
 pub struct ChoiceItem {
+    /// The code stored as the answer.
     pub name: String,
+    /// The choice as shown, per language.
     pub label: Texts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A questionnaire: XLSForm's survey, choices and settings as one value.
 pub struct Questionnaire {
+    /// The form's id (XLSForm `form_id`).
     pub form_id: String,
+    /// Its title, per language.
     pub title: Texts,
+    /// The language texts fall back to.
     pub default_language: Lang,
+    /// The items, in order.
     pub items: Vec<Item>,
+    /// The choice lists, by name.
     pub lists: BTreeMap<String, Vec<ChoiceItem>>,
 }
 
 /// A question with the groups it sits in, outermost first.
 pub struct Located<'q> {
+    /// The question.
     pub question: &'q Question,
+    /// The groups it sits in, outermost first.
     pub groups: Vec<&'q Group>,
 }
 
@@ -422,6 +475,7 @@ impl Questionnaire {
         out
     }
 
+    /// The question with this name, wherever it sits.
     pub fn question(&self, name: &str) -> Option<&Question> {
         self.questions().into_iter().map(|l| l.question).find(|q| q.name.as_str() == name)
     }

@@ -21,11 +21,15 @@ use crate::{
 /// Which response a workbook is for; written into it and checked on upload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkbookFor {
+    /// The edition's year.
     pub edition: u16,
+    /// The city's id.
     pub city_id: String,
+    /// The city's name, shown in the workbook.
     pub city_name: String,
     /// The response's revision when the workbook was made: the upload is based on it.
     pub revision: i64,
+    /// The workbook's language.
     pub lang: Lang,
 }
 
@@ -35,7 +39,9 @@ pub type Fields = BTreeMap<String, String>;
 /// A city's answers as the workbook shows them: plain values, and repeat entries with their ids.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
+    /// Answers to ordinary questions, by question name.
     pub values: BTreeMap<String, String>,
+    /// Entries of each repeat group, by group name: (entry id, its answers).
     pub entries: BTreeMap<String, Vec<(u64, Fields)>>,
 }
 
@@ -395,7 +401,9 @@ fn cell_text(cell: Option<&Data>) -> String {
 /// What an uploaded workbook holds, and the revision it was based on.
 #[derive(Debug)]
 pub struct Uploaded {
+    /// The answers the workbook holds.
     pub answers: Answers,
+    /// The response's revision the workbook was made at.
     pub base_revision: i64,
 }
 

@@ -13,25 +13,34 @@ use crate::model::{Condition, Item, Kind, Question, Questionnaire};
 /// for each repeat group, its entries in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Response {
+    /// Answers to ordinary questions, by name.
     pub values: BTreeMap<String, String>,
+    /// Entries of each repeat group, in order, each its answers by name.
     pub repeats: BTreeMap<String, Vec<BTreeMap<String, String>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+/// What kind of problem an answer has.
 pub enum IssueKind {
+    /// A required answer is missing.
     Missing,
+    /// The answer is not of the question's kind.
     Invalid,
+    /// The answer breaks the question's constraint.
     Constraint,
 }
 
 /// One problem with one answer, worded for the respondent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
+    /// The question's name.
     pub question: String,
     /// For a question of a repeat group: the group and the entry's position (0-based).
     pub entry: Option<(String, usize)>,
+    /// What kind of problem it is.
     pub kind: IssueKind,
+    /// The problem in the respondent's language.
     pub message: String,
 }
 

@@ -61,7 +61,9 @@ impl Limits {
 /// One sheet of a workbook: its name and its cells, in the rectangle they span.
 #[derive(Debug, Clone)]
 pub struct Sheet {
+    /// The sheet's name.
     pub name: String,
+    /// Its cells, in the rectangle they span.
     pub range: Range<Data>,
 }
 
@@ -69,25 +71,63 @@ pub struct Sheet {
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkbookError {
     /// The file is larger than allowed.
-    FileTooLarge { bytes: usize, max: usize },
+    FileTooLarge {
+        /// The file's size.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
     /// A spreadsheet in a format that cannot be read within bounds.
-    UnsupportedFormat { format: &'static str },
+    UnsupportedFormat {
+        /// The format's name, as people know it.
+        format: &'static str,
+    },
     /// Not a spreadsheet, or a damaged one.
-    Unreadable { detail: String },
+    Unreadable {
+        /// What the reader found wrong.
+        detail: String,
+    },
     /// The archive holds too many parts.
-    TooManyParts { max: usize },
+    TooManyParts {
+        /// The limit.
+        max: usize,
+    },
     /// The parts unpack to more than allowed.
-    UnpacksTooLarge { max: u64 },
+    UnpacksTooLarge {
+        /// The limit, in bytes.
+        max: u64,
+    },
     /// The workbook has more sheets than allowed.
-    TooManySheets { max: usize },
+    TooManySheets {
+        /// The limit.
+        max: usize,
+    },
     /// A cell beyond the allowed rows or columns.
-    CellOutOfBounds { sheet: String, row: u32, column: u32 },
+    CellOutOfBounds {
+        /// The sheet.
+        sheet: String,
+        /// The cell's row, 0-based.
+        row: u32,
+        /// The cell's column, 0-based.
+        column: u32,
+    },
     /// A sheet with more cells than allowed.
-    TooManyCells { sheet: String, max: usize },
+    TooManyCells {
+        /// The sheet.
+        sheet: String,
+        /// The limit.
+        max: usize,
+    },
     /// A sheet whose cells lie so far apart that the rectangle they span is too large.
-    SpanTooLarge { sheet: String },
+    SpanTooLarge {
+        /// The sheet.
+        sheet: String,
+    },
     /// Reading took longer than allowed.
-    TimeUp { seconds: u64 },
+    TimeUp {
+        /// The limit, in seconds.
+        seconds: u64,
+    },
 }
 
 fn words(lang: Lang, en: &'static str, es: &'static str, fr: &'static str) -> &'static str {

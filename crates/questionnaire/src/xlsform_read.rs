@@ -22,6 +22,7 @@ use crate::{
 /// A place in a workbook.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
+    /// The sheet's name.
     pub sheet: String,
     /// 1-based, as a spreadsheet shows it.
     pub row: u32,
@@ -43,7 +44,9 @@ impl fmt::Display for Place {
 /// A problem or a notice at a place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
+    /// Where.
     pub place: Place,
+    /// What, in the reader's language.
     pub message: String,
 }
 
@@ -81,14 +84,18 @@ impl Finding {
 /// A successful import: the questionnaire and what was left out.
 #[derive(Debug)]
 pub struct Imported {
+    /// The questionnaire read.
     pub questionnaire: Questionnaire,
+    /// What was left out, located.
     pub notices: Vec<Finding>,
 }
 
 /// A failed import: every error, and the notices found on the way.
 #[derive(Debug)]
 pub struct ImportError {
+    /// What is wrong, located.
     pub errors: Vec<Finding>,
+    /// What would have been left out, located.
     pub notices: Vec<Finding>,
 }
 

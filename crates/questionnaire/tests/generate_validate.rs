@@ -1,5 +1,8 @@
 //! The questionnaires built from the shipped editions, and the server's verdict on answers.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use smartcities_domain::{EditionFile, Lang};
 use smartcities_questionnaire::{IssueKind, Item, Kind, Questionnaire, Response, from_framework, validate};
 

@@ -1,6 +1,9 @@
 //! Workbooks made to hurt the server are refused quickly, with a message saying why, before any
 //! memory is sized from what they claim.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::{
     io::{Cursor, Read, Write},
     time::{Duration, Instant},

@@ -1,6 +1,9 @@
 //! The offline workbook: what goes out comes back the same, and what a respondent gets wrong is
 //! located precisely.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::collections::BTreeMap;
 
 use smartcities_domain::{EditionFile, Lang};

@@ -2,6 +2,9 @@
 //! converter `xls2xform` (PyPI pyxform) accepts them, and the XLSForm project's own example
 //! forms are imported or refused with every finding located.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::path::PathBuf;
 
 use smartcities_domain::EditionFile;

@@ -2,6 +2,9 @@
 //! demonstration data in a SQLite database: page rendering, queries and JSON encoding.
 //! Run with `cargo bench -p smartcities --bench server`.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::sync::OnceLock;
 
 use axum::{Router, body::Body, http::Request};

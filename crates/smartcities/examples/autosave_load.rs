@@ -5,6 +5,9 @@
 //!
 //! cargo run --release -p smartcities --example autosave_load -- [RESPONDENTS] [SECONDS]
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::time::{Duration, Instant};
 
 use indicatif::ProgressBar;

@@ -9,6 +9,7 @@ use smartcities_app::{
     App, AppError,
     accounts::console_user,
     campaign::Round,
+    focus_groups::parse_focus_group,
     mail::{DEFAULT_FROM, Mailer},
 };
 use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
@@ -25,6 +26,7 @@ use crate::{campaign, demo};
 #[command(name = "smartcities", version, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
+    /// What to do.
     pub command: Command,
 }
 
@@ -66,6 +68,7 @@ impl MailArgs {
 }
 
 #[derive(Subcommand, Debug)]
+/// The commands.
 pub enum Command {
     /// Create (or reuse) a SQLite database with the demonstration data and serve the site.
     Demo {
@@ -76,6 +79,7 @@ pub enum Command {
         #[arg(long, env = "SMARTCITIES_DATABASE_URL", default_value = "sqlite://smartcities-demo.db")]
         database_url: String,
         #[command(flatten)]
+        /// Where the outbox's mail goes.
         mail: MailArgs,
     },
     /// Serve the site and API from an existing database.
@@ -98,14 +102,17 @@ pub enum Command {
         #[arg(long)]
         trusted_proxy: bool,
         #[command(flatten)]
+        /// Where the outbox's mail goes.
         mail: MailArgs,
     },
     /// Analyse an edition's accepted answers (shares with intervals, breakdowns, SDG matrix,
     /// barriers and enablers, trends, peers) and store the results the site and API show.
     Analyse {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Set an edition's codebook for coding free-text answers, from a TOML file (see
@@ -113,9 +120,12 @@ pub enum Command {
     /// technology), es/en/fr label and definition, and keywords per language for suggestions.
     Codebook {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
+        /// The codebook's TOML file.
         file: PathBuf,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Build a composite indicator from COINr's tables (iData.csv, iMeta.csv) and write one CSV
@@ -150,12 +160,16 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Index {
         #[arg(long)]
+        /// COINr's iData table (CSV): one row per unit.
         data: PathBuf,
         #[arg(long)]
+        /// COINr's iMeta table (CSV): one row per variable.
         meta: PathBuf,
         #[arg(long)]
+        /// The specification (TOML); COINr's example pipeline without it.
         spec: Option<PathBuf>,
         #[arg(short, long)]
+        /// The folder the tables are written to.
         output: PathBuf,
     },
     /// Create or upgrade the database schema.
@@ -167,70 +181,86 @@ pub enum Command {
     /// Import data from a file; a file with any problem changes nothing.
     Import {
         #[command(subcommand)]
+        /// What to import.
         what: Import,
     },
     /// Export data to standard output or a file.
     Export {
         #[command(subcommand)]
+        /// What to export.
         what: Export,
     },
     /// An edition's questionnaire: XLSForm out and in, and offline workbooks for cities.
     Questionnaire {
         #[command(subcommand)]
+        /// What to do with the questionnaire.
         what: QuestionnaireCommand,
     },
     /// Run a campaign: open an edition, invite and remind cities, deliver mail, follow participation.
     Campaign {
         #[command(subcommand)]
+        /// The campaign step.
         what: CampaignCommand,
     },
     /// Focus groups: participatory sessions and their outputs, linked to axes and SDGs.
     FocusGroup {
         #[command(subcommand)]
+        /// What to do with focus groups.
         what: FocusGroupCommand,
     },
     /// A city's answers.
     Answers {
         #[command(subcommand)]
+        /// What to do with answers.
         what: AnswersCommand,
     },
 }
 
 #[derive(Subcommand, Debug)]
+/// Questionnaire commands.
 pub enum QuestionnaireCommand {
     /// Write the edition's questionnaire as an XLSForm workbook (survey, choices, settings).
     Export {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         #[arg(short, long)]
+        /// The file to write.
         output: PathBuf,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Read an XLSForm workbook (.xlsx) as the edition's questionnaire. Unsupported
     /// features are listed and left out; any error means nothing is imported. A year without an
     /// edition gets one, in planning.
     Import {
+        /// The XLSForm workbook (.xlsx).
         file: PathBuf,
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Rename a question's code; its answers, their history and comments move with it.
     Rename {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         /// The current code.
         old: String,
         /// The new code.
         new: String,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Write a city's offline workbook: one row per question, drop-downs, previous answers filled in.
     Template {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         /// The city's id, such as es-bilbao.
         #[arg(long)]
@@ -239,45 +269,57 @@ pub enum QuestionnaireCommand {
         #[arg(long, default_value = "en")]
         lang: String,
         #[arg(short, long)]
+        /// The file to write.
         output: PathBuf,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
 }
 
 #[derive(Subcommand, Debug)]
+/// Campaign commands.
 pub enum CampaignCommand {
     /// Open an edition for answers with a deadline (YYYY-MM-DD).
     Open {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         #[arg(long)]
+        /// The last day for answers, YYYY-MM-DD.
         deadline: String,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Invite every active member city: accounts for its focal points and an invitation mail each.
     Invite {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         /// The address respondents reach the site at, for the links in the mail.
         #[arg(long, env = "SMARTCITIES_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
         base_url: String,
         #[command(flatten)]
+        /// Where the outbox's mail goes.
         mail: MailArgs,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Remind the respondents of every city that has not submitted.
     Remind {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         /// The address respondents reach the site at, for the links in the mail.
         #[arg(long, env = "SMARTCITIES_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
         base_url: String,
         #[command(flatten)]
+        /// Where the outbox's mail goes.
         mail: MailArgs,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Deliver the mail that is due (failed deliveries are retried later with a growing delay).
@@ -287,91 +329,52 @@ pub enum CampaignCommand {
         #[arg(long)]
         retry_now: bool,
         #[command(flatten)]
+        /// Where the outbox's mail goes.
         mail: MailArgs,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Participation: invited, started, submitted, accepted, overall and by UCLG section.
     Status {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
 }
 
 #[derive(Subcommand, Debug)]
+/// Focus-group commands.
 pub enum FocusGroupCommand {
     /// Record a focus group from a TOML file: id, edition, held_on, language, dynamics,
     /// participants (city ids) and [[outputs]] with kind (practice, barrier, enabler, trend),
     /// optional axis, sdgs and note. Recording the same id again replaces it.
     Import {
+        /// The focus group's TOML file.
         file: PathBuf,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// List an edition's focus groups and their outputs.
     List {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FocusGroupFile {
-    id: String,
-    edition: EditionYear,
-    held_on: ApproxDate,
-    language: Lang,
-    dynamics: String,
-    participants: Vec<CityId>,
-    #[serde(default)]
-    outputs: Vec<OutputFile>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OutputFile {
-    kind: String,
-    axis: Option<smartcities_domain::Code>,
-    #[serde(default)]
-    sdgs: Vec<smartcities_domain::SdgTarget>,
-    note: String,
-}
-
-/// A focus group from its TOML file; `name` locates errors.
-pub(crate) fn parse_focus_group(name: &str, text: &str) -> Result<smartcities_store::FocusGroup> {
-    use smartcities_store::{FocusGroup, FocusGroupOutput, OutputKind};
-    let raw: FocusGroupFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-    let outputs = raw
-        .outputs
-        .into_iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let kind =
-                OutputKind::parse(&o.kind).map_err(|e| anyhow::anyhow!("{name}: outputs[{i}]: {e}"))?;
-            Ok(FocusGroupOutput { kind, axis: o.axis, sdgs: o.sdgs, note: o.note })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(FocusGroup {
-        id: raw.id,
-        edition: raw.edition,
-        held_on: raw.held_on,
-        language: raw.language,
-        dynamics: raw.dynamics,
-        participants: raw.participants,
-        outputs,
-    })
 }
 
 async fn focus_group(what: FocusGroupCommand) -> Result<()> {
     match what {
         FocusGroupCommand::Import { file, database_url } => {
             let (name, text) = read(&file)?;
-            let group = parse_focus_group(&name, &text)?;
+            let group = parse_focus_group(&name, &text).map_err(anyhow::Error::msg)?;
             open(&database_url).await?.save_focus_group(&group).await?;
             println!(
                 "Recorded focus group {} of edition {} with {} outputs.",
@@ -402,82 +405,105 @@ async fn focus_group(what: FocusGroupCommand) -> Result<()> {
 }
 
 #[derive(Subcommand, Debug)]
+/// Commands on a city's answers.
 pub enum AnswersCommand {
     /// Upload a filled offline workbook. Every problem is listed by sheet, row and column and
     /// nothing is saved; answers someone changed since the workbook was made are conflicts.
     Upload {
+        /// The filled workbook (.xlsx).
         file: PathBuf,
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         #[arg(long)]
+        /// The city's id, such as es-bilbao.
         city: String,
         /// Language for messages: en, es or fr.
         #[arg(long, default_value = "en")]
         lang: String,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
 }
 
 #[derive(Subcommand, Debug)]
+/// What can be imported.
 pub enum Import {
     /// Cities CSV: name, country, population, latitude, longitude; optional id, local_name,
     /// section, population_year, population_source, metropolis. Existing ids are updated.
     Cities {
+        /// The CSV file.
         file: PathBuf,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Member list CSV: city_id, status; optional since, focal_name, focal_role, focal_email, illustrative.
     Members {
+        /// The CSV file.
         file: PathBuf,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// Partner organisations CSV: id, name, kind; optional link.
     Partners {
+        /// The CSV file.
         file: PathBuf,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// An edition and its framework (TOML, as in data/editions/). A changed framework becomes a new version.
     Edition {
+        /// The edition's TOML file.
         file: PathBuf,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
 }
 
 #[derive(Subcommand, Debug)]
+/// What can be exported.
 pub enum Export {
     /// An edition's accepted answers in long form (city, question, entry, value, evidence
     /// level, questionnaire version), so any finding can be recomputed elsewhere.
     Answers {
         #[arg(long)]
+        /// The edition's year.
         edition: u16,
         #[arg(long, value_enum, default_value_t = Format::Csv)]
+        /// csv or json.
         format: Format,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
     /// The city registry, in the format `import cities` reads (csv) or as JSON.
     Cities {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
+        /// csv or json.
         format: Format,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+/// A file format for exports.
 pub enum Format {
+    /// Comma-separated values, one row per record.
     Csv,
+    /// A JSON array.
     Json,
 }
 
@@ -494,6 +520,19 @@ async fn listen(bind: SocketAddr) -> Result<tokio::net::TcpListener> {
     tokio::net::TcpListener::bind(bind).await.with_context(|| format!("listening on {bind}"))
 }
 
+/// Logs to standard error, at the level `RUST_LOG` asks for (info by default, warnings from
+/// the database driver).
+pub fn init_logging() {
+    use tracing_subscriber::EnvFilter;
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// Runs a parsed command line.
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Demo { bind, database_url, mail } => {

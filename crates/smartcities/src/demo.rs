@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use smartcities_app::{
     App,
     analysis::{DEFAULT_CODEBOOK, parse_codebook},
+    focus_groups::parse_focus_group,
 };
 use smartcities_collect::{parse_cities, parse_members, parse_partners};
 use smartcities_domain::{
@@ -40,9 +41,13 @@ pub const CAMPAIGN_YEAR: u16 = 2025;
 /// What `load` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
+    /// Editions loaded.
     pub editions: usize,
+    /// Cities in the registry.
     pub cities: usize,
+    /// Member records.
     pub members: usize,
+    /// Partner organisations.
     pub partners: usize,
     /// One-time links to set a password and try each role, for accounts that have no password
     /// yet: (who, path on the site).
@@ -88,7 +93,7 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     illustrative_answers(store, &campaign, &questionnaire, &cities).await?;
     for (file, text) in FOCUS_GROUPS {
         store
-            .save_focus_group(&crate::cli::parse_focus_group(file, text)?)
+            .save_focus_group(&parse_focus_group(file, text).map_err(anyhow::Error::msg)?)
             .await
             .with_context(|| file.to_string())?;
     }

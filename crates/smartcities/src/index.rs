@@ -45,10 +45,49 @@ impl Default for Denominate {
     }
 }
 
+/// The methods a specification can name; anything else is refused by the reader with the list
+/// of names it knows.
+#[derive(Deserialize, Clone, Copy, Debug)]
+#[serde(rename_all = "snake_case")]
+enum ImputeMethod {
+    None,
+    Mean,
+    Median,
+    GroupMean,
+    GroupMedian,
+}
+
+#[derive(Deserialize, Clone, Copy, Debug)]
+#[serde(rename_all = "snake_case")]
+enum TreatMethod {
+    None,
+    Winsorise,
+}
+
+#[derive(Deserialize, Clone, Copy, Debug)]
+#[serde(rename_all = "lowercase")]
+enum NormaliseMethod {
+    Minmax,
+    Zscore,
+    Rank,
+    Percentile,
+    Dist2max,
+    Dist2targ,
+    Goalposts,
+}
+
+#[derive(Deserialize, Clone, Copy, Debug)]
+#[serde(rename_all = "snake_case")]
+enum AggregateMethod {
+    Arithmetic,
+    Geometric,
+    Harmonic,
+}
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Impute {
-    method: Option<String>,
+    method: Option<ImputeMethod>,
     group: Option<String>,
 }
 
@@ -61,7 +100,7 @@ struct Screen {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Treat {
-    method: Option<String>,
+    method: Option<TreatMethod>,
     winmax: Option<usize>,
     skew: Option<f64>,
     kurt: Option<f64>,
@@ -71,7 +110,7 @@ struct Treat {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Normalise {
-    method: Option<String>,
+    method: Option<NormaliseMethod>,
     range: Option<(f64, f64)>,
     mean_sd: Option<(f64, f64)>,
     cap: Option<bool>,
@@ -83,7 +122,7 @@ struct Normalise {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Aggregate {
-    method: Option<String>,
+    method: Option<AggregateMethod>,
     weights: Option<String>,
     min_coverage: Option<f64>,
 }
@@ -95,13 +134,13 @@ struct UncertaintyFile {
     seed: Option<u64>,
     target: Option<String>,
     #[serde(default)]
-    imputations: Vec<String>,
+    imputations: Vec<ImputeMethod>,
     #[serde(default)]
-    treatments: Vec<String>,
+    treatments: Vec<TreatMethod>,
     #[serde(default)]
-    normalisations: Vec<String>,
+    normalisations: Vec<NormaliseMethod>,
     #[serde(default)]
-    aggregations: Vec<String>,
+    aggregations: Vec<AggregateMethod>,
     #[serde(default)]
     screenings: Vec<f64>,
     #[serde(default)]
@@ -121,86 +160,81 @@ struct SensitivityFile {
 
 /// What the specification asks for: the pipeline and, optionally, its uncertainty analysis.
 pub struct Plan {
+    /// The pipeline's choices.
     pub spec: Spec,
+    /// The uncertainty analysis asked for, if any.
     pub uncertainty: Option<UncertaintyPlan>,
 }
 
+/// What the `[uncertainty]` and `[sensitivity]` tables ask for.
 pub struct UncertaintyPlan {
+    /// The choices that vary.
     pub factors: Vec<Factor>,
+    /// Monte Carlo runs.
     pub runs: usize,
+    /// The seed of the random draws.
     pub seed: u64,
+    /// The aggregate studied; the index when none is given.
     pub target: Option<String>,
     /// Base sample size, resamples and confidence of the Sobol analysis, when asked for.
     pub sensitivity: Option<(usize, usize, f64)>,
 }
 
 impl Normalise {
-    fn method(&self, name: &str, method: &str) -> Result<Normalisation> {
+    fn method(&self, name: &str, method: NormaliseMethod) -> Result<Normalisation> {
         Ok(match method {
-            "minmax" => {
+            NormaliseMethod::Minmax => {
                 let (low, high) = self.range.unwrap_or((0.0, 100.0));
                 Normalisation::MinMax { low, high }
             }
-            "zscore" => {
+            NormaliseMethod::Zscore => {
                 let (mean, sd) = self.mean_sd.unwrap_or((0.0, 1.0));
                 Normalisation::ZScore { mean, sd }
             }
-            "rank" => Normalisation::Rank,
-            "percentile" => Normalisation::Percentile,
-            "dist2max" => Normalisation::DistanceToMax,
-            "dist2targ" => Normalisation::DistanceToTarget { cap: self.cap.unwrap_or(false) },
-            "goalposts" => Normalisation::Goalposts {
+            NormaliseMethod::Rank => Normalisation::Rank,
+            NormaliseMethod::Percentile => Normalisation::Percentile,
+            NormaliseMethod::Dist2max => Normalisation::DistanceToMax,
+            NormaliseMethod::Dist2targ => Normalisation::DistanceToTarget { cap: self.cap.unwrap_or(false) },
+            NormaliseMethod::Goalposts => Normalisation::Goalposts {
                 posts: self.goalposts.clone().with_context(|| {
                     format!("{name}: [normalise] goalposts needs `goalposts = {{ iCode = [low, high], … }}`")
                 })?,
                 scale: self.scale.unwrap_or(100.0),
                 truncate: self.truncate.unwrap_or(true),
             },
-            other => bail!(
-                "{name}: [normalise] method {other:?} is not available; use minmax, zscore, rank, percentile, dist2max, dist2targ or goalposts"
-            ),
         })
     }
 }
 
-fn imputation(name: &str, method: &str, group: Option<&String>) -> Result<Imputation> {
+fn imputation(name: &str, method: ImputeMethod, group: Option<&String>) -> Result<Imputation> {
     let group = || group.cloned().with_context(|| format!("{name}: [impute] a group method needs `group`"));
     Ok(match method {
-        "none" => Imputation::None,
-        "mean" => Imputation::Mean,
-        "median" => Imputation::Median,
-        "group_mean" => Imputation::GroupMean(group()?),
-        "group_median" => Imputation::GroupMedian(group()?),
-        other => bail!(
-            "{name}: [impute] method {other:?} is not available; use none, mean, median, group_mean or group_median"
-        ),
+        ImputeMethod::None => Imputation::None,
+        ImputeMethod::Mean => Imputation::Mean,
+        ImputeMethod::Median => Imputation::Median,
+        ImputeMethod::GroupMean => Imputation::GroupMean(group()?),
+        ImputeMethod::GroupMedian => Imputation::GroupMedian(group()?),
     })
 }
 
-fn aggregation(name: &str, method: &str) -> Result<Aggregation> {
-    Ok(match method {
-        "arithmetic" => Aggregation::Arithmetic,
-        "geometric" => Aggregation::Geometric,
-        "harmonic" => Aggregation::Harmonic,
-        other => {
-            bail!(
-                "{name}: [aggregate] method {other:?} is not available; use arithmetic, geometric or harmonic"
-            )
-        }
-    })
+fn aggregation(method: AggregateMethod) -> Aggregation {
+    match method {
+        AggregateMethod::Arithmetic => Aggregation::Arithmetic,
+        AggregateMethod::Geometric => Aggregation::Geometric,
+        AggregateMethod::Harmonic => Aggregation::Harmonic,
+    }
 }
 
-fn treatment(name: &str, method: &str, file: &Treat) -> Result<Treatment> {
-    Ok(match method {
-        "none" => Treatment::None,
-        "winsorise" => Treatment::Winsorise {
+fn treatment(method: TreatMethod, file: &Treat) -> Treatment {
+    match method {
+        TreatMethod::None => Treatment::None,
+        TreatMethod::Winsorise => Treatment::Winsorise {
             winmax: file.winmax.unwrap_or(5),
             skew_max: file.skew.unwrap_or(2.0),
             kurt_max: file.kurt.unwrap_or(3.5),
             log_fallback: file.log_fallback.unwrap_or(true),
         },
-        other => bail!("{name}: [treat] method {other:?} is not available; use none or winsorise"),
-    })
+    }
 }
 
 /// A weights file: `iCode,Weight` rows.
@@ -232,16 +266,17 @@ pub fn parse_spec(name: &str, text: &str, folder: &Path) -> Result<Plan> {
     let file: SpecFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let mut spec = Spec { denominate: file.denominate.enabled, ..Spec::default() };
     spec.imputation =
-        imputation(name, file.impute.method.as_deref().unwrap_or("none"), file.impute.group.as_ref())?;
+        imputation(name, file.impute.method.unwrap_or(ImputeMethod::None), file.impute.group.as_ref())?;
     if let Some(share) = file.screen.min_share {
         if !(0.0..=1.0).contains(&share) {
             bail!("{name}: [screen] min_share must be between 0 and 1, not {share}");
         }
         spec.screen_min_share = share;
     }
-    spec.treatment = treatment(name, file.treat.method.as_deref().unwrap_or("winsorise"), &file.treat)?;
-    spec.normalisation = file.normalise.method(name, file.normalise.method.as_deref().unwrap_or("minmax"))?;
-    spec.aggregation = aggregation(name, file.aggregate.method.as_deref().unwrap_or("arithmetic"))?;
+    spec.treatment = treatment(file.treat.method.unwrap_or(TreatMethod::Winsorise), &file.treat);
+    spec.normalisation =
+        file.normalise.method(name, file.normalise.method.unwrap_or(NormaliseMethod::Minmax))?;
+    spec.aggregation = aggregation(file.aggregate.method.unwrap_or(AggregateMethod::Arithmetic));
     spec.weights = match file.aggregate.weights.as_deref() {
         None | Some("meta") => Weights::Meta,
         Some("equal") => Weights::Equal,
@@ -267,23 +302,24 @@ pub fn parse_spec(name: &str, text: &str, folder: &Path) -> Result<Plan> {
                 let alternatives = u
                     .imputations
                     .iter()
-                    .map(|m| imputation(name, m, file.impute.group.as_ref()))
+                    .map(|m| imputation(name, *m, file.impute.group.as_ref()))
                     .collect::<Result<_>>()?;
                 factors.push(Factor::Imputation(alternatives));
             }
             if !u.treatments.is_empty() {
-                let alternatives =
-                    u.treatments.iter().map(|m| treatment(name, m, &file.treat)).collect::<Result<_>>()?;
+                let alternatives = u.treatments.iter().map(|m| treatment(*m, &file.treat)).collect();
                 factors.push(Factor::Treatment(alternatives));
             }
             if !u.normalisations.is_empty() {
-                let alternatives =
-                    u.normalisations.iter().map(|m| file.normalise.method(name, m)).collect::<Result<_>>()?;
+                let alternatives = u
+                    .normalisations
+                    .iter()
+                    .map(|m| file.normalise.method(name, *m))
+                    .collect::<Result<_>>()?;
                 factors.push(Factor::Normalisation(alternatives));
             }
             if !u.aggregations.is_empty() {
-                let alternatives =
-                    u.aggregations.iter().map(|m| aggregation(name, m)).collect::<Result<_>>()?;
+                let alternatives = u.aggregations.iter().map(|m| aggregation(*m)).collect();
                 factors.push(Factor::Aggregation(alternatives));
             }
             for (key, shares) in [("screenings", &u.screenings), ("coverages", &u.coverages)] {
@@ -446,9 +482,13 @@ fn write_sensitivity(path: &Path, result: &Sensitivity) -> Result<()> {
 
 /// What `run` computed, for the summary line.
 pub struct Outcome {
+    /// Every stage of the pipeline.
     pub stages: Stages,
+    /// The statistical audit.
     pub audit: Audit,
+    /// The Monte Carlo spread, if asked for.
     pub spread: Option<Spread>,
+    /// The Sobol indices, if asked for.
     pub sensitivity: Option<Sensitivity>,
 }
 
@@ -528,4 +568,37 @@ pub fn run(idata: &Path, imeta: &Path, plan: Plan, dir: &Path) -> Result<Outcome
         }
     }
     Ok(Outcome { stages, audit, spread, sensitivity: sensitivity_result })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn methods_are_read_by_name_and_unknown_names_are_refused_with_the_known_ones() {
+        let plan = parse_spec(
+            "spec.toml",
+            "[impute]\nmethod = \"group_median\"\ngroup = \"EurAsia_group\"\n[normalise]\nmethod = \"zscore\"\n[aggregate]\nmethod = \"geometric\"\n",
+            Path::new("."),
+        )
+        .unwrap();
+        assert_eq!(plan.spec.imputation, Imputation::GroupMedian("EurAsia_group".into()));
+        assert_eq!(plan.spec.normalisation, Normalisation::ZScore { mean: 0.0, sd: 1.0 });
+        assert_eq!(plan.spec.aggregation, Aggregation::Geometric);
+        let refused =
+            parse_spec("spec.toml", "[aggregate]\nmethod = \"cubic\"\n", Path::new(".")).err().unwrap();
+        let message = refused.to_string();
+        assert!(message.starts_with("spec.toml: "), "{message}");
+        assert!(
+            message
+                .contains("unknown variant `cubic`, expected one of `arithmetic`, `geometric`, `harmonic`"),
+            "{message}"
+        );
+        let refused = parse_spec(
+            "spec.toml",
+            "[uncertainty]\nnormalisations = [\"minmax\", \"log\"]\n",
+            Path::new("."),
+        );
+        assert!(refused.err().unwrap().to_string().contains("unknown variant `log`"));
+    }
 }

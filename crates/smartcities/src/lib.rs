@@ -2,6 +2,9 @@
 //! one way, collect → store → analyse → publish; this crate only connects the crates that do
 //! each step and ships the demonstration data.
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 pub mod campaign;
 pub mod cli;
 pub mod demo;

@@ -1,6 +1,9 @@
 //! Who may do what: every route walked with every role, and the sign-in rules (one-time
 //! invitations, CSRF, rate limiting, cookie flags).
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use axum::{
     Router,
     body::Body,

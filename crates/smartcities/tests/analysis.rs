@@ -1,6 +1,9 @@
 //! `smartcities analyse` and `export answers` on the demonstration campaign, through the real
 //! binary and database.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 mod support;
 
 use indicatif::ProgressBar;

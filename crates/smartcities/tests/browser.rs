@@ -3,6 +3,9 @@
 //! Set SMARTCITIES_CHROMIUM to use another binary. Ignored unless asked for
 //! (`cargo test -- --include-ignored`), since it needs the browser.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::{path::PathBuf, time::Duration};
 
 use indicatif::ProgressBar;

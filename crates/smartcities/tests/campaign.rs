@@ -1,6 +1,9 @@
 //! The campaign commands: open, invite, remind, deliver, status; and an outbox that keeps mail
 //! it could not deliver.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 mod support;
 
 use support::smartcities;

@@ -1,6 +1,9 @@
 //! The `smartcities` binary as a user runs it: imports that report every problem and write
 //! nothing, exports that read back, and help on every command.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 mod support;
 
 use support::smartcities;

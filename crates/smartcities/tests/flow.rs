@@ -4,6 +4,9 @@
 //! the respondent corrects and resubmits → accepted. Needs Debian's `chromium` and
 //! `chromium-driver`, so it is ignored unless asked for (`cargo test -- --include-ignored`).
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::{
     io::{Read, Write},
     net::TcpStream,

@@ -2,6 +2,9 @@
 //! not invited, made-up pages and entries, wrong types through autosave, old links, sessions
 //! that outlive a password change, weak passwords, sign-in floods, redirects to other sites.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use axum::{
     Router,
     body::Body,

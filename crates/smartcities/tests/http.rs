@@ -1,6 +1,9 @@
 //! Every route, in every language, against a real database holding the demonstration data
 //! (SQLite, or PostgreSQL when SMARTCITIES_TEST_DATABASE_URL is set).
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use axum::{
     Router,
     body::Body,

@@ -1,5 +1,8 @@
 //! `smartcities index` on COINr's ASEM example through the real binary.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use std::process::Command;
 
 const ASEM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../index/tests/data/coinr-asem/");
@@ -81,7 +84,8 @@ fn the_asem_example_gives_coinrs_index_and_ranks() {
     let refused = index_asem(&spec, &out_dir);
     assert!(!refused.status.success());
     let error = String::from_utf8_lossy(&refused.stderr);
-    assert!(error.contains("spec.toml") && error.contains("[normalise] method \"astrology\""), "{error}");
+    assert!(error.contains("spec.toml") && error.contains("line 2, column 10"), "{error}");
+    assert!(error.contains("unknown variant `astrology`, expected one of `minmax`"), "{error}");
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! The questionnaire and answers commands, end to end through the binary.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 mod support;
 
 use support::smartcities;

@@ -1,6 +1,9 @@
 //! Workbook uploads over HTTP: a good one is saved; a hostile or oversized one is refused with a
 //! message in the respondent's language, and the server goes on answering everyone.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use axum::{
     Router,
     body::Body,

@@ -7,20 +7,28 @@ use sqlx::{Row, any::AnyRow};
 use crate::{Result, Store, StoreError, clock, corrupt};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// An account.
 pub struct User {
+    /// The account's id.
     pub id: String,
+    /// Its e-mail address, which signs in.
     pub email: Email,
+    /// The person's name.
     pub name: String,
+    /// What the account may do.
     pub role: Role,
     /// The city a respondent answers for.
     pub city: Option<CityId>,
+    /// The argon2id hash of its password; none until one is set.
     pub password_hash: Option<String>,
 }
 
 /// A signed-in user and the session's CSRF token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionUser {
+    /// The account.
     pub user: User,
+    /// The session's CSRF token, which every form carries.
     pub csrf: String,
 }
 
@@ -79,6 +87,7 @@ impl Store {
         self.user_by_email(email).await?.ok_or_else(|| corrupt("the new user vanished"))
     }
 
+    /// The account with this e-mail address, in any case.
     pub async fn user_by_email(&self, email: &Email) -> Result<Option<User>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {USER_COLUMNS} FROM users u WHERE lower(u.email) = lower($1)"
@@ -189,6 +198,7 @@ impl Store {
         Ok(Some(User { password_hash: Some(password_hash.to_string()), ..user }))
     }
 
+    /// Stores a session valid for `valid_seconds` (only the hash of its token).
     pub async fn create_session(
         &self,
         id_hash: &str,
@@ -223,6 +233,7 @@ impl Store {
         }
     }
 
+    /// Ends a session.
     pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.pool).await?;
         Ok(())

@@ -6,7 +6,9 @@ use crate::{Result, Store, clock, corrupt, flag};
 /// Which cities to list; empty fields match every city.
 #[derive(Debug, Clone, Default)]
 pub struct CityFilter {
+    /// Only cities of this country.
     pub country: Option<CountryCode>,
+    /// Only cities of this UCLG section.
     pub section: Option<Section>,
 }
 
@@ -61,6 +63,7 @@ impl Store {
         rows.iter().map(city_from_row).collect()
     }
 
+    /// The city with this id.
     pub async fn city(&self, id: &CityId) -> Result<Option<City>> {
         let row = sqlx::query(AssertSqlSafe(format!("SELECT {CITY_COLUMNS} FROM cities WHERE id = $1")))
             .bind(id.as_str())

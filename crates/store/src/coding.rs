@@ -8,10 +8,15 @@ use crate::{Result, Store, clock, corrupt};
 /// One coder's codes for one answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredCoding {
+    /// The city whose answer it is.
     pub city: String,
+    /// The question.
     pub question: String,
+    /// The repeat entry, or `''`.
     pub entry: String,
+    /// Who coded it.
     pub coder: String,
+    /// The codes given.
     pub codes: Vec<String>,
     /// The passage each code applies to, where the coder marked one (code → quoted text).
     pub passages: std::collections::BTreeMap<String, String>,
@@ -35,6 +40,7 @@ impl Store {
         Ok(())
     }
 
+    /// An edition's codebook, as stored.
     pub async fn codebook(&self, edition: EditionYear) -> Result<Option<String>> {
         let row = sqlx::query("SELECT document FROM codebooks WHERE edition_year = $1")
             .bind(i64::from(edition.get()))

@@ -144,6 +144,7 @@ impl Store {
         rows.iter().map(edition_from_row).collect()
     }
 
+    /// The edition of this year.
     pub async fn edition(&self, year: EditionYear) -> Result<Option<Edition>> {
         let row =
             sqlx::query(AssertSqlSafe(format!("SELECT {EDITION_COLUMNS} FROM editions WHERE year = $1")))

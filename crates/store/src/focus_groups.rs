@@ -8,13 +8,18 @@ use crate::{Result, Store, StoreError, clock, corrupt};
 /// What a note of a focus group records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputKind {
+    /// A good practice.
     Practice,
+    /// A barrier.
     Barrier,
+    /// An enabler.
     Enabler,
+    /// A trend.
     Trend,
 }
 
 impl OutputKind {
+    /// The kind's name in files, the database and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
             OutputKind::Practice => "practice",
@@ -24,6 +29,7 @@ impl OutputKind {
         }
     }
 
+    /// A kind from its name.
     pub fn parse(input: &str) -> std::result::Result<Self, String> {
         match input.trim() {
             "practice" => Ok(OutputKind::Practice),
@@ -38,23 +44,34 @@ impl OutputKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// One output of a focus group.
 pub struct FocusGroupOutput {
+    /// What it is.
     pub kind: OutputKind,
     /// An axis code of the edition's framework.
     pub axis: Option<Code>,
+    /// The SDG goals or targets it is linked to.
     pub sdgs: Vec<SdgTarget>,
+    /// The output in the secretariat's words.
     pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A focus group: a participatory session of an edition and what came out of it.
 pub struct FocusGroup {
+    /// Its id, unique in the edition (`2025-es`).
     pub id: String,
+    /// The edition.
     pub edition: EditionYear,
+    /// When it was held.
     pub held_on: ApproxDate,
+    /// The language it was held in.
     pub language: Lang,
     /// The dynamics the session followed, in the secretariat's words.
     pub dynamics: String,
+    /// The cities that took part.
     pub participants: Vec<CityId>,
+    /// What came out of it.
     pub outputs: Vec<FocusGroupOutput>,
 }
 

@@ -3,8 +3,12 @@
 //! sqlx's `Any` driver; the few places where the dialects differ are branched on [`Backend`].
 //! Every write that touches several rows is one transaction: it lands whole or not at all.
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 mod accounts;
 mod cities;
+/// Timestamps as the database keeps them.
 pub mod clock;
 mod coding;
 mod editions;
@@ -36,22 +40,29 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// Which database engine a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
+    /// Embedded SQLite, for one server.
     Sqlite,
+    /// PostgreSQL, for several servers sharing one database.
     Postgres,
 }
 
+/// Why the store did not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://USER@HOST/DATABASE")]
+    /// A database URL of neither supported scheme.
     UnsupportedUrl(String),
     #[error("database error: {0}")]
+    /// The database failed.
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
+    /// A migration failed.
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// A stored value no longer parses, which means something outside smartcities changed it.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
     #[error("no city with id {0} is in the registry; import it first")]
+    /// A city id that is not in the registry.
     UnknownCity(String),
     /// An edition that is not in the database.
     #[error("no edition {0}")]
@@ -64,35 +75,76 @@ pub enum StoreError {
     NoFramework(EditionYear),
     /// A focus-group output on an axis the edition's framework does not have.
     #[error("edition {edition} has no axis {axis}")]
-    UnknownAxis { edition: EditionYear, axis: String },
+    UnknownAxis {
+        /// The edition.
+        edition: EditionYear,
+        /// The axis named.
+        axis: String,
+    },
     /// A city with no response record in the edition.
     #[error("{city} has no response to edition {edition}")]
-    NoResponse { edition: EditionYear, city: CityId },
+    NoResponse {
+        /// The edition.
+        edition: EditionYear,
+        /// The city.
+        city: CityId,
+    },
     /// A city with no answer to a question.
     #[error("{city} has no answer to {question}")]
-    NoAnswer { city: CityId, question: String },
+    NoAnswer {
+        /// The city.
+        city: CityId,
+        /// The question.
+        question: String,
+    },
     /// An edition already past collecting answers cannot be opened again.
     #[error("edition {edition} is {} and cannot be reopened", status.slug())]
-    EditionClosed { edition: EditionYear, status: EditionStatus },
+    EditionClosed {
+        /// The edition.
+        edition: EditionYear,
+        /// Where it stands.
+        status: EditionStatus,
+    },
     /// The response's lifecycle does not allow the move from its current status.
     #[error("the response of {city} is {}, so it cannot be {}", from.slug(), attempted.slug())]
-    IllegalMove { city: CityId, from: ResponseStatus, attempted: ResponseMove },
+    IllegalMove {
+        /// The city.
+        city: CityId,
+        /// Where its response stands.
+        from: ResponseStatus,
+        /// The move refused.
+        attempted: ResponseMove,
+    },
     /// The city can no longer change its answers in this status.
     #[error("the response of {city} is {} and can no longer be changed", status.slug())]
-    ResponseClosed { city: CityId, status: ResponseStatus },
+    ResponseClosed {
+        /// The city.
+        city: CityId,
+        /// Where its response stands.
+        status: ResponseStatus,
+    },
     /// Someone stored a questionnaire version after the one an edit was based on.
     #[error(
         "the questionnaire changed since you opened it (version {based_on}, now {now}); reload it and edit again"
     )]
-    QuestionnaireChanged { based_on: i64, now: i64 },
+    QuestionnaireChanged {
+        /// The version the edit started from.
+        based_on: i64,
+        /// The version current now.
+        now: i64,
+    },
     /// A rename to a name that already has answers.
     #[error("answers to {name} exist already; rename to another name")]
-    NameTaken { name: String },
+    NameTaken {
+        /// The name.
+        name: String,
+    },
     /// A respondent answers for exactly one city; other roles for none.
     #[error("a respondent answers for exactly one city; other roles for none")]
     RespondentCity,
 }
 
+/// What a store operation answers.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// A connection pool to the platform's database.
@@ -150,6 +202,7 @@ impl Store {
         Ok(())
     }
 
+    /// Which database engine this store talks to.
     pub fn backend(&self) -> Backend {
         self.backend
     }

@@ -57,6 +57,7 @@ impl Store {
         self.load_members(None).await
     }
 
+    /// The membership record of a city.
     pub async fn member(&self, city: &CityId) -> Result<Option<Member>> {
         Ok(self.load_members(Some(city)).await?.pop())
     }
@@ -131,6 +132,7 @@ impl Store {
         Ok(())
     }
 
+    /// The community's partner organisations.
     pub async fn partners(&self) -> Result<Vec<Partner>> {
         let rows = sqlx::query("SELECT id, name, kind, link FROM partners ORDER BY name")
             .fetch_all(&self.pool)

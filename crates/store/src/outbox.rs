@@ -7,30 +7,43 @@ use crate::{Result, Store, clock};
 /// A message waiting for delivery.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mail {
+    /// The message's id.
     pub id: String,
+    /// Who it goes to.
     pub recipient: String,
+    /// Its subject.
     pub subject: String,
+    /// Its text.
     pub body: String,
+    /// Deliveries tried so far.
     pub attempts: i64,
 }
 
 /// How many messages are in each state.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutboxCounts {
+    /// Waiting for delivery (or a retry).
     pub pending: i64,
+    /// Delivered.
     pub sent: i64,
+    /// Given up after the last attempt.
     pub failed: i64,
 }
 
 /// A message whose last delivery failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MailProblem {
+    /// Who it goes to.
     pub recipient: String,
+    /// Its subject.
     pub subject: String,
     /// No further attempt will be made.
     pub given_up: bool,
+    /// Deliveries tried so far.
     pub attempts: i64,
+    /// When the next attempt is due.
     pub next_attempt_at: String,
+    /// The last error.
     pub error: String,
 }
 
@@ -38,6 +51,7 @@ pub struct MailProblem {
 pub const MAX_ATTEMPTS: i64 = 8;
 
 impl Store {
+    /// Puts a message in the outbox; delivery happens later.
     pub async fn enqueue_mail(&self, id: &str, recipient: &str, subject: &str, body: &str) -> Result<()> {
         let now = clock::now();
         sqlx::query(
@@ -128,6 +142,7 @@ impl Store {
             .collect()
     }
 
+    /// Marks a message delivered.
     pub async fn mark_mail_sent(&self, id: &str) -> Result<()> {
         sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
             .bind(clock::now())
@@ -154,6 +169,7 @@ impl Store {
         Ok(())
     }
 
+    /// How many messages are in each state.
     pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
         let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
             .fetch_all(&self.pool)

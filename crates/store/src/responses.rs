@@ -17,29 +17,48 @@ use crate::{Result, Store, StoreError, clock, corrupt};
 /// One answer to change: `value` None clears it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnswerChange {
+    /// The question's code.
     pub question: String,
     /// '' for an ordinary question, `group:id` for an entry of a repeat group.
     pub entry: String,
+    /// The new answer; `None` clears it.
     pub value: Option<String>,
 }
 
 /// An answer someone else changed after the revision a save was based on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
+    /// The question's code.
     pub question: String,
+    /// The repeat entry, or `''`.
     pub entry: String,
+    /// The answer this save wanted.
     pub yours: Option<String>,
+    /// The answer stored now.
     pub theirs: String,
+    /// Who stored it.
     pub changed_by: String,
+    /// The revision it was stored at.
     pub revision: i64,
 }
 
+/// What a save did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveOutcome {
     /// Written (or already in place): the response's revision now, and how many answers changed.
-    Saved { revision: i64, changed: usize },
+    Saved {
+        /// The response's revision now.
+        revision: i64,
+        /// How many answers changed (0 for a retry).
+        changed: usize,
+    },
     /// Nothing written.
-    Conflicts { revision: i64, conflicts: Vec<Conflict> },
+    Conflicts {
+        /// The response's revision now.
+        revision: i64,
+        /// Every answer someone else changed.
+        conflicts: Vec<Conflict>,
+    },
 }
 
 /// Who is saving, which decides whether a submitted response can still change.
@@ -62,46 +81,76 @@ impl Editor {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A city's response to an edition.
 pub struct ResponseRecord {
+    /// The city.
     pub city: CityId,
+    /// Where the response stands.
     pub status: ResponseStatus,
+    /// How many saves changed it.
     pub revision: i64,
+    /// When it last changed.
     pub updated_at: String,
+    /// When it was last submitted.
     pub submitted_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// One answer as stored, with how far it can be trusted.
 pub struct StoredAnswer {
+    /// The question's code.
     pub question: String,
+    /// The repeat entry, or `''`.
     pub entry: String,
+    /// The answer: a number, a choice code, codes separated by spaces, or text.
     pub value: String,
+    /// The response's revision when it was saved.
     pub revision: i64,
+    /// The questionnaire version it was given under.
     pub questionnaire_version: i64,
+    /// How far it can be trusted.
     pub evidence: Evidence,
+    /// What backs a verified answer.
     pub evidence_note: Option<String>,
+    /// Who saved it.
     pub updated_by: String,
+    /// When.
     pub updated_at: String,
 }
 
 /// One line of the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangeRecord {
+    /// The question's code.
     pub question: String,
+    /// The repeat entry, or `''`.
     pub entry: String,
+    /// The response's revision after the change.
     pub revision: i64,
+    /// The answer before (none if there was none).
     pub old_value: Option<String>,
+    /// The answer after (none if it was cleared).
     pub new_value: Option<String>,
+    /// Who changed it.
     pub changed_by: String,
+    /// When.
     pub changed_at: String,
+    /// The questionnaire version then.
     pub questionnaire_version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// A reviewer's comment on one answer.
 pub struct ReviewComment {
+    /// The question's code.
     pub question: String,
+    /// The comment.
     pub comment: String,
+    /// Who wrote it.
     pub author: String,
+    /// When.
     pub created_at: String,
+    /// The response's revision it was written at.
     pub revision: i64,
 }
 
@@ -268,6 +317,7 @@ impl Store {
         self.response(edition, city).await?.ok_or_else(|| corrupt("the response vanished"))
     }
 
+    /// A city's response to an edition, if it was invited.
     pub async fn response(&self, edition: EditionYear, city: &CityId) -> Result<Option<ResponseRecord>> {
         let row = sqlx::query(
             "SELECT city_id, status, revision, updated_at, submitted_at FROM responses WHERE edition_year = $1 AND city_id = $2",
@@ -443,37 +493,6 @@ impl Store {
             .await?;
         tx.commit().await?;
         Ok(SaveOutcome::Saved { revision: next, changed: writes.len() })
-    }
-
-    /// Makes the stored answers equal to `desired` (keyed by question and entry): sets what
-    /// differs and clears what is no longer there, as one save based on `base_revision`.
-    pub async fn replace_answers(
-        &self,
-        edition: EditionYear,
-        city: &CityId,
-        base_revision: i64,
-        desired: &BTreeMap<(String, String), String>,
-        user: &str,
-        editor: Editor,
-    ) -> Result<SaveOutcome> {
-        let current = self.answers(edition, city).await?;
-        let mut changes: Vec<AnswerChange> = current
-            .iter()
-            .filter(|a| !desired.contains_key(&(a.question.clone(), a.entry.clone())))
-            .map(|a| AnswerChange { question: a.question.clone(), entry: a.entry.clone(), value: None })
-            .collect();
-        for ((question, entry), value) in desired {
-            let same =
-                current.iter().any(|a| &a.question == question && &a.entry == entry && &a.value == value);
-            if !same {
-                changes.push(AnswerChange {
-                    question: question.clone(),
-                    entry: entry.clone(),
-                    value: Some(value.clone()),
-                });
-            }
-        }
-        self.save_answers(edition, city, base_revision, &changes, user, editor).await
     }
 
     /// Every answer of a city, by question and entry.
@@ -696,6 +715,7 @@ impl Store {
         Ok(())
     }
 
+    /// Reviewers' comments on a response, oldest first.
     pub async fn review_comments(&self, edition: EditionYear, city: &CityId) -> Result<Vec<ReviewComment>> {
         let rows = sqlx::query(
             "SELECT question, comment, author, created_at, revision FROM review_comments \

@@ -9,9 +9,12 @@ use sqlx::{AnyConnection, AssertSqlSafe, Connection};
 
 use crate::Store;
 
+/// The variable that sends the tests to PostgreSQL.
 pub const ENV: &str = "SMARTCITIES_TEST_DATABASE_URL";
 
+/// A database that exists for one test.
 pub struct TestDatabase {
+    /// Its URL, for commands a test runs.
     pub url: String,
     cleanup: Cleanup,
 }

@@ -1,6 +1,9 @@
 //! Responses and answers on both backends: revisions, conflicts, retries, the audit trail,
 //! review and evidence.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use smartcities_domain::{CityId, EditionFile, EditionYear, Evidence, ResponseMove, ResponseStatus};
 use smartcities_questionnaire::from_framework;
 use smartcities_store::{AnswerChange, Editor, SaveOutcome, Store, StoreError, testing::TestDatabase};

@@ -1,6 +1,9 @@
 //! The storage suite. It runs on SQLite by default and on PostgreSQL when
 //! SMARTCITIES_TEST_DATABASE_URL names a server; `.ci/run` does both.
 
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
 use smartcities_domain::{
     City, CityId, Coordinates, CountryCode, EditionFile, EditionStatus, EditionYear, Email, FocalPoint,
     Member, MemberStatus, Partner, PartnerKind, Population, Section,

@@ -21,7 +21,7 @@ use crate::{
     AppState,
     auth::{ClientAddress, FORM_COOKIE, SESSION_COOKIE, SignedIn, Viewer, cookie, is_https, set_cookie},
     i18n::{Negotiated, t},
-    pages::{Ctx, PageError, render_page},
+    page::{Ctx, PageError, render_page},
 };
 
 /// A path on this site to return to after signing in; anything else goes to the person's page.

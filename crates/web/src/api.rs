@@ -36,6 +36,7 @@ use crate::{AppState, auth::Viewer};
         health
     )
 )]
+/// The OpenAPI document of `/api/v1`.
 pub struct ApiDoc;
 
 pub fn router() -> Router<AppState> {

@@ -10,8 +10,9 @@ use smartcities_app::responses::{can_read, can_write};
 use smartcities_domain::{CityId, Lang, Role};
 use smartcities_store::SessionUser;
 
-use crate::{AppState, i18n::negotiate, pages::PageError};
+use crate::{AppState, i18n::negotiate};
 
+/// The cookie that holds the session token.
 pub const SESSION_COOKIE: &str = "sc_session";
 /// The CSRF cookie of forms shown before there is a session (sign-in, invitation).
 pub const FORM_COOKIE: &str = "sc_form";
@@ -42,6 +43,7 @@ pub fn is_https(headers: &HeaderMap, configured: bool) -> bool {
 pub struct Viewer(pub Option<SessionUser>);
 
 impl Viewer {
+    /// The viewer's role, if signed in.
     pub fn role(&self) -> Option<Role> {
         self.0.as_ref().map(|s| s.user.role)
     }
@@ -56,14 +58,17 @@ impl Viewer {
         self.0.as_ref().is_some_and(|s| can_write(&s.user, city))
     }
 
+    /// Whether the viewer is a member of the secretariat.
     pub fn is_secretariat(&self) -> bool {
         self.role() == Some(Role::Secretariat)
     }
 
+    /// The session's CSRF token, if signed in.
     pub fn csrf(&self) -> Option<&str> {
         self.0.as_ref().map(|s| s.csrf.as_str())
     }
 
+    /// The viewer's name, or `''`.
     pub fn name(&self) -> &str {
         self.0.as_ref().map_or("", |s| s.user.name.as_str())
     }
@@ -97,19 +102,29 @@ pub struct Staff(pub SessionUser);
 /// A member of the secretariat; others are refused.
 pub struct Secretariat(pub SessionUser);
 
-/// The viewer if signed in with one of `roles`; otherwise the page that says so.
-async fn admitted(parts: &mut Parts, state: &AppState, roles: &[Role]) -> Result<SessionUser, PageError> {
+/// Why a role extractor turned a request away; rendered as the sign-in redirect or the
+/// forbidden page.
+#[derive(Debug)]
+pub enum Denied {
+    /// Not signed in: sign in, then come back to this path.
+    SignIn(String),
+    /// Signed in with a role this route does not serve.
+    Forbidden(Lang),
+}
+
+/// The viewer if signed in with one of `roles`; otherwise why not.
+async fn admitted(parts: &mut Parts, state: &AppState, roles: &[Role]) -> Result<SessionUser, Denied> {
     let Ok(Viewer(session)) = Viewer::from_request_parts(parts, state).await;
     let lang: Lang = negotiate(parts);
     match session {
-        None => Err(PageError::SignIn(parts.uri.to_string())),
+        None => Err(Denied::SignIn(parts.uri.to_string())),
         Some(session) if roles.contains(&session.user.role) => Ok(session),
-        Some(_) => Err(PageError::Forbidden(lang)),
+        Some(_) => Err(Denied::Forbidden(lang)),
     }
 }
 
 impl FromRequestParts<AppState> for SignedIn {
-    type Rejection = PageError;
+    type Rejection = Denied;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         admitted(parts, state, &[Role::Secretariat, Role::Analyst, Role::Respondent]).await.map(SignedIn)
@@ -117,7 +132,7 @@ impl FromRequestParts<AppState> for SignedIn {
 }
 
 impl FromRequestParts<AppState> for Staff {
-    type Rejection = PageError;
+    type Rejection = Denied;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         admitted(parts, state, &[Role::Secretariat, Role::Analyst]).await.map(Staff)
@@ -125,7 +140,7 @@ impl FromRequestParts<AppState> for Staff {
 }
 
 impl FromRequestParts<AppState> for Secretariat {
-    type Rejection = PageError;
+    type Rejection = Denied;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         admitted(parts, state, &[Role::Secretariat]).await.map(Secretariat)

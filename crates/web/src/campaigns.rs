@@ -20,9 +20,9 @@ use smartcities_app::campaign;
 use crate::{
     AppState,
     auth::{Secretariat, Staff, Viewer},
+    form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, refused, render_page},
-    responses::{check_csrf, parse_form},
+    page::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 /// What the last action did, carried in the redirect so a reload does not repeat it.

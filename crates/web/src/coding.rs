@@ -13,16 +13,16 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use smartcities_analysis::coding::{Codebook, Coding, Item, agreement, frequencies, suggest};
-use smartcities_domain::{EditionYear, Role};
+use smartcities_domain::EditionYear;
 use smartcities_questionnaire::{Kind, Questionnaire};
 use smartcities_store::{CityFilter, StoredCoding};
 
 use crate::{
     AppState,
-    auth::Viewer,
+    auth::{Staff, Viewer},
+    form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, refused, render_page},
-    responses::{check_csrf, parse_form},
+    page::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 #[derive(Deserialize, Default)]
@@ -47,11 +47,6 @@ fn coder(viewer: &Viewer) -> String {
 
 async fn load(ctx: &Ctx<'_>, year: &str) -> Result<Loaded, PageError> {
     let lang = ctx.lang;
-    match ctx.viewer.role() {
-        None => return Err(PageError::SignIn(ctx.uri.to_string())),
-        Some(Role::Respondent) => return Err(PageError::Forbidden(lang)),
-        Some(_) => {}
-    }
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
     let store = &ctx.state.store;
     store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
@@ -137,6 +132,7 @@ pub async fn page(
     viewer: Viewer,
     uri: Uri,
     Path(year): Path<String>,
+    Staff(_): Staff,
     Query(at): Query<At>,
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
@@ -272,14 +268,12 @@ pub async fn save(
     viewer: Viewer,
     uri: Uri,
     Path(year): Path<String>,
+    Staff(_): Staff,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
-    if viewer.role().is_none() {
-        return Err(PageError::SignIn(uri.to_string()));
-    }
     check_csrf(&viewer, first("csrf"), lang)?;
     let loaded = load(&ctx, &year).await?;
     let book =

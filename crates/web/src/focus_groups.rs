@@ -16,10 +16,10 @@ use smartcities_store::{CityFilter, FocusGroup, FocusGroupOutput, OutputKind, St
 
 use crate::{
     AppState,
-    auth::Viewer,
+    auth::{Secretariat, Viewer},
+    form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, render_page},
-    responses::{check_csrf, parse_form},
+    page::{Ctx, PageError, PageResult, render_page},
 };
 
 const KINDS: [OutputKind; 4] =
@@ -278,18 +278,12 @@ pub async fn save(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     viewer: Viewer,
-    uri: Uri,
     Path(year): Path<String>,
+    Secretariat(_): Secretariat,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    if viewer.role().is_none() {
-        return Err(PageError::SignIn(uri.to_string()));
-    }
     let fields = parse_form(&body);
     check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
-    if !viewer.is_secretariat() {
-        return Err(PageError::Forbidden(lang));
-    }
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     state.store.edition(year_v).await?.ok_or(PageError::NotFound(lang))?;
     let group = group_from_form(lang, year_v, &fields).map_err(|reason| PageError::Refused(lang, reason))?;

@@ -3,14 +3,19 @@
 //! the server shows comes from the database at request time, so any number of servers can
 //! share one PostgreSQL database behind a load balancer.
 
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
 mod account;
 mod api;
 pub mod auth;
 mod campaigns;
 mod coding;
 mod focus_groups;
+mod form;
 mod i18n;
 mod map;
+mod page;
 mod pages;
 mod questionnaire_editor;
 mod responses;

@@ -5,211 +5,23 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use axum::{
     extract::{Path, Query, State},
-    http::{StatusCode, Uri},
-    response::{Html, IntoResponse, Response},
+    http::Uri,
 };
-use minijinja::value::Serde;
 use serde::{Deserialize, Serialize};
-use smartcities_app::{AppError, Refusal};
 use smartcities_domain::{
     City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind,
     Section, StudyAxis,
 };
 use smartcities_locale::FluentValue;
-use smartcities_store::{CityFilter, StoreError};
+use smartcities_store::CityFilter;
 
 use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
     map,
+    page::{Ctx, PageError, PageResult, render_page},
 };
-
-pub enum PageError {
-    NotFound(Lang),
-    /// Signed in, but not allowed here.
-    Forbidden(Lang),
-    /// Not signed in: go to the sign-in page, then come back to this path.
-    SignIn(String),
-    /// A form or a save that cannot be done, with the reason shown to the person.
-    Refused(Lang, String),
-    Internal(String),
-}
-
-impl From<StoreError> for PageError {
-    fn from(e: StoreError) -> Self {
-        PageError::Internal(e.to_string())
-    }
-}
-
-impl From<AppError> for PageError {
-    /// An error without the person's language: refusals that need words are rendered in English.
-    /// Handlers that know the language use [`refused`] instead.
-    fn from(e: AppError) -> Self {
-        refused(Lang::En)(e)
-    }
-}
-
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        match self {
-            PageError::NotFound(lang) => {
-                // Rendering the 404 page needs no data, so only a broken template could fail here.
-                let env = crate::templates::environment();
-                let page = Page {
-                    lang: lang.code(),
-                    languages: language_links(lang, "/", None),
-                    section: "",
-                    demo: false,
-                    viewer: None,
-                    body: (),
-                };
-                let html = env
-                    .get_template("not_found.html")
-                    .and_then(|t| t.render(Serde(&page)))
-                    .unwrap_or_else(|e| e.to_string());
-                (StatusCode::NOT_FOUND, Html(html)).into_response()
-            }
-            PageError::Forbidden(lang) | PageError::Refused(lang, _) => {
-                let (status, text) = match &self {
-                    PageError::Refused(_, reason) => (StatusCode::CONFLICT, reason.clone()),
-                    _ => (StatusCode::FORBIDDEN, t(lang, "forbidden")),
-                };
-                let env = crate::templates::environment();
-                let page = Page {
-                    lang: lang.code(),
-                    languages: language_links(lang, "/", None),
-                    section: "",
-                    demo: false,
-                    viewer: None,
-                    body: Message { message: text },
-                };
-                let html = env
-                    .get_template("message.html")
-                    .and_then(|t| t.render(Serde(&page)))
-                    .unwrap_or_else(|e| e.to_string());
-                (status, Html(html)).into_response()
-            }
-            PageError::SignIn(next) => {
-                axum::response::Redirect::to(&format!("/sign-in?next={}", next.replace('&', "%26")))
-                    .into_response()
-            }
-            PageError::Internal(message) => {
-                tracing::error!(%message, "page failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, Html("<!doctype html><title>Error</title><h1>Something went wrong</h1><p>The error was logged.</p>".to_string()))
-                    .into_response()
-            }
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct Message {
-    message: String,
-}
-
-pub type PageResult = Result<Html<String>, PageError>;
-
-#[derive(Serialize)]
-struct LanguageLink {
-    code: &'static str,
-    name: &'static str,
-    href: String,
-    current: bool,
-}
-
-/// Links to the same page in each language, keeping the other query parameters.
-fn language_links(current: Lang, path: &str, query: Option<&str>) -> Vec<LanguageLink> {
-    let kept: Vec<&str> =
-        query.unwrap_or("").split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
-    Lang::ALL
-        .into_iter()
-        .map(|lang| {
-            let mut params = kept.clone();
-            let choice = format!("lang={}", lang.code());
-            params.push(&choice);
-            LanguageLink {
-                code: lang.code(),
-                name: lang.endonym(),
-                href: format!("{path}?{}", params.join("&")),
-                current: lang == current,
-            }
-        })
-        .collect()
-}
-
-/// The signed-in person as the page header shows them.
-#[derive(Serialize, Default)]
-pub struct ViewerView {
-    name: String,
-    role: String,
-    csrf: String,
-    secretariat: bool,
-}
-
-impl ViewerView {
-    pub fn of(viewer: &Viewer) -> Option<ViewerView> {
-        viewer.0.as_ref().map(|s| ViewerView {
-            name: s.user.name.clone(),
-            role: s.user.role.slug().to_string(),
-            csrf: s.csrf.clone(),
-            secretariat: s.user.role == smartcities_domain::Role::Secretariat,
-        })
-    }
-}
-
-#[derive(Serialize)]
-struct Page<T: Serialize> {
-    lang: &'static str,
-    languages: Vec<LanguageLink>,
-    section: &'static str,
-    demo: bool,
-    viewer: Option<ViewerView>,
-    #[serde(flatten)]
-    body: T,
-}
-
-/// Where a page is shown, and to whom.
-pub struct Ctx<'a> {
-    pub state: &'a AppState,
-    pub lang: Lang,
-    pub uri: &'a Uri,
-    pub viewer: &'a Viewer,
-}
-
-/// A use case's failure as a page in `lang`: not found and forbidden as such, other refusals
-/// with their reason, anything else an internal error.
-pub(crate) fn refused(lang: Lang) -> impl Fn(AppError) -> PageError {
-    move |e| match e {
-        AppError::Refused(Refusal::NotFound) => PageError::NotFound(lang),
-        AppError::Refused(Refusal::Forbidden) => PageError::Forbidden(lang),
-        AppError::Refused(refusal) => PageError::Refused(lang, refusal.message(lang)),
-        other => PageError::Internal(other.to_string()),
-    }
-}
-
-pub async fn render_page<T: Serialize>(
-    ctx: &Ctx<'_>,
-    template: &str,
-    section: &'static str,
-    body: T,
-) -> PageResult {
-    let page = Page {
-        lang: ctx.lang.code(),
-        languages: language_links(ctx.lang, ctx.uri.path(), ctx.uri.query()),
-        section,
-        demo: ctx.state.store.has_illustrative_data().await?,
-        viewer: ViewerView::of(ctx.viewer),
-        body,
-    };
-    let html = ctx
-        .state
-        .templates
-        .get_template(template)
-        .and_then(|t| t.render(Serde(&page)))
-        .map_err(|e| PageError::Internal(format!("{template}: {e:#}")))?;
-    Ok(Html(html))
-}
 
 /// A link from data (a partner's site, an edition's source) only if it leads to the web or to
 /// mail: `javascript:`, `data:` and the like are never rendered as links.
@@ -667,22 +479,5 @@ mod tests {
         assert_eq!(web_link("JavaScript:alert(1)"), None);
         assert_eq!(web_link("data:text/html,x"), None);
         assert_eq!(web_link("//evil.example"), None);
-    }
-
-    use super::*;
-
-    #[test]
-    fn language_links_keep_other_parameters() {
-        let links = language_links(Lang::Es, "/members", Some("section=africa&lang=es"));
-        let hrefs: Vec<&str> = links.iter().map(|l| l.href.as_str()).collect();
-        assert_eq!(
-            hrefs,
-            [
-                "/members?section=africa&lang=en",
-                "/members?section=africa&lang=es",
-                "/members?section=africa&lang=fr"
-            ]
-        );
-        assert!(links[1].current && !links[0].current);
     }
 }

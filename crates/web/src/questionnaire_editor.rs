@@ -13,7 +13,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{EditionYear, Lang, Role};
+use smartcities_domain::{EditionYear, Lang};
 use smartcities_questionnaire::{
     Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
     write_xlsform,
@@ -21,10 +21,10 @@ use smartcities_questionnaire::{
 
 use crate::{
     AppState,
-    auth::Viewer,
+    auth::{Secretariat, Staff, Viewer},
+    form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, refused, render_page},
-    responses::{check_csrf, parse_form},
+    page::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 type Fields = HashMap<String, Vec<String>>;
@@ -33,17 +33,9 @@ fn first<'f>(fields: &'f Fields, name: &str) -> &'f str {
     fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim())
 }
 
-/// Reads are for the secretariat and analysts; changes for the secretariat only.
-fn may_read(ctx: &Ctx<'_>) -> Result<(), PageError> {
-    match ctx.viewer.role() {
-        None => Err(PageError::SignIn(ctx.uri.to_string())),
-        Some(Role::Respondent) => Err(PageError::Forbidden(ctx.lang)),
-        Some(_) => Ok(()),
-    }
-}
-
+/// The questionnaire of an edition (reads are for the secretariat and analysts, as the routes'
+/// extractors ensure; changes for the secretariat only).
 async fn load(ctx: &Ctx<'_>, year: &str) -> Result<(EditionYear, i64, Questionnaire), PageError> {
-    may_read(ctx)?;
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(ctx.lang))?;
     let (version, questionnaire) =
         ctx.state.store.questionnaire(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
@@ -192,6 +184,7 @@ pub async fn overview(
     viewer: Viewer,
     uri: Uri,
     Path(year): Path<String>,
+    Staff(_): Staff,
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let (year, version, q) = load(&ctx, &year).await?;
@@ -209,6 +202,7 @@ pub async fn xlsform(
     viewer: Viewer,
     uri: Uri,
     Path(year): Path<String>,
+    Staff(_): Staff,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let (year, version, q) = load(&ctx, &year).await?;
@@ -289,12 +283,10 @@ pub async fn question(
     viewer: Viewer,
     uri: Uri,
     Path((year, name)): Path<(String, String)>,
+    Secretariat(_): Secretariat,
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let (year, version, q) = load(&ctx, &year).await?;
-    if !viewer.is_secretariat() {
-        return Err(PageError::Forbidden(lang));
-    }
     let question = q.question(&name).ok_or(PageError::NotFound(lang))?;
     let answers = state.store.answer_count(year, &name).await?;
     render_page(&ctx, "question_editor.html", "me", question_form(lang, year, version, &q, question, answers))
@@ -374,15 +366,12 @@ pub async fn save_question(
     viewer: Viewer,
     uri: Uri,
     Path((year_s, name)): Path<(String, String)>,
+    Secretariat(_): Secretariat,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
-    may_read(&ctx)?;
     check_csrf(&viewer, Some(first(&fields, "csrf")), lang)?;
-    if !viewer.is_secretariat() {
-        return Err(PageError::Forbidden(lang));
-    }
     let (year, version, mut q) = load(&ctx, &year_s).await?;
     let based_on: i64 =
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
@@ -453,15 +442,12 @@ pub async fn add_question(
     viewer: Viewer,
     uri: Uri,
     Path(year_s): Path<String>,
+    Secretariat(_): Secretariat,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
-    may_read(&ctx)?;
     check_csrf(&viewer, Some(first(&fields, "csrf")), lang)?;
-    if !viewer.is_secretariat() {
-        return Err(PageError::Forbidden(lang));
-    }
     let (year, version, mut q) = load(&ctx, &year_s).await?;
     let based_on: i64 =
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;

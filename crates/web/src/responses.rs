@@ -22,8 +22,9 @@ use smartcities_store::{AnswerChange, SaveOutcome, StoredAnswer, User};
 use crate::{
     AppState,
     auth::Viewer,
+    form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, refused, render_page},
+    page::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 /// Everything a response page needs, read after the permission check.
@@ -42,13 +43,6 @@ async fn load(ctx: &Ctx<'_>, year: &str, city: &str) -> Result<Loaded, PageError
 /// The signed-in user behind a viewer that `load` admitted.
 fn user_of(viewer: &Viewer) -> Result<&User, PageError> {
     viewer.0.as_ref().map(|s| &s.user).ok_or_else(|| PageError::Internal("no session".into()))
-}
-
-pub(crate) fn check_csrf(viewer: &Viewer, given: Option<&str>, lang: Lang) -> Result<(), PageError> {
-    match (viewer.csrf(), given) {
-        (Some(expected), Some(given)) if expected == given => Ok(()),
-        _ => Err(PageError::Refused(lang, t(lang, "form-expired"))),
-    }
 }
 
 /// Whether the viewer may change this response now.
@@ -383,15 +377,6 @@ pub async fn group_form(
     let mut page = group_page(lang, &loaded, &viewer, &group, &comments).ok_or(PageError::NotFound(lang))?;
     page.saved = query.contains_key("saved");
     render_page(&ctx, "group.html", "me", page).await
-}
-
-/// The answers a group form sends: field name to values (several for checkboxes).
-pub(crate) fn parse_form(body: &[u8]) -> HashMap<String, Vec<String>> {
-    let mut fields: HashMap<String, Vec<String>> = HashMap::new();
-    for (key, value) in form_urlencoded::parse(body) {
-        fields.entry(key.into_owned()).or_default().push(value.into_owned());
-    }
-    fields
 }
 
 /// Turns a submitted group form into answer changes: only the questions the page showed

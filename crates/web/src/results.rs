@@ -19,7 +19,7 @@ use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    pages::{Ctx, PageError, PageResult, refused, render_page},
+    page::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 /// Who sees an edition's results.
