@@ -404,3 +404,40 @@ async fn every_answer_carries_the_security_headers() {
     .await;
     assert!(!page.body.contains("onclick=") && page.body.contains("/static/print.js"));
 }
+
+#[tokio::test]
+async fn the_secretariat_marks_an_answer_verified_with_what_backs_it() {
+    let site = site().await;
+    let year = EditionYear::new(2025).unwrap();
+    let (city, answers) = site.store.accepted_answers(year).await.unwrap().remove(0);
+    let question = answers.iter().find(|a| a.entry.is_empty()).unwrap().question.clone();
+    let (cookie, csrf) = session(&site.store, "secretariat@smartcities.example.org").await;
+    let uri = format!("/responses/2025/{city}/decision?lang=en");
+    let review =
+        send(&site.router, "GET", &format!("/responses/2025/{city}/review?lang=en"), Some(&cookie), None)
+            .await;
+    assert!(review.body.contains("name=\"decision\" value=\"evidence\""), "the review page offers it");
+    let title = review.body.split("<title>").nth(1).unwrap().split("</title>").next().unwrap();
+    assert!(!title.contains('<'), "no markup in the title: {title}");
+    let without_note = format!("csrf={csrf}&decision=evidence&question={question}&evidence=verified&note=");
+    let refused = send(&site.router, "POST", &uri, Some(&cookie), Some(without_note)).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("needs a note"), "{}", refused.body);
+    let with_note = format!(
+        "csrf={csrf}&decision=evidence&question={question}&evidence=verified&note=https%3A%2F%2Fopendata.example.org%2Freport"
+    );
+    let done = send(&site.router, "POST", &uri, Some(&cookie), Some(with_note)).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let stored = site.store.answers(year, &city).await.unwrap();
+    let answer = stored.iter().find(|a| a.question == question && a.entry.is_empty()).unwrap();
+    assert_eq!(answer.evidence, smartcities_domain::Evidence::Verified);
+    assert_eq!(answer.evidence_note.as_deref(), Some("https://opendata.example.org/report"));
+    // A respondent cannot do it.
+    let respondent = site.store.respondents(&city).await.unwrap().remove(0);
+    let (cookie, csrf) = session(&site.store, respondent.email.as_str()).await;
+    let form = format!("csrf={csrf}&decision=evidence&question={question}&evidence=verified&note=x");
+    assert_eq!(
+        send(&site.router, "POST", &uri, Some(&cookie), Some(form)).await.status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -534,6 +534,8 @@ struct AnsweredView {
     label: String,
     value: String,
     evidence: String,
+    evidence_code: &'static str,
+    note: Option<String>,
     comment: Option<String>,
 }
 
@@ -545,6 +547,8 @@ struct ReviewPage {
     can_submit: bool,
     can_decide: bool,
     can_withdraw: bool,
+    can_set_evidence: bool,
+    evidence_levels: Vec<(&'static str, String)>,
     answered: Vec<AnsweredView>,
     comments: Vec<(String, String)>,
 }
@@ -599,6 +603,8 @@ pub async fn review(
                 label: l.question.label.get(lang, q.default_language).to_string(),
                 value: shown_value(lang, q, l.question, &stored.value),
                 evidence: t(lang, &format!("evidence-{}", stored.evidence.slug())),
+                evidence_code: stored.evidence.slug(),
+                note: stored.evidence_note.clone(),
                 comment: comments.get(l.question.name.as_str()).cloned(),
             })
         })
@@ -609,6 +615,11 @@ pub async fn review(
         can_submit: can_edit(&viewer, &loaded) && status.open_to_respondent() && issues.is_empty(),
         can_decide: viewer.is_secretariat() && status == ResponseStatus::Submitted,
         can_withdraw: viewer.is_secretariat() && status != ResponseStatus::Withdrawn,
+        can_set_evidence: viewer.is_secretariat(),
+        evidence_levels: Evidence::ALL
+            .iter()
+            .map(|e| (e.slug(), t(lang, &format!("evidence-{}", e.slug()))))
+            .collect(),
         issues,
         answered,
         comments: comments

@@ -517,3 +517,8 @@ password-change-intro = Your other sessions end when the password changes.
 password-current = Current password
 password-change-button = Change password
 refused-nul = The form or address contains a NUL character, which the site does not accept. Remove it and try again.
+
+evidence-heading = Evidence
+evidence-intro = How far each answer can be trusted. Accepting a response marks its answers reviewed; mark an answer verified when a document or a link backs it, and say which in the note.
+evidence-change = Change
+evidence-note = What backs it (document, link)

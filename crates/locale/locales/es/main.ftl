@@ -517,3 +517,8 @@ password-change-intro = Sus otras sesiones se cerrarán al cambiar la contraseñ
 password-current = Contraseña actual
 password-change-button = Cambiar la contraseña
 refused-nul = El formulario o la dirección contiene un carácter NUL, que el sitio no acepta. Elimínelo y vuelva a intentarlo.
+
+evidence-heading = Evidencia
+evidence-intro = Hasta qué punto es fiable cada respuesta. Aceptar una respuesta marca sus respuestas como revisadas; marque una respuesta como verificada cuando la respalde un documento o un enlace, e indique cuál en la nota.
+evidence-change = Cambiar
+evidence-note = Qué la respalda (documento, enlace)

@@ -517,3 +517,8 @@ password-change-intro = Vos autres sessions se terminent quand le mot de passe c
 password-current = Mot de passe actuel
 password-change-button = Changer de mot de passe
 refused-nul = Le formulaire ou l'adresse contient un caractère NUL, que le site n'accepte pas. Supprimez-le et réessayez.
+
+evidence-heading = Preuves
+evidence-intro = Dans quelle mesure chaque réponse est fiable. Accepter une réponse marque ses réponses comme revues ; marquez une réponse comme vérifiée quand un document ou un lien l'étaye, et indiquez lequel dans la note.
+evidence-change = Modifier
+evidence-note = Ce qui l'étaye (document, lien)
