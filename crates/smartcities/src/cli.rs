@@ -172,6 +172,29 @@ pub enum Command {
         /// The folder the tables are written to.
         output: PathBuf,
     },
+    /// Write a consistent copy of the whole database to a new SQLite file, while the server
+    /// runs: SQLite's online backup from SQLite, a snapshot in one transaction from PostgreSQL.
+    Backup {
+        /// The backup file to create.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
+    /// Replace every row of a database with a backup's, in one transaction (SQLite or
+    /// PostgreSQL; a backup of either restores into either). A database that holds data is
+    /// replaced only with --replace.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// Replace the data the database holds now.
+        #[arg(long)]
+        replace: bool,
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        database_url: String,
+    },
     /// Create or upgrade the database schema.
     Migrate {
         /// sqlite://PATH or postgres://USER@HOST/DATABASE
@@ -576,6 +599,34 @@ pub async fn run(cli: Cli) -> Result<()> {
                 .with_secure_cookies(secure_cookies)
                 .with_trusted_proxy(trusted_proxy);
             smartcities_web::serve(state, mailer, listener).await?;
+        }
+        Command::Backup { output, database_url } => {
+            let store = open(&database_url).await?;
+            let counts = store.backup_to(&output).await?;
+            let rows: usize = counts.iter().map(|(_, n)| n).sum();
+            println!(
+                "Backed up {rows} rows of {} tables to {} (restore with `smartcities restore {}`).",
+                counts.len(),
+                output.display(),
+                output.display()
+            );
+        }
+        Command::Restore { file, replace, database_url } => {
+            let store = open(&database_url).await?;
+            store.migrate().await?;
+            let held: usize = store.counts().await?.iter().map(|(_, n)| n).sum();
+            if held > 0 && !replace {
+                bail!(
+                    "{database_url} holds {held} rows; restoring replaces all of them. Add --replace to do so, or restore into an empty database."
+                );
+            }
+            let counts = store.restore_from(&file).await?;
+            let rows: usize = counts.iter().map(|(_, n)| n).sum();
+            println!(
+                "Restored {rows} rows of {} tables from {} into {database_url}.",
+                counts.len(),
+                file.display()
+            );
         }
         Command::Migrate { database_url } => {
             open(&database_url).await?.migrate().await?;

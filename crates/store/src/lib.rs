@@ -7,6 +7,7 @@
 #![cfg_attr(test, allow(unused_crate_dependencies))]
 
 mod accounts;
+pub mod backup;
 mod cities;
 /// Timestamps as the database keeps them.
 pub mod clock;

@@ -1,0 +1,8 @@
+//! A cities CSV file: any text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let _ = smartcities_collect::parse_cities("cities.csv", text);
+});

@@ -1,0 +1,8 @@
+//! A partners CSV file: any text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let _ = smartcities_collect::parse_partners("partners.csv", text);
+});
