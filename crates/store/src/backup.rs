@@ -197,7 +197,7 @@ impl Store {
             for table in TABLES {
                 let columns = source.columns(table).await?;
                 let rows = read_rows(&mut reader, table, &columns).await?;
-                insert_rows(&mut *tx, table, &columns, &rows).await?;
+                insert_rows(&mut tx, table, &columns, &rows).await?;
             }
             tx.commit().await?;
             drop(reader);
@@ -239,7 +239,7 @@ async fn copy_tables(source: &Store, connection: &mut AnyConnection, target: &St
     for table in TABLES {
         let columns = source.columns(table).await?;
         let rows = read_rows(connection, table, &columns).await?;
-        insert_rows(&mut *tx, table, &columns, &rows).await?;
+        insert_rows(&mut tx, table, &columns, &rows).await?;
     }
     tx.commit().await?;
     Ok(())
