@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every importer's fuzz target for SECONDS each (default 600), two at a time, on the
-# nightly toolchain; a crash stops that target and leaves its input in fuzz/artifacts/TARGET/.
+# Runs every importer's fuzz target for SECONDS each (default 600), JOBS at a time (default 1),
+# on the nightly toolchain; a crash stops that target and leaves its input in
+# fuzz/artifacts/TARGET/.
 #   cargo install cargo-fuzz && rustup toolchain install nightly   # once
-#   scripts/fuzz.sh 600
+#   scripts/fuzz.sh 600 2
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${1:-600}"
+jobs="${2:-1}"
 targets=(workbook xlsform cities_csv members_csv partners_csv edition_toml focus_group_toml index_tables)
 mkdir -p logs
 cargo +nightly fuzz build --release
@@ -17,9 +19,10 @@ run() {
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
     > "logs/$target.log" 2>&1 && echo "$target: no crash in $seconds s" || echo "$target: FAILED (see fuzz/logs/$target.log)"
 }
-for ((i = 0; i < ${#targets[@]}; i += 2)); do
-  run "${targets[i]}" &
-  if ((i + 1 < ${#targets[@]})); then run "${targets[i + 1]}" & fi
+for ((i = 0; i < ${#targets[@]}; i += jobs)); do
+  for ((j = i; j < i + jobs && j < ${#targets[@]}; j++)); do
+    run "${targets[j]}" &
+  done
   wait
 done
 grep -h "stat::number_of_executed_units\|Done " logs/*.log || true

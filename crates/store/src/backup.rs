@@ -38,6 +38,7 @@ pub const TABLES: &[&str] = &[
     "analysis_results",
     "codebooks",
     "codings",
+    "site_version",
 ];
 
 /// One stored value, of one of the three column types the migrations use.
@@ -201,6 +202,7 @@ impl Store {
             }
             tx.commit().await?;
             drop(reader);
+            self.public_changed().await?;
             let counts = source.counts().await;
             source.close().await;
             counts

@@ -47,6 +47,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(())
     }
 

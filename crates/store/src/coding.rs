@@ -37,6 +37,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(())
     }
 

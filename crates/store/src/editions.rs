@@ -86,6 +86,7 @@ impl Store {
             SavedEdition { version: latest + 1, new_version: true }
         };
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(saved)
     }
 
@@ -103,6 +104,7 @@ impl Store {
         .bind(clock::now())
         .execute(&self.pool)
         .await?;
+        self.public_changed().await?;
         Ok(created.rows_affected() == 1)
     }
 
@@ -132,6 +134,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(())
     }
 

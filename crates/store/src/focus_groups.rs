@@ -128,6 +128,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(())
     }
 

@@ -17,6 +17,7 @@ mod focus_groups;
 mod members;
 mod outbox;
 mod responses;
+mod site;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -153,6 +154,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The public data's version as this server last saw it (see [`Store::site_version`]).
+    site_version: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -188,7 +191,7 @@ impl Store {
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = options.connect(&url).await?;
-        Ok(Store { pool, backend })
+        Ok(Store { pool, backend, site_version: Default::default() })
     }
 
     /// Creates or upgrades the schema. Safe to run any number of times.

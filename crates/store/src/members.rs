@@ -49,6 +49,7 @@ impl Store {
             }
         }
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(())
     }
 
@@ -129,6 +130,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(())
     }
 

@@ -209,6 +209,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.public_changed().await?;
         Ok((latest + 1, true))
     }
 
@@ -281,6 +282,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(latest + 1)
     }
 
@@ -314,6 +316,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         ensure_response(&mut tx, edition, city).await?;
         tx.commit().await?;
+        self.public_changed().await?;
         self.response(edition, city).await?.ok_or_else(|| corrupt("the response vanished"))
     }
 
@@ -492,6 +495,10 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        if next_status == ResponseStatus::Accepted {
+            // A correction to an accepted response changes what city pages show.
+            self.public_changed().await?;
+        }
         Ok(SaveOutcome::Saved { revision: next, changed: writes.len() })
     }
 
@@ -557,6 +564,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(())
     }
 
@@ -668,6 +676,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let to = move_in(&mut tx, edition, city, attempted).await?;
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(to)
     }
 
@@ -685,6 +694,7 @@ impl Store {
         move_in(&mut tx, edition, city, ResponseMove::Return).await?;
         add_comments(&mut tx, edition, city, comments, author).await?;
         tx.commit().await?;
+        self.public_changed().await?;
         Ok(())
     }
 

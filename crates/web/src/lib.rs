@@ -9,6 +9,7 @@
 mod account;
 mod api;
 pub mod auth;
+mod cache;
 mod campaigns;
 mod coding;
 mod focus_groups;
@@ -51,6 +52,8 @@ pub struct AppState {
     secure_cookies: bool,
     /// Take the client's address from the last `X-Forwarded-For` entry (behind a proxy).
     trusted_proxy: bool,
+    /// Rendered public pages.
+    cache: Arc<cache::PageCache>,
 }
 
 impl AppState {
@@ -62,6 +65,7 @@ impl AppState {
             templates: Arc::new(templates::environment()),
             secure_cookies: false,
             trusted_proxy: false,
+            cache: Arc::default(),
         }
     }
 
@@ -138,6 +142,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), cache::serve_cached))
         .layer(middleware::from_fn(i18n::remember_language))
         .layer(middleware::from_fn(refuse_nul))
         .layer(middleware::from_fn(security_headers))
@@ -233,6 +238,9 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
+/// How often the server reads the public data's version other servers may have moved on.
+const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// How often the server delivers the mail the outbox holds.
 const MAIL_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
@@ -245,6 +253,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     tokio::spawn(mailer.run(state.store.clone(), MAIL_EVERY));
     tokio::spawn(purge_expired(state.app.clone()));
+    tokio::spawn(cache::follow_site_version(state.store.clone(), FOLLOW_EVERY));
     let app = router(state);
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
