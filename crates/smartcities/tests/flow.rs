@@ -349,9 +349,9 @@ async fn a_response_from_invitation_to_acceptance() {
 
     let response = store.response(year, &lisbon).await.unwrap().unwrap();
     assert_eq!(response.status, ResponseStatus::Accepted);
-    let history = store.answer_history(year, &lisbon, Some("pilots_last_2y")).await.unwrap();
+    let history = store.answer_history(year, &lisbon, Some("pilots_last_2y"), 1_000, 0).await.unwrap().0;
     let values: Vec<Option<&str>> = history.iter().map(|h| h.new_value.as_deref()).collect();
-    assert_eq!(values, [Some("7"), Some("5")]);
+    assert_eq!(values, [Some("5"), Some("7")], "newest first");
     let comments = store.review_comments(year, &lisbon).await.unwrap();
     assert_eq!(comments[0].comment, "Count only pilots with a public partner.");
     assert!(store.outbox_counts().await.unwrap().pending > 0, "the reminders wait in the outbox");

@@ -441,3 +441,45 @@ async fn the_secretariat_marks_an_answer_verified_with_what_backs_it() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn a_long_history_is_shown_a_page_at_a_time() {
+    let site = site().await;
+    let year = EditionYear::new(2025).unwrap();
+    let lisbon = CityId::parse(LISBON).unwrap();
+    for i in 0..230 {
+        let change = smartcities_store::AnswerChange {
+            question: "pilots_last_2y".into(),
+            entry: String::new(),
+            value: Some(i.to_string()),
+        };
+        let outcome = site
+            .store
+            .save_answers(
+                year,
+                &lisbon,
+                i64::MAX,
+                &[change],
+                RESPONDENT,
+                smartcities_store::Editor::Respondent,
+            )
+            .await
+            .unwrap();
+        assert!(matches!(outcome, smartcities_store::SaveOutcome::Saved { .. }));
+    }
+    let (cookie, _) = session(&site.store, RESPONDENT).await;
+    let first =
+        send(&site.router, "GET", "/responses/2025/pt-lisbon/history?lang=en", Some(&cookie), None).await;
+    assert_eq!(first.body.matches("<tr><td><time").count(), 200);
+    assert!(
+        first.body.contains("Page 1 of 2 (230 changes)") && first.body.contains("rel=\"next\""),
+        "{}",
+        first.body
+    );
+    assert!(first.body.contains(">229<"), "newest first");
+    let second =
+        send(&site.router, "GET", "/responses/2025/pt-lisbon/history?lang=en&page=2", Some(&cookie), None)
+            .await;
+    assert_eq!(second.body.matches("<tr><td><time").count(), 30);
+    assert!(second.body.contains("rel=\"prev\"") && !second.body.contains("rel=\"next\""));
+}

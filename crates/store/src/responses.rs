@@ -631,24 +631,39 @@ impl Store {
         Ok(response)
     }
 
-    /// The audit trail of a city's response, oldest first; one question's only when given.
+    /// One page of the audit trail of a city's response, newest change first, and how many
+    /// changes there are; one question's only when given.
     pub async fn answer_history(
         &self,
         edition: EditionYear,
         city: &CityId,
         question: Option<&str>,
-    ) -> Result<Vec<ChangeRecord>> {
-        let rows = sqlx::query(
-            "SELECT question, entry, revision, old_value, new_value, changed_by, changed_at, questionnaire_version \
-             FROM answer_changes WHERE edition_year = $1 AND city_id = $2 AND ($3 = '' OR question = $3) \
-             ORDER BY revision, question, entry",
+        limit: usize,
+        offset: usize,
+    ) -> Result<(Vec<ChangeRecord>, usize)> {
+        let total: i64 = sqlx::query(
+            "SELECT COUNT(*) AS n FROM answer_changes WHERE edition_year = $1 AND city_id = $2 AND ($3 = '' OR question = $3)",
         )
         .bind(year(edition))
         .bind(city.as_str())
         .bind(question.unwrap_or(""))
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("n")?;
+        let rows = sqlx::query(
+            "SELECT question, entry, revision, old_value, new_value, changed_by, changed_at, questionnaire_version \
+             FROM answer_changes WHERE edition_year = $1 AND city_id = $2 AND ($3 = '' OR question = $3) \
+             ORDER BY revision DESC, question DESC, entry DESC LIMIT $4 OFFSET $5",
+        )
+        .bind(year(edition))
+        .bind(city.as_str())
+        .bind(question.unwrap_or(""))
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
+        let changes = rows
+            .iter()
             .map(|r| {
                 Ok(ChangeRecord {
                     question: r.try_get("question")?,
@@ -661,7 +676,8 @@ impl Store {
                     questionnaire_version: r.try_get("questionnaire_version")?,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        Ok((changes, usize::try_from(total).unwrap_or(0)))
     }
 
     /// Moves a response along its lifecycle (submit, return, accept, withdraw) and returns its

@@ -50,7 +50,7 @@ async fn a_retried_save_changes_nothing() {
     assert_eq!(first, SaveOutcome::Saved { revision: 1, changed: 2 });
     let retry = store.save_answers(year, &bilbao, 0, &changes, "ane", Editor::Respondent).await.unwrap();
     assert_eq!(retry, SaveOutcome::Saved { revision: 1, changed: 0 });
-    assert_eq!(store.answer_history(year, &bilbao, None).await.unwrap().len(), 2);
+    assert_eq!(store.answer_history(year, &bilbao, None, 1_000, 0).await.unwrap().0.len(), 2);
     let response = store.response(year, &bilbao).await.unwrap().unwrap();
     assert_eq!((response.status, response.revision), (ResponseStatus::InProgress, 1));
 }
@@ -123,7 +123,7 @@ async fn two_sessions_saving_the_same_answer_lose_nothing() {
     let conflicted = outcomes.iter().filter(|o| matches!(o, SaveOutcome::Conflicts { .. })).count();
     assert_eq!((saved.len(), conflicted), (1, 1), "{outcomes:?}");
     let answers = store.answers(year, &bilbao).await.unwrap();
-    let history = store.answer_history(year, &bilbao, Some("pilots_last_2y")).await.unwrap();
+    let history = store.answer_history(year, &bilbao, Some("pilots_last_2y"), 1_000, 0).await.unwrap().0;
     assert_eq!(history.len(), 1);
     assert_eq!(
         Some(answers[0].value.clone()),
@@ -207,10 +207,10 @@ async fn submission_review_and_evidence() {
         (pilots.evidence, pilots.evidence_note.as_deref()),
         (Evidence::Verified, Some("https://www.bilbao.eus/pilots"))
     );
-    let history = store.answer_history(year, &bilbao, Some("pilots_last_2y")).await.unwrap();
+    let history = store.answer_history(year, &bilbao, Some("pilots_last_2y"), 1_000, 0).await.unwrap().0;
     let values: Vec<(Option<&str>, Option<&str>)> =
         history.iter().map(|h| (h.old_value.as_deref(), h.new_value.as_deref())).collect();
-    assert_eq!(values, [(None, Some("12")), (Some("12"), Some("9"))]);
+    assert_eq!(values, [(Some("12"), Some("9")), (None, Some("12"))], "newest first");
     // The secretariat may still correct an accepted response.
     let correction = store
         .save_answers(year, &bilbao, 2, &[set("pilots_last_2y", "10")], "secretariat", Editor::Secretariat)
@@ -254,8 +254,8 @@ async fn repeat_entries_and_cleared_answers() {
         .unwrap();
     let response = store.response_values(year, &bilbao).await.unwrap();
     assert_eq!(response.repeats["good_practices"].len(), 1);
-    let history = store.answer_history(year, &bilbao, Some("gp_title")).await.unwrap();
-    assert_eq!(history.last().unwrap().new_value, None, "clearing is in the audit trail");
+    let history = store.answer_history(year, &bilbao, Some("gp_title"), 1_000, 0).await.unwrap().0;
+    assert_eq!(history.first().unwrap().new_value, None, "clearing is in the audit trail");
 }
 
 #[tokio::test]
@@ -311,7 +311,10 @@ async fn renaming_a_question_carries_its_answers_along() {
     assert_eq!(version, 2);
     let answers = store.answers(year, &bilbao).await.unwrap();
     assert_eq!((answers[0].question.as_str(), answers[0].value.as_str()), ("innovation_pilots", "12"));
-    assert_eq!(store.answer_history(year, &bilbao, Some("innovation_pilots")).await.unwrap().len(), 1);
+    assert_eq!(
+        store.answer_history(year, &bilbao, Some("innovation_pilots"), 1_000, 0).await.unwrap().0.len(),
+        1
+    );
     let (current, q) = store.questionnaire(year).await.unwrap().unwrap();
     assert_eq!(current, 2);
     assert!(q.question("innovation_pilots").is_some() && q.question("pilots_last_2y").is_none());

@@ -764,6 +764,9 @@ pub async fn print(
     render_page(&ctx, "print.html", "me", PrintPage { head: head(lang, &loaded, &viewer), sections }).await
 }
 
+/// Changes shown per page of a response's history.
+const HISTORY_PAGE: usize = 200;
+
 pub async fn history(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
@@ -776,7 +779,11 @@ pub async fn history(
     let loaded = load(&ctx, &year, &city).await?;
     let q = &loaded.questionnaire;
     let only = query.get("question").map(String::as_str).filter(|s| !s.is_empty());
-    let changes = state.store.answer_history(loaded.edition.year, &loaded.city.id, only).await?;
+    // A page of changes at a time: a long campaign's autosaves make thousands.
+    let page: usize = query.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
+    let offset = (page - 1).saturating_mul(HISTORY_PAGE);
+    let (changes, total) =
+        state.store.answer_history(loaded.edition.year, &loaded.city.id, only, HISTORY_PAGE, offset).await?;
     #[derive(Serialize)]
     struct Row {
         when: String,
@@ -793,10 +800,12 @@ pub async fn history(
         head: Head,
         rows: Vec<Row>,
         question: Option<String>,
+        page: usize,
+        pages: usize,
+        total: usize,
     }
     let rows = changes
         .into_iter()
-        .rev()
         .map(|c| Row {
             when: c.changed_at,
             who: c.changed_by,
@@ -814,7 +823,14 @@ pub async fn history(
         &ctx,
         "history.html",
         "me",
-        HistoryPage { head: head(lang, &loaded, &viewer), rows, question: only.map(str::to_string) },
+        HistoryPage {
+            head: head(lang, &loaded, &viewer),
+            rows,
+            question: only.map(str::to_string),
+            page,
+            pages: total.div_ceil(HISTORY_PAGE).max(1),
+            total,
+        },
     )
     .await
 }

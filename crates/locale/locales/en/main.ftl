@@ -522,3 +522,8 @@ evidence-heading = Evidence
 evidence-intro = How far each answer can be trusted. Accepting a response marks its answers reviewed; mark an answer verified when a document or a link backs it, and say which in the note.
 evidence-change = Change
 evidence-note = What backs it (document, link)
+
+pages = Pages
+page-of = Page { $page } of { $pages } ({ $total } changes)
+page-newer = Newer changes
+page-older = Older changes

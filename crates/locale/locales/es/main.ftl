@@ -522,3 +522,8 @@ evidence-heading = Evidencia
 evidence-intro = Hasta qué punto es fiable cada respuesta. Aceptar una respuesta marca sus respuestas como revisadas; marque una respuesta como verificada cuando la respalde un documento o un enlace, e indique cuál en la nota.
 evidence-change = Cambiar
 evidence-note = Qué la respalda (documento, enlace)
+
+pages = Páginas
+page-of = Página { $page } de { $pages } ({ $total } cambios)
+page-newer = Cambios más recientes
+page-older = Cambios anteriores

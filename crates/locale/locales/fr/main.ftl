@@ -522,3 +522,8 @@ evidence-heading = Preuves
 evidence-intro = Dans quelle mesure chaque réponse est fiable. Accepter une réponse marque ses réponses comme revues ; marquez une réponse comme vérifiée quand un document ou un lien l'étaye, et indiquez lequel dans la note.
 evidence-change = Modifier
 evidence-note = Ce qui l'étaye (document, lien)
+
+pages = Pages
+page-of = Page { $page } sur { $pages } ({ $total } modifications)
+page-newer = Modifications plus récentes
+page-older = Modifications plus anciennes
