@@ -4,6 +4,7 @@
 use std::fmt;
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::{
     Axis, Choice, Code, Direction, Edition, EditionStatus, EditionYear, Focus, Framework, Localized,
@@ -105,16 +106,18 @@ struct RawSubArea {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawQuestion {
-    code: Code,
+    code: Spanned<String>,
     label: Localized,
     kind: String,
     unit: Option<String>,
     direction: Option<Direction>,
     levels: Option<Vec<Localized>>,
     options: Option<Vec<Choice>>,
+    // Read as text and checked afterwards, so that every bad reference is reported, not only
+    // the first.
     #[serde(default)]
-    sdgs: Vec<SdgTarget>,
-    continues: Option<QuestionRef>,
+    sdgs: Vec<Spanned<String>>,
+    continues: Option<Spanned<String>>,
     #[serde(default = "inferred")]
     provenance: Provenance,
     relevant: Option<String>,
@@ -192,6 +195,8 @@ impl EditionFile {
             }],
         })?;
         let mut problems = Vec::new();
+        // Problems located by line and column, in file order; the others by their path.
+        let mut located: Vec<Problem> = Vec::new();
         let mut problem = |path: String, message: String| {
             problems.push(Problem { position: None, path: Some(path), message })
         };
@@ -226,23 +231,48 @@ impl EditionFile {
                         let questions = sub
                             .questions
                             .into_iter()
-                            .filter_map(|q| match q.kind() {
-                                Ok(kind) => Some(Question {
-                                    code: q.code,
-                                    label: q.label,
-                                    kind,
-                                    sdgs: q.sdgs,
-                                    continues: q.continues,
-                                    provenance: q.provenance,
-                                    relevant: q.relevant,
-                                }),
-                                Err(message) => {
-                                    let path = format!(
-                                        "axes.{}.sub_areas.{}.questions.{}",
-                                        axis.code, sub.code, q.code
-                                    );
-                                    problem(path, message);
-                                    None
+                            .filter_map(|q| {
+                                let mut valid = true;
+                                let mut at = |value: &Spanned<String>, message: String| {
+                                    valid = false;
+                                    located.push(Problem {
+                                        position: Some(line_column(text, value.span().start)),
+                                        path: None,
+                                        message,
+                                    });
+                                };
+                                let code = Code::parse(q.code.get_ref()).map_err(|e| at(&q.code, e.0)).ok();
+                                let sdgs: Vec<SdgTarget> = q
+                                    .sdgs
+                                    .iter()
+                                    .filter_map(|t| {
+                                        SdgTarget::parse(t.get_ref()).map_err(|e| at(t, e.0)).ok()
+                                    })
+                                    .collect();
+                                let continues = q.continues.as_ref().and_then(|c| {
+                                    QuestionRef::parse(c.get_ref()).map_err(|e| at(c, e.0)).ok()
+                                });
+                                match (q.kind(), code) {
+                                    (Ok(kind), Some(code)) if valid => Some(Question {
+                                        code,
+                                        label: q.label,
+                                        kind,
+                                        sdgs,
+                                        continues,
+                                        provenance: q.provenance,
+                                        relevant: q.relevant,
+                                    }),
+                                    (Err(message), _) => {
+                                        let path = format!(
+                                            "axes.{}.sub_areas.{}.questions.{}",
+                                            axis.code,
+                                            sub.code,
+                                            q.code.get_ref()
+                                        );
+                                        problem(path, message);
+                                        None
+                                    }
+                                    _ => None,
                                 }
                             })
                             .collect();
@@ -259,6 +289,8 @@ impl EditionFile {
             })
             .collect();
 
+        located.sort_by_key(|p| p.position);
+        problems.splice(0..0, located);
         let framework = Framework::new(edition.year, axes);
         if let (Ok(framework), Some(rule)) = (&framework, &edition.index) {
             for code in &rule.questions {
@@ -391,6 +423,22 @@ direction = "higher_is_better"
         let line = text.lines().position(|l| l.contains("\"18\"")).unwrap() + 1;
         assert!(lines[0].starts_with(&format!("2023.toml:{line}:")), "{}", lines[0]);
         assert!(lines[0].contains("SDG"), "{}", lines[0]);
+    }
+
+    #[test]
+    fn every_bad_reference_is_reported_at_once() {
+        let text = MINIMAL
+            .replace(r#"sdgs = ["9.5", "11"]"#, r#"sdgs = ["99.5", "11", "0"]"#)
+            .replace("code = \"pilots\"", "code = \"Pilots!\"");
+        let error = EditionFile::parse(&text).unwrap_err();
+        let lines = error.located("2023.toml");
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        assert!(lines[0].starts_with(&format!("2023.toml:{}:9:", line_of("99.5"))), "{lines:?}");
+        assert!(
+            lines[1].starts_with(&format!("2023.toml:{}:", line_of("99.5"))) && lines[1].contains("\"0\"")
+        );
+        assert!(lines[2].starts_with(&format!("2023.toml:{}:", line_of("Pilots!"))), "{lines:?}");
     }
 
     #[test]
