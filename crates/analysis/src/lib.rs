@@ -43,7 +43,7 @@ pub const METHOD_VERSION: &str = "2";
 pub const MIN_CELL: usize = 5;
 
 /// One answer of an accepted response. `entry` tells repeat entries apart ("" otherwise).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Answer {
     /// The question's code.
     pub question: String,
@@ -54,7 +54,7 @@ pub struct Answer {
 }
 
 /// A city's accepted answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CityAnswers {
     /// The city.
     pub city: CityId,

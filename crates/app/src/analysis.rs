@@ -58,9 +58,11 @@ pub struct StoredResults {
     pub results: Results,
     /// When they were computed.
     pub computed_at: String,
+    /// Whether an answer was accepted, returned or withdrawn since.
+    pub stale: bool,
 }
 
-fn city_answers(accepted: Vec<(CityId, Vec<StoredAnswer>)>) -> Vec<CityAnswers> {
+pub(crate) fn city_answers(accepted: Vec<(CityId, Vec<StoredAnswer>)>) -> Vec<CityAnswers> {
     accepted
         .into_iter()
         .map(|(city, answers)| CityAnswers {
@@ -79,6 +81,8 @@ impl App {
         let store = &self.store;
         progress.set_length(4);
         progress.set_message("framework and questionnaire");
+        // Read before the answers: a change made while analysing leaves the results stale.
+        let inputs_revision = store.inputs_revision(year).await?;
         let edition = store.edition(year).await?.ok_or(StoreError::NoEdition(year))?;
         let (_, framework) = store.framework(year).await?.ok_or(StoreError::NoFramework(year))?;
         let (_, questionnaire) = store.questionnaire(year).await?.ok_or(StoreError::NoQuestionnaire(year))?;
@@ -129,21 +133,28 @@ impl App {
             .collect();
         progress.inc(1);
         progress.set_message("analysing");
-        let results = analyse(&Input {
-            edition: year,
-            framework: &framework,
-            questionnaire: &questionnaire,
-            cities: &cities,
-            invited: &invited,
-            responses: &responses,
-            workshops: &workshops,
-            earlier: &earlier,
-            codebook: codebook.as_ref(),
-            codings: &codings,
-            index: edition.index.as_ref(),
-        });
-        let document = encode(&results)?;
-        store.save_results(year, &results.method_version, &results.input_hash, &document).await?;
+        // Seconds of computation on a large edition: off the async workers.
+        let (results, document) = tokio::task::spawn_blocking(move || {
+            let results = analyse(&Input {
+                edition: year,
+                framework: &framework,
+                questionnaire: &questionnaire,
+                cities: &cities,
+                invited: &invited,
+                responses: &responses,
+                workshops: &workshops,
+                earlier: &earlier,
+                codebook: codebook.as_ref(),
+                codings: &codings,
+                index: edition.index.as_ref(),
+            });
+            encode(&results).map(|document| (results, document))
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))??;
+        store
+            .save_results(year, &results.method_version, &results.input_hash, &document, inputs_revision)
+            .await?;
         progress.inc(1);
         progress.finish_and_clear();
         Ok(results)
@@ -153,8 +164,8 @@ impl App {
     pub async fn results(&self, year: EditionYear) -> Result<Option<StoredResults>> {
         match self.store.results(year).await? {
             None => Ok(None),
-            Some((document, computed_at)) => {
-                Ok(Some(StoredResults { results: decode(year, "results", &document)?, computed_at }))
+            Some((document, computed_at, stale)) => {
+                Ok(Some(StoredResults { results: decode(year, "results", &document)?, computed_at, stale }))
             }
         }
     }

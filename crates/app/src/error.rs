@@ -110,6 +110,21 @@ pub enum Refusal {
         /// The question's code.
         question: String,
     },
+    /// The edition has no results to publish yet.
+    NotAnalysed,
+    /// An answer was accepted, returned or withdrawn since the last analysis.
+    ResultsStale,
+    /// No city's answers were accepted.
+    NothingToPublish,
+    /// A text longer than allowed.
+    TextTooLong {
+        /// The most characters allowed.
+        max: usize,
+    },
+    /// Someone else published a version of the edition at the same moment.
+    PublishedMeanwhile,
+    /// Withdrawing a version needs the reason the public will read.
+    WithdrawNeedsReason,
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
@@ -215,6 +230,14 @@ impl Refusal {
             Refusal::NoAnswer { question } => {
                 translate(lang, "refused-no-answer", &[("question", s(question))])
             }
+            Refusal::NotAnalysed => t(lang, "refused-not-analysed"),
+            Refusal::ResultsStale => t(lang, "refused-results-stale"),
+            Refusal::NothingToPublish => t(lang, "refused-nothing-to-publish"),
+            Refusal::TextTooLong { max } => {
+                translate(lang, "refused-text-too-long", &[("max", FluentValue::from(*max as i64))])
+            }
+            Refusal::PublishedMeanwhile => t(lang, "refused-published-meanwhile"),
+            Refusal::WithdrawNeedsReason => t(lang, "refused-withdraw-reason"),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod campaign;
 mod error;
 pub mod focus_groups;
 pub mod mail;
+pub mod publication;
 pub mod questionnaire;
 pub mod responses;
 

@@ -266,6 +266,10 @@ pub struct Edition {
     /// The study characterises cities and is not a ranking: ranks are shown only when an edition
     /// explicitly opts in.
     pub show_rankings: bool,
+    /// Whether the public sees composite scores and per-axis levels; otherwise only the
+    /// secretariat and analysts do.
+    #[serde(default)]
+    pub public_scores: bool,
     /// How many cities took part, as published, for editions run before this platform.
     pub reported_participants: Option<u32>,
     /// Public pages the edition's description is based on.

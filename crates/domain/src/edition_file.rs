@@ -75,6 +75,8 @@ struct RawEdition {
     status: EditionStatus,
     #[serde(default)]
     show_rankings: bool,
+    #[serde(default)]
+    public_scores: bool,
     reported_participants: Option<u32>,
     #[serde(default)]
     sources: Vec<String>,
@@ -214,6 +216,7 @@ impl EditionFile {
             status: raw.edition.status,
             milestones,
             show_rankings: raw.edition.show_rankings,
+            public_scores: raw.edition.public_scores,
             reported_participants: raw.edition.reported_participants,
             sources: raw.edition.sources,
             scoring: raw.edition.scoring,

@@ -195,6 +195,18 @@ impl Kind {
             Kind::Integer | Kind::Decimal | Kind::Text => None,
         }
     }
+
+    /// The XLSForm `type` column: `integer`, `select_one yes_no`, `select_multiple sectors`…
+    pub fn xlsform_type(&self) -> String {
+        match self {
+            Kind::Integer => "integer".to_string(),
+            Kind::Decimal => "decimal".to_string(),
+            Kind::Text => "text".to_string(),
+            Kind::YesNo => format!("select_one {YES_NO}"),
+            Kind::Ordinal { list } | Kind::SelectOne { list } => format!("select_one {list}"),
+            Kind::SelectMultiple { list } => format!("select_multiple {list}"),
+        }
+    }
 }
 
 /// The name of the yes/no choice list.

@@ -85,15 +85,8 @@ fn rows(items: &[Item], out: &mut Vec<Row>) {
     for item in items {
         match item {
             Item::Question(q) => {
-                let (kind, appearance) = match &q.kind {
-                    Kind::Integer => ("integer".to_string(), ""),
-                    Kind::Decimal => ("decimal".to_string(), ""),
-                    Kind::Text => ("text".to_string(), ""),
-                    Kind::YesNo => (format!("select_one {}", crate::model::YES_NO), ""),
-                    Kind::Ordinal { list } => (format!("select_one {list}"), "likert"),
-                    Kind::SelectOne { list } => (format!("select_one {list}"), ""),
-                    Kind::SelectMultiple { list } => (format!("select_multiple {list}"), ""),
-                };
+                let kind = q.kind.xlsform_type();
+                let appearance = if matches!(q.kind, Kind::Ordinal { .. }) { "likert" } else { "" };
                 let mut row = Row::new(kind, q.name.as_str(), &q.label);
                 row.hint = q.hint.clone();
                 row.required = q.required;

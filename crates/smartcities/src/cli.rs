@@ -1,6 +1,10 @@
 //! Command-line interface.
 
-use std::{io::Write, net::SocketAddr, path::PathBuf};
+use std::{
+    io::Write,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -111,6 +115,39 @@ pub enum Command {
         #[arg(long)]
         /// The edition's year.
         edition: u16,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
+        database_url: String,
+    },
+    /// Publish the next version of an analysed edition: the static site in es, en and fr, the
+    /// PDF report, brief, slides and city sheets, and the open-data package, stored in the
+    /// database (served at /editions/YEAR/v/N/…) and, with --output, written to a directory.
+    Publish {
+        #[arg(long)]
+        /// The edition's year.
+        edition: u16,
+        #[arg(long, short)]
+        /// An empty (or new) directory to write the version's files to: site/, pdf/, data/.
+        output: Option<PathBuf>,
+        #[arg(long)]
+        /// The foreword and conclusions, as a TOML file with [foreword] and [conclusions]
+        /// tables of en, es and fr texts; conclusions are drafted from the data when left out.
+        texts: Option<PathBuf>,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
+        database_url: String,
+    },
+    /// Withdraw a published version, with the reason its pages will show. Its files are kept.
+    Withdraw {
+        #[arg(long)]
+        /// The edition's year.
+        edition: u16,
+        #[arg(long)]
+        /// The version's number.
+        version: u32,
+        #[arg(long)]
+        /// Why it is withdrawn.
+        reason: String,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
@@ -744,6 +781,15 @@ pub async fn run(cli: Cli) -> Result<()> {
                 &results.input_hash[..12]
             );
         }
+        Command::Publish { edition, output, texts, database_url } => {
+            publish(edition, output.as_deref(), texts.as_deref(), &database_url).await?;
+        }
+        Command::Withdraw { edition, version, reason, database_url } => {
+            let app = App::new(open(&database_url).await?);
+            let user = smartcities_app::accounts::console_user();
+            app.withdraw_publication(&user, EditionYear::new(edition)?, version, &reason).await?;
+            println!("Version {version} of edition {edition} is withdrawn; its pages now say why.");
+        }
         Command::Export { what: Export::Answers { edition, format, output, database_url } } => {
             let store = open(&database_url).await?;
             let accepted = store.accepted_answers(EditionYear::new(edition)?).await?;
@@ -987,6 +1033,82 @@ async fn import(what: Import) -> Result<()> {
                 println!("Edition {year} updated; its framework is unchanged (version {}).", saved.version);
             }
         }
+    }
+    Ok(())
+}
+
+/// `smartcities publish`: makes and stores the next version, writes its files if asked, and
+/// sums up what it made.
+async fn publish(
+    edition: u16,
+    output: Option<&Path>,
+    texts: Option<&Path>,
+    database_url: &str,
+) -> Result<()> {
+    if let Some(dir) = output
+        && dir.exists()
+        && std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?.next().is_some()
+    {
+        bail!(
+            "{} is not empty; choose a new directory so no file of another version stays in it",
+            dir.display()
+        );
+    }
+    let texts = match texts {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            toml::from_str::<smartcities_publish::Texts>(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => smartcities_publish::Texts::default(),
+    };
+    let app = App::new(open(database_url).await?);
+    let progress = ProgressBar::new(0);
+    progress.set_style(
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({elapsed})")
+            .expect("valid template"),
+    );
+    let user = smartcities_app::accounts::console_user();
+    let published = app.publish(&user, EditionYear::new(edition)?, texts, &progress).await?;
+    if let Some(dir) = output {
+        let writing = ProgressBar::new(published.files.len() as u64).with_message("writing files");
+        for file in &published.files {
+            let path = dir.join(&file.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            }
+            std::fs::write(&path, &file.bytes).with_context(|| format!("writing {}", path.display()))?;
+            writing.inc(1);
+        }
+        writing.finish_and_clear();
+    }
+    let count = |ext: &str| published.files.iter().filter(|f| f.path.ends_with(ext)).count();
+    let size = |prefix: &str| {
+        published
+            .files
+            .iter()
+            .filter(|f| f.path.starts_with(prefix))
+            .map(|f| f.bytes.len() as u64)
+            .sum::<u64>()
+    };
+    let mb = |bytes: u64| bytes as f64 / 1_048_576.0;
+    println!(
+        "Published version {} of edition {edition} in {:.1} s (content {}):",
+        published.version,
+        published.elapsed.as_secs_f64(),
+        &published.content_hash[..12]
+    );
+    println!("  site: {} pages, {:.1} MB", count(".html"), mb(size("site/")));
+    println!("  PDFs: {} documents, {:.1} MB", count(".pdf"), mb(size("pdf/")));
+    println!(
+        "  open data: {} files, {:.1} MB",
+        published.files.iter().filter(|f| f.path.starts_with("data/")).count(),
+        mb(size("data/"))
+    );
+    println!("  served at /editions/{edition}/v/{}/site/index.html", published.version);
+    if let Some(dir) = output {
+        println!("  written to {}", dir.display());
     }
     Ok(())
 }

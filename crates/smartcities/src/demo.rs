@@ -38,6 +38,10 @@ const FOCUS_GROUPS: [(&str, &str); 3] = [
 /// The year of the demonstration campaign, open for answers.
 pub const CAMPAIGN_YEAR: u16 = 2025;
 
+/// The year of the illustrative edition the demonstration publishes, so the public has findings
+/// to read.
+pub const PUBLISHED_YEAR: u16 = 2024;
+
 /// What `load` wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
@@ -60,7 +64,7 @@ pub struct Loaded {
 pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     // Links are paths on the site; whoever serves it prefixes its own address.
     let app = App::new(store.clone()).with_public_url(Some(String::new()));
-    progress.set_length((EDITIONS.len() + 6) as u64);
+    progress.set_length((EDITIONS.len() + 7) as u64);
     progress.set_style(ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}").expect("valid template"));
     for (file, text) in EDITIONS {
         progress.set_message(format!("edition {file}"));
@@ -84,31 +88,41 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     let partners = parse_partners(PARTNERS.0, PARTNERS.1)?;
     store.save_partners(&partners).await?;
     progress.inc(1);
-    progress.set_message("demonstration campaign");
-    let campaign = campaign_edition(EDITIONS[EDITIONS.len() - 1].1)?;
-    store.save_edition(&campaign).await?;
-    let questionnaire = from_framework(&campaign.edition, &campaign.framework)
-        .map_err(|e| anyhow::anyhow!(e.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
-    store.save_questionnaire(campaign.edition.year, &questionnaire, "built from the framework").await?;
-    illustrative_answers(store, &campaign, &questionnaire, &cities).await?;
-    for (file, text) in FOCUS_GROUPS {
-        store
-            .save_focus_group(&parse_focus_group(file, text).map_err(anyhow::Error::msg)?)
-            .await
-            .with_context(|| file.to_string())?;
+    let source = EDITIONS[EDITIONS.len() - 1].1;
+    for (year, stages) in [(PUBLISHED_YEAR, Stages::Finished), (CAMPAIGN_YEAR, Stages::Mixed)] {
+        progress.set_message(format!("demonstration edition {year}"));
+        let demo = demonstration_edition(source, year)?;
+        store.save_edition(&demo).await?;
+        let questionnaire = from_framework(&demo.edition, &demo.framework)
+            .map_err(|e| anyhow::anyhow!(e.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))?;
+        store.save_questionnaire(demo.edition.year, &questionnaire, "built from the framework").await?;
+        illustrative_answers(store, &demo, &questionnaire, &cities, stages).await?;
+        for (file, text) in FOCUS_GROUPS {
+            let mut group = parse_focus_group(file, text).map_err(anyhow::Error::msg)?;
+            group.edition = demo.edition.year;
+            group.id = group.id.replace(&CAMPAIGN_YEAR.to_string(), &year.to_string());
+            store.save_focus_group(&group).await.with_context(|| file.to_string())?;
+        }
+        illustrative_coding(&app, demo.edition.year).await?;
+        if app.store().publications(demo.edition.year).await?.is_empty() {
+            progress.set_message(format!("analysing {year}"));
+            app.analyse(demo.edition.year, &ProgressBar::hidden()).await?;
+        }
+        progress.inc(1);
     }
-    progress.inc(1);
-    progress.set_message("coding");
-    illustrative_coding(&app, campaign.edition.year).await?;
-    progress.set_message("analysis");
-    app.analyse(campaign.edition.year, &ProgressBar::hidden()).await?;
+    let published = EditionYear::new(PUBLISHED_YEAR)?;
+    if app.store().publications(published).await?.is_empty() {
+        progress.set_message(format!("publishing {PUBLISHED_YEAR} (site, PDFs, open data)"));
+        let secretariat = smartcities_app::accounts::console_user();
+        app.publish(&secretariat, published, published_texts(), &ProgressBar::hidden()).await?;
+    }
     progress.inc(1);
     progress.set_message("accounts");
     let links = accounts(&app, &members, &cities).await?;
     progress.inc(1);
     progress.finish_and_clear();
     Ok(Loaded {
-        editions: EDITIONS.len() + 1,
+        editions: EDITIONS.len() + 2,
         cities: cities.len(),
         members: members.len(),
         partners: partners.len(),
@@ -116,23 +130,47 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     })
 }
 
-/// The demonstration campaign: the 2023 framework, asked again in an edition open for answers.
-fn campaign_edition(framework_source: &str) -> Result<EditionFile> {
+/// The foreword of the illustrative published edition.
+fn published_texts() -> smartcities_publish::Texts {
+    smartcities_publish::Texts {
+        foreword: Some(Localized {
+            en: "This demonstration edition shows what the platform publishes: every figure is computed from illustrative answers of real cities, and none describes a real city.".into(),
+            es: "Esta edición de demostración muestra lo que publica la plataforma: cada cifra se calcula a partir de respuestas ilustrativas de ciudades reales y ninguna describe una ciudad real.".into(),
+            fr: "Cette édition de démonstration montre ce que la plateforme publie : chaque chiffre est calculé à partir de réponses fictives de villes réelles, et aucun ne décrit une ville réelle.".into(),
+        }),
+        conclusions: None,
+    }
+}
+
+/// The demonstration editions: the 2023 framework asked again, published with illustrative
+/// findings in 2024 and open for answers in 2025.
+fn demonstration_edition(framework_source: &str, year: u16) -> Result<EditionFile> {
     let mut file = EditionFile::parse(framework_source).map_err(|e| anyhow::anyhow!(e.to_string()))?;
-    let year = EditionYear::new(CAMPAIGN_YEAR)?;
+    let published = year == PUBLISHED_YEAR;
+    let year = EditionYear::new(year)?;
     let text = |en: &str, es: &str, fr: &str| Localized { en: en.into(), es: es.into(), fr: fr.into() };
-    file.edition = Edition {
-        year,
-        title: text(
+    let title = if published {
+        text(
+            "Demonstration edition (illustrative): innovation ecosystems and the SDGs",
+            "Edición de demostración (ilustrativa): ecosistemas de innovación y ODS",
+            "Édition de démonstration (fictive) : écosystèmes d'innovation et ODD",
+        )
+    } else {
+        text(
             "Demonstration campaign (illustrative): innovation ecosystems and the SDGs",
             "Campaña de demostración (ilustrativa): ecosistemas de innovación y ODS",
             "Campagne de démonstration (fictive) : écosystèmes d'innovation et ODD",
-        ),
+        )
+    };
+    let (call, deadline) = if published { ("2024-02", "2024-06-30") } else { ("2025-03", "2027-06-30") };
+    file.edition = Edition {
+        year,
+        title,
         focus: Focus::Theme("innovation_ecosystems_sdgs".into()),
         status: EditionStatus::Collecting,
         milestones: vec![
             Milestone {
-                date: ApproxDate::parse("2025-03")?,
+                date: ApproxDate::parse(call)?,
                 label: text(
                     "Call for participation",
                     "Convocatoria de participación",
@@ -140,7 +178,7 @@ fn campaign_edition(framework_source: &str) -> Result<EditionFile> {
                 ),
             },
             Milestone {
-                date: ApproxDate::parse("2027-06-30")?,
+                date: ApproxDate::parse(deadline)?,
                 label: text(
                     "Deadline for questionnaires",
                     "Plazo de entrega de los cuestionarios",
@@ -149,6 +187,7 @@ fn campaign_edition(framework_source: &str) -> Result<EditionFile> {
             },
         ],
         show_rankings: false,
+        public_scores: false,
         // The demonstration adopts the documented axis-mean rule, so its city pages show levels.
         scoring: Some(ScoringRule {
             method: ScoringMethod::AxisMean,
@@ -168,7 +207,7 @@ fn campaign_edition(framework_source: &str) -> Result<EditionFile> {
             questions: vec![],
             runs: 500,
             weight_noise_percent: 25,
-            seed: 2025,
+            seed: u64::from(year.get()),
         }),
         reported_participants: None,
         sources: vec![],
@@ -202,6 +241,9 @@ impl Dice {
 /// Cities the demonstration leaves unanswered, so that answering, submitting and reviewing can
 /// be tried on them from the start.
 const STILL_ANSWERING: [&str; 2] = ["pt-lisbon", "at-vienna"];
+
+/// Cities whose answers the demonstration leaves submitted, waiting for the secretariat's review.
+const AWAITING_REVIEW: [&str; 2] = ["fi-lappeenranta", "th-bangkok"];
 
 /// Illustrative free-text answers (in the three languages, as cities write them), by what the
 /// question asks about.
@@ -240,13 +282,23 @@ const PRACTICES: [&str; 6] = [
     "Participatory budget online, with public follow-up of every project",
 ];
 
+/// How far the illustrative responses of an edition went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stages {
+    /// A finished edition: each city accepted or never answered.
+    Finished,
+    /// A campaign under way: most accepted, a few at each earlier stage.
+    Mixed,
+}
+
 /// Illustrative answers for every city of the registry (members and invited non-members), most
-/// of them accepted so that the analysis has real figures to show, a few at each earlier stage.
+/// of them accepted so that the analysis has real figures to show.
 async fn illustrative_answers(
     store: &Store,
     campaign: &EditionFile,
     questionnaire: &Questionnaire,
     cities: &[City],
+    stages: Stages,
 ) -> Result<()> {
     let year = campaign.edition.year;
     let axes: Vec<&str> = campaign.framework.axes.iter().map(|a| a.code.as_str()).collect();
@@ -255,13 +307,19 @@ async fn illustrative_answers(
         if existing.revision > 0 {
             continue; // answered on an earlier run
         }
-        let mut dice = Dice::new(city.id.as_str());
+        let mut dice = match stages {
+            Stages::Mixed => Dice::new(city.id.as_str()),
+            Stages::Finished => Dice::new(&format!("{}/{year}", city.id)),
+        };
         // 0-2 not started, 3-5 in progress, 6-7 submitted, 8-9 accepted: most accepted.
-        let stage = match dice.below(30) {
-            _ if STILL_ANSWERING.contains(&city.id.as_str()) => 0,
-            0 => 0,
-            1 => 3,
-            2 => 6,
+        let stage = match (stages, dice.below(30)) {
+            (Stages::Mixed, _) if STILL_ANSWERING.contains(&city.id.as_str()) => 0,
+            (Stages::Mixed, _) if AWAITING_REVIEW.contains(&city.id.as_str()) => 6,
+            (_, 0) => 0,
+            // About one city in six never answered the finished edition.
+            (Stages::Finished, n) if n < 5 => 0,
+            (Stages::Mixed, 1) => 3,
+            (Stages::Mixed, 2) => 6,
             _ => 8,
         };
         if stage < 3 {

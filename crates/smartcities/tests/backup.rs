@@ -30,6 +30,12 @@ async fn a_backup_restores_every_row_of_every_table() {
     for table in TABLES {
         let (before, after) = (source.rows(table).await.unwrap(), target.rows(table).await.unwrap());
         assert_eq!(before.len(), after.len(), "{table}");
+        if *table == "site_version" {
+            // A restore changes what public pages show: the version moves on, so no server keeps
+            // serving pages cached from the data it replaced.
+            assert!(after > before, "the public version moves on after a restore");
+            continue;
+        }
         assert!(before == after, "{table} differs after the round trip");
     }
     // The restored database works as the original did.

@@ -39,9 +39,11 @@ pub const TABLES: &[&str] = &[
     "codebooks",
     "codings",
     "site_version",
+    "publications",
+    "publication_files",
 ];
 
-/// One stored value, of one of the three column types the migrations use.
+/// One stored value, of one of the column types the migrations use.
 #[derive(Debug, Clone, PartialEq, PartialOrd)]
 pub enum Value {
     /// A `BIGINT` column's value.
@@ -50,6 +52,8 @@ pub enum Value {
     Real(Option<f64>),
     /// A `TEXT` column's value.
     Text(Option<String>),
+    /// A `BYTEA` column's value (a file of a published version).
+    Bytes(Option<Vec<u8>>),
 }
 
 /// A column's type as the migrations declare it.
@@ -58,6 +62,7 @@ enum ColumnType {
     Integer,
     Real,
     Text,
+    Bytes,
 }
 
 impl ColumnType {
@@ -69,6 +74,8 @@ impl ColumnType {
             Ok(ColumnType::Real)
         } else if declared.contains("text") || declared.contains("char") {
             Ok(ColumnType::Text)
+        } else if declared.contains("bytea") || declared.contains("blob") {
+            Ok(ColumnType::Bytes)
         } else {
             Err(StoreError::Corrupt(format!("a column of type {declared} cannot be backed up")))
         }
@@ -79,6 +86,7 @@ impl ColumnType {
             ColumnType::Integer => Value::Integer(row.try_get(index)?),
             ColumnType::Real => Value::Real(row.try_get(index)?),
             ColumnType::Text => Value::Text(row.try_get(index)?),
+            ColumnType::Bytes => Value::Bytes(row.try_get(index)?),
         })
     }
 }
@@ -275,6 +283,7 @@ async fn insert_rows(
                     Value::Integer(v) => query.bind(*v),
                     Value::Real(v) => query.bind(*v),
                     Value::Text(v) => query.bind(v.clone()),
+                    Value::Bytes(v) => query.bind(v.clone()),
                 };
             }
         }

@@ -15,7 +15,7 @@ pub struct SavedEdition {
 }
 
 const EDITION_COLUMNS: &str = "year, title_en, title_es, title_fr, focus, status, show_rankings, \
-                               reported_participants, milestones, sources, scoring, index_rule";
+                               reported_participants, milestones, sources, scoring, index_rule, public_scores";
 
 impl Store {
     /// Creates or updates an edition and, if its framework differs from the current version,
@@ -31,13 +31,13 @@ impl Store {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO editions (year, title_en, title_es, title_fr, focus, status, show_rankings, \
-                                   reported_participants, milestones, sources, updated_at, scoring, index_rule) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+                                   reported_participants, milestones, sources, updated_at, scoring, index_rule, public_scores) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
              ON CONFLICT (year) DO UPDATE SET title_en = excluded.title_en, title_es = excluded.title_es, \
                  title_fr = excluded.title_fr, focus = excluded.focus, status = excluded.status, \
                  show_rankings = excluded.show_rankings, reported_participants = excluded.reported_participants, \
                  milestones = excluded.milestones, sources = excluded.sources, updated_at = excluded.updated_at, \
-                 scoring = excluded.scoring, index_rule = excluded.index_rule",
+                 scoring = excluded.scoring, index_rule = excluded.index_rule, public_scores = excluded.public_scores",
         )
         .bind(year)
         .bind(&edition.title.en)
@@ -52,6 +52,7 @@ impl Store {
         .bind(&now)
         .bind(edition.scoring.as_ref().map(serde_json::to_string).transpose().map_err(corrupt)?)
         .bind(edition.index.as_ref().map(serde_json::to_string).transpose().map_err(corrupt)?)
+        .bind(flag(edition.public_scores))
         .execute(&mut *tx)
         .await?;
 
@@ -196,6 +197,7 @@ fn edition_from_row(row: &AnyRow) -> Result<Edition> {
         status: EditionStatus::parse(&status).map_err(corrupt)?,
         milestones,
         show_rankings: row.try_get::<i64, _>("show_rankings")? != 0,
+        public_scores: row.try_get::<i64, _>("public_scores")? != 0,
         reported_participants: row
             .try_get::<Option<i64>, _>("reported_participants")?
             .map(u32::try_from)

@@ -16,6 +16,7 @@ mod editions;
 mod focus_groups;
 mod members;
 mod outbox;
+mod publications;
 mod responses;
 mod site;
 #[cfg(feature = "testing")]
@@ -33,6 +34,7 @@ pub use coding::StoredCoding;
 pub use editions::SavedEdition;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts};
+pub use publications::{NewPublication, Publication, PublishedFile};
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
 };
@@ -69,6 +71,14 @@ pub enum StoreError {
     /// An edition that is not in the database.
     #[error("no edition {0}")]
     NoEdition(EditionYear),
+    /// Another version of the edition was published meanwhile under the number asked for.
+    #[error("version {version} of edition {edition} was published meanwhile")]
+    VersionTaken {
+        /// The edition.
+        edition: EditionYear,
+        /// The number asked for.
+        version: u32,
+    },
     /// An edition without a questionnaire.
     #[error("edition {0} has no questionnaire")]
     NoQuestionnaire(EditionYear),

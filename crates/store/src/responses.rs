@@ -539,13 +539,15 @@ impl Store {
         Ok(out)
     }
 
-    /// Stores an edition's analysis, replacing the previous one.
+    /// Stores an edition's analysis, replacing the previous one. `inputs_revision` is the
+    /// edition's count of changes to its accepted answers, read before the answers were.
     pub async fn save_results(
         &self,
         edition: EditionYear,
         method_version: &str,
         input_hash: &str,
         document: &str,
+        inputs_revision: i64,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM analysis_results WHERE edition_year = $1")
@@ -553,14 +555,15 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "INSERT INTO analysis_results (edition_year, method_version, input_hash, document, computed_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO analysis_results (edition_year, method_version, input_hash, document, computed_at, inputs_revision) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(year(edition))
         .bind(method_version)
         .bind(input_hash)
         .bind(document)
         .bind(clock::now())
+        .bind(inputs_revision)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -577,13 +580,17 @@ impl Store {
         Ok(row.is_some())
     }
 
-    /// The stored analysis of an edition: (document, computed at).
-    pub async fn results(&self, edition: EditionYear) -> Result<Option<(String, String)>> {
-        let row = sqlx::query("SELECT document, computed_at FROM analysis_results WHERE edition_year = $1")
-            .bind(year(edition))
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| Ok((r.try_get("document")?, r.try_get("computed_at")?))).transpose()
+    /// The stored analysis of an edition: (document, computed at, whether the accepted answers
+    /// changed since).
+    pub async fn results(&self, edition: EditionYear) -> Result<Option<(String, String, bool)>> {
+        let row = sqlx::query(
+            "SELECT r.document, r.computed_at, r.inputs_revision < e.inputs_revision AS stale \
+             FROM analysis_results r JOIN editions e ON e.year = r.edition_year WHERE r.edition_year = $1",
+        )
+        .bind(year(edition))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((r.try_get("document")?, r.try_get("computed_at")?, stale(&r)?))).transpose()
     }
 
     /// How many ordinary (not repeat-group) questions each city has answered, in one query.
@@ -797,6 +804,16 @@ async fn move_in(
     .bind(city.as_str())
     .execute(&mut **tx)
     .await?;
+    let changes_inputs = from == ResponseStatus::Accepted
+        || to == ResponseStatus::Accepted
+        || matches!(attempted, ResponseMove::Return | ResponseMove::Withdraw);
+    if changes_inputs {
+        // The edition's results no longer match its accepted answers.
+        sqlx::query("UPDATE editions SET inputs_revision = inputs_revision + 1 WHERE year = $1")
+            .bind(year(edition))
+            .execute(&mut **tx)
+            .await?;
+    }
     if to == ResponseStatus::Accepted {
         // Accepting a submission reviews every answer that was only self-reported.
         sqlx::query("UPDATE answers SET evidence = 'reviewed' WHERE edition_year = $1 AND city_id = $2 AND evidence = 'self_reported'")
@@ -875,4 +892,12 @@ fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecord> {
         updated_at: row.try_get("updated_at")?,
         submitted_at: row.try_get("submitted_at")?,
     })
+}
+
+/// A comparison read back as a flag: SQLite answers an integer, PostgreSQL a boolean.
+fn stale(row: &sqlx::any::AnyRow) -> Result<bool> {
+    match row.try_get::<bool, _>("stale") {
+        Ok(flag) => Ok(flag),
+        Err(_) => Ok(row.try_get::<i64, _>("stale")? != 0),
+    }
 }

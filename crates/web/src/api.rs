@@ -275,7 +275,7 @@ async fn readable_results(state: &AppState, viewer: &Viewer, year: &str) -> Resu
     let mut results = stored
         .ok_or_else(|| ApiError::not_found(format!("edition {year} has not been analysed yet")))?
         .results;
-    crate::results::hide_ranks(&edition, &mut results);
+    crate::results::redact(viewer, &edition, &mut results);
     Ok(results)
 }
 

@@ -37,14 +37,21 @@ struct Entry {
     body: Bytes,
 }
 
+/// Rendered pages by address and language, with the bytes they hold in all.
+type Entries = (HashMap<(String, Lang), Entry>, usize);
+
 /// The cache of rendered public pages.
 #[derive(Default)]
 pub struct PageCache {
-    entries: Mutex<(HashMap<(String, Lang), Entry>, usize)>,
+    entries: Mutex<Entries>,
 }
 
 /// Addresses whose answers depend only on the public data, the address and the language.
 fn cacheable(path: &str) -> bool {
+    // A version's files carry their own long cache headers, which a cached copy would lose.
+    if path.contains("/v/") {
+        return false;
+    }
     path == "/"
         || path == "/editions"
         || path.starts_with("/editions/")

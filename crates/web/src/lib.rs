@@ -15,9 +15,9 @@ mod coding;
 mod focus_groups;
 mod form;
 mod i18n;
-mod map;
 mod page;
 mod pages;
+mod publication;
 mod questionnaire_editor;
 mod responses;
 mod results;
@@ -97,6 +97,12 @@ pub fn router(state: AppState) -> Router {
         .route("/editions", get(pages::editions))
         .route("/editions/{year}", get(pages::edition))
         .route("/editions/{year}/results", get(results::overview))
+        .route("/editions/{year}/analyse", post(publication::analyse))
+        .route("/editions/{year}/publish", post(publication::publish))
+        .route("/editions/{year}/withdraw", post(publication::withdraw))
+        .route("/editions/{year}/published", get(publication::current))
+        .route("/editions/{year}/v/{version}", get(publication::version_root))
+        .route("/editions/{year}/v/{version}/{*path}", get(publication::file))
         .route("/editions/{year}/coding", get(coding::page).post(coding::save))
         .route("/editions/{year}/questions/{code}", get(results::question))
         .route("/editions/{year}/focus-groups", get(focus_groups::list).post(focus_groups::save))

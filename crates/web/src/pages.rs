@@ -13,13 +13,13 @@ use smartcities_domain::{
     Section, StudyAxis,
 };
 use smartcities_locale::FluentValue;
+use smartcities_publish::map;
 use smartcities_store::CityFilter;
 
 use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    map,
     page::{Ctx, PageError, PageResult, render_page},
 };
 
@@ -60,6 +60,25 @@ struct EditionSummary {
     focus: String,
     status: String,
     participants: Option<u32>,
+    /// The current published version's site, in the reader's language.
+    findings: Option<String>,
+}
+
+/// Each edition with, where it has one, the link to its current published version.
+async fn summaries(
+    state: &AppState,
+    lang: Lang,
+    editions: &[Edition],
+) -> Result<Vec<EditionSummary>, PageError> {
+    let current = state.store.current_versions().await?;
+    Ok(editions
+        .iter()
+        .rev()
+        .map(|e| EditionSummary {
+            findings: current.get(&e.year).map(|v| crate::publication::site_home(e.year, *v, lang)),
+            ..summary(lang, e)
+        })
+        .collect())
 }
 
 fn summary(lang: Lang, e: &Edition) -> EditionSummary {
@@ -69,6 +88,7 @@ fn summary(lang: Lang, e: &Edition) -> EditionSummary {
         focus: focus_name(lang, &e.focus),
         status: t(lang, &format!("status-{}", e.status.slug())),
         participants: e.reported_participants,
+        findings: None,
     }
 }
 
@@ -109,7 +129,7 @@ pub async fn home(
         .collect();
     let body = Home {
         axes: StudyAxis::ALL.into_iter().map(|a| study_axis_name(lang, a)).collect(),
-        editions: editions.iter().rev().map(|e| summary(lang, e)).collect(),
+        editions: summaries(&state, lang, &editions).await?,
         member_count: member_cities.len(),
         country_count: countries.len(),
         section_count: sections.len(),
@@ -129,7 +149,7 @@ pub async fn editions(
         editions: Vec<EditionSummary>,
     }
     let editions = state.store.editions().await?;
-    let body = Editions { editions: editions.iter().rev().map(|e| summary(lang, e)).collect() };
+    let body = Editions { editions: summaries(&state, lang, &editions).await? };
     render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "editions.html", "editions", body)
         .await
 }
@@ -255,6 +275,7 @@ pub async fn edition(
         status: String,
         participants: Option<u32>,
         show_rankings: bool,
+        status_slug: &'static str,
         milestones: Vec<MilestoneView>,
         sources: Vec<String>,
     }
@@ -272,6 +293,9 @@ pub async fn edition(
         axes: Vec<AxisView>,
         focus_groups: bool,
         results: bool,
+        published: Option<crate::publication::PublishedLinks>,
+        staff: Option<crate::publication::StaffPanel>,
+        form_languages: Vec<(&'static str, &'static str)>,
     }
     let head = summary(lang, &edition);
     let body = EditionPage {
@@ -282,6 +306,7 @@ pub async fn edition(
             status: head.status,
             participants: head.participants,
             show_rankings: edition.show_rankings,
+            status_slug: edition.status.slug(),
             milestones: edition
                 .milestones
                 .iter()
@@ -302,6 +327,9 @@ pub async fn edition(
         results: crate::results::may_read(&viewer, edition.status) && state.store.has_results(year).await?,
         focus_groups: crate::focus_groups::may_read(&viewer, edition.status)
             && !state.store.focus_groups(year).await?.is_empty(),
+        published: crate::publication::published_links(&state, lang, year).await?,
+        staff: crate::publication::staff_panel(&state, &viewer, lang, year, &uri).await?,
+        form_languages: Lang::ALL.iter().map(|l| (l.code(), l.endonym())).collect(),
     };
     render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "edition.html", "editions", body)
         .await

@@ -4,15 +4,17 @@
 //! membership. Shares and profiles, never a ranking. Public once the edition is published;
 //! the secretariat and analysts see them before.
 
-use std::fmt::Write;
-
 use axum::{
     extract::{Path, State},
     http::Uri,
 };
 use serde::Serialize;
-use smartcities_analysis::{Detail, QuestionSummary, Results, Share, Summary};
+use smartcities_analysis::{Detail, Results, Share, Summary};
 use smartcities_domain::{Edition, EditionStatus, EditionYear, Framework, Lang, Role};
+use smartcities_publish::{
+    charts,
+    names::{self, Names},
+};
 use smartcities_questionnaire::Questionnaire;
 
 use crate::{
@@ -27,8 +29,18 @@ pub(crate) fn may_read(viewer: &Viewer, status: EditionStatus) -> bool {
     status == EditionStatus::Published || matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst))
 }
 
-/// The study is not a ranking: ranks leave the server only for editions that opt in.
-pub(crate) fn hide_ranks(edition: &Edition, results: &mut Results) {
+/// Whether the viewer sees composite scores and levels: the secretariat and analysts always,
+/// the public only where the edition opts in.
+pub(crate) fn sees_scores(viewer: &Viewer, edition: &Edition) -> bool {
+    edition.public_scores || matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst))
+}
+
+/// The study is not a ranking: ranks leave the server only for editions that opt in, and
+/// composite scores only for those who may see them.
+pub(crate) fn redact(viewer: &Viewer, edition: &Edition, results: &mut Results) {
+    if !sees_scores(viewer, edition) {
+        results.composite = None;
+    }
     if !edition.show_rankings
         && let Some(index) = &mut results.composite
     {
@@ -65,7 +77,7 @@ pub(crate) async fn load(
     let results = match state.app.results(year).await.map_err(refused(lang))? {
         Some(stored) => {
             let mut results = stored.results;
-            hide_ranks(&edition, &mut results);
+            redact(viewer, &edition, &mut results);
             Some((results, stored.computed_at))
         }
         None => None,
@@ -73,23 +85,16 @@ pub(crate) async fn load(
     Ok(Loaded { edition, framework, questionnaire, results })
 }
 
-fn percent(share: Option<f64>) -> String {
-    share.map_or(String::new(), |s| format!("{:.0} %", s * 100.0))
+fn percent(lang: Lang, share: Option<f64>) -> String {
+    share.map(|s| names::percent(lang, s)).unwrap_or_default()
 }
 
-fn interval(low: Option<f64>, high: Option<f64>) -> String {
-    match (low, high) {
-        (Some(l), Some(h)) => format!("{:.0}–{:.0} %", l * 100.0, h * 100.0),
-        _ => String::new(),
-    }
+fn interval(lang: Lang, low: Option<f64>, high: Option<f64>) -> String {
+    low.zip(high).map(|(l, h)| names::interval(lang, l, h)).unwrap_or_default()
 }
 
-fn number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x:.2}") }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+fn number(lang: Lang, x: f64) -> String {
+    names::decimal(lang, x, 2)
 }
 
 /// A labelled option's figures as a row of the page's tables and chart.
@@ -99,157 +104,6 @@ struct OptionRow {
     count: usize,
     share: String,
     interval: String,
-}
-
-/// Horizontal bars of shares with their 95 % intervals as whiskers; small cells (no share)
-/// show their count only. The data table beside it carries the same figures.
-fn bar_chart(title: &str, rows: &[(String, &Share)]) -> String {
-    let (label_width, bar_width, row_height) = (220.0, 320.0, 28.0);
-    let height = row_height * rows.len() as f64 + 10.0;
-    let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {} {height}\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-        label_width + bar_width + 90.0,
-        escape(title)
-    );
-    for (i, (label, share)) in rows.iter().enumerate() {
-        let y = i as f64 * row_height + 5.0;
-        let mid = y + row_height / 2.0;
-        let _ = write!(
-            svg,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"label\">{}</text>",
-            label_width - 8.0,
-            mid + 4.0,
-            escape(label)
-        );
-        match share.share {
-            Some(s) => {
-                let _ = write!(
-                    svg,
-                    "<rect x=\"{label_width}\" y=\"{}\" width=\"{:.1}\" height=\"{}\" class=\"bar\"/>",
-                    y + 4.0,
-                    s * bar_width,
-                    row_height - 8.0
-                );
-                if let (Some(l), Some(h)) = (share.low, share.high) {
-                    let (x1, x2) = (label_width + l * bar_width, label_width + h * bar_width);
-                    let _ = write!(
-                        svg,
-                        "<line x1=\"{x1:.1}\" x2=\"{x2:.1}\" y1=\"{mid}\" y2=\"{mid}\" class=\"ci\"/><line x1=\"{x1:.1}\" x2=\"{x1:.1}\" y1=\"{}\" y2=\"{}\" class=\"ci\"/><line x1=\"{x2:.1}\" x2=\"{x2:.1}\" y1=\"{}\" y2=\"{}\" class=\"ci\"/>",
-                        mid - 5.0,
-                        mid + 5.0,
-                        mid - 5.0,
-                        mid + 5.0
-                    );
-                }
-                let _ = write!(
-                    svg,
-                    "<text x=\"{}\" y=\"{}\" class=\"value\">{:.0} %</text>",
-                    label_width + bar_width + 8.0,
-                    mid + 4.0,
-                    s * 100.0
-                );
-            }
-            None => {
-                let _ = write!(
-                    svg,
-                    "<text x=\"{}\" y=\"{}\" class=\"value\">n = {}</text>",
-                    label_width + 4.0,
-                    mid + 4.0,
-                    share.count
-                );
-            }
-        }
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-/// Names in the page's language for the things results refer to by code.
-struct Names<'a> {
-    lang: Lang,
-    framework: &'a Framework,
-    questionnaire: &'a Questionnaire,
-}
-
-impl Names<'_> {
-    fn question(&self, code: &str) -> String {
-        self.questionnaire.question(code).map_or_else(
-            || code.to_string(),
-            |q| q.label.get(self.lang, self.questionnaire.default_language).to_string(),
-        )
-    }
-
-    fn axis(&self, code: &str) -> String {
-        self.framework
-            .axes
-            .iter()
-            .find(|a| a.code.as_str() == code)
-            .map(|a| a.label.get(self.lang).to_string())
-            .or_else(|| {
-                self.questionnaire
-                    .groups()
-                    .into_iter()
-                    .find(|(_, g)| g.name.as_str() == code)
-                    .map(|(_, g)| g.label.get(self.lang, self.questionnaire.default_language).to_string())
-            })
-            .unwrap_or_else(|| code.to_string())
-    }
-
-    /// The label of a choice of `question`'s list.
-    fn choice(&self, question: &str, code: &str) -> String {
-        self.questionnaire
-            .question(question)
-            .and_then(|q| self.questionnaire.choices(q).iter().find(|c| c.name == code))
-            .map_or_else(
-                || code.to_string(),
-                |c| c.label.get(self.lang, self.questionnaire.default_language).to_string(),
-            )
-    }
-
-    fn group(&self, dimension: &str, group: &str) -> String {
-        match dimension {
-            "section" => t(self.lang, &format!("section-{group}")),
-            _ => t(self.lang, &format!("results-group-{group}")),
-        }
-    }
-}
-
-/// A question's one-line finding for the overview.
-fn headline(names: &Names<'_>, q: &QuestionSummary) -> String {
-    let summary = &q.overall;
-    match &summary.detail {
-        Detail::Shares { options } if q.kind == "yes_no" => {
-            let yes = options.iter().find(|o| o.code == "yes");
-            match yes.and_then(|o| o.share) {
-                Some(share) => {
-                    translate(names.lang, "results-yes-share", &[("share", percent(Some(share)).into())])
-                }
-                None => {
-                    yes.map_or(String::new(), |o| format!("{} × {}", o.count, names.choice(&q.code, "yes")))
-                }
-            }
-        }
-        Detail::Shares { options } => {
-            options.iter().max_by_key(|o| o.count).filter(|o| o.count > 0).map_or(String::new(), |o| {
-                format!(
-                    "{}: {}",
-                    names.choice(&q.code, &o.code),
-                    o.share.map_or(o.count.to_string(), |s| percent(Some(s)))
-                )
-            })
-        }
-        Detail::Ordinal { median, .. } => median.as_ref().map_or(String::new(), |m| {
-            translate(names.lang, "results-median-level", &[("level", names.choice(&q.code, m).into())])
-        }),
-        Detail::Numeric { values, unit, .. } => values.as_ref().map_or(String::new(), |n| {
-            translate(
-                names.lang,
-                "results-median",
-                &[("value", format!("{} {unit}", number(n.median)).into())],
-            )
-        }),
-        Detail::Text => translate(names.lang, "results-text-answers", &[("count", summary.answering.into())]),
-    }
 }
 
 #[derive(Serialize)]
@@ -342,23 +196,6 @@ struct CompositeRow {
     rank: String,
 }
 
-/// A score (0–100) with its interval as a small inline SVG: the interval as a line, the score
-/// as a dot.
-pub(crate) fn whisker(score: Option<f64>, low: Option<f64>, high: Option<f64>) -> String {
-    let x = |v: f64| 4.0 + v.clamp(0.0, 100.0) * 1.12;
-    let mut svg = String::from(
-        r#"<svg class="whisker" viewBox="0 0 120 14" width="120" height="14" role="img" aria-hidden="true"><line class="axis" x1="4" y1="7" x2="116" y2="7"/>"#,
-    );
-    if let (Some(low), Some(high)) = (low, high) {
-        let _ = write!(svg, r#"<line class="range" x1="{:.1}" y1="7" x2="{:.1}" y2="7"/>"#, x(low), x(high));
-    }
-    if let Some(score) = score {
-        let _ = write!(svg, r#"<circle cx="{:.1}" cy="7" r="3.5"/>"#, x(score));
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
 fn score_text(score: Option<f64>) -> String {
     score.map_or_else(|| "–".to_string(), |s| format!("{s:.0}"))
 }
@@ -392,7 +229,7 @@ async fn composite_view(
                     axes: c.axes.iter().map(|a| score_text(*a)).collect(),
                     score: score_text(c.score),
                     interval: score_interval(c.score_5, c.score_95),
-                    whisker: whisker(c.score, c.score_5, c.score_95),
+                    whisker: charts::whisker(c.score, c.score_5, c.score_95),
                     rank: match (c.rank, c.rank_5, c.rank_95) {
                         (Some(r), Some(l), Some(h)) => format!("{r} ({l:.0}–{h:.0})"),
                         (Some(r), _, _) => r.to_string(),
@@ -402,11 +239,8 @@ async fn composite_view(
             )
         })
         .collect();
-    if edition.show_rankings {
-        rows.sort_by_key(|(rank, _)| rank.unwrap_or(usize::MAX));
-    } else {
-        rows.sort_by(|a, b| a.1.city.cmp(&b.1.city));
-    }
+    // By name, whatever the scores: ranks, where an edition shows them, are a column.
+    rows.sort_by(|a, b| a.1.city.cmp(&b.1.city));
     let number = |x: Option<f64>| x.map_or(String::new(), |x| format!("{x:.2}"));
     Ok(CompositeView {
         description: edition.index.as_ref().map_or(String::new(), |r| r.description.get(lang).to_string()),
@@ -479,7 +313,7 @@ pub async fn overview(
                 label: names.question(&q.code),
                 answering: q.overall.answering,
                 invited: q.overall.invited,
-                headline: headline(&names, q),
+                headline: names.headline(q),
             };
             let label = names.axis(&q.axis);
             match page.axes.last_mut() {
@@ -529,8 +363,8 @@ pub async fn overview(
                     s.goal,
                     t(lang, &format!("sdg-{}", s.goal)),
                     s.cities,
-                    percent(s.share),
-                    interval(s.low, s.high),
+                    percent(lang, s.share),
+                    interval(lang, s.low, s.high),
                 )
             })
             .collect();
@@ -543,8 +377,8 @@ pub async fn overview(
                 kind: t(lang, &format!("workshop-kind-{}", c.kind)),
                 category: names.choice("be_category", &c.category),
                 cities: c.cities,
-                share: percent(c.share),
-                interval: interval(c.low, c.high),
+                share: percent(lang, c.share),
+                interval: interval(lang, c.low, c.high),
                 importance: c.mean_importance.map_or(String::new(), |m| format!("{m:.1}")),
             })
             .collect();
@@ -596,10 +430,10 @@ pub async fn overview(
             .iter()
             .map(|tr| {
                 let yes = |shares: &[Share]| {
-                    shares.iter().find(|s| s.code == "yes").map_or(String::new(), |s| percent(s.share))
+                    shares.iter().find(|s| s.code == "yes").map_or(String::new(), |s| percent(lang, s.share))
                 };
                 let (then, now) = match (tr.then_median, tr.now_median) {
-                    (Some(a), Some(b)) => (number(a), number(b)),
+                    (Some(a), Some(b)) => (number(lang, a), number(lang, b)),
                     _ => (yes(&tr.then), yes(&tr.now)),
                 };
                 TrendRow {
@@ -656,31 +490,31 @@ struct QuestionPage {
 
 const STATISTICS: [&str; 7] = ["n", "min", "q1", "median", "q3", "max", "mean"];
 
-fn statistics(values: Option<&smartcities_analysis::stats::Numbers>) -> Vec<String> {
+fn statistics(lang: Lang, values: Option<&smartcities_analysis::stats::Numbers>) -> Vec<String> {
     match values {
         Some(n) => vec![
             n.n.to_string(),
-            number(n.min),
-            number(n.q1),
-            number(n.median),
-            number(n.q3),
-            number(n.max),
-            number(n.mean),
+            number(lang, n.min),
+            number(lang, n.q1),
+            number(lang, n.median),
+            number(lang, n.q3),
+            number(lang, n.max),
+            number(lang, n.mean),
         ],
         None => vec![String::new(); STATISTICS.len()],
     }
 }
 
-fn cell_values(summary: &Summary) -> Vec<String> {
+fn cell_values(lang: Lang, summary: &Summary) -> Vec<String> {
     match &summary.detail {
         Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => options
             .iter()
             .map(|o| match o.share {
-                Some(s) => format!("{} ({})", o.count, percent(Some(s))),
+                Some(s) => format!("{} ({})", o.count, percent(lang, Some(s))),
                 None => o.count.to_string(),
             })
             .collect(),
-        Detail::Numeric { values, .. } => statistics(values.as_ref()),
+        Detail::Numeric { values, .. } => statistics(lang, values.as_ref()),
         Detail::Text => Vec::new(),
     }
 }
@@ -707,8 +541,8 @@ pub async fn question(
                 .map(|(l, o)| OptionRow {
                     label: l.clone(),
                     count: o.count,
-                    share: percent(o.share),
-                    interval: interval(o.low, o.high),
+                    share: percent(lang, o.share),
+                    interval: interval(lang, o.low, o.high),
                 })
                 .collect();
             let median = match &overall.detail {
@@ -716,11 +550,11 @@ pub async fn question(
                 _ => None,
             };
             let columns = labelled.iter().map(|(l, _)| l.clone()).collect();
-            (bar_chart(&label, &labelled), rows, Vec::new(), median, columns)
+            (charts::bars(&label, &names.bars(&code, options)), rows, Vec::new(), median, columns)
         }
         Detail::Numeric { values, per_100k, .. } => {
-            let plain = statistics(values.as_ref());
-            let per = statistics(per_100k.as_ref());
+            let plain = statistics(lang, values.as_ref());
+            let per = statistics(lang, per_100k.as_ref());
             let numbers = STATISTICS
                 .iter()
                 .enumerate()
@@ -744,7 +578,7 @@ pub async fn question(
                     group: names.group(&b.dimension, &g.group),
                     invited: g.summary.invited,
                     answering: g.summary.answering,
-                    values: cell_values(&g.summary),
+                    values: cell_values(lang, &g.summary),
                 })
                 .collect(),
         })
@@ -794,7 +628,7 @@ pub(crate) async fn profiles(
         }
         let Some(stored) = state.app.results(edition.year).await? else { continue };
         let mut results = stored.results;
-        hide_ranks(&edition, &mut results);
+        redact(viewer, &edition, &mut results);
         let accepted = state
             .store
             .response(edition.year, &city.id)
@@ -825,58 +659,6 @@ pub(crate) struct BesideRow {
     band: String,
 }
 
-/// A radar of levels 0–100 per axis, with rings every 25; axes without a level are drawn at the
-/// centre and marked "–" in the table beside it.
-fn radar(title: &str, levels: &[(String, Option<f64>)]) -> String {
-    let (cx, cy, r) = (210.0_f64, 170.0_f64, 120.0_f64);
-    let n = levels.len().max(3) as f64;
-    let point = |i: usize, level: f64| {
-        let angle = -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / n;
-        (cx + r * level / 100.0 * angle.cos(), cy + r * level / 100.0 * angle.sin())
-    };
-    let mut svg = format!(
-        "<svg class=\"radar\" role=\"img\" viewBox=\"0 0 420 340\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",
-        escape(title)
-    );
-    for ring in [25.0, 50.0, 75.0, 100.0] {
-        let points: Vec<String> = (0..levels.len())
-            .map(|i| {
-                let (x, y) = point(i, ring);
-                format!("{x:.1},{y:.1}")
-            })
-            .collect();
-        let _ = write!(svg, "<polygon points=\"{}\" class=\"ring\"/>", points.join(" "));
-    }
-    for (i, (label, _)) in levels.iter().enumerate() {
-        let (x, y) = point(i, 100.0);
-        let (lx, ly) = point(i, 118.0);
-        let anchor = if (lx - cx).abs() < 5.0 {
-            "middle"
-        } else if lx > cx {
-            "start"
-        } else {
-            "end"
-        };
-        let short: String = label.chars().take(28).collect();
-        let _ = write!(
-            svg,
-            "<line x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\" class=\"spoke\"/><text x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" class=\"label\">{}</text>",
-            ly + 4.0,
-            escape(&short)
-        );
-    }
-    let points: Vec<String> = levels
-        .iter()
-        .enumerate()
-        .map(|(i, (_, level))| {
-            let (x, y) = point(i, level.unwrap_or(0.0));
-            format!("{x:.1},{y:.1}")
-        })
-        .collect();
-    let _ = write!(svg, "<polygon points=\"{}\" class=\"level\"/></svg>", points.join(" "));
-    svg
-}
-
 #[derive(Serialize)]
 pub(crate) struct ProfileView {
     year: u16,
@@ -887,9 +669,8 @@ pub(crate) struct ProfileView {
     highlights: Vec<String>,
     axes: Vec<(String, Vec<BesideRow>)>,
     peers: Vec<(String, String, String)>,
-    /// The city in the edition's composite index: (axis, score) rows, then the overall score,
-    /// its interval and the interval drawn.
-    index_rows: Vec<(String, String)>,
+    /// The overall composite score, its interval and the interval drawn, when the edition has
+    /// an index.
     index_overall: Option<(String, String, String)>,
 }
 
@@ -926,7 +707,7 @@ pub(crate) async fn profile_views(
                     &[
                         ("city", city.name.clone().into()),
                         ("question", names.question(&h.code).into()),
-                        ("share", percent(Some(h.share)).into()),
+                        ("share", percent(lang, Some(h.share)).into()),
                     ],
                 )
             })
@@ -934,8 +715,10 @@ pub(crate) async fn profile_views(
         let mut axes: Vec<(String, Vec<BesideRow>)> = Vec::new();
         for a in &profile.answers {
             let shown = |x: Option<f64>| match (a.kind.as_str(), x) {
-                ("numeric", Some(m)) => translate(lang, "results-median", &[("value", number(m).into())]),
-                (_, x) => percent(x),
+                ("numeric", Some(m)) => {
+                    translate(lang, "results-median", &[("value", number(lang, m).into())])
+                }
+                (_, x) => percent(lang, x),
             };
             let row = BesideRow {
                 code: a.code.clone(),
@@ -960,41 +743,50 @@ pub(crate) async fn profile_views(
             peers.push((p.city.clone(), name, format!("{:.2}", p.distance)));
         }
         let edition = state.store.edition(year).await?;
-        let rule = edition.as_ref().and_then(|e| e.scoring.as_ref());
-        let levels: Vec<(String, Option<f64>)> = profile
-            .axis_profile
-            .iter()
-            .map(|(axis, level)| (names.axis(axis), level.map(|l| l * 100.0)))
-            .collect();
-        let (scoring, radar_svg, level_rows) = match rule {
-            Some(rule) => (
-                Some(rule.description.get(lang).to_string()),
-                radar(&translate(lang, "profile-levels", &[("city", city.name.clone().into())]), &levels),
-                levels
-                    .iter()
-                    .map(|(axis, level)| {
-                        (axis.clone(), level.map_or_else(|| "–".to_string(), |l| format!("{l:.0}")))
-                    })
-                    .collect(),
-            ),
-            None => (None, String::new(), Vec::new()),
+        let shown = edition.as_ref().is_some_and(|e| sees_scores(viewer, e));
+        let title = translate(lang, "profile-levels", &[("city", city.name.clone().into())]);
+        let as_rows = |levels: &[(String, Option<f64>)]| -> Vec<(String, String)> {
+            levels.iter().map(|(axis, level)| (axis.clone(), score_text(*level))).collect()
         };
-        let (index_rows, index_overall) = match &profile.index {
-            Some(smartcities_analysis::IndexStanding { axes, standing }) => (
-                axes.iter()
-                    .zip(&standing.axes)
-                    .map(|(axis, score)| (names.axis(axis), score_text(*score)))
-                    .collect(),
-                Some((
-                    score_text(standing.score),
-                    score_interval(standing.score_5, standing.score_95),
-                    whisker(standing.score, standing.score_5, standing.score_95),
-                )),
-            ),
-            None => (Vec::new(), None),
+        // One value per axis: the composite index's where the edition has one, else the
+        // scoring rule's level; never both.
+        let (scoring, radar_svg, level_rows, index_overall) = match (&profile.index, edition.as_ref()) {
+            (_, None) => (None, String::new(), Vec::new(), None),
+            _ if !shown => (None, String::new(), Vec::new(), None),
+            (Some(smartcities_analysis::IndexStanding { axes, standing }), Some(edition)) => {
+                let levels: Vec<(String, Option<f64>)> =
+                    axes.iter().zip(&standing.axes).map(|(axis, score)| (names.axis(axis), *score)).collect();
+                (
+                    Some(
+                        edition.index.as_ref().map_or(String::new(), |r| r.description.get(lang).to_string()),
+                    ),
+                    charts::radar(&title, &levels),
+                    as_rows(&levels),
+                    Some((
+                        score_text(standing.score),
+                        score_interval(standing.score_5, standing.score_95),
+                        charts::whisker(standing.score, standing.score_5, standing.score_95),
+                    )),
+                )
+            }
+            (None, Some(edition)) => match &edition.scoring {
+                Some(rule) => {
+                    let levels: Vec<(String, Option<f64>)> = profile
+                        .axis_profile
+                        .iter()
+                        .map(|(axis, level)| (names.axis(axis), level.map(|l| l * 100.0)))
+                        .collect();
+                    (
+                        Some(rule.description.get(lang).to_string()),
+                        charts::radar(&title, &levels),
+                        as_rows(&levels),
+                        None,
+                    )
+                }
+                None => (None, String::new(), Vec::new(), None),
+            },
         };
         views.push(ProfileView {
-            index_rows,
             index_overall,
             year: profile.edition,
             scoring,

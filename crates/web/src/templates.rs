@@ -33,6 +33,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("question_editor.html", include_str!("../templates/question_editor.html")),
     ("_response_nav.html", include_str!("../templates/_response_nav.html")),
     ("_question.html", include_str!("../templates/_question.html")),
+    ("withdrawn.html", include_str!("../templates/withdrawn.html")),
 ];
 
 fn lang_of(state: &State) -> Lang {

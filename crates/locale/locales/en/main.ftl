@@ -343,7 +343,7 @@ editor-delete-answered = This question has { $count } answers and cannot be remo
 editor-delete-referenced = Other questions refer to this one:
 
 results-heading = Results
-results-none = This edition has not been analysed yet. The secretariat runs `smartcities analyse --edition YEAR` once answers are accepted.
+results-none = This edition has not been analysed on this platform yet.
 results-answering = { $answering } of { $invited } invited cities answering (accepted responses).
 results-provenance = Computed { $at } · method { $method } · inputs { $hash }
 results-not-ranking = Findings are shares of the cities that answered, with 95 % intervals; cities are not ranked.
@@ -460,7 +460,6 @@ results-index-negative = Running against their axis
 results-index-varied-imputation = how missing answers are treated
 results-index-varied-weights_level_1 = question weights
 results-index-varied-weights_level_2 = axis weights
-profile-index-heading = In the edition's composite index
 profile-index-overall = Overall
 
 ## Refusals of the application's use cases
@@ -527,3 +526,183 @@ pages = Pages
 page-of = Page { $page } of { $pages } ({ $total } changes)
 page-newer = Newer changes
 page-older = Older changes
+
+## Publication: the static site, the PDFs and the open data of a published version
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+pub-report = Report
+pub-contents = Contents
+pub-foreword = Foreword
+pub-methodology = Methodology
+pub-findings = Findings
+pub-practices = Good practices
+pub-practices-intro = Practices the participating cities put forward for other cities to reuse, each linked to the Sustainable Development Goals it contributes to.
+pub-barriers-enablers = Barriers and enablers
+pub-barriers = Barriers
+pub-enablers = Enablers
+pub-sdg-matrix = Axes and SDGs
+pub-sdg-intro = How often good practices, answers to questions linked to an SDG and focus-group outputs bear on each goal, by axis.
+pub-conclusions = Conclusions
+pub-cities = Cities
+pub-cities-intro = The cities whose answers were accepted, by name. Each page sets the city's answers beside those of all cities: a profile, not a ranking.
+pub-city = City
+pub-country = Country
+pub-section = UCLG world section
+pub-population = Population
+pub-metropolis = Metropolis member
+pub-yes = Yes
+pub-no = No
+pub-map = Map
+pub-map-title = Participating cities
+pub-trends = Trends
+pub-earlier = Earlier edition
+pub-then = Then
+pub-now = Now
+pub-paired = Cities in both
+pub-question = Question
+pub-finding = Finding
+pub-answered = Answered
+pub-answered-of = { $answering } of { $invited } cities answered
+pub-option = Answer
+pub-share = Share
+pub-interval = 95 % interval
+pub-importance = Mean importance (1–5)
+pub-category = Category
+pub-statistic = Statistic
+pub-value = Value
+pub-axis = Axis
+pub-sdgs = SDGs
+pub-sdg = SDG
+pub-downloads = Downloads
+pub-report-pdf = Full report (PDF)
+pub-brief-pdf = Two-page brief for political councils (PDF)
+pub-slides-pdf = Key findings as slides (PDF)
+pub-city-pdf = City sheet (PDF)
+pub-open-data = Open data: CSV, XLSX, JSON and Data Package
+pub-key-findings = Key findings
+pub-filter = Filter the practices
+pub-filter-text = Words
+pub-filter-all = All
+pub-filter-shown = practices shown
+pub-focus-groups = Focus groups
+pub-held-on = Held
+pub-language = Language
+pub-dynamics = Dynamics
+pub-participants = Participating cities
+pub-outputs = Outputs
+pub-kind = Kind
+pub-note = Note
+pub-its-answer = Its answer
+pub-all-cities = All cities
+pub-its-section = Its section
+pub-peers = Similar cities
+pub-peers-intro = The closest in size, section and answers: cities to learn from.
+pub-highlights = Where it stands out
+pub-scores = Scores per axis (0–100)
+pub-overall = Overall
+pub-city-facts = Key facts
+pub-city-answers = Its answers beside all cities'
+pub-city-practices = Its good practices
+pub-no-practices = No good practice was put forward for this axis.
+pub-no-cited = None cited.
+pub-not-ranking = The study characterises cities: findings are shares of the cities that answered, with 95 % intervals. Cities are not ranked.
+pub-chart-data = The chart's figures
+pub-breakdowns = By section, size and Metropolis membership
+pub-provenance = Provenance
+pub-content-hash = Content hash (SHA-256)
+pub-method-version = Analysis method
+pub-languages = Languages
+pub-skip = Skip to content
+pub-home = Findings
+pub-brief = Brief
+pub-slides = Key findings
+pub-illustrative-data = Figures computed by the platform from the accepted answers.
+pub-version = Version { $version }, published { $date }
+pub-chart-shares = Share of the answering cities giving each answer to "{ $question }", with 95 % intervals.
+pub-chart-distribution = Distribution of the answers to "{ $question }": minimum, quartiles, median and maximum.
+pub-axis-overview = { $axis }: share of cities answering yes
+pub-axis-intro = { $axis }: { $questions ->
+    [one] one question
+   *[other] { $questions } questions
+} and { $practices ->
+    [0] no good practice
+    [one] one good practice
+   *[other] { $practices } good practices
+}.
+pub-barriers-chart = Barriers and enablers: share of the answering cities citing each
+pub-sdg-chart = Axes and SDGs: practices, answers and focus-group outputs per goal
+pub-participation = { $answering } of { $invited } invited cities answered, from { $countries ->
+    [one] one country
+   *[other] { $countries } countries
+}.
+pub-kf-widespread = { $axis }: { $share } of the cities report "{ $question }", the most widespread in the axis.
+pub-kf-rare = { $axis }: only { $share } report "{ $question }", the least widespread.
+pub-kf-barrier = The barrier most cited is { $category }, by { $share } of the cities.
+pub-kf-enabler = The enabler most cited is { $category }, by { $share } of the cities.
+pub-kf-sdg = The SDG most often linked to a practice is { $goal } ({ $name }), by { $cities } cities.
+pub-conclusion-close = The { $practices } good practices in this report are the study's offer to the network: each can be adapted by another city, and the cities behind them are ready to share what they learnt.
+pub-method-collect = The questionnaire was sent to { $invited } cities in Spanish, English and French; { $answering } answered and had their answers reviewed and accepted by the secretariat. It asked { $questions } questions grouped by axis.
+pub-method-shares = Each finding is the share of the answering cities giving an answer, with its 95 % Wilson interval; a question counts only the cities that answered it. Where fewer than five cities answered, only the count is shown.
+pub-method-breakdowns = Each question is also broken down by UCLG world section, by population band and by Metropolis membership, with the same rule for small cells.
+pub-method-practices = The cities put forward { $practices } good practices, each linked by the city to the SDGs it serves; barriers and enablers were chosen from a common list of categories and rated for importance.
+pub-method-workshops = { $workshops ->
+    [0] No focus group was held.
+    [one] One focus group discussed the first findings with the cities.
+   *[other] { $workshops } focus groups discussed the first findings with the cities.
+}
+pub-method-trends = { $questions } questions were asked in an earlier edition too; their trends compare the two editions and the cities that answered both.
+pub-method-scores = This edition also publishes composite scores per axis, with the interval their uncertain choices leave. They are listed by city name: the study is not a ranking.
+pub-method-no-scores = The study is not a ranking: no score or rank is published, only shares of cities and each city's profile.
+pub-published = Published findings
+pub-published-version = Version { $version } of { $date }
+pub-withdrawn = Withdrawn: { $reason }
+pub-withdrawn-page = This version was withdrawn on { $date }: { $reason }
+pub-read-findings = Read the findings
+pub-choose-language = Choose a language
+refused-not-analysed = This edition has not been analysed yet: analyse it before publishing.
+refused-results-stale = Answers were accepted, returned or withdrawn since the last analysis: analyse the edition again before publishing.
+refused-nothing-to-publish = No city's answers have been accepted yet, so there is nothing to publish.
+refused-text-too-long = This text is too long: at most { $max } characters.
+refused-published-meanwhile = Another version of this edition was published at the same moment. Reload the page and publish again if needed.
+refused-withdraw-reason = Say why the version is withdrawn: the public will read it on its pages.
+pub-conclusion-participation = { $answering } cities from { $countries } countries answered this edition. What follows describes them as a group, in shares of cities and profiles: it does not rank them.
+pub-conclusion-widespread = What most cities already have, axis by axis: { $list }.
+pub-conclusion-rare = What few have yet, where the cities that do can help the others most: { $list }.
+pub-conclusion-barriers = The barriers cited most are { $barriers }; the enablers, { $enablers }.
+pub-withdrawn-title = Version { $version } of the { $year } edition was withdrawn
+pub-read-current = Read the current version
+pub-back-edition = About the { $year } edition
+pub-staff-heading = Results and publication
+pub-results-none = Not analysed yet.
+pub-results-current = Results are current: computed { $at }.
+pub-results-stale = Results are stale: an answer was accepted, returned or withdrawn after they were computed ({ $at }).
+pub-analyse-now = Analyse now
+pub-publish-heading = Publish a new version
+pub-publish-intro = Publishing freezes the framework, the accepted answers, the results, the practices and the focus groups into a numbered version that never changes, with its site, PDFs and open data. Earlier versions stay online.
+pub-publish-button = Publish version { $version }
+pub-publish-needs-current = Analyse the edition first: only current results can be published.
+pub-foreword-field = Foreword ({ $language })
+pub-conclusions-field = Conclusions ({ $language }), drafted from the data: edit them before publishing
+pub-versions = Published versions
+pub-published-by = Published { $at } by { $by }
+pub-files = { $files } files, { $size } MB
+pub-withdraw-reason = Reason for withdrawing (shown to the public)
+pub-withdraw-button = Withdraw version { $version }
+pub-analysed-flash = The edition was analysed.
+pub-published-flash = Version { $version } is published.
+pub-withdrawn-flash = Version { $version } is withdrawn.
+pub-findings-of = Findings of the { $year } edition
+pub-published-heading = Published findings
+pub-not-published = The findings of this edition are not published on this platform; see its sources for the report.
+pub-version-short = Version { $version }

@@ -343,7 +343,7 @@ editor-delete-answered = Esta pregunta tiene { $count } respuestas y no puede el
 editor-delete-referenced = Otras preguntas hacen referencia a esta:
 
 results-heading = Resultados
-results-none = Esta edición aún no se ha analizado. La secretaría ejecuta `smartcities analyse --edition AÑO` cuando hay respuestas aceptadas.
+results-none = Esta edición aún no se ha analizado en esta plataforma.
 results-answering = { $answering } de { $invited } ciudades invitadas responden (respuestas aceptadas).
 results-provenance = Calculado { $at } · método { $method } · datos { $hash }
 results-not-ranking = Los resultados son porcentajes de las ciudades que respondieron, con intervalos del 95 %; no se clasifica a las ciudades.
@@ -460,7 +460,6 @@ results-index-negative = En sentido contrario a su eje
 results-index-varied-imputation = el tratamiento de las respuestas que faltan
 results-index-varied-weights_level_1 = los pesos de las preguntas
 results-index-varied-weights_level_2 = los pesos de los ejes
-profile-index-heading = En el índice compuesto de la edición
 profile-index-overall = Global
 
 ## Refusals of the application's use cases
@@ -527,3 +526,183 @@ pages = Páginas
 page-of = Página { $page } de { $pages } ({ $total } cambios)
 page-newer = Cambios más recientes
 page-older = Cambios anteriores
+
+## Publicación: el sitio estático, los PDF y los datos abiertos de una versión publicada
+
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+pub-report = Informe
+pub-contents = Índice
+pub-foreword = Prólogo
+pub-methodology = Metodología
+pub-findings = Resultados
+pub-practices = Buenas prácticas
+pub-practices-intro = Prácticas que las ciudades participantes proponen para que otras ciudades las reutilicen, cada una vinculada a los Objetivos de Desarrollo Sostenible a los que contribuye.
+pub-barriers-enablers = Barreras y facilitadores
+pub-barriers = Barreras
+pub-enablers = Facilitadores
+pub-sdg-matrix = Ejes y ODS
+pub-sdg-intro = Con qué frecuencia las buenas prácticas, las respuestas a preguntas vinculadas a un ODS y las conclusiones de los grupos focales se refieren a cada objetivo, por eje.
+pub-conclusions = Conclusiones
+pub-cities = Ciudades
+pub-cities-intro = Las ciudades cuyas respuestas fueron aceptadas, por nombre. Cada página sitúa las respuestas de la ciudad junto a las de todas las ciudades: un perfil, no una clasificación.
+pub-city = Ciudad
+pub-country = País
+pub-section = Sección mundial de CGLU
+pub-population = Población
+pub-metropolis = Miembro de Metropolis
+pub-yes = Sí
+pub-no = No
+pub-map = Mapa
+pub-map-title = Ciudades participantes
+pub-trends = Tendencias
+pub-earlier = Edición anterior
+pub-then = Entonces
+pub-now = Ahora
+pub-paired = Ciudades en ambas
+pub-question = Pregunta
+pub-finding = Resultado
+pub-answered = Respondieron
+pub-answered-of = { $answering } de { $invited } ciudades respondieron
+pub-option = Respuesta
+pub-share = Proporción
+pub-interval = Intervalo del 95 %
+pub-importance = Importancia media (1–5)
+pub-category = Categoría
+pub-statistic = Estadístico
+pub-value = Valor
+pub-axis = Eje
+pub-sdgs = ODS
+pub-sdg = ODS
+pub-downloads = Descargas
+pub-report-pdf = Informe completo (PDF)
+pub-brief-pdf = Resumen de dos páginas para los consejos políticos (PDF)
+pub-slides-pdf = Resultados clave en diapositivas (PDF)
+pub-city-pdf = Ficha de la ciudad (PDF)
+pub-open-data = Datos abiertos: CSV, XLSX, JSON y Data Package
+pub-key-findings = Resultados clave
+pub-filter = Filtrar las prácticas
+pub-filter-text = Palabras
+pub-filter-all = Todos
+pub-filter-shown = prácticas mostradas
+pub-focus-groups = Grupos focales
+pub-held-on = Fecha
+pub-language = Idioma
+pub-dynamics = Dinámica
+pub-participants = Ciudades participantes
+pub-outputs = Conclusiones
+pub-kind = Tipo
+pub-note = Nota
+pub-its-answer = Su respuesta
+pub-all-cities = Todas las ciudades
+pub-its-section = Su sección
+pub-peers = Ciudades similares
+pub-peers-intro = Las más cercanas por tamaño, sección y respuestas: ciudades de las que aprender.
+pub-highlights = Dónde destaca
+pub-scores = Puntuaciones por eje (0–100)
+pub-overall = Global
+pub-city-facts = Datos clave
+pub-city-answers = Sus respuestas junto a las de todas las ciudades
+pub-city-practices = Sus buenas prácticas
+pub-no-practices = No se propuso ninguna buena práctica para este eje.
+pub-no-cited = Ninguna citada.
+pub-not-ranking = El estudio caracteriza a las ciudades: los resultados son proporciones de las ciudades que respondieron, con intervalos del 95 %. Las ciudades no se clasifican.
+pub-chart-data = Las cifras del gráfico
+pub-breakdowns = Por sección, tamaño y pertenencia a Metropolis
+pub-provenance = Procedencia
+pub-content-hash = Huella del contenido (SHA-256)
+pub-method-version = Método de análisis
+pub-languages = Idiomas
+pub-skip = Ir al contenido
+pub-home = Resultados
+pub-brief = Resumen
+pub-slides = Resultados clave
+pub-illustrative-data = Cifras calculadas por la plataforma a partir de las respuestas aceptadas.
+pub-version = Versión { $version }, publicada el { $date }
+pub-chart-shares = Proporción de las ciudades que respondieron que da cada respuesta a «{ $question }», con intervalos del 95 %.
+pub-chart-distribution = Distribución de las respuestas a «{ $question }»: mínimo, cuartiles, mediana y máximo.
+pub-axis-overview = { $axis }: proporción de ciudades que responden sí
+pub-axis-intro = { $axis }: { $questions ->
+    [one] una pregunta
+   *[other] { $questions } preguntas
+} y { $practices ->
+    [0] ninguna buena práctica
+    [one] una buena práctica
+   *[other] { $practices } buenas prácticas
+}.
+pub-barriers-chart = Barreras y facilitadores: proporción de las ciudades que citan cada uno
+pub-sdg-chart = Ejes y ODS: prácticas, respuestas y conclusiones de grupos focales por objetivo
+pub-participation = Respondieron { $answering } de las { $invited } ciudades invitadas, de { $countries ->
+    [one] un país
+   *[other] { $countries } países
+}.
+pub-kf-widespread = { $axis }: el { $share } de las ciudades declara «{ $question }», lo más extendido del eje.
+pub-kf-rare = { $axis }: solo el { $share } declara «{ $question }», lo menos extendido.
+pub-kf-barrier = La barrera más citada es { $category }, por el { $share } de las ciudades.
+pub-kf-enabler = El facilitador más citado es { $category }, por el { $share } de las ciudades.
+pub-kf-sdg = El ODS más vinculado a una práctica es el { $goal } ({ $name }), por { $cities } ciudades.
+pub-conclusion-close = Las { $practices } buenas prácticas de este informe son la aportación del estudio a la red: cada una puede adaptarla otra ciudad, y las ciudades que las impulsan están dispuestas a compartir lo aprendido.
+pub-method-collect = El cuestionario se envió a { $invited } ciudades en español, inglés y francés; { $answering } respondieron y la secretaría revisó y aceptó sus respuestas. Constaba de { $questions } preguntas agrupadas por eje.
+pub-method-shares = Cada resultado es la proporción de las ciudades que respondieron que da una respuesta, con su intervalo de Wilson del 95 %; cada pregunta cuenta solo las ciudades que la respondieron. Cuando respondieron menos de cinco ciudades, solo se muestra el recuento.
+pub-method-breakdowns = Cada pregunta se desglosa también por sección mundial de CGLU, por tramo de población y por pertenencia a Metropolis, con la misma regla para las celdas pequeñas.
+pub-method-practices = Las ciudades propusieron { $practices } buenas prácticas, cada una vinculada por la ciudad a los ODS a los que sirve; las barreras y los facilitadores se eligieron de una lista común de categorías y se valoraron por su importancia.
+pub-method-workshops = { $workshops ->
+    [0] No se celebró ningún grupo focal.
+    [one] Un grupo focal debatió los primeros resultados con las ciudades.
+   *[other] { $workshops } grupos focales debatieron los primeros resultados con las ciudades.
+}
+pub-method-trends = { $questions } preguntas se hicieron también en una edición anterior; sus tendencias comparan ambas ediciones y las ciudades que respondieron a las dos.
+pub-method-scores = Esta edición publica además puntuaciones compuestas por eje, con el intervalo que dejan sus elecciones inciertas. Se listan por nombre de ciudad: el estudio no es una clasificación.
+pub-method-no-scores = El estudio no es una clasificación: no se publica ninguna puntuación ni posición, solo proporciones de ciudades y el perfil de cada ciudad.
+pub-published = Resultados publicados
+pub-published-version = Versión { $version } del { $date }
+pub-withdrawn = Retirada: { $reason }
+pub-withdrawn-page = Esta versión se retiró el { $date }: { $reason }
+pub-read-findings = Leer los resultados
+pub-choose-language = Elija un idioma
+refused-not-analysed = Esta edición aún no se ha analizado: analícela antes de publicar.
+refused-results-stale = Desde el último análisis se aceptaron, devolvieron o retiraron respuestas: vuelva a analizar la edición antes de publicar.
+refused-nothing-to-publish = Aún no se ha aceptado la respuesta de ninguna ciudad, así que no hay nada que publicar.
+refused-text-too-long = Este texto es demasiado largo: { $max } caracteres como máximo.
+refused-published-meanwhile = Otra versión de esta edición se publicó en el mismo momento. Recargue la página y vuelva a publicar si es necesario.
+refused-withdraw-reason = Indique por qué se retira la versión: el público lo leerá en sus páginas.
+pub-conclusion-participation = { $answering } ciudades de { $countries } países respondieron a esta edición. Lo que sigue las describe como grupo, en proporciones de ciudades y perfiles: no las clasifica.
+pub-conclusion-widespread = Lo que la mayoría de las ciudades ya tiene, eje por eje: { $list }.
+pub-conclusion-rare = Lo que pocas tienen todavía, donde las ciudades que sí lo tienen más pueden ayudar a las demás: { $list }.
+pub-conclusion-barriers = Las barreras más citadas son { $barriers }; los facilitadores, { $enablers }.
+pub-withdrawn-title = Se retiró la versión { $version } de la edición { $year }
+pub-read-current = Leer la versión vigente
+pub-back-edition = Sobre la edición { $year }
+pub-staff-heading = Resultados y publicación
+pub-results-none = Aún sin analizar.
+pub-results-current = Los resultados están al día: calculados el { $at }.
+pub-results-stale = Los resultados están desfasados: se aceptó, devolvió o retiró una respuesta después de calcularlos ({ $at }).
+pub-analyse-now = Analizar ahora
+pub-publish-heading = Publicar una nueva versión
+pub-publish-intro = Publicar congela el marco, las respuestas aceptadas, los resultados, las prácticas y los grupos focales en una versión numerada que no cambia nunca, con su sitio, sus PDF y sus datos abiertos. Las versiones anteriores siguen en línea.
+pub-publish-button = Publicar la versión { $version }
+pub-publish-needs-current = Analice primero la edición: solo se pueden publicar resultados al día.
+pub-foreword-field = Prólogo ({ $language })
+pub-conclusions-field = Conclusiones ({ $language }), redactadas a partir de los datos: edítelas antes de publicar
+pub-versions = Versiones publicadas
+pub-published-by = Publicada el { $at } por { $by }
+pub-files = { $files } archivos, { $size } MB
+pub-withdraw-reason = Motivo de la retirada (visible para el público)
+pub-withdraw-button = Retirar la versión { $version }
+pub-analysed-flash = Se analizó la edición.
+pub-published-flash = Se publicó la versión { $version }.
+pub-withdrawn-flash = Se retiró la versión { $version }.
+pub-findings-of = Resultados de la edición { $year }
+pub-published-heading = Resultados publicados
+pub-not-published = Los resultados de esta edición no están publicados en esta plataforma; consulte sus fuentes para el informe.
+pub-version-short = Versión { $version }

@@ -343,7 +343,7 @@ editor-delete-answered = Cette question a { $count } réponses et ne peut pas ê
 editor-delete-referenced = D’autres questions font référence à celle-ci :
 
 results-heading = Résultats
-results-none = Cette édition n’a pas encore été analysée. Le secrétariat lance `smartcities analyse --edition ANNÉE` une fois des réponses acceptées.
+results-none = Cette édition n'a pas encore été analysée sur cette plateforme.
 results-answering = { $answering } villes invitées sur { $invited } répondent (réponses acceptées).
 results-provenance = Calculé { $at } · méthode { $method } · données { $hash }
 results-not-ranking = Les résultats sont des parts des villes ayant répondu, avec des intervalles à 95 % ; les villes ne sont pas classées.
@@ -460,7 +460,6 @@ results-index-negative = À contre-sens de leur axe
 results-index-varied-imputation = le traitement des réponses manquantes
 results-index-varied-weights_level_1 = les poids des questions
 results-index-varied-weights_level_2 = les poids des axes
-profile-index-heading = Dans l'indice composite de l'édition
 profile-index-overall = Global
 
 ## Refusals of the application's use cases
@@ -527,3 +526,183 @@ pages = Pages
 page-of = Page { $page } sur { $pages } ({ $total } modifications)
 page-newer = Modifications plus récentes
 page-older = Modifications plus anciennes
+
+## Publication : le site statique, les PDF et les données ouvertes d'une version publiée
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+pub-report = Rapport
+pub-contents = Sommaire
+pub-foreword = Avant-propos
+pub-methodology = Méthodologie
+pub-findings = Résultats
+pub-practices = Bonnes pratiques
+pub-practices-intro = Les pratiques que les villes participantes proposent à d'autres villes de reprendre, chacune liée aux Objectifs de développement durable auxquels elle contribue.
+pub-barriers-enablers = Obstacles et leviers
+pub-barriers = Obstacles
+pub-enablers = Leviers
+pub-sdg-matrix = Axes et ODD
+pub-sdg-intro = La fréquence à laquelle les bonnes pratiques, les réponses aux questions liées à un ODD et les conclusions des groupes de discussion portent sur chaque objectif, par axe.
+pub-conclusions = Conclusions
+pub-cities = Villes
+pub-cities-intro = Les villes dont les réponses ont été acceptées, par nom. Chaque page place les réponses de la ville à côté de celles de toutes les villes : un profil, pas un classement.
+pub-city = Ville
+pub-country = Pays
+pub-section = Section mondiale de CGLU
+pub-population = Population
+pub-metropolis = Membre de Metropolis
+pub-yes = Oui
+pub-no = Non
+pub-map = Carte
+pub-map-title = Villes participantes
+pub-trends = Tendances
+pub-earlier = Édition précédente
+pub-then = Alors
+pub-now = Maintenant
+pub-paired = Villes présentes dans les deux
+pub-question = Question
+pub-finding = Résultat
+pub-answered = Réponses
+pub-answered-of = { $answering } villes sur { $invited } ont répondu
+pub-option = Réponse
+pub-share = Part
+pub-interval = Intervalle à 95 %
+pub-importance = Importance moyenne (1–5)
+pub-category = Catégorie
+pub-statistic = Statistique
+pub-value = Valeur
+pub-axis = Axe
+pub-sdgs = ODD
+pub-sdg = ODD
+pub-downloads = Téléchargements
+pub-report-pdf = Rapport complet (PDF)
+pub-brief-pdf = Note de deux pages pour les conseils politiques (PDF)
+pub-slides-pdf = Résultats clés en diapositives (PDF)
+pub-city-pdf = Fiche de la ville (PDF)
+pub-open-data = Données ouvertes : CSV, XLSX, JSON et Data Package
+pub-key-findings = Résultats clés
+pub-filter = Filtrer les pratiques
+pub-filter-text = Mots
+pub-filter-all = Tous
+pub-filter-shown = pratiques affichées
+pub-focus-groups = Groupes de discussion
+pub-held-on = Date
+pub-language = Langue
+pub-dynamics = Dynamique
+pub-participants = Villes participantes
+pub-outputs = Conclusions
+pub-kind = Type
+pub-note = Note
+pub-its-answer = Sa réponse
+pub-all-cities = Toutes les villes
+pub-its-section = Sa section
+pub-peers = Villes semblables
+pub-peers-intro = Les plus proches par la taille, la section et les réponses : des villes dont apprendre.
+pub-highlights = Là où elle se distingue
+pub-scores = Scores par axe (0–100)
+pub-overall = Global
+pub-city-facts = Données clés
+pub-city-answers = Ses réponses à côté de celles de toutes les villes
+pub-city-practices = Ses bonnes pratiques
+pub-no-practices = Aucune bonne pratique n'a été proposée pour cet axe.
+pub-no-cited = Aucun cité.
+pub-not-ranking = L'étude caractérise les villes : les résultats sont des parts des villes qui ont répondu, avec des intervalles à 95 %. Les villes ne sont pas classées.
+pub-chart-data = Les chiffres du graphique
+pub-breakdowns = Par section, taille et appartenance à Metropolis
+pub-provenance = Provenance
+pub-content-hash = Empreinte du contenu (SHA-256)
+pub-method-version = Méthode d'analyse
+pub-languages = Langues
+pub-skip = Aller au contenu
+pub-home = Résultats
+pub-brief = Note
+pub-slides = Résultats clés
+pub-illustrative-data = Chiffres calculés par la plateforme à partir des réponses acceptées.
+pub-version = Version { $version }, publiée le { $date }
+pub-chart-shares = Part des villes ayant répondu qui donnent chaque réponse à « { $question } », avec des intervalles à 95 %.
+pub-chart-distribution = Distribution des réponses à « { $question } » : minimum, quartiles, médiane et maximum.
+pub-axis-overview = { $axis } : part des villes qui répondent oui
+pub-axis-intro = { $axis } : { $questions ->
+    [one] une question
+   *[other] { $questions } questions
+} et { $practices ->
+    [0] aucune bonne pratique
+    [one] une bonne pratique
+   *[other] { $practices } bonnes pratiques
+}.
+pub-barriers-chart = Obstacles et leviers : part des villes ayant répondu qui citent chacun
+pub-sdg-chart = Axes et ODD : pratiques, réponses et conclusions des groupes de discussion par objectif
+pub-participation = { $answering } des { $invited } villes invitées ont répondu, de { $countries ->
+    [one] un pays
+   *[other] { $countries } pays
+}.
+pub-kf-widespread = { $axis } : { $share } des villes déclarent « { $question } », le plus répandu de l'axe.
+pub-kf-rare = { $axis } : seules { $share } déclarent « { $question } », le moins répandu.
+pub-kf-barrier = L'obstacle le plus cité est { $category }, par { $share } des villes.
+pub-kf-enabler = Le levier le plus cité est { $category }, par { $share } des villes.
+pub-kf-sdg = L'ODD le plus souvent lié à une pratique est le { $goal } ({ $name }), par { $cities } villes.
+pub-conclusion-close = Les { $practices } bonnes pratiques de ce rapport sont l'offre de l'étude au réseau : chacune peut être adaptée par une autre ville, et les villes qui les portent sont prêtes à partager ce qu'elles ont appris.
+pub-method-collect = Le questionnaire a été envoyé à { $invited } villes en espagnol, en anglais et en français ; { $answering } ont répondu et leurs réponses ont été relues et acceptées par le secrétariat. Il comptait { $questions } questions regroupées par axe.
+pub-method-shares = Chaque résultat est la part des villes ayant répondu qui donnent une réponse, avec son intervalle de Wilson à 95 % ; chaque question ne compte que les villes qui y ont répondu. Quand moins de cinq villes ont répondu, seul l'effectif est indiqué.
+pub-method-breakdowns = Chaque question est aussi ventilée par section mondiale de CGLU, par tranche de population et par appartenance à Metropolis, avec la même règle pour les petites cellules.
+pub-method-practices = Les villes ont proposé { $practices } bonnes pratiques, chacune liée par la ville aux ODD qu'elle sert ; les obstacles et les leviers ont été choisis dans une liste commune de catégories et notés selon leur importance.
+pub-method-workshops = { $workshops ->
+    [0] Aucun groupe de discussion n'a eu lieu.
+    [one] Un groupe de discussion a débattu des premiers résultats avec les villes.
+   *[other] { $workshops } groupes de discussion ont débattu des premiers résultats avec les villes.
+}
+pub-method-trends = { $questions } questions ont aussi été posées dans une édition précédente ; leurs tendances comparent les deux éditions et les villes qui ont répondu aux deux.
+pub-method-scores = Cette édition publie aussi des scores composites par axe, avec l'intervalle que laissent leurs choix incertains. Ils sont listés par nom de ville : l'étude n'est pas un classement.
+pub-method-no-scores = L'étude n'est pas un classement : aucun score ni rang n'est publié, seulement des parts de villes et le profil de chaque ville.
+pub-published = Résultats publiés
+pub-published-version = Version { $version } du { $date }
+pub-withdrawn = Retirée : { $reason }
+pub-withdrawn-page = Cette version a été retirée le { $date } : { $reason }
+pub-read-findings = Lire les résultats
+pub-choose-language = Choisissez une langue
+refused-not-analysed = Cette édition n'a pas encore été analysée : analysez-la avant de publier.
+refused-results-stale = Des réponses ont été acceptées, renvoyées ou retirées depuis la dernière analyse : analysez de nouveau l'édition avant de publier.
+refused-nothing-to-publish = Aucune réponse de ville n'a encore été acceptée : il n'y a rien à publier.
+refused-text-too-long = Ce texte est trop long : { $max } caractères au plus.
+refused-published-meanwhile = Une autre version de cette édition a été publiée au même moment. Rechargez la page et publiez de nouveau si nécessaire.
+refused-withdraw-reason = Indiquez pourquoi la version est retirée : le public le lira sur ses pages.
+pub-conclusion-participation = { $answering } villes de { $countries } pays ont répondu à cette édition. Ce qui suit les décrit comme un groupe, en parts de villes et en profils : sans les classer.
+pub-conclusion-widespread = Ce que la plupart des villes ont déjà, axe par axe : { $list }.
+pub-conclusion-rare = Ce que peu de villes ont encore, là où celles qui l'ont peuvent le plus aider les autres : { $list }.
+pub-conclusion-barriers = Les obstacles les plus cités sont { $barriers } ; les leviers, { $enablers }.
+pub-withdrawn-title = La version { $version } de l'édition { $year } a été retirée
+pub-read-current = Lire la version en vigueur
+pub-back-edition = À propos de l'édition { $year }
+pub-staff-heading = Résultats et publication
+pub-results-none = Pas encore analysée.
+pub-results-current = Les résultats sont à jour : calculés le { $at }.
+pub-results-stale = Les résultats sont périmés : une réponse a été acceptée, renvoyée ou retirée après leur calcul ({ $at }).
+pub-analyse-now = Analyser maintenant
+pub-publish-heading = Publier une nouvelle version
+pub-publish-intro = Publier fige le cadre, les réponses acceptées, les résultats, les pratiques et les groupes de discussion dans une version numérotée qui ne change jamais, avec son site, ses PDF et ses données ouvertes. Les versions précédentes restent en ligne.
+pub-publish-button = Publier la version { $version }
+pub-publish-needs-current = Analysez d'abord l'édition : seuls des résultats à jour peuvent être publiés.
+pub-foreword-field = Avant-propos ({ $language })
+pub-conclusions-field = Conclusions ({ $language }), rédigées à partir des données : modifiez-les avant de publier
+pub-versions = Versions publiées
+pub-published-by = Publiée le { $at } par { $by }
+pub-files = { $files } fichiers, { $size } Mo
+pub-withdraw-reason = Motif du retrait (visible du public)
+pub-withdraw-button = Retirer la version { $version }
+pub-analysed-flash = L'édition a été analysée.
+pub-published-flash = La version { $version } est publiée.
+pub-withdrawn-flash = La version { $version } est retirée.
+pub-findings-of = Résultats de l'édition { $year }
+pub-published-heading = Résultats publiés
+pub-not-published = Les résultats de cette édition ne sont pas publiés sur cette plateforme ; consultez ses sources pour le rapport.
+pub-version-short = Version { $version }

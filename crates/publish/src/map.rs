@@ -5,8 +5,9 @@
 use std::{collections::HashSet, fmt::Write, sync::OnceLock};
 
 use geojson::{FeatureCollection, Value as Geometry};
-use minijinja::HtmlEscape;
 use smartcities_domain::{Country, CountryCode};
+
+use crate::charts::{INK, LAND, LAND_MEMBER, MUTED, escape};
 
 const COUNTRIES_TOPOJSON: &str = include_str!("../assets/maps/countries-110m.json");
 
@@ -16,19 +17,26 @@ const NORTH: f64 = 84.0;
 /// Antarctica is left out: no city of the study is there and it would take a third of the map.
 const SOUTH: f64 = -58.0;
 const SCALE: f64 = WIDTH / 360.0;
+/// Height of the map in SVG units.
 pub const HEIGHT: f64 = (NORTH - SOUTH) * SCALE;
 
 /// One country's outline as SVG path data, with its ISO code when the shape has one.
 pub struct CountryShape {
+    /// The country's ISO code, when the shape is a country.
     pub code: Option<CountryCode>,
+    /// The outline as SVG path data.
     pub path: String,
 }
 
 /// A city to mark on the map.
 pub struct Marker<'a> {
+    /// The city's id.
     pub id: &'a str,
+    /// Its name, shown as the marker's tooltip.
     pub name: &'a str,
+    /// Longitude in degrees.
     pub longitude: f64,
+    /// Latitude in degrees.
     pub latitude: f64,
 }
 
@@ -39,23 +47,23 @@ pub fn render(title: &str, description: &str, markers: &[Marker], highlighted: &
     let mut svg = String::with_capacity(160_000);
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT:.0}" role="img" aria-labelledby="map-title map-desc"><title id="map-title">{}</title><desc id="map-desc">{}</desc><g class="countries">"#,
-        HtmlEscape(title),
-        HtmlEscape(description)
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT:.0}" role="img" aria-labelledby="map-title map-desc"><title id="map-title">{}</title><desc id="map-desc">{}</desc><g class="countries" stroke="{MUTED}" stroke-width="0.4">"#,
+        escape(title),
+        escape(description)
     );
     for shape in countries() {
         let member = shape.code.as_ref().is_some_and(|c| highlighted.contains(c.as_str()));
-        let class = if member { "land member" } else { "land" };
-        let _ = write!(svg, r#"<path class="{class}" d="{}"/>"#, shape.path);
+        let (class, fill) = if member { ("land member", LAND_MEMBER) } else { ("land", LAND) };
+        let _ = write!(svg, r#"<path class="{class}" fill="{fill}" d="{}"/>"#, shape.path);
     }
     svg.push_str(r#"</g><g class="cities">"#);
     for marker in markers {
         let (x, y) = project(marker.longitude, marker.latitude);
         let _ = write!(
             svg,
-            r#"<circle class="city" data-city="{}" cx="{x:.1}" cy="{y:.1}" r="5"><title>{}</title></circle>"#,
-            HtmlEscape(marker.id),
-            HtmlEscape(marker.name)
+            r#"<circle class="city" fill="{INK}" stroke="white" stroke-width="1" data-city="{}" cx="{x:.1}" cy="{y:.1}" r="5"><title>{}</title></circle>"#,
+            escape(marker.id),
+            escape(marker.name)
         );
     }
     svg.push_str("</g></svg>");
@@ -74,7 +82,18 @@ pub fn countries() -> &'static [CountryShape] {
 }
 
 fn decode(topojson: &str) -> Result<Vec<CountryShape>, String> {
-    let topology = match topojson.parse::<topojson::TopoJson>().map_err(|e| e.to_string())? {
+    // A few shapes (Kosovo, Somaliland, N. Cyprus) have no ISO id, which the decoder logs as
+    // a warning on every start: they get an empty one, which maps to no country all the same.
+    let mut value: serde_json::Value = serde_json::from_str(topojson).map_err(|e| e.to_string())?;
+    if let Some(geometries) =
+        value.pointer_mut("/objects/countries/geometries").and_then(|g| g.as_array_mut())
+    {
+        for geometry in geometries.iter_mut().filter_map(|g| g.as_object_mut()) {
+            geometry.entry("id").or_insert_with(|| serde_json::Value::String(String::new()));
+        }
+    }
+    let serde_json::Value::Object(object) = value else { return Err("expected a JSON object".into()) };
+    let topology = match topojson::TopoJson::from_json_object(object).map_err(|e| e.to_string())? {
         topojson::TopoJson::Topology(t) => t,
         topojson::TopoJson::Geometry(_) => return Err("expected a topology".into()),
     };

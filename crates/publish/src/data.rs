@@ -1,0 +1,449 @@
+//! The open data of a published version, as a Frictionless Data Package: the accepted answers,
+//! the findings, the practices, the barriers and enablers, the cities and a codebook, each as
+//! CSV with its table schema, all of them again as sheets of one XLSX workbook, and the whole
+//! published edition as JSON.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+use serde_json::json;
+use smartcities_analysis::{Detail, Summary};
+use smartcities_domain::Lang;
+
+use crate::{File, snapshot::Snapshot};
+
+/// A cell of a published table.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Text(String),
+    Integer(i64),
+    Number(f64),
+    Boolean(bool),
+    Missing,
+}
+
+impl Cell {
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Integer(n) => n.to_string(),
+            Cell::Number(x) => format!("{x}"),
+            Cell::Boolean(b) => b.to_string(),
+            Cell::Missing => String::new(),
+        }
+    }
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn number(x: Option<f64>) -> Cell {
+    x.filter(|x| x.is_finite()).map_or(Cell::Missing, Cell::Number)
+}
+
+/// A column: its name, its Table Schema type and what it holds.
+struct Field {
+    name: &'static str,
+    kind: &'static str,
+    description: &'static str,
+}
+
+const fn field(name: &'static str, kind: &'static str, description: &'static str) -> Field {
+    Field { name, kind, description }
+}
+
+/// A published table.
+struct Table {
+    name: &'static str,
+    title: &'static str,
+    fields: &'static [Field],
+    rows: Vec<Vec<Cell>>,
+}
+
+const ANSWERS: &[Field] = &[
+    field("city_id", "string", "The city's id in the study's registry."),
+    field("question", "string", "The question's code (see codebook.csv)."),
+    field(
+        "entry",
+        "string",
+        "For repeated groups (practices, barriers and enablers): group and entry number; empty otherwise.",
+    ),
+    field(
+        "value",
+        "string",
+        "The answer as stored: a number, a choice code, codes separated by spaces, or text.",
+    ),
+];
+
+const FINDINGS: &[Field] = &[
+    field("question", "string", "The question's code."),
+    field("axis", "string", "The axis the question belongs to."),
+    field("kind", "string", "yes_no, single_choice, multiple_choice, ordinal, numeric or text."),
+    field("dimension", "string", "all, section, population or metropolis."),
+    field("group", "string", "The group of cities within the dimension; empty for all."),
+    field("invited", "integer", "Cities invited in the group."),
+    field("answering", "integer", "Cities in the group that answered the question."),
+    field(
+        "option",
+        "string",
+        "The choice code, or the statistic (n, min, q1, median, q3, max, mean) for numbers.",
+    ),
+    field("count", "integer", "Cities giving the answer (choices)."),
+    field("share", "number", "Their share of the cities answering, 0-1; empty where fewer than 5 answered."),
+    field("low", "number", "Lower bound of the share's 95 % Wilson interval."),
+    field("high", "number", "Upper bound of the share's 95 % Wilson interval."),
+    field("value", "number", "The statistic's value (numbers)."),
+];
+
+const PRACTICES: &[Field] = &[
+    field("city_id", "string", "The city that put the practice forward."),
+    field("entry", "integer", "The practice's number in the city's response."),
+    field("title", "string", "Its title, as the city wrote it."),
+    field("summary", "string", "Its summary."),
+    field("axis", "string", "The axis it belongs to."),
+    field("sdgs", "string", "The SDG goals (1-17) it is linked to, separated by spaces."),
+];
+
+const BARRIERS: &[Field] = &[
+    field("kind", "string", "barrier or enabler."),
+    field("category", "string", "The category's code (see codebook.csv, question be_category)."),
+    field("axis", "string", "The axis it was cited for; empty for all axes."),
+    field("cities", "integer", "Cities citing it."),
+    field("share", "number", "Their share of the answering cities, 0-1."),
+    field("low", "number", "Lower bound of the 95 % Wilson interval."),
+    field("high", "number", "Upper bound of the 95 % Wilson interval."),
+    field("mean_importance", "number", "Mean importance given to it, 1-5."),
+];
+
+const CITIES: &[Field] = &[
+    field("city_id", "string", "The city's id."),
+    field("name", "string", "Its name."),
+    field("country", "string", "ISO 3166-1 alpha-2 code."),
+    field("section", "string", "Its UCLG world section."),
+    field("population", "integer", "Its population."),
+    field("population_year", "integer", "The year of the population figure."),
+    field("metropolis", "boolean", "Whether it is a member of Metropolis."),
+    field("latitude", "number", "Latitude, degrees (WGS 84)."),
+    field("longitude", "number", "Longitude, degrees (WGS 84)."),
+];
+
+const CODEBOOK: &[Field] = &[
+    field("question", "string", "The question's code."),
+    field("choice", "string", "A choice's code; empty on the question's own row."),
+    field("axis", "string", "The axis (top group) the question belongs to."),
+    field("kind", "string", "The question's XLSForm type."),
+    field("label_en", "string", "Label in English."),
+    field("label_es", "string", "Label in Spanish."),
+    field("label_fr", "string", "Label in French."),
+];
+
+fn answers(s: &Snapshot) -> Vec<Vec<Cell>> {
+    s.answers
+        .iter()
+        .flat_map(|city| {
+            city.answers
+                .iter()
+                .map(|a| vec![text(city.city.as_str()), text(&a.question), text(&a.entry), text(&a.value)])
+        })
+        .collect()
+}
+
+fn summary_rows(
+    q: &smartcities_analysis::QuestionSummary,
+    dimension: &str,
+    group: &str,
+    summary: &Summary,
+) -> Vec<Vec<Cell>> {
+    let head = |option: &str| {
+        vec![
+            text(&q.code),
+            text(&q.axis),
+            text(&q.kind),
+            text(dimension),
+            text(group),
+            Cell::Integer(summary.invited as i64),
+            Cell::Integer(summary.answering as i64),
+            text(option),
+        ]
+    };
+    match &summary.detail {
+        Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => options
+            .iter()
+            .map(|o| {
+                let mut row = head(&o.code);
+                row.extend([
+                    Cell::Integer(o.count as i64),
+                    number(o.share),
+                    number(o.low),
+                    number(o.high),
+                    Cell::Missing,
+                ]);
+                row
+            })
+            .collect(),
+        Detail::Numeric { values: Some(n), .. } => [
+            ("n", n.n as f64),
+            ("min", n.min),
+            ("q1", n.q1),
+            ("median", n.median),
+            ("q3", n.q3),
+            ("max", n.max),
+            ("mean", n.mean),
+        ]
+        .iter()
+        .map(|(stat, value)| {
+            let mut row = head(stat);
+            row.extend([Cell::Missing, Cell::Missing, Cell::Missing, Cell::Missing, number(Some(*value))]);
+            row
+        })
+        .collect(),
+        Detail::Numeric { values: None, .. } | Detail::Text => {
+            let mut row = head("");
+            row.extend([Cell::Missing, Cell::Missing, Cell::Missing, Cell::Missing, Cell::Missing]);
+            vec![row]
+        }
+    }
+}
+
+fn findings(s: &Snapshot) -> Vec<Vec<Cell>> {
+    let mut rows = Vec::new();
+    for q in &s.results.questions {
+        rows.extend(summary_rows(q, "all", "", &q.overall));
+        for b in &q.breakdowns {
+            for g in &b.groups {
+                rows.extend(summary_rows(q, &b.dimension, &g.group, &g.summary));
+            }
+        }
+    }
+    rows
+}
+
+fn practices(s: &Snapshot) -> Vec<Vec<Cell>> {
+    s.practices()
+        .into_iter()
+        .map(|p| {
+            vec![
+                text(p.city.as_str()),
+                Cell::Integer(p.entry as i64),
+                text(p.title),
+                text(p.summary),
+                text(p.axis),
+                text(p.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")),
+            ]
+        })
+        .collect()
+}
+
+fn barriers(s: &Snapshot) -> Vec<Vec<Cell>> {
+    let be = &s.results.barriers_enablers;
+    let mut rows = Vec::new();
+    let overall = be.overall.iter().map(|c| ("", c));
+    let by_axis = be.by_axis.iter().flat_map(|(axis, items)| items.iter().map(move |c| (axis.as_str(), c)));
+    for (axis, c) in overall.chain(by_axis) {
+        rows.push(vec![
+            text(&c.kind),
+            text(&c.category),
+            text(axis),
+            Cell::Integer(c.cities as i64),
+            number(c.share),
+            number(c.low),
+            number(c.high),
+            number(c.mean_importance),
+        ]);
+    }
+    rows
+}
+
+fn cities(s: &Snapshot) -> Vec<Vec<Cell>> {
+    let mut answering = s.answering();
+    answering.sort_by(|a, b| a.id.cmp(&b.id));
+    answering
+        .into_iter()
+        .map(|c| {
+            vec![
+                text(c.id.as_str()),
+                text(&c.name),
+                text(c.country.as_str()),
+                text(c.section.slug()),
+                if c.population.count > 0 { Cell::Integer(c.population.count as i64) } else { Cell::Missing },
+                c.population.year.map_or(Cell::Missing, |y| Cell::Integer(i64::from(y))),
+                Cell::Boolean(c.metropolis),
+                Cell::Number(c.location.latitude),
+                Cell::Number(c.location.longitude),
+            ]
+        })
+        .collect()
+}
+
+fn codebook(s: &Snapshot) -> Vec<Vec<Cell>> {
+    let q = &s.questionnaire;
+    let label =
+        |texts: &smartcities_questionnaire::Texts, lang: Lang| text(texts.get(lang, q.default_language));
+    let mut rows = Vec::new();
+    for located in q.questions() {
+        let question = located.question;
+        let axis = located.groups.first().map_or(String::new(), |g| g.name.to_string());
+        let kind = question.kind.xlsform_type();
+        rows.push(vec![
+            text(question.name.as_str()),
+            text(""),
+            text(&axis),
+            text(&kind),
+            label(&question.label, Lang::En),
+            label(&question.label, Lang::Es),
+            label(&question.label, Lang::Fr),
+        ]);
+        for choice in q.choices(question) {
+            rows.push(vec![
+                text(question.name.as_str()),
+                text(&choice.name),
+                text(&axis),
+                text(&kind),
+                label(&choice.label, Lang::En),
+                label(&choice.label, Lang::Es),
+                label(&choice.label, Lang::Fr),
+            ]);
+        }
+    }
+    rows
+}
+
+fn tables(s: &Snapshot) -> Vec<Table> {
+    vec![
+        Table {
+            name: "answers",
+            title: "Accepted answers, one row per answer",
+            fields: ANSWERS,
+            rows: answers(s),
+        },
+        Table {
+            name: "findings",
+            title: "Findings per question, overall and by section, population band and Metropolis membership",
+            fields: FINDINGS,
+            rows: findings(s),
+        },
+        Table {
+            name: "practices",
+            title: "Good practices put forward by the cities",
+            fields: PRACTICES,
+            rows: practices(s),
+        },
+        Table {
+            name: "barriers_enablers",
+            title: "Barriers and enablers cited, overall and by axis",
+            fields: BARRIERS,
+            rows: barriers(s),
+        },
+        Table { name: "cities", title: "Participating cities", fields: CITIES, rows: cities(s) },
+        Table {
+            name: "codebook",
+            title: "Questions and choices, with their labels",
+            fields: CODEBOOK,
+            rows: codebook(s),
+        },
+    ]
+}
+
+fn csv_bytes(table: &Table) -> Result<Vec<u8>, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(table.fields.iter().map(|f| f.name)).map_err(|e| e.to_string())?;
+    for row in &table.rows {
+        writer.write_record(row.iter().map(Cell::csv)).map_err(|e| e.to_string())?;
+    }
+    writer.into_inner().map_err(|e| e.to_string())
+}
+
+fn workbook(tables: &[Table], published_on: &str) -> Result<Vec<u8>, String> {
+    let error = |e: rust_xlsxwriter::XlsxError| format!("data/{published_on}.xlsx: {e}");
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::parse_from_str(published_on).map_err(error)?;
+    book.set_properties(
+        &DocProperties::new().set_title("Smart Cities Study open data").set_creation_datetime(&created),
+    );
+    let bold = Format::new().set_bold();
+    for table in tables {
+        let sheet = book.add_worksheet();
+        sheet.set_name(table.name).map_err(error)?;
+        for (col, field) in table.fields.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, field.name, &bold).map_err(error)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Text(s) => sheet.write_string(r, c, s).map(|_| ()),
+                    Cell::Integer(n) => sheet.write_number(r, c, *n as f64).map(|_| ()),
+                    Cell::Number(x) => sheet.write_number(r, c, *x).map(|_| ()),
+                    Cell::Boolean(b) => sheet.write_boolean(r, c, *b).map(|_| ()),
+                    Cell::Missing => Ok(()),
+                }
+                .map_err(error)?;
+            }
+        }
+        sheet.set_freeze_panes(1, 0).map_err(error)?;
+    }
+    book.save_to_buffer().map_err(error)
+}
+
+/// The open-data files of a version, under `data/`.
+pub fn package(s: &Snapshot, version: u32, published_on: &str) -> Result<Vec<File>, String> {
+    let year = s.edition.year.get();
+    let tables = tables(s);
+    let mut files = Vec::new();
+    let mut resources = Vec::new();
+    for table in &tables {
+        let path = format!("{}.csv", table.name);
+        let bytes = csv_bytes(table)?;
+        resources.push(json!({
+            "name": table.name,
+            "title": table.title,
+            "path": path,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "bytes": bytes.len(),
+            "hash": format!("sha256:{}", crate::sha256(&bytes)),
+            "schema": {
+                "fields": table.fields.iter().map(|f| json!({"name": f.name, "type": f.kind, "description": f.description})).collect::<Vec<_>>(),
+            },
+        }));
+        files.push(File::new(format!("data/{path}"), bytes));
+    }
+    let xlsx = format!("smartcities-{year}-v{version}.xlsx");
+    files.push(File::new(format!("data/{xlsx}"), workbook(&tables, published_on)?));
+    let export = public_export(s);
+    files.push(File::new(
+        "data/edition.json".into(),
+        serde_json::to_vec_pretty(&export).map_err(|e| e.to_string())?,
+    ));
+    let package = json!({
+        "name": format!("smartcities-{year}"),
+        "title": format!("Smart Cities Study {year}: {}", s.edition.title.en),
+        "description": "The accepted answers, findings, good practices, barriers and enablers, participating cities and codebook of one published version of an edition of the Smart Cities Study. The same tables are sheets of the XLSX workbook; edition.json holds the whole published edition.",
+        "version": format!("{version}.0.0"),
+        "created": format!("{published_on}T00:00:00Z"),
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
+        "sources": [
+            {"title": "Questionnaire answers of the participating cities, reviewed and accepted by the secretariat"},
+            {"title": "GeoNames (city names, populations and coordinates)", "path": "https://www.geonames.org/"},
+        ],
+        "keywords": ["smart cities", "SDGs", "cities", "UCLG"],
+        "resources": resources,
+    });
+    files.push(File::new(
+        "data/datapackage.json".into(),
+        serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?,
+    ));
+    Ok(files)
+}
+
+/// The published edition as JSON: the snapshot with the participating cities only, and the
+/// composite scores only where the edition publishes them.
+fn public_export(s: &Snapshot) -> Snapshot {
+    let mut public = s.clone();
+    public.cities.retain(|c| s.answers.iter().any(|a| a.city == c.id));
+    if !s.public_scores() {
+        public.results.composite = None;
+    }
+    public
+}

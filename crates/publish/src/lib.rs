@@ -1,0 +1,173 @@
+//! Publishing an edition: the static site in three languages, the PDF report, city sheets, brief
+//! and slides, the charts and map they share, and the open-data package. Pure functions of a
+//! frozen snapshot of the edition: no database, no network.
+
+// The unit tests see the dev-dependencies that only the integration tests use.
+#![cfg_attr(test, allow(unused_crate_dependencies))]
+
+pub mod charts;
+pub mod data;
+pub mod map;
+pub mod names;
+pub mod pdf;
+pub mod site;
+pub mod snapshot;
+pub mod view;
+
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use smartcities_domain::Lang;
+use smartcities_locale::translate;
+
+pub use snapshot::{Practice, Snapshot, Texts, Workshop, WorkshopOutput};
+
+/// One file of a published version, by its path in the version (`site/en/index.html`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// The path, with `/` separators and no leading slash.
+    pub path: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+impl File {
+    /// A file.
+    pub fn new(path: String, bytes: Vec<u8>) -> File {
+        File { path, bytes }
+    }
+}
+
+/// The media type a file is served with, from its extension.
+pub fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "pdf" => "application/pdf",
+        "csv" => "text/csv; charset=utf-8",
+        "json" => "application/json",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    }
+}
+
+/// SHA-256 in hexadecimal.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// How a version is published: its number and its day (`YYYY-MM-DD`).
+#[derive(Debug, Clone, Copy)]
+pub struct Version<'a> {
+    /// The version's number, from 1.
+    pub number: u32,
+    /// The day it is published.
+    pub published_on: &'a str,
+}
+
+/// The threads publishing runs on: one per core, with room on the stack for typst's layout of
+/// long documents (deeper than the 2 MiB threads get by default, in debug builds above all).
+fn pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("publish-{i}"))
+            .stack_size(64 << 20)
+            .build()
+            .expect("the publishing threads start")
+    })
+}
+
+/// Every file of a version: the site, the PDFs and the open data, sorted by path. The same
+/// snapshot and version give the same bytes. `progress` counts the files as they are made.
+pub fn publish(
+    snapshot: &Snapshot,
+    version: Version<'_>,
+    progress: &ProgressBar,
+) -> Result<Vec<File>, String> {
+    pool().install(|| publish_on_pool(snapshot, version, progress))
+}
+
+fn publish_on_pool(
+    snapshot: &Snapshot,
+    version: Version<'_>,
+    progress: &ProgressBar,
+) -> Result<Vec<File>, String> {
+    let hash = snapshot.content_hash();
+    let views: Vec<(Lang, view::EditionView)> = Lang::ALL
+        .par_iter()
+        .map(|lang| (*lang, view::edition_view(snapshot, *lang, version.number, version.published_on, &hash)))
+        .collect();
+    let cities = snapshot.answering().len();
+    let questions = snapshot.results.questions.len();
+    let pages = 8 + snapshot.framework.axes.len() + questions + cities;
+    progress.set_length((3 * (pages + 3 + cities) + 10) as u64);
+    progress.set_position(0);
+
+    progress.set_message("site");
+    let titles: Vec<(Lang, String)> = views.iter().map(|(l, v)| (*l, v.title.clone())).collect();
+    let mut files = site::common(&titles)?;
+    let site: Vec<Vec<File>> = views
+        .par_iter()
+        .map(|(lang, view)| {
+            let pages = site::pages(view, *lang)?;
+            progress.inc(pages.len() as u64);
+            Ok(pages)
+        })
+        .collect::<Result<_, String>>()?;
+    files.extend(site.into_iter().flatten());
+
+    progress.set_message("documents");
+    let prepared: Vec<pdf::Prepared> = views
+        .iter()
+        .map(|(lang, view)| {
+            let line = translate(
+                *lang,
+                "pub-version",
+                &[("version", (version.number as i64).into()), ("date", view.published_on.clone().into())],
+            );
+            pdf::Prepared::new(view, line, version.published_on)
+        })
+        .collect();
+    // The report is the longest job: started first, so the sheets fill the other cores.
+    let mut jobs: Vec<(usize, Option<pdf::Kind>, Option<usize>)> = Vec::new();
+    for (i, _) in views.iter().enumerate() {
+        for kind in pdf::Kind::ALL {
+            jobs.push((i, Some(kind), None));
+        }
+    }
+    for (i, (_, view)) in views.iter().enumerate() {
+        for c in 0..view.cities.len() {
+            jobs.push((i, None, Some(c)));
+        }
+    }
+    let documents: Vec<File> = jobs
+        .par_iter()
+        .map(|(i, kind, city)| {
+            let (lang, view) = &views[*i];
+            let doc = &prepared[*i];
+            let file = match (kind, city) {
+                (Some(kind), _) => {
+                    File::new(format!("pdf/{}-{}.pdf", kind.stem(), lang.code()), doc.document(*kind)?)
+                }
+                (None, Some(c)) => {
+                    let city = &view.cities[*c];
+                    File::new(format!("pdf/cities/{}-{}.pdf", city.id, lang.code()), doc.city_sheet(city)?)
+                }
+                (None, None) => unreachable!("every job is a document or a sheet"),
+            };
+            progress.inc(1);
+            Ok(file)
+        })
+        .collect::<Result<_, String>>()?;
+    files.extend(documents);
+
+    progress.set_message("open data");
+    files.extend(data::package(snapshot, version.number, version.published_on)?);
+    progress.inc(10);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    progress.finish_and_clear();
+    Ok(files)
+}

@@ -1,0 +1,133 @@
+//! The static site of a published version: for each language a landing page, a chapter per axis,
+//! a page per question and per participating city, the practice catalogue (filtered in the
+//! browser), barriers and enablers with the SDG matrix, the map, the focus groups and the method.
+//! Links are relative and every asset ships with the site, so it reads the same from the file
+//! system, from any static host and from the platform itself.
+
+use std::sync::OnceLock;
+
+use minijinja::{Environment, Value, context, value::Serde};
+use serde::Serialize;
+use smartcities_domain::Lang;
+use smartcities_locale::{t, translate};
+
+use crate::{File, view::EditionView};
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/site/base.html")),
+    ("_table.html", include_str!("../templates/site/_table.html")),
+    ("root.html", include_str!("../templates/site/root.html")),
+    ("index.html", include_str!("../templates/site/index.html")),
+    ("axis.html", include_str!("../templates/site/axis.html")),
+    ("question.html", include_str!("../templates/site/question.html")),
+    ("practices.html", include_str!("../templates/site/practices.html")),
+    ("barriers.html", include_str!("../templates/site/barriers.html")),
+    ("cities.html", include_str!("../templates/site/cities.html")),
+    ("city.html", include_str!("../templates/site/city.html")),
+    ("map.html", include_str!("../templates/site/map.html")),
+    ("methodology.html", include_str!("../templates/site/methodology.html")),
+    ("focus-groups.html", include_str!("../templates/site/focus-groups.html")),
+];
+
+/// The files every site carries besides its pages.
+const ASSETS: &[(&str, &[u8])] = &[
+    ("site/assets/site.css", include_bytes!("../assets/site/site.css")),
+    ("site/assets/practices.js", include_bytes!("../assets/site/practices.js")),
+];
+
+fn environment() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        for (name, source) in TEMPLATES {
+            env.add_template(name, source).expect("the site's templates parse");
+        }
+        env
+    })
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: &'static str,
+    name: &'static str,
+    title: String,
+    choose: String,
+}
+
+fn languages(titles: &[(Lang, String)]) -> Vec<LanguageLink> {
+    Lang::ALL
+        .iter()
+        .map(|lang| LanguageLink {
+            code: lang.code(),
+            name: lang.endonym(),
+            title: titles.iter().find(|(l, _)| l == lang).map(|(_, t)| t.clone()).unwrap_or_default(),
+            choose: t(*lang, "pub-choose-language"),
+        })
+        .collect()
+}
+
+fn render(name: &str, ctx: Value) -> Result<Vec<u8>, String> {
+    let template = environment().get_template(name).map_err(|e| e.to_string())?;
+    template.render(ctx).map(String::into_bytes).map_err(|e| format!("{name}: {e:#}"))
+}
+
+/// The pages of one language, under `site/{lang}/`.
+pub fn pages(view: &EditionView, lang: Lang) -> Result<Vec<File>, String> {
+    let v = Value::from(Serde(view));
+    let version_line = translate(
+        lang,
+        "pub-version",
+        &[("version", (view.version as i64).into()), ("date", view.published_on.clone().into())],
+    );
+    let languages = Value::from(Serde(languages(&[])));
+    let dir = format!("site/{}", lang.code());
+    let mut files = Vec::new();
+    let mut page = |file: String, template: &str, section: &str, extra: Value| -> Result<(), String> {
+        let ctx = context! {
+            v => v.clone(),
+            languages => languages.clone(),
+            version_line => version_line.clone(),
+            page => file.clone(),
+            section => section,
+            ..extra
+        };
+        files.push(File::new(format!("{dir}/{file}"), render(template, ctx)?));
+        Ok(())
+    };
+    page("index.html".into(), "index.html", "home", context! {})?;
+    for a in &view.axes {
+        let axis = Value::from(Serde(a));
+        page(format!("axis-{}.html", a.code), "axis.html", "home", context! { a => axis.clone() })?;
+        for f in &a.findings {
+            page(
+                format!("question-{}.html", f.code),
+                "question.html",
+                "home",
+                context! { a => axis.clone(), f => Value::from(Serde(f)) },
+            )?;
+        }
+    }
+    let goals: Vec<_> =
+        (1..=17u8).map(|g| context! { goal => g, name => t(lang, &format!("sdg-{g}")) }).collect();
+    page("practices.html".into(), "practices.html", "practices", context! { goals => goals })?;
+    page("barriers-enablers.html".into(), "barriers.html", "barriers", context! {})?;
+    page("cities.html".into(), "cities.html", "cities", context! {})?;
+    for c in &view.cities {
+        page(format!("city-{}.html", c.id), "city.html", "cities", context! { c => Value::from(Serde(c)) })?;
+    }
+    page("map.html".into(), "map.html", "map", context! {})?;
+    page("focus-groups.html".into(), "focus-groups.html", "focus", context! {})?;
+    page("methodology.html".into(), "methodology.html", "method", context! {})?;
+    Ok(files)
+}
+
+/// The site's entrance (a choice of language) and its shared assets.
+pub fn common(titles: &[(Lang, String)]) -> Result<Vec<File>, String> {
+    let title = titles.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" · ");
+    let root =
+        render("root.html", context! { title => title, languages => Value::from(Serde(languages(titles))) })?;
+    let mut files = vec![File::new("site/index.html".into(), root)];
+    files.extend(ASSETS.iter().map(|(path, bytes)| File::new((*path).into(), bytes.to_vec())));
+    Ok(files)
+}

@@ -1,0 +1,158 @@
+//! What a published version freezes: the edition, its framework and questionnaire, the accepted
+//! answers as published, the findings, the focus groups and the cities, plus the secretariat's
+//! foreword and conclusions. Everything a publication shows is computed from it, so a version's
+//! files can always be made again from its snapshot.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use smartcities_analysis::{CityAnswers, Results, coding::Codebook};
+use smartcities_domain::{City, CityId, Edition, Framework, Lang, Localized};
+use smartcities_questionnaire::{EntryKey, Questionnaire};
+
+/// One output of a focus group, as published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopOutput {
+    /// `practice`, `barrier`, `enabler` or `trend`.
+    pub kind: String,
+    /// The axis it bears on, if any.
+    pub axis: Option<String>,
+    /// The SDG goals or targets it is linked to.
+    pub sdgs: Vec<String>,
+    /// The output in the secretariat's words.
+    pub note: String,
+}
+
+/// A focus group, as published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workshop {
+    /// Its id in the edition.
+    pub id: String,
+    /// When it was held (`2025-03` or a day).
+    pub held_on: String,
+    /// The language it was held in.
+    pub language: Lang,
+    /// The dynamics it followed.
+    pub dynamics: String,
+    /// The cities that took part.
+    pub participants: Vec<CityId>,
+    /// What came out of it.
+    pub outputs: Vec<WorkshopOutput>,
+}
+
+/// The secretariat's own words for a version, per language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Texts {
+    /// The foreword of the report.
+    pub foreword: Option<Localized>,
+    /// The conclusions, drafted from the data and edited before publishing.
+    pub conclusions: Option<Localized>,
+}
+
+/// An edition frozen for publication.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The edition.
+    pub edition: Edition,
+    /// Its framework.
+    pub framework: Framework,
+    /// Its questionnaire as answered.
+    pub questionnaire: Questionnaire,
+    /// The findings.
+    pub results: Results,
+    /// The registry's cities invited to the edition.
+    pub cities: Vec<City>,
+    /// The accepted answers, by city.
+    pub answers: Vec<CityAnswers>,
+    /// The focus groups.
+    pub workshops: Vec<Workshop>,
+    /// The codebook free text was coded with, if any.
+    pub codebook: Option<Codebook>,
+    /// The secretariat's foreword and conclusions.
+    pub texts: Texts,
+}
+
+/// A good practice a city entered in the questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Practice {
+    /// The city's id.
+    pub city: CityId,
+    /// The entry's number in the city's response.
+    pub entry: u64,
+    /// Its title, as the city wrote it.
+    pub title: String,
+    /// Its summary.
+    pub summary: String,
+    /// The axis it belongs to (code).
+    pub axis: String,
+    /// The SDG goals it is linked to (1–17).
+    pub sdgs: Vec<u8>,
+}
+
+impl Snapshot {
+    /// SHA-256 of the snapshot's canonical JSON: equal hashes, equal content.
+    pub fn content_hash(&self) -> String {
+        let json = serde_json::to_vec(self).expect("a snapshot serialises");
+        Sha256::digest(&json).iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The cities whose response was accepted, in the registry's order.
+    pub fn answering(&self) -> Vec<&City> {
+        self.cities.iter().filter(|c| self.answers.iter().any(|a| a.city == c.id)).collect()
+    }
+
+    /// A city of the edition.
+    pub fn city(&self, id: &CityId) -> Option<&City> {
+        self.cities.iter().find(|c| &c.id == id)
+    }
+
+    /// The accepted answers of one city.
+    pub fn answers_of(&self, id: &CityId) -> &[smartcities_analysis::Answer] {
+        self.answers.iter().find(|a| &a.city == id).map_or(&[], |a| a.answers.as_slice())
+    }
+
+    /// The good practices of the accepted responses, by city then entry.
+    pub fn practices(&self) -> Vec<Practice> {
+        let mut practices = Vec::new();
+        for city in &self.answers {
+            let mut entries: std::collections::BTreeMap<u64, Practice> = Default::default();
+            for answer in &city.answers {
+                let Ok(Some(key)) = EntryKey::parse(&answer.entry) else { continue };
+                if key.group.as_str() != "good_practices" {
+                    continue;
+                }
+                let practice = entries.entry(key.id).or_insert_with(|| Practice {
+                    city: city.city.clone(),
+                    entry: key.id,
+                    title: String::new(),
+                    summary: String::new(),
+                    axis: String::new(),
+                    sdgs: Vec::new(),
+                });
+                match answer.question.as_str() {
+                    "gp_title" => practice.title = answer.value.clone(),
+                    "gp_summary" => practice.summary = answer.value.clone(),
+                    "gp_axis" => practice.axis = answer.value.clone(),
+                    "gp_sdgs" => {
+                        let mut goals: Vec<u8> = answer
+                            .value
+                            .split_whitespace()
+                            .filter_map(|c| c.strip_prefix("sdg").and_then(|n| n.parse().ok()))
+                            .filter(|g| (1..=17).contains(g))
+                            .collect();
+                        goals.sort_unstable();
+                        goals.dedup();
+                        practice.sdgs = goals;
+                    }
+                    _ => {}
+                }
+            }
+            practices.extend(entries.into_values().filter(|p| !p.title.is_empty()));
+        }
+        practices
+    }
+
+    /// Whether the public sees composite scores and levels: only where the edition opts in.
+    pub fn public_scores(&self) -> bool {
+        self.edition.public_scores
+    }
+}

@@ -1,0 +1,260 @@
+//! Published versions of an edition: numbered from 1, immutable once written, each with the
+//! snapshot it was made from, its content hash and its files. A version is never deleted; it
+//! can only be withdrawn, with a reason.
+
+use smartcities_domain::EditionYear;
+use sqlx::{AssertSqlSafe, Row, any::AnyRow};
+
+use crate::{Result, Store, StoreError, clock, corrupt};
+
+/// A published version of an edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Publication {
+    /// The edition.
+    pub edition: EditionYear,
+    /// Its number, from 1.
+    pub version: u32,
+    /// SHA-256 of the snapshot it was made from.
+    pub content_hash: String,
+    /// When it was published (ISO 8601, UTC).
+    pub published_at: String,
+    /// Who published it.
+    pub published_by: String,
+    /// When and why it was withdrawn, if it was.
+    pub withdrawn: Option<(String, String)>,
+    /// How many files it has.
+    pub files: usize,
+    /// Their total size in bytes.
+    pub bytes: u64,
+}
+
+/// A file of a version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedFile {
+    /// Its path in the version (`site/en/index.html`).
+    pub path: String,
+    /// Its media type.
+    pub content_type: String,
+    /// Its content.
+    pub body: Vec<u8>,
+}
+
+/// A version about to be stored.
+#[derive(Debug, Clone, Copy)]
+pub struct NewPublication<'a> {
+    /// The edition.
+    pub edition: EditionYear,
+    /// The number it was made as: the next one, or the store refuses.
+    pub version: u32,
+    /// SHA-256 of its snapshot.
+    pub content_hash: &'a str,
+    /// The snapshot, as JSON.
+    pub snapshot: &'a str,
+    /// Who publishes it.
+    pub published_by: &'a str,
+    /// Its files.
+    pub files: &'a [PublishedFile],
+}
+
+fn publication_from_row(row: &AnyRow) -> Result<Publication> {
+    let year = u16::try_from(row.try_get::<i64, _>("edition_year")?).map_err(corrupt)?;
+    let withdrawn_at: Option<String> = row.try_get("withdrawn_at")?;
+    let reason: Option<String> = row.try_get("withdrawn_reason")?;
+    Ok(Publication {
+        edition: EditionYear::new(year).map_err(corrupt)?,
+        version: u32::try_from(row.try_get::<i64, _>("version")?).map_err(corrupt)?,
+        content_hash: row.try_get("content_hash")?,
+        published_at: row.try_get("published_at")?,
+        published_by: row.try_get("published_by")?,
+        withdrawn: withdrawn_at.map(|at| (at, reason.unwrap_or_default())),
+        files: usize::try_from(row.try_get::<i64, _>("files")?).map_err(corrupt)?,
+        bytes: u64::try_from(row.try_get::<i64, _>("bytes")?).map_err(corrupt)?,
+    })
+}
+
+const PUBLICATION_COLUMNS: &str = "p.edition_year, p.version, p.content_hash, p.published_at, p.published_by, \
+     p.withdrawn_at, p.withdrawn_reason, \
+     (SELECT COUNT(*) FROM publication_files f WHERE f.edition_year = p.edition_year AND f.version = p.version) AS files, \
+     (SELECT COALESCE(SUM(LENGTH(f.body)), 0) FROM publication_files f WHERE f.edition_year = p.edition_year AND f.version = p.version) AS bytes";
+
+impl Store {
+    /// The number the next version of an edition will get.
+    pub async fn next_publication_version(&self, edition: EditionYear) -> Result<u32> {
+        let row = sqlx::query(
+            "SELECT COALESCE(MAX(version), 0) AS latest FROM publications WHERE edition_year = $1",
+        )
+        .bind(i64::from(edition.get()))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(u32::try_from(row.try_get::<i64, _>("latest")?).map_err(corrupt)? + 1)
+    }
+
+    /// Stores a version with all its files and marks the edition published, in one
+    /// transaction. Refused if another version took its number meanwhile.
+    pub async fn save_publication(&self, new: NewPublication<'_>) -> Result<()> {
+        let year = i64::from(new.edition.get());
+        let mut tx = self.begin_write().await?;
+        let latest: i64 = sqlx::query(
+            "SELECT COALESCE(MAX(version), 0) AS latest FROM publications WHERE edition_year = $1",
+        )
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("latest")?;
+        if latest + 1 != i64::from(new.version) {
+            return Err(StoreError::VersionTaken { edition: new.edition, version: new.version });
+        }
+        sqlx::query(
+            "INSERT INTO publications (edition_year, version, content_hash, snapshot, published_at, published_by) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(year)
+        .bind(i64::from(new.version))
+        .bind(new.content_hash)
+        .bind(new.snapshot)
+        .bind(clock::now())
+        .bind(new.published_by)
+        .execute(&mut *tx)
+        .await?;
+        for file in new.files {
+            sqlx::query(
+                "INSERT INTO publication_files (edition_year, version, path, content_type, body) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(year)
+            .bind(i64::from(new.version))
+            .bind(&file.path)
+            .bind(&file.content_type)
+            .bind(file.body.clone())
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query("UPDATE editions SET status = 'published', updated_at = $1 WHERE year = $2")
+            .bind(clock::now())
+            .bind(year)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        self.public_changed().await?;
+        Ok(())
+    }
+
+    /// An edition's versions, oldest first.
+    pub async fn publications(&self, edition: EditionYear) -> Result<Vec<Publication>> {
+        // The columns are a constant of this module.
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {PUBLICATION_COLUMNS} FROM publications p WHERE p.edition_year = $1 ORDER BY p.version"
+        )))
+        .bind(i64::from(edition.get()))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(publication_from_row).collect()
+    }
+
+    /// The current version of every edition that has one: the latest not withdrawn.
+    pub async fn current_versions(&self) -> Result<std::collections::BTreeMap<EditionYear, u32>> {
+        let rows = sqlx::query(
+            "SELECT edition_year, MAX(version) AS version FROM publications WHERE withdrawn_at IS NULL GROUP BY edition_year",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let year = u16::try_from(r.try_get::<i64, _>("edition_year")?).map_err(corrupt)?;
+                let version = u32::try_from(r.try_get::<i64, _>("version")?).map_err(corrupt)?;
+                Ok((EditionYear::new(year).map_err(corrupt)?, version))
+            })
+            .collect()
+    }
+
+    /// One version.
+    pub async fn publication(&self, edition: EditionYear, version: u32) -> Result<Option<Publication>> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT {PUBLICATION_COLUMNS} FROM publications p WHERE p.edition_year = $1 AND p.version = $2"
+        )))
+        .bind(i64::from(edition.get()))
+        .bind(i64::from(version))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(publication_from_row).transpose()
+    }
+
+    /// The snapshot a version was made from, as JSON.
+    pub async fn publication_snapshot(&self, edition: EditionYear, version: u32) -> Result<Option<String>> {
+        let row = sqlx::query("SELECT snapshot FROM publications WHERE edition_year = $1 AND version = $2")
+            .bind(i64::from(edition.get()))
+            .bind(i64::from(version))
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| r.try_get("snapshot").map_err(Into::into)).transpose()
+    }
+
+    /// One file of a version.
+    pub async fn publication_file(
+        &self,
+        edition: EditionYear,
+        version: u32,
+        path: &str,
+    ) -> Result<Option<PublishedFile>> {
+        let row = sqlx::query(
+            "SELECT path, content_type, body FROM publication_files WHERE edition_year = $1 AND version = $2 AND path = $3",
+        )
+        .bind(i64::from(edition.get()))
+        .bind(i64::from(version))
+        .bind(path)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(PublishedFile {
+                path: r.try_get("path")?,
+                content_type: r.try_get("content_type")?,
+                body: r.try_get("body")?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The paths of a version's files, sorted.
+    pub async fn publication_paths(&self, edition: EditionYear, version: u32) -> Result<Vec<String>> {
+        let rows = sqlx::query(
+            "SELECT path FROM publication_files WHERE edition_year = $1 AND version = $2 ORDER BY path",
+        )
+        .bind(i64::from(edition.get()))
+        .bind(i64::from(version))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| r.try_get("path").map_err(Into::into)).collect()
+    }
+
+    /// Withdraws a version, with the reason the public will read. Its files stay, so links to
+    /// it keep explaining what happened; a version withdrawn already keeps its first reason.
+    pub async fn withdraw_publication(
+        &self,
+        edition: EditionYear,
+        version: u32,
+        reason: &str,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE publications SET withdrawn_at = $1, withdrawn_reason = $2 \
+             WHERE edition_year = $3 AND version = $4 AND withdrawn_at IS NULL",
+        )
+        .bind(clock::now())
+        .bind(reason)
+        .bind(i64::from(edition.get()))
+        .bind(i64::from(version))
+        .execute(&self.pool)
+        .await?;
+        self.public_changed().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// How many times the accepted answers of an edition changed: results computed at a lower
+    /// count are stale.
+    pub async fn inputs_revision(&self, edition: EditionYear) -> Result<i64> {
+        let row = sqlx::query("SELECT inputs_revision FROM editions WHERE year = $1")
+            .bind(i64::from(edition.get()))
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NoEdition(edition))?;
+        Ok(row.try_get("inputs_revision")?)
+    }
+}

@@ -1,0 +1,324 @@
+//! Published versions on the web: every file of a version served from the database under a
+//! permanent address (`/editions/{year}/v/{n}/…`, cached for a year since it never changes), a
+//! withdrawn version's pages explaining why, and the secretariat's actions: analyse now, publish
+//! a new version, withdraw one.
+
+use axum::{
+    body::Bytes,
+    extract::{Path, State},
+    http::{StatusCode, Uri, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use indicatif::ProgressBar;
+use serde::Serialize;
+use smartcities_domain::{EditionYear, Lang, Localized};
+use smartcities_publish::Texts;
+
+use crate::{
+    AppState,
+    auth::{Secretariat, Staff, Viewer},
+    form::{check_csrf, parse_form},
+    i18n::Negotiated,
+    page::{Ctx, PageError, refused, render_page},
+};
+
+/// A year of caching: a version's files never change.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Where a version's site starts in a language.
+pub(crate) fn site_home(year: EditionYear, version: u32, lang: Lang) -> String {
+    format!("/editions/{year}/v/{version}/site/{}/index.html", lang.code())
+}
+
+fn parse(lang: Lang, year: &str, version: &str) -> Result<(EditionYear, u32), PageError> {
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
+    let version = version.parse::<u32>().ok().filter(|v| *v > 0).ok_or(PageError::NotFound(lang))?;
+    Ok((year, version))
+}
+
+/// `/editions/{year}/v/{version}`: the version's entrance, the site's choice of language.
+pub async fn version_root(Path((year, version)): Path<(String, String)>) -> Redirect {
+    Redirect::to(&format!("/editions/{year}/v/{version}/site/index.html"))
+}
+
+/// `/editions/{year}/published`: the current version's site in the reader's language.
+pub async fn current(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    Path(year): Path<String>,
+) -> Result<Redirect, PageError> {
+    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    let current =
+        state.app.current_publication(year).await.map_err(refused(lang))?.ok_or(PageError::NotFound(lang))?;
+    Ok(Redirect::to(&site_home(year, current.version, lang)))
+}
+
+#[derive(Serialize)]
+struct WithdrawnPage {
+    year: u16,
+    version: u32,
+    date: String,
+    reason: String,
+    current: Option<String>,
+}
+
+/// One file of a version, as published; a withdrawn version answers 410 Gone with its reason.
+pub async fn file(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, version, path)): Path<(String, String, String)>,
+) -> Result<Response, PageError> {
+    let (year, version) = parse(lang, &year, &version)?;
+    let path = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
+    let (publication, file) = state
+        .app
+        .published_file(year, version, &path)
+        .await
+        .map_err(refused(lang))?
+        .ok_or(PageError::NotFound(lang))?;
+    if let Some((at, reason)) = publication.withdrawn {
+        let current = state.app.current_publication(year).await.map_err(refused(lang))?;
+        let page = WithdrawnPage {
+            year: year.get(),
+            version,
+            date: at.chars().take(10).collect(),
+            reason,
+            current: current.map(|p| site_home(year, p.version, lang)),
+        };
+        let html = render_page(
+            &Ctx { state: &state, lang, uri: &uri, viewer: &viewer },
+            "withdrawn.html",
+            "editions",
+            page,
+        )
+        .await?;
+        return Ok((StatusCode::GONE, [(header::CACHE_CONTROL, "no-cache")], html).into_response());
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, file.content_type),
+            (header::CACHE_CONTROL, IMMUTABLE.to_string()),
+            (header::ETAG, format!("\"{}-{version}\"", &publication.content_hash[..16])),
+        ],
+        file.body,
+    )
+        .into_response())
+}
+
+/// `POST /editions/{year}/analyse`: the secretariat or an analyst analyses the edition now.
+pub async fn analyse(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    Staff(_): Staff,
+    Path(year): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let fields = parse_form(&body);
+    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
+    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    if state.store.edition(year).await?.is_none() {
+        return Err(PageError::NotFound(lang));
+    }
+    state.app.analyse(year, &ProgressBar::hidden()).await.map_err(refused(lang))?;
+    Ok(Redirect::to(&format!("/editions/{year}?analysed=1#publication")).into_response())
+}
+
+fn localized(fields: &std::collections::HashMap<String, Vec<String>>, name: &str) -> Option<Localized> {
+    let get = |lang: Lang| {
+        fields
+            .get(&format!("{name}_{}", lang.code()))
+            .and_then(|v| v.first())
+            .map(|s| s.trim().replace("\r\n", "\n"))
+    };
+    let text = Localized { en: get(Lang::En)?, es: get(Lang::Es)?, fr: get(Lang::Fr)? };
+    (!(text.en.is_empty() && text.es.is_empty() && text.fr.is_empty())).then_some(text)
+}
+
+/// `POST /editions/{year}/publish`: the secretariat publishes the next version, with the
+/// foreword and the conclusions as edited in the form.
+pub async fn publish(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    Secretariat(session): Secretariat,
+    Path(year): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let fields = parse_form(&body);
+    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
+    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    if state.store.edition(year).await?.is_none() {
+        return Err(PageError::NotFound(lang));
+    }
+    let texts =
+        Texts { foreword: localized(&fields, "foreword"), conclusions: localized(&fields, "conclusions") };
+    let published =
+        state.app.publish(&session.user, year, texts, &ProgressBar::hidden()).await.map_err(refused(lang))?;
+    Ok(Redirect::to(&format!("/editions/{year}?published={}#publication", published.version)).into_response())
+}
+
+/// `POST /editions/{year}/withdraw`: the secretariat withdraws a version, with a reason.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    Secretariat(session): Secretariat,
+    Path(year): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let fields = parse_form(&body);
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str).unwrap_or_default();
+    check_csrf(&viewer, Some(first("csrf")), lang)?;
+    let (year, version) = parse(lang, &year, first("version"))?;
+    state
+        .app
+        .withdraw_publication(&session.user, year, version, first("reason"))
+        .await
+        .map_err(refused(lang))?;
+    Ok(Redirect::to(&format!("/editions/{year}?withdrawn={version}#publication")).into_response())
+}
+
+/// What the edition page shows of a version.
+#[derive(Serialize)]
+pub(crate) struct VersionRow {
+    version: u32,
+    href: String,
+    published: String,
+    hash: String,
+    files: String,
+    withdrawn: Option<String>,
+}
+
+/// The secretariat's and analysts' panel on the edition page.
+#[derive(Serialize)]
+pub(crate) struct StaffPanel {
+    /// `none`, `current` or `stale`.
+    results: &'static str,
+    computed_at: String,
+    can_publish: bool,
+    next_version: u32,
+    /// Why publishing is not possible now, if it is not.
+    blocked: Option<String>,
+    conclusions: Option<Localized>,
+    versions: Vec<VersionRow>,
+    flash: Option<String>,
+}
+
+/// The panel for staff, or nothing for everyone else.
+pub(crate) async fn staff_panel(
+    state: &AppState,
+    viewer: &Viewer,
+    lang: Lang,
+    year: EditionYear,
+    uri: &Uri,
+) -> Result<Option<StaffPanel>, PageError> {
+    use smartcities_domain::Role;
+    if !matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst)) {
+        return Ok(None);
+    }
+    let stored = state.app.results(year).await.map_err(refused(lang))?;
+    let (results, computed_at) = match &stored {
+        None => ("none", String::new()),
+        Some(s) if s.stale => ("stale", s.computed_at.clone()),
+        Some(s) => ("current", s.computed_at.clone()),
+    };
+    let can_publish = viewer.is_secretariat();
+    let (conclusions, blocked) = if can_publish && results == "current" {
+        match state.app.draft_conclusions(year).await {
+            Ok(draft) => (Some(draft), None),
+            Err(smartcities_app::AppError::Refused(refusal)) => (None, Some(refusal.message(lang))),
+            Err(e) => return Err(PageError::Internal(e.to_string())),
+        }
+    } else {
+        (None, None)
+    };
+    let versions = state
+        .app
+        .publications(year)
+        .await
+        .map_err(refused(lang))?
+        .into_iter()
+        .rev()
+        .map(|p| VersionRow {
+            version: p.version,
+            href: site_home(year, p.version, lang),
+            published: smartcities_locale::translate(
+                lang,
+                "pub-published-by",
+                &[("at", p.published_at.clone().into()), ("by", p.published_by.clone().into())],
+            ),
+            hash: p.content_hash.chars().take(12).collect(),
+            files: smartcities_locale::translate(
+                lang,
+                "pub-files",
+                &[
+                    ("files", (p.files as i64).into()),
+                    ("size", format!("{:.1}", p.bytes as f64 / 1_048_576.0).into()),
+                ],
+            ),
+            withdrawn: p.withdrawn.map(|(at, reason)| {
+                smartcities_locale::translate(
+                    lang,
+                    "pub-withdrawn-page",
+                    &[("date", at.chars().take(10).collect::<String>().into()), ("reason", reason.into())],
+                )
+            }),
+        })
+        .collect();
+    let query = uri.query().unwrap_or_default();
+    let flash = form_urlencoded::parse(query.as_bytes()).find_map(|(key, value)| {
+        let version = value.parse::<i64>().ok()?;
+        let key = match key.as_ref() {
+            "analysed" => "pub-analysed-flash",
+            "published" => "pub-published-flash",
+            "withdrawn" => "pub-withdrawn-flash",
+            _ => return None,
+        };
+        Some(smartcities_locale::translate(lang, key, &[("version", version.into())]))
+    });
+    Ok(Some(StaffPanel {
+        results,
+        computed_at,
+        can_publish,
+        next_version: state.store.next_publication_version(year).await?,
+        blocked,
+        conclusions,
+        versions,
+        flash,
+    }))
+}
+
+/// The public's links to an edition's current version: its site, report, brief and data.
+#[derive(Serialize)]
+pub(crate) struct PublishedLinks {
+    version: u32,
+    site: String,
+    report: String,
+    brief: String,
+    slides: String,
+    data: String,
+}
+
+/// The links to the current version of an edition, if it has one.
+pub(crate) async fn published_links(
+    state: &AppState,
+    lang: Lang,
+    year: EditionYear,
+) -> Result<Option<PublishedLinks>, PageError> {
+    let Some(current) = state.app.current_publication(year).await.map_err(refused(lang))? else {
+        return Ok(None);
+    };
+    let base = format!("/editions/{year}/v/{}", current.version);
+    let code = lang.code();
+    Ok(Some(PublishedLinks {
+        version: current.version,
+        site: site_home(year, current.version, lang),
+        report: format!("{base}/pdf/report-{code}.pdf"),
+        brief: format!("{base}/pdf/brief-{code}.pdf"),
+        slides: format!("{base}/pdf/slides-{code}.pdf"),
+        data: format!("{base}/data/datapackage.json"),
+    }))
+}
