@@ -78,6 +78,14 @@ fn publish_200_cities_in_three_languages(bencher: divan::Bencher) {
         )
         .unwrap();
         assert_eq!(files.iter().filter(|f| f.path.starts_with("pdf/cities/")).count(), 3 * ANSWERING);
+        let count = |ext: &str| files.iter().filter(|f| f.path.ends_with(ext)).count();
+        let megabytes = files.iter().map(|f| f.bytes.len()).sum::<usize>() as f64 / 1_048_576.0;
+        eprintln!(
+            "{} files: {} pages, {} PDFs, {megabytes:.1} MB",
+            files.len(),
+            count(".html"),
+            count(".pdf")
+        );
         files.len()
     });
 }

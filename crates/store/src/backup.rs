@@ -246,6 +246,10 @@ async fn read_rows(
 
 async fn copy_tables(source: &Store, connection: &mut AnyConnection, target: &Store) -> Result<()> {
     let mut tx = target.begin_write().await?;
+    // The new file's migrations seed some rows (the public version): the copy replaces them.
+    for table in TABLES.iter().rev() {
+        sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
+    }
     for table in TABLES {
         let columns = source.columns(table).await?;
         let rows = read_rows(connection, table, &columns).await?;
