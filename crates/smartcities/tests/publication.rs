@@ -187,6 +187,9 @@ async fn versions_are_frozen_and_results_go_stale_when_answers_change() {
     assert!(before.stale);
     let page = send(&app.app, "GET", "/editions/2025?lang=en", Some(&cookie), None).await.text();
     assert!(page.contains("Results are stale"), "{page}");
+    let results_page =
+        send(&app.app, "GET", "/editions/2025/results?lang=en", Some(&cookie), None).await.text();
+    assert!(results_page.contains("Results are stale"), "the results page says so too");
     let refused = send(&app.app, "POST", "/editions/2025/publish", Some(&cookie), Some(form.clone())).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.text().contains("analyse the edition again"), "{}", refused.text());

@@ -54,7 +54,8 @@ pub(crate) struct Loaded {
     pub edition: Edition,
     pub framework: Framework,
     pub questionnaire: Questionnaire,
-    pub results: Option<(Results, String)>,
+    /// The results, when they were computed, and whether answers changed since.
+    pub results: Option<(Results, String, bool)>,
 }
 
 pub(crate) async fn load(
@@ -78,7 +79,7 @@ pub(crate) async fn load(
         Some(stored) => {
             let mut results = stored.results;
             redact(viewer, &edition, &mut results);
-            Some((results, stored.computed_at))
+            Some((results, stored.computed_at, stored.stale))
         }
         None => None,
     };
@@ -154,6 +155,8 @@ struct OverviewPage {
     title: String,
     analysed: bool,
     computed_at: String,
+    /// Whether an answer was accepted, returned or withdrawn since (shown to staff).
+    stale: bool,
     method_version: String,
     input_hash: String,
     answering: usize,
@@ -283,6 +286,7 @@ pub async fn overview(
         title: loaded.edition.title.get(lang).to_string(),
         analysed: loaded.results.is_some(),
         computed_at: String::new(),
+        stale: false,
         method_version: String::new(),
         input_hash: String::new(),
         answering: 0,
@@ -298,7 +302,8 @@ pub async fn overview(
         trends: Vec::new(),
         composite: None,
     };
-    if let Some((results, at)) = &loaded.results {
+    if let Some((results, at, stale)) = &loaded.results {
+        page.stale = *stale && matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst));
         if let Some(index) = &results.composite {
             page.composite = Some(composite_view(&state, lang, &loaded.edition, &names, index).await?);
         }
@@ -528,7 +533,7 @@ pub async fn question(
 ) -> PageResult {
     let loaded = load(&state, &viewer, lang, &uri, &year).await?;
     let names = Names { lang, framework: &loaded.framework, questionnaire: &loaded.questionnaire };
-    let (results, _) = loaded.results.as_ref().ok_or(PageError::NotFound(lang))?;
+    let (results, _, _) = loaded.results.as_ref().ok_or(PageError::NotFound(lang))?;
     let q = results.question(&code).ok_or(PageError::NotFound(lang))?;
     let label = names.question(&code);
     let overall = &q.overall;
