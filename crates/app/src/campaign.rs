@@ -6,7 +6,7 @@
 use smartcities_domain::{ApproxDate, City, Edition, EditionYear, Localized, MemberStatus, Milestone, Role};
 use smartcities_store::{CityFilter, LinkPurpose, StoreError, User};
 
-use crate::{App, Result, accounts::new_token};
+use crate::{App, Refusal, Result, accounts::new_token};
 
 /// What an invitation or reminder round queued.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -27,6 +27,7 @@ pub struct Invitee {
 }
 
 const DEADLINE_EN: &str = "Deadline for questionnaires";
+const CALL_EN: &str = "Call for participation";
 
 /// The deadline the edition was opened with, if any.
 pub fn deadline(edition: &Edition) -> Option<ApproxDate> {
@@ -81,6 +82,27 @@ fn message(edition: &Localized, city: &str, link: &str, reminder: bool) -> (Stri
 impl App {
     /// Opens the edition for answers until `deadline` (or moves the deadline of an open one).
     pub async fn open_campaign(&self, year: EditionYear, deadline: ApproxDate) -> Result<()> {
+        // A deadline is the last day answers are taken: it must lie ahead, and after the call
+        // for participation when the edition has one.
+        let last_day = |date: ApproxDate| match (date.month, date.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", date.year),
+            (Some(m), None) => format!("{:04}-{m:02}-31", date.year),
+            _ => format!("{:04}-12-31", date.year),
+        };
+        let today: String = smartcities_store::clock::now().chars().take(10).collect();
+        if last_day(deadline) < today {
+            return Err(Refusal::DeadlinePassed { deadline: deadline.to_string() }.into());
+        }
+        let edition = self.edition_or_refuse(year).await?;
+        if let Some(call) = edition.milestones.iter().find(|m| m.label.en == CALL_EN)
+            && last_day(deadline) <= call.date.to_string()
+        {
+            return Err(Refusal::DeadlineBeforeCall {
+                deadline: deadline.to_string(),
+                call: call.date.to_string(),
+            }
+            .into());
+        }
         let label = Localized {
             en: DEADLINE_EN.into(),
             es: "Plazo de entrega de los cuestionarios".into(),

@@ -125,6 +125,31 @@ pub enum Refusal {
     PublishedMeanwhile,
     /// Withdrawing a version needs the reason the public will read.
     WithdrawNeedsReason,
+    /// A practice form with problems, each beside its field.
+    PracticeInvalid(Vec<crate::catalogue::FieldProblem>),
+    /// Someone saved the practice since it was opened.
+    PracticeChanged {
+        /// The version the change started from.
+        based_on: i64,
+        /// The version current now.
+        now: i64,
+    },
+    /// A practice is published only with its city's consent.
+    PracticeNeedsConsent,
+    /// A practice is returned only with a comment saying what to change.
+    PracticeReturnNeedsComment,
+    /// A deadline that has already passed.
+    DeadlinePassed {
+        /// The deadline given.
+        deadline: String,
+    },
+    /// A deadline on or before the call for participation.
+    DeadlineBeforeCall {
+        /// The deadline given.
+        deadline: String,
+        /// The call's date.
+        call: String,
+    },
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
@@ -238,6 +263,26 @@ impl Refusal {
             }
             Refusal::PublishedMeanwhile => t(lang, "refused-published-meanwhile"),
             Refusal::WithdrawNeedsReason => t(lang, "refused-withdraw-reason"),
+            Refusal::PracticeInvalid(problems) => {
+                let list: Vec<String> =
+                    problems.iter().map(|p| format!("{}: {}", p.label(lang), p.message)).collect();
+                format!("{} {}", t(lang, "refused-practice-invalid"), list.join(" · "))
+            }
+            Refusal::PracticeChanged { based_on, now } => translate(
+                lang,
+                "refused-practice-changed",
+                &[("based_on", FluentValue::from(*based_on)), ("now", FluentValue::from(*now))],
+            ),
+            Refusal::PracticeNeedsConsent => t(lang, "refused-practice-consent"),
+            Refusal::PracticeReturnNeedsComment => t(lang, "refused-practice-return-comment"),
+            Refusal::DeadlinePassed { deadline } => {
+                translate(lang, "refused-deadline-passed", &[("deadline", s(deadline))])
+            }
+            Refusal::DeadlineBeforeCall { deadline, call } => translate(
+                lang,
+                "refused-deadline-before-call",
+                &[("deadline", s(deadline)), ("call", s(call))],
+            ),
         }
     }
 }
@@ -285,6 +330,10 @@ impl From<StoreError> for AppError {
             }
             StoreError::NameTaken { name } => Refusal::NameTaken { name }.into(),
             StoreError::NoAnswer { question, .. } => Refusal::NoAnswer { question }.into(),
+            StoreError::PracticeChanged { based_on, now } => {
+                Refusal::PracticeChanged { based_on, now }.into()
+            }
+            StoreError::NoPractice(_) => Refusal::NotFound.into(),
             other => AppError::Store(other),
         }
     }

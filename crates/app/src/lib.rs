@@ -11,6 +11,7 @@
 pub mod accounts;
 pub mod analysis;
 pub mod campaign;
+pub mod catalogue;
 mod error;
 pub mod focus_groups;
 pub mod mail;
@@ -35,12 +36,32 @@ pub struct App {
     public_url: Option<String>,
     /// Permits for heavy synchronous work on the blocking pool.
     heavy_work: Arc<tokio::sync::Semaphore>,
+    /// The good-practice catalogue's search index.
+    catalogue: catalogue::CatalogueIndex,
 }
 
 impl App {
-    /// The application over `store`, with no public address configured.
+    /// The application over `store`, with no public address configured and the catalogue's
+    /// search index in memory (it fills from the database at the first
+    /// [`App::sync_catalogue`]).
     pub fn new(store: Store) -> App {
-        App { store, public_url: None, heavy_work: Arc::new(tokio::sync::Semaphore::new(HEAVY_WORK_AT_ONCE)) }
+        // An index in memory needs no file; tantivy fails to make one only without memory.
+        let index = smartcities_search::Catalogue::in_memory().expect("a search index in memory");
+        App {
+            store,
+            public_url: None,
+            heavy_work: Arc::new(tokio::sync::Semaphore::new(HEAVY_WORK_AT_ONCE)),
+            catalogue: catalogue::CatalogueIndex::new(index),
+        }
+    }
+
+    /// Keeps the catalogue's search index in `dir`, so a restart applies only the changes made
+    /// since; a missing or damaged index is rebuilt from the database.
+    pub fn with_catalogue_dir(mut self, dir: &std::path::Path) -> Result<App> {
+        let index =
+            smartcities_search::Catalogue::open(dir).map_err(|e| AppError::Internal(e.to_string()))?;
+        self.catalogue = catalogue::CatalogueIndex::new(index);
+        Ok(self)
     }
 
     /// Sets the address links in mail point to; without it, use cases that mail links refuse.

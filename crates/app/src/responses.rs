@@ -7,12 +7,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use smartcities_domain::{
-    City, CityId, Edition, EditionStatus, EditionYear, Evidence, Lang, ResponseMove, ResponseStatus, Role,
+    City, CityId, Edition, EditionStatus, EditionYear, Evidence, Lang, Localized, ResponseMove,
+    ResponseStatus, Role, StudyAxis,
 };
 use smartcities_questionnaire::{
     Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value, read_answer_workbook, validate,
 };
-use smartcities_store::{AnswerChange, Editor, ResponseRecord, SaveOutcome, StoreError, StoredAnswer, User};
+use smartcities_store::{
+    AnswerChange, Editor, OutgoingMail, ResponseRecord, SaveOutcome, StoreError, StoredAnswer, User,
+};
 
 use crate::{App, AppError, Refusal, Result};
 
@@ -49,6 +52,42 @@ pub fn can_write(user: &User, city: &CityId) -> bool {
         Role::Secretariat => true,
         Role::Analyst => false,
         Role::Respondent => user.city.as_ref() == Some(city),
+    }
+}
+
+/// The mail that tells a city its answers were returned with `comments` (one per line) or, without
+/// comments, accepted; in the study's three languages, as the recipient's is not known.
+fn decision_mail(edition: &Localized, city: &str, link: &str, comments: Option<&str>) -> (String, String) {
+    match comments {
+        Some(comments) => (
+            format!(
+                "Smart Cities Study — answers returned / respuestas devueltas / réponses renvoyées: {city}"
+            ),
+            format!(
+                "The secretariat returned {city}'s answers to \"{en}\" with comments. Please look at them, correct \
+                 what is needed and submit again:\n\n\
+                 La secretaría devolvió las respuestas de {city} a «{es}» con comentarios. Revíselos, corrija lo \
+                 necesario y vuelva a enviarlas:\n\n\
+                 Le secrétariat a renvoyé les réponses de {city} à « {fr} » avec des commentaires. Consultez-les, \
+                 corrigez ce qui doit l'être et envoyez-les de nouveau :\n\n{comments}\n\n{link}\n",
+                en = edition.en,
+                es = edition.es,
+                fr = edition.fr,
+            ),
+        ),
+        None => (
+            format!(
+                "Smart Cities Study — answers accepted / respuestas aceptadas / réponses acceptées: {city}"
+            ),
+            format!(
+                "The secretariat accepted {city}'s answers to \"{en}\": they will be part of the analysis. Thank you.\n\n\
+                 La secretaría aceptó las respuestas de {city} a «{es}»: formarán parte del análisis. Gracias.\n\n\
+                 Le secrétariat a accepté les réponses de {city} à « {fr} » : elles feront partie de l'analyse. Merci.\n\n{link}\n",
+                en = edition.en,
+                es = edition.es,
+                fr = edition.fr,
+            ),
+        ),
     }
 }
 
@@ -311,11 +350,29 @@ impl App {
         Ok(())
     }
 
-    /// The secretariat accepts a submitted response for the analysis.
+    /// The secretariat accepts a submitted response for the analysis; its good practices become
+    /// catalogue drafts in the same transaction.
     pub async fn accept(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
         Self::require_secretariat(user)?;
-        self.response_file(user, year, city).await?;
-        self.store.move_response(year, city, ResponseMove::Accept).await?;
+        let file = self.response_file(user, year, city).await?;
+        let framework = self.store.framework(year).await?.map(|(_, f)| f);
+        let study_axis_of = |code: &str| {
+            StudyAxis::parse(code).ok().or_else(|| {
+                framework.as_ref()?.axes.iter().find(|a| a.code.as_str() == code).and_then(|a| a.study_axis)
+            })
+        };
+        let drafts = crate::catalogue::drafts_from_answers(year, city, &file.answers, &study_axis_of);
+        let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
+        let (subject, body) = decision_mail(&file.edition.title, &file.city.name, &link, None);
+        let recipients = self.store.respondents(city).await?;
+        let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
+        let mails: Vec<OutgoingMail> = recipients
+            .iter()
+            .zip(&ids)
+            .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
+            .collect();
+        self.store.accept_response(year, city, &drafts, user.email.as_str(), &mails).await?;
+        self.sync_catalogue().await?;
         Ok(())
     }
 
@@ -339,7 +396,9 @@ impl App {
             return Err(Refusal::ReturnNeedsComment.into());
         }
         for (question, comment) in &comments {
-            if file.questionnaire.question(question).is_none() {
+            // A comment is on a question, or on one entry of a repeat group (a good practice).
+            let on_entry = question.contains(':') && file.answers.iter().any(|a| &a.entry == question);
+            if file.questionnaire.question(question).is_none() && !on_entry {
                 return Err(Refusal::UnknownQuestion { code: question.clone() }.into());
             }
             if comment.chars().count() > MAX_ANSWER_CHARS {
@@ -348,7 +407,29 @@ impl App {
                 );
             }
         }
-        self.store.return_response(year, city, &comments, user.email.as_str()).await?;
+        let q = &file.questionnaire;
+        let label = |key: &str| match q.question(key) {
+            Some(question) => question.label.get(Lang::En, q.default_language).to_string(),
+            // A comment on one entry of a repeat group: the entry's title when it has one.
+            None => file
+                .answers
+                .iter()
+                .find(|a| a.entry == key && a.question.ends_with("_title"))
+                .map_or(key.to_string(), |a| a.value.clone()),
+        };
+        let lines: Vec<String> =
+            comments.iter().map(|(key, comment)| format!("- {}: {comment}", label(key))).collect();
+        let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
+        let (subject, body) =
+            decision_mail(&file.edition.title, &file.city.name, &link, Some(&lines.join("\n")));
+        let recipients = self.store.respondents(city).await?;
+        let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
+        let mails: Vec<OutgoingMail> = recipients
+            .iter()
+            .zip(&ids)
+            .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
+            .collect();
+        self.store.return_response(year, city, &comments, user.email.as_str(), &mails).await?;
         Ok(())
     }
 

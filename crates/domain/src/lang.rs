@@ -37,6 +37,32 @@ impl Lang {
         }
     }
 
+    /// The study language a text is most likely written in, by its commonest short words;
+    /// `None` when no language's words clearly dominate (a title of two nouns).
+    pub fn guess(text: &str) -> Option<Lang> {
+        const WORDS: [(Lang, &[&str]); 3] = [
+            (Lang::En, &["the", "and", "of", "to", "for", "with", "is", "in", "on", "our", "by", "from"]),
+            (
+                Lang::Es,
+                &["el", "la", "los", "las", "de", "del", "y", "que", "para", "con", "en", "una", "por"],
+            ),
+            (
+                Lang::Fr,
+                &["le", "la", "les", "des", "du", "et", "pour", "avec", "une", "en", "dans", "sur", "aux"],
+            ),
+        ];
+        let mut counts = [0usize; 3];
+        for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            let word = word.to_lowercase();
+            for (i, (_, common)) in WORDS.iter().enumerate() {
+                counts[i] += usize::from(common.contains(&word.as_str()));
+            }
+        }
+        let best = (0..3).max_by_key(|i| counts[*i])?;
+        let clear = counts[best] > 0 && (0..3).all(|i| i == best || counts[i] < counts[best]);
+        clear.then_some(WORDS[best].0)
+    }
+
     /// Parses a language tag such as `es`, `es-AR` or `FR`; region and case are ignored.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
@@ -100,6 +126,17 @@ impl Localized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_s_language_is_guessed_from_its_common_words() {
+        assert_eq!(Lang::guess("Carriles bici y autobuses para la movilidad de la ciudad"), Some(Lang::Es));
+        assert_eq!(
+            Lang::guess("Une plateforme pour les données et la participation des habitants"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(Lang::guess("Residents vote on the budget of their district"), Some(Lang::En));
+        assert_eq!(Lang::guess("Bicing"), None);
+    }
 
     #[test]
     fn tags_ignore_region_and_case() {

@@ -33,6 +33,7 @@ mod edition;
 mod edition_file;
 mod framework;
 mod lang;
+mod practice;
 mod response;
 
 pub use account::Role;
@@ -49,6 +50,10 @@ pub use framework::{
     QuestionRef, SdgTarget, StudyAxis, SubArea, sdg_goals,
 };
 pub use lang::{Lang, Localized};
+pub use practice::{
+    Actor, BudgetRange, Contact, Effort, Indicator, Inequality, Practice, PracticeId, PracticeSource,
+    PracticeStatus, Stage, Transferability, Written, web_link,
+};
 pub use response::{Evidence, Participation, ResponseMove, ResponseStatus};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.

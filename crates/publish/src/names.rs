@@ -50,6 +50,33 @@ pub fn percent(lang: Lang, share: f64) -> String {
     format!("{}\u{a0}%", decimal(lang, share * 100.0, 0))
 }
 
+/// The shares of one question's options as percentages. When they add up to the whole (a
+/// single choice), they are rounded by largest remainder so that the percentages shown add up
+/// to 100 too; shares of several choices each are rounded one by one.
+pub fn percents(lang: Lang, shares: &[Option<f64>]) -> Vec<String> {
+    let known: Vec<f64> = shares.iter().flatten().copied().collect();
+    let whole = !known.is_empty() && (known.iter().sum::<f64>() - 1.0).abs() < 1e-6;
+    if !whole {
+        return shares.iter().map(|s| s.map(|s| percent(lang, s)).unwrap_or_default()).collect();
+    }
+    let mut rounded: Vec<(usize, i64, f64)> = shares
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, (s * 100.0).floor() as i64, s * 100.0 - (s * 100.0).floor())))
+        .collect();
+    let missing = 100 - rounded.iter().map(|r| r.1).sum::<i64>();
+    let mut by_remainder: Vec<usize> = (0..rounded.len()).collect();
+    by_remainder.sort_by(|a, b| rounded[*b].2.total_cmp(&rounded[*a].2).then(a.cmp(b)));
+    for k in by_remainder.into_iter().take(missing.max(0) as usize) {
+        rounded[k].1 += 1;
+    }
+    let mut out = vec![String::new(); shares.len()];
+    for (i, value, _) in rounded {
+        out[i] = format!("{}\u{a0}%", integer(lang, value));
+    }
+    out
+}
+
 /// A share's interval, `38–52 %`.
 pub fn interval(lang: Lang, low: f64, high: f64) -> String {
     format!("{}–{}\u{a0}%", decimal(lang, low * 100.0, 0), decimal(lang, high * 100.0, 0))
@@ -190,6 +217,27 @@ impl Names<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_of_a_single_choice_add_up_to_100_as_shown() {
+        // 42.5 % and 57.5 % (57.4999… in binary) rounded one by one show 43 % + 57 %… or
+        // 42 % + 57 % at other values; by largest remainder they always show 100 %.
+        let shares = [Some(0.424), Some(0.576)];
+        assert_eq!(percents(Lang::En, &shares), ["42\u{a0}%", "58\u{a0}%"].map(String::from));
+        let shares = [Some(0.4249), Some(0.4249), Some(0.1502)];
+        let one_by_one: i64 = shares.iter().map(|s| (s.unwrap() * 100.0_f64).round() as i64).sum();
+        assert_eq!(one_by_one, 99, "rounding each alone loses a point");
+        assert_eq!(percents(Lang::En, &shares), ["43\u{a0}%", "42\u{a0}%", "15\u{a0}%"].map(String::from));
+        let thirds = percents(Lang::Es, &[Some(1.0 / 3.0), Some(1.0 / 3.0), Some(1.0 / 3.0)]);
+        let total: i64 = thirds.iter().map(|p| p.trim_end_matches("\u{a0}%").parse::<i64>().unwrap()).sum();
+        assert_eq!(total, 100);
+        // Several choices each: shares are rounded one by one.
+        assert_eq!(
+            percents(Lang::En, &[Some(0.426), Some(0.426)]),
+            ["43\u{a0}%", "43\u{a0}%"].map(String::from)
+        );
+        assert_eq!(percents(Lang::En, &[None, Some(1.0)])[0], "");
+    }
 
     #[test]
     fn figures_follow_the_language() {

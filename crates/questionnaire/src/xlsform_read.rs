@@ -302,6 +302,9 @@ enum RowType {
     },
     /// Valid XLSForm that smartcities does not support.
     Unsupported,
+    /// A section pulled in from another form file, which an upload of one workbook cannot
+    /// bring (the reference converter refuses it too).
+    Include,
     Unknown,
 }
 
@@ -330,7 +333,8 @@ fn classify(normalized: &str) -> RowType {
                 {
                     return RowType::Unsupported;
                 }
-                ["phone", "number"] | ["osm", ..] | ["include", ..] => return RowType::Unsupported,
+                ["phone", "number"] | ["osm", ..] => return RowType::Unsupported,
+                ["include", ..] => return RowType::Include,
                 _ => return RowType::Unknown,
             };
             let rest = match rest {
@@ -362,6 +366,12 @@ fn push_item(stack: &mut [Frame], item: Item) {
     }
 }
 
+/// An expression typed in a word processor or spreadsheet with curly quotes (`${a} != ’’`) as
+/// written with straight ones, as the reference converter reads it.
+fn typographic_quotes(expression: &str) -> String {
+    expression.replace(['‘', '’'], "'").replace(['“', '”'], "\"")
+}
+
 /// Reads an XLSForm workbook (`.xlsx`) from its bytes, within `limits`.
 pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportError> {
     let mut errors: Vec<Finding> = Vec::new();
@@ -376,8 +386,15 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
         notices: vec![],
     })?;
     let mut sheets: HashMap<String, Sheet> = HashMap::new();
+    let only_sheet = workbook.len() == 1;
     for sheet in workbook {
-        let key = sheet.name.trim().to_lowercase();
+        let mut key = sheet.name.trim().to_lowercase();
+        // One sheet by another name is the survey, as the reference converter reads it.
+        if only_sheet && !matches!(key.as_str(), "survey" | "choices" | "settings") {
+            notices
+                .push(whole(&sheet.name, format!("the only sheet, {}, was read as the survey", sheet.name)));
+            key = "survey".into();
+        }
         match key.as_str() {
             "survey" | "choices" | "settings" => {
                 sheets.insert(key, Sheet::new(sheet.name, sheet.range));
@@ -552,7 +569,7 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
         let condition =
             |base: &str, errors: &mut Vec<Finding>, notices: &mut Vec<Finding>| -> Option<Condition> {
                 let column = column_of(base)?;
-                let source = survey.cell(row, column);
+                let source = typographic_quotes(&survey.cell(row, column));
                 if source.is_empty() {
                     return None;
                 }
@@ -656,6 +673,13 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
                 });
                 continue;
             }
+            RowType::Include => {
+                errors.push(Finding {
+                    place: type_place,
+                    message: "`include` pulls rows from another form file, which is not part of this workbook; copy those rows into this survey".into(),
+                });
+                continue;
+            }
             RowType::Unknown => {
                 errors.push(Finding { place: type_place, message: format!("unknown type {raw_type:?}") });
                 continue;
@@ -739,7 +763,10 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
     }
     let Some(Frame::Root(items)) = stack.pop() else { unreachable!("the root frame stays") };
     if items.is_empty() && errors.is_empty() {
-        errors.push(Finding { place: survey.place(0, None), message: "the survey has no question".into() });
+        notices.push(Finding {
+            place: survey.place(0, None),
+            message: "the survey has no question smartcities can ask; the questionnaire is empty".into(),
+        });
     }
 
     let questionnaire = Questionnaire { form_id, title, default_language, items, lists };

@@ -105,6 +105,11 @@ pub enum Command {
         /// X-Forwarded-For: the sign-in throttle counts that address.
         #[arg(long)]
         trusted_proxy: bool,
+        /// Directory of the good-practice search index, a cache of the database rebuilt when
+        /// missing. Default: beside an SQLite database (`PATH.search`); in memory for
+        /// PostgreSQL, filled from the database at start.
+        #[arg(long, env = "SMARTCITIES_SEARCH_INDEX")]
+        search_index: Option<PathBuf>,
         #[command(flatten)]
         /// Where the outbox's mail goes.
         mail: MailArgs,
@@ -592,6 +597,15 @@ pub fn init_logging() {
         .init();
 }
 
+/// Where the good-practice search index lives: the directory given, else beside an SQLite
+/// database file, else (PostgreSQL, or SQLite in memory) nowhere — in memory.
+fn search_index_dir(database_url: &str, given: Option<PathBuf>) -> Option<PathBuf> {
+    given.or_else(|| {
+        let path = database_url.strip_prefix("sqlite://")?.split('?').next()?;
+        (!path.is_empty() && !path.contains(":memory:")).then(|| PathBuf::from(format!("{path}.search")))
+    })
+}
+
 /// Runs a parsed command line.
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
@@ -602,8 +616,8 @@ pub async fn run(cli: Cli) -> Result<()> {
             let base = format!("http://{}", listener.local_addr()?);
             let loaded = demo::load(&store, &ProgressBar::new(0)).await?;
             println!(
-                "Demonstration loaded into {database_url}: {} editions, {} cities, {} members, {} partners.",
-                loaded.editions, loaded.cities, loaded.members, loaded.partners
+                "Demonstration loaded into {database_url}: {} editions, {} cities, {} members, {} partners, {} good practices.",
+                loaded.editions, loaded.cities, loaded.members, loaded.partners, loaded.practices
             );
             if loaded.links.is_empty() {
                 println!("Every demonstration account has its password; sign in at {base}/sign-in.");
@@ -614,10 +628,20 @@ pub async fn run(cli: Cli) -> Result<()> {
                 }
             }
             println!("Serving on {base} (Ctrl-C to stop; mail goes to {})", mail.destination());
-            let state = AppState::new(store).with_public_url(Some(base));
+            let index = search_index_dir(&database_url, None);
+            let state =
+                AppState::new(store).with_public_url(Some(base)).with_catalogue_dir(index.as_deref())?;
             smartcities_web::serve(state, mail.mailer()?, listener).await?;
         }
-        Command::Serve { database_url, bind, public_url, secure_cookies, trusted_proxy, mail } => {
+        Command::Serve {
+            database_url,
+            bind,
+            public_url,
+            secure_cookies,
+            trusted_proxy,
+            search_index,
+            mail,
+        } => {
             let store = open(&database_url).await?;
             if store.editions().await.is_err() {
                 bail!(
@@ -631,10 +655,12 @@ pub async fn run(cli: Cli) -> Result<()> {
                 listener.local_addr()?,
                 mail.destination()
             );
+            let index = search_index_dir(&database_url, search_index);
             let state = AppState::new(store)
                 .with_public_url(Some(public_url))
                 .with_secure_cookies(secure_cookies)
-                .with_trusted_proxy(trusted_proxy);
+                .with_trusted_proxy(trusted_proxy)
+                .with_catalogue_dir(index.as_deref())?;
             smartcities_web::serve(state, mailer, listener).await?;
         }
         Command::Backup { output, database_url } => {

@@ -10,12 +10,15 @@ use smartcities_app::{
     focus_groups::parse_focus_group,
 };
 use smartcities_collect::{parse_cities, parse_members, parse_partners};
+use std::collections::BTreeMap;
+
 use smartcities_domain::{
-    ApproxDate, City, Edition, EditionFile, EditionStatus, EditionYear, Email, Focus, IndexRule, Localized,
-    Member, Milestone, ResponseMove, Role, ScoringMethod, ScoringRule,
+    Actor, ApproxDate, City, CityId, Edition, EditionFile, EditionStatus, EditionYear, Effort, Email, Focus,
+    IndexRule, Inequality, Lang, Localized, Member, Milestone, Practice, PracticeId, PracticeStatus,
+    ResponseMove, Role, ScoringMethod, ScoringRule, SdgTarget, Stage, StudyAxis, Written,
 };
 use smartcities_questionnaire::{Kind, Questionnaire, from_framework};
-use smartcities_store::{AnswerChange, Editor, LinkPurpose, Store};
+use smartcities_store::{AnswerChange, Editor, LinkPurpose, PracticeChange, Store};
 
 /// The default edition files, by file name.
 pub const EDITIONS: &[(&str, &str)] = &[
@@ -35,6 +38,10 @@ const FOCUS_GROUPS: [(&str, &str); 3] = [
     ("data/demo/focus-groups/2025-fr.toml", include_str!("../../../data/demo/focus-groups/2025-fr.toml")),
 ];
 
+/// Illustrative good practices of the demonstration catalogue.
+const PRACTICES_FILE: (&str, &str) =
+    ("data/demo/practices.toml", include_str!("../../../data/demo/practices.toml"));
+
 /// The year of the demonstration campaign, open for answers.
 pub const CAMPAIGN_YEAR: u16 = 2025;
 
@@ -53,6 +60,8 @@ pub struct Loaded {
     pub members: usize,
     /// Partner organisations.
     pub partners: usize,
+    /// Practices in the illustrative catalogue.
+    pub practices: usize,
     /// One-time links to set a password and try each role, for accounts that have no password
     /// yet: (who, path on the site).
     pub links: Vec<(String, String)>,
@@ -117,6 +126,8 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
         app.publish(&secretariat, published, published_texts(), &ProgressBar::hidden()).await?;
     }
     progress.inc(1);
+    progress.set_message("good practices");
+    let practices = illustrative_practices(&app).await?;
     progress.set_message("accounts");
     let links = accounts(&app, &members, &cities).await?;
     progress.inc(1);
@@ -126,8 +137,109 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
         cities: cities.len(),
         members: members.len(),
         partners: partners.len(),
+        practices,
         links,
     })
+}
+
+/// One practice of `data/demo/practices.toml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoPractice {
+    city: CityId,
+    axis: StudyAxis,
+    sub_area: String,
+    sdg: u8,
+    sdgs: Vec<u8>,
+    #[serde(default)]
+    targets: Vec<SdgTarget>,
+    started: ApproxDate,
+    stage: Stage,
+    actors: Vec<Actor>,
+    #[serde(default)]
+    inequalities: Vec<Inequality>,
+    #[serde(default)]
+    technologies: Vec<String>,
+    status: PracticeStatus,
+    #[serde(default)]
+    return_comment: Option<String>,
+    title: BTreeMap<Lang, String>,
+    summary: BTreeMap<Lang, String>,
+    #[serde(default)]
+    needs: BTreeMap<Lang, String>,
+    #[serde(default)]
+    lessons: BTreeMap<Lang, String>,
+    cost: Effort,
+    complexity: Effort,
+}
+
+#[derive(serde::Deserialize)]
+struct DemoPractices {
+    practice: Vec<DemoPractice>,
+}
+
+/// Text in several languages, the first key in file order being the original: the TOML tables
+/// are read in order, so the language written first is the one the practice was written in.
+fn written(first: Lang, texts: &BTreeMap<Lang, String>) -> Option<Written> {
+    let original = if texts.contains_key(&first) { first } else { *texts.keys().next()? };
+    Some(Written { original, text: texts.clone() })
+}
+
+/// Loads the illustrative catalogue: each practice published, drafted or returned as the file
+/// says. A practice already in the database (perhaps edited since) is left as it is.
+async fn illustrative_practices(app: &App) -> Result<usize> {
+    let (file, text) = PRACTICES_FILE;
+    let parsed: DemoPractices = toml::from_str(text).with_context(|| file.to_string())?;
+    // The language written first in each title, which toml's tables do not keep.
+    let originals: Vec<Lang> = text
+        .lines()
+        .filter(|l| l.starts_with("title = { "))
+        .map(|l| Lang::from_tag(&l["title = { ".len()..l.len().min(12)]).unwrap_or_default())
+        .collect();
+    let by = "demo (illustrative)";
+    let mut practices = Vec::new();
+    for (demo, original) in parsed.practice.iter().zip(originals) {
+        let title = written(original, &demo.title).context("a practice without a title")?;
+        let words = title.get(Lang::En).0.to_string();
+        let id = PracticeId::from_words(&demo.city, &words);
+        if app.store().practice_exists(&id).await? {
+            continue;
+        }
+        let mut practice = Practice::new(id, demo.city.clone(), title, demo.axis, demo.sdg);
+        practice.summary = written(original, &demo.summary).context("a practice without a summary")?;
+        practice.sub_area = Some(demo.sub_area.clone());
+        practice.sdgs =
+            std::iter::once(demo.sdg).chain(demo.sdgs.iter().copied().filter(|g| *g != demo.sdg)).collect();
+        practice.targets = demo.targets.clone();
+        practice.started = Some(demo.started);
+        practice.stage = Some(demo.stage);
+        practice.actors = demo.actors.clone();
+        practice.inequalities = demo.inequalities.clone();
+        practice.technologies = demo.technologies.clone();
+        practice.transferability.needs = written(original, &demo.needs);
+        practice.transferability.cost = Some(demo.cost);
+        practice.transferability.complexity = Some(demo.complexity);
+        practice.lessons = written(original, &demo.lessons);
+        let published = demo.status == PracticeStatus::Published;
+        practice.editions = vec![EditionYear::new(if published { PUBLISHED_YEAR } else { CAMPAIGN_YEAR })?];
+        practice.consent = true;
+        practice.illustrative = true;
+        practices.push((practice, demo.status, demo.return_comment.as_deref()));
+    }
+    // A returned practice was a draft first: its first version is the draft, the second the return.
+    let mut changes = Vec::new();
+    for (practice, status, comment) in &practices {
+        let first = PracticeChange { practice, status: *status, based_on: None, by, comment: None };
+        if *status == PracticeStatus::Returned {
+            let comment = comment.context("a returned practice without a comment")?;
+            changes.push(PracticeChange { status: PracticeStatus::Draft, ..first });
+            changes.push(PracticeChange { based_on: Some(1), comment: Some(comment), ..first });
+        } else {
+            changes.push(first);
+        }
+    }
+    app.store().save_practices(&changes).await?;
+    Ok(parsed.practice.len())
 }
 
 /// The foreword of the illustrative published edition.

@@ -160,7 +160,7 @@ async fn every_route_with_every_role() {
             "id=2025-extra&held_on=2025-11-02&language=en&participants=es-bilbao".into(),
             [303, 303, 403, 403],
         ),
-        ("/campaigns/2025".into(), "action=open&deadline=2025-06-30".into(), [303, 303, 403, 403]),
+        ("/campaigns/2025".into(), "action=open&deadline=2027-06-30".into(), [303, 303, 403, 403]),
     ];
     for (uri, form, expected) in &posts {
         for ((role, session), want) in roles.iter().zip(expected) {
@@ -224,11 +224,15 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
         send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=next%20spring")).await;
     assert_eq!(bad.status, StatusCode::CONFLICT);
     assert!(bad.body.contains("Deadline"), "{}", bad.body);
+    let past =
+        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=2020-01-01")).await;
+    assert_eq!(past.status, StatusCode::CONFLICT);
+    assert!(past.body.contains("has passed"), "{}", past.body);
     let opened =
-        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=2025-07-15")).await;
+        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=2027-07-15")).await;
     assert_eq!(opened.location.as_deref(), Some("/campaigns/2025?opened=1"));
     let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
-    assert!(page.body.contains("<strong>2025-07-15</strong>"), "{}", page.body);
+    assert!(page.body.contains("<strong>2027-07-15</strong>"), "{}", page.body);
 
     // A city that withdraws is recorded as such from its review page.
     let review =
@@ -253,6 +257,7 @@ async fn the_secretariat_records_a_focus_group_on_the_web() {
         assert!(page.body.contains(&format!("id=\"{workshop}\"")), "{workshop}");
     }
     assert!(page.body.contains("Public registers of the algorithms"), "the notes are shown");
+    assert!(page.body.contains(">Workshop in Spanish, "), "workshops are named in words, not by id");
 
     let form = |sdgs: &str| {
         Some(format!(
@@ -281,6 +286,21 @@ async fn the_secretariat_records_a_focus_group_on_the_web() {
     let page =
         send(&app.app, "GET", "/editions/2025/focus-groups?lang=en&edit=2025-pt", Some(&cookie), None).await;
     assert!(page.body.contains("value=\"16.6, 17.17\""), "the form is filled for a correction");
+    assert!(page.body.contains("name=\"editing\" value=\"2025-pt\""));
+    // A new workshop under an id in use is refused; the workshop being edited keeps its id.
+    let reused =
+        send(&app.app, "POST", "/editions/2025/focus-groups?lang=en", Some(&cookie), form("16.6")).await;
+    assert_eq!(reused.status, StatusCode::CONFLICT);
+    assert!(reused.body.contains("exists already"), "{}", reused.body);
+    let corrected = send(
+        &app.app,
+        "POST",
+        "/editions/2025/focus-groups",
+        Some(&cookie),
+        form("16.6").map(|f| format!("{f}&editing=2025-pt")),
+    )
+    .await;
+    assert_eq!(corrected.status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]

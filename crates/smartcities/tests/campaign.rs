@@ -50,6 +50,12 @@ async fn invitations_and_reminders_go_through_the_outbox() {
         )
         .await
         .unwrap();
+    // A deadline that has passed is refused, and the edition stays in planning.
+    let past = smartcities(&["campaign", "open", "--edition", "2027", "--deadline", "2020-01-01"], &db.url);
+    assert!(!past.status.success());
+    assert!(String::from_utf8_lossy(&past.stderr).contains("The deadline 2020-01-01 has passed"));
+    let planned = store.edition(EditionYear::new(2027).unwrap()).await.unwrap().unwrap();
+    assert_eq!(planned.status, EditionStatus::Planning);
     let opened =
         stdout(&smartcities(&["campaign", "open", "--edition", "2027", "--deadline", "2027-05-31"], &db.url));
     assert!(opened.contains("open for answers until 2027-05-31"));

@@ -1,7 +1,10 @@
-//! The whole life of a response in a real browser (headless Chromium driven through
-//! ChromeDriver): invitation link → password → two groups answered (one saved by the button,
-//! one by autosave) → reload shows them → submit → the secretariat returns it with a comment →
-//! the respondent corrects and resubmits → accepted. Needs Debian's `chromium` and
+//! Whole journeys in a real browser (headless Chromium driven through ChromeDriver). The life of
+//! a response: invitation link → password → two groups answered (one saved by the button, one by
+//! autosave) → reload shows them → submit → the secretariat returns it with a comment → the
+//! respondent corrects and resubmits → accepted. Answering without reloads: a follow-up appears
+//! when its condition is met, a word typed for a number shows its problem beside the field, a
+//! decimal comma is accepted on a Spanish page. And a visitor of the good-practice catalogue:
+//! search → filter by SDG → open a practice → switch language. Needs Debian's `chromium` and
 //! `chromium-driver`, so it is ignored unless asked for (`cargo test -- --include-ignored`).
 
 // Each test, bench and example target sees every dependency of its package.
@@ -169,6 +172,17 @@ impl Browser<'_> {
         self.script("return location.pathname;").as_str().unwrap_or_default().to_string()
     }
 
+    /// Waits until autosave has saved every change made so far.
+    fn wait_until_saved(&self) {
+        let started = Instant::now();
+        while self.script("return document.getElementById('answers').dataset.state;").as_str()
+            != Some("saved")
+        {
+            assert!(started.elapsed() < Duration::from_secs(15), "never saved: {}", self.text());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Waits until the page's text contains `needle`.
     fn wait_for_text(&self, needle: &str) {
         let started = Instant::now();
@@ -258,11 +272,11 @@ async fn a_response_from_invitation_to_acceptance() {
         respondent.click("input[name=mobility_open_data][value=no]");
         respondent.click("input[name=mobility_data_maturity][value=l3]");
         respondent.type_into("#f-bike_lane_km", "120.5");
-        respondent.wait_for_text("Guardado a las");
+        respondent.wait_until_saved();
 
-        // A reload shows everything.
+        // A reload shows everything, the number with the Spanish decimal comma.
         respondent.call("POST", "/refresh", Some(json!({})));
-        assert_eq!(respondent.value("#f-bike_lane_km"), "120.5");
+        assert_eq!(respondent.value("#f-bike_lane_km"), "120,5");
         assert!(respondent.checked("input[name=has_maas][value=yes]"));
         assert!(respondent.checked("input[name=mobility_data_maturity][value=l3]"));
         respondent.go(&format!("{base}/responses/2025/pt-lisbon/groups/smart_economy?lang=es"));
@@ -273,7 +287,8 @@ async fn a_response_from_invitation_to_acceptance() {
         respondent.go(&format!("{base}/responses/2025/pt-lisbon/review?lang=es"));
         respondent.wait_for_text("No falta nada");
         respondent.click("form[action$=submit] button");
-        respondent.wait_for_text("enviada");
+        respondent.wait_for_text("Qué ocurre ahora");
+        assert!(respondent.path().ends_with("/submitted"), "a confirmation with the next steps");
 
         // The secretariat returns it with a comment on one answer.
         let secretariat = driver.browser();
@@ -365,5 +380,161 @@ async fn a_response_from_invitation_to_acceptance() {
         hint.0.get(&smartcities_domain::Lang::En).map(String::as_str),
         Some("A place where residents test new services")
     );
+    server.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_visitor_searches_the_catalogue_filters_by_sdg_opens_a_practice_and_switches_language() {
+    let driver = Driver::start();
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let mail_dir = tempfile::tempdir().unwrap();
+    let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
+    let server = tokio::spawn(smartcities_web::serve(AppState::new(store), mailer, listener));
+
+    tokio::task::spawn_blocking(move || {
+        let browser = driver.browser();
+        let count = |css: &str| {
+            browser
+                .script(&format!("return document.querySelectorAll({css:?}).length;"))
+                .as_u64()
+                .unwrap_or(0)
+        };
+        browser.go(&format!("{base}/practices?lang=es"));
+        browser.wait_for_text("Buenas prácticas");
+        browser.type_into("#q", "movilidad");
+        browser.click("form.search button[type=submit]");
+        browser.wait_for_text("prácticas");
+        let hits = count(".practice-card");
+        assert!(hits >= 3, "{}", browser.text());
+        // The words found are highlighted, accents aside ("móvil" shares the stem of "movilidad").
+        let highlighted = browser.script(
+            "return document.querySelector('.practice-card .snippet b').textContent\
+               .normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase();",
+        );
+        assert!(highlighted.as_str().unwrap().starts_with("movil"), "{highlighted}");
+
+        // Filter by SDG 13: the facet's count is the number of practices listed after.
+        let facet = "details[data-facet=sdg] a[href*='sdg=13']";
+        let expected: u64 = browser
+            .script(&format!(
+                "return document.querySelector({facet:?}).parentElement.querySelector('.count').textContent;"
+            ))
+            .as_str()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        browser.click(facet);
+        browser.wait_for_text("✕");
+        assert!(browser.script("return location.search;").as_str().unwrap().contains("sdg=13"));
+        assert_eq!(count(".practice-card"), expected);
+        assert!(expected < hits, "the filter narrows the list");
+        assert_eq!(
+            count(".practice-card .sdg[data-goal='13']"),
+            expected,
+            "every practice listed contributes to SDG 13"
+        );
+
+        // Open the first practice, then read it in English.
+        browser.click(".practice-card h3 a");
+        let started = Instant::now();
+        while !browser.path().starts_with("/practices/") {
+            assert!(started.elapsed() < Duration::from_secs(10), "not opened: {}", browser.text());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        browser.wait_for_text("ODS");
+        let spanish =
+            browser.script("return document.querySelector('h1').textContent;").as_str().unwrap().to_string();
+        browser.click("nav.languages a[hreflang=en]");
+        let started = Instant::now();
+        while browser.script("return document.documentElement.lang;").as_str() != Some("en") {
+            assert!(started.elapsed() < Duration::from_secs(10), "still not English");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        browser.wait_for_text("SDGs");
+        let english =
+            browser.script("return document.querySelector('h1').textContent;").as_str().unwrap().to_string();
+        assert_ne!(spanish, english, "the title in English: {english}");
+        assert!(browser.text().contains("Good practices"), "the page's own words are English too");
+    })
+    .await
+    .unwrap();
+    server.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_respondent_sees_follow_ups_and_problems_without_reloading() {
+    let driver = Driver::start();
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let user = store
+        .user_by_email(&smartcities_domain::Email::parse("digital.office@lisbon.example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let (token, csrf) = (smartcities_app::accounts::new_token(), smartcities_app::accounts::new_token());
+    store
+        .create_session(&smartcities_app::accounts::token_hash(&token), &user.id, &csrf, 3600)
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let mail_dir = tempfile::tempdir().unwrap();
+    let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
+    let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
+
+    tokio::task::spawn_blocking(move || {
+        let browser = driver.browser();
+        browser.go(&format!("{base}/?lang=es"));
+        let cookie = json!({"cookie": {"name": smartcities_web::auth::SESSION_COOKIE, "value": token, "path": "/"}});
+        browser.call("POST", "/cookie", Some(cookie));
+        let wait_until = |script: &str, what: &str| {
+            let started = Instant::now();
+            while browser.script(script).as_bool() != Some(true) {
+                assert!(started.elapsed() < Duration::from_secs(10), "{what}: {}", browser.text());
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        };
+        browser.go(&format!("{base}/responses/2025/pt-lisbon/groups/smart_economy?lang=es"));
+        browser.script("window.notReloaded = true; return null;");
+        let hidden = "return document.querySelector('[data-field=cpi_description]').hidden;";
+        browser.click("input[name=uses_cpi][value=no]");
+        wait_until(hidden, "the follow-up hides when its condition does not hold");
+        browser.click("input[name=uses_cpi][value=yes]");
+        wait_until(&hidden.replace("return ", "return !"), "the follow-up appears when its condition holds");
+        assert!(!browser.script("return document.querySelector('#f-cpi_description').disabled;").as_bool().unwrap());
+
+        browser.type_into("#f-pilots_last_2y", "doce");
+        wait_until(
+            "var p = document.getElementById('e-pilots_last_2y'); return !p.hidden && p.textContent.length > 0;",
+            "the problem shows beside the field",
+        );
+        let message = browser.script("return document.getElementById('e-pilots_last_2y').textContent;");
+        assert!(message.as_str().unwrap().contains("entero"), "{message}");
+        assert_eq!(browser.script("return window.notReloaded === true;").as_bool(), Some(true), "no reload");
+        browser.type_into("#f-pilots_last_2y", "12");
+        wait_until("return document.getElementById('e-pilots_last_2y').hidden;", "a corrected answer clears it");
+        browser.wait_until_saved();
+
+        browser.go(&format!("{base}/responses/2025/pt-lisbon/groups/new_mobility?lang=es"));
+        browser.type_into("#f-bike_lane_km", "12,5");
+        browser.wait_until_saved();
+        let status = browser.script("return document.getElementById('autosave-status').textContent;");
+        assert!(!status.as_str().unwrap().contains("PM") && !status.as_str().unwrap().contains("AM"), "{status}");
+        assert!(browser.script("return document.getElementById('e-bike_lane_km').hidden;").as_bool().unwrap());
+        browser.go(&format!("{base}/responses/2025/pt-lisbon/groups/new_mobility?lang=es"));
+        assert_eq!(browser.value("#f-bike_lane_km"), "12,5");
+    })
+    .await
+    .unwrap();
+    let answers =
+        store.answers(EditionYear::new(2025).unwrap(), &CityId::parse("pt-lisbon").unwrap()).await.unwrap();
+    assert_eq!(answers.iter().find(|a| a.question == "bike_lane_km").unwrap().value, "12.5");
+    assert_eq!(answers.iter().find(|a| a.question == "pilots_last_2y").unwrap().value, "12");
     server.abort();
 }

@@ -483,3 +483,59 @@ async fn a_long_history_is_shown_a_page_at_a_time() {
     assert_eq!(second.body.matches("<tr><td><time").count(), 30);
     assert!(second.body.contains("rel=\"prev\"") && !second.body.contains("rel=\"next\""));
 }
+
+#[tokio::test]
+async fn titles_carry_no_markup_and_staff_pages_say_what_they_are() {
+    let site = site().await;
+    let (cookie, _) = session(&site.store, "secretariat@smartcities.example.org").await;
+    for path in [
+        "/campaigns/2025?lang=es",
+        "/responses/2025/pt-lisbon/print?lang=es",
+        "/responses/2025/fi-lappeenranta/review?lang=es",
+        "/responses/2025/pt-lisbon?lang=es",
+        "/cities/pt-lisbon?lang=es",
+        "/practices?lang=es",
+        "/editions/2025/focus-groups?lang=es",
+        "/questionnaires/2025?lang=es",
+    ] {
+        let page = send(&site.router, "GET", path, Some(&cookie), None).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            page.body.contains(">English</a>") && page.body.contains(">Français</a>"),
+            "{path}: the language switcher"
+        );
+        let title = page.body.split("<title>").nth(1).unwrap().split("</title>").next().unwrap();
+        assert!(!title.contains('<') && title.len() < 200, "{path}: {title}");
+    }
+    let review =
+        send(&site.router, "GET", "/responses/2025/fi-lappeenranta/review?lang=es", Some(&cookie), None)
+            .await;
+    assert!(
+        review.body.contains("<h1>Revisión de las respuestas de Lappeenranta</h1>"),
+        "not 'review and submit'"
+    );
+    assert!(review.body.contains("href=\"/campaigns/2025\""), "the breadcrumb leads to the campaign");
+    let city = send(&site.router, "GET", "/cities/pt-lisbon?lang=es", None, None).await.body;
+    assert_eq!(city.matches("Ubicación de Lisbon").count(), 1, "the map's title is said once");
+    // Long option lists (the 17 SDGs) fold away on the edition page.
+    let edition = send(&site.router, "GET", "/editions/2023?lang=en", None, None).await.body;
+    assert!(edition.contains("<summary>17 options</summary>"), "the SDG lists are folded");
+    assert!(edition.matches("<details class=\"choices\">").count() >= 5);
+
+    // Names in the language's collation: İzmir between Istanbul and Jakarta, not after Z.
+    let members = send(&site.router, "GET", "/members?lang=es", None, None).await.body;
+    let at = |name: &str| members.find(&format!(">{name}</a>")).unwrap_or_else(|| panic!("{name}"));
+    assert!(at("Istanbul") < at("İzmir") && at("İzmir") < at("Jakarta"), "İzmir sorts with the I's");
+    let campaign = send(&site.router, "GET", "/campaigns/2025?lang=fr", Some(&cookie), None).await.body;
+    let at = |name: &str| campaign.find(&format!(">{name}</a>")).unwrap_or_else(|| panic!("{name}"));
+    assert!(at("İzmir") < at("Jakarta"));
+    // The dashboard filters the responses awaiting review.
+    let awaiting =
+        send(&site.router, "GET", "/campaigns/2025?lang=en&show=awaiting", Some(&cookie), None).await.body;
+    let listed = awaiting.split("id=\"cities\"").nth(1).unwrap();
+    assert!(listed.contains(">Lappeenranta</a>") && listed.contains(">Bangkok</a>"), "{listed}");
+    assert!(!listed.contains(">Lisbon</a>"), "Lisbon is still answering");
+    let (header, rest) = city.split_once("<main").unwrap();
+    assert!(!header.contains("/api/openapi.json"), "raw JSON is not in the main navigation");
+    assert!(rest.split_once("<footer").unwrap().1.contains("/api/openapi.json"), "the API is in the footer");
+}

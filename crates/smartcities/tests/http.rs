@@ -67,6 +67,9 @@ const PAGES: &[&str] = &[
     "/members",
     "/members?section=africa",
     "/cities/es-bilbao",
+    "/practices",
+    "/practices?q=datos&sdg=16",
+    "/practices/es-bilbao-municipal-open-data-portal",
 ];
 
 #[tokio::test]

@@ -58,11 +58,15 @@ async fn importing_a_form_for_a_new_year_plans_the_edition() {
     assert_eq!(edition.status, EditionStatus::Planning);
 
     let bad = smartcities(
-        &["questionnaire", "import", "--edition", "2027", &format!("{corpus}/survey_no_name.xlsx")],
+        &["questionnaire", "import", "--edition", "2027", &format!("{corpus}/include.xlsx")],
         &db.url,
     );
     assert!(!bad.status.success());
-    assert!(text(&bad.stderr).contains("the workbook has no `survey` sheet"));
+    assert!(
+        text(&bad.stderr).contains("sheet survey, row 3, column A (type): `include` pulls rows"),
+        "{}",
+        text(&bad.stderr)
+    );
     assert!(text(&bad.stderr).contains("Nothing was imported."));
     assert!(store.edition(EditionYear::new(2027).unwrap()).await.unwrap().is_none(), "nothing was written");
 }

@@ -41,6 +41,9 @@ pub const TABLES: &[&str] = &[
     "site_version",
     "publications",
     "publication_files",
+    "practices",
+    "practice_versions",
+    "catalogue_sequence",
 ];
 
 /// One stored value, of one of the column types the migrations use.

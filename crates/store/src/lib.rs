@@ -8,6 +8,7 @@
 
 mod accounts;
 pub mod backup;
+mod catalogue;
 mod cities;
 /// Timestamps as the database keeps them.
 pub mod clock;
@@ -29,11 +30,12 @@ use sqlx::{
 };
 
 pub use accounts::{LinkPurpose, SessionUser, User};
+pub use catalogue::{PracticeChange, PracticeVersion, StoredPractice};
 pub use cities::CityFilter;
 pub use coding::StoredCoding;
 pub use editions::SavedEdition;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
-pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts};
+pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
 pub use publications::{NewPublication, Publication, PublishedFile};
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
@@ -150,6 +152,22 @@ pub enum StoreError {
     NameTaken {
         /// The name.
         name: String,
+    },
+    /// A new practice with an id another practice has.
+    #[error("a practice with id {0} exists already")]
+    PracticeTaken(String),
+    /// No practice has this id.
+    #[error("no practice {0}")]
+    NoPractice(String),
+    /// Someone saved a version of the practice after the one a change was based on.
+    #[error(
+        "the practice changed since you opened it (version {based_on}, now {now}); reload it and edit again"
+    )]
+    PracticeChanged {
+        /// The version the change started from.
+        based_on: i64,
+        /// The version current now.
+        now: i64,
     },
     /// A respondent answers for exactly one city; other roles for none.
     #[error("a respondent answers for exactly one city; other roles for none")]

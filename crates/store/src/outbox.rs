@@ -53,19 +53,8 @@ pub const MAX_ATTEMPTS: i64 = 8;
 impl Store {
     /// Puts a message in the outbox; delivery happens later.
     pub async fn enqueue_mail(&self, id: &str, recipient: &str, subject: &str, body: &str) -> Result<()> {
-        let now = clock::now();
-        sqlx::query(
-            "INSERT INTO outbox (id, recipient, subject, body, status, attempts, next_attempt_at, created_at) \
-             VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)",
-        )
-        .bind(id)
-        .bind(recipient)
-        .bind(subject)
-        .bind(body)
-        .bind(&now)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let mut conn = self.pool.acquire().await?;
+        enqueue(&mut conn, &OutgoingMail { id, recipient, subject, body }).await
     }
 
     /// Pending messages whose next attempt is due, oldest first.
@@ -185,4 +174,34 @@ impl Store {
         }
         Ok(counts)
     }
+}
+
+/// A message to put in the outbox together with the change it tells about.
+#[derive(Debug, Clone, Copy)]
+pub struct OutgoingMail<'a> {
+    /// A unique id (a random token).
+    pub id: &'a str,
+    /// The address.
+    pub recipient: &'a str,
+    /// The subject line.
+    pub subject: &'a str,
+    /// The plain-text body.
+    pub body: &'a str,
+}
+
+/// Puts a message in the outbox on a connection or within a transaction.
+pub(crate) async fn enqueue(conn: &mut sqlx::AnyConnection, mail: &OutgoingMail<'_>) -> Result<()> {
+    let now = clock::now();
+    sqlx::query(
+        "INSERT INTO outbox (id, recipient, subject, body, status, attempts, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)",
+    )
+    .bind(mail.id)
+    .bind(mail.recipient)
+    .bind(mail.subject)
+    .bind(mail.body)
+    .bind(&now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

@@ -703,19 +703,23 @@ impl Store {
         Ok(to)
     }
 
-    /// Returns a submitted response to the city with reviewers' comments (one per question),
-    /// in one transaction: the comments are never stored without the return, nor the return
-    /// without them.
+    /// Returns a submitted response to the city with reviewers' comments (one per question) and
+    /// the mail that tells the city, in one transaction: the comments are never stored without
+    /// the return, nor the return without them or its mail.
     pub async fn return_response(
         &self,
         edition: EditionYear,
         city: &CityId,
         comments: &[(String, String)],
         author: &str,
+        mails: &[crate::OutgoingMail<'_>],
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         move_in(&mut tx, edition, city, ResponseMove::Return).await?;
         add_comments(&mut tx, edition, city, comments, author).await?;
+        for mail in mails {
+            crate::outbox::enqueue(&mut tx, mail).await?;
+        }
         tx.commit().await?;
         self.public_changed().await?;
         Ok(())
@@ -773,7 +777,7 @@ impl Store {
 }
 
 /// The move of a response within a write transaction.
-async fn move_in(
+pub(crate) async fn move_in(
     tx: &mut Transaction<'_, Any>,
     edition: EditionYear,
     city: &CityId,

@@ -27,11 +27,22 @@ impl Store {
 
     /// Reads the version from the database, so changes other servers made count here too.
     pub async fn refresh_site_version(&self) -> Result<u64> {
+        let version = self.stored_site_version().await?;
+        Ok(self.note_site_version(version))
+    }
+
+    /// The version in the database, without taking it on (see [`Store::note_site_version`]).
+    pub async fn stored_site_version(&self) -> Result<u64> {
         let version: i64 = sqlx::query("SELECT version FROM site_version WHERE id = 1")
             .fetch_one(&self.pool)
             .await?
             .try_get("version")?;
-        let version = u64::try_from(version).unwrap_or(0);
-        Ok(self.site_version.fetch_max(version, Ordering::SeqCst).max(version))
+        Ok(u64::try_from(version).unwrap_or(0))
+    }
+
+    /// Takes on a version read from the database once what depends on it is up to date; the
+    /// version never goes back. Answers the version now current.
+    pub fn note_site_version(&self, version: u64) -> u64 {
+        self.site_version.fetch_max(version, Ordering::SeqCst).max(version)
     }
 }

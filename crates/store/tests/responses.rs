@@ -6,7 +6,9 @@
 
 use smartcities_domain::{CityId, EditionFile, EditionYear, Evidence, ResponseMove, ResponseStatus};
 use smartcities_questionnaire::from_framework;
-use smartcities_store::{AnswerChange, Editor, SaveOutcome, Store, StoreError, testing::TestDatabase};
+use smartcities_store::{
+    AnswerChange, Editor, OutgoingMail, SaveOutcome, Store, StoreError, testing::TestDatabase,
+};
 
 const EDITION_2023: &str = include_str!("../../../data/editions/2023.toml");
 
@@ -168,13 +170,23 @@ async fn submission_review_and_evidence() {
             &bilbao,
             &[("pilots_last_2y".into(), "Please count only public pilots".into())],
             "secretariat",
+            &[OutgoingMail {
+                id: "m1",
+                recipient: "city@example.org",
+                subject: "Returned",
+                body: "Please look",
+            }],
         )
         .await
         .unwrap();
+    assert_eq!(store.outbox_counts().await.unwrap().pending, 1, "the return's mail waits in the outbox");
     assert_eq!(store.response(year, &bilbao).await.unwrap().unwrap().status, ResponseStatus::Returned);
     // A return is refused whole, comments included, when the response is not submitted.
-    let not_submitted = store.return_response(year, &bilbao, &[("uses_cpi".into(), "?".into())], "s").await;
+    let mail = OutgoingMail { id: "m2", recipient: "city@example.org", subject: "Returned", body: "again" };
+    let not_submitted =
+        store.return_response(year, &bilbao, &[("uses_cpi".into(), "?".into())], "s", &[mail]).await;
     assert!(matches!(not_submitted, Err(StoreError::IllegalMove { .. })));
+    assert_eq!(store.outbox_counts().await.unwrap().pending, 1, "no mail for a refused return");
     assert_eq!(store.review_comments(year, &bilbao).await.unwrap().len(), 1);
     let comments = store.review_comments(year, &bilbao).await.unwrap();
     assert_eq!(comments[0].comment, "Please count only public pilots");

@@ -33,6 +33,8 @@ use crate::{AppState, auth::Viewer};
         list_cities,
         get_city,
         city_profile,
+        list_practices,
+        get_practice,
         health
     )
 )]
@@ -48,6 +50,8 @@ pub fn router() -> Router<AppState> {
         .route("/editions/{year}/questions/{code}", get(question_result))
         .route("/cities/{id}", get(get_city))
         .route("/cities/{id}/profile", get(city_profile))
+        .route("/practices", get(list_practices))
+        .route("/practices/{id}", get(get_practice))
         .fallback(|| async { ApiError::not_found("no such API endpoint; see /api/openapi.json") })
 }
 
@@ -376,5 +380,138 @@ pub async fn health(State(state): State<AppState>) -> Response {
             }
             .into_response()
         }
+    }
+}
+
+/// A page of the good-practice catalogue's search.
+#[derive(Serialize, ToSchema)]
+pub struct PracticeList {
+    /// How many practices match.
+    total: usize,
+    /// The page returned, from 1.
+    page: usize,
+    /// Practices per page.
+    per_page: usize,
+    /// The practices of the page.
+    practices: Vec<PracticeHit>,
+    /// Per facet (`axis`, `sub_area`, `sdg`, `section`, `band`, `edition`, `budget`, and
+    /// `status` for the secretariat), each value with the number of matching practices.
+    facets: std::collections::BTreeMap<String, Vec<FacetCount>>,
+}
+
+/// One practice found.
+#[derive(Serialize, ToSchema)]
+pub struct PracticeHit {
+    id: String,
+    city: String,
+    city_name: String,
+    /// The title in the language asked for, or in its original language.
+    title: String,
+    /// The language the title is in.
+    title_lang: String,
+    /// A passage with the words found in `<b>`, HTML-escaped.
+    snippet_html: String,
+    axis: String,
+    sub_area: Option<String>,
+    /// The primary SDG first.
+    sdgs: Vec<u8>,
+    editions: Vec<u16>,
+    status: smartcities_domain::PracticeStatus,
+    /// True when the practice was written for demonstration.
+    illustrative: bool,
+}
+
+/// A facet value and how many matching practices have it.
+#[derive(Serialize, ToSchema)]
+pub struct FacetCount {
+    value: String,
+    count: u64,
+}
+
+/// A practice of the catalogue, whole, with where it stands.
+#[derive(Serialize, ToSchema)]
+pub struct PracticeResource {
+    #[serde(flatten)]
+    practice: smartcities_domain::Practice,
+    status: smartcities_domain::PracticeStatus,
+    /// Its version, from 1.
+    version: i64,
+}
+
+/// Searches the good-practice catalogue: published practices (and, for a signed-in city or the
+/// secretariat, their drafts), with facet counts over every match.
+#[utoipa::path(get, path = "/api/v1/practices", tag = "practices", params(crate::practices::SearchParams),
+    responses((status = 200, description = "A page of matching practices with facet counts", body = PracticeList)))]
+async fn list_practices(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    crate::i18n::Negotiated(negotiated): crate::i18n::Negotiated,
+    Query(params): Query<crate::practices::SearchParams>,
+) -> Result<Json<PracticeList>, ApiError> {
+    let lang = params.lang.as_deref().and_then(smartcities_domain::Lang::from_tag).unwrap_or(negotiated);
+    let search = params.search(lang, 20);
+    let (page, per_page) = (search.page, search.per_page);
+    let user = viewer.0.as_ref().map(|s| &s.user);
+    let found = state.app.search_practices(user, search).await?;
+    let practices = found
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let card = hit.card;
+            let title_lang = if card.title.exactly(lang).is_some() { lang } else { card.title.original };
+            let mut sdgs = vec![card.sdg];
+            sdgs.extend(card.sdgs.iter().copied().filter(|g| *g != card.sdg));
+            PracticeHit {
+                id: card.id.to_string(),
+                city: card.city.to_string(),
+                title: card.title.get(lang).0.to_string(),
+                title_lang: title_lang.code().to_string(),
+                city_name: card.city_name,
+                snippet_html: hit.snippet_html,
+                axis: card.axis,
+                sub_area: card.sub_area,
+                sdgs,
+                editions: card.editions.iter().map(|e| e.get()).collect(),
+                status: card.status,
+                illustrative: card.illustrative,
+            }
+        })
+        .collect();
+    let facets = found
+        .facets
+        .into_iter()
+        .filter(|(_, values)| !values.is_empty())
+        .map(|(dimension, values)| {
+            (
+                dimension.to_string(),
+                values.into_iter().map(|(value, count)| FacetCount { value, count }).collect(),
+            )
+        })
+        .collect();
+    Ok(Json(PracticeList { total: found.total, page, per_page, practices, facets }))
+}
+
+/// One practice of the catalogue, in every language it is written or translated in.
+#[utoipa::path(get, path = "/api/v1/practices/{id}", tag = "practices",
+    params(("id" = String, Path, description = "The practice's id", example = "es-bilbao-open-data-portal")),
+    responses(
+        (status = 200, description = "The practice", body = PracticeResource),
+        (status = 404, description = "No such practice, or not published", body = ErrorBody)))]
+async fn get_practice(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Json<PracticeResource>, ApiError> {
+    let missing = || ApiError::not_found(format!("no practice {id}"));
+    let parsed = smartcities_domain::PracticeId::parse(&id).map_err(|_| missing())?;
+    let user = viewer.0.as_ref().map(|s| &s.user);
+    match state.app.practice_page(user, &parsed).await {
+        Ok(page) => Ok(Json(PracticeResource {
+            practice: page.stored.practice,
+            status: page.stored.status,
+            version: page.stored.version,
+        })),
+        Err(smartcities_app::AppError::Refused(smartcities_app::Refusal::NotFound)) => Err(missing()),
+        Err(e) => Err(e.into()),
     }
 }

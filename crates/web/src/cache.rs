@@ -122,14 +122,25 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// Follows the public version the other servers sharing the database write, every `every`.
-pub async fn follow_site_version(store: smartcities_store::Store, every: Duration) {
+/// Follows what the other servers sharing the database change, every `every`: the catalogue's
+/// search index, then the public version. The version is read before the index catches up
+/// and taken on after, so a page cached under it never misses a practice changed before it.
+pub async fn follow_other_servers(app: smartcities_app::App, every: Duration) {
     let mut ticks = tokio::time::interval(every);
     loop {
         ticks.tick().await;
-        if let Err(e) = store.refresh_site_version().await {
-            tracing::warn!(error = %e, "reading the public data's version failed");
+        let version = match app.store().stored_site_version().await {
+            Ok(version) => version,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading the public data's version failed");
+                continue;
+            }
+        };
+        if let Err(e) = app.sync_catalogue().await {
+            tracing::warn!(error = %e, "bringing the practice search index up to date failed");
+            continue;
         }
+        app.store().note_site_version(version);
     }
 }
 

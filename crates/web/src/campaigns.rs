@@ -28,6 +28,9 @@ use crate::{
 /// What the last action did, carried in the redirect so a reload does not repeat it.
 #[derive(Deserialize, Default)]
 pub struct Notice {
+    /// Which cities to list: `awaiting` (submitted, to review), `returned`, `silent` (invited,
+    /// nothing answered yet); all without it.
+    show: Option<String>,
     invited: Option<usize>,
     reminded: Option<usize>,
     opened: Option<u8>,
@@ -93,10 +96,20 @@ pub async fn dashboard(
     let answered_by_city = state.store.answer_counts(year).await?;
     let mut rows = Vec::new();
     let mut by_section: BTreeMap<Section, Vec<ResponseStatus>> = BTreeMap::new();
+    let show = notice.show.as_deref().filter(|s| matches!(*s, "awaiting" | "returned" | "silent"));
     for r in &responses {
         let Some(city) = cities.get(&r.city) else { continue };
         by_section.entry(city.section).or_default().push(r.status);
         let answered = answered_by_city.get(&r.city).copied().unwrap_or(0);
+        let listed = match show {
+            Some("awaiting") => r.status == ResponseStatus::Submitted,
+            Some("returned") => r.status == ResponseStatus::Returned,
+            Some("silent") => answered == 0 && r.status.open_to_respondent(),
+            _ => true,
+        };
+        if !listed {
+            continue;
+        }
         rows.push(CityRow {
             id: city.id.to_string(),
             name: city.name.clone(),
@@ -106,7 +119,8 @@ pub async fn dashboard(
             total,
         });
     }
-    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    let collator = crate::i18n::collator(lang);
+    rows.sort_by(|a, b| collator.compare(&a.name, &b.name));
     let all: Vec<ResponseStatus> = responses.iter().map(|r| r.status).collect();
     let mail = state.store.outbox_counts().await?;
     let problems = state.store.mail_problems(20).await?;
@@ -131,6 +145,7 @@ pub async fn dashboard(
         overall: Counts,
         sections: Vec<Counts>,
         rows: Vec<CityRow>,
+        filters: Vec<(String, String, bool)>,
         mail_pending: i64,
         mail_sent: i64,
         mail_failed: i64,
@@ -178,6 +193,22 @@ pub async fn dashboard(
             .map(|(s, st)| counts(t(lang, &format!("section-{}", s.slug())), &st))
             .collect(),
         rows,
+        filters: [
+            ("", "campaign-show-all"),
+            ("awaiting", "campaign-show-awaiting"),
+            ("returned", "campaign-show-returned"),
+            ("silent", "campaign-show-silent"),
+        ]
+        .into_iter()
+        .map(|(value, key)| {
+            let href = if value.is_empty() {
+                format!("/campaigns/{year}#cities")
+            } else {
+                format!("/campaigns/{year}?show={value}#cities")
+            };
+            (href, t(lang, key), show.unwrap_or("") == value)
+        })
+        .collect(),
     };
     render_page(&ctx, "campaign.html", "me", body).await
 }

@@ -46,6 +46,8 @@ struct OutputView {
 #[derive(Serialize)]
 struct GroupView {
     id: String,
+    /// What the workshop was, in words: its language and day.
+    title: String,
     held_on: String,
     language: String,
     language_code: &'static str,
@@ -81,7 +83,7 @@ struct FocusGroupsPage {
     form: Option<FormView>,
     kinds: Vec<Choice>,
     axes: Vec<Choice>,
-    languages: Vec<Choice>,
+    language_choices: Vec<Choice>,
     cities: Vec<Choice>,
 }
 
@@ -140,6 +142,14 @@ pub async fn list(
         .iter()
         .map(|g| GroupView {
             id: g.id.clone(),
+            title: translate(
+                lang,
+                "workshop-title",
+                &[
+                    ("language", t(lang, &format!("language-{}", g.language.code())).into()),
+                    ("date", crate::i18n::approx_date(lang, g.held_on).into()),
+                ],
+            ),
             held_on: g.held_on.to_string(),
             language: t(lang, &format!("language-{}", g.language.code())),
             language_code: g.language.code(),
@@ -197,7 +207,7 @@ pub async fn list(
             .flat_map(|f| &f.axes)
             .map(|a| Choice { value: a.code.to_string(), label: a.label.get(lang).to_string() })
             .collect(),
-        languages: Lang::ALL
+        language_choices: Lang::ALL
             .iter()
             .map(|l| Choice { value: l.code().into(), label: t(lang, &format!("language-{}", l.code())) })
             .collect(),
@@ -287,6 +297,15 @@ pub async fn save(
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     state.store.edition(year_v).await?.ok_or(PageError::NotFound(lang))?;
     let group = group_from_form(lang, year_v, &fields).map_err(|reason| PageError::Refused(lang, reason))?;
+    // A new workshop never replaces another by reusing its id; editing one keeps its id.
+    let editing = fields.get("editing").and_then(|v| v.first()).map(String::as_str);
+    let taken = state.store.focus_groups(year_v).await?.iter().any(|g| g.id == group.id);
+    if taken && editing != Some(group.id.as_str()) {
+        return Err(PageError::Refused(
+            lang,
+            translate(lang, "workshop-id-taken", &[("id", group.id.clone().into())]),
+        ));
+    }
     state.store.save_focus_group(&group).await.map_err(|e| match e {
         StoreError::UnknownAxis { axis, .. } => {
             PageError::Refused(lang, format!("{}: {axis}", t(lang, "workshop-axis")))

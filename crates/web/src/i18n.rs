@@ -10,6 +10,47 @@ use axum::{
 use smartcities_domain::Lang;
 pub use smartcities_locale::{t, translate};
 
+/// Compares names as the language sorts them (İzmir beside Istanbul, Ñ after N in Spanish),
+/// with the Unicode collation data compiled into the binary.
+pub fn collator(lang: Lang) -> icu_collator::CollatorBorrowed<'static> {
+    let locale = match lang {
+        Lang::En => icu_locale_core::locale!("en"),
+        Lang::Es => icu_locale_core::locale!("es"),
+        Lang::Fr => icu_locale_core::locale!("fr"),
+    };
+    icu_collator::Collator::try_new(locale.into(), Default::default())
+        .expect("collation data for en, es and fr is compiled in")
+}
+
+/// A date known to the year, month or day as the language writes it (30 de junio de 2027).
+pub fn approx_date(lang: Lang, date: smartcities_domain::ApproxDate) -> String {
+    match (date.month, date.day) {
+        (Some(month), Some(day)) => {
+            smartcities_publish::view::long_date(lang, &format!("{}-{month:02}-{day:02}", date.year))
+        }
+        (Some(month), None) => {
+            let name = t(lang, &format!("month-{month}"));
+            match lang {
+                Lang::Es => format!("{name} de {}", date.year),
+                Lang::En | Lang::Fr => format!("{name} {}", date.year),
+            }
+        }
+        _ => date.year.to_string(),
+    }
+}
+
+/// A stored timestamp (`2026-11-30T21:04:05Z`) as the language writes it, to the minute, UTC.
+pub fn timestamp(lang: Lang, at: &str) -> String {
+    let (day, time) = at.split_once('T').unwrap_or((at, ""));
+    let time: String = time.chars().take(5).collect();
+    let day = smartcities_publish::view::long_date(lang, day);
+    match lang {
+        Lang::En => format!("{day}, {time} UTC"),
+        Lang::Es => format!("{day}, {time} UTC"),
+        Lang::Fr => format!("{day} à {time} UTC"),
+    }
+}
+
 /// The language a request is answered in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Negotiated(pub Lang);

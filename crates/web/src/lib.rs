@@ -17,6 +17,7 @@ mod form;
 mod i18n;
 mod page;
 mod pages;
+mod practices;
 mod publication;
 mod questionnaire_editor;
 mod responses;
@@ -76,6 +77,17 @@ impl AppState {
         self
     }
 
+    /// Keeps the good-practice search index in `dir` (or in memory without one).
+    pub fn with_catalogue_dir(
+        mut self,
+        dir: Option<&std::path::Path>,
+    ) -> Result<AppState, smartcities_app::AppError> {
+        if let Some(dir) = dir {
+            self.app = self.app.with_catalogue_dir(dir)?;
+        }
+        Ok(self)
+    }
+
     /// For deployments served over https.
     pub fn with_secure_cookies(mut self, secure: bool) -> AppState {
         self.secure_cookies = secure;
@@ -107,6 +119,12 @@ pub fn router(state: AppState) -> Router {
         .route("/editions/{year}/questions/{code}", get(results::question))
         .route("/editions/{year}/focus-groups", get(focus_groups::list).post(focus_groups::save))
         .route("/members", get(pages::members))
+        .route("/practices", get(practices::list))
+        .route("/practices.atom", get(practices::feed))
+        .route("/practices/{id}", get(practices::show))
+        .route("/practices/{id}/edit", get(practices::edit_form).post(practices::edit))
+        .route("/practices/{id}/decision", post(practices::decide))
+        .route("/cities/{id}/practices/new", get(practices::propose_form).post(practices::propose))
         .route("/cities/{id}", get(pages::city))
         .route("/sign-in", get(account::sign_in_form).post(account::sign_in))
         .route("/sign-out", post(account::sign_out))
@@ -122,6 +140,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/responses/{year}/{city}/review", get(responses::review))
         .route("/responses/{year}/{city}/submit", post(responses::submit))
+        .route("/responses/{year}/{city}/submitted", get(responses::submitted))
         .route("/responses/{year}/{city}/decision", post(responses::decide))
         .route("/responses/{year}/{city}/print", get(responses::print))
         .route("/responses/{year}/{city}/history", get(responses::history))
@@ -257,9 +276,11 @@ pub async fn serve(
     mailer: mail::Mailer,
     listener: tokio::net::TcpListener,
 ) -> std::io::Result<()> {
+    // The search index catches up with the database before the first request.
+    state.app.sync_catalogue().await.map_err(std::io::Error::other)?;
     tokio::spawn(mailer.run(state.store.clone(), MAIL_EVERY));
     tokio::spawn(purge_expired(state.app.clone()));
-    tokio::spawn(cache::follow_site_version(state.store.clone(), FOLLOW_EVERY));
+    tokio::spawn(cache::follow_other_servers(state.app.clone(), FOLLOW_EVERY));
     let app = router(state);
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())

@@ -20,7 +20,7 @@ use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    page::{Ctx, PageError, PageResult, render_page},
+    page::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 /// A link from data (a partner's site, an edition's source) only if it leads to the web or to
@@ -352,8 +352,10 @@ pub async fn members(
     let cities = state.store.cities(&CityFilter { country: None, section }).await?;
     let members: HashMap<CityId, Member> =
         state.store.members().await?.into_iter().map(|m| (m.city.clone(), m)).collect();
-    let listed: Vec<(&City, &Member)> =
+    let mut listed: Vec<(&City, &Member)> =
         cities.iter().filter_map(|c| members.get(&c.id).map(|m| (c, m))).collect();
+    let collator = crate::i18n::collator(lang);
+    listed.sort_by(|a, b| collator.compare(&a.0.name, &b.0.name));
 
     #[derive(Serialize)]
     struct MemberRow {
@@ -449,10 +451,12 @@ pub async fn city(
     }
     #[derive(Serialize)]
     struct CityPage {
+        city_id: String,
         city: CityView,
         member: Option<MembershipView>,
         map_svg: String,
         profiles: Vec<crate::results::ProfileView>,
+        practices: crate::practices::CityPractices,
     }
     let marker = [map::Marker {
         id: city.id.as_str(),
@@ -462,10 +466,22 @@ pub async fn city(
     }];
     let highlighted: HashSet<&str> = [city.country.as_str()].into();
     let title = translate(lang, "city-map-title", &[("city", FluentValue::from(city.name.clone()))]);
+    let description = translate(
+        lang,
+        "city-map-description",
+        &[
+            ("city", FluentValue::from(city.name.clone())),
+            ("country", FluentValue::from(city.country.country().name.clone())),
+        ],
+    );
     let (lat, lon) = (city.location.latitude, city.location.longitude);
     let body = CityPage {
+        city_id: city.id.to_string(),
         profiles: crate::results::profile_views(&state, &viewer, lang, &city).await?,
-        map_svg: map::render(&title, &title, &marker, &highlighted),
+        practices: crate::practices::city_practices(&state, &viewer, lang, &city)
+            .await
+            .map_err(refused(lang))?,
+        map_svg: map::render(&title, &description, &marker, &highlighted),
         city: CityView {
             name: city.name.clone(),
             local_name: city.local_name.clone(),

@@ -100,7 +100,7 @@ struct OverviewPage {
     groups: Vec<GroupRows>,
     group_choices: Vec<Choice>,
     types: Vec<Choice>,
-    languages: Vec<Choice>,
+    language_choices: Vec<Choice>,
     notice: Option<String>,
     errors: Vec<String>,
     /// What the add form held when it was refused.
@@ -152,7 +152,7 @@ fn overview_page(lang: Lang, year: EditionYear, version: i64, q: &Questionnaire)
             .collect(),
         groups,
         types,
-        languages: Lang::ALL
+        language_choices: Lang::ALL
             .iter()
             .map(|l| Choice { value: l.code().into(), label: t(lang, &format!("language-{}", l.code())) })
             .collect(),

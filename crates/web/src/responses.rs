@@ -11,7 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_app::responses::ResponseFile;
+use smartcities_app::{AppError, Refusal, responses::ResponseFile};
 use smartcities_domain::{CityId, EditionYear, Evidence, Lang, ResponseStatus};
 use smartcities_questionnaire::{
     EntryKey, Item, Kind, Limits, Question, Questionnaire, WorkbookError, WorkbookFor, check_value,
@@ -90,6 +90,9 @@ struct QuestionView {
     evidence: Option<String>,
     problem: Option<String>,
     comment: Option<String>,
+    /// Whether its skip logic lets it be asked now; a page hides (and does not submit) the
+    /// others, and the autosave shows them as soon as their condition holds.
+    relevant: bool,
 }
 
 fn question_view(
@@ -121,6 +124,8 @@ fn question_view(
         .collect();
     let problem =
         if value.is_empty() { None } else { check_value(q, question, &value, lookup, lang).map(|(_, m)| m) };
+    // Numbers read with the page language's decimal separator.
+    let value = if input == "number" { shown_number(&value, lang) } else { value };
     QuestionView {
         field,
         code: question.name.to_string(),
@@ -133,6 +138,49 @@ fn question_view(
         evidence: stored.map(|a| t(lang, &format!("evidence-{}", a.evidence.slug()))),
         problem,
         comment: comments.get(question.name.as_str()).cloned(),
+        relevant: true,
+    }
+}
+
+/// A stored number (`12.5`) as typed in `lang` (`12,5` in Spanish and French).
+fn shown_number(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Es | Lang::Fr => value.replace('.', ","),
+        Lang::En => value.to_string(),
+    }
+}
+
+/// A number as typed in `lang`, in the stored form: the decimal comma of Spanish and French
+/// (their thousands dots and spaces dropped), English thousands commas dropped. Anything else
+/// is left for the checks to refuse.
+fn typed_number(value: &str, lang: Lang) -> String {
+    let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let grouped = |text: &str, separator: char| {
+        let mut parts = text.split(separator);
+        let first = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        !rest.is_empty()
+            && (1..=3).contains(&first.trim_start_matches('-').len())
+            && rest.iter().all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match lang {
+        Lang::Es | Lang::Fr if compact.contains(',') => {
+            let (whole, fraction) = compact.split_once(',').unwrap_or((&compact, ""));
+            let whole = if grouped(whole, '.') { whole.replace('.', "") } else { whole.to_string() };
+            format!("{whole}.{fraction}")
+        }
+        Lang::Es | Lang::Fr if grouped(&compact, '.') => compact.replace('.', ""),
+        Lang::En => {
+            let (whole, fraction) =
+                compact.split_once('.').map_or((compact.as_str(), None), |(w, f)| (w, Some(f)));
+            if grouped(whole, ',') {
+                let whole = whole.replace(',', "");
+                fraction.map_or(whole.clone(), |f| format!("{whole}.{f}"))
+            } else {
+                compact.clone()
+            }
+        }
+        _ => compact,
     }
 }
 
@@ -155,11 +203,15 @@ fn group_links(lang: Lang, q: &Questionnaire, answers: &[StoredAnswer]) -> Vec<G
                 let (answered, total) = if g.repeat {
                     (entry_ids(answers, g.name.as_str()).len(), 0)
                 } else {
+                    // An answer that does not pass its checks is not progress.
+                    let lookup = |name: &str| values.get(name).cloned().unwrap_or_default();
                     let questions = g.questions_in_entry();
-                    (
-                        questions.iter().filter(|x| values.contains_key(x.name.as_str())).count(),
-                        questions.len(),
-                    )
+                    let valid = |x: &&&Question| {
+                        values
+                            .get(x.name.as_str())
+                            .is_some_and(|v| check_value(q, x, v, &lookup, lang).is_none())
+                    };
+                    (questions.iter().filter(valid).count(), questions.len())
                 };
                 Some(GroupLink {
                     name: g.name.to_string(),
@@ -210,20 +262,88 @@ pub async fn overview(
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let loaded = load(&ctx, &year, &city).await?;
     #[derive(Serialize)]
+    struct ToAddress {
+        label: String,
+        comment: String,
+        href: String,
+    }
+    #[derive(Serialize)]
     struct Overview {
         head: Head,
         groups: Vec<GroupLink>,
         message: Option<String>,
+        deadline: Option<String>,
+        returned: bool,
+        to_address: Vec<ToAddress>,
     }
     let message = query
         .get("uploaded")
         .map(|n| translate(lang, "upload-saved", &[("count", n.parse::<i64>().unwrap_or(0).into())]));
+    let q = &loaded.questionnaire;
+    let returned = loaded.response.status == ResponseStatus::Returned;
+    // The comments of the latest return, each with the page to correct it on.
+    let to_address = if returned {
+        comments_of(&ctx, &loaded)
+            .await?
+            .into_iter()
+            .map(|(key, comment)| {
+                let (label, group) = match q.question(&key) {
+                    Some(question) => {
+                        (question.label.get(lang, q.default_language).to_string(), group_of(q, &key))
+                    }
+                    None => (
+                        value_of(&loaded.answers, "gp_title", &key).map_or(key.clone(), |a| a.value.clone()),
+                        key.split_once(':').map_or(String::new(), |(g, _)| g.to_string()),
+                    ),
+                };
+                let href = format!("/responses/{year}/{city}/groups/{group}");
+                ToAddress { label, comment, href }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let deadline =
+        smartcities_app::campaign::deadline(&loaded.edition).map(|d| crate::i18n::approx_date(lang, d));
     let body = Overview {
         head: head(lang, &loaded, &viewer),
-        groups: group_links(lang, &loaded.questionnaire, &loaded.answers),
+        groups: group_links(lang, q, &loaded.answers),
         message,
+        deadline,
+        returned,
+        to_address,
     };
     render_page(&ctx, "response.html", "me", body).await
+}
+
+/// `GET /responses/{year}/{city}/submitted`: the confirmation after submitting, with what
+/// happens next.
+pub async fn submitted(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    if loaded.response.status != ResponseStatus::Submitted {
+        return Ok(Redirect::to(&format!("/responses/{year}/{city}")).into_response());
+    }
+    #[derive(Serialize)]
+    struct Submitted {
+        head: Head,
+        groups: Vec<GroupLink>,
+        when: String,
+    }
+    let when =
+        loaded.response.submitted_at.as_deref().map_or(String::new(), |at| crate::i18n::timestamp(lang, at));
+    let body = Submitted {
+        head: head(lang, &loaded, &viewer),
+        groups: group_links(lang, &loaded.questionnaire, &loaded.answers),
+        when,
+    };
+    Ok(render_page(&ctx, "submitted.html", "me", body).await?.into_response())
 }
 
 #[derive(Serialize)]
@@ -300,7 +420,7 @@ fn group_page(
             ));
         }
     } else {
-        // Sub-groups become sections; questions whose skip logic is not met are not shown.
+        // Sub-groups become sections; questions whose skip logic is not met are hidden.
         let mut collect =
             |label: String,
              items: &[Item],
@@ -310,18 +430,18 @@ fn group_page(
                     if let Item::Question(question) = item {
                         let mut all = conditions.clone();
                         all.push(&question.relevant);
-                        if is_relevant(&all, &lookup) {
-                            let stored = value_of(&loaded.answers, question.name.as_str(), "");
-                            views.push(question_view(
-                                lang,
-                                q,
-                                question,
-                                question.name.to_string(),
-                                stored,
-                                comments,
-                                &lookup,
-                            ));
-                        }
+                        let stored = value_of(&loaded.answers, question.name.as_str(), "");
+                        let mut view = question_view(
+                            lang,
+                            q,
+                            question,
+                            question.name.to_string(),
+                            stored,
+                            comments,
+                            &lookup,
+                        );
+                        view.relevant = is_relevant(&all, &lookup);
+                        views.push(view);
                     }
                 }
                 if !views.is_empty() {
@@ -381,7 +501,12 @@ pub async fn group_form(
 
 /// Turns a submitted group form into answer changes: only the questions the page showed
 /// (listed in `shown`) are touched, so a hidden follow-up question keeps its answer.
-fn form_changes(q: &Questionnaire, group: &str, fields: &HashMap<String, Vec<String>>) -> Vec<AnswerChange> {
+fn form_changes(
+    q: &Questionnaire,
+    group: &str,
+    fields: &HashMap<String, Vec<String>>,
+    lang: Lang,
+) -> Vec<AnswerChange> {
     let shown = fields.get("shown").cloned().unwrap_or_default();
     let removed: BTreeSet<String> = fields.get("remove").cloned().unwrap_or_default().into_iter().collect();
     let next_id =
@@ -418,6 +543,9 @@ fn form_changes(q: &Questionnaire, group: &str, fields: &HashMap<String, Vec<Str
             .collect();
         let value = match question.kind {
             Kind::SelectMultiple { .. } => values.join(" "),
+            Kind::Integer | Kind::Decimal => {
+                typed_number(&values.into_iter().next().unwrap_or_default(), lang)
+            }
             _ => values.into_iter().next().unwrap_or_default(),
         };
         changes.push(AnswerChange {
@@ -427,6 +555,81 @@ fn form_changes(q: &Questionnaire, group: &str, fields: &HashMap<String, Vec<Str
         });
     }
     changes
+}
+
+/// A page's questions after a save (the answers read before it with its changes applied): which
+/// are relevant now, and the problem of each answer that does not pass its checks, by field.
+fn group_state(
+    lang: Lang,
+    loaded: &Loaded,
+    group_name: &str,
+    changes: &[AnswerChange],
+) -> (BTreeMap<String, bool>, BTreeMap<String, String>) {
+    let q = &loaded.questionnaire;
+    let mut answers: BTreeMap<(String, String), String> =
+        loaded.answers.iter().map(|a| ((a.question.clone(), a.entry.clone()), a.value.clone())).collect();
+    for change in changes {
+        let key = (change.question.clone(), change.entry.clone());
+        match &change.value {
+            Some(value) => answers.insert(key, value.clone()),
+            None => answers.remove(&key),
+        };
+    }
+    let top = |name: &str| answers.get(&(name.to_string(), String::new())).cloned().unwrap_or_default();
+    let mut relevant = BTreeMap::new();
+    let mut problems = BTreeMap::new();
+    let Some(group) = q.items.iter().find_map(|i| match i {
+        Item::Group(g) if g.name.as_str() == group_name => Some(g),
+        _ => None,
+    }) else {
+        return (relevant, problems);
+    };
+    let mut check =
+        |question: &Question, field: String, value: Option<&String>, lookup: &dyn Fn(&str) -> String| {
+            if let Some(value) = value.filter(|v| !v.is_empty())
+                && let Some((_, message)) = check_value(q, question, value, lookup, lang)
+            {
+                problems.insert(field, message);
+            }
+        };
+    if group.repeat {
+        let mut entries: Vec<&String> = answers
+            .keys()
+            .map(|(_, e)| e)
+            .filter(|e| e.split_once(':').is_some_and(|(g, _)| g == group_name))
+            .collect();
+        entries.dedup();
+        for entry in entries {
+            let id = entry.split_once(':').map_or("", |(_, id)| id);
+            let lookup = |name: &str| {
+                answers.get(&(name.to_string(), entry.clone())).cloned().unwrap_or_else(|| top(name))
+            };
+            for question in group.questions_in_entry() {
+                let field = format!("{id}.{}", question.name);
+                let value = answers.get(&(question.name.to_string(), entry.clone()));
+                check(question, field, value, &lookup);
+            }
+        }
+    } else {
+        let mut walk = |items: &[Item], conditions: Vec<&Option<smartcities_questionnaire::Condition>>| {
+            for item in items {
+                if let Item::Question(question) = item {
+                    let mut all = conditions.clone();
+                    all.push(&question.relevant);
+                    let field = question.name.to_string();
+                    relevant.insert(field.clone(), is_relevant(&all, &top));
+                    check(question, field, answers.get(&(question.name.to_string(), String::new())), &top);
+                }
+            }
+        };
+        walk(&group.items, vec![&group.relevant]);
+        for item in &group.items {
+            if let Item::Group(sub) = item {
+                walk(&sub.items, vec![&group.relevant, &sub.relevant]);
+            }
+        }
+    }
+    (relevant, problems)
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
@@ -458,18 +661,44 @@ pub async fn save_group(
         let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
         check_csrf(&viewer, first("csrf"), lang)?;
         let base = first("revision").and_then(|r| r.parse::<i64>().ok()).unwrap_or(0);
-        let changes = form_changes(&loaded.questionnaire, &group, &fields);
-        let outcome = state
+        let changes = form_changes(&loaded.questionnaire, &group, &fields, lang);
+        let saved = state
             .app
             .save_answers(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, base, &changes, lang)
-            .await
-            .map_err(refused(lang))?;
+            .await;
+        let outcome = match saved {
+            // Autosave learns which answers were refused, by field, so it can show each beside its
+            // question and save the others without them.
+            Err(AppError::Refused(Refusal::InvalidAnswers(problems))) if json => {
+                let by_field: BTreeMap<String, String> = problems
+                    .iter()
+                    .map(|p| {
+                        let field = match p.entry.split_once(':') {
+                            Some((_, id)) => format!("{id}.{}", p.question),
+                            None => p.question.clone(),
+                        };
+                        (field, p.message.clone())
+                    })
+                    .collect();
+                let body = serde_json::json!({
+                    "error": {"code": "invalid", "message": t(lang, "refused-invalid-answers")},
+                    "problems": by_field,
+                });
+                return Ok((StatusCode::CONFLICT, Json(body)).into_response());
+            }
+            other => other.map_err(refused(lang))?,
+        };
         match outcome {
             SaveOutcome::Saved { revision, changed } => {
                 if json {
-                    return Ok(Json(
-                        serde_json::json!({"status": "saved", "revision": revision, "changed": changed}),
-                    )
+                    let (relevant, problems) = group_state(lang, &loaded, &group, &changes);
+                    return Ok(Json(serde_json::json!({
+                        "status": "saved",
+                        "revision": revision,
+                        "changed": changed,
+                        "relevant": relevant,
+                        "problems": problems,
+                    }))
                     .into_response());
                 }
                 Ok(Redirect::to(&format!("/responses/{year}/{city}/groups/{group}?saved=1")).into_response())
@@ -551,6 +780,57 @@ struct ReviewPage {
     evidence_levels: Vec<(&'static str, String)>,
     answered: Vec<AnsweredView>,
     comments: Vec<(String, String)>,
+    practices: Vec<PracticeEntryView>,
+    /// Comments typed before a refused decision, by question or entry.
+    typed: HashMap<String, String>,
+    /// Why the decision was refused.
+    refusal: Option<String>,
+}
+
+/// A good practice entered in the questionnaire, field by field, with the reviewer's comment.
+#[derive(Serialize)]
+struct PracticeEntryView {
+    /// The entry key (`good_practices:2`), which comments are keyed by.
+    entry: String,
+    title: String,
+    fields: Vec<(String, String)>,
+    comment: Option<String>,
+}
+
+/// The good practices of a response, in entry order, each field in questionnaire order.
+fn practice_entries(
+    lang: Lang,
+    q: &Questionnaire,
+    answers: &[StoredAnswer],
+    comments: &HashMap<String, String>,
+) -> Vec<PracticeEntryView> {
+    let mut entries: Vec<&str> =
+        answers.iter().map(|a| a.entry.as_str()).filter(|e| e.starts_with("good_practices:")).collect();
+    entries.sort_by_key(|e| e.split_once(':').and_then(|(_, n)| n.parse::<u64>().ok()));
+    entries.dedup();
+    entries
+        .into_iter()
+        .map(|entry| {
+            let fields: Vec<(String, String)> = q
+                .questions()
+                .into_iter()
+                .filter_map(|l| {
+                    let stored = value_of(answers, l.question.name.as_str(), entry)?;
+                    Some((
+                        l.question.label.get(lang, q.default_language).to_string(),
+                        shown_value(lang, q, l.question, &stored.value),
+                    ))
+                })
+                .collect();
+            let title = value_of(answers, "gp_title", entry).map(|a| a.value.clone()).unwrap_or_default();
+            PracticeEntryView {
+                entry: entry.to_string(),
+                title,
+                fields,
+                comment: comments.get(entry).cloned(),
+            }
+        })
+        .collect()
 }
 
 /// The top-level group a question is asked in.
@@ -585,13 +865,24 @@ pub async fn review(
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let loaded = load(&ctx, &year, &city).await?;
+    review_page(&ctx, &loaded, &HashMap::new(), None).await
+}
+
+/// The review page; after a refused decision, with the comments typed and the reason.
+async fn review_page(
+    ctx: &Ctx<'_>,
+    loaded: &Loaded,
+    typed: &HashMap<String, String>,
+    refusal: Option<String>,
+) -> PageResult {
+    let (state, lang, viewer) = (ctx.state, ctx.lang, ctx.viewer);
     let q = &loaded.questionnaire;
     let response = state.store.response_values(loaded.edition.year, &loaded.city.id).await?;
     let issues: Vec<IssueView> = validate(q, &response, lang)
         .into_iter()
         .map(|i| IssueView { group: group_of(q, &i.question), message: i.message })
         .collect();
-    let comments = comments_of(&ctx, &loaded).await?;
+    let comments = comments_of(ctx, loaded).await?;
     let status = loaded.response.status;
     let answered = q
         .questions()
@@ -610,9 +901,9 @@ pub async fn review(
         })
         .collect();
     let body = ReviewPage {
-        head: head(lang, &loaded, &viewer),
+        head: head(lang, loaded, viewer),
         groups: group_links(lang, q, &loaded.answers),
-        can_submit: can_edit(&viewer, &loaded) && status.open_to_respondent() && issues.is_empty(),
+        can_submit: can_edit(viewer, loaded) && status.open_to_respondent() && issues.is_empty(),
         can_decide: viewer.is_secretariat() && status == ResponseStatus::Submitted,
         can_withdraw: viewer.is_secretariat() && status != ResponseStatus::Withdrawn,
         can_set_evidence: viewer.is_secretariat(),
@@ -622,18 +913,22 @@ pub async fn review(
             .collect(),
         issues,
         answered,
+        practices: practice_entries(lang, q, &loaded.answers, &comments),
+        typed: typed.clone(),
+        refusal,
         comments: comments
             .iter()
             .map(|(code, c)| {
-                (
-                    q.question(code)
-                        .map_or(code.clone(), |x| x.label.get(lang, q.default_language).to_string()),
-                    c.clone(),
-                )
+                let label = match q.question(code) {
+                    Some(x) => x.label.get(lang, q.default_language).to_string(),
+                    None => value_of(&loaded.answers, "gp_title", code)
+                        .map_or(code.clone(), |a| format!("{}: {}", t(lang, "review-practices"), a.value)),
+                };
+                (label, c.clone())
             })
             .collect(),
     };
-    render_page(&ctx, "review.html", "me", body).await
+    render_page(ctx, "review.html", "me", body).await
 }
 
 pub async fn submit(
@@ -653,7 +948,7 @@ pub async fn submit(
         .submit(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, lang)
         .await
         .map_err(refused(lang))?;
-    Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response())
+    Ok(Redirect::to(&format!("/responses/{year}/{city}/submitted")).into_response())
 }
 
 /// The secretariat's decision on a submitted response: accept, or return with comments.
@@ -699,8 +994,19 @@ pub async fn decide(
         }
         _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
     };
-    done.map_err(refused(lang))?;
-    Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response())
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response()),
+        // A decision the person can correct shows the review again, with what was typed.
+        Err(AppError::Refused(refusal)) if !matches!(refusal, Refusal::NotFound | Refusal::Forbidden) => {
+            let typed: HashMap<String, String> = fields
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix("comment.")?.to_string(), v.first()?.clone())))
+                .collect();
+            let page = review_page(&ctx, &loaded, &typed, Some(refusal.message(lang))).await?;
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+        Err(e) => Err(refused(lang)(e)),
+    }
 }
 
 #[derive(Serialize)]
@@ -787,6 +1093,7 @@ pub async fn history(
     #[derive(Serialize)]
     struct Row {
         when: String,
+        iso: String,
         who: String,
         question: String,
         code: String,
@@ -804,18 +1111,33 @@ pub async fn history(
         pages: usize,
         total: usize,
     }
+    // Answers in words (choice labels, numbers as the language writes them), times in the
+    // language; a question removed since keeps its code and raw values.
+    let words = |code: &str, value: Option<String>| {
+        let value = value.unwrap_or_default();
+        match q.question(code) {
+            Some(question) if matches!(question.kind, Kind::Integer | Kind::Decimal) => {
+                shown_number(&value, lang)
+            }
+            Some(question) => shown_value(lang, q, question, &value),
+            None => value,
+        }
+    };
     let rows = changes
         .into_iter()
         .map(|c| Row {
-            when: c.changed_at,
+            when: crate::i18n::timestamp(lang, &c.changed_at),
+            iso: c.changed_at.clone(),
             who: c.changed_by,
             question: q
                 .question(&c.question)
                 .map_or(c.question.clone(), |x| x.label.get(lang, q.default_language).to_string()),
+            entry: c.entry.split_once(':').map_or(String::new(), |(_, n)| {
+                translate(lang, "entry", &[("number", n.parse::<i64>().unwrap_or(0).into())])
+            }),
+            old: words(&c.question, c.old_value),
+            new: words(&c.question, c.new_value),
             code: c.question,
-            entry: c.entry,
-            old: c.old_value.unwrap_or_default(),
-            new: c.new_value.unwrap_or_default(),
             version: c.questionnaire_version,
         })
         .collect();

@@ -512,13 +512,18 @@ fn statistics(lang: Lang, values: Option<&smartcities_analysis::stats::Numbers>)
 
 fn cell_values(lang: Lang, summary: &Summary) -> Vec<String> {
     match &summary.detail {
-        Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => options
-            .iter()
-            .map(|o| match o.share {
-                Some(s) => format!("{} ({})", o.count, percent(lang, Some(s))),
-                None => o.count.to_string(),
-            })
-            .collect(),
+        Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => {
+            let shown = names::percents(lang, &options.iter().map(|o| o.share).collect::<Vec<_>>());
+            options
+                .iter()
+                .zip(shown)
+                .map(
+                    |(o, share)| {
+                        if share.is_empty() { o.count.to_string() } else { format!("{} ({share})", o.count) }
+                    },
+                )
+                .collect()
+        }
         Detail::Numeric { values, .. } => statistics(lang, values.as_ref()),
         Detail::Text => Vec::new(),
     }
@@ -541,12 +546,14 @@ pub async fn question(
         Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => {
             let labelled: Vec<(String, &Share)> =
                 options.iter().map(|o| (names.choice(&code, &o.code), o)).collect();
+            let shown = names::percents(lang, &options.iter().map(|o| o.share).collect::<Vec<_>>());
             let rows = labelled
                 .iter()
-                .map(|(l, o)| OptionRow {
+                .zip(shown)
+                .map(|((l, o), share)| OptionRow {
                     label: l.clone(),
                     count: o.count,
-                    share: percent(lang, o.share),
+                    share,
                     interval: interval(lang, o.low, o.high),
                 })
                 .collect();

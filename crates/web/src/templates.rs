@@ -34,6 +34,11 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("_response_nav.html", include_str!("../templates/_response_nav.html")),
     ("_question.html", include_str!("../templates/_question.html")),
     ("withdrawn.html", include_str!("../templates/withdrawn.html")),
+    ("submitted.html", include_str!("../templates/submitted.html")),
+    ("practices.html", include_str!("../templates/practices.html")),
+    ("practice.html", include_str!("../templates/practice.html")),
+    ("practice_form.html", include_str!("../templates/practice_form.html")),
+    ("_practice_card.html", include_str!("../templates/_practice_card.html")),
 ];
 
 fn lang_of(state: &State) -> Lang {

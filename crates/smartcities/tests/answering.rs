@@ -1,0 +1,213 @@
+//! Answering as a respondent sees it: each autosave answers with the questions relevant now and
+//! the problems of the answers, by field; refused answers are named field by field; numbers take
+//! the page language's decimal separator and are shown with it.
+
+// Each test, bench and example target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use indicatif::ProgressBar;
+use serde_json::Value;
+use smartcities_app::accounts as auth;
+use smartcities_domain::{CityId, EditionYear, Email};
+use smartcities_store::{Store, testing::TestDatabase};
+use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
+use tower::ServiceExt;
+
+const RESPONDENT: &str = "digital.office@lisbon.example.org";
+const BASE: &str = "/responses/2025/pt-lisbon/groups";
+
+async fn session(store: &Store) -> (String, String) {
+    let user = store.user_by_email(&Email::parse(RESPONDENT).unwrap()).await.unwrap().unwrap();
+    let (token, csrf) = (auth::new_token(), auth::new_token());
+    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    (format!("{}={token}", SESSION_COOKIE), csrf)
+}
+
+/// Posts a page's fields as autosave does; answers (status, JSON body).
+async fn autosave(router: &Router, cookie: &str, path: &str, form: String) -> (StatusCode, Value) {
+    let request = Request::post(path)
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT, "application/json")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
+    (status, serde_json::from_slice(&body).unwrap())
+}
+
+async fn page(router: &Router, cookie: &str, path: &str) -> String {
+    let request = Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let body = axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap();
+    String::from_utf8_lossy(&body).into_owned()
+}
+
+#[tokio::test]
+async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal_commas() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let router = router(AppState::new(store.clone()));
+    let (cookie, csrf) = session(&store).await;
+    let year = EditionYear::new(2025).unwrap();
+    let lisbon = CityId::parse("pt-lisbon").unwrap();
+    let revision = || async { store.response(year, &lisbon).await.unwrap().unwrap().revision };
+
+    // A follow-up is on the page from the start, hidden and not submitted until its condition holds.
+    let economy = page(&router, &cookie, &format!("{BASE}/smart_economy?lang=es")).await;
+    let follow_up =
+        economy.split("data-field=\"cpi_description\"").nth(1).expect("the follow-up is rendered");
+    assert!(follow_up.starts_with(" hidden>"), "{}", &follow_up[..80]);
+
+    let form = |uses: &str, revision: i64| {
+        format!(
+            "csrf={csrf}&revision={revision}&shown=uses_cpi&uses_cpi={uses}&shown=pilots_last_2y&pilots_last_2y=4"
+        )
+    };
+    let (status, yes) =
+        autosave(&router, &cookie, &format!("{BASE}/smart_economy?lang=es"), form("yes", revision().await))
+            .await;
+    assert_eq!(status, StatusCode::OK, "{yes}");
+    assert_eq!(yes["relevant"]["cpi_description"], true);
+    assert_eq!(yes["relevant"]["uses_cpi"], true);
+    assert!(yes["problems"].as_object().unwrap().is_empty(), "{yes}");
+    let (_, no) =
+        autosave(&router, &cookie, &format!("{BASE}/smart_economy?lang=es"), form("no", revision().await))
+            .await;
+    assert_eq!(no["relevant"]["cpi_description"], false);
+
+    // The history speaks in words: choice labels, numbers and times as Spanish writes them.
+    let history = page(&router, &cookie, "/responses/2025/pt-lisbon/history?lang=es").await;
+    assert!(history.contains("<td>Sí</td>") && history.contains("<td>No</td>"), "{history}");
+    assert!(!history.contains("<td>yes</td>") && history.contains(" UTC</time>"));
+    assert!(history.contains(" de 20"), "a long Spanish date");
+
+    // A word for a number is refused by field, in the page's language, and nothing is written.
+    let before = store.answers(year, &lisbon).await.unwrap();
+    let (status, refused) = autosave(
+        &router,
+        &cookie,
+        &format!("{BASE}/smart_economy?lang=es"),
+        format!("csrf={csrf}&revision={}&shown=pilots_last_2y&pilots_last_2y=doce", revision().await),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let message = refused["problems"]["pilots_last_2y"].as_str().expect("the refused field is named");
+    assert!(message.contains("entero"), "{message}");
+    assert_eq!(store.answers(year, &lisbon).await.unwrap(), before);
+
+    // A decimal comma on a Spanish page is a decimal point in the data, and a comma again on the page.
+    let (status, saved) = autosave(
+        &router,
+        &cookie,
+        &format!("{BASE}/new_mobility?lang=es"),
+        format!("csrf={csrf}&revision={}&shown=bike_lane_km&bike_lane_km=12%2C5", revision().await),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let stored = store.answers(year, &lisbon).await.unwrap();
+    assert_eq!(stored.iter().find(|a| a.question == "bike_lane_km").unwrap().value, "12.5");
+    let mobility = page(&router, &cookie, &format!("{BASE}/new_mobility?lang=fr")).await;
+    assert!(mobility.contains("value=\"12,5\""), "French shows a decimal comma");
+    let english = page(&router, &cookie, &format!("{BASE}/new_mobility?lang=en")).await;
+    assert!(english.contains("value=\"12.5\""));
+    // Thousands separators of each language are read too.
+    for (lang, typed, expected) in
+        [("es", "1.250,5", "1250.5"), ("en", "1,250.5", "1250.5"), ("fr", "1 250", "1250")]
+    {
+        let (status, body) = autosave(
+            &router,
+            &cookie,
+            &format!("{BASE}/new_mobility?lang={lang}"),
+            format!(
+                "csrf={csrf}&revision={}&shown=bike_lane_km&bike_lane_km={}",
+                revision().await,
+                form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{lang} {typed}: {body}");
+        let stored = store.answers(year, &lisbon).await.unwrap();
+        assert_eq!(
+            stored.iter().find(|a| a.question == "bike_lane_km").unwrap().value,
+            expected,
+            "{lang} {typed}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_overview_gives_the_deadline_and_instructions_and_submitting_confirms_what_comes_next() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let router = router(AppState::new(store.clone()));
+    let (cookie, _) = session(&store).await;
+    let overview = page(&router, &cookie, "/responses/2025/pt-lisbon?lang=es").await;
+    assert!(overview.contains("Plazo: 30 de junio de 2027"), "{overview}");
+    assert!(overview.contains("Cómo responder"));
+    // A submitted response's confirmation page; any other status is sent to the overview.
+    let other = Request::get("/responses/2025/pt-lisbon/submitted")
+        .header(header::COOKIE, &cookie)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(router.clone().oneshot(other).await.unwrap().status(), StatusCode::SEE_OTHER);
+    let user = store
+        .user_by_email(&Email::parse("digital.office@lappeenranta.example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let token = auth::new_token();
+    store.create_session(&auth::token_hash(&token), &user.id, "csrf", 3600).await.unwrap();
+    let lappeenranta = format!("{}={token}", SESSION_COOKIE);
+    let confirmation =
+        page(&router, &lappeenranta, "/responses/2025/fi-lappeenranta/submitted?lang=fr").await;
+    assert!(
+        confirmation.contains("La suite") && confirmation.contains("jamais un classement"),
+        "{confirmation}"
+    );
+}
+
+#[tokio::test]
+async fn a_refused_decision_shows_the_review_again_with_the_comments_typed() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let router = router(AppState::new(store.clone()));
+    let user = store
+        .user_by_email(&Email::parse("secretariat@smartcities.example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let token = auth::new_token();
+    store.create_session(&auth::token_hash(&token), &user.id, "csrf-token", 3600).await.unwrap();
+    let cookie = format!("{}={token}", SESSION_COOKIE);
+    let too_long = "x".repeat(20_001);
+    let form = format!(
+        "csrf=csrf-token&decision=return&comment.pilots_last_2y=Count+only+public+pilots&comment.has_living_lab={too_long}"
+    );
+    let request = Request::post("/responses/2025/fi-lappeenranta/decision?lang=es")
+        .header(header::COOKIE, &cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let page = String::from_utf8_lossy(&axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap())
+        .into_owned();
+    assert!(page.contains(">Count only public pilots</textarea>"), "the comment typed is kept");
+    assert!(page.contains("class=\"error\" role=\"alert\""), "the reason is on the page");
+    assert!(page.contains("<h1>Revisión de las respuestas de Lappeenranta</h1>"), "in the signed-in layout");
+    let status = store
+        .response(EditionYear::new(2025).unwrap(), &CityId::parse("fi-lappeenranta").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .status;
+    assert_eq!(status, smartcities_domain::ResponseStatus::Submitted, "nothing was decided");
+}
