@@ -34,6 +34,12 @@ pub fn deadline(edition: &Edition) -> Option<ApproxDate> {
     edition.milestones.iter().find(|m| m.label.en == DEADLINE_EN).map(|m| m.date)
 }
 
+/// The invitation a city's focal points would get, with a stand-in for their personal link:
+/// what the secretariat previews before inviting.
+pub fn invitation_preview_text(edition: &Localized, city: &str) -> (String, String) {
+    message(edition, city, "[…]", false)
+}
+
 fn message(edition: &Localized, city: &str, link: &str, reminder: bool) -> (String, String) {
     let subject = if reminder {
         format!("Smart Cities Study — reminder / recordatorio / rappel: {city}")

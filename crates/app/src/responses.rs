@@ -188,7 +188,8 @@ fn check_changes(
             None => values.remove(&change.question),
         };
     }
-    let lookup = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let answered = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let lookup = questionnaire.with_calculations(&answered);
     let mut problems = Vec::new();
     for change in changes {
         let problem = |message: String| AnswerProblem {

@@ -2,7 +2,25 @@ use std::{collections::HashMap, fmt, sync::OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::ParseError;
+use crate::{Lang, ParseError};
+
+/// Country names in English, Spanish and French from the Unicode CLDR (version 45, Unicode
+/// licence v3), shipped in the crate: names are never typed by hand.
+const CLDR_NAMES_CSV: &str = include_str!("../data/cldr-territories.csv");
+
+/// The CLDR names of each ISO code: `[en, es, fr]`.
+fn cldr_names() -> &'static HashMap<String, [String; 3]> {
+    static TABLE: OnceLock<HashMap<String, [String; 3]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        csv::Reader::from_reader(CLDR_NAMES_CSV.as_bytes())
+            .deserialize::<(String, String, String, String)>()
+            .map(|row| {
+                let (code, en, es, fr) = row.expect("the shipped cldr-territories.csv is well formed");
+                (code, [en, es, fr])
+            })
+            .collect()
+    })
+}
 
 /// GeoNames' country table (CC BY 4.0), shipped in the crate: the list of valid ISO codes.
 const COUNTRIES_CSV: &str = include_str!("../data/countries.csv");
@@ -73,6 +91,17 @@ impl CountryCode {
     /// The country the code names.
     pub fn country(&self) -> &'static Country {
         &countries()[&self.0]
+    }
+
+    /// The country's name in `lang`, as the CLDR gives it (GeoNames' English name for the few
+    /// codes the CLDR does not name).
+    pub fn name(&self, lang: Lang) -> &'static str {
+        let index = match lang {
+            Lang::En => 0,
+            Lang::Es => 1,
+            Lang::Fr => 2,
+        };
+        cldr_names().get(&self.0).map_or(self.country().name.as_str(), |names| names[index].as_str())
     }
 }
 
@@ -207,6 +236,15 @@ mod tests {
     fn country_codes_are_checked_against_iso() {
         assert_eq!(CountryCode::parse("es").unwrap().as_str(), "ES");
         assert_eq!(CountryCode::parse("ES").unwrap().country().name, "Spain");
+        let ivory_coast = CountryCode::parse("CI").unwrap();
+        assert_eq!(ivory_coast.name(Lang::Fr), "Côte d’Ivoire");
+        assert_eq!(CountryCode::parse("ES").unwrap().name(Lang::Es), "España");
+        assert_eq!(CountryCode::parse("KR").unwrap().name(Lang::Fr), "Corée du Sud");
+        // Every code GeoNames knows has a CLDR name, but for the two withdrawn from ISO 3166
+        // (Netherlands Antilles, Serbia and Montenegro), which keep GeoNames' English name.
+        let unnamed: Vec<&String> = countries().keys().filter(|c| !cldr_names().contains_key(*c)).collect();
+        assert_eq!(unnamed.len(), 2, "{unnamed:?}");
+        assert_eq!(CountryCode::parse("CS").unwrap().name(Lang::Es), "Serbia and Montenegro");
         assert!(CountryCode::parse("XX").is_err());
         assert!(CountryCode::parse("ESP").is_err());
         assert_eq!(countries().len(), 252);

@@ -45,6 +45,16 @@ pub fn decimal(lang: Lang, x: f64, decimals: usize) -> String {
     }
 }
 
+/// `x` with exactly `decimals` decimals (trailing zeros kept), so a column reads evenly.
+pub fn fixed(lang: Lang, x: f64, decimals: usize) -> String {
+    let text = format!("{:.decimals$}", x.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole = integer(lang, whole.parse::<i64>().unwrap_or(0));
+    let sign = if x < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) { "-" } else { "" };
+    let mark = if lang == Lang::En { "." } else { "," };
+    if fraction.is_empty() { format!("{sign}{whole}") } else { format!("{sign}{whole}{mark}{fraction}") }
+}
+
 /// A share (0–1) as a percentage, with a space before the sign as the three languages set it.
 pub fn percent(lang: Lang, share: f64) -> String {
     format!("{}\u{a0}%", decimal(lang, share * 100.0, 0))
@@ -217,6 +227,14 @@ impl Names<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_decimals_keep_their_zeros() {
+        assert_eq!(fixed(Lang::En, 40.0, 2), "40.00");
+        assert_eq!(fixed(Lang::Fr, 1234.5, 1), "1\u{202f}234,5");
+        assert_eq!(fixed(Lang::Es, -0.004, 2), "0,00");
+        assert_eq!(fixed(Lang::En, -2.6, 0), "-3");
+    }
 
     #[test]
     fn shares_of_a_single_choice_add_up_to_100_as_shown() {

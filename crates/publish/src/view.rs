@@ -786,7 +786,7 @@ impl Builder<'_> {
         CityView {
             id: city.id.to_string(),
             name: city.name.clone(),
-            country: city.country.country().name.clone(),
+            country: city.country.name(lang).to_string(),
             section: t(lang, &format!("section-{}", city.section.slug())),
             population,
             metropolis: t(lang, if city.metropolis { "pub-yes" } else { "pub-no" }),

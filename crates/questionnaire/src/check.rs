@@ -22,7 +22,8 @@ pub fn check_references(questionnaire: &Questionnaire) -> Vec<(String, String)> 
                 problems.push((name.to_string(), "this name is used more than once in the form".into()));
             }
             match item {
-                Item::Question(_) => {
+                // Conditions may refer to questions and to calculations.
+                Item::Question(_) | Item::Calculate(_) => {
                     questions.insert(name);
                 }
                 Item::Group(g) => collect(&g.items, names, questions, problems),
@@ -41,7 +42,9 @@ pub fn check_references(questionnaire: &Questionnaire) -> Vec<(String, String)> 
                 if !questions.contains(reference) {
                     problems.push((
                         owner.to_string(),
-                        format!("{what} refers to ${{{reference}}}, which is not a question of this form"),
+                        format!(
+                            "{what} refers to ${{{reference}}}, which is not a question or calculation of this form"
+                        ),
                     ));
                 }
             }
@@ -59,6 +62,7 @@ pub fn check_references(questionnaire: &Questionnaire) -> Vec<(String, String)> 
         Item::Question(q) => {
             check(q.name.as_str(), "relevant", &q.relevant, &mut problems);
             check(q.name.as_str(), "constraint", &q.constraint, &mut problems);
+            check(q.name.as_str(), "choice_filter", &q.choice_filter, &mut problems);
             if let Some(list) = q.kind.list()
                 && !questionnaire.lists.contains_key(list)
             {
@@ -66,6 +70,9 @@ pub fn check_references(questionnaire: &Questionnaire) -> Vec<(String, String)> 
             }
         }
         Item::Note(n) => check(n.name.as_str(), "relevant", &n.relevant, &mut problems),
+        Item::Calculate(c) => {
+            check(c.name.as_str(), "calculation", &Some(c.calculation.clone()), &mut problems);
+        }
         Item::Group(g) => check(g.name.as_str(), "relevant", &g.relevant, &mut problems),
     });
     problems

@@ -7,6 +7,10 @@
 
 use std::fmt;
 
+/// How a bare column name reaches the lookup of [`Expr::evaluate`]: `@county` asks for the
+/// `county` column of the choice being filtered. No question name starts with `@`.
+pub const COLUMN: &str = "@";
+
 /// A parsed expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
@@ -18,6 +22,8 @@ pub enum Expr {
     Current,
     /// `${name}`: another question's value.
     Reference(String),
+    /// A bare name in a `choice_filter`: a column of the choice being tested.
+    Column(String),
     /// `-x`.
     Negate(Box<Expr>),
     /// `a op b`.
@@ -214,6 +220,8 @@ struct Parser {
     tokens: Vec<(Token, usize)>,
     next: usize,
     end: usize,
+    /// Bare names are columns of the choices sheet (in a `choice_filter`).
+    columns: bool,
 }
 
 impl Parser {
@@ -293,6 +301,9 @@ impl Parser {
                 self.next -= 1;
                 let position = self.position();
                 self.next += 1;
+                if self.peek() != Some(&Token::LParen) && self.columns {
+                    return Ok(Expr::Column(name));
+                }
                 if self.peek() != Some(&Token::LParen) {
                     return Err(SyntaxError {
                         position,
@@ -340,8 +351,17 @@ impl Parser {
 impl Expr {
     /// Parses an expression.
     pub fn parse(source: &str) -> Result<Expr, SyntaxError> {
+        Expr::parse_with(source, false)
+    }
+
+    /// Parses a `choice_filter`, where bare names are columns of the choice being tested.
+    pub fn parse_filter(source: &str) -> Result<Expr, SyntaxError> {
+        Expr::parse_with(source, true)
+    }
+
+    fn parse_with(source: &str, columns: bool) -> Result<Expr, SyntaxError> {
         let tokens = tokenize(source)?;
-        let mut parser = Parser { tokens, next: 0, end: source.chars().count() };
+        let mut parser = Parser { tokens, next: 0, end: source.chars().count(), columns };
         let expr = parser.expression(0)?;
         if parser.next < parser.tokens.len() {
             return parser.fail("unexpected text after the end of the expression");
@@ -365,7 +385,7 @@ impl Expr {
                 right.collect_references(names);
             }
             Expr::Call(_, args) => args.iter().for_each(|a| a.collect_references(names)),
-            Expr::Number(_) | Expr::Text(_) | Expr::Current => {}
+            Expr::Number(_) | Expr::Text(_) | Expr::Current | Expr::Column(_) => {}
         }
     }
 
@@ -377,6 +397,7 @@ impl Expr {
             Expr::Text(s) => Value::Text(s.clone()),
             Expr::Current => Value::Text(current.to_string()),
             Expr::Reference(name) => Value::Text(answer(name)),
+            Expr::Column(name) => Value::Text(answer(&format!("{COLUMN}{name}"))),
             Expr::Negate(inner) => Value::Number(-inner.evaluate(answer, current).number()),
             Expr::Binary(left, op, right) => {
                 let left = left.evaluate(answer, current);

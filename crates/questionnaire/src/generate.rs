@@ -18,7 +18,14 @@ fn name(text: &str) -> FieldName {
 }
 
 fn choices(items: &[(&str, Texts)]) -> Vec<ChoiceItem> {
-    items.iter().map(|(code, label)| ChoiceItem { name: code.to_string(), label: label.clone() }).collect()
+    items
+        .iter()
+        .map(|(code, label)| ChoiceItem {
+            name: code.to_string(),
+            label: label.clone(),
+            columns: Default::default(),
+        })
+        .collect()
 }
 
 fn question(code: &str, kind: Kind, label: Texts, required: bool) -> Question {
@@ -32,6 +39,8 @@ fn question(code: &str, kind: Kind, label: Texts, required: bool) -> Question {
         constraint: None,
         constraint_message: Texts::default(),
         default: None,
+        choice_filter: None,
+        other_texts: Default::default(),
     }
 }
 
@@ -120,7 +129,11 @@ fn importance_levels() -> Vec<ChoiceItem> {
     ]
     .iter()
     .enumerate()
-    .map(|(i, (en, es, fr))| ChoiceItem { name: format!("l{}", i + 1), label: Texts::new(en, es, fr) })
+    .map(|(i, (en, es, fr))| ChoiceItem {
+        name: format!("l{}", i + 1),
+        label: Texts::new(en, es, fr),
+        columns: Default::default(),
+    })
     .collect()
 }
 
@@ -193,6 +206,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
             ),
         ),
         relevant: None,
+        other_texts: Default::default(),
     })];
 
     for axis in &framework.axes {
@@ -227,6 +241,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
                                 .map(|(i, l)| ChoiceItem {
                                     name: format!("l{}", i + 1),
                                     label: Texts::from_localized(l),
+                                    columns: Default::default(),
                                 })
                                 .collect(),
                         );
@@ -240,6 +255,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
                                 .map(|o| ChoiceItem {
                                     name: o.code.to_string(),
                                     label: Texts::from_localized(&o.label),
+                                    columns: Default::default(),
                                 })
                                 .collect(),
                         );
@@ -267,6 +283,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
                 repeat: false,
                 relevant: None,
                 items: questions,
+                other_texts: Default::default(),
             }));
         }
         items.push(Item::Group(Group {
@@ -275,6 +292,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
             repeat: false,
             relevant: None,
             items: sub_groups,
+            other_texts: Default::default(),
         }));
     }
 
@@ -283,7 +301,11 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
         framework
             .axes
             .iter()
-            .map(|a| ChoiceItem { name: a.code.to_string(), label: Texts::from_localized(&a.label) })
+            .map(|a| ChoiceItem {
+                name: a.code.to_string(),
+                label: Texts::from_localized(&a.label),
+                columns: Default::default(),
+            })
             .collect(),
     );
     lists.insert(
@@ -298,6 +320,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
                     &format!("ODS {} – {es}", i + 1),
                     &format!("ODD {} – {fr}", i + 1),
                 ),
+                columns: Default::default(),
             })
             .collect(),
     );
@@ -312,7 +335,11 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
         "be_categories".into(),
         BARRIER_CATEGORIES
             .iter()
-            .map(|(c, en, es, fr)| ChoiceItem { name: c.to_string(), label: Texts::new(en, es, fr) })
+            .map(|(c, en, es, fr)| ChoiceItem {
+                name: c.to_string(),
+                label: Texts::new(en, es, fr),
+                columns: Default::default(),
+            })
             .collect(),
     );
     lists.insert("importance".into(), importance_levels());
@@ -361,6 +388,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
                 false,
             ),
         ],
+        other_texts: Default::default(),
     }));
     items.push(Item::Group(Group {
         name: name("barriers_enablers"),
@@ -402,6 +430,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
                 false,
             ),
         ],
+        other_texts: Default::default(),
     }));
 
     let questionnaire = Questionnaire {

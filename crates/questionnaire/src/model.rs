@@ -142,7 +142,37 @@ impl Condition {
     pub fn parse(source: &str) -> Result<Condition, SyntaxError> {
         Ok(Condition { source: source.trim().to_string(), expr: Expr::parse(source)? })
     }
+
+    /// A `choice_filter`: bare names in it are columns of the choices sheet (`county=${county}`).
+    pub fn parse_filter(source: &str) -> Result<Condition, SyntaxError> {
+        Ok(Condition { source: source.trim().to_string(), expr: Expr::parse_filter(source)? })
+    }
 }
+
+/// A `choice_filter`, kept as its source like [`Condition`] and read back with bare names
+/// allowed.
+mod filter_serde {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Condition;
+
+    pub fn serialize<S: Serializer>(filter: &Option<Condition>, serializer: S) -> Result<S::Ok, S::Error> {
+        match filter {
+            Some(c) => serializer.serialize_some(&c.source),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Condition>, D::Error> {
+        Option::<String>::deserialize(deserializer)?
+            .map(|source| Condition::parse_filter(&source).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+/// Texts in languages other than the study's three (`label::Português (pt)`), by column
+/// header: not shown, but kept so that exporting the form gives them back.
+pub type OtherTexts = BTreeMap<String, String>;
 
 impl Serialize for Condition {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -237,6 +267,12 @@ pub struct Question {
     pub constraint_message: Texts,
     /// The answer proposed before the respondent gives one.
     pub default: Option<String>,
+    /// Which choices are offered, given the other answers (XLSForm's `choice_filter`).
+    #[serde(default, with = "filter_serde", skip_serializing_if = "Option::is_none")]
+    pub choice_filter: Option<Condition>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Label, hint and message columns in other languages.
+    pub other_texts: OtherTexts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -248,6 +284,19 @@ pub struct Note {
     pub label: Texts,
     /// When it is shown.
     pub relevant: Option<Condition>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Its text in other languages.
+    pub other_texts: OtherTexts,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A value computed from other answers (XLSForm's `calculate`): never asked, evaluated on the
+/// server whenever a condition refers to it.
+pub struct Calculation {
+    /// The calculation's name, which conditions refer to as `${name}`.
+    pub name: FieldName,
+    /// The expression that computes it.
+    pub calculation: Condition,
 }
 
 /// A group of items; a repeat group is answered any number of times (one good practice, one
@@ -265,6 +314,9 @@ pub struct Group {
     pub relevant: Option<Condition>,
     /// What it holds, in order.
     pub items: Vec<Item>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// Its heading in other languages.
+    pub other_texts: OtherTexts,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -275,6 +327,8 @@ pub enum Item {
     Question(Question),
     /// A note.
     Note(Note),
+    /// A computed value.
+    Calculate(Calculation),
     /// A group of items.
     Group(Group),
 }
@@ -285,6 +339,7 @@ impl Item {
         match self {
             Item::Question(q) => &q.name,
             Item::Note(n) => &n.name,
+            Item::Calculate(c) => &c.name,
             Item::Group(g) => &g.name,
         }
     }
@@ -297,6 +352,10 @@ pub struct ChoiceItem {
     pub name: String,
     /// The choice as shown, per language.
     pub label: Texts,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    /// The choices sheet's other columns, by header: labels in other languages, and the
+    /// attributes a `choice_filter` tests.
+    pub columns: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -336,7 +395,7 @@ impl Questionnaire {
             for item in items {
                 match item {
                     Item::Question(question) => out.push(Located { question, groups: groups.clone() }),
-                    Item::Note(_) => {}
+                    Item::Note(_) | Item::Calculate(_) => {}
                     Item::Group(group) => {
                         groups.push(group);
                         walk(&group.items, groups, out);
@@ -375,8 +434,18 @@ impl Questionnaire {
                         }
                         rewrite(&mut q.relevant, old, new.as_str())?;
                         rewrite(&mut q.constraint, old, new.as_str())?;
+                        if let Some(filter) = &mut q.choice_filter {
+                            let source =
+                                filter.source.replace(&format!("${{{old}}}"), &format!("${{{new}}}"));
+                            *filter = Condition::parse_filter(&source).map_err(|e| e.to_string())?;
+                        }
                     }
                     Item::Note(n) => rewrite(&mut n.relevant, old, new.as_str())?,
+                    Item::Calculate(c) => {
+                        let mut calculation = Some(c.calculation.clone());
+                        rewrite(&mut calculation, old, new.as_str())?;
+                        c.calculation = calculation.expect("rewritten in place");
+                    }
                     Item::Group(g) => {
                         rewrite(&mut g.relevant, old, new.as_str())?;
                         walk(&mut g.items, old, new)?;
@@ -495,5 +564,78 @@ impl Questionnaire {
     /// The choices of a question's list, or none for a question without one.
     pub fn choices(&self, question: &Question) -> &[ChoiceItem] {
         question.kind.list().and_then(|l| self.lists.get(l)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The choices offered given the other answers (`answer` looks them up): the whole list, or
+    /// the choices its `choice_filter` lets through.
+    pub fn choices_for<'q>(
+        &'q self,
+        question: &Question,
+        answer: &dyn Fn(&str) -> String,
+    ) -> Vec<&'q ChoiceItem> {
+        let all = self.choices(question);
+        let Some(filter) = &question.choice_filter else { return all.iter().collect() };
+        all.iter()
+            .filter(|choice| {
+                let lookup = |name: &str| match name.strip_prefix(crate::expr::COLUMN) {
+                    Some("name") => choice.name.clone(),
+                    Some(column) => choice
+                        .columns
+                        .get(column)
+                        .or_else(|| choice.label.0.values().next().filter(|_| column == "label"))
+                        .cloned()
+                        .unwrap_or_default(),
+                    None => answer(name),
+                };
+                filter.expr.holds(&lookup, &choice.name)
+            })
+            .collect()
+    }
+
+    /// The calculations of the form, by name.
+    fn calculations(&self) -> BTreeMap<&str, &Calculation> {
+        fn walk<'q>(items: &'q [Item], out: &mut BTreeMap<&'q str, &'q Calculation>) {
+            for item in items {
+                match item {
+                    Item::Calculate(c) => {
+                        out.insert(c.name.as_str(), c);
+                    }
+                    Item::Group(g) => walk(&g.items, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(&self.items, &mut out);
+        out
+    }
+
+    /// Looks answers up through `answers`, and computes the form's calculations from them:
+    /// what conditions see when they refer to `${name}`.
+    pub fn with_calculations<'a>(
+        &'a self,
+        answers: &'a dyn Fn(&str) -> String,
+    ) -> impl Fn(&str) -> String + 'a {
+        let calculations = self.calculations();
+        move |name: &str| resolve(&calculations, answers, name, 0)
+    }
+}
+
+/// How deep calculations may refer to other calculations; a cycle stops here as unanswered.
+const MAX_CALCULATION_DEPTH: usize = 16;
+
+fn resolve(
+    calculations: &BTreeMap<&str, &Calculation>,
+    answers: &dyn Fn(&str) -> String,
+    name: &str,
+    depth: usize,
+) -> String {
+    match calculations.get(name) {
+        None => answers(name),
+        Some(_) if depth >= MAX_CALCULATION_DEPTH => String::new(),
+        Some(c) => {
+            let inner = |n: &str| resolve(calculations, answers, n, depth + 1);
+            c.calculation.expr.evaluate(&inner, "").text()
+        }
     }
 }

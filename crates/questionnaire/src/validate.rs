@@ -89,13 +89,16 @@ fn type_problem(
     question: &Question,
     value: &str,
     questionnaire: &Questionnaire,
+    lookup: &dyn Fn(&str) -> String,
 ) -> Option<String> {
     let says = |en: &str, es: &str, fr: &str| match lang {
         Lang::En => en.to_string(),
         Lang::Es => es.to_string(),
         Lang::Fr => fr.to_string(),
     };
-    let codes: Vec<&str> = questionnaire.choices(question).iter().map(|c| c.name.as_str()).collect();
+    // Only the choices offered count, when a choice filter narrows them.
+    let codes: Vec<&str> =
+        questionnaire.choices_for(question, lookup).iter().map(|c| c.name.as_str()).collect();
     match &question.kind {
         Kind::Integer if value.trim().parse::<i64>().is_err() => {
             Some(says("enter a whole number", "escriba un número entero", "saisissez un nombre entier"))
@@ -133,14 +136,15 @@ pub fn check_value(
     lookup: &dyn Fn(&str) -> String,
     lang: Lang,
 ) -> Option<(IssueKind, String)> {
-    if let Some(detail) = type_problem(lang, question, value, questionnaire) {
+    let lookup = questionnaire.with_calculations(lookup);
+    if let Some(detail) = type_problem(lang, question, value, questionnaire, &lookup) {
         return Some((
             IssueKind::Invalid,
             message(lang, IssueKind::Invalid, question, &detail, questionnaire),
         ));
     }
     if let Some(constraint) = &question.constraint
-        && !constraint.expr.holds(lookup, value)
+        && !constraint.expr.holds(&lookup, value)
     {
         return Some((
             IssueKind::Constraint,
@@ -158,7 +162,8 @@ type CheckAnswer<'a> = dyn FnMut(&Question, &str, &dyn Fn(&str) -> String, Optio
 /// are not relevant are ignored, as the form would hide them.
 pub fn validate(questionnaire: &Questionnaire, response: &Response, lang: Lang) -> Vec<Issue> {
     let mut issues = Vec::new();
-    let top = |name: &str| response.values.get(name).cloned().unwrap_or_default();
+    let answers = |name: &str| response.values.get(name).cloned().unwrap_or_default();
+    let top = questionnaire.with_calculations(&answers);
     let mut check = |question: &Question,
                      value: &str,
                      lookup: &dyn Fn(&str) -> String,
@@ -191,7 +196,7 @@ pub fn validate(questionnaire: &Questionnaire, response: &Response, lang: Lang) 
                     }
                     conditions.pop();
                 }
-                Item::Note(_) => {}
+                Item::Note(_) | Item::Calculate(_) => {}
                 Item::Group(g) if g.repeat => {
                     conditions.push(&g.relevant);
                     if is_relevant(conditions, top) {
@@ -228,7 +233,7 @@ impl crate::model::Group {
                 match item {
                     Item::Question(q) => out.push(q),
                     Item::Group(g) => collect(&g.items, out),
-                    Item::Note(_) => {}
+                    Item::Note(_) | Item::Calculate(_) => {}
                 }
             }
         }

@@ -14,7 +14,8 @@ use smartcities_domain::Lang;
 use crate::{
     check::check_references,
     model::{
-        ChoiceItem, Condition, FieldName, Group, Item, Kind, Note, Question, Questionnaire, Texts, YES_NO,
+        Calculation, ChoiceItem, Condition, FieldName, Group, Item, Kind, Note, OtherTexts, Question,
+        Questionnaire, Texts, YES_NO,
     },
     workbook::{Limits, read_workbook},
 };
@@ -226,6 +227,20 @@ impl Sheet {
         }
         texts
     }
+
+    /// The row's label, hint and message texts in languages other than the study's three, by
+    /// column header, to export them again.
+    fn other_texts(&self, row: &[Data]) -> OtherTexts {
+        self.columns
+            .iter()
+            .filter(|c| TRANSLATABLE.contains(&c.base.as_str()))
+            .filter(|c| c.language.as_deref().is_some_and(|l| parse_language(l).is_none()))
+            .filter_map(|c| {
+                let value = self.cell(row, c);
+                (!value.is_empty()).then(|| (c.header.clone(), value))
+            })
+            .collect()
+    }
 }
 
 const SURVEY_COLUMNS: &[&str] = &[
@@ -239,12 +254,13 @@ const SURVEY_COLUMNS: &[&str] = &[
     "constraint_message",
     "default",
     "appearance",
+    "calculation",
+    "choice_filter",
 ];
 const TRANSLATABLE: &[&str] = &["label", "hint", "constraint_message"];
 
 /// Question types that are valid XLSForm but not supported here.
 const UNSUPPORTED_TYPES: &[&str] = &[
-    "calculate",
     "date",
     "time",
     "datetime",
@@ -292,6 +308,7 @@ enum RowType {
     },
     End,
     Note,
+    Calculate,
     Integer,
     Decimal,
     Text,
@@ -316,6 +333,7 @@ fn classify(normalized: &str) -> RowType {
         ["begin_loop", ..] | ["begin", "loop", ..] => RowType::Begin { repeat: false, looped: true },
         ["end_group"] | ["end_repeat"] | ["end_loop"] | ["end", "group" | "repeat" | "loop"] => RowType::End,
         ["note"] => RowType::Note,
+        ["calculate"] => RowType::Calculate,
         ["integer"] | ["int"] => RowType::Integer,
         ["decimal"] => RowType::Decimal,
         ["text"] | ["string"] => RowType::Text,
@@ -461,14 +479,18 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
                 message: "this column is not supported; its values were ignored".into(),
             });
         } else if let Some(lang) = &column.language
-            && (!translatable || parse_language(lang).is_none())
+            && parse_language(lang).is_none()
         {
-            notices.push(Finding {
-                place: survey.place(0, Some(column)),
-                message: format!(
+            let message = if translatable {
+                format!(
+                    "the language {lang:?} is not one of English, Spanish or French: its texts are kept and exported again, but not shown"
+                )
+            } else {
+                format!(
                     "the language {lang:?} is not one of English, Spanish or French; this column was ignored"
-                ),
-            });
+                )
+            };
+            notices.push(Finding { place: survey.place(0, Some(column)), message });
         }
     }
     for required in ["type", "name"] {
@@ -492,17 +514,18 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
         let name = choices.column("name");
         match (list_column, name) {
             (Some(list_column), Some(name_col)) => {
-                for column in &choices.columns {
-                    let known = matches!(column.base.as_str(), "list_name" | "name")
-                        || (column.base == "label"
-                            && column.language.as_deref().is_none_or(|l| parse_language(l).is_some()));
-                    if !known {
-                        notices.push(Finding {
-                            place: choices.place(0, Some(column)),
-                            message: "this choices column is not supported; it was ignored".into(),
-                        });
-                    }
-                }
+                // Other columns (labels in other languages, attributes for choice filters) are
+                // kept as they are.
+                let kept: Vec<&Column> = choices
+                    .columns
+                    .iter()
+                    .filter(|c| {
+                        let known = matches!(c.base.as_str(), "list_name" | "name")
+                            || (c.base == "label"
+                                && c.language.as_deref().is_none_or(|l| parse_language(l).is_some()));
+                        !known
+                    })
+                    .collect();
                 for (i, row) in choices.range.rows().enumerate().skip(1) {
                     let list = choices.cell(row, list_column);
                     let code = choices.cell(row, name_col);
@@ -529,9 +552,17 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
                         }
                         continue;
                     }
+                    let columns = kept
+                        .iter()
+                        .filter_map(|c| {
+                            let value = choices.cell(row, c);
+                            (!value.is_empty()).then(|| (c.header.clone(), value))
+                        })
+                        .collect();
                     items.push(ChoiceItem {
                         name: code,
                         label: choices.texts(row, "label", default_language),
+                        columns,
                     });
                 }
             }
@@ -631,8 +662,9 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
                 register(&name, &mut errors);
                 let relevant = condition("relevant", &mut errors, &mut notices);
                 let label = survey.texts(row, "label", default_language);
+                let other_texts = survey.other_texts(row);
                 stack.push(Frame::Group {
-                    group: Group { name, label, repeat, relevant, items: Vec::new() },
+                    group: Group { name, label, repeat, relevant, items: Vec::new(), other_texts },
                     row: i,
                 });
                 continue;
@@ -658,7 +690,47 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
                 register(&name, &mut errors);
                 let relevant = condition("relevant", &mut errors, &mut notices);
                 let label = survey.texts(row, "label", default_language);
-                push_item(&mut stack, Item::Note(Note { name, label, relevant }));
+                let other_texts = survey.other_texts(row);
+                push_item(&mut stack, Item::Note(Note { name, label, relevant, other_texts }));
+                continue;
+            }
+            RowType::Calculate => {
+                let Some(name) = field_name(&mut errors) else { continue };
+                register(&name, &mut errors);
+                let Some(column) = column_of("calculation") else {
+                    errors.push(Finding {
+                        place: type_place,
+                        message: "this calculate row has no calculation".into(),
+                    });
+                    continue;
+                };
+                let source = typographic_quotes(&survey.cell(row, column));
+                if source.is_empty() {
+                    errors.push(Finding {
+                        place: survey.place(i, Some(column)),
+                        message: "this calculate row has no calculation".into(),
+                    });
+                    continue;
+                }
+                match Condition::parse(&source) {
+                    Ok(calculation) => {
+                        push_item(&mut stack, Item::Calculate(Calculation { name, calculation }))
+                    }
+                    // The reference converter does not read calculations either: one that
+                    // cannot be evaluated here is left out, as unanswered, not refused.
+                    Err(e) => {
+                        left_out.insert(name.to_string());
+                        let why = if e.unsupported {
+                            e.message
+                        } else {
+                            format!("the expression {source:?} cannot be read: {e}")
+                        };
+                        notices.push(Finding {
+                            place: survey.place(i, Some(column)),
+                            message: format!("{why}; this calculation was left out"),
+                        });
+                    }
+                }
                 continue;
             }
             RowType::Unsupported => {
@@ -740,6 +812,30 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
             }
         };
         let default = column_of("default").map(|c| survey.cell(row, c)).filter(|v| !v.is_empty());
+        let choice_filter = match column_of("choice_filter") {
+            Some(column) if kind.list().is_some() => {
+                let source = typographic_quotes(&survey.cell(row, column));
+                match Condition::parse_filter(&source) {
+                    _ if source.is_empty() => None,
+                    Ok(filter) => Some(filter),
+                    Err(e) if e.unsupported => {
+                        notices.push(Finding {
+                            place: survey.place(i, Some(column)),
+                            message: format!("{}; every choice is offered", e.message),
+                        });
+                        None
+                    }
+                    Err(e) => {
+                        errors.push(Finding {
+                            place: survey.place(i, Some(column)),
+                            message: format!("the choice filter {source:?} cannot be read: {e}"),
+                        });
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
         let question = Question {
             name,
             kind,
@@ -750,6 +846,8 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
             constraint: condition("constraint", &mut errors, &mut notices),
             constraint_message: survey.texts(row, "constraint_message", default_language),
             default,
+            choice_filter,
+            other_texts: survey.other_texts(row),
         };
         push_item(&mut stack, Item::Question(question));
     }
@@ -762,7 +860,17 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
         }
     }
     let Some(Frame::Root(items)) = stack.pop() else { unreachable!("the root frame stays") };
-    if items.is_empty() && errors.is_empty() {
+    let asks_nothing = |items: &[Item]| {
+        fn any_question(items: &[Item]) -> bool {
+            items.iter().any(|i| match i {
+                Item::Question(_) => true,
+                Item::Group(g) => any_question(&g.items),
+                _ => false,
+            })
+        }
+        !any_question(items)
+    };
+    if asks_nothing(&items) && errors.is_empty() {
         notices.push(Finding {
             place: survey.place(0, None),
             message: "the survey has no question smartcities can ask; the questionnaire is empty".into(),

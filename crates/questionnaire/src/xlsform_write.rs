@@ -5,7 +5,9 @@
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use smartcities_domain::Lang;
 
-use crate::model::{Item, Kind, Questionnaire, Texts};
+use std::collections::BTreeSet;
+
+use crate::model::{Item, Kind, OtherTexts, Questionnaire, Texts};
 
 /// The column suffix for a language, e.g. `English (en)`.
 pub fn language_column(lang: Lang) -> String {
@@ -36,6 +38,7 @@ fn languages(questionnaire: &Questionnaire) -> Vec<Lang> {
             match item {
                 Item::Question(q) => note(&q.label),
                 Item::Note(n) => note(&n.label),
+                Item::Calculate(_) => {}
                 Item::Group(g) => {
                     note(&g.label);
                     walk(&g.items, note);
@@ -62,6 +65,9 @@ struct Row {
     constraint_message: Texts,
     default: String,
     appearance: String,
+    calculation: String,
+    choice_filter: String,
+    other_texts: OtherTexts,
 }
 
 impl Row {
@@ -77,6 +83,9 @@ impl Row {
             constraint_message: Texts::default(),
             default: String::new(),
             appearance: String::new(),
+            calculation: String::new(),
+            choice_filter: String::new(),
+            other_texts: OtherTexts::new(),
         }
     }
 }
@@ -95,11 +104,19 @@ fn rows(items: &[Item], out: &mut Vec<Row>) {
                 row.constraint_message = q.constraint_message.clone();
                 row.default = q.default.clone().unwrap_or_default();
                 row.appearance = appearance.to_string();
+                row.choice_filter = q.choice_filter.as_ref().map(|c| c.source.clone()).unwrap_or_default();
+                row.other_texts = q.other_texts.clone();
                 out.push(row);
             }
             Item::Note(n) => {
                 let mut row = Row::new("note", n.name.as_str(), &n.label);
                 row.relevant = n.relevant.as_ref().map(|c| c.source.clone()).unwrap_or_default();
+                row.other_texts = n.other_texts.clone();
+                out.push(row);
+            }
+            Item::Calculate(c) => {
+                let mut row = Row::new("calculate", c.name.as_str(), &Texts::default());
+                row.calculation = c.calculation.source.clone();
                 out.push(row);
             }
             Item::Group(g) => {
@@ -107,6 +124,7 @@ fn rows(items: &[Item], out: &mut Vec<Row>) {
                     if g.repeat { ("begin_repeat", "end_repeat") } else { ("begin_group", "end_group") };
                 let mut row = Row::new(begin, g.name.as_str(), &g.label);
                 row.relevant = g.relevant.as_ref().map(|c| c.source.clone()).unwrap_or_default();
+                row.other_texts = g.other_texts.clone();
                 out.push(row);
                 rows(&g.items, out);
                 out.push(Row::new(end, "", &Texts::default()));
@@ -122,17 +140,20 @@ pub fn write_xlsform(questionnaire: &Questionnaire) -> Result<Vec<u8>, XlsxError
     let bold = Format::new().set_bold();
 
     let survey = workbook.add_worksheet().set_name("survey")?;
+    let mut all = Vec::new();
+    rows(&questionnaire.items, &mut all);
+    // Columns in other languages come back as they were imported, after the study's own.
+    let others: BTreeSet<&String> = all.iter().flat_map(|r| r.other_texts.keys()).collect();
     let mut header: Vec<String> = vec!["type".into(), "name".into()];
     header.extend(langs.iter().map(|l| format!("label::{}", language_column(*l))));
     header.extend(langs.iter().map(|l| format!("hint::{}", language_column(*l))));
     header.extend(["required", "relevant", "constraint"].map(String::from));
     header.extend(langs.iter().map(|l| format!("constraint_message::{}", language_column(*l))));
-    header.extend(["default", "appearance"].map(String::from));
+    header.extend(["default", "appearance", "calculation", "choice_filter"].map(String::from));
+    header.extend(others.iter().map(|h| (*h).clone()));
     for (col, title) in header.iter().enumerate() {
         survey.write_string_with_format(0, col as u16, title, &bold)?;
     }
-    let mut all = Vec::new();
-    rows(&questionnaire.items, &mut all);
     let only = |texts: &Texts, lang: Lang| texts.0.get(&lang).cloned().unwrap_or_default();
     for (i, row) in all.iter().enumerate() {
         let r = (i + 1) as u32;
@@ -145,6 +166,9 @@ pub fn write_xlsform(questionnaire: &Questionnaire) -> Result<Vec<u8>, XlsxError
         cells.extend(langs.iter().map(|l| only(&row.constraint_message, *l)));
         cells.push(row.default.clone());
         cells.push(row.appearance.clone());
+        cells.push(row.calculation.clone());
+        cells.push(row.choice_filter.clone());
+        cells.extend(others.iter().map(|h| row.other_texts.get(*h).cloned().unwrap_or_default()));
         for (col, value) in cells.iter().enumerate() {
             if !value.is_empty() {
                 survey.write_string(r, col as u16, value)?;
@@ -156,8 +180,11 @@ pub fn write_xlsform(questionnaire: &Questionnaire) -> Result<Vec<u8>, XlsxError
     survey.set_freeze_panes(1, 0)?;
 
     let choices = workbook.add_worksheet().set_name("choices")?;
+    let extra: BTreeSet<&String> =
+        questionnaire.lists.values().flatten().flat_map(|c| c.columns.keys()).collect();
     let mut header: Vec<String> = vec!["list_name".into(), "name".into()];
     header.extend(langs.iter().map(|l| format!("label::{}", language_column(*l))));
+    header.extend(extra.iter().map(|h| (*h).clone()));
     for (col, title) in header.iter().enumerate() {
         choices.write_string_with_format(0, col as u16, title, &bold)?;
     }
@@ -168,6 +195,11 @@ pub fn write_xlsform(questionnaire: &Questionnaire) -> Result<Vec<u8>, XlsxError
             choices.write_string(r, 1, &item.name)?;
             for (i, lang) in langs.iter().enumerate() {
                 choices.write_string(r, (2 + i) as u16, only(&item.label, *lang))?;
+            }
+            for (i, column) in extra.iter().enumerate() {
+                if let Some(value) = item.columns.get(*column) {
+                    choices.write_string(r, (2 + langs.len() + i) as u16, value)?;
+                }
             }
             r += 1;
         }

@@ -192,6 +192,8 @@ fn questions_are_edited_added_and_removed_in_place() {
         constraint: None,
         constraint_message: Texts::default(),
         default: None,
+        choice_filter: None,
+        other_texts: Default::default(),
     };
     q.add_question(&first, added.clone()).unwrap();
     assert_eq!(q.question("open_data_portal"), Some(&added));

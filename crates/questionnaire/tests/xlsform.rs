@@ -122,7 +122,13 @@ fn corpus_forms_give_the_expected_structure() {
     for sheet in ["EXTERNAL_CHOICES", "ENTITIES", "OSM"] {
         assert!(ignored.contains(&sheet.to_string()), "{sheet} not reported: {ignored:?}");
     }
-    assert!(upper.notices.iter().any(|n| n.to_string().contains("CHOICE_FILTER")), "choice_filter reported");
+    assert!(
+        !upper.notices.iter().any(|n| n.to_string().contains("CHOICE_FILTER")),
+        "choice filters are supported: {:?}",
+        upper.notices
+    );
+    let filtered = import("choice_filter_test.xlsx").unwrap().questionnaire;
+    assert!(filtered.questions().iter().any(|l| l.question.choice_filter.is_some()), "the filter is kept");
 
     // One sheet by another name is the survey, as pyxform reads it.
     let one_sheet = import("survey_no_name.xlsx").unwrap();
@@ -133,9 +139,11 @@ fn corpus_forms_give_the_expected_structure() {
             .iter()
             .any(|n| n.place.sheet == "Sheet1" && n.message.contains("read as the survey"))
     );
-    // A calculation alone imports, as an empty questionnaire with a notice; an include is refused.
+    // A calculation that cannot be read imports as pyxform takes it, left out with a notice, and
+    // a notice that nothing is asked; an include is refused.
     let calculation = import("bad_calc.xlsx").unwrap();
     assert!(calculation.notices.iter().any(|n| n.message.contains("no question")));
+    assert!(calculation.notices.iter().any(|n| n.message.contains("this calculation was left out")));
     let include = import("include.xlsx").unwrap_err();
     assert_eq!(
         (include.errors[0].place.row, include.errors[0].place.column.as_ref().unwrap().0.as_str()),
@@ -200,7 +208,7 @@ fn malformed_workbooks_are_refused_with_precise_places() {
     let error = read_xlsform(&bytes, &Limits::UPLOAD).unwrap_err();
     assert_eq!(
         error.errors[0].to_string(),
-        "sheet survey, row 2, column B (name): relevant refers to ${nowhere}, which is not a question of this form"
+        "sheet survey, row 2, column B (name): relevant refers to ${nowhere}, which is not a question or calculation of this form"
     );
 
     // Two sheets, neither of them the survey: which one holds the questions cannot be told.
@@ -255,4 +263,71 @@ fn curly_quotes_in_expressions_read_as_straight_ones() {
     let details = questions.iter().find(|l| l.question.name.as_str() == "details").unwrap();
     assert!(details.question.relevant.is_some(), "the condition is kept");
     assert!(imported.notices.is_empty(), "{:?}", imported.notices);
+}
+
+#[test]
+fn calculations_choice_filters_other_languages_and_settings_are_kept_and_used() {
+    let survey: &[&[&str]] = &[
+        &[
+            "type",
+            "name",
+            "label",
+            "label::Português (pt)",
+            "calculation",
+            "choice_filter",
+            "relevant",
+            "required",
+        ],
+        &["integer", "staff", "Staff", "Pessoal", "", "", "", ""],
+        &["calculate", "large", "", "", "${staff} >= 100", "", "", ""],
+        &["text", "team", "Which team?", "Qual equipa?", "", "", "${large} = 'true'", "yes"],
+        &["select_one regions", "region", "Region", "Região", "", "", "", ""],
+        &["select_one cities", "city", "City", "Cidade", "", "region=${region}", "", ""],
+    ];
+    let choices: &[&[&str]] = &[
+        &["list_name", "name", "label", "label::Português (pt)", "region"],
+        &["regions", "north", "North", "Norte", ""],
+        &["regions", "south", "South", "Sul", ""],
+        &["cities", "porto", "Porto", "Porto", "north"],
+        &["cities", "faro", "Faro", "Faro", "south"],
+    ];
+    let settings: &[&[&str]] = &[&["form_title", "form_id"], &["Staff survey", "staff_2025"]];
+    let bytes = workbook(&[("survey", survey), ("choices", choices), ("settings", settings)]);
+    let imported = read_xlsform(&bytes, &Limits::UPLOAD).unwrap();
+    let q = imported.questionnaire;
+    assert_eq!(q.form_id, "staff_2025");
+    assert_eq!(q.title.get(smartcities_domain::Lang::En, q.default_language), "Staff survey");
+    let portuguese = imported.notices.iter().find(|n| n.message.contains("Português")).expect("reported");
+    assert!(portuguese.message.contains("kept"), "{}", portuguese.message);
+
+    // The calculation is evaluated on the server: "team" is asked, and required, from 100 staff.
+    let response = |pairs: &[(&str, &str)]| smartcities_questionnaire::Response {
+        values: pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect(),
+        repeats: Default::default(),
+    };
+    let missing = |pairs: &[(&str, &str)]| {
+        smartcities_questionnaire::validate(&q, &response(pairs), smartcities_domain::Lang::En)
+            .iter()
+            .map(|i| i.question.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(missing(&[("staff", "120")]), ["team"]);
+    assert!(missing(&[("staff", "12")]).is_empty());
+
+    // The filter offers the cities of the region chosen; another is refused.
+    let city = q.question("city").unwrap();
+    let answers = |name: &str| if name == "region" { "north".to_string() } else { String::new() };
+    let offered: Vec<&str> = q.choices_for(city, &answers).iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(offered, ["porto"]);
+    assert_eq!(missing(&[("staff", "1"), ("region", "north"), ("city", "porto")]), Vec::<String>::new());
+    assert_eq!(missing(&[("staff", "1"), ("region", "north"), ("city", "faro")]), ["city"]);
+
+    // Exported and imported again, all of it comes back.
+    let back = read_xlsform(&write_xlsform(&q).unwrap(), &Limits::UPLOAD).unwrap().questionnaire;
+    assert_eq!(back.items, q.items);
+    assert_eq!(back.lists, q.lists);
+    assert_eq!((back.form_id.as_str(), &back.title), (q.form_id.as_str(), &q.title));
+    let team = back.question("team").unwrap();
+    assert_eq!(team.other_texts.get("label::Português (pt)").map(String::as_str), Some("Qual equipa?"));
+    assert_eq!(back.lists["cities"][0].columns.get("region").map(String::as_str), Some("north"));
 }

@@ -1,7 +1,9 @@
 //! Load test of autosave: N simulated respondents (default 500) each autosave one answer of
 //! their city's questionnaire over real HTTP on loopback for D seconds (default 60), against a
-//! fresh SQLite demo database. Prints the latency percentiles of acknowledged saves and checks
-//! that every acknowledged save is in the database afterwards.
+//! fresh demo database: SQLite, or PostgreSQL when `SMARTCITIES_TEST_DATABASE_URL` names one.
+//! Cities are added to the campaign when its open ones offer too few distinct answers. Prints
+//! the latency percentiles of acknowledged saves and checks that every acknowledged save is in
+//! the database afterwards.
 //!
 //! cargo run --release -p smartcities --example autosave_load -- [RESPONDENTS] [SECONDS]
 
@@ -88,12 +90,22 @@ async fn main() -> anyhow::Result<()> {
             cities.push(city.id);
         }
     }
-    assert!(
-        cities.len() * answerable.len() >= count,
-        "not enough distinct answers for {count} respondents: {} open cities × {} questions",
-        cities.len(),
-        answerable.len()
-    );
+    // Each respondent autosaves an answer of its own: add cities to the campaign until there
+    // are enough, copies of a real one under new ids.
+    let needed = count.div_ceil(answerable.len().max(1));
+    let template = store.cities(&Default::default()).await?.into_iter().next().expect("the demo has cities");
+    let mut added = Vec::new();
+    for n in 0..needed.saturating_sub(cities.len()) {
+        let mut city = template.clone();
+        city.id = CityId::parse(&format!("{}-load-test-{n}", template.country.as_str().to_lowercase()))?;
+        city.name = format!("Load test city {n}");
+        added.push(city);
+    }
+    store.upsert_cities(&added).await?;
+    for city in added {
+        store.open_response(year, &city.id).await?;
+        cities.push(city.id);
+    }
     let mut respondents = Vec::new();
     for i in 0..count {
         let city = cities[i % cities.len()].clone();
@@ -118,7 +130,12 @@ async fn main() -> anyhow::Result<()> {
     let mail_dir = tempfile::tempdir().unwrap();
     let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
     let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
-    println!("{count} respondents autosaving for {seconds} s against SQLite on {address}");
+    let backend = if std::env::var(smartcities_store::testing::ENV).is_ok_and(|u| u.starts_with("postgres")) {
+        "PostgreSQL"
+    } else {
+        "SQLite"
+    };
+    println!("{count} respondents autosaving for {seconds} s against {backend} on {address}");
 
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut tasks = Vec::new();

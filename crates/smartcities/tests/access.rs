@@ -220,14 +220,52 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
         page.body
     );
 
+    // A refused deadline comes back beside its field, as typed, in the signed-in layout.
     let bad =
-        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=next%20spring")).await;
-    assert_eq!(bad.status, StatusCode::CONFLICT);
-    assert!(bad.body.contains("Deadline"), "{}", bad.body);
+        send(&app.app, "POST", "/campaigns/2025?lang=en", Some(&cookie), form("open&deadline=next%20spring"))
+            .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"deadline-error\""), "{}", bad.body);
+    assert!(bad.body.contains("value=\"next spring\""), "{}", bad.body);
+    assert!(bad.body.contains("Sign out"));
     let past =
-        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=2020-01-01")).await;
-    assert_eq!(past.status, StatusCode::CONFLICT);
-    assert!(past.body.contains("has passed"), "{}", past.body);
+        send(&app.app, "POST", "/campaigns/2025?lang=en", Some(&cookie), form("open&deadline=2020-01-01"))
+            .await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(past.body.contains("has passed") && past.body.contains("value=\"2020-01-01\""), "{}", past.body);
+
+    // Inviting starts with a preview of who gets which mail; only cities not yet invited: here
+    // a city that has just joined.
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    let mut newcomer = app.store.cities(&Default::default()).await.unwrap()[0].clone();
+    newcomer.id = CityId::parse("pt-braga").unwrap();
+    newcomer.name = "Braga".into();
+    app.store.upsert_cities(std::slice::from_ref(&newcomer)).await.unwrap();
+    let focal = smartcities_domain::FocalPoint {
+        name: "Ana Costa".into(),
+        role: "Digital transformation".into(),
+        email: Email::parse("ana.costa@braga.example.org").unwrap(),
+    };
+    let member = smartcities_domain::Member {
+        city: newcomer.id.clone(),
+        status: smartcities_domain::MemberStatus::Active,
+        since: Some(2026),
+        focal_points: vec![focal],
+        illustrative: true,
+    };
+    app.store.save_members(&[member]).await.unwrap();
+    let invitees = smartcities_app::App::new(app.store.clone()).invitation_preview(year).await.unwrap();
+    assert_eq!(invitees.len(), 1, "only the newcomer is still to invite");
+    assert_eq!(invitees[0].recipients, ["ana.costa@braga.example.org"]);
+    let preview = send(&app.app, "GET", "/campaigns/2025?lang=en&preview=invite", Some(&cookie), None).await;
+    assert!(preview.body.contains("Before inviting"), "{}", preview.body);
+    assert!(preview.body.contains("Send the invitation"), "{}", preview.body);
+    assert!(preview.body.contains(">Braga<") && preview.body.contains("ana.costa@braga.example.org"));
+    assert!(preview.body.contains("is invited to answer"), "the mail is shown");
+    let invited = send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("invite")).await;
+    assert_eq!(invited.status, StatusCode::SEE_OTHER);
+    let again = send(&app.app, "GET", "/campaigns/2025?lang=en&preview=invite", Some(&cookie), None).await;
+    assert!(again.body.contains("has been invited already"), "{}", again.body);
     let opened =
         send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=2027-07-15")).await;
     assert_eq!(opened.location.as_deref(), Some("/campaigns/2025?opened=1"));
@@ -270,8 +308,14 @@ async fn the_secretariat_records_a_focus_group_on_the_web() {
     let refused =
         send(&app.app, "POST", "/editions/2025/focus-groups?lang=en", Some(&cookie), form("16.6%2C+18.1"))
             .await;
-    assert_eq!(refused.status, StatusCode::CONFLICT);
-    assert!(refused.body.contains("Output 1:"), "{}", refused.body);
+    // The form comes back as typed, in the signed-in layout, with the problem beside its row.
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("id=\"output-0-error\">Output 1:"), "{}", refused.body);
+    assert!(refused.body.contains("value=\"Liderazgo político\""), "the note is kept");
+    assert!(refused.body.contains("value=\"16.6, 18.1\" placeholder"), "the typed targets are kept");
+    assert!(refused.body.contains("value=\"pt-lisbon\" checked"), "the chosen cities are kept");
+    assert!(refused.body.contains(">Mesa redonda</textarea>"));
+    assert!(refused.body.contains("Sign out") && !refused.body.contains(">Sign in<"));
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
     assert_eq!(app.store.focus_groups(year).await.unwrap().len(), 3, "a refused form records nothing");
 
@@ -290,8 +334,13 @@ async fn the_secretariat_records_a_focus_group_on_the_web() {
     // A new workshop under an id in use is refused; the workshop being edited keeps its id.
     let reused =
         send(&app.app, "POST", "/editions/2025/focus-groups?lang=en", Some(&cookie), form("16.6")).await;
-    assert_eq!(reused.status, StatusCode::CONFLICT);
-    assert!(reused.body.contains("exists already"), "{}", reused.body);
+    assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        reused.body.contains("id=\"id-error\">A workshop with the id 2025-pt exists already"),
+        "{}",
+        reused.body
+    );
+    assert!(reused.body.contains("id=\"id\" name=\"id\" value=\"2025-pt\""));
     let corrected = send(
         &app.app,
         "POST",
@@ -339,6 +388,40 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
     let stale = send(&app.app, "POST", uri, Some(&cookie), edit(version, "")).await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
     assert!(stale.body.contains("changed since you opened it"), "{}", stale.body);
+    assert!(stale.body.contains("value=\"A place to test with residents\""), "the stale form keeps its text");
+
+    // A condition built with the pick lists is stored as XLSForm and shown in words.
+    let other = q
+        .questions()
+        .iter()
+        .find(|l| {
+            l.repeat().is_none()
+                && l.question.name.as_str() != "has_living_lab"
+                && matches!(l.question.kind, smartcities_questionnaire::Kind::YesNo)
+        })
+        .map(|l| {
+            (
+                l.question.name.to_string(),
+                l.question.label.get(smartcities_domain::Lang::En, q.default_language).to_string(),
+            )
+        })
+        .unwrap();
+    let picked = send(
+        &app.app,
+        "POST",
+        uri,
+        Some(&cookie),
+        edit(now, &format!("&pick.question={}&pick.comparison=eq&pick.value=yes", other.0)),
+    )
+    .await;
+    assert_eq!(picked.status, StatusCode::SEE_OTHER, "{}", picked.body);
+    let (now, q) = app.store.questionnaire(year).await.unwrap().unwrap();
+    let relevant = q.question("has_living_lab").unwrap().relevant.as_ref().unwrap();
+    assert_eq!(relevant.source, format!("${{{}}} = 'yes'", other.0));
+    let page = send(&app.app, "GET", "/questionnaires/2025?lang=en", Some(&cookie), None).await;
+    let start: String = other.1.chars().take_while(|c| c.is_alphanumeric() || *c == ' ').collect();
+    assert!(page.body.contains(&format!("«{start}")) && page.body.contains("» is «Yes»"), "{}", page.body);
+    assert!(page.body.contains("The campaign is open"), "editors are warned while cities answer");
 
     // Problems are listed on the form, filled as it was sent; nothing is stored.
     let bad = send(
@@ -382,14 +465,15 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
     let kept = send(&app.app, "POST", &uri, Some(&cookie), remove(&answered)).await;
     assert_eq!(kept.status, StatusCode::CONFLICT);
     assert!(kept.body.contains("cannot be removed"), "{}", kept.body);
-    let removed = send(
-        &app.app,
-        "POST",
-        "/questionnaires/2025/questions/open_data_portal",
-        Some(&cookie),
-        remove("open_data_portal"),
-    )
-    .await;
+    assert!(kept.body.contains("Sign out") && kept.body.contains("name=\"name\" value=\""), "the form stays");
+    // Removing asks first; only the confirmation removes.
+    let uri = "/questionnaires/2025/questions/open_data_portal?lang=en";
+    let asked = send(&app.app, "POST", uri, Some(&cookie), remove("open_data_portal")).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.body.contains("Remove the question open_data_portal?"), "{}", asked.body);
+    assert!(app.store.questionnaire(year).await.unwrap().unwrap().1.question("open_data_portal").is_some());
+    let confirm = Some(format!("csrf={csrf}&version={now}&action=delete-confirmed"));
+    let removed = send(&app.app, "POST", uri, Some(&cookie), confirm).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
     assert!(app.store.questionnaire(year).await.unwrap().unwrap().1.question("open_data_portal").is_none());
 

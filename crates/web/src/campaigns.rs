@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use axum::{
     body::Bytes,
     extract::{Path, Query, State},
-    http::Uri,
+    http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ use smartcities_domain::{
 };
 use smartcities_store::CityFilter;
 
-use smartcities_app::campaign;
+use smartcities_app::{AppError, Refusal, campaign};
 
 use crate::{
     AppState,
@@ -35,6 +35,15 @@ pub struct Notice {
     reminded: Option<usize>,
     opened: Option<u8>,
     mails: Option<usize>,
+    /// `invite`: list who an invitation round would reach, and its mail, before sending.
+    preview: Option<String>,
+}
+
+/// The deadline form as submitted, when it was refused.
+#[derive(Serialize, Default)]
+struct DeadlineForm {
+    typed: String,
+    error: String,
 }
 
 #[derive(Serialize)]
@@ -74,7 +83,17 @@ pub async fn dashboard(
     Staff(_): Staff,
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    dashboard_page(&ctx, &year, notice, None).await
+}
+
+async fn dashboard_page(
+    ctx: &Ctx<'_>,
+    year: &str,
+    notice: Notice,
+    deadline_form: Option<DeadlineForm>,
+) -> PageResult {
+    let (state, lang) = (ctx.state, ctx.lang);
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
     let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
     let responses = state.store.responses(year).await?;
     let cities: HashMap<CityId, City> =
@@ -150,7 +169,39 @@ pub async fn dashboard(
         mail_sent: i64,
         mail_failed: i64,
         problems: Vec<ProblemView>,
+        deadline_form: DeadlineForm,
+        /// Who an invitation round would reach, when previewing it.
+        invitees: Option<Vec<InviteeView>>,
+        invitation_subject: String,
+        invitation_body: String,
     }
+    #[derive(Serialize)]
+    struct InviteeView {
+        name: String,
+        recipients: String,
+    }
+    let preview = notice.preview.as_deref() == Some("invite") && ctx.viewer.is_secretariat();
+    let invitees = if preview {
+        let mut list: Vec<InviteeView> = state
+            .app
+            .invitation_preview(year)
+            .await
+            .map_err(refused(lang))?
+            .into_iter()
+            .map(|i| InviteeView { name: i.city.name, recipients: i.recipients.join(", ") })
+            .collect();
+        let collator = crate::i18n::collator(lang);
+        list.sort_by(|a, b| collator.compare(&a.name, &b.name));
+        Some(list)
+    } else {
+        None
+    };
+    let (invitation_subject, invitation_body) = if preview {
+        let example = invitees.as_ref().and_then(|l| l.first()).map_or("…", |i| i.name.as_str());
+        campaign::invitation_preview_text(&edition.title, example)
+    } else {
+        Default::default()
+    };
     let notice = match (notice.invited, notice.reminded, notice.opened) {
         (Some(cities), _, _) => Some(translate(
             lang,
@@ -173,6 +224,10 @@ pub async fn dashboard(
         can_open: edition.status <= EditionStatus::Collecting,
         deadline: campaign::deadline(&edition).map(|d| d.to_string()),
         notice,
+        deadline_form: deadline_form.unwrap_or_default(),
+        invitees,
+        invitation_subject,
+        invitation_body,
         mail_pending: mail.pending,
         mail_sent: mail.sent,
         mail_failed: mail.failed,
@@ -210,18 +265,21 @@ pub async fn dashboard(
         })
         .collect(),
     };
-    render_page(&ctx, "campaign.html", "me", body).await
+    render_page(ctx, "campaign.html", "me", body).await
 }
 
-/// The secretariat's campaign actions: `open` (with a deadline), `invite` and `remind`.
+/// The secretariat's campaign actions: `open` (with a deadline), `invite` and `remind`. A refused
+/// deadline shows the page again with the date as typed and the reason beside it.
 pub async fn act(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     viewer: Viewer,
+    uri: Uri,
     Path(year): Path<String>,
     Secretariat(_): Secretariat,
     body: Bytes,
 ) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(|s| s.trim());
     check_csrf(&viewer, first("csrf"), lang)?;
@@ -231,10 +289,25 @@ pub async fn act(
     }
     let query = match first("action") {
         Some("open") => {
-            let deadline = ApproxDate::parse(first("deadline").unwrap_or_default())
-                .map_err(|e| PageError::Refused(lang, format!("{}: {e}", t(lang, "campaign-deadline"))))?;
-            state.app.open_campaign(year_v, deadline).await.map_err(refused(lang))?;
-            "opened=1".to_string()
+            let typed = first("deadline").unwrap_or_default();
+            let opened = match ApproxDate::parse(typed) {
+                Ok(deadline) => state.app.open_campaign(year_v, deadline).await.map_err(|e| match e {
+                    AppError::Refused(r) if !matches!(r, Refusal::NotFound | Refusal::Forbidden) => {
+                        Ok(r.message(lang))
+                    }
+                    other => Err(refused(lang)(other)),
+                }),
+                Err(e) => Err(Ok(e.to_string())),
+            };
+            match opened {
+                Ok(()) => "opened=1".to_string(),
+                Err(Ok(reason)) => {
+                    let form = DeadlineForm { typed: typed.to_string(), error: reason };
+                    let page = dashboard_page(&ctx, &year, Notice::default(), Some(form)).await?;
+                    return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+                }
+                Err(Err(e)) => return Err(e),
+            }
         }
         Some("invite") => {
             let round = state.app.invite(year_v).await.map_err(refused(lang))?;

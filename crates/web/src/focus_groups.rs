@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use axum::{
     body::Bytes,
     extract::{Path, Query, State},
-    http::Uri,
+    http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
@@ -62,15 +62,25 @@ struct Choice {
     label: String,
 }
 
-/// The form's current values: an existing group's, or blank ones.
+/// The form's current values: an existing group's, the ones just submitted, or blank ones.
 #[derive(Serialize)]
 struct FormView {
+    /// The workshop being corrected, if any (its id cannot be taken by another).
+    editing: Option<String>,
     id: String,
     held_on: String,
     language: &'static str,
     dynamics: String,
     participants: Vec<String>,
     outputs: Vec<OutputView>,
+}
+
+/// What is wrong with a submitted form, and the field (`id`, `held_on`, `participants`,
+/// `output.N`) to show it beside.
+#[derive(Serialize, Debug)]
+struct FormError {
+    field: String,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -81,6 +91,7 @@ struct FocusGroupsPage {
     /// Outputs counted by kind over all workshops.
     counts: Vec<(String, usize)>,
     form: Option<FormView>,
+    error: Option<FormError>,
     kinds: Vec<Choice>,
     axes: Vec<Choice>,
     language_choices: Vec<Choice>,
@@ -100,9 +111,23 @@ pub async fn list(
     Path(year): Path<String>,
     Query(query): Query<EditQuery>,
 ) -> PageResult {
-    let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    groups_page(&ctx, &year, Shown::Editing(query.edit.as_deref())).await
+}
+
+/// What the secretariat's form holds.
+enum Shown<'a> {
+    /// The workshop with this id, or a blank form.
+    Editing(Option<&'a str>),
+    /// A form just submitted, refused for `FormError`.
+    Refused(FormView, FormError),
+}
+
+async fn groups_page(ctx: &Ctx<'_>, year: &str, shown: Shown<'_>) -> PageResult {
+    let (state, lang, viewer, uri) = (ctx.state, ctx.lang, ctx.viewer, ctx.uri);
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
     let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    if !may_read(&viewer, edition.status) {
+    if !may_read(viewer, edition.status) {
         return Err(match viewer.role() {
             None => PageError::SignIn(uri.to_string()),
             Some(_) => PageError::Forbidden(lang),
@@ -162,30 +187,30 @@ pub async fn list(
             outputs: g.outputs.iter().map(output_view).collect(),
         })
         .collect();
-    let form = viewer.is_secretariat().then(|| {
-        let editing = query.edit.as_ref().and_then(|id| stored.iter().find(|g| &g.id == id));
-        let blank = || OutputView {
-            kind: "",
-            kind_label: String::new(),
-            axis: String::new(),
-            axis_label: String::new(),
-            sdgs: String::new(),
-            note: String::new(),
-        };
-        let mut outputs: Vec<OutputView> =
-            editing.map(|g| g.outputs.iter().map(output_view).collect()).unwrap_or_default();
-        outputs.extend((0..BLANK_ROWS).map(|_| blank()));
-        FormView {
-            id: editing.map_or(String::new(), |g| g.id.clone()),
-            held_on: editing.map_or(String::new(), |g| g.held_on.to_string()),
-            language: editing.map_or(lang.code(), |g| g.language.code()),
-            dynamics: editing.map_or(String::new(), |g| g.dynamics.clone()),
-            participants: editing
-                .map(|g| g.participants.iter().map(ToString::to_string).collect())
-                .unwrap_or_default(),
-            outputs,
+    let (form, error) = match shown {
+        _ if !viewer.is_secretariat() => (None, None),
+        Shown::Refused(form, error) => (Some(form), Some(error)),
+        Shown::Editing(id) => {
+            let editing = id.and_then(|id| stored.iter().find(|g| g.id == id));
+            let mut outputs: Vec<OutputView> =
+                editing.map(|g| g.outputs.iter().map(output_view).collect()).unwrap_or_default();
+            outputs.extend((0..BLANK_ROWS).map(|_| blank_output()));
+            (
+                Some(FormView {
+                    editing: editing.map(|g| g.id.clone()),
+                    id: editing.map_or(String::new(), |g| g.id.clone()),
+                    held_on: editing.map_or(String::new(), |g| g.held_on.to_string()),
+                    language: editing.map_or(lang.code(), |g| g.language.code()),
+                    dynamics: editing.map_or(String::new(), |g| g.dynamics.clone()),
+                    participants: editing
+                        .map(|g| g.participants.iter().map(ToString::to_string).collect())
+                        .unwrap_or_default(),
+                    outputs,
+                }),
+                None,
+            )
         }
-    });
+    };
     let mut city_choices: Vec<Choice> =
         cities.iter().map(|(id, name)| Choice { value: id.to_string(), label: name.clone() }).collect();
     city_choices.sort_by(|a, b| a.label.cmp(&b.label));
@@ -195,6 +220,7 @@ pub async fn list(
         groups,
         counts,
         form,
+        error,
         kinds: KINDS
             .iter()
             .map(|k| Choice {
@@ -213,34 +239,76 @@ pub async fn list(
             .collect(),
         cities: city_choices,
     };
-    render_page(
-        &Ctx { state: &state, lang, uri: &uri, viewer: &viewer },
-        "focus_groups.html",
-        "editions",
-        body,
-    )
-    .await
+    render_page(ctx, "focus_groups.html", "editions", body).await
 }
 
-/// The workshop a submitted form describes, or what is wrong with it, row by row.
+fn blank_output() -> OutputView {
+    OutputView {
+        kind: "",
+        kind_label: String::new(),
+        axis: String::new(),
+        axis_label: String::new(),
+        sdgs: String::new(),
+        note: String::new(),
+    }
+}
+
+/// The form as it was submitted, to show it again with what is wrong.
+fn form_from_fields(fields: &HashMap<String, Vec<String>>) -> FormView {
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).cloned().unwrap_or_default();
+    let mut outputs = Vec::new();
+    for row in 0.. {
+        let key = |part: &str| format!("output.{row}.{part}");
+        if !fields.contains_key(&key("kind")) {
+            break;
+        }
+        outputs.push(OutputView {
+            kind: OutputKind::parse(&first(&key("kind"))).map_or("", |k| k.slug()),
+            kind_label: String::new(),
+            axis: first(&key("axis")),
+            axis_label: String::new(),
+            sdgs: first(&key("sdgs")),
+            note: first(&key("note")),
+        });
+    }
+    if outputs.iter().all(|o| !o.note.is_empty() || !o.kind.is_empty()) {
+        outputs.push(blank_output());
+    }
+    FormView {
+        editing: fields.get("editing").and_then(|v| v.first()).cloned(),
+        id: first("id"),
+        held_on: first("held_on"),
+        language: Lang::from_tag(&first("language")).unwrap_or(Lang::En).code(),
+        dynamics: first("dynamics"),
+        participants: fields.get("participants").cloned().unwrap_or_default(),
+        outputs,
+    }
+}
+
+/// The workshop a submitted form describes, or what is wrong with it and where.
 fn group_from_form(
     lang: Lang,
     year: EditionYear,
     fields: &HashMap<String, Vec<String>>,
-) -> Result<FocusGroup, String> {
+) -> Result<FocusGroup, FormError> {
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim());
-    let field_error = |key: &str, e: &dyn std::fmt::Display| format!("{}: {e}", t(lang, key));
+    let field_error = |field: &str, key: &str, e: &dyn std::fmt::Display| FormError {
+        field: field.to_string(),
+        message: format!("{} {e}", crate::i18n::with_colon(lang, &t(lang, key))),
+    };
     let id = first("id");
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        return Err(field_error("workshop-id", &t(lang, "workshop-id-rule")));
+        return Err(field_error("id", "workshop-id", &t(lang, "workshop-id-rule")));
     }
-    let held_on = ApproxDate::parse(first("held_on")).map_err(|e| field_error("workshop-held-on", &e))?;
-    let language = Lang::from_tag(first("language")).ok_or_else(|| field_error("workshop-language", &"?"))?;
+    let held_on =
+        ApproxDate::parse(first("held_on")).map_err(|e| field_error("held_on", "workshop-held-on", &e))?;
+    let language = Lang::from_tag(first("language"))
+        .ok_or_else(|| field_error("language", "workshop-language", &"?"))?;
     let participants = fields
         .get("participants")
         .map(|ids| ids.iter().map(|c| CityId::parse(c)).collect::<Result<Vec<_>, _>>())
         .transpose()
-        .map_err(|e| field_error("workshop-participants", &e))?
+        .map_err(|e| field_error("participants", "workshop-participants", &e))?
         .unwrap_or_default();
     let mut outputs = Vec::new();
     for row in 0.. {
@@ -252,8 +320,15 @@ fn group_from_form(
         if kind.is_empty() {
             continue;
         }
-        let row_error = |e: &dyn std::fmt::Display| {
-            format!("{}: {e}", translate(lang, "workshop-output-row", &[("row", (row + 1).into())]))
+        let row_error = |e: &dyn std::fmt::Display| FormError {
+            field: format!("output.{row}"),
+            message: format!(
+                "{} {e}",
+                crate::i18n::with_colon(
+                    lang,
+                    &translate(lang, "workshop-output-row", &[("row", (row + 1).into())])
+                )
+            ),
         };
         let kind = OutputKind::parse(kind).map_err(|e| row_error(&e))?;
         let axis = match first(&key("axis")) {
@@ -283,40 +358,52 @@ fn group_from_form(
     })
 }
 
-/// Records a workshop (or replaces the one with the same id); secretariat only.
+/// Records a new workshop or corrects one; secretariat only. A refused form is shown again
+/// as it was typed, with the problem beside its field.
 pub async fn save(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     viewer: Viewer,
+    uri: Uri,
     Path(year): Path<String>,
     Secretariat(_): Secretariat,
     body: Bytes,
 ) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
     check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     state.store.edition(year_v).await?.ok_or(PageError::NotFound(lang))?;
-    let group = group_from_form(lang, year_v, &fields).map_err(|reason| PageError::Refused(lang, reason))?;
+    let refuse = |error: FormError| async {
+        let page = groups_page(&ctx, &year, Shown::Refused(form_from_fields(&fields), error)).await?;
+        Ok::<_, PageError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    };
+    let group = match group_from_form(lang, year_v, &fields) {
+        Ok(group) => group,
+        Err(error) => return refuse(error).await,
+    };
     // A new workshop never replaces another by reusing its id; editing one keeps its id.
     let editing = fields.get("editing").and_then(|v| v.first()).map(String::as_str);
     let taken = state.store.focus_groups(year_v).await?.iter().any(|g| g.id == group.id);
     if taken && editing != Some(group.id.as_str()) {
-        return Err(PageError::Refused(
-            lang,
-            translate(lang, "workshop-id-taken", &[("id", group.id.clone().into())]),
-        ));
+        let message = translate(lang, "workshop-id-taken", &[("id", group.id.clone().into())]);
+        return refuse(FormError { field: "id".into(), message }).await;
     }
-    state.store.save_focus_group(&group).await.map_err(|e| match e {
-        StoreError::UnknownAxis { axis, .. } => {
-            PageError::Refused(lang, format!("{}: {axis}", t(lang, "workshop-axis")))
+    let field_error = |field: &str, key: &str, value: &dyn std::fmt::Display| FormError {
+        field: field.into(),
+        message: format!("{} {value}", crate::i18n::with_colon(lang, &t(lang, key))),
+    };
+    match state.store.save_focus_group(&group).await {
+        Ok(()) => Ok(Redirect::to(&format!("/editions/{year}/focus-groups#{}", group.id)).into_response()),
+        Err(StoreError::UnknownAxis { axis, .. }) => {
+            refuse(field_error("outputs", "workshop-axis", &axis)).await
         }
-        StoreError::NoFramework(_) => PageError::NotFound(lang),
-        StoreError::UnknownCity(city) => {
-            PageError::Refused(lang, format!("{}: {city}", t(lang, "workshop-participants")))
+        Err(StoreError::UnknownCity(city)) => {
+            refuse(field_error("participants", "workshop-participants", &city)).await
         }
-        other => other.into(),
-    })?;
-    Ok(Redirect::to(&format!("/editions/{year}/focus-groups#{}", group.id)).into_response())
+        Err(StoreError::NoFramework(_)) => Err(PageError::NotFound(lang)),
+        Err(other) => Err(other.into()),
+    }
 }
 
 #[cfg(test)]
@@ -374,8 +461,10 @@ mod tests {
             ("output.1.note", "Bad goal"),
         ]);
         let error = group_from_form(Lang::En, year, &fields).unwrap_err();
-        assert!(error.starts_with("Output 2:"), "{error}");
+        assert!(error.message.starts_with("Output 2:"), "{error:?}");
+        assert_eq!(error.field, "output.1");
         let error = group_from_form(Lang::En, year, &form(&[("id", "Not An Id")])).unwrap_err();
-        assert!(error.starts_with("Identifier"), "{error}");
+        assert!(error.message.starts_with("Identifier"), "{error:?}");
+        assert_eq!(error.field, "id");
     }
 }

@@ -108,6 +108,14 @@ pub async fn remember_language(request: Request, next: Next) -> Response {
     response
 }
 
+/// `text` followed by a colon as the language writes it: French puts a no-break space before.
+pub fn with_colon(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Fr => format!("{text}\u{a0}:"),
+        Lang::En | Lang::Es => format!("{text}:"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use axum::http::Request;

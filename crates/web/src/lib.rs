@@ -12,6 +12,7 @@ pub mod auth;
 mod cache;
 mod campaigns;
 mod coding;
+mod conditions;
 mod focus_groups;
 mod form;
 mod i18n;
@@ -163,10 +164,12 @@ pub fn router(state: AppState) -> Router {
         .route("/static/site.css", get(stylesheet))
         .route("/static/autosave.js", get(autosave_script))
         .route("/static/print.js", get(print_script))
+        .route("/static/picker.js", get(picker_script))
         .route("/healthz", get(api::health))
         .route("/api/openapi.json", get(api::openapi))
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), page::error_layout))
         .layer(middleware::from_fn_with_state(state.clone(), cache::serve_cached))
         .layer(middleware::from_fn(i18n::remember_language))
         .layer(middleware::from_fn(refuse_nul))
@@ -182,6 +185,16 @@ async fn autosave_script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../assets/autosave.js"),
+    )
+}
+
+async fn picker_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/picker.js"),
     )
 }
 

@@ -64,10 +64,14 @@ impl IntoResponse for PageError {
                 (StatusCode::NOT_FOUND, Html(html)).into_response()
             }
             PageError::Forbidden(lang) | PageError::Refused(lang, _) => {
-                let (status, text) = match &self {
-                    PageError::Refused(_, reason) => (StatusCode::CONFLICT, reason.clone()),
+                let (status, message) = match self {
+                    PageError::Refused(_, reason) => (StatusCode::CONFLICT, reason),
                     _ => (StatusCode::FORBIDDEN, t(lang, "forbidden")),
                 };
+                let heading =
+                    if status == StatusCode::FORBIDDEN { "forbidden-heading" } else { "refused-heading" };
+                let body = Message { heading: t(lang, heading), message, back: None, home: "/" };
+                // Without a viewer; [`error_layout`] renders the page again for whoever asked.
                 let env = crate::templates::environment();
                 let page = Page {
                     lang: lang.code(),
@@ -75,13 +79,15 @@ impl IntoResponse for PageError {
                     section: "",
                     demo: false,
                     viewer: None,
-                    body: Message { message: text },
+                    body: &body,
                 };
                 let html = env
                     .get_template("message.html")
                     .and_then(|t| t.render(Serde(&page)))
                     .unwrap_or_else(|e| e.to_string());
-                (status, Html(html)).into_response()
+                let mut response = (status, Html(html)).into_response();
+                response.extensions_mut().insert(ErrorPage { lang, body });
+                response
             }
             PageError::SignIn(next) => {
                 axum::response::Redirect::to(&format!("/sign-in?next={}", next.replace('&', "%26")))
@@ -96,9 +102,64 @@ impl IntoResponse for PageError {
     }
 }
 
-#[derive(Serialize)]
+/// A page that says why something was not done, and where to go on.
+#[derive(Serialize, Clone)]
 struct Message {
+    heading: String,
     message: String,
+    /// The page the person came from on this site, to go back to the form.
+    back: Option<String>,
+    home: &'static str,
+}
+
+/// A refusal waiting for [`error_layout`] to render it in the site's layout for the viewer.
+#[derive(Clone)]
+struct ErrorPage {
+    lang: Lang,
+    body: Message,
+}
+
+/// Renders refusals in the signed-in layout, with a way back to the page the person came from:
+/// no refusal is a dead end. Only responses carrying an [`ErrorPage`] cost anything here.
+pub async fn error_layout(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let uri = request.uri().clone();
+    let token = crate::auth::cookie(request.headers(), crate::auth::SESSION_COOKIE).map(str::to_owned);
+    let back = request
+        .headers()
+        .get(axum::http::header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|referer| same_site_path(referer, request.headers()));
+    let response = next.run(request).await;
+    let Some(ErrorPage { lang, mut body }) = response.extensions().get::<ErrorPage>().cloned() else {
+        return response;
+    };
+    let viewer = match token {
+        Some(token) => Viewer(state.app.session(&token).await.ok().flatten()),
+        None => Viewer(None),
+    };
+    body.back = back.filter(|b| b.as_str() != uri.path());
+    if viewer.0.is_some() {
+        body.home = "/me";
+    }
+    let status = response.status();
+    match render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "message.html", "", body)
+        .await
+    {
+        Ok(page) => (status, page).into_response(),
+        Err(_) => response,
+    }
+}
+
+/// The path of `referer` when it points at this site (same host), for a "back" link.
+fn same_site_path(referer: &str, headers: &axum::http::HeaderMap) -> Option<String> {
+    let host = headers.get(axum::http::header::HOST)?.to_str().ok()?;
+    let rest = referer.strip_prefix("http://").or_else(|| referer.strip_prefix("https://"))?;
+    let path = rest.strip_prefix(host)?;
+    (path.starts_with('/') && !path.starts_with("//")).then(|| path.to_string())
 }
 
 pub type PageResult = Result<Html<String>, PageError>;

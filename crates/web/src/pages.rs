@@ -399,7 +399,7 @@ pub async fn members(
             .map(|(c, m)| MemberRow {
                 id: c.id.to_string(),
                 name: c.name.clone(),
-                country: c.country.country().name.clone(),
+                country: c.country.name(lang).to_string(),
                 section: section_name(lang, c.section),
                 status: t(lang, &format!("member-status-{}", m.status.slug())),
                 since: m.since,
@@ -471,7 +471,7 @@ pub async fn city(
         "city-map-description",
         &[
             ("city", FluentValue::from(city.name.clone())),
-            ("country", FluentValue::from(city.country.country().name.clone())),
+            ("country", FluentValue::from(city.country.name(lang))),
         ],
     );
     let (lat, lon) = (city.location.latitude, city.location.longitude);
@@ -485,7 +485,7 @@ pub async fn city(
         city: CityView {
             name: city.name.clone(),
             local_name: city.local_name.clone(),
-            country: city.country.country().name.clone(),
+            country: city.country.name(lang).to_string(),
             section: section_name(lang, city.section),
             metropolis: city.metropolis,
             population: city.population.count,

@@ -329,7 +329,11 @@ pub async fn list(
         .iter()
         .filter_map(|d| {
             let value = chosen_value(&params, d)?;
-            let label = format!("{}: {}", t(lang, &format!("practices-facet-{d}")), labels.value(d, value));
+            let label = format!(
+                "{} {}",
+                crate::i18n::with_colon(lang, &t(lang, &format!("practices-facet-{d}"))),
+                labels.value(d, value)
+            );
             Some(ChosenFilter { label, href: params.with(d, None) })
         })
         .collect();

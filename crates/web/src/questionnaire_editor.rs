@@ -13,7 +13,8 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{EditionYear, Lang};
+use smartcities_app::{AppError, Refusal};
+use smartcities_domain::{EditionStatus, EditionYear, Lang};
 use smartcities_questionnaire::{
     Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
     write_xlsform,
@@ -22,6 +23,7 @@ use smartcities_questionnaire::{
 use crate::{
     AppState,
     auth::{Secretariat, Staff, Viewer},
+    conditions::{COMPARISONS, from_pick_list, in_words},
     form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, refused, render_page},
@@ -74,7 +76,24 @@ struct Row {
     label: String,
     required: bool,
     relevant: String,
+    relevant_words: String,
     constraint: String,
+    constraint_words: String,
+}
+
+/// A condition's expression and the same in words, or two empty strings.
+fn condition_texts(lang: Lang, q: &Questionnaire, condition: Option<&Condition>) -> (String, String) {
+    condition.map_or_else(Default::default, |c| (c.source.clone(), in_words(lang, q, &c.expr)))
+}
+
+/// The warning editors see while cities are answering, if they are.
+async fn campaign_warning(ctx: &Ctx<'_>, year: EditionYear) -> Result<Option<String>, PageError> {
+    let edition = ctx.state.store.edition(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
+    if edition.status != EditionStatus::Collecting {
+        return Ok(None);
+    }
+    let cities = ctx.state.store.responses(year).await?.len();
+    Ok(Some(translate(ctx.lang, "editor-campaign-open", &[("cities", cities.into())])))
 }
 
 #[derive(Serialize)]
@@ -102,6 +121,7 @@ struct OverviewPage {
     types: Vec<Choice>,
     language_choices: Vec<Choice>,
     notice: Option<String>,
+    campaign_open: Option<String>,
     errors: Vec<String>,
     /// What the add form held when it was refused.
     new: BTreeMap<String, String>,
@@ -120,14 +140,21 @@ fn overview_page(lang: Lang, year: EditionYear, version: i64, q: &Questionnaire)
                 .items
                 .iter()
                 .filter_map(|item| match item {
-                    Item::Question(question) => Some(Row {
-                        name: question.name.to_string(),
-                        kind: type_name(&question.kind),
-                        label: question.label.get(lang, q.default_language).to_string(),
-                        required: question.required,
-                        relevant: question.relevant.as_ref().map_or(String::new(), |c| c.source.clone()),
-                        constraint: question.constraint.as_ref().map_or(String::new(), |c| c.source.clone()),
-                    }),
+                    Item::Question(question) => {
+                        let (relevant, relevant_words) = condition_texts(lang, q, question.relevant.as_ref());
+                        let (constraint, constraint_words) =
+                            condition_texts(lang, q, question.constraint.as_ref());
+                        Some(Row {
+                            name: question.name.to_string(),
+                            kind: type_name(&question.kind),
+                            label: question.label.get(lang, q.default_language).to_string(),
+                            required: question.required,
+                            relevant,
+                            relevant_words,
+                            constraint,
+                            constraint_words,
+                        })
+                    }
                     _ => None,
                 })
                 .collect(),
@@ -157,6 +184,7 @@ fn overview_page(lang: Lang, year: EditionYear, version: i64, q: &Questionnaire)
             .map(|l| Choice { value: l.code().into(), label: t(lang, &format!("language-{}", l.code())) })
             .collect(),
         notice: None,
+        campaign_open: None,
         errors: Vec::new(),
         new: BTreeMap::new(),
     }
@@ -192,6 +220,7 @@ pub async fn overview(
     if let Some(saved) = uri.query().and_then(|q| q.split('&').find_map(|p| p.strip_prefix("saved="))) {
         page.notice = Some(translate(lang, "editor-saved", &[("version", saved.to_string().into())]));
     }
+    page.campaign_open = campaign_warning(&ctx, year).await?;
     render_page(&ctx, "questionnaire_editor.html", "me", page).await
 }
 
@@ -235,11 +264,23 @@ struct QuestionForm {
     constraint_message: BTreeMap<&'static str, String>,
     required: bool,
     relevant: String,
+    relevant_words: String,
     constraint: String,
+    constraint_words: String,
     default: String,
     answers: i64,
     choices: Vec<(String, String)>,
     errors: Vec<String>,
+    /// The pick lists that build a condition: the other questions, the comparisons, and the
+    /// choice codes (with their labels) a value may take.
+    pick_questions: Vec<Choice>,
+    comparisons: Vec<Choice>,
+    pick_values: Vec<Choice>,
+    /// The pick-list row as typed, kept when the form is refused.
+    pick: BTreeMap<&'static str, String>,
+    /// Ask before removing the question.
+    confirm_delete: bool,
+    campaign_open: Option<String>,
 }
 
 fn by_code(texts: &Texts) -> BTreeMap<&'static str, String> {
@@ -254,6 +295,8 @@ fn question_form(
     question: &Question,
     answers: i64,
 ) -> QuestionForm {
+    let relevant = condition_texts(lang, q, question.relevant.as_ref());
+    let constraint = condition_texts(lang, q, question.constraint.as_ref());
     QuestionForm {
         year: year.get(),
         version,
@@ -264,8 +307,10 @@ fn question_form(
         hint: by_code(&question.hint),
         constraint_message: by_code(&question.constraint_message),
         required: question.required,
-        relevant: question.relevant.as_ref().map_or(String::new(), |c| c.source.clone()),
-        constraint: question.constraint.as_ref().map_or(String::new(), |c| c.source.clone()),
+        relevant: relevant.0,
+        relevant_words: relevant.1,
+        constraint: constraint.0,
+        constraint_words: constraint.1,
         default: question.default.clone().unwrap_or_default(),
         answers,
         choices: q
@@ -274,6 +319,36 @@ fn question_form(
             .map(|c| (c.name.clone(), c.label.get(lang, q.default_language).to_string()))
             .collect(),
         errors: Vec::new(),
+        pick_questions: q
+            .questions()
+            .iter()
+            .filter(|l| l.question.name != question.name)
+            .map(|l| Choice {
+                value: l.question.name.to_string(),
+                label: format!("{} — {}", l.question.name, l.question.label.get(lang, q.default_language)),
+            })
+            .collect(),
+        comparisons: COMPARISONS
+            .iter()
+            .map(|(code, _)| Choice { value: (*code).into(), label: t(lang, &format!("cond-pick-{code}")) })
+            .collect(),
+        pick_values: q
+            .lists
+            .values()
+            .flatten()
+            .map(|c| Choice {
+                value: c.name.clone(),
+                label: c.label.get(lang, q.default_language).to_string(),
+            })
+            .fold(Vec::new(), |mut seen: Vec<Choice>, c| {
+                if !seen.iter().any(|s| s.value == c.value) {
+                    seen.push(c);
+                }
+                seen
+            }),
+        pick: BTreeMap::new(),
+        confirm_delete: false,
+        campaign_open: None,
     }
 }
 
@@ -289,8 +364,26 @@ pub async fn question(
     let (year, version, q) = load(&ctx, &year).await?;
     let question = q.question(&name).ok_or(PageError::NotFound(lang))?;
     let answers = state.store.answer_count(year, &name).await?;
-    render_page(&ctx, "question_editor.html", "me", question_form(lang, year, version, &q, question, answers))
-        .await
+    let mut form = question_form(lang, year, version, &q, question, answers);
+    form.campaign_open = campaign_warning(&ctx, year).await?;
+    render_page(&ctx, "question_editor.html", "me", form).await
+}
+
+/// The `relevant` expression a form asks for: the typed one, joined with `and` to the one the
+/// pick-list row builds, if the row names a question.
+fn relevant_of(q: &Questionnaire, fields: &Fields) -> String {
+    let typed = first(fields, "relevant");
+    let picked = from_pick_list(
+        q,
+        first(fields, "pick.question"),
+        first(fields, "pick.comparison"),
+        first(fields, "pick.value"),
+    );
+    match (typed, picked) {
+        (typed, None) => typed.to_string(),
+        ("", Some(picked)) => picked,
+        (typed, Some(picked)) => format!("({typed}) and {picked}"),
+    }
 }
 
 /// The problem with a label that lacks the questionnaire's default language, if it does.
@@ -314,12 +407,14 @@ fn apply_edit(
     fields: &Fields,
 ) -> Result<Option<FieldName>, Vec<String>> {
     let mut errors = Vec::new();
-    let field = |key: &str, e: &dyn std::fmt::Display| format!("{}: {e}", t(lang, key));
+    let field = |key: &str, e: &dyn std::fmt::Display| {
+        format!("{} {e}", crate::i18n::with_colon(lang, &t(lang, key)))
+    };
     let condition = |key: &str, source: &str, errors: &mut Vec<String>| match source {
         "" => None,
         s => Condition::parse(s).map_err(|e| errors.push(field(key, &e))).ok(),
     };
-    let relevant = condition("editor-relevant", first(fields, "relevant"), &mut errors);
+    let relevant = condition("editor-relevant", &relevant_of(q, fields), &mut errors);
     let constraint = condition("editor-constraint", first(fields, "constraint"), &mut errors);
     let label = texts_of(fields, "label");
     errors.extend(missing_label(lang, q, &label));
@@ -377,26 +472,59 @@ pub async fn save_question(
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let original = q.question(&name).ok_or(PageError::NotFound(lang))?.clone();
     let answers = state.store.answer_count(year, &name).await?;
-    if first(&fields, "action") == "delete" {
-        if answers > 0 {
-            return Err(PageError::Refused(
-                lang,
-                translate(lang, "editor-delete-answered", &[("count", answers.into())]),
-            ));
+    // The form shown again, as typed, with what is wrong or what to confirm.
+    let form_again = |q: &Questionnaire, errors: Vec<String>| {
+        let mut form = question_form(lang, year, version, q, &original, answers);
+        form.version = based_on;
+        form.name = first(&fields, "name").to_string();
+        form.label = by_code(&texts_of(&fields, "label"));
+        form.hint = by_code(&texts_of(&fields, "hint"));
+        form.constraint_message = by_code(&texts_of(&fields, "constraint_message"));
+        form.required = first(&fields, "required") == "on";
+        form.relevant = first(&fields, "relevant").to_string();
+        form.constraint = first(&fields, "constraint").to_string();
+        form.default = first(&fields, "default").to_string();
+        form.pick = ["question", "comparison", "value"]
+            .into_iter()
+            .map(|part| (part, first(&fields, &format!("pick.{part}")).to_string()))
+            .collect();
+        form.errors = errors;
+        form
+    };
+    match first(&fields, "action") {
+        "delete" | "delete-confirmed" => {
+            let mut problems = Vec::new();
+            if answers > 0 {
+                problems.push(translate(lang, "editor-delete-answered", &[("count", answers.into())]));
+            }
+            let mut without = q.clone();
+            without.remove_question(&name);
+            let references = check_references(&without);
+            if !references.is_empty() {
+                let list: Vec<String> = references.into_iter().map(|(at, p)| format!("{at}: {p}")).collect();
+                problems.push(format!("{} {}", t(lang, "editor-delete-referenced"), list.join("; ")));
+            }
+            if !problems.is_empty() {
+                let form = form_again(&q, problems);
+                let page = render_page(&ctx, "question_editor.html", "me", form).await?;
+                return Ok((StatusCode::CONFLICT, page).into_response());
+            }
+            if first(&fields, "action") == "delete" {
+                // Removing cannot be undone from here: ask first.
+                let mut form = form_again(&q, Vec::new());
+                form.confirm_delete = true;
+                form.campaign_open = campaign_warning(&ctx, year).await?;
+                return Ok(render_page(&ctx, "question_editor.html", "me", form).await?.into_response());
+            }
+            let source = format!("removed {name} on the web");
+            let saved = state
+                .app
+                .edit_questionnaire(year, based_on, &without, None, &source)
+                .await
+                .map_err(refused(lang))?;
+            return Ok(Redirect::to(&format!("/questionnaires/{year}?saved={saved}")).into_response());
         }
-        q.remove_question(&name);
-        let problems = check_references(&q);
-        if !problems.is_empty() {
-            let list: Vec<String> = problems.into_iter().map(|(at, p)| format!("{at}: {p}")).collect();
-            return Err(PageError::Refused(
-                lang,
-                format!("{} {}", t(lang, "editor-delete-referenced"), list.join("; ")),
-            ));
-        }
-        let source = format!("removed {name} on the web");
-        let saved =
-            state.app.edit_questionnaire(year, based_on, &q, None, &source).await.map_err(refused(lang))?;
-        return Ok(Redirect::to(&format!("/questionnaires/{year}?saved={saved}")).into_response());
+        _ => {}
     }
     match apply_edit(lang, &mut q, &name, &fields) {
         Ok(renamed) => {
@@ -405,11 +533,16 @@ pub async fn save_question(
                 Some(new) => format!("edited {name} on the web, renamed to {new}"),
                 None => format!("edited {name} on the web"),
             };
-            let saved = state
-                .app
-                .edit_questionnaire(year, based_on, &q, renamed_pair, &source)
-                .await
-                .map_err(refused(lang))?;
+            let saved = match state.app.edit_questionnaire(year, based_on, &q, renamed_pair, &source).await {
+                Ok(saved) => saved,
+                // Someone else saved meanwhile, say: the form stays as typed, with the reason.
+                Err(AppError::Refused(r)) if !matches!(r, Refusal::NotFound | Refusal::Forbidden) => {
+                    let form = form_again(&q, vec![r.message(lang)]);
+                    let page = render_page(&ctx, "question_editor.html", "me", form).await?;
+                    return Ok((StatusCode::CONFLICT, page).into_response());
+                }
+                Err(e) => return Err(refused(lang)(e)),
+            };
             Ok(Redirect::to(&format!(
                 "/questionnaires/{year}?saved={saved}#q-{}",
                 renamed.as_ref().map_or(name.as_str(), FieldName::as_str)
@@ -417,19 +550,7 @@ pub async fn save_question(
             .into_response())
         }
         Err(errors) => {
-            // Show the form again as it was filled in, with what is wrong.
-            let mut form = question_form(lang, year, version, &q, &original, answers);
-            form.version = based_on;
-            form.name = first(&fields, "name").to_string();
-            form.label = by_code(&texts_of(&fields, "label"));
-            form.hint = by_code(&texts_of(&fields, "hint"));
-            form.constraint_message = by_code(&texts_of(&fields, "constraint_message"));
-            form.required = first(&fields, "required") == "on";
-            form.relevant = first(&fields, "relevant").to_string();
-            form.constraint = first(&fields, "constraint").to_string();
-            form.default = first(&fields, "default").to_string();
-            form.errors = errors;
-            let page = render_page(&ctx, "question_editor.html", "me", form).await?;
+            let page = render_page(&ctx, "question_editor.html", "me", form_again(&q, errors)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -452,7 +573,9 @@ pub async fn add_question(
     let based_on: i64 =
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let mut errors = Vec::new();
-    let field = |key: &str, e: &dyn std::fmt::Display| format!("{}: {e}", t(lang, key));
+    let field = |key: &str, e: &dyn std::fmt::Display| {
+        format!("{} {e}", crate::i18n::with_colon(lang, &t(lang, key)))
+    };
     let name =
         FieldName::parse(first(&fields, "name")).map_err(|e| errors.push(field("editor-name", &e))).ok();
     let kind = kind_of(first(&fields, "type"));
@@ -472,6 +595,8 @@ pub async fn add_question(
             constraint: None,
             constraint_message: Texts::default(),
             default: None,
+            choice_filter: None,
+            other_texts: Default::default(),
         };
         if let Err(e) = q.add_question(first(&fields, "group"), question) {
             errors.push(e);

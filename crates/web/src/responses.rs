@@ -113,9 +113,10 @@ fn question_view(
         Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } => "radio",
         Kind::SelectMultiple { .. } => "checkbox",
     };
+    // A choice filter narrows the options to those fitting the answers given so far.
     let options = q
-        .choices(question)
-        .iter()
+        .choices_for(question, lookup)
+        .into_iter()
         .map(|c| OptionView {
             code: c.name.clone(),
             label: c.label.get(lang, fallback).to_string(),
@@ -204,7 +205,8 @@ fn group_links(lang: Lang, q: &Questionnaire, answers: &[StoredAnswer]) -> Vec<G
                     (entry_ids(answers, g.name.as_str()).len(), 0)
                 } else {
                     // An answer that does not pass its checks is not progress.
-                    let lookup = |name: &str| values.get(name).cloned().unwrap_or_default();
+                    let answered = |name: &str| values.get(name).cloned().unwrap_or_default();
+                    let lookup = q.with_calculations(&answered);
                     let questions = g.questions_in_entry();
                     let valid = |x: &&&Question| {
                         values
@@ -261,6 +263,22 @@ pub async fn overview(
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let loaded = load(&ctx, &year, &city).await?;
+    let message = query
+        .get("uploaded")
+        .map(|n| translate(lang, "upload-saved", &[("count", n.parse::<i64>().unwrap_or(0).into())]));
+    overview_page(&ctx, &loaded, message, Vec::new()).await
+}
+
+/// A city's overview page; `upload_problems` lists what was wrong with a workbook just
+/// uploaded, shown beside the upload form.
+async fn overview_page(
+    ctx: &Ctx<'_>,
+    loaded: &Loaded,
+    message: Option<String>,
+    upload_problems: Vec<String>,
+) -> PageResult {
+    let (lang, viewer) = (ctx.lang, ctx.viewer);
+    let (year, city) = (loaded.edition.year, &loaded.city.id);
     #[derive(Serialize)]
     struct ToAddress {
         label: String,
@@ -275,15 +293,13 @@ pub async fn overview(
         deadline: Option<String>,
         returned: bool,
         to_address: Vec<ToAddress>,
+        upload_problems: Vec<String>,
     }
-    let message = query
-        .get("uploaded")
-        .map(|n| translate(lang, "upload-saved", &[("count", n.parse::<i64>().unwrap_or(0).into())]));
     let q = &loaded.questionnaire;
     let returned = loaded.response.status == ResponseStatus::Returned;
     // The comments of the latest return, each with the page to correct it on.
     let to_address = if returned {
-        comments_of(&ctx, &loaded)
+        comments_of(ctx, loaded)
             .await?
             .into_iter()
             .map(|(key, comment)| {
@@ -306,14 +322,15 @@ pub async fn overview(
     let deadline =
         smartcities_app::campaign::deadline(&loaded.edition).map(|d| crate::i18n::approx_date(lang, d));
     let body = Overview {
-        head: head(lang, &loaded, &viewer),
+        head: head(lang, loaded, viewer),
         groups: group_links(lang, q, &loaded.answers),
         message,
         deadline,
         returned,
         to_address,
+        upload_problems,
     };
-    render_page(&ctx, "response.html", "me", body).await
+    render_page(ctx, "response.html", "me", body).await
 }
 
 /// `GET /responses/{year}/{city}/submitted`: the confirmation after submitting, with what
@@ -382,7 +399,8 @@ fn group_page(
     let index = groups.iter().position(|g| g.name.as_str() == group_name)?;
     let group = groups[index];
     let values = plain_values(&loaded.answers);
-    let lookup = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let answered = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let lookup = q.with_calculations(&answered);
     let mut sections = Vec::new();
     let mut entries = Vec::new();
     let mut new_entry = Vec::new();
@@ -575,7 +593,8 @@ fn group_state(
             None => answers.remove(&key),
         };
     }
-    let top = |name: &str| answers.get(&(name.to_string(), String::new())).cloned().unwrap_or_default();
+    let answered = |name: &str| answers.get(&(name.to_string(), String::new())).cloned().unwrap_or_default();
+    let top = q.with_calculations(&answered);
     let mut relevant = BTreeMap::new();
     let mut problems = BTreeMap::new();
     let Some(group) = q.items.iter().find_map(|i| match i {
@@ -921,8 +940,9 @@ async fn review_page(
             .map(|(code, c)| {
                 let label = match q.question(code) {
                     Some(x) => x.label.get(lang, q.default_language).to_string(),
-                    None => value_of(&loaded.answers, "gp_title", code)
-                        .map_or(code.clone(), |a| format!("{}: {}", t(lang, "review-practices"), a.value)),
+                    None => value_of(&loaded.answers, "gp_title", code).map_or(code.clone(), |a| {
+                        format!("{} {}", crate::i18n::with_colon(lang, &t(lang, "review-practices")), a.value)
+                    }),
                 };
                 (label, c.clone())
             })
@@ -1218,28 +1238,39 @@ pub async fn upload_workbook(
             }
         }
     }
+    // Every refusal shows the overview again with the problems beside the upload form.
+    let (ctx, loaded) = (&ctx, &loaded);
+    let refuse = move |problems: Vec<String>| async move {
+        let page = overview_page(ctx, loaded, None, problems).await?;
+        Ok::<_, PageError>((StatusCode::CONFLICT, page).into_response())
+    };
     if too_large {
         let max = Limits::UPLOAD.max_file_bytes;
         let error = WorkbookError::FileTooLarge { bytes: max + 1, max };
-        return Err(PageError::Refused(
-            lang,
-            format!("{} {}", t(lang, "upload-refused"), error.message(lang)),
-        ));
+        return refuse(vec![error.message(lang)]).await;
     }
     check_csrf(&viewer, csrf.as_deref(), lang)?;
-    let file = file.ok_or_else(|| PageError::Refused(lang, t(lang, "upload-missing")))?;
+    let Some(file) = file.filter(|f| !f.is_empty()) else {
+        return refuse(vec![t(lang, "upload-missing")]).await;
+    };
     let outcome = state
         .app
         .upload_workbook(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, file.to_vec(), lang)
-        .await
-        .map_err(refused(lang))?;
+        .await;
     match outcome {
-        SaveOutcome::Saved { changed, .. } => {
+        Ok(SaveOutcome::Saved { changed, .. }) => {
             Ok(Redirect::to(&format!("/responses/{year}/{city}?uploaded={changed}")).into_response())
         }
-        SaveOutcome::Conflicts { conflicts, .. } => {
+        Ok(SaveOutcome::Conflicts { conflicts, .. }) => {
             let names: Vec<String> = conflicts.iter().map(|c| c.question.clone()).collect();
-            Err(PageError::Refused(lang, format!("{} {}", t(lang, "upload-conflict"), names.join(", "))))
+            refuse(vec![format!("{} {}", t(lang, "upload-conflict"), names.join(", "))]).await
         }
+        Err(AppError::Refused(Refusal::Workbook(findings))) => {
+            refuse(findings.iter().map(|f| f.located(lang)).collect()).await
+        }
+        Err(AppError::Refused(Refusal::InvalidAnswers(problems))) => {
+            refuse(problems.into_iter().map(|p| p.message).collect()).await
+        }
+        Err(e) => Err(refused(lang)(e)),
     }
 }

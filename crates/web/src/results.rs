@@ -244,7 +244,6 @@ async fn composite_view(
         .collect();
     // By name, whatever the scores: ranks, where an edition shows them, are a column.
     rows.sort_by(|a, b| a.1.city.cmp(&b.1.city));
-    let number = |x: Option<f64>| x.map_or(String::new(), |x| format!("{x:.2}"));
     Ok(CompositeView {
         description: edition.index.as_ref().map_or(String::new(), |r| r.description.get(lang).to_string()),
         runs: index.runs,
@@ -263,8 +262,9 @@ async fn composite_view(
             .map(|a| {
                 (
                     names.axis(&a.axis),
-                    number(a.cronbach_alpha),
-                    a.first_component_share.map_or(String::new(), |s| format!("{:.0} %", s * 100.0)),
+                    a.cronbach_alpha.map_or_else(|| t(lang, "results-index-alpha-none"), |x| number(lang, x)),
+                    a.first_component_share
+                        .map_or_else(|| t(lang, "results-index-pc1-none"), |s| percent(lang, Some(s))),
                     a.negatively_correlated.iter().map(|q| names.question(q)).collect::<Vec<_>>().join(", "),
                 )
             })
@@ -434,12 +434,35 @@ pub async fn overview(
             .trends
             .iter()
             .map(|tr| {
-                let yes = |shares: &[Share]| {
-                    shares.iter().find(|s| s.code == "yes").map_or(String::new(), |s| percent(lang, s.share))
+                // A yes/no question by its share of "yes"; another choice by the option most
+                // chosen now, followed in both columns so they compare; "–" when nobody answered.
+                let followed = tr
+                    .now
+                    .iter()
+                    .find(|s| s.code == "yes")
+                    .or_else(|| {
+                        tr.now
+                            .iter()
+                            .max_by(|a, b| a.share.partial_cmp(&b.share).unwrap_or(std::cmp::Ordering::Equal))
+                    })
+                    .map(|s| s.code.clone());
+                let share_of = |shares: &[Share]| {
+                    let share = followed.as_ref().and_then(|code| shares.iter().find(|s| &s.code == code));
+                    match (share, &followed) {
+                        (Some(s), Some(code)) if code == "yes" => percent(lang, s.share),
+                        (Some(s), Some(code)) => {
+                            format!("{} {}", names.choice(&tr.code, code), percent(lang, s.share))
+                        }
+                        _ => "–".to_string(),
+                    }
                 };
                 let (then, now) = match (tr.then_median, tr.now_median) {
                     (Some(a), Some(b)) => (number(lang, a), number(lang, b)),
-                    _ => (yes(&tr.then), yes(&tr.now)),
+                    (a, b) if a.is_some() || b.is_some() => {
+                        let shown = |x: Option<f64>| x.map_or("–".to_string(), |x| number(lang, x));
+                        (shown(a), shown(b))
+                    }
+                    _ => (share_of(&tr.then), share_of(&tr.now)),
                 };
                 TrendRow {
                     code: tr.code.clone(),
@@ -489,23 +512,38 @@ struct QuestionPage {
     chart: String,
     options: Vec<OptionRow>,
     numbers: Vec<(String, String, String)>,
+    /// Whether the figures have a per-100,000-inhabitants column (counts only).
+    per_100k: bool,
+    /// Free text: summarised by coding, not here.
+    text: bool,
     median: Option<String>,
     breakdowns: Vec<BreakdownView>,
 }
 
 const STATISTICS: [&str; 7] = ["n", "min", "q1", "median", "q3", "max", "mean"];
 
+/// How many decimals a set of figures is shown with: none when all are whole, one from 100 up,
+/// two below; the same for every figure of a table column.
+fn decimals_for(figures: &[f64]) -> usize {
+    if figures.iter().all(|x| x.fract() == 0.0) {
+        0
+    } else if figures.iter().any(|x| x.abs() >= 100.0) {
+        1
+    } else {
+        2
+    }
+}
+
+/// A distribution's statistics: the count first, then the figures with one precision.
 fn statistics(lang: Lang, values: Option<&smartcities_analysis::stats::Numbers>) -> Vec<String> {
     match values {
-        Some(n) => vec![
-            n.n.to_string(),
-            number(lang, n.min),
-            number(lang, n.q1),
-            number(lang, n.median),
-            number(lang, n.q3),
-            number(lang, n.max),
-            number(lang, n.mean),
-        ],
+        Some(n) => {
+            let figures = [n.min, n.q1, n.median, n.q3, n.max, n.mean];
+            let decimals = decimals_for(&figures);
+            std::iter::once(n.n.to_string())
+                .chain(figures.iter().map(|x| names::fixed(lang, *x, decimals)))
+                .collect()
+        }
         None => vec![String::new(); STATISTICS.len()],
     }
 }
@@ -567,13 +605,28 @@ pub async fn question(
         Detail::Numeric { values, per_100k, .. } => {
             let plain = statistics(lang, values.as_ref());
             let per = statistics(lang, per_100k.as_ref());
+            // The count of cities is in the lead; the table holds the figures only.
             let numbers = STATISTICS
                 .iter()
                 .enumerate()
+                .skip(1)
                 .map(|(i, s)| (t(lang, &format!("results-stat-{s}")), plain[i].clone(), per[i].clone()))
                 .collect();
             let columns = STATISTICS.iter().map(|s| t(lang, &format!("results-stat-{s}"))).collect();
-            (String::new(), Vec::new(), numbers, None, columns)
+            let chart = values.as_ref().map_or(String::new(), |n| {
+                let decimals = decimals_for(&[n.min, n.q1, n.median, n.q3, n.max, n.mean]);
+                let shown = [n.min, n.q1, n.median, n.q3, n.max].map(|x| names::fixed(lang, x, decimals));
+                charts::distribution(
+                    &label,
+                    n.min,
+                    n.q1,
+                    n.median,
+                    n.q3,
+                    n.max,
+                    [&shown[0], &shown[1], &shown[2], &shown[3], &shown[4]],
+                )
+            });
+            (chart, Vec::new(), numbers, None, columns)
         }
         Detail::Text => (String::new(), Vec::new(), Vec::new(), None, Vec::new()),
     };
@@ -606,7 +659,10 @@ pub async fn question(
         kind: if unit.is_empty() {
             t(lang, &format!("kind-{}", q.kind))
         } else {
-            format!("{} ({unit})", t(lang, &format!("kind-{}", q.kind)))
+            let key = format!("unit-{unit}");
+            let unit_name = t(lang, &key);
+            let unit_name = if unit_name == key { unit.clone() } else { unit_name };
+            format!("{} ({unit_name})", t(lang, &format!("kind-{}", q.kind)))
         },
         code,
         answering: overall.answering,
@@ -614,6 +670,8 @@ pub async fn question(
         responding: overall.responding,
         chart,
         options,
+        per_100k: numbers.iter().any(|n: &(String, String, String)| !n.2.is_empty()),
+        text: matches!(overall.detail, Detail::Text),
         numbers,
         median,
         breakdowns,

@@ -83,6 +83,7 @@ pub fn environment() -> Environment<'static> {
     }
     env.add_function("t", translate);
     env.add_filter("number", |state: &State, n: i64| format_number(lang_of(state), n));
+    env.add_filter("colon", |state: &State, text: String| i18n::with_colon(lang_of(state), &text));
     env
 }
 
@@ -109,5 +110,10 @@ mod tests {
             )
             .unwrap();
         assert_eq!(out, "35 ciudades participantes · 12.400.232");
+        let label = |lang: &str| {
+            env.render_str("{{ t('evidence')|colon }}", minijinja::context! { lang => lang }).unwrap()
+        };
+        assert_eq!(label("fr"), "Preuve\u{a0}:");
+        assert_eq!(label("es"), "Evidencia:");
     }
 }

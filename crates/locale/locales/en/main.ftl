@@ -268,6 +268,9 @@ campaign-mail-error = Error
 campaign-mail-given-up = given up
 campaign-all = All cities
 forbidden = You cannot see this page with your account.
+forbidden-heading = Not available with your account
+refused-heading = This could not be done
+go-back = Back to the form
 form-expired = The form expired. Reload the page and try again.
 response-closed = This response was submitted and can no longer be changed.
 submit-incomplete = Some answers are missing or invalid; see the review page.
@@ -292,11 +295,12 @@ workshop-kind-barrier = Barrier
 workshop-kind-enabler = Enabler
 workshop-kind-trend = Trend
 workshop-axis = Axis
+workshop-kind = Kind
 workshop-sdgs = SDG targets
 workshop-note = Note
 workshop-edit = Correct this record
 workshop-record = Record a workshop
-workshop-record-intro = Recording a workshop with the identifier of an existing one replaces it. Rows without a kind are left out.
+workshop-record-intro = To correct a workshop, follow “Correct this record” under it; a new workshop needs an identifier of its own. Rows without a kind are left out.
 workshop-id = Identifier
 workshop-id-rule = lower-case letters, digits and hyphens, e.g. 2025-es
 workshop-held-on = Date
@@ -334,7 +338,7 @@ editor-answers = { $count ->
   }
 editor-choices = Choices
 editor-rename-note = Renaming keeps the answers: they move to the new name.
-editor-expressions = Conditions use XLSForm expressions: ${name} for another answer, . for this one; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
+editor-expressions = Conditions use XLSForm expressions: ${"{"}name{"}"} for another answer, . for this one; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
 editor-save = Save
 editor-delete = Remove the question
 editor-label-needed = a label in { $language } is needed
@@ -344,7 +348,7 @@ editor-delete-referenced = Other questions refer to this one:
 results-heading = Results
 results-none = This edition has not been analysed on this platform yet.
 results-answering = { $answering } of { $invited } invited cities answering (accepted responses).
-results-provenance = Computed { $at } · method { $method } · inputs { $hash }
+results-provenance = Computed { $at } with method { $method }. The fingerprint of the inputs below identifies the exact answers analysed: the same answers give the same fingerprint.
 results-not-ranking = Findings are shares of the cities that answered, with 95 % intervals; cities are not ranked.
 results-question = Question
 results-finding = Finding
@@ -885,3 +889,75 @@ campaign-show-returned = Returned
 campaign-show-silent = Silent (nothing answered)
 workshop-id-taken = A workshop with the id { $id } exists already: choose another id, or edit that workshop.
 workshop-title = Workshop in { $language }, { $date }
+picker-filter = Find a city
+picker-chosen = { $count ->
+    [one] 1 city chosen
+   *[other] { $count } cities chosen
+}
+campaign-preview-heading = Before inviting
+campaign-preview-intro = { $count ->
+    [one] One member city has not been invited yet. Its focal points will receive the mail below, each with a personal link.
+   *[other] { $count } member cities have not been invited yet. Their focal points will receive the mail below, each with a personal link.
+}
+campaign-preview-no-focal-point = no focal point: the city is added to the campaign, but nobody gets a mail
+campaign-preview-mail = The mail
+campaign-preview-send = { $count ->
+    [one] Send the invitation
+   *[other] Send { $count } invitations
+}
+campaign-preview-cancel = Cancel
+campaign-preview-none = Every active member city has been invited already. Use the reminders for those who have not answered.
+cond-this-answer = this answer
+cond-or = { $a } or { $b }
+cond-and = { $a } and { $b }
+cond-eq = { $a } is { $b }
+cond-ne = { $a } is not { $b }
+cond-lt = { $a } is less than { $b }
+cond-le = { $a } is at most { $b }
+cond-gt = { $a } is more than { $b }
+cond-ge = { $a } is at least { $b }
+cond-add = { $a } + { $b }
+cond-sub = { $a } − { $b }
+cond-mul = { $a } × { $b }
+cond-div = { $a } ÷ { $b }
+cond-mod = remainder of { $a } ÷ { $b }
+cond-not = not ({ $a })
+cond-selected = { $a } includes { $b }
+cond-count-selected = number of options chosen in { $a }
+cond-length = length of { $a }
+cond-true = always
+cond-false = never
+cond-if = if { $a } then { $b }, else { $c }
+cond-in-words = In words
+cond-build = Build a condition
+cond-build-intro = Choose a question, a comparison and a value; the condition is added to the one above (with “and”) when you save.
+cond-question = Question
+cond-comparison = Comparison
+cond-value = Value
+cond-pick-eq = is
+cond-pick-ne = is not
+cond-pick-lt = is less than
+cond-pick-le = is at most
+cond-pick-gt = is more than
+cond-pick-ge = is at least
+cond-pick-selected = includes
+editor-campaign-open = The campaign is open: { $cities ->
+    [one] one city is
+   *[other] { $cities } cities are
+} answering this questionnaire. Every change reaches their forms at once; a new required question is asked of cities that have not submitted yet.
+editor-delete-confirm = Remove the question { $name }?
+editor-delete-confirm-intro = The question leaves the questionnaire in a new version; earlier versions keep it. It has no answers.
+editor-delete-yes = Yes, remove it
+editor-delete-no = No, keep it
+unit-count = number
+unit-percent = %
+unit-km = km
+unit-year = year
+unit-years = years
+unit-firms_per_1000_inhabitants = firms per 1,000 inhabitants
+results-index-alpha-none = not computable (fewer than two indicators, or fewer than two cities answering all of them)
+results-index-pc1-none = not computable (fewer than three cities answering all indicators)
+results-index-interval-chart = Interval as a bar
+results-method-heading = Method and provenance
+results-text-question = Answers to this question are free text: they are summarised by coding them into categories, shown with the barriers and enablers.
+results-no-answers = No city has answered this question yet.

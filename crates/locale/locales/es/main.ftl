@@ -268,6 +268,9 @@ campaign-mail-error = Error
 campaign-mail-given-up = abandonado
 campaign-all = Todas las ciudades
 forbidden = No puede ver esta página con su cuenta.
+forbidden-heading = No disponible con su cuenta
+refused-heading = No se ha podido hacer
+go-back = Volver al formulario
 form-expired = El formulario caducó. Recargue la página e inténtelo de nuevo.
 response-closed = Esta respuesta ya se envió y no puede cambiarse.
 submit-incomplete = Faltan respuestas o hay respuestas no válidas; vea la página de revisión.
@@ -292,11 +295,12 @@ workshop-kind-barrier = Barrera
 workshop-kind-enabler = Facilitador
 workshop-kind-trend = Tendencia
 workshop-axis = Eje
+workshop-kind = Tipo
 workshop-sdgs = Metas ODS
 workshop-note = Nota
 workshop-edit = Corregir este registro
 workshop-record = Registrar un taller
-workshop-record-intro = Registrar un taller con el identificador de uno existente lo sustituye. Las filas sin tipo se omiten.
+workshop-record-intro = Para corregir un taller, siga «Corregir este registro» bajo él; un taller nuevo necesita un identificador propio. Las filas sin tipo se omiten.
 workshop-id = Identificador
 workshop-id-rule = letras minúsculas, cifras y guiones, p. ej. 2025-es
 workshop-held-on = Fecha
@@ -334,7 +338,7 @@ editor-answers = { $count ->
   }
 editor-choices = Opciones
 editor-rename-note = Al renombrar se conservan las respuestas: pasan al nuevo nombre.
-editor-expressions = Las condiciones usan expresiones XLSForm: ${nombre} para otra respuesta, . para esta; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
+editor-expressions = Las condiciones usan expresiones XLSForm: ${"{"}nombre{"}"} para otra respuesta, . para esta; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
 editor-save = Guardar
 editor-delete = Eliminar la pregunta
 editor-label-needed = hace falta una etiqueta en { $language }
@@ -344,7 +348,7 @@ editor-delete-referenced = Otras preguntas hacen referencia a esta:
 results-heading = Resultados
 results-none = Esta edición aún no se ha analizado en esta plataforma.
 results-answering = { $answering } de { $invited } ciudades invitadas responden (respuestas aceptadas).
-results-provenance = Calculado { $at } · método { $method } · datos { $hash }
+results-provenance = Calculado el { $at } con el método { $method }. La huella de los datos de entrada identifica exactamente las respuestas analizadas: las mismas respuestas dan la misma huella.
 results-not-ranking = Los resultados son porcentajes de las ciudades que respondieron, con intervalos del 95 %; no se clasifica a las ciudades.
 results-question = Pregunta
 results-finding = Resultado
@@ -885,3 +889,75 @@ campaign-show-returned = Devueltas
 campaign-show-silent = Sin respuesta (nada contestado)
 workshop-id-taken = Ya existe un taller con el identificador { $id }: elija otro o edite ese taller.
 workshop-title = Taller en { $language }, { $date }
+picker-filter = Buscar una ciudad
+picker-chosen = { $count ->
+    [one] 1 ciudad elegida
+   *[other] { $count } ciudades elegidas
+}
+campaign-preview-heading = Antes de invitar
+campaign-preview-intro = { $count ->
+    [one] Una ciudad miembro no ha sido invitada todavía. Sus puntos focales recibirán el correo siguiente, cada uno con un enlace personal.
+   *[other] { $count } ciudades miembro no han sido invitadas todavía. Sus puntos focales recibirán el correo siguiente, cada uno con un enlace personal.
+}
+campaign-preview-no-focal-point = sin punto focal: la ciudad entra en la campaña, pero nadie recibe correo
+campaign-preview-mail = El correo
+campaign-preview-send = { $count ->
+    [one] Enviar la invitación
+   *[other] Enviar { $count } invitaciones
+}
+campaign-preview-cancel = Cancelar
+campaign-preview-none = Todas las ciudades miembro activas ya han sido invitadas. Use los recordatorios para las que no han respondido.
+cond-this-answer = esta respuesta
+cond-or = { $a } o { $b }
+cond-and = { $a } y { $b }
+cond-eq = { $a } es { $b }
+cond-ne = { $a } no es { $b }
+cond-lt = { $a } es menor que { $b }
+cond-le = { $a } es como máximo { $b }
+cond-gt = { $a } es mayor que { $b }
+cond-ge = { $a } es como mínimo { $b }
+cond-add = { $a } + { $b }
+cond-sub = { $a } − { $b }
+cond-mul = { $a } × { $b }
+cond-div = { $a } ÷ { $b }
+cond-mod = resto de { $a } ÷ { $b }
+cond-not = no ({ $a })
+cond-selected = { $a } incluye { $b }
+cond-count-selected = número de opciones elegidas en { $a }
+cond-length = longitud de { $a }
+cond-true = siempre
+cond-false = nunca
+cond-if = si { $a }, entonces { $b }; si no, { $c }
+cond-in-words = En palabras
+cond-build = Construir una condición
+cond-build-intro = Elija una pregunta, una comparación y un valor; la condición se añade a la de arriba (con «y») al guardar.
+cond-question = Pregunta
+cond-comparison = Comparación
+cond-value = Valor
+cond-pick-eq = es
+cond-pick-ne = no es
+cond-pick-lt = es menor que
+cond-pick-le = es como máximo
+cond-pick-gt = es mayor que
+cond-pick-ge = es como mínimo
+cond-pick-selected = incluye
+editor-campaign-open = La campaña está abierta: { $cities ->
+    [one] una ciudad está respondiendo
+   *[other] { $cities } ciudades están respondiendo
+} este cuestionario. Cada cambio llega a sus formularios de inmediato; una nueva pregunta obligatoria se pide a las ciudades que aún no han enviado.
+editor-delete-confirm = ¿Quitar la pregunta { $name }?
+editor-delete-confirm-intro = La pregunta sale del cuestionario en una nueva versión; las versiones anteriores la conservan. No tiene respuestas.
+editor-delete-yes = Sí, quitarla
+editor-delete-no = No, conservarla
+unit-count = número
+unit-percent = %
+unit-km = km
+unit-year = año
+unit-years = años
+unit-firms_per_1000_inhabitants = empresas por cada 1000 habitantes
+results-index-alpha-none = no calculable (menos de dos indicadores, o menos de dos ciudades que respondan a todos)
+results-index-pc1-none = no calculable (menos de tres ciudades que respondan a todos los indicadores)
+results-index-interval-chart = Intervalo en barra
+results-method-heading = Método y procedencia
+results-text-question = Las respuestas a esta pregunta son texto libre: se resumen codificándolas en categorías, que se muestran con las barreras y los facilitadores.
+results-no-answers = Ninguna ciudad ha respondido aún a esta pregunta.

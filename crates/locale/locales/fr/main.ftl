@@ -268,6 +268,9 @@ campaign-mail-error = Erreur
 campaign-mail-given-up = abandonné
 campaign-all = Toutes les villes
 forbidden = Votre compte ne permet pas de voir cette page.
+forbidden-heading = Indisponible avec votre compte
+refused-heading = Cela n’a pas pu être fait
+go-back = Revenir au formulaire
 form-expired = Le formulaire a expiré. Rechargez la page et réessayez.
 response-closed = Cette réponse a été envoyée et ne peut plus être modifiée.
 submit-incomplete = Des réponses manquent ou ne sont pas valides ; voir la page de vérification.
@@ -292,11 +295,12 @@ workshop-kind-barrier = Obstacle
 workshop-kind-enabler = Levier
 workshop-kind-trend = Tendance
 workshop-axis = Axe
+workshop-kind = Type
 workshop-sdgs = Cibles ODD
 workshop-note = Note
 workshop-edit = Corriger cet enregistrement
 workshop-record = Enregistrer un atelier
-workshop-record-intro = Enregistrer un atelier avec l’identifiant d’un atelier existant le remplace. Les lignes sans type sont ignorées.
+workshop-record-intro = Pour corriger un atelier, suivez « Corriger cet enregistrement » sous celui-ci ; un nouvel atelier a besoin de son propre identifiant. Les lignes sans type sont ignorées.
 workshop-id = Identifiant
 workshop-id-rule = lettres minuscules, chiffres et tirets, p. ex. 2025-fr
 workshop-held-on = Date
@@ -334,7 +338,7 @@ editor-answers = { $count ->
   }
 editor-choices = Choix
 editor-rename-note = Renommer conserve les réponses : elles passent au nouveau nom.
-editor-expressions = Les conditions utilisent les expressions XLSForm : ${nom} pour une autre réponse, . pour celle-ci ; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
+editor-expressions = Les conditions utilisent les expressions XLSForm : ${"{"}nom{"}"} pour une autre réponse, . pour celle-ci ; =, !=, <, >, and, or, not(), selected(), count-selected(), string-length().
 editor-save = Enregistrer
 editor-delete = Supprimer la question
 editor-label-needed = un libellé en { $language } est nécessaire
@@ -344,7 +348,7 @@ editor-delete-referenced = D’autres questions font référence à celle-ci :
 results-heading = Résultats
 results-none = Cette édition n'a pas encore été analysée sur cette plateforme.
 results-answering = { $answering } villes invitées sur { $invited } répondent (réponses acceptées).
-results-provenance = Calculé { $at } · méthode { $method } · données { $hash }
+results-provenance = Calculé le { $at } avec la méthode { $method }. L’empreinte des données d’entrée identifie exactement les réponses analysées : les mêmes réponses donnent la même empreinte.
 results-not-ranking = Les résultats sont des parts des villes ayant répondu, avec des intervalles à 95 % ; les villes ne sont pas classées.
 results-question = Question
 results-finding = Résultat
@@ -885,3 +889,75 @@ campaign-show-returned = Renvoyées
 campaign-show-silent = Silencieuses (rien de répondu)
 workshop-id-taken = Un atelier porte déjà l’identifiant { $id } : choisissez-en un autre ou modifiez cet atelier.
 workshop-title = Atelier en { $language }, { $date }
+picker-filter = Chercher une ville
+picker-chosen = { $count ->
+    [one] 1 ville choisie
+   *[other] { $count } villes choisies
+}
+campaign-preview-heading = Avant d’inviter
+campaign-preview-intro = { $count ->
+    [one] Une ville membre n’a pas encore été invitée. Ses points focaux recevront le courriel ci-dessous, chacun avec un lien personnel.
+   *[other] { $count } villes membres n’ont pas encore été invitées. Leurs points focaux recevront le courriel ci-dessous, chacun avec un lien personnel.
+}
+campaign-preview-no-focal-point = aucun point focal : la ville entre dans la campagne, mais personne ne reçoit de courriel
+campaign-preview-mail = Le courriel
+campaign-preview-send = { $count ->
+    [one] Envoyer l’invitation
+   *[other] Envoyer { $count } invitations
+}
+campaign-preview-cancel = Annuler
+campaign-preview-none = Toutes les villes membres actives ont déjà été invitées. Utilisez les rappels pour celles qui n’ont pas répondu.
+cond-this-answer = cette réponse
+cond-or = { $a } ou { $b }
+cond-and = { $a } et { $b }
+cond-eq = { $a } est { $b }
+cond-ne = { $a } n’est pas { $b }
+cond-lt = { $a } est inférieur à { $b }
+cond-le = { $a } est au plus { $b }
+cond-gt = { $a } est supérieur à { $b }
+cond-ge = { $a } est au moins { $b }
+cond-add = { $a } + { $b }
+cond-sub = { $a } − { $b }
+cond-mul = { $a } × { $b }
+cond-div = { $a } ÷ { $b }
+cond-mod = reste de { $a } ÷ { $b }
+cond-not = non ({ $a })
+cond-selected = { $a } comprend { $b }
+cond-count-selected = nombre d’options choisies dans { $a }
+cond-length = longueur de { $a }
+cond-true = toujours
+cond-false = jamais
+cond-if = si { $a }, alors { $b }, sinon { $c }
+cond-in-words = En clair
+cond-build = Composer une condition
+cond-build-intro = Choisissez une question, une comparaison et une valeur ; la condition s’ajoute à celle du dessus (avec « et ») à l’enregistrement.
+cond-question = Question
+cond-comparison = Comparaison
+cond-value = Valeur
+cond-pick-eq = est
+cond-pick-ne = n’est pas
+cond-pick-lt = est inférieur à
+cond-pick-le = est au plus
+cond-pick-gt = est supérieur à
+cond-pick-ge = est au moins
+cond-pick-selected = comprend
+editor-campaign-open = La campagne est ouverte : { $cities ->
+    [one] une ville répond
+   *[other] { $cities } villes répondent
+} à ce questionnaire. Chaque modification atteint leurs formulaires aussitôt ; une nouvelle question obligatoire est posée aux villes qui n’ont pas encore envoyé.
+editor-delete-confirm = Retirer la question { $name } ?
+editor-delete-confirm-intro = La question quitte le questionnaire dans une nouvelle version ; les versions antérieures la conservent. Elle n’a aucune réponse.
+editor-delete-yes = Oui, la retirer
+editor-delete-no = Non, la garder
+unit-count = nombre
+unit-percent = %
+unit-km = km
+unit-year = année
+unit-years = ans
+unit-firms_per_1000_inhabitants = entreprises pour 1 000 habitants
+results-index-alpha-none = non calculable (moins de deux indicateurs, ou moins de deux villes ayant répondu à tous)
+results-index-pc1-none = non calculable (moins de trois villes ayant répondu à tous les indicateurs)
+results-index-interval-chart = Intervalle en barre
+results-method-heading = Méthode et provenance
+results-text-question = Les réponses à cette question sont du texte libre : elles sont résumées en les codant en catégories, présentées avec les obstacles et les leviers.
+results-no-answers = Aucune ville n’a encore répondu à cette question.
