@@ -92,13 +92,28 @@ impl Driver {
     }
 
     fn browser(&self) -> Browser<'_> {
+        self.browser_with(json!({}))
+    }
+
+    /// A browser showing pages as a 360 px wide phone does.
+    fn phone(&self) -> Browser<'_> {
+        self.browser_with(
+            json!({"mobileEmulation": {"deviceMetrics": {"width": 360, "height": 740, "pixelRatio": 2}}}),
+        )
+    }
+
+    fn browser_with(&self, extra: Value) -> Browser<'_> {
         let profile = tempfile::tempdir().unwrap().keep();
-        let capabilities = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
+        let mut options = json!({
             "binary": "/usr/bin/chromium",
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                      "--disable-background-networking", "--disable-component-update", "--disable-sync",
                      "--window-size=1280,1000", format!("--user-data-dir={}", profile.display())]
-        }}}});
+        });
+        if let (Some(options), Some(extra)) = (options.as_object_mut(), extra.as_object()) {
+            options.extend(extra.clone());
+        }
+        let capabilities = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": options}}});
         let reply = http(self.port, "POST", "/session", Some(&capabilities));
         let session =
             reply["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {reply}")).to_string();
@@ -536,5 +551,91 @@ async fn a_respondent_sees_follow_ups_and_problems_without_reloading() {
         store.answers(EditionYear::new(2025).unwrap(), &CityId::parse("pt-lisbon").unwrap()).await.unwrap();
     assert_eq!(answers.iter().find(|a| a.question == "bike_lane_km").unwrap().value, "12.5");
     assert_eq!(answers.iter().find(|a| a.question == "pilots_last_2y").unwrap().value, "12");
+    server.abort();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn every_page_fits_a_360_px_screen_and_a_refused_form_keeps_what_was_typed() {
+    let driver = Driver::start();
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let user = store
+        .user_by_email(&smartcities_domain::Email::parse("secretariat@smartcities.example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let (token, csrf) = (smartcities_app::accounts::new_token(), smartcities_app::accounts::new_token());
+    store
+        .create_session(&smartcities_app::accounts::token_hash(&token), &user.id, &csrf, 3600)
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let mail_dir = tempfile::tempdir().unwrap();
+    let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
+    let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
+
+    tokio::task::spawn_blocking(move || {
+        let browser = driver.phone();
+        browser.go(&format!("{base}/?lang=fr"));
+        let cookie = json!({"cookie": {"name": smartcities_web::auth::SESSION_COOKIE, "value": token, "path": "/"}});
+        browser.call("POST", "/cookie", Some(cookie));
+        let mut too_wide = Vec::new();
+        for page in [
+            "/",
+            "/editions",
+            "/editions/2025",
+            "/editions/2025/results",
+            "/editions/2025/questions/bike_lane_km",
+            "/editions/2023/results",
+            "/members",
+            "/practices",
+            "/cities/es-bilbao",
+            "/campaigns/2025",
+            "/questionnaires/2025",
+            "/questionnaires/2025/questions/has_living_lab",
+            "/editions/2025/focus-groups",
+            "/responses/2025/pt-lisbon",
+            "/responses/2025/pt-lisbon/groups/smart_economy",
+            "/responses/2025/pt-lisbon/review",
+        ] {
+            browser.go(&format!("{base}{page}?lang=fr"));
+            let width = browser.script("return document.documentElement.scrollWidth;").as_i64().unwrap();
+            if width > 361 {
+                // Name the innermost elements past the screen's edge.
+                let culprit = browser.script(
+                    "const out = (e) => e.getBoundingClientRect().right > 361;
+                     return [...document.querySelectorAll('body *')]
+                       .filter((e) => out(e) && ![...e.children].some(out))
+                       .slice(0, 3).map((e) => e.outerHTML.slice(0, 100)).join(' | ');",
+                );
+                too_wide.push(format!("{page}: {width} px, {culprit}"));
+            }
+        }
+        assert!(too_wide.is_empty(), "wider than the screen: {too_wide:?}");
+
+        // A workshop refused for its identifier comes back with everything typed, on a phone.
+        browser.go(&format!("{base}/editions/2025/focus-groups?lang=en"));
+        browser.type_into("#id", "2025-es");
+        browser.script("document.getElementById('held_on').value = '2025-11-04'; return null;");
+        browser.type_into("#dynamics", "Round table with the mayors");
+        browser.type_into("#participants-filter", "lisb");
+        assert_eq!(
+            browser.script("return [...document.querySelectorAll('#participants-list label')].filter(l => !l.hidden).length;").as_i64(),
+            Some(1),
+            "the picker narrows the cities as one types"
+        );
+        browser.click("#participants-list input[value=pt-lisbon]");
+        browser.type_into("input[name='output.0.note']", "Shared procurement of sensors");
+        browser.click("form[action^='/editions/2025/focus-groups'] button[type=submit]");
+        browser.wait_for_text("exists already");
+        assert_eq!(browser.value("#dynamics"), "Round table with the mayors");
+        assert_eq!(browser.value("input[name='output.0.note']"), "Shared procurement of sensors");
+        assert!(browser.checked("#participants-list input[value=pt-lisbon]"));
+        assert!(browser.text().contains("Sign out"), "still signed in");
+    })
+    .await
+    .unwrap();
     server.abort();
 }

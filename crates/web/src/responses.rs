@@ -237,6 +237,8 @@ struct Head {
     status: String,
     status_code: String,
     revision: i64,
+    /// When the answers last changed, in words.
+    changed: String,
     editable: bool,
 }
 
@@ -249,6 +251,7 @@ fn head(lang: Lang, loaded: &Loaded, viewer: &Viewer) -> Head {
         status: t(lang, &format!("response-{}", loaded.response.status.slug())),
         status_code: loaded.response.status.slug().to_string(),
         revision: loaded.response.revision,
+        changed: crate::i18n::timestamp(lang, &loaded.response.updated_at),
         editable: can_edit(viewer, loaded),
     }
 }
