@@ -340,12 +340,12 @@ async fn a_response_from_invitation_to_acceptance() {
         secretariat.type_into("#id", "2025-pt");
         secretariat.script(
             "document.querySelector('#held_on').value = '2025-11-04';\
-             document.querySelector('#participants option[value=pt-lisbon]').selected = true;\
+             document.querySelector('#participants-list input[value=pt-lisbon]').checked = true;\
              document.querySelector('select[name=\"output.0.kind\"]').value = 'enabler';",
         );
         secretariat.type_into("input[name='output.0.sdgs']", "17.17");
         secretariat.type_into("input[name='output.0.note']", "Regional innovation agency as a partner");
-        secretariat.click("form[action$=focus-groups] button[type=submit]");
+        secretariat.click("form[action*=focus-groups] button[type=submit]");
         secretariat.wait_for_text("Regional innovation agency as a partner");
 
         // And rewords a question in the questionnaire editor.
