@@ -1,7 +1,7 @@
 //! What a use case answers when it will not do what was asked: typed refusals, each one a
 //! message of the translation catalogue, and internal failures.
 
-use smartcities_domain::{EditionStatus, EditionYear, Lang, ResponseMove, ResponseStatus};
+use smartcities_domain::{EditionStatus, EditionYear, EventProblem, Lang, ResponseMove, ResponseStatus};
 use smartcities_locale::{FluentValue, t, translate};
 use smartcities_questionnaire::Finding;
 use smartcities_store::StoreError;
@@ -150,6 +150,31 @@ pub enum Refusal {
         /// The call's date.
         call: String,
     },
+    /// An event form with problems, each by its field.
+    EventInvalid(Vec<(&'static str, EventProblem)>),
+    /// A new event under the id of another.
+    EventIdTaken {
+        /// The id given.
+        id: String,
+    },
+}
+
+/// What is wrong with an event, in `lang`.
+pub fn event_problem(lang: Lang, problem: &EventProblem) -> String {
+    let n = |x: usize| FluentValue::from(x as i64);
+    match problem {
+        EventProblem::Title { max } => translate(lang, "event-problem-title", &[("max", n(*max))]),
+        EventProblem::DayMissing => t(lang, "event-problem-day"),
+        EventProblem::EndsBeforeStart => t(lang, "event-problem-order"),
+        EventProblem::TooLong { max } => translate(lang, "event-problem-long", &[("max", n(*max))]),
+        EventProblem::TooManyLinks { max } => translate(lang, "event-problem-links", &[("max", n(*max))]),
+        EventProblem::NotALink { link } => {
+            translate(lang, "event-problem-link", &[("link", FluentValue::from(link.clone()))])
+        }
+        EventProblem::UnknownPartner { partner } => {
+            translate(lang, "event-problem-partner", &[("partner", FluentValue::from(partner.clone()))])
+        }
+    }
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
@@ -283,6 +308,11 @@ impl Refusal {
                 "refused-deadline-before-call",
                 &[("deadline", s(deadline)), ("call", s(call))],
             ),
+            Refusal::EventInvalid(problems) => {
+                let list: Vec<String> = problems.iter().map(|(_, p)| event_problem(lang, p)).collect();
+                format!("{} {}", t(lang, "refused-event-invalid"), list.join(" · "))
+            }
+            Refusal::EventIdTaken { id } => translate(lang, "refused-event-id-taken", &[("id", s(id))]),
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod analysis;
 pub mod campaign;
 pub mod catalogue;
+pub mod community;
 mod error;
 pub mod focus_groups;
 pub mod mail;
@@ -21,7 +22,7 @@ pub mod responses;
 
 use std::sync::Arc;
 
-pub use error::{AppError, PasswordProblem, Refusal, Result};
+pub use error::{AppError, PasswordProblem, Refusal, Result, event_problem};
 use smartcities_store::Store;
 
 /// How many heavy synchronous jobs (reading an uploaded workbook) run at once; each is bounded

@@ -26,8 +26,42 @@ macro_rules! string_schema {
     };
 }
 
+/// Declares a closed list of values that travel as snake_case names.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $slug:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $slug)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The value's name in files, forms, facets and translation keys.
+            pub fn slug(self) -> &'static str {
+                match self {
+                    $($name::$variant => $slug,)+
+                }
+            }
+
+            /// A value from its name.
+            pub fn parse(input: &str) -> Result<Self, ParseError> {
+                let input = input.trim();
+                Self::ALL.iter().copied().find(|v| v.slug() == input).ok_or_else(|| {
+                    let names: Vec<&str> = Self::ALL.iter().map(|v| v.slug()).collect();
+                    ParseError::new(format!("unknown value {input:?}: expected one of {}", names.join(", ")))
+                })
+            }
+        }
+    };
+}
+
 mod account;
 mod city;
+mod community;
 mod country;
 mod edition;
 mod edition_file;
@@ -40,6 +74,7 @@ pub use account::Role;
 pub use city::{
     City, CityId, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind, Population,
 };
+pub use community::{Component, Event, EventId, EventKind, EventProblem};
 pub use country::{Country, CountryCode, Section};
 pub use edition::{
     ApproxDate, Edition, EditionStatus, EditionYear, Focus, IndexRule, Milestone, ScoringMethod, ScoringRule,

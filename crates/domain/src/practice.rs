@@ -8,39 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ApproxDate, CityId, EditionYear, Email, Lang, ParseError, SdgTarget, StudyAxis};
 
-/// Declares a closed list of values that travel as snake_case names.
-macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $slug:literal,)+ }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        pub enum $name {
-            $($(#[$vdoc])* #[serde(rename = $slug)] $variant,)+
-        }
-
-        impl $name {
-            /// Every value, in order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            /// The value's name in files, forms, facets and translation keys.
-            pub fn slug(self) -> &'static str {
-                match self {
-                    $($name::$variant => $slug,)+
-                }
-            }
-
-            /// A value from its name.
-            pub fn parse(input: &str) -> Result<Self, ParseError> {
-                let input = input.trim();
-                Self::ALL.iter().copied().find(|v| v.slug() == input).ok_or_else(|| {
-                    let names: Vec<&str> = Self::ALL.iter().map(|v| v.slug()).collect();
-                    ParseError::new(format!("unknown value {input:?}: expected one of {}", names.join(", ")))
-                })
-            }
-        }
-    };
-}
-
 vocabulary! {
     /// Where a practice stands in the catalogue.
     PracticeStatus {

@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod data;
+pub mod ical;
 pub mod map;
 pub mod names;
 pub mod pdf;

@@ -616,8 +616,13 @@ pub async fn run(cli: Cli) -> Result<()> {
             let base = format!("http://{}", listener.local_addr()?);
             let loaded = demo::load(&store, &ProgressBar::new(0)).await?;
             println!(
-                "Demonstration loaded into {database_url}: {} editions, {} cities, {} members, {} partners, {} good practices.",
-                loaded.editions, loaded.cities, loaded.members, loaded.partners, loaded.practices
+                "Demonstration loaded into {database_url}: {} editions, {} cities, {} members, {} partners, {} good practices, {} events.",
+                loaded.editions,
+                loaded.cities,
+                loaded.members,
+                loaded.partners,
+                loaded.practices,
+                loaded.events
             );
             if loaded.links.is_empty() {
                 println!("Every demonstration account has its password; sign in at {base}/sign-in.");

@@ -39,6 +39,7 @@ const FOCUS_GROUPS: [(&str, &str); 3] = [
 ];
 
 /// Illustrative good practices of the demonstration catalogue.
+const EVENTS_FILE: (&str, &str) = ("data/demo/events.toml", include_str!("../../../data/demo/events.toml"));
 const PRACTICES_FILE: (&str, &str) =
     ("data/demo/practices.toml", include_str!("../../../data/demo/practices.toml"));
 
@@ -62,6 +63,8 @@ pub struct Loaded {
     pub partners: usize,
     /// Practices in the illustrative catalogue.
     pub practices: usize,
+    /// Events of the illustrative log.
+    pub events: usize,
     /// One-time links to set a password and try each role, for accounts that have no password
     /// yet: (who, path on the site).
     pub links: Vec<(String, String)>,
@@ -128,6 +131,8 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     progress.inc(1);
     progress.set_message("good practices");
     let practices = illustrative_practices(&app).await?;
+    progress.set_message("events");
+    let events = illustrative_events(store).await?;
     progress.set_message("accounts");
     let links = accounts(&app, &members, &cities).await?;
     progress.inc(1);
@@ -138,8 +143,27 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
         members: members.len(),
         partners: partners.len(),
         practices,
+        events,
         links,
     })
+}
+
+/// Loads the illustrative events log, each event marked as such.
+async fn illustrative_events(store: &Store) -> Result<usize> {
+    #[derive(serde::Deserialize)]
+    struct DemoEvents {
+        event: Vec<smartcities_domain::Event>,
+    }
+    let (file, text) = EVENTS_FILE;
+    let mut parsed: DemoEvents = toml::from_str(text).with_context(|| file.to_string())?;
+    for event in &mut parsed.event {
+        event.illustrative = true;
+        if let Err(problems) = event.check() {
+            anyhow::bail!("{file}: event {}: {problems:?}", event.id);
+        }
+    }
+    store.save_events(&parsed.event).await?;
+    Ok(parsed.event.len())
 }
 
 /// One practice of `data/demo/practices.toml`.

@@ -591,6 +591,7 @@ async fn every_page_fits_a_360_px_screen_and_a_refused_form_keeps_what_was_typed
             "/editions/2023/results",
             "/members",
             "/practices",
+            "/events",
             "/cities/es-bilbao",
             "/campaigns/2025",
             "/questionnaires/2025",

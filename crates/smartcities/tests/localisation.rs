@@ -136,6 +136,7 @@ async fn no_page_in_spanish_or_french_shows_a_message_key_a_raw_status_or_an_unt
         "/editions/2023/results",
         "/members",
         "/practices",
+        "/events",
         "/me",
         "/campaigns/2025",
         "/questionnaires/2025",

@@ -14,6 +14,7 @@ mod cities;
 pub mod clock;
 mod coding;
 mod editions;
+mod events;
 mod focus_groups;
 mod members;
 mod outbox;

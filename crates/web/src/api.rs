@@ -35,6 +35,7 @@ use crate::{AppState, auth::Viewer};
         city_profile,
         list_practices,
         get_practice,
+        list_events,
         health
     )
 )]
@@ -52,6 +53,7 @@ pub fn router() -> Router<AppState> {
         .route("/cities/{id}/profile", get(city_profile))
         .route("/practices", get(list_practices))
         .route("/practices/{id}", get(get_practice))
+        .route("/events", get(list_events))
         .fallback(|| async { ApiError::not_found("no such API endpoint; see /api/openapi.json") })
 }
 
@@ -166,6 +168,50 @@ pub struct CityQuery {
     /// UCLG world section: africa, asia-pacific, eurasia, europe, latin-america,
     /// middle-east-west-asia or north-america.
     section: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct EventQuery {
+    /// Events ending on or after this day (`YYYY-MM-DD`).
+    from: Option<String>,
+    /// Events starting on or before this day (`YYYY-MM-DD`).
+    to: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EventList {
+    events: Vec<smartcities_domain::Event>,
+}
+
+/// The community's public events (webinars, learning meetings, presentations of the study),
+/// earliest first, optionally within dates.
+#[utoipa::path(get, path = "/api/v1/events", tag = "community", params(EventQuery),
+    responses(
+        (status = 200, description = "The public events", body = EventList),
+        (status = 400, description = "A date is not valid", body = ErrorBody)))]
+async fn list_events(
+    State(state): State<AppState>,
+    Query(query): Query<EventQuery>,
+) -> Result<Json<EventList>, ApiError> {
+    let day = |name: &str, value: Option<&String>| {
+        value
+            .filter(|v| !v.is_empty())
+            .map(|v| match smartcities_domain::ApproxDate::parse(v) {
+                Ok(date) if date.day.is_some() => Ok(date.to_string()),
+                _ => Err(ApiError::invalid(format!("{name}: give a day as YYYY-MM-DD, not {v:?}"))),
+            })
+            .transpose()
+    };
+    let (from, to) = (day("from", query.from.as_ref())?, day("to", query.to.as_ref())?);
+    let events = state
+        .app
+        .events(None)
+        .await?
+        .into_iter()
+        .filter(|e| from.as_ref().is_none_or(|f| e.ends_on.unwrap_or(e.starts_on).to_string() >= *f))
+        .filter(|e| to.as_ref().is_none_or(|t| e.starts_on.to_string() <= *t))
+        .collect();
+    Ok(Json(EventList { events }))
 }
 
 #[derive(Serialize, ToSchema)]

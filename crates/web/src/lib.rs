@@ -13,6 +13,7 @@ mod cache;
 mod campaigns;
 mod coding;
 mod conditions;
+mod events;
 mod focus_groups;
 mod form;
 mod i18n;
@@ -120,6 +121,8 @@ pub fn router(state: AppState) -> Router {
         .route("/editions/{year}/questions/{code}", get(results::question))
         .route("/editions/{year}/focus-groups", get(focus_groups::list).post(focus_groups::save))
         .route("/members", get(pages::members))
+        .route("/events", get(events::list).post(events::save))
+        .route("/events.ics", get(events::calendar))
         .route("/practices", get(practices::list))
         .route("/practices.atom", get(practices::feed))
         .route("/practices/{id}", get(practices::show))

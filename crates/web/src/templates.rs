@@ -39,6 +39,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("practice.html", include_str!("../templates/practice.html")),
     ("practice_form.html", include_str!("../templates/practice_form.html")),
     ("_practice_card.html", include_str!("../templates/_practice_card.html")),
+    ("events.html", include_str!("../templates/events.html")),
 ];
 
 fn lang_of(state: &State) -> Lang {

@@ -1,0 +1,263 @@
+//! The community of practice running itself: the components of the network's priorities its
+//! work is reported under, and the events it holds or takes part in (webinars, learning meetings
+//! with partner organisations, presentations of the study).
+
+use serde::{Deserialize, Serialize};
+
+use crate::{ApproxDate, EditionYear, Lang, ParseError, web_link};
+
+vocabulary! {
+    /// The five components a community reports its progress under to the World Secretariat.
+    Component {
+        /// Carrying out the work plan: the study's editions.
+        Implementation => "implementation",
+        /// Representing the community in the network's bodies and at events.
+        Representation => "representation",
+        /// Monitoring and follow-up: reporting to the World Secretariat.
+        Monitoring => "monitoring",
+        /// Learning with partner organisations and between cities.
+        Learning => "learning",
+        /// Strengthening the network: participation, dissemination to political councils.
+        Strengthening => "strengthening",
+    }
+}
+
+vocabulary! {
+    /// What kind of event it was.
+    EventKind {
+        /// An online seminar open to the members.
+        Webinar => "webinar",
+        /// A virtual or in-person learning meeting between cities.
+        LearningMeeting => "learning_meeting",
+        /// The study presented at a conference, a council or another network's meeting.
+        Presentation => "presentation",
+        /// Work with a partner organisation (UN-Habitat, WeGO, a research team…).
+        PartnerMeeting => "partner_meeting",
+        /// A meeting of the network's statutory bodies (World Council, Executive Bureau…).
+        StatutoryMeeting => "statutory_meeting",
+    }
+}
+
+/// An event's id: lower-case letters, digits and hyphens (`2026-03-webinar-open-data`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EventId(String);
+
+string_schema!(
+    EventId,
+    "2026-03-webinar-open-data",
+    "An event's id: lower-case letters, digits and hyphens."
+);
+
+impl EventId {
+    /// An id from its text.
+    pub fn parse(input: &str) -> Result<Self, ParseError> {
+        let input = input.trim();
+        let valid = (3..=80).contains(&input.len())
+            && input.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !input.starts_with('-')
+            && !input.ends_with('-');
+        if valid {
+            Ok(EventId(input.to_string()))
+        } else {
+            Err(ParseError::new(format!(
+                "{input:?} is not an event id: use 3 to 80 lower-case letters, digits and inner hyphens"
+            )))
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for EventId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for EventId {
+    type Error = ParseError;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        EventId::parse(&value)
+    }
+}
+
+impl From<EventId> for String {
+    fn from(id: EventId) -> String {
+        id.0
+    }
+}
+
+/// An event of the community's log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Event {
+    /// Its id.
+    pub id: EventId,
+    /// What kind of event.
+    pub kind: EventKind,
+    /// Its title, in the language it was held in.
+    pub title: String,
+    /// The language it was held in.
+    pub language: Lang,
+    /// The day it starts.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2026-03-12"))]
+    pub starts_on: ApproxDate,
+    /// The day it ends, for events of several days.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "2026-03-13"))]
+    pub ends_on: Option<ApproxDate>,
+    /// Where it takes place; none for an online event.
+    pub place: Option<String>,
+    /// Who it is for or who attended: member cities, a political council, researchers…
+    pub audience: String,
+    /// The partner organisations involved, by id.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// Links to slides, recordings and reports.
+    #[serde(default)]
+    pub materials: Vec<String>,
+    /// How many people attended, once known.
+    pub attendance: Option<u32>,
+    /// The component of the network's priorities it reports under.
+    pub component: Component,
+    /// The edition of the study it concerns, if one.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<u16>, example = 2025))]
+    pub edition: Option<EditionYear>,
+    /// Shown on the public calendar and feed.
+    pub public: bool,
+    /// Made up for the demonstration.
+    #[serde(default)]
+    pub illustrative: bool,
+}
+
+/// How long an event's texts may be.
+const MAX_TITLE: usize = 200;
+const MAX_TEXT: usize = 1_000;
+const MAX_LINKS: usize = 10;
+
+/// What is wrong with an event, for the form to say in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventProblem {
+    /// The title is empty or too long.
+    Title {
+        /// The longest title, in characters.
+        max: usize,
+    },
+    /// A date without its day.
+    DayMissing,
+    /// The end lies before the start.
+    EndsBeforeStart,
+    /// A text longer than allowed.
+    TooLong {
+        /// The limit, in characters.
+        max: usize,
+    },
+    /// More links than allowed.
+    TooManyLinks {
+        /// The limit.
+        max: usize,
+    },
+    /// Not an http(s) link.
+    NotALink {
+        /// What was given.
+        link: String,
+    },
+    /// A partner the community does not work with.
+    UnknownPartner {
+        /// The id given.
+        partner: String,
+    },
+}
+
+impl Event {
+    /// Checks an event as a whole; every problem is named by its field.
+    pub fn check(&self) -> Result<(), Vec<(&'static str, EventProblem)>> {
+        let mut problems = Vec::new();
+        let title = self.title.trim();
+        if title.is_empty() || title.chars().count() > MAX_TITLE {
+            problems.push(("title", EventProblem::Title { max: MAX_TITLE }));
+        }
+        if self.starts_on.day.is_none() {
+            problems.push(("starts_on", EventProblem::DayMissing));
+        }
+        match self.ends_on {
+            Some(end) if end.day.is_none() => problems.push(("ends_on", EventProblem::DayMissing)),
+            Some(end) if end < self.starts_on => problems.push(("ends_on", EventProblem::EndsBeforeStart)),
+            _ => {}
+        }
+        if self.place.as_ref().is_some_and(|p| p.chars().count() > MAX_TITLE) {
+            problems.push(("place", EventProblem::TooLong { max: MAX_TITLE }));
+        }
+        if self.audience.chars().count() > MAX_TEXT {
+            problems.push(("audience", EventProblem::TooLong { max: MAX_TEXT }));
+        }
+        if self.materials.len() > MAX_LINKS {
+            problems.push(("materials", EventProblem::TooManyLinks { max: MAX_LINKS }));
+        }
+        for link in &self.materials {
+            if web_link(link).is_err() {
+                problems.push(("materials", EventProblem::NotALink { link: link.clone() }));
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(problems) }
+    }
+
+    /// Whether the event is over by `today` (`YYYY-MM-DD`).
+    pub fn is_past(&self, today: &str) -> bool {
+        self.ends_on.unwrap_or(self.starts_on).to_string().as_str() < today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event() -> Event {
+        Event {
+            id: EventId::parse("2026-03-webinar").unwrap(),
+            kind: EventKind::Webinar,
+            title: "Open data in small cities".into(),
+            language: Lang::Es,
+            starts_on: ApproxDate::parse("2026-03-12").unwrap(),
+            ends_on: None,
+            place: None,
+            audience: "Member cities".into(),
+            partners: vec![],
+            materials: vec!["https://example.org/slides.pdf".into()],
+            attendance: Some(48),
+            component: Component::Learning,
+            edition: None,
+            public: true,
+            illustrative: true,
+        }
+    }
+
+    #[test]
+    fn an_event_names_each_problem_by_field() {
+        assert!(event().check().is_ok());
+        let mut bad = event();
+        bad.title = " ".into();
+        bad.starts_on = ApproxDate::parse("2026-03").unwrap();
+        bad.materials = vec!["ftp://example.org".into()];
+        let fields: Vec<&str> = bad.check().unwrap_err().iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["title", "starts_on", "materials"]);
+        assert_eq!(
+            bad.check().unwrap_err()[2].1,
+            EventProblem::NotALink { link: "ftp://example.org".into() }
+        );
+        let mut backwards = event();
+        backwards.ends_on = Some(ApproxDate::parse("2026-03-11").unwrap());
+        assert_eq!(backwards.check().unwrap_err()[0].0, "ends_on");
+    }
+
+    #[test]
+    fn ids_and_vocabularies_parse() {
+        assert!(EventId::parse("Webinar 1").is_err());
+        assert_eq!(EventKind::parse("learning_meeting").unwrap(), EventKind::LearningMeeting);
+        assert_eq!(Component::ALL.len(), 5);
+        assert!(event().is_past("2026-03-13") && !event().is_past("2026-03-12"));
+    }
+}

@@ -1,0 +1,172 @@
+//! The public events as an iCalendar feed (RFC 5545), for calendar applications to subscribe to:
+//! one all-day `VEVENT` per event, texts escaped, lines folded at 75 octets, CRLF line ends.
+
+use std::fmt::Write as _;
+
+use smartcities_domain::{ApproxDate, Event};
+
+/// The calendar of `events`. `stamp` is the moment the feed is made (`20261130T120000Z`), `host`
+/// the site's host name, which makes each event's UID unique worldwide.
+pub fn calendar(events: &[Event], name: &str, stamp: &str, host: &str) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//smartcities//events//EN".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "METHOD:PUBLISH".to_string(),
+        format!("X-WR-CALNAME:{}", escape(name)),
+    ];
+    for event in events {
+        let last = event.ends_on.unwrap_or(event.starts_on);
+        lines.push("BEGIN:VEVENT".into());
+        lines.push(format!("UID:{}@{host}", event.id));
+        lines.push(format!("DTSTAMP:{stamp}"));
+        lines.push(format!("DTSTART;VALUE=DATE:{}", compact(event.starts_on)));
+        // An all-day event ends the day after its last day.
+        lines.push(format!("DTEND;VALUE=DATE:{}", day_after(last)));
+        lines.push(format!("SUMMARY;LANGUAGE={}:{}", event.language.code(), escape(&event.title)));
+        lines.push(format!("LOCATION:{}", escape(event.place.as_deref().unwrap_or("Online"))));
+        let mut description = event.audience.clone();
+        if let Some(link) = event.materials.first() {
+            let _ = write!(description, "\n{link}");
+        }
+        lines.push(format!("DESCRIPTION:{}", escape(&description)));
+        lines.push(format!("CATEGORIES:{}", event.kind.slug().to_uppercase()));
+        lines.push("TRANSP:TRANSPARENT".into());
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&fold(&line));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Text as a property value: backslashes, semicolons, commas and line breaks escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded into lines of at most 75 octets, continuation lines starting with a
+/// space, never splitting a character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut width = 0;
+    for c in line.chars() {
+        let size = c.len_utf8();
+        if width + size > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += size;
+    }
+    out
+}
+
+fn compact(date: ApproxDate) -> String {
+    format!("{:04}{:02}{:02}", date.year, date.month.unwrap_or(1), date.day.unwrap_or(1))
+}
+
+/// The calendar day after `date`.
+fn day_after(date: ApproxDate) -> String {
+    let (mut year, mut month, mut day) =
+        (i32::from(date.year), u32::from(date.month.unwrap_or(1)), u32::from(date.day.unwrap_or(1)) + 1);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day > days {
+        day = 1;
+        month += 1;
+        if month > 12 {
+            month = 1;
+            year += 1;
+        }
+    }
+    format!("{year:04}{month:02}{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use smartcities_domain::{Component, EventId, EventKind, Lang};
+
+    use super::*;
+
+    fn event(id: &str, start: &str, end: Option<&str>, title: &str) -> Event {
+        Event {
+            id: EventId::parse(id).unwrap(),
+            kind: EventKind::Webinar,
+            title: title.into(),
+            language: Lang::Fr,
+            starts_on: ApproxDate::parse(start).unwrap(),
+            ends_on: end.map(|e| ApproxDate::parse(e).unwrap()),
+            place: None,
+            audience: "Villes membres; chercheurs, partenaires".into(),
+            partners: vec![],
+            materials: vec!["https://example.org/a.pdf".into()],
+            attendance: None,
+            component: Component::Learning,
+            edition: None,
+            public: true,
+            illustrative: true,
+        }
+    }
+
+    #[test]
+    fn a_feed_is_valid_icalendar() {
+        let long = "Données ouvertes et villes intermédiaires : une rencontre d’apprentissage entre villes membres du réseau";
+        let feed = calendar(
+            &[
+                event("2026-05-webinar", "2026-05-20", None, long),
+                event("2028-02-meet", "2028-02-28", Some("2028-02-29"), "Leap"),
+            ],
+            "Smart Cities Study",
+            "20261130T120000Z",
+            "study.example.org",
+        );
+        assert!(feed.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(feed.ends_with("END:VCALENDAR\r\n"));
+        assert!(!feed.replace("\r\n", "").contains('\n'), "every line ends with CRLF");
+        for line in feed.split("\r\n") {
+            assert!(line.len() <= 75, "{line:?} is longer than 75 octets");
+        }
+        let unfolded = feed.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("SUMMARY;LANGUAGE=fr:{long}")), "folding loses nothing");
+        assert!(
+            unfolded.contains(
+                "DESCRIPTION:Villes membres\\; chercheurs\\, partenaires\\nhttps://example.org/a.pdf"
+            )
+        );
+        assert!(unfolded.contains("UID:2026-05-webinar@study.example.org"));
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20260520\r\nDTEND;VALUE=DATE:20260521"));
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20280228\r\nDTEND;VALUE=DATE:20280301"), "a leap day");
+        assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
+    }
+
+    #[test]
+    fn the_day_after_rolls_over_months_and_years() {
+        let after = |d: &str| day_after(ApproxDate::parse(d).unwrap());
+        assert_eq!(after("2026-12-31"), "20270101");
+        assert_eq!(after("2026-02-28"), "20260301");
+        assert_eq!(after("2024-02-28"), "20240229");
+        assert_eq!(after("2026-04-30"), "20260501");
+    }
+}
