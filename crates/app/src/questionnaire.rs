@@ -40,6 +40,19 @@ impl App {
         Ok((version, questionnaire))
     }
 
+    /// The current questionnaire as [`App::questionnaire`] gives it, shared rather than copied:
+    /// what every request reading a city's answers needs.
+    pub async fn shared_questionnaire(
+        &self,
+        year: EditionYear,
+    ) -> Result<(i64, std::sync::Arc<Questionnaire>)> {
+        if let Some(found) = self.store.shared_questionnaire(year).await? {
+            return Ok(found);
+        }
+        let (version, questionnaire) = self.questionnaire(year).await?;
+        Ok((version, std::sync::Arc::new(questionnaire)))
+    }
+
     /// Imports an XLSForm workbook as the edition's questionnaire (a new version if it differs),
     /// creating the edition in planning if it does not exist. The workbook is read on the
     /// blocking pool within the upload limits; a workbook with errors changes nothing.

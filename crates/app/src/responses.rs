@@ -101,8 +101,8 @@ fn editor(user: &User) -> Editor {
 pub struct ResponseFile {
     /// The edition.
     pub edition: Edition,
-    /// Its current questionnaire.
-    pub questionnaire: Questionnaire,
+    /// Its current questionnaire, shared with the other requests.
+    pub questionnaire: std::sync::Arc<Questionnaire>,
     /// The city.
     pub city: City,
     /// The city's response record.
@@ -260,7 +260,7 @@ impl App {
         let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
         let city = self.store.city(city).await?.ok_or(Refusal::NotFound)?;
         let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotFound)?;
-        let (_, questionnaire) = self.questionnaire(year).await?;
+        let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answers(year, &city.id).await?;
         Ok(ResponseFile { edition, questionnaire, city, response, answers })
     }
@@ -273,11 +273,11 @@ impl App {
         }
         let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
         open_for(&edition, editor(user))?;
-        self.store.city(city).await?.ok_or(Refusal::NotFound)?;
-        if self.store.response(year, city).await?.is_none() {
-            return Err(Refusal::NotInvited.into());
-        }
-        self.response_file(user, year, city).await
+        let city = self.store.city(city).await?.ok_or(Refusal::NotFound)?;
+        let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotInvited)?;
+        let (_, questionnaire) = self.shared_questionnaire(year).await?;
+        let answers = self.store.answers(year, &city.id).await?;
+        Ok(ResponseFile { edition, questionnaire, city, response, answers })
     }
 
     fn require_secretariat(user: &User) -> Result<()> {
@@ -297,7 +297,26 @@ impl App {
         lang: Lang,
     ) -> Result<SaveOutcome> {
         let file = self.writable_file(user, year, city).await?;
+        self.save_answers_in(user, &file, base_revision, changes, lang).await
+    }
+
+    /// Saves answers into a response file the caller has just read with
+    /// [`App::response_file`] (a page that shows the form after saving needs it anyway): the
+    /// same checks as [`App::save_answers`] without reading the response a second time.
+    pub async fn save_answers_in(
+        &self,
+        user: &User,
+        file: &ResponseFile,
+        base_revision: i64,
+        changes: &[AnswerChange],
+        lang: Lang,
+    ) -> Result<SaveOutcome> {
+        if !can_write(user, &file.city.id) {
+            return Err(Refusal::Forbidden.into());
+        }
+        open_for(&file.edition, editor(user))?;
         check_changes(&file.questionnaire, &file.answers, changes, lang)?;
+        let (year, city) = (file.edition.year, &file.city.id);
         Ok(self
             .store
             .save_answers(year, city, base_revision, changes, user.email.as_str(), editor(user))

@@ -44,6 +44,7 @@ pub const TABLES: &[&str] = &[
     "practices",
     "practice_versions",
     "catalogue_sequence",
+    "events",
 ];
 
 /// One stored value, of one of the column types the migrations use.

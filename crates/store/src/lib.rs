@@ -185,7 +185,14 @@ pub struct Store {
     backend: Backend,
     /// The public data's version as this server last saw it (see [`Store::site_version`]).
     site_version: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Questionnaires already read, by edition and version. A version is never rewritten, so
+    /// any number of servers may keep their own copies.
+    questionnaires: std::sync::Arc<std::sync::Mutex<QuestionnaireCache>>,
 }
+
+/// Parsed questionnaires by (edition year, version).
+type QuestionnaireCache =
+    std::collections::HashMap<(u16, i64), std::sync::Arc<smartcities_questionnaire::Questionnaire>>;
 
 impl Store {
     /// Connects to `sqlite://PATH` (the file is created if missing) or `postgres://…`.
@@ -220,7 +227,7 @@ impl Store {
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = options.connect(&url).await?;
-        Ok(Store { pool, backend, site_version: Default::default() })
+        Ok(Store { pool, backend, site_version: Default::default(), questionnaires: Default::default() })
     }
 
     /// Creates or upgrades the schema. Safe to run any number of times.

@@ -298,17 +298,47 @@ impl Store {
 
     /// The current questionnaire of an edition and its version.
     pub async fn questionnaire(&self, edition: EditionYear) -> Result<Option<(i64, Questionnaire)>> {
-        let row = sqlx::query("SELECT version, document FROM questionnaires WHERE edition_year = $1 ORDER BY version DESC LIMIT 1")
-            .bind(year(edition))
-            .fetch_optional(&self.pool)
-            .await?;
-        match row {
-            None => Ok(None),
-            Some(row) => {
-                let document: String = row.try_get("document")?;
-                Ok(Some((row.try_get("version")?, serde_json::from_str(&document).map_err(corrupt)?)))
-            }
+        Ok(self.shared_questionnaire(edition).await?.map(|(version, q)| (version, Questionnaire::clone(&q))))
+    }
+
+    /// The current questionnaire as shared by every request of this server: nothing is copied.
+    pub async fn shared_questionnaire(
+        &self,
+        edition: EditionYear,
+    ) -> Result<Option<(i64, std::sync::Arc<Questionnaire>)>> {
+        // The latest version's number is one indexed read; its document is read and parsed once
+        // per server, since a stored version never changes.
+        let row = sqlx::query(
+            "SELECT version FROM questionnaires WHERE edition_year = $1 ORDER BY version DESC LIMIT 1",
+        )
+        .bind(year(edition))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let version: i64 = row.try_get("version")?;
+        let key = (edition.get(), version);
+        let cached = self
+            .questionnaires
+            .lock()
+            .map_err(|_| corrupt("a panic while caching questionnaires"))?
+            .get(&key)
+            .cloned();
+        if let Some(questionnaire) = cached {
+            return Ok(Some((version, questionnaire)));
         }
+        let row = sqlx::query("SELECT document FROM questionnaires WHERE edition_year = $1 AND version = $2")
+            .bind(year(edition))
+            .bind(version)
+            .fetch_one(&self.pool)
+            .await?;
+        let document: String = row.try_get("document")?;
+        let questionnaire: Questionnaire = serde_json::from_str(&document).map_err(corrupt)?;
+        let questionnaire = std::sync::Arc::new(questionnaire);
+        self.questionnaires
+            .lock()
+            .map_err(|_| corrupt("a panic while caching questionnaires"))?
+            .insert(key, questionnaire.clone());
+        Ok(Some((version, questionnaire)))
     }
 
     /// Invites a city to an edition: a response record with status `invited`, unless it has one.

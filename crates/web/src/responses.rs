@@ -684,10 +684,7 @@ pub async fn save_group(
         check_csrf(&viewer, first("csrf"), lang)?;
         let base = first("revision").and_then(|r| r.parse::<i64>().ok()).unwrap_or(0);
         let changes = form_changes(&loaded.questionnaire, &group, &fields, lang);
-        let saved = state
-            .app
-            .save_answers(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, base, &changes, lang)
-            .await;
+        let saved = state.app.save_answers_in(user_of(&viewer)?, &loaded, base, &changes, lang).await;
         let outcome = match saved {
             // Autosave learns which answers were refused, by field, so it can show each beside its
             // question and save the others without them.
