@@ -187,6 +187,14 @@ impl Browser<'_> {
         self.script("return location.pathname;").as_str().unwrap_or_default().to_string()
     }
 
+    /// Signs in with a session token, as its cookie on the site at `base`.
+    fn sign_in_with(&self, base: &str, token: &str) {
+        self.go(&format!("{base}/"));
+        let cookie =
+            json!({"cookie": {"name": smartcities_web::auth::SESSION_COOKIE, "value": token, "path": "/"}});
+        self.call("POST", "/cookie", Some(cookie));
+    }
+
     /// Waits until autosave has saved every change made so far.
     fn wait_until_saved(&self) {
         let started = Instant::now();
@@ -205,6 +213,43 @@ impl Browser<'_> {
             assert!(started.elapsed() < Duration::from_secs(15), "never saw {needle:?} in:\n{}", self.text());
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+}
+
+/// The demonstration site served on loopback, with a session for one of its accounts; the
+/// server stops when it is dropped.
+struct DemoSite {
+    _db: TestDatabase,
+    _mail: tempfile::TempDir,
+    store: smartcities_store::Store,
+    base: String,
+    token: String,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl DemoSite {
+    async fn signed_in(email: &str) -> DemoSite {
+        let (db, store) = TestDatabase::migrated().await;
+        smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+        let user =
+            store.user_by_email(&smartcities_domain::Email::parse(email).unwrap()).await.unwrap().unwrap();
+        let (token, csrf) = (smartcities_app::accounts::new_token(), smartcities_app::accounts::new_token());
+        store
+            .create_session(&smartcities_app::accounts::token_hash(&token), &user.id, &csrf, 3600)
+            .await
+            .unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let mail = tempfile::tempdir().unwrap();
+        let mailer = Mailer::folder(mail.path(), DEFAULT_FROM).unwrap();
+        let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
+        DemoSite { _db: db, _mail: mail, store, base, token, server }
+    }
+}
+
+impl Drop for DemoSite {
+    fn drop(&mut self) {
+        self.server.abort();
     }
 }
 
@@ -485,29 +530,12 @@ async fn a_visitor_searches_the_catalogue_filters_by_sdg_opens_a_practice_and_sw
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn a_respondent_sees_follow_ups_and_problems_without_reloading() {
     let driver = Driver::start();
-    let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let user = store
-        .user_by_email(&smartcities_domain::Email::parse("digital.office@lisbon.example.org").unwrap())
-        .await
-        .unwrap()
-        .unwrap();
-    let (token, csrf) = (smartcities_app::accounts::new_token(), smartcities_app::accounts::new_token());
-    store
-        .create_session(&smartcities_app::accounts::token_hash(&token), &user.id, &csrf, 3600)
-        .await
-        .unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let mail_dir = tempfile::tempdir().unwrap();
-    let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
-    let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
+    let site = DemoSite::signed_in("digital.office@lisbon.example.org").await;
+    let (store, base, token) = (site.store.clone(), site.base.clone(), site.token.clone());
 
     tokio::task::spawn_blocking(move || {
         let browser = driver.browser();
-        browser.go(&format!("{base}/?lang=es"));
-        let cookie = json!({"cookie": {"name": smartcities_web::auth::SESSION_COOKIE, "value": token, "path": "/"}});
-        browser.call("POST", "/cookie", Some(cookie));
+        browser.sign_in_with(&base, &token);
         let wait_until = |script: &str, what: &str| {
             let started = Instant::now();
             while browser.script(script).as_bool() != Some(true) {
@@ -551,36 +579,18 @@ async fn a_respondent_sees_follow_ups_and_problems_without_reloading() {
         store.answers(EditionYear::new(2025).unwrap(), &CityId::parse("pt-lisbon").unwrap()).await.unwrap();
     assert_eq!(answers.iter().find(|a| a.question == "bike_lane_km").unwrap().value, "12.5");
     assert_eq!(answers.iter().find(|a| a.question == "pilots_last_2y").unwrap().value, "12");
-    server.abort();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
 async fn every_page_fits_a_360_px_screen_and_a_refused_form_keeps_what_was_typed() {
     let driver = Driver::start();
-    let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let user = store
-        .user_by_email(&smartcities_domain::Email::parse("secretariat@smartcities.example.org").unwrap())
-        .await
-        .unwrap()
-        .unwrap();
-    let (token, csrf) = (smartcities_app::accounts::new_token(), smartcities_app::accounts::new_token());
-    store
-        .create_session(&smartcities_app::accounts::token_hash(&token), &user.id, &csrf, 3600)
-        .await
-        .unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let mail_dir = tempfile::tempdir().unwrap();
-    let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
-    let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
+    let site = DemoSite::signed_in("secretariat@smartcities.example.org").await;
+    let (base, token) = (site.base.clone(), site.token.clone());
 
     tokio::task::spawn_blocking(move || {
         let browser = driver.phone();
-        browser.go(&format!("{base}/?lang=fr"));
-        let cookie = json!({"cookie": {"name": smartcities_web::auth::SESSION_COOKIE, "value": token, "path": "/"}});
-        browser.call("POST", "/cookie", Some(cookie));
+        browser.sign_in_with(&base, &token);
         let mut too_wide = Vec::new();
         for page in [
             "/",
@@ -638,5 +648,4 @@ async fn every_page_fits_a_360_px_screen_and_a_refused_form_keeps_what_was_typed
     })
     .await
     .unwrap();
-    server.abort();
 }

@@ -15,14 +15,14 @@ use smartcities_domain::{
 };
 use smartcities_store::CityFilter;
 
-use smartcities_app::{AppError, Refusal, campaign};
+use smartcities_app::campaign;
 
 use crate::{
     AppState,
     auth::{Secretariat, Staff, Viewer},
     form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    page::{Ctx, PageError, PageResult, refused, render_page},
+    page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
 };
 
 /// What the last action did, carried in the redirect so a reload does not repeat it.
@@ -291,12 +291,9 @@ pub async fn act(
         Some("open") => {
             let typed = first("deadline").unwrap_or_default();
             let opened = match ApproxDate::parse(typed) {
-                Ok(deadline) => state.app.open_campaign(year_v, deadline).await.map_err(|e| match e {
-                    AppError::Refused(r) if !matches!(r, Refusal::NotFound | Refusal::Forbidden) => {
-                        Ok(r.message(lang))
-                    }
-                    other => Err(refused(lang)(other)),
-                }),
+                Ok(deadline) => {
+                    state.app.open_campaign(year_v, deadline).await.map_err(|e| form_refusal(lang, e))
+                }
                 Err(e) => Err(Ok(e.to_string())),
             };
             match opened {

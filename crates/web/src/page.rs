@@ -242,6 +242,15 @@ pub(crate) fn refused(lang: Lang) -> impl Fn(AppError) -> PageError {
     }
 }
 
+/// A refusal the person can correct on the form they sent, as its reason in `lang`; anything
+/// else (not found, forbidden, an internal failure) as the page error it is.
+pub(crate) fn form_refusal(lang: Lang, e: AppError) -> Result<String, PageError> {
+    match e {
+        AppError::Refused(r) if !matches!(r, Refusal::NotFound | Refusal::Forbidden) => Ok(r.message(lang)),
+        other => Err(refused(lang)(other)),
+    }
+}
+
 pub async fn render_page<T: Serialize>(
     ctx: &Ctx<'_>,
     template: &str,

@@ -13,7 +13,6 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_app::{AppError, Refusal};
 use smartcities_domain::{EditionStatus, EditionYear, Lang};
 use smartcities_questionnaire::{
     Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
@@ -26,7 +25,7 @@ use crate::{
     conditions::{COMPARISONS, from_pick_list, in_words},
     form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    page::{Ctx, PageError, PageResult, refused, render_page},
+    page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
 };
 
 type Fields = HashMap<String, Vec<String>>;
@@ -536,12 +535,11 @@ pub async fn save_question(
             let saved = match state.app.edit_questionnaire(year, based_on, &q, renamed_pair, &source).await {
                 Ok(saved) => saved,
                 // Someone else saved meanwhile, say: the form stays as typed, with the reason.
-                Err(AppError::Refused(r)) if !matches!(r, Refusal::NotFound | Refusal::Forbidden) => {
-                    let form = form_again(&q, vec![r.message(lang)]);
+                Err(e) => {
+                    let form = form_again(&q, vec![form_refusal(lang, e)?]);
                     let page = render_page(&ctx, "question_editor.html", "me", form).await?;
                     return Ok((StatusCode::CONFLICT, page).into_response());
                 }
-                Err(e) => return Err(refused(lang)(e)),
             };
             Ok(Redirect::to(&format!(
                 "/questionnaires/{year}?saved={saved}#q-{}",

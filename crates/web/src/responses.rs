@@ -24,7 +24,7 @@ use crate::{
     auth::Viewer,
     form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    page::{Ctx, PageError, PageResult, refused, render_page},
+    page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
 };
 
 /// Everything a response page needs, read after the permission check.
@@ -1017,15 +1017,15 @@ pub async fn decide(
     match done {
         Ok(()) => Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response()),
         // A decision the person can correct shows the review again, with what was typed.
-        Err(AppError::Refused(refusal)) if !matches!(refusal, Refusal::NotFound | Refusal::Forbidden) => {
+        Err(e) => {
+            let reason = form_refusal(lang, e)?;
             let typed: HashMap<String, String> = fields
                 .iter()
                 .filter_map(|(k, v)| Some((k.strip_prefix("comment.")?.to_string(), v.first()?.clone())))
                 .collect();
-            let page = review_page(&ctx, &loaded, &typed, Some(refusal.message(lang))).await?;
+            let page = review_page(&ctx, &loaded, &typed, Some(reason)).await?;
             Ok((StatusCode::CONFLICT, page).into_response())
         }
-        Err(e) => Err(refused(lang)(e)),
     }
 }
 
