@@ -1,11 +1,18 @@
-//! The community of practice running itself. Here: its events log — webinars, learning
-//! meetings with partner organisations, presentations of the study — recorded by the
-//! secretariat, with the public ones on the calendar, the feed and the API.
+//! The community of practice running itself: its events log (webinars, learning meetings with
+//! partner organisations, presentations of the study), its leadership and activity plan, and
+//! the progress report to the World Secretariat drawn from all of it. Renewal of the member
+//! list is [`crate::membership`]'s.
 
-use smartcities_domain::{Event, EventId, EventProblem, Role};
-use smartcities_store::User;
+use smartcities_domain::{
+    Activity, ApplicationStatus, CommunityProblem, EditionStatus, EditionYear, Event, EventId, EventProblem, Lang, Leadership, MemberStatus,
+    Participation, RenewalAnswer, Role,
+};
+use smartcities_publish::progress::{
+    self, EditionProgress, MemberCounts, Period, ProgressReport, RenewalProgress,
+};
+use smartcities_store::{User, clock};
 
-use crate::{App, Refusal, Result};
+use crate::{App, AppError, Refusal, Result};
 
 impl App {
     /// Records a new event or corrects one (`editing` is the id of the one being corrected);
@@ -37,4 +44,178 @@ impl App {
         let staff = user.is_some_and(|u| matches!(u.role, Role::Secretariat | Role::Analyst));
         Ok(self.store.events(!staff).await?)
     }
+}
+
+/// The files of a published version whose fetches count as downloads: documents and data, not
+/// the pages, styles and charts of the site.
+const DOWNLOADS: [&str; 6] = [".pdf", ".zip", ".csv", ".xlsx", ".json", ".pptx"];
+
+impl App {
+    /// Counts a download of a published edition's file, if it is a document or data file.
+    pub async fn count_download(&self, year: EditionYear, path: &str) -> Result<()> {
+        let counted = !path.starts_with("site/") && DOWNLOADS.iter().any(|ext| path.ends_with(ext));
+        if counted {
+            let file = path.rsplit('/').next().unwrap_or(path);
+            self.store.count_download(i64::from(year.get()), file).await?;
+        }
+        Ok(())
+    }
+
+    /// The leadership record; public.
+    pub async fn leadership(&self) -> Result<Option<Leadership>> {
+        Ok(self.store.leadership().await?)
+    }
+
+    /// Replaces the leadership record; secretariat only. The lead city must be in the registry.
+    pub async fn save_leadership(&self, user: &User, leadership: &Leadership) -> Result<()> {
+        if user.role != Role::Secretariat {
+            return Err(Refusal::Forbidden.into());
+        }
+        let mut problems = leadership.check();
+        if self.store.city(&leadership.city).await?.is_none() {
+            problems.push(("city".to_string(), CommunityProblem::Missing));
+        }
+        if !problems.is_empty() {
+            return Err(Refusal::CommunityInvalid(problems).into());
+        }
+        Ok(self.store.save_leadership(leadership).await?)
+    }
+
+    /// The activity plan, by semester; public.
+    pub async fn activities(&self) -> Result<Vec<Activity>> {
+        Ok(self.store.activities().await?)
+    }
+
+    /// Records or corrects an activity of the plan; secretariat only.
+    pub async fn record_activity(&self, user: &User, activity: &Activity) -> Result<()> {
+        if user.role != Role::Secretariat {
+            return Err(Refusal::Forbidden.into());
+        }
+        let problems = activity.check();
+        if !problems.is_empty() {
+            return Err(Refusal::CommunityInvalid(problems).into());
+        }
+        Ok(self.store.save_activities(std::slice::from_ref(activity)).await?)
+    }
+
+    /// Gathers the facts of a progress report over `period`; secretariat and analysts only.
+    /// `summary` replaces the drafted summary of results when the secretariat edited it.
+    pub async fn progress_report(
+        &self,
+        user: &User,
+        period: Period,
+        summary: Option<String>,
+    ) -> Result<ProgressReport> {
+        if !matches!(user.role, Role::Secretariat | Role::Analyst) {
+            return Err(Refusal::Forbidden.into());
+        }
+        let store = &self.store;
+        // An edition was at work in the period if it is dated in it, had a milestone or a
+        // publication in it, or is collecting or being analysed while the period runs.
+        let today = clock::now();
+        let mut editions = Vec::new();
+        for edition in store.editions().await? {
+            let year_in = (period.from.year..=period.to.year).contains(&edition.year.get());
+            let milestone_in = edition.milestones.iter().any(|m| period.contains(m.date));
+            let published_in =
+                store.publications(edition.year).await?.iter().any(|p| period.contains_day(&p.published_at));
+            let in_progress = matches!(edition.status, EditionStatus::Collecting | EditionStatus::Analysing)
+                && period.contains_day(&today);
+            if !(year_in || milestone_in || published_in || in_progress) {
+                continue;
+            }
+            let statuses: Vec<_> = store.responses(edition.year).await?.into_iter().map(|r| r.status).collect();
+            editions.push(EditionProgress {
+                year: edition.year,
+                title: edition.title.clone(),
+                status: edition.status,
+                participation: Participation::of(&statuses),
+                reported_participants: edition.reported_participants,
+            });
+        }
+        let activities = store.activities().await?.into_iter().filter(|a| period.overlaps(a)).collect();
+        let events = store.events(false).await?.into_iter().filter(|e| period.contains(e.starts_on)).collect();
+        let leadership = match store.leadership().await? {
+            Some(l) => {
+                let name = store.city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);
+                Some((l, name))
+            }
+            None => None,
+        };
+        let mut renewals = Vec::new();
+        for round in store.renewal_rounds().await? {
+            if !period.contains_day(&round.opened_at) {
+                continue;
+            }
+            let replies = store.renewal_replies(&round.id).await?;
+            let count = |a: RenewalAnswer| replies.iter().filter(|r| r.answer == a).count();
+            renewals.push(RenewalProgress {
+                title: round.title.clone(),
+                opened_at: round.opened_at.clone(),
+                closed: round.closed_at.is_some(),
+                confirmed: count(RenewalAnswer::Confirmed),
+                updated: count(RenewalAnswer::Updated),
+                left: count(RenewalAnswer::Left),
+                silent: count(RenewalAnswer::Waiting),
+            });
+        }
+        let mut members = MemberCounts::default();
+        for member in store.members().await? {
+            match member.status {
+                MemberStatus::Active => members.active += 1,
+                MemberStatus::PendingRenewal => members.pending += 1,
+                MemberStatus::Lapsed => members.lapsed += 1,
+                MemberStatus::Left => members.left += 1,
+            }
+        }
+        for application in store.applications().await? {
+            if period.contains_day(&application.submitted_at) {
+                members.applications += 1;
+                members.approved += usize::from(application.status == ApplicationStatus::Approved);
+            }
+        }
+        let (mut published_in, mut published_by_end) = (0, 0);
+        for practice in store.practices_changed_after(0, i64::MAX).await? {
+            if let Some(at) = &practice.published_at {
+                published_in += usize::from(period.contains_day(at));
+                published_by_end += usize::from(at.get(..10).unwrap_or(at) <= period.last_day().as_str());
+            }
+        }
+        Ok(ProgressReport {
+            period,
+            drawn_up_on: today[..10].to_string(),
+            editions,
+            activities,
+            events,
+            partners: store.partners().await?,
+            leadership,
+            renewals,
+            members,
+            practices: (published_in, published_by_end),
+            downloads: store.downloads(&period.first_day(), &period.last_day()).await?,
+            summary: summary.filter(|s| !s.trim().is_empty()),
+        })
+    }
+
+    /// The progress report as a file: HTML, or PDF laid out on the blocking pool.
+    pub async fn progress_report_file(&self, report: ProgressReport, lang: Lang, format: ReportFormat) -> Result<Vec<u8>> {
+        match format {
+            ReportFormat::Html => {
+                Ok(progress::html(&report, lang).map_err(AppError::Internal)?.into_bytes())
+            }
+            ReportFormat::Pdf => self
+                .heavy(move || progress::pdf_document(&report, lang))
+                .await?
+                .map_err(AppError::Internal),
+        }
+    }
+}
+
+/// The layouts of the progress report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// A self-contained web page.
+    Html,
+    /// A PDF document.
+    Pdf,
 }

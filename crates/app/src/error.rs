@@ -1,7 +1,9 @@
 //! What a use case answers when it will not do what was asked: typed refusals, each one a
 //! message of the translation catalogue, and internal failures.
 
-use smartcities_domain::{EditionStatus, EditionYear, EventProblem, Lang, ResponseMove, ResponseStatus};
+use smartcities_domain::{
+    CommunityProblem, EditionStatus, EditionYear, EventProblem, Lang, ResponseMove, ResponseStatus,
+};
 use smartcities_locale::{FluentValue, t, translate};
 use smartcities_questionnaire::Finding;
 use smartcities_store::StoreError;
@@ -157,6 +159,35 @@ pub enum Refusal {
         /// The id given.
         id: String,
     },
+    /// A community form (renewal answer, application, leadership, activity) with problems,
+    /// each by its field.
+    CommunityInvalid(Vec<(String, CommunityProblem)>),
+    /// A renewal round is still open.
+    RoundStillOpen {
+        /// The open round's id.
+        round: String,
+    },
+    /// The renewal round is closed, so answers and reminders are over.
+    RoundClosed,
+    /// A renewal round must close after today.
+    RoundClosesInPast,
+    /// The application was already decided.
+    AlreadyDecided,
+}
+
+/// What is wrong with a community form's field, in `lang`.
+pub fn community_problem(lang: Lang, problem: &CommunityProblem) -> String {
+    let n = |x: usize| FluentValue::from(x as i64);
+    match problem {
+        CommunityProblem::Missing => t(lang, "community-problem-missing"),
+        CommunityProblem::TooLong { max } => translate(lang, "event-problem-long", &[("max", n(*max))]),
+        CommunityProblem::NotAnEmail => t(lang, "community-problem-email"),
+        CommunityProblem::FocalPoints { max } => {
+            translate(lang, "community-problem-focal-points", &[("max", n(*max))])
+        }
+        CommunityProblem::EndsBeforeStart => t(lang, "event-problem-order"),
+        CommunityProblem::NotInFuture => t(lang, "refused-round-closes-in-past"),
+    }
 }
 
 /// What is wrong with an event, in `lang`.
@@ -313,6 +344,14 @@ impl Refusal {
                 format!("{} {}", t(lang, "refused-event-invalid"), list.join(" · "))
             }
             Refusal::EventIdTaken { id } => translate(lang, "refused-event-id-taken", &[("id", s(id))]),
+            Refusal::CommunityInvalid(problems) => {
+                let list: Vec<String> = problems.iter().map(|(_, p)| community_problem(lang, p)).collect();
+                format!("{} {}", t(lang, "refused-community-invalid"), list.join(" · "))
+            }
+            Refusal::RoundStillOpen { round } => translate(lang, "refused-round-open", &[("round", s(round))]),
+            Refusal::RoundClosed => t(lang, "refused-round-closed"),
+            Refusal::RoundClosesInPast => t(lang, "refused-round-closes-in-past"),
+            Refusal::AlreadyDecided => t(lang, "refused-already-decided"),
         }
     }
 }
@@ -364,6 +403,9 @@ impl From<StoreError> for AppError {
                 Refusal::PracticeChanged { based_on, now }.into()
             }
             StoreError::NoPractice(_) => Refusal::NotFound.into(),
+            StoreError::RoundStillOpen(round) => Refusal::RoundStillOpen { round }.into(),
+            StoreError::RoundClosed => Refusal::RoundClosed.into(),
+            StoreError::AlreadyDecided(_) => Refusal::AlreadyDecided.into(),
             other => AppError::Store(other),
         }
     }

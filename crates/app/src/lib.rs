@@ -16,13 +16,14 @@ pub mod community;
 mod error;
 pub mod focus_groups;
 pub mod mail;
+pub mod membership;
 pub mod publication;
 pub mod questionnaire;
 pub mod responses;
 
 use std::sync::Arc;
 
-pub use error::{AppError, PasswordProblem, Refusal, Result, event_problem};
+pub use error::{AppError, PasswordProblem, Refusal, Result, community_problem, event_problem};
 use smartcities_store::Store;
 
 /// How many heavy synchronous jobs (reading an uploaded workbook) run at once; each is bounded

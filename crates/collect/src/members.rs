@@ -163,7 +163,7 @@ es-bilbao,active,Ane,not-an-address
         assert_eq!(
             problems,
             [
-                "m.csv:2:2: unknown member status \"honorary\": expected active, pending_renewal or lapsed",
+                "m.csv:2:2: unknown member status \"honorary\": expected active, pending_renewal, lapsed or left",
                 "m.csv:3:4: \"not-an-address\" is not an e-mail address",
             ]
         );

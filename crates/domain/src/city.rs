@@ -173,14 +173,16 @@ pub enum MemberStatus {
     Active,
     /// Asked to confirm its membership in a renewal round, not yet answered.
     PendingRenewal,
-    /// Did not renew; kept with its history, not deleted.
+    /// Did not answer a renewal round by its close; kept with its history, not deleted.
     Lapsed,
+    /// Chose to leave the community; kept with its history, not deleted.
+    Left,
 }
 
 impl MemberStatus {
     /// Every member status.
-    pub const ALL: [MemberStatus; 3] =
-        [MemberStatus::Active, MemberStatus::PendingRenewal, MemberStatus::Lapsed];
+    pub const ALL: [MemberStatus; 4] =
+        [MemberStatus::Active, MemberStatus::PendingRenewal, MemberStatus::Lapsed, MemberStatus::Left];
 
     /// The status's name in files, the database and translation keys.
     pub fn slug(self) -> &'static str {
@@ -188,7 +190,14 @@ impl MemberStatus {
             MemberStatus::Active => "active",
             MemberStatus::PendingRenewal => "pending_renewal",
             MemberStatus::Lapsed => "lapsed",
+            MemberStatus::Left => "left",
         }
+    }
+
+    /// Whether the city belongs to the community now: active, or asked to renew and not yet
+    /// answered. Lapsed and departed members are kept on record only.
+    pub fn is_current(self) -> bool {
+        matches!(self, MemberStatus::Active | MemberStatus::PendingRenewal)
     }
 
     /// A member status from its name.
@@ -196,7 +205,7 @@ impl MemberStatus {
         let wanted = input.trim().to_ascii_lowercase().replace([' ', '-'], "_");
         MemberStatus::ALL.into_iter().find(|s| s.slug() == wanted).ok_or_else(|| {
             ParseError::new(format!(
-                "unknown member status {input:?}: expected active, pending_renewal or lapsed"
+                "unknown member status {input:?}: expected active, pending_renewal, lapsed or left"
             ))
         })
     }

@@ -38,6 +38,13 @@ pub struct Country {
     pub numeric: u16,
 }
 
+impl Country {
+    /// Every country GeoNames lists, in no particular order.
+    pub fn all() -> impl Iterator<Item = &'static Country> {
+        countries().values()
+    }
+}
+
 fn countries() -> &'static HashMap<String, Country> {
     static TABLE: OnceLock<HashMap<String, Country>> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -67,6 +67,7 @@ mod edition;
 mod edition_file;
 mod framework;
 mod lang;
+mod network;
 mod practice;
 mod response;
 
@@ -85,6 +86,10 @@ pub use framework::{
     QuestionRef, SdgTarget, StudyAxis, SubArea, sdg_goals,
 };
 pub use lang::{Lang, Localized};
+pub use network::{
+    Activity, ActivityStatus, Application, ApplicationStatus, BodySeat, CommunityProblem, Council, Leadership,
+    MAX_FOCAL_POINTS, RenewalAnswer, Semester, check_focal_points, focal_point,
+};
 pub use practice::{
     Actor, BudgetRange, Contact, Effort, Indicator, Inequality, Practice, PracticeId, PracticeSource,
     PracticeStatus, Stage, Transferability, Written, web_link,

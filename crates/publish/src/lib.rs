@@ -11,6 +11,7 @@ pub mod ical;
 pub mod map;
 pub mod names;
 pub mod pdf;
+pub mod progress;
 pub mod site;
 pub mod snapshot;
 pub mod view;

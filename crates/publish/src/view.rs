@@ -382,6 +382,21 @@ pub fn long_date(lang: Lang, day: &str) -> String {
     }
 }
 
+/// A date known to the year, month or day as the language writes it (30 de junio de 2027).
+pub fn approx_date(lang: Lang, date: smartcities_domain::ApproxDate) -> String {
+    match (date.month, date.day) {
+        (Some(month), Some(day)) => long_date(lang, &format!("{}-{month:02}-{day:02}", date.year)),
+        (Some(month), None) => {
+            let name = t(lang, &format!("month-{month}"));
+            match lang {
+                Lang::Es => format!("{name} de {}", date.year),
+                Lang::En | Lang::Fr => format!("{name} {}", date.year),
+            }
+        }
+        _ => date.year.to_string(),
+    }
+}
+
 /// A quotation as each language marks it.
 fn quote(lang: Lang, text: &str) -> String {
     match lang {

@@ -12,6 +12,7 @@ use indicatif::ProgressBar;
 use smartcities_app::{
     App, AppError,
     accounts::console_user,
+    community::ReportFormat,
     campaign::Round,
     focus_groups::parse_focus_group,
     mail::{DEFAULT_FROM, Mailer},
@@ -278,6 +279,42 @@ pub enum Command {
         #[command(subcommand)]
         /// What to do with answers.
         what: AnswersCommand,
+    },
+    /// Reports of the community's own work.
+    Report {
+        #[command(subcommand)]
+        /// Which report.
+        what: ReportCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+/// Reports of the community's own work.
+pub enum ReportCommand {
+    /// The progress report to the World Secretariat over a period: a section per component
+    /// (implementation, representation, monitoring and follow-up, learning, strengthening the
+    /// network) with its activities and figures, the leadership update and a summary of results.
+    /// HTML or PDF, chosen by the output file's extension.
+    Progress {
+        #[arg(long)]
+        /// The first month, YYYY-MM.
+        from: String,
+        #[arg(long)]
+        /// The last month, YYYY-MM.
+        to: String,
+        #[arg(long, default_value = "en")]
+        /// The language: es, en or fr.
+        lang: String,
+        #[arg(short, long)]
+        /// Where to write it: a .html or .pdf file.
+        output: PathBuf,
+        #[arg(long)]
+        /// A text file with the summary of results as edited; without it the summary is drafted
+        /// from the data.
+        summary: Option<PathBuf>,
+        #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
+        /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
+        database_url: String,
     },
 }
 
@@ -616,14 +653,27 @@ pub async fn run(cli: Cli) -> Result<()> {
             let base = format!("http://{}", listener.local_addr()?);
             let loaded = demo::load(&store, &ProgressBar::new(0)).await?;
             println!(
-                "Demonstration loaded into {database_url}: {} editions, {} cities, {} members, {} partners, {} good practices, {} events.",
+                "Demonstration loaded into {database_url}: {} editions, {} cities, {} members, {} partners, {} good practices, {} events, {} planned activities.",
                 loaded.editions,
                 loaded.cities,
                 loaded.members,
                 loaded.partners,
                 loaded.practices,
-                loaded.events
+                loaded.events,
+                loaded.activities
             );
+            // The demonstration's progress report over its illustrative year, beside the database.
+            if let Some(stem) = search_index_dir(&database_url, None) {
+                let app = App::new(store.clone());
+                let period = smartcities_publish::progress::Period::parse("2026-01", "2026-12")
+                    .map_err(anyhow::Error::msg)?;
+                let report = app.progress_report(&console_user(), period, None).await?;
+                for (format, extension) in [(ReportFormat::Html, "html"), (ReportFormat::Pdf, "pdf")] {
+                    let path = stem.with_extension(format!("progress-report.{extension}"));
+                    std::fs::write(&path, app.progress_report_file(report.clone(), Lang::En, format).await?)?;
+                    println!("Progress report of 2026: {}", path.display());
+                }
+            }
             if loaded.links.is_empty() {
                 println!("Every demonstration account has its password; sign in at {base}/sign-in.");
             } else {
@@ -704,6 +754,31 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Questionnaire { what } => questionnaire(what).await?,
         Command::Campaign { what } => campaign_command(what).await?,
         Command::FocusGroup { what } => focus_group(what).await?,
+        Command::Report { what: ReportCommand::Progress { from, to, lang, output, summary, database_url } } => {
+            let lang = Lang::from_tag(&lang)
+                .with_context(|| format!("unknown language {lang:?}: use en, es or fr"))?;
+            let period = smartcities_publish::progress::Period::parse(&from, &to).map_err(anyhow::Error::msg)?;
+            let format = match output.extension().and_then(|e| e.to_str()) {
+                Some("pdf") => ReportFormat::Pdf,
+                Some("html" | "htm") => ReportFormat::Html,
+                _ => bail!("{}: name a .html or .pdf file", output.display()),
+            };
+            let summary = match summary {
+                Some(path) => Some(
+                    std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?,
+                ),
+                None => None,
+            };
+            let app = App::new(open(&database_url).await?);
+            let bar = ProgressBar::new_spinner().with_message("gathering the period's facts");
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            let report = app.progress_report(&console_user(), period, summary).await?;
+            bar.set_message("laying out the report");
+            let bytes = app.progress_report_file(report, lang, format).await?;
+            bar.finish_and_clear();
+            std::fs::write(&output, bytes).with_context(|| format!("writing {}", output.display()))?;
+            println!("Wrote {}.", output.display());
+        }
         Command::Answers { what: AnswersCommand::Upload { file, edition, city, lang, database_url } } => {
             let app = App::new(open(&database_url).await?);
             let year = EditionYear::new(edition)?;

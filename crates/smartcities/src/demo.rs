@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use smartcities_domain::{
     Actor, ApproxDate, City, CityId, Edition, EditionFile, EditionStatus, EditionYear, Effort, Email, Focus,
     IndexRule, Inequality, Lang, Localized, Member, Milestone, Practice, PracticeId, PracticeStatus,
-    ResponseMove, Role, ScoringMethod, ScoringRule, SdgTarget, Stage, StudyAxis, Written,
+    RenewalAnswer, ResponseMove, Role, ScoringMethod, ScoringRule, SdgTarget, Stage, StudyAxis, Written,
 };
 use smartcities_questionnaire::{Kind, Questionnaire, from_framework};
 use smartcities_store::{AnswerChange, Editor, LinkPurpose, PracticeChange, Store};
@@ -40,6 +40,8 @@ const FOCUS_GROUPS: [(&str, &str); 3] = [
 
 /// Illustrative good practices of the demonstration catalogue.
 const EVENTS_FILE: (&str, &str) = ("data/demo/events.toml", include_str!("../../../data/demo/events.toml"));
+const COMMUNITY_FILE: (&str, &str) =
+    ("data/demo/community.toml", include_str!("../../../data/demo/community.toml"));
 const PRACTICES_FILE: (&str, &str) =
     ("data/demo/practices.toml", include_str!("../../../data/demo/practices.toml"));
 
@@ -65,6 +67,8 @@ pub struct Loaded {
     pub practices: usize,
     /// Events of the illustrative log.
     pub events: usize,
+    /// Activities of the illustrative plan.
+    pub activities: usize,
     /// One-time links to set a password and try each role, for accounts that have no password
     /// yet: (who, path on the site).
     pub links: Vec<(String, String)>,
@@ -94,7 +98,11 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     progress.inc(1);
     progress.set_message("members");
     let members = parse_members(MEMBERS.0, MEMBERS.1)?;
-    store.save_members(&members).await?;
+    // Members already on record keep what has happened to them since (a renewal answer, new
+    // focal points); only missing ones are added.
+    let known = store.members().await?;
+    let new: Vec<_> = members.iter().filter(|m| !known.iter().any(|k| k.city == m.city)).cloned().collect();
+    store.save_members(&new).await?;
     progress.inc(1);
     progress.set_message("partners");
     let partners = parse_partners(PARTNERS.0, PARTNERS.1)?;
@@ -133,8 +141,11 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     let practices = illustrative_practices(&app).await?;
     progress.set_message("events");
     let events = illustrative_events(store).await?;
+    progress.set_message("community");
+    let (activities, renewal_link) = illustrative_community(&app).await?;
     progress.set_message("accounts");
-    let links = accounts(&app, &members, &cities).await?;
+    let mut links = accounts(&app, &members, &cities).await?;
+    links.extend(renewal_link);
     progress.inc(1);
     progress.finish_and_clear();
     Ok(Loaded {
@@ -144,8 +155,105 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
         partners: partners.len(),
         practices,
         events,
+        activities,
         links,
     })
+}
+
+/// The illustrative leadership, activity plan, applications and download counts, and a renewal
+/// round in progress with some members' answers. Returns the number of activities and, on the
+/// run that opens the round, a link to one silent member's renewal page.
+async fn illustrative_community(app: &App) -> Result<(usize, Option<(String, String)>)> {
+    #[derive(serde::Deserialize)]
+    struct DemoApplication {
+        city_name: String,
+        country: String,
+        name: String,
+        role: String,
+        email: String,
+        motivation: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct DemoDownloads {
+        edition: i64,
+        months: Vec<(String, i64)>,
+    }
+    #[derive(serde::Deserialize)]
+    struct DemoCommunity {
+        leadership: smartcities_domain::Leadership,
+        activity: Vec<smartcities_domain::Activity>,
+        application: Vec<DemoApplication>,
+        downloads: DemoDownloads,
+    }
+    let (file, text) = COMMUNITY_FILE;
+    let mut parsed: DemoCommunity = toml::from_str(text).with_context(|| file.to_string())?;
+    let store = app.store();
+    parsed.leadership.illustrative = true;
+    store.save_leadership(&parsed.leadership).await?;
+    for activity in &mut parsed.activity {
+        activity.illustrative = true;
+        let problems = activity.check();
+        if !problems.is_empty() {
+            anyhow::bail!("{file}: activity {}: {problems:?}", activity.id);
+        }
+    }
+    store.save_activities(&parsed.activity).await?;
+    if !store.renewal_rounds().await?.is_empty() {
+        return Ok((parsed.activity.len(), None));
+    }
+    // First run: the applications, the downloads and a round opened a few weeks ago.
+    for a in &parsed.application {
+        let focal = smartcities_domain::focal_point(&a.name, &a.role, &a.email);
+        app.apply_to_join(&a.city_name, &a.country, focal, &a.motivation).await?;
+    }
+    for (month, count) in &parsed.downloads.months {
+        store.add_downloads(parsed.downloads.edition, "report-en.pdf", &format!("{month}-15"), *count).await?;
+    }
+    let secretariat = smartcities_app::accounts::console_user();
+    let today = smartcities_store::clock::now();
+    let closes = ApproxDate::parse(&today[..10])?;
+    let closes_on = format!("{}-{:02}-28", closes.year + u16::from(closes.month == Some(12)), closes.month.unwrap_or(1) % 12 + 1);
+    let round = app.open_renewal(&secretariat, "Renewal of the member list (illustrative)", &closes_on).await?;
+    let mut silent = None;
+    for (i, (_, reply)) in round.replies.iter().enumerate() {
+        let answer = match i % 4 {
+            0 | 1 => Some(RenewalAnswer::Confirmed),
+            2 if i % 8 == 2 => Some(RenewalAnswer::Updated),
+            _ => None,
+        };
+        match answer {
+            Some(RenewalAnswer::Updated) => {
+                let member = store.member(&reply.city).await?.context("an asked member is on record")?;
+                let mut points = member.focal_points.clone();
+                points.push(smartcities_domain::focal_point(
+                    "Open data team (illustrative)",
+                    "Open data officer",
+                    &format!("open.data@{}.example.org", reply.city),
+                )
+                .map_err(|p| anyhow::anyhow!("{p:?}"))?);
+                store.answer_renewal(&round.round.id, &reply.city, RenewalAnswer::Updated, Some(&points), None).await?;
+            }
+            Some(answer) => store.answer_renewal(&round.round.id, &reply.city, answer, None, None).await?,
+            None if silent.is_none() => silent = Some(reply.city.clone()),
+            None => {}
+        }
+    }
+    if let Some(leaving) = round.replies.iter().map(|(_, r)| &r.city).find(|c| c.as_str() == "us-boston") {
+        store
+            .answer_renewal(&round.round.id, leaving, RenewalAnswer::Left, None, Some("Illustrative: the city reorganised its digital office."))
+            .await?;
+    }
+    // One silent member's link, for trying the focal point's page; recorded as a reminder.
+    let link = match silent {
+        Some(city) => {
+            let token = smartcities_app::accounts::new_token();
+            let hash = smartcities_app::accounts::token_hash(&token);
+            store.record_renewal_reminders(&round.round.id, &[(city.clone(), hash)], &[]).await?;
+            Some((format!("focal point of {city} (renewal)"), format!("/renewal/{token}")))
+        }
+        None => None,
+    };
+    Ok((parsed.activity.len(), link))
 }
 
 /// Loads the illustrative events log, each event marked as such.

@@ -11,7 +11,7 @@ use axum::{
 };
 use indicatif::ProgressBar;
 use smartcities_app::accounts as auth;
-use smartcities_domain::Email;
+use smartcities_domain::{Email, Lang};
 use smartcities_store::{Store, testing::TestDatabase};
 use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
 use tower::ServiceExt;
@@ -221,4 +221,367 @@ async fn events_are_stored_whole_on_both_backends() {
     assert_eq!(store.event("2099-01-test").await.unwrap(), Some(event.clone()));
     assert!(store.events(true).await.unwrap().is_empty(), "not public");
     assert_eq!(store.events(false).await.unwrap(), [event]);
+}
+
+/// The working renewal link of the open round last mailed to a focal point, from the outbox.
+async fn renewal_token(store: &Store, recipient: &str) -> String {
+    let mut found = None;
+    for mail in store.due_mail(10_000).await.unwrap().iter().filter(|m| m.recipient == recipient) {
+        let Some(start) = mail.body.find("/renewal/") else { continue };
+        let token = &mail.body[start + "/renewal/".len()..][..32];
+        if let Some((round, _)) = store.renewal_by_token(&auth::token_hash(token)).await.unwrap()
+            && round.closed_at.is_none()
+        {
+            found = Some(token.to_string());
+        }
+    }
+    found.expect("a working renewal link in the outbox")
+}
+
+async fn member_status(store: &Store, city: &str) -> String {
+    let city = smartcities_domain::CityId::parse(city).unwrap();
+    store.member(&city).await.unwrap().unwrap().status.slug().to_string()
+}
+
+#[tokio::test]
+async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org".into())));
+    let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
+    let act = |form: String| {
+        let (app, cookie) = (app.clone(), cookie.clone());
+        async move { send(&app, "POST", "/members/renewal?lang=en", Some(&cookie), Some(form)).await }
+    };
+
+    // The demonstration's round is in progress: counts on the dashboard, and no second round.
+    let dashboard = send(&app, "GET", "/members/renewal?lang=en", Some(&cookie), None).await;
+    assert_eq!(dashboard.status, StatusCode::OK);
+    assert!(dashboard.body.contains("Renewal of the member list (illustrative)"));
+    assert!(dashboard.body.contains("id=\"count-left\">1<"), "the demonstration's departure is counted");
+    let refused = act(format!("csrf={csrf}&action=open&title=Again&closes_on=2099-01-31")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Closing asks for the confirmation first, and nothing changes without it.
+    let unconfirmed = act(format!("csrf={csrf}&action=close")).await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unconfirmed.body.contains("confirm-error"), "the checkbox is marked");
+    assert_eq!(act(format!("csrf={csrf}&action=close&confirm=on")).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(member_status(&store, "us-boston").await, "left");
+
+    // A new round: a day in the past is refused beside its field; a valid one mails everyone.
+    let past = act(format!("csrf={csrf}&action=open&title=Renewal+2027&closes_on=2020-01-01")).await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(past.body.contains("closes_on-error") && past.body.contains("value=\"Renewal 2027\""));
+    let opened = act(format!("csrf={csrf}&action=open&title=Renewal+2027&closes_on=2099-01-31")).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    let round = store.renewal_rounds().await.unwrap().remove(0);
+    assert!(round.closed_at.is_none());
+    let asked = store.renewal_replies(&round.id).await.unwrap();
+    assert!(asked.len() >= 4, "the active members are asked");
+    assert!(!asked.iter().any(|r| r.city.as_str() == "us-boston"), "a departed member is not asked again");
+    let ids: Vec<String> = asked.iter().take(4).map(|r| r.city.to_string()).collect();
+    let (confirming, updating, leaving, silent) = (&ids[0], &ids[1], &ids[2], &ids[3]);
+    let mut names = Vec::new();
+    let mut addresses = Vec::new();
+    for id in &ids {
+        assert_eq!(member_status(&store, id).await, "pending_renewal");
+        let city = smartcities_domain::CityId::parse(id).unwrap();
+        names.push(store.city(&city).await.unwrap().unwrap().name);
+        let member = store.member(&city).await.unwrap().unwrap();
+        addresses.push(member.focal_points[0].email.as_str().to_string());
+    }
+
+    // Confirm: the focal point's page, no sign-in needed.
+    let token = renewal_token(&store, &addresses[0]).await;
+    let page = send(&app, "GET", &format!("/renewal/{token}?lang=es"), None, None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("Membresía de {}", names[0])), "{}", page.body);
+    assert!(page.body.contains(&addresses[0]), "{}", page.body);
+    let confirmed = send(&app, "POST", &format!("/renewal/{token}"), None, Some("action=confirm".into())).await;
+    assert_eq!(confirmed.status, StatusCode::SEE_OTHER);
+    assert_eq!(member_status(&store, confirming).await, "active");
+
+    // Update: a bad address comes back as typed; a good one replaces the focal points.
+    let token = renewal_token(&store, &addresses[1]).await;
+    let bad = "action=update&focal-1-name=Ana+Silva&focal-1-role=CIO&focal-1-email=ana-at-city";
+    let refused = send(&app, "POST", &format!("/renewal/{token}?lang=en"), None, Some(bad.into())).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("value=\"ana-at-city\"") && refused.body.contains("focal-1-email-error"));
+    assert!(refused.body.contains("this is not an e-mail address"));
+    let good = "action=update&focal-1-name=Ana+Silva&focal-1-role=CIO&focal-1-email=ana%40city.example.org";
+    let updated = send(&app, "POST", &format!("/renewal/{token}"), None, Some(good.into())).await;
+    assert_eq!(updated.status, StatusCode::SEE_OTHER);
+    let member = store.member(&smartcities_domain::CityId::parse(updating).unwrap()).await.unwrap().unwrap();
+    assert_eq!(member.focal_points.len(), 1);
+    assert_eq!(member.focal_points[0].email.as_str(), "ana@city.example.org");
+    assert_eq!(member.status.slug(), "active");
+
+    // Leave, with a reason.
+    let token = renewal_token(&store, &addresses[2]).await;
+    let left = send(&app, "POST", &format!("/renewal/{token}"), None, Some("action=leave&note=Reorganised".into())).await;
+    assert_eq!(left.status, StatusCode::SEE_OTHER);
+    assert_eq!(member_status(&store, leaving).await, "left");
+
+    // Reminders go to the silent members only, with a new link; the old one stops working.
+    let before = renewal_token(&store, &addresses[3]).await;
+    let mails_to = |address: String| {
+        let store = store.clone();
+        async move { store.due_mail(10_000).await.unwrap().iter().filter(|m| m.recipient == address).count() }
+    };
+    let confirmed_mails = mails_to(addresses[0].clone()).await;
+    assert_eq!(act(format!("csrf={csrf}&action=remind")).await.status, StatusCode::SEE_OTHER);
+    let token = renewal_token(&store, &addresses[3]).await;
+    assert_ne!(token, before);
+    assert_ne!(send(&app, "GET", &format!("/renewal/{before}"), None, None).await.status, StatusCode::OK);
+    assert_eq!(send(&app, "GET", &format!("/renewal/{token}"), None, None).await.status, StatusCode::OK);
+    assert_eq!(mails_to(addresses[0].clone()).await, confirmed_mails, "a member that answered is not reminded");
+    let filtered = send(&app, "GET", "/members/renewal?lang=en&answer=waiting", Some(&cookie), None).await;
+    assert!(filtered.body.contains(&format!("data-city=\"{silent}\"")));
+    assert!(!filtered.body.contains(&format!("data-city=\"{confirming}\"")));
+
+    // The close: silent members lapse, nothing is deleted, and the links say the round is over.
+    assert_eq!(act(format!("csrf={csrf}&action=close&confirm=on")).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(member_status(&store, silent).await, "lapsed");
+    assert_eq!(member_status(&store, confirming).await, "active");
+    assert_eq!(member_status(&store, updating).await, "active");
+    let late = send(&app, "POST", &format!("/renewal/{token}?lang=en"), None, Some("action=confirm".into())).await;
+    assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(late.body.contains("This renewal round is closed."));
+    let rounds = store.renewal_rounds().await.unwrap();
+    assert_eq!(rounds.len(), 2, "both rounds stay on record");
+    let history = store.renewal_replies(&rounds[1].id).await.unwrap();
+    assert!(history.iter().any(|r| r.city.as_str() == "us-boston" && r.answer.slug() == "left"));
+
+    // The public sees current members only, and no contact.
+    let api = send(&app, "GET", "/api/v1/members", None, None).await;
+    assert_eq!(api.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    let listed: Vec<&str> =
+        json["members"].as_array().unwrap().iter().map(|m| m["city"]["id"].as_str().unwrap()).collect();
+    assert!(listed.contains(&confirming.as_str()) && !listed.contains(&silent.as_str()));
+    assert!(!listed.contains(&leaving.as_str()));
+    assert!(!api.body.contains("example.org"), "no focal point's address is public");
+    let public = send(&app, "GET", "/members?lang=en", None, None).await;
+    let row = |id: &str| format!("href=\"/cities/{id}\"");
+    assert!(public.body.contains(&row(confirming)) && !public.body.contains(&row(silent)));
+    let staff = send(&app, "GET", "/members?lang=en", Some(&cookie), None).await;
+    assert!(staff.body.contains(&row(silent)), "the secretariat still sees the lapsed member");
+    let openapi = send(&app, "GET", "/api/openapi.json", None, None).await;
+    assert!(openapi.body.contains("/api/v1/members") && openapi.body.contains("/api/v1/events"));
+}
+
+#[tokio::test]
+async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_reason() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org".into())));
+    let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
+
+    let bad = "city_name=Cuenca&country=EC&name=Mar%C3%ADa&role=&email=maria&motivation=Open+data";
+    let refused = send(&app, "POST", "/members/join?lang=es", None, Some(bad.into())).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("value=\"Cuenca\"") && refused.body.contains("email-error"));
+    assert!(refused.body.contains("esta no es una dirección de correo electrónico"));
+    let good = "city_name=Cuenca&country=EC&name=Mar%C3%ADa&role=CIO&email=maria%40cuenca.example.org&motivation=Open+data";
+    let sent = send(&app, "POST", "/members/join", None, Some(good.into())).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER);
+    assert_eq!(sent.location.as_deref(), Some("/members/join?sent=1"));
+    let applications = store.applications().await.unwrap();
+    assert_eq!(applications.len(), 3, "the demonstration's two and this one");
+    let cuenca = applications.iter().find(|a| a.city_name == "Cuenca").unwrap().id.clone();
+    let getxo = applications.iter().find(|a| a.city_name == "Getxo").unwrap().id.clone();
+
+    // Applicants do not see the applications; the secretariat does.
+    assert_ne!(send(&app, "GET", "/members/renewal", None, None).await.status, StatusCode::OK);
+    let dashboard = send(&app, "GET", "/members/renewal?lang=en", Some(&cookie), None).await;
+    assert!(dashboard.body.contains("Cuenca") && dashboard.body.contains("maria@cuenca.example.org"));
+
+    // Approval needs the city's place on the map; then the city is a member.
+    let act = |form: String| {
+        let (app, cookie) = (app.clone(), cookie.clone());
+        async move { send(&app, "POST", "/members/renewal?lang=en", Some(&cookie), Some(form)).await }
+    };
+    let unplaced = act(format!("csrf={csrf}&action=approve&application={cuenca}&latitude=&longitude=")).await;
+    assert_eq!(unplaced.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unplaced.body.contains(&format!("{cuenca}-location-error")));
+    let approved = act(format!(
+        "csrf={csrf}&action=approve&application={cuenca}&latitude=-2,9&longitude=-79.0&population=331888"
+    ))
+    .await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    let city = smartcities_domain::CityId::parse("ec-cuenca").unwrap();
+    let member = store.member(&city).await.unwrap().expect("Cuenca is a member");
+    assert_eq!(member.status.slug(), "active");
+    assert_eq!(member.focal_points[0].email.as_str(), "maria@cuenca.example.org");
+    assert_eq!(store.city(&city).await.unwrap().unwrap().population.count, 331_888);
+    let again = act(format!("csrf={csrf}&action=approve&application={cuenca}&latitude=1&longitude=1")).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "an application is decided once");
+
+    // Declining needs a reason, which the applicant is sent.
+    let bare = act(format!("csrf={csrf}&action=decline&application={getxo}&reason=")).await;
+    assert_eq!(bare.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bare.body.contains(&format!("{getxo}-reason-error")));
+    let declined =
+        act(format!("csrf={csrf}&action=decline&application={getxo}&reason=Not+a+UCLG+member+yet")).await;
+    assert_eq!(declined.status, StatusCode::SEE_OTHER);
+    let mails = store.due_mail(10_000).await.unwrap();
+    let to_getxo = mails.iter().find(|m| m.recipient == "innovation@getxo.example.org").expect("the applicant is told");
+    assert!(to_getxo.body.contains("Not a UCLG member yet"));
+    assert!(mails.iter().any(|m| m.recipient == "maria@cuenca.example.org" && m.subject.contains("welcome")));
+}
+
+fn year_2026() -> smartcities_publish::progress::Period {
+    smartcities_publish::progress::Period::parse("2026-01", "2026-12").unwrap()
+}
+
+#[tokio::test]
+async fn the_progress_report_gives_each_component_its_activities_and_the_demonstration_figures() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let app = smartcities_app::App::new(store.clone());
+    let secretariat = smartcities_app::accounts::console_user();
+    let report = app.progress_report(&secretariat, year_2026(), None).await.unwrap();
+
+    // The facts, each against the demonstration data read another way.
+    let events_2026 = store.events(false).await.unwrap().into_iter().filter(|e| e.starts_on.year == 2026).count();
+    assert_eq!(report.events.len(), events_2026);
+    assert!(report.events.len() >= 10, "a year of events");
+    assert_eq!(report.activities.len(), 8, "the eight activities planned in 2026's two semesters");
+    let months = [140, 212, 188, 96, 75, 64, 41, 22, 58, 83, 71];
+    assert_eq!(report.downloads, vec![(2024, months.iter().sum::<i64>())], "data/demo/community.toml's counts");
+    let published = store
+        .practices_changed_after(0, i64::MAX)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|p| p.published_at.as_deref().is_some_and(|at| at.starts_with("2026")))
+        .count();
+    assert_eq!(report.practices.0, published);
+    let campaign = report.editions.iter().find(|e| e.year.get() == 2025).expect("the 2025 campaign is at work");
+    let responses = store.responses(campaign.year).await.unwrap();
+    assert_eq!(campaign.participation.invited, responses.len());
+    assert_eq!(report.renewals.len(), 1);
+    assert_eq!(report.renewals[0].left, 1);
+    assert_eq!(report.leadership.as_ref().unwrap().1, "Bilbao");
+
+    // Worded in each language: the five components in order, the leadership, the summary.
+    let headings = [
+        (Lang::En, ["A. Implementation", "B. Representation", "C. Monitoring and follow-up", "D. Learning", "E. Strengthening the network"], "Summary of the period"),
+        (Lang::Es, ["A. Implementación", "B. Representación", "C. Control y seguimiento", "D. Aprendizaje", "E. Fortalecimiento de la red"], "Resumen de los resultados del periodo"),
+        (Lang::Fr, ["A. Mise en œuvre", "B. Représentation", "C. Contrôle et suivi", "D. Apprentissage", "E. Renforcement du réseau"], "Synthèse des résultats de la période"),
+    ];
+    for (lang, components, summary) in headings {
+        let html = smartcities_publish::progress::html(&report, lang).unwrap();
+        let mut at = 0;
+        for heading in components {
+            let found = html[at..].find(heading).unwrap_or_else(|| panic!("{lang:?}: {heading} after the one before"));
+            at += found;
+        }
+        assert!(html.contains(summary), "{lang:?}");
+        assert!(html.contains("1050"), "{lang:?}: the downloads of the 2024 edition");
+        assert!(html.contains("Dissemination of the 2024 edition"), "{lang:?}: an activity");
+        assert!(html.contains(&format!("lang=\"{}\"", lang.code())));
+    }
+    let drafted = smartcities_publish::progress::draft_summary(&report, Lang::Es);
+    assert!(drafted.contains(&format!("{} eventos", report.events.len())), "{drafted}");
+    let edited = app.progress_report(&secretariat, year_2026(), Some("Un año de trabajo.".into())).await.unwrap();
+    let html = smartcities_publish::progress::html(&edited, Lang::Es).unwrap();
+    assert!(html.contains("Un año de trabajo.") && !html.contains(&drafted.chars().take(40).collect::<String>()));
+}
+
+#[tokio::test]
+async fn the_secretariat_keeps_leadership_and_plan_and_makes_the_report_on_the_web() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org".into())));
+    let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
+
+    // The public sees the leadership and the timeline, without forms or the report.
+    let public = send(&app, "GET", "/community?lang=en", None, None).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public.body.contains("Bilbao leads the community") && public.body.contains("id=\"timeline\""));
+    assert!(public.body.contains("<th scope=\"col\">2026-S1</th>") && public.body.contains("<th scope=\"col\">2027-S2</th>"));
+    assert!(!public.body.contains("report-form") && !public.body.contains("Plan an activity"));
+    let staff = send(&app, "GET", "/community?lang=en", Some(&cookie), None).await;
+    assert!(staff.body.contains("report-form") && staff.body.contains("Plan an activity"));
+
+    // An activity with problems comes back as typed; a good one lands on the timeline.
+    let bad = format!(
+        "csrf={csrf}&action=activity&id=2027-webinar&title=Webinar+on+open+data&semester=2027-S3\
+         &component=learning&status=planned&owner=Bilbao&starts_on=2027-05&ends_on=2027-02"
+    );
+    let refused = send(&app, "POST", "/community?lang=en", Some(&cookie), Some(bad.clone())).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("semester-error") && refused.body.contains("value=\"Webinar on open data\""));
+    let good = bad.replace("2027-S3", "2027-S1").replace("ends_on=2027-02", "ends_on=2027-06");
+    let saved = send(&app, "POST", "/community", Some(&cookie), Some(good)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert!(send(&app, "GET", "/community", None, None).await.body.contains("id=\"plan-2027-webinar\""));
+    let order = format!("csrf={csrf}&action=activity&id=2027-late&title=Late&semester=2027-S1&component=learning&status=planned&starts_on=2027-05&ends_on=2027-02");
+    let backwards = send(&app, "POST", "/community?lang=en", Some(&cookie), Some(order)).await;
+    assert!(backwards.body.contains("ends_on-error"), "the end before the start is named");
+
+    // The leadership: bodies and councils, one per line.
+    let leadership = format!(
+        "csrf={csrf}&action=leadership&city=es-bilbao&representative=Mayor+of+Bilbao&office=Mayor&since=2012\
+         &update=Bilbao+wishes+to+continue.&bodies=Committee+on+Culture+%7C+Vice-president\
+         &councils=Council+on+Opportunities+%7C+2023%2C+2024"
+    );
+    assert_eq!(send(&app, "POST", "/community", Some(&cookie), Some(leadership)).await.status, StatusCode::SEE_OTHER);
+    let kept = store.leadership().await.unwrap().unwrap();
+    assert_eq!(kept.councils[0].received.len(), 2);
+    assert_eq!(kept.bodies[0].role, "Vice-president");
+
+    // The report, as a page and as a PDF, with an edited summary.
+    let form = |format: &str, lang: &str| {
+        Some(format!("csrf={csrf}&from=2026-01&to=2026-12&lang={lang}&summary=Edited+summary.&format={format}"))
+    };
+    let html = send(&app, "POST", "/community/report", Some(&cookie), form("html", "fr")).await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert!(html.content_type.starts_with("text/html"));
+    assert!(html.body.contains("Rapport d’avancement au Secrétariat mondial") && html.body.contains("Edited summary."));
+    let pdf = send(&app, "POST", "/community/report", Some(&cookie), form("pdf", "es")).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert_eq!(pdf.content_type, "application/pdf");
+    assert!(pdf.body.starts_with("%PDF-"));
+    let draft = send(&app, "GET", "/community/summary?from=2026-01&to=2026-12&lang=en", Some(&cookie), None).await;
+    assert!(draft.body.starts_with("In the period January 2026 – December 2026"), "{}", draft.body);
+    let bad_period = Some(format!("csrf={csrf}&from=2026-12&to=2026-01&lang=en&format=html"));
+    assert_ne!(send(&app, "POST", "/community/report", Some(&cookie), bad_period).await.status, StatusCode::OK);
+    let (respondent, respondent_csrf) = session(&store, "digital.office@bilbao.example.org").await;
+    let form = Some(format!("csrf={respondent_csrf}&from=2026-01&to=2026-12&lang=en&format=html"));
+    assert_eq!(send(&app, "POST", "/community/report", Some(&respondent), form).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+#[ignore = "needs qpdf and pdftotext (poppler-utils)"]
+async fn the_progress_report_pdf_is_valid_with_its_text_extractable_in_each_language() {
+    let (db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let run = |program: &str, args: &[&str]| {
+        let out = std::process::Command::new(program).args(args).output().expect(program);
+        assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for (lang, words) in [
+        ("en", ["Progress report", "Implementation", "Learning", "Summary of the period"]),
+        ("es", ["Informe de avance", "Implementación", "Aprendizaje", "Resumen de los resultados"]),
+        ("fr", ["Rapport d’avancement", "Mise en œuvre", "Apprentissage", "Synthèse des résultats"]),
+    ] {
+        let pdf = dir.path().join(format!("report-{lang}.pdf"));
+        let pdf = pdf.to_str().unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_smartcities"))
+            .args(["report", "progress", "--from", "2026-01", "--to", "2026-12", "--lang", lang, "-o", pdf])
+            .env("SMARTCITIES_DATABASE_URL", &db.url)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        run("qpdf", &["--check", pdf]);
+        let text = run("pdftotext", &[pdf, "-"]).replace('\n', " ");
+        for word in words {
+            assert!(text.contains(word), "{lang}: {word:?} in the PDF's text");
+        }
+        assert!(text.contains("1050"), "{lang}: the downloads figure");
+    }
 }

@@ -602,6 +602,9 @@ async fn every_page_fits_a_360_px_screen_and_a_refused_form_keeps_what_was_typed
             "/members",
             "/practices",
             "/events",
+            "/community",
+            "/members/renewal",
+            "/members/join",
             "/cities/es-bilbao",
             "/campaigns/2025",
             "/questionnaires/2025",
@@ -648,4 +651,56 @@ async fn every_page_fits_a_360_px_screen_and_a_refused_form_keeps_what_was_typed
     })
     .await
     .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver (apt-get install chromium chromium-driver)"]
+async fn a_focal_point_corrects_the_contacts_and_confirms_on_a_phone() {
+    let driver = Driver::start();
+    let site = DemoSite::signed_in("secretariat@smartcities.example.org").await;
+    let (store, base) = (site.store.clone(), site.base.clone());
+    // The demonstration's round is open; give one silent member a link, as a reminder would.
+    let round = store.renewal_rounds().await.unwrap().remove(0);
+    let silent = store
+        .renewal_replies(&round.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.answer == smartcities_domain::RenewalAnswer::Waiting)
+        .expect("a member has not answered")
+        .city;
+    let link = smartcities_app::accounts::new_token();
+    let hash = smartcities_app::accounts::token_hash(&link);
+    store.record_renewal_reminders(&round.id, &[(silent.clone(), hash)], &[]).await.unwrap();
+    let before = store.member(&silent).await.unwrap().unwrap().focal_points.len();
+
+    let page = format!("{base}/renewal/{link}");
+    tokio::task::spawn_blocking(move || {
+        let browser = driver.phone();
+        browser.go(&format!("{page}?lang=fr"));
+        assert!(browser.text().contains("Rester membre"), "{}", browser.text());
+        let width = browser.script("return document.documentElement.scrollWidth;").as_i64().unwrap();
+        assert!(width <= 361, "the page fits a phone: {width} px");
+        // A second person with a mistyped address: refused beside the field, nothing lost.
+        let row = before + 1;
+        browser.type_into(&format!("input[name=focal-{row}-name]"), "Camille Martin");
+        browser.type_into(&format!("input[name=focal-{row}-role]"), "Cheffe de projet");
+        browser.type_into(&format!("input[name=focal-{row}-email]"), "camille.ville.example");
+        browser.click("#update");
+        browser.wait_for_text("ce n’est pas une adresse électronique");
+        assert_eq!(browser.value(&format!("input[name=focal-{row}-name]")), "Camille Martin");
+        browser.type_into(&format!("input[name=focal-{row}-email]"), "camille@ville.example.org");
+        browser.click("#update");
+        browser.wait_for_text("Merci : votre réponse est enregistrée.");
+        assert!(browser.text().contains("A mis à jour"), "the answer is shown: {}", browser.text());
+        // Answering again is allowed until the close: confirm as it now stands.
+        browser.click("#confirm");
+        browser.wait_for_text("A confirmé");
+    })
+    .await
+    .unwrap();
+    let member = store.member(&silent).await.unwrap().unwrap();
+    assert_eq!(member.focal_points.len(), before + 1);
+    assert_eq!(member.focal_points[before].email.as_str(), "camille@ville.example.org");
+    assert_eq!(member.status, smartcities_domain::MemberStatus::Active);
 }

@@ -45,6 +45,12 @@ pub const TABLES: &[&str] = &[
     "practice_versions",
     "catalogue_sequence",
     "events",
+    "renewal_rounds",
+    "renewal_replies",
+    "member_applications",
+    "leadership",
+    "activities",
+    "downloads",
 ];
 
 /// One stored value, of one of the column types the migrations use.

@@ -21,30 +21,7 @@ impl Store {
         let now = clock::now();
         let mut tx = self.begin_write().await?;
         for city in cities {
-            sqlx::query(
-                "INSERT INTO cities (id, name, local_name, country, section, metropolis, population, \
-                                     population_year, population_source, latitude, longitude, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, local_name = excluded.local_name, \
-                     country = excluded.country, section = excluded.section, metropolis = excluded.metropolis, \
-                     population = excluded.population, population_year = excluded.population_year, \
-                     population_source = excluded.population_source, latitude = excluded.latitude, \
-                     longitude = excluded.longitude, updated_at = excluded.updated_at",
-            )
-            .bind(city.id.as_str())
-            .bind(&city.name)
-            .bind(city.local_name.as_deref())
-            .bind(city.country.as_str())
-            .bind(city.section.slug())
-            .bind(flag(city.metropolis))
-            .bind(i64::try_from(city.population.count).map_err(corrupt)?)
-            .bind(city.population.year.map(i64::from))
-            .bind(city.population.source.as_deref())
-            .bind(city.location.latitude)
-            .bind(city.location.longitude)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
+            upsert_city_in(&mut tx, city, &now).await?;
         }
         tx.commit().await?;
         self.public_changed().await?;
@@ -94,4 +71,33 @@ fn city_from_row(row: &AnyRow) -> Result<City> {
         },
         location: Coordinates::new(row.try_get("latitude")?, row.try_get("longitude")?).map_err(corrupt)?,
     })
+}
+
+/// Adds a city to the registry or updates it, inside the caller's transaction.
+pub(crate) async fn upsert_city_in(conn: &mut sqlx::AnyConnection, city: &City, now: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO cities (id, name, local_name, country, section, metropolis, population, \
+                                 population_year, population_source, latitude, longitude, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, local_name = excluded.local_name, \
+                 country = excluded.country, section = excluded.section, metropolis = excluded.metropolis, \
+                 population = excluded.population, population_year = excluded.population_year, \
+                 population_source = excluded.population_source, latitude = excluded.latitude, \
+                 longitude = excluded.longitude, updated_at = excluded.updated_at",
+        )
+        .bind(city.id.as_str())
+        .bind(&city.name)
+        .bind(city.local_name.as_deref())
+        .bind(city.country.as_str())
+        .bind(city.section.slug())
+        .bind(flag(city.metropolis))
+        .bind(i64::try_from(city.population.count).map_err(corrupt)?)
+        .bind(city.population.year.map(i64::from))
+        .bind(city.population.source.as_deref())
+        .bind(city.location.latitude)
+        .bind(city.location.longitude)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }

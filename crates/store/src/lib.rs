@@ -17,6 +17,7 @@ mod editions;
 mod events;
 mod focus_groups;
 mod members;
+mod network;
 mod outbox;
 mod publications;
 mod responses;
@@ -36,6 +37,7 @@ pub use cities::CityFilter;
 pub use coding::StoredCoding;
 pub use editions::SavedEdition;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
+pub use network::{RenewalReply, RenewalRound};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
 pub use publications::{NewPublication, Publication, PublishedFile};
 pub use responses::{
@@ -173,6 +175,15 @@ pub enum StoreError {
     /// A respondent answers for exactly one city; other roles for none.
     #[error("a respondent answers for exactly one city; other roles for none")]
     RespondentCity,
+    /// A renewal round is already open; one must close before the next opens.
+    #[error("renewal round {0} is still open")]
+    RoundStillOpen(String),
+    /// The renewal round is closed, or there is none.
+    #[error("the renewal round is closed")]
+    RoundClosed,
+    /// An application already decided cannot be decided again.
+    #[error("application {0} was already decided")]
+    AlreadyDecided(String),
 }
 
 /// What a store operation answers.

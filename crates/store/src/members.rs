@@ -12,41 +12,7 @@ impl Store {
         let now = clock::now();
         let mut tx = self.begin_write().await?;
         for member in members {
-            let known = sqlx::query("SELECT 1 FROM cities WHERE id = $1")
-                .bind(member.city.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
-            if known.is_none() {
-                return Err(StoreError::UnknownCity(member.city.to_string()));
-            }
-            sqlx::query(
-                "INSERT INTO members (city_id, status, since, illustrative, updated_at) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (city_id) DO UPDATE SET status = excluded.status, since = excluded.since, \
-                     illustrative = excluded.illustrative, updated_at = excluded.updated_at",
-            )
-            .bind(member.city.as_str())
-            .bind(member.status.slug())
-            .bind(member.since.map(i64::from))
-            .bind(flag(member.illustrative))
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("DELETE FROM focal_points WHERE city_id = $1")
-                .bind(member.city.as_str())
-                .execute(&mut *tx)
-                .await?;
-            for (position, focal) in member.focal_points.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO focal_points (city_id, position, name, role, email) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(member.city.as_str())
-                .bind(position as i64)
-                .bind(&focal.name)
-                .bind(&focal.role)
-                .bind(focal.email.as_str())
-                .execute(&mut *tx)
-                .await?;
-            }
+            save_member_in(&mut tx, member, &now).await?;
         }
         tx.commit().await?;
         self.public_changed().await?;
@@ -151,4 +117,44 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// Records one membership and replaces its focal points, inside the caller's transaction.
+pub(crate) async fn save_member_in(conn: &mut sqlx::AnyConnection, member: &Member, now: &str) -> Result<()> {
+    let known = sqlx::query("SELECT 1 FROM cities WHERE id = $1")
+        .bind(member.city.as_str())
+        .fetch_optional(&mut *conn)
+        .await?;
+    if known.is_none() {
+        return Err(StoreError::UnknownCity(member.city.to_string()));
+    }
+    sqlx::query(
+        "INSERT INTO members (city_id, status, since, illustrative, updated_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (city_id) DO UPDATE SET status = excluded.status, since = excluded.since, \
+             illustrative = excluded.illustrative, updated_at = excluded.updated_at",
+    )
+    .bind(member.city.as_str())
+    .bind(member.status.slug())
+    .bind(member.since.map(i64::from))
+    .bind(flag(member.illustrative))
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM focal_points WHERE city_id = $1")
+        .bind(member.city.as_str())
+        .execute(&mut *conn)
+        .await?;
+    for (position, focal) in member.focal_points.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO focal_points (city_id, position, name, role, email) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(member.city.as_str())
+        .bind(position as i64)
+        .bind(&focal.name)
+        .bind(&focal.role)
+        .bind(focal.email.as_str())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }

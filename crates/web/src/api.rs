@@ -36,6 +36,7 @@ use crate::{AppState, auth::Viewer};
         list_practices,
         get_practice,
         list_events,
+        list_members,
         health
     )
 )]
@@ -54,6 +55,7 @@ pub fn router() -> Router<AppState> {
         .route("/practices", get(list_practices))
         .route("/practices/{id}", get(get_practice))
         .route("/events", get(list_events))
+        .route("/members", get(list_members))
         .fallback(|| async { ApiError::not_found("no such API endpoint; see /api/openapi.json") })
 }
 
@@ -212,6 +214,43 @@ async fn list_events(
         .filter(|e| to.as_ref().is_none_or(|t| e.starts_on.to_string() <= *t))
         .collect();
     Ok(Json(EventList { events }))
+}
+
+/// A current member of the community as the public sees it: the city and its membership,
+/// without its focal points' names and addresses.
+#[derive(Serialize, ToSchema)]
+pub struct PublicMember {
+    city: smartcities_domain::City,
+    status: smartcities_domain::MemberStatus,
+    /// The year the city joined.
+    since: Option<i32>,
+    /// Made up for the demonstration.
+    illustrative: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MemberList {
+    members: Vec<PublicMember>,
+}
+
+/// The community's current members (active, or asked to renew), by city id: what the public
+/// members map shows. Lapsed and departed members stay on record for the secretariat only.
+#[utoipa::path(get, path = "/api/v1/members", tag = "community",
+    responses((status = 200, description = "The current members", body = MemberList)))]
+async fn list_members(State(state): State<AppState>) -> Result<Json<MemberList>, ApiError> {
+    let members = state
+        .app
+        .public_members()
+        .await?
+        .into_iter()
+        .map(|(city, member)| PublicMember {
+            city,
+            status: member.status,
+            since: member.since,
+            illustrative: member.illustrative,
+        })
+        .collect();
+    Ok(Json(MemberList { members }))
 }
 
 #[derive(Serialize, ToSchema)]

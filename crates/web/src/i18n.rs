@@ -22,22 +22,7 @@ pub fn collator(lang: Lang) -> icu_collator::CollatorBorrowed<'static> {
         .expect("collation data for en, es and fr is compiled in")
 }
 
-/// A date known to the year, month or day as the language writes it (30 de junio de 2027).
-pub fn approx_date(lang: Lang, date: smartcities_domain::ApproxDate) -> String {
-    match (date.month, date.day) {
-        (Some(month), Some(day)) => {
-            smartcities_publish::view::long_date(lang, &format!("{}-{month:02}-{day:02}", date.year))
-        }
-        (Some(month), None) => {
-            let name = t(lang, &format!("month-{month}"));
-            match lang {
-                Lang::Es => format!("{name} de {}", date.year),
-                Lang::En | Lang::Fr => format!("{name} {}", date.year),
-            }
-        }
-        _ => date.year.to_string(),
-    }
-}
+pub use smartcities_publish::view::approx_date;
 
 /// A stored timestamp (`2026-11-30T21:04:05Z`) as the language writes it, to the minute, UTC.
 pub fn timestamp(lang: Lang, at: &str) -> String {

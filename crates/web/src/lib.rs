@@ -12,6 +12,7 @@ pub mod auth;
 mod cache;
 mod campaigns;
 mod coding;
+mod community;
 mod conditions;
 mod events;
 mod focus_groups;
@@ -121,6 +122,12 @@ pub fn router(state: AppState) -> Router {
         .route("/editions/{year}/questions/{code}", get(results::question))
         .route("/editions/{year}/focus-groups", get(focus_groups::list).post(focus_groups::save))
         .route("/members", get(pages::members))
+        .route("/members/renewal", get(community::renewal_dashboard).post(community::renewal_act))
+        .route("/members/join", get(community::join_form).post(community::join))
+        .route("/renewal/{token}", get(community::renewal_form).post(community::renewal_answer))
+        .route("/community", get(community::page).post(community::save))
+        .route("/community/report", post(community::report))
+        .route("/community/summary", get(community::draft))
         .route("/events", get(events::list).post(events::save))
         .route("/events.ics", get(events::calendar))
         .route("/practices", get(practices::list))
@@ -168,6 +175,7 @@ pub fn router(state: AppState) -> Router {
         .route("/static/autosave.js", get(autosave_script))
         .route("/static/print.js", get(print_script))
         .route("/static/picker.js", get(picker_script))
+        .route("/static/community.js", get(community_script))
         .route("/healthz", get(api::health))
         .route("/api/openapi.json", get(api::openapi))
         .nest("/api/v1", api::router())
@@ -188,6 +196,16 @@ async fn autosave_script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../assets/autosave.js"),
+    )
+}
+
+async fn community_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/community.js"),
     )
 }
 

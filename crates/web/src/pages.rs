@@ -9,7 +9,7 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use smartcities_domain::{
-    City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind,
+    City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind, Role,
     Section, StudyAxis,
 };
 use smartcities_locale::FluentValue;
@@ -352,8 +352,14 @@ pub async fn members(
     let cities = state.store.cities(&CityFilter { country: None, section }).await?;
     let members: HashMap<CityId, Member> =
         state.store.members().await?.into_iter().map(|m| (m.city.clone(), m)).collect();
-    let mut listed: Vec<(&City, &Member)> =
-        cities.iter().filter_map(|c| members.get(&c.id).map(|m| (c, m))).collect();
+    // The public map shows the current members; lapsed and departed ones stay on record for
+    // the secretariat and analysts.
+    let staff = viewer.0.as_ref().is_some_and(|s| matches!(s.user.role, Role::Secretariat | Role::Analyst));
+    let mut listed: Vec<(&City, &Member)> = cities
+        .iter()
+        .filter_map(|c| members.get(&c.id).map(|m| (c, m)))
+        .filter(|(_, m)| staff || m.status.is_current())
+        .collect();
     let collator = crate::i18n::collator(lang);
     listed.sort_by(|a, b| collator.compare(&a.0.name, &b.0.name));
 
@@ -379,6 +385,7 @@ pub async fn members(
         members: Vec<MemberRow>,
         sections: Vec<SectionOption>,
         map_svg: String,
+        staff: bool,
     }
     let markers: Vec<map::Marker> = listed
         .iter()
@@ -393,6 +400,7 @@ pub async fn members(
     let description =
         translate(lang, "members-map-description", &[("count", FluentValue::from(listed.len()))]);
     let body = Members {
+        staff,
         map_svg: map::render(&t(lang, "members-map-title"), &description, &markers, &countries),
         members: listed
             .iter()

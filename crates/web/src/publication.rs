@@ -96,6 +96,13 @@ pub async fn file(
         .await?;
         return Ok((StatusCode::GONE, [(header::CACHE_CONTROL, "no-cache")], html).into_response());
     }
+    // Counting must not hold the download up; a failure to count is logged, not shown.
+    let app = state.app.clone();
+    tokio::spawn(async move {
+        if let Err(e) = app.count_download(year, &path).await {
+            tracing::warn!(error = %e, "a download was not counted");
+        }
+    });
     Ok((
         [
             (header::CONTENT_TYPE, file.content_type),

@@ -40,6 +40,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("practice_form.html", include_str!("../templates/practice_form.html")),
     ("_practice_card.html", include_str!("../templates/_practice_card.html")),
     ("events.html", include_str!("../templates/events.html")),
+    ("renewal.html", include_str!("../templates/renewal.html")),
+    ("renewal_dashboard.html", include_str!("../templates/renewal_dashboard.html")),
+    ("join.html", include_str!("../templates/join.html")),
+    ("community.html", include_str!("../templates/community.html")),
 ];
 
 fn lang_of(state: &State) -> Lang {

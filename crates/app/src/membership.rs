@@ -1,0 +1,466 @@
+//! Keeping the member list current: the secretariat opens a renewal round, each member's focal
+//! points get a link to confirm or update the city's contacts or to leave, silent members are
+//! reminded, and at the close those still silent lapse (never deleted). Cities may also apply
+//! to join; the secretariat approves or declines with a reason.
+
+use smartcities_domain::{
+    Application, ApplicationStatus, City, CityId, CommunityProblem, Coordinates, CountryCode, FocalPoint, Member,
+    MemberStatus, Population, RenewalAnswer, Role, Section, check_focal_points,
+};
+use smartcities_store::{OutgoingMail, RenewalReply, RenewalRound, User, clock};
+
+use crate::{
+    App, Refusal, Result,
+    accounts::{new_token, token_hash},
+};
+
+/// How many members answered each way in a round.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenewalCounts {
+    /// Stayed, details unchanged.
+    pub confirmed: usize,
+    /// Stayed and corrected their contacts.
+    pub updated: usize,
+    /// Chose to leave.
+    pub left: usize,
+    /// Not answered (yet).
+    pub silent: usize,
+}
+
+impl RenewalCounts {
+    fn of(replies: &[RenewalReply]) -> RenewalCounts {
+        let mut counts = RenewalCounts::default();
+        for reply in replies {
+            match reply.answer {
+                RenewalAnswer::Confirmed => counts.confirmed += 1,
+                RenewalAnswer::Updated => counts.updated += 1,
+                RenewalAnswer::Left => counts.left += 1,
+                RenewalAnswer::Waiting => counts.silent += 1,
+            }
+        }
+        counts
+    }
+
+    /// Every member asked.
+    pub fn asked(&self) -> usize {
+        self.confirmed + self.updated + self.left + self.silent
+    }
+}
+
+/// A round with its members' answers, for the secretariat's dashboard.
+#[derive(Debug, Clone)]
+pub struct RoundView {
+    /// The round.
+    pub round: RenewalRound,
+    /// Each member asked, with its city (when still in the registry) and answer.
+    pub replies: Vec<(Option<City>, RenewalReply)>,
+    /// The answers counted.
+    pub counts: RenewalCounts,
+}
+
+/// What a focal point's link opens.
+#[derive(Debug, Clone)]
+pub struct RenewalInvitation {
+    /// The round.
+    pub round: RenewalRound,
+    /// The member's place in it.
+    pub reply: RenewalReply,
+    /// The city.
+    pub city: City,
+    /// Its membership, with the focal points on record.
+    pub member: Member,
+}
+
+/// What a member answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenewalChoice {
+    /// Stays; the details are right.
+    Confirm,
+    /// Stays with these focal points.
+    Update(Vec<FocalPoint>),
+    /// Leaves, saying why if it wishes.
+    Leave(String),
+}
+
+/// What the secretariat decides on an application.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// Admit the city, placed on the map here, with this population.
+    Approve {
+        /// Where the city lies.
+        location: Coordinates,
+        /// Its population, if known.
+        population: Option<u64>,
+    },
+    /// Turn it down, telling the applicant why.
+    Decline {
+        /// The reason sent.
+        reason: String,
+    },
+}
+
+/// The longest reason or leaving note kept.
+const MAX_NOTE: usize = 2_000;
+
+fn renewal_mail(title: &str, city: &str, link: &str, reminder: bool) -> (String, String) {
+    let subject = if reminder {
+        format!("{title} — reminder / recordatorio / rappel: {city}")
+    } else {
+        format!("{title}: {city}")
+    };
+    let body = format!(
+        "The community is renewing its member list. Please confirm that {city} stays a member, correct \
+         its contacts, or tell us it leaves, by following this link:\n\n\
+         La comunidad renueva su lista de miembros. Confirme que {city} sigue siendo miembro, corrija sus \
+         contactos o indíquenos que se da de baja en este enlace:\n\n\
+         La communauté renouvelle sa liste de membres. Confirmez que {city} reste membre, corrigez ses \
+         contacts ou indiquez-nous son départ en suivant ce lien :\n\n{link}\n"
+    );
+    (subject, body)
+}
+
+fn today() -> String {
+    clock::now().chars().take(10).collect()
+}
+
+impl App {
+    fn secretariat_only(user: &User) -> Result<()> {
+        if user.role == Role::Secretariat { Ok(()) } else { Err(Refusal::Forbidden.into()) }
+    }
+
+    /// Opens a renewal round closing on `closes_on` (`YYYY-MM-DD`, after today): every active
+    /// member becomes pending renewal and each of its focal points gets the city's link.
+    /// Secretariat only; refused while another round is open.
+    pub async fn open_renewal(&self, user: &User, title: &str, closes_on: &str) -> Result<RoundView> {
+        Self::secretariat_only(user)?;
+        let base = self.base_url()?.to_string();
+        let title = title.trim();
+        let mut problems = Vec::new();
+        if title.is_empty() {
+            problems.push(("title".to_string(), CommunityProblem::Missing));
+        }
+        let valid_day = closes_on.len() == 10
+            && smartcities_domain::ApproxDate::parse(closes_on).is_ok_and(|d| d.day.is_some());
+        if !valid_day || closes_on <= today().as_str() {
+            problems.push(("closes_on".to_string(), CommunityProblem::NotInFuture));
+        }
+        if !problems.is_empty() {
+            return Err(Refusal::CommunityInvalid(problems).into());
+        }
+        let now = clock::now();
+        let mut id = format!("renewal-{}", &now[..10]);
+        let taken = self.store.renewal_rounds().await?;
+        let mut n = 1;
+        while taken.iter().any(|r| r.id == id) {
+            n += 1;
+            id = format!("renewal-{}-{n}", &now[..10]);
+        }
+        let round = RenewalRound {
+            id,
+            title: title.to_string(),
+            opened_at: now,
+            closes_on: closes_on.to_string(),
+            closed_at: None,
+            opened_by: user.email.as_str().to_string(),
+        };
+        let cities = self.store.cities(&Default::default()).await?;
+        let members = self.store.members().await?;
+        let mut asked = Vec::new();
+        let mut texts = Vec::new();
+        for member in members.iter().filter(|m| m.status == MemberStatus::Active) {
+            let token = new_token();
+            asked.push((member.city.clone(), token_hash(&token)));
+            let name = cities.iter().find(|c| c.id == member.city).map_or(member.city.as_str(), |c| &c.name);
+            let (subject, body) = renewal_mail(&round.title, name, &format!("{base}/renewal/{token}"), false);
+            for focal in &member.focal_points {
+                texts.push((new_token(), focal.email.as_str().to_string(), subject.clone(), body.clone()));
+            }
+        }
+        let mails: Vec<OutgoingMail<'_>> = texts
+            .iter()
+            .map(|(id, to, subject, body)| OutgoingMail { id, recipient: to, subject, body })
+            .collect();
+        self.store.open_renewal(&round, &asked, &mails).await?;
+        self.renewal_round(user, &round.id).await
+    }
+
+    /// Every renewal round, the latest first, with its answers.
+    pub async fn renewal_rounds(&self, user: &User) -> Result<Vec<RoundView>> {
+        Self::secretariat_only(user)?;
+        let cities = self.store.cities(&Default::default()).await?;
+        let mut views = Vec::new();
+        for round in self.store.renewal_rounds().await? {
+            let replies = self.store.renewal_replies(&round.id).await?;
+            let counts = RenewalCounts::of(&replies);
+            let replies = replies
+                .into_iter()
+                .map(|reply| (cities.iter().find(|c| c.id == reply.city).cloned(), reply))
+                .collect();
+            views.push(RoundView { round, replies, counts });
+        }
+        Ok(views)
+    }
+
+    async fn renewal_round(&self, user: &User, id: &str) -> Result<RoundView> {
+        self.renewal_rounds(user).await?.into_iter().find(|r| r.round.id == id).ok_or(Refusal::NotFound.into())
+    }
+
+    async fn open_round(&self, user: &User) -> Result<RoundView> {
+        self.renewal_rounds(user)
+            .await?
+            .into_iter()
+            .find(|r| r.round.closed_at.is_none())
+            .ok_or(Refusal::RoundClosed.into())
+    }
+
+    /// Reminds every member of the open round that has not answered: a new link to each of its
+    /// focal points (the older link stops working). Returns how many members were reminded.
+    pub async fn remind_renewal(&self, user: &User) -> Result<usize> {
+        let base = self.base_url()?.to_string();
+        let view = self.open_round(user).await?;
+        let members = self.store.members().await?;
+        let mut reminded = Vec::new();
+        let mut texts = Vec::new();
+        for (city, reply) in &view.replies {
+            if reply.answer != RenewalAnswer::Waiting {
+                continue;
+            }
+            let Some(member) = members.iter().find(|m| m.city == reply.city) else { continue };
+            let token = new_token();
+            reminded.push((reply.city.clone(), token_hash(&token)));
+            let name = city.as_ref().map_or(reply.city.as_str(), |c| &c.name);
+            let (subject, body) = renewal_mail(&view.round.title, name, &format!("{base}/renewal/{token}"), true);
+            for focal in &member.focal_points {
+                texts.push((new_token(), focal.email.as_str().to_string(), subject.clone(), body.clone()));
+            }
+        }
+        let mails: Vec<OutgoingMail<'_>> = texts
+            .iter()
+            .map(|(id, to, subject, body)| OutgoingMail { id, recipient: to, subject, body })
+            .collect();
+        self.store.record_renewal_reminders(&view.round.id, &reminded, &mails).await?;
+        Ok(reminded.len())
+    }
+
+    /// Closes the open round: members still silent lapse. Returns them.
+    pub async fn close_renewal(&self, user: &User) -> Result<Vec<CityId>> {
+        let view = self.open_round(user).await?;
+        Ok(self.store.close_renewal(&view.round.id).await?)
+    }
+
+    /// What a mailed renewal link opens; no sign-in needed, the link is the credential.
+    pub async fn renewal_invitation(&self, token: &str) -> Result<RenewalInvitation> {
+        let (round, reply) = self.store.renewal_by_token(&token_hash(token)).await?.ok_or(Refusal::LinkInvalid)?;
+        let city = self.store.city(&reply.city).await?.ok_or(Refusal::NotFound)?;
+        let member = self.store.member(&reply.city).await?.ok_or(Refusal::NotFound)?;
+        Ok(RenewalInvitation { round, reply, city, member })
+    }
+
+    /// Records a member's answer through its link while the round is open.
+    pub async fn answer_renewal(&self, token: &str, choice: &RenewalChoice) -> Result<RenewalInvitation> {
+        let invitation = self.renewal_invitation(token).await?;
+        if invitation.round.closed_at.is_some() {
+            return Err(Refusal::RoundClosed.into());
+        }
+        let (round, city) = (&invitation.round.id, &invitation.city.id);
+        match choice {
+            RenewalChoice::Confirm => {
+                self.store.answer_renewal(round, city, RenewalAnswer::Confirmed, None, None).await?;
+            }
+            RenewalChoice::Update(focal_points) => {
+                let problems = check_focal_points(focal_points);
+                if !problems.is_empty() {
+                    return Err(Refusal::CommunityInvalid(problems).into());
+                }
+                let answer = if focal_points == &invitation.member.focal_points {
+                    RenewalAnswer::Confirmed
+                } else {
+                    RenewalAnswer::Updated
+                };
+                self.store.answer_renewal(round, city, answer, Some(focal_points), None).await?;
+            }
+            RenewalChoice::Leave(note) => {
+                if note.chars().count() > MAX_NOTE {
+                    let problem = CommunityProblem::TooLong { max: MAX_NOTE };
+                    return Err(Refusal::CommunityInvalid(vec![("note".into(), problem)]).into());
+                }
+                let note = Some(note.trim()).filter(|n| !n.is_empty());
+                self.store.answer_renewal(round, city, RenewalAnswer::Left, None, note).await?;
+            }
+        }
+        self.renewal_invitation(token).await
+    }
+
+    /// Records a city's application to join; anyone may apply. The secretariat decides later.
+    pub async fn apply_to_join(
+        &self,
+        city_name: &str,
+        country: &str,
+        focal_point: std::result::Result<FocalPoint, CommunityProblem>,
+        motivation: &str,
+    ) -> Result<Application> {
+        let mut problems = Vec::new();
+        let country = CountryCode::parse(country)
+            .map_err(|_| problems.push(("country".to_string(), CommunityProblem::Missing)))
+            .ok();
+        let focal_point = focal_point.map_err(|p| problems.push(("email".to_string(), p))).ok();
+        let (Some(country), Some(focal_point)) = (country, focal_point) else {
+            return Err(Refusal::CommunityInvalid(problems).into());
+        };
+        let application = Application {
+            id: format!("application-{}", new_token()),
+            city_name: city_name.trim().to_string(),
+            country,
+            focal_point,
+            motivation: motivation.trim().to_string(),
+            submitted_at: clock::now(),
+            status: ApplicationStatus::Pending,
+            reason: None,
+            city: None,
+        };
+        problems.extend(application.check());
+        if !problems.is_empty() {
+            return Err(Refusal::CommunityInvalid(problems).into());
+        }
+        self.store.save_application(&application).await?;
+        Ok(application)
+    }
+
+    /// The current members (active, or asked to renew) with their cities, by city id: what the
+    /// public members map and API show. Their focal points are left out.
+    pub async fn public_members(&self) -> Result<Vec<(City, Member)>> {
+        let cities = self.store.cities(&Default::default()).await?;
+        Ok(self
+            .store
+            .members()
+            .await?
+            .into_iter()
+            .filter(|m| m.status.is_current())
+            .filter_map(|mut m| {
+                m.focal_points.clear();
+                cities.iter().find(|c| c.id == m.city).map(|c| (c.clone(), m))
+            })
+            .collect())
+    }
+
+    /// Every application, the latest first; secretariat only.
+    pub async fn applications(&self, user: &User) -> Result<Vec<Application>> {
+        Self::secretariat_only(user)?;
+        Ok(self.store.applications().await?)
+    }
+
+    /// Approves or declines a pending application; the applicant is told by mail. Approving
+    /// adds the city to the registry (unless a city of that name and country is there) and
+    /// makes it an active member with the applicant as focal point.
+    pub async fn decide_application(&self, user: &User, id: &str, decision: &Decision) -> Result<Application> {
+        Self::secretariat_only(user)?;
+        let mut application =
+            self.store.applications().await?.into_iter().find(|a| a.id == id).ok_or(Refusal::NotFound)?;
+        if application.status != ApplicationStatus::Pending {
+            return Err(Refusal::AlreadyDecided.into());
+        }
+        let mail_id = new_token();
+        let (subject, body, joined) = match decision {
+            Decision::Decline { reason } => {
+                let reason = reason.trim();
+                if reason.is_empty() || reason.chars().count() > MAX_NOTE {
+                    let problem = if reason.is_empty() {
+                        CommunityProblem::Missing
+                    } else {
+                        CommunityProblem::TooLong { max: MAX_NOTE }
+                    };
+                    return Err(Refusal::CommunityInvalid(vec![("reason".into(), problem)]).into());
+                }
+                application.status = ApplicationStatus::Declined;
+                application.reason = Some(reason.to_string());
+                let subject = format!("{} — application / solicitud / candidature", application.city_name);
+                let body = format!(
+                    "We cannot accept {city}'s application for now. / No podemos aceptar por ahora la solicitud \
+                     de {city}. / Nous ne pouvons pas accepter la candidature de {city} pour le moment.\n\n{reason}\n",
+                    city = application.city_name
+                );
+                (subject, body, None)
+            }
+            Decision::Approve { location, population } => {
+                let cities = self.store.cities(&Default::default()).await?;
+                let existing = cities.into_iter().find(|c| {
+                    c.country == application.country && c.name.eq_ignore_ascii_case(&application.city_name)
+                });
+                let city = match existing {
+                    Some(city) => city,
+                    None => City {
+                        id: self.free_city_id(&application).await?,
+                        name: application.city_name.clone(),
+                        local_name: None,
+                        section: Section::for_country(&application.country).ok_or(Refusal::NotFound)?,
+                        country: application.country.clone(),
+                        metropolis: false,
+                        population: Population {
+                            count: population.unwrap_or(0),
+                            year: None,
+                            source: Some("application".into()),
+                        },
+                        location: *location,
+                    },
+                };
+                application.status = ApplicationStatus::Approved;
+                application.city = Some(city.id.clone());
+                let since = clock::now()[..4].parse().ok();
+                let member = Member {
+                    city: city.id.clone(),
+                    status: MemberStatus::Active,
+                    since,
+                    focal_points: vec![application.focal_point.clone()],
+                    illustrative: false,
+                };
+                let subject = format!("{} — welcome / bienvenida / bienvenue", application.city_name);
+                let body = format!(
+                    "{city} is now a member of the community. / {city} ya es miembro de la comunidad. / \
+                     {city} est désormais membre de la communauté.\n",
+                    city = application.city_name
+                );
+                (subject, body, Some((city, member)))
+            }
+        };
+        let recipient = application.focal_point.email.as_str().to_string();
+        let mail = OutgoingMail { id: &mail_id, recipient: &recipient, subject: &subject, body: &body };
+        let joined_refs = joined.as_ref().map(|(c, m)| (c, m));
+        self.store.decide_application(&application, user.email.as_str(), joined_refs, &mail).await?;
+        Ok(application)
+    }
+
+    /// An unused registry id for the applicant city: `es-getxo`, then `es-getxo-2`…
+    async fn free_city_id(&self, application: &Application) -> Result<CityId> {
+        let slug: String = application
+            .city_name
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                'ñ' => 'n',
+                'ç' => 'c',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            })
+            .collect();
+        let slug: Vec<&str> = slug.split('-').filter(|p| !p.is_empty()).take(8).collect();
+        // A name in another script leaves nothing to spell the id with.
+        let slug = if slug.is_empty() { "city".to_string() } else { slug.join("-") };
+        let slug = slug[..slug.len().min(50)].trim_end_matches('-');
+        let base = format!("{}-{slug}", application.country.as_str().to_lowercase());
+        let mut candidate = base.clone();
+        let mut n = 1;
+        loop {
+            let id = CityId::parse(&candidate).map_err(|e| crate::AppError::Internal(e.to_string()))?;
+            if self.store.city(&id).await?.is_none() {
+                return Ok(id);
+            }
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+    }
+}

@@ -1,0 +1,524 @@
+//! The community's progress report to the network's World Secretariat, in its fixed structure:
+//! the period's activities and figures under each of the five components (implementation,
+//! representation, monitoring and follow-up, learning, strengthening the network), the update
+//! on the leadership, and a summary of results. The application layer gathers the facts; this
+//! module words them in a language and lays them out as an HTML page and a PDF.
+
+use minijinja::{Environment, context};
+use serde::Serialize;
+use smartcities_domain::{
+    Activity, ApproxDate, Component, EditionStatus, EditionYear, Event, EventKind, Lang, Leadership, Localized,
+    Participation, Partner,
+};
+use smartcities_locale::{FluentValue, t, translate};
+
+use crate::{
+    pdf::{Bytes, pdf},
+    view::{approx_date, long_date},
+};
+
+const HTML: &str = include_str!("../templates/progress/report.html");
+const TYPST: &str = include_str!("../templates/pdf/progress.typ");
+const COMMON: &str = include_str!("../templates/pdf/common.typ");
+
+/// A reporting period, from the first day of one month to the last day of another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    /// The first month.
+    pub from: ApproxDate,
+    /// The last month.
+    pub to: ApproxDate,
+}
+
+impl Period {
+    /// A period from two months written `YYYY-MM`; the first must not come after the last.
+    pub fn parse(from: &str, to: &str) -> Result<Period, String> {
+        let month = |text: &str| {
+            ApproxDate::parse(text)
+                .ok()
+                .filter(|d| d.month.is_some() && d.day.is_none())
+                .ok_or_else(|| format!("{text:?} is not a month: use YYYY-MM, like 2021-12"))
+        };
+        let (from, to) = (month(from)?, month(to)?);
+        if to < from {
+            return Err(format!("the period ends ({to}) before it starts ({from})"));
+        }
+        Ok(Period { from, to })
+    }
+
+    /// The first day, `YYYY-MM-01`.
+    pub fn first_day(&self) -> String {
+        format!("{}-{:02}-01", self.from.year, self.from.month.unwrap_or(1))
+    }
+
+    /// The last day, `YYYY-MM-31` (days compare as text, so 31 ends every month).
+    pub fn last_day(&self) -> String {
+        format!("{}-{:02}-31", self.to.year, self.to.month.unwrap_or(12))
+    }
+
+    /// Whether a date (of any precision) falls in the period.
+    pub fn contains(&self, date: ApproxDate) -> bool {
+        let text = date.to_string();
+        text.as_str() >= self.first_day().get(..text.len()).unwrap_or("")
+            && text.as_str() <= self.last_day().get(..text.len()).unwrap_or("")
+    }
+
+    /// Whether a timestamp or day (`2026-05-04…`) falls in the period.
+    pub fn contains_day(&self, at: &str) -> bool {
+        let day = at.get(..10).unwrap_or(at);
+        day >= self.first_day().as_str() && day <= self.last_day().as_str()
+    }
+
+    /// Whether an activity's semester overlaps the period.
+    pub fn overlaps(&self, activity: &Activity) -> bool {
+        let (first, last) = activity.semester.months();
+        let (from, to) = (self.first_day(), self.last_day());
+        first.as_str() <= &to[..7] && last.as_str() >= &from[..7]
+    }
+}
+
+/// An edition the period saw at work, with how many cities took part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditionProgress {
+    /// The edition.
+    pub year: EditionYear,
+    /// Its title.
+    pub title: Localized,
+    /// Where it stands.
+    pub status: EditionStatus,
+    /// Invitations and responses on record.
+    pub participation: Participation,
+    /// The participants an earlier edition reported, when its responses are not on record.
+    pub reported_participants: Option<u32>,
+}
+
+/// How a renewal round went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenewalProgress {
+    /// Its title.
+    pub title: String,
+    /// When it opened.
+    pub opened_at: String,
+    /// Whether it is closed.
+    pub closed: bool,
+    /// Members that confirmed.
+    pub confirmed: usize,
+    /// Members that updated their details.
+    pub updated: usize,
+    /// Members that left.
+    pub left: usize,
+    /// Members that did not answer (lapsed once closed).
+    pub silent: usize,
+}
+
+/// The member list at the end of the period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MemberCounts {
+    /// In good standing.
+    pub active: usize,
+    /// Asked in an open round.
+    pub pending: usize,
+    /// Lapsed after a round.
+    pub lapsed: usize,
+    /// Left.
+    pub left: usize,
+    /// Applications received in the period.
+    pub applications: usize,
+    /// Of which approved.
+    pub approved: usize,
+}
+
+/// The facts a progress report is made of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressReport {
+    /// The period.
+    pub period: Period,
+    /// The day it was drawn up (`YYYY-MM-DD`).
+    pub drawn_up_on: String,
+    /// Editions at work in the period.
+    pub editions: Vec<EditionProgress>,
+    /// Planned activities whose semester overlaps the period.
+    pub activities: Vec<Activity>,
+    /// Events held in the period.
+    pub events: Vec<Event>,
+    /// The partner organisations, for their names.
+    pub partners: Vec<Partner>,
+    /// The leadership record, and the lead city's name.
+    pub leadership: Option<(Leadership, String)>,
+    /// Renewal rounds opened in the period.
+    pub renewals: Vec<RenewalProgress>,
+    /// The member list.
+    pub members: MemberCounts,
+    /// Good practices published in the period, and in the catalogue at its end.
+    pub practices: (usize, usize),
+    /// Downloads of published editions' files in the period, by edition.
+    pub downloads: Vec<(i64, i64)>,
+    /// The summary of results, when the secretariat wrote or edited it; otherwise drafted.
+    pub summary: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Row {
+    title: String,
+    detail: String,
+}
+
+#[derive(Serialize)]
+struct Section {
+    letter: char,
+    code: &'static str,
+    heading: String,
+    figures: Vec<Row>,
+    activities: Vec<Row>,
+    events: Vec<Row>,
+    notes: Vec<String>,
+}
+
+/// The report worded in one language: what both layouts read.
+#[derive(Serialize)]
+struct View {
+    lang: &'static str,
+    labels: std::collections::BTreeMap<&'static str, String>,
+    network: String,
+    study: String,
+    /// The period, for the footer of every page.
+    year: String,
+    doc_title: String,
+    period: String,
+    drawn_up: String,
+    sections: Vec<Section>,
+    leadership: Vec<String>,
+    summary: Vec<String>,
+}
+
+fn n(x: usize) -> FluentValue<'static> {
+    FluentValue::from(x as i64)
+}
+
+fn s(text: &str) -> FluentValue<'static> {
+    FluentValue::from(text.to_string())
+}
+
+fn percent(part: usize, whole: usize) -> String {
+    if whole == 0 { "–".into() } else { format!("{} %", (part * 100 + whole / 2) / whole) }
+}
+
+fn participants(edition: &EditionProgress) -> usize {
+    let p = &edition.participation;
+    let on_record = p.submitted + p.accepted;
+    if p.invited == 0 { edition.reported_participants.unwrap_or(0) as usize } else { on_record }
+}
+
+fn event_row(lang: Lang, report: &ProgressReport, event: &Event) -> Row {
+    let when = approx_date(lang, event.starts_on);
+    let place = event.place.clone().unwrap_or_else(|| t(lang, "progress-online"));
+    let mut detail = vec![when, t(lang, &format!("event-kind-{}", event.kind.slug())), place];
+    if let Some(count) = event.attendance {
+        detail.push(translate(lang, "events-attendance", &[("count", n(count as usize))]));
+    }
+    let partners: Vec<&str> = event
+        .partners
+        .iter()
+        .map(|id| report.partners.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.name.as_str()))
+        .collect();
+    if !partners.is_empty() {
+        detail.push(partners.join(", "));
+    }
+    Row { title: event.title.clone(), detail: detail.join(" · ") }
+}
+
+fn activity_row(lang: Lang, activity: &Activity) -> Row {
+    let mut detail = vec![
+        activity.semester.to_string(),
+        t(lang, &format!("activity-status-{}", activity.status.slug())),
+    ];
+    if !activity.owner.is_empty() {
+        detail.push(activity.owner.clone());
+    }
+    if let Some(edition) = activity.edition {
+        detail.push(translate(lang, "progress-edition", &[("year", n(edition.get() as usize))]));
+    }
+    Row { title: activity.title.clone(), detail: detail.join(" · ") }
+}
+
+fn figure(lang: Lang, key: &str, value: String) -> Row {
+    Row { title: t(lang, key), detail: value }
+}
+
+/// Two paragraphs of results drawn from the figures, for the secretariat to edit.
+pub fn draft_summary(report: &ProgressReport, lang: Lang) -> String {
+    let period = period_text(lang, report.period);
+    let editions: Vec<String> = report
+        .editions
+        .iter()
+        .map(|e| {
+            translate(
+                lang,
+                "progress-summary-edition",
+                &[("year", n(e.year.get() as usize)), ("title", s(e.title.get(lang))), ("cities", n(participants(e)))],
+            )
+        })
+        .collect();
+    let downloads: i64 = report.downloads.iter().map(|(_, c)| c).sum();
+    let first = translate(
+        lang,
+        "progress-summary-work",
+        &[
+            ("period", s(&period)),
+            ("editions", s(&editions.join("; "))),
+            ("count", n(report.editions.len())),
+            ("practices", n(report.practices.0)),
+            ("downloads", n(downloads as usize)),
+        ],
+    );
+    let attendance: u32 = report.events.iter().filter_map(|e| e.attendance).sum();
+    let mut partner_ids: Vec<&String> = report.events.iter().flat_map(|e| &e.partners).collect();
+    partner_ids.sort();
+    partner_ids.dedup();
+    let renewal = report.renewals.first().map_or_else(
+        || t(lang, "progress-summary-no-renewal"),
+        |r| {
+            translate(
+                lang,
+                "progress-summary-renewal",
+                &[
+                    ("confirmed", n(r.confirmed + r.updated)),
+                    ("left", n(r.left)),
+                    ("silent", n(r.silent)),
+                    ("closed", s(if r.closed { "yes" } else { "no" })),
+                ],
+            )
+        },
+    );
+    let second = translate(
+        lang,
+        "progress-summary-network",
+        &[
+            ("events", n(report.events.len())),
+            ("attendance", n(attendance as usize)),
+            ("partners", n(partner_ids.len())),
+            ("renewal", s(&renewal)),
+            ("active", n(report.members.active)),
+        ],
+    );
+    format!("{first}\n\n{second}")
+}
+
+fn period_text(lang: Lang, period: Period) -> String {
+    format!("{} – {}", approx_date(lang, period.from), approx_date(lang, period.to))
+}
+
+fn view(report: &ProgressReport, lang: Lang) -> View {
+    let in_component = |c: Component| {
+        let activities = report.activities.iter().filter(|a| a.component == c).map(|a| activity_row(lang, a));
+        let events = report.events.iter().filter(|e| e.component == c).map(|e| event_row(lang, report, e));
+        (activities.collect::<Vec<_>>(), events.collect::<Vec<_>>())
+    };
+    let mut sections = Vec::new();
+    for (i, component) in Component::ALL.iter().enumerate() {
+        let (activities, events) = in_component(*component);
+        let mut figures = Vec::new();
+        let mut notes = Vec::new();
+        match component {
+            Component::Implementation => {
+                for e in &report.editions {
+                    let p = &e.participation;
+                    let label = translate(lang, "progress-edition", &[("year", n(e.year.get() as usize))]);
+                    let detail = if p.invited == 0 {
+                        translate(
+                            lang,
+                            "progress-reported-cities",
+                            &[("cities", n(e.reported_participants.unwrap_or(0) as usize))],
+                        )
+                    } else {
+                        translate(
+                            lang,
+                            "progress-participation",
+                            &[
+                                ("invited", n(p.invited)),
+                                ("answered", n(p.submitted + p.accepted)),
+                                ("accepted", n(p.accepted)),
+                                ("rate", s(&percent(p.submitted + p.accepted, p.invited))),
+                            ],
+                        )
+                    };
+                    let status = t(lang, &format!("status-{}", e.status.slug()));
+                    figures.push(Row { title: format!("{label}: {}", e.title.get(lang)), detail: format!("{status} · {detail}") });
+                }
+                figures.push(figure(lang, "progress-practices-published", report.practices.0.to_string()));
+                figures.push(figure(lang, "progress-practices-total", report.practices.1.to_string()));
+            }
+            Component::Representation => {
+                if let Some((leadership, city)) = &report.leadership {
+                    notes.push(translate(
+                        lang,
+                        "progress-lead",
+                        &[
+                            ("city", s(city)),
+                            ("representative", s(&leadership.representative)),
+                            ("office", s(&leadership.office)),
+                        ],
+                    ));
+                    for seat in &leadership.bodies {
+                        figures.push(Row { title: seat.body.clone(), detail: seat.role.clone() });
+                    }
+                }
+                let presentations = report.events.iter().filter(|e| e.kind == EventKind::Presentation).count();
+                figures.push(figure(lang, "progress-presentations", presentations.to_string()));
+            }
+            Component::Monitoring => {
+                for r in &report.renewals {
+                    let state = t(lang, if r.closed { "progress-round-closed" } else { "progress-round-open" });
+                    figures.push(Row {
+                        title: format!("{} ({})", r.title, long_date(lang, &r.opened_at[..10.min(r.opened_at.len())])),
+                        detail: translate(
+                            lang,
+                            "progress-round",
+                            &[
+                                ("state", s(&state)),
+                                ("confirmed", n(r.confirmed)),
+                                ("updated", n(r.updated)),
+                                ("left", n(r.left)),
+                                ("silent", n(r.silent)),
+                            ],
+                        ),
+                    });
+                }
+                if report.renewals.is_empty() {
+                    notes.push(t(lang, "progress-summary-no-renewal"));
+                }
+            }
+            Component::Learning => {
+                let learning: Vec<&Event> = report
+                    .events
+                    .iter()
+                    .filter(|e| matches!(e.kind, EventKind::Webinar | EventKind::LearningMeeting | EventKind::PartnerMeeting))
+                    .collect();
+                let attendance: u32 = learning.iter().filter_map(|e| e.attendance).sum();
+                figures.push(figure(lang, "progress-learning-events", learning.len().to_string()));
+                figures.push(figure(lang, "progress-attendance", attendance.to_string()));
+            }
+            Component::Strengthening => {
+                let m = report.members;
+                figures.push(figure(lang, "member-status-active", m.active.to_string()));
+                figures.push(figure(lang, "member-status-lapsed", m.lapsed.to_string()));
+                figures.push(figure(lang, "member-status-left", m.left.to_string()));
+                figures.push(Row {
+                    title: t(lang, "progress-applications"),
+                    detail: translate(
+                        lang,
+                        "progress-applications-detail",
+                        &[("received", n(m.applications)), ("approved", n(m.approved))],
+                    ),
+                });
+                for (year, count) in &report.downloads {
+                    figures.push(Row {
+                        title: translate(lang, "progress-downloads", &[("year", n(*year as usize))]),
+                        detail: count.to_string(),
+                    });
+                }
+                if let Some((leadership, _)) = &report.leadership {
+                    for council in &leadership.councils {
+                        let received: Vec<String> = council.received.iter().map(|y| y.to_string()).collect();
+                        figures.push(Row {
+                            title: council.name.clone(),
+                            detail: if received.is_empty() {
+                                t(lang, "progress-council-nothing")
+                            } else {
+                                translate(lang, "progress-council-received", &[("editions", s(&received.join(", ")))])
+                            },
+                        });
+                    }
+                }
+            }
+        }
+        sections.push(Section {
+            letter: (b'A' + i as u8) as char,
+            code: component.slug(),
+            heading: t(lang, &format!("component-{}", component.slug())),
+            figures,
+            activities,
+            events,
+            notes,
+        });
+    }
+    let leadership = match &report.leadership {
+        Some((l, city)) => {
+            let mut lines = vec![translate(
+                lang,
+                "progress-lead-since",
+                &[("city", s(city)), ("since", s(&approx_date(lang, l.since)))],
+            )];
+            lines.extend(l.update.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from));
+            lines
+        }
+        None => vec![t(lang, "progress-no-leadership")],
+    };
+    let summary_text = report.summary.clone().unwrap_or_else(|| draft_summary(report, lang));
+    let summary = summary_text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
+    let period = period_text(lang, report.period);
+    let labels = [
+        ("title", "progress-title"),
+        ("activities", "progress-activities"),
+        ("events", "progress-events"),
+        ("figures", "progress-figures"),
+        ("nothing", "progress-nothing"),
+        ("leadership", "progress-leadership"),
+        ("summary", "progress-summary"),
+        ("period", "progress-period"),
+        ("drawn-up", "progress-drawn-up"),
+        ("section-activities", "progress-section-activities"),
+    ]
+    .into_iter()
+    .map(|(k, key)| (k, t(lang, key)))
+    .collect();
+    View {
+        lang: lang.code(),
+        labels,
+        network: t(lang, "site-tagline"),
+        study: t(lang, "progress-title"),
+        year: period.clone(),
+        doc_title: format!("{} · {period}", t(lang, "progress-title")),
+        period,
+        drawn_up: long_date(lang, &report.drawn_up_on),
+        sections,
+        leadership,
+        summary,
+    }
+}
+
+/// The report as a self-contained HTML page.
+pub fn html(report: &ProgressReport, lang: Lang) -> Result<String, String> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.add_template("report.html", HTML).map_err(|e| e.to_string())?;
+    let template = env.get_template("report.html").map_err(|e| e.to_string())?;
+    template.render(context! { r => minijinja::Value::from(minijinja::value::Serde(view(report, lang))) }).map_err(|e| format!("{e:#}"))
+}
+
+/// The report as a PDF, laid out by typst with the fonts the binary carries.
+pub fn pdf_document(report: &ProgressReport, lang: Lang) -> Result<Vec<u8>, String> {
+    let json = serde_json::to_vec(&view(report, lang)).map_err(|e| e.to_string())?;
+    let mut parts = report.drawn_up_on.split('-').map(|p| p.parse::<i32>().unwrap_or(1));
+    let (y, m, d) = (parts.next().unwrap_or(2000), parts.next().unwrap_or(1), parts.next().unwrap_or(1));
+    pdf(format!("{COMMON}\n{TYPST}"), &[("/data.json".into(), Bytes::new(json))], (y, m.clamp(1, 12) as u8, d.clamp(1, 31) as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_parse_and_contain_their_months() {
+        let period = Period::parse("2020-01", "2021-12").unwrap();
+        assert!(period.contains(ApproxDate::parse("2020-01-01").unwrap()));
+        assert!(period.contains(ApproxDate::parse("2021-12").unwrap()));
+        assert!(period.contains(ApproxDate::parse("2021").unwrap()));
+        assert!(!period.contains(ApproxDate::parse("2022-01-01").unwrap()));
+        assert!(!period.contains(ApproxDate::parse("2019-12-31").unwrap()));
+        assert!(period.contains_day("2021-12-31T23:59:00Z") && !period.contains_day("2022-01-01"));
+        assert!(Period::parse("2021-12", "2020-01").is_err());
+        assert!(Period::parse("2021", "2021-12").is_err());
+        assert!(Period::parse("2021-01-05", "2021-12").is_err());
+    }
+}
