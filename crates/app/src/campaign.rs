@@ -3,7 +3,7 @@
 //! delivers it. Links in mail point to the configured public address only, never to whatever
 //! host a request named.
 
-use smartcities_domain::{ApproxDate, City, Edition, EditionYear, Localized, MemberStatus, Milestone, Role};
+use smartcities_domain::{ApproxDate, City, Edition, EditionYear, Localized, Milestone, Role};
 use smartcities_store::{CityFilter, LinkPurpose, StoreError, User};
 
 use crate::{App, Refusal, Result, accounts::new_token};
@@ -132,13 +132,14 @@ impl App {
         self.new_link(user, LinkPurpose::Invitation).await
     }
 
-    /// The active member cities not yet invited to the edition, and the focal points each
+    /// The current member cities (active or asked to renew) not yet invited to the edition, and the focal points each
     /// invitation would reach: what [`App::invite`] would do, without doing it.
     pub async fn invitation_preview(&self, year: EditionYear) -> Result<Vec<Invitee>> {
         let cities = self.store.cities(&CityFilter::default()).await?;
         let invited: Vec<_> = self.store.responses(year).await?.into_iter().map(|r| r.city).collect();
         let mut out = Vec::new();
-        for member in self.store.members().await?.into_iter().filter(|m| m.status == MemberStatus::Active) {
+        // Members asked to renew are members still: they are invited too.
+        for member in self.store.members().await?.into_iter().filter(|m| m.status.is_current()) {
             if invited.contains(&member.city) {
                 continue;
             }
@@ -149,7 +150,7 @@ impl App {
         Ok(out)
     }
 
-    /// Invites every active member city not yet invited: a response record for it, an account
+    /// Invites every current member city not yet invited: a response record for it, an account
     /// for each focal point, and an invitation mail in the outbox. Cities already invited (or
     /// further along) are left alone; reminders are [`App::remind`]'s job.
     pub async fn invite(&self, year: EditionYear) -> Result<Round> {

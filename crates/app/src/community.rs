@@ -4,8 +4,8 @@
 //! list is [`crate::membership`]'s.
 
 use smartcities_domain::{
-    Activity, ApplicationStatus, CommunityProblem, EditionStatus, EditionYear, Event, EventId, EventProblem, Lang, Leadership, MemberStatus,
-    Participation, RenewalAnswer, Role,
+    Activity, ApplicationStatus, CommunityProblem, EditionStatus, EditionYear, Event, EventId, EventProblem,
+    Lang, Leadership, MemberStatus, Participation, RenewalAnswer, Role,
 };
 use smartcities_publish::progress::{
     self, EditionProgress, MemberCounts, Period, ProgressReport, RenewalProgress,
@@ -124,7 +124,8 @@ impl App {
             if !(year_in || milestone_in || published_in || in_progress) {
                 continue;
             }
-            let statuses: Vec<_> = store.responses(edition.year).await?.into_iter().map(|r| r.status).collect();
+            let statuses: Vec<_> =
+                store.responses(edition.year).await?.into_iter().map(|r| r.status).collect();
             editions.push(EditionProgress {
                 year: edition.year,
                 title: edition.title.clone(),
@@ -134,7 +135,8 @@ impl App {
             });
         }
         let activities = store.activities().await?.into_iter().filter(|a| period.overlaps(a)).collect();
-        let events = store.events(false).await?.into_iter().filter(|e| period.contains(e.starts_on)).collect();
+        let events =
+            store.events(false).await?.into_iter().filter(|e| period.contains(e.starts_on)).collect();
         let leadership = match store.leadership().await? {
             Some(l) => {
                 let name = store.city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);
@@ -198,15 +200,17 @@ impl App {
     }
 
     /// The progress report as a file: HTML, or PDF laid out on the blocking pool.
-    pub async fn progress_report_file(&self, report: ProgressReport, lang: Lang, format: ReportFormat) -> Result<Vec<u8>> {
+    pub async fn progress_report_file(
+        &self,
+        report: ProgressReport,
+        lang: Lang,
+        format: ReportFormat,
+    ) -> Result<Vec<u8>> {
         match format {
-            ReportFormat::Html => {
-                Ok(progress::html(&report, lang).map_err(AppError::Internal)?.into_bytes())
+            ReportFormat::Html => Ok(progress::html(&report, lang).map_err(AppError::Internal)?.into_bytes()),
+            ReportFormat::Pdf => {
+                self.heavy(move || progress::pdf_document(&report, lang)).await?.map_err(AppError::Internal)
             }
-            ReportFormat::Pdf => self
-                .heavy(move || progress::pdf_document(&report, lang))
-                .await?
-                .map_err(AppError::Internal),
         }
     }
 }

@@ -348,7 +348,9 @@ impl Refusal {
                 let list: Vec<String> = problems.iter().map(|(_, p)| community_problem(lang, p)).collect();
                 format!("{} {}", t(lang, "refused-community-invalid"), list.join(" · "))
             }
-            Refusal::RoundStillOpen { round } => translate(lang, "refused-round-open", &[("round", s(round))]),
+            Refusal::RoundStillOpen { round } => {
+                translate(lang, "refused-round-open", &[("round", s(round))])
+            }
             Refusal::RoundClosed => t(lang, "refused-round-closed"),
             Refusal::RoundClosesInPast => t(lang, "refused-round-closes-in-past"),
             Refusal::AlreadyDecided => t(lang, "refused-already-decided"),

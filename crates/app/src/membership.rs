@@ -4,8 +4,8 @@
 //! to join; the secretariat approves or declines with a reason.
 
 use smartcities_domain::{
-    Application, ApplicationStatus, City, CityId, CommunityProblem, Coordinates, CountryCode, FocalPoint, Member,
-    MemberStatus, Population, RenewalAnswer, Role, Section, check_focal_points,
+    Application, ApplicationStatus, City, CityId, CommunityProblem, Coordinates, CountryCode, FocalPoint,
+    Member, MemberStatus, Population, RenewalAnswer, Role, Section, check_focal_points,
 };
 use smartcities_store::{OutgoingMail, RenewalReply, RenewalRound, User, clock};
 
@@ -202,7 +202,11 @@ impl App {
     }
 
     async fn renewal_round(&self, user: &User, id: &str) -> Result<RoundView> {
-        self.renewal_rounds(user).await?.into_iter().find(|r| r.round.id == id).ok_or(Refusal::NotFound.into())
+        self.renewal_rounds(user)
+            .await?
+            .into_iter()
+            .find(|r| r.round.id == id)
+            .ok_or(Refusal::NotFound.into())
     }
 
     async fn open_round(&self, user: &User) -> Result<RoundView> {
@@ -229,7 +233,8 @@ impl App {
             let token = new_token();
             reminded.push((reply.city.clone(), token_hash(&token)));
             let name = city.as_ref().map_or(reply.city.as_str(), |c| &c.name);
-            let (subject, body) = renewal_mail(&view.round.title, name, &format!("{base}/renewal/{token}"), true);
+            let (subject, body) =
+                renewal_mail(&view.round.title, name, &format!("{base}/renewal/{token}"), true);
             for focal in &member.focal_points {
                 texts.push((new_token(), focal.email.as_str().to_string(), subject.clone(), body.clone()));
             }
@@ -250,7 +255,8 @@ impl App {
 
     /// What a mailed renewal link opens; no sign-in needed, the link is the credential.
     pub async fn renewal_invitation(&self, token: &str) -> Result<RenewalInvitation> {
-        let (round, reply) = self.store.renewal_by_token(&token_hash(token)).await?.ok_or(Refusal::LinkInvalid)?;
+        let (round, reply) =
+            self.store.renewal_by_token(&token_hash(token)).await?.ok_or(Refusal::LinkInvalid)?;
         let city = self.store.city(&reply.city).await?.ok_or(Refusal::NotFound)?;
         let member = self.store.member(&reply.city).await?.ok_or(Refusal::NotFound)?;
         Ok(RenewalInvitation { round, reply, city, member })
@@ -352,7 +358,12 @@ impl App {
     /// Approves or declines a pending application; the applicant is told by mail. Approving
     /// adds the city to the registry (unless a city of that name and country is there) and
     /// makes it an active member with the applicant as focal point.
-    pub async fn decide_application(&self, user: &User, id: &str, decision: &Decision) -> Result<Application> {
+    pub async fn decide_application(
+        &self,
+        user: &User,
+        id: &str,
+        decision: &Decision,
+    ) -> Result<Application> {
         Self::secretariat_only(user)?;
         let mut application =
             self.store.applications().await?.into_iter().find(|a| a.id == id).ok_or(Refusal::NotFound)?;

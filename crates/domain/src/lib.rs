@@ -87,8 +87,8 @@ pub use framework::{
 };
 pub use lang::{Lang, Localized};
 pub use network::{
-    Activity, ActivityStatus, Application, ApplicationStatus, BodySeat, CommunityProblem, Council, Leadership,
-    MAX_FOCAL_POINTS, RenewalAnswer, Semester, check_focal_points, focal_point,
+    Activity, ActivityStatus, Application, ApplicationStatus, BodySeat, CommunityProblem, Council,
+    Leadership, MAX_FOCAL_POINTS, RenewalAnswer, Semester, check_focal_points, focal_point,
 };
 pub use practice::{
     Actor, BudgetRange, Contact, Effort, Indicator, Inequality, Practice, PracticeId, PracticeSource,

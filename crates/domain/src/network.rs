@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ApproxDate, CityId, Component, CountryCode, EditionYear, Email, EventId, FocalPoint, ParseError};
+use crate::{
+    ApproxDate, CityId, Component, CountryCode, EditionYear, Email, EventId, FocalPoint, ParseError,
+};
 
 vocabulary! {
     /// What a member answered in a renewal round.
@@ -185,7 +187,11 @@ impl Semester {
 
     /// The semester after this one.
     pub fn next(self) -> Semester {
-        if self.half == 1 { Semester { year: self.year, half: 2 } } else { Semester { year: self.year + 1, half: 1 } }
+        if self.half == 1 {
+            Semester { year: self.year, half: 2 }
+        } else {
+            Semester { year: self.year + 1, half: 1 }
+        }
     }
 }
 
@@ -314,8 +320,10 @@ impl Leadership {
     /// Checks the texts; every problem is named by its field.
     pub fn check(&self) -> Vec<(String, CommunityProblem)> {
         let mut problems = Vec::new();
-        let fields =
-            [("representative", &self.representative, true, MAX_NAME), ("office", &self.office, false, MAX_NAME)];
+        let fields = [
+            ("representative", &self.representative, true, MAX_NAME),
+            ("office", &self.office, false, MAX_NAME),
+        ];
         for (field, text, required, max) in fields {
             if let Some(p) = text_problem(text, required, max) {
                 problems.push((field.to_string(), p));

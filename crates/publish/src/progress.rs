@@ -7,8 +7,8 @@
 use minijinja::{Environment, context};
 use serde::Serialize;
 use smartcities_domain::{
-    Activity, ApproxDate, Component, EditionStatus, EditionYear, Event, EventKind, Lang, Leadership, Localized,
-    Participation, Partner,
+    Activity, ApproxDate, Component, EditionStatus, EditionYear, Event, EventKind, Lang, Leadership,
+    Localized, Participation, Partner,
 };
 use smartcities_locale::{FluentValue, t, translate};
 
@@ -205,8 +205,8 @@ fn percent(part: usize, whole: usize) -> String {
 
 fn participants(edition: &EditionProgress) -> usize {
     let p = &edition.participation;
-    let on_record = p.submitted + p.accepted;
-    if p.invited == 0 { edition.reported_participants.unwrap_or(0) as usize } else { on_record }
+    // Submitted counts the accepted ones too: every city that handed its answers in.
+    if p.invited == 0 { edition.reported_participants.unwrap_or(0) as usize } else { p.submitted }
 }
 
 fn event_row(lang: Lang, report: &ProgressReport, event: &Event) -> Row {
@@ -228,10 +228,8 @@ fn event_row(lang: Lang, report: &ProgressReport, event: &Event) -> Row {
 }
 
 fn activity_row(lang: Lang, activity: &Activity) -> Row {
-    let mut detail = vec![
-        activity.semester.to_string(),
-        t(lang, &format!("activity-status-{}", activity.status.slug())),
-    ];
+    let mut detail =
+        vec![activity.semester.to_string(), t(lang, &format!("activity-status-{}", activity.status.slug()))];
     if !activity.owner.is_empty() {
         detail.push(activity.owner.clone());
     }
@@ -255,7 +253,11 @@ pub fn draft_summary(report: &ProgressReport, lang: Lang) -> String {
             translate(
                 lang,
                 "progress-summary-edition",
-                &[("year", n(e.year.get() as usize)), ("title", s(e.title.get(lang))), ("cities", n(participants(e)))],
+                &[
+                    ("year", n(e.year.get() as usize)),
+                    ("title", s(e.title.get(lang))),
+                    ("cities", n(participants(e))),
+                ],
             )
         })
         .collect();
@@ -336,14 +338,17 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
                             "progress-participation",
                             &[
                                 ("invited", n(p.invited)),
-                                ("answered", n(p.submitted + p.accepted)),
+                                ("answered", n(p.submitted)),
                                 ("accepted", n(p.accepted)),
-                                ("rate", s(&percent(p.submitted + p.accepted, p.invited))),
+                                ("rate", s(&percent(p.submitted, p.invited))),
                             ],
                         )
                     };
                     let status = t(lang, &format!("status-{}", e.status.slug()));
-                    figures.push(Row { title: format!("{label}: {}", e.title.get(lang)), detail: format!("{status} · {detail}") });
+                    figures.push(Row {
+                        title: format!("{label}: {}", e.title.get(lang)),
+                        detail: format!("{status} · {detail}"),
+                    });
                 }
                 figures.push(figure(lang, "progress-practices-published", report.practices.0.to_string()));
                 figures.push(figure(lang, "progress-practices-total", report.practices.1.to_string()));
@@ -363,14 +368,20 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
                         figures.push(Row { title: seat.body.clone(), detail: seat.role.clone() });
                     }
                 }
-                let presentations = report.events.iter().filter(|e| e.kind == EventKind::Presentation).count();
+                let presentations =
+                    report.events.iter().filter(|e| e.kind == EventKind::Presentation).count();
                 figures.push(figure(lang, "progress-presentations", presentations.to_string()));
             }
             Component::Monitoring => {
                 for r in &report.renewals {
-                    let state = t(lang, if r.closed { "progress-round-closed" } else { "progress-round-open" });
+                    let state =
+                        t(lang, if r.closed { "progress-round-closed" } else { "progress-round-open" });
                     figures.push(Row {
-                        title: format!("{} ({})", r.title, long_date(lang, &r.opened_at[..10.min(r.opened_at.len())])),
+                        title: format!(
+                            "{} ({})",
+                            r.title,
+                            long_date(lang, &r.opened_at[..10.min(r.opened_at.len())])
+                        ),
                         detail: translate(
                             lang,
                             "progress-round",
@@ -392,7 +403,12 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
                 let learning: Vec<&Event> = report
                     .events
                     .iter()
-                    .filter(|e| matches!(e.kind, EventKind::Webinar | EventKind::LearningMeeting | EventKind::PartnerMeeting))
+                    .filter(|e| {
+                        matches!(
+                            e.kind,
+                            EventKind::Webinar | EventKind::LearningMeeting | EventKind::PartnerMeeting
+                        )
+                    })
                     .collect();
                 let attendance: u32 = learning.iter().filter_map(|e| e.attendance).sum();
                 figures.push(figure(lang, "progress-learning-events", learning.len().to_string()));
@@ -425,7 +441,11 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
                             detail: if received.is_empty() {
                                 t(lang, "progress-council-nothing")
                             } else {
-                                translate(lang, "progress-council-received", &[("editions", s(&received.join(", ")))])
+                                translate(
+                                    lang,
+                                    "progress-council-received",
+                                    &[("editions", s(&received.join(", ")))],
+                                )
                             },
                         });
                     }
@@ -455,7 +475,8 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
         None => vec![t(lang, "progress-no-leadership")],
     };
     let summary_text = report.summary.clone().unwrap_or_else(|| draft_summary(report, lang));
-    let summary = summary_text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
+    let summary =
+        summary_text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
     let period = period_text(lang, report.period);
     let labels = [
         ("title", "progress-title"),
@@ -493,7 +514,9 @@ pub fn html(report: &ProgressReport, lang: Lang) -> Result<String, String> {
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.add_template("report.html", HTML).map_err(|e| e.to_string())?;
     let template = env.get_template("report.html").map_err(|e| e.to_string())?;
-    template.render(context! { r => minijinja::Value::from(minijinja::value::Serde(view(report, lang))) }).map_err(|e| format!("{e:#}"))
+    template
+        .render(context! { r => minijinja::Value::from(minijinja::value::Serde(view(report, lang))) })
+        .map_err(|e| format!("{e:#}"))
 }
 
 /// The report as a PDF, laid out by typst with the fonts the binary carries.
@@ -501,7 +524,11 @@ pub fn pdf_document(report: &ProgressReport, lang: Lang) -> Result<Vec<u8>, Stri
     let json = serde_json::to_vec(&view(report, lang)).map_err(|e| e.to_string())?;
     let mut parts = report.drawn_up_on.split('-').map(|p| p.parse::<i32>().unwrap_or(1));
     let (y, m, d) = (parts.next().unwrap_or(2000), parts.next().unwrap_or(1), parts.next().unwrap_or(1));
-    pdf(format!("{COMMON}\n{TYPST}"), &[("/data.json".into(), Bytes::new(json))], (y, m.clamp(1, 12) as u8, d.clamp(1, 31) as u8))
+    pdf(
+        format!("{COMMON}\n{TYPST}"),
+        &[("/data.json".into(), Bytes::new(json))],
+        (y, m.clamp(1, 12) as u8, d.clamp(1, 31) as u8),
+    )
 }
 
 #[cfg(test)]

@@ -12,8 +12,8 @@ use indicatif::ProgressBar;
 use smartcities_app::{
     App, AppError,
     accounts::console_user,
-    community::ReportFormat,
     campaign::Round,
+    community::ReportFormat,
     focus_groups::parse_focus_group,
     mail::{DEFAULT_FROM, Mailer},
 };
@@ -394,7 +394,8 @@ pub enum CampaignCommand {
         /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
     },
-    /// Invite every active member city: accounts for its focal points and an invitation mail each.
+    /// Invite every current member city (active or asked to renew): accounts for its focal points
+    /// and an invitation mail each.
     Invite {
         #[arg(long)]
         /// The edition's year.
@@ -754,10 +755,13 @@ pub async fn run(cli: Cli) -> Result<()> {
         Command::Questionnaire { what } => questionnaire(what).await?,
         Command::Campaign { what } => campaign_command(what).await?,
         Command::FocusGroup { what } => focus_group(what).await?,
-        Command::Report { what: ReportCommand::Progress { from, to, lang, output, summary, database_url } } => {
+        Command::Report {
+            what: ReportCommand::Progress { from, to, lang, output, summary, database_url },
+        } => {
             let lang = Lang::from_tag(&lang)
                 .with_context(|| format!("unknown language {lang:?}: use en, es or fr"))?;
-            let period = smartcities_publish::progress::Period::parse(&from, &to).map_err(anyhow::Error::msg)?;
+            let period =
+                smartcities_publish::progress::Period::parse(&from, &to).map_err(anyhow::Error::msg)?;
             let format = match output.extension().and_then(|e| e.to_str()) {
                 Some("pdf") => ReportFormat::Pdf,
                 Some("html" | "htm") => ReportFormat::Html,

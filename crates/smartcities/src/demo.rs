@@ -207,16 +207,25 @@ async fn illustrative_community(app: &App) -> Result<(usize, Option<(String, Str
         app.apply_to_join(&a.city_name, &a.country, focal, &a.motivation).await?;
     }
     for (month, count) in &parsed.downloads.months {
-        store.add_downloads(parsed.downloads.edition, "report-en.pdf", &format!("{month}-15"), *count).await?;
+        store
+            .add_downloads(parsed.downloads.edition, "report-en.pdf", &format!("{month}-15"), *count)
+            .await?;
     }
     let secretariat = smartcities_app::accounts::console_user();
     let today = smartcities_store::clock::now();
     let closes = ApproxDate::parse(&today[..10])?;
-    let closes_on = format!("{}-{:02}-28", closes.year + u16::from(closes.month == Some(12)), closes.month.unwrap_or(1) % 12 + 1);
-    let round = app.open_renewal(&secretariat, "Renewal of the member list (illustrative)", &closes_on).await?;
+    let closes_on = format!(
+        "{}-{:02}-28",
+        closes.year + u16::from(closes.month == Some(12)),
+        closes.month.unwrap_or(1) % 12 + 1
+    );
+    let round =
+        app.open_renewal(&secretariat, "Renewal of the member list (illustrative)", &closes_on).await?;
     let mut silent = None;
     for (i, (_, reply)) in round.replies.iter().enumerate() {
+        // The lead city confirms first; the others answer one way or another, or not yet.
         let answer = match i % 4 {
+            _ if reply.city.as_str() == "es-bilbao" => Some(RenewalAnswer::Confirmed),
             0 | 1 => Some(RenewalAnswer::Confirmed),
             2 if i % 8 == 2 => Some(RenewalAnswer::Updated),
             _ => None,
@@ -225,13 +234,17 @@ async fn illustrative_community(app: &App) -> Result<(usize, Option<(String, Str
             Some(RenewalAnswer::Updated) => {
                 let member = store.member(&reply.city).await?.context("an asked member is on record")?;
                 let mut points = member.focal_points.clone();
-                points.push(smartcities_domain::focal_point(
-                    "Open data team (illustrative)",
-                    "Open data officer",
-                    &format!("open.data@{}.example.org", reply.city),
-                )
-                .map_err(|p| anyhow::anyhow!("{p:?}"))?);
-                store.answer_renewal(&round.round.id, &reply.city, RenewalAnswer::Updated, Some(&points), None).await?;
+                points.push(
+                    smartcities_domain::focal_point(
+                        "Open data team (illustrative)",
+                        "Open data officer",
+                        &format!("open.data@{}.example.org", reply.city),
+                    )
+                    .map_err(|p| anyhow::anyhow!("{p:?}"))?,
+                );
+                store
+                    .answer_renewal(&round.round.id, &reply.city, RenewalAnswer::Updated, Some(&points), None)
+                    .await?;
             }
             Some(answer) => store.answer_renewal(&round.round.id, &reply.city, answer, None, None).await?,
             None if silent.is_none() => silent = Some(reply.city.clone()),
@@ -240,7 +253,13 @@ async fn illustrative_community(app: &App) -> Result<(usize, Option<(String, Str
     }
     if let Some(leaving) = round.replies.iter().map(|(_, r)| &r.city).find(|c| c.as_str() == "us-boston") {
         store
-            .answer_renewal(&round.round.id, leaving, RenewalAnswer::Left, None, Some("Illustrative: the city reorganised its digital office."))
+            .answer_renewal(
+                &round.round.id,
+                leaving,
+                RenewalAnswer::Left,
+                None,
+                Some("Illustrative: the city reorganised its digital office."),
+            )
             .await?;
     }
     // One silent member's link, for trying the focal point's page; recorded as a reminder.

@@ -199,7 +199,8 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     // The demonstration's renewal round has mail waiting already.
     let before = app.store.outbox_counts().await.unwrap().pending;
     assert!(
-        page.body.contains("Invite member cities") && page.body.contains(&format!("{before} waiting, 0 sent")),
+        page.body.contains("Invite member cities")
+            && page.body.contains(&format!("{before} waiting, 0 sent")),
         "{}",
         page.body
     );

@@ -75,8 +75,8 @@ fn city_from_row(row: &AnyRow) -> Result<City> {
 
 /// Adds a city to the registry or updates it, inside the caller's transaction.
 pub(crate) async fn upsert_city_in(conn: &mut sqlx::AnyConnection, city: &City, now: &str) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO cities (id, name, local_name, country, section, metropolis, population, \
+    sqlx::query(
+        "INSERT INTO cities (id, name, local_name, country, section, metropolis, population, \
                                  population_year, population_source, latitude, longitude, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, local_name = excluded.local_name, \
@@ -84,20 +84,20 @@ pub(crate) async fn upsert_city_in(conn: &mut sqlx::AnyConnection, city: &City, 
                  population = excluded.population, population_year = excluded.population_year, \
                  population_source = excluded.population_source, latitude = excluded.latitude, \
                  longitude = excluded.longitude, updated_at = excluded.updated_at",
-        )
-        .bind(city.id.as_str())
-        .bind(&city.name)
-        .bind(city.local_name.as_deref())
-        .bind(city.country.as_str())
-        .bind(city.section.slug())
-        .bind(flag(city.metropolis))
-        .bind(i64::try_from(city.population.count).map_err(corrupt)?)
-        .bind(city.population.year.map(i64::from))
-        .bind(city.population.source.as_deref())
-        .bind(city.location.latitude)
-        .bind(city.location.longitude)
-        .bind(now)
-        .execute(&mut *conn)
-        .await?;
+    )
+    .bind(city.id.as_str())
+    .bind(&city.name)
+    .bind(city.local_name.as_deref())
+    .bind(city.country.as_str())
+    .bind(city.section.slug())
+    .bind(flag(city.metropolis))
+    .bind(i64::try_from(city.population.count).map_err(corrupt)?)
+    .bind(city.population.year.map(i64::from))
+    .bind(city.population.source.as_deref())
+    .bind(city.location.latitude)
+    .bind(city.location.longitude)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

@@ -186,7 +186,10 @@ impl Store {
         let status = if answer == RenewalAnswer::Left { MemberStatus::Left } else { MemberStatus::Active };
         set_member_status(&mut tx, city, status, &now).await?;
         if let Some(focal_points) = focal_points {
-            sqlx::query("DELETE FROM focal_points WHERE city_id = $1").bind(city.as_str()).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM focal_points WHERE city_id = $1")
+                .bind(city.as_str())
+                .execute(&mut *tx)
+                .await?;
             for (position, focal) in focal_points.iter().enumerate() {
                 sqlx::query(
                     "INSERT INTO focal_points (city_id, position, name, role, email) VALUES ($1, $2, $3, $4, $5)",
@@ -237,11 +240,12 @@ impl Store {
     pub async fn close_renewal(&self, round: &str) -> Result<Vec<CityId>> {
         let now = clock::now();
         let mut tx = self.begin_write().await?;
-        let closed = sqlx::query("UPDATE renewal_rounds SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
-            .bind(&now)
-            .bind(round)
-            .execute(&mut *tx)
-            .await?;
+        let closed =
+            sqlx::query("UPDATE renewal_rounds SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
+                .bind(&now)
+                .bind(round)
+                .execute(&mut *tx)
+                .await?;
         if closed.rows_affected() == 0 {
             return Err(StoreError::RoundClosed);
         }
@@ -344,7 +348,8 @@ impl Store {
 
     /// The leadership record, once one is kept.
     pub async fn leadership(&self) -> Result<Option<Leadership>> {
-        let row = sqlx::query("SELECT document FROM leadership WHERE id = 1").fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query("SELECT document FROM leadership WHERE id = 1").fetch_optional(&self.pool).await?;
         row.map(|row| serde_json::from_str(&row.try_get::<String, _>("document")?).map_err(corrupt))
             .transpose()
     }
@@ -373,8 +378,9 @@ impl Store {
 
     /// The activity plan, by semester then id.
     pub async fn activities(&self) -> Result<Vec<Activity>> {
-        let rows =
-            sqlx::query("SELECT document FROM activities ORDER BY semester, id").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT document FROM activities ORDER BY semester, id")
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|row| serde_json::from_str(&row.try_get::<String, _>("document")?).map_err(corrupt))
             .collect()

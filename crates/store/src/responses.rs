@@ -383,30 +383,31 @@ impl Store {
         user: &str,
         editor: Editor,
     ) -> Result<SaveOutcome> {
-        let questionnaire_version =
-            self.questionnaire(edition).await?.map(|(v, _)| v).ok_or(StoreError::NoQuestionnaire(edition))?;
         let now = clock::now();
         let mut tx = self.begin_write().await?;
-        // Writing first takes the row lock (PostgreSQL) or the write lock (SQLite), so saves to
-        // one response are serialised and each sees the previous one's result.
-        let locked = sqlx::query(
-            "UPDATE responses SET updated_at = updated_at WHERE edition_year = $1 AND city_id = $2",
+        // One statement takes the row lock (PostgreSQL) or the write lock (SQLite), so saves to
+        // one response are serialised and each sees the previous one's result; it counts the
+        // next revision (undone with the rest if nothing is written) and reads what the save
+        // depends on. Every round trip saved here is time the lock is not held.
+        let row = sqlx::query(
+            "UPDATE responses SET revision = revision + 1, updated_at = $3 WHERE edition_year = $1 AND city_id = $2 \
+             RETURNING status, revision, \
+                 (SELECT MAX(version) FROM questionnaires WHERE edition_year = $1) AS questionnaire_version",
         )
         .bind(year(edition))
         .bind(city.as_str())
-        .execute(&mut *tx)
+        .bind(&now)
+        .fetch_optional(&mut *tx)
         .await?;
-        if locked.rows_affected() == 0 {
+        let Some(row) = row else {
             return Err(StoreError::NoResponse { edition, city: city.clone() });
-        }
-        let row =
-            sqlx::query("SELECT status, revision FROM responses WHERE edition_year = $1 AND city_id = $2")
-                .bind(year(edition))
-                .bind(city.as_str())
-                .fetch_one(&mut *tx)
-                .await?;
+        };
         let status = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
-        let revision: i64 = row.try_get("revision")?;
+        let next: i64 = row.try_get("revision")?;
+        let revision = next - 1;
+        let questionnaire_version: i64 = row
+            .try_get::<Option<i64>, _>("questionnaire_version")?
+            .ok_or(StoreError::NoQuestionnaire(edition))?;
         let Some(next_status) = status.after(editor.save_move()) else {
             return Err(match editor {
                 Editor::Respondent => StoreError::ResponseClosed { city: city.clone(), status },
@@ -463,7 +464,6 @@ impl Store {
             tx.rollback().await?;
             return Ok(SaveOutcome::Saved { revision, changed: 0 });
         }
-        let next = revision + 1;
         for (change, old) in &writes {
             match &change.value {
                 Some(value) => {
@@ -516,14 +516,14 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query("UPDATE responses SET revision = $1, status = $2, updated_at = $3 WHERE edition_year = $4 AND city_id = $5")
-            .bind(next)
-            .bind(next_status.slug())
-            .bind(&now)
-            .bind(year(edition))
-            .bind(city.as_str())
-            .execute(&mut *tx)
-            .await?;
+        if next_status != status {
+            sqlx::query("UPDATE responses SET status = $1 WHERE edition_year = $2 AND city_id = $3")
+                .bind(next_status.slug())
+                .bind(year(edition))
+                .bind(city.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         if next_status == ResponseStatus::Accepted {
             // A correction to an accepted response changes what city pages show.

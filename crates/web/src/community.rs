@@ -13,13 +13,14 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use smartcities_app::{
-    AppError, Refusal, community_problem,
+    AppError, Refusal,
     community::ReportFormat,
+    community_problem,
     membership::{Decision, RenewalChoice, RenewalInvitation, RoundView},
 };
 use smartcities_domain::{
-    Activity, ActivityStatus, ApproxDate, BodySeat, CityId, Component, Coordinates, Council, EditionYear, EventId,
-    Lang, Leadership, MAX_FOCAL_POINTS, RenewalAnswer, Semester, focal_point,
+    Activity, ActivityStatus, ApproxDate, BodySeat, CityId, Component, Coordinates, Council, EditionYear,
+    EventId, Lang, Leadership, MAX_FOCAL_POINTS, RenewalAnswer, Semester, focal_point,
 };
 use smartcities_publish::progress::Period;
 
@@ -87,14 +88,19 @@ fn renewal_page_body(
             .member
             .focal_points
             .iter()
-            .map(|f| FocalRow { name: f.name.clone(), role: f.role.clone(), email: f.email.as_str().to_string() })
+            .map(|f| FocalRow {
+                name: f.name.clone(),
+                role: f.role.clone(),
+                email: f.email.as_str().to_string(),
+            })
             .collect()
     });
     // Room for one more person, up to the limit.
     if focal.len() < MAX_FOCAL_POINTS {
         focal.push(FocalRow::default());
     }
-    let closes_on = ApproxDate::parse(&invitation.round.closes_on).map_or_else(|_| String::new(), |d| approx_date(lang, d));
+    let closes_on = ApproxDate::parse(&invitation.round.closes_on)
+        .map_or_else(|_| String::new(), |d| approx_date(lang, d));
     RenewalPage {
         round_title: invitation.round.title.clone(),
         closes_on,
@@ -102,7 +108,12 @@ fn renewal_page_body(
         city: invitation.city.name.clone(),
         answer: invitation.reply.answer.slug(),
         answer_text: t(lang, &format!("renewal-answer-{}", invitation.reply.answer.slug())),
-        answered_at: invitation.reply.answered_at.as_deref().map(|at| timestamp(lang, at)).unwrap_or_default(),
+        answered_at: invitation
+            .reply
+            .answered_at
+            .as_deref()
+            .map(|at| timestamp(lang, at))
+            .unwrap_or_default(),
         focal,
         note: invitation.reply.note.clone().unwrap_or_default(),
         errors,
@@ -258,7 +269,10 @@ fn round_row(lang: Lang, view: &RoundView, filter: &str) -> RoundRow {
         })
         .collect();
     replies.sort_by(|a, b| collator.compare(&a.city, &b.city));
-    let day = |text: &str| ApproxDate::parse(text.get(..10).unwrap_or(text)).map_or_else(|_| text.to_string(), |d| approx_date(lang, d));
+    let day = |text: &str| {
+        ApproxDate::parse(text.get(..10).unwrap_or(text))
+            .map_or_else(|_| text.to_string(), |d| approx_date(lang, d))
+    };
     RoundRow {
         id: view.round.id.clone(),
         title: view.round.title.clone(),
@@ -292,7 +306,8 @@ async fn dashboard(
     let rounds = ctx.state.app.renewal_rounds(user).await.map_err(refused(lang))?;
     let filter = RenewalAnswer::parse(filter).map_or("", |a| a.slug());
     let open = rounds.iter().find(|r| r.round.closed_at.is_none()).map(|r| round_row(lang, r, filter));
-    let past = rounds.iter().filter(|r| r.round.closed_at.is_some()).map(|r| round_row(lang, r, "")).collect();
+    let past =
+        rounds.iter().filter(|r| r.round.closed_at.is_some()).map(|r| round_row(lang, r, "")).collect();
     let applications = ctx
         .state
         .app
@@ -304,7 +319,12 @@ async fn dashboard(
             id: a.id.clone(),
             city: a.city_name.clone(),
             country: a.country.name(lang).to_string(),
-            focal: format!("{} ({}) <{}>", a.focal_point.name, a.focal_point.role, a.focal_point.email.as_str()),
+            focal: format!(
+                "{} ({}) <{}>",
+                a.focal_point.name,
+                a.focal_point.role,
+                a.focal_point.email.as_str()
+            ),
             motivation: a.motivation.clone(),
             submitted: timestamp(lang, &a.submitted_at),
             status: t(lang, &format!("application-status-{}", a.status.slug())),
@@ -313,17 +333,12 @@ async fn dashboard(
             member: a.city.as_ref().map(CityId::to_string),
         })
         .collect();
-    let filters = RenewalAnswer::ALL.iter().map(|a| (a.slug(), t(lang, &format!("renewal-answer-{}", a.slug())))).collect();
-    let body = DashboardPage {
-        open,
-        past,
-        filter: filter.to_string(),
-        filters,
-        applications,
-        errors,
-        form,
-        notice,
-    };
+    let filters = RenewalAnswer::ALL
+        .iter()
+        .map(|a| (a.slug(), t(lang, &format!("renewal-answer-{}", a.slug()))))
+        .collect();
+    let body =
+        DashboardPage { open, past, filter: filter.to_string(), filters, applications, errors, form, notice };
     render_page(ctx, "renewal_dashboard.html", "members", body).await
 }
 
@@ -338,7 +353,9 @@ pub async fn renewal_dashboard(
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let notice = match query.notice.as_deref() {
-        Some(key @ ("opened" | "reminded" | "closed" | "approved" | "declined")) => t(lang, &format!("renewal-notice-{key}")),
+        Some(key @ ("opened" | "reminded" | "closed" | "approved" | "declined")) => {
+            t(lang, &format!("renewal-notice-{key}"))
+        }
         _ => String::new(),
     };
     let filter = query.answer.unwrap_or_default();
@@ -361,7 +378,10 @@ pub async fn renewal_act(
     let action = first(&fields, "action");
     let app = &state.app;
     let outcome: Result<&str, AppError> = match action.as_str() {
-        "open" => app.open_renewal(user, &first(&fields, "title"), &first(&fields, "closes_on")).await.map(|_| "opened"),
+        "open" => app
+            .open_renewal(user, &first(&fields, "title"), &first(&fields, "closes_on"))
+            .await
+            .map(|_| "opened"),
         "remind" => app.remind_renewal(user).await.map(|_| "reminded"),
         "close" if first(&fields, "confirm") == "on" => app.close_renewal(user).await.map(|_| "closed"),
         "close" => Err(AppError::Refused(Refusal::CommunityInvalid(vec![(
@@ -374,8 +394,12 @@ pub async fn renewal_act(
                 Ok(Decision::Decline { reason: first(&fields, "reason") })
             } else {
                 let number = |name: &str| first(&fields, name).replace(',', ".").parse::<f64>().ok();
-                let population = first(&fields, "population").replace([' ', '.', ',', '\u{a0}'], "").parse::<u64>().ok();
-                match number("latitude").zip(number("longitude")).and_then(|(lat, lon)| Coordinates::new(lat, lon).ok()) {
+                let population =
+                    first(&fields, "population").replace([' ', '.', ',', '\u{a0}'], "").parse::<u64>().ok();
+                match number("latitude")
+                    .zip(number("longitude"))
+                    .and_then(|(lat, lon)| Coordinates::new(lat, lon).ok())
+                {
                     Some(location) => Ok(Decision::Approve { location, population }),
                     None => Err(AppError::Refused(Refusal::CommunityInvalid(vec![(
                         "location".into(),
@@ -441,7 +465,12 @@ pub async fn join_form(
     Query(query): Query<SentQuery>,
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let body = JoinPage { form: BTreeMap::new(), errors: HashMap::new(), countries: countries(lang), sent: query.sent.is_some() };
+    let body = JoinPage {
+        form: BTreeMap::new(),
+        errors: HashMap::new(),
+        countries: countries(lang),
+        sent: query.sent.is_some(),
+    };
     render_page(&ctx, "join.html", "members", body).await
 }
 
@@ -458,7 +487,12 @@ pub async fn join(
     let focal = focal_point(&first(&fields, "name"), &first(&fields, "role"), &first(&fields, "email"));
     let applied = state
         .app
-        .apply_to_join(&first(&fields, "city_name"), &first(&fields, "country"), focal, &first(&fields, "motivation"))
+        .apply_to_join(
+            &first(&fields, "city_name"),
+            &first(&fields, "country"),
+            focal,
+            &first(&fields, "motivation"),
+        )
         .await;
     match applied {
         Ok(_) => Ok(Redirect::to("/members/join?sent=1").into_response()),
@@ -564,7 +598,8 @@ async fn community_page(
     let leadership = state.app.leadership().await.map_err(refused(lang))?;
     let activities = state.app.activities().await.map_err(refused(lang))?;
     let role = ctx.viewer.0.as_ref().map(|s| s.user.role);
-    let staff = matches!(role, Some(smartcities_domain::Role::Secretariat | smartcities_domain::Role::Analyst));
+    let staff =
+        matches!(role, Some(smartcities_domain::Role::Secretariat | smartcities_domain::Role::Analyst));
     let secretariat = role == Some(smartcities_domain::Role::Secretariat);
     let lead = match &leadership {
         Some(l) => {
@@ -572,8 +607,26 @@ async fn community_page(
             Some(BTreeMap::from([
                 ("city", city.clone()),
                 ("city_id", l.city.to_string()),
-                ("line", translate(lang, "progress-lead", &[("city", city.clone().into()), ("representative", l.representative.clone().into()), ("office", l.office.clone().into())])),
-                ("since", translate(lang, "progress-lead-since", &[("city", city.into()), ("since", approx_date(lang, l.since).into())])),
+                (
+                    "line",
+                    translate(
+                        lang,
+                        "progress-lead",
+                        &[
+                            ("city", city.clone().into()),
+                            ("representative", l.representative.clone().into()),
+                            ("office", l.office.clone().into()),
+                        ],
+                    ),
+                ),
+                (
+                    "since",
+                    translate(
+                        lang,
+                        "progress-lead-since",
+                        &[("city", city.into()), ("since", approx_date(lang, l.since).into())],
+                    ),
+                ),
                 ("update", l.update.clone()),
             ]))
         }
@@ -615,8 +668,13 @@ async fn community_page(
         .collect();
     let cities = if secretariat {
         let collator = crate::i18n::collator(lang);
-        let mut list: Vec<(String, String)> =
-            state.store.cities(&Default::default()).await?.into_iter().map(|c| (c.id.to_string(), c.name)).collect();
+        let mut list: Vec<(String, String)> = state
+            .store
+            .cities(&Default::default())
+            .await?
+            .into_iter()
+            .map(|c| (c.id.to_string(), c.name))
+            .collect();
         list.sort_by(|a, b| collator.compare(&a.1, &b.1));
         list
     } else {
@@ -643,11 +701,18 @@ async fn community_page(
         lanes,
         staff,
         secretariat,
-        leadership_form: leadership_form.unwrap_or_else(|| leadership.as_ref().map(leadership_form_of).unwrap_or_default()),
+        leadership_form: leadership_form
+            .unwrap_or_else(|| leadership.as_ref().map(leadership_form_of).unwrap_or_default()),
         activity_form: activity_form.unwrap_or_default(),
         errors,
-        components: Component::ALL.iter().map(|c| (c.slug(), t(lang, &format!("component-{}", c.slug())))).collect(),
-        statuses: ActivityStatus::ALL.iter().map(|s| (s.slug(), t(lang, &format!("activity-status-{}", s.slug())))).collect(),
+        components: Component::ALL
+            .iter()
+            .map(|c| (c.slug(), t(lang, &format!("component-{}", c.slug()))))
+            .collect(),
+        statuses: ActivityStatus::ALL
+            .iter()
+            .map(|s| (s.slug(), t(lang, &format!("activity-status-{}", s.slug()))))
+            .collect(),
         cities,
         report: BTreeMap::from([("from", from), ("to", to), ("lang", lang.code().to_string())]),
     };
@@ -670,20 +735,27 @@ pub async fn page(
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let activity_form = match query.edit.filter(|_| viewer.is_secretariat()) {
-        Some(id) => state.app.activities().await.map_err(refused(lang))?.into_iter().find(|a| a.id.as_str() == id).map(|a| {
-            BTreeMap::from([
-                ("editing".to_string(), a.id.to_string()),
-                ("id".to_string(), a.id.to_string()),
-                ("title".to_string(), a.title.clone()),
-                ("semester".to_string(), a.semester.to_string()),
-                ("edition".to_string(), a.edition.map(|e| e.to_string()).unwrap_or_default()),
-                ("component".to_string(), a.component.slug().to_string()),
-                ("status".to_string(), a.status.slug().to_string()),
-                ("owner".to_string(), a.owner.clone()),
-                ("starts_on".to_string(), a.starts_on.map(|d| d.to_string()).unwrap_or_default()),
-                ("ends_on".to_string(), a.ends_on.map(|d| d.to_string()).unwrap_or_default()),
-            ])
-        }),
+        Some(id) => state
+            .app
+            .activities()
+            .await
+            .map_err(refused(lang))?
+            .into_iter()
+            .find(|a| a.id.as_str() == id)
+            .map(|a| {
+                BTreeMap::from([
+                    ("editing".to_string(), a.id.to_string()),
+                    ("id".to_string(), a.id.to_string()),
+                    ("title".to_string(), a.title.clone()),
+                    ("semester".to_string(), a.semester.to_string()),
+                    ("edition".to_string(), a.edition.map(|e| e.to_string()).unwrap_or_default()),
+                    ("component".to_string(), a.component.slug().to_string()),
+                    ("status".to_string(), a.status.slug().to_string()),
+                    ("owner".to_string(), a.owner.clone()),
+                    ("starts_on".to_string(), a.starts_on.map(|d| d.to_string()).unwrap_or_default()),
+                    ("ends_on".to_string(), a.ends_on.map(|d| d.to_string()).unwrap_or_default()),
+                ])
+            }),
         None => None,
     };
     community_page(&ctx, None, activity_form, HashMap::new()).await
@@ -691,8 +763,11 @@ pub async fn page(
 
 fn leadership_from(fields: &Fields) -> Result<Leadership, HashMap<String, String>> {
     let mut errors = HashMap::new();
-    let city = CityId::parse(&first(fields, "city")).map_err(|e| errors.insert("city".into(), e.to_string())).ok();
-    let since = ApproxDate::parse(&first(fields, "since")).map_err(|e| errors.insert("since".into(), e.to_string())).ok();
+    let city =
+        CityId::parse(&first(fields, "city")).map_err(|e| errors.insert("city".into(), e.to_string())).ok();
+    let since = ApproxDate::parse(&first(fields, "since"))
+        .map_err(|e| errors.insert("since".into(), e.to_string()))
+        .ok();
     let lines = |name: &str| -> Vec<(String, String)> {
         first(fields, name)
             .lines()
@@ -740,9 +815,12 @@ fn activity_from(fields: &Fields) -> Result<Activity, HashMap<String, String>> {
         errors.entry(field.to_string()).or_insert(message);
     };
     let id = EventId::parse(&first(fields, "id")).map_err(|e| note("id", e.to_string())).ok();
-    let semester = Semester::parse(&first(fields, "semester")).map_err(|e| note("semester", e.to_string())).ok();
-    let component = Component::parse(&first(fields, "component")).map_err(|e| note("component", e.to_string())).ok();
-    let status = ActivityStatus::parse(&first(fields, "status")).map_err(|e| note("status", e.to_string())).ok();
+    let semester =
+        Semester::parse(&first(fields, "semester")).map_err(|e| note("semester", e.to_string())).ok();
+    let component =
+        Component::parse(&first(fields, "component")).map_err(|e| note("component", e.to_string())).ok();
+    let status =
+        ActivityStatus::parse(&first(fields, "status")).map_err(|e| note("status", e.to_string())).ok();
     let optional_date = |name: &str, note: &mut dyn FnMut(&str, String)| match first(fields, name).as_str() {
         "" => None,
         text => ApproxDate::parse(text).map_err(|e| note(name, e.to_string())).ok(),

@@ -9,8 +9,8 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use smartcities_domain::{
-    City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind, Role,
-    Section, StudyAxis,
+    City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind,
+    Role, Section, StudyAxis,
 };
 use smartcities_locale::FluentValue;
 use smartcities_publish::map;
