@@ -200,7 +200,7 @@ fn s(text: &str) -> FluentValue<'static> {
 }
 
 fn percent(part: usize, whole: usize) -> String {
-    if whole == 0 { "–".into() } else { format!("{} %", (part * 100 + whole / 2) / whole) }
+    (part * 100 + whole / 2).checked_div(whole).map_or_else(|| "–".into(), |p| format!("{p} %"))
 }
 
 fn participants(edition: &EditionProgress) -> usize {

@@ -671,3 +671,33 @@ async fn the_progress_report_pdf_is_valid_with_its_text_extractable_in_each_lang
         assert!(text.contains("1050"), "{lang}: the downloads figure");
     }
 }
+
+#[tokio::test]
+async fn the_server_counts_downloads_of_published_documents_and_data_not_pages() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let app = router(AppState::new(store.clone()));
+    let today: String = smartcities_store::clock::now().chars().take(10).collect();
+    let count = || {
+        let (store, today) = (store.clone(), today.clone());
+        async move { store.downloads(&today, &today).await.unwrap().iter().map(|(_, n)| n).sum::<i64>() }
+    };
+    let before = count().await;
+    assert_eq!(
+        send(&app, "GET", "/editions/2024/v/1/pdf/report-es.pdf", None, None).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(&app, "GET", "/editions/2024/v/1/site/es/index.html", None, None).await.status,
+        StatusCode::OK
+    );
+    // The count is written beside the download, not before it: wait for it.
+    let started = std::time::Instant::now();
+    while count().await == before {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "the download was never counted");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(count().await, before + 1, "the PDF counts, the page does not");
+    assert_eq!(store.downloads(&today, &today).await.unwrap(), vec![(2024, 1)]);
+}
