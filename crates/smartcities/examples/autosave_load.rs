@@ -1,5 +1,6 @@
 //! Load test of autosave: N simulated respondents (default 500) each autosave one answer of
-//! their city's questionnaire over real HTTP on loopback for D seconds (default 60), against a
+//! their city's questionnaire once a second, starting spread over the first second, over real
+//! HTTP on loopback for D seconds (default 60), against a
 //! fresh demo database: SQLite, or PostgreSQL when `SMARTCITIES_TEST_DATABASE_URL` names one.
 //! Cities are added to the campaign when its open ones offer too few distinct answers. Prints
 //! the latency percentiles of acknowledged saves and checks that every acknowledged save is in
@@ -142,10 +143,17 @@ async fn main() -> anyhow::Result<()> {
     };
     println!("{count} respondents autosaving for {seconds} s against {backend} on {address}");
 
+    let started = tokio::time::Instant::now();
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut tasks = Vec::new();
-    for r in respondents {
+    for (i, r) in respondents.into_iter().enumerate() {
+        // People do not all press a key at the same instant: respondents start spread evenly
+        // over the first second, then each autosaves once a second.
+        let offset = Duration::from_millis(1000 * i as u64 / count as u64);
         tasks.push(tokio::spawn(async move {
+            let mut ticks = tokio::time::interval_at(started + offset, Duration::from_secs(1));
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            ticks.tick().await;
             let connect =
                 || async { BufReader::new(TcpStream::connect(address).await.expect("the server accepts")) };
             let mut stream = connect().await;
@@ -177,8 +185,8 @@ async fn main() -> anyhow::Result<()> {
                         stream = connect().await;
                     }
                 }
-                // A person types; autosave fires about once a second.
-                tokio::time::sleep(Duration::from_millis(1000)).await;
+                // A person types; autosave fires once a second.
+                ticks.tick().await;
             }
             (r.city, r.question, last_acknowledged, latencies, refused)
         }));

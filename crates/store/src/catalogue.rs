@@ -2,7 +2,7 @@
 //! sequence that numbers changes so search indexes can follow them. A practice is never deleted.
 
 use smartcities_domain::{CityId, EditionYear, Practice, PracticeId, PracticeStatus, ResponseMove};
-use sqlx::{Any, Row, Transaction, any::AnyRow};
+use sqlx::{Row, any::AnyRow};
 
 use crate::{Result, Store, StoreError, clock, corrupt, responses::move_in};
 
@@ -77,15 +77,15 @@ const COLUMNS: &str = "document, status, version, seq, updated_at, published_at"
 /// The next number of the catalogue's sequence. Taking it locks the sequence's row until the
 /// transaction ends, so changes commit in the order of their numbers: a reader that sees
 /// number `n` has seen every change before it.
-async fn next_seq(tx: &mut Transaction<'_, Any>) -> Result<i64> {
+async fn next_seq(tx: &mut sqlx::AnyConnection) -> Result<i64> {
     Ok(sqlx::query("UPDATE catalogue_sequence SET seq = seq + 1 WHERE id = 1 RETURNING seq")
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?
         .try_get("seq")?)
 }
 
 /// Saves a change within a write transaction.
-async fn save_in(tx: &mut Transaction<'_, Any>, change: PracticeChange<'_>) -> Result<StoredPractice> {
+async fn save_in(tx: &mut sqlx::AnyConnection, change: PracticeChange<'_>) -> Result<StoredPractice> {
     let practice = change.practice;
     let now = clock::now();
     let doc = document(practice)?;
@@ -95,7 +95,7 @@ async fn save_in(tx: &mut Transaction<'_, Any>, change: PracticeChange<'_>) -> R
         None => {
             let taken = sqlx::query("SELECT 1 FROM practices WHERE id = $1")
                 .bind(practice.id.as_str())
-                .fetch_optional(&mut **tx)
+                .fetch_optional(&mut *tx)
                 .await?
                 .is_some();
             if taken {
@@ -114,7 +114,7 @@ async fn save_in(tx: &mut Transaction<'_, Any>, change: PracticeChange<'_>) -> R
             .bind(seq)
             .bind(&now)
             .bind(published_now)
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
             1
         }
@@ -131,12 +131,12 @@ async fn save_in(tx: &mut Transaction<'_, Any>, change: PracticeChange<'_>) -> R
             .bind(practice.id.as_str())
             .bind(based_on)
             .bind(practice.city.as_str())
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
             if updated.rows_affected() == 0 {
                 let now_version: Option<i64> = sqlx::query("SELECT version FROM practices WHERE id = $1")
                     .bind(practice.id.as_str())
-                    .fetch_optional(&mut **tx)
+                    .fetch_optional(&mut *tx)
                     .await?
                     .map(|r| r.try_get("version"))
                     .transpose()?;
@@ -159,11 +159,11 @@ async fn save_in(tx: &mut Transaction<'_, Any>, change: PracticeChange<'_>) -> R
     .bind(change.by)
     .bind(&now)
     .bind(change.comment)
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM practices WHERE id = $1")))
         .bind(practice.id.as_str())
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
     stored_from_row(&row)
 }

@@ -189,6 +189,40 @@ pub enum StoreError {
 /// What a store operation answers.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// A write transaction, holding this server's writer turn on SQLite until it ends. Dropped
+/// without [`WriteTx::commit`], it rolls back.
+pub(crate) struct WriteTx {
+    tx: sqlx::Transaction<'static, sqlx::Any>,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl WriteTx {
+    /// Makes the transaction's writes permanent, then gives the turn to the next writer.
+    pub(crate) async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+
+    /// Undoes the transaction's writes, then gives the turn to the next writer.
+    pub(crate) async fn rollback(self) -> Result<()> {
+        self.tx.rollback().await?;
+        Ok(())
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
+}
+
 /// A connection pool to the platform's database.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -199,6 +233,9 @@ pub struct Store {
     /// Questionnaires already read, by edition and version. A version is never rewritten, so
     /// any number of servers may keep their own copies.
     questionnaires: std::sync::Arc<std::sync::Mutex<QuestionnaireCache>>,
+    /// On SQLite, this server's writers take turns here, first come first served, before they
+    /// ask SQLite for its write lock (see [`Store::begin_write`]).
+    writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// Parsed questionnaires by (edition year, version).
@@ -238,7 +275,13 @@ impl Store {
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = options.connect(&url).await?;
-        Ok(Store { pool, backend, site_version: Default::default(), questionnaires: Default::default() })
+        Ok(Store {
+            pool,
+            backend,
+            site_version: Default::default(),
+            questionnaires: Default::default(),
+            writer: Default::default(),
+        })
     }
 
     /// Creates or upgrades the schema. Safe to run any number of times.
@@ -260,11 +303,17 @@ impl Store {
 
     /// A transaction that will write. On SQLite it takes the write lock at once (`BEGIN
     /// IMMEDIATE`), so a busy database makes it wait instead of failing half-way when a read
-    /// lock would have to be upgraded.
-    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+    /// lock would have to be upgraded. SQLite makes a writer that finds the lock taken sleep and
+    /// retry, up to 100 ms at a time; this server's own writers instead queue for their turn,
+    /// which passes to the next one the moment a transaction ends. Other processes (a command
+    /// run beside the server) still meet SQLite's own waiting.
+    async fn begin_write(&self) -> Result<WriteTx> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            Backend::Sqlite => {
+                let turn = self.writer.clone().lock_owned().await;
+                WriteTx { tx: self.pool.begin_with("BEGIN IMMEDIATE").await?, _turn: Some(turn) }
+            }
+            Backend::Postgres => WriteTx { tx: self.pool.begin().await?, _turn: None },
         })
     }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus};
 use smartcities_questionnaire::{EntryKey, Questionnaire, Response};
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
 use crate::{Result, Store, StoreError, clock, corrupt};
 
@@ -808,7 +808,7 @@ impl Store {
 
 /// The move of a response within a write transaction.
 pub(crate) async fn move_in(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut sqlx::AnyConnection,
     edition: EditionYear,
     city: &CityId,
     attempted: ResponseMove,
@@ -816,7 +816,7 @@ pub(crate) async fn move_in(
     let row = sqlx::query("SELECT status FROM responses WHERE edition_year = $1 AND city_id = $2")
         .bind(year(edition))
         .bind(city.as_str())
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(|| StoreError::NoResponse { edition, city: city.clone() })?;
     let from = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
@@ -836,7 +836,7 @@ pub(crate) async fn move_in(
     .bind(submitted_at)
     .bind(year(edition))
     .bind(city.as_str())
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     let changes_inputs = from == ResponseStatus::Accepted
         || to == ResponseStatus::Accepted
@@ -845,7 +845,7 @@ pub(crate) async fn move_in(
         // The edition's results no longer match its accepted answers.
         sqlx::query("UPDATE editions SET inputs_revision = inputs_revision + 1 WHERE year = $1")
             .bind(year(edition))
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     if to == ResponseStatus::Accepted {
@@ -853,7 +853,7 @@ pub(crate) async fn move_in(
         sqlx::query("UPDATE answers SET evidence = 'reviewed' WHERE edition_year = $1 AND city_id = $2 AND evidence = 'self_reported'")
             .bind(year(edition))
             .bind(city.as_str())
-            .execute(&mut **tx)
+            .execute(&mut *tx)
             .await?;
     }
     Ok(to)
@@ -861,7 +861,7 @@ pub(crate) async fn move_in(
 
 /// Reviewers' comments, one per question, at the response's current revision.
 async fn add_comments(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut sqlx::AnyConnection,
     edition: EditionYear,
     city: &CityId,
     comments: &[(String, String)],
@@ -872,7 +872,7 @@ async fn add_comments(
         sqlx::query("SELECT revision FROM responses WHERE edition_year = $1 AND city_id = $2")
             .bind(year(edition))
             .bind(city.as_str())
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *tx)
             .await?
             .ok_or_else(|| StoreError::NoResponse { edition, city: city.clone() })?
             .try_get("revision")?;
@@ -890,16 +890,16 @@ async fn add_comments(
         .bind(author)
         .bind(&now)
         .bind(revision)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())
 }
 
-async fn ensure_response(tx: &mut Transaction<'_, Any>, edition: EditionYear, city: &CityId) -> Result<()> {
+async fn ensure_response(tx: &mut sqlx::AnyConnection, edition: EditionYear, city: &CityId) -> Result<()> {
     let known = sqlx::query("SELECT 1 FROM cities WHERE id = $1")
         .bind(city.as_str())
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?;
     if known.is_none() {
         return Err(StoreError::UnknownCity(city.to_string()));
@@ -911,7 +911,7 @@ async fn ensure_response(tx: &mut Transaction<'_, Any>, edition: EditionYear, ci
     .bind(year(edition))
     .bind(city.as_str())
     .bind(clock::now())
-    .execute(&mut **tx)
+    .execute(&mut *tx)
     .await?;
     Ok(())
 }
