@@ -417,6 +417,7 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
             Component::Strengthening => {
                 let m = report.members;
                 figures.push(figure(lang, "member-status-active", m.active.to_string()));
+                figures.push(figure(lang, "member-status-pending_renewal", m.pending.to_string()));
                 figures.push(figure(lang, "member-status-lapsed", m.lapsed.to_string()));
                 figures.push(figure(lang, "member-status-left", m.left.to_string()));
                 figures.push(Row {

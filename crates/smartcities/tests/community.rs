@@ -491,6 +491,14 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
     );
     assert_eq!(report.renewals.len(), 1);
     assert_eq!(report.renewals[0].left, 1);
+    let members = store.members().await.unwrap();
+    let pending =
+        members.iter().filter(|m| m.status == smartcities_domain::MemberStatus::PendingRenewal).count();
+    assert_eq!(
+        (report.members.pending, report.renewals[0].silent),
+        (pending, pending),
+        "the silent are pending"
+    );
     assert_eq!(report.leadership.as_ref().unwrap().1, "Bilbao");
 
     // Worded in each language: the five components in order, the leadership, the summary.
