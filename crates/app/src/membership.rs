@@ -119,6 +119,31 @@ fn renewal_mail(title: &str, city: &str, link: &str, reminder: bool) -> (String,
     (subject, body)
 }
 
+/// A mail waiting to be queued: id, recipient, subject, body.
+type MailText = (String, String, String, String);
+
+/// A new renewal link for a member: one mail to each of its focal points goes into `texts`, and
+/// the hash of the link's token is returned for the store to keep.
+fn link_mails(
+    base: &str,
+    title: &str,
+    city: &str,
+    member: &Member,
+    reminder: bool,
+    texts: &mut Vec<MailText>,
+) -> String {
+    let token = new_token();
+    let (subject, body) = renewal_mail(title, city, &format!("{base}/renewal/{token}"), reminder);
+    for focal in &member.focal_points {
+        texts.push((new_token(), focal.email.as_str().to_string(), subject.clone(), body.clone()));
+    }
+    token_hash(&token)
+}
+
+fn outgoing(texts: &[MailText]) -> Vec<OutgoingMail<'_>> {
+    texts.iter().map(|(id, to, subject, body)| OutgoingMail { id, recipient: to, subject, body }).collect()
+}
+
 fn today() -> String {
     clock::now().chars().take(10).collect()
 }
@@ -168,19 +193,11 @@ impl App {
         let mut asked = Vec::new();
         let mut texts = Vec::new();
         for member in members.iter().filter(|m| m.status == MemberStatus::Active) {
-            let token = new_token();
-            asked.push((member.city.clone(), token_hash(&token)));
             let name = cities.iter().find(|c| c.id == member.city).map_or(member.city.as_str(), |c| &c.name);
-            let (subject, body) = renewal_mail(&round.title, name, &format!("{base}/renewal/{token}"), false);
-            for focal in &member.focal_points {
-                texts.push((new_token(), focal.email.as_str().to_string(), subject.clone(), body.clone()));
-            }
+            let hash = link_mails(&base, &round.title, name, member, false, &mut texts);
+            asked.push((member.city.clone(), hash));
         }
-        let mails: Vec<OutgoingMail<'_>> = texts
-            .iter()
-            .map(|(id, to, subject, body)| OutgoingMail { id, recipient: to, subject, body })
-            .collect();
-        self.store.open_renewal(&round, &asked, &mails).await?;
+        self.store.open_renewal(&round, &asked, &outgoing(&texts)).await?;
         self.renewal_round(user, &round.id).await
     }
 
@@ -230,20 +247,11 @@ impl App {
                 continue;
             }
             let Some(member) = members.iter().find(|m| m.city == reply.city) else { continue };
-            let token = new_token();
-            reminded.push((reply.city.clone(), token_hash(&token)));
             let name = city.as_ref().map_or(reply.city.as_str(), |c| &c.name);
-            let (subject, body) =
-                renewal_mail(&view.round.title, name, &format!("{base}/renewal/{token}"), true);
-            for focal in &member.focal_points {
-                texts.push((new_token(), focal.email.as_str().to_string(), subject.clone(), body.clone()));
-            }
+            let hash = link_mails(&base, &view.round.title, name, member, true, &mut texts);
+            reminded.push((reply.city.clone(), hash));
         }
-        let mails: Vec<OutgoingMail<'_>> = texts
-            .iter()
-            .map(|(id, to, subject, body)| OutgoingMail { id, recipient: to, subject, body })
-            .collect();
-        self.store.record_renewal_reminders(&view.round.id, &reminded, &mails).await?;
+        self.store.record_renewal_reminders(&view.round.id, &reminded, &outgoing(&texts)).await?;
         Ok(reminded.len())
     }
 

@@ -1,9 +1,8 @@
 //! The community's events log.
 
 use smartcities_domain::Event;
-use sqlx::Row;
 
-use crate::{Result, Store, clock, corrupt};
+use crate::{Result, Store, clock, corrupt, json_document};
 
 impl Store {
     /// Records an event, or replaces the one with its id.
@@ -38,9 +37,7 @@ impl Store {
             .bind(i64::from(public_only))
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|row| serde_json::from_str(&row.try_get::<String, _>("document")?).map_err(corrupt))
-            .collect()
+        rows.iter().map(json_document).collect()
     }
 
     /// One event by id.
@@ -49,7 +46,6 @@ impl Store {
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|row| serde_json::from_str(&row.try_get::<String, _>("document")?).map_err(corrupt))
-            .transpose()
+        row.as_ref().map(json_document).transpose()
     }
 }

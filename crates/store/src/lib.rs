@@ -327,6 +327,12 @@ fn flag(value: bool) -> i64 {
     i64::from(value)
 }
 
+/// A record kept whole as JSON in a row's `document` column.
+fn json_document<T: serde::de::DeserializeOwned>(row: &sqlx::any::AnyRow) -> Result<T> {
+    use sqlx::Row;
+    serde_json::from_str(&row.try_get::<String, _>("document")?).map_err(corrupt)
+}
+
 fn corrupt(what: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(what.to_string())
 }

@@ -140,15 +140,24 @@ pub(crate) async fn save_member_in(conn: &mut sqlx::AnyConnection, member: &Memb
     .bind(now)
     .execute(&mut *conn)
     .await?;
+    replace_focal_points_in(conn, &member.city, &member.focal_points).await
+}
+
+/// Replaces a member's focal points, in order, inside the caller's transaction.
+pub(crate) async fn replace_focal_points_in(
+    conn: &mut sqlx::AnyConnection,
+    city: &CityId,
+    focal_points: &[FocalPoint],
+) -> Result<()> {
     sqlx::query("DELETE FROM focal_points WHERE city_id = $1")
-        .bind(member.city.as_str())
+        .bind(city.as_str())
         .execute(&mut *conn)
         .await?;
-    for (position, focal) in member.focal_points.iter().enumerate() {
+    for (position, focal) in focal_points.iter().enumerate() {
         sqlx::query(
             "INSERT INTO focal_points (city_id, position, name, role, email) VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(member.city.as_str())
+        .bind(city.as_str())
         .bind(position as i64)
         .bind(&focal.name)
         .bind(&focal.role)

@@ -8,7 +8,10 @@ use smartcities_domain::{
 use sqlx::{Row, any::AnyRow};
 
 use crate::{
-    OutgoingMail, Result, Store, StoreError, cities::upsert_city_in, clock, corrupt, members::save_member_in,
+    OutgoingMail, Result, Store, StoreError,
+    cities::upsert_city_in,
+    clock, corrupt, json_document,
+    members::{replace_focal_points_in, save_member_in},
     outbox::enqueue,
 };
 
@@ -186,22 +189,7 @@ impl Store {
         let status = if answer == RenewalAnswer::Left { MemberStatus::Left } else { MemberStatus::Active };
         set_member_status(&mut tx, city, status, &now).await?;
         if let Some(focal_points) = focal_points {
-            sqlx::query("DELETE FROM focal_points WHERE city_id = $1")
-                .bind(city.as_str())
-                .execute(&mut *tx)
-                .await?;
-            for (position, focal) in focal_points.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO focal_points (city_id, position, name, role, email) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(city.as_str())
-                .bind(position as i64)
-                .bind(&focal.name)
-                .bind(&focal.role)
-                .bind(focal.email.as_str())
-                .execute(&mut *tx)
-                .await?;
-            }
+            replace_focal_points_in(&mut tx, city, focal_points).await?;
         }
         tx.commit().await?;
         self.public_changed().await?;
@@ -288,9 +276,7 @@ impl Store {
         let rows = sqlx::query("SELECT document FROM member_applications ORDER BY submitted_at DESC, id")
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|row| serde_json::from_str(&row.try_get::<String, _>("document")?).map_err(corrupt))
-            .collect()
+        rows.iter().map(json_document).collect()
     }
 
     /// Records the decision on an application (its new status and reason are in `decided`).
@@ -350,8 +336,7 @@ impl Store {
     pub async fn leadership(&self) -> Result<Option<Leadership>> {
         let row =
             sqlx::query("SELECT document FROM leadership WHERE id = 1").fetch_optional(&self.pool).await?;
-        row.map(|row| serde_json::from_str(&row.try_get::<String, _>("document")?).map_err(corrupt))
-            .transpose()
+        row.as_ref().map(json_document).transpose()
     }
 
     /// Records activities of the plan, replacing those with the same ids, all or none.
@@ -381,9 +366,7 @@ impl Store {
         let rows = sqlx::query("SELECT document FROM activities ORDER BY semester, id")
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|row| serde_json::from_str(&row.try_get::<String, _>("document")?).map_err(corrupt))
-            .collect()
+        rows.iter().map(json_document).collect()
     }
 
     /// Counts one download of a published edition's file today.

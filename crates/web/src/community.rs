@@ -34,6 +34,11 @@ use crate::{
 
 type Fields = HashMap<String, Vec<String>>;
 
+/// Every field as typed (its first value), to give a refused form back.
+fn typed(fields: &Fields) -> BTreeMap<String, String> {
+    fields.iter().filter_map(|(k, v)| v.first().map(|v| (k.clone(), v.clone()))).collect()
+}
+
 fn first(fields: &Fields, name: &str) -> String {
     fields.get(name).and_then(|v| v.first()).map_or(String::new(), |s| s.trim().to_string())
 }
@@ -426,8 +431,7 @@ pub async fn renewal_act(
             if !target.is_empty() {
                 errors = errors.into_iter().map(|(k, v)| (format!("{target}-{k}"), v)).collect();
             }
-            let form: BTreeMap<String, String> =
-                fields.iter().filter_map(|(k, v)| v.first().map(|v| (k.clone(), v.clone()))).collect();
+            let form = typed(&fields);
             let page = dashboard(&ctx, user, "", errors, form, String::new()).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -498,7 +502,7 @@ pub async fn join(
         Ok(_) => Ok(Redirect::to("/members/join?sent=1").into_response()),
         Err(e) => {
             let errors = problems_by_field(lang, e)?;
-            let form = fields.iter().filter_map(|(k, v)| v.first().map(|v| (k.clone(), v.clone()))).collect();
+            let form = typed(&fields);
             let body = JoinPage { form, errors, countries: countries(lang), sent: false };
             let page = render_page(&ctx, "join.html", "members", body).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -861,8 +865,7 @@ pub async fn save(
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
     check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
-    let form: BTreeMap<String, String> =
-        fields.iter().filter_map(|(k, v)| v.first().map(|v| (k.clone(), v.clone()))).collect();
+    let form = typed(&fields);
     let leadership = first(&fields, "action") == "leadership";
     let outcome: Result<String, HashMap<String, String>> = if leadership {
         match leadership_from(&fields) {
