@@ -463,3 +463,38 @@ async fn codings_replace_a_coders_earlier_codes_and_keep_empty_ones() {
     let stored = store.codings(year).await.unwrap();
     assert_eq!(stored, vec![coding("ana", &["funding"]), coding("ben", &[]), with_passage]);
 }
+
+#[tokio::test]
+async fn saves_arriving_together_are_each_written_as_if_alone() {
+    let (_db, store, year, bilbao) = setup().await;
+    // Started together, these wait for one another and share transactions: 24 answers of their
+    // own, and six sessions that all change one answer from the same revision.
+    let mut tasks = Vec::new();
+    for i in 0..30 {
+        let (store, city) = (store.clone(), bilbao.clone());
+        tasks.push(tokio::spawn(async move {
+            let change = if i < 24 { set(&format!("own_{i}"), "1") } else { set("shared", &format!("v{i}")) };
+            store.save_answers(year, &city, 0, &[change], &format!("person{i}"), Editor::Respondent).await
+        }));
+    }
+    let mut revisions = Vec::new();
+    let mut conflicts = Vec::new();
+    for task in tasks {
+        match task.await.unwrap().unwrap() {
+            SaveOutcome::Saved { revision, changed: 1 } => revisions.push(revision),
+            SaveOutcome::Conflicts { conflicts: found, .. } => conflicts.extend(found),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    revisions.sort();
+    assert_eq!(revisions, (1..=25).collect::<Vec<i64>>(), "each written save has a revision of its own");
+    assert_eq!(conflicts.len(), 5, "one of the six sessions changing one answer wins");
+    let answers = store.answers(year, &bilbao).await.unwrap();
+    assert_eq!(answers.len(), 25);
+    let shared = answers.iter().find(|a| a.question == "shared").unwrap();
+    assert!(conflicts.iter().all(|c| c.theirs == shared.value && c.revision == shared.revision));
+    let response = store.response(year, &bilbao).await.unwrap().unwrap();
+    assert_eq!((response.status, response.revision), (ResponseStatus::InProgress, 25));
+    let history = store.answer_history(year, &bilbao, None, 1_000, 0).await.unwrap().0;
+    assert_eq!(history.len(), 25, "a save undone by its conflict leaves no trace");
+}
