@@ -21,7 +21,6 @@ mod network;
 mod outbox;
 mod publications;
 mod responses;
-mod saves;
 mod site;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -185,9 +184,6 @@ pub enum StoreError {
     /// An application already decided cannot be decided again.
     #[error("application {0} was already decided")]
     AlreadyDecided(String),
-    /// The error of a transaction that several saves shared, as each of them reports it.
-    #[error("{0}")]
-    Shared(String),
 }
 
 /// What a store operation answers.
@@ -240,8 +236,6 @@ pub struct Store {
     /// On SQLite, this server's writers take turns here, first come first served, before they
     /// ask SQLite for its write lock (see [`Store::begin_write`]).
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
-    /// Saves to one response that wait while another is written (see [`saves`]).
-    save_lines: std::sync::Arc<saves::SaveLines>,
 }
 
 /// Parsed questionnaires by (edition year, version).
@@ -287,7 +281,6 @@ impl Store {
             site_version: Default::default(),
             questionnaires: Default::default(),
             writer: Default::default(),
-            save_lines: Default::default(),
         })
     }
 

@@ -12,7 +12,6 @@ use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseSt
 use smartcities_questionnaire::{EntryKey, Questionnaire, Response};
 use sqlx::Row;
 
-use crate::saves::SaveRequest;
 use crate::{Result, Store, StoreError, clock, corrupt};
 
 /// One answer to change: `value` None clears it.
@@ -171,7 +170,7 @@ fn stored_answer(r: &sqlx::any::AnyRow) -> Result<StoredAnswer> {
     })
 }
 
-pub(crate) fn year(edition: EditionYear) -> i64 {
+fn year(edition: EditionYear) -> i64 {
     i64::from(edition.get())
 }
 
@@ -374,9 +373,7 @@ impl Store {
         rows.iter().map(response_from_row).collect()
     }
 
-    /// Saves answers; see the module documentation for conflicts and retries. Saves to one
-    /// response that arrive while another is being written go into the same transaction, each
-    /// in a savepoint of its own (see [`crate::saves`]).
+    /// Saves answers in one transaction; see the module documentation for conflicts and retries.
     pub async fn save_answers(
         &self,
         edition: EditionYear,
@@ -386,15 +383,153 @@ impl Store {
         user: &str,
         editor: Editor,
     ) -> Result<SaveOutcome> {
-        self.submit_save(SaveRequest {
-            edition,
-            city: city.clone(),
-            base_revision,
-            changes: changes.to_vec(),
-            user: user.to_string(),
-            editor,
-        })
-        .await
+        let now = clock::now();
+        let mut tx = self.begin_write().await?;
+        // One statement takes the row lock (PostgreSQL) or the write lock (SQLite), so saves to
+        // one response are serialised and each sees the previous one's result; it counts the
+        // next revision (undone with the rest if nothing is written) and reads what the save
+        // depends on. Every round trip saved here is time the lock is not held.
+        let row = sqlx::query(
+            "UPDATE responses SET revision = revision + 1, updated_at = $3 WHERE edition_year = $1 AND city_id = $2 \
+             RETURNING status, revision, \
+                 (SELECT MAX(version) FROM questionnaires WHERE edition_year = $1) AS questionnaire_version",
+        )
+        .bind(year(edition))
+        .bind(city.as_str())
+        .bind(&now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Err(StoreError::NoResponse { edition, city: city.clone() });
+        };
+        let status = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
+        let next: i64 = row.try_get("revision")?;
+        let revision = next - 1;
+        let questionnaire_version: i64 = row
+            .try_get::<Option<i64>, _>("questionnaire_version")?
+            .ok_or(StoreError::NoQuestionnaire(edition))?;
+        let Some(next_status) = status.after(editor.save_move()) else {
+            return Err(match editor {
+                Editor::Respondent => StoreError::ResponseClosed { city: city.clone(), status },
+                Editor::Secretariat => StoreError::IllegalMove {
+                    city: city.clone(),
+                    from: status,
+                    attempted: ResponseMove::Correct,
+                },
+            });
+        };
+
+        let mut conflicts = Vec::new();
+        let mut writes: Vec<(&AnswerChange, Option<String>)> = Vec::new();
+        for change in changes {
+            let current = sqlx::query(
+                "SELECT value, revision, updated_by FROM answers \
+                 WHERE edition_year = $1 AND city_id = $2 AND question = $3 AND entry = $4",
+            )
+            .bind(year(edition))
+            .bind(city.as_str())
+            .bind(&change.question)
+            .bind(&change.entry)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let (old, answer_revision, by) = match &current {
+                Some(r) => (
+                    Some(r.try_get::<String, _>("value")?),
+                    r.try_get::<i64, _>("revision")?,
+                    r.try_get::<String, _>("updated_by")?,
+                ),
+                None => (None, 0, String::new()),
+            };
+            if old == change.value {
+                continue; // already in place: a retry, or the same value twice
+            }
+            if answer_revision > base_revision {
+                conflicts.push(Conflict {
+                    question: change.question.clone(),
+                    entry: change.entry.clone(),
+                    yours: change.value.clone(),
+                    theirs: old.unwrap_or_default(),
+                    changed_by: by,
+                    revision: answer_revision,
+                });
+                continue;
+            }
+            writes.push((change, old));
+        }
+        if !conflicts.is_empty() {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Conflicts { revision, conflicts });
+        }
+        if writes.is_empty() {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Saved { revision, changed: 0 });
+        }
+        for (change, old) in &writes {
+            match &change.value {
+                Some(value) => {
+                    sqlx::query(
+                        "INSERT INTO answers (edition_year, city_id, question, entry, value, revision, questionnaire_version, \
+                                              evidence, updated_by, updated_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'self_reported', $8, $9) \
+                         ON CONFLICT (edition_year, city_id, question, entry) DO UPDATE SET value = excluded.value, \
+                             revision = excluded.revision, questionnaire_version = excluded.questionnaire_version, \
+                             evidence = 'self_reported', evidence_note = NULL, \
+                             updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+                    )
+                    .bind(year(edition))
+                    .bind(city.as_str())
+                    .bind(&change.question)
+                    .bind(&change.entry)
+                    .bind(value)
+                    .bind(next)
+                    .bind(questionnaire_version)
+                    .bind(user)
+                    .bind(&now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                None => {
+                    sqlx::query("DELETE FROM answers WHERE edition_year = $1 AND city_id = $2 AND question = $3 AND entry = $4")
+                        .bind(year(edition))
+                        .bind(city.as_str())
+                        .bind(&change.question)
+                        .bind(&change.entry)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            sqlx::query(
+                "INSERT INTO answer_changes (edition_year, city_id, question, entry, revision, old_value, new_value, \
+                                             changed_by, changed_at, questionnaire_version) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(year(edition))
+            .bind(city.as_str())
+            .bind(&change.question)
+            .bind(&change.entry)
+            .bind(next)
+            .bind(old.as_deref())
+            .bind(change.value.as_deref())
+            .bind(user)
+            .bind(&now)
+            .bind(questionnaire_version)
+            .execute(&mut *tx)
+            .await?;
+        }
+        if next_status != status {
+            sqlx::query("UPDATE responses SET status = $1 WHERE edition_year = $2 AND city_id = $3")
+                .bind(next_status.slug())
+                .bind(year(edition))
+                .bind(city.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        if next_status == ResponseStatus::Accepted {
+            // A correction to an accepted response changes what city pages show.
+            self.public_changed().await?;
+        }
+        Ok(SaveOutcome::Saved { revision: next, changed: writes.len() })
     }
 
     /// Every answer of a city, by question and entry.

@@ -467,7 +467,7 @@ async fn codings_replace_a_coders_earlier_codes_and_keep_empty_ones() {
 #[tokio::test]
 async fn saves_arriving_together_are_each_written_as_if_alone() {
     let (_db, store, year, bilbao) = setup().await;
-    // Started together, these wait for one another and share transactions: 24 answers of their
+    // Started together, these wait for one another's turn on the response: 24 answers of their
     // own, and six sessions that all change one answer from the same revision.
     let mut tasks = Vec::new();
     for i in 0..30 {
