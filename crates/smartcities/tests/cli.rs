@@ -199,6 +199,9 @@ fn every_command_has_help() {
 struct Server {
     child: std::process::Child,
     address: String,
+    /// The server's working folder: what it writes by default (the outbox's mail) stays out of
+    /// the repository.
+    _dir: tempfile::TempDir,
 }
 
 impl Drop for Server {
@@ -211,15 +214,17 @@ impl Drop for Server {
 /// Starts `smartcities ARGS` and waits for the line that announces the address it serves.
 fn start_server(args: &[&str], database_url: &str) -> Server {
     use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_smartcities"))
         .args(args)
+        .current_dir(dir.path())
         .env("SMARTCITIES_DATABASE_URL", database_url)
         .env("RUST_LOG", "warn")
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("start smartcities");
     let stdout = child.stdout.take().unwrap();
-    let mut server = Server { child, address: String::new() };
+    let mut server = Server { child, address: String::new(), _dir: dir };
     for line in std::io::BufReader::new(stdout).lines() {
         let line = line.unwrap();
         if let Some((_, address)) = line.strip_prefix("Serving").and_then(|rest| rest.split_once("http://")) {
