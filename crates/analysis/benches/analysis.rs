@@ -35,7 +35,7 @@ impl Dice {
 /// 6 axes × 50 questions, cycling through every kind the study uses.
 fn edition() -> (EditionFile, Questionnaire) {
     let mut toml = String::from(
-        "[edition]\nyear = 2031\ntitle = { en = \"Bench\", es = \"Bench\", fr = \"Bench\" }\nfocus = \"holistic\"\nstatus = \"collecting\"\n",
+        "[edition]\nyear = 2031\ntitle = { en = \"Bench\", es = \"Bench\", fr = \"Bench\" }\nfocus = \"holistic\"\ncollection = \"open\"\n",
     );
     for a in 0..AXES {
         write!(toml, "\n[[axes]]\ncode = \"axis_{a}\"\nlabel = {{ en = \"A\", es = \"A\", fr = \"A\" }}\nprovenance = \"stated\"\n[[axes.sub_areas]]\ncode = \"sub_{a}\"\nlabel = {{ en = \"S\", es = \"S\", fr = \"S\" }}\nprovenance = \"stated\"\n").unwrap();

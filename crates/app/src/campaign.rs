@@ -3,8 +3,13 @@
 //! delivers it. Links in mail point to the configured public address only, never to whatever
 //! host a request named.
 
-use smartcities_domain::{ApproxDate, City, Edition, EditionYear, Localized, Milestone, Role};
-use smartcities_store::{CityFilter, LinkPurpose, StoreError, User};
+use smartcities_domain::{
+    ApproxDate, City, CityId, Collection, Edition, EditionYear, Localized, Milestone, Participation,
+    ResponseStatus, Role, Section,
+};
+use smartcities_store::{
+    CityFilter, LinkPurpose, MailProblem, OutboxCounts, ResponseRecord, StoreError, User,
+};
 
 use crate::{App, Refusal, Result, accounts::new_token};
 
@@ -27,11 +32,120 @@ pub struct Invitee {
 }
 
 const DEADLINE_EN: &str = "Deadline for questionnaires";
+
+/// The edition's deadline as a milestone on its timeline.
+fn deadline_milestone(date: ApproxDate) -> Milestone {
+    Milestone {
+        date,
+        label: Localized {
+            en: DEADLINE_EN.into(),
+            es: "Plazo de entrega de los cuestionarios".into(),
+            fr: "Date limite de remise des questionnaires".into(),
+        },
+    }
+}
 const CALL_EN: &str = "Call for participation";
 
 /// The deadline the edition was opened with, if any.
 pub fn deadline(edition: &Edition) -> Option<ApproxDate> {
     edition.milestones.iter().find(|m| m.label.en == DEADLINE_EN).map(|m| m.date)
+}
+
+/// The last day a date stands for (`YYYY-MM-DD`): the day itself, the last of its month, or
+/// the last of its year.
+pub fn last_day(date: ApproxDate) -> String {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", date.year),
+        (Some(m), None) => {
+            let leap = date.year.is_multiple_of(4)
+                && (!date.year.is_multiple_of(100) || date.year.is_multiple_of(400));
+            let days = match m {
+                2 if leap => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            };
+            format!("{:04}-{m:02}-{days:02}", date.year)
+        }
+        _ => format!("{:04}-12-31", date.year),
+    }
+}
+
+/// The last day a city may answer: its own deadline when the secretariat gave it longer than
+/// the edition's, else the edition's; `None` when there is no deadline.
+pub fn last_day_for(edition: &Edition, response: Option<&ResponseRecord>) -> Option<String> {
+    let edition_day = deadline(edition).map(last_day);
+    let own = response.and_then(|r| r.deadline.clone());
+    match (edition_day, own) {
+        (Some(e), Some(o)) => Some(e.max(o)),
+        (e, o) => e.or(o),
+    }
+}
+
+/// A change to whether an edition takes answers, as the secretariat asks for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CollectionChange {
+    /// Take answers until `deadline`: opening an edition in planning, reopening a closed one, or
+    /// moving the deadline of an open one.
+    Open {
+        /// The last day answers are taken.
+        deadline: ApproxDate,
+    },
+    /// Stop taking answers now.
+    Close,
+    /// Give one city until `day` (a full date), beyond the edition's deadline.
+    ExtendCity {
+        /// The city.
+        city: CityId,
+        /// Its last day.
+        day: ApproxDate,
+    },
+}
+
+/// What a collection change does, before it is done: the cities told and what they are told.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CollectionNotice {
+    /// The cities still answering that will be mailed, with their respondents' addresses.
+    pub cities: Vec<Invitee>,
+    /// The subject of the mail.
+    pub subject: String,
+    /// Its text.
+    pub body: String,
+}
+
+/// The mail telling the cities still answering what changed, in the three languages.
+fn collection_mail(edition: &Localized, change: &CollectionChange, link: &str) -> (String, String) {
+    let subject = match change {
+        CollectionChange::Close => {
+            "Smart Cities Study — answers closed / respuestas cerradas / réponses closes"
+        }
+        CollectionChange::Open { .. } | CollectionChange::ExtendCity { .. } => {
+            "Smart Cities Study — deadline / plazo / date limite"
+        }
+    }
+    .to_string();
+    let body = match change {
+        CollectionChange::Close => format!(
+            "\"{en}\" no longer takes answers: the secretariat closed the questionnaire. Answers already saved are kept.\n\n\
+             «{es}» ya no recibe respuestas: la secretaría cerró el cuestionario. Las respuestas guardadas se conservan.\n\n\
+             « {fr} » ne reçoit plus de réponses : le secrétariat a fermé le questionnaire. Les réponses enregistrées sont conservées.\n\n{link}\n",
+            en = edition.en,
+            es = edition.es,
+            fr = edition.fr,
+        ),
+        CollectionChange::Open { deadline } | CollectionChange::ExtendCity { day: deadline, .. } => {
+            let day = last_day(*deadline);
+            format!(
+                "\"{en}\" takes your city's answers until {day} (included).\n\n\
+                 «{es}» recibe las respuestas de su ciudad hasta el {day} (incluido).\n\n\
+                 « {fr} » reçoit les réponses de votre ville jusqu'au {day} (inclus).\n\n{link}\n",
+                en = edition.en,
+                es = edition.es,
+                fr = edition.fr,
+            )
+        }
+    };
+    (subject, body)
 }
 
 /// The invitation a city's focal points would get, with a stand-in for their personal link:
@@ -86,20 +200,22 @@ fn message(edition: &Localized, city: &str, link: &str, reminder: bool) -> (Stri
 }
 
 impl App {
-    /// Opens the edition for answers until `deadline` (or moves the deadline of an open one).
+    /// Opens the edition for answers until `deadline`, or moves the deadline of an open one;
+    /// nobody is mailed (invitations are [`App::invite`]'s job).
     pub async fn open_campaign(&self, year: EditionYear, deadline: ApproxDate) -> Result<()> {
-        // A deadline is the last day answers are taken: it must lie ahead, and after the call
-        // for participation when the edition has one.
-        let last_day = |date: ApproxDate| match (date.month, date.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", date.year),
-            (Some(m), None) => format!("{:04}-{m:02}-31", date.year),
-            _ => format!("{:04}-12-31", date.year),
-        };
+        let edition = self.edition_or_refuse(year).await?;
+        self.check_deadline(&edition, deadline)?;
+        self.store.set_collection(year, Collection::Open, Some(deadline_milestone(deadline))).await?;
+        Ok(())
+    }
+
+    /// A deadline is the last day answers are taken: it must lie ahead, and after the call for
+    /// participation when the edition has one.
+    fn check_deadline(&self, edition: &Edition, deadline: ApproxDate) -> Result<()> {
         let today: String = smartcities_store::clock::now().chars().take(10).collect();
         if last_day(deadline) < today {
             return Err(Refusal::DeadlinePassed { deadline: deadline.to_string() }.into());
         }
-        let edition = self.edition_or_refuse(year).await?;
         if let Some(call) = edition.milestones.iter().find(|m| m.label.en == CALL_EN)
             && last_day(deadline) <= call.date.to_string()
         {
@@ -109,13 +225,98 @@ impl App {
             }
             .into());
         }
-        let label = Localized {
-            en: DEADLINE_EN.into(),
-            es: "Plazo de entrega de los cuestionarios".into(),
-            fr: "Date limite de remise des questionnaires".into(),
-        };
-        self.store.open_edition(year, Milestone { date: deadline, label }).await?;
         Ok(())
+    }
+
+    /// What `change` would do: refused as [`App::change_collection`] would refuse it, else the
+    /// cities still answering that will be told, and the message they will get.
+    pub async fn collection_preview(
+        &self,
+        year: EditionYear,
+        change: &CollectionChange,
+    ) -> Result<CollectionNotice> {
+        let edition = self.edition_or_refuse(year).await?;
+        let collection = edition.status.collection;
+        match change {
+            CollectionChange::Open { deadline } => self.check_deadline(&edition, *deadline)?,
+            CollectionChange::Close if collection != Collection::Open => {
+                return Err(Refusal::CollectionUnchanged { now: collection }.into());
+            }
+            CollectionChange::Close => {}
+            CollectionChange::ExtendCity { city, day } => {
+                if collection != Collection::Open {
+                    return Err(Refusal::CollectionUnchanged { now: collection }.into());
+                }
+                if day.day.is_none() {
+                    return Err(Refusal::DeadlinePassed { deadline: day.to_string() }.into());
+                }
+                self.check_deadline(&edition, *day)?;
+                if self.store.response(year, city).await?.is_none() {
+                    return Err(Refusal::NotInvited.into());
+                }
+            }
+        }
+        // A city that was never open (the edition in planning) is not told of an opening: its
+        // invitation says it.
+        let mut cities = Vec::new();
+        if collection != Collection::Planning {
+            for response in self.store.responses(year).await? {
+                let concerned = match change {
+                    CollectionChange::ExtendCity { city, .. } => &response.city == city,
+                    _ => response.status.open_to_respondent(),
+                };
+                if !concerned {
+                    continue;
+                }
+                let Some(city) = self.store.city(&response.city).await? else { continue };
+                let recipients = self
+                    .store
+                    .respondents(&city.id)
+                    .await?
+                    .into_iter()
+                    .map(|u| u.email.as_str().to_string())
+                    .collect();
+                cities.push(Invitee { city, recipients });
+            }
+        }
+        let link = self.public_url().map_or_else(|| format!("/responses/{year}"), |b| format!("{b}/me"));
+        let (subject, body) = collection_mail(&edition.title, change, &link);
+        Ok(CollectionNotice { cities, subject, body })
+    }
+
+    /// Changes whether an edition takes answers — open (or reopen, or move the deadline), close,
+    /// or give one city longer — and mails the cities still answering (or that city) what
+    /// changed. Secretariat only. Returns the cities and messages reached.
+    pub async fn change_collection(
+        &self,
+        by: &User,
+        year: EditionYear,
+        change: &CollectionChange,
+    ) -> Result<Round> {
+        if by.role != Role::Secretariat {
+            return Err(Refusal::Forbidden.into());
+        }
+        let notice = self.collection_preview(year, change).await?;
+        match change {
+            CollectionChange::Open { deadline } => {
+                self.store
+                    .set_collection(year, Collection::Open, Some(deadline_milestone(*deadline)))
+                    .await?;
+            }
+            CollectionChange::Close => self.store.set_collection(year, Collection::Closed, None).await?,
+            CollectionChange::ExtendCity { city, day } => {
+                self.store.set_response_deadline(year, city, Some(&last_day(*day))).await?;
+            }
+        }
+        let mut round = Round::default();
+        for city in &notice.cities {
+            round.cities += 1;
+            for recipient in &city.recipients {
+                self.store.enqueue_mail(&new_token(), recipient, &notice.subject, &notice.body).await?;
+                round.mails += 1;
+            }
+        }
+        Ok(round)
     }
 
     async fn edition_or_refuse(&self, year: EditionYear) -> Result<Edition> {
@@ -201,5 +402,147 @@ impl App {
             }
         }
         Ok(round)
+    }
+}
+
+/// Which cities a campaign dashboard lists.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Showing {
+    /// Every invited city.
+    #[default]
+    All,
+    /// Submitted, waiting for the secretariat's review.
+    Awaiting,
+    /// Returned to the city with comments.
+    Returned,
+    /// Silent: invited and still able to answer, but nothing answered yet.
+    Silent,
+}
+
+impl Showing {
+    /// From the dashboard's filter name (`awaiting`, `returned`, `silent`); all otherwise.
+    pub fn parse(name: Option<&str>) -> Showing {
+        match name {
+            Some("awaiting") => Showing::Awaiting,
+            Some("returned") => Showing::Returned,
+            Some("silent") => Showing::Silent,
+            _ => Showing::All,
+        }
+    }
+
+    /// The filter's name, `''` for all.
+    pub fn name(self) -> &'static str {
+        match self {
+            Showing::All => "",
+            Showing::Awaiting => "awaiting",
+            Showing::Returned => "returned",
+            Showing::Silent => "silent",
+        }
+    }
+
+    /// Whether a city whose response is `status`, with `answered` plain questions answered, is
+    /// listed.
+    pub fn lists(self, status: ResponseStatus, answered: usize) -> bool {
+        match self {
+            Showing::All => true,
+            Showing::Awaiting => status == ResponseStatus::Submitted,
+            Showing::Returned => status == ResponseStatus::Returned,
+            Showing::Silent => is_silent(status, answered),
+        }
+    }
+}
+
+/// A silent city: invited, still able to answer, and nothing answered yet.
+pub fn is_silent(status: ResponseStatus, answered: usize) -> bool {
+    answered == 0 && status.open_to_respondent()
+}
+
+/// One invited city on the dashboard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CityProgress {
+    /// The city.
+    pub city: City,
+    /// Where its response stands.
+    pub status: ResponseStatus,
+    /// Plain questions it answered.
+    pub answered: usize,
+    /// Its own last day, when the secretariat gave it longer than the edition's deadline.
+    pub own_deadline: Option<String>,
+}
+
+/// A campaign as its dashboard shows it.
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    /// The edition.
+    pub edition: Edition,
+    /// Its deadline, if it has one.
+    pub deadline: Option<ApproxDate>,
+    /// Participation of every invited city.
+    pub overall: Participation,
+    /// Participation per UCLG section, sections in order.
+    pub sections: Vec<(Section, Participation)>,
+    /// The cities listed (as filtered).
+    pub cities: Vec<CityProgress>,
+    /// Every invited city, for choosing one (to give it longer).
+    pub invited: Vec<City>,
+    /// Plain questions of the questionnaire.
+    pub questions: usize,
+    /// The outbox's state.
+    pub outbox: OutboxCounts,
+    /// The latest delivery problems.
+    pub mail_problems: Vec<MailProblem>,
+}
+
+impl App {
+    /// The campaign of an edition as the secretariat and analysts follow it, listing the cities
+    /// `showing` selects. Staff only.
+    pub async fn campaign_dashboard(
+        &self,
+        by: &User,
+        year: EditionYear,
+        showing: Showing,
+    ) -> Result<Dashboard> {
+        if !crate::policy::is_staff(by.role) {
+            return Err(Refusal::Forbidden.into());
+        }
+        let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
+        let responses = self.store.responses(year).await?;
+        let mut by_id: std::collections::HashMap<CityId, City> =
+            self.store.cities(&CityFilter::default()).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
+        let questions = self
+            .store
+            .questionnaire(year)
+            .await?
+            .map_or(0, |(_, q)| q.questions().iter().filter(|l| l.repeat().is_none()).count());
+        let answered = self.store.answer_counts(year).await?;
+        let mut sections: std::collections::BTreeMap<Section, Vec<ResponseStatus>> = Default::default();
+        let mut cities = Vec::new();
+        let mut invited = Vec::new();
+        for r in &responses {
+            let Some(city) = by_id.remove(&r.city) else { continue };
+            sections.entry(city.section).or_default().push(r.status);
+            let count = answered.get(&r.city).copied().unwrap_or(0);
+            if showing.lists(r.status, count) {
+                cities.push(CityProgress {
+                    city: city.clone(),
+                    status: r.status,
+                    answered: count,
+                    own_deadline: r.deadline.clone(),
+                });
+            }
+            invited.push(city);
+        }
+        let statuses: Vec<ResponseStatus> = responses.iter().map(|r| r.status).collect();
+        Ok(Dashboard {
+            deadline: deadline(&edition),
+            edition,
+            overall: Participation::of(&statuses),
+            sections: sections.into_iter().map(|(s, st)| (s, Participation::of(&st))).collect(),
+            cities,
+            invited,
+            questions,
+            outbox: self.store.outbox_counts().await?,
+            mail_problems: self.store.mail_problems(20).await?,
+        })
     }
 }

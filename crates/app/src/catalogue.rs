@@ -10,9 +10,9 @@ use std::{
 
 use smartcities_analysis::{Answer, PopulationBand, Standing};
 use smartcities_domain::{
-    Actor, ApproxDate, BudgetRange, City, CityId, Contact, EditionStatus, EditionYear, Effort, Email,
-    Indicator, Inequality, Lang, Practice, PracticeId, PracticeSource, PracticeStatus, ResponseStatus, Role,
-    SdgTarget, Stage, StudyAxis, Written, web_link,
+    Actor, ApproxDate, BudgetRange, City, CityId, Contact, EditionYear, Effort, Email, Indicator, Inequality,
+    Lang, Practice, PracticeId, PracticeSource, PracticeStatus, ResponseStatus, Role, SdgTarget, Stage,
+    StudyAxis, Written, web_link,
 };
 use smartcities_locale::{FluentValue, t, translate};
 use smartcities_search::{Card, Catalogue, Entry, Found, Search, Suggestion, Visibility};
@@ -774,7 +774,7 @@ impl App {
         let mut editions = self.store.editions().await?;
         editions.sort_by_key(|e| std::cmp::Reverse(e.year));
         // Only published findings: the suggestions tell where the city stands.
-        for edition in editions.into_iter().filter(|e| e.status == EditionStatus::Published) {
+        for edition in editions.into_iter().filter(|e| e.status.published) {
             let Some(stored) = self.results(edition.year).await? else { continue };
             let accepted = self
                 .store

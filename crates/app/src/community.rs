@@ -4,7 +4,7 @@
 //! list is [`crate::membership`]'s.
 
 use smartcities_domain::{
-    Activity, ApplicationStatus, CommunityProblem, EditionStatus, EditionYear, Event, EventId, EventProblem,
+    Activity, ApplicationStatus, Collection, CommunityProblem, EditionYear, Event, EventId, EventProblem,
     Lang, Leadership, MemberStatus, Participation, RenewalAnswer, Role,
 };
 use smartcities_publish::progress::{
@@ -13,6 +13,9 @@ use smartcities_publish::progress::{
 use smartcities_store::{User, clock};
 
 use crate::{App, AppError, Refusal, Result};
+
+/// The longest summary of results the secretariat may write into a progress report.
+pub const MAX_SUMMARY_CHARS: usize = 20_000;
 
 impl App {
     /// Records a new event or corrects one (`editing` is the id of the one being corrected);
@@ -109,6 +112,9 @@ impl App {
         if !matches!(user.role, Role::Secretariat | Role::Analyst) {
             return Err(Refusal::Forbidden.into());
         }
+        if summary.as_ref().is_some_and(|s| s.chars().count() > MAX_SUMMARY_CHARS) {
+            return Err(Refusal::TextTooLong { max: MAX_SUMMARY_CHARS }.into());
+        }
         let store = &self.store;
         // An edition was at work in the period if it is dated in it, had a milestone or a
         // publication in it, or is collecting or being analysed while the period runs.
@@ -119,7 +125,8 @@ impl App {
             let milestone_in = edition.milestones.iter().any(|m| period.contains(m.date));
             let published_in =
                 store.publications(edition.year).await?.iter().any(|p| period.contains_day(&p.published_at));
-            let in_progress = matches!(edition.status, EditionStatus::Collecting | EditionStatus::Analysing)
+            let in_progress = (edition.status.collection == Collection::Open || !edition.status.published)
+                && edition.status.collection != Collection::Planning
                 && period.contains_day(&today);
             if !(year_in || milestone_in || published_in || in_progress) {
                 continue;

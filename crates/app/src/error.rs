@@ -2,11 +2,25 @@
 //! message of the translation catalogue, and internal failures.
 
 use smartcities_domain::{
-    CommunityProblem, EditionStatus, EditionYear, EventProblem, Lang, ResponseMove, ResponseStatus,
+    Collection, CommunityProblem, EditionYear, EventProblem, Lang, ResponseMove, ResponseStatus,
 };
 use smartcities_locale::{FluentValue, t, translate};
 use smartcities_questionnaire::Finding;
 use smartcities_store::StoreError;
+
+/// Why an edition does not take a city's answers now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Closure {
+    /// Collection has not opened yet.
+    NotOpenYet,
+    /// The secretariat closed collection.
+    Closed,
+    /// The city's deadline (its own, or the edition's) is behind.
+    DeadlinePassed {
+        /// The last day answers were taken (`YYYY-MM-DD`).
+        last_day: String,
+    },
+}
 
 /// Why a use case was refused: something the person can understand and act on.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +29,8 @@ pub enum Refusal {
     NotFound,
     /// Signed in, but this account may not do it.
     Forbidden,
+    /// Only a signed-in account may see or do this.
+    SignInNeeded,
     /// Mail with links cannot be sent: the server was started without its public address.
     PublicUrlMissing,
     /// The e-mail address or password is wrong (said the same way for unknown addresses).
@@ -27,12 +43,34 @@ pub enum Refusal {
     Password(PasswordProblem),
     /// The two copies of a new password differ.
     PasswordMismatch,
-    /// The edition does not take answers now.
-    EditionNotOpen {
+    /// The edition does not take answers from this city now.
+    NotTakingAnswers {
         /// The edition.
         edition: EditionYear,
-        /// Where it stands.
-        status: EditionStatus,
+        /// Why not.
+        why: Closure,
+        /// The secretariat's address, to write to instead.
+        contact: Option<String>,
+    },
+    /// A version already public cannot be scheduled or previewed again.
+    AlreadyPublic {
+        /// The version.
+        version: u32,
+    },
+    /// A withdrawn version cannot be made public again.
+    VersionWithdrawn {
+        /// The version.
+        version: u32,
+    },
+    /// A moment to publish at that is not a time still to come.
+    MomentPassed {
+        /// The moment as given.
+        at: String,
+    },
+    /// Collection cannot move that way from where it is (closing an edition that is not open).
+    CollectionUnchanged {
+        /// Where collection stands.
+        now: Collection,
     },
     /// The city was not invited to the edition.
     NotInvited,
@@ -237,6 +275,7 @@ impl Refusal {
         match self {
             Refusal::NotFound => t(lang, "refused-not-found"),
             Refusal::Forbidden => t(lang, "forbidden"),
+            Refusal::SignInNeeded => t(lang, "sign-in-needed"),
             Refusal::PublicUrlMissing => t(lang, "refused-public-url"),
             Refusal::SignInFailed => t(lang, "sign-in-failed"),
             Refusal::SignInThrottled => t(lang, "sign-in-too-many"),
@@ -251,13 +290,38 @@ impl Refusal {
             Refusal::Password(PasswordProblem::TooCommon) => t(lang, "password-common"),
             Refusal::Password(PasswordProblem::Repetitive) => t(lang, "password-repetitive"),
             Refusal::PasswordMismatch => t(lang, "password-mismatch"),
-            Refusal::EditionNotOpen { edition, status } => translate(
+            Refusal::NotTakingAnswers { edition, why, contact } => {
+                let edition = s(&edition.to_string());
+                let mut text = match why {
+                    Closure::NotOpenYet => translate(lang, "refused-not-open-yet", &[("edition", edition)]),
+                    Closure::Closed => translate(lang, "refused-collection-closed", &[("edition", edition)]),
+                    Closure::DeadlinePassed { last_day } => translate(
+                        lang,
+                        "refused-deadline-behind",
+                        &[("edition", edition), ("date", s(last_day))],
+                    ),
+                };
+                if let Some(contact) = contact {
+                    text.push(' ');
+                    text.push_str(&translate(
+                        lang,
+                        "refused-write-to-secretariat",
+                        &[("contact", s(contact))],
+                    ));
+                }
+                text
+            }
+            Refusal::AlreadyPublic { version } => {
+                translate(lang, "refused-already-public", &[("version", n(*version as usize))])
+            }
+            Refusal::VersionWithdrawn { version } => {
+                translate(lang, "refused-version-withdrawn", &[("version", n(*version as usize))])
+            }
+            Refusal::MomentPassed { at } => translate(lang, "refused-moment-passed", &[("at", s(at))]),
+            Refusal::CollectionUnchanged { now } => translate(
                 lang,
-                "refused-edition-not-open",
-                &[
-                    ("edition", s(&edition.to_string())),
-                    ("status", s(&t(lang, &format!("status-{}", status.slug())))),
-                ],
+                "refused-collection-unchanged",
+                &[("state", s(&t(lang, &format!("collection-{}", now.slug()))))],
             ),
             Refusal::NotInvited => t(lang, "refused-not-invited"),
             Refusal::ResponseClosed { status } => translate(

@@ -14,17 +14,24 @@ pub mod campaign;
 pub mod catalogue;
 pub mod community;
 mod error;
+pub mod findings;
 pub mod focus_groups;
 pub mod mail;
 pub mod membership;
+pub mod policy;
 pub mod publication;
 pub mod questionnaire;
 pub mod responses;
 
 use std::sync::Arc;
 
-pub use error::{AppError, PasswordProblem, Refusal, Result, community_problem, event_problem};
+pub use error::{AppError, Closure, PasswordProblem, Refusal, Result, community_problem, event_problem};
 use smartcities_store::Store;
+
+/// The current moment as stored and compared: ISO 8601 in UTC (`2026-11-26T19:04:05Z`).
+pub fn now() -> String {
+    smartcities_store::clock::now()
+}
 
 /// How many heavy synchronous jobs (reading an uploaded workbook) run at once; each is bounded
 /// in memory and time, so this bounds what uploads can take from the server.
@@ -40,6 +47,8 @@ pub struct App {
     heavy_work: Arc<tokio::sync::Semaphore>,
     /// The good-practice catalogue's search index.
     catalogue: catalogue::CatalogueIndex,
+    /// The secretariat's address, which people who cannot do something are told to write to.
+    contact: Option<String>,
 }
 
 impl App {
@@ -54,7 +63,20 @@ impl App {
             public_url: None,
             heavy_work: Arc::new(tokio::sync::Semaphore::new(HEAVY_WORK_AT_ONCE)),
             catalogue: catalogue::CatalogueIndex::new(index),
+            contact: None,
         }
+    }
+
+    /// Sets the secretariat's address that refusals point people to (the address mail comes
+    /// from).
+    pub fn with_contact(mut self, contact: Option<String>) -> App {
+        self.contact = contact.filter(|c| !c.trim().is_empty());
+        self
+    }
+
+    /// The secretariat's address, if configured.
+    pub fn contact(&self) -> Option<&str> {
+        self.contact.as_deref()
     }
 
     /// Keeps the catalogue's search index in `dir`, so a restart applies only the changes made
@@ -75,6 +97,14 @@ impl App {
     /// The store, for reads the adapters render directly.
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// An edition, if there is one of that year.
+    pub async fn edition(
+        &self,
+        year: smartcities_domain::EditionYear,
+    ) -> Result<Option<smartcities_domain::Edition>> {
+        Ok(self.store.edition(year).await?)
     }
 
     /// The configured public address, without a trailing slash.

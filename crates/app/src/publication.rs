@@ -1,23 +1,46 @@
 //! Publishing an edition: freezing what it found into a numbered, immutable version (the
 //! snapshot, its content hash and every file of the site, the PDFs and the open data), stored in
-//! the database so that every server sharing it serves the same bytes; listing the versions;
-//! withdrawing one, with a reason.
+//! the database so that every server sharing it serves the same bytes; making a version public
+//! at once, at a scheduled moment, or after a private preview; withdrawing one, with a reason.
+//! Publishing never changes whether an edition takes answers: a version made while cities still
+//! answer says on every page and file that its findings are provisional.
 
 use std::time::{Duration, Instant};
 
 use indicatif::ProgressBar;
-use smartcities_domain::{EditionYear, Localized, Role};
-use smartcities_publish::{Snapshot, Texts, Version, Workshop, WorkshopOutput};
-use smartcities_store::{CityFilter, NewPublication, Publication, PublishedFile, StoreError, User};
+use smartcities_domain::{Collection, EditionYear, Lang, Localized, Role};
+use smartcities_publish::{Previous, Snapshot, Texts, Version, Workshop, WorkshopOutput};
+use smartcities_store::{
+    CityFilter, NewPublication, OutgoingMail, Publication, PublishedFile, ScheduledJob, StoreError, User,
+    clock,
+};
 
-use crate::{App, AppError, Refusal, Result, analysis::city_answers};
+use crate::{
+    App, AppError, Refusal, Result,
+    accounts::new_token,
+    analysis::city_answers,
+    policy::{self, Viewer},
+};
 
 /// The longest foreword or conclusions the secretariat may write, per language.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 /// The longest reason for withdrawing a version.
 pub const MAX_REASON_CHARS: usize = 1_000;
+/// How long a server's claim on a scheduled job keeps others from running it, in seconds.
+const JOB_LEASE: i64 = 120;
 
-/// A version just published.
+/// When a new version goes public.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GoPublic {
+    /// As soon as it is made.
+    Now,
+    /// At this moment (ISO 8601, UTC, `2027-05-10T08:00:00Z`), which lies ahead.
+    At(String),
+    /// Not yet: the secretariat previews it first.
+    Preview,
+}
+
+/// A version just made.
 #[derive(Debug, Clone)]
 pub struct Published {
     /// Its number.
@@ -28,6 +51,11 @@ pub struct Published {
     pub files: Vec<smartcities_publish::File>,
     /// How long making the files took.
     pub elapsed: Duration,
+    /// Whether its findings are provisional (cities were still answering).
+    pub provisional: bool,
+    /// Messages queued to the participating cities (none until it is public, or without a
+    /// public address to link to).
+    pub mails: usize,
 }
 
 fn secretariat_only(user: &User) -> Result<()> {
@@ -35,8 +63,8 @@ fn secretariat_only(user: &User) -> Result<()> {
 }
 
 fn check_texts(texts: &Texts) -> Result<()> {
-    for text in [&texts.foreword, &texts.conclusions].into_iter().flatten() {
-        for lang in smartcities_domain::Lang::ALL {
+    for text in [&texts.foreword, &texts.conclusions, &texts.changes].into_iter().flatten() {
+        for lang in Lang::ALL {
             if text.get(lang).chars().count() > MAX_TEXT_CHARS {
                 return Err(Refusal::TextTooLong { max: MAX_TEXT_CHARS }.into());
             }
@@ -47,12 +75,40 @@ fn check_texts(texts: &Texts) -> Result<()> {
 
 /// Today as `YYYY-MM-DD`, the day a version states.
 fn today() -> String {
-    smartcities_store::clock::now().chars().take(10).collect()
+    clock::now().chars().take(10).collect()
+}
+
+/// The mail that tells a city's respondent where its city sheet is, in the three languages.
+fn city_sheet_mail(edition: &Localized, city: &str, site: &str, pdf: &str) -> (String, String) {
+    let subject = format!("Smart Cities Study — {city}: results / resultados / résultats");
+    let body = format!(
+        "The findings of \"{en}\" are published. Your city's sheet:\n{site_en}\n{pdf_en}\n\n\
+         Los resultados de «{es}» están publicados. La ficha de su ciudad:\n{site_es}\n{pdf_es}\n\n\
+         Les résultats de « {fr} » sont publiés. La fiche de votre ville :\n{site_fr}\n{pdf_fr}\n",
+        en = edition.en,
+        es = edition.es,
+        fr = edition.fr,
+        site_en = site.replace("{lang}", "en"),
+        site_es = site.replace("{lang}", "es"),
+        site_fr = site.replace("{lang}", "fr"),
+        pdf_en = pdf.replace("{lang}", "en"),
+        pdf_es = pdf.replace("{lang}", "es"),
+        pdf_fr = pdf.replace("{lang}", "fr"),
+    );
+    (subject, body)
+}
+
+/// A message about to be queued.
+struct Message {
+    id: String,
+    recipient: String,
+    subject: String,
+    body: String,
 }
 
 impl App {
-    /// The edition as it would be published now, with the secretariat's texts. Refused if the
-    /// edition was not analysed, or its results are stale.
+    /// The edition as it would be published now, with the secretariat's texts, redacted for the
+    /// public. Refused if the edition was not analysed, or its results are stale.
     pub async fn snapshot(&self, year: EditionYear, texts: Texts) -> Result<Snapshot> {
         let store = &self.store;
         let edition = store.edition(year).await?.ok_or(StoreError::NoEdition(year))?;
@@ -65,6 +121,9 @@ impl App {
         if stored.results.answering == 0 {
             return Err(Refusal::NothingToPublish.into());
         }
+        // Everything in a version is public: it carries what a visitor may see, no more.
+        let mut results = stored.results;
+        policy::redact(Viewer::Visitor, &edition, &mut results);
         let invited: Vec<_> = store.responses(year).await?.into_iter().map(|r| r.city).collect();
         let cities = store
             .cities(&CityFilter::default())
@@ -95,16 +154,36 @@ impl App {
                     .collect(),
             })
             .collect();
+        let previous = match store.publications(year).await?.into_iter().rev().find(|p| p.withdrawn.is_none())
+        {
+            Some(p) => self
+                .snapshot_of(year, p.version)
+                .await?
+                .map(|s| Previous { version: p.version, answering: s.results.answering }),
+            None => None,
+        };
         Ok(Snapshot {
+            provisional: edition.status.collection == Collection::Open,
             edition,
             framework,
             questionnaire,
-            results: stored.results,
+            results,
             cities,
             answers,
             workshops,
             codebook: self.codebook(year).await?,
             texts,
+            previous,
+        })
+    }
+
+    /// The snapshot a version was made from.
+    async fn snapshot_of(&self, year: EditionYear, version: u32) -> Result<Option<Snapshot>> {
+        let Some(json) = self.store.publication_snapshot(year, version).await? else { return Ok(None) };
+        serde_json::from_str(&json).map(Some).map_err(|e| AppError::Unreadable {
+            edition: year,
+            what: "snapshot",
+            detail: e.to_string(),
         })
     }
 
@@ -113,39 +192,45 @@ impl App {
     pub async fn draft_conclusions(&self, year: EditionYear) -> Result<Localized> {
         let snapshot = self.snapshot(year, Texts::default()).await?;
         let draft = |lang| smartcities_publish::view::draft_conclusions(&snapshot, lang);
-        use smartcities_domain::Lang;
         Ok(Localized { en: draft(Lang::En), es: draft(Lang::Es), fr: draft(Lang::Fr) })
     }
 
-    /// Publishes the next version of an edition: the snapshot, its hash and all its files in
-    /// one transaction; the edition becomes published. Only the secretariat publishes.
+    /// Makes the next version of an edition — the snapshot, its hash and all its files, stored in
+    /// one transaction — and makes it public `when` the secretariat says. Only the secretariat
+    /// publishes. Whether the edition takes answers is left as it is.
     pub async fn publish(
         &self,
         by: &User,
         year: EditionYear,
         texts: Texts,
+        when: GoPublic,
         progress: &ProgressBar,
     ) -> Result<Published> {
         secretariat_only(by)?;
         check_texts(&texts)?;
+        if let GoPublic::At(at) = &when {
+            check_moment(at)?;
+        }
         let snapshot = self.snapshot(year, texts).await?;
+        let provisional = snapshot.provisional;
         let version = self.store.next_publication_version(year).await?;
         let progress = progress.clone();
         let started = Instant::now();
-        // Seconds of layout on every core: on the blocking pool, never on the async workers.
-        let (snapshot, content_hash, files) = tokio::task::spawn_blocking(move || {
-            let day = today();
-            let files = smartcities_publish::publish(
-                &snapshot,
-                Version { number: version, published_on: &day },
-                &progress,
-            );
-            let hash = snapshot.content_hash();
-            files.map(|files| (snapshot, hash, files))
-        })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(AppError::Internal)?;
+        // Seconds of layout on every core: on the blocking pool, never on the async workers, and
+        // within the permits for heavy work, so that PDFs are laid out a few at a time.
+        let (snapshot, content_hash, files) = self
+            .heavy(move || {
+                let day = today();
+                let files = smartcities_publish::publish(
+                    &snapshot,
+                    Version { number: version, published_on: &day },
+                    &progress,
+                );
+                let hash = snapshot.content_hash();
+                files.map(|files| (snapshot, hash, files))
+            })
+            .await?
+            .map_err(AppError::Internal)?;
         let elapsed = started.elapsed();
         let stored: Vec<PublishedFile> = files
             .iter()
@@ -164,38 +249,164 @@ impl App {
                 snapshot: &json,
                 published_by: by.email.as_str(),
                 files: &stored,
+                provisional,
             })
             .await
             .map_err(|e| match e {
                 StoreError::VersionTaken { .. } => AppError::Refused(Refusal::PublishedMeanwhile),
                 other => other.into(),
             })?;
-        Ok(Published { version, content_hash, files, elapsed })
+        let mails = match when {
+            GoPublic::Now => self.go_public(year, version, &clock::now(), None).await?,
+            GoPublic::At(at) => {
+                self.store.schedule_public(year, version, Some(&at)).await?;
+                0
+            }
+            GoPublic::Preview => 0,
+        };
+        Ok(Published { version, content_hash, files, elapsed, provisional, mails })
     }
 
-    /// An edition's published versions, oldest first.
+    /// Makes a private (previewed or scheduled) version public now. Secretariat only.
+    pub async fn make_public(&self, by: &User, year: EditionYear, version: u32) -> Result<usize> {
+        secretariat_only(by)?;
+        let publication = self.version_to_change(year, version).await?;
+        if publication.is_public_at(&clock::now()) {
+            return Ok(0);
+        }
+        self.go_public(year, version, &clock::now(), None).await
+    }
+
+    /// Schedules a private version to go public at `at` (ISO 8601 UTC, ahead), or with `None`
+    /// takes a scheduled version back to a private preview. Secretariat only.
+    pub async fn schedule_version(
+        &self,
+        by: &User,
+        year: EditionYear,
+        version: u32,
+        at: Option<&str>,
+    ) -> Result<()> {
+        secretariat_only(by)?;
+        let publication = self.version_to_change(year, version).await?;
+        if publication.is_public_at(&clock::now()) {
+            return Err(Refusal::AlreadyPublic { version }.into());
+        }
+        if let Some(at) = at {
+            check_moment(at)?;
+        }
+        Ok(self.store.schedule_public(year, version, at).await?)
+    }
+
+    async fn version_to_change(&self, year: EditionYear, version: u32) -> Result<Publication> {
+        let publication = self.store.publication(year, version).await?.ok_or(Refusal::NotFound)?;
+        if publication.withdrawn.is_some() {
+            return Err(Refusal::VersionWithdrawn { version }.into());
+        }
+        Ok(publication)
+    }
+
+    /// The version goes public from `at`, once: the edition's findings become public and each
+    /// participating city's respondents are mailed the link to its city sheet. Returns the
+    /// messages queued.
+    async fn go_public(&self, year: EditionYear, version: u32, at: &str, job: Option<&str>) -> Result<usize> {
+        let messages = self.city_sheet_mails(year, version).await?;
+        let outgoing: Vec<OutgoingMail<'_>> = messages
+            .iter()
+            .map(|m| OutgoingMail { id: &m.id, recipient: &m.recipient, subject: &m.subject, body: &m.body })
+            .collect();
+        let done = self.store.go_public(year, version, at, &outgoing, job).await?;
+        Ok(if done { messages.len() } else { 0 })
+    }
+
+    /// The messages telling each participating city where its sheet is; none without a public
+    /// address to link to.
+    async fn city_sheet_mails(&self, year: EditionYear, version: u32) -> Result<Vec<Message>> {
+        let Some(base) = self.public_url() else {
+            tracing::warn!(%year, version, "no public address is configured: cities are not mailed their sheets");
+            return Ok(Vec::new());
+        };
+        let Some(snapshot) = self.snapshot_of(year, version).await? else { return Ok(Vec::new()) };
+        let mut out = Vec::new();
+        for answered in &snapshot.answers {
+            let Some(city) = snapshot.cities.iter().find(|c| c.id == answered.city) else { continue };
+            let site = format!("{base}/editions/{year}/v/{version}/site/{{lang}}/city-{}.html", city.id);
+            let pdf = format!("{base}/editions/{year}/v/{version}/pdf/cities/{}-{{lang}}.pdf", city.id);
+            let (subject, body) = city_sheet_mail(&snapshot.edition.title, &city.name, &site, &pdf);
+            for user in self.store.respondents(&city.id).await? {
+                out.push(Message {
+                    id: new_token(),
+                    recipient: user.email.as_str().to_string(),
+                    subject: subject.clone(),
+                    body: body.clone(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs the scheduled work that is due, as `server` (a name for this process): each
+    /// version whose moment has come goes public once, whichever server gets there first.
+    /// Returns how many jobs this server did.
+    pub async fn run_due_jobs(&self, server: &str) -> Result<usize> {
+        let mut done = 0;
+        while let Some(job) = self.store.claim_due_job(server, JOB_LEASE).await? {
+            let ScheduledJob { id, kind, edition, version, due_at } = job;
+            match kind.as_str() {
+                "make_public" => {
+                    self.go_public(edition, version, &due_at, Some(&id)).await?;
+                    done += 1;
+                }
+                other => {
+                    tracing::warn!(job = %id, kind = other, "a scheduled job of an unknown kind is left alone")
+                }
+            }
+        }
+        Ok(done)
+    }
+
+    /// The number the next version of an edition will get.
+    pub async fn next_version(&self, year: EditionYear) -> Result<u32> {
+        Ok(self.store.next_publication_version(year).await?)
+    }
+
+    /// An edition's versions, oldest first.
     pub async fn publications(&self, year: EditionYear) -> Result<Vec<Publication>> {
         Ok(self.store.publications(year).await?)
     }
 
-    /// The latest version of an edition that was not withdrawn.
+    /// The latest version of an edition that is public and not withdrawn.
     pub async fn current_publication(&self, year: EditionYear) -> Result<Option<Publication>> {
-        Ok(self.store.publications(year).await?.into_iter().rev().find(|p| p.withdrawn.is_none()))
+        let now = clock::now();
+        Ok(self
+            .store
+            .publications(year)
+            .await?
+            .into_iter()
+            .rev()
+            .find(|p| p.withdrawn.is_none() && p.is_public_at(&now)))
     }
 
-    /// One file of a version, with the version.
+    /// One file of a version, with the version, as `viewer` may read it: everyone once the
+    /// version is public (a withdrawn one shows why), only the secretariat before — a preview
+    /// or a version scheduled for later is invisible to everyone else.
     pub async fn published_file(
         &self,
+        viewer: Viewer<'_>,
         year: EditionYear,
         version: u32,
         path: &str,
     ) -> Result<Option<(Publication, PublishedFile)>> {
         let Some(publication) = self.store.publication(year, version).await? else { return Ok(None) };
+        let public = publication.is_public_at(&clock::now()) || publication.withdrawn.is_some();
+        if !public && !viewer.is_secretariat() {
+            return Ok(None);
+        }
         Ok(self.store.publication_file(year, version, path).await?.map(|file| (publication, file)))
     }
 
     /// Withdraws a version with the reason its pages will show from now on. Only the
-    /// secretariat withdraws; the files are kept, never changed.
+    /// secretariat withdraws; the files are kept, never changed; whether the edition takes
+    /// answers is left as it is.
     pub async fn withdraw_publication(
         &self,
         by: &User,
@@ -217,4 +428,46 @@ impl App {
         self.store.withdraw_publication(year, version, reason).await?;
         Ok(())
     }
+}
+
+/// The moment a local date and time (`2027-05-10T10:00`, as a form's `datetime-local` field
+/// sends it) means in an IANA time zone (`Europe/Madrid`), as the UTC timestamp a schedule
+/// stores. A time the zone skips (a spring-forward gap) is refused rather than guessed.
+pub fn moment(local: &str, zone: &str) -> Result<String> {
+    let refused = || AppError::Refused(Refusal::MomentPassed { at: format!("{local} {zone}") });
+    let civil: jiff::civil::DateTime = local.trim().parse().map_err(|_| refused())?;
+    let tz = jiff::tz::TimeZone::get(zone.trim()).map_err(|_| refused())?;
+    let zoned = tz.to_ambiguous_zoned(civil).compatible().map_err(|_| refused())?;
+    if tz.to_ambiguous_zoned(civil).is_ambiguous() && zoned.datetime() != civil {
+        return Err(refused());
+    }
+    let at = zoned.timestamp().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    check_moment(&at)?;
+    Ok(at)
+}
+
+/// The IANA time zones a publication can be scheduled in, sorted.
+pub fn zones() -> Vec<String> {
+    let mut zones: Vec<String> = jiff::tz::db().available().map(|name| name.to_string()).collect();
+    zones.sort();
+    zones.dedup();
+    zones
+}
+
+/// A scheduled moment must be a UTC timestamp still to come.
+fn check_moment(at: &str) -> Result<()> {
+    let well_formed = at.len() == 20
+        && at.ends_with('Z')
+        && at.as_bytes().get(10) == Some(&b'T')
+        && at.chars().enumerate().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            10 => c == 'T',
+            13 | 16 => c == ':',
+            19 => c == 'Z',
+            _ => c.is_ascii_digit(),
+        });
+    if !well_formed || at <= clock::now().as_str() {
+        return Err(Refusal::MomentPassed { at: at.to_string() }.into());
+    }
+    Ok(())
 }

@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use smartcities_domain::{
-    City, CityId, Edition, EditionStatus, EditionYear, Evidence, Lang, Localized, ResponseMove,
-    ResponseStatus, Role, StudyAxis,
+    City, CityId, Collection, Edition, EditionYear, Evidence, Lang, Localized, ResponseMove, ResponseStatus,
+    Role, StudyAxis,
 };
 use smartcities_questionnaire::{
     Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value, read_answer_workbook, validate,
@@ -17,7 +17,10 @@ use smartcities_store::{
     AnswerChange, Editor, OutgoingMail, ResponseRecord, SaveOutcome, StoreError, StoredAnswer, User,
 };
 
-use crate::{App, AppError, Refusal, Result};
+use crate::{
+    App, AppError, Closure, Refusal, Result,
+    policy::{may_read_answers, may_write_answers},
+};
 
 /// The longest answer accepted, in characters: a long description fits many times over.
 pub const MAX_ANSWER_CHARS: usize = 20_000;
@@ -35,24 +38,6 @@ pub struct AnswerProblem {
     pub entry: String,
     /// The problem in the person's language.
     pub message: String,
-}
-
-/// Whether `user` may read a city's answers: staff all of them, a respondent their own city's.
-pub fn can_read(user: &User, city: &CityId) -> bool {
-    match user.role {
-        Role::Secretariat | Role::Analyst => true,
-        Role::Respondent => user.city.as_ref() == Some(city),
-    }
-}
-
-/// Whether `user` may change a city's answers (the response's and edition's states are checked
-/// apart): the secretariat, or the city's own respondents.
-pub fn can_write(user: &User, city: &CityId) -> bool {
-    match user.role {
-        Role::Secretariat => true,
-        Role::Analyst => false,
-        Role::Respondent => user.city.as_ref() == Some(city),
-    }
 }
 
 /// The mail that tells a city its answers were returned with `comments` (one per line) or, without
@@ -109,15 +94,23 @@ pub struct ResponseFile {
     pub response: ResponseRecord,
     /// Its answers, by question and entry.
     pub answers: Vec<StoredAnswer>,
+    /// The secretariat's address, for a city that can no longer answer.
+    pub contact: Option<String>,
 }
 
 impl ResponseFile {
     /// Whether `user` may change the response now: allowed to write, the edition open for it,
     /// and the lifecycle allowing a save.
     pub fn editable_by(&self, user: &User) -> bool {
-        can_write(user, &self.city.id)
-            && open_for(&self.edition, editor(user)).is_ok()
+        may_write_answers(user, &self.city.id)
+            && self.closed_to(user).is_none()
             && self.response.status.after(editor(user).save_move()).is_some()
+    }
+
+    /// Why the edition does not take `user`'s changes now (collection not open, or the city's
+    /// deadline behind), with the secretariat's address to write to; `None` when it does.
+    pub fn closed_to(&self, user: &User) -> Option<Refusal> {
+        open_for(&self.edition, editor(user), Some(&self.response), self.contact.as_deref()).err()
     }
 
     /// The answers in the shape of the offline workbook.
@@ -129,14 +122,33 @@ impl ResponseFile {
     }
 }
 
-/// Whether the edition takes changes from this editor: the city only while it is collecting
-/// answers; the secretariat's corrections also while it is being analysed.
-fn open_for(edition: &Edition, editor: Editor) -> std::result::Result<(), Refusal> {
-    let open = match editor {
-        Editor::Respondent => edition.status == EditionStatus::Collecting,
-        Editor::Secretariat => matches!(edition.status, EditionStatus::Collecting | EditionStatus::Analysing),
-    };
-    if open { Ok(()) } else { Err(Refusal::EditionNotOpen { edition: edition.year, status: edition.status }) }
+/// Whether the edition takes changes from this editor now: a city only while collection is open
+/// and its deadline (its own, when the secretariat gave it longer, or the edition's) is not
+/// behind; the secretariat's corrections also once collection is closed, until the findings
+/// are published. `contact` is the
+/// secretariat's address a refusal points to.
+fn open_for(
+    edition: &Edition,
+    editor: Editor,
+    response: Option<&ResponseRecord>,
+    contact: Option<&str>,
+) -> std::result::Result<(), Refusal> {
+    let refuse =
+        |why| Refusal::NotTakingAnswers { edition: edition.year, why, contact: contact.map(str::to_string) };
+    match (edition.status.collection, editor) {
+        (Collection::Planning, _) => Err(refuse(Closure::NotOpenYet)),
+        (Collection::Closed, Editor::Respondent) => Err(refuse(Closure::Closed)),
+        // Once collection is closed and the findings are out, the answers behind them stay put.
+        (Collection::Closed, Editor::Secretariat) if edition.status.published => Err(refuse(Closure::Closed)),
+        (Collection::Closed | Collection::Open, Editor::Secretariat) => Ok(()),
+        // The deadline is the city's: known once its response is read.
+        (Collection::Open, Editor::Respondent) if response.is_none() => Ok(()),
+        (Collection::Open, Editor::Respondent) => {
+            let Some(last_day) = crate::campaign::last_day_for(edition, response) else { return Ok(()) };
+            let today: String = smartcities_store::clock::now().chars().take(10).collect();
+            if today > last_day { Err(refuse(Closure::DeadlinePassed { last_day })) } else { Ok(()) }
+        }
+    }
 }
 
 /// The changes that make `current` equal to `desired` (keyed by question and entry).
@@ -254,7 +266,7 @@ impl App {
     /// A city's response for `user`, read without writing anything. Not found when the edition
     /// or city does not exist or the city was not invited; forbidden when `user` may not read it.
     pub async fn response_file(&self, user: &User, year: EditionYear, city: &CityId) -> Result<ResponseFile> {
-        if !can_read(user, city) {
+        if !may_read_answers(user, city) {
             return Err(Refusal::Forbidden.into());
         }
         let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
@@ -262,22 +274,23 @@ impl App {
         let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotFound)?;
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answers(year, &city.id).await?;
-        Ok(ResponseFile { edition, questionnaire, city, response, answers })
+        Ok(ResponseFile { edition, questionnaire, city, response, answers, contact: self.contact.clone() })
     }
 
     /// The response `user` may change now, or why not: the edition must take answers from them,
     /// and the city must have been invited.
     async fn writable_file(&self, user: &User, year: EditionYear, city: &CityId) -> Result<ResponseFile> {
-        if !can_write(user, city) {
+        if !may_write_answers(user, city) {
             return Err(Refusal::Forbidden.into());
         }
         let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
-        open_for(&edition, editor(user))?;
+        open_for(&edition, editor(user), None, self.contact.as_deref())?;
         let city = self.store.city(city).await?.ok_or(Refusal::NotFound)?;
         let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotInvited)?;
+        open_for(&edition, editor(user), Some(&response), self.contact.as_deref())?;
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answers(year, &city.id).await?;
-        Ok(ResponseFile { edition, questionnaire, city, response, answers })
+        Ok(ResponseFile { edition, questionnaire, city, response, answers, contact: self.contact.clone() })
     }
 
     fn require_secretariat(user: &User) -> Result<()> {
@@ -311,10 +324,10 @@ impl App {
         changes: &[AnswerChange],
         lang: Lang,
     ) -> Result<SaveOutcome> {
-        if !can_write(user, &file.city.id) {
+        if !may_write_answers(user, &file.city.id) {
             return Err(Refusal::Forbidden.into());
         }
-        open_for(&file.edition, editor(user))?;
+        open_for(&file.edition, editor(user), Some(&file.response), self.contact.as_deref())?;
         check_changes(&file.questionnaire, &file.answers, changes, lang)?;
         let (year, city) = (file.edition.year, &file.city.id);
         Ok(self
@@ -564,12 +577,13 @@ mod tests {
             password_hash: None,
         };
         let bilbao = CityId::parse("es-bilbao").unwrap();
-        assert!(can_write(&user(Role::Respondent, Some("es-bilbao")), &bilbao));
-        assert!(!can_write(&user(Role::Respondent, Some("sn-dakar")), &bilbao));
-        assert!(!can_read(&user(Role::Respondent, Some("sn-dakar")), &bilbao));
+        assert!(may_write_answers(&user(Role::Respondent, Some("es-bilbao")), &bilbao));
+        assert!(!may_write_answers(&user(Role::Respondent, Some("sn-dakar")), &bilbao));
+        assert!(!may_read_answers(&user(Role::Respondent, Some("sn-dakar")), &bilbao));
         assert!(
-            can_read(&user(Role::Analyst, None), &bilbao) && !can_write(&user(Role::Analyst, None), &bilbao)
+            may_read_answers(&user(Role::Analyst, None), &bilbao)
+                && !may_write_answers(&user(Role::Analyst, None), &bilbao)
         );
-        assert!(can_write(&user(Role::Secretariat, None), &bilbao));
+        assert!(may_write_answers(&user(Role::Secretariat, None), &bilbao));
     }
 }

@@ -97,56 +97,117 @@ impl Focus {
     }
 }
 
-/// Where an edition is in its cycle. Editions only move forward through these stages.
+/// Whether an edition takes answers. Collection is its own state: publishing a version of the
+/// findings never opens or closes it, and closing it never publishes anything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
-pub enum EditionStatus {
-    /// The edition is being designed.
+pub enum Collection {
+    /// The edition is being designed; no city answers yet.
     Planning,
     /// Cities are answering.
-    Collecting,
-    /// Answers are closed and being analysed.
-    Analysing,
-    /// Its findings are public.
-    Published,
+    Open,
+    /// Answers are no longer taken (the secretariat may still correct them).
+    Closed,
 }
 
-impl EditionStatus {
-    /// Every status, in the order an edition goes through them.
-    pub const ALL: [EditionStatus; 4] = [
-        EditionStatus::Planning,
-        EditionStatus::Collecting,
-        EditionStatus::Analysing,
-        EditionStatus::Published,
-    ];
+impl Collection {
+    /// Every state, in the order an edition usually goes through them.
+    pub const ALL: [Collection; 3] = [Collection::Planning, Collection::Open, Collection::Closed];
 
-    /// The status's name in files, the database and translation keys.
+    /// The state's name in files, the database and translation keys.
     pub fn slug(self) -> &'static str {
         match self {
-            EditionStatus::Planning => "planning",
-            EditionStatus::Collecting => "collecting",
-            EditionStatus::Analysing => "analysing",
-            EditionStatus::Published => "published",
+            Collection::Planning => "planning",
+            Collection::Open => "open",
+            Collection::Closed => "closed",
         }
     }
 
-    /// A status from its name.
+    /// A state from its name.
     pub fn parse(input: &str) -> Result<Self, ParseError> {
-        EditionStatus::ALL.into_iter().find(|s| s.slug() == input.trim()).ok_or_else(|| {
-            ParseError::new(format!(
-                "unknown edition status {input:?}: expected planning, collecting, analysing or published"
-            ))
+        Collection::ALL.into_iter().find(|s| s.slug() == input.trim()).ok_or_else(|| {
+            ParseError::new(format!("unknown collection state {input:?}: expected planning, open or closed"))
+        })
+    }
+}
+
+/// Where an edition stands: whether it takes answers, and whether its findings are public (a
+/// version published on the platform, or a report published before it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(from = "StatusRepr")]
+pub struct EditionStatus {
+    /// Whether cities answer.
+    pub collection: Collection,
+    /// Whether its findings are public.
+    pub published: bool,
+}
+
+/// How a status was written: as today, or as the single word of earlier versions (in the
+/// snapshots stored with versions published then).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StatusRepr {
+    Current { collection: Collection, published: bool },
+    Legacy(String),
+}
+
+impl From<StatusRepr> for EditionStatus {
+    fn from(repr: StatusRepr) -> EditionStatus {
+        match repr {
+            StatusRepr::Current { collection, published } => EditionStatus { collection, published },
+            StatusRepr::Legacy(word) => EditionStatus::from_legacy(&word).unwrap_or(EditionStatus::PLANNING),
+        }
+    }
+}
+
+impl EditionStatus {
+    /// Being designed, nothing published.
+    pub const PLANNING: EditionStatus = EditionStatus { collection: Collection::Planning, published: false };
+    /// Taking answers, nothing published.
+    pub const COLLECTING: EditionStatus = EditionStatus { collection: Collection::Open, published: false };
+    /// Answers closed, findings not yet public.
+    pub const CLOSED: EditionStatus = EditionStatus { collection: Collection::Closed, published: false };
+    /// Answers closed, findings public.
+    pub const PUBLISHED: EditionStatus = EditionStatus { collection: Collection::Closed, published: true };
+
+    /// Every status an edition can have.
+    pub const ALL: [EditionStatus; 6] = [
+        EditionStatus::PLANNING,
+        EditionStatus::COLLECTING,
+        EditionStatus::CLOSED,
+        EditionStatus::PUBLISHED,
+        EditionStatus { collection: Collection::Open, published: true },
+        EditionStatus { collection: Collection::Planning, published: true },
+    ];
+
+    /// The status an earlier version's single word meant (`planning`, `collecting`, `analysing`,
+    /// `published`).
+    pub fn from_legacy(word: &str) -> Option<EditionStatus> {
+        Some(match word {
+            "planning" => EditionStatus::PLANNING,
+            "collecting" => EditionStatus::COLLECTING,
+            "analysing" => EditionStatus::CLOSED,
+            "published" => EditionStatus::PUBLISHED,
+            _ => return None,
         })
     }
 
-    /// The stage after this one, if any.
-    pub fn next(self) -> Option<EditionStatus> {
-        match self {
-            EditionStatus::Planning => Some(EditionStatus::Collecting),
-            EditionStatus::Collecting => Some(EditionStatus::Analysing),
-            EditionStatus::Analysing => Some(EditionStatus::Published),
-            EditionStatus::Published => None,
+    /// Whether cities can answer now.
+    pub fn takes_answers(self) -> bool {
+        self.collection == Collection::Open
+    }
+
+    /// The status's name in translation keys: `planning`, `collecting`, `closed`, `published`,
+    /// or `collecting-published` when provisional findings are out while cities still answer.
+    pub fn slug(self) -> &'static str {
+        match (self.collection, self.published) {
+            (Collection::Planning, false) => "planning",
+            (Collection::Open, false) => "collecting",
+            (Collection::Closed, false) => "closed",
+            (Collection::Closed | Collection::Planning, true) => "published",
+            (Collection::Open, true) => "collecting-published",
         }
     }
 }
@@ -376,10 +437,25 @@ mod tests {
     }
 
     #[test]
-    fn statuses_move_forward() {
-        assert_eq!(EditionStatus::Planning.next(), Some(EditionStatus::Collecting));
-        assert_eq!(EditionStatus::Published.next(), None);
-        assert!(EditionStatus::Planning < EditionStatus::Published);
+    fn collection_and_publication_are_separate() {
+        for status in EditionStatus::ALL {
+            let json = serde_json::to_string(&status).unwrap();
+            assert_eq!(serde_json::from_str::<EditionStatus>(&json).unwrap(), status, "{json}");
+        }
+        // Snapshots of versions published before the split carry one word.
+        let legacy: EditionStatus = serde_json::from_str("\"published\"").unwrap();
+        assert_eq!(legacy, EditionStatus::PUBLISHED);
+        let legacy: EditionStatus = serde_json::from_str("\"analysing\"").unwrap();
+        assert_eq!(legacy, EditionStatus::CLOSED);
+        // Findings can be public while cities still answer: the status says both.
+        let both = EditionStatus { collection: Collection::Open, published: true };
+        assert!(both.takes_answers() && both.published);
+        assert_eq!(both.slug(), "collecting-published");
+        let slugs: std::collections::BTreeSet<_> = EditionStatus::ALL.iter().map(|s| s.slug()).collect();
+        assert_eq!(slugs.len(), 5, "every status has a name: {slugs:?}");
+        for c in Collection::ALL {
+            assert_eq!(Collection::parse(c.slug()).unwrap(), c);
+        }
     }
 
     #[test]

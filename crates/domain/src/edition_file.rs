@@ -7,8 +7,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::{
-    Axis, Choice, Code, Direction, Edition, EditionStatus, EditionYear, Focus, Framework, Localized,
-    Milestone, Provenance, Question, QuestionKind, QuestionRef, SdgTarget, StudyAxis, SubArea,
+    Axis, Choice, Code, Collection, Direction, Edition, EditionStatus, EditionYear, Focus, Framework,
+    Localized, Milestone, Provenance, Question, QuestionKind, QuestionRef, SdgTarget, StudyAxis, SubArea,
 };
 
 /// A parsed edition file: the edition and its framework.
@@ -72,7 +72,12 @@ struct RawEdition {
     year: EditionYear,
     title: Localized,
     focus: String,
-    status: EditionStatus,
+    /// Refused: an earlier single setting, now `collection` and `published`.
+    status: Option<String>,
+    #[serde(default)]
+    collection: Option<Collection>,
+    #[serde(default)]
+    published: bool,
     #[serde(default)]
     show_rankings: bool,
     #[serde(default)]
@@ -207,13 +212,31 @@ impl EditionFile {
             problem("edition.focus".into(), e.0);
             Focus::Holistic
         });
+        if let Some(status) = &raw.edition.status {
+            let suggestion = EditionStatus::from_legacy(status).map_or_else(
+                || {
+                    "collection = \"planning\", \"open\" or \"closed\", and published = true or false"
+                        .to_string()
+                },
+                |s| format!("collection = {:?} and published = {}", s.collection.slug(), s.published),
+            );
+            problem(
+                "edition.status".into(),
+                format!(
+                    "status is now two settings, whether the edition takes answers and whether its findings are public: write {suggestion}"
+                ),
+            );
+        }
         let mut milestones = raw.edition.milestones;
         milestones.sort_by_key(|m| m.date);
         let edition = Edition {
             year: raw.edition.year,
             title: raw.edition.title,
             focus,
-            status: raw.edition.status,
+            status: EditionStatus {
+                collection: raw.edition.collection.unwrap_or(Collection::Planning),
+                published: raw.edition.published,
+            },
             milestones,
             show_rankings: raw.edition.show_rankings,
             public_scores: raw.edition.public_scores,
@@ -338,7 +361,8 @@ mod tests {
 year = 2023
 title = { en = "Cities as innovation ecosystems", es = "Ciudades como ecosistemas de innovación", fr = "Les villes comme écosystèmes d'innovation" }
 focus = "theme:innovation_ecosystems_sdgs"
-status = "published"
+collection = "closed"
+published = true
 milestones = [
   { date = "2023-09", label = { en = "Call", es = "Convocatoria", fr = "Appel" } },
   { date = "2023-05-10", label = { en = "Focus group", es = "Grupo focal", fr = "Groupe de discussion" } },

@@ -78,7 +78,8 @@ pub use city::{
 pub use community::{Component, Event, EventId, EventKind, EventProblem};
 pub use country::{Country, CountryCode, Section};
 pub use edition::{
-    ApproxDate, Edition, EditionStatus, EditionYear, Focus, IndexRule, Milestone, ScoringMethod, ScoringRule,
+    ApproxDate, Collection, Edition, EditionStatus, EditionYear, Focus, IndexRule, Milestone, ScoringMethod,
+    ScoringRule,
 };
 pub use edition_file::{EditionFile, EditionFileError};
 pub use framework::{

@@ -430,6 +430,17 @@ pub fn package(s: &Snapshot, version: u32, published_on: &str) -> Result<Vec<Fil
         "keywords": ["smart cities", "SDGs", "cities", "UCLG"],
         "resources": resources,
     });
+    let mut package = package;
+    if s.provisional {
+        // Said where every reader of the package looks: its description, and a property of its own.
+        package["provisional"] = serde_json::Value::Bool(true);
+        package["description"] = serde_json::Value::String(format!(
+            "PROVISIONAL: this version was made while cities were still answering ({} of {} invited cities had answered); its figures will change. {}",
+            s.results.answering,
+            s.results.invited,
+            package["description"].as_str().unwrap_or_default()
+        ));
+    }
     files.push(File::new(
         "data/datapackage.json".into(),
         serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?,
@@ -437,13 +448,10 @@ pub fn package(s: &Snapshot, version: u32, published_on: &str) -> Result<Vec<Fil
     Ok(files)
 }
 
-/// The published edition as JSON: the snapshot with the participating cities only, and the
-/// composite scores only where the edition publishes them.
+/// The published edition as JSON: the snapshot with the participating cities only. (The
+/// snapshot arrives redacted for the public: scores and levels only where the edition opts in.)
 fn public_export(s: &Snapshot) -> Snapshot {
     let mut public = s.clone();
     public.cities.retain(|c| s.answers.iter().any(|a| a.city == c.id));
-    if !s.public_scores() {
-        public.results.composite = None;
-    }
     public
 }

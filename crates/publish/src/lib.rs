@@ -20,9 +20,8 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use smartcities_domain::Lang;
-use smartcities_locale::translate;
 
-pub use snapshot::{Practice, Snapshot, Texts, Workshop, WorkshopOutput};
+pub use snapshot::{Practice, Previous, Snapshot, Texts, Workshop, WorkshopOutput};
 
 /// One file of a published version, by its path in the version (`site/en/index.html`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,14 +123,7 @@ fn publish_on_pool(
     progress.set_message("documents");
     let prepared: Vec<pdf::Prepared> = views
         .iter()
-        .map(|(lang, view)| {
-            let line = translate(
-                *lang,
-                "pub-version",
-                &[("version", (version.number as i64).into()), ("date", view.published_on.clone().into())],
-            );
-            pdf::Prepared::new(view, line, version.published_on)
-        })
+        .map(|(lang, view)| pdf::Prepared::new(view, view::version_line(view, *lang), version.published_on))
         .collect();
     // The report is the longest job: started first, so the sheets fill the other cores.
     let mut jobs: Vec<(usize, Option<pdf::Kind>, Option<usize>)> = Vec::new();

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use minijinja::{Environment, Value, context, value::Serde};
 use serde::Serialize;
 use smartcities_domain::Lang;
-use smartcities_locale::{t, translate};
+use smartcities_locale::t;
 
 use crate::{File, view::EditionView};
 
@@ -75,11 +75,7 @@ fn render(name: &str, ctx: Value) -> Result<Vec<u8>, String> {
 /// The pages of one language, under `site/{lang}/`.
 pub fn pages(view: &EditionView, lang: Lang) -> Result<Vec<File>, String> {
     let v = Value::from(Serde(view));
-    let version_line = translate(
-        lang,
-        "pub-version",
-        &[("version", (view.version as i64).into()), ("date", view.published_on.clone().into())],
-    );
+    let version_line = crate::view::version_line(view, lang);
     let languages = Value::from(Serde(languages(&[])));
     let dir = format!("site/{}", lang.code());
     let mut files = Vec::new();

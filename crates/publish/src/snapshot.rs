@@ -46,6 +46,18 @@ pub struct Texts {
     pub foreword: Option<Localized>,
     /// The conclusions, drafted from the data and edited before publishing.
     pub conclusions: Option<Localized>,
+    /// What changed since the previous version, in the secretariat's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Localized>,
+}
+
+/// The version a new one follows, as its note on what changed states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Previous {
+    /// Its number.
+    pub version: u32,
+    /// How many cities' answers it was based on.
+    pub answering: usize,
 }
 
 /// An edition frozen for publication.
@@ -69,6 +81,13 @@ pub struct Snapshot {
     pub codebook: Option<Codebook>,
     /// The secretariat's foreword and conclusions.
     pub texts: Texts,
+    /// Made while cities were still answering: every page and file says its findings are
+    /// provisional.
+    #[serde(default)]
+    pub provisional: bool,
+    /// The version this one follows, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
 }
 
 /// A good practice a city entered in the questionnaire.

@@ -241,6 +241,11 @@ pub struct EditionView {
     pub answering: usize,
     /// Cities invited.
     pub invited: usize,
+    /// Set when the version was made while cities were still answering: the sentence every
+    /// page and document shows.
+    pub provisional: Option<String>,
+    /// What changed since the previous version, as paragraphs (empty for a first version).
+    pub changes: Vec<String>,
     /// The secretariat's foreword, as paragraphs.
     pub foreword: Vec<String>,
     /// The conclusions, as paragraphs.
@@ -279,6 +284,8 @@ pub struct EditionView {
 
 /// The layout's words, by Fluent key without the `pub-` prefix.
 const LABELS: &[&str] = &[
+    "provisional-short",
+    "changes",
     "report",
     "contents",
     "foreword",
@@ -1214,7 +1221,31 @@ pub fn edition_view(
         _ => builder.conclusions(&axes, practices.len()),
     };
     let scores = builder.scores(&cities);
+    let provisional = snapshot.provisional.then(|| {
+        translate(
+            lang,
+            "pub-provisional-note",
+            &[("answering", (results.answering as i64).into()), ("invited", (results.invited as i64).into())],
+        )
+    });
+    let mut changes = Vec::new();
+    if let Some(previous) = &snapshot.previous {
+        changes.push(translate(
+            lang,
+            "pub-changes-auto",
+            &[
+                ("version", (previous.version as i64).into()),
+                ("before", (previous.answering as i64).into()),
+                ("now", (results.answering as i64).into()),
+            ],
+        ));
+    }
+    if let Some(text) = &snapshot.texts.changes {
+        changes.extend(paragraphs(text.get(lang)));
+    }
     EditionView {
+        provisional,
+        changes,
         lang: lang.code(),
         labels: labels(lang),
         year: snapshot.edition.year.get(),
@@ -1244,5 +1275,19 @@ pub fn edition_view(
         method_version: results.method_version.clone(),
         content_hash: content_hash.to_string(),
         axes,
+    }
+}
+
+/// The line naming a version on every page and document: its number and day, and that its
+/// findings are provisional when they are.
+pub fn version_line(view: &EditionView, lang: Lang) -> String {
+    let line = translate(
+        lang,
+        "pub-version",
+        &[("version", (view.version as i64).into()), ("date", view.published_on.clone().into())],
+    );
+    match &view.provisional {
+        Some(_) => format!("{line} · {}", t(lang, "pub-provisional-short")),
+        None => line,
     }
 }

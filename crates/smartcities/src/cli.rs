@@ -16,6 +16,7 @@ use smartcities_app::{
     community::ReportFormat,
     focus_groups::parse_focus_group,
     mail::{DEFAULT_FROM, Mailer},
+    publication::GoPublic,
 };
 use smartcities_collect::{parse_cities, parse_members, parse_partners, write_cities};
 use smartcities_domain::{ApproxDate, CityId, EditionFile, EditionYear, Lang};
@@ -58,6 +59,11 @@ impl MailArgs {
             None => Mailer::folder(&self.outbox, &self.mail_from),
         };
         mailer.map_err(anyhow::Error::msg)
+    }
+
+    /// The secretariat's address people are told to write to: the one mail comes from.
+    fn contact(&self) -> Option<String> {
+        Some(self.mail_from.clone())
     }
 
     fn destination(&self) -> String {
@@ -138,7 +144,22 @@ pub enum Command {
         #[arg(long)]
         /// The foreword and conclusions, as a TOML file with [foreword] and [conclusions]
         /// tables of en, es and fr texts; conclusions are drafted from the data when left out.
+        /// A [changes] table says what changed since the previous version.
         texts: Option<PathBuf>,
+        #[arg(long, conflicts_with = "at")]
+        /// Keep the version private for the secretariat to preview; make it public later on
+        /// the edition's page.
+        preview: bool,
+        #[arg(long, requires = "zone")]
+        /// Make the version public at this local date and time (2027-05-10T10:00) in --zone.
+        at: Option<String>,
+        #[arg(long)]
+        /// The IANA time zone of --at (Europe/Madrid).
+        zone: Option<String>,
+        #[arg(long, env = "SMARTCITIES_PUBLIC_URL")]
+        /// The address the site is reached at, for the links mailed to participating cities
+        /// when the version goes public (without it, nobody is mailed).
+        public_url: Option<String>,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
@@ -685,8 +706,10 @@ pub async fn run(cli: Cli) -> Result<()> {
             }
             println!("Serving on {base} (Ctrl-C to stop; mail goes to {})", mail.destination());
             let index = search_index_dir(&database_url, None);
-            let state =
-                AppState::new(store).with_public_url(Some(base)).with_catalogue_dir(index.as_deref())?;
+            let state = AppState::new(store)
+                .with_public_url(Some(base))
+                .with_contact(mail.contact())
+                .with_catalogue_dir(index.as_deref())?;
             smartcities_web::serve(state, mail.mailer()?, listener).await?;
         }
         Command::Serve {
@@ -714,6 +737,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             let index = search_index_dir(&database_url, search_index);
             let state = AppState::new(store)
                 .with_public_url(Some(public_url))
+                .with_contact(mail.contact())
                 .with_secure_cookies(secure_cookies)
                 .with_trusted_proxy(trusted_proxy)
                 .with_catalogue_dir(index.as_deref())?;
@@ -891,8 +915,16 @@ pub async fn run(cli: Cli) -> Result<()> {
                 &results.input_hash[..12]
             );
         }
-        Command::Publish { edition, output, texts, database_url } => {
-            publish(edition, output.as_deref(), texts.as_deref(), &database_url).await?;
+        Command::Publish { edition, output, texts, preview, at, zone, public_url, database_url } => {
+            let when = match (preview, at, zone) {
+                (true, _, _) => GoPublic::Preview,
+                (false, Some(at), Some(zone)) => {
+                    GoPublic::At(smartcities_app::publication::moment(&at, &zone)?)
+                }
+                _ => GoPublic::Now,
+            };
+            let app = App::new(open(&database_url).await?).with_public_url(public_url);
+            publish(&app, edition, output.as_deref(), texts.as_deref(), when).await?;
         }
         Command::Withdraw { edition, version, reason, database_url } => {
             let app = App::new(open(&database_url).await?);
@@ -1150,10 +1182,11 @@ async fn import(what: Import) -> Result<()> {
 /// `smartcities publish`: makes and stores the next version, writes its files if asked, and
 /// sums up what it made.
 async fn publish(
+    app: &App,
     edition: u16,
     output: Option<&Path>,
     texts: Option<&Path>,
-    database_url: &str,
+    when: GoPublic,
 ) -> Result<()> {
     if let Some(dir) = output
         && dir.exists()
@@ -1173,14 +1206,18 @@ async fn publish(
         }
         None => smartcities_publish::Texts::default(),
     };
-    let app = App::new(open(database_url).await?);
     let progress = ProgressBar::new(0);
     progress.set_style(
         indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({elapsed})")
             .expect("valid template"),
     );
     let user = smartcities_app::accounts::console_user();
-    let published = app.publish(&user, EditionYear::new(edition)?, texts, &progress).await?;
+    let public = match &when {
+        GoPublic::Now => "public now".to_string(),
+        GoPublic::At(at) => format!("public from {at}"),
+        GoPublic::Preview => "a private preview until it is made public on the edition's page".to_string(),
+    };
+    let published = app.publish(&user, EditionYear::new(edition)?, texts, when, &progress).await?;
     if let Some(dir) = output {
         let writing = ProgressBar::new(published.files.len() as u64).with_message("writing files");
         for file in &published.files {
@@ -1216,7 +1253,11 @@ async fn publish(
         published.files.iter().filter(|f| f.path.starts_with("data/")).count(),
         mb(size("data/"))
     );
-    println!("  served at /editions/{edition}/v/{}/site/index.html", published.version);
+    println!("  served at /editions/{edition}/v/{}/site/index.html, {public}", published.version);
+    if published.provisional {
+        println!("  provisional: cities are still answering, and every page and file says so");
+    }
+    println!("  participating cities mailed: {} messages queued", published.mails);
     if let Some(dir) = output {
         println!("  written to {}", dir.display());
     }

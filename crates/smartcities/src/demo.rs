@@ -8,6 +8,7 @@ use smartcities_app::{
     App,
     analysis::{DEFAULT_CODEBOOK, parse_codebook},
     focus_groups::parse_focus_group,
+    publication::GoPublic,
 };
 use smartcities_collect::{parse_cities, parse_members, parse_partners};
 use std::collections::BTreeMap;
@@ -134,7 +135,8 @@ pub async fn load(store: &Store, progress: &ProgressBar) -> Result<Loaded> {
     if app.store().publications(published).await?.is_empty() {
         progress.set_message(format!("publishing {PUBLISHED_YEAR} (site, PDFs, open data)"));
         let secretariat = smartcities_app::accounts::console_user();
-        app.publish(&secretariat, published, published_texts(), &ProgressBar::hidden()).await?;
+        app.publish(&secretariat, published, published_texts(), GoPublic::Now, &ProgressBar::hidden())
+            .await?;
     }
     progress.inc(1);
     progress.set_message("good practices");
@@ -402,6 +404,7 @@ fn published_texts() -> smartcities_publish::Texts {
             fr: "Cette édition de démonstration montre ce que la plateforme publie : chaque chiffre est calculé à partir de réponses fictives de villes réelles, et aucun ne décrit une ville réelle.".into(),
         }),
         conclusions: None,
+        changes: None,
     }
 }
 
@@ -430,7 +433,8 @@ fn demonstration_edition(framework_source: &str, year: u16) -> Result<EditionFil
         year,
         title,
         focus: Focus::Theme("innovation_ecosystems_sdgs".into()),
-        status: EditionStatus::Collecting,
+        // The published edition's answers closed at its deadline; the campaign's are open.
+        status: if published { EditionStatus::CLOSED } else { EditionStatus::COLLECTING },
         milestones: vec![
             Milestone {
                 date: ApproxDate::parse(call)?,

@@ -165,7 +165,7 @@ async fn every_route_with_every_role() {
             "id=2025-extra&held_on=2025-11-02&language=en&participants=es-bilbao".into(),
             [303, 303, 403, 403],
         ),
-        ("/campaigns/2025".into(), "action=open&deadline=2027-06-30".into(), [303, 303, 403, 403]),
+        ("/campaigns/2025".into(), "action=open&deadline=2027-06-30&confirm=1".into(), [303, 303, 403, 403]),
     ];
     for (uri, form, expected) in &posts {
         for ((role, session), want) in roles.iter().zip(expected) {
@@ -241,7 +241,7 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
         send(&app.app, "POST", "/campaigns/2025?lang=en", Some(&cookie), form("open&deadline=next%20spring"))
             .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("id=\"deadline-error\""), "{}", bad.body);
+    assert!(bad.body.contains("id=\"collection-error\""), "{}", bad.body);
     assert!(bad.body.contains("value=\"next spring\""), "{}", bad.body);
     assert!(bad.body.contains("Sign out"));
     let past =
@@ -282,9 +282,16 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     assert_eq!(invited.status, StatusCode::SEE_OTHER);
     let again = send(&app.app, "GET", "/campaigns/2025?lang=en&preview=invite", Some(&cookie), None).await;
     assert!(again.body.contains("has been invited already"), "{}", again.body);
+    // Moving the deadline is shown first with the cities that will be told, then confirmed.
+    let asked =
+        send(&app.app, "POST", "/campaigns/2025?lang=en", Some(&cookie), form("open&deadline=2027-07-15"))
+            .await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert!(asked.body.contains("until 2027-07-15 (included)"), "{}", asked.body);
     let opened =
-        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=2027-07-15")).await;
-    assert_eq!(opened.location.as_deref(), Some("/campaigns/2025?opened=1"));
+        send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("open&deadline=2027-07-15&confirm=1"))
+            .await;
+    assert!(opened.location.as_deref().unwrap().starts_with("/campaigns/2025?changed=open&cities="));
     let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
     assert!(page.body.contains("<strong>2027-07-15</strong>"), "{}", page.body);
 

@@ -55,12 +55,12 @@ async fn invitations_and_reminders_go_through_the_outbox() {
     assert!(!past.status.success());
     assert!(String::from_utf8_lossy(&past.stderr).contains("The deadline 2020-01-01 has passed"));
     let planned = store.edition(EditionYear::new(2027).unwrap()).await.unwrap().unwrap();
-    assert_eq!(planned.status, EditionStatus::Planning);
+    assert_eq!(planned.status, EditionStatus::PLANNING);
     let opened =
         stdout(&smartcities(&["campaign", "open", "--edition", "2027", "--deadline", "2027-05-31"], &db.url));
     assert!(opened.contains("open for answers until 2027-05-31"));
     let edition = store.edition(EditionYear::new(2027).unwrap()).await.unwrap().unwrap();
-    assert_eq!(edition.status, EditionStatus::Collecting);
+    assert_eq!(edition.status, EditionStatus::COLLECTING);
     assert_eq!(edition.milestones.last().unwrap().date.to_string(), "2027-05-31");
 
     // The demonstration's renewal mail goes out first, elsewhere, so the outbox holds only this

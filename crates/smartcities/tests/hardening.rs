@@ -146,7 +146,7 @@ async fn answers_go_only_to_an_open_edition_and_an_invited_city() {
         )
         .await
         .unwrap_err();
-    assert_eq!(closed.to_string(), "The 2012 edition does not take answers now (it is: Published).");
+    assert_eq!(closed.to_string(), "The 2012 edition no longer takes answers.");
     site.store
         .plan_edition(
             EditionYear::new(2027).unwrap(),

@@ -212,7 +212,7 @@ async fn the_api_lists_the_editions() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| e["status"] == "published")
+        .filter(|e| e["status"]["published"] == true)
         .map(|e| e["year"].as_u64().unwrap())
         .collect();
     assert_eq!(
@@ -220,14 +220,17 @@ async fn the_api_lists_the_editions() {
         [2012, 2017, 2019, 2021, 2023, 2024],
         "the five real editions and the illustrative one"
     );
-    assert_eq!(body["editions"][6]["status"], "collecting", "and the demonstration campaign");
+    assert_eq!(body["editions"][6]["status"]["collection"], "open", "and the demonstration campaign");
     let first = &body["editions"][0];
     assert_eq!(
         first["title"]["es"],
         "Estudio internacional sobre la situación de las TIC, la innovación y el conocimiento en las ciudades"
     );
     assert_eq!(first["focus"], serde_json::json!({"kind": "holistic"}));
-    assert_eq!(first["status"], "published");
+    assert_eq!(
+        (first["status"]["collection"].as_str(), first["status"]["published"].as_bool()),
+        (Some("closed"), Some(true))
+    );
     assert_eq!(first["show_rankings"], false);
     assert_eq!(body["editions"][2]["focus"], serde_json::json!({"kind": "axis", "value": "governance"}));
 }

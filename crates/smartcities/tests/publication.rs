@@ -111,7 +111,7 @@ async fn versions_are_frozen_and_results_go_stale_when_answers_change() {
 
     let page = send(&app.app, "GET", "/editions/2025?lang=en", Some(&cookie), None).await.text();
     assert!(page.contains("Results are current"), "{page}");
-    assert!(page.contains("Publish version 1"));
+    assert!(page.contains("Make version 1"));
     assert!(page.contains("answered this edition"), "the conclusions are drafted from the data");
 
     // Only the secretariat publishes.
@@ -126,7 +126,7 @@ async fn versions_are_frozen_and_results_go_stale_when_answers_change() {
     .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 
-    let mut form = format!("csrf={csrf}");
+    let mut form = format!("csrf={csrf}&when=now");
     for lang in ["en", "es", "fr"] {
         form.push_str(&format!(
             "&foreword_{lang}={}",
@@ -161,10 +161,11 @@ async fn versions_are_frozen_and_results_go_stale_when_answers_change() {
     );
     assert!(home.contains("<p>Second paragraph.</p>"), "paragraphs stay paragraphs");
 
-    // The public reads the version at its permanent address, cached for good.
+    // The public reads the version at its permanent address, cached for a day (a withdrawal
+    // must reach caches).
     let public = send(&app.app, "GET", "/editions/2025/v/1/site/fr/index.html", None, None).await;
     assert_eq!(public.status, StatusCode::OK);
-    assert_eq!(public.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(public.headers[header::CACHE_CONTROL], "public, max-age=86400");
     assert_eq!(public.body, v1["site/fr/index.html"]);
     let pdf = send(&app.app, "GET", "/editions/2025/v/1/pdf/report-es.pdf", None, None).await;
     assert_eq!(pdf.headers[header::CONTENT_TYPE], "application/pdf");
@@ -303,10 +304,15 @@ async fn the_public_sees_findings_and_no_score_unless_the_edition_opts_in() {
 
     // An edition that opts in publishes one score per axis and overall, cities by name.
     let app_layer = smartcities_app::App::new(app.store.clone());
-    let mut snapshot = app_layer.snapshot(year, Default::default()).await.unwrap();
+    let snapshot = app_layer.snapshot(year, Default::default()).await.unwrap();
     let hidden = smartcities_publish::view::edition_view(&snapshot, Lang::En, 1, "2026-11-30", "hash");
     assert!(hidden.scores.is_none() && hidden.cities.iter().all(|c| c.scores.is_empty()));
-    snapshot.edition.public_scores = true;
+    assert!(snapshot.results.composite.is_none(), "a version carries no score the public may not see");
+    let mut edition = app.store.edition(year).await.unwrap().unwrap();
+    edition.public_scores = true;
+    let (_, framework) = app.store.framework(year).await.unwrap().unwrap();
+    app.store.save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
+    let snapshot = app_layer.snapshot(year, Default::default()).await.unwrap();
     let shown = smartcities_publish::view::edition_view(&snapshot, Lang::En, 1, "2026-11-30", "hash");
     let scores = shown.scores.as_ref().expect("scores are published");
     let axes = snapshot.results.composite.as_ref().unwrap().axes.len();

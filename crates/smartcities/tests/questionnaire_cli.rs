@@ -55,7 +55,7 @@ async fn importing_a_form_for_a_new_year_plans_the_edition() {
         "note: sheet survey, row 31, column A (type): the question type \"date\" is not supported"
     ));
     let edition = store.edition(EditionYear::new(2031).unwrap()).await.unwrap().unwrap();
-    assert_eq!(edition.status, EditionStatus::Planning);
+    assert_eq!(edition.status, EditionStatus::PLANNING);
 
     let bad = smartcities(
         &["questionnaire", "import", "--edition", "2027", &format!("{corpus}/include.xlsx")],
@@ -148,11 +148,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
     // A published edition takes no answers, and a city not invited has no workbook.
     let out = smartcities(&["answers", "upload", "--edition", "2023", "--city", "pt-lisbon", path], &db.url);
     assert!(!out.status.success());
-    assert!(
-        text(&out.stderr).contains("The 2023 edition does not take answers now"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).contains("The 2023 edition no longer takes answers"), "{}", text(&out.stderr));
     let out = smartcities(
         &["questionnaire", "template", "--edition", "2023", "--city", "pt-lisbon", "-o", path],
         &db.url,

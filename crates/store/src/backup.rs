@@ -51,6 +51,7 @@ pub const TABLES: &[&str] = &[
     "leadership",
     "activities",
     "downloads",
+    "scheduled_jobs",
 ];
 
 /// One stored value, of one of the column types the migrations use.

@@ -1,5 +1,5 @@
 use smartcities_domain::{
-    Edition, EditionFile, EditionStatus, EditionYear, Focus, Framework, Localized, Milestone,
+    Collection, Edition, EditionFile, EditionStatus, EditionYear, Focus, Framework, Localized, Milestone,
 };
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
@@ -14,7 +14,7 @@ pub struct SavedEdition {
     pub new_version: bool,
 }
 
-const EDITION_COLUMNS: &str = "year, title_en, title_es, title_fr, focus, status, show_rankings, \
+const EDITION_COLUMNS: &str = "year, title_en, title_es, title_fr, focus, collection, published, show_rankings, \
                                reported_participants, milestones, sources, scoring, index_rule, public_scores";
 
 impl Store {
@@ -30,11 +30,13 @@ impl Store {
 
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "INSERT INTO editions (year, title_en, title_es, title_fr, focus, status, show_rankings, \
-                                   reported_participants, milestones, sources, updated_at, scoring, index_rule, public_scores) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+            "INSERT INTO editions (year, title_en, title_es, title_fr, focus, collection, show_rankings, \
+                                   reported_participants, milestones, sources, updated_at, scoring, index_rule, public_scores, \
+                                   published) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
              ON CONFLICT (year) DO UPDATE SET title_en = excluded.title_en, title_es = excluded.title_es, \
-                 title_fr = excluded.title_fr, focus = excluded.focus, status = excluded.status, \
+                 title_fr = excluded.title_fr, focus = excluded.focus, collection = excluded.collection, \
+                 published = excluded.published, \
                  show_rankings = excluded.show_rankings, reported_participants = excluded.reported_participants, \
                  milestones = excluded.milestones, sources = excluded.sources, updated_at = excluded.updated_at, \
                  scoring = excluded.scoring, index_rule = excluded.index_rule, public_scores = excluded.public_scores",
@@ -44,7 +46,7 @@ impl Store {
         .bind(&edition.title.es)
         .bind(&edition.title.fr)
         .bind(edition.focus.code())
-        .bind(edition.status.slug())
+        .bind(edition.status.collection.slug())
         .bind(flag(edition.show_rankings))
         .bind(edition.reported_participants.map(i64::from))
         .bind(milestones)
@@ -53,6 +55,7 @@ impl Store {
         .bind(edition.scoring.as_ref().map(serde_json::to_string).transpose().map_err(corrupt)?)
         .bind(edition.index.as_ref().map(serde_json::to_string).transpose().map_err(corrupt)?)
         .bind(flag(edition.public_scores))
+        .bind(flag(edition.status.published))
         .execute(&mut *tx)
         .await?;
 
@@ -95,8 +98,8 @@ impl Store {
     /// whether it was created.
     pub async fn plan_edition(&self, year: EditionYear, title: &Localized) -> Result<bool> {
         let created = sqlx::query(
-            "INSERT INTO editions (year, title_en, title_es, title_fr, focus, status, show_rankings, milestones, sources, updated_at) \
-             VALUES ($1, $2, $3, $4, 'holistic', 'planning', 0, '[]', '[]', $5) ON CONFLICT (year) DO NOTHING",
+            "INSERT INTO editions (year, title_en, title_es, title_fr, focus, collection, published, show_rankings, milestones, sources, updated_at) \
+             VALUES ($1, $2, $3, $4, 'holistic', 'planning', 0, 0, '[]', '[]', $5) ON CONFLICT (year) DO NOTHING",
         )
         .bind(i64::from(year.get()))
         .bind(&title.en)
@@ -109,31 +112,34 @@ impl Store {
         Ok(created.rows_affected() == 1)
     }
 
-    /// Opens an edition for answers: status `collecting`, with a deadline milestone.
-    pub async fn open_edition(&self, year: EditionYear, deadline: Milestone) -> Result<()> {
+    /// Sets whether an edition takes answers and, when `deadline` is given, replaces its
+    /// deadline milestone (the one labelled as `deadline`'s English label). One transaction.
+    pub async fn set_collection(
+        &self,
+        year: EditionYear,
+        collection: Collection,
+        deadline: Option<Milestone>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query("SELECT status, milestones FROM editions WHERE year = $1")
+        let row = sqlx::query("SELECT milestones FROM editions WHERE year = $1")
             .bind(i64::from(year.get()))
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(crate::StoreError::NoEdition(year))?;
-        let status = EditionStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
-        if status > EditionStatus::Collecting {
-            return Err(crate::StoreError::EditionClosed { edition: year, status });
-        }
         let mut milestones: Vec<Milestone> =
             serde_json::from_str(&row.try_get::<String, _>("milestones")?).map_err(corrupt)?;
-        milestones.retain(|m| m.label.en != deadline.label.en);
-        milestones.push(deadline);
-        milestones.sort_by_key(|m| m.date);
-        sqlx::query(
-            "UPDATE editions SET status = 'collecting', milestones = $1, updated_at = $2 WHERE year = $3",
-        )
-        .bind(serde_json::to_string(&milestones).map_err(corrupt)?)
-        .bind(clock::now())
-        .bind(i64::from(year.get()))
-        .execute(&mut *tx)
-        .await?;
+        if let Some(deadline) = deadline {
+            milestones.retain(|m| m.label.en != deadline.label.en);
+            milestones.push(deadline);
+            milestones.sort_by_key(|m| m.date);
+        }
+        sqlx::query("UPDATE editions SET collection = $1, milestones = $2, updated_at = $3 WHERE year = $4")
+            .bind(collection.slug())
+            .bind(serde_json::to_string(&milestones).map_err(corrupt)?)
+            .bind(clock::now())
+            .bind(i64::from(year.get()))
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         self.public_changed().await?;
         Ok(())
@@ -185,7 +191,7 @@ fn edition_from_row(row: &AnyRow) -> Result<Edition> {
     let milestones: Vec<Milestone> = serde_json::from_str(&milestones).map_err(corrupt)?;
     let sources: String = row.try_get("sources")?;
     let focus: String = row.try_get("focus")?;
-    let status: String = row.try_get("status")?;
+    let collection: String = row.try_get("collection")?;
     Ok(Edition {
         year,
         title: Localized {
@@ -194,7 +200,10 @@ fn edition_from_row(row: &AnyRow) -> Result<Edition> {
             fr: row.try_get("title_fr")?,
         },
         focus: Focus::parse(&focus).map_err(corrupt)?,
-        status: EditionStatus::parse(&status).map_err(corrupt)?,
+        status: EditionStatus {
+            collection: Collection::parse(&collection).map_err(corrupt)?,
+            published: row.try_get::<i64, _>("published")? != 0,
+        },
         milestones,
         show_rankings: row.try_get::<i64, _>("show_rankings")? != 0,
         public_scores: row.try_get::<i64, _>("public_scores")? != 0,

@@ -25,7 +25,7 @@ mod site;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-use smartcities_domain::{CityId, EditionStatus, EditionYear, ResponseMove, ResponseStatus};
+use smartcities_domain::{CityId, EditionYear, ResponseMove, ResponseStatus};
 use sqlx::{
     AnyPool, Executor,
     any::{AnyPoolOptions, install_default_drivers},
@@ -39,7 +39,7 @@ pub use editions::SavedEdition;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
 pub use network::{RenewalReply, RenewalRound};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
-pub use publications::{NewPublication, Publication, PublishedFile};
+pub use publications::{NewPublication, Publication, PublishedFile, ScheduledJob};
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
 };
@@ -113,14 +113,6 @@ pub enum StoreError {
         city: CityId,
         /// The question.
         question: String,
-    },
-    /// An edition already past collecting answers cannot be opened again.
-    #[error("edition {edition} is {} and cannot be reopened", status.slug())]
-    EditionClosed {
-        /// The edition.
-        edition: EditionYear,
-        /// Where it stands.
-        status: EditionStatus,
     },
     /// The response's lifecycle does not allow the move from its current status.
     #[error("the response of {city} is {}, so it cannot be {}", from.slug(), attempted.slug())]

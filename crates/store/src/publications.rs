@@ -22,10 +22,28 @@ pub struct Publication {
     pub published_by: String,
     /// When and why it was withdrawn, if it was.
     pub withdrawn: Option<(String, String)>,
+    /// From when the public sees it (ISO 8601, UTC): at once, at a scheduled moment, or never
+    /// while it is a private preview (`None`).
+    pub public_at: Option<String>,
+    /// Made while cities were still answering: its findings are provisional.
+    pub provisional: bool,
     /// How many files it has.
     pub files: usize,
     /// Their total size in bytes.
     pub bytes: u64,
+}
+
+impl Publication {
+    /// Whether the public sees it at `now` (an ISO 8601 UTC timestamp): public from its moment
+    /// on, until it is withdrawn (a withdrawn version still shows why).
+    pub fn is_public_at(&self, now: &str) -> bool {
+        self.public_at.as_deref().is_some_and(|at| at <= now)
+    }
+
+    /// Whether it waits for a scheduled moment still to come.
+    pub fn is_scheduled_at(&self, now: &str) -> bool {
+        self.withdrawn.is_none() && self.public_at.as_deref().is_some_and(|at| at > now)
+    }
 }
 
 /// A file of a version.
@@ -54,6 +72,23 @@ pub struct NewPublication<'a> {
     pub published_by: &'a str,
     /// Its files.
     pub files: &'a [PublishedFile],
+    /// Made while cities were still answering.
+    pub provisional: bool,
+}
+
+/// Work due at a moment, claimed by one server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduledJob {
+    /// Its id.
+    pub id: String,
+    /// What to do (`make_public`).
+    pub kind: String,
+    /// The edition.
+    pub edition: EditionYear,
+    /// The version.
+    pub version: u32,
+    /// When it is due (ISO 8601, UTC).
+    pub due_at: String,
 }
 
 fn publication_from_row(row: &AnyRow) -> Result<Publication> {
@@ -67,13 +102,15 @@ fn publication_from_row(row: &AnyRow) -> Result<Publication> {
         published_at: row.try_get("published_at")?,
         published_by: row.try_get("published_by")?,
         withdrawn: withdrawn_at.map(|at| (at, reason.unwrap_or_default())),
+        public_at: row.try_get("public_at")?,
+        provisional: row.try_get::<i64, _>("provisional")? != 0,
         files: usize::try_from(row.try_get::<i64, _>("files")?).map_err(corrupt)?,
         bytes: u64::try_from(row.try_get::<i64, _>("bytes")?).map_err(corrupt)?,
     })
 }
 
 const PUBLICATION_COLUMNS: &str = "p.edition_year, p.version, p.content_hash, p.published_at, p.published_by, \
-     p.withdrawn_at, p.withdrawn_reason, \
+     p.withdrawn_at, p.withdrawn_reason, p.public_at, p.provisional, \
      (SELECT COUNT(*) FROM publication_files f WHERE f.edition_year = p.edition_year AND f.version = p.version) AS files, \
      (SELECT COALESCE(SUM(LENGTH(f.body)), 0) FROM publication_files f WHERE f.edition_year = p.edition_year AND f.version = p.version) AS bytes";
 
@@ -89,8 +126,9 @@ impl Store {
         Ok(u32::try_from(row.try_get::<i64, _>("latest")?).map_err(corrupt)? + 1)
     }
 
-    /// Stores a version with all its files and marks the edition published, in one
-    /// transaction. Refused if another version took its number meanwhile.
+    /// Stores a version with all its files, private until [`Store::go_public`] or
+    /// [`Store::schedule_public`] says otherwise, in one transaction. Refused if another version
+    /// took its number meanwhile. Whether the edition takes answers is left alone.
     pub async fn save_publication(&self, new: NewPublication<'_>) -> Result<()> {
         let year = i64::from(new.edition.get());
         let mut tx = self.begin_write().await?;
@@ -105,8 +143,8 @@ impl Store {
             return Err(StoreError::VersionTaken { edition: new.edition, version: new.version });
         }
         sqlx::query(
-            "INSERT INTO publications (edition_year, version, content_hash, snapshot, published_at, published_by) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO publications (edition_year, version, content_hash, snapshot, published_at, published_by, provisional) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(year)
         .bind(i64::from(new.version))
@@ -114,6 +152,7 @@ impl Store {
         .bind(new.snapshot)
         .bind(clock::now())
         .bind(new.published_by)
+        .bind(crate::flag(new.provisional))
         .execute(&mut *tx)
         .await?;
         for file in new.files {
@@ -128,14 +167,145 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query("UPDATE editions SET status = 'published', updated_at = $1 WHERE year = $2")
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Makes a version public from `at` (now or a moment passed): the edition's findings become
+    /// public and `mails` go to the outbox, in one transaction. With `job`, only if that job is
+    /// not done yet (it is marked done), so a scheduled publication happens once whichever
+    /// server runs it. Returns whether this call did it.
+    pub async fn go_public(
+        &self,
+        edition: EditionYear,
+        version: u32,
+        at: &str,
+        mails: &[crate::OutgoingMail<'_>],
+        job: Option<&str>,
+    ) -> Result<bool> {
+        let year = i64::from(edition.get());
+        let mut tx = self.begin_write().await?;
+        if let Some(job) = job {
+            let done = sqlx::query(
+                "UPDATE scheduled_jobs SET done_at = $1 WHERE id = $2 AND done_at IS NULL AND cancelled_at IS NULL",
+            )
+            .bind(clock::now())
+            .bind(job)
+            .execute(&mut *tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Ok(false);
+            }
+        } else {
+            sqlx::query(
+                "UPDATE scheduled_jobs SET cancelled_at = $1 \
+                 WHERE edition_year = $2 AND version = $3 AND done_at IS NULL AND cancelled_at IS NULL",
+            )
+            .bind(clock::now())
+            .bind(year)
+            .bind(i64::from(version))
+            .execute(&mut *tx)
+            .await?;
+        }
+        let changed = sqlx::query(
+            "UPDATE publications SET public_at = $1 WHERE edition_year = $2 AND version = $3 AND withdrawn_at IS NULL",
+        )
+        .bind(at)
+        .bind(year)
+        .bind(i64::from(version))
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() != 1 {
+            return Ok(false);
+        }
+        sqlx::query("UPDATE editions SET published = 1, updated_at = $1 WHERE year = $2")
             .bind(clock::now())
             .bind(year)
             .execute(&mut *tx)
             .await?;
+        for mail in mails {
+            crate::outbox::enqueue(&mut tx, mail).await?;
+        }
+        tx.commit().await?;
+        self.public_changed().await?;
+        Ok(true)
+    }
+
+    /// Schedules a private version to go public at `at` (a moment to come), or with `None`
+    /// takes it back to a private preview; any earlier schedule of it is cancelled. One
+    /// transaction.
+    pub async fn schedule_public(&self, edition: EditionYear, version: u32, at: Option<&str>) -> Result<()> {
+        let year = i64::from(edition.get());
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE scheduled_jobs SET cancelled_at = $1 \
+             WHERE edition_year = $2 AND version = $3 AND done_at IS NULL AND cancelled_at IS NULL",
+        )
+        .bind(clock::now())
+        .bind(year)
+        .bind(i64::from(version))
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE publications SET public_at = $1 WHERE edition_year = $2 AND version = $3")
+            .bind(at)
+            .bind(year)
+            .bind(i64::from(version))
+            .execute(&mut *tx)
+            .await?;
+        if let Some(at) = at {
+            sqlx::query(
+                "INSERT INTO scheduled_jobs (id, kind, edition_year, version, due_at) VALUES ($1, 'make_public', $2, $3, $4)",
+            )
+            .bind(format!("make_public-{year}-{version}-{at}"))
+            .bind(year)
+            .bind(i64::from(version))
+            .bind(at)
+            .execute(&mut *tx)
+            .await?;
+        }
         tx.commit().await?;
         self.public_changed().await?;
         Ok(())
+    }
+
+    /// Claims the next job due at `now` for `server`: one whose claim is older than `lease`
+    /// seconds (its server died) can be claimed again. True ownership is settled when the job's
+    /// work commits ([`Store::go_public`] marks it done once).
+    pub async fn claim_due_job(&self, server: &str, lease: i64) -> Result<Option<ScheduledJob>> {
+        let now = clock::now();
+        let stale = clock::from_now(-lease);
+        let row = sqlx::query(
+            "SELECT id, kind, edition_year, version, due_at FROM scheduled_jobs \
+             WHERE due_at <= $1 AND done_at IS NULL AND cancelled_at IS NULL AND (claimed_at IS NULL OR claimed_at < $2) \
+             ORDER BY due_at, id LIMIT 1",
+        )
+        .bind(&now)
+        .bind(&stale)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let id: String = row.try_get("id")?;
+        let won = sqlx::query(
+            "UPDATE scheduled_jobs SET claimed_by = $1, claimed_at = $2 \
+             WHERE id = $3 AND done_at IS NULL AND cancelled_at IS NULL AND (claimed_at IS NULL OR claimed_at < $4)",
+        )
+        .bind(server)
+        .bind(&now)
+        .bind(&id)
+        .bind(&stale)
+        .execute(&self.pool)
+        .await?;
+        if won.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let year = u16::try_from(row.try_get::<i64, _>("edition_year")?).map_err(corrupt)?;
+        Ok(Some(ScheduledJob {
+            id,
+            kind: row.try_get("kind")?,
+            edition: EditionYear::new(year).map_err(corrupt)?,
+            version: u32::try_from(row.try_get::<i64, _>("version")?).map_err(corrupt)?,
+            due_at: row.try_get("due_at")?,
+        }))
     }
 
     /// An edition's versions, oldest first.
@@ -150,11 +320,13 @@ impl Store {
         rows.iter().map(publication_from_row).collect()
     }
 
-    /// The current version of every edition that has one: the latest not withdrawn.
+    /// The current version of every edition that has one: the latest public and not withdrawn.
     pub async fn current_versions(&self) -> Result<std::collections::BTreeMap<EditionYear, u32>> {
         let rows = sqlx::query(
-            "SELECT edition_year, MAX(version) AS version FROM publications WHERE withdrawn_at IS NULL GROUP BY edition_year",
+            "SELECT edition_year, MAX(version) AS version FROM publications \
+             WHERE withdrawn_at IS NULL AND public_at IS NOT NULL AND public_at <= $1 GROUP BY edition_year",
         )
+        .bind(clock::now())
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -233,6 +405,7 @@ impl Store {
         version: u32,
         reason: &str,
     ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE publications SET withdrawn_at = $1, withdrawn_reason = $2 \
              WHERE edition_year = $3 AND version = $4 AND withdrawn_at IS NULL",
@@ -241,8 +414,29 @@ impl Store {
         .bind(reason)
         .bind(i64::from(edition.get()))
         .bind(i64::from(version))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        sqlx::query(
+            "UPDATE scheduled_jobs SET cancelled_at = $1 \
+             WHERE edition_year = $2 AND version = $3 AND done_at IS NULL AND cancelled_at IS NULL",
+        )
+        .bind(clock::now())
+        .bind(i64::from(edition.get()))
+        .bind(i64::from(version))
+        .execute(&mut *tx)
+        .await?;
+        // The findings stay public while another version is; whether cities answer is left alone.
+        sqlx::query(
+            "UPDATE editions SET published = CASE WHEN EXISTS (SELECT 1 FROM publications p \
+                 WHERE p.edition_year = $1 AND p.withdrawn_at IS NULL AND p.public_at IS NOT NULL AND p.public_at <= $2) \
+                 THEN 1 ELSE 0 END \
+             WHERE year = $1",
+        )
+        .bind(i64::from(edition.get()))
+        .bind(clock::now())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         self.public_changed().await?;
         Ok(done.rows_affected() == 1)
     }

@@ -93,6 +93,9 @@ pub struct ResponseRecord {
     pub updated_at: String,
     /// When it was last submitted.
     pub submitted_at: Option<String>,
+    /// The last day this city may answer, when it was given longer than the edition's deadline
+    /// (`YYYY-MM-DD`).
+    pub deadline: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -350,10 +353,27 @@ impl Store {
         self.response(edition, city).await?.ok_or_else(|| corrupt("the response vanished"))
     }
 
+    /// Gives a city until `day` (`YYYY-MM-DD`, included) to answer, or with `None` holds it to the
+    /// edition's deadline again. False when the city was not invited.
+    pub async fn set_response_deadline(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        day: Option<&str>,
+    ) -> Result<bool> {
+        let done = sqlx::query("UPDATE responses SET deadline = $1 WHERE edition_year = $2 AND city_id = $3")
+            .bind(day)
+            .bind(year(edition))
+            .bind(city.as_str())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// A city's response to an edition, if it was invited.
     pub async fn response(&self, edition: EditionYear, city: &CityId) -> Result<Option<ResponseRecord>> {
         let row = sqlx::query(
-            "SELECT city_id, status, revision, updated_at, submitted_at FROM responses WHERE edition_year = $1 AND city_id = $2",
+            "SELECT city_id, status, revision, updated_at, submitted_at, deadline FROM responses WHERE edition_year = $1 AND city_id = $2",
         )
         .bind(year(edition))
         .bind(city.as_str())
@@ -365,7 +385,7 @@ impl Store {
     /// Every response of an edition, by city id.
     pub async fn responses(&self, edition: EditionYear) -> Result<Vec<ResponseRecord>> {
         let rows = sqlx::query(
-            "SELECT city_id, status, revision, updated_at, submitted_at FROM responses WHERE edition_year = $1 ORDER BY city_id",
+            "SELECT city_id, status, revision, updated_at, submitted_at, deadline FROM responses WHERE edition_year = $1 ORDER BY city_id",
         )
         .bind(year(edition))
         .fetch_all(&self.pool)
@@ -925,6 +945,7 @@ fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecord> {
         revision: row.try_get("revision")?,
         updated_at: row.try_get("updated_at")?,
         submitted_at: row.try_get("submitted_at")?,
+        deadline: row.try_get("deadline")?,
     })
 }
 

@@ -87,14 +87,14 @@ async fn re_importing_adds_a_framework_version_only_when_it_changed() {
     assert_eq!((again.version, again.new_version), (1, false));
 
     file.framework.axes[0].label.fr = "Économie intelligente (révisé)".into();
-    file.edition.status = EditionStatus::Analysing;
+    file.edition.status = EditionStatus::CLOSED;
     let changed = store.save_edition(&file).await.unwrap();
     assert_eq!((changed.version, changed.new_version), (2, true));
 
     let year = file.edition.year;
     let (_, current) = store.framework(year).await.unwrap().unwrap();
     assert_eq!(current.axes[0].label.fr, "Économie intelligente (révisé)");
-    assert_eq!(store.edition(year).await.unwrap().unwrap().status, EditionStatus::Analysing);
+    assert_eq!(store.edition(year).await.unwrap().unwrap().status, EditionStatus::CLOSED);
     assert_eq!(store.editions().await.unwrap().len(), 1);
 }
 

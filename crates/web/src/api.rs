@@ -9,6 +9,7 @@ use axum::{
     routing::get,
 };
 use serde::{Deserialize, Serialize};
+use smartcities_app::{AppError, Refusal};
 use smartcities_domain::{City, CityId, CountryCode, Edition, EditionYear, Framework, MemberStatus, Section};
 use smartcities_store::{CityFilter, StoreError};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -43,19 +44,24 @@ use crate::{AppState, auth::Viewer};
 /// The OpenAPI document of `/api/v1`.
 pub struct ApiDoc;
 
+crate::routes! {
+    /// Every route of the API, under `/api/v1`.
+    API_ROUTES, api_routes;
+    "/editions" => get(list_editions),
+    "/editions/{year}" => get(get_edition),
+    "/cities" => get(list_cities),
+    "/editions/{year}/results" => get(edition_results),
+    "/editions/{year}/questions/{code}" => get(question_result),
+    "/cities/{id}" => get(get_city),
+    "/cities/{id}/profile" => get(city_profile),
+    "/practices" => get(list_practices),
+    "/practices/{id}" => get(get_practice),
+    "/events" => get(list_events),
+    "/members" => get(list_members),
+}
+
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/editions", get(list_editions))
-        .route("/editions/{year}", get(get_edition))
-        .route("/cities", get(list_cities))
-        .route("/editions/{year}/results", get(edition_results))
-        .route("/editions/{year}/questions/{code}", get(question_result))
-        .route("/cities/{id}", get(get_city))
-        .route("/cities/{id}/profile", get(city_profile))
-        .route("/practices", get(list_practices))
-        .route("/practices/{id}", get(get_practice))
-        .route("/events", get(list_events))
-        .route("/members", get(list_members))
+    api_routes(Router::new())
         .fallback(|| async { ApiError::not_found("no such API endpoint; see /api/openapi.json") })
 }
 
@@ -346,26 +352,17 @@ async fn get_city(
 /// others for the secretariat and analysts.
 async fn readable_results(state: &AppState, viewer: &Viewer, year: &str) -> Result<Results, ApiError> {
     let year = EditionYear::parse(year).map_err(|e| ApiError::invalid(e.to_string()))?;
-    let edition =
-        state.store.edition(year).await?.ok_or_else(|| ApiError::not_found(format!("no edition {year}")))?;
-    if !crate::results::may_read(viewer, edition.status) {
-        return Err(ApiError::forbidden(format!(
+    let findings = state.app.findings_for(viewer.app(), year).await.map_err(|e| match e {
+        AppError::Refused(Refusal::NotFound) => ApiError::not_found(format!("no edition {year}")),
+        AppError::Refused(Refusal::Forbidden | Refusal::SignInNeeded) => ApiError::forbidden(format!(
             "the results of edition {year} are not published yet; sign in as the secretariat or an analyst"
-        )));
-    }
-    let stored = state.app.results(year).await.map_err(|e| {
-        tracing::error!(error = %e, "stored results cannot be read");
-        ApiError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            code: "internal",
-            message: "internal error; it was logged".into(),
-        }
+        )),
+        other => other.into(),
     })?;
-    let mut results = stored
+    Ok(findings
+        .results
         .ok_or_else(|| ApiError::not_found(format!("edition {year} has not been analysed yet")))?
-        .results;
-    crate::results::redact(viewer, &edition, &mut results);
-    Ok(results)
+        .results)
 }
 
 /// Every finding of an edition: per-question summaries with their breakdowns, the SDG matrix,
@@ -444,7 +441,7 @@ async fn city_profile(
     let city = state.store.city(&parsed).await?.ok_or_else(missing)?;
     Ok(Json(CityProfiles {
         city: id.clone(),
-        profiles: crate::results::profiles(&state, &viewer, &city).await?,
+        profiles: state.app.city_profiles(viewer.app(), &city.id).await?,
     }))
 }
 

@@ -6,7 +6,7 @@ use axum::{
     extract::FromRequestParts,
     http::{HeaderMap, header, request::Parts},
 };
-use smartcities_app::responses::{can_read, can_write};
+use smartcities_app::policy::{self, may_read_answers as can_read, may_write_answers as can_write};
 use smartcities_domain::{CityId, Lang, Role};
 use smartcities_store::SessionUser;
 
@@ -56,6 +56,16 @@ impl Viewer {
     /// Whether the viewer may change a city's answers (the response's status is checked apart).
     pub fn can_write(&self, city: &CityId) -> bool {
         self.0.as_ref().is_some_and(|s| can_write(&s.user, city))
+    }
+
+    /// The signed-in account, if any.
+    pub fn user(&self) -> Option<&smartcities_store::User> {
+        self.0.as_ref().map(|s| &s.user)
+    }
+
+    /// The viewer as the application's policy knows it.
+    pub fn app(&self) -> policy::Viewer<'_> {
+        policy::Viewer::of(self.0.as_ref().map(|s| &s.user))
     }
 
     /// Whether the viewer is a member of the secretariat.

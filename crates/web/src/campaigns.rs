@@ -1,7 +1,7 @@
 //! Following a campaign: participation overall, by UCLG section and per city, the state of the
-//! mail outbox, and the secretariat's actions (open the edition, invite, remind).
-
-use std::collections::{BTreeMap, HashMap};
+//! mail outbox, and the secretariat's actions — open, close or reopen collection, move the
+//! deadline or give one city longer (each confirmed after seeing who will be told), invite and
+//! remind.
 
 use axum::{
     body::Bytes,
@@ -10,12 +10,8 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
-use smartcities_domain::{
-    ApproxDate, City, CityId, EditionStatus, EditionYear, Participation, ResponseStatus, Section,
-};
-use smartcities_store::CityFilter;
-
-use smartcities_app::campaign;
+use smartcities_app::campaign::{self, CollectionChange, Dashboard, Showing};
+use smartcities_domain::{ApproxDate, CityId, Collection, EditionYear, Lang, Participation};
 
 use crate::{
     AppState,
@@ -33,17 +29,35 @@ pub struct Notice {
     show: Option<String>,
     invited: Option<usize>,
     reminded: Option<usize>,
-    opened: Option<u8>,
+    /// `open`, `close` or `extend`: the collection change just made.
+    changed: Option<String>,
+    cities: Option<usize>,
     mails: Option<usize>,
     /// `invite`: list who an invitation round would reach, and its mail, before sending.
     preview: Option<String>,
 }
 
-/// The deadline form as submitted, when it was refused.
+/// A collection form as submitted: what was typed, and the reason it was refused.
 #[derive(Serialize, Default)]
-struct DeadlineForm {
-    typed: String,
+struct CollectionForm {
+    action: String,
+    deadline: String,
+    city: String,
+    day: String,
     error: String,
+}
+
+/// A collection change waiting for the secretariat's confirmation.
+#[derive(Serialize)]
+struct Confirmation {
+    action: String,
+    deadline: String,
+    city: String,
+    day: String,
+    what: String,
+    cities: Vec<(String, String)>,
+    subject: String,
+    body: String,
 }
 
 #[derive(Serialize)]
@@ -58,8 +72,7 @@ struct Counts {
     accepted_rate: String,
 }
 
-fn counts(label: String, statuses: &[ResponseStatus]) -> Counts {
-    let p = Participation::of(statuses);
+fn counts(label: String, p: &Participation) -> Counts {
     let rate = |n: usize| p.rate(n).map_or("–".to_string(), |r| format!("{r:.0} %"));
     Counts {
         label,
@@ -83,26 +96,49 @@ pub async fn dashboard(
     Staff(_): Staff,
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    dashboard_page(&ctx, &year, notice, None).await
+    dashboard_page(&ctx, &year, notice, Shown::Plain).await
 }
 
-async fn dashboard_page(
-    ctx: &Ctx<'_>,
-    year: &str,
-    notice: Notice,
-    deadline_form: Option<DeadlineForm>,
-) -> PageResult {
+/// What the page shows beside the dashboard.
+enum Shown {
+    Plain,
+    /// A collection form refused, with what was typed.
+    Refused(CollectionForm),
+    /// A collection change to confirm.
+    Confirm(Confirmation),
+}
+
+fn notice_text(lang: Lang, notice: &Notice) -> Option<String> {
+    let mails = notice.mails.unwrap_or(0);
+    if let Some(cities) = notice.invited {
+        return Some(translate(
+            lang,
+            "campaign-invited-notice",
+            &[("cities", cities.into()), ("mails", mails.into())],
+        ));
+    }
+    if let Some(cities) = notice.reminded {
+        return Some(translate(
+            lang,
+            "campaign-reminded-notice",
+            &[("cities", cities.into()), ("mails", mails.into())],
+        ));
+    }
+    let key = match notice.changed.as_deref()? {
+        "open" => "collection-opened-notice",
+        "close" => "collection-closed-notice",
+        "extend" => "collection-extended-notice",
+        _ => return None,
+    };
+    Some(translate(lang, key, &[("cities", notice.cities.unwrap_or(0).into()), ("mails", mails.into())]))
+}
+
+async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown) -> PageResult {
     let (state, lang) = (ctx.state, ctx.lang);
+    let user = ctx.viewer.user().ok_or_else(|| PageError::SignIn(ctx.uri.to_string()))?;
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
-    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    let responses = state.store.responses(year).await?;
-    let cities: HashMap<CityId, City> =
-        state.store.cities(&CityFilter::default()).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
-    let total = state
-        .store
-        .questionnaire(year)
-        .await?
-        .map_or(0, |(_, q)| q.questions().iter().filter(|l| l.repeat().is_none()).count());
+    let showing = Showing::parse(notice.show.as_deref());
+    let board: Dashboard = state.app.campaign_dashboard(user, year, showing).await.map_err(refused(lang))?;
     #[derive(Serialize)]
     struct CityRow {
         id: String,
@@ -111,38 +147,26 @@ async fn dashboard_page(
         status: String,
         answered: usize,
         total: usize,
-    }
-    let answered_by_city = state.store.answer_counts(year).await?;
-    let mut rows = Vec::new();
-    let mut by_section: BTreeMap<Section, Vec<ResponseStatus>> = BTreeMap::new();
-    let show = notice.show.as_deref().filter(|s| matches!(*s, "awaiting" | "returned" | "silent"));
-    for r in &responses {
-        let Some(city) = cities.get(&r.city) else { continue };
-        by_section.entry(city.section).or_default().push(r.status);
-        let answered = answered_by_city.get(&r.city).copied().unwrap_or(0);
-        let listed = match show {
-            Some("awaiting") => r.status == ResponseStatus::Submitted,
-            Some("returned") => r.status == ResponseStatus::Returned,
-            Some("silent") => answered == 0 && r.status.open_to_respondent(),
-            _ => true,
-        };
-        if !listed {
-            continue;
-        }
-        rows.push(CityRow {
-            id: city.id.to_string(),
-            name: city.name.clone(),
-            section: t(lang, &format!("section-{}", city.section.slug())),
-            status: t(lang, &format!("response-{}", r.status.slug())),
-            answered,
-            total,
-        });
+        own_deadline: Option<String>,
     }
     let collator = crate::i18n::collator(lang);
+    let mut rows: Vec<CityRow> = board
+        .cities
+        .iter()
+        .map(|c| CityRow {
+            id: c.city.id.to_string(),
+            name: c.city.name.clone(),
+            section: t(lang, &format!("section-{}", c.city.section.slug())),
+            status: t(lang, &format!("response-{}", c.status.slug())),
+            answered: c.answered,
+            total: board.questions,
+            own_deadline: c.own_deadline.clone(),
+        })
+        .collect();
     rows.sort_by(|a, b| collator.compare(&a.name, &b.name));
-    let all: Vec<ResponseStatus> = responses.iter().map(|r| r.status).collect();
-    let mail = state.store.outbox_counts().await?;
-    let problems = state.store.mail_problems(20).await?;
+    let mut invited: Vec<(String, String)> =
+        board.invited.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
+    invited.sort_by(|a, b| collator.compare(&a.1, &b.1));
     #[derive(Serialize)]
     struct ProblemView {
         recipient: String,
@@ -153,32 +177,35 @@ async fn dashboard_page(
         error: String,
     }
     #[derive(Serialize)]
+    struct InviteeView {
+        name: String,
+        recipients: String,
+    }
+    #[derive(Serialize)]
     struct CampaignPage {
         year: u16,
         title: String,
         status: String,
+        collection: &'static str,
+        collection_state: String,
         collecting: bool,
-        can_open: bool,
         deadline: Option<String>,
         notice: Option<String>,
         overall: Counts,
         sections: Vec<Counts>,
         rows: Vec<CityRow>,
+        invited: Vec<(String, String)>,
         filters: Vec<(String, String, bool)>,
         mail_pending: i64,
         mail_sent: i64,
         mail_failed: i64,
         problems: Vec<ProblemView>,
-        deadline_form: DeadlineForm,
+        form: CollectionForm,
+        confirm: Option<Confirmation>,
         /// Who an invitation round would reach, when previewing it.
         invitees: Option<Vec<InviteeView>>,
         invitation_subject: String,
         invitation_body: String,
-    }
-    #[derive(Serialize)]
-    struct InviteeView {
-        name: String,
-        recipients: String,
     }
     let preview = notice.preview.as_deref() == Some("invite") && ctx.viewer.is_secretariat();
     let invitees = if preview {
@@ -190,7 +217,6 @@ async fn dashboard_page(
             .into_iter()
             .map(|i| InviteeView { name: i.city.name, recipients: i.recipients.join(", ") })
             .collect();
-        let collator = crate::i18n::collator(lang);
         list.sort_by(|a, b| collator.compare(&a.name, &b.name));
         Some(list)
     } else {
@@ -198,40 +224,54 @@ async fn dashboard_page(
     };
     let (invitation_subject, invitation_body) = if preview {
         let example = invitees.as_ref().and_then(|l| l.first()).map_or("…", |i| i.name.as_str());
-        campaign::invitation_preview_text(&edition.title, example)
+        campaign::invitation_preview_text(&board.edition.title, example)
     } else {
         Default::default()
     };
-    let notice = match (notice.invited, notice.reminded, notice.opened) {
-        (Some(cities), _, _) => Some(translate(
-            lang,
-            "campaign-invited-notice",
-            &[("cities", cities.into()), ("mails", notice.mails.unwrap_or(0).into())],
-        )),
-        (_, Some(cities), _) => Some(translate(
-            lang,
-            "campaign-reminded-notice",
-            &[("cities", cities.into()), ("mails", notice.mails.unwrap_or(0).into())],
-        )),
-        (_, _, Some(_)) => Some(t(lang, "campaign-opened-notice")),
-        _ => None,
+    let (form, confirm) = match shown {
+        Shown::Plain => (CollectionForm::default(), None),
+        Shown::Refused(form) => (form, None),
+        Shown::Confirm(confirmation) => (CollectionForm::default(), Some(confirmation)),
     };
+    let collection = board.edition.status.collection;
     let body = CampaignPage {
         year: year.get(),
-        title: edition.title.get(lang).to_string(),
-        status: t(lang, &format!("status-{}", edition.status.slug())),
-        collecting: edition.status == EditionStatus::Collecting,
-        can_open: edition.status <= EditionStatus::Collecting,
-        deadline: campaign::deadline(&edition).map(|d| d.to_string()),
-        notice,
-        deadline_form: deadline_form.unwrap_or_default(),
-        invitees,
-        invitation_subject,
-        invitation_body,
-        mail_pending: mail.pending,
-        mail_sent: mail.sent,
-        mail_failed: mail.failed,
-        problems: problems
+        title: board.edition.title.get(lang).to_string(),
+        status: t(lang, &format!("status-{}", board.edition.status.slug())),
+        collection: collection.slug(),
+        collection_state: t(lang, &format!("collection-{}", collection.slug())),
+        collecting: collection == Collection::Open,
+        deadline: board.deadline.map(campaign::last_day),
+        notice: notice_text(lang, &notice),
+        overall: counts(t(lang, "campaign-all"), &board.overall),
+        sections: board
+            .sections
+            .iter()
+            .map(|(s, p)| counts(t(lang, &format!("section-{}", s.slug())), p))
+            .collect(),
+        rows,
+        invited,
+        filters: [
+            (Showing::All, "campaign-show-all"),
+            (Showing::Awaiting, "campaign-show-awaiting"),
+            (Showing::Returned, "campaign-show-returned"),
+            (Showing::Silent, "campaign-show-silent"),
+        ]
+        .into_iter()
+        .map(|(filter, key)| {
+            let href = if filter == Showing::All {
+                format!("/campaigns/{year}#cities")
+            } else {
+                format!("/campaigns/{year}?show={}#cities", filter.name())
+            };
+            (href, t(lang, key), showing == filter)
+        })
+        .collect(),
+        mail_pending: board.outbox.pending,
+        mail_sent: board.outbox.sent,
+        mail_failed: board.outbox.failed,
+        problems: board
+            .mail_problems
             .into_iter()
             .map(|p| ProblemView {
                 recipient: p.recipient,
@@ -242,77 +282,119 @@ async fn dashboard_page(
                 error: p.error,
             })
             .collect(),
-        overall: counts(t(lang, "campaign-all"), &all),
-        sections: by_section
-            .into_iter()
-            .map(|(s, st)| counts(t(lang, &format!("section-{}", s.slug())), &st))
-            .collect(),
-        rows,
-        filters: [
-            ("", "campaign-show-all"),
-            ("awaiting", "campaign-show-awaiting"),
-            ("returned", "campaign-show-returned"),
-            ("silent", "campaign-show-silent"),
-        ]
-        .into_iter()
-        .map(|(value, key)| {
-            let href = if value.is_empty() {
-                format!("/campaigns/{year}#cities")
-            } else {
-                format!("/campaigns/{year}?show={value}#cities")
-            };
-            (href, t(lang, key), show.unwrap_or("") == value)
-        })
-        .collect(),
+        form,
+        confirm,
+        invitees,
+        invitation_subject,
+        invitation_body,
     };
     render_page(ctx, "campaign.html", "me", body).await
 }
 
-/// The secretariat's campaign actions: `open` (with a deadline), `invite` and `remind`. A refused
-/// deadline shows the page again with the date as typed and the reason beside it.
+/// The page again with a collection form as typed and why it was refused.
+async fn refuse(
+    ctx: &Ctx<'_>,
+    year: &str,
+    mut form: CollectionForm,
+    error: String,
+) -> Result<Response, PageError> {
+    form.error = error;
+    let page = dashboard_page(ctx, year, Notice::default(), Shown::Refused(form)).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+/// The collection change a form asks for, or the reason it cannot be one.
+fn change_of(lang: Lang, form: &CollectionForm) -> Result<CollectionChange, String> {
+    let date = |typed: &str| ApproxDate::parse(typed).map_err(|_| t(lang, "collection-bad-date"));
+    match form.action.as_str() {
+        "open" => Ok(CollectionChange::Open { deadline: date(&form.deadline)? }),
+        "close" => Ok(CollectionChange::Close),
+        "extend" => {
+            let city = CityId::parse(&form.city).map_err(|_| t(lang, "collection-choose-city"))?;
+            Ok(CollectionChange::ExtendCity { city, day: date(&form.day)? })
+        }
+        _ => Err(t(lang, "form-expired")),
+    }
+}
+
+/// The secretariat's campaign actions: a collection change (`open`, `close`, `extend`), shown
+/// for confirmation first and done once confirmed; `invite` and `remind`. A refused change
+/// shows the page again with what was typed and the reason.
 pub async fn act(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     viewer: Viewer,
     uri: Uri,
     Path(year): Path<String>,
-    Secretariat(_): Secretariat,
+    Secretariat(session): Secretariat,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
-    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(|s| s.trim());
-    check_csrf(&viewer, first("csrf"), lang)?;
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim());
+    check_csrf(&viewer, Some(first("csrf")), lang)?;
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
-    if state.store.edition(year_v).await?.is_none() {
-        return Err(PageError::NotFound(lang));
-    }
     let query = match first("action") {
-        Some("open") => {
-            let typed = first("deadline").unwrap_or_default();
-            let opened = match ApproxDate::parse(typed) {
-                Ok(deadline) => {
-                    state.app.open_campaign(year_v, deadline).await.map_err(|e| form_refusal(lang, e))
-                }
-                Err(e) => Err(Ok(e.to_string())),
-            };
-            match opened {
-                Ok(()) => "opened=1".to_string(),
-                Err(Ok(reason)) => {
-                    let form = DeadlineForm { typed: typed.to_string(), error: reason };
-                    let page = dashboard_page(&ctx, &year, Notice::default(), Some(form)).await?;
-                    return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-                }
-                Err(Err(e)) => return Err(e),
-            }
-        }
-        Some("invite") => {
+        "invite" => {
             let round = state.app.invite(year_v).await.map_err(refused(lang))?;
             format!("invited={}&mails={}", round.cities, round.mails)
         }
-        Some("remind") => {
+        "remind" => {
             let round = state.app.remind(year_v).await.map_err(refused(lang))?;
             format!("reminded={}&mails={}", round.cities, round.mails)
+        }
+        action @ ("open" | "close" | "extend") => {
+            let form = CollectionForm {
+                action: action.to_string(),
+                deadline: first("deadline").to_string(),
+                city: first("city").to_string(),
+                day: first("day").to_string(),
+                error: String::new(),
+            };
+            let change = match change_of(lang, &form) {
+                Ok(change) => change,
+                Err(reason) => return refuse(&ctx, &year, form, reason).await,
+            };
+            if first("confirm") != "1" {
+                let notice = match state.app.collection_preview(year_v, &change).await {
+                    Ok(notice) => notice,
+                    Err(e) => return refuse(&ctx, &year, form, form_refusal(lang, e)?).await,
+                };
+                let what = match &change {
+                    CollectionChange::Open { deadline } => translate(
+                        lang,
+                        "collection-confirm-open",
+                        &[("date", campaign::last_day(*deadline).into())],
+                    ),
+                    CollectionChange::Close => t(lang, "collection-confirm-close"),
+                    CollectionChange::ExtendCity { day, .. } => translate(
+                        lang,
+                        "collection-confirm-extend",
+                        &[("date", campaign::last_day(*day).into())],
+                    ),
+                };
+                let confirmation = Confirmation {
+                    action: form.action,
+                    deadline: form.deadline,
+                    city: form.city,
+                    day: form.day,
+                    what,
+                    cities: notice
+                        .cities
+                        .into_iter()
+                        .map(|c| (c.city.name, c.recipients.join(", ")))
+                        .collect(),
+                    subject: notice.subject,
+                    body: notice.body,
+                };
+                let page =
+                    dashboard_page(&ctx, &year, Notice::default(), Shown::Confirm(confirmation)).await?;
+                return Ok(page.into_response());
+            }
+            match state.app.change_collection(&session.user, year_v, &change).await {
+                Ok(round) => format!("changed={action}&cities={}&mails={}", round.cities, round.mails),
+                Err(e) => return refuse(&ctx, &year, form, form_refusal(lang, e)?).await,
+            }
         }
         _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
     };

@@ -11,7 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
-use smartcities_domain::{ApproxDate, CityId, Code, EditionStatus, EditionYear, Lang, Role, SdgTarget};
+use smartcities_domain::{ApproxDate, CityId, Code, EditionYear, Lang, SdgTarget};
 use smartcities_store::{CityFilter, FocusGroup, FocusGroupOutput, OutputKind, StoreError};
 
 use crate::{
@@ -98,11 +98,6 @@ struct FocusGroupsPage {
     cities: Vec<Choice>,
 }
 
-/// Who sees an edition's workshops.
-pub(crate) fn may_read(viewer: &Viewer, status: EditionStatus) -> bool {
-    status == EditionStatus::Published || matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst))
-}
-
 pub async fn list(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
@@ -127,7 +122,7 @@ async fn groups_page(ctx: &Ctx<'_>, year: &str, shown: Shown<'_>) -> PageResult 
     let (state, lang, viewer, uri) = (ctx.state, ctx.lang, ctx.viewer, ctx.uri);
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
     let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    if !may_read(viewer, edition.status) {
+    if !smartcities_app::policy::may_read_results(viewer.app(), edition.status) {
         return Err(match viewer.role() {
             None => PageError::SignIn(uri.to_string()),
             Some(_) => PageError::Forbidden(lang),

@@ -6,6 +6,20 @@
 // The unit tests see the dev-dependencies that only the integration tests use.
 #![cfg_attr(test, allow(unused_crate_dependencies))]
 
+/// Declares a list of routes once: the router's `.route` calls and a constant naming every
+/// path, so the test that walks every page cannot miss one.
+macro_rules! routes {
+    ($(#[$doc:meta])* $list:ident, $add:ident; $($(#[$attr:meta])* $path:literal => $handler:expr,)*) => {
+        $(#[$doc])*
+        pub const $list: &[&str] = &[$($path),*];
+
+        fn $add(router: Router<AppState>) -> Router<AppState> {
+            router$(.route($path, $handler))*
+        }
+    };
+}
+pub(crate) use routes;
+
 mod account;
 mod api;
 pub mod auth;
@@ -41,7 +55,7 @@ use smartcities_app::{App, mail};
 use smartcities_store::Store;
 use tower_http::trace::TraceLayer;
 
-pub use api::ApiDoc;
+pub use api::{API_ROUTES, ApiDoc};
 pub use i18n::translate;
 
 /// What every request handler can reach.
@@ -80,6 +94,12 @@ impl AppState {
         self
     }
 
+    /// The secretariat's address that people who cannot do something are told to write to.
+    pub fn with_contact(mut self, contact: Option<String>) -> AppState {
+        self.app = self.app.with_contact(contact);
+        self
+    }
+
     /// Keeps the good-practice search index in `dir` (or in memory without one).
     pub fn with_catalogue_dir(
         mut self,
@@ -105,79 +125,75 @@ impl AppState {
     }
 }
 
+routes! {
+    /// Every route of the site outside `/api/v1`, as the router matches it.
+    SITE_ROUTES, site_routes;
+    "/" => get(pages::home),
+    "/editions" => get(pages::editions),
+    "/editions/{year}" => get(pages::edition),
+    "/editions/{year}/results" => get(results::overview),
+    "/editions/{year}/analyse" => post(publication::analyse),
+    "/editions/{year}/publish" => post(publication::publish),
+    "/editions/{year}/withdraw" => post(publication::withdraw),
+    "/editions/{year}/versions/{version}" => post(publication::version_action),
+    "/editions/{year}/published" => get(publication::current),
+    "/editions/{year}/v/{version}" => get(publication::version_root),
+    "/editions/{year}/v/{version}/{*path}" => get(publication::file),
+    "/editions/{year}/coding" => get(coding::page).post(coding::save),
+    "/editions/{year}/questions/{code}" => get(results::question),
+    "/editions/{year}/focus-groups" => get(focus_groups::list).post(focus_groups::save),
+    "/members" => get(pages::members),
+    "/members/renewal" => get(community::renewal_dashboard).post(community::renewal_act),
+    "/members/join" => get(community::join_form).post(community::join),
+    "/renewal/{token}" => get(community::renewal_form).post(community::renewal_answer),
+    "/community" => get(community::page).post(community::save),
+    "/community/report" => post(community::report),
+    "/community/summary" => get(community::draft),
+    "/events" => get(events::list).post(events::save),
+    "/events.ics" => get(events::calendar),
+    "/practices" => get(practices::list),
+    "/practices.atom" => get(practices::feed),
+    "/practices/{id}" => get(practices::show),
+    "/practices/{id}/edit" => get(practices::edit_form).post(practices::edit),
+    "/practices/{id}/decision" => post(practices::decide),
+    "/cities/{id}/practices/new" => get(practices::propose_form).post(practices::propose),
+    "/cities/{id}" => get(pages::city),
+    "/sign-in" => get(account::sign_in_form).post(account::sign_in),
+    "/sign-out" => post(account::sign_out),
+    "/invitations/{token}" => get(account::invitation_form).post(account::accept_invitation),
+    "/password-reset" => get(account::reset_request_form).post(account::request_reset),
+    "/password-reset/{token}" => get(account::invitation_form).post(account::accept_invitation),
+    "/me/password" => get(account::password_form).post(account::change_password),
+    "/me" => get(account::me),
+    "/responses/{year}/{city}" => get(responses::overview),
+    "/responses/{year}/{city}/groups/{group}" => get(responses::group_form).post(responses::save_group),
+    "/responses/{year}/{city}/review" => get(responses::review),
+    "/responses/{year}/{city}/submit" => post(responses::submit),
+    "/responses/{year}/{city}/submitted" => get(responses::submitted),
+    "/responses/{year}/{city}/decision" => post(responses::decide),
+    "/responses/{year}/{city}/print" => get(responses::print),
+    "/responses/{year}/{city}/history" => get(responses::history),
+    "/responses/{year}/{city}/workbook.xlsx" => get(responses::workbook),
+    // Room for the largest workbook accepted plus the form's other fields.
+    "/responses/{year}/{city}/workbook" => post(responses::upload_workbook)
+        .layer(DefaultBodyLimit::max(smartcities_questionnaire::Limits::UPLOAD.max_file_bytes + 64 * 1024)),
+    "/questionnaires/{year}" => get(questionnaire_editor::overview),
+    "/questionnaires/{year}/xlsform.xlsx" => get(questionnaire_editor::xlsform),
+    "/questionnaires/{year}/questions" => post(questionnaire_editor::add_question),
+    "/questionnaires/{year}/questions/{name}" => get(questionnaire_editor::question).post(questionnaire_editor::save_question),
+    "/campaigns/{year}" => get(campaigns::dashboard).post(campaigns::act),
+    "/static/site.css" => get(stylesheet),
+    "/static/autosave.js" => get(autosave_script),
+    "/static/print.js" => get(print_script),
+    "/static/picker.js" => get(picker_script),
+    "/static/community.js" => get(community_script),
+    "/healthz" => get(api::health),
+    "/api/openapi.json" => get(api::openapi),
+}
+
 /// The whole application: pages, API, health check and static assets.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(pages::home))
-        .route("/editions", get(pages::editions))
-        .route("/editions/{year}", get(pages::edition))
-        .route("/editions/{year}/results", get(results::overview))
-        .route("/editions/{year}/analyse", post(publication::analyse))
-        .route("/editions/{year}/publish", post(publication::publish))
-        .route("/editions/{year}/withdraw", post(publication::withdraw))
-        .route("/editions/{year}/published", get(publication::current))
-        .route("/editions/{year}/v/{version}", get(publication::version_root))
-        .route("/editions/{year}/v/{version}/{*path}", get(publication::file))
-        .route("/editions/{year}/coding", get(coding::page).post(coding::save))
-        .route("/editions/{year}/questions/{code}", get(results::question))
-        .route("/editions/{year}/focus-groups", get(focus_groups::list).post(focus_groups::save))
-        .route("/members", get(pages::members))
-        .route("/members/renewal", get(community::renewal_dashboard).post(community::renewal_act))
-        .route("/members/join", get(community::join_form).post(community::join))
-        .route("/renewal/{token}", get(community::renewal_form).post(community::renewal_answer))
-        .route("/community", get(community::page).post(community::save))
-        .route("/community/report", post(community::report))
-        .route("/community/summary", get(community::draft))
-        .route("/events", get(events::list).post(events::save))
-        .route("/events.ics", get(events::calendar))
-        .route("/practices", get(practices::list))
-        .route("/practices.atom", get(practices::feed))
-        .route("/practices/{id}", get(practices::show))
-        .route("/practices/{id}/edit", get(practices::edit_form).post(practices::edit))
-        .route("/practices/{id}/decision", post(practices::decide))
-        .route("/cities/{id}/practices/new", get(practices::propose_form).post(practices::propose))
-        .route("/cities/{id}", get(pages::city))
-        .route("/sign-in", get(account::sign_in_form).post(account::sign_in))
-        .route("/sign-out", post(account::sign_out))
-        .route("/invitations/{token}", get(account::invitation_form).post(account::accept_invitation))
-        .route("/password-reset", get(account::reset_request_form).post(account::request_reset))
-        .route("/password-reset/{token}", get(account::invitation_form).post(account::accept_invitation))
-        .route("/me/password", get(account::password_form).post(account::change_password))
-        .route("/me", get(account::me))
-        .route("/responses/{year}/{city}", get(responses::overview))
-        .route(
-            "/responses/{year}/{city}/groups/{group}",
-            get(responses::group_form).post(responses::save_group),
-        )
-        .route("/responses/{year}/{city}/review", get(responses::review))
-        .route("/responses/{year}/{city}/submit", post(responses::submit))
-        .route("/responses/{year}/{city}/submitted", get(responses::submitted))
-        .route("/responses/{year}/{city}/decision", post(responses::decide))
-        .route("/responses/{year}/{city}/print", get(responses::print))
-        .route("/responses/{year}/{city}/history", get(responses::history))
-        .route("/responses/{year}/{city}/workbook.xlsx", get(responses::workbook))
-        .route(
-            "/responses/{year}/{city}/workbook",
-            // Room for the largest workbook accepted plus the form's other fields.
-            post(responses::upload_workbook).layer(DefaultBodyLimit::max(
-                smartcities_questionnaire::Limits::UPLOAD.max_file_bytes + 64 * 1024,
-            )),
-        )
-        .route("/questionnaires/{year}", get(questionnaire_editor::overview))
-        .route("/questionnaires/{year}/xlsform.xlsx", get(questionnaire_editor::xlsform))
-        .route("/questionnaires/{year}/questions", post(questionnaire_editor::add_question))
-        .route(
-            "/questionnaires/{year}/questions/{name}",
-            get(questionnaire_editor::question).post(questionnaire_editor::save_question),
-        )
-        .route("/campaigns/{year}", get(campaigns::dashboard).post(campaigns::act))
-        .route("/static/site.css", get(stylesheet))
-        .route("/static/autosave.js", get(autosave_script))
-        .route("/static/print.js", get(print_script))
-        .route("/static/picker.js", get(picker_script))
-        .route("/static/community.js", get(community_script))
-        .route("/healthz", get(api::health))
-        .route("/api/openapi.json", get(api::openapi))
+    site_routes(Router::new())
         .nest("/api/v1", api::router())
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), page::error_layout))
@@ -315,10 +331,28 @@ pub async fn serve(
     tokio::spawn(mailer.run(state.store.clone(), MAIL_EVERY));
     tokio::spawn(purge_expired(state.app.clone()));
     tokio::spawn(cache::follow_other_servers(state.app.clone(), FOLLOW_EVERY));
+    tokio::spawn(run_scheduled(state.app.clone()));
     let app = router(state);
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
+}
+
+/// How often the server looks for scheduled work that is due (a version going public).
+const JOBS_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Does the scheduled work that falls due, once across every server sharing the database.
+async fn run_scheduled(app: App) {
+    let server = format!("server-{}-{}", std::process::id(), smartcities_app::accounts::new_token());
+    let mut ticks = tokio::time::interval(JOBS_EVERY);
+    loop {
+        ticks.tick().await;
+        match app.run_due_jobs(&server).await {
+            Ok(0) => {}
+            Ok(done) => tracing::info!(done, "scheduled work done"),
+            Err(e) => tracing::warn!(error = %e, "scheduled work failed; it is tried again"),
+        }
+    }
 }
 
 /// Forgets old failed sign-ins and expired sessions now and then.

@@ -236,9 +236,18 @@ pub struct Ctx<'a> {
 pub(crate) fn refused(lang: Lang) -> impl Fn(AppError) -> PageError {
     move |e| match e {
         AppError::Refused(Refusal::NotFound) => PageError::NotFound(lang),
-        AppError::Refused(Refusal::Forbidden) => PageError::Forbidden(lang),
+        AppError::Refused(Refusal::Forbidden | Refusal::SignInNeeded) => PageError::Forbidden(lang),
         AppError::Refused(refusal) => PageError::Refused(lang, refusal.message(lang)),
         other => PageError::Internal(other.to_string()),
+    }
+}
+
+/// [`refused`] for a page at `uri`: a visitor who must sign in is sent to sign in and back.
+pub(crate) fn refused_at(lang: Lang, uri: &Uri) -> impl Fn(AppError) -> PageError {
+    let here = uri.to_string();
+    move |e| match e {
+        AppError::Refused(Refusal::SignInNeeded) => PageError::SignIn(here.clone()),
+        other => refused(lang)(other),
     }
 }
 
@@ -246,7 +255,11 @@ pub(crate) fn refused(lang: Lang) -> impl Fn(AppError) -> PageError {
 /// else (not found, forbidden, an internal failure) as the page error it is.
 pub(crate) fn form_refusal(lang: Lang, e: AppError) -> Result<String, PageError> {
     match e {
-        AppError::Refused(r) if !matches!(r, Refusal::NotFound | Refusal::Forbidden) => Ok(r.message(lang)),
+        AppError::Refused(r)
+            if !matches!(r, Refusal::NotFound | Refusal::Forbidden | Refusal::SignInNeeded) =>
+        {
+            Ok(r.message(lang))
+        }
         other => Err(refused(lang)(other)),
     }
 }

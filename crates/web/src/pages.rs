@@ -324,8 +324,9 @@ pub async fn edition(
             .map(|goal| SdgView { goal, name: t(lang, &format!("sdg-{goal}")) })
             .collect(),
         axes: framework.as_ref().map(|(_, f)| framework_view(lang, f)).unwrap_or_default(),
-        results: crate::results::may_read(&viewer, edition.status) && state.store.has_results(year).await?,
-        focus_groups: crate::focus_groups::may_read(&viewer, edition.status)
+        results: smartcities_app::policy::may_read_results(viewer.app(), edition.status)
+            && state.store.has_results(year).await?,
+        focus_groups: smartcities_app::policy::may_read_results(viewer.app(), edition.status)
             && !state.store.focus_groups(year).await?.is_empty(),
         published: crate::publication::published_links(&state, lang, year).await?,
         staff: crate::publication::staff_panel(&state, &viewer, lang, year, &uri).await?,

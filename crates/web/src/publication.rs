@@ -11,6 +11,7 @@ use axum::{
 };
 use indicatif::ProgressBar;
 use serde::Serialize;
+use smartcities_app::publication::{self, GoPublic};
 use smartcities_domain::{EditionYear, Lang, Localized};
 use smartcities_publish::Texts;
 
@@ -22,8 +23,10 @@ use crate::{
     page::{Ctx, PageError, refused, render_page},
 };
 
-/// A year of caching: a version's files never change.
-const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// A day of caching: a version's files never change, but a withdrawal must reach caches.
+const PUBLIC_FILE: &str = "public, max-age=86400";
+/// A private preview is not kept anywhere.
+const PREVIEW_FILE: &str = "private, no-store";
 
 /// Where a version's site starts in a language.
 pub(crate) fn site_home(year: EditionYear, version: u32, lang: Lang) -> String {
@@ -74,7 +77,7 @@ pub async fn file(
     let path = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
     let (publication, file) = state
         .app
-        .published_file(year, version, &path)
+        .published_file(viewer.app(), year, version, &path)
         .await
         .map_err(refused(lang))?
         .ok_or(PageError::NotFound(lang))?;
@@ -96,17 +99,20 @@ pub async fn file(
         .await?;
         return Ok((StatusCode::GONE, [(header::CACHE_CONTROL, "no-cache")], html).into_response());
     }
-    // Counting must not hold the download up; a failure to count is logged, not shown.
-    let app = state.app.clone();
-    tokio::spawn(async move {
-        if let Err(e) = app.count_download(year, &path).await {
-            tracing::warn!(error = %e, "a download was not counted");
-        }
-    });
+    let public = publication.is_public_at(&smartcities_app::now());
+    if public {
+        // Counting must not hold the download up; a failure to count is logged, not shown.
+        let app = state.app.clone();
+        tokio::spawn(async move {
+            if let Err(e) = app.count_download(year, &path).await {
+                tracing::warn!(error = %e, "a download was not counted");
+            }
+        });
+    }
     Ok((
         [
             (header::CONTENT_TYPE, file.content_type),
-            (header::CACHE_CONTROL, IMMUTABLE.to_string()),
+            (header::CACHE_CONTROL, (if public { PUBLIC_FILE } else { PREVIEW_FILE }).to_string()),
             (header::ETAG, format!("\"{}-{version}\"", &publication.content_hash[..16])),
         ],
         file.body,
@@ -126,7 +132,7 @@ pub async fn analyse(
     let fields = parse_form(&body);
     check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
-    if state.store.edition(year).await?.is_none() {
+    if state.app.edition(year).await.map_err(refused(lang))?.is_none() {
         return Err(PageError::NotFound(lang));
     }
     state.app.analyse(year, &ProgressBar::hidden()).await.map_err(refused(lang))?;
@@ -157,14 +163,61 @@ pub async fn publish(
     let fields = parse_form(&body);
     check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
-    if state.store.edition(year).await?.is_none() {
+    if state.app.edition(year).await.map_err(refused(lang))?.is_none() {
         return Err(PageError::NotFound(lang));
     }
-    let texts =
-        Texts { foreword: localized(&fields, "foreword"), conclusions: localized(&fields, "conclusions") };
-    let published =
-        state.app.publish(&session.user, year, texts, &ProgressBar::hidden()).await.map_err(refused(lang))?;
+    let texts = Texts {
+        foreword: localized(&fields, "foreword"),
+        conclusions: localized(&fields, "conclusions"),
+        changes: localized(&fields, "changes"),
+    };
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim());
+    let when = match first("when") {
+        "now" => GoPublic::Now,
+        "at" => GoPublic::At(publication::moment(first("at_local"), first("zone")).map_err(refused(lang))?),
+        _ => GoPublic::Preview,
+    };
+    let published = state
+        .app
+        .publish(&session.user, year, texts, when, &ProgressBar::hidden())
+        .await
+        .map_err(refused(lang))?;
     Ok(Redirect::to(&format!("/editions/{year}?published={}#publication", published.version)).into_response())
+}
+
+/// `POST /editions/{year}/versions/{version}`: the secretariat makes a private version public
+/// now (`public`), schedules it (`schedule`, with a local date and time and a zone), or takes a
+/// scheduled version back to a private preview (`unschedule`).
+pub async fn version_action(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    Secretariat(session): Secretariat,
+    Path((year, version)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let fields = parse_form(&body);
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim());
+    check_csrf(&viewer, Some(first("csrf")), lang)?;
+    let (year, version) = parse(lang, &year, &version)?;
+    let app = &state.app;
+    let flash = match first("action") {
+        "public" => {
+            app.make_public(&session.user, year, version).await.map_err(refused(lang))?;
+            "public"
+        }
+        "schedule" => {
+            let at = publication::moment(first("at_local"), first("zone")).map_err(refused(lang))?;
+            app.schedule_version(&session.user, year, version, Some(&at)).await.map_err(refused(lang))?;
+            "scheduled"
+        }
+        "unschedule" => {
+            app.schedule_version(&session.user, year, version, None).await.map_err(refused(lang))?;
+            "unscheduled"
+        }
+        _ => return Err(PageError::Refused(lang, crate::i18n::t(lang, "form-expired"))),
+    };
+    Ok(Redirect::to(&format!("/editions/{year}?{flash}={version}#publication")).into_response())
 }
 
 /// `POST /editions/{year}/withdraw`: the secretariat withdraws a version, with a reason.
@@ -194,6 +247,11 @@ pub(crate) struct VersionRow {
     version: u32,
     href: String,
     published: String,
+    /// Public since when, scheduled for when, or a private preview.
+    state: String,
+    public: bool,
+    scheduled: bool,
+    provisional: bool,
     hash: String,
     files: String,
     withdrawn: Option<String>,
@@ -206,6 +264,10 @@ pub(crate) struct StaffPanel {
     results: &'static str,
     computed_at: String,
     can_publish: bool,
+    /// Whether cities are still answering (a version made now is provisional).
+    collecting: bool,
+    /// The time zones a publication can be scheduled in.
+    zones: Vec<String>,
     next_version: u32,
     /// Why publishing is not possible now, if it is not.
     blocked: Option<String>,
@@ -242,6 +304,7 @@ pub(crate) async fn staff_panel(
     } else {
         (None, None)
     };
+    let now = smartcities_app::now();
     let versions = state
         .app
         .publications(year)
@@ -252,6 +315,18 @@ pub(crate) async fn staff_panel(
         .map(|p| VersionRow {
             version: p.version,
             href: site_home(year, p.version, lang),
+            state: match &p.public_at {
+                Some(at) if p.is_public_at(&now) => {
+                    smartcities_locale::translate(lang, "pub-state-public", &[("at", at.clone().into())])
+                }
+                Some(at) => {
+                    smartcities_locale::translate(lang, "pub-state-scheduled", &[("at", at.clone().into())])
+                }
+                None => smartcities_locale::t(lang, "pub-state-preview"),
+            },
+            public: p.is_public_at(&now),
+            scheduled: p.is_scheduled_at(&now),
+            provisional: p.provisional,
             published: smartcities_locale::translate(
                 lang,
                 "pub-published-by",
@@ -282,15 +357,26 @@ pub(crate) async fn staff_panel(
             "analysed" => "pub-analysed-flash",
             "published" => "pub-published-flash",
             "withdrawn" => "pub-withdrawn-flash",
+            "public" => "pub-public-flash",
+            "scheduled" => "pub-scheduled-flash",
+            "unscheduled" => "pub-unscheduled-flash",
             _ => return None,
         };
         Some(smartcities_locale::translate(lang, key, &[("version", version.into())]))
     });
+    let collecting = state
+        .app
+        .edition(year)
+        .await
+        .map_err(refused(lang))?
+        .is_some_and(|e| e.status.collection == smartcities_domain::Collection::Open);
     Ok(Some(StaffPanel {
         results,
         computed_at,
         can_publish,
-        next_version: state.store.next_publication_version(year).await?,
+        collecting,
+        zones: if can_publish { publication::zones() } else { Vec::new() },
+        next_version: state.app.next_version(year).await.map_err(refused(lang))?,
         blocked,
         conclusions,
         versions,

@@ -13,7 +13,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{EditionStatus, EditionYear, Lang};
+use smartcities_domain::{EditionYear, Lang};
 use smartcities_questionnaire::{
     Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
     write_xlsform,
@@ -88,7 +88,7 @@ fn condition_texts(lang: Lang, q: &Questionnaire, condition: Option<&Condition>)
 /// The warning editors see while cities are answering, if they are.
 async fn campaign_warning(ctx: &Ctx<'_>, year: EditionYear) -> Result<Option<String>, PageError> {
     let edition = ctx.state.store.edition(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
-    if edition.status != EditionStatus::Collecting {
+    if edition.status.collection != smartcities_domain::Collection::Open {
         return Ok(None);
     }
     let cities = ctx.state.store.responses(year).await?.len();

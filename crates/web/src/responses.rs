@@ -240,6 +240,9 @@ struct Head {
     /// When the answers last changed, in words.
     changed: String,
     editable: bool,
+    /// Why the viewer cannot change the answers now, when the edition is the reason (collection
+    /// closed, deadline behind), with the secretariat's address.
+    closed: Option<String>,
 }
 
 fn head(lang: Lang, loaded: &Loaded, viewer: &Viewer) -> Head {
@@ -253,6 +256,11 @@ fn head(lang: Lang, loaded: &Loaded, viewer: &Viewer) -> Head {
         revision: loaded.response.revision,
         changed: crate::i18n::timestamp(lang, &loaded.response.updated_at),
         editable: can_edit(viewer, loaded),
+        closed: viewer
+            .user()
+            .filter(|u| smartcities_app::policy::may_write_answers(u, &loaded.city.id))
+            .and_then(|u| loaded.closed_to(u))
+            .map(|refusal| refusal.message(lang)),
     }
 }
 

@@ -10,7 +10,8 @@ use axum::{
 };
 use serde::Serialize;
 use smartcities_analysis::{Detail, Results, Share, Summary};
-use smartcities_domain::{Edition, EditionStatus, EditionYear, Framework, Lang, Role};
+use smartcities_app::policy;
+use smartcities_domain::{Edition, EditionYear, Framework, Lang};
 use smartcities_publish::{
     charts,
     names::{self, Names},
@@ -21,34 +22,8 @@ use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    page::{Ctx, PageError, PageResult, refused, render_page},
+    page::{Ctx, PageError, PageResult, refused, refused_at, render_page},
 };
-
-/// Who sees an edition's results.
-pub(crate) fn may_read(viewer: &Viewer, status: EditionStatus) -> bool {
-    status == EditionStatus::Published || matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst))
-}
-
-/// Whether the viewer sees composite scores and levels: the secretariat and analysts always,
-/// the public only where the edition opts in.
-pub(crate) fn sees_scores(viewer: &Viewer, edition: &Edition) -> bool {
-    edition.public_scores || matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst))
-}
-
-/// The study is not a ranking: ranks leave the server only for editions that opt in, and
-/// composite scores only for those who may see them.
-pub(crate) fn redact(viewer: &Viewer, edition: &Edition, results: &mut Results) {
-    if !sees_scores(viewer, edition) {
-        results.composite = None;
-    }
-    if !edition.show_rankings
-        && let Some(index) = &mut results.composite
-    {
-        for city in &mut index.cities {
-            (city.rank, city.rank_5, city.rank_95) = (None, None, None);
-        }
-    }
-}
 
 pub(crate) struct Loaded {
     pub edition: Edition,
@@ -66,24 +41,13 @@ pub(crate) async fn load(
     year: &str,
 ) -> Result<Loaded, PageError> {
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
-    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    if !may_read(viewer, edition.status) {
-        return Err(match viewer.role() {
-            None => PageError::SignIn(uri.to_string()),
-            Some(_) => PageError::Forbidden(lang),
-        });
-    }
-    let (_, framework) = state.store.framework(year).await?.ok_or(PageError::NotFound(lang))?;
-    let (_, questionnaire) = state.store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
-    let results = match state.app.results(year).await.map_err(refused(lang))? {
-        Some(stored) => {
-            let mut results = stored.results;
-            redact(viewer, &edition, &mut results);
-            Some((results, stored.computed_at, stored.stale))
-        }
-        None => None,
-    };
-    Ok(Loaded { edition, framework, questionnaire, results })
+    let findings = state.app.findings_for(viewer.app(), year).await.map_err(refused_at(lang, uri))?;
+    Ok(Loaded {
+        edition: findings.edition,
+        framework: findings.framework,
+        questionnaire: findings.questionnaire,
+        results: findings.results.map(|r| (r.results, r.computed_at, r.stale)),
+    })
 }
 
 fn percent(lang: Lang, share: Option<f64>) -> String {
@@ -303,7 +267,7 @@ pub async fn overview(
         composite: None,
     };
     if let Some((results, at, stale)) = &loaded.results {
-        page.stale = *stale && matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst));
+        page.stale = *stale && viewer.app().is_staff();
         if let Some(index) = &results.composite {
             page.composite = Some(composite_view(&state, lang, &loaded.edition, &names, index).await?);
         }
@@ -686,39 +650,6 @@ pub async fn question(
 }
 
 /// A city's profile in every analysed edition the viewer may read and the city answered.
-pub(crate) async fn profiles(
-    state: &AppState,
-    viewer: &Viewer,
-    city: &smartcities_domain::City,
-) -> Result<Vec<smartcities_analysis::CityProfile>, smartcities_app::AppError> {
-    let mut out = Vec::new();
-    for edition in state.store.editions().await?.into_iter().rev() {
-        if !may_read(viewer, edition.status) {
-            continue;
-        }
-        let Some(stored) = state.app.results(edition.year).await? else { continue };
-        let mut results = stored.results;
-        redact(viewer, &edition, &mut results);
-        let accepted = state
-            .store
-            .response(edition.year, &city.id)
-            .await?
-            .is_some_and(|r| r.status == smartcities_domain::ResponseStatus::Accepted);
-        if !accepted {
-            continue;
-        }
-        let answers: Vec<smartcities_analysis::Answer> = state
-            .store
-            .answers(edition.year, &city.id)
-            .await?
-            .into_iter()
-            .map(|a| smartcities_analysis::Answer { question: a.question, entry: a.entry, value: a.value })
-            .collect();
-        out.extend(smartcities_analysis::city_profile(&results, city, &answers));
-    }
-    Ok(out)
-}
-
 #[derive(Serialize)]
 pub(crate) struct BesideRow {
     code: String,
@@ -753,7 +684,7 @@ pub(crate) async fn profile_views(
     city: &smartcities_domain::City,
 ) -> Result<Vec<ProfileView>, smartcities_app::AppError> {
     let mut views = Vec::new();
-    for profile in profiles(state, viewer, city).await? {
+    for profile in state.app.city_profiles(viewer.app(), &city.id).await? {
         let year = EditionYear::new(profile.edition)
             .map_err(|e| smartcities_store::StoreError::Corrupt(e.to_string()))?;
         let (Some((_, framework)), Some((_, questionnaire))) =
@@ -813,7 +744,7 @@ pub(crate) async fn profile_views(
             peers.push((p.city.clone(), name, format!("{:.2}", p.distance)));
         }
         let edition = state.store.edition(year).await?;
-        let shown = edition.as_ref().is_some_and(|e| sees_scores(viewer, e));
+        let shown = edition.as_ref().is_some_and(|e| policy::sees_scores(viewer.app(), e));
         let title = translate(lang, "profile-levels", &[("city", city.name.clone().into())]);
         let as_rows = |levels: &[(String, Option<f64>)]| -> Vec<(String, String)> {
             levels.iter().map(|(axis, level)| (axis.clone(), score_text(*level))).collect()

@@ -7,44 +7,9 @@ use smartcities_locale::FluentValue;
 
 use crate::i18n;
 
-const TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../templates/base.html")),
-    ("home.html", include_str!("../templates/home.html")),
-    ("editions.html", include_str!("../templates/editions.html")),
-    ("edition.html", include_str!("../templates/edition.html")),
-    ("members.html", include_str!("../templates/members.html")),
-    ("city.html", include_str!("../templates/city.html")),
-    ("not_found.html", include_str!("../templates/not_found.html")),
-    ("sign_in.html", include_str!("../templates/sign_in.html")),
-    ("invitation.html", include_str!("../templates/invitation.html")),
-    ("me.html", include_str!("../templates/me.html")),
-    ("message.html", include_str!("../templates/message.html")),
-    ("response.html", include_str!("../templates/response.html")),
-    ("group.html", include_str!("../templates/group.html")),
-    ("review.html", include_str!("../templates/review.html")),
-    ("print.html", include_str!("../templates/print.html")),
-    ("history.html", include_str!("../templates/history.html")),
-    ("campaign.html", include_str!("../templates/campaign.html")),
-    ("focus_groups.html", include_str!("../templates/focus_groups.html")),
-    ("results.html", include_str!("../templates/results.html")),
-    ("coding.html", include_str!("../templates/coding.html")),
-    ("question_result.html", include_str!("../templates/question_result.html")),
-    ("questionnaire_editor.html", include_str!("../templates/questionnaire_editor.html")),
-    ("question_editor.html", include_str!("../templates/question_editor.html")),
-    ("_response_nav.html", include_str!("../templates/_response_nav.html")),
-    ("_question.html", include_str!("../templates/_question.html")),
-    ("withdrawn.html", include_str!("../templates/withdrawn.html")),
-    ("submitted.html", include_str!("../templates/submitted.html")),
-    ("practices.html", include_str!("../templates/practices.html")),
-    ("practice.html", include_str!("../templates/practice.html")),
-    ("practice_form.html", include_str!("../templates/practice_form.html")),
-    ("_practice_card.html", include_str!("../templates/_practice_card.html")),
-    ("events.html", include_str!("../templates/events.html")),
-    ("renewal.html", include_str!("../templates/renewal.html")),
-    ("renewal_dashboard.html", include_str!("../templates/renewal_dashboard.html")),
-    ("join.html", include_str!("../templates/join.html")),
-    ("community.html", include_str!("../templates/community.html")),
-];
+// Every file of `templates/`, listed by the build script (`build.rs`), which also fails the
+// build when the code names a template that has no file.
+include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 fn lang_of(state: &State) -> Lang {
     state.lookup("lang").and_then(|v| v.as_str().and_then(Lang::from_tag)).unwrap_or_default()

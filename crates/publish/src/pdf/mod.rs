@@ -85,6 +85,7 @@ struct CitySheet<'a> {
     title: &'a str,
     doc_title: String,
     version_line: &'a str,
+    provisional: Option<&'a str>,
     city: &'a CityView,
 }
 
@@ -160,6 +161,7 @@ impl<'a> Prepared<'a> {
             title: &self.view.title,
             doc_title: format!("{} · {} {}", city.name, self.view.study, self.view.year),
             version_line: &self.version_line,
+            provisional: self.view.provisional.as_deref(),
             city,
         };
         let json = serde_json::to_vec(&sheet).map_err(|e| e.to_string())?;

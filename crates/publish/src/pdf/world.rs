@@ -91,18 +91,31 @@ impl World for Document {
     }
 }
 
+/// How many layouts later a cached result of typst's memoisation that was not used again is
+/// dropped. A publication reuses what its documents share (the template, the fonts' shaping)
+/// from one document to the next; what belonged to one document alone goes soon after, so a
+/// server's memory stays flat however many different documents it lays out.
+const CACHE_AGE: usize = 3;
+
 /// Compiles a typst source with its files (path → bytes) to PDF. `today` is the date the
-/// document states, so the same inputs give the same bytes.
+/// document states, so the same inputs give the same bytes. Typst's caches are trimmed after
+/// each document. (How many documents are laid out at once is bounded by the caller: a
+/// publication's pool of threads, the application's permits for heavy work.)
 pub fn pdf(source: String, files: &[(String, Bytes)], today: (i32, u8, u8)) -> Result<Vec<u8>, String> {
     let main = Source::new(file_id("/main.typ"), source);
     let files = files.iter().map(|(path, bytes)| (file_id(path), bytes.clone())).collect();
     let today = Datetime::from_ymd(today.0, today.1, today.2).ok_or("an invalid date")?;
     let document = Document { main, files, today };
-    let compiled = typst::compile::<PagedDocument>(&document)
+    let laid_out = typst::compile::<PagedDocument>(&document)
         .output
-        .map_err(|errors| errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))?;
-    typst_pdf::pdf(&compiled, &typst_pdf::PdfOptions::default())
         .map_err(|errors| errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
+        .and_then(|compiled| {
+            typst_pdf::pdf(&compiled, &typst_pdf::PdfOptions::default())
+                .map_err(|errors| errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
+        });
+    drop(document);
+    comemo::evict(CACHE_AGE);
+    laid_out
 }
 
 #[cfg(test)]

@@ -1,0 +1,110 @@
+//! Who may see and do what: every rule of access in one place, and the one redaction that keeps
+//! the study from becoming a ranking. Pages, the API, published versions and exports all ask
+//! here; nothing else decides.
+
+use smartcities_analysis::{CityProfile, Results};
+use smartcities_domain::{CityId, Edition, EditionStatus, Role};
+use smartcities_store::User;
+
+/// Who is asking: a visitor nobody knows, or a signed-in account.
+#[derive(Debug, Clone, Copy)]
+pub enum Viewer<'a> {
+    /// Not signed in: the public (and every published file, which the public reads).
+    Visitor,
+    /// A signed-in account.
+    Account(&'a User),
+}
+
+impl<'a> Viewer<'a> {
+    /// The viewer of a signed-in account, or a visitor.
+    pub fn of(user: Option<&'a User>) -> Viewer<'a> {
+        user.map_or(Viewer::Visitor, Viewer::Account)
+    }
+
+    /// The account's role, if signed in.
+    pub fn role(self) -> Option<Role> {
+        match self {
+            Viewer::Visitor => None,
+            Viewer::Account(user) => Some(user.role),
+        }
+    }
+
+    /// The account, if signed in.
+    pub fn user(self) -> Option<&'a User> {
+        match self {
+            Viewer::Visitor => None,
+            Viewer::Account(user) => Some(user),
+        }
+    }
+
+    /// The secretariat or an analyst: the people who run and study an edition.
+    pub fn is_staff(self) -> bool {
+        self.role().is_some_and(is_staff)
+    }
+
+    /// The secretariat.
+    pub fn is_secretariat(self) -> bool {
+        self.role() == Some(Role::Secretariat)
+    }
+}
+
+/// The roles that run and study editions: the secretariat and analysts.
+pub fn is_staff(role: Role) -> bool {
+    matches!(role, Role::Secretariat | Role::Analyst)
+}
+
+/// Whether `user` may read a city's answers: staff read every city's, a respondent only their
+/// own city's.
+pub fn may_read_answers(user: &User, city: &CityId) -> bool {
+    is_staff(user.role) || user.city.as_ref() == Some(city)
+}
+
+/// Whether `user` may change a city's answers (the response's status is checked apart): the
+/// secretariat for any city, a respondent for their own.
+pub fn may_write_answers(user: &User, city: &CityId) -> bool {
+    user.role == Role::Secretariat || (user.role == Role::Respondent && user.city.as_ref() == Some(city))
+}
+
+/// Whether the viewer may read an edition's findings: everyone once a version is public,
+/// staff before.
+pub fn may_read_results(viewer: Viewer<'_>, status: EditionStatus) -> bool {
+    status.published || viewer.is_staff()
+}
+
+/// Whether the viewer sees composite scores and levels (each city's mean position per axis,
+/// the composite index): staff always, everyone else only where the edition opts in.
+pub fn sees_scores(viewer: Viewer<'_>, edition: &Edition) -> bool {
+    edition.public_scores || viewer.is_staff()
+}
+
+/// The study is not a ranking. What leaves the server for `viewer` carries a city's levels and
+/// scores only if [`sees_scores`], and ranks only where the edition shows rankings.
+pub fn redact(viewer: Viewer<'_>, edition: &Edition, results: &mut Results) {
+    if !sees_scores(viewer, edition) {
+        results.composite = None;
+        for city in &mut results.peers {
+            city.profile.clear();
+        }
+    }
+    if !edition.show_rankings
+        && let Some(index) = &mut results.composite
+    {
+        for city in &mut index.cities {
+            (city.rank, city.rank_5, city.rank_95) = (None, None, None);
+        }
+    }
+}
+
+/// [`redact`] for one city's profile.
+pub fn redact_profile(viewer: Viewer<'_>, edition: &Edition, profile: &mut CityProfile) {
+    if !sees_scores(viewer, edition) {
+        profile.axis_profile.clear();
+        profile.index = None;
+    }
+    if !edition.show_rankings
+        && let Some(index) = &mut profile.index
+    {
+        let standing = &mut index.standing;
+        (standing.rank, standing.rank_5, standing.rank_95) = (None, None, None);
+    }
+}
