@@ -4,13 +4,12 @@
 //! stored results and codebooks back. Both are kept as JSON in a versioned envelope, written and
 //! read here only: a document that cannot be read is an error, never skipped.
 
-use indicatif::ProgressBar;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use smartcities_analysis::{
     Answer, CityAnswers, EarlierEdition, Input, OutputKind, Results, WorkshopOutput, analyse,
     coding::{Codebook, Coding, Item},
 };
-use smartcities_domain::{CityId, EditionYear};
+use smartcities_domain::{CityId, EditionYear, Progress};
 use smartcities_store::{CityFilter, StoreError, StoredAnswer};
 
 use crate::{App, AppError, Result};
@@ -77,7 +76,7 @@ pub(crate) fn city_answers(accepted: Vec<(CityId, Vec<StoredAnswer>)>) -> Vec<Ci
 
 impl App {
     /// Analyses an edition and stores the results, replacing the previous ones.
-    pub async fn analyse(&self, year: EditionYear, progress: &ProgressBar) -> Result<Results> {
+    pub async fn analyse(&self, year: EditionYear, progress: &dyn Progress) -> Result<Results> {
         let store = &self.store;
         progress.set_length(4);
         progress.set_message("framework and questionnaire");
@@ -156,7 +155,7 @@ impl App {
             .save_results(year, &results.method_version, &results.input_hash, &document, inputs_revision)
             .await?;
         progress.inc(1);
-        progress.finish_and_clear();
+        progress.finish();
         Ok(results)
     }
 

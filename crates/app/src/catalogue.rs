@@ -3,6 +3,9 @@
 //! version is kept; and the search index that serves the pages follows the database's change
 //! sequence, so every server sharing one database finds the same practices.
 
+pub use smartcities_search::{
+    Card, DIMENSIONS, Filters, Found, Order, Reason, Search, Suggestion, Visibility, passage,
+};
 use std::{
     collections::{BTreeMap, HashMap},
     sync::Arc,
@@ -15,7 +18,7 @@ use smartcities_domain::{
     StudyAxis, Written, web_link,
 };
 use smartcities_locale::{FluentValue, t, translate};
-use smartcities_search::{Card, Catalogue, Entry, Found, Search, Suggestion, Visibility};
+use smartcities_search::{Catalogue, Entry};
 use smartcities_store::{PracticeChange, PracticeVersion, StoreError, StoredAnswer, StoredPractice, User};
 
 use crate::{App, AppError, Refusal, Result};

@@ -47,6 +47,11 @@ impl App {
         let staff = user.is_some_and(|u| matches!(u.role, Role::Secretariat | Role::Analyst));
         Ok(self.store.events(!staff).await?)
     }
+
+    /// One event by its id, for the secretariat's form.
+    pub async fn event(&self, id: &str) -> Result<Option<Event>> {
+        Ok(self.store.event(id).await?)
+    }
 }
 
 /// The files of a published version whose fetches count as downloads: documents and data, not

@@ -52,6 +52,44 @@ pub enum Refusal {
         /// The secretariat's address, to write to instead.
         contact: Option<String>,
     },
+    /// A file to import with problems, each located in it (`FILE:LINE:COLUMN: message`).
+    ImportInvalid(Vec<String>),
+    /// A restore would replace data the database holds.
+    RestoreOverData {
+        /// The rows it holds.
+        rows: usize,
+    },
+    /// A focus group with this id exists already.
+    FocusGroupIdTaken {
+        /// The id.
+        id: String,
+    },
+    /// An axis the edition's framework does not have.
+    UnknownAxis {
+        /// The axis code given.
+        axis: String,
+    },
+    /// A city the registry does not have.
+    UnknownCity {
+        /// The city id given.
+        city: String,
+    },
+    /// The edition has no codebook to code with.
+    NoCodebook,
+    /// A code the codebook does not have.
+    UnknownCode {
+        /// The code given.
+        code: String,
+    },
+    /// A passage that is not quoted from the answer it codes.
+    PassageNotFound {
+        /// The code it was given for.
+        code: String,
+        /// The code's category name, when the codebook has it.
+        category: Option<smartcities_domain::Localized>,
+        /// The passage as given.
+        passage: String,
+    },
     /// A version already public cannot be scheduled or previewed again.
     AlreadyPublic {
         /// The version.
@@ -311,6 +349,23 @@ impl Refusal {
                 }
                 text
             }
+            Refusal::ImportInvalid(problems) => problems.join("\n"),
+            Refusal::RestoreOverData { rows } => {
+                translate(lang, "refused-restore-over-data", &[("rows", n(*rows))])
+            }
+            Refusal::FocusGroupIdTaken { id } => translate(lang, "workshop-id-taken", &[("id", s(id))]),
+            Refusal::UnknownAxis { axis } => translate(lang, "refused-unknown-axis", &[("axis", s(axis))]),
+            Refusal::UnknownCity { city } => translate(lang, "refused-unknown-city", &[("city", s(city))]),
+            Refusal::NoCodebook => t(lang, "coding-no-codebook"),
+            Refusal::UnknownCode { code } => translate(lang, "coding-unknown-code", &[("code", s(code))]),
+            Refusal::PassageNotFound { code, category, passage } => translate(
+                lang,
+                "coding-passage-not-found",
+                &[
+                    ("category", s(category.as_ref().map_or(code.as_str(), |c| c.get(lang)))),
+                    ("passage", s(passage)),
+                ],
+            ),
             Refusal::AlreadyPublic { version } => {
                 translate(lang, "refused-already-public", &[("version", n(*version as usize))])
             }

@@ -1,7 +1,11 @@
 //! Reading what the study found, as the person asking may see it: an edition's findings and a
 //! city's profiles, with the policy's redaction applied before anything leaves this crate.
 
-use smartcities_analysis::{Answer, CityProfile};
+use smartcities_analysis::Answer;
+pub use smartcities_analysis::{
+    CitedItem, CityProfile, CompositeIndex, Detail, IndexStanding, QuestionSummary, Results, Share, Standing,
+    Summary, coding::CategoryGroup, stats::Numbers,
+};
 use smartcities_domain::{CityId, Edition, EditionYear, Framework, ResponseStatus};
 use smartcities_questionnaire::Questionnaire;
 use smartcities_store::StoreError;
@@ -26,7 +30,7 @@ pub struct Findings {
 }
 
 /// The refusal for a viewer who may not read something: sign in first, or not with this account.
-fn not_for(viewer: Viewer<'_>) -> Refusal {
+pub(crate) fn not_for(viewer: Viewer<'_>) -> Refusal {
     match viewer {
         Viewer::Visitor => Refusal::SignInNeeded,
         Viewer::Account(_) => Refusal::Forbidden,

@@ -9,9 +9,11 @@
 #![cfg_attr(test, allow(unused_crate_dependencies))]
 
 pub mod accounts;
+pub mod admin;
 pub mod analysis;
 pub mod campaign;
 pub mod catalogue;
+pub mod coding;
 pub mod community;
 mod error;
 pub mod findings;
@@ -21,9 +23,13 @@ pub mod membership;
 pub mod policy;
 pub mod publication;
 pub mod questionnaire;
+pub mod registry;
 pub mod responses;
 
 use std::sync::Arc;
+
+pub use smartcities_domain::{Progress, Silent};
+pub use smartcities_store::{CityFilter, SessionUser, User};
 
 pub use error::{AppError, Closure, PasswordProblem, Refusal, Result, community_problem, event_problem};
 use smartcities_store::Store;

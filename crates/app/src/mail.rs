@@ -11,7 +11,7 @@ use lettre::{
         header::{ContentTransferEncoding, ContentType},
     },
 };
-use smartcities_store::{Mail, Store};
+use smartcities_store::Mail;
 
 /// How long one server's claim on a message keeps other servers from sending it too.
 const CLAIM_SECONDS: i64 = 600;
@@ -87,7 +87,8 @@ impl Mailer {
 
     /// Delivers every message that is due. Each is claimed first, so servers sharing one
     /// database never send the same message twice.
-    pub async fn deliver_due(&self, store: &Store) -> smartcities_store::Result<Delivery> {
+    pub async fn deliver_due(&self, app: &crate::App) -> smartcities_store::Result<Delivery> {
+        let store = &app.store;
         let mut delivery = Delivery::default();
         for mail in store.due_mail(1_000).await? {
             if !store.claim_mail(&mail.id, CLAIM_SECONDS).await? {
@@ -109,11 +110,11 @@ impl Mailer {
     }
 
     /// Delivers due mail every `every` until the process ends.
-    pub async fn run(self, store: Store, every: Duration) {
+    pub async fn run(self, app: crate::App, every: Duration) {
         let mut ticks = tokio::time::interval(every);
         loop {
             ticks.tick().await;
-            if let Err(e) = self.deliver_due(&store).await {
+            if let Err(e) = self.deliver_due(&app).await {
                 tracing::error!(error = %e, "mail delivery round failed");
             }
         }

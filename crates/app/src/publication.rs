@@ -7,8 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use indicatif::ProgressBar;
-use smartcities_domain::{Collection, EditionYear, Lang, Localized, Role};
+use smartcities_domain::{Collection, EditionYear, Lang, Localized, Progress, Role};
 use smartcities_publish::{Previous, Snapshot, Texts, Version, Workshop, WorkshopOutput};
 use smartcities_store::{
     CityFilter, NewPublication, OutgoingMail, Publication, PublishedFile, ScheduledJob, StoreError, User,
@@ -204,7 +203,7 @@ impl App {
         year: EditionYear,
         texts: Texts,
         when: GoPublic,
-        progress: &ProgressBar,
+        progress: std::sync::Arc<dyn Progress + Send>,
     ) -> Result<Published> {
         secretariat_only(by)?;
         check_texts(&texts)?;
@@ -214,7 +213,6 @@ impl App {
         let snapshot = self.snapshot(year, texts).await?;
         let provisional = snapshot.provisional;
         let version = self.store.next_publication_version(year).await?;
-        let progress = progress.clone();
         let started = Instant::now();
         // Seconds of layout on every core: on the blocking pool, never on the async workers, and
         // within the permits for heavy work, so that PDFs are laid out a few at a time.
@@ -224,7 +222,7 @@ impl App {
                 let files = smartcities_publish::publish(
                     &snapshot,
                     Version { number: version, published_on: &day },
-                    &progress,
+                    progress.as_ref(),
                 );
                 let hash = snapshot.content_hash();
                 files.map(|files| (snapshot, hash, files))

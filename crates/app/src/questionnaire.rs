@@ -3,9 +3,14 @@
 //! Every change is a new version; an edit based on an older version is refused.
 
 use smartcities_domain::{EditionYear, Lang, Localized};
-use smartcities_questionnaire::{
-    FieldName, ImportError, Imported, Limits, Questionnaire, from_framework, read_xlsform,
+/// The questionnaire's vocabulary and its pure checks, as pages render and check a form.
+pub use smartcities_questionnaire::{
+    Condition, EntryKey, FieldName, Group, Item, Kind, Limits, Question, Questionnaire, Texts, WorkbookError,
+    WorkbookFor, YES_NO, check_references, check_value,
+    expr::{Expr, Function, Op},
+    is_relevant, read_xlsform, validate,
 };
+use smartcities_questionnaire::{ImportError, Imported, from_framework};
 use smartcities_store::StoreError;
 
 use crate::{App, AppError, Refusal, Result};
@@ -26,6 +31,35 @@ pub struct ImportOutcome {
 impl App {
     /// The current questionnaire of an edition and its version; the first time, it is built
     /// from the edition's framework and stored as version 1.
+    /// An edition's questionnaire as an XLSForm workbook (survey, choices, settings), with its
+    /// version number.
+    pub async fn xlsform(&self, year: EditionYear) -> Result<(i64, Vec<u8>)> {
+        let (version, questionnaire) = self.questionnaire(year).await?;
+        let bytes = smartcities_questionnaire::write_xlsform(&questionnaire)
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok((version, bytes))
+    }
+
+    /// A response's offline workbook in `lang`: one row per question, drop-downs, the answers
+    /// given so far, marked with the response's revision so a stale upload is caught.
+    pub fn offline_workbook(&self, file: &crate::responses::ResponseFile, lang: Lang) -> Result<Vec<u8>> {
+        let target = WorkbookFor {
+            edition: file.edition.year.get(),
+            city_id: file.city.id.to_string(),
+            city_name: file.city.name.clone(),
+            revision: file.response.revision,
+            lang,
+        };
+        smartcities_questionnaire::write_answer_workbook(
+            &file.questionnaire,
+            &file.workbook_answers()?,
+            &target,
+        )
+        .map_err(|e| AppError::Internal(e.to_string()))
+    }
+
+    /// An edition's questionnaire and its version, built from the framework (and stored) when
+    /// the edition has none yet.
     pub async fn questionnaire(&self, year: EditionYear) -> Result<(i64, Questionnaire)> {
         if let Some(found) = self.store.questionnaire(year).await? {
             return Ok(found);

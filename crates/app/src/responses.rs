@@ -13,9 +13,8 @@ use smartcities_domain::{
 use smartcities_questionnaire::{
     Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value, read_answer_workbook, validate,
 };
-use smartcities_store::{
-    AnswerChange, Editor, OutgoingMail, ResponseRecord, SaveOutcome, StoreError, StoredAnswer, User,
-};
+pub use smartcities_store::{AnswerChange, ChangeRecord, ReviewComment, SaveOutcome, StoredAnswer};
+use smartcities_store::{Editor, OutgoingMail, ResponseRecord, StoreError, User};
 
 use crate::{
     App, AppError, Closure, Refusal, Result,
@@ -263,6 +262,55 @@ fn check_changes(
 }
 
 impl App {
+    /// The editions `user` sees on their page, newest first, with their city's response status
+    /// in each: a respondent sees only the editions their city was invited to.
+    pub async fn my_editions(&self, user: &User) -> Result<Vec<(Edition, Option<ResponseStatus>)>> {
+        let mut out = Vec::new();
+        for edition in self.store.editions().await?.into_iter().rev() {
+            let status = match &user.city {
+                Some(city) => self.store.response(edition.year, city).await?.map(|r| r.status),
+                None => None,
+            };
+            if user.role == Role::Respondent && status.is_none() {
+                continue;
+            }
+            out.push((edition, status));
+        }
+        Ok(out)
+    }
+
+    /// The secretariat's comments on a response read with [`App::response_file`], every
+    /// return's, oldest first.
+    pub async fn review_comments(&self, file: &ResponseFile) -> Result<Vec<ReviewComment>> {
+        Ok(self.store.review_comments(file.edition.year, &file.city.id).await?)
+    }
+
+    /// A response's answers as the questionnaire's checks read them.
+    pub async fn response_values(&self, file: &ResponseFile) -> Result<smartcities_questionnaire::Response> {
+        Ok(self.store.response_values(file.edition.year, &file.city.id).await?)
+    }
+
+    /// A page of a response's changes, newest first (of one question, or all), and how many
+    /// there are.
+    pub async fn answer_history(
+        &self,
+        file: &ResponseFile,
+        question: Option<&str>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(Vec<ChangeRecord>, usize)> {
+        Ok(self.store.answer_history(file.edition.year, &file.city.id, question, limit, offset).await?)
+    }
+
+    /// How many answers a question of an edition has (renaming or removing it moves or loses
+    /// them). Staff only.
+    pub async fn answer_count(&self, by: &User, year: EditionYear, question: &str) -> Result<i64> {
+        if !crate::policy::is_staff(by.role) {
+            return Err(Refusal::Forbidden.into());
+        }
+        Ok(self.store.answer_count(year, question).await?)
+    }
+
     /// A city's response for `user`, read without writing anything. Not found when the edition
     /// or city does not exist or the city was not invited; forbidden when `user` may not read it.
     pub async fn response_file(&self, user: &User, year: EditionYear, city: &CityId) -> Result<ResponseFile> {

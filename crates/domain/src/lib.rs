@@ -69,6 +69,7 @@ mod framework;
 mod lang;
 mod network;
 mod practice;
+mod progress;
 mod response;
 
 pub use account::Role;
@@ -95,6 +96,7 @@ pub use practice::{
     Actor, BudgetRange, Contact, Effort, Indicator, Inequality, Practice, PracticeId, PracticeSource,
     PracticeStatus, Stage, Transferability, Written, web_link,
 };
+pub use progress::{Progress, Silent};
 pub use response::{Evidence, Participation, ResponseMove, ResponseStatus};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.

@@ -16,10 +16,9 @@ pub mod site;
 pub mod snapshot;
 pub mod view;
 
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use smartcities_domain::Lang;
+use smartcities_domain::{Lang, Progress};
 
 pub use snapshot::{Practice, Previous, Snapshot, Texts, Workshop, WorkshopOutput};
 
@@ -86,7 +85,7 @@ fn pool() -> &'static rayon::ThreadPool {
 pub fn publish(
     snapshot: &Snapshot,
     version: Version<'_>,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Vec<File>, String> {
     pool().install(|| publish_on_pool(snapshot, version, progress))
 }
@@ -94,7 +93,7 @@ pub fn publish(
 fn publish_on_pool(
     snapshot: &Snapshot,
     version: Version<'_>,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Vec<File>, String> {
     let hash = snapshot.content_hash();
     let views: Vec<(Lang, view::EditionView)> = Lang::ALL
@@ -105,7 +104,6 @@ fn publish_on_pool(
     let questions = snapshot.results.questions.len();
     let pages = 8 + snapshot.framework.axes.len() + questions + cities;
     progress.set_length((3 * (pages + 3 + cities) + 10) as u64);
-    progress.set_position(0);
 
     progress.set_message("site");
     let titles: Vec<(Lang, String)> = views.iter().map(|(l, v)| (*l, v.title.clone())).collect();
@@ -162,6 +160,6 @@ fn publish_on_pool(
     files.extend(data::package(snapshot, version.number, version.published_on)?);
     progress.inc(10);
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    progress.finish_and_clear();
+    progress.finish();
     Ok(files)
 }

@@ -327,7 +327,7 @@ fn main() {
         println!("stored {count} practices in the database in {:.1} s", started.elapsed().as_secs_f64());
 
         let index_dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(store.clone()).with_catalogue_dir(Some(index_dir.path())).unwrap();
+        let state = AppState::new(smartcities_app::App::new(store.clone())).with_catalogue_dir(Some(index_dir.path())).unwrap();
         let started = Instant::now();
         let applied = state.app.sync_catalogue().await.unwrap();
         println!(

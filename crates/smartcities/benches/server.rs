@@ -30,7 +30,7 @@ fn fixture() -> &'static Fixture {
         let (db, app) = runtime.block_on(async {
             let (db, store) = TestDatabase::migrated().await;
             smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-            (db, router(AppState::new(store)))
+            (db, router(AppState::new(smartcities_app::App::new(store))))
         });
         Fixture { runtime, app, _db: db }
     })

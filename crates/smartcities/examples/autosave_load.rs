@@ -135,7 +135,11 @@ async fn main() -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     let mail_dir = tempfile::tempdir().unwrap();
     let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
-    let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
+    let server = tokio::spawn(smartcities_web::serve(
+        AppState::new(smartcities_app::App::new(store.clone())),
+        mailer,
+        listener,
+    ));
     let backend = if std::env::var(smartcities_store::testing::ENV).is_ok_and(|u| u.starts_with("postgres")) {
         "PostgreSQL"
     } else {

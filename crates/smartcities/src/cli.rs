@@ -706,7 +706,7 @@ pub async fn run(cli: Cli) -> Result<()> {
             }
             println!("Serving on {base} (Ctrl-C to stop; mail goes to {})", mail.destination());
             let index = search_index_dir(&database_url, None);
-            let state = AppState::new(store)
+            let state = AppState::new(App::new(store))
                 .with_public_url(Some(base))
                 .with_contact(mail.contact())
                 .with_catalogue_dir(index.as_deref())?;
@@ -735,7 +735,7 @@ pub async fn run(cli: Cli) -> Result<()> {
                 mail.destination()
             );
             let index = search_index_dir(&database_url, search_index);
-            let state = AppState::new(store)
+            let state = AppState::new(App::new(store))
                 .with_public_url(Some(public_url))
                 .with_contact(mail.contact())
                 .with_secure_cookies(secure_cookies)
@@ -1008,7 +1008,7 @@ pub async fn run(cli: Cli) -> Result<()> {
 
 async fn campaign_command(what: CampaignCommand) -> Result<()> {
     async fn deliver(store: &Store, mail: &MailArgs) -> Result<()> {
-        let delivery = mail.mailer()?.deliver_due(store).await?;
+        let delivery = mail.mailer()?.deliver_due(&App::new(store.clone())).await?;
         println!(
             "Delivered {} messages to {}{}.",
             delivery.sent,

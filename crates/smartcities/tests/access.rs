@@ -25,7 +25,10 @@ struct App {
 async fn app() -> App {
     let (db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org/".into())));
+    let app = router(
+        AppState::new(smartcities_app::App::new(store.clone()))
+            .with_public_url(Some("https://study.example.org/".into())),
+    );
     App { _db: db, store, app }
 }
 
@@ -732,7 +735,7 @@ async fn an_invitation_works_once_and_signs_in_with_safe_cookies() {
 #[tokio::test]
 async fn secure_cookies_behind_https() {
     let (db, store) = TestDatabase::migrated().await;
-    let app = router(AppState::new(store).with_secure_cookies(true));
+    let app = router(AppState::new(smartcities_app::App::new(store)).with_secure_cookies(true));
     let page = send(&app, "GET", "/sign-in", None, None).await;
     assert!(page.cookies.iter().all(|c| c.contains("; Secure")));
     drop(db);

@@ -54,7 +54,7 @@ async fn page(router: &Router, cookie: &str, path: &str) -> String {
 async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal_commas() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let router = router(AppState::new(store.clone()));
+    let router = router(AppState::new(smartcities_app::App::new(store.clone())));
     let (cookie, csrf) = session(&store).await;
     let year = EditionYear::new(2025).unwrap();
     let lisbon = CityId::parse("pt-lisbon").unwrap();
@@ -147,7 +147,7 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
 async fn the_overview_gives_the_deadline_and_instructions_and_submitting_confirms_what_comes_next() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let router = router(AppState::new(store.clone()));
+    let router = router(AppState::new(smartcities_app::App::new(store.clone())));
     let (cookie, _) = session(&store).await;
     let overview = page(&router, &cookie, "/responses/2025/pt-lisbon?lang=es").await;
     assert!(overview.contains("Plazo: 30 de junio de 2027"), "{overview}");
@@ -178,7 +178,7 @@ async fn the_overview_gives_the_deadline_and_instructions_and_submitting_confirm
 async fn a_refused_decision_shows_the_review_again_with_the_comments_typed() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let router = router(AppState::new(store.clone()));
+    let router = router(AppState::new(smartcities_app::App::new(store.clone())));
     let user = store
         .user_by_email(&Email::parse("secretariat@smartcities.example.org").unwrap())
         .await

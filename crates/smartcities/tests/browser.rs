@@ -63,7 +63,11 @@ async fn home_and_members_map_render_in_spanish() {
     let address = listener.local_addr().unwrap();
     let mail_dir = tempfile::tempdir().unwrap();
     let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
-    let server = tokio::spawn(smartcities_web::serve(AppState::new(store), mailer, listener));
+    let server = tokio::spawn(smartcities_web::serve(
+        AppState::new(smartcities_app::App::new(store)),
+        mailer,
+        listener,
+    ));
 
     let home = rendered_dom(&browser, &format!("http://{address}/?lang=es")).await;
     assert!(home.contains(r#"<html lang="es">"#), "{home}");

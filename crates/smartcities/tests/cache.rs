@@ -42,8 +42,8 @@ async fn a_change_shows_on_this_server_at_once_and_on_another_once_it_reads_the_
     // Two servers on one database, each with its own connections and cache.
     let other_store = Store::connect(&db.url).await.unwrap();
     other_store.refresh_site_version().await.unwrap();
-    let here = router(AppState::new(store.clone()));
-    let there = router(AppState::new(other_store.clone()));
+    let here = router(AppState::new(smartcities_app::App::new(store.clone())));
+    let there = router(AppState::new(smartcities_app::App::new(other_store.clone())));
 
     let before = page(&here, "/?lang=en", None).await;
     assert_eq!(page(&here, "/?lang=en", None).await, before, "served again");
@@ -65,7 +65,7 @@ async fn a_change_shows_on_this_server_at_once_and_on_another_once_it_reads_the_
 async fn signed_in_visitors_are_never_served_from_the_cache() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let site = router(AppState::new(store.clone()));
+    let site = router(AppState::new(smartcities_app::App::new(store.clone())));
     let anonymous = page(&site, "/?lang=en", None).await;
     let user = store
         .user_by_email(&Email::parse("analyst@smartcities.example.org").unwrap())

@@ -31,7 +31,7 @@ struct Site {
 async fn site() -> Site {
     let (db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let state = AppState::new(store.clone());
+    let state = AppState::new(smartcities_app::App::new(store.clone()));
     let app = router(state.clone());
     Site { db, store, state, app }
 }
@@ -416,7 +416,7 @@ async fn practices_of_a_questionnaire_are_reviewed_field_by_field_and_become_dra
 async fn a_second_server_on_the_same_database_finds_a_practice_the_first_published() {
     let site = site().await;
     let second_store = Store::connect(&site.db.url).await.unwrap();
-    let second_state = AppState::new(second_store);
+    let second_state = AppState::new(smartcities_app::App::new(second_store));
     let second = router(second_state.clone());
     let query = "q=pocket+parks";
     assert!(found(&second, query, None).await.is_empty(), "a draft of the demonstration");

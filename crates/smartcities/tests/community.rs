@@ -64,7 +64,10 @@ async fn the_secretariat_keeps_the_events_log_and_the_public_sees_the_public_eve
     let (_db, store) = TestDatabase::migrated().await;
     let loaded = smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
     assert!(loaded.events >= 12, "a year of illustrative events");
-    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org".into())));
+    let app = router(
+        AppState::new(smartcities_app::App::new(store.clone()))
+            .with_public_url(Some("https://study.example.org".into())),
+    );
     let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
 
     // The demonstration's log: public events for everyone, the private ones for the staff.
@@ -247,7 +250,10 @@ async fn member_status(store: &Store, city: &str) -> String {
 async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org".into())));
+    let app = router(
+        AppState::new(smartcities_app::App::new(store.clone()))
+            .with_public_url(Some("https://study.example.org".into())),
+    );
     let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
     let act = |form: String| {
         let (app, cookie) = (app.clone(), cookie.clone());
@@ -382,7 +388,10 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
 async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_reason() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org".into())));
+    let app = router(
+        AppState::new(smartcities_app::App::new(store.clone()))
+            .with_public_url(Some("https://study.example.org".into())),
+    );
     let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
 
     let bad = "city_name=Cuenca&country=EC&name=Mar%C3%ADa&role=&email=maria&motivation=Open+data";
@@ -565,7 +574,10 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
 async fn the_secretariat_keeps_leadership_and_plan_and_makes_the_report_on_the_web() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org".into())));
+    let app = router(
+        AppState::new(smartcities_app::App::new(store.clone()))
+            .with_public_url(Some("https://study.example.org".into())),
+    );
     let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
 
     // The public sees the leadership and the timeline, without forms or the report.
@@ -684,7 +696,7 @@ async fn the_progress_report_pdf_is_valid_with_its_text_extractable_in_each_lang
 async fn the_server_counts_downloads_of_published_documents_and_data_not_pages() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()));
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     let today: String = smartcities_store::clock::now().chars().take(10).collect();
     let count = || {
         let (store, today) = (store.clone(), today.clone());

@@ -242,7 +242,11 @@ impl DemoSite {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let mail = tempfile::tempdir().unwrap();
         let mailer = Mailer::folder(mail.path(), DEFAULT_FROM).unwrap();
-        let server = tokio::spawn(smartcities_web::serve(AppState::new(store.clone()), mailer, listener));
+        let server = tokio::spawn(smartcities_web::serve(
+            AppState::new(smartcities_app::App::new(store.clone())),
+            mailer,
+            listener,
+        ));
         DemoSite { _db: db, _mail: mail, store, base, token, server }
     }
 }
@@ -282,7 +286,7 @@ async fn a_response_from_invitation_to_acceptance() {
     let base = format!("http://{}", listener.local_addr().unwrap());
     let mail_dir = tempfile::tempdir().unwrap();
     let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
-    let state = AppState::new(store.clone()).with_public_url(Some(base.clone()));
+    let state = AppState::new(smartcities_app::App::new(store.clone())).with_public_url(Some(base.clone()));
     let server = tokio::spawn(smartcities_web::serve(state, mailer, listener));
 
     // Answers already given on an earlier day, outside the two groups answered below.
@@ -453,7 +457,11 @@ async fn a_visitor_searches_the_catalogue_filters_by_sdg_opens_a_practice_and_sw
     let base = format!("http://{}", listener.local_addr().unwrap());
     let mail_dir = tempfile::tempdir().unwrap();
     let mailer = Mailer::folder(mail_dir.path(), DEFAULT_FROM).unwrap();
-    let server = tokio::spawn(smartcities_web::serve(AppState::new(store), mailer, listener));
+    let server = tokio::spawn(smartcities_web::serve(
+        AppState::new(smartcities_app::App::new(store)),
+        mailer,
+        listener,
+    ));
 
     tokio::task::spawn_blocking(move || {
         let browser = driver.browser();

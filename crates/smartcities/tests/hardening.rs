@@ -26,8 +26,10 @@ struct Site {
 async fn site() -> Site {
     let (db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let router =
-        router(AppState::new(store.clone()).with_public_url(Some("https://study.example.org".into())));
+    let router = router(
+        AppState::new(smartcities_app::App::new(store.clone()))
+            .with_public_url(Some("https://study.example.org".into())),
+    );
     Site { _db: db, store, router }
 }
 

@@ -24,7 +24,7 @@ struct TestApp {
 async fn spawn_app() -> TestApp {
     let (db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()));
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     TestApp { _db: db, store, app }
 }
 

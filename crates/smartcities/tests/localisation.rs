@@ -121,7 +121,7 @@ fn links(html: &str, prefix: &str) -> BTreeSet<String> {
 async fn no_page_in_spanish_or_french_shows_a_message_key_a_raw_status_or_an_untranslated_unit() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()));
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     let secretariat = session(&store, "secretariat@smartcities.example.org").await;
     let (keys, codes) = (message_keys(), raw_codes());
     assert!(keys.contains("nav-home") && keys.len() > 500, "the catalogue is read");

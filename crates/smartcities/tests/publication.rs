@@ -38,7 +38,7 @@ struct App {
 async fn app() -> App {
     let (db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()));
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     App { db, store, app }
 }
 

@@ -72,7 +72,7 @@ fn hostile_workbook() -> Vec<u8> {
 async fn hostile_and_oversized_workbooks_are_refused_and_the_server_keeps_answering() {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-    let app = router(AppState::new(store.clone()));
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     let (cookie, csrf) = session(&store, RESPONDENT).await;
 
     // The workbook the city downloads goes back in as it is.

@@ -192,6 +192,13 @@ impl Store {
         Ok(counts)
     }
 
+    /// How many rows the database holds beyond what a fresh migration puts in (the counters'
+    /// single rows): zero for a database nothing was done in yet.
+    pub async fn data_rows(&self) -> Result<usize> {
+        const SEEDED: [&str; 2] = ["site_version", "catalogue_sequence"];
+        Ok(self.counts().await?.iter().filter(|(table, _)| !SEEDED.contains(table)).map(|(_, n)| n).sum())
+    }
+
     /// Replaces every row of this database with the backup's, in one transaction. The backup
     /// file itself is not changed: a copy of it is brought up to the current migrations first.
     pub async fn restore_from(&self, path: &Path) -> Result<TableCounts> {

@@ -44,6 +44,25 @@ pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
 };
 
+/// Where a database's schema stands against this program's migrations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemaState {
+    /// Every migration this program knows is applied, and no other.
+    Current,
+    /// Never migrated: no schema at all.
+    Empty,
+    /// Migrations this program carries are not applied yet.
+    Behind {
+        /// Their versions.
+        missing: Vec<i64>,
+    },
+    /// A migration this program does not know was applied: a newer program migrated it.
+    Ahead {
+        /// The first such version.
+        unknown: i64,
+    },
+}
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Which database engine a [`Store`] talks to.
@@ -280,6 +299,32 @@ impl Store {
     pub async fn migrate(&self) -> Result<()> {
         MIGRATOR.run(&self.pool).await?;
         Ok(())
+    }
+
+    /// Where the database's schema stands against the migrations this program carries.
+    pub async fn schema_state(&self) -> Result<SchemaState> {
+        let known: Vec<i64> = MIGRATOR.iter().map(|m| m.version).collect();
+        let applied: Vec<i64> =
+            match sqlx::query("SELECT version FROM _sqlx_migrations WHERE success = TRUE ORDER BY version")
+                .fetch_all(&self.pool)
+                .await
+            {
+                Ok(rows) => rows
+                    .iter()
+                    .map(|r| sqlx::Row::try_get::<i64, _>(r, "version"))
+                    .collect::<std::result::Result<_, _>>()?,
+                // No migration table: nothing was ever migrated here.
+                Err(sqlx::Error::Database(_)) => return Ok(SchemaState::Empty),
+                Err(other) => return Err(other.into()),
+            };
+        if applied.is_empty() {
+            return Ok(SchemaState::Empty);
+        }
+        if let Some(unknown) = applied.iter().find(|v| !known.contains(v)) {
+            return Ok(SchemaState::Ahead { unknown: *unknown });
+        }
+        let missing: Vec<i64> = known.iter().filter(|v| !applied.contains(v)).copied().collect();
+        if missing.is_empty() { Ok(SchemaState::Current) } else { Ok(SchemaState::Behind { missing }) }
     }
 
     /// Whether the database answers, for health checks.

@@ -56,7 +56,7 @@ impl Site {
     }
 
     fn over(db: TestDatabase, store: Store) -> Site {
-        let state = AppState::new(store.clone())
+        let state = AppState::new(smartcities_app::App::new(store.clone()))
             .with_public_url(Some(PUBLIC_URL.into()))
             .with_contact(Some(CONTACT.into()));
         let app = state.app.clone();

@@ -390,19 +390,8 @@ pub async fn me(
     let result: Result<_, PageError> = async {
         let user = &session.user;
         let mut editions = Vec::new();
-        for edition in state.store.editions().await?.into_iter().rev() {
-            let response_status = match &user.city {
-                Some(city) => state
-                    .store
-                    .response(edition.year, city)
-                    .await?
-                    .map(|r| t(lang, &format!("response-{}", r.status.slug()))),
-                None => None,
-            };
-            // A respondent's page lists only the editions their city was invited to.
-            if user.role == Role::Respondent && response_status.is_none() {
-                continue;
-            }
+        for (edition, response) in state.app.my_editions(user).await? {
+            let response_status = response.map(|status| t(lang, &format!("response-{}", status.slug())));
             editions.push(EditionLink {
                 year: edition.year.get(),
                 title: edition.title.get(lang).to_string(),
@@ -411,7 +400,7 @@ pub async fn me(
             });
         }
         let city = match &user.city {
-            Some(id) => state.store.city(id).await?.map(|c| c.name),
+            Some(id) => state.app.city(id).await?.map(|c| c.name),
             None => None,
         };
         let body = MePage {

@@ -9,12 +9,12 @@ use axum::{
     routing::get,
 };
 use serde::{Deserialize, Serialize};
+use smartcities_app::CityFilter;
 use smartcities_app::{AppError, Refusal};
 use smartcities_domain::{City, CityId, CountryCode, Edition, EditionYear, Framework, MemberStatus, Section};
-use smartcities_store::{CityFilter, StoreError};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-use smartcities_analysis::{CityProfile, QuestionSummary, Results};
+use smartcities_app::findings::{CityProfile, QuestionSummary, Results};
 
 use crate::{AppState, auth::Viewer};
 
@@ -99,17 +99,6 @@ impl ApiError {
 
     fn invalid(message: impl Into<String>) -> Self {
         ApiError { status: StatusCode::BAD_REQUEST, code: "invalid_parameter", message: message.into() }
-    }
-}
-
-impl From<StoreError> for ApiError {
-    fn from(e: StoreError) -> Self {
-        tracing::error!(error = %e, "API request failed");
-        ApiError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            code: "internal",
-            message: "internal error; it was logged".into(),
-        }
     }
 }
 
@@ -268,7 +257,7 @@ pub struct Health {
 #[utoipa::path(get, path = "/api/v1/editions", tag = "editions",
     responses((status = 200, description = "The editions", body = EditionList)))]
 async fn list_editions(State(state): State<AppState>) -> Result<Json<EditionList>, ApiError> {
-    Ok(Json(EditionList { editions: state.store.editions().await? }))
+    Ok(Json(EditionList { editions: state.app.editions().await? }))
 }
 
 /// One edition with its framework: axes, sub-areas and questions.
@@ -283,8 +272,8 @@ async fn get_edition(
 ) -> Result<Json<EditionDetail>, ApiError> {
     let missing = || ApiError::not_found(format!("no edition {year}"));
     let parsed = EditionYear::parse(&year).map_err(|_| missing())?;
-    let edition = state.store.edition(parsed).await?.ok_or_else(missing)?;
-    let (framework_version, framework) = state.store.framework(parsed).await?.unzip();
+    let edition = state.app.edition(parsed).await?.ok_or_else(missing)?;
+    let (framework_version, framework) = state.app.framework(parsed).await?.unzip();
     Ok(Json(EditionDetail { edition, framework_version, framework }))
 }
 
@@ -311,8 +300,8 @@ async fn list_cities(
         .map(Section::parse)
         .transpose()
         .map_err(|e| ApiError::invalid(format!("section: {e}")))?;
-    let cities = state.store.cities(&CityFilter { country, section }).await?;
-    let members = state.store.members().await?;
+    let cities = state.app.cities(&CityFilter { country, section }).await?;
+    let members = state.app.members().await?;
     let cities: Vec<CityResource> = cities
         .into_iter()
         .map(|city| {
@@ -339,8 +328,8 @@ async fn get_city(
 ) -> Result<Json<CityResource>, ApiError> {
     let missing = || ApiError::not_found(format!("no city {id}"));
     let parsed = CityId::parse(&id).map_err(|_| missing())?;
-    let city = state.store.city(&parsed).await?.ok_or_else(missing)?;
-    let membership = state.store.member(&parsed).await?.map(|m| Membership {
+    let city = state.app.city(&parsed).await?.ok_or_else(missing)?;
+    let membership = state.app.member(&parsed).await?.map(|m| Membership {
         status: m.status,
         since: m.since,
         illustrative: m.illustrative,
@@ -407,7 +396,7 @@ async fn question_result(
     let summary =
         results.question(&code).cloned().ok_or_else(|| ApiError::not_found(format!("no question {code}")))?;
     let edition = EditionYear::new(results.edition).map_err(|e| ApiError::invalid(e.to_string()))?;
-    let label = match state.store.questionnaire(edition).await? {
+    let label = match state.app.questionnaire_of(edition).await? {
         Some((_, q)) => q
             .question(&code)
             .map(|question| {
@@ -438,7 +427,7 @@ async fn city_profile(
 ) -> Result<Json<CityProfiles>, ApiError> {
     let missing = || ApiError::not_found(format!("no city {id}"));
     let parsed = CityId::parse(&id).map_err(|_| missing())?;
-    let city = state.store.city(&parsed).await?.ok_or_else(missing)?;
+    let city = state.app.city(&parsed).await?.ok_or_else(missing)?;
     Ok(Json(CityProfiles {
         city: id.clone(),
         profiles: state.app.city_profiles(viewer.app(), &city.id).await?,
@@ -451,7 +440,7 @@ async fn city_profile(
         (status = 200, description = "The database answers", body = Health),
         (status = 503, description = "The database does not answer", body = ErrorBody)))]
 pub async fn health(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
+    match state.app.ping().await {
         Ok(()) => Json(Health { status: "ok" }).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check failed");

@@ -6,9 +6,9 @@ use axum::{
     extract::FromRequestParts,
     http::{HeaderMap, header, request::Parts},
 };
+use smartcities_app::SessionUser;
 use smartcities_app::policy::{self, may_read_answers as can_read, may_write_answers as can_write};
 use smartcities_domain::{CityId, Lang, Role};
-use smartcities_store::SessionUser;
 
 use crate::{AppState, i18n::negotiate};
 
@@ -59,7 +59,7 @@ impl Viewer {
     }
 
     /// The signed-in account, if any.
-    pub fn user(&self) -> Option<&smartcities_store::User> {
+    pub fn user(&self) -> Option<&smartcities_app::User> {
         self.0.as_ref().map(|s| &s.user)
     }
 

@@ -98,7 +98,7 @@ pub async fn serve_cached(State(state): State<AppState>, request: Request, next:
         return next.run(request).await;
     }
     let key = (request.uri().to_string(), negotiate_request(&request));
-    let version = state.store.site_version();
+    let version = state.app.site_version();
     if let Some(hit) = state.cache.get(&key, version) {
         return hit;
     }
@@ -129,18 +129,9 @@ pub async fn follow_other_servers(app: smartcities_app::App, every: Duration) {
     let mut ticks = tokio::time::interval(every);
     loop {
         ticks.tick().await;
-        let version = match app.store().stored_site_version().await {
-            Ok(version) => version,
-            Err(e) => {
-                tracing::warn!(error = %e, "reading the public data's version failed");
-                continue;
-            }
-        };
-        if let Err(e) = app.sync_catalogue().await {
-            tracing::warn!(error = %e, "bringing the practice search index up to date failed");
-            continue;
+        if let Err(e) = app.catch_up().await {
+            tracing::warn!(error = %e, "catching up with the other servers' changes failed");
         }
-        app.store().note_site_version(version);
     }
 }
 

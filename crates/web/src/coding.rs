@@ -12,16 +12,17 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
-use smartcities_analysis::coding::{Codebook, Coding, Item, agreement, frequencies, suggest};
+use smartcities_app::CityFilter;
+use smartcities_app::coding::{
+    CodingWork, Item, code_frequencies as frequencies, coder_agreement as agreement, suggest_codes as suggest,
+};
 use smartcities_domain::EditionYear;
-use smartcities_questionnaire::{Kind, Questionnaire};
-use smartcities_store::{CityFilter, StoredCoding};
 
 use crate::{
     AppState,
     auth::{Staff, Viewer},
     form::{check_csrf, parse_form},
-    i18n::{Negotiated, t, translate},
+    i18n::{Negotiated, t},
     page::{Ctx, PageError, PageResult, refused, render_page},
 };
 
@@ -30,50 +31,15 @@ pub struct At {
     item: Option<usize>,
 }
 
-struct Loaded {
-    year: EditionYear,
-    codebook: Option<Codebook>,
-    questionnaire: Questionnaire,
-    /// Every accepted free-text answer, in a stable order, with its text.
-    items: Vec<(Item, String)>,
-    codings: Vec<Coding>,
-    /// The passages coders marked: (item, coder) → code → passage.
-    passages: HashMap<(Item, String), BTreeMap<String, String>>,
-}
-
 fn coder(viewer: &Viewer) -> String {
     viewer.0.as_ref().map_or(String::new(), |s| s.user.email.as_str().to_string())
 }
 
-async fn load(ctx: &Ctx<'_>, year: &str) -> Result<Loaded, PageError> {
+async fn load(ctx: &Ctx<'_>, year: &str) -> Result<CodingWork, PageError> {
     let lang = ctx.lang;
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
-    let store = &ctx.state.store;
-    store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    let (_, questionnaire) = store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?;
-    let codebook = ctx.state.app.codebook(year).await.map_err(refused(lang))?;
-    let mut items = Vec::new();
-    for (city, answers) in store.accepted_answers(year).await? {
-        for a in answers {
-            if questionnaire.question(&a.question).is_some_and(|q| q.kind == Kind::Text)
-                && !a.value.trim().is_empty()
-            {
-                items.push((Item { city: city.to_string(), question: a.question, entry: a.entry }, a.value));
-            }
-        }
-    }
-    let mut passages = HashMap::new();
-    let codings = store
-        .codings(year)
-        .await?
-        .into_iter()
-        .map(|c| {
-            let item = Item { city: c.city, question: c.question, entry: c.entry };
-            passages.insert((item.clone(), c.coder.clone()), c.passages);
-            Coding { item, coder: c.coder, codes: c.codes.into_iter().collect() }
-        })
-        .collect();
-    Ok(Loaded { year, codebook, questionnaire, items, codings, passages })
+    let user = ctx.viewer.user().ok_or_else(|| PageError::SignIn(ctx.uri.to_string()))?;
+    ctx.state.app.coding_work(user, year).await.map_err(refused(lang))
 }
 
 #[derive(Serialize)]
@@ -146,7 +112,7 @@ pub async fn page(
         .filter(|i| *i < loaded.items.len())
         .or_else(|| loaded.items.iter().position(|(item, _)| !mine.contains_key(item)))
         .unwrap_or(0);
-    let registry = state.store.cities(&CityFilter::default()).await?;
+    let registry = state.app.cities(&CityFilter::default()).await?;
     let cities: HashMap<&str, &str> = registry.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
     let city_name = |id: &str| cities.get(id).map_or_else(|| id.to_string(), |name| (*name).to_string());
     let question_label = |code: &str| {
@@ -183,7 +149,7 @@ pub async fn page(
         page.question = question_label(&item.question);
         page.text = text.clone();
         page.already = existing.is_some();
-        page.groups = smartcities_analysis::coding::CategoryGroup::ALL
+        page.groups = smartcities_app::findings::CategoryGroup::ALL
             .iter()
             .map(|group| GroupView {
                 label: t(lang, &format!("coding-group-{}", group.slug())),
@@ -271,56 +237,17 @@ pub async fn save(
     Staff(_): Staff,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
     check_csrf(&viewer, first("csrf"), lang)?;
-    let loaded = load(&ctx, &year).await?;
-    let book =
-        loaded.codebook.as_ref().ok_or_else(|| PageError::Refused(lang, t(lang, "coding-no-codebook")))?;
+    let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
+    let user = viewer.user().ok_or_else(|| PageError::SignIn(uri.to_string()))?;
     let index: usize = first("item").and_then(|i| i.parse().ok()).ok_or(PageError::NotFound(lang))?;
-    let (item, text) = loaded.items.get(index).ok_or(PageError::NotFound(lang))?;
-    let codes: Vec<String> = fields.get("code").cloned().unwrap_or_default();
-    if let Some(unknown) = codes.iter().find(|c| book.category(c).is_none()) {
-        return Err(PageError::Refused(
-            lang,
-            translate(lang, "coding-unknown-code", &[("code", unknown.clone().into())]),
-        ));
-    }
-    let codes: BTreeSet<String> = codes.into_iter().collect();
-    // A passage is a part of the answer the code applies to: it must be quoted from it.
-    let mut passages = BTreeMap::new();
-    for code in &codes {
-        let passage = first(&format!("passage.{code}")).map(str::trim).unwrap_or_default();
-        if passage.is_empty() {
-            continue;
-        }
-        if !text.contains(passage) {
-            let label = book.category(code).map_or(code.clone(), |c| c.label.get(lang).to_string());
-            return Err(PageError::Refused(
-                lang,
-                translate(
-                    lang,
-                    "coding-passage-not-found",
-                    &[("category", label.into()), ("passage", passage.to_string().into())],
-                ),
-            ));
-        }
-        passages.insert(code.clone(), passage.to_string());
-    }
-    state
-        .store
-        .save_coding(
-            loaded.year,
-            &StoredCoding {
-                city: item.city.clone(),
-                question: item.question.clone(),
-                entry: item.entry.clone(),
-                coder: coder(&viewer),
-                codes: codes.into_iter().collect(),
-                passages,
-            },
-        )
-        .await?;
+    let codes: BTreeSet<String> = fields.get("code").cloned().unwrap_or_default().into_iter().collect();
+    let passages: BTreeMap<String, String> = codes
+        .iter()
+        .filter_map(|code| first(&format!("passage.{code}")).map(|p| (code.clone(), p.to_string())))
+        .collect();
+    state.app.save_codes(user, year_v, index, codes, passages).await.map_err(refused(lang))?;
     Ok(Redirect::to(&format!("/editions/{year}/coding")).into_response())
 }

@@ -301,7 +301,7 @@ pub struct DashboardQuery {
 
 async fn dashboard(
     ctx: &Ctx<'_>,
-    user: &smartcities_store::User,
+    user: &smartcities_app::User,
     filter: &str,
     errors: HashMap<String, String>,
     form: BTreeMap<String, String>,
@@ -588,7 +588,7 @@ fn leadership_form_of(l: &Leadership) -> BTreeMap<String, String> {
 
 /// The default reporting period: the two calendar years up to this one.
 fn default_period() -> (String, String) {
-    let year: u16 = smartcities_store::clock::now()[..4].parse().unwrap_or(2026);
+    let year: u16 = smartcities_app::now()[..4].parse().unwrap_or(2026);
     (format!("{}-01", year - 1), format!("{year}-12"))
 }
 
@@ -607,7 +607,7 @@ async fn community_page(
     let secretariat = role == Some(smartcities_domain::Role::Secretariat);
     let lead = match &leadership {
         Some(l) => {
-            let city = state.store.city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);
+            let city = state.app.city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);
             Some(BTreeMap::from([
                 ("city", city.clone()),
                 ("city_id", l.city.to_string()),
@@ -673,7 +673,7 @@ async fn community_page(
     let cities = if secretariat {
         let collator = crate::i18n::collator(lang);
         let mut list: Vec<(String, String)> = state
-            .store
+            .app
             .cities(&Default::default())
             .await?
             .into_iter()

@@ -1,11 +1,8 @@
 //! XLSForm conditions in words for the questionnaire editor ("«Has a strategy?» is «Yes»"),
 //! and the condition a pick-list row (question, comparison, value) builds.
 
+use smartcities_app::questionnaire::{Expr, Function, Kind, Op, Questionnaire};
 use smartcities_domain::Lang;
-use smartcities_questionnaire::{
-    Kind, Questionnaire,
-    expr::{Expr, Function, Op},
-};
 
 use crate::i18n::{t, translate};
 
@@ -135,8 +132,8 @@ pub fn from_pick_list(q: &Questionnaire, question: &str, comparison: &str, value
 
 #[cfg(test)]
 mod tests {
+    use smartcities_app::questionnaire::{Condition, Limits, Questionnaire, read_xlsform};
     use smartcities_domain::Lang;
-    use smartcities_questionnaire::{Condition, Limits, Questionnaire, read_xlsform};
 
     use super::*;
 

@@ -84,7 +84,7 @@ struct EventsPage {
 }
 
 fn today() -> String {
-    smartcities_store::clock::now().chars().take(10).collect()
+    smartcities_app::now().chars().take(10).collect()
 }
 
 fn when(lang: Lang, event: &Event) -> String {
@@ -198,7 +198,7 @@ async fn events_page(ctx: &Ctx<'_>, form: Option<FormView>, errors: HashMap<Stri
     let (state, lang, viewer) = (ctx.state, ctx.lang, ctx.viewer);
     let user = viewer.0.as_ref().map(|s| &s.user);
     let events = state.app.events(user).await.map_err(refused(lang))?;
-    let partners = state.store.partners().await?;
+    let partners = state.app.partners().await?;
     let partner_name =
         |id: &String| partners.iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| p.name.clone());
     let view = |e: &Event| EventView {
@@ -218,7 +218,7 @@ async fn events_page(ctx: &Ctx<'_>, form: Option<FormView>, errors: HashMap<Stri
     let today = today();
     let upcoming = events.iter().filter(|e| !e.is_past(&today)).map(view).collect();
     let past = events.iter().rev().filter(|e| e.is_past(&today)).map(view).collect();
-    let editions = state.store.editions().await?;
+    let editions = state.app.editions().await?;
     let choices = |values: Vec<(String, String)>| {
         values.into_iter().map(|(value, label)| Choice { value, label }).collect::<Vec<_>>()
     };
@@ -264,7 +264,7 @@ pub async fn list(
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let form = if viewer.is_secretariat() {
         let editing = match &query.edit {
-            Some(id) => state.store.event(id).await?,
+            Some(id) => state.app.event(id).await?,
             None => None,
         };
         Some(editing.as_ref().map_or_else(
@@ -338,8 +338,7 @@ pub async fn calendar(
         .map(|rest| rest.split('/').next().unwrap_or(rest).to_string())
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "smartcities.invalid".into());
-    let stamp: String =
-        smartcities_store::clock::now().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let stamp: String = smartcities_app::now().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     let body = smartcities_publish::ical::calendar(&events, &t(lang, "events-feed-title"), &stamp, &host);
     Ok((
         [

@@ -11,15 +11,18 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
+use smartcities_app::{
+    AppError, CityFilter, Refusal,
+    focus_groups::{FocusGroup, FocusGroupOutput, OutputKind},
+};
 use smartcities_domain::{ApproxDate, CityId, Code, EditionYear, Lang, SdgTarget};
-use smartcities_store::{CityFilter, FocusGroup, FocusGroupOutput, OutputKind, StoreError};
 
 use crate::{
     AppState,
     auth::{Secretariat, Viewer},
     form::{check_csrf, parse_form},
     i18n::{Negotiated, t, translate},
-    page::{Ctx, PageError, PageResult, render_page},
+    page::{Ctx, PageError, PageResult, refused, refused_at, render_page},
 };
 
 const KINDS: [OutputKind; 4] =
@@ -121,27 +124,17 @@ enum Shown<'a> {
 async fn groups_page(ctx: &Ctx<'_>, year: &str, shown: Shown<'_>) -> PageResult {
     let (state, lang, viewer, uri) = (ctx.state, ctx.lang, ctx.viewer, ctx.uri);
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
-    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
-    if !smartcities_app::policy::may_read_results(viewer.app(), edition.status) {
-        return Err(match viewer.role() {
-            None => PageError::SignIn(uri.to_string()),
-            Some(_) => PageError::Forbidden(lang),
-        });
-    }
-    let framework = state.store.framework(year).await?.map(|(_, f)| f);
+    let stored = state.app.focus_groups(viewer.app(), year).await.map_err(refused_at(lang, uri))?;
+    let edition = state.app.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    let framework = state.app.framework(year).await?.map(|(_, f)| f);
     let axis_label = |code: &Code| {
         framework
             .as_ref()
             .and_then(|f| f.axes.iter().find(|a| &a.code == code))
             .map_or_else(|| code.to_string(), |a| a.label.get(lang).to_string())
     };
-    let cities: HashMap<CityId, String> = state
-        .store
-        .cities(&CityFilter::default())
-        .await?
-        .into_iter()
-        .map(|c| (c.id.clone(), c.name))
-        .collect();
+    let cities: HashMap<CityId, String> =
+        state.app.cities(&CityFilter::default()).await?.into_iter().map(|c| (c.id.clone(), c.name)).collect();
     let output_view = |o: &FocusGroupOutput| OutputView {
         kind: o.kind.slug(),
         kind_label: t(lang, &format!("workshop-kind-{}", o.kind.slug())),
@@ -150,7 +143,6 @@ async fn groups_page(ctx: &Ctx<'_>, year: &str, shown: Shown<'_>) -> PageResult 
         sdgs: o.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
         note: o.note.clone(),
     };
-    let stored = state.store.focus_groups(year).await?;
     let counts = KINDS
         .iter()
         .map(|kind| {
@@ -368,7 +360,7 @@ pub async fn save(
     let fields = parse_form(&body);
     check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
-    state.store.edition(year_v).await?.ok_or(PageError::NotFound(lang))?;
+    state.app.edition(year_v).await?.ok_or(PageError::NotFound(lang))?;
     let refuse = |error: FormError| async {
         let page = groups_page(&ctx, &year, Shown::Refused(form_from_fields(&fields), error)).await?;
         Ok::<_, PageError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -379,25 +371,23 @@ pub async fn save(
     };
     // A new workshop never replaces another by reusing its id; editing one keeps its id.
     let editing = fields.get("editing").and_then(|v| v.first()).map(String::as_str);
-    let taken = state.store.focus_groups(year_v).await?.iter().any(|g| g.id == group.id);
-    if taken && editing != Some(group.id.as_str()) {
-        let message = translate(lang, "workshop-id-taken", &[("id", group.id.clone().into())]);
-        return refuse(FormError { field: "id".into(), message }).await;
-    }
     let field_error = |field: &str, key: &str, value: &dyn std::fmt::Display| FormError {
         field: field.into(),
         message: format!("{} {value}", crate::i18n::with_colon(lang, &t(lang, key))),
     };
-    match state.store.save_focus_group(&group).await {
+    let user = viewer.user().ok_or_else(|| PageError::SignIn(uri.to_string()))?;
+    match state.app.save_focus_group(user, &group, editing).await {
         Ok(()) => Ok(Redirect::to(&format!("/editions/{year}/focus-groups#{}", group.id)).into_response()),
-        Err(StoreError::UnknownAxis { axis, .. }) => {
+        Err(AppError::Refused(refusal @ Refusal::FocusGroupIdTaken { .. })) => {
+            refuse(FormError { field: "id".into(), message: refusal.message(lang) }).await
+        }
+        Err(AppError::Refused(Refusal::UnknownAxis { axis })) => {
             refuse(field_error("outputs", "workshop-axis", &axis)).await
         }
-        Err(StoreError::UnknownCity(city)) => {
+        Err(AppError::Refused(Refusal::UnknownCity { city })) => {
             refuse(field_error("participants", "workshop-participants", &city)).await
         }
-        Err(StoreError::NoFramework(_)) => Err(PageError::NotFound(lang)),
-        Err(other) => Err(other.into()),
+        Err(other) => Err(refused(lang)(other)),
     }
 }
 
@@ -405,8 +395,8 @@ pub async fn save(
 mod tests {
     use std::collections::HashMap;
 
+    use smartcities_app::focus_groups::OutputKind;
     use smartcities_domain::{EditionYear, Lang};
-    use smartcities_store::OutputKind;
 
     use super::group_from_form;
 

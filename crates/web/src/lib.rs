@@ -52,7 +52,6 @@ use axum::{
     routing::{get, post},
 };
 use smartcities_app::{App, mail};
-use smartcities_store::Store;
 use tower_http::trace::TraceLayer;
 
 pub use api::{API_ROUTES, ApiDoc};
@@ -61,10 +60,8 @@ pub use i18n::translate;
 /// What every request handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    /// The use cases.
+    /// The use cases: the only way to the data.
     pub app: App,
-    /// The store, for what pages read and render directly.
-    pub store: Store,
     templates: Arc<minijinja::Environment<'static>>,
     /// Mark cookies Secure even without an `X-Forwarded-Proto: https` header.
     secure_cookies: bool,
@@ -75,11 +72,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The site over `store`, with no public address (so no mail with links) and no proxy.
-    pub fn new(store: Store) -> AppState {
+    /// The site over the application `app`, with no public address (so no mail with links) and
+    /// no proxy.
+    pub fn new(app: App) -> AppState {
         AppState {
-            app: App::new(store.clone()),
-            store,
+            app,
             templates: Arc::new(templates::environment()),
             secure_cookies: false,
             trusted_proxy: false,
@@ -176,7 +173,7 @@ routes! {
     "/responses/{year}/{city}/workbook.xlsx" => get(responses::workbook),
     // Room for the largest workbook accepted plus the form's other fields.
     "/responses/{year}/{city}/workbook" => post(responses::upload_workbook)
-        .layer(DefaultBodyLimit::max(smartcities_questionnaire::Limits::UPLOAD.max_file_bytes + 64 * 1024)),
+        .layer(DefaultBodyLimit::max(smartcities_app::questionnaire::Limits::UPLOAD.max_file_bytes + 64 * 1024)),
     "/questionnaires/{year}" => get(questionnaire_editor::overview),
     "/questionnaires/{year}/xlsform.xlsx" => get(questionnaire_editor::xlsform),
     "/questionnaires/{year}/questions" => post(questionnaire_editor::add_question),
@@ -328,7 +325,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     // The search index catches up with the database before the first request.
     state.app.sync_catalogue().await.map_err(std::io::Error::other)?;
-    tokio::spawn(mailer.run(state.store.clone(), MAIL_EVERY));
+    tokio::spawn(mailer.run(state.app.clone(), MAIL_EVERY));
     tokio::spawn(purge_expired(state.app.clone()));
     tokio::spawn(cache::follow_other_servers(state.app.clone(), FOLLOW_EVERY));
     tokio::spawn(run_scheduled(state.app.clone()));

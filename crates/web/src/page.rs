@@ -9,7 +9,6 @@ use minijinja::value::Serde;
 use serde::Serialize;
 use smartcities_app::{AppError, Refusal};
 use smartcities_domain::Lang;
-use smartcities_store::StoreError;
 
 use crate::{
     AppState,
@@ -27,12 +26,6 @@ pub enum PageError {
     /// A form or a save that cannot be done, with the reason shown to the person.
     Refused(Lang, String),
     Internal(String),
-}
-
-impl From<StoreError> for PageError {
-    fn from(e: StoreError) -> Self {
-        PageError::Internal(e.to_string())
-    }
 }
 
 impl From<AppError> for PageError {
@@ -274,7 +267,7 @@ pub async fn render_page<T: Serialize>(
         lang: ctx.lang.code(),
         languages: language_links(ctx.lang, ctx.uri.path(), ctx.uri.query()),
         section,
-        demo: ctx.state.store.has_illustrative_data().await?,
+        demo: ctx.state.app.has_illustrative_data().await?,
         viewer: ViewerView::of(ctx.viewer),
         body,
     };

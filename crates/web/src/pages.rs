@@ -8,13 +8,13 @@ use axum::{
     http::Uri,
 };
 use serde::{Deserialize, Serialize};
+use smartcities_app::CityFilter;
 use smartcities_domain::{
     City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind,
     Role, Section, StudyAxis,
 };
 use smartcities_locale::FluentValue;
 use smartcities_publish::map;
-use smartcities_store::CityFilter;
 
 use crate::{
     AppState,
@@ -70,7 +70,7 @@ async fn summaries(
     lang: Lang,
     editions: &[Edition],
 ) -> Result<Vec<EditionSummary>, PageError> {
-    let current = state.store.current_versions().await?;
+    let current = state.app.current_versions().await?;
     Ok(editions
         .iter()
         .rev()
@@ -98,9 +98,9 @@ pub async fn home(
     viewer: Viewer,
     uri: Uri,
 ) -> PageResult {
-    let editions = state.store.editions().await?;
-    let members = state.store.members().await?;
-    let cities = state.store.cities(&CityFilter::default()).await?;
+    let editions = state.app.editions().await?;
+    let members = state.app.members().await?;
+    let cities = state.app.cities(&CityFilter::default()).await?;
     let member_ids: HashSet<&CityId> = members.iter().map(|m| &m.city).collect();
     let member_cities: Vec<&City> = cities.iter().filter(|c| member_ids.contains(&c.id)).collect();
     let countries: BTreeSet<&str> = member_cities.iter().map(|c| c.country.as_str()).collect();
@@ -121,7 +121,7 @@ pub async fn home(
         partners: Vec<PartnerView>,
     }
     let partners = state
-        .store
+        .app
         .partners()
         .await?
         .into_iter()
@@ -148,7 +148,7 @@ pub async fn editions(
     struct Editions {
         editions: Vec<EditionSummary>,
     }
-    let editions = state.store.editions().await?;
+    let editions = state.app.editions().await?;
     let body = Editions { editions: summaries(&state, lang, &editions).await? };
     render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "editions.html", "editions", body)
         .await
@@ -258,9 +258,9 @@ pub async fn edition(
     uri: Uri,
 ) -> PageResult {
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
-    let edition = state.store.edition(year).await?.ok_or(PageError::NotFound(lang))?;
+    let edition = state.app.edition(year).await?.ok_or(PageError::NotFound(lang))?;
     // An edition still in planning may have no framework yet.
-    let framework = state.store.framework(year).await?;
+    let framework = state.app.framework(year).await?;
 
     #[derive(Serialize)]
     struct MilestoneView {
@@ -325,9 +325,9 @@ pub async fn edition(
             .collect(),
         axes: framework.as_ref().map(|(_, f)| framework_view(lang, f)).unwrap_or_default(),
         results: smartcities_app::policy::may_read_results(viewer.app(), edition.status)
-            && state.store.has_results(year).await?,
+            && state.app.has_results(year).await?,
         focus_groups: smartcities_app::policy::may_read_results(viewer.app(), edition.status)
-            && !state.store.focus_groups(year).await?.is_empty(),
+            && !state.app.focus_groups(viewer.app(), year).await?.is_empty(),
         published: crate::publication::published_links(&state, lang, year).await?,
         staff: crate::publication::staff_panel(&state, &viewer, lang, year, &uri).await?,
         form_languages: Lang::ALL.iter().map(|l| (l.code(), l.endonym())).collect(),
@@ -350,9 +350,9 @@ pub async fn members(
 ) -> PageResult {
     // An unknown section in the URL shows every member rather than an error page.
     let section = query.section.as_deref().filter(|s| !s.is_empty()).and_then(|s| Section::parse(s).ok());
-    let cities = state.store.cities(&CityFilter { country: None, section }).await?;
+    let cities = state.app.cities(&CityFilter { country: None, section }).await?;
     let members: HashMap<CityId, Member> =
-        state.store.members().await?.into_iter().map(|m| (m.city.clone(), m)).collect();
+        state.app.members().await?.into_iter().map(|m| (m.city.clone(), m)).collect();
     // The public map shows the current members; lapsed and departed ones stay on record for
     // the secretariat and analysts.
     let staff = viewer.0.as_ref().is_some_and(|s| matches!(s.user.role, Role::Secretariat | Role::Analyst));
@@ -437,8 +437,8 @@ pub async fn city(
     uri: Uri,
 ) -> PageResult {
     let id = CityId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
-    let city = state.store.city(&id).await?.ok_or(PageError::NotFound(lang))?;
-    let member = state.store.member(&id).await?;
+    let city = state.app.city(&id).await?.ok_or(PageError::NotFound(lang))?;
+    let member = state.app.member(&id).await?;
 
     #[derive(Serialize)]
     struct CityView {

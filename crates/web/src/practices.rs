@@ -11,6 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
+use smartcities_app::catalogue::{Card, Filters, Found, Order, Reason, Search, Suggestion};
 use smartcities_app::{
     AppError, Refusal,
     catalogue::{FIELDS, FieldProblem, PracticeDecision, form_values},
@@ -20,7 +21,6 @@ use smartcities_domain::{
     Role, Stage, StudyAxis, Written,
 };
 use smartcities_locale::FluentValue;
-use smartcities_search::{Card, Filters, Found, Order, Reason, Search, Suggestion};
 
 use crate::{
     AppState,
@@ -89,7 +89,7 @@ impl SearchParams {
             order: if self.order.as_deref() == Some("newest") { Order::Newest } else { Order::Relevance },
             page: self.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1).clamp(1, 10_000),
             per_page,
-            visibility: smartcities_search::Visibility::Public,
+            visibility: smartcities_app::catalogue::Visibility::Public,
         }
     }
 
@@ -147,10 +147,10 @@ impl Labels {
     /// Labels in `lang`, with sub-area names from the frameworks (the newest edition's first).
     pub(crate) async fn load(state: &AppState, lang: Lang) -> Result<Labels, AppError> {
         let mut sub_areas = HashMap::new();
-        let mut editions = state.store.editions().await?;
+        let mut editions = state.app.editions().await?;
         editions.sort_by_key(|e| std::cmp::Reverse(e.year));
         for edition in editions {
-            if let Some((_, framework)) = state.store.framework(edition.year).await? {
+            if let Some((_, framework)) = state.app.framework(edition.year).await? {
                 for sub_area in framework.axes.iter().flat_map(|a| &a.sub_areas) {
                     sub_areas
                         .entry(sub_area.code.to_string())
@@ -253,7 +253,7 @@ pub(crate) fn suggestion_views(labels: &Labels, suggestions: &[Suggestion]) -> V
         .iter()
         .map(|s| {
             let summary = s.card.summary.get(labels.lang).0;
-            card_view(labels, &s.card, smartcities_search::passage(summary, 200), &s.reasons)
+            card_view(labels, &s.card, smartcities_app::catalogue::passage(summary, 200), &s.reasons)
         })
         .collect()
 }
@@ -325,7 +325,7 @@ pub async fn list(
         hidden: Vec<(&'static str, String)>,
     }
     let facets = facet_views(&found, &params, &labels, staff);
-    let chosen = smartcities_search::DIMENSIONS
+    let chosen = smartcities_app::catalogue::DIMENSIONS
         .iter()
         .filter_map(|d| {
             let value = chosen_value(&params, d)?;
@@ -340,7 +340,7 @@ pub async fn list(
     let page = params.search(lang, PER_PAGE).page;
     let pages = found.total.div_ceil(PER_PAGE).max(1);
     let at_page = |n: usize| format!("{}&page={n}", params.with("page", None));
-    let hidden = smartcities_search::DIMENSIONS
+    let hidden = smartcities_app::catalogue::DIMENSIONS
         .iter()
         .filter_map(|d| chosen_value(&params, d).map(|v| (*d, v.to_string())))
         .collect();
@@ -368,7 +368,7 @@ pub async fn list(
 
 /// The facets in the order pages show them (axis, sub-area, SDG first), those with values only.
 fn facet_views(found: &Found, params: &SearchParams, labels: &Labels, staff: bool) -> Vec<FacetView> {
-    smartcities_search::DIMENSIONS
+    smartcities_app::catalogue::DIMENSIONS
         .iter()
         .filter_map(|dimension| found.facets.get_key_value(dimension))
         .filter(|(dimension, values)| !values.is_empty() && (staff || **dimension != "status"))
@@ -884,7 +884,7 @@ pub async fn propose_form(
     Path(city): Path<String>,
 ) -> PageResult {
     let city = CityId::parse(&city).map_err(|_| PageError::NotFound(lang))?;
-    let city = state.store.city(&city).await?.ok_or(PageError::NotFound(lang))?;
+    let city = state.app.city(&city).await?.ok_or(PageError::NotFound(lang))?;
     let may = session.user.role == Role::Secretariat || session.user.city.as_ref() == Some(&city.id);
     if !may || session.user.role == Role::Analyst {
         return Err(PageError::Forbidden(lang));
@@ -913,7 +913,7 @@ pub async fn propose(
         Ok(id) => Ok(Redirect::to(&format!("/practices/{id}?proposed")).into_response()),
         Err(AppError::Refused(Refusal::PracticeInvalid(problems))) => {
             let labels = Labels::load(&state, lang).await.map_err(refused(lang))?;
-            let name = state.store.city(&city).await?.map(|c| c.name).unwrap_or_default();
+            let name = state.app.city(&city).await?.map(|c| c.name).unwrap_or_default();
             let body =
                 form_page(lang, &labels, propose_target(lang, &city, &name), values, &fields, &problems);
             let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
@@ -1024,7 +1024,12 @@ pub(crate) async fn city_practices(
         own: own
             .iter()
             .map(|card| {
-                card_view(&labels, card, smartcities_search::passage(card.summary.get(lang).0, 200), &[])
+                card_view(
+                    &labels,
+                    card,
+                    smartcities_app::catalogue::passage(card.summary.get(lang).0, 200),
+                    &[],
+                )
             })
             .collect(),
         learn_from: suggestion_views(&labels, &learn),

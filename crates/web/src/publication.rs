@@ -9,7 +9,6 @@ use axum::{
     http::{StatusCode, Uri, header},
     response::{IntoResponse, Redirect, Response},
 };
-use indicatif::ProgressBar;
 use serde::Serialize;
 use smartcities_app::publication::{self, GoPublic};
 use smartcities_domain::{EditionYear, Lang, Localized};
@@ -135,7 +134,7 @@ pub async fn analyse(
     if state.app.edition(year).await.map_err(refused(lang))?.is_none() {
         return Err(PageError::NotFound(lang));
     }
-    state.app.analyse(year, &ProgressBar::hidden()).await.map_err(refused(lang))?;
+    state.app.analyse(year, &smartcities_app::Silent).await.map_err(refused(lang))?;
     Ok(Redirect::to(&format!("/editions/{year}?analysed=1#publication")).into_response())
 }
 
@@ -179,7 +178,7 @@ pub async fn publish(
     };
     let published = state
         .app
-        .publish(&session.user, year, texts, when, &ProgressBar::hidden())
+        .publish(&session.user, year, texts, when, std::sync::Arc::new(smartcities_app::Silent))
         .await
         .map_err(refused(lang))?;
     Ok(Redirect::to(&format!("/editions/{year}?published={}#publication", published.version)).into_response())

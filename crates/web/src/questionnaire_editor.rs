@@ -13,11 +13,10 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{EditionYear, Lang};
-use smartcities_questionnaire::{
+use smartcities_app::questionnaire::{
     Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
-    write_xlsform,
 };
+use smartcities_domain::{EditionYear, Lang};
 
 use crate::{
     AppState,
@@ -39,7 +38,7 @@ fn first<'f>(fields: &'f Fields, name: &str) -> &'f str {
 async fn load(ctx: &Ctx<'_>, year: &str) -> Result<(EditionYear, i64, Questionnaire), PageError> {
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(ctx.lang))?;
     let (version, questionnaire) =
-        ctx.state.store.questionnaire(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
+        ctx.state.app.questionnaire_of(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
     Ok((year, version, questionnaire))
 }
 
@@ -87,11 +86,11 @@ fn condition_texts(lang: Lang, q: &Questionnaire, condition: Option<&Condition>)
 
 /// The warning editors see while cities are answering, if they are.
 async fn campaign_warning(ctx: &Ctx<'_>, year: EditionYear) -> Result<Option<String>, PageError> {
-    let edition = ctx.state.store.edition(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
+    let edition = ctx.state.app.edition(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
     if edition.status.collection != smartcities_domain::Collection::Open {
         return Ok(None);
     }
-    let cities = ctx.state.store.responses(year).await?.len();
+    let cities = ctx.state.app.invited_count(year).await?;
     Ok(Some(translate(ctx.lang, "editor-campaign-open", &[("cities", cities.into())])))
 }
 
@@ -233,8 +232,8 @@ pub async fn xlsform(
     Staff(_): Staff,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let (year, version, q) = load(&ctx, &year).await?;
-    let bytes = write_xlsform(&q).map_err(|e| PageError::Internal(e.to_string()))?;
+    let (year, _, _) = load(&ctx, &year).await?;
+    let (version, bytes) = state.app.xlsform(year).await.map_err(refused(lang))?;
     Ok((
         [
             (
@@ -362,7 +361,8 @@ pub async fn question(
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let (year, version, q) = load(&ctx, &year).await?;
     let question = q.question(&name).ok_or(PageError::NotFound(lang))?;
-    let answers = state.store.answer_count(year, &name).await?;
+    let answers =
+        state.app.answer_count(viewer.user().ok_or(PageError::Forbidden(lang))?, year, &name).await?;
     let mut form = question_form(lang, year, version, &q, question, answers);
     form.campaign_open = campaign_warning(&ctx, year).await?;
     render_page(&ctx, "question_editor.html", "me", form).await
@@ -470,7 +470,8 @@ pub async fn save_question(
     let based_on: i64 =
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let original = q.question(&name).ok_or(PageError::NotFound(lang))?.clone();
-    let answers = state.store.answer_count(year, &name).await?;
+    let answers =
+        state.app.answer_count(viewer.user().ok_or(PageError::Forbidden(lang))?, year, &name).await?;
     // The form shown again, as typed, with what is wrong or what to confirm.
     let form_again = |q: &Questionnaire, errors: Vec<String>| {
         let mut form = question_form(lang, year, version, q, &original, answers);
@@ -605,7 +606,7 @@ pub async fn add_question(
             lang,
             year,
             version,
-            &state.store.questionnaire(year).await?.ok_or(PageError::NotFound(lang))?.1,
+            &state.app.questionnaire_of(year).await?.ok_or(PageError::NotFound(lang))?.1,
         );
         page.errors = errors;
         page.new = fields
@@ -626,14 +627,14 @@ pub async fn add_question(
 #[cfg(test)]
 mod tests {
     use super::{Fields, apply_edit, kind_of};
+    use smartcities_app::questionnaire::{Kind, from_framework};
     use smartcities_domain::{EditionFile, Lang};
-    use smartcities_questionnaire::{Kind, from_framework};
 
     fn fields(pairs: &[(&str, &str)]) -> Fields {
         pairs.iter().map(|(k, v)| ((*k).to_string(), vec![(*v).to_string()])).collect()
     }
 
-    fn questionnaire() -> smartcities_questionnaire::Questionnaire {
+    fn questionnaire() -> smartcities_app::questionnaire::Questionnaire {
         let file = EditionFile::parse(include_str!("../../../data/editions/2017.toml")).unwrap();
         from_framework(&file.edition, &file.framework).unwrap()
     }

@@ -11,13 +11,15 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_app::{AppError, Refusal, responses::ResponseFile};
-use smartcities_domain::{CityId, EditionYear, Evidence, Lang, ResponseStatus};
-use smartcities_questionnaire::{
-    EntryKey, Item, Kind, Limits, Question, Questionnaire, WorkbookError, WorkbookFor, check_value,
-    is_relevant, validate, write_answer_workbook,
+use smartcities_app::questionnaire::{
+    EntryKey, Item, Kind, Limits, Question, Questionnaire, WorkbookError, check_value, is_relevant, validate,
 };
-use smartcities_store::{AnswerChange, SaveOutcome, StoredAnswer, User};
+use smartcities_app::{AppError, Refusal, responses::ResponseFile};
+use smartcities_app::{
+    User,
+    responses::{AnswerChange, SaveOutcome, StoredAnswer},
+};
+use smartcities_domain::{CityId, EditionYear, Evidence, Lang, ResponseStatus};
 
 use crate::{
     AppState,
@@ -405,7 +407,7 @@ fn group_page(
     comments: &HashMap<String, String>,
 ) -> Option<GroupPage> {
     let q = &loaded.questionnaire;
-    let groups: Vec<&smartcities_questionnaire::Group> =
+    let groups: Vec<&smartcities_app::questionnaire::Group> =
         q.items.iter().filter_map(|i| if let Item::Group(g) = i { Some(g) } else { None }).collect();
     let index = groups.iter().position(|g| g.name.as_str() == group_name)?;
     let group = groups[index];
@@ -453,7 +455,7 @@ fn group_page(
         let mut collect =
             |label: String,
              items: &[Item],
-             conditions: Vec<&Option<smartcities_questionnaire::Condition>>| {
+             conditions: Vec<&Option<smartcities_app::questionnaire::Condition>>| {
                 let mut views = Vec::new();
                 for item in items {
                     if let Item::Question(question) = item {
@@ -506,7 +508,7 @@ fn group_page(
 }
 
 async fn comments_of(ctx: &Ctx<'_>, loaded: &Loaded) -> Result<HashMap<String, String>, PageError> {
-    let comments = ctx.state.store.review_comments(loaded.edition.year, &loaded.city.id).await?;
+    let comments = ctx.state.app.review_comments(loaded).await?;
     // Only the comments of the latest return are current.
     let latest = comments.iter().map(|c| c.revision).max();
     Ok(comments.into_iter().filter(|c| Some(c.revision) == latest).map(|c| (c.question, c.comment)).collect())
@@ -641,17 +643,23 @@ fn group_state(
             }
         }
     } else {
-        let mut walk = |items: &[Item], conditions: Vec<&Option<smartcities_questionnaire::Condition>>| {
-            for item in items {
-                if let Item::Question(question) = item {
-                    let mut all = conditions.clone();
-                    all.push(&question.relevant);
-                    let field = question.name.to_string();
-                    relevant.insert(field.clone(), is_relevant(&all, &top));
-                    check(question, field, answers.get(&(question.name.to_string(), String::new())), &top);
+        let mut walk =
+            |items: &[Item], conditions: Vec<&Option<smartcities_app::questionnaire::Condition>>| {
+                for item in items {
+                    if let Item::Question(question) = item {
+                        let mut all = conditions.clone();
+                        all.push(&question.relevant);
+                        let field = question.name.to_string();
+                        relevant.insert(field.clone(), is_relevant(&all, &top));
+                        check(
+                            question,
+                            field,
+                            answers.get(&(question.name.to_string(), String::new())),
+                            &top,
+                        );
+                    }
                 }
-            }
-        };
+            };
         walk(&group.items, vec![&group.relevant]);
         for item in &group.items {
             if let Item::Group(sub) = item {
@@ -904,7 +912,7 @@ async fn review_page(
 ) -> PageResult {
     let (state, lang, viewer) = (ctx.state, ctx.lang, ctx.viewer);
     let q = &loaded.questionnaire;
-    let response = state.store.response_values(loaded.edition.year, &loaded.city.id).await?;
+    let response = state.app.response_values(loaded).await?;
     let issues: Vec<IssueView> = validate(q, &response, lang)
         .into_iter()
         .map(|i| IssueView { group: group_of(q, &i.question), message: i.message })
@@ -1116,8 +1124,7 @@ pub async fn history(
     // A page of changes at a time: a long campaign's autosaves make thousands.
     let page: usize = query.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
     let offset = (page - 1).saturating_mul(HISTORY_PAGE);
-    let (changes, total) =
-        state.store.answer_history(loaded.edition.year, &loaded.city.id, only, HISTORY_PAGE, offset).await?;
+    let (changes, total) = state.app.answer_history(&loaded, only, HISTORY_PAGE, offset).await?;
     #[derive(Serialize)]
     struct Row {
         when: String,
@@ -1194,16 +1201,7 @@ pub async fn workbook(
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let loaded = load(&ctx, &year, &city).await?;
-    let target = WorkbookFor {
-        edition: loaded.edition.year.get(),
-        city_id: loaded.city.id.to_string(),
-        city_name: loaded.city.name.clone(),
-        revision: loaded.response.revision,
-        lang,
-    };
-    let answers = loaded.workbook_answers().map_err(refused(lang))?;
-    let bytes = write_answer_workbook(&loaded.questionnaire, &answers, &target)
-        .map_err(|e| PageError::Internal(e.to_string()))?;
+    let bytes = state.app.offline_workbook(&loaded, lang).map_err(refused(lang))?;
     let name = format!("smartcities-{year}-{city}.xlsx");
     Ok((
         [

@@ -9,14 +9,14 @@ use axum::{
     http::Uri,
 };
 use serde::Serialize;
-use smartcities_analysis::{Detail, Results, Share, Summary};
+use smartcities_app::findings::{Detail, Results, Share, Summary};
 use smartcities_app::policy;
+use smartcities_app::questionnaire::Questionnaire;
 use smartcities_domain::{Edition, EditionYear, Framework, Lang};
 use smartcities_publish::{
     charts,
     names::{self, Names},
 };
-use smartcities_questionnaire::Questionnaire;
 
 use crate::{
     AppState,
@@ -179,9 +179,9 @@ async fn composite_view(
     lang: Lang,
     edition: &Edition,
     names: &Names<'_>,
-    index: &smartcities_analysis::CompositeIndex,
+    index: &smartcities_app::findings::CompositeIndex,
 ) -> Result<CompositeView, PageError> {
-    let registry = state.store.cities(&smartcities_store::CityFilter::default()).await?;
+    let registry = state.app.cities(&smartcities_app::CityFilter::default()).await?;
     let name =
         |id: &str| registry.iter().find(|c| c.id.as_str() == id).map_or(id.to_string(), |c| c.name.clone());
     let mut rows: Vec<(Option<usize>, CompositeRow)> = index
@@ -351,7 +351,7 @@ pub async fn overview(
                 importance: c.mean_importance.map_or(String::new(), |m| format!("{m:.1}")),
             })
             .collect();
-        let top = |items: &[smartcities_analysis::CitedItem]| {
+        let top = |items: &[smartcities_app::findings::CitedItem]| {
             items
                 .iter()
                 .take(3)
@@ -499,7 +499,7 @@ fn decimals_for(figures: &[f64]) -> usize {
 }
 
 /// A distribution's statistics: the count first, then the figures with one precision.
-fn statistics(lang: Lang, values: Option<&smartcities_analysis::stats::Numbers>) -> Vec<String> {
+fn statistics(lang: Lang, values: Option<&smartcities_app::findings::Numbers>) -> Vec<String> {
     match values {
         Some(n) => {
             let figures = [n.min, n.q1, n.median, n.q3, n.max, n.mean];
@@ -686,9 +686,9 @@ pub(crate) async fn profile_views(
     let mut views = Vec::new();
     for profile in state.app.city_profiles(viewer.app(), &city.id).await? {
         let year = EditionYear::new(profile.edition)
-            .map_err(|e| smartcities_store::StoreError::Corrupt(e.to_string()))?;
+            .map_err(|e| smartcities_app::AppError::Internal(e.to_string()))?;
         let (Some((_, framework)), Some((_, questionnaire))) =
-            (state.store.framework(year).await?, state.store.questionnaire(year).await?)
+            (state.app.framework(year).await?, state.app.questionnaire_of(year).await?)
         else {
             continue;
         };
@@ -699,8 +699,8 @@ pub(crate) async fn profile_views(
             .take(6)
             .map(|h| {
                 let key = match h.standing {
-                    smartcities_analysis::Standing::Strength => "profile-strength",
-                    smartcities_analysis::Standing::Gap => "profile-gap",
+                    smartcities_app::findings::Standing::Strength => "profile-strength",
+                    smartcities_app::findings::Standing::Gap => "profile-gap",
                 };
                 translate(
                     lang,
@@ -738,12 +738,12 @@ pub(crate) async fn profile_views(
         let mut peers = Vec::new();
         for p in &profile.peers {
             let name = match smartcities_domain::CityId::parse(&p.city) {
-                Ok(id) => state.store.city(&id).await?.map_or_else(|| p.city.clone(), |c| c.name),
+                Ok(id) => state.app.city(&id).await?.map_or_else(|| p.city.clone(), |c| c.name),
                 Err(_) => p.city.clone(),
             };
             peers.push((p.city.clone(), name, format!("{:.2}", p.distance)));
         }
-        let edition = state.store.edition(year).await?;
+        let edition = state.app.edition(year).await?;
         let shown = edition.as_ref().is_some_and(|e| policy::sees_scores(viewer.app(), e));
         let title = translate(lang, "profile-levels", &[("city", city.name.clone().into())]);
         let as_rows = |levels: &[(String, Option<f64>)]| -> Vec<(String, String)> {
@@ -754,7 +754,7 @@ pub(crate) async fn profile_views(
         let (scoring, radar_svg, level_rows, index_overall) = match (&profile.index, edition.as_ref()) {
             (_, None) => (None, String::new(), Vec::new(), None),
             _ if !shown => (None, String::new(), Vec::new(), None),
-            (Some(smartcities_analysis::IndexStanding { axes, standing }), Some(edition)) => {
+            (Some(smartcities_app::findings::IndexStanding { axes, standing }), Some(edition)) => {
                 let levels: Vec<(String, Option<f64>)> =
                     axes.iter().zip(&standing.axes).map(|(axis, score)| (names.axis(axis), *score)).collect();
                 (

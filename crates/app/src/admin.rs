@@ -1,0 +1,190 @@
+//! The operator's work on the database: connecting, migrating and checking the schema,
+//! backups and restores, importing registries and editions from their files, and exporting
+//! answers and the registry. The command line calls these; each import is all or nothing.
+
+use std::{io::Write, path::Path};
+
+use smartcities_domain::{EditionFile, EditionYear};
+use smartcities_store::{CityFilter, Store};
+pub use smartcities_store::{SavedEdition, SchemaState};
+
+use crate::{App, AppError, Refusal, Result};
+
+/// Rows the database holds, per table.
+pub type TableCounts = Vec<(&'static str, usize)>;
+
+/// A file format for exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Comma-separated values, one row per record.
+    Csv,
+    /// A JSON array.
+    Json,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    /// Records read from the file and saved.
+    pub records: usize,
+}
+
+/// A file that could not be imported: every problem, located in the file.
+fn problems(list: impl IntoIterator<Item = String>) -> AppError {
+    AppError::Refused(Refusal::ImportInvalid(list.into_iter().collect()))
+}
+
+/// Cells a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, and a tab or carriage
+/// return before them) are written with a leading apostrophe, as OWASP advises for CSV files
+/// opened in spreadsheets; a number such as `-3.5` stays a number.
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+impl App {
+    /// The application over the database at `url` (`sqlite://PATH` or `postgres://…`).
+    pub async fn connect(url: &str) -> Result<App> {
+        Ok(App::new(Store::connect(url).await?))
+    }
+
+    /// Creates or upgrades the schema.
+    pub async fn migrate(&self) -> Result<()> {
+        Ok(self.store.migrate().await?)
+    }
+
+    /// Whether the database's schema is the one this program was built for, behind it (run
+    /// `smartcities migrate`), ahead of it (a newer program migrated it) or missing.
+    pub async fn schema_state(&self) -> Result<SchemaState> {
+        Ok(self.store.schema_state().await?)
+    }
+
+    /// Writes a consistent copy of the whole database to a new SQLite file.
+    pub async fn backup_to(&self, path: &Path) -> Result<TableCounts> {
+        Ok(self.store.backup_to(path).await?)
+    }
+
+    /// Replaces the database's rows with a backup's, in one transaction. A database that holds
+    /// data (anything beyond what a fresh migration puts in) is replaced only when `replace`
+    /// says so.
+    pub async fn restore_from(&self, path: &Path, replace: bool) -> Result<TableCounts> {
+        self.store.migrate().await?;
+        let held = self.store.data_rows().await?;
+        if held > 0 && !replace {
+            return Err(Refusal::RestoreOverData { rows: held }.into());
+        }
+        Ok(self.store.restore_from(path).await?)
+    }
+
+    /// Imports the city registry from its CSV file (`name` locates problems); existing ids are
+    /// updated.
+    pub async fn import_cities(&self, name: &str, text: &str) -> Result<Imported> {
+        let cities = smartcities_collect::parse_cities(name, text)
+            .map_err(|p| problems(p.0.iter().map(ToString::to_string)))?;
+        self.store.upsert_cities(&cities).await?;
+        Ok(Imported { records: cities.len() })
+    }
+
+    /// Imports the member list from its CSV file.
+    pub async fn import_members(&self, name: &str, text: &str) -> Result<Imported> {
+        let members = smartcities_collect::parse_members(name, text)
+            .map_err(|p| problems(p.0.iter().map(ToString::to_string)))?;
+        self.store.save_members(&members).await?;
+        Ok(Imported { records: members.len() })
+    }
+
+    /// Imports the partner organisations from their CSV file.
+    pub async fn import_partners(&self, name: &str, text: &str) -> Result<Imported> {
+        let partners = smartcities_collect::parse_partners(name, text)
+            .map_err(|p| problems(p.0.iter().map(ToString::to_string)))?;
+        self.store.save_partners(&partners).await?;
+        Ok(Imported { records: partners.len() })
+    }
+
+    /// Imports an edition and its framework from its TOML file; a changed framework becomes a
+    /// new version.
+    pub async fn import_edition(&self, name: &str, text: &str) -> Result<(EditionYear, SavedEdition)> {
+        let parsed = EditionFile::parse(text).map_err(|e| problems(e.located(name)))?;
+        self.save_edition_file(&parsed).await.map(|saved| (parsed.edition.year, saved))
+    }
+
+    /// Saves a parsed edition file.
+    pub async fn save_edition_file(&self, file: &EditionFile) -> Result<SavedEdition> {
+        Ok(self.store.save_edition(file).await?)
+    }
+
+    /// Writes an edition's accepted answers in long form (city, question, entry, value, evidence
+    /// level, questionnaire version) to `out`. Returns the answers and cities written.
+    pub async fn export_answers(
+        &self,
+        year: EditionYear,
+        format: ExportFormat,
+        out: &mut dyn Write,
+    ) -> Result<(usize, usize)> {
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            city: &'a str,
+            question: &'a str,
+            entry: &'a str,
+            value: std::borrow::Cow<'a, str>,
+            evidence: &'a str,
+            questionnaire_version: i64,
+        }
+        let accepted = self.store.accepted_answers(year).await?;
+        let csv = format == ExportFormat::Csv;
+        let rows: Vec<Row<'_>> = accepted
+            .iter()
+            .flat_map(|(city, answers)| {
+                answers.iter().map(move |a| Row {
+                    city: city.as_str(),
+                    question: &a.question,
+                    entry: &a.entry,
+                    value: if csv { neutralise_formula(&a.value) } else { a.value.as_str().into() },
+                    evidence: a.evidence.slug(),
+                    questionnaire_version: a.questionnaire_version,
+                })
+            })
+            .collect();
+        let written = |e: std::io::Error| AppError::Internal(e.to_string());
+        match format {
+            ExportFormat::Csv => {
+                let mut writer = csv::Writer::from_writer(&mut *out);
+                for row in &rows {
+                    writer.serialize(row).map_err(|e| AppError::Internal(e.to_string()))?;
+                }
+                writer.flush().map_err(written)?;
+            }
+            ExportFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &rows)
+                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                writeln!(out).map_err(written)?;
+            }
+        }
+        Ok((rows.len(), accepted.len()))
+    }
+
+    /// Writes the city registry to `out`, in the format `import cities` reads (CSV, formula
+    /// cells neutralised) or as JSON. Returns the cities written.
+    pub async fn export_cities(&self, format: ExportFormat, out: &mut dyn Write) -> Result<usize> {
+        let cities = self.store.cities(&CityFilter::default()).await?;
+        match format {
+            ExportFormat::Csv => smartcities_collect::write_cities(&mut *out, &cities)
+                .map_err(|e| AppError::Internal(e.to_string()))?,
+            ExportFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &cities)
+                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                writeln!(out).map_err(|e| AppError::Internal(e.to_string()))?;
+            }
+        }
+        Ok(cities.len())
+    }
+
+    /// Every undelivered message due now, including those given up on. Returns how many.
+    pub async fn retry_mail_now(&self) -> Result<u64> {
+        Ok(self.store.retry_mail_now().await?)
+    }
+}

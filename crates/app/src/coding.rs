@@ -1,0 +1,110 @@
+//! Coding free text: the accepted free-text answers of an edition with what each coder gave them,
+//! for the secretariat and analysts, and recording one coder's codes for one answer — codes from
+//! the codebook only, each passage quoted from the answer.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub use smartcities_analysis::coding::{
+    Codebook, Coding, Item, agreement as coder_agreement, frequencies as code_frequencies,
+    suggest as suggest_codes,
+};
+use smartcities_domain::EditionYear;
+use smartcities_questionnaire::{Kind, Questionnaire};
+use smartcities_store::{StoredCoding, User};
+
+use crate::{App, Refusal, Result, policy};
+
+/// What coders work on in an edition.
+#[derive(Debug, Clone)]
+pub struct CodingWork {
+    /// The edition.
+    pub year: EditionYear,
+    /// Its codebook, if it has one.
+    pub codebook: Option<Codebook>,
+    /// Its questionnaire.
+    pub questionnaire: Questionnaire,
+    /// Every accepted free-text answer, in a stable order, with its text.
+    pub items: Vec<(Item, String)>,
+    /// Every coder's codes.
+    pub codings: Vec<Coding>,
+    /// The passages coders marked: (item, coder) → code → passage.
+    pub passages: HashMap<(Item, String), BTreeMap<String, String>>,
+}
+
+impl App {
+    /// The free-text answers of an edition and their codings. Staff only.
+    pub async fn coding_work(&self, by: &User, year: EditionYear) -> Result<CodingWork> {
+        if !policy::is_staff(by.role) {
+            return Err(Refusal::Forbidden.into());
+        }
+        self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
+        let (_, questionnaire) = self.store.questionnaire(year).await?.ok_or(Refusal::NotFound)?;
+        let codebook = self.codebook(year).await?;
+        let mut items = Vec::new();
+        for (city, answers) in self.store.accepted_answers(year).await? {
+            for a in answers {
+                if questionnaire.question(&a.question).is_some_and(|q| q.kind == Kind::Text)
+                    && !a.value.trim().is_empty()
+                {
+                    items.push((
+                        Item { city: city.to_string(), question: a.question, entry: a.entry },
+                        a.value,
+                    ));
+                }
+            }
+        }
+        let mut passages = HashMap::new();
+        let codings = self
+            .store
+            .codings(year)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let item = Item { city: c.city, question: c.question, entry: c.entry };
+                passages.insert((item.clone(), c.coder.clone()), c.passages);
+                Coding { item, coder: c.coder, codes: c.codes.into_iter().collect() }
+            })
+            .collect();
+        Ok(CodingWork { year, codebook, questionnaire, items, codings, passages })
+    }
+
+    /// Records `by`'s codes for the answer at `index` of [`App::coding_work`]'s items, with the
+    /// passage each code applies to (quoted from the answer, or none). Staff only; refused when
+    /// the edition has no codebook, a code is not in it, or a passage is not in the answer.
+    pub async fn save_codes(
+        &self,
+        by: &User,
+        year: EditionYear,
+        index: usize,
+        codes: BTreeSet<String>,
+        passages: BTreeMap<String, String>,
+    ) -> Result<()> {
+        let work = self.coding_work(by, year).await?;
+        let book = work.codebook.as_ref().ok_or(Refusal::NoCodebook)?;
+        let (item, text) = work.items.get(index).ok_or(Refusal::NotFound)?;
+        if let Some(unknown) = codes.iter().find(|c| book.category(c).is_none()) {
+            return Err(Refusal::UnknownCode { code: unknown.clone() }.into());
+        }
+        let mut kept = BTreeMap::new();
+        for (code, passage) in passages {
+            let passage = passage.trim();
+            if passage.is_empty() || !codes.contains(&code) {
+                continue;
+            }
+            if !text.contains(passage) {
+                let category = book.category(&code).map(|c| c.label.clone());
+                return Err(Refusal::PassageNotFound { code, category, passage: passage.to_string() }.into());
+            }
+            kept.insert(code, passage.to_string());
+        }
+        let coding = StoredCoding {
+            city: item.city.clone(),
+            question: item.question.clone(),
+            entry: item.entry.clone(),
+            coder: by.email.as_str().to_string(),
+            codes: codes.into_iter().collect(),
+            passages: kept,
+        };
+        Ok(self.store.save_coding(year, &coding).await?)
+    }
+}
