@@ -15,6 +15,7 @@ pub mod campaign;
 pub mod catalogue;
 pub mod coding;
 pub mod community;
+pub mod demo;
 mod error;
 pub mod findings;
 pub mod focus_groups;

@@ -8,9 +8,9 @@ pub use smartcities_questionnaire::{
     Condition, EntryKey, FieldName, Group, Item, Kind, Limits, Question, Questionnaire, Texts, WorkbookError,
     WorkbookFor, YES_NO, check_references, check_value,
     expr::{Expr, Function, Op},
-    is_relevant, read_xlsform, validate,
+    from_framework, is_relevant, read_xlsform, validate,
 };
-use smartcities_questionnaire::{ImportError, Imported, from_framework};
+use smartcities_questionnaire::{ImportError, Imported};
 use smartcities_store::StoreError;
 
 use crate::{App, AppError, Refusal, Result};

@@ -6,7 +6,6 @@
 // Each test target sees every dependency of its package.
 #![allow(unused_crate_dependencies)]
 
-use indicatif::ProgressBar;
 use smartcities_app::{
     AppError, Closure, Refusal,
     campaign::CollectionChange,
@@ -51,10 +50,16 @@ fn refused_because(result: Result<SaveOutcome, AppError>) -> Closure {
 async fn publishing_during_a_campaign_leaves_it_open_and_marks_the_version_provisional() {
     let site = Site::demo().await;
     let secretariat = site.user(SECRETARIAT).await;
-    site.app.analyse(year(), &ProgressBar::hidden()).await.unwrap();
+    site.app.analyse(year(), &smartcities_app::Silent).await.unwrap();
     let published = site
         .app
-        .publish(&secretariat, year(), Texts::default(), GoPublic::Now, &ProgressBar::hidden())
+        .publish(
+            &secretariat,
+            year(),
+            Texts::default(),
+            GoPublic::Now,
+            std::sync::Arc::new(smartcities_app::Silent),
+        )
         .await
         .unwrap();
     assert!(published.provisional, "made while cities were answering");
@@ -173,7 +178,13 @@ async fn a_preview_is_private_until_the_secretariat_makes_it_public() {
     };
     let made = site
         .app
-        .publish(&secretariat, published_year, texts, GoPublic::Preview, &ProgressBar::hidden())
+        .publish(
+            &secretariat,
+            published_year,
+            texts,
+            GoPublic::Preview,
+            std::sync::Arc::new(smartcities_app::Silent),
+        )
         .await
         .unwrap();
     assert_eq!((made.version, made.mails), (2, 0), "nobody is mailed about a preview");
@@ -213,7 +224,13 @@ async fn a_scheduled_version_goes_public_at_its_moment_once_across_two_servers()
     // Made privately first (laying it out takes longer than the wait), then scheduled.
     let made = site
         .app
-        .publish(&secretariat, published_year, Texts::default(), GoPublic::Preview, &ProgressBar::hidden())
+        .publish(
+            &secretariat,
+            published_year,
+            Texts::default(),
+            GoPublic::Preview,
+            std::sync::Arc::new(smartcities_app::Silent),
+        )
         .await
         .unwrap();
     let at = smartcities_store::clock::from_now(2);

@@ -10,7 +10,6 @@
 
 use std::time::{Duration, Instant};
 
-use indicatif::ProgressBar;
 use smartcities_app::mail::{DEFAULT_FROM, Mailer};
 use smartcities_domain::{
     Actor, BudgetRange, City, EditionYear, Lang, Practice, PracticeId, PracticeStatus, StudyAxis, Written,
@@ -304,7 +303,7 @@ fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     runtime.block_on(async move {
         let (_db, store) = TestDatabase::migrated().await;
-        smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+        smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
         let cities = store.cities(&CityFilter::default()).await.unwrap();
 
         let started = Instant::now();

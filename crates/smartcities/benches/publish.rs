@@ -9,7 +9,6 @@
 
 use std::sync::OnceLock;
 
-use indicatif::ProgressBar;
 use smartcities_app::App;
 use smartcities_domain::{EditionYear, ResponseMove, ResponseStatus};
 use smartcities_publish::{Snapshot, Version};
@@ -29,11 +28,19 @@ fn snapshot() -> &'static Snapshot {
         let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
         runtime.block_on(async {
             let (_db, store) = TestDatabase::migrated().await;
-            smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
-            let year = EditionYear::new(smartcities::demo::PUBLISHED_YEAR).unwrap();
+            smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+            let year = EditionYear::new(smartcities_app::demo::PUBLISHED_YEAR).unwrap();
             let accepted = store.accepted_answers(year).await.unwrap();
-            let more = smartcities_collect::parse_cities(MORE_CITIES.0, MORE_CITIES.1).unwrap();
-            store.upsert_cities(&more).await.unwrap();
+            let app = smartcities_app::App::new(store.clone());
+            app.import_cities(MORE_CITIES.0, MORE_CITIES.1).await.unwrap();
+            let known: Vec<_> = accepted.iter().map(|(c, _)| c.clone()).collect();
+            let more: Vec<_> = app
+                .cities(&Default::default())
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|c| !known.contains(&c.id) && MORE_CITIES.1.contains(c.name.as_str()))
+                .collect();
             for (i, city) in more.iter().take(ANSWERING - accepted.len()).enumerate() {
                 let (_, answers) = &accepted[i % accepted.len()];
                 store.open_response(year, &city.id).await.unwrap();
@@ -61,7 +68,7 @@ fn snapshot() -> &'static Snapshot {
                 .count();
             assert_eq!(answering, ANSWERING);
             let app = App::new(store);
-            app.analyse(year, &ProgressBar::hidden()).await.unwrap();
+            app.analyse(year, &smartcities_app::Silent).await.unwrap();
             app.snapshot(year, Default::default()).await.unwrap()
         })
     })
@@ -74,7 +81,7 @@ fn publish_200_cities_in_three_languages(bencher: divan::Bencher) {
         let files = smartcities_publish::publish(
             snapshot,
             Version { number: 1, published_on: "2026-11-30" },
-            &ProgressBar::hidden(),
+            &smartcities_app::Silent,
         )
         .unwrap();
         assert_eq!(files.iter().filter(|f| f.path.starts_with("pdf/cities/")).count(), 3 * ANSWERING);

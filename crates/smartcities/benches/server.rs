@@ -8,7 +8,6 @@
 use std::sync::OnceLock;
 
 use axum::{Router, body::Body, http::Request};
-use indicatif::ProgressBar;
 use smartcities_store::testing::TestDatabase;
 use smartcities_web::{AppState, router};
 use tower::ServiceExt;
@@ -29,7 +28,7 @@ fn fixture() -> &'static Fixture {
         let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
         let (db, app) = runtime.block_on(async {
             let (db, store) = TestDatabase::migrated().await;
-            smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+            smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
             (db, router(AppState::new(smartcities_app::App::new(store))))
         });
         Fixture { runtime, app, _db: db }

@@ -13,7 +13,6 @@
 
 use std::time::{Duration, Instant};
 
-use indicatif::ProgressBar;
 use smartcities_app::accounts as auth;
 use smartcities_app::mail::{DEFAULT_FROM, Mailer};
 use smartcities_domain::{CityId, EditionYear, Email, Role};
@@ -76,14 +75,14 @@ async fn main() -> anyhow::Result<()> {
     let seconds: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(60);
 
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await?;
-    let year = EditionYear::new(smartcities::demo::CAMPAIGN_YEAR)?;
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await?;
+    let year = EditionYear::new(smartcities_app::demo::CAMPAIGN_YEAR)?;
     let (_, questionnaire) = store.questionnaire(year).await?.expect("the demo has a questionnaire");
     let answerable: Vec<(String, String)> = questionnaire
         .questions()
         .into_iter()
         .filter(|l| {
-            use smartcities_questionnaire::Kind;
+            use smartcities_app::questionnaire::Kind;
             l.repeat().is_none() && matches!(l.question.kind, Kind::Integer | Kind::Decimal | Kind::Text)
         })
         .map(|l| (l.groups[0].name.to_string(), l.question.name.to_string()))

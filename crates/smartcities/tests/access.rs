@@ -9,7 +9,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use smartcities_app::accounts as auth;
 use smartcities_domain::{CityId, Email, Role};
 use smartcities_store::{LinkPurpose, Store, testing::TestDatabase};
@@ -24,7 +23,7 @@ struct App {
 
 async fn app() -> App {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(
         AppState::new(smartcities_app::App::new(store.clone()))
             .with_public_url(Some("https://study.example.org/".into())),
@@ -423,7 +422,7 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
         .find(|l| {
             l.repeat().is_none()
                 && l.question.name.as_str() != "has_living_lab"
-                && matches!(l.question.kind, smartcities_questionnaire::Kind::YesNo)
+                && matches!(l.question.kind, smartcities_app::questionnaire::Kind::YesNo)
         })
         .map(|l| {
             (

@@ -6,8 +6,7 @@
 
 mod support;
 
-use indicatif::ProgressBar;
-use smartcities_analysis::Detail;
+use smartcities_app::findings::Detail;
 use smartcities_domain::EditionYear;
 use smartcities_store::testing::TestDatabase;
 use support::smartcities;
@@ -20,7 +19,7 @@ fn stdout(out: &std::process::Output) -> String {
 #[tokio::test]
 async fn the_demonstration_is_analysed_and_its_answers_exported() {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let year = EditionYear::new(2025).unwrap();
 
     let out = stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
@@ -81,7 +80,7 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
 #[tokio::test]
 async fn a_codebook_is_imported_or_refused_whole() {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let default = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/codebooks/default.toml");
     let out = stdout(&smartcities(&["codebook", "--edition", "2023", default], &db.url));
     assert!(out.contains("Edition 2023 codes free text with 19 categories."), "{out}");

@@ -10,7 +10,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use serde_json::Value;
 use smartcities_app::accounts as auth;
 use smartcities_domain::{CityId, EditionYear, Email};
@@ -53,7 +52,7 @@ async fn page(router: &Router, cookie: &str, path: &str) -> String {
 #[tokio::test]
 async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal_commas() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let router = router(AppState::new(smartcities_app::App::new(store.clone())));
     let (cookie, csrf) = session(&store).await;
     let year = EditionYear::new(2025).unwrap();
@@ -146,7 +145,7 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
 #[tokio::test]
 async fn the_overview_gives_the_deadline_and_instructions_and_submitting_confirms_what_comes_next() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let router = router(AppState::new(smartcities_app::App::new(store.clone())));
     let (cookie, _) = session(&store).await;
     let overview = page(&router, &cookie, "/responses/2025/pt-lisbon?lang=es").await;
@@ -177,7 +176,7 @@ async fn the_overview_gives_the_deadline_and_instructions_and_submitting_confirm
 #[tokio::test]
 async fn a_refused_decision_shows_the_review_again_with_the_comments_typed() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let router = router(AppState::new(smartcities_app::App::new(store.clone())));
     let user = store
         .user_by_email(&Email::parse("secretariat@smartcities.example.org").unwrap())

@@ -6,14 +6,13 @@
 
 mod support;
 
-use indicatif::ProgressBar;
 use smartcities_store::{Store, backup::TABLES, testing::TestDatabase};
 use support::smartcities;
 
 #[tokio::test]
 async fn a_backup_restores_every_row_of_every_table() {
     let (_source_db, source) = TestDatabase::migrated().await;
-    smartcities::demo::load(&source, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(source.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let folder = tempfile::tempdir().unwrap();
     let file = folder.path().join("smartcities.backup");
     let counts = source.backup_to(&file).await.unwrap();
@@ -47,7 +46,7 @@ async fn a_backup_restores_every_row_of_every_table() {
 #[tokio::test]
 async fn restoring_over_data_needs_to_be_asked_for() {
     let (source_db, source) = TestDatabase::migrated().await;
-    smartcities::demo::load(&source, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(source.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let folder = tempfile::tempdir().unwrap();
     let file = folder.path().join("copy.sqlite");
     let out = smartcities(&["backup", "-o", file.to_str().unwrap()], &source_db.url);

@@ -8,7 +8,6 @@
 
 use std::{path::PathBuf, time::Duration};
 
-use indicatif::ProgressBar;
 use smartcities_app::mail::{DEFAULT_FROM, Mailer};
 use smartcities_store::testing::TestDatabase;
 use smartcities_web::AppState;
@@ -58,7 +57,7 @@ async fn rendered_dom(browser: &PathBuf, url: &str) -> String {
 async fn home_and_members_map_render_in_spanish() {
     let browser = chromium();
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let mail_dir = tempfile::tempdir().unwrap();

@@ -10,7 +10,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use smartcities_domain::{Email, Partner, PartnerKind};
 use smartcities_store::{Store, testing::TestDatabase};
 use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
@@ -38,7 +37,7 @@ fn partner(name: &str) -> Partner {
 #[tokio::test]
 async fn a_change_shows_on_this_server_at_once_and_on_another_once_it_reads_the_version() {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     // Two servers on one database, each with its own connections and cache.
     let other_store = Store::connect(&db.url).await.unwrap();
     other_store.refresh_site_version().await.unwrap();
@@ -64,7 +63,7 @@ async fn a_change_shows_on_this_server_at_once_and_on_another_once_it_reads_the_
 #[tokio::test]
 async fn signed_in_visitors_are_never_served_from_the_cache() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let site = router(AppState::new(smartcities_app::App::new(store.clone())));
     let anonymous = page(&site, "/?lang=en", None).await;
     let user = store

@@ -13,7 +13,6 @@ use std::{
     sync::{Arc, Mutex},
 };
 
-use indicatif::ProgressBar;
 use smartcities_domain::{EditionStatus, EditionYear};
 use smartcities_store::{Store, testing::TestDatabase};
 use tokio::{
@@ -28,7 +27,7 @@ fn stdout(out: &Output) -> String {
 
 async fn demo() -> (TestDatabase, Store) {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     (db, store)
 }
 

@@ -13,7 +13,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use serde_json::Value;
 use smartcities_app::accounts as auth;
 use smartcities_domain::{CityId, Email, PracticeStatus};
@@ -30,7 +29,7 @@ struct Site {
 
 async fn site() -> Site {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let state = AppState::new(smartcities_app::App::new(store.clone()));
     let app = router(state.clone());
     Site { db, store, state, app }

@@ -128,7 +128,7 @@ async fn members_of_unknown_cities_are_refused_whole() {
 async fn an_edition_file_is_versioned_on_re_import() {
     let db = migrated().await;
     let dir = tempfile::tempdir().unwrap();
-    let original = smartcities::demo::EDITIONS[4].1;
+    let original = smartcities_app::demo::EDITIONS[4].1;
     let file = write(&dir, "2023.toml", original);
     let first = smartcities(&["import", "edition", &file], &db.url);
     assert!(

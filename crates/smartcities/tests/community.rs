@@ -9,7 +9,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use smartcities_app::accounts as auth;
 use smartcities_domain::{Email, Lang};
 use smartcities_store::{Store, testing::TestDatabase};
@@ -62,7 +61,7 @@ fn event_form(csrf: &str, id: &str, title: &str, starts: &str, extra: &str) -> O
 #[tokio::test]
 async fn the_secretariat_keeps_the_events_log_and_the_public_sees_the_public_events() {
     let (_db, store) = TestDatabase::migrated().await;
-    let loaded = smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let loaded = smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     assert!(loaded.events >= 12, "a year of illustrative events");
     let app = router(
         AppState::new(smartcities_app::App::new(store.clone()))
@@ -249,7 +248,7 @@ async fn member_status(store: &Store, city: &str) -> String {
 #[tokio::test]
 async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(
         AppState::new(smartcities_app::App::new(store.clone()))
             .with_public_url(Some("https://study.example.org".into())),
@@ -387,7 +386,7 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
 #[tokio::test]
 async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_reason() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(
         AppState::new(smartcities_app::App::new(store.clone()))
             .with_public_url(Some("https://study.example.org".into())),
@@ -455,7 +454,7 @@ fn year_2026() -> smartcities_publish::progress::Period {
 #[tokio::test]
 async fn the_progress_report_gives_each_component_its_activities_and_the_demonstration_figures() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = smartcities_app::App::new(store.clone());
     let secretariat = smartcities_app::accounts::console_user();
     let report = app.progress_report(&secretariat, year_2026(), None).await.unwrap();
@@ -573,7 +572,7 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
 #[tokio::test]
 async fn the_secretariat_keeps_leadership_and_plan_and_makes_the_report_on_the_web() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(
         AppState::new(smartcities_app::App::new(store.clone()))
             .with_public_url(Some("https://study.example.org".into())),
@@ -663,7 +662,7 @@ async fn the_secretariat_keeps_leadership_and_plan_and_makes_the_report_on_the_w
 #[ignore = "needs qpdf and pdftotext (poppler-utils)"]
 async fn the_progress_report_pdf_is_valid_with_its_text_extractable_in_each_language() {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let run = |program: &str, args: &[&str]| {
         let out = std::process::Command::new(program).args(args).output().expect(program);
@@ -695,7 +694,7 @@ async fn the_progress_report_pdf_is_valid_with_its_text_extractable_in_each_lang
 #[tokio::test]
 async fn the_server_counts_downloads_of_published_documents_and_data_not_pages() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     let today: String = smartcities_store::clock::now().chars().take(10).collect();
     let count = || {

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use smartcities::demo::EDITIONS;
+use smartcities_app::demo::EDITIONS;
 use smartcities_domain::{EditionFile, Focus, Lang, StudyAxis};
 
 fn editions() -> Vec<EditionFile> {

@@ -18,11 +18,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use indicatif::ProgressBar;
 use serde_json::{Value, json};
 use smartcities_app::mail::{DEFAULT_FROM, Mailer};
+use smartcities_app::questionnaire::Kind;
 use smartcities_domain::{CityId, EditionYear, ResponseStatus};
-use smartcities_questionnaire::Kind;
 use smartcities_store::{AnswerChange, Editor, testing::TestDatabase};
 use smartcities_web::AppState;
 
@@ -230,7 +229,7 @@ struct DemoSite {
 impl DemoSite {
     async fn signed_in(email: &str) -> DemoSite {
         let (db, store) = TestDatabase::migrated().await;
-        smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+        smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
         let user =
             store.user_by_email(&smartcities_domain::Email::parse(email).unwrap()).await.unwrap().unwrap();
         let (token, csrf) = (smartcities_app::accounts::new_token(), smartcities_app::accounts::new_token());
@@ -280,7 +279,7 @@ fn set_password(browser: &Browser, base: &str, link: &str) {
 async fn a_response_from_invitation_to_acceptance() {
     let driver = Driver::start();
     let (_db, store) = TestDatabase::migrated().await;
-    let loaded = smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    let loaded = smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let link = |who: &str| loaded.links.iter().find(|(w, _)| w == who).unwrap().1.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -452,7 +451,7 @@ async fn a_response_from_invitation_to_acceptance() {
 async fn a_visitor_searches_the_catalogue_filters_by_sdg_opens_a_practice_and_switches_language() {
     let driver = Driver::start();
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let mail_dir = tempfile::tempdir().unwrap();

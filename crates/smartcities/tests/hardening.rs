@@ -10,7 +10,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use smartcities_app::accounts as auth;
 use smartcities_domain::{CityId, EditionYear, Email};
 use smartcities_store::{LinkPurpose, Store, testing::TestDatabase};
@@ -25,7 +24,7 @@ struct Site {
 
 async fn site() -> Site {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let router = router(
         AppState::new(smartcities_app::App::new(store.clone()))
             .with_public_url(Some("https://study.example.org".into())),
@@ -272,7 +271,8 @@ async fn setting_a_password_ends_every_other_link_and_session() {
     assert_eq!(after.status, StatusCode::SEE_OTHER, "the old session is over");
     assert_eq!(send(&site.router, "GET", &newer, None, None).await.status, StatusCode::NOT_FOUND, "used up");
     // A new demonstration run issues no link for an account that has its password.
-    let loaded = smartcities::demo::load(&site.store, &ProgressBar::hidden()).await.unwrap();
+    let loaded =
+        smartcities_app::App::new(site.store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     assert!(!loaded.links.iter().any(|(who, _)| who == "Respondent for Lisbon"), "{:?}", loaded.links);
     assert!(loaded.links.iter().any(|(who, _)| who == "Secretariat"));
 }

@@ -9,7 +9,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use serde_json::Value;
 use smartcities_store::{Store, testing::TestDatabase};
 use smartcities_web::{AppState, router};
@@ -23,7 +22,7 @@ struct TestApp {
 
 async fn spawn_app() -> TestApp {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     TestApp { _db: db, store, app }
 }

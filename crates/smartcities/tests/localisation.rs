@@ -11,7 +11,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use smartcities_app::accounts as auth;
 use smartcities_domain::{EditionStatus, Email, MemberStatus, ResponseStatus};
 use smartcities_store::{Store, testing::TestDatabase};
@@ -120,7 +119,7 @@ fn links(html: &str, prefix: &str) -> BTreeSet<String> {
 #[tokio::test]
 async fn no_page_in_spanish_or_french_shows_a_message_key_a_raw_status_or_an_untranslated_unit() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     let secretariat = session(&store, "secretariat@smartcities.example.org").await;
     let (keys, codes) = (message_keys(), raw_codes());

@@ -52,7 +52,7 @@ async fn memory_stays_flat_over_ten_publications_and_reports() {
             conclusions: None,
             changes: None,
         };
-        app.publish(&secretariat, year, texts, GoPublic::Now, &indicatif::ProgressBar::hidden())
+        app.publish(&secretariat, year, texts, GoPublic::Now, std::sync::Arc::new(smartcities_app::Silent))
             .await
             .unwrap();
         let report = app.progress_report(&secretariat, period, Some(text(100 + n, 19_000))).await.unwrap();

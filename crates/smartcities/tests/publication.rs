@@ -21,7 +21,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use smartcities_app::accounts as auth;
 use smartcities_domain::{EditionYear, Email, Lang, ResponseMove, ResponseStatus};
 use smartcities_store::{Store, testing::TestDatabase};
@@ -37,7 +36,7 @@ struct App {
 
 async fn app() -> App {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     App { db, store, app }
 }
@@ -371,7 +370,7 @@ async fn every_link_of_a_published_version_resolves_and_its_files_can_be_made_ag
     let again = smartcities_publish::publish(
         &snapshot,
         smartcities_publish::Version { number: 1, published_on: day },
-        &ProgressBar::hidden(),
+        &smartcities_app::Silent,
     )
     .unwrap();
     assert_eq!(again.len(), files.len());

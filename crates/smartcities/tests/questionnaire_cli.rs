@@ -7,7 +7,6 @@ mod support;
 
 use support::smartcities;
 
-use indicatif::ProgressBar;
 use smartcities_domain::{CityId, EditionStatus, EditionYear};
 use smartcities_store::{AnswerChange, Editor, Store, testing::TestDatabase};
 
@@ -17,7 +16,7 @@ fn text(bytes: &[u8]) -> String {
 
 async fn demo() -> (TestDatabase, Store) {
     let (db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     (db, store)
 }
 

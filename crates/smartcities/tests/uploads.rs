@@ -9,7 +9,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use smartcities_app::accounts as auth;
 use smartcities_domain::Email;
 use smartcities_store::{Store, testing::TestDatabase};
@@ -71,7 +70,7 @@ fn hostile_workbook() -> Vec<u8> {
 #[tokio::test]
 async fn hostile_and_oversized_workbooks_are_refused_and_the_server_keeps_answering() {
     let (_db, store) = TestDatabase::migrated().await;
-    smartcities::demo::load(&store, &ProgressBar::hidden()).await.unwrap();
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let app = router(AppState::new(smartcities_app::App::new(store.clone())));
     let (cookie, csrf) = session(&store, RESPONDENT).await;
 

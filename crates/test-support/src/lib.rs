@@ -7,7 +7,6 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use indicatif::ProgressBar;
 use smartcities_app::{App, accounts as auth};
 use smartcities_domain::Email;
 use smartcities_store::{Store, User, testing::TestDatabase};
@@ -45,7 +44,7 @@ impl Site {
     /// The demonstration community, served with [`PUBLIC_URL`] as its address.
     pub async fn demo() -> Site {
         let (db, store) = TestDatabase::migrated().await;
-        smartcities::demo::load(&store, &ProgressBar::hidden()).await.expect("the demonstration loads");
+        App::new(store.clone()).load_demo(&smartcities_app::Silent).await.expect("the demonstration loads");
         Site::over(db, store)
     }
 
