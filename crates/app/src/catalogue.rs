@@ -67,14 +67,7 @@ pub const FIELDS: [&str; 29] = [
     "contact_email",
 ];
 
-/// One problem of a practice form, beside its field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldProblem {
-    /// The field's name.
-    pub field: String,
-    /// What is wrong, in the person's language.
-    pub message: String,
-}
+pub use crate::error::FieldProblem;
 
 impl FieldProblem {
     /// The field's label in `lang`.

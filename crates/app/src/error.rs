@@ -8,6 +8,26 @@ use smartcities_locale::{FluentValue, t, translate};
 use smartcities_questionnaire::Finding;
 use smartcities_store::StoreError;
 
+/// One answer that did not pass the checks, with the message in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerProblem {
+    /// The question's code.
+    pub question: String,
+    /// The entry (`group:id`) or `''`.
+    pub entry: String,
+    /// The problem in the person's language.
+    pub message: String,
+}
+
+/// One problem of a practice form, beside its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The field's name.
+    pub field: String,
+    /// What is wrong, in the person's language.
+    pub message: String,
+}
+
 /// Why an edition does not take a city's answers now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Closure {
@@ -145,7 +165,7 @@ pub enum Refusal {
     },
     /// Answers that do not pass their questions' checks, each with the checks' message
     /// (already in the person's language).
-    InvalidAnswers(Vec<crate::responses::AnswerProblem>),
+    InvalidAnswers(Vec<AnswerProblem>),
     /// An answer longer than allowed.
     AnswerTooLong {
         /// The question's code.
@@ -204,7 +224,7 @@ pub enum Refusal {
     /// Withdrawing a version needs the reason the public will read.
     WithdrawNeedsReason,
     /// A practice form with problems, each beside its field.
-    PracticeInvalid(Vec<crate::catalogue::FieldProblem>),
+    PracticeInvalid(Vec<FieldProblem>),
     /// Someone saved the practice since it was opened.
     PracticeChanged {
         /// The version the change started from.

@@ -101,11 +101,6 @@ impl App {
         self
     }
 
-    /// The store, for reads the adapters render directly.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     /// An edition, if there is one of that year.
     pub async fn edition(
         &self,

@@ -28,16 +28,7 @@ pub const MAX_ENTRIES_PER_GROUP: usize = 100;
 /// Entries of all repeat groups together in one response.
 pub const MAX_ENTRIES: usize = 300;
 
-/// One answer that did not pass the checks, with the message in the person's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerProblem {
-    /// The question's code.
-    pub question: String,
-    /// The entry (`group:id`) or `''`.
-    pub entry: String,
-    /// The problem in the person's language.
-    pub message: String,
-}
+pub use crate::error::AnswerProblem;
 
 /// The mail that tells a city its answers were returned with `comments` (one per line) or, without
 /// comments, accepted; in the study's three languages, as the recipient's is not known.

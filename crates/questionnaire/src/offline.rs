@@ -14,8 +14,9 @@ use crate::{
     expr::{Expr, Op},
     model::{EntryKey, Group, Item, Kind, Question, Questionnaire},
     validate::check_value,
+    workbook::column_letter,
     workbook::{Limits, read_workbook},
-    xlsform_read::{Finding, Place, column_letter},
+    xlsform_read::{Finding, Place},
 };
 
 /// Which response a workbook is for; written into it and checked on upload.

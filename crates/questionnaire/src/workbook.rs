@@ -214,7 +214,7 @@ impl WorkbookError {
                 words(lang, "row", "fila", "ligne"),
                 row + 1,
                 words(lang, "column", "columna", "colonne"),
-                crate::xlsform_read::column_letter(*column),
+                column_letter(*column),
                 words(
                     lang,
                     "this cell lies beyond the rows and columns a questionnaire can use; delete it and upload again",
@@ -417,6 +417,19 @@ fn read_sheet(
         return Err(WorkbookError::SpanTooLarge { sheet: name.to_string() });
     }
     Ok(Range::from_sparse(cells))
+}
+
+/// A spreadsheet column's letters from its index counted from 0: A … Z, AA, AB …
+pub(crate) fn column_letter(mut index: u32) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push((b'A' + (index % 26) as u8) as char);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    letters.iter().rev().collect()
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use crate::{
         Calculation, ChoiceItem, Condition, FieldName, Group, Item, Kind, Note, OtherTexts, Question,
         Questionnaire, Texts, YES_NO,
     },
-    workbook::{Limits, read_workbook},
+    workbook::{Limits, column_letter, read_workbook},
 };
 
 /// A place in a workbook.
@@ -113,18 +113,6 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
-
-pub(crate) fn column_letter(mut index: u32) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push((b'A' + (index % 26) as u8) as char);
-        if index < 26 {
-            break;
-        }
-        index = index / 26 - 1;
-    }
-    letters.iter().rev().collect()
-}
 
 /// Recognises a language written in a column header: `English (en)`, `english`, `EN`, `Español (es)`.
 fn parse_language(text: &str) -> Option<Lang> {

@@ -165,6 +165,21 @@ async fn serve_refuses_a_database_without_schema() {
     assert!(text(&out.stderr).contains("run `smartcities migrate"));
 }
 
+#[tokio::test]
+async fn serve_refuses_a_database_whose_migrations_are_behind() {
+    let db = migrated().await;
+    let store = smartcities_store::Store::connect(&db.url).await.unwrap();
+    // Forget that the latest migration ran, as on a database an older version migrated.
+    store.forget_latest_migration_for_tests().await.unwrap();
+    let out = smartcities(
+        &["serve", "--bind", "127.0.0.1:0", "--public-url", "https://study.example.org"],
+        &db.url,
+    );
+    assert!(!out.status.success());
+    let said = text(&out.stderr);
+    assert!(said.contains("lacks 1 migrations") && said.contains("run `smartcities migrate"), "{said}");
+}
+
 #[test]
 fn every_command_has_help() {
     for args in [
