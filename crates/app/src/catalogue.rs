@@ -102,38 +102,7 @@ pub struct PracticePage {
     pub may_decide: bool,
 }
 
-/// Who sees what: the public published practices, a respondent also their city's, staff all.
-pub fn visibility(viewer: Option<&User>) -> Visibility {
-    match viewer {
-        None => Visibility::Public,
-        Some(user) => match (user.role, &user.city) {
-            (Role::Secretariat | Role::Analyst, _) => Visibility::Everything,
-            (Role::Respondent, Some(city)) => Visibility::City(city.clone()),
-            (Role::Respondent, None) => Visibility::Public,
-        },
-    }
-}
-
-fn may_see(viewer: Option<&User>, stored: &StoredPractice) -> bool {
-    stored.status == PracticeStatus::Published
-        || match visibility(viewer) {
-            Visibility::Everything => true,
-            Visibility::City(city) => city == stored.practice.city,
-            Visibility::Public => false,
-        }
-}
-
-/// Whether `user` may edit a practice: the secretariat always, its city's respondents while it
-/// is not published (a published practice changes through the secretariat).
-fn may_edit(user: Option<&User>, stored: &StoredPractice) -> bool {
-    match user {
-        Some(user) if user.role == Role::Secretariat => true,
-        Some(user) if user.role == Role::Respondent => {
-            user.city.as_ref() == Some(&stored.practice.city) && stored.status != PracticeStatus::Published
-        }
-        _ => false,
-    }
-}
+pub use crate::policy::{may_edit_practice as may_edit, may_see_practice as may_see, practice_visibility as visibility};
 
 /// A form's values by name; repeated names (checkboxes) keep every value.
 struct FormValues<'a> {
@@ -651,9 +620,7 @@ impl App {
         lang: Lang,
         form: &[(String, String)],
     ) -> Result<PracticeId> {
-        let allowed = user.role == Role::Secretariat
-            || (user.role == Role::Respondent && user.city.as_ref() == Some(city));
-        if !allowed {
+        if !crate::policy::may_propose_practice(user, city) {
             return Err(Refusal::Forbidden.into());
         }
         if self.store.city(city).await?.is_none() {

@@ -3,8 +3,9 @@
 //! here; nothing else decides.
 
 use smartcities_analysis::{CityProfile, Results};
-use smartcities_domain::{CityId, Edition, EditionStatus, Role};
-use smartcities_store::User;
+use smartcities_domain::{CityId, Edition, EditionStatus, PracticeStatus, Role};
+use smartcities_search::Visibility;
+use smartcities_store::{StoredPractice, User};
 
 /// Who is asking: a visitor nobody knows, or a signed-in account.
 #[derive(Debug, Clone, Copy)]
@@ -107,4 +108,45 @@ pub fn redact_profile(viewer: Viewer<'_>, edition: &Edition, profile: &mut CityP
         let standing = &mut index.standing;
         (standing.rank, standing.rank_5, standing.rank_95) = (None, None, None);
     }
+}
+
+/// Which practices of the catalogue a viewer finds: the published ones, and also every draft
+/// for the secretariat, and its own city's drafts for a respondent. Analysts study published
+/// practices only, as the public does.
+pub fn practice_visibility(viewer: Option<&User>) -> Visibility {
+    match viewer {
+        None => Visibility::Public,
+        Some(user) => match (user.role, &user.city) {
+            (Role::Secretariat, _) => Visibility::Everything,
+            (Role::Respondent, Some(city)) => Visibility::City(city.clone()),
+            (Role::Respondent, None) | (Role::Analyst, _) => Visibility::Public,
+        },
+    }
+}
+
+/// Whether `viewer` may read a practice, whatever its status.
+pub fn may_see_practice(viewer: Option<&User>, stored: &StoredPractice) -> bool {
+    stored.status == PracticeStatus::Published
+        || match practice_visibility(viewer) {
+            Visibility::Everything => true,
+            Visibility::City(city) => city == stored.practice.city,
+            Visibility::Public => false,
+        }
+}
+
+/// Whether `user` may edit a practice: the secretariat always, its city's respondents while it
+/// is not published (a published practice changes through the secretariat).
+pub fn may_edit_practice(user: Option<&User>, stored: &StoredPractice) -> bool {
+    match user {
+        Some(user) if user.role == Role::Secretariat => true,
+        Some(user) if user.role == Role::Respondent => {
+            user.city.as_ref() == Some(&stored.practice.city) && stored.status != PracticeStatus::Published
+        }
+        _ => false,
+    }
+}
+
+/// Whether `user` may propose a practice for `city`: its respondents, or the secretariat for it.
+pub fn may_propose_practice(user: &User, city: &CityId) -> bool {
+    user.role == Role::Secretariat || (user.role == Role::Respondent && user.city.as_ref() == Some(city))
 }

@@ -15,7 +15,6 @@ use smartcities_app::{
     AppError, Refusal,
     accounts::{Client, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NewSession, SESSION_SECONDS, new_token},
 };
-use smartcities_domain::Role;
 
 use crate::{
     AppState,
@@ -409,7 +408,7 @@ pub async fn me(
             city,
             city_id: user.city.as_ref().map(ToString::to_string),
             editions,
-            campaigns: user.role != Role::Respondent,
+            campaigns: smartcities_app::policy::is_staff(user.role),
         };
         render_page(&ctx, "me.html", "me", body).await
     }

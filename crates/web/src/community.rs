@@ -601,10 +601,8 @@ async fn community_page(
     let (state, lang) = (ctx.state, ctx.lang);
     let leadership = state.app.leadership().await.map_err(refused(lang))?;
     let activities = state.app.activities().await.map_err(refused(lang))?;
-    let role = ctx.viewer.0.as_ref().map(|s| s.user.role);
-    let staff =
-        matches!(role, Some(smartcities_domain::Role::Secretariat | smartcities_domain::Role::Analyst));
-    let secretariat = role == Some(smartcities_domain::Role::Secretariat);
+    let staff = ctx.viewer.app().is_staff();
+    let secretariat = ctx.viewer.is_secretariat();
     let lead = match &leadership {
         Some(l) => {
             let city = state.app.city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);

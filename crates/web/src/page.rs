@@ -200,7 +200,7 @@ impl ViewerView {
             name: s.user.name.clone(),
             role: s.user.role.slug().to_string(),
             csrf: s.csrf.clone(),
-            secretariat: s.user.role == smartcities_domain::Role::Secretariat,
+            secretariat: smartcities_app::policy::Viewer::Account(&s.user).is_secretariat(),
         })
     }
 }

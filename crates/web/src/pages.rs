@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use smartcities_app::CityFilter;
 use smartcities_domain::{
     City, CityId, Direction, Edition, EditionYear, Focus, Framework, Lang, Member, Provenance, QuestionKind,
-    Role, Section, StudyAxis,
+    Section, StudyAxis,
 };
 use smartcities_locale::FluentValue;
 use smartcities_publish::map;
@@ -355,7 +355,7 @@ pub async fn members(
         state.app.members().await?.into_iter().map(|m| (m.city.clone(), m)).collect();
     // The public map shows the current members; lapsed and departed ones stay on record for
     // the secretariat and analysts.
-    let staff = viewer.0.as_ref().is_some_and(|s| matches!(s.user.role, Role::Secretariat | Role::Analyst));
+    let staff = viewer.app().is_staff();
     let mut listed: Vec<(&City, &Member)> = cities
         .iter()
         .filter_map(|c| members.get(&c.id).map(|m| (c, m)))

@@ -18,7 +18,7 @@ use smartcities_app::{
 };
 use smartcities_domain::{
     Actor, BudgetRange, CityId, EditionYear, Effort, Inequality, Lang, Practice, PracticeId, PracticeStatus,
-    Role, Stage, StudyAxis, Written,
+    Stage, StudyAxis, Written,
 };
 use smartcities_locale::FluentValue;
 
@@ -306,7 +306,7 @@ pub async fn list(
     let found =
         state.app.search_practices(user, params.search(lang, PER_PAGE)).await.map_err(refused(lang))?;
     let labels = Labels::load(&state, lang).await.map_err(refused(lang))?;
-    let staff = matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst));
+    let staff = viewer.app().is_staff();
 
     #[derive(Serialize)]
     struct ListPage {
@@ -357,8 +357,7 @@ pub async fn list(
         page,
         pages,
         propose_city: user
-            .filter(|u| u.role == Role::Respondent)
-            .and_then(|u| u.city.as_ref())
+            .and_then(|u| u.city.as_ref().filter(|c| smartcities_app::policy::may_propose_practice(u, c)))
             .map(|c| c.to_string()),
         hidden,
     };
@@ -885,8 +884,7 @@ pub async fn propose_form(
 ) -> PageResult {
     let city = CityId::parse(&city).map_err(|_| PageError::NotFound(lang))?;
     let city = state.app.city(&city).await?.ok_or(PageError::NotFound(lang))?;
-    let may = session.user.role == Role::Secretariat || session.user.city.as_ref() == Some(&city.id);
-    if !may || session.user.role == Role::Analyst {
+    if !smartcities_app::policy::may_propose_practice(&session.user, &city.id) {
         return Err(PageError::Forbidden(lang));
     }
     let labels = Labels::load(&state, lang).await.map_err(refused(lang))?;
@@ -1017,9 +1015,7 @@ pub(crate) async fn city_practices(
     let labels = Labels::load(state, lang).await?;
     let own = state.app.practices_of(user, &city.id).await?;
     let learn = state.app.learn_from(city, 6).await?;
-    let may_propose = user.is_some_and(|u| {
-        u.role == Role::Secretariat || (u.role == Role::Respondent && u.city.as_ref() == Some(&city.id))
-    });
+    let may_propose = user.is_some_and(|u| smartcities_app::policy::may_propose_practice(u, &city.id));
     Ok(CityPractices {
         own: own
             .iter()

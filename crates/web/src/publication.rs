@@ -283,8 +283,7 @@ pub(crate) async fn staff_panel(
     year: EditionYear,
     uri: &Uri,
 ) -> Result<Option<StaffPanel>, PageError> {
-    use smartcities_domain::Role;
-    if !matches!(viewer.role(), Some(Role::Secretariat | Role::Analyst)) {
+    if !viewer.app().is_staff() {
         return Ok(None);
     }
     let stored = state.app.results(year).await.map_err(refused(lang))?;
