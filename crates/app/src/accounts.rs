@@ -11,7 +11,7 @@ use argon2::{
 use sha2::{Digest, Sha256};
 use smartcities_domain::{Email, Lang};
 use smartcities_locale::{FluentValue, t, translate};
-use smartcities_store::{LinkPurpose, SessionUser, User, clock};
+use smartcities_store::{LinkPurpose, SessionUser, User};
 
 use crate::{App, AppError, Refusal, Result, error::PasswordProblem};
 
@@ -328,7 +328,7 @@ impl App {
         if let Some(address) = client.address {
             keys.push(format!("address:{address}"));
         }
-        let since = clock::from_now(-THROTTLE_WINDOW_SECONDS);
+        let since = self.now().plus_seconds(-THROTTLE_WINDOW_SECONDS).to_string();
         let failures = self.store.failed_sign_ins(&keys, &since).await?;
         let throttled = failures.first().is_some_and(|n| *n >= FAILURES_PER_ACCOUNT)
             || failures.get(1).is_some_and(|n| *n >= FAILURES_PER_ADDRESS);
@@ -437,7 +437,7 @@ impl App {
 
     /// Forgets failed sign-ins older than the throttle's window, and expired sessions.
     pub async fn purge_expired(&self) -> Result<()> {
-        Ok(self.store.purge_expired(&clock::from_now(-THROTTLE_WINDOW_SECONDS)).await?)
+        Ok(self.store.purge_expired(&self.now().plus_seconds(-THROTTLE_WINDOW_SECONDS).to_string()).await?)
     }
 }
 

@@ -212,7 +212,7 @@ impl App {
     /// A deadline is the last day answers are taken: it must lie ahead, and after the call for
     /// participation when the edition has one.
     fn check_deadline(&self, edition: &Edition, deadline: ApproxDate) -> Result<()> {
-        let today: String = smartcities_store::clock::now().chars().take(10).collect();
+        let today = self.today().to_string();
         if last_day(deadline) < today {
             return Err(Refusal::DeadlinePassed { deadline: deadline.to_string() }.into());
         }

@@ -102,7 +102,9 @@ pub struct PracticePage {
     pub may_decide: bool,
 }
 
-pub use crate::policy::{may_edit_practice as may_edit, may_see_practice as may_see, practice_visibility as visibility};
+pub use crate::policy::{
+    may_edit_practice as may_edit, may_see_practice as may_see, practice_visibility as visibility,
+};
 
 /// A form's values by name; repeated names (checkboxes) keep every value.
 struct FormValues<'a> {
@@ -812,9 +814,9 @@ impl App {
 
 /// What the index takes of a stored practice and its city.
 fn entry(stored: StoredPractice, city: &City) -> Entry {
-    let stamp = stored.published_at.as_deref().unwrap_or(&stored.updated_at);
+    let stamp = stored.published_at.unwrap_or(stored.updated_at).to_string();
     Entry {
-        when: when(stamp),
+        when: when(&stamp),
         status: stored.status,
         city_name: city.name.clone(),
         section: city.section.slug().to_string(),
@@ -906,7 +908,7 @@ mod tests {
             evidence: smartcities_domain::Evidence::SelfReported,
             evidence_note: None,
             updated_by: String::new(),
-            updated_at: String::new(),
+            updated_at: smartcities_domain::Timestamp::from_unix(0),
         };
         let answers = vec![
             answer("gp_title", "good_practices:2", "Bicing eléctrico"),

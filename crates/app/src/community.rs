@@ -10,7 +10,7 @@ use smartcities_domain::{
 use smartcities_publish::progress::{
     self, EditionProgress, MemberCounts, Period, ProgressReport, RenewalProgress,
 };
-use smartcities_store::{User, clock};
+use smartcities_store::User;
 
 use crate::{App, AppError, Refusal, Result};
 
@@ -123,13 +123,16 @@ impl App {
         let store = &self.store;
         // An edition was at work in the period if it is dated in it, had a milestone or a
         // publication in it, or is collecting or being analysed while the period runs.
-        let today = clock::now();
+        let today = self.now().to_string();
         let mut editions = Vec::new();
         for edition in store.editions().await? {
             let year_in = (period.from.year..=period.to.year).contains(&edition.year.get());
             let milestone_in = edition.milestones.iter().any(|m| period.contains(m.date));
-            let published_in =
-                store.publications(edition.year).await?.iter().any(|p| period.contains_day(&p.published_at));
+            let published_in = store
+                .publications(edition.year)
+                .await?
+                .iter()
+                .any(|p| period.contains_day(&p.published_at.to_string()));
             let in_progress = (edition.status.collection == Collection::Open || !edition.status.published)
                 && edition.status.collection != Collection::Planning
                 && period.contains_day(&today);
@@ -158,14 +161,14 @@ impl App {
         };
         let mut renewals = Vec::new();
         for round in store.renewal_rounds().await? {
-            if !period.contains_day(&round.opened_at) {
+            if !period.contains_day(&round.opened_at.to_string()) {
                 continue;
             }
             let replies = store.renewal_replies(&round.id).await?;
             let count = |a: RenewalAnswer| replies.iter().filter(|r| r.answer == a).count();
             renewals.push(RenewalProgress {
                 title: round.title.clone(),
-                opened_at: round.opened_at.clone(),
+                opened_at: round.opened_at.to_string(),
                 closed: round.closed_at.is_some(),
                 confirmed: count(RenewalAnswer::Confirmed),
                 updated: count(RenewalAnswer::Updated),
@@ -183,16 +186,17 @@ impl App {
             }
         }
         for application in store.applications().await? {
-            if period.contains_day(&application.submitted_at) {
+            if period.contains_day(&application.submitted_at.to_string()) {
                 members.applications += 1;
                 members.approved += usize::from(application.status == ApplicationStatus::Approved);
             }
         }
         let (mut published_in, mut published_by_end) = (0, 0);
         for practice in store.practices_changed_after(0, i64::MAX).await? {
-            if let Some(at) = &practice.published_at {
-                published_in += usize::from(period.contains_day(at));
-                published_by_end += usize::from(at.get(..10).unwrap_or(at) <= period.last_day().as_str());
+            if let Some(at) = practice.published_at {
+                let at = at.to_string();
+                published_in += usize::from(period.contains_day(&at));
+                published_by_end += usize::from(&at[..10] <= period.last_day().as_str());
             }
         }
         Ok(ProgressReport {

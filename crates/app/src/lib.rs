@@ -35,11 +35,6 @@ pub use smartcities_store::{CityFilter, SessionUser, User};
 pub use error::{AppError, Closure, PasswordProblem, Refusal, Result, community_problem, event_problem};
 use smartcities_store::Store;
 
-/// The current moment as stored and compared: ISO 8601 in UTC (`2026-11-26T19:04:05Z`).
-pub fn now() -> String {
-    smartcities_store::clock::now()
-}
-
 /// How many heavy synchronous jobs (reading an uploaded workbook) run at once; each is bounded
 /// in memory and time, so this bounds what uploads can take from the server.
 const HEAVY_WORK_AT_ONCE: usize = 2;
@@ -72,6 +67,23 @@ impl App {
             catalogue: catalogue::CatalogueIndex::new(index),
             contact: None,
         }
+    }
+
+    /// The application reading the time from `clock` (a test's fixed clock): every record and
+    /// every rule that depends on the day or the moment follows it.
+    pub fn with_clock(mut self, clock: Arc<dyn smartcities_domain::Clock>) -> App {
+        self.store = self.store.with_clock(clock);
+        self
+    }
+
+    /// Now, by the application's clock.
+    pub fn now(&self) -> smartcities_domain::Timestamp {
+        self.store.now()
+    }
+
+    /// Today (UTC), by the application's clock.
+    pub fn today(&self) -> smartcities_domain::Day {
+        self.now().day()
     }
 
     /// Sets the secretariat's address that refusals point people to (the address mail comes

@@ -7,7 +7,7 @@ use smartcities_domain::{
     Application, ApplicationStatus, City, CityId, CommunityProblem, Coordinates, CountryCode, FocalPoint,
     Member, MemberStatus, Population, RenewalAnswer, Role, Section, check_focal_points,
 };
-use smartcities_store::{OutgoingMail, RenewalReply, RenewalRound, User, clock};
+use smartcities_store::{OutgoingMail, RenewalReply, RenewalRound, User};
 
 use crate::{
     App, Refusal, Result,
@@ -144,10 +144,6 @@ fn outgoing(texts: &[MailText]) -> Vec<OutgoingMail<'_>> {
     texts.iter().map(|(id, to, subject, body)| OutgoingMail { id, recipient: to, subject, body }).collect()
 }
 
-fn today() -> String {
-    clock::now().chars().take(10).collect()
-}
-
 impl App {
     fn secretariat_only(user: &User) -> Result<()> {
         if user.role == Role::Secretariat { Ok(()) } else { Err(Refusal::Forbidden.into()) }
@@ -166,19 +162,19 @@ impl App {
         }
         let valid_day = closes_on.len() == 10
             && smartcities_domain::ApproxDate::parse(closes_on).is_ok_and(|d| d.day.is_some());
-        if !valid_day || closes_on <= today().as_str() {
+        if !valid_day || closes_on <= self.today().to_string().as_str() {
             problems.push(("closes_on".to_string(), CommunityProblem::NotInFuture));
         }
         if !problems.is_empty() {
             return Err(Refusal::CommunityInvalid(problems).into());
         }
-        let now = clock::now();
-        let mut id = format!("renewal-{}", &now[..10]);
+        let now = self.now();
+        let mut id = format!("renewal-{}", now.day());
         let taken = self.store.renewal_rounds().await?;
         let mut n = 1;
         while taken.iter().any(|r| r.id == id) {
             n += 1;
-            id = format!("renewal-{}-{n}", &now[..10]);
+            id = format!("renewal-{}-{n}", now.day());
         }
         let round = RenewalRound {
             id,
@@ -327,7 +323,7 @@ impl App {
             country,
             focal_point,
             motivation: motivation.trim().to_string(),
-            submitted_at: clock::now(),
+            submitted_at: self.now(),
             status: ApplicationStatus::Pending,
             reason: None,
             city: None,
@@ -424,7 +420,7 @@ impl App {
                 };
                 application.status = ApplicationStatus::Approved;
                 application.city = Some(city.id.clone());
-                let since = clock::now()[..4].parse().ok();
+                let since = self.now().to_string()[..4].parse().ok();
                 let member = Member {
                     city: city.id.clone(),
                     status: MemberStatus::Active,

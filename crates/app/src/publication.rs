@@ -11,7 +11,6 @@ use smartcities_domain::{Collection, EditionYear, Lang, Localized, Progress, Rol
 use smartcities_publish::{Previous, Snapshot, Texts, Version, Workshop, WorkshopOutput};
 use smartcities_store::{
     CityFilter, NewPublication, OutgoingMail, Publication, PublishedFile, ScheduledJob, StoreError, User,
-    clock,
 };
 
 use crate::{
@@ -70,11 +69,6 @@ fn check_texts(texts: &Texts) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Today as `YYYY-MM-DD`, the day a version states.
-fn today() -> String {
-    clock::now().chars().take(10).collect()
 }
 
 /// The mail that tells a city's respondent where its city sheet is, in the three languages.
@@ -208,17 +202,17 @@ impl App {
         secretariat_only(by)?;
         check_texts(&texts)?;
         if let GoPublic::At(at) = &when {
-            check_moment(at)?;
+            self.check_moment(at)?;
         }
         let snapshot = self.snapshot(year, texts).await?;
         let provisional = snapshot.provisional;
         let version = self.store.next_publication_version(year).await?;
         let started = Instant::now();
+        let day = self.today().to_string();
         // Seconds of layout on every core: on the blocking pool, never on the async workers, and
         // within the permits for heavy work, so that PDFs are laid out a few at a time.
         let (snapshot, content_hash, files) = self
             .heavy(move || {
-                let day = today();
                 let files = smartcities_publish::publish(
                     &snapshot,
                     Version { number: version, published_on: &day },
@@ -255,7 +249,7 @@ impl App {
                 other => other.into(),
             })?;
         let mails = match when {
-            GoPublic::Now => self.go_public(year, version, &clock::now(), None).await?,
+            GoPublic::Now => self.go_public(year, version, &self.now().to_string(), None).await?,
             GoPublic::At(at) => {
                 self.store.schedule_public(year, version, Some(&at)).await?;
                 0
@@ -269,10 +263,11 @@ impl App {
     pub async fn make_public(&self, by: &User, year: EditionYear, version: u32) -> Result<usize> {
         secretariat_only(by)?;
         let publication = self.version_to_change(year, version).await?;
-        if publication.is_public_at(&clock::now()) {
+        let now = self.now();
+        if publication.is_public_at(now) {
             return Ok(0);
         }
-        self.go_public(year, version, &clock::now(), None).await
+        self.go_public(year, version, &now.to_string(), None).await
     }
 
     /// Schedules a private version to go public at `at` (ISO 8601 UTC, ahead), or with `None`
@@ -286,11 +281,11 @@ impl App {
     ) -> Result<()> {
         secretariat_only(by)?;
         let publication = self.version_to_change(year, version).await?;
-        if publication.is_public_at(&clock::now()) {
+        if publication.is_public_at(self.now()) {
             return Err(Refusal::AlreadyPublic { version }.into());
         }
         if let Some(at) = at {
-            check_moment(at)?;
+            self.check_moment(at)?;
         }
         Ok(self.store.schedule_public(year, version, at).await?)
     }
@@ -351,7 +346,7 @@ impl App {
             let ScheduledJob { id, kind, edition, version, due_at } = job;
             match kind.as_str() {
                 "make_public" => {
-                    self.go_public(edition, version, &due_at, Some(&id)).await?;
+                    self.go_public(edition, version, &due_at.to_string(), Some(&id)).await?;
                     done += 1;
                 }
                 other => {
@@ -374,14 +369,14 @@ impl App {
 
     /// The latest version of an edition that is public and not withdrawn.
     pub async fn current_publication(&self, year: EditionYear) -> Result<Option<Publication>> {
-        let now = clock::now();
+        let now = self.now();
         Ok(self
             .store
             .publications(year)
             .await?
             .into_iter()
             .rev()
-            .find(|p| p.withdrawn.is_none() && p.is_public_at(&now)))
+            .find(|p| p.withdrawn.is_none() && p.is_public_at(now)))
     }
 
     /// One file of a version, with the version, as `viewer` may read it: everyone once the
@@ -395,7 +390,7 @@ impl App {
         path: &str,
     ) -> Result<Option<(Publication, PublishedFile)>> {
         let Some(publication) = self.store.publication(year, version).await? else { return Ok(None) };
-        let public = publication.is_public_at(&clock::now()) || publication.withdrawn.is_some();
+        let public = publication.is_public_at(self.now()) || publication.withdrawn.is_some();
         if !public && !viewer.is_secretariat() {
             return Ok(None);
         }
@@ -430,7 +425,8 @@ impl App {
 
 /// The moment a local date and time (`2027-05-10T10:00`, as a form's `datetime-local` field
 /// sends it) means in an IANA time zone (`Europe/Madrid`), as the UTC timestamp a schedule
-/// stores. A time the zone skips (a spring-forward gap) is refused rather than guessed.
+/// stores. A time the zone skips (a spring-forward gap) is refused rather than guessed; whether
+/// the moment still lies ahead is checked where it is used.
 pub fn moment(local: &str, zone: &str) -> Result<String> {
     let refused = || AppError::Refused(Refusal::MomentPassed { at: format!("{local} {zone}") });
     let civil: jiff::civil::DateTime = local.trim().parse().map_err(|_| refused())?;
@@ -439,9 +435,7 @@ pub fn moment(local: &str, zone: &str) -> Result<String> {
     if tz.to_ambiguous_zoned(civil).is_ambiguous() && zoned.datetime() != civil {
         return Err(refused());
     }
-    let at = zoned.timestamp().strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
-    check_moment(&at)?;
-    Ok(at)
+    Ok(zoned.timestamp().strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
 /// The IANA time zones a publication can be scheduled in, sorted.
@@ -452,20 +446,22 @@ pub fn zones() -> Vec<String> {
     zones
 }
 
-/// A scheduled moment must be a UTC timestamp still to come.
-fn check_moment(at: &str) -> Result<()> {
-    let well_formed = at.len() == 20
-        && at.ends_with('Z')
-        && at.as_bytes().get(10) == Some(&b'T')
-        && at.chars().enumerate().all(|(i, c)| match i {
-            4 | 7 => c == '-',
-            10 => c == 'T',
-            13 | 16 => c == ':',
-            19 => c == 'Z',
-            _ => c.is_ascii_digit(),
-        });
-    if !well_formed || at <= clock::now().as_str() {
-        return Err(Refusal::MomentPassed { at: at.to_string() }.into());
+impl App {
+    /// A scheduled moment must be a UTC timestamp still to come.
+    fn check_moment(&self, at: &str) -> Result<()> {
+        let well_formed = at.len() == 20
+            && at.ends_with('Z')
+            && at.as_bytes().get(10) == Some(&b'T')
+            && at.chars().enumerate().all(|(i, c)| match i {
+                4 | 7 => c == '-',
+                10 => c == 'T',
+                13 | 16 => c == ':',
+                19 => c == 'Z',
+                _ => c.is_ascii_digit(),
+            });
+        if !well_formed || at <= self.now().to_string().as_str() {
+            return Err(Refusal::MomentPassed { at: at.to_string() }.into());
+        }
+        Ok(())
     }
-    Ok(())
 }

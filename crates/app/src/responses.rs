@@ -86,6 +86,8 @@ pub struct ResponseFile {
     pub answers: Vec<StoredAnswer>,
     /// The secretariat's address, for a city that can no longer answer.
     pub contact: Option<String>,
+    /// The day it was read, by the application's clock.
+    pub today: smartcities_domain::Day,
 }
 
 impl ResponseFile {
@@ -100,7 +102,7 @@ impl ResponseFile {
     /// Why the edition does not take `user`'s changes now (collection not open, or the city's
     /// deadline behind), with the secretariat's address to write to; `None` when it does.
     pub fn closed_to(&self, user: &User) -> Option<Refusal> {
-        open_for(&self.edition, editor(user), Some(&self.response), self.contact.as_deref()).err()
+        open_for(&self.edition, editor(user), Some(&self.response), self.contact.as_deref(), self.today).err()
     }
 
     /// The answers in the shape of the offline workbook.
@@ -122,6 +124,7 @@ fn open_for(
     editor: Editor,
     response: Option<&ResponseRecord>,
     contact: Option<&str>,
+    today: smartcities_domain::Day,
 ) -> std::result::Result<(), Refusal> {
     let refuse =
         |why| Refusal::NotTakingAnswers { edition: edition.year, why, contact: contact.map(str::to_string) };
@@ -135,8 +138,11 @@ fn open_for(
         (Collection::Open, Editor::Respondent) if response.is_none() => Ok(()),
         (Collection::Open, Editor::Respondent) => {
             let Some(last_day) = crate::campaign::last_day_for(edition, response) else { return Ok(()) };
-            let today: String = smartcities_store::clock::now().chars().take(10).collect();
-            if today > last_day { Err(refuse(Closure::DeadlinePassed { last_day })) } else { Ok(()) }
+            if today.to_string() > last_day {
+                Err(refuse(Closure::DeadlinePassed { last_day }))
+            } else {
+                Ok(())
+            }
         }
     }
 }
@@ -321,7 +327,15 @@ impl App {
         let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotFound)?;
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answers(year, &city.id).await?;
-        Ok(ResponseFile { edition, questionnaire, city, response, answers, contact: self.contact.clone() })
+        Ok(ResponseFile {
+            edition,
+            questionnaire,
+            city,
+            response,
+            answers,
+            contact: self.contact.clone(),
+            today: self.today(),
+        })
     }
 
     /// The response `user` may change now, or why not: the edition must take answers from them,
@@ -331,13 +345,21 @@ impl App {
             return Err(Refusal::Forbidden.into());
         }
         let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
-        open_for(&edition, editor(user), None, self.contact.as_deref())?;
+        open_for(&edition, editor(user), None, self.contact.as_deref(), self.today())?;
         let city = self.store.city(city).await?.ok_or(Refusal::NotFound)?;
         let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotInvited)?;
-        open_for(&edition, editor(user), Some(&response), self.contact.as_deref())?;
+        open_for(&edition, editor(user), Some(&response), self.contact.as_deref(), self.today())?;
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answers(year, &city.id).await?;
-        Ok(ResponseFile { edition, questionnaire, city, response, answers, contact: self.contact.clone() })
+        Ok(ResponseFile {
+            edition,
+            questionnaire,
+            city,
+            response,
+            answers,
+            contact: self.contact.clone(),
+            today: self.today(),
+        })
     }
 
     fn require_secretariat(user: &User) -> Result<()> {
@@ -374,7 +396,7 @@ impl App {
         if !may_write_answers(user, &file.city.id) {
             return Err(Refusal::Forbidden.into());
         }
-        open_for(&file.edition, editor(user), Some(&file.response), self.contact.as_deref())?;
+        open_for(&file.edition, editor(user), Some(&file.response), self.contact.as_deref(), self.today())?;
         check_changes(&file.questionnaire, &file.answers, changes, lang)?;
         let (year, city) = (file.edition.year, &file.city.id);
         Ok(self

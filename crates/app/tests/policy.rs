@@ -33,7 +33,10 @@ async fn findings_are_read_by_the_public_once_published_and_by_staff_before() {
     assert!(site.app.findings_for(Viewer::Account(&secretariat), campaign).await.is_ok());
     assert!(site.app.findings_for(Viewer::Account(&analyst), campaign).await.is_ok());
     assert_eq!(refusal(site.app.findings_for(Viewer::Visitor, campaign).await), Refusal::SignInNeeded);
-    assert_eq!(refusal(site.app.findings_for(Viewer::Account(&respondent), campaign).await), Refusal::Forbidden);
+    assert_eq!(
+        refusal(site.app.findings_for(Viewer::Account(&respondent), campaign).await),
+        Refusal::Forbidden
+    );
     assert_eq!(refusal(site.app.focus_groups(Viewer::Visitor, campaign).await), Refusal::SignInNeeded);
     assert!(!site.app.focus_groups(Viewer::Account(&analyst), campaign).await.unwrap().is_empty());
 
@@ -91,7 +94,10 @@ async fn staff_follow_the_campaign_and_a_silent_city_is_one_that_answered_nothin
     let (secretariat, analyst, respondent) =
         (site.user(SECRETARIAT).await, site.user(ANALYST).await, site.user(RESPONDENT).await);
     let year = EditionYear::new(2025).unwrap();
-    assert_eq!(refusal(site.app.campaign_dashboard(&respondent, year, Showing::All).await), Refusal::Forbidden);
+    assert_eq!(
+        refusal(site.app.campaign_dashboard(&respondent, year, Showing::All).await),
+        Refusal::Forbidden
+    );
     assert_eq!(refusal(site.app.coding_work(&respondent, year).await), Refusal::Forbidden);
     assert!(site.app.coding_work(&analyst, year).await.is_ok());
 

@@ -71,6 +71,7 @@ mod network;
 mod practice;
 mod progress;
 mod response;
+mod time;
 
 pub use account::Role;
 pub use city::{
@@ -98,6 +99,7 @@ pub use practice::{
 };
 pub use progress::{Progress, Silent};
 pub use response::{Evidence, Participation, ResponseMove, ResponseStatus};
+pub use time::{Clock, Day, FixedClock, SystemClock, Timestamp};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

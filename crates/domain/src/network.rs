@@ -120,7 +120,7 @@ pub struct Application {
     /// Why the city wants to join.
     pub motivation: String,
     /// When it was sent (RFC 3339).
-    pub submitted_at: String,
+    pub submitted_at: crate::Timestamp,
     /// Where it stands.
     pub status: ApplicationStatus,
     /// The reason given when it was declined.
@@ -384,7 +384,7 @@ mod tests {
             country: CountryCode::parse("ES").unwrap(),
             focal_point: focal,
             motivation: "x".repeat(MAX_TEXT + 1),
-            submitted_at: "2026-12-01T00:00:00Z".into(),
+            submitted_at: crate::Timestamp::parse("2026-12-01T00:00:00Z").unwrap(),
             status: ApplicationStatus::Pending,
             reason: None,
             city: None,

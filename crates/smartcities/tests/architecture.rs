@@ -214,7 +214,6 @@ fn readme_commands() -> Vec<String> {
             .replace("CITY_ID", "es-bilbao")
             .replace("OLD_CODE", "old_code")
             .replace("NEW_CODE", "new_code")
-            .replace("https://study.example.org", "https://study.example.org")
             .replace(" URL", " sqlite://x.db")
             .replace(" ADDR", " 127.0.0.1:8080")
             .replace(" DIR", " out")

@@ -302,7 +302,8 @@ async fn the_throttle_counts_failures_only_and_costs_no_write_when_it_refuses() 
         assert_eq!(failed.to_string(), "The e-mail address or the password is not right.");
     }
     let keys = vec!["account:analyst@smartcities.example.org".to_string()];
-    let since = smartcities_store::clock::from_now(-900);
+    let since =
+        smartcities_domain::Clock::now(&smartcities_domain::SystemClock).plus_seconds(-900).to_string();
     assert_eq!(site.store.failed_sign_ins(&keys, &since).await.unwrap(), [5]);
     for _ in 0..20 {
         let refused = app.sign_in("analyst@smartcities.example.org", "guess", client).await.unwrap_err();

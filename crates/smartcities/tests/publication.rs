@@ -366,7 +366,7 @@ async fn every_link_of_a_published_version_resolves_and_its_files_can_be_made_ag
     let json = app.store.publication_snapshot(year, 1).await.unwrap().unwrap();
     let snapshot: smartcities_publish::Snapshot = serde_json::from_str(&json).unwrap();
     assert_eq!(snapshot.content_hash(), publication.content_hash);
-    let day = &publication.published_at[..10];
+    let day = &publication.published_at.day().to_string();
     let again = smartcities_publish::publish(
         &snapshot,
         smartcities_publish::Version { number: 1, published_on: day },

@@ -4,7 +4,7 @@
 use smartcities_domain::{CityId, Email, Role};
 use sqlx::{Row, any::AnyRow};
 
-use crate::{Result, Store, StoreError, clock, corrupt};
+use crate::{Result, Store, StoreError, corrupt};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 /// An account.
@@ -80,7 +80,7 @@ impl Store {
         .bind(name)
         .bind(role.slug())
         .bind(city.map(CityId::as_str))
-        .bind(clock::now())
+        .bind(self.now_text())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -118,7 +118,7 @@ impl Store {
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
-        end_credentials(&mut tx, user_id).await?;
+        end_credentials(&mut tx, user_id, &self.now_text()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -132,7 +132,7 @@ impl Store {
         valid_seconds: i64,
         purpose: LinkPurpose,
     ) -> Result<()> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE invitations SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
             .bind(&now)
@@ -144,7 +144,7 @@ impl Store {
         )
         .bind(token_hash)
         .bind(user_id)
-        .bind(clock::from_now(valid_seconds))
+        .bind(self.text_in_seconds(valid_seconds))
         .bind(&now)
         .bind(purpose.slug())
         .execute(&mut *tx)
@@ -160,7 +160,7 @@ impl Store {
              WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > $2"
         )))
         .bind(token_hash)
-        .bind(clock::now())
+        .bind(self.now_text())
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(user_from_row).transpose()
@@ -170,7 +170,7 @@ impl Store {
     /// other links; None if the link is unknown, used or expired (a second use of the same link
     /// finds it used).
     pub async fn redeem_invitation(&self, token_hash: &str, password_hash: &str) -> Result<Option<User>> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         let used = sqlx::query("UPDATE invitations SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1")
             .bind(&now)
@@ -193,7 +193,7 @@ impl Store {
             .bind(&user.id)
             .execute(&mut *tx)
             .await?;
-        end_credentials(&mut tx, &user.id).await?;
+        end_credentials(&mut tx, &user.id, &self.now_text()).await?;
         tx.commit().await?;
         Ok(Some(User { password_hash: Some(password_hash.to_string()), ..user }))
     }
@@ -210,8 +210,8 @@ impl Store {
             .bind(id_hash)
             .bind(user_id)
             .bind(csrf)
-            .bind(clock::from_now(valid_seconds))
-            .bind(clock::now())
+            .bind(self.text_in_seconds(valid_seconds))
+            .bind(self.now_text())
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -224,7 +224,7 @@ impl Store {
              WHERE s.id_hash = $1 AND s.expires_at > $2"
         )))
         .bind(id_hash)
-        .bind(clock::now())
+        .bind(self.now_text())
         .fetch_optional(&self.pool)
         .await?;
         match row {
@@ -267,7 +267,7 @@ impl Store {
             "INSERT INTO sign_in_attempts (attempt_key, attempted_at) VALUES {}",
             placeholders.join(", ")
         );
-        let now = clock::now();
+        let now = self.now_text();
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for key in keys {
             query = query.bind(key).bind(now.clone());
@@ -287,7 +287,7 @@ impl Store {
 
     /// Forgets failed sign-ins older than `before`, and expired sessions and links.
     pub async fn purge_expired(&self, before: &str) -> Result<()> {
-        let now = clock::now();
+        let now = self.now_text();
         sqlx::query("DELETE FROM sign_in_attempts WHERE attempted_at <= $1")
             .bind(before)
             .execute(&self.pool)
@@ -316,10 +316,10 @@ impl LinkPurpose {
 }
 
 /// Ends an account's sessions and unused links, inside a transaction that changes its password.
-async fn end_credentials(tx: &mut sqlx::AnyConnection, user_id: &str) -> Result<()> {
+async fn end_credentials(tx: &mut sqlx::AnyConnection, user_id: &str, now: &str) -> Result<()> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     sqlx::query("UPDATE invitations SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
-        .bind(clock::now())
+        .bind(now.to_string())
         .bind(user_id)
         .execute(&mut *tx)
         .await?;

@@ -1,10 +1,12 @@
 //! The good-practice catalogue: each practice's current version and every earlier one, and the
 //! sequence that numbers changes so search indexes can follow them. A practice is never deleted.
 
-use smartcities_domain::{CityId, EditionYear, Practice, PracticeId, PracticeStatus, ResponseMove};
+use smartcities_domain::{
+    CityId, EditionYear, Practice, PracticeId, PracticeStatus, ResponseMove, Timestamp,
+};
 use sqlx::{Row, any::AnyRow};
 
-use crate::{Result, Store, StoreError, clock, corrupt, responses::move_in};
+use crate::{Result, Store, StoreError, corrupt, responses::move_in};
 
 /// A practice as the catalogue holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,9 +20,9 @@ pub struct StoredPractice {
     /// The catalogue sequence number of its last change.
     pub seq: i64,
     /// When it was last changed (ISO 8601, UTC).
-    pub updated_at: String,
+    pub updated_at: Timestamp,
     /// When it was first published, if it was.
-    pub published_at: Option<String>,
+    pub published_at: Option<Timestamp>,
 }
 
 /// One version of a practice.
@@ -35,7 +37,7 @@ pub struct PracticeVersion {
     /// Who saved it.
     pub changed_by: String,
     /// When.
-    pub changed_at: String,
+    pub changed_at: Timestamp,
     /// The secretariat's comment, for a return.
     pub comment: Option<String>,
 }
@@ -67,8 +69,8 @@ fn stored_from_row(row: &AnyRow) -> Result<StoredPractice> {
         status: PracticeStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?,
         version: row.try_get("version")?,
         seq: row.try_get("seq")?,
-        updated_at: row.try_get("updated_at")?,
-        published_at: row.try_get("published_at")?,
+        updated_at: crate::moment(row, "updated_at")?,
+        published_at: crate::moment_opt(row, "published_at")?,
     })
 }
 
@@ -85,9 +87,13 @@ async fn next_seq(tx: &mut sqlx::AnyConnection) -> Result<i64> {
 }
 
 /// Saves a change within a write transaction.
-async fn save_in(tx: &mut sqlx::AnyConnection, change: PracticeChange<'_>) -> Result<StoredPractice> {
+async fn save_in(
+    tx: &mut sqlx::AnyConnection,
+    change: PracticeChange<'_>,
+    now: &str,
+) -> Result<StoredPractice> {
     let practice = change.practice;
-    let now = clock::now();
+    let now = now.to_string();
     let doc = document(practice)?;
     let seq = next_seq(tx).await?;
     let published_now = (change.status == PracticeStatus::Published).then(|| now.clone());
@@ -173,7 +179,7 @@ impl Store {
     /// transaction. A change based on a version that is no longer current is refused.
     pub async fn save_practice(&self, change: PracticeChange<'_>) -> Result<StoredPractice> {
         let mut tx = self.begin_write().await?;
-        let stored = save_in(&mut tx, change).await?;
+        let stored = save_in(&mut tx, change, &self.now_text()).await?;
         tx.commit().await?;
         self.public_changed().await?;
         Ok(stored)
@@ -184,7 +190,7 @@ impl Store {
     pub async fn save_practices(&self, changes: &[PracticeChange<'_>]) -> Result<usize> {
         let mut tx = self.begin_write().await?;
         for change in changes {
-            save_in(&mut tx, *change).await?;
+            save_in(&mut tx, *change, &self.now_text()).await?;
         }
         tx.commit().await?;
         self.public_changed().await?;
@@ -203,9 +209,9 @@ impl Store {
         mails: &[crate::OutgoingMail<'_>],
     ) -> Result<Vec<PracticeId>> {
         let mut tx = self.begin_write().await?;
-        move_in(&mut tx, edition, city, ResponseMove::Accept).await?;
+        move_in(&mut tx, edition, city, ResponseMove::Accept, &self.now_text()).await?;
         for mail in mails {
-            crate::outbox::enqueue(&mut tx, mail).await?;
+            crate::outbox::enqueue(&mut tx, mail, &self.now_text()).await?;
         }
         let mut made = Vec::new();
         for draft in drafts {
@@ -229,7 +235,7 @@ impl Store {
                 by,
                 comment: None,
             };
-            made.push(save_in(&mut tx, change).await?.practice.id);
+            made.push(save_in(&mut tx, change, &self.now_text()).await?.practice.id);
         }
         tx.commit().await?;
         self.public_changed().await?;
@@ -271,7 +277,7 @@ impl Store {
                     status: PracticeStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?,
                     practice: serde_json::from_str(&document).map_err(corrupt)?,
                     changed_by: row.try_get("changed_by")?,
-                    changed_at: row.try_get("changed_at")?,
+                    changed_at: crate::moment(row, "changed_at")?,
                     comment: row.try_get("comment")?,
                 })
             })

@@ -1,7 +1,7 @@
 use smartcities_domain::{City, CityId, Coordinates, CountryCode, Population, Section};
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
-use crate::{Result, Store, clock, corrupt, flag};
+use crate::{Result, Store, corrupt, flag};
 
 /// Which cities to list; empty fields match every city.
 #[derive(Debug, Clone, Default)]
@@ -18,7 +18,7 @@ const CITY_COLUMNS: &str = "id, name, local_name, country, section, metropolis, 
 impl Store {
     /// Adds cities to the registry or updates those whose id is already there. One transaction.
     pub async fn upsert_cities(&self, cities: &[City]) -> Result<()> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         for city in cities {
             upsert_city_in(&mut tx, city, &now).await?;

@@ -3,7 +3,7 @@
 use smartcities_domain::EditionYear;
 use sqlx::Row;
 
-use crate::{Result, Store, clock, corrupt};
+use crate::{Result, Store, corrupt};
 
 /// One coder's codes for one answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +33,7 @@ impl Store {
         sqlx::query("INSERT INTO codebooks (edition_year, document, updated_at) VALUES ($1, $2, $3)")
             .bind(i64::from(edition.get()))
             .bind(document)
-            .bind(clock::now())
+            .bind(self.now_text())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -76,7 +76,7 @@ impl Store {
         .bind(&coding.coder)
         .bind(codes)
         .bind(passages)
-        .bind(clock::now())
+        .bind(self.now_text())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -3,7 +3,7 @@ use smartcities_domain::{
 };
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
-use crate::{Result, Store, clock, corrupt, flag};
+use crate::{Result, Store, corrupt, flag};
 
 /// What saving an edition file did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +26,7 @@ impl Store {
         let milestones = serde_json::to_string(&edition.milestones).map_err(corrupt)?;
         let sources = serde_json::to_string(&edition.sources).map_err(corrupt)?;
         let document = serde_json::to_string(&file.framework).map_err(corrupt)?;
-        let now = clock::now();
+        let now = self.now_text();
 
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -105,7 +105,7 @@ impl Store {
         .bind(&title.en)
         .bind(&title.es)
         .bind(&title.fr)
-        .bind(clock::now())
+        .bind(self.now_text())
         .execute(&self.pool)
         .await?;
         self.public_changed().await?;
@@ -136,7 +136,7 @@ impl Store {
         sqlx::query("UPDATE editions SET collection = $1, milestones = $2, updated_at = $3 WHERE year = $4")
             .bind(collection.slug())
             .bind(serde_json::to_string(&milestones).map_err(corrupt)?)
-            .bind(clock::now())
+            .bind(self.now_text())
             .bind(i64::from(year.get()))
             .execute(&mut *tx)
             .await?;

@@ -2,7 +2,7 @@
 
 use smartcities_domain::Event;
 
-use crate::{Result, Store, clock, corrupt, json_document};
+use crate::{Result, Store, corrupt, json_document};
 
 impl Store {
     /// Records an event, or replaces the one with its id.
@@ -22,7 +22,7 @@ impl Store {
             .bind(event.starts_on.to_string())
             .bind(i64::from(event.public))
             .bind(serde_json::to_string(event).map_err(corrupt)?)
-            .bind(clock::now())
+            .bind(self.now_text())
             .execute(&mut *tx)
             .await?;
         }

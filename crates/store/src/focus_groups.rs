@@ -3,7 +3,7 @@
 use smartcities_domain::{ApproxDate, CityId, Code, EditionYear, Lang, SdgTarget};
 use sqlx::Row;
 
-use crate::{Result, Store, StoreError, clock, corrupt};
+use crate::{Result, Store, StoreError, corrupt};
 
 /// What a note of a focus group records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,7 @@ impl Store {
         .bind(group.language.code())
         .bind(&group.dynamics)
         .bind(serde_json::to_string(&participants).map_err(corrupt)?)
-        .bind(clock::now())
+        .bind(self.now_text())
         .execute(&mut *tx)
         .await?;
         for (position, output) in group.outputs.iter().enumerate() {

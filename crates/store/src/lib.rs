@@ -11,7 +11,6 @@ pub mod backup;
 mod catalogue;
 mod cities;
 /// Timestamps as the database keeps them.
-pub mod clock;
 mod coding;
 mod editions;
 mod events;
@@ -43,6 +42,21 @@ pub use publications::{NewPublication, Publication, PublishedFile, ScheduledJob}
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
 };
+
+/// A moment stored in a column, as the timestamp it is.
+pub(crate) fn moment(row: &sqlx::any::AnyRow, column: &str) -> Result<smartcities_domain::Timestamp> {
+    let text: String = sqlx::Row::try_get(row, column)?;
+    smartcities_domain::Timestamp::parse(&text).map_err(corrupt)
+}
+
+/// A moment a column may hold.
+pub(crate) fn moment_opt(
+    row: &sqlx::any::AnyRow,
+    column: &str,
+) -> Result<Option<smartcities_domain::Timestamp>> {
+    let text: Option<String> = sqlx::Row::try_get(row, column)?;
+    text.map(|t| smartcities_domain::Timestamp::parse(&t).map_err(corrupt)).transpose()
+}
 
 /// Where a database's schema stands against this program's migrations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,6 +261,8 @@ pub struct Store {
     /// On SQLite, this server's writers take turns here, first come first served, before they
     /// ask SQLite for its write lock (see [`Store::begin_write`]).
     writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// Where the time every record carries comes from.
+    clock: std::sync::Arc<dyn smartcities_domain::Clock>,
 }
 
 /// Parsed questionnaires by (edition year, version).
@@ -292,7 +308,29 @@ impl Store {
             site_version: Default::default(),
             questionnaires: Default::default(),
             writer: Default::default(),
+            clock: std::sync::Arc::new(smartcities_domain::SystemClock),
         })
+    }
+
+    /// The store reading the time from `clock` (a test's fixed clock).
+    pub fn with_clock(mut self, clock: std::sync::Arc<dyn smartcities_domain::Clock>) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// Now, by the store's clock.
+    pub fn now(&self) -> smartcities_domain::Timestamp {
+        self.clock.now()
+    }
+
+    /// Now as stored (`2026-11-26T19:04:05Z`).
+    pub(crate) fn now_text(&self) -> String {
+        self.now().to_string()
+    }
+
+    /// `seconds` from now (negative for the past), as stored.
+    pub(crate) fn text_in_seconds(&self, seconds: i64) -> String {
+        self.now().plus_seconds(seconds).to_string()
     }
 
     /// Creates or upgrades the schema. Safe to run any number of times.

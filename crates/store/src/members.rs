@@ -3,13 +3,13 @@ use std::collections::HashMap;
 use smartcities_domain::{CityId, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind};
 use sqlx::Row;
 
-use crate::{Result, Store, StoreError, clock, corrupt, flag};
+use crate::{Result, Store, StoreError, corrupt, flag};
 
 impl Store {
     /// Records memberships, replacing the focal points of each member listed. Every city must
     /// already be in the registry; if one is not, nothing is written. One transaction.
     pub async fn save_members(&self, members: &[Member]) -> Result<()> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         for member in members {
             save_member_in(&mut tx, member, &now).await?;

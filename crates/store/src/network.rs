@@ -3,14 +3,14 @@
 
 use smartcities_domain::{
     Activity, Application, ApplicationStatus, City, CityId, FocalPoint, Leadership, Member, MemberStatus,
-    RenewalAnswer,
+    RenewalAnswer, Timestamp,
 };
 use sqlx::{Row, any::AnyRow};
 
 use crate::{
     OutgoingMail, Result, Store, StoreError,
     cities::upsert_city_in,
-    clock, corrupt, json_document,
+    corrupt, json_document,
     members::{replace_focal_points_in, save_member_in},
     outbox::enqueue,
 };
@@ -23,11 +23,11 @@ pub struct RenewalRound {
     /// Its title, as mailed to members.
     pub title: String,
     /// When it was opened (RFC 3339).
-    pub opened_at: String,
+    pub opened_at: Timestamp,
     /// The last day to answer (`YYYY-MM-DD`).
     pub closes_on: String,
     /// When it was closed, once it is.
-    pub closed_at: Option<String>,
+    pub closed_at: Option<Timestamp>,
     /// Who opened it.
     pub opened_by: String,
 }
@@ -40,7 +40,7 @@ pub struct RenewalReply {
     /// What it answered.
     pub answer: RenewalAnswer,
     /// When (RFC 3339).
-    pub answered_at: Option<String>,
+    pub answered_at: Option<Timestamp>,
     /// How many reminders it was sent.
     pub reminders: i64,
     /// What it said when leaving.
@@ -51,9 +51,9 @@ fn round_from_row(row: &AnyRow) -> Result<RenewalRound> {
     Ok(RenewalRound {
         id: row.try_get("id")?,
         title: row.try_get("title")?,
-        opened_at: row.try_get("opened_at")?,
+        opened_at: crate::moment(row, "opened_at")?,
         closes_on: row.try_get("closes_on")?,
-        closed_at: row.try_get("closed_at")?,
+        closed_at: crate::moment_opt(row, "closed_at")?,
         opened_by: row.try_get("opened_by")?,
     })
 }
@@ -64,7 +64,7 @@ fn reply_from_row(row: &AnyRow) -> Result<RenewalReply> {
     Ok(RenewalReply {
         city: CityId::parse(&city).map_err(corrupt)?,
         answer: RenewalAnswer::parse(&answer).map_err(corrupt)?,
-        answered_at: row.try_get("answered_at")?,
+        answered_at: crate::moment_opt(row, "answered_at")?,
         reminders: row.try_get("reminders")?,
         note: row.try_get("note")?,
     })
@@ -95,12 +95,12 @@ impl Store {
         )
         .bind(&round.id)
         .bind(&round.title)
-        .bind(&round.opened_at)
+        .bind(round.opened_at.to_string())
         .bind(&round.closes_on)
         .bind(&round.opened_by)
         .execute(&mut *tx)
         .await?;
-        let now = clock::now();
+        let now = self.now_text();
         for (city, token_hash) in asked {
             sqlx::query(
                 "INSERT INTO renewal_replies (round_id, city_id, token_hash, answer, answered_at, reminders, note) \
@@ -114,7 +114,7 @@ impl Store {
             set_member_status(&mut tx, city, MemberStatus::PendingRenewal, &now).await?;
         }
         for mail in mails {
-            enqueue(&mut tx, mail).await?;
+            enqueue(&mut tx, mail, &self.now_text()).await?;
         }
         tx.commit().await?;
         self.public_changed().await?;
@@ -167,7 +167,7 @@ impl Store {
         focal_points: Option<&[FocalPoint]>,
         note: Option<&str>,
     ) -> Result<()> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         let open = sqlx::query("SELECT 1 FROM renewal_rounds WHERE id = $1 AND closed_at IS NULL")
             .bind(round)
@@ -217,7 +217,7 @@ impl Store {
             .await?;
         }
         for mail in mails {
-            enqueue(&mut tx, mail).await?;
+            enqueue(&mut tx, mail, &self.now_text()).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -226,7 +226,7 @@ impl Store {
     /// Closes a round: members that never answered lapse (their records and replies stay).
     /// Returns the cities that lapsed.
     pub async fn close_renewal(&self, round: &str) -> Result<Vec<CityId>> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         let closed =
             sqlx::query("UPDATE renewal_rounds SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
@@ -263,7 +263,7 @@ impl Store {
         )
         .bind(&application.id)
         .bind(application.status.slug())
-        .bind(&application.submitted_at)
+        .bind(application.submitted_at.to_string())
         .bind(serde_json::to_string(application).map_err(corrupt)?)
         .execute(&mut *tx)
         .await?;
@@ -289,7 +289,7 @@ impl Store {
         joined: Option<(&City, &Member)>,
         mail: &OutgoingMail<'_>,
     ) -> Result<()> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         let changed = sqlx::query(
             "UPDATE member_applications SET status = $1, document = $2, decided_at = $3, decided_by = $4 \
@@ -310,7 +310,7 @@ impl Store {
             upsert_city_in(&mut tx, city, &now).await?;
             save_member_in(&mut tx, member, &now).await?;
         }
-        enqueue(&mut tx, mail).await?;
+        enqueue(&mut tx, mail, &self.now_text()).await?;
         tx.commit().await?;
         self.public_changed().await?;
         Ok(())
@@ -324,7 +324,7 @@ impl Store {
              ON CONFLICT (id) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at",
         )
         .bind(serde_json::to_string(leadership).map_err(corrupt)?)
-        .bind(clock::now())
+        .bind(self.now_text())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -341,7 +341,7 @@ impl Store {
 
     /// Records activities of the plan, replacing those with the same ids, all or none.
     pub async fn save_activities(&self, activities: &[Activity]) -> Result<()> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         for activity in activities {
             sqlx::query(
@@ -371,7 +371,7 @@ impl Store {
 
     /// Counts one download of a published edition's file today.
     pub async fn count_download(&self, edition: i64, file: &str) -> Result<()> {
-        let day: String = clock::now().chars().take(10).collect();
+        let day: String = self.now_text().chars().take(10).collect();
         self.add_downloads(edition, file, &day, 1).await
     }
 

@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use crate::{Result, Store, clock};
+use crate::{Result, Store};
 
 /// A message waiting for delivery.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub struct MailProblem {
     /// Deliveries tried so far.
     pub attempts: i64,
     /// When the next attempt is due.
-    pub next_attempt_at: String,
+    pub next_attempt_at: smartcities_domain::Timestamp,
     /// The last error.
     pub error: String,
 }
@@ -54,7 +54,7 @@ impl Store {
     /// Puts a message in the outbox; delivery happens later.
     pub async fn enqueue_mail(&self, id: &str, recipient: &str, subject: &str, body: &str) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
-        enqueue(&mut conn, &OutgoingMail { id, recipient, subject, body }).await
+        enqueue(&mut conn, &OutgoingMail { id, recipient, subject, body }, &self.now_text()).await
     }
 
     /// Pending messages whose next attempt is due, oldest first.
@@ -63,7 +63,7 @@ impl Store {
             "SELECT id, recipient, subject, body, attempts FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 \
              ORDER BY created_at, id LIMIT $2",
         )
-        .bind(clock::now())
+        .bind(self.now_text())
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
@@ -83,11 +83,11 @@ impl Store {
     /// Takes a due message for `seconds`: true when this caller won it. A server that dies while
     /// sending leaves the message to be tried again once the claim runs out.
     pub async fn claim_mail(&self, id: &str, seconds: i64) -> Result<bool> {
-        let now = clock::now();
+        let now = self.now_text();
         let done = sqlx::query(
             "UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND status = 'pending' AND next_attempt_at <= $3",
         )
-        .bind(clock::from_now(seconds))
+        .bind(self.text_in_seconds(seconds))
         .bind(id)
         .bind(&now)
         .execute(&self.pool)
@@ -101,7 +101,7 @@ impl Store {
         let done = sqlx::query(
             "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1 WHERE status <> 'sent'",
         )
-        .bind(clock::now())
+        .bind(self.now_text())
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected())
@@ -124,7 +124,7 @@ impl Store {
                     subject: r.try_get("subject")?,
                     given_up: r.try_get::<String, _>("status")? == "failed",
                     attempts: r.try_get("attempts")?,
-                    next_attempt_at: r.try_get("next_attempt_at")?,
+                    next_attempt_at: crate::moment(r, "next_attempt_at")?,
                     error: r.try_get("last_error")?,
                 })
             })
@@ -134,7 +134,7 @@ impl Store {
     /// Marks a message delivered.
     pub async fn mark_mail_sent(&self, id: &str) -> Result<()> {
         sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, last_error = NULL WHERE id = $2")
-            .bind(clock::now())
+            .bind(self.now_text())
             .bind(id)
             .execute(&self.pool)
             .await?;
@@ -150,7 +150,7 @@ impl Store {
         sqlx::query("UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $5")
             .bind(status)
             .bind(attempts)
-            .bind(clock::from_now(delay))
+            .bind(self.text_in_seconds(delay))
             .bind(error)
             .bind(&mail.id)
             .execute(&self.pool)
@@ -190,8 +190,12 @@ pub struct OutgoingMail<'a> {
 }
 
 /// Puts a message in the outbox on a connection or within a transaction.
-pub(crate) async fn enqueue(conn: &mut sqlx::AnyConnection, mail: &OutgoingMail<'_>) -> Result<()> {
-    let now = clock::now();
+pub(crate) async fn enqueue(
+    conn: &mut sqlx::AnyConnection,
+    mail: &OutgoingMail<'_>,
+    now: &str,
+) -> Result<()> {
+    let now = now.to_string();
     sqlx::query(
         "INSERT INTO outbox (id, recipient, subject, body, status, attempts, next_attempt_at, created_at) \
          VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)",

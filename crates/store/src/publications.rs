@@ -2,10 +2,10 @@
 //! snapshot it was made from, its content hash and its files. A version is never deleted; it
 //! can only be withdrawn, with a reason.
 
-use smartcities_domain::EditionYear;
+use smartcities_domain::{EditionYear, Timestamp};
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
-use crate::{Result, Store, StoreError, clock, corrupt};
+use crate::{Result, Store, StoreError, corrupt};
 
 /// A published version of an edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,14 +17,14 @@ pub struct Publication {
     /// SHA-256 of the snapshot it was made from.
     pub content_hash: String,
     /// When it was published (ISO 8601, UTC).
-    pub published_at: String,
+    pub published_at: Timestamp,
     /// Who published it.
     pub published_by: String,
     /// When and why it was withdrawn, if it was.
-    pub withdrawn: Option<(String, String)>,
+    pub withdrawn: Option<(Timestamp, String)>,
     /// From when the public sees it (ISO 8601, UTC): at once, at a scheduled moment, or never
     /// while it is a private preview (`None`).
-    pub public_at: Option<String>,
+    pub public_at: Option<Timestamp>,
     /// Made while cities were still answering: its findings are provisional.
     pub provisional: bool,
     /// How many files it has.
@@ -36,13 +36,13 @@ pub struct Publication {
 impl Publication {
     /// Whether the public sees it at `now` (an ISO 8601 UTC timestamp): public from its moment
     /// on, until it is withdrawn (a withdrawn version still shows why).
-    pub fn is_public_at(&self, now: &str) -> bool {
-        self.public_at.as_deref().is_some_and(|at| at <= now)
+    pub fn is_public_at(&self, now: Timestamp) -> bool {
+        self.public_at.is_some_and(|at| at <= now)
     }
 
     /// Whether it waits for a scheduled moment still to come.
-    pub fn is_scheduled_at(&self, now: &str) -> bool {
-        self.withdrawn.is_none() && self.public_at.as_deref().is_some_and(|at| at > now)
+    pub fn is_scheduled_at(&self, now: Timestamp) -> bool {
+        self.withdrawn.is_none() && self.public_at.is_some_and(|at| at > now)
     }
 }
 
@@ -88,21 +88,21 @@ pub struct ScheduledJob {
     /// The version.
     pub version: u32,
     /// When it is due (ISO 8601, UTC).
-    pub due_at: String,
+    pub due_at: Timestamp,
 }
 
 fn publication_from_row(row: &AnyRow) -> Result<Publication> {
     let year = u16::try_from(row.try_get::<i64, _>("edition_year")?).map_err(corrupt)?;
-    let withdrawn_at: Option<String> = row.try_get("withdrawn_at")?;
+    let withdrawn_at = crate::moment_opt(row, "withdrawn_at")?;
     let reason: Option<String> = row.try_get("withdrawn_reason")?;
     Ok(Publication {
         edition: EditionYear::new(year).map_err(corrupt)?,
         version: u32::try_from(row.try_get::<i64, _>("version")?).map_err(corrupt)?,
         content_hash: row.try_get("content_hash")?,
-        published_at: row.try_get("published_at")?,
+        published_at: crate::moment(row, "published_at")?,
         published_by: row.try_get("published_by")?,
         withdrawn: withdrawn_at.map(|at| (at, reason.unwrap_or_default())),
-        public_at: row.try_get("public_at")?,
+        public_at: crate::moment_opt(row, "public_at")?,
         provisional: row.try_get::<i64, _>("provisional")? != 0,
         files: usize::try_from(row.try_get::<i64, _>("files")?).map_err(corrupt)?,
         bytes: u64::try_from(row.try_get::<i64, _>("bytes")?).map_err(corrupt)?,
@@ -150,7 +150,7 @@ impl Store {
         .bind(i64::from(new.version))
         .bind(new.content_hash)
         .bind(new.snapshot)
-        .bind(clock::now())
+        .bind(self.now_text())
         .bind(new.published_by)
         .bind(crate::flag(new.provisional))
         .execute(&mut *tx)
@@ -189,7 +189,7 @@ impl Store {
             let done = sqlx::query(
                 "UPDATE scheduled_jobs SET done_at = $1 WHERE id = $2 AND done_at IS NULL AND cancelled_at IS NULL",
             )
-            .bind(clock::now())
+            .bind(self.now_text())
             .bind(job)
             .execute(&mut *tx)
             .await?;
@@ -201,7 +201,7 @@ impl Store {
                 "UPDATE scheduled_jobs SET cancelled_at = $1 \
                  WHERE edition_year = $2 AND version = $3 AND done_at IS NULL AND cancelled_at IS NULL",
             )
-            .bind(clock::now())
+            .bind(self.now_text())
             .bind(year)
             .bind(i64::from(version))
             .execute(&mut *tx)
@@ -219,12 +219,12 @@ impl Store {
             return Ok(false);
         }
         sqlx::query("UPDATE editions SET published = 1, updated_at = $1 WHERE year = $2")
-            .bind(clock::now())
+            .bind(self.now_text())
             .bind(year)
             .execute(&mut *tx)
             .await?;
         for mail in mails {
-            crate::outbox::enqueue(&mut tx, mail).await?;
+            crate::outbox::enqueue(&mut tx, mail, &self.now_text()).await?;
         }
         tx.commit().await?;
         self.public_changed().await?;
@@ -241,7 +241,7 @@ impl Store {
             "UPDATE scheduled_jobs SET cancelled_at = $1 \
              WHERE edition_year = $2 AND version = $3 AND done_at IS NULL AND cancelled_at IS NULL",
         )
-        .bind(clock::now())
+        .bind(self.now_text())
         .bind(year)
         .bind(i64::from(version))
         .execute(&mut *tx)
@@ -272,8 +272,8 @@ impl Store {
     /// seconds (its server died) can be claimed again. True ownership is settled when the job's
     /// work commits ([`Store::go_public`] marks it done once).
     pub async fn claim_due_job(&self, server: &str, lease: i64) -> Result<Option<ScheduledJob>> {
-        let now = clock::now();
-        let stale = clock::from_now(-lease);
+        let now = self.now_text();
+        let stale = self.text_in_seconds(-lease);
         let row = sqlx::query(
             "SELECT id, kind, edition_year, version, due_at FROM scheduled_jobs \
              WHERE due_at <= $1 AND done_at IS NULL AND cancelled_at IS NULL AND (claimed_at IS NULL OR claimed_at < $2) \
@@ -304,7 +304,7 @@ impl Store {
             kind: row.try_get("kind")?,
             edition: EditionYear::new(year).map_err(corrupt)?,
             version: u32::try_from(row.try_get::<i64, _>("version")?).map_err(corrupt)?,
-            due_at: row.try_get("due_at")?,
+            due_at: crate::moment(&row, "due_at")?,
         }))
     }
 
@@ -326,7 +326,7 @@ impl Store {
             "SELECT edition_year, MAX(version) AS version FROM publications \
              WHERE withdrawn_at IS NULL AND public_at IS NOT NULL AND public_at <= $1 GROUP BY edition_year",
         )
-        .bind(clock::now())
+        .bind(self.now_text())
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
@@ -410,7 +410,7 @@ impl Store {
             "UPDATE publications SET withdrawn_at = $1, withdrawn_reason = $2 \
              WHERE edition_year = $3 AND version = $4 AND withdrawn_at IS NULL",
         )
-        .bind(clock::now())
+        .bind(self.now_text())
         .bind(reason)
         .bind(i64::from(edition.get()))
         .bind(i64::from(version))
@@ -420,7 +420,7 @@ impl Store {
             "UPDATE scheduled_jobs SET cancelled_at = $1 \
              WHERE edition_year = $2 AND version = $3 AND done_at IS NULL AND cancelled_at IS NULL",
         )
-        .bind(clock::now())
+        .bind(self.now_text())
         .bind(i64::from(edition.get()))
         .bind(i64::from(version))
         .execute(&mut *tx)
@@ -433,7 +433,7 @@ impl Store {
              WHERE year = $1",
         )
         .bind(i64::from(edition.get()))
-        .bind(clock::now())
+        .bind(self.now_text())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -8,11 +8,11 @@
 
 use std::collections::BTreeMap;
 
-use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus};
+use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus, Timestamp};
 use smartcities_questionnaire::{EntryKey, Questionnaire, Response};
 use sqlx::Row;
 
-use crate::{Result, Store, StoreError, clock, corrupt};
+use crate::{Result, Store, StoreError, corrupt};
 
 /// One answer to change: `value` None clears it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,9 +90,9 @@ pub struct ResponseRecord {
     /// How many saves changed it.
     pub revision: i64,
     /// When it last changed.
-    pub updated_at: String,
+    pub updated_at: Timestamp,
     /// When it was last submitted.
-    pub submitted_at: Option<String>,
+    pub submitted_at: Option<Timestamp>,
     /// The last day this city may answer, when it was given longer than the edition's deadline
     /// (`YYYY-MM-DD`).
     pub deadline: Option<String>,
@@ -118,7 +118,7 @@ pub struct StoredAnswer {
     /// Who saved it.
     pub updated_by: String,
     /// When.
-    pub updated_at: String,
+    pub updated_at: Timestamp,
 }
 
 /// One line of the audit trail.
@@ -137,7 +137,7 @@ pub struct ChangeRecord {
     /// Who changed it.
     pub changed_by: String,
     /// When.
-    pub changed_at: String,
+    pub changed_at: Timestamp,
     /// The questionnaire version then.
     pub questionnaire_version: i64,
 }
@@ -152,7 +152,7 @@ pub struct ReviewComment {
     /// Who wrote it.
     pub author: String,
     /// When.
-    pub created_at: String,
+    pub created_at: Timestamp,
     /// The response's revision it was written at.
     pub revision: i64,
 }
@@ -169,7 +169,7 @@ fn stored_answer(r: &sqlx::any::AnyRow) -> Result<StoredAnswer> {
         evidence: Evidence::parse(&evidence).map_err(corrupt)?,
         evidence_note: r.try_get("evidence_note")?,
         updated_by: r.try_get("updated_by")?,
-        updated_at: r.try_get("updated_at")?,
+        updated_at: crate::moment(r, "updated_at")?,
     })
 }
 
@@ -208,7 +208,7 @@ impl Store {
             .bind(latest + 1)
             .bind(document)
             .bind(source)
-            .bind(clock::now())
+            .bind(self.now_text())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -281,7 +281,7 @@ impl Store {
             .bind(latest + 1)
             .bind(document)
             .bind(source)
-            .bind(clock::now())
+            .bind(self.now_text())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -347,7 +347,7 @@ impl Store {
     /// Invites a city to an edition: a response record with status `invited`, unless it has one.
     pub async fn open_response(&self, edition: EditionYear, city: &CityId) -> Result<ResponseRecord> {
         let mut tx = self.begin_write().await?;
-        ensure_response(&mut tx, edition, city).await?;
+        ensure_response(&mut tx, edition, city, &self.now_text()).await?;
         tx.commit().await?;
         self.public_changed().await?;
         self.response(edition, city).await?.ok_or_else(|| corrupt("the response vanished"))
@@ -403,7 +403,7 @@ impl Store {
         user: &str,
         editor: Editor,
     ) -> Result<SaveOutcome> {
-        let now = clock::now();
+        let now = self.now_text();
         let mut tx = self.begin_write().await?;
         // One statement takes the row lock (PostgreSQL) or the write lock (SQLite), so saves to
         // one response are serialised and each sees the previous one's result; it counts the
@@ -612,7 +612,7 @@ impl Store {
         .bind(method_version)
         .bind(input_hash)
         .bind(document)
-        .bind(clock::now())
+        .bind(self.now_text())
         .bind(inputs_revision)
         .execute(&mut *tx)
         .await?;
@@ -729,7 +729,7 @@ impl Store {
                     old_value: r.try_get("old_value")?,
                     new_value: r.try_get("new_value")?,
                     changed_by: r.try_get("changed_by")?,
-                    changed_at: r.try_get("changed_at")?,
+                    changed_at: crate::moment(r, "changed_at")?,
                     questionnaire_version: r.try_get("questionnaire_version")?,
                 })
             })
@@ -747,7 +747,7 @@ impl Store {
         attempted: ResponseMove,
     ) -> Result<ResponseStatus> {
         let mut tx = self.begin_write().await?;
-        let to = move_in(&mut tx, edition, city, attempted).await?;
+        let to = move_in(&mut tx, edition, city, attempted, &self.now_text()).await?;
         tx.commit().await?;
         self.public_changed().await?;
         Ok(to)
@@ -765,10 +765,10 @@ impl Store {
         mails: &[crate::OutgoingMail<'_>],
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        move_in(&mut tx, edition, city, ResponseMove::Return).await?;
-        add_comments(&mut tx, edition, city, comments, author).await?;
+        move_in(&mut tx, edition, city, ResponseMove::Return, &self.now_text()).await?;
+        add_comments(&mut tx, edition, city, comments, author, &self.now_text()).await?;
         for mail in mails {
-            crate::outbox::enqueue(&mut tx, mail).await?;
+            crate::outbox::enqueue(&mut tx, mail, &self.now_text()).await?;
         }
         tx.commit().await?;
         self.public_changed().await?;
@@ -818,7 +818,7 @@ impl Store {
                     question: r.try_get("question")?,
                     comment: r.try_get("comment")?,
                     author: r.try_get("author")?,
-                    created_at: r.try_get("created_at")?,
+                    created_at: crate::moment(r, "created_at")?,
                     revision: r.try_get("revision")?,
                 })
             })
@@ -832,6 +832,7 @@ pub(crate) async fn move_in(
     edition: EditionYear,
     city: &CityId,
     attempted: ResponseMove,
+    now: &str,
 ) -> Result<ResponseStatus> {
     let row = sqlx::query("SELECT status FROM responses WHERE edition_year = $1 AND city_id = $2")
         .bind(year(edition))
@@ -845,7 +846,7 @@ pub(crate) async fn move_in(
         from,
         attempted,
     })?;
-    let now = clock::now();
+    let now = now.to_string();
     let submitted_at = (to == ResponseStatus::Submitted).then(|| now.clone());
     sqlx::query(
         "UPDATE responses SET status = $1, updated_at = $2, submitted_at = COALESCE($3, submitted_at) \
@@ -886,8 +887,9 @@ async fn add_comments(
     city: &CityId,
     comments: &[(String, String)],
     author: &str,
+    now: &str,
 ) -> Result<()> {
-    let now = clock::now();
+    let now = now.to_string();
     let revision: i64 =
         sqlx::query("SELECT revision FROM responses WHERE edition_year = $1 AND city_id = $2")
             .bind(year(edition))
@@ -916,7 +918,12 @@ async fn add_comments(
     Ok(())
 }
 
-async fn ensure_response(tx: &mut sqlx::AnyConnection, edition: EditionYear, city: &CityId) -> Result<()> {
+async fn ensure_response(
+    tx: &mut sqlx::AnyConnection,
+    edition: EditionYear,
+    city: &CityId,
+    now: &str,
+) -> Result<()> {
     let known = sqlx::query("SELECT 1 FROM cities WHERE id = $1")
         .bind(city.as_str())
         .fetch_optional(&mut *tx)
@@ -930,7 +937,7 @@ async fn ensure_response(tx: &mut sqlx::AnyConnection, edition: EditionYear, cit
     )
     .bind(year(edition))
     .bind(city.as_str())
-    .bind(clock::now())
+    .bind(now.to_string())
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -943,8 +950,8 @@ fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecord> {
         city: CityId::parse(&city).map_err(corrupt)?,
         status: ResponseStatus::parse(&status).map_err(corrupt)?,
         revision: row.try_get("revision")?,
-        updated_at: row.try_get("updated_at")?,
-        submitted_at: row.try_get("submitted_at")?,
+        updated_at: crate::moment(row, "updated_at")?,
+        submitted_at: crate::moment_opt(row, "submitted_at")?,
         deadline: row.try_get("deadline")?,
     })
 }

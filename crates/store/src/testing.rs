@@ -120,9 +120,11 @@ impl Store {
     /// Forgets that the latest migration ran, as on a database an older program migrated: for
     /// tests of what the program does with a schema behind it.
     pub async fn forget_latest_migration_for_tests(&self) -> crate::Result<()> {
-        sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)")
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)",
+        )
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 }

@@ -67,7 +67,8 @@ fn statements() -> (Vec<(String, String)>, usize) {
     let mut sources = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "rs") && path.file_name().is_some_and(|n| n != "testing.rs") {
+        if path.extension().is_some_and(|e| e == "rs") && path.file_name().is_some_and(|n| n != "testing.rs")
+        {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             sources.push((name, std::fs::read_to_string(&path).unwrap()));
         }
@@ -138,13 +139,19 @@ async fn every_statement_prepares_against_the_migrated_schema() {
             Ok(_) => {}
             // The server took the statement; only sqlx's `Any` layer cannot name a type it
             // describes (PostgreSQL's `name`), which binding a string at run time never meets.
-            Err(sqlx::Error::AnyDriverError(e)) if e.to_string().contains("does not support the Postgres type") => {}
+            Err(sqlx::Error::AnyDriverError(e))
+                if e.to_string().contains("does not support the Postgres type") => {}
             Err(e) => refused.push(format!("{place}: {e}\n    {sql}")),
         }
     }
     conn.close().await.ok();
     assert!(prepared > 150, "{prepared} statements prepared on {engine}");
-    assert!(refused.is_empty(), "{} statements do not fit the schema:\n{}", refused.len(), refused.join("\n"));
+    assert!(
+        refused.is_empty(),
+        "{} statements do not fit the schema:\n{}",
+        refused.len(),
+        refused.join("\n")
+    );
 }
 
 #[tokio::test]
@@ -160,7 +167,11 @@ async fn the_store_tells_a_schema_behind_or_ahead_of_the_program() {
         &sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations").fetch_one(&mut conn).await.unwrap(),
         "v",
     );
-    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1").bind(last).execute(&mut conn).await.unwrap();
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = $1")
+        .bind(last)
+        .execute(&mut conn)
+        .await
+        .unwrap();
     assert_eq!(store.schema_state().await.unwrap(), SchemaState::Behind { missing: vec![last] });
     sqlx::query(
         "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time) \

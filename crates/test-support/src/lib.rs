@@ -8,7 +8,7 @@ use axum::{
     http::{Request, StatusCode, header},
 };
 use smartcities_app::{App, accounts as auth};
-use smartcities_domain::Email;
+use smartcities_domain::{Clock, Email, FixedClock, SystemClock, Timestamp};
 use smartcities_store::{Store, User, testing::TestDatabase};
 use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
 use tower::ServiceExt;
@@ -36,6 +36,8 @@ pub struct Site {
     pub store: Store,
     /// The use cases, configured as the site's.
     pub app: App,
+    /// The clock every part of the site reads.
+    pub clock: FixedClock,
     /// The whole web application.
     pub router: Router,
 }
@@ -43,23 +45,32 @@ pub struct Site {
 impl Site {
     /// The demonstration community, served with [`PUBLIC_URL`] as its address.
     pub async fn demo() -> Site {
+        Site::demo_at(SystemClock.now()).await
+    }
+
+    /// The demonstration community on a clock that stands still at `at` until the test moves it.
+    pub async fn demo_at(at: Timestamp) -> Site {
+        let clock = FixedClock::at(at);
         let (db, store) = TestDatabase::migrated().await;
+        let store = store.with_clock(std::sync::Arc::new(clock.clone()));
         App::new(store.clone()).load_demo(&smartcities_app::Silent).await.expect("the demonstration loads");
-        Site::over(db, store)
+        Site::over(db, store, clock)
     }
 
     /// An empty site: the schema and nothing else.
     pub async fn empty() -> Site {
+        let clock = FixedClock::at(SystemClock.now());
         let (db, store) = TestDatabase::migrated().await;
-        Site::over(db, store)
+        let store = store.with_clock(std::sync::Arc::new(clock.clone()));
+        Site::over(db, store, clock)
     }
 
-    fn over(db: TestDatabase, store: Store) -> Site {
+    fn over(db: TestDatabase, store: Store, clock: FixedClock) -> Site {
         let state = AppState::new(smartcities_app::App::new(store.clone()))
             .with_public_url(Some(PUBLIC_URL.into()))
             .with_contact(Some(CONTACT.into()));
         let app = state.app.clone();
-        Site { db, store, app, router: router(state) }
+        Site { db, store, app, clock, router: router(state) }
     }
 
     /// The account with this e-mail address.
@@ -73,7 +84,10 @@ impl Site {
 
     /// A second server over the same database: its own connections, its own use cases.
     pub async fn another_server(&self) -> App {
-        let store = Store::connect(&self.db.url).await.expect("a second connection pool");
+        let store = Store::connect(&self.db.url)
+            .await
+            .expect("a second connection pool")
+            .with_clock(std::sync::Arc::new(self.clock.clone()));
         App::new(store).with_public_url(Some(PUBLIC_URL.into())).with_contact(Some(CONTACT.into()))
     }
 

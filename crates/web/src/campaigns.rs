@@ -278,7 +278,7 @@ async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown)
                 subject: p.subject,
                 given_up: p.given_up,
                 attempts: p.attempts,
-                next_attempt_at: p.next_attempt_at,
+                next_attempt_at: p.next_attempt_at.to_string(),
                 error: p.error,
             })
             .collect(),

@@ -113,12 +113,7 @@ fn renewal_page_body(
         city: invitation.city.name.clone(),
         answer: invitation.reply.answer.slug(),
         answer_text: t(lang, &format!("renewal-answer-{}", invitation.reply.answer.slug())),
-        answered_at: invitation
-            .reply
-            .answered_at
-            .as_deref()
-            .map(|at| timestamp(lang, at))
-            .unwrap_or_default(),
+        answered_at: invitation.reply.answered_at.map(|at| timestamp(lang, at)).unwrap_or_default(),
         focal,
         note: invitation.reply.note.clone().unwrap_or_default(),
         errors,
@@ -268,7 +263,7 @@ fn round_row(lang: Lang, view: &RoundView, filter: &str) -> RoundRow {
             city: city.as_ref().map_or_else(|| reply.city.to_string(), |c| c.name.clone()),
             answer: reply.answer.slug(),
             answer_text: t(lang, &format!("renewal-answer-{}", reply.answer.slug())),
-            answered_at: reply.answered_at.as_deref().map(|at| timestamp(lang, at)).unwrap_or_default(),
+            answered_at: reply.answered_at.map(|at| timestamp(lang, at)).unwrap_or_default(),
             reminders: reply.reminders,
             note: reply.note.clone().unwrap_or_default(),
         })
@@ -281,9 +276,9 @@ fn round_row(lang: Lang, view: &RoundView, filter: &str) -> RoundRow {
     RoundRow {
         id: view.round.id.clone(),
         title: view.round.title.clone(),
-        opened: day(&view.round.opened_at),
+        opened: day(&view.round.opened_at.to_string()),
         closes_on: day(&view.round.closes_on),
-        closed: view.round.closed_at.as_deref().map(day).unwrap_or_default(),
+        closed: view.round.closed_at.map(|at| day(&at.to_string())).unwrap_or_default(),
         confirmed: view.counts.confirmed,
         updated: view.counts.updated,
         left: view.counts.left,
@@ -331,7 +326,7 @@ async fn dashboard(
                 a.focal_point.email.as_str()
             ),
             motivation: a.motivation.clone(),
-            submitted: timestamp(lang, &a.submitted_at),
+            submitted: timestamp(lang, a.submitted_at),
             status: t(lang, &format!("application-status-{}", a.status.slug())),
             pending: a.status == smartcities_domain::ApplicationStatus::Pending,
             reason: a.reason.clone().unwrap_or_default(),
@@ -587,8 +582,8 @@ fn leadership_form_of(l: &Leadership) -> BTreeMap<String, String> {
 }
 
 /// The default reporting period: the two calendar years up to this one.
-fn default_period() -> (String, String) {
-    let year: u16 = smartcities_app::now()[..4].parse().unwrap_or(2026);
+fn default_period(today: smartcities_domain::Day) -> (String, String) {
+    let year = today.parts().0;
     (format!("{}-01", year - 1), format!("{year}-12"))
 }
 
@@ -682,7 +677,7 @@ async fn community_page(
     } else {
         Vec::new()
     };
-    let (from, to) = default_period();
+    let (from, to) = default_period(state.app.today());
     let body = CommunityPage {
         bodies: leadership.iter().flat_map(|l| &l.bodies).map(|b| (b.body.clone(), b.role.clone())).collect(),
         councils: leadership

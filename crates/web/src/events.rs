@@ -83,10 +83,6 @@ struct EventsPage {
     editions: Vec<Choice>,
 }
 
-fn today() -> String {
-    smartcities_app::now().chars().take(10).collect()
-}
-
 fn when(lang: Lang, event: &Event) -> String {
     let start = crate::i18n::approx_date(lang, event.starts_on);
     match event.ends_on.filter(|end| *end != event.starts_on) {
@@ -215,7 +211,7 @@ async fn events_page(ctx: &Ctx<'_>, form: Option<FormView>, errors: HashMap<Stri
         component: t(lang, &format!("component-{}", e.component.slug())),
         public: e.public,
     };
-    let today = today();
+    let today = state.app.today().to_string();
     let upcoming = events.iter().filter(|e| !e.is_past(&today)).map(view).collect();
     let past = events.iter().rev().filter(|e| e.is_past(&today)).map(view).collect();
     let editions = state.app.editions().await?;
@@ -322,7 +318,7 @@ pub async fn calendar(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
 ) -> Result<Response, PageError> {
-    let today = today();
+    let today = state.app.today().to_string();
     let events: Vec<Event> = state
         .app
         .events(None)
@@ -338,7 +334,7 @@ pub async fn calendar(
         .map(|rest| rest.split('/').next().unwrap_or(rest).to_string())
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "smartcities.invalid".into());
-    let stamp: String = smartcities_app::now().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let stamp: String = state.app.now().to_string().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     let body = smartcities_publish::ical::calendar(&events, &t(lang, "events-feed-title"), &stamp, &host);
     Ok((
         [

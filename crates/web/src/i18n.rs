@@ -24,9 +24,10 @@ pub fn collator(lang: Lang) -> icu_collator::CollatorBorrowed<'static> {
 
 pub use smartcities_publish::view::approx_date;
 
-/// A stored timestamp (`2026-11-30T21:04:05Z`) as the language writes it, to the minute, UTC.
-pub fn timestamp(lang: Lang, at: &str) -> String {
-    let (day, time) = at.split_once('T').unwrap_or((at, ""));
+/// A moment as the language writes it, to the minute, UTC.
+pub fn timestamp(lang: Lang, at: smartcities_domain::Timestamp) -> String {
+    let at = at.to_string();
+    let (day, time) = at.split_once('T').unwrap_or((&at, ""));
     let time: String = time.chars().take(5).collect();
     let day = smartcities_publish::view::long_date(lang, day);
     match lang {

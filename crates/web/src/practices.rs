@@ -620,7 +620,7 @@ pub async fn show(
                         (
                             "at",
                             FluentValue::from(
-                                v.changed_at.replace('T', " ").trim_end_matches('Z').to_string(),
+                                v.changed_at.to_string().replace('T', " ").trim_end_matches('Z').to_string(),
                             ),
                         ),
                     ],

@@ -85,7 +85,7 @@ pub async fn file(
         let page = WithdrawnPage {
             year: year.get(),
             version,
-            date: at.chars().take(10).collect(),
+            date: at.day().to_string(),
             reason,
             current: current.map(|p| site_home(year, p.version, lang)),
         };
@@ -98,7 +98,7 @@ pub async fn file(
         .await?;
         return Ok((StatusCode::GONE, [(header::CACHE_CONTROL, "no-cache")], html).into_response());
     }
-    let public = publication.is_public_at(&smartcities_app::now());
+    let public = publication.is_public_at(state.app.now());
     if public {
         // Counting must not hold the download up; a failure to count is logged, not shown.
         let app = state.app.clone();
@@ -302,7 +302,7 @@ pub(crate) async fn staff_panel(
     } else {
         (None, None)
     };
-    let now = smartcities_app::now();
+    let now = state.app.now();
     let versions = state
         .app
         .publications(year)
@@ -313,22 +313,24 @@ pub(crate) async fn staff_panel(
         .map(|p| VersionRow {
             version: p.version,
             href: site_home(year, p.version, lang),
-            state: match &p.public_at {
-                Some(at) if p.is_public_at(&now) => {
-                    smartcities_locale::translate(lang, "pub-state-public", &[("at", at.clone().into())])
+            state: match p.public_at {
+                Some(at) if p.is_public_at(now) => {
+                    smartcities_locale::translate(lang, "pub-state-public", &[("at", at.to_string().into())])
                 }
-                Some(at) => {
-                    smartcities_locale::translate(lang, "pub-state-scheduled", &[("at", at.clone().into())])
-                }
+                Some(at) => smartcities_locale::translate(
+                    lang,
+                    "pub-state-scheduled",
+                    &[("at", at.to_string().into())],
+                ),
                 None => smartcities_locale::t(lang, "pub-state-preview"),
             },
-            public: p.is_public_at(&now),
-            scheduled: p.is_scheduled_at(&now),
+            public: p.is_public_at(now),
+            scheduled: p.is_scheduled_at(now),
             provisional: p.provisional,
             published: smartcities_locale::translate(
                 lang,
                 "pub-published-by",
-                &[("at", p.published_at.clone().into()), ("by", p.published_by.clone().into())],
+                &[("at", p.published_at.to_string().into()), ("by", p.published_by.clone().into())],
             ),
             hash: p.content_hash.chars().take(12).collect(),
             files: smartcities_locale::translate(
@@ -343,7 +345,7 @@ pub(crate) async fn staff_panel(
                 smartcities_locale::translate(
                     lang,
                     "pub-withdrawn-page",
-                    &[("date", at.chars().take(10).collect::<String>().into()), ("reason", reason.into())],
+                    &[("date", at.day().to_string().into()), ("reason", reason.into())],
                 )
             }),
         })

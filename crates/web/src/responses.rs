@@ -256,7 +256,7 @@ fn head(lang: Lang, loaded: &Loaded, viewer: &Viewer) -> Head {
         status: t(lang, &format!("response-{}", loaded.response.status.slug())),
         status_code: loaded.response.status.slug().to_string(),
         revision: loaded.response.revision,
-        changed: crate::i18n::timestamp(lang, &loaded.response.updated_at),
+        changed: crate::i18n::timestamp(lang, loaded.response.updated_at),
         editable: can_edit(viewer, loaded),
         closed: viewer
             .user()
@@ -366,8 +366,7 @@ pub async fn submitted(
         groups: Vec<GroupLink>,
         when: String,
     }
-    let when =
-        loaded.response.submitted_at.as_deref().map_or(String::new(), |at| crate::i18n::timestamp(lang, at));
+    let when = loaded.response.submitted_at.map_or(String::new(), |at| crate::i18n::timestamp(lang, at));
     let body = Submitted {
         head: head(lang, &loaded, &viewer),
         groups: group_links(lang, &loaded.questionnaire, &loaded.answers),
@@ -1161,8 +1160,8 @@ pub async fn history(
     let rows = changes
         .into_iter()
         .map(|c| Row {
-            when: crate::i18n::timestamp(lang, &c.changed_at),
-            iso: c.changed_at.clone(),
+            when: crate::i18n::timestamp(lang, c.changed_at),
+            iso: c.changed_at.to_string(),
             who: c.changed_by,
             question: q
                 .question(&c.question)

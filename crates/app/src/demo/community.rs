@@ -110,7 +110,7 @@ impl App {
                 .await?;
         }
         let secretariat = crate::accounts::console_user();
-        let today = smartcities_store::clock::now();
+        let today = app.now().to_string();
         let closes = ApproxDate::parse(&today[..10]).map_err(broken)?;
         let closes_on = format!(
             "{}-{:02}-28",
