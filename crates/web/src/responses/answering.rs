@@ -1,0 +1,428 @@
+//! Answering one part of the questionnaire: the form, live checks and autosave.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{Path, Query, State},
+    http::{HeaderMap, StatusCode, Uri, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+use smartcities_app::questionnaire::{Item, Kind, Question, Questionnaire, check_value, is_relevant};
+use smartcities_app::responses::{AnswerChange, SaveOutcome};
+use smartcities_app::{AppError, Refusal};
+use smartcities_domain::Lang;
+
+use super::*;
+use crate::{
+    AppState,
+    auth::Viewer,
+    form::{check_csrf, parse_form},
+    i18n::{Negotiated, t, translate},
+    page::{Ctx, PageError, PageResult, refused, render_page},
+};
+
+#[derive(Serialize)]
+pub(super) struct EntryView {
+    id: u64,
+    questions: Vec<QuestionView>,
+}
+
+#[derive(Serialize)]
+pub(super) struct GroupPage {
+    head: Head,
+    groups: Vec<GroupLink>,
+    name: String,
+    label: String,
+    repeat: bool,
+    sections: Vec<(String, Vec<QuestionView>)>,
+    entries: Vec<EntryView>,
+    new_entry: Vec<QuestionView>,
+    next_id: u64,
+    previous: Option<String>,
+    next: Option<String>,
+    saved: bool,
+    conflicts: Vec<String>,
+}
+
+pub(super) fn group_page(
+    lang: Lang,
+    loaded: &Loaded,
+    viewer: &Viewer,
+    group_name: &str,
+    comments: &HashMap<String, String>,
+) -> Option<GroupPage> {
+    let q = &loaded.questionnaire;
+    let groups: Vec<&smartcities_app::questionnaire::Group> =
+        q.items.iter().filter_map(|i| if let Item::Group(g) = i { Some(g) } else { None }).collect();
+    let index = groups.iter().position(|g| g.name.as_str() == group_name)?;
+    let group = groups[index];
+    let values = plain_values(&loaded.answers);
+    let answered = |name: &str| values.get(name).cloned().unwrap_or_default();
+    let lookup = q.with_calculations(&answered);
+    let mut sections = Vec::new();
+    let mut entries = Vec::new();
+    let mut new_entry = Vec::new();
+    let ids = entry_ids(&loaded.answers, group.name.as_str());
+    if group.repeat {
+        for id in &ids {
+            let entry = format!("{}:{id}", group.name);
+            let questions = group
+                .questions_in_entry()
+                .into_iter()
+                .map(|question| {
+                    let stored = value_of(&loaded.answers, question.name.as_str(), &entry);
+                    question_view(
+                        lang,
+                        q,
+                        question,
+                        format!("{id}.{}", question.name),
+                        stored,
+                        comments,
+                        &lookup,
+                    )
+                })
+                .collect();
+            entries.push(EntryView { id: *id, questions });
+        }
+        for question in group.questions_in_entry() {
+            new_entry.push(question_view(
+                lang,
+                q,
+                question,
+                format!("new.{}", question.name),
+                None,
+                comments,
+                &lookup,
+            ));
+        }
+    } else {
+        // Sub-groups become sections; questions whose skip logic is not met are hidden.
+        let mut collect =
+            |label: String,
+             items: &[Item],
+             conditions: Vec<&Option<smartcities_app::questionnaire::Condition>>| {
+                let mut views = Vec::new();
+                for item in items {
+                    if let Item::Question(question) = item {
+                        let mut all = conditions.clone();
+                        all.push(&question.relevant);
+                        let stored = value_of(&loaded.answers, question.name.as_str(), "");
+                        let mut view = question_view(
+                            lang,
+                            q,
+                            question,
+                            question.name.to_string(),
+                            stored,
+                            comments,
+                            &lookup,
+                        );
+                        view.relevant = is_relevant(&all, &lookup);
+                        views.push(view);
+                    }
+                }
+                if !views.is_empty() {
+                    sections.push((label, views));
+                }
+            };
+        collect(String::new(), &group.items, vec![&group.relevant]);
+        for item in &group.items {
+            if let Item::Group(sub) = item {
+                collect(
+                    sub.label.get(lang, q.default_language).to_string(),
+                    &sub.items,
+                    vec![&group.relevant, &sub.relevant],
+                );
+            }
+        }
+    }
+    Some(GroupPage {
+        head: head(lang, loaded, viewer),
+        groups: group_links(lang, q, &loaded.answers),
+        name: group.name.to_string(),
+        label: group.label.get(lang, q.default_language).to_string(),
+        repeat: group.repeat,
+        sections,
+        entries,
+        new_entry,
+        next_id: ids.last().map_or(1, |last| last + 1),
+        previous: index.checked_sub(1).map(|i| groups[i].name.to_string()),
+        next: groups.get(index + 1).map(|g| g.name.to_string()),
+        saved: false,
+        conflicts: Vec::new(),
+    })
+}
+
+pub async fn group_form(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city, group)): Path<(String, String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let comments = comments_of(&ctx, &loaded).await?;
+    let mut page = group_page(lang, &loaded, &viewer, &group, &comments).ok_or(PageError::NotFound(lang))?;
+    page.saved = query.contains_key("saved");
+    render_page(&ctx, "group.html", "me", page).await
+}
+
+/// Turns a submitted group form into answer changes: only the questions the page showed
+/// (listed in `shown`) are touched, so a hidden follow-up question keeps its answer.
+pub(super) fn form_changes(
+    q: &Questionnaire,
+    group: &str,
+    fields: &HashMap<String, Vec<String>>,
+    lang: Lang,
+) -> Vec<AnswerChange> {
+    let shown = fields.get("shown").cloned().unwrap_or_default();
+    let removed: BTreeSet<String> = fields.get("remove").cloned().unwrap_or_default().into_iter().collect();
+    let next_id =
+        fields.get("next_id").and_then(|v| v.first()).and_then(|v| v.parse::<u64>().ok()).unwrap_or(1);
+    let by_name: HashMap<&str, &Question> =
+        q.questions().into_iter().map(|l| (l.question.name.as_str(), l.question)).collect();
+    let mut changes = Vec::new();
+    let new_has_content = shown
+        .iter()
+        .filter(|f| f.starts_with("new."))
+        .any(|f| fields.get(f).is_some_and(|v| v.iter().any(|x| !x.trim().is_empty())));
+    for field in &shown {
+        let (entry, code) = match field.split_once('.') {
+            Some(("new", code)) if new_has_content => (format!("{group}:{next_id}"), code),
+            Some(("new", _)) => continue,
+            Some((id, code)) => {
+                let entry = format!("{group}:{id}");
+                if removed.contains(id) {
+                    changes.push(AnswerChange { question: code.to_string(), entry, value: None });
+                    continue;
+                }
+                (entry, code)
+            }
+            None => (String::new(), field.as_str()),
+        };
+        let Some(question) = by_name.get(code) else { continue };
+        let values: Vec<String> = fields
+            .get(field)
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let value = match question.kind {
+            Kind::SelectMultiple { .. } => values.join(" "),
+            Kind::Integer | Kind::Decimal => {
+                typed_number(&values.into_iter().next().unwrap_or_default(), lang)
+            }
+            _ => values.into_iter().next().unwrap_or_default(),
+        };
+        changes.push(AnswerChange {
+            question: code.to_string(),
+            entry,
+            value: (!value.is_empty()).then_some(value),
+        });
+    }
+    changes
+}
+
+/// A page's questions after a save (the answers read before it with its changes applied): which
+/// are relevant now, and the problem of each answer that does not pass its checks, by field.
+pub(super) fn group_state(
+    lang: Lang,
+    loaded: &Loaded,
+    group_name: &str,
+    changes: &[AnswerChange],
+) -> (BTreeMap<String, bool>, BTreeMap<String, String>) {
+    let q = &loaded.questionnaire;
+    let mut answers: BTreeMap<(String, String), String> =
+        loaded.answers.iter().map(|a| ((a.question.clone(), a.entry.clone()), a.value.clone())).collect();
+    for change in changes {
+        let key = (change.question.clone(), change.entry.clone());
+        match &change.value {
+            Some(value) => answers.insert(key, value.clone()),
+            None => answers.remove(&key),
+        };
+    }
+    let answered = |name: &str| answers.get(&(name.to_string(), String::new())).cloned().unwrap_or_default();
+    let top = q.with_calculations(&answered);
+    let mut relevant = BTreeMap::new();
+    let mut problems = BTreeMap::new();
+    let Some(group) = q.items.iter().find_map(|i| match i {
+        Item::Group(g) if g.name.as_str() == group_name => Some(g),
+        _ => None,
+    }) else {
+        return (relevant, problems);
+    };
+    let mut check =
+        |question: &Question, field: String, value: Option<&String>, lookup: &dyn Fn(&str) -> String| {
+            if let Some(value) = value.filter(|v| !v.is_empty())
+                && let Some((_, message)) = check_value(q, question, value, lookup, lang)
+            {
+                problems.insert(field, message);
+            }
+        };
+    if group.repeat {
+        let mut entries: Vec<&String> = answers
+            .keys()
+            .map(|(_, e)| e)
+            .filter(|e| e.split_once(':').is_some_and(|(g, _)| g == group_name))
+            .collect();
+        entries.dedup();
+        for entry in entries {
+            let id = entry.split_once(':').map_or("", |(_, id)| id);
+            let lookup = |name: &str| {
+                answers.get(&(name.to_string(), entry.clone())).cloned().unwrap_or_else(|| top(name))
+            };
+            for question in group.questions_in_entry() {
+                let field = format!("{id}.{}", question.name);
+                let value = answers.get(&(question.name.to_string(), entry.clone()));
+                check(question, field, value, &lookup);
+            }
+        }
+    } else {
+        let mut walk =
+            |items: &[Item], conditions: Vec<&Option<smartcities_app::questionnaire::Condition>>| {
+                for item in items {
+                    if let Item::Question(question) = item {
+                        let mut all = conditions.clone();
+                        all.push(&question.relevant);
+                        let field = question.name.to_string();
+                        relevant.insert(field.clone(), is_relevant(&all, &top));
+                        check(
+                            question,
+                            field,
+                            answers.get(&(question.name.to_string(), String::new())),
+                            &top,
+                        );
+                    }
+                }
+            };
+        walk(&group.items, vec![&group.relevant]);
+        for item in &group.items {
+            if let Item::Group(sub) = item {
+                walk(&sub.items, vec![&group.relevant, &sub.relevant]);
+            }
+        }
+    }
+    (relevant, problems)
+}
+
+pub(super) fn wants_json(headers: &HeaderMap) -> bool {
+    headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/json"))
+}
+
+pub async fn save_group(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    headers: HeaderMap,
+    Path((year, city, group)): Path<(String, String, String)>,
+    body: Bytes,
+) -> Response {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let json = wants_json(&headers);
+    let result: Result<Response, PageError> = async {
+        let loaded = load(&ctx, &year, &city).await?;
+        let is_page = loaded
+            .questionnaire
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::Group(g) if g.name.as_str() == group));
+        if !is_page {
+            return Err(PageError::NotFound(lang));
+        }
+        let fields = parse_form(&body);
+        let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
+        check_csrf(&viewer, first("csrf"), lang)?;
+        let base = first("revision").and_then(|r| r.parse::<i64>().ok()).unwrap_or(0);
+        let changes = form_changes(&loaded.questionnaire, &group, &fields, lang);
+        let saved = state.app.save_answers_in(user_of(&viewer)?, &loaded, base, &changes, lang).await;
+        let outcome = match saved {
+            // Autosave learns which answers were refused, by field, so it can show each beside its
+            // question and save the others without them.
+            Err(AppError::Refused(Refusal::InvalidAnswers(problems))) if json => {
+                let by_field: BTreeMap<String, String> = problems
+                    .iter()
+                    .map(|p| {
+                        let field = match p.entry.split_once(':') {
+                            Some((_, id)) => format!("{id}.{}", p.question),
+                            None => p.question.clone(),
+                        };
+                        (field, p.message.clone())
+                    })
+                    .collect();
+                let body = serde_json::json!({
+                    "error": {"code": "invalid", "message": t(lang, "refused-invalid-answers")},
+                    "problems": by_field,
+                });
+                return Ok((StatusCode::CONFLICT, Json(body)).into_response());
+            }
+            other => other.map_err(refused(lang))?,
+        };
+        match outcome {
+            SaveOutcome::Saved { revision, changed } => {
+                if json {
+                    let (relevant, problems) = group_state(lang, &loaded, &group, &changes);
+                    return Ok(Json(serde_json::json!({
+                        "status": "saved",
+                        "revision": revision,
+                        "changed": changed,
+                        "relevant": relevant,
+                        "problems": problems,
+                    }))
+                    .into_response());
+                }
+                Ok(Redirect::to(&format!("/responses/{year}/{city}/groups/{group}?saved=1")).into_response())
+            }
+            SaveOutcome::Conflicts { revision, conflicts } => {
+                let q = &loaded.questionnaire;
+                let described: Vec<String> = conflicts
+                    .iter()
+                    .map(|c| {
+                        let label = q.question(&c.question).map_or(c.question.clone(), |x| {
+                            x.label.get(lang, q.default_language).to_string()
+                        });
+                        translate(
+                            lang,
+                            "conflict-line",
+                            &[
+                                ("question", label.into()),
+                                ("theirs", c.theirs.clone().into()),
+                                ("who", c.changed_by.clone().into()),
+                                ("yours", c.yours.clone().unwrap_or_default().into()),
+                            ],
+                        )
+                    })
+                    .collect();
+                if json {
+                    let body = serde_json::json!({
+                        "error": {"code": "conflict", "message": t(lang, "conflict-intro")},
+                        "revision": revision,
+                        "conflicts": described,
+                    });
+                    return Ok((StatusCode::CONFLICT, Json(body)).into_response());
+                }
+                let comments = comments_of(&ctx, &loaded).await?;
+                let mut page =
+                    group_page(lang, &loaded, &viewer, &group, &comments).ok_or(PageError::NotFound(lang))?;
+                page.conflicts = described;
+                let html = render_page(&ctx, "group.html", "me", page).await?;
+                Ok((StatusCode::CONFLICT, html).into_response())
+            }
+        }
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(PageError::Refused(_, reason)) if json => {
+            (StatusCode::CONFLICT, Json(serde_json::json!({"error": {"code": "refused", "message": reason}})))
+                .into_response()
+        }
+        Err(e) => e.into_response(),
+    }
+}

@@ -1,0 +1,295 @@
+//! Answering a questionnaire on the web, and reviewing and accepting responses. Every page works
+//! without JavaScript; a small script saves as the respondent types. One module per page family:
+//! the overview, answering a part of the questionnaire, the secretariat's review, and the
+//! response's records (print, history, workbook).
+
+mod answering;
+mod overview;
+mod records;
+mod review;
+
+pub use answering::{group_form, save_group};
+pub use overview::{overview, submitted};
+pub use records::{history, print, upload_workbook, workbook};
+pub use review::{decide, review, submit};
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+use smartcities_app::questionnaire::{EntryKey, Item, Kind, Question, Questionnaire, check_value};
+use smartcities_app::responses::ResponseFile;
+use smartcities_app::{User, responses::StoredAnswer};
+use smartcities_domain::{CityId, EditionYear, Lang};
+
+use crate::{
+    auth::Viewer,
+    i18n::t,
+    page::{Ctx, PageError, refused},
+};
+
+/// Everything a response page needs, read after the permission check.
+type Loaded = ResponseFile;
+
+async fn load(ctx: &Ctx<'_>, year: &str, city: &str) -> Result<Loaded, PageError> {
+    let lang = ctx.lang;
+    let Some(session) = &ctx.viewer.0 else {
+        return Err(PageError::SignIn(ctx.uri.to_string()));
+    };
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
+    let city_id = CityId::parse(city).map_err(|_| PageError::NotFound(lang))?;
+    ctx.state.app.response_file(&session.user, year, &city_id).await.map_err(refused(lang))
+}
+
+/// The signed-in user behind a viewer that `load` admitted.
+fn user_of(viewer: &Viewer) -> Result<&User, PageError> {
+    viewer.0.as_ref().map(|s| &s.user).ok_or_else(|| PageError::Internal("no session".into()))
+}
+
+/// Whether the viewer may change this response now.
+fn can_edit(viewer: &Viewer, loaded: &Loaded) -> bool {
+    viewer.0.as_ref().is_some_and(|s| loaded.editable_by(&s.user))
+}
+
+fn value_of<'a>(answers: &'a [StoredAnswer], question: &str, entry: &str) -> Option<&'a StoredAnswer> {
+    answers.iter().find(|a| a.question == question && a.entry == entry)
+}
+
+fn plain_values(answers: &[StoredAnswer]) -> BTreeMap<String, String> {
+    answers.iter().filter(|a| a.entry.is_empty()).map(|a| (a.question.clone(), a.value.clone())).collect()
+}
+
+/// Entry ids of a repeat group, in order.
+fn entry_ids(answers: &[StoredAnswer], group: &str) -> Vec<u64> {
+    let ids: BTreeSet<u64> = answers
+        .iter()
+        .filter_map(|a| EntryKey::parse(&a.entry).ok().flatten())
+        .filter(|key| key.group.as_str() == group)
+        .map(|key| key.id)
+        .collect();
+    ids.into_iter().collect()
+}
+
+#[derive(Serialize)]
+struct OptionView {
+    code: String,
+    label: String,
+    checked: bool,
+}
+
+#[derive(Serialize)]
+struct QuestionView {
+    /// The form field name: the question code, or `id.code` inside a repeat entry.
+    field: String,
+    code: String,
+    label: String,
+    hint: String,
+    required: bool,
+    input: &'static str,
+    value: String,
+    options: Vec<OptionView>,
+    evidence: Option<String>,
+    problem: Option<String>,
+    comment: Option<String>,
+    /// Whether its skip logic lets it be asked now; a page hides (and does not submit) the
+    /// others, and the autosave shows them as soon as their condition holds.
+    relevant: bool,
+}
+
+fn question_view(
+    lang: Lang,
+    q: &Questionnaire,
+    question: &Question,
+    field: String,
+    stored: Option<&StoredAnswer>,
+    comments: &HashMap<String, String>,
+    lookup: &dyn Fn(&str) -> String,
+) -> QuestionView {
+    let fallback = q.default_language;
+    let value = stored.map(|a| a.value.clone()).unwrap_or_default();
+    let chosen: Vec<&str> = value.split_whitespace().collect();
+    let input = match question.kind {
+        Kind::Integer | Kind::Decimal => "number",
+        Kind::Text => "text",
+        Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } => "radio",
+        Kind::SelectMultiple { .. } => "checkbox",
+    };
+    // A choice filter narrows the options to those fitting the answers given so far.
+    let options = q
+        .choices_for(question, lookup)
+        .into_iter()
+        .map(|c| OptionView {
+            code: c.name.clone(),
+            label: c.label.get(lang, fallback).to_string(),
+            checked: chosen.contains(&c.name.as_str()),
+        })
+        .collect();
+    let problem =
+        if value.is_empty() { None } else { check_value(q, question, &value, lookup, lang).map(|(_, m)| m) };
+    // Numbers read with the page language's decimal separator.
+    let value = if input == "number" { shown_number(&value, lang) } else { value };
+    QuestionView {
+        field,
+        code: question.name.to_string(),
+        label: question.label.get(lang, fallback).to_string(),
+        hint: question.hint.get(lang, fallback).to_string(),
+        required: question.required,
+        input,
+        value,
+        options,
+        evidence: stored.map(|a| t(lang, &format!("evidence-{}", a.evidence.slug()))),
+        problem,
+        comment: comments.get(question.name.as_str()).cloned(),
+        relevant: true,
+    }
+}
+
+/// A stored number (`12.5`) as typed in `lang` (`12,5` in Spanish and French).
+fn shown_number(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Es | Lang::Fr => value.replace('.', ","),
+        Lang::En => value.to_string(),
+    }
+}
+
+/// A number as typed in `lang`, in the stored form: the decimal comma of Spanish and French
+/// (their thousands dots and spaces dropped), English thousands commas dropped. Anything else
+/// is left for the checks to refuse.
+fn typed_number(value: &str, lang: Lang) -> String {
+    let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let grouped = |text: &str, separator: char| {
+        let mut parts = text.split(separator);
+        let first = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        !rest.is_empty()
+            && (1..=3).contains(&first.trim_start_matches('-').len())
+            && rest.iter().all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match lang {
+        Lang::Es | Lang::Fr if compact.contains(',') => {
+            let (whole, fraction) = compact.split_once(',').unwrap_or((&compact, ""));
+            let whole = if grouped(whole, '.') { whole.replace('.', "") } else { whole.to_string() };
+            format!("{whole}.{fraction}")
+        }
+        Lang::Es | Lang::Fr if grouped(&compact, '.') => compact.replace('.', ""),
+        Lang::En => {
+            let (whole, fraction) =
+                compact.split_once('.').map_or((compact.as_str(), None), |(w, f)| (w, Some(f)));
+            if grouped(whole, ',') {
+                let whole = whole.replace(',', "");
+                fraction.map_or(whole.clone(), |f| format!("{whole}.{f}"))
+            } else {
+                compact.clone()
+            }
+        }
+        _ => compact,
+    }
+}
+
+#[derive(Serialize)]
+struct GroupLink {
+    name: String,
+    label: String,
+    answered: usize,
+    total: usize,
+    repeat: bool,
+}
+
+/// The top-level groups of the form, each one page.
+fn group_links(lang: Lang, q: &Questionnaire, answers: &[StoredAnswer]) -> Vec<GroupLink> {
+    let values = plain_values(answers);
+    q.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Group(g) => {
+                let (answered, total) = if g.repeat {
+                    (entry_ids(answers, g.name.as_str()).len(), 0)
+                } else {
+                    // An answer that does not pass its checks is not progress.
+                    let answered = |name: &str| values.get(name).cloned().unwrap_or_default();
+                    let lookup = q.with_calculations(&answered);
+                    let questions = g.questions_in_entry();
+                    let valid = |x: &&&Question| {
+                        values
+                            .get(x.name.as_str())
+                            .is_some_and(|v| check_value(q, x, v, &lookup, lang).is_none())
+                    };
+                    (questions.iter().filter(valid).count(), questions.len())
+                };
+                Some(GroupLink {
+                    name: g.name.to_string(),
+                    label: g.label.get(lang, q.default_language).to_string(),
+                    answered,
+                    total,
+                    repeat: g.repeat,
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Head {
+    year: u16,
+    edition: String,
+    city: String,
+    city_id: String,
+    status: String,
+    status_code: String,
+    revision: i64,
+    /// When the answers last changed, in words.
+    changed: String,
+    editable: bool,
+    /// Why the viewer cannot change the answers now, when the edition is the reason (collection
+    /// closed, deadline behind), with the secretariat's address.
+    closed: Option<String>,
+}
+
+fn head(lang: Lang, loaded: &Loaded, viewer: &Viewer) -> Head {
+    Head {
+        year: loaded.edition.year.get(),
+        edition: loaded.edition.title.get(lang).to_string(),
+        city: loaded.city.name.clone(),
+        city_id: loaded.city.id.to_string(),
+        status: t(lang, &format!("response-{}", loaded.response.status.slug())),
+        status_code: loaded.response.status.slug().to_string(),
+        revision: loaded.response.revision,
+        changed: crate::i18n::timestamp(lang, loaded.response.updated_at),
+        editable: can_edit(viewer, loaded),
+        closed: viewer
+            .user()
+            .filter(|u| smartcities_app::policy::may_write_answers(u, &loaded.city.id))
+            .and_then(|u| loaded.closed_to(u))
+            .map(|refusal| refusal.message(lang)),
+    }
+}
+
+/// The top-level group a question is asked in.
+fn group_of(q: &Questionnaire, question: &str) -> String {
+    q.questions()
+        .into_iter()
+        .find(|l| l.question.name.as_str() == question)
+        .and_then(|l| l.groups.first().map(|g| g.name.to_string()))
+        .unwrap_or_default()
+}
+
+/// How an answer reads: choice labels instead of codes.
+fn shown_value(lang: Lang, q: &Questionnaire, question: &Question, value: &str) -> String {
+    let labels: Vec<String> = value
+        .split_whitespace()
+        .map(|code| {
+            q.choices(question)
+                .iter()
+                .find(|c| c.name == code)
+                .map_or(code.to_string(), |c| c.label.get(lang, q.default_language).to_string())
+        })
+        .collect();
+    if q.choices(question).is_empty() { value.to_string() } else { labels.join(", ") }
+}
+
+async fn comments_of(ctx: &Ctx<'_>, loaded: &Loaded) -> Result<HashMap<String, String>, PageError> {
+    let comments = ctx.state.app.review_comments(loaded).await?;
+    // Only the comments of the latest return are current.
+    let latest = comments.iter().map(|c| c.revision).max();
+    Ok(comments.into_iter().filter(|c| Some(c.revision) == latest).map(|c| (c.question, c.comment)).collect())
+}

@@ -1,0 +1,259 @@
+//! The secretariat's review of a response: what was answered, issues, evidence, submit and decide.
+
+use std::collections::HashMap;
+
+use axum::{
+    body::Bytes,
+    extract::{Path, State},
+    http::{StatusCode, Uri},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Serialize;
+use smartcities_app::questionnaire::{Questionnaire, validate};
+use smartcities_app::responses::StoredAnswer;
+use smartcities_domain::{Evidence, Lang, ResponseStatus};
+
+use super::*;
+use crate::{
+    AppState,
+    auth::Viewer,
+    form::{check_csrf, parse_form},
+    i18n::{Negotiated, t},
+    page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
+};
+
+#[derive(Serialize)]
+pub(super) struct IssueView {
+    message: String,
+    group: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct AnsweredView {
+    code: String,
+    label: String,
+    value: String,
+    evidence: String,
+    evidence_code: &'static str,
+    note: Option<String>,
+    comment: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ReviewPage {
+    head: Head,
+    groups: Vec<GroupLink>,
+    issues: Vec<IssueView>,
+    can_submit: bool,
+    can_decide: bool,
+    can_withdraw: bool,
+    can_set_evidence: bool,
+    evidence_levels: Vec<(&'static str, String)>,
+    answered: Vec<AnsweredView>,
+    comments: Vec<(String, String)>,
+    practices: Vec<PracticeEntryView>,
+    /// Comments typed before a refused decision, by question or entry.
+    typed: HashMap<String, String>,
+    /// Why the decision was refused.
+    refusal: Option<String>,
+}
+
+/// A good practice entered in the questionnaire, field by field, with the reviewer's comment.
+#[derive(Serialize)]
+pub(super) struct PracticeEntryView {
+    /// The entry key (`good_practices:2`), which comments are keyed by.
+    entry: String,
+    title: String,
+    fields: Vec<(String, String)>,
+    comment: Option<String>,
+}
+
+/// The good practices of a response, in entry order, each field in questionnaire order.
+pub(super) fn practice_entries(
+    lang: Lang,
+    q: &Questionnaire,
+    answers: &[StoredAnswer],
+    comments: &HashMap<String, String>,
+) -> Vec<PracticeEntryView> {
+    let mut entries: Vec<&str> =
+        answers.iter().map(|a| a.entry.as_str()).filter(|e| e.starts_with("good_practices:")).collect();
+    entries.sort_by_key(|e| e.split_once(':').and_then(|(_, n)| n.parse::<u64>().ok()));
+    entries.dedup();
+    entries
+        .into_iter()
+        .map(|entry| {
+            let fields: Vec<(String, String)> = q
+                .questions()
+                .into_iter()
+                .filter_map(|l| {
+                    let stored = value_of(answers, l.question.name.as_str(), entry)?;
+                    Some((
+                        l.question.label.get(lang, q.default_language).to_string(),
+                        shown_value(lang, q, l.question, &stored.value),
+                    ))
+                })
+                .collect();
+            let title = value_of(answers, "gp_title", entry).map(|a| a.value.clone()).unwrap_or_default();
+            PracticeEntryView {
+                entry: entry.to_string(),
+                title,
+                fields,
+                comment: comments.get(entry).cloned(),
+            }
+        })
+        .collect()
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    review_page(&ctx, &loaded, &HashMap::new(), None).await
+}
+
+/// The review page; after a refused decision, with the comments typed and the reason.
+pub(super) async fn review_page(
+    ctx: &Ctx<'_>,
+    loaded: &Loaded,
+    typed: &HashMap<String, String>,
+    refusal: Option<String>,
+) -> PageResult {
+    let (state, lang, viewer) = (ctx.state, ctx.lang, ctx.viewer);
+    let q = &loaded.questionnaire;
+    let response = state.app.response_values(loaded).await?;
+    let issues: Vec<IssueView> = validate(q, &response, lang)
+        .into_iter()
+        .map(|i| IssueView { group: group_of(q, &i.question), message: i.message })
+        .collect();
+    let comments = comments_of(ctx, loaded).await?;
+    let status = loaded.response.status;
+    let answered = q
+        .questions()
+        .into_iter()
+        .filter_map(|l| {
+            let stored = value_of(&loaded.answers, l.question.name.as_str(), "")?;
+            Some(AnsweredView {
+                code: l.question.name.to_string(),
+                label: l.question.label.get(lang, q.default_language).to_string(),
+                value: shown_value(lang, q, l.question, &stored.value),
+                evidence: t(lang, &format!("evidence-{}", stored.evidence.slug())),
+                evidence_code: stored.evidence.slug(),
+                note: stored.evidence_note.clone(),
+                comment: comments.get(l.question.name.as_str()).cloned(),
+            })
+        })
+        .collect();
+    let body = ReviewPage {
+        head: head(lang, loaded, viewer),
+        groups: group_links(lang, q, &loaded.answers),
+        can_submit: can_edit(viewer, loaded) && status.open_to_respondent() && issues.is_empty(),
+        can_decide: viewer.is_secretariat() && status == ResponseStatus::Submitted,
+        can_withdraw: viewer.is_secretariat() && status != ResponseStatus::Withdrawn,
+        can_set_evidence: viewer.is_secretariat(),
+        evidence_levels: Evidence::ALL
+            .iter()
+            .map(|e| (e.slug(), t(lang, &format!("evidence-{}", e.slug()))))
+            .collect(),
+        issues,
+        answered,
+        practices: practice_entries(lang, q, &loaded.answers, &comments),
+        typed: typed.clone(),
+        refusal,
+        comments: comments
+            .iter()
+            .map(|(code, c)| {
+                let label = match q.question(code) {
+                    Some(x) => x.label.get(lang, q.default_language).to_string(),
+                    None => value_of(&loaded.answers, "gp_title", code).map_or(code.clone(), |a| {
+                        format!("{} {}", crate::i18n::with_colon(lang, &t(lang, "review-practices")), a.value)
+                    }),
+                };
+                (label, c.clone())
+            })
+            .collect(),
+    };
+    render_page(ctx, "review.html", "me", body).await
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let fields = parse_form(&body);
+    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
+    state
+        .app
+        .submit(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, lang)
+        .await
+        .map_err(refused(lang))?;
+    Ok(Redirect::to(&format!("/responses/{year}/{city}/submitted")).into_response())
+}
+
+/// The secretariat's decision on a submitted response: accept, or return with comments.
+pub async fn decide(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let fields = parse_form(&body);
+    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
+    check_csrf(&viewer, first("csrf"), lang)?;
+    let user = user_of(&viewer)?;
+    let (year_v, city_id) = (loaded.edition.year, &loaded.city.id);
+    let app = &state.app;
+    let done = match first("decision") {
+        Some("accept") => app.accept(user, year_v, city_id).await,
+        Some("return") => {
+            let comments: Vec<(String, String)> = fields
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix("comment.")?.to_string(), v.first()?.clone())))
+                .collect();
+            app.return_with_comments(user, year_v, city_id, &comments).await
+        }
+        Some("withdraw") => app.withdraw(user, year_v, city_id).await,
+        Some("evidence") => {
+            let evidence = Evidence::parse(first("evidence").unwrap_or_default())
+                .map_err(|_| PageError::NotFound(lang))?;
+            app.set_evidence(
+                user,
+                year_v,
+                city_id,
+                first("question").unwrap_or_default(),
+                first("entry").unwrap_or_default(),
+                evidence,
+                first("note"),
+            )
+            .await
+        }
+        _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
+    };
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/responses/{year}/{city}/review")).into_response()),
+        // A decision the person can correct shows the review again, with what was typed.
+        Err(e) => {
+            let reason = form_refusal(lang, e)?;
+            let typed: HashMap<String, String> = fields
+                .iter()
+                .filter_map(|(k, v)| Some((k.strip_prefix("comment.")?.to_string(), v.first()?.clone())))
+                .collect();
+            let page = review_page(&ctx, &loaded, &typed, Some(reason)).await?;
+            Ok((StatusCode::CONFLICT, page).into_response())
+        }
+    }
+}
