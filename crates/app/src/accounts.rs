@@ -310,12 +310,15 @@ pub struct Client {
 impl App {
     /// The user of a live session token.
     pub async fn session(&self, token: &str) -> Result<Option<SessionUser>> {
-        Ok(self.store.session_user(&token_hash(token)).await?)
+        Ok(self.store.accounts().session_user(&token_hash(token)).await?)
     }
 
     async fn start_session(&self, user: User) -> Result<NewSession> {
         let token = new_token();
-        self.store.create_session(&token_hash(&token), &user.id, &new_token(), SESSION_SECONDS).await?;
+        self.store
+            .accounts()
+            .create_session(&token_hash(&token), &user.id, &new_token(), SESSION_SECONDS)
+            .await?;
         Ok(NewSession { token, user })
     }
 
@@ -329,14 +332,14 @@ impl App {
             keys.push(format!("address:{address}"));
         }
         let since = self.now().plus_seconds(-THROTTLE_WINDOW_SECONDS).to_string();
-        let failures = self.store.failed_sign_ins(&keys, &since).await?;
+        let failures = self.store.accounts().failed_sign_ins(&keys, &since).await?;
         let throttled = failures.first().is_some_and(|n| *n >= FAILURES_PER_ACCOUNT)
             || failures.get(1).is_some_and(|n| *n >= FAILURES_PER_ADDRESS);
         if throttled {
             return Err(Refusal::SignInThrottled.into());
         }
         let user = match Email::parse(email.trim()) {
-            Ok(email) => self.store.user_by_email(&email).await?,
+            Ok(email) => self.store.accounts().user_by_email(&email).await?,
             Err(_) => None,
         };
         let hash = user.as_ref().and_then(|u| u.password_hash.clone());
@@ -346,11 +349,11 @@ impl App {
         let matches = self.heavy(move || verify_password(&candidate, &checked)).await?;
         match user {
             Some(user) if hash.is_some() && matches => {
-                self.store.clear_sign_in_attempts(&email_key).await?;
+                self.store.accounts().clear_sign_in_attempts(&email_key).await?;
                 self.start_session(user).await
             }
             _ => {
-                self.store.record_failed_sign_in(&keys).await?;
+                self.store.accounts().record_failed_sign_in(&keys).await?;
                 Err(Refusal::SignInFailed.into())
             }
         }
@@ -358,12 +361,16 @@ impl App {
 
     /// Ends a session.
     pub async fn sign_out(&self, token: &str) -> Result<()> {
-        Ok(self.store.delete_session(&token_hash(token)).await?)
+        Ok(self.store.accounts().delete_session(&token_hash(token)).await?)
     }
 
     /// The account a one-time link is for, without using it.
     pub async fn link_user(&self, token: &str) -> Result<User> {
-        self.store.invitation_user(&token_hash(token)).await?.ok_or(AppError::Refused(Refusal::LinkInvalid))
+        self.store
+            .accounts()
+            .invitation_user(&token_hash(token))
+            .await?
+            .ok_or(AppError::Refused(Refusal::LinkInvalid))
     }
 
     /// Sets a password through a one-time link (an invitation or a reset): the link is used up,
@@ -371,7 +378,7 @@ impl App {
     pub async fn redeem_link(&self, token: &str, password: &str, again: &str) -> Result<NewSession> {
         let user = self.link_user(token).await?;
         let hash = self.new_password_hash(&user, password, again).await?;
-        match self.store.redeem_invitation(&token_hash(token), &hash).await? {
+        match self.store.accounts().redeem_invitation(&token_hash(token), &hash).await? {
             Some(user) => self.start_session(user).await,
             // Used up between the check and now: the link was opened twice at once.
             None => Err(Refusal::LinkInvalid.into()),
@@ -392,7 +399,7 @@ impl App {
             return Err(Refusal::SignInFailed.into());
         }
         let hash = self.new_password_hash(user, password, again).await?;
-        self.store.set_password_hash(&user.id, &hash).await?;
+        self.store.accounts().set_password_hash(&user.id, &hash).await?;
         self.start_session(user.clone()).await
     }
 
@@ -414,7 +421,7 @@ impl App {
             LinkPurpose::Invitation => (INVITATION_SECONDS, "invitations"),
             LinkPurpose::PasswordReset => (RESET_SECONDS, "password-reset"),
         };
-        self.store.create_invitation(&user.id, &token_hash(&token), seconds, purpose).await?;
+        self.store.accounts().create_invitation(&user.id, &token_hash(&token), seconds, purpose).await?;
         Ok(format!("{base}/{path}/{token}"))
     }
 
@@ -423,7 +430,7 @@ impl App {
     pub async fn request_password_reset(&self, email: &str, lang: Lang) -> Result<()> {
         self.base_url()?;
         let Ok(email) = Email::parse(email.trim()) else { return Ok(()) };
-        let Some(user) = self.store.user_by_email(&email).await? else { return Ok(()) };
+        let Some(user) = self.store.accounts().user_by_email(&email).await? else { return Ok(()) };
         let link = self.new_link(&user, LinkPurpose::PasswordReset).await?;
         let subject = t(lang, "mail-reset-subject");
         let body = translate(
@@ -431,13 +438,17 @@ impl App {
             "mail-reset-body",
             &[("name", FluentValue::from(user.name.clone())), ("link", FluentValue::from(link))],
         );
-        self.store.enqueue_mail(&new_token(), user.email.as_str(), &subject, &body).await?;
+        self.store.outbox().enqueue_mail(&new_token(), user.email.as_str(), &subject, &body).await?;
         Ok(())
     }
 
     /// Forgets failed sign-ins older than the throttle's window, and expired sessions.
     pub async fn purge_expired(&self) -> Result<()> {
-        Ok(self.store.purge_expired(&self.now().plus_seconds(-THROTTLE_WINDOW_SECONDS).to_string()).await?)
+        Ok(self
+            .store
+            .accounts()
+            .purge_expired(&self.now().plus_seconds(-THROTTLE_WINDOW_SECONDS).to_string())
+            .await?)
     }
 }
 

@@ -85,7 +85,7 @@ impl App {
     pub async fn import_cities(&self, name: &str, text: &str) -> Result<Imported> {
         let cities = smartcities_collect::parse_cities(name, text)
             .map_err(|p| problems(p.0.iter().map(ToString::to_string)))?;
-        self.store.upsert_cities(&cities).await?;
+        self.store.registry().upsert_cities(&cities).await?;
         Ok(Imported { records: cities.len() })
     }
 
@@ -93,7 +93,7 @@ impl App {
     pub async fn import_members(&self, name: &str, text: &str) -> Result<Imported> {
         let members = smartcities_collect::parse_members(name, text)
             .map_err(|p| problems(p.0.iter().map(ToString::to_string)))?;
-        self.store.save_members(&members).await?;
+        self.store.registry().save_members(&members).await?;
         Ok(Imported { records: members.len() })
     }
 
@@ -101,7 +101,7 @@ impl App {
     pub async fn import_partners(&self, name: &str, text: &str) -> Result<Imported> {
         let partners = smartcities_collect::parse_partners(name, text)
             .map_err(|p| problems(p.0.iter().map(ToString::to_string)))?;
-        self.store.save_partners(&partners).await?;
+        self.store.registry().save_partners(&partners).await?;
         Ok(Imported { records: partners.len() })
     }
 
@@ -114,7 +114,7 @@ impl App {
 
     /// Saves a parsed edition file.
     pub async fn save_edition_file(&self, file: &EditionFile) -> Result<SavedEdition> {
-        Ok(self.store.save_edition(file).await?)
+        Ok(self.store.study().save_edition(file).await?)
     }
 
     /// Writes an edition's accepted answers in long form (city, question, entry, value, evidence
@@ -134,7 +134,7 @@ impl App {
             evidence: &'a str,
             questionnaire_version: i64,
         }
-        let accepted = self.store.accepted_answers(year).await?;
+        let accepted = self.store.answering().accepted_answers(year).await?;
         let csv = format == ExportFormat::Csv;
         let rows: Vec<Row<'_>> = accepted
             .iter()
@@ -170,7 +170,7 @@ impl App {
     /// Writes the city registry to `out`, in the format `import cities` reads (CSV, formula
     /// cells neutralised) or as JSON. Returns the cities written.
     pub async fn export_cities(&self, format: ExportFormat, out: &mut dyn Write) -> Result<usize> {
-        let cities = self.store.cities(&CityFilter::default()).await?;
+        let cities = self.store.registry().cities(&CityFilter::default()).await?;
         match format {
             ExportFormat::Csv => smartcities_collect::write_cities(&mut *out, &cities)
                 .map_err(|e| AppError::Internal(e.to_string()))?,
@@ -185,6 +185,6 @@ impl App {
 
     /// Every undelivered message due now, including those given up on. Returns how many.
     pub async fn retry_mail_now(&self) -> Result<u64> {
-        Ok(self.store.retry_mail_now().await?)
+        Ok(self.store.outbox().retry_mail_now().await?)
     }
 }

@@ -81,16 +81,19 @@ impl App {
         progress.set_length(4);
         progress.set_message("framework and questionnaire");
         // Read before the answers: a change made while analysing leaves the results stale.
-        let inputs_revision = store.inputs_revision(year).await?;
-        let edition = store.edition(year).await?.ok_or(StoreError::NoEdition(year))?;
-        let (_, framework) = store.framework(year).await?.ok_or(StoreError::NoFramework(year))?;
-        let (_, questionnaire) = store.questionnaire(year).await?.ok_or(StoreError::NoQuestionnaire(year))?;
+        let inputs_revision = store.versions().inputs_revision(year).await?;
+        let edition = store.study().edition(year).await?.ok_or(StoreError::NoEdition(year))?;
+        let (_, framework) = store.study().framework(year).await?.ok_or(StoreError::NoFramework(year))?;
+        let (_, questionnaire) =
+            store.study().questionnaire(year).await?.ok_or(StoreError::NoQuestionnaire(year))?;
         progress.inc(1);
         progress.set_message("answers");
-        let cities = store.cities(&CityFilter::default()).await?;
-        let invited: Vec<CityId> = store.responses(year).await?.into_iter().map(|r| r.city).collect();
-        let responses = city_answers(store.accepted_answers(year).await?);
+        let cities = store.registry().cities(&CityFilter::default()).await?;
+        let invited: Vec<CityId> =
+            store.answering().responses(year).await?.into_iter().map(|r| r.city).collect();
+        let responses = city_answers(store.answering().accepted_answers(year).await?);
         let workshops: Vec<WorkshopOutput> = store
+            .workshops()
             .focus_groups(year)
             .await?
             .into_iter()
@@ -114,13 +117,14 @@ impl App {
         years.dedup();
         let mut earlier = Vec::new();
         for earlier_year in years {
-            if let Some((_, questionnaire)) = store.questionnaire(earlier_year).await? {
-                let responses = city_answers(store.accepted_answers(earlier_year).await?);
+            if let Some((_, questionnaire)) = store.study().questionnaire(earlier_year).await? {
+                let responses = city_answers(store.answering().accepted_answers(earlier_year).await?);
                 earlier.push(EarlierEdition { edition: earlier_year, questionnaire, responses });
             }
         }
         let codebook = self.codebook(year).await?;
         let codings: Vec<Coding> = store
+            .findings()
             .codings(year)
             .await?
             .into_iter()
@@ -152,6 +156,7 @@ impl App {
         .await
         .map_err(|e| AppError::Internal(e.to_string()))??;
         store
+            .findings()
             .save_results(year, &results.method_version, &results.input_hash, &document, inputs_revision)
             .await?;
         progress.inc(1);
@@ -161,7 +166,7 @@ impl App {
 
     /// The stored results of an edition, if it was analysed.
     pub async fn results(&self, year: EditionYear) -> Result<Option<StoredResults>> {
-        match self.store.results(year).await? {
+        match self.store.findings().results(year).await? {
             None => Ok(None),
             Some((document, computed_at, stale)) => {
                 Ok(Some(StoredResults { results: decode(year, "results", &document)?, computed_at, stale }))
@@ -171,12 +176,17 @@ impl App {
 
     /// The codebook an edition's free text is coded with, if it has one.
     pub async fn codebook(&self, year: EditionYear) -> Result<Option<Codebook>> {
-        self.store.codebook(year).await?.map(|document| decode(year, "codebook", &document)).transpose()
+        self.store
+            .findings()
+            .codebook(year)
+            .await?
+            .map(|document| decode(year, "codebook", &document))
+            .transpose()
     }
 
     /// Sets an edition's codebook.
     pub async fn set_codebook(&self, year: EditionYear, codebook: &Codebook) -> Result<()> {
-        Ok(self.store.set_codebook(year, &encode(codebook)?).await?)
+        Ok(self.store.findings().set_codebook(year, &encode(codebook)?).await?)
     }
 }
 

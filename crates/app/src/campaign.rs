@@ -205,7 +205,7 @@ impl App {
     pub async fn open_campaign(&self, year: EditionYear, deadline: ApproxDate) -> Result<()> {
         let edition = self.edition_or_refuse(year).await?;
         self.check_deadline(&edition, deadline)?;
-        self.store.set_collection(year, Collection::Open, Some(deadline_milestone(deadline))).await?;
+        self.store.study().set_collection(year, Collection::Open, Some(deadline_milestone(deadline))).await?;
         Ok(())
     }
 
@@ -251,7 +251,7 @@ impl App {
                     return Err(Refusal::DeadlinePassed { deadline: day.to_string() }.into());
                 }
                 self.check_deadline(&edition, *day)?;
-                if self.store.response(year, city).await?.is_none() {
+                if self.store.answering().response(year, city).await?.is_none() {
                     return Err(Refusal::NotInvited.into());
                 }
             }
@@ -260,7 +260,7 @@ impl App {
         // invitation says it.
         let mut cities = Vec::new();
         if collection != Collection::Planning {
-            for response in self.store.responses(year).await? {
+            for response in self.store.answering().responses(year).await? {
                 let concerned = match change {
                     CollectionChange::ExtendCity { city, .. } => &response.city == city,
                     _ => response.status.open_to_respondent(),
@@ -268,9 +268,10 @@ impl App {
                 if !concerned {
                     continue;
                 }
-                let Some(city) = self.store.city(&response.city).await? else { continue };
+                let Some(city) = self.store.registry().city(&response.city).await? else { continue };
                 let recipients = self
                     .store
+                    .accounts()
                     .respondents(&city.id)
                     .await?
                     .into_iter()
@@ -300,19 +301,25 @@ impl App {
         match change {
             CollectionChange::Open { deadline } => {
                 self.store
+                    .study()
                     .set_collection(year, Collection::Open, Some(deadline_milestone(*deadline)))
                     .await?;
             }
-            CollectionChange::Close => self.store.set_collection(year, Collection::Closed, None).await?,
+            CollectionChange::Close => {
+                self.store.study().set_collection(year, Collection::Closed, None).await?
+            }
             CollectionChange::ExtendCity { city, day } => {
-                self.store.set_response_deadline(year, city, Some(&last_day(*day))).await?;
+                self.store.answering().set_response_deadline(year, city, Some(&last_day(*day))).await?;
             }
         }
         let mut round = Round::default();
         for city in &notice.cities {
             round.cities += 1;
             for recipient in &city.recipients {
-                self.store.enqueue_mail(&new_token(), recipient, &notice.subject, &notice.body).await?;
+                self.store
+                    .outbox()
+                    .enqueue_mail(&new_token(), recipient, &notice.subject, &notice.body)
+                    .await?;
                 round.mails += 1;
             }
         }
@@ -320,7 +327,7 @@ impl App {
     }
 
     async fn edition_or_refuse(&self, year: EditionYear) -> Result<Edition> {
-        Ok(self.store.edition(year).await?.ok_or(StoreError::NoEdition(year))?)
+        Ok(self.store.study().edition(year).await?.ok_or(StoreError::NoEdition(year))?)
     }
 
     /// The link a respondent follows: a fresh one-time invitation while they have no password,
@@ -336,11 +343,12 @@ impl App {
     /// The current member cities (active or asked to renew) not yet invited to the edition, and the focal points each
     /// invitation would reach: what [`App::invite`] would do, without doing it.
     pub async fn invitation_preview(&self, year: EditionYear) -> Result<Vec<Invitee>> {
-        let cities = self.store.cities(&CityFilter::default()).await?;
-        let invited: Vec<_> = self.store.responses(year).await?.into_iter().map(|r| r.city).collect();
+        let cities = self.store.registry().cities(&CityFilter::default()).await?;
+        let invited: Vec<_> =
+            self.store.answering().responses(year).await?.into_iter().map(|r| r.city).collect();
         let mut out = Vec::new();
         // Members asked to renew are members still: they are invited too.
-        for member in self.store.members().await?.into_iter().filter(|m| m.status.is_current()) {
+        for member in self.store.registry().members().await?.into_iter().filter(|m| m.status.is_current()) {
             if invited.contains(&member.city) {
                 continue;
             }
@@ -357,17 +365,18 @@ impl App {
     pub async fn invite(&self, year: EditionYear) -> Result<Round> {
         let edition = self.edition_or_refuse(year).await?;
         self.base_url()?;
-        let members = self.store.members().await?;
+        let members = self.store.registry().members().await?;
         let mut round = Round::default();
         for invitee in self.invitation_preview(year).await? {
             let city = &invitee.city;
-            self.store.open_response(year, &city.id).await?;
+            self.store.answering().open_response(year, &city.id).await?;
             round.cities += 1;
             let Some(member) = members.iter().find(|m| m.city == city.id) else { continue };
             for (i, focal) in member.focal_points.iter().enumerate() {
                 let id = format!("respondent-{}-{i}", city.id);
                 let user = self
                     .store
+                    .accounts()
                     .ensure_user(&id, &focal.email, &focal.name, Role::Respondent, Some(&city.id))
                     .await?;
                 if user.city.as_ref() != Some(&city.id) {
@@ -375,7 +384,7 @@ impl App {
                 }
                 let link = self.link_for(&user, year).await?;
                 let (subject, body) = message(&edition.title, &city.name, &link, false);
-                self.store.enqueue_mail(&new_token(), focal.email.as_str(), &subject, &body).await?;
+                self.store.outbox().enqueue_mail(&new_token(), focal.email.as_str(), &subject, &body).await?;
                 round.mails += 1;
             }
         }
@@ -388,16 +397,16 @@ impl App {
         let edition = self.edition_or_refuse(year).await?;
         self.base_url()?;
         let mut round = Round::default();
-        for response in self.store.responses(year).await? {
+        for response in self.store.answering().responses(year).await? {
             if !response.status.open_to_respondent() {
                 continue;
             }
-            let Some(city) = self.store.city(&response.city).await? else { continue };
+            let Some(city) = self.store.registry().city(&response.city).await? else { continue };
             round.cities += 1;
-            for user in self.store.respondents(&city.id).await? {
+            for user in self.store.accounts().respondents(&city.id).await? {
                 let link = self.link_for(&user, year).await?;
                 let (subject, body) = message(&edition.title, &city.name, &link, true);
-                self.store.enqueue_mail(&new_token(), user.email.as_str(), &subject, &body).await?;
+                self.store.outbox().enqueue_mail(&new_token(), user.email.as_str(), &subject, &body).await?;
                 round.mails += 1;
             }
         }
@@ -505,16 +514,23 @@ impl App {
         if !crate::policy::is_staff(by.role) {
             return Err(Refusal::Forbidden.into());
         }
-        let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
-        let responses = self.store.responses(year).await?;
-        let mut by_id: std::collections::HashMap<CityId, City> =
-            self.store.cities(&CityFilter::default()).await?.into_iter().map(|c| (c.id.clone(), c)).collect();
+        let edition = self.store.study().edition(year).await?.ok_or(Refusal::NotFound)?;
+        let responses = self.store.answering().responses(year).await?;
+        let mut by_id: std::collections::HashMap<CityId, City> = self
+            .store
+            .registry()
+            .cities(&CityFilter::default())
+            .await?
+            .into_iter()
+            .map(|c| (c.id.clone(), c))
+            .collect();
         let questions = self
             .store
+            .study()
             .questionnaire(year)
             .await?
             .map_or(0, |(_, q)| q.questions().iter().filter(|l| l.repeat().is_none()).count());
-        let answered = self.store.answer_counts(year).await?;
+        let answered = self.store.answering().answer_counts(year).await?;
         let mut sections: std::collections::BTreeMap<Section, Vec<ResponseStatus>> = Default::default();
         let mut cities = Vec::new();
         let mut invited = Vec::new();
@@ -541,8 +557,8 @@ impl App {
             cities,
             invited,
             questions,
-            outbox: self.store.outbox_counts().await?,
-            mail_problems: self.store.mail_problems(20).await?,
+            outbox: self.store.outbox().outbox_counts().await?,
+            mail_problems: self.store.outbox().mail_problems(20).await?,
         })
     }
 }

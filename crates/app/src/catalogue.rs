@@ -500,7 +500,7 @@ impl App {
     pub async fn sync_catalogue(&self) -> Result<usize> {
         let _one_at_a_time = self.catalogue.sync.lock().await;
         let index = self.catalogue.index.clone();
-        let seq = self.store.catalogue_seq().await?;
+        let seq = self.store.catalogue().catalogue_seq().await?;
         let mut applied = i64::try_from(index.applied()).unwrap_or(i64::MAX);
         if applied == seq {
             self.catalogue.primed.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -514,14 +514,14 @@ impl App {
         let mut cities: HashMap<CityId, City> = HashMap::new();
         let mut count = 0;
         loop {
-            let changed = self.store.practices_changed_after(applied, SYNC_BATCH).await?;
+            let changed = self.store.catalogue().practices_changed_after(applied, SYNC_BATCH).await?;
             let Some(last) = changed.last().map(|p| p.seq) else { break };
             let mut entries = Vec::with_capacity(changed.len());
             for stored in changed.iter() {
                 let city_id = &stored.practice.city;
                 if !cities.contains_key(city_id) {
                     let city =
-                        self.store.city(city_id).await?.ok_or_else(|| {
+                        self.store.registry().city(city_id).await?.ok_or_else(|| {
                             StoreError::Corrupt(format!("practice of unknown city {city_id}"))
                         })?;
                     cities.insert(city_id.clone(), city);
@@ -580,14 +580,15 @@ impl App {
 
     /// A practice's page, if `viewer` may see the practice.
     pub async fn practice_page(&self, viewer: Option<&User>, id: &PracticeId) -> Result<PracticePage> {
-        let stored = self.store.practice(id).await?.ok_or(Refusal::NotFound)?;
+        let stored = self.store.catalogue().practice(id).await?.ok_or(Refusal::NotFound)?;
         if !may_see(viewer, &stored) {
             return Err(Refusal::NotFound.into());
         }
-        let city = self.store.city(&stored.practice.city).await?.ok_or(Refusal::NotFound)?;
+        let city = self.store.registry().city(&stored.practice.city).await?.ok_or(Refusal::NotFound)?;
         let editable = may_edit(viewer, &stored);
         let staff = viewer.is_some_and(|u| matches!(u.role, Role::Secretariat | Role::Analyst));
-        let versions = if editable || staff { self.store.practice_versions(id).await? } else { Vec::new() };
+        let versions =
+            if editable || staff { self.store.catalogue().practice_versions(id).await? } else { Vec::new() };
         let card = card_of(&stored, &city);
         let index = self.primed_index().await?;
         let related = self.blocking(move || index.related(&card, 4)).await?;
@@ -603,7 +604,7 @@ impl App {
 
     /// A practice for its edit form, if `user` may edit it.
     pub async fn practice_to_edit(&self, user: &User, id: &PracticeId) -> Result<StoredPractice> {
-        let stored = self.store.practice(id).await?.ok_or(Refusal::NotFound)?;
+        let stored = self.store.catalogue().practice(id).await?.ok_or(Refusal::NotFound)?;
         if !may_see(Some(user), &stored) {
             return Err(Refusal::NotFound.into());
         }
@@ -625,13 +626,13 @@ impl App {
         if !crate::policy::may_propose_practice(user, city) {
             return Err(Refusal::Forbidden.into());
         }
-        if self.store.city(city).await?.is_none() {
+        if self.store.registry().city(city).await?.is_none() {
             return Err(Refusal::NotFound.into());
         }
         let words = FormValues { pairs: form }.one("title").to_string();
         let mut id = PracticeId::from_words(city, &words);
         let mut n = 2;
-        while self.store.practice_exists(&id).await? {
+        while self.store.catalogue().practice_exists(&id).await? {
             id = PracticeId::from_words(city, &format!("{words} {n}"));
             n += 1;
         }
@@ -643,7 +644,7 @@ impl App {
             by: user.email.as_str(),
             comment: None,
         };
-        self.store.save_practice(change).await?;
+        self.store.catalogue().save_practice(change).await?;
         self.sync_catalogue().await?;
         Ok(practice.id)
     }
@@ -673,7 +674,7 @@ impl App {
             by: user.email.as_str(),
             comment: None,
         };
-        self.store.save_practice(change).await?;
+        self.store.catalogue().save_practice(change).await?;
         self.sync_catalogue().await?;
         Ok(())
     }
@@ -690,7 +691,7 @@ impl App {
         if user.role != Role::Secretariat {
             return Err(Refusal::Forbidden.into());
         }
-        let stored = self.store.practice(id).await?.ok_or(Refusal::NotFound)?;
+        let stored = self.store.catalogue().practice(id).await?.ok_or(Refusal::NotFound)?;
         let (status, comment) = match decision {
             PracticeDecision::Publish => {
                 if !stored.practice.consent {
@@ -716,7 +717,7 @@ impl App {
             by: user.email.as_str(),
             comment: comment.as_deref(),
         };
-        self.store.save_practice(change).await?;
+        self.store.catalogue().save_practice(change).await?;
         self.sync_catalogue().await?;
         Ok(())
     }
@@ -736,13 +737,14 @@ impl App {
     /// The sub-areas of the city's gaps in its latest analysed edition, most telling first (then
     /// those of its weakest axis), and its peers there.
     async fn weakest_sub_areas(&self, city: &City) -> Result<Option<(Vec<String>, Vec<CityId>)>> {
-        let mut editions = self.store.editions().await?;
+        let mut editions = self.store.study().editions().await?;
         editions.sort_by_key(|e| std::cmp::Reverse(e.year));
         // Only published findings: the suggestions tell where the city stands.
         for edition in editions.into_iter().filter(|e| e.status.published) {
             let Some(stored) = self.results(edition.year).await? else { continue };
             let accepted = self
                 .store
+                .answering()
                 .response(edition.year, &city.id)
                 .await?
                 .is_some_and(|r| r.status == ResponseStatus::Accepted);
@@ -751,6 +753,7 @@ impl App {
             }
             let answers: Vec<Answer> = self
                 .store
+                .answering()
                 .answers(edition.year, &city.id)
                 .await?
                 .into_iter()
@@ -759,7 +762,7 @@ impl App {
             let Some(profile) = smartcities_analysis::city_profile(&stored.results, city, &answers) else {
                 continue;
             };
-            let Some((_, framework)) = self.store.framework(edition.year).await? else { continue };
+            let Some((_, framework)) = self.store.study().framework(edition.year).await? else { continue };
             let sub_area_of = |code: &str| {
                 framework
                     .axes

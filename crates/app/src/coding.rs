@@ -37,11 +37,11 @@ impl App {
         if !policy::is_staff(by.role) {
             return Err(Refusal::Forbidden.into());
         }
-        self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
-        let (_, questionnaire) = self.store.questionnaire(year).await?.ok_or(Refusal::NotFound)?;
+        self.store.study().edition(year).await?.ok_or(Refusal::NotFound)?;
+        let (_, questionnaire) = self.store.study().questionnaire(year).await?.ok_or(Refusal::NotFound)?;
         let codebook = self.codebook(year).await?;
         let mut items = Vec::new();
-        for (city, answers) in self.store.accepted_answers(year).await? {
+        for (city, answers) in self.store.answering().accepted_answers(year).await? {
             for a in answers {
                 if questionnaire.question(&a.question).is_some_and(|q| q.kind == Kind::Text)
                     && !a.value.trim().is_empty()
@@ -56,6 +56,7 @@ impl App {
         let mut passages = HashMap::new();
         let codings = self
             .store
+            .findings()
             .codings(year)
             .await?
             .into_iter()
@@ -105,6 +106,6 @@ impl App {
             codes: codes.into_iter().collect(),
             passages: kept,
         };
-        Ok(self.store.save_coding(year, &coding).await?)
+        Ok(self.store.findings().save_coding(year, &coding).await?)
     }
 }

@@ -26,31 +26,31 @@ impl App {
             return Err(Refusal::Forbidden.into());
         }
         let mut problems = event.check().err().unwrap_or_default();
-        let partners = self.store.partners().await?;
+        let partners = self.store.registry().partners().await?;
         for partner in &event.partners {
             if !partners.iter().any(|p| &p.id == partner) {
                 problems.push(("partners", EventProblem::UnknownPartner { partner: partner.clone() }));
             }
         }
-        if editing != Some(&event.id) && self.store.event(event.id.as_str()).await?.is_some() {
+        if editing != Some(&event.id) && self.store.community().event(event.id.as_str()).await?.is_some() {
             return Err(Refusal::EventIdTaken { id: event.id.to_string() }.into());
         }
         if !problems.is_empty() {
             return Err(Refusal::EventInvalid(problems).into());
         }
-        Ok(self.store.save_event(event).await?)
+        Ok(self.store.community().save_event(event).await?)
     }
 
     /// The events `user` may see, earliest first: every one for the secretariat and analysts,
     /// the public ones for everyone else.
     pub async fn events(&self, user: Option<&User>) -> Result<Vec<Event>> {
         let staff = user.is_some_and(|u| matches!(u.role, Role::Secretariat | Role::Analyst));
-        Ok(self.store.events(!staff).await?)
+        Ok(self.store.community().events(!staff).await?)
     }
 
     /// One event by its id, for the secretariat's form.
     pub async fn event(&self, id: &str) -> Result<Option<Event>> {
-        Ok(self.store.event(id).await?)
+        Ok(self.store.community().event(id).await?)
     }
 }
 
@@ -64,14 +64,14 @@ impl App {
         let counted = !path.starts_with("site/") && DOWNLOADS.iter().any(|ext| path.ends_with(ext));
         if counted {
             let file = path.rsplit('/').next().unwrap_or(path);
-            self.store.count_download(i64::from(year.get()), file).await?;
+            self.store.community().count_download(i64::from(year.get()), file).await?;
         }
         Ok(())
     }
 
     /// The leadership record; public.
     pub async fn leadership(&self) -> Result<Option<Leadership>> {
-        Ok(self.store.leadership().await?)
+        Ok(self.store.community().leadership().await?)
     }
 
     /// Replaces the leadership record; secretariat only. The lead city must be in the registry.
@@ -80,18 +80,18 @@ impl App {
             return Err(Refusal::Forbidden.into());
         }
         let mut problems = leadership.check();
-        if self.store.city(&leadership.city).await?.is_none() {
+        if self.store.registry().city(&leadership.city).await?.is_none() {
             problems.push(("city".to_string(), CommunityProblem::Missing));
         }
         if !problems.is_empty() {
             return Err(Refusal::CommunityInvalid(problems).into());
         }
-        Ok(self.store.save_leadership(leadership).await?)
+        Ok(self.store.community().save_leadership(leadership).await?)
     }
 
     /// The activity plan, by semester; public.
     pub async fn activities(&self) -> Result<Vec<Activity>> {
-        Ok(self.store.activities().await?)
+        Ok(self.store.community().activities().await?)
     }
 
     /// Records or corrects an activity of the plan; secretariat only.
@@ -103,7 +103,7 @@ impl App {
         if !problems.is_empty() {
             return Err(Refusal::CommunityInvalid(problems).into());
         }
-        Ok(self.store.save_activities(std::slice::from_ref(activity)).await?)
+        Ok(self.store.community().save_activities(std::slice::from_ref(activity)).await?)
     }
 
     /// Gathers the facts of a progress report over `period`; secretariat and analysts only.
@@ -125,10 +125,11 @@ impl App {
         // publication in it, or is collecting or being analysed while the period runs.
         let today = self.now().to_string();
         let mut editions = Vec::new();
-        for edition in store.editions().await? {
+        for edition in store.study().editions().await? {
             let year_in = (period.from.year..=period.to.year).contains(&edition.year.get());
             let milestone_in = edition.milestones.iter().any(|m| period.contains(m.date));
             let published_in = store
+                .versions()
                 .publications(edition.year)
                 .await?
                 .iter()
@@ -140,7 +141,7 @@ impl App {
                 continue;
             }
             let statuses: Vec<_> =
-                store.responses(edition.year).await?.into_iter().map(|r| r.status).collect();
+                store.answering().responses(edition.year).await?.into_iter().map(|r| r.status).collect();
             editions.push(EditionProgress {
                 year: edition.year,
                 title: edition.title.clone(),
@@ -149,22 +150,29 @@ impl App {
                 reported_participants: edition.reported_participants,
             });
         }
-        let activities = store.activities().await?.into_iter().filter(|a| period.overlaps(a)).collect();
-        let events =
-            store.events(false).await?.into_iter().filter(|e| period.contains(e.starts_on)).collect();
-        let leadership = match store.leadership().await? {
+        let activities =
+            store.community().activities().await?.into_iter().filter(|a| period.overlaps(a)).collect();
+        let events = store
+            .community()
+            .events(false)
+            .await?
+            .into_iter()
+            .filter(|e| period.contains(e.starts_on))
+            .collect();
+        let leadership = match store.community().leadership().await? {
             Some(l) => {
-                let name = store.city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);
+                let name =
+                    store.registry().city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);
                 Some((l, name))
             }
             None => None,
         };
         let mut renewals = Vec::new();
-        for round in store.renewal_rounds().await? {
+        for round in store.community().renewal_rounds().await? {
             if !period.contains_day(&round.opened_at.to_string()) {
                 continue;
             }
-            let replies = store.renewal_replies(&round.id).await?;
+            let replies = store.community().renewal_replies(&round.id).await?;
             let count = |a: RenewalAnswer| replies.iter().filter(|r| r.answer == a).count();
             renewals.push(RenewalProgress {
                 title: round.title.clone(),
@@ -177,7 +185,7 @@ impl App {
             });
         }
         let mut members = MemberCounts::default();
-        for member in store.members().await? {
+        for member in store.registry().members().await? {
             match member.status {
                 MemberStatus::Active => members.active += 1,
                 MemberStatus::PendingRenewal => members.pending += 1,
@@ -185,14 +193,14 @@ impl App {
                 MemberStatus::Left => members.left += 1,
             }
         }
-        for application in store.applications().await? {
+        for application in store.community().applications().await? {
             if period.contains_day(&application.submitted_at.to_string()) {
                 members.applications += 1;
                 members.approved += usize::from(application.status == ApplicationStatus::Approved);
             }
         }
         let (mut published_in, mut published_by_end) = (0, 0);
-        for practice in store.practices_changed_after(0, i64::MAX).await? {
+        for practice in store.catalogue().practices_changed_after(0, i64::MAX).await? {
             if let Some(at) = practice.published_at {
                 let at = at.to_string();
                 published_in += usize::from(period.contains_day(&at));
@@ -205,12 +213,12 @@ impl App {
             editions,
             activities,
             events,
-            partners: store.partners().await?,
+            partners: store.registry().partners().await?,
             leadership,
             renewals,
             members,
             practices: (published_in, published_by_end),
-            downloads: store.downloads(&period.first_day(), &period.last_day()).await?,
+            downloads: store.community().downloads(&period.first_day(), &period.last_day()).await?,
             summary: summary.filter(|s| !s.trim().is_empty()),
         })
     }

@@ -41,13 +41,14 @@ impl App {
     /// An edition's findings for `viewer`: refused before publication to all but staff; scores,
     /// levels and ranks left out unless the policy lets this viewer see them.
     pub async fn findings_for(&self, viewer: Viewer<'_>, year: EditionYear) -> Result<Findings> {
-        let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
+        let edition = self.store.study().edition(year).await?.ok_or(Refusal::NotFound)?;
         if !policy::may_read_results(viewer, edition.status) {
             return Err(not_for(viewer).into());
         }
-        let (_, framework) = self.store.framework(year).await?.ok_or(StoreError::NoFramework(year))?;
+        let (_, framework) =
+            self.store.study().framework(year).await?.ok_or(StoreError::NoFramework(year))?;
         let (_, questionnaire) =
-            self.store.questionnaire(year).await?.ok_or(StoreError::NoQuestionnaire(year))?;
+            self.store.study().questionnaire(year).await?.ok_or(StoreError::NoQuestionnaire(year))?;
         let results = self.results(year).await?.map(|mut stored| {
             policy::redact(viewer, &edition, &mut stored.results);
             stored
@@ -58,15 +59,16 @@ impl App {
     /// A city's profile in every analysed edition it answered (its response accepted) and the
     /// viewer may read, newest first, redacted for the viewer.
     pub async fn city_profiles(&self, viewer: Viewer<'_>, city: &CityId) -> Result<Vec<CityProfile>> {
-        let city = self.store.city(city).await?.ok_or(Refusal::NotFound)?;
+        let city = self.store.registry().city(city).await?.ok_or(Refusal::NotFound)?;
         let mut out = Vec::new();
-        for edition in self.store.editions().await?.into_iter().rev() {
+        for edition in self.store.study().editions().await?.into_iter().rev() {
             if !policy::may_read_results(viewer, edition.status) {
                 continue;
             }
             let Some(stored) = self.results(edition.year).await? else { continue };
             let accepted = self
                 .store
+                .answering()
                 .response(edition.year, &city.id)
                 .await?
                 .is_some_and(|r| r.status == ResponseStatus::Accepted);
@@ -77,6 +79,7 @@ impl App {
             policy::redact(viewer, &edition, &mut results);
             let answers: Vec<Answer> = self
                 .store
+                .answering()
                 .answers(edition.year, &city.id)
                 .await?
                 .into_iter()

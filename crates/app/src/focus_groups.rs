@@ -16,11 +16,11 @@ impl App {
     /// An edition's focus groups, as `viewer` may read them: everyone once the findings are
     /// public, staff before.
     pub async fn focus_groups(&self, viewer: Viewer<'_>, year: EditionYear) -> Result<Vec<FocusGroup>> {
-        let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
+        let edition = self.store.study().edition(year).await?.ok_or(Refusal::NotFound)?;
         if !policy::may_read_results(viewer, edition.status) {
             return Err(not_for(viewer).into());
         }
-        Ok(self.store.focus_groups(year).await?)
+        Ok(self.store.workshops().focus_groups(year).await?)
     }
 
     /// Records a focus group or, with `editing` naming it, corrects one. Secretariat only. A new
@@ -30,8 +30,9 @@ impl App {
         if by.role != smartcities_domain::Role::Secretariat {
             return Err(Refusal::Forbidden.into());
         }
-        self.store.edition(group.edition).await?.ok_or(Refusal::NotFound)?;
-        let taken = self.store.focus_groups(group.edition).await?.iter().any(|g| g.id == group.id);
+        self.store.study().edition(group.edition).await?.ok_or(Refusal::NotFound)?;
+        let taken =
+            self.store.workshops().focus_groups(group.edition).await?.iter().any(|g| g.id == group.id);
         if taken && editing != Some(group.id.as_str()) {
             return Err(Refusal::FocusGroupIdTaken { id: group.id.clone() }.into());
         }
@@ -41,7 +42,7 @@ impl App {
     /// Stores a focus group read from its file (the command line, the demonstration): the
     /// same checks as the web form's, an existing one of the same id replaced.
     pub async fn import_focus_group(&self, group: &FocusGroup) -> Result<()> {
-        match self.store.save_focus_group(group).await {
+        match self.store.workshops().save_focus_group(group).await {
             Ok(()) => Ok(()),
             Err(StoreError::UnknownAxis { axis, .. }) => Err(Refusal::UnknownAxis { axis }.into()),
             Err(StoreError::UnknownCity(city)) => Err(Refusal::UnknownCity { city: city.to_string() }.into()),

@@ -118,7 +118,7 @@ impl App {
         &self,
         year: smartcities_domain::EditionYear,
     ) -> Result<Option<smartcities_domain::Edition>> {
-        Ok(self.store.edition(year).await?)
+        Ok(self.store.study().edition(year).await?)
     }
 
     /// The configured public address, without a trailing slash.

@@ -90,18 +90,18 @@ impl Mailer {
     pub async fn deliver_due(&self, app: &crate::App) -> smartcities_store::Result<Delivery> {
         let store = &app.store;
         let mut delivery = Delivery::default();
-        for mail in store.due_mail(1_000).await? {
-            if !store.claim_mail(&mail.id, CLAIM_SECONDS).await? {
+        for mail in store.outbox().due_mail(1_000).await? {
+            if !store.outbox().claim_mail(&mail.id, CLAIM_SECONDS).await? {
                 continue;
             }
             match self.send(&mail).await {
                 Ok(()) => {
-                    store.mark_mail_sent(&mail.id).await?;
+                    store.outbox().mark_mail_sent(&mail.id).await?;
                     delivery.sent += 1;
                 }
                 Err(error) => {
                     tracing::warn!(mail = %mail.id, %error, "mail delivery failed; will retry");
-                    store.mark_mail_failed(&mail, &error).await?;
+                    store.outbox().mark_mail_failed(&mail, &error).await?;
                     delivery.failed += 1;
                 }
             }

@@ -170,7 +170,7 @@ impl App {
         }
         let now = self.now();
         let mut id = format!("renewal-{}", now.day());
-        let taken = self.store.renewal_rounds().await?;
+        let taken = self.store.community().renewal_rounds().await?;
         let mut n = 1;
         while taken.iter().any(|r| r.id == id) {
             n += 1;
@@ -184,8 +184,8 @@ impl App {
             closed_at: None,
             opened_by: user.email.as_str().to_string(),
         };
-        let cities = self.store.cities(&Default::default()).await?;
-        let members = self.store.members().await?;
+        let cities = self.store.registry().cities(&Default::default()).await?;
+        let members = self.store.registry().members().await?;
         let mut asked = Vec::new();
         let mut texts = Vec::new();
         for member in members.iter().filter(|m| m.status == MemberStatus::Active) {
@@ -193,17 +193,17 @@ impl App {
             let hash = link_mails(&base, &round.title, name, member, false, &mut texts);
             asked.push((member.city.clone(), hash));
         }
-        self.store.open_renewal(&round, &asked, &outgoing(&texts)).await?;
+        self.store.community().open_renewal(&round, &asked, &outgoing(&texts)).await?;
         self.renewal_round(user, &round.id).await
     }
 
     /// Every renewal round, the latest first, with its answers.
     pub async fn renewal_rounds(&self, user: &User) -> Result<Vec<RoundView>> {
         Self::secretariat_only(user)?;
-        let cities = self.store.cities(&Default::default()).await?;
+        let cities = self.store.registry().cities(&Default::default()).await?;
         let mut views = Vec::new();
-        for round in self.store.renewal_rounds().await? {
-            let replies = self.store.renewal_replies(&round.id).await?;
+        for round in self.store.community().renewal_rounds().await? {
+            let replies = self.store.community().renewal_replies(&round.id).await?;
             let counts = RenewalCounts::of(&replies);
             let replies = replies
                 .into_iter()
@@ -235,7 +235,7 @@ impl App {
     pub async fn remind_renewal(&self, user: &User) -> Result<usize> {
         let base = self.base_url()?.to_string();
         let view = self.open_round(user).await?;
-        let members = self.store.members().await?;
+        let members = self.store.registry().members().await?;
         let mut reminded = Vec::new();
         let mut texts = Vec::new();
         for (city, reply) in &view.replies {
@@ -247,22 +247,22 @@ impl App {
             let hash = link_mails(&base, &view.round.title, name, member, true, &mut texts);
             reminded.push((reply.city.clone(), hash));
         }
-        self.store.record_renewal_reminders(&view.round.id, &reminded, &outgoing(&texts)).await?;
+        self.store.community().record_renewal_reminders(&view.round.id, &reminded, &outgoing(&texts)).await?;
         Ok(reminded.len())
     }
 
     /// Closes the open round: members still silent lapse. Returns them.
     pub async fn close_renewal(&self, user: &User) -> Result<Vec<CityId>> {
         let view = self.open_round(user).await?;
-        Ok(self.store.close_renewal(&view.round.id).await?)
+        Ok(self.store.community().close_renewal(&view.round.id).await?)
     }
 
     /// What a mailed renewal link opens; no sign-in needed, the link is the credential.
     pub async fn renewal_invitation(&self, token: &str) -> Result<RenewalInvitation> {
         let (round, reply) =
-            self.store.renewal_by_token(&token_hash(token)).await?.ok_or(Refusal::LinkInvalid)?;
-        let city = self.store.city(&reply.city).await?.ok_or(Refusal::NotFound)?;
-        let member = self.store.member(&reply.city).await?.ok_or(Refusal::NotFound)?;
+            self.store.community().renewal_by_token(&token_hash(token)).await?.ok_or(Refusal::LinkInvalid)?;
+        let city = self.store.registry().city(&reply.city).await?.ok_or(Refusal::NotFound)?;
+        let member = self.store.registry().member(&reply.city).await?.ok_or(Refusal::NotFound)?;
         Ok(RenewalInvitation { round, reply, city, member })
     }
 
@@ -275,7 +275,10 @@ impl App {
         let (round, city) = (&invitation.round.id, &invitation.city.id);
         match choice {
             RenewalChoice::Confirm => {
-                self.store.answer_renewal(round, city, RenewalAnswer::Confirmed, None, None).await?;
+                self.store
+                    .community()
+                    .answer_renewal(round, city, RenewalAnswer::Confirmed, None, None)
+                    .await?;
             }
             RenewalChoice::Update(focal_points) => {
                 let problems = check_focal_points(focal_points);
@@ -287,7 +290,7 @@ impl App {
                 } else {
                     RenewalAnswer::Updated
                 };
-                self.store.answer_renewal(round, city, answer, Some(focal_points), None).await?;
+                self.store.community().answer_renewal(round, city, answer, Some(focal_points), None).await?;
             }
             RenewalChoice::Leave(note) => {
                 if note.chars().count() > MAX_NOTE {
@@ -295,7 +298,7 @@ impl App {
                     return Err(Refusal::CommunityInvalid(vec![("note".into(), problem)]).into());
                 }
                 let note = Some(note.trim()).filter(|n| !n.is_empty());
-                self.store.answer_renewal(round, city, RenewalAnswer::Left, None, note).await?;
+                self.store.community().answer_renewal(round, city, RenewalAnswer::Left, None, note).await?;
             }
         }
         self.renewal_invitation(token).await
@@ -332,16 +335,17 @@ impl App {
         if !problems.is_empty() {
             return Err(Refusal::CommunityInvalid(problems).into());
         }
-        self.store.save_application(&application).await?;
+        self.store.community().save_application(&application).await?;
         Ok(application)
     }
 
     /// The current members (active, or asked to renew) with their cities, by city id: what the
     /// public members map and API show. Their focal points are left out.
     pub async fn public_members(&self) -> Result<Vec<(City, Member)>> {
-        let cities = self.store.cities(&Default::default()).await?;
+        let cities = self.store.registry().cities(&Default::default()).await?;
         Ok(self
             .store
+            .registry()
             .members()
             .await?
             .into_iter()
@@ -356,7 +360,7 @@ impl App {
     /// Every application, the latest first; secretariat only.
     pub async fn applications(&self, user: &User) -> Result<Vec<Application>> {
         Self::secretariat_only(user)?;
-        Ok(self.store.applications().await?)
+        Ok(self.store.community().applications().await?)
     }
 
     /// Approves or declines a pending application; the applicant is told by mail. Approving
@@ -369,8 +373,14 @@ impl App {
         decision: &Decision,
     ) -> Result<Application> {
         Self::secretariat_only(user)?;
-        let mut application =
-            self.store.applications().await?.into_iter().find(|a| a.id == id).ok_or(Refusal::NotFound)?;
+        let mut application = self
+            .store
+            .community()
+            .applications()
+            .await?
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or(Refusal::NotFound)?;
         if application.status != ApplicationStatus::Pending {
             return Err(Refusal::AlreadyDecided.into());
         }
@@ -397,7 +407,7 @@ impl App {
                 (subject, body, None)
             }
             Decision::Approve { location, population } => {
-                let cities = self.store.cities(&Default::default()).await?;
+                let cities = self.store.registry().cities(&Default::default()).await?;
                 let existing = cities.into_iter().find(|c| {
                     c.country == application.country && c.name.eq_ignore_ascii_case(&application.city_name)
                 });
@@ -440,7 +450,10 @@ impl App {
         let recipient = application.focal_point.email.as_str().to_string();
         let mail = OutgoingMail { id: &mail_id, recipient: &recipient, subject: &subject, body: &body };
         let joined_refs = joined.as_ref().map(|(c, m)| (c, m));
-        self.store.decide_application(&application, user.email.as_str(), joined_refs, &mail).await?;
+        self.store
+            .community()
+            .decide_application(&application, user.email.as_str(), joined_refs, &mail)
+            .await?;
         Ok(application)
     }
 
@@ -471,7 +484,7 @@ impl App {
         let mut n = 1;
         loop {
             let id = CityId::parse(&candidate).map_err(|e| crate::AppError::Internal(e.to_string()))?;
-            if self.store.city(&id).await?.is_none() {
+            if self.store.registry().city(&id).await?.is_none() {
                 return Ok(id);
             }
             n += 1;

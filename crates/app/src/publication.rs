@@ -104,9 +104,10 @@ impl App {
     /// public. Refused if the edition was not analysed, or its results are stale.
     pub async fn snapshot(&self, year: EditionYear, texts: Texts) -> Result<Snapshot> {
         let store = &self.store;
-        let edition = store.edition(year).await?.ok_or(StoreError::NoEdition(year))?;
-        let (_, framework) = store.framework(year).await?.ok_or(StoreError::NoFramework(year))?;
-        let (_, questionnaire) = store.questionnaire(year).await?.ok_or(StoreError::NoQuestionnaire(year))?;
+        let edition = store.study().edition(year).await?.ok_or(StoreError::NoEdition(year))?;
+        let (_, framework) = store.study().framework(year).await?.ok_or(StoreError::NoFramework(year))?;
+        let (_, questionnaire) =
+            store.study().questionnaire(year).await?.ok_or(StoreError::NoQuestionnaire(year))?;
         let stored = self.results(year).await?.ok_or(Refusal::NotAnalysed)?;
         if stored.stale {
             return Err(Refusal::ResultsStale.into());
@@ -117,15 +118,17 @@ impl App {
         // Everything in a version is public: it carries what a visitor may see, no more.
         let mut results = stored.results;
         policy::redact(Viewer::Visitor, &edition, &mut results);
-        let invited: Vec<_> = store.responses(year).await?.into_iter().map(|r| r.city).collect();
+        let invited: Vec<_> = store.answering().responses(year).await?.into_iter().map(|r| r.city).collect();
         let cities = store
+            .registry()
             .cities(&CityFilter::default())
             .await?
             .into_iter()
             .filter(|c| invited.contains(&c.id))
             .collect();
-        let answers = city_answers(store.accepted_answers(year).await?);
+        let answers = city_answers(store.answering().accepted_answers(year).await?);
         let workshops = store
+            .workshops()
             .focus_groups(year)
             .await?
             .into_iter()
@@ -147,7 +150,13 @@ impl App {
                     .collect(),
             })
             .collect();
-        let previous = match store.publications(year).await?.into_iter().rev().find(|p| p.withdrawn.is_none())
+        let previous = match store
+            .versions()
+            .publications(year)
+            .await?
+            .into_iter()
+            .rev()
+            .find(|p| p.withdrawn.is_none())
         {
             Some(p) => self
                 .snapshot_of(year, p.version)
@@ -172,7 +181,9 @@ impl App {
 
     /// The snapshot a version was made from.
     async fn snapshot_of(&self, year: EditionYear, version: u32) -> Result<Option<Snapshot>> {
-        let Some(json) = self.store.publication_snapshot(year, version).await? else { return Ok(None) };
+        let Some(json) = self.store.versions().publication_snapshot(year, version).await? else {
+            return Ok(None);
+        };
         serde_json::from_str(&json).map(Some).map_err(|e| AppError::Unreadable {
             edition: year,
             what: "snapshot",
@@ -206,7 +217,7 @@ impl App {
         }
         let snapshot = self.snapshot(year, texts).await?;
         let provisional = snapshot.provisional;
-        let version = self.store.next_publication_version(year).await?;
+        let version = self.store.versions().next_publication_version(year).await?;
         let started = Instant::now();
         let day = self.today().to_string();
         // Seconds of layout on every core: on the blocking pool, never on the async workers, and
@@ -234,6 +245,7 @@ impl App {
             .collect();
         let json = serde_json::to_string(&snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
         self.store
+            .versions()
             .save_publication(NewPublication {
                 edition: year,
                 version,
@@ -251,7 +263,7 @@ impl App {
         let mails = match when {
             GoPublic::Now => self.go_public(year, version, &self.now().to_string(), None).await?,
             GoPublic::At(at) => {
-                self.store.schedule_public(year, version, Some(&at)).await?;
+                self.store.versions().schedule_public(year, version, Some(&at)).await?;
                 0
             }
             GoPublic::Preview => 0,
@@ -287,11 +299,11 @@ impl App {
         if let Some(at) = at {
             self.check_moment(at)?;
         }
-        Ok(self.store.schedule_public(year, version, at).await?)
+        Ok(self.store.versions().schedule_public(year, version, at).await?)
     }
 
     async fn version_to_change(&self, year: EditionYear, version: u32) -> Result<Publication> {
-        let publication = self.store.publication(year, version).await?.ok_or(Refusal::NotFound)?;
+        let publication = self.store.versions().publication(year, version).await?.ok_or(Refusal::NotFound)?;
         if publication.withdrawn.is_some() {
             return Err(Refusal::VersionWithdrawn { version }.into());
         }
@@ -307,7 +319,7 @@ impl App {
             .iter()
             .map(|m| OutgoingMail { id: &m.id, recipient: &m.recipient, subject: &m.subject, body: &m.body })
             .collect();
-        let done = self.store.go_public(year, version, at, &outgoing, job).await?;
+        let done = self.store.versions().go_public(year, version, at, &outgoing, job).await?;
         Ok(if done { messages.len() } else { 0 })
     }
 
@@ -325,7 +337,7 @@ impl App {
             let site = format!("{base}/editions/{year}/v/{version}/site/{{lang}}/city-{}.html", city.id);
             let pdf = format!("{base}/editions/{year}/v/{version}/pdf/cities/{}-{{lang}}.pdf", city.id);
             let (subject, body) = city_sheet_mail(&snapshot.edition.title, &city.name, &site, &pdf);
-            for user in self.store.respondents(&city.id).await? {
+            for user in self.store.accounts().respondents(&city.id).await? {
                 out.push(Message {
                     id: new_token(),
                     recipient: user.email.as_str().to_string(),
@@ -342,7 +354,7 @@ impl App {
     /// Returns how many jobs this server did.
     pub async fn run_due_jobs(&self, server: &str) -> Result<usize> {
         let mut done = 0;
-        while let Some(job) = self.store.claim_due_job(server, JOB_LEASE).await? {
+        while let Some(job) = self.store.versions().claim_due_job(server, JOB_LEASE).await? {
             let ScheduledJob { id, kind, edition, version, due_at } = job;
             match kind.as_str() {
                 "make_public" => {
@@ -359,12 +371,12 @@ impl App {
 
     /// The number the next version of an edition will get.
     pub async fn next_version(&self, year: EditionYear) -> Result<u32> {
-        Ok(self.store.next_publication_version(year).await?)
+        Ok(self.store.versions().next_publication_version(year).await?)
     }
 
     /// An edition's versions, oldest first.
     pub async fn publications(&self, year: EditionYear) -> Result<Vec<Publication>> {
-        Ok(self.store.publications(year).await?)
+        Ok(self.store.versions().publications(year).await?)
     }
 
     /// The latest version of an edition that is public and not withdrawn.
@@ -372,6 +384,7 @@ impl App {
         let now = self.now();
         Ok(self
             .store
+            .versions()
             .publications(year)
             .await?
             .into_iter()
@@ -389,12 +402,14 @@ impl App {
         version: u32,
         path: &str,
     ) -> Result<Option<(Publication, PublishedFile)>> {
-        let Some(publication) = self.store.publication(year, version).await? else { return Ok(None) };
+        let Some(publication) = self.store.versions().publication(year, version).await? else {
+            return Ok(None);
+        };
         let public = publication.is_public_at(self.now()) || publication.withdrawn.is_some();
         if !public && !viewer.is_secretariat() {
             return Ok(None);
         }
-        Ok(self.store.publication_file(year, version, path).await?.map(|file| (publication, file)))
+        Ok(self.store.versions().publication_file(year, version, path).await?.map(|file| (publication, file)))
     }
 
     /// Withdraws a version with the reason its pages will show from now on. Only the
@@ -415,10 +430,10 @@ impl App {
         if reason.chars().count() > MAX_REASON_CHARS {
             return Err(Refusal::TextTooLong { max: MAX_REASON_CHARS }.into());
         }
-        if self.store.publication(year, version).await?.is_none() {
+        if self.store.versions().publication(year, version).await?.is_none() {
             return Err(Refusal::NotFound.into());
         }
-        self.store.withdraw_publication(year, version, reason).await?;
+        self.store.versions().withdraw_publication(year, version, reason).await?;
         Ok(())
     }
 }

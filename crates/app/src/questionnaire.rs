@@ -61,16 +61,17 @@ impl App {
     /// An edition's questionnaire and its version, built from the framework (and stored) when
     /// the edition has none yet.
     pub async fn questionnaire(&self, year: EditionYear) -> Result<(i64, Questionnaire)> {
-        if let Some(found) = self.store.questionnaire(year).await? {
+        if let Some(found) = self.store.study().questionnaire(year).await? {
             return Ok(found);
         }
-        let edition = self.store.edition(year).await?.ok_or(StoreError::NoEdition(year))?;
-        let (_, framework) = self.store.framework(year).await?.ok_or(StoreError::NoFramework(year))?;
+        let edition = self.store.study().edition(year).await?.ok_or(StoreError::NoEdition(year))?;
+        let (_, framework) =
+            self.store.study().framework(year).await?.ok_or(StoreError::NoFramework(year))?;
         let questionnaire = from_framework(&edition, &framework).map_err(|errors| {
             AppError::Internal(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         })?;
         let (version, _) =
-            self.store.save_questionnaire(year, &questionnaire, "built from the framework").await?;
+            self.store.study().save_questionnaire(year, &questionnaire, "built from the framework").await?;
         Ok((version, questionnaire))
     }
 
@@ -80,7 +81,7 @@ impl App {
         &self,
         year: EditionYear,
     ) -> Result<(i64, std::sync::Arc<Questionnaire>)> {
-        if let Some(found) = self.store.shared_questionnaire(year).await? {
+        if let Some(found) = self.store.study().shared_questionnaire(year).await? {
             return Ok(found);
         }
         let (version, questionnaire) = self.questionnaire(year).await?;
@@ -108,8 +109,9 @@ impl App {
             es: texts.get(Lang::Es, lang).into(),
             fr: texts.get(Lang::Fr, lang).into(),
         };
-        let created_edition = self.store.plan_edition(year, &title).await?;
-        let (version, changed) = self.store.save_questionnaire(year, &imported.questionnaire, source).await?;
+        let created_edition = self.store.study().plan_edition(year, &title).await?;
+        let (version, changed) =
+            self.store.study().save_questionnaire(year, &imported.questionnaire, source).await?;
         Ok(Ok(ImportOutcome { created_edition, version, changed, imported }))
     }
 
@@ -123,7 +125,7 @@ impl App {
         renamed: Option<(&str, &str)>,
         source: &str,
     ) -> Result<i64> {
-        Ok(self.store.edit_questionnaire(year, edited, Some(based_on), renamed, source).await?)
+        Ok(self.store.study().edit_questionnaire(year, edited, Some(based_on), renamed, source).await?)
     }
 
     /// Renames a question; its answers, history and comments move with it in one transaction.
@@ -150,6 +152,10 @@ impl App {
         }
         questionnaire.rename_question(old, &new_name).map_err(AppError::Internal)?;
         let source = format!("renamed {old} to {new}");
-        Ok(self.store.edit_questionnaire(year, &questionnaire, based_on, Some((old, new)), &source).await?)
+        Ok(self
+            .store
+            .study()
+            .edit_questionnaire(year, &questionnaire, based_on, Some((old, new)), &source)
+            .await?)
     }
 }

@@ -25,40 +25,41 @@ pub struct NetworkSize {
 impl App {
     /// The registry's cities, filtered by country or section.
     pub async fn cities(&self, filter: &CityFilter) -> Result<Vec<City>> {
-        Ok(self.store.cities(filter).await?)
+        Ok(self.store.registry().cities(filter).await?)
     }
 
     /// One city of the registry.
     pub async fn city(&self, id: &CityId) -> Result<Option<City>> {
-        Ok(self.store.city(id).await?)
+        Ok(self.store.registry().city(id).await?)
     }
 
     /// A city's name, or its id when the registry does not know it.
     pub async fn city_name(&self, id: &CityId) -> Result<String> {
-        Ok(self.store.city(id).await?.map_or_else(|| id.to_string(), |c| c.name))
+        Ok(self.store.registry().city(id).await?.map_or_else(|| id.to_string(), |c| c.name))
     }
 
     /// The member cities, whatever their status.
     pub async fn members(&self) -> Result<Vec<Member>> {
-        Ok(self.store.members().await?)
+        Ok(self.store.registry().members().await?)
     }
 
     /// A city's membership, if it has one.
     pub async fn member(&self, city: &CityId) -> Result<Option<Member>> {
-        Ok(self.store.member(city).await?)
+        Ok(self.store.registry().member(city).await?)
     }
 
     /// The partner organisations.
     pub async fn partners(&self) -> Result<Vec<Partner>> {
-        Ok(self.store.partners().await?)
+        Ok(self.store.registry().partners().await?)
     }
 
     /// How many member cities, countries and sections the network spans.
     pub async fn network_size(&self) -> Result<NetworkSize> {
         let members: std::collections::HashSet<CityId> =
-            self.store.members().await?.into_iter().map(|m| m.city).collect();
+            self.store.registry().members().await?.into_iter().map(|m| m.city).collect();
         let cities: Vec<City> = self
             .store
+            .registry()
             .cities(&CityFilter::default())
             .await?
             .into_iter()
@@ -71,37 +72,37 @@ impl App {
 
     /// Every edition, oldest first.
     pub async fn editions(&self) -> Result<Vec<Edition>> {
-        Ok(self.store.editions().await?)
+        Ok(self.store.study().editions().await?)
     }
 
     /// An edition's current framework and its version number.
     pub async fn framework(&self, year: EditionYear) -> Result<Option<(i64, Framework)>> {
-        Ok(self.store.framework(year).await?)
+        Ok(self.store.study().framework(year).await?)
     }
 
     /// An edition's current questionnaire and its version number.
     pub async fn questionnaire_of(&self, year: EditionYear) -> Result<Option<(i64, Questionnaire)>> {
-        Ok(self.store.questionnaire(year).await?)
+        Ok(self.store.study().questionnaire(year).await?)
     }
 
     /// The current public version of every edition that has one.
     pub async fn current_versions(&self) -> Result<BTreeMap<EditionYear, u32>> {
-        Ok(self.store.current_versions().await?)
+        Ok(self.store.versions().current_versions().await?)
     }
 
     /// Whether an edition has stored results.
     pub async fn has_results(&self, year: EditionYear) -> Result<bool> {
-        Ok(self.store.has_results(year).await?)
+        Ok(self.store.findings().has_results(year).await?)
     }
 
     /// How many cities were invited to an edition.
     pub async fn invited_count(&self, year: EditionYear) -> Result<usize> {
-        Ok(self.store.responses(year).await?.len())
+        Ok(self.store.answering().responses(year).await?.len())
     }
 
     /// Whether illustrative records are on show (the demonstration), so pages can say so.
     pub async fn has_illustrative_data(&self) -> Result<bool> {
-        Ok(self.store.has_illustrative_data().await?)
+        Ok(self.store.registry().has_illustrative_data().await?)
     }
 
     /// Whether the database answers.

@@ -271,9 +271,9 @@ impl App {
     /// in each: a respondent sees only the editions their city was invited to.
     pub async fn my_editions(&self, user: &User) -> Result<Vec<(Edition, Option<ResponseStatus>)>> {
         let mut out = Vec::new();
-        for edition in self.store.editions().await?.into_iter().rev() {
+        for edition in self.store.study().editions().await?.into_iter().rev() {
             let status = match &user.city {
-                Some(city) => self.store.response(edition.year, city).await?.map(|r| r.status),
+                Some(city) => self.store.answering().response(edition.year, city).await?.map(|r| r.status),
                 None => None,
             };
             if user.role == Role::Respondent && status.is_none() {
@@ -287,12 +287,12 @@ impl App {
     /// The secretariat's comments on a response read with [`App::response_file`], every
     /// return's, oldest first.
     pub async fn review_comments(&self, file: &ResponseFile) -> Result<Vec<ReviewComment>> {
-        Ok(self.store.review_comments(file.edition.year, &file.city.id).await?)
+        Ok(self.store.answering().review_comments(file.edition.year, &file.city.id).await?)
     }
 
     /// A response's answers as the questionnaire's checks read them.
     pub async fn response_values(&self, file: &ResponseFile) -> Result<smartcities_questionnaire::Response> {
-        Ok(self.store.response_values(file.edition.year, &file.city.id).await?)
+        Ok(self.store.answering().response_values(file.edition.year, &file.city.id).await?)
     }
 
     /// A page of a response's changes, newest first (of one question, or all), and how many
@@ -304,7 +304,11 @@ impl App {
         limit: usize,
         offset: usize,
     ) -> Result<(Vec<ChangeRecord>, usize)> {
-        Ok(self.store.answer_history(file.edition.year, &file.city.id, question, limit, offset).await?)
+        Ok(self
+            .store
+            .answering()
+            .answer_history(file.edition.year, &file.city.id, question, limit, offset)
+            .await?)
     }
 
     /// How many answers a question of an edition has (renaming or removing it moves or loses
@@ -313,7 +317,7 @@ impl App {
         if !crate::policy::is_staff(by.role) {
             return Err(Refusal::Forbidden.into());
         }
-        Ok(self.store.answer_count(year, question).await?)
+        Ok(self.store.study().answer_count(year, question).await?)
     }
 
     /// A city's response for `user`, read without writing anything. Not found when the edition
@@ -322,11 +326,11 @@ impl App {
         if !may_read_answers(user, city) {
             return Err(Refusal::Forbidden.into());
         }
-        let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
-        let city = self.store.city(city).await?.ok_or(Refusal::NotFound)?;
-        let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotFound)?;
+        let edition = self.store.study().edition(year).await?.ok_or(Refusal::NotFound)?;
+        let city = self.store.registry().city(city).await?.ok_or(Refusal::NotFound)?;
+        let response = self.store.answering().response(year, &city.id).await?.ok_or(Refusal::NotFound)?;
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
-        let answers = self.store.answers(year, &city.id).await?;
+        let answers = self.store.answering().answers(year, &city.id).await?;
         Ok(ResponseFile {
             edition,
             questionnaire,
@@ -344,13 +348,13 @@ impl App {
         if !may_write_answers(user, city) {
             return Err(Refusal::Forbidden.into());
         }
-        let edition = self.store.edition(year).await?.ok_or(Refusal::NotFound)?;
+        let edition = self.store.study().edition(year).await?.ok_or(Refusal::NotFound)?;
         open_for(&edition, editor(user), None, self.contact.as_deref(), self.today())?;
-        let city = self.store.city(city).await?.ok_or(Refusal::NotFound)?;
-        let response = self.store.response(year, &city.id).await?.ok_or(Refusal::NotInvited)?;
+        let city = self.store.registry().city(city).await?.ok_or(Refusal::NotFound)?;
+        let response = self.store.answering().response(year, &city.id).await?.ok_or(Refusal::NotInvited)?;
         open_for(&edition, editor(user), Some(&response), self.contact.as_deref(), self.today())?;
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
-        let answers = self.store.answers(year, &city.id).await?;
+        let answers = self.store.answering().answers(year, &city.id).await?;
         Ok(ResponseFile {
             edition,
             questionnaire,
@@ -401,6 +405,7 @@ impl App {
         let (year, city) = (file.edition.year, &file.city.id);
         Ok(self
             .store
+            .answering()
             .save_answers(year, city, base_revision, changes, user.email.as_str(), editor(user))
             .await?)
     }
@@ -433,6 +438,7 @@ impl App {
         let user_name = user.email.as_str();
         Ok(self
             .store
+            .answering()
             .save_answers(year, city, uploaded.base_revision, &changes, user_name, editor(user))
             .await?)
     }
@@ -444,11 +450,11 @@ impl App {
         if file.response.status == ResponseStatus::Submitted {
             return Ok(());
         }
-        let values = self.store.response_values(year, city).await?;
+        let values = self.store.answering().response_values(year, city).await?;
         if !validate(&file.questionnaire, &values, lang).is_empty() {
             return Err(Refusal::Incomplete.into());
         }
-        self.store.move_response(year, city, ResponseMove::Submit).await?;
+        self.store.answering().move_response(year, city, ResponseMove::Submit).await?;
         Ok(())
     }
 
@@ -457,7 +463,7 @@ impl App {
     pub async fn accept(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
         Self::require_secretariat(user)?;
         let file = self.response_file(user, year, city).await?;
-        let framework = self.store.framework(year).await?.map(|(_, f)| f);
+        let framework = self.store.study().framework(year).await?.map(|(_, f)| f);
         let study_axis_of = |code: &str| {
             StudyAxis::parse(code).ok().or_else(|| {
                 framework.as_ref()?.axes.iter().find(|a| a.code.as_str() == code).and_then(|a| a.study_axis)
@@ -466,14 +472,14 @@ impl App {
         let drafts = crate::catalogue::drafts_from_answers(year, city, &file.answers, &study_axis_of);
         let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
         let (subject, body) = decision_mail(&file.edition.title, &file.city.name, &link, None);
-        let recipients = self.store.respondents(city).await?;
+        let recipients = self.store.accounts().respondents(city).await?;
         let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
         let mails: Vec<OutgoingMail> = recipients
             .iter()
             .zip(&ids)
             .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
             .collect();
-        self.store.accept_response(year, city, &drafts, user.email.as_str(), &mails).await?;
+        self.store.catalogue().accept_response(year, city, &drafts, user.email.as_str(), &mails).await?;
         self.sync_catalogue().await?;
         Ok(())
     }
@@ -524,14 +530,14 @@ impl App {
         let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
         let (subject, body) =
             decision_mail(&file.edition.title, &file.city.name, &link, Some(&lines.join("\n")));
-        let recipients = self.store.respondents(city).await?;
+        let recipients = self.store.accounts().respondents(city).await?;
         let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
         let mails: Vec<OutgoingMail> = recipients
             .iter()
             .zip(&ids)
             .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
             .collect();
-        self.store.return_response(year, city, &comments, user.email.as_str(), &mails).await?;
+        self.store.answering().return_response(year, city, &comments, user.email.as_str(), &mails).await?;
         Ok(())
     }
 
@@ -539,7 +545,7 @@ impl App {
     pub async fn withdraw(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
         Self::require_secretariat(user)?;
         self.response_file(user, year, city).await?;
-        self.store.move_response(year, city, ResponseMove::Withdraw).await?;
+        self.store.answering().move_response(year, city, ResponseMove::Withdraw).await?;
         Ok(())
     }
 
@@ -569,7 +575,7 @@ impl App {
                 Refusal::AnswerTooLong { question: question.to_string(), max: MAX_ANSWER_CHARS }.into()
             );
         }
-        self.store.set_evidence(year, city, question, entry, evidence, note).await?;
+        self.store.answering().set_evidence(year, city, question, entry, evidence, note).await?;
         Ok(())
     }
 }

@@ -30,7 +30,7 @@ fn city() -> CityId {
 /// A respondent's save of one answer, as autosave sends it.
 async fn save(site: &Site, value: &str) -> Result<SaveOutcome, AppError> {
     let user = site.user(RESPONDENT).await;
-    let revision = site.store.response(year(), &city()).await.unwrap().unwrap().revision;
+    let revision = site.store.answering().response(year(), &city()).await.unwrap().unwrap().revision;
     let change =
         AnswerChange { question: "has_living_lab".into(), entry: String::new(), value: Some(value.into()) };
     site.app.save_answers(&user, year(), &city(), revision, &[change], Lang::En).await
@@ -63,7 +63,7 @@ async fn publishing_during_a_campaign_leaves_it_open_and_marks_the_version_provi
         .await
         .unwrap();
     assert!(published.provisional, "made while cities were answering");
-    let edition = site.store.edition(year()).await.unwrap().unwrap();
+    let edition = site.store.study().edition(year()).await.unwrap().unwrap();
     assert_eq!(edition.status.collection, Collection::Open, "publishing did not close collection");
     assert!(edition.status.published);
     assert!(save(&site, "yes").await.is_ok(), "the next autosave is taken");
@@ -81,7 +81,7 @@ async fn publishing_during_a_campaign_leaves_it_open_and_marks_the_version_provi
 
     // Withdrawing it leaves collection as it was.
     site.app.withdraw_publication(&secretariat, year(), 1, "Published too early.").await.unwrap();
-    let edition = site.store.edition(year()).await.unwrap().unwrap();
+    let edition = site.store.study().edition(year()).await.unwrap().unwrap();
     assert_eq!(edition.status.collection, Collection::Open);
     assert!(!edition.status.published, "no public version is left");
     assert!(save(&site, "no").await.is_ok());
@@ -92,7 +92,7 @@ async fn the_secretariat_closes_reopens_and_extends_collection_and_the_cities_ar
     let site = Site::demo().await;
     let secretariat = site.user(SECRETARIAT).await;
     let analyst = site.user(ANALYST).await;
-    let pending = || async { site.store.outbox_counts().await.unwrap().pending };
+    let pending = || async { site.store.outbox().outbox_counts().await.unwrap().pending };
 
     // Only the secretariat changes collection; the preview tells who will be mailed.
     let close = CollectionChange::Close;
@@ -132,15 +132,15 @@ async fn the_secretariat_closes_reopens_and_extends_collection_and_the_cities_ar
 
     // A deadline behind closes the door to the cities, unless one is given longer.
     let sql_deadline = "2000-01-31";
-    site.store.set_response_deadline(year(), &city(), None).await.unwrap();
-    let mut edition = site.store.edition(year()).await.unwrap().unwrap();
+    site.store.answering().set_response_deadline(year(), &city(), None).await.unwrap();
+    let mut edition = site.store.study().edition(year()).await.unwrap().unwrap();
     for m in &mut edition.milestones {
         if m.label.en == "Deadline for questionnaires" {
             m.date = ApproxDate::parse(sql_deadline).unwrap();
         }
     }
-    let (_, framework) = site.store.framework(year()).await.unwrap().unwrap();
-    site.store.save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
+    let (_, framework) = site.store.study().framework(year()).await.unwrap().unwrap();
+    site.store.study().save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
     assert_eq!(
         refused_because(save(&site, "no").await),
         Closure::DeadlinePassed { last_day: sql_deadline.into() }
@@ -152,7 +152,7 @@ async fn the_secretariat_closes_reopens_and_extends_collection_and_the_cities_ar
     let saved = save(&site, "no").await;
     assert!(saved.is_ok(), "the city's own deadline lets it answer: {saved:?}");
     let other = CityId::parse("at-vienna").unwrap();
-    let vienna = site.store.response(year(), &other).await.unwrap().unwrap();
+    let vienna = site.store.answering().response(year(), &other).await.unwrap().unwrap();
     assert!(vienna.deadline.is_none(), "the others keep the edition's deadline");
     // A day behind is refused.
     let behind = CollectionChange::ExtendCity { city: city(), day: ApproxDate::parse("2001-01-01").unwrap() };
@@ -204,10 +204,10 @@ async fn a_preview_is_private_until_the_secretariat_makes_it_public() {
     assert!(page.contains("Version 1 was based on the answers of"), "and what the figures rest on");
     assert_eq!(site.app.current_publication(published_year).await.unwrap().unwrap().version, 1);
 
-    let before = site.store.outbox_counts().await.unwrap().pending;
+    let before = site.store.outbox().outbox_counts().await.unwrap().pending;
     let mails = site.app.make_public(&secretariat, published_year, 2).await.unwrap();
     assert!(mails > 0, "each participating city's respondents hear of their sheet");
-    assert_eq!(site.store.outbox_counts().await.unwrap().pending - before, mails as i64);
+    assert_eq!(site.store.outbox().outbox_counts().await.unwrap().pending - before, mails as i64);
     assert!(site.app.published_file(Viewer::Visitor, published_year, 2, path).await.unwrap().is_some());
     assert_eq!(site.app.current_publication(published_year).await.unwrap().unwrap().version, 2);
     assert!(matches!(
@@ -259,7 +259,7 @@ async fn a_scheduled_version_goes_public_at_its_moment_once_across_two_servers()
                 .is_none()
         );
     }
-    let before = site.store.outbox_counts().await.unwrap().pending;
+    let before = site.store.outbox().outbox_counts().await.unwrap().pending;
     // A second before the moment nothing happens; at the moment both servers look for due
     // work at once.
     site.clock.advance(3599);
@@ -280,10 +280,10 @@ async fn a_scheduled_version_goes_public_at_its_moment_once_across_two_servers()
         );
         assert_eq!(server.current_publication(published_year).await.unwrap().unwrap().version, made.version);
     }
-    let mailed = site.store.outbox_counts().await.unwrap().pending - before;
+    let mailed = site.store.outbox().outbox_counts().await.unwrap().pending - before;
     assert!(mailed > 0, "the cities were mailed their sheets");
     assert_eq!(site.app.run_due_jobs("late").await.unwrap(), 0);
-    assert_eq!(site.store.outbox_counts().await.unwrap().pending - before, mailed, "and only once");
+    assert_eq!(site.store.outbox().outbox_counts().await.unwrap().pending - before, mailed, "and only once");
 }
 
 #[test]

@@ -304,7 +304,7 @@ fn main() {
     runtime.block_on(async move {
         let (_db, store) = TestDatabase::migrated().await;
         smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
-        let cities = store.cities(&CityFilter::default()).await.unwrap();
+        let cities = store.registry().cities(&CityFilter::default()).await.unwrap();
 
         let started = Instant::now();
         let mut dice = Dice(0x5EED_CAFE_F00D);
@@ -321,7 +321,7 @@ fn main() {
                     comment: None,
                 })
                 .collect();
-            store.save_practices(&changes).await.unwrap();
+            store.catalogue().save_practices(&changes).await.unwrap();
         }
         println!("stored {count} practices in the database in {:.1} s", started.elapsed().as_secs_f64());
 

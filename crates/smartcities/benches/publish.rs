@@ -30,7 +30,7 @@ fn snapshot() -> &'static Snapshot {
             let (_db, store) = TestDatabase::migrated().await;
             smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
             let year = EditionYear::new(smartcities_app::demo::PUBLISHED_YEAR).unwrap();
-            let accepted = store.accepted_answers(year).await.unwrap();
+            let accepted = store.answering().accepted_answers(year).await.unwrap();
             let app = smartcities_app::App::new(store.clone());
             app.import_cities(MORE_CITIES.0, MORE_CITIES.1).await.unwrap();
             let known: Vec<_> = accepted.iter().map(|(c, _)| c.clone()).collect();
@@ -43,7 +43,7 @@ fn snapshot() -> &'static Snapshot {
                 .collect();
             for (i, city) in more.iter().take(ANSWERING - accepted.len()).enumerate() {
                 let (_, answers) = &accepted[i % accepted.len()];
-                store.open_response(year, &city.id).await.unwrap();
+                store.answering().open_response(year, &city.id).await.unwrap();
                 let changes: Vec<AnswerChange> = answers
                     .iter()
                     .map(|a| AnswerChange {
@@ -53,13 +53,15 @@ fn snapshot() -> &'static Snapshot {
                     })
                     .collect();
                 store
+                    .answering()
                     .save_answers(year, &city.id, 0, &changes, "benchmark", Editor::Respondent)
                     .await
                     .unwrap();
-                store.move_response(year, &city.id, ResponseMove::Submit).await.unwrap();
-                store.move_response(year, &city.id, ResponseMove::Accept).await.unwrap();
+                store.answering().move_response(year, &city.id, ResponseMove::Submit).await.unwrap();
+                store.answering().move_response(year, &city.id, ResponseMove::Accept).await.unwrap();
             }
             let answering = store
+                .answering()
                 .responses(year)
                 .await
                 .unwrap()

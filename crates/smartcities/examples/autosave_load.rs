@@ -77,7 +77,7 @@ async fn main() -> anyhow::Result<()> {
     let (_db, store) = TestDatabase::migrated().await;
     smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await?;
     let year = EditionYear::new(smartcities_app::demo::CAMPAIGN_YEAR)?;
-    let (_, questionnaire) = store.questionnaire(year).await?.expect("the demo has a questionnaire");
+    let (_, questionnaire) = store.study().questionnaire(year).await?.expect("the demo has a questionnaire");
     let answerable: Vec<(String, String)> = questionnaire
         .questions()
         .into_iter()
@@ -89,8 +89,9 @@ async fn main() -> anyhow::Result<()> {
         .collect();
     // Cities whose responses are still open, so respondents may save.
     let mut cities = Vec::new();
-    for city in store.cities(&Default::default()).await? {
-        let open = store.response(year, &city.id).await?.is_none_or(|r| r.status.open_to_respondent());
+    for city in store.registry().cities(&Default::default()).await? {
+        let open =
+            store.answering().response(year, &city.id).await?.is_none_or(|r| r.status.open_to_respondent());
         if open {
             cities.push(city.id);
         }
@@ -98,7 +99,8 @@ async fn main() -> anyhow::Result<()> {
     // Each respondent autosaves an answer of its own: add cities to the campaign until there
     // are enough, copies of a real one under new ids.
     let needed = count.div_ceil(answerable.len().max(1));
-    let template = store.cities(&Default::default()).await?.into_iter().next().expect("the demo has cities");
+    let template =
+        store.registry().cities(&Default::default()).await?.into_iter().next().expect("the demo has cities");
     let mut added = Vec::new();
     for n in 0..needed.saturating_sub(cities.len()) {
         let mut city = template.clone();
@@ -106,9 +108,9 @@ async fn main() -> anyhow::Result<()> {
         city.name = format!("Load test city {n}");
         added.push(city);
     }
-    store.upsert_cities(&added).await?;
+    store.registry().upsert_cities(&added).await?;
     for city in added {
-        store.open_response(year, &city.id).await?;
+        store.answering().open_response(year, &city.id).await?;
         cities.push(city.id);
     }
     let mut respondents = Vec::new();
@@ -117,10 +119,11 @@ async fn main() -> anyhow::Result<()> {
         let (group, question) = answerable[i / cities.len()].clone();
         let email = Email::parse(&format!("load{i}@{}.example.org", city))?;
         let user = store
+            .accounts()
             .ensure_user(&format!("load-{i}"), &email, &format!("Load {i}"), Role::Respondent, Some(&city))
             .await?;
         let (token, csrf) = (auth::new_token(), auth::new_token());
-        store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await?;
+        store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await?;
         respondents.push(Respondent {
             cookie: format!("{}={token}", SESSION_COOKIE),
             csrf,
@@ -207,8 +210,13 @@ async fn main() -> anyhow::Result<()> {
     for (city, question, last) in finals {
         let Some(last) = last else { continue };
         acknowledged += 1;
-        let stored =
-            store.answers(year, &city).await?.into_iter().find(|a| a.question == question).map(|a| a.value);
+        let stored = store
+            .answering()
+            .answers(year, &city)
+            .await?
+            .into_iter()
+            .find(|a| a.question == question)
+            .map(|a| a.value);
         if stored != Some(last.to_string()) {
             lost += 1;
         }

@@ -33,9 +33,9 @@ async fn app() -> App {
 
 /// A signed-in session for the demo account with this e-mail: (cookie header, csrf token).
 async fn session(store: &Store, email: &str) -> (String, String) {
-    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let user = store.accounts().user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
-    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
     (format!("{}={token}", SESSION_COOKIE), csrf)
 }
 
@@ -186,9 +186,9 @@ async fn every_route_with_every_role() {
     // The secretariat's saves landed; the respondent's save of the same value, based on the
     // revision before it, found it in place rather than conflicting.
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
-    let vienna = app.store.answers(year, &CityId::parse(OTHER).unwrap()).await.unwrap();
+    let vienna = app.store.answering().answers(year, &CityId::parse(OTHER).unwrap()).await.unwrap();
     assert_eq!((vienna[0].question.as_str(), vienna[0].value.as_str()), ("has_living_lab", "yes"));
-    let lisbon = app.store.answers(year, &CityId::parse(OWN).unwrap()).await.unwrap();
+    let lisbon = app.store.answering().answers(year, &CityId::parse(OWN).unwrap()).await.unwrap();
     assert_eq!(lisbon.len(), 1);
     assert_eq!(lisbon[0].updated_by, "secretariat@smartcities.example.org", "the secretariat answered first");
 }
@@ -199,7 +199,7 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     let (cookie, csrf) = session(&app.store, "secretariat@smartcities.example.org").await;
     let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
     // The demonstration's renewal round has mail waiting already.
-    let before = app.store.outbox_counts().await.unwrap().pending;
+    let before = app.store.outbox().outbox_counts().await.unwrap().pending;
     assert!(
         page.body.contains("Invite member cities")
             && page.body.contains(&format!("{before} waiting, 0 sent")),
@@ -211,7 +211,7 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     let reminded = send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("remind")).await;
     assert_eq!(reminded.status, StatusCode::SEE_OTHER);
     let location = reminded.location.unwrap();
-    let waiting = app.store.outbox_counts().await.unwrap().pending;
+    let waiting = app.store.outbox().outbox_counts().await.unwrap().pending;
     let queued = waiting - before;
     assert!(queued > 0);
     assert!(location.ends_with(&format!("mails={queued}")), "{location}");
@@ -221,6 +221,7 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     // Links point to the configured public address, whatever host the request named.
     let mail: Vec<_> = app
         .store
+        .outbox()
         .due_mail(10_000)
         .await
         .unwrap()
@@ -230,7 +231,7 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     assert!(mail[0].body.contains("\nhttps://study.example.org/"), "{}", mail[0].body);
 
     // A failed delivery shows with its error, so the secretariat can act on it.
-    app.store.mark_mail_failed(&mail[0], "550 mailbox unavailable").await.unwrap();
+    app.store.outbox().mark_mail_failed(&mail[0], "550 mailbox unavailable").await.unwrap();
     let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
     assert!(
         page.body.contains("550 mailbox unavailable") && page.body.contains(&mail[0].recipient),
@@ -255,10 +256,10 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     // Inviting starts with a preview of who gets which mail; only cities not yet invited: here
     // a city that has just joined.
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
-    let mut newcomer = app.store.cities(&Default::default()).await.unwrap()[0].clone();
+    let mut newcomer = app.store.registry().cities(&Default::default()).await.unwrap()[0].clone();
     newcomer.id = CityId::parse("pt-braga").unwrap();
     newcomer.name = "Braga".into();
-    app.store.upsert_cities(std::slice::from_ref(&newcomer)).await.unwrap();
+    app.store.registry().upsert_cities(std::slice::from_ref(&newcomer)).await.unwrap();
     let focal = smartcities_domain::FocalPoint {
         name: "Ana Costa".into(),
         role: "Digital transformation".into(),
@@ -271,7 +272,7 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
         focal_points: vec![focal],
         illustrative: true,
     };
-    app.store.save_members(&[member]).await.unwrap();
+    app.store.registry().save_members(&[member]).await.unwrap();
     let invitees = smartcities_app::App::new(app.store.clone()).invitation_preview(year).await.unwrap();
     assert_eq!(invitees.len(), 1, "only the newcomer is still to invite");
     assert_eq!(invitees[0].recipients, ["ana.costa@braga.example.org"]);
@@ -306,7 +307,8 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
         send(&app.app, "POST", &format!("/responses/2025/{OTHER}/decision"), Some(&cookie), form).await;
     assert_eq!(withdrawn.status, StatusCode::SEE_OTHER);
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
-    let status = app.store.response(year, &CityId::parse(OTHER).unwrap()).await.unwrap().unwrap().status;
+    let status =
+        app.store.answering().response(year, &CityId::parse(OTHER).unwrap()).await.unwrap().unwrap().status;
     assert_eq!(status, smartcities_domain::ResponseStatus::Withdrawn);
 }
 
@@ -342,12 +344,16 @@ async fn the_secretariat_records_a_focus_group_on_the_web() {
     assert!(refused.body.contains(">Mesa redonda</textarea>"));
     assert!(refused.body.contains("Sign out") && !refused.body.contains(">Sign in<"));
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
-    assert_eq!(app.store.focus_groups(year).await.unwrap().len(), 3, "a refused form records nothing");
+    assert_eq!(
+        app.store.workshops().focus_groups(year).await.unwrap().len(),
+        3,
+        "a refused form records nothing"
+    );
 
     let saved =
         send(&app.app, "POST", "/editions/2025/focus-groups", Some(&cookie), form("16.6%2C+17.17")).await;
     assert_eq!(saved.location.as_deref(), Some("/editions/2025/focus-groups#2025-pt"));
-    let groups = app.store.focus_groups(year).await.unwrap();
+    let groups = app.store.workshops().focus_groups(year).await.unwrap();
     let recorded = groups.iter().find(|g| g.id == "2025-pt").unwrap();
     assert_eq!(recorded.participants.len(), 2);
     assert_eq!(recorded.outputs.len(), 1);
@@ -382,7 +388,7 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
     let app = app().await;
     let (cookie, csrf) = session(&app.store, "secretariat@smartcities.example.org").await;
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
-    let (version, _) = app.store.questionnaire(year).await.unwrap().unwrap();
+    let (version, _) = app.store.study().questionnaire(year).await.unwrap().unwrap();
     let page = send(&app.app, "GET", "/questionnaires/2025?lang=en", Some(&cookie), None).await;
     assert!(page.body.contains("id=\"q-has_living_lab\""), "{}", page.body);
     let form =
@@ -403,7 +409,7 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
         saved.location.as_deref(),
         Some(&*format!("/questionnaires/2025?saved={}#q-has_living_lab", version + 1))
     );
-    let (now, q) = app.store.questionnaire(year).await.unwrap().unwrap();
+    let (now, q) = app.store.study().questionnaire(year).await.unwrap().unwrap();
     assert_eq!(now, version + 1);
     let question = q.question("has_living_lab").unwrap();
     assert!(question.required);
@@ -440,7 +446,7 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
     )
     .await;
     assert_eq!(picked.status, StatusCode::SEE_OTHER, "{}", picked.body);
-    let (now, q) = app.store.questionnaire(year).await.unwrap().unwrap();
+    let (now, q) = app.store.study().questionnaire(year).await.unwrap().unwrap();
     let relevant = q.question("has_living_lab").unwrap().relevant.as_ref().unwrap();
     assert_eq!(relevant.source, format!("${{{}}} = 'yes'", other.0));
     let page = send(&app.app, "GET", "/questionnaires/2025?lang=en", Some(&cookie), None).await;
@@ -466,7 +472,7 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
         bad.body
     );
     assert!(bad.body.contains("value=\"A place to test with residents\""), "the form keeps what was typed");
-    assert_eq!(app.store.questionnaire(year).await.unwrap().unwrap().0, now);
+    assert_eq!(app.store.study().questionnaire(year).await.unwrap().unwrap().0, now);
 
     // A new question lands at the end of its group; an answered question cannot be removed.
     let add = format!(
@@ -474,12 +480,12 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
     );
     let added = send(&app.app, "POST", "/questionnaires/2025/questions", Some(&cookie), Some(add)).await;
     assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
-    let (now, q) = app.store.questionnaire(year).await.unwrap().unwrap();
+    let (now, q) = app.store.study().questionnaire(year).await.unwrap().unwrap();
     assert!(q.question("open_data_portal").is_some_and(|q| q.required));
     let names: Vec<String> = q.questions().iter().map(|l| l.question.name.to_string()).collect();
     let mut answered = None;
     for name in names {
-        if app.store.answer_count(year, &name).await.unwrap() > 0 {
+        if app.store.study().answer_count(year, &name).await.unwrap() > 0 {
             answered = Some(name);
             break;
         }
@@ -496,11 +502,31 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
     let asked = send(&app.app, "POST", uri, Some(&cookie), remove("open_data_portal")).await;
     assert_eq!(asked.status, StatusCode::OK);
     assert!(asked.body.contains("Remove the question open_data_portal?"), "{}", asked.body);
-    assert!(app.store.questionnaire(year).await.unwrap().unwrap().1.question("open_data_portal").is_some());
+    assert!(
+        app.store
+            .study()
+            .questionnaire(year)
+            .await
+            .unwrap()
+            .unwrap()
+            .1
+            .question("open_data_portal")
+            .is_some()
+    );
     let confirm = Some(format!("csrf={csrf}&version={now}&action=delete-confirmed"));
     let removed = send(&app.app, "POST", uri, Some(&cookie), confirm).await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
-    assert!(app.store.questionnaire(year).await.unwrap().unwrap().1.question("open_data_portal").is_none());
+    assert!(
+        app.store
+            .study()
+            .questionnaire(year)
+            .await
+            .unwrap()
+            .unwrap()
+            .1
+            .question("open_data_portal")
+            .is_none()
+    );
 
     let download = send(&app.app, "GET", "/questionnaires/2025/xlsform.xlsx", Some(&cookie), None).await;
     assert_eq!(download.status, StatusCode::OK);
@@ -558,7 +584,7 @@ async fn results_pages_profiles_and_api() {
     assert!(json["label"]["es"].as_str().is_some_and(|l| !l.is_empty()));
 
     // A city that answered: its profile on the API and on its page.
-    let accepted = app.store.accepted_answers(year).await.unwrap();
+    let accepted = app.store.answering().accepted_answers(year).await.unwrap();
     let city = accepted[0].0.as_str();
     let profile = send(&app.app, "GET", &format!("/api/v1/cities/{city}/profile"), Some(&cookie), None).await;
     let json: serde_json::Value = serde_json::from_str(&profile.body).unwrap();
@@ -573,10 +599,15 @@ async fn results_pages_profiles_and_api() {
     assert!(page.body.contains("In the 2025 study") && page.body.contains("Similar cities"), "{}", page.body);
     // The demonstration adopts a documented scoring rule, so levels show, as a radar and a table.
     assert!(page.body.contains("Level per axis") && page.body.contains("class=\"radar\""), "{}", page.body);
-    let edition = app.store.edition(year).await.unwrap().unwrap();
+    let edition = app.store.study().edition(year).await.unwrap().unwrap();
     assert!(edition.scoring.is_some());
-    let published =
-        app.store.edition(smartcities_domain::EditionYear::new(2023).unwrap()).await.unwrap().unwrap();
+    let published = app
+        .store
+        .study()
+        .edition(smartcities_domain::EditionYear::new(2023).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert!(published.scoring.is_none(), "the study's own editions profile cities without scoring them");
 
     let openapi = send(&app.app, "GET", "/api/openapi.json", None, None).await;
@@ -604,7 +635,7 @@ async fn analysts_code_free_text_and_see_their_agreement() {
     );
     assert!(page.body.contains("name=\"code\" value=\"funding\""));
 
-    let before = app.store.codings(year).await.unwrap();
+    let before = app.store.findings().codings(year).await.unwrap();
     let saved = send(
         &app.app,
         "POST",
@@ -614,7 +645,7 @@ async fn analysts_code_free_text_and_see_their_agreement() {
     )
     .await;
     assert_eq!(saved.location.as_deref(), Some("/editions/2025/coding"));
-    let after = app.store.codings(year).await.unwrap();
+    let after = app.store.findings().codings(year).await.unwrap();
     let mine: Vec<_> = after.iter().filter(|c| c.coder == "analyst@smartcities.example.org").collect();
     assert_eq!(mine.len(), before.iter().filter(|c| c.coder == "analyst@smartcities.example.org").count());
     assert!(
@@ -646,7 +677,7 @@ async fn a_form_without_the_session_token_changes_nothing() {
         assert!(reply.body.contains("The form expired"), "{}", reply.body);
     }
     let year = smartcities_domain::EditionYear::new(2025).unwrap();
-    assert!(app.store.answers(year, &CityId::parse(OWN).unwrap()).await.unwrap().is_empty());
+    assert!(app.store.answering().answers(year, &CityId::parse(OWN).unwrap()).await.unwrap().is_empty());
 }
 
 fn form_token(html: &str) -> String {
@@ -659,12 +690,14 @@ async fn an_invitation_works_once_and_signs_in_with_safe_cookies() {
     let app = app().await;
     let user = app
         .store
+        .accounts()
         .user_by_email(&Email::parse("digital.office@dakar.example.org").unwrap())
         .await
         .unwrap()
         .unwrap();
     let token = auth::new_token();
     app.store
+        .accounts()
         .create_invitation(&user.id, &auth::token_hash(&token), 3600, LinkPurpose::Invitation)
         .await
         .unwrap();
@@ -819,10 +852,10 @@ async fn the_edition_index_shows_profiles_with_intervals_and_ranks_only_when_opt
     assert!(json["profiles"][0]["index"]["standing"]["score"].as_f64().is_some());
 
     // An edition that opts into rankings shows ranks with their interval.
-    let mut edition = app.store.edition(year).await.unwrap().unwrap();
+    let mut edition = app.store.study().edition(year).await.unwrap().unwrap();
     edition.show_rankings = true;
-    let (_, framework) = app.store.framework(year).await.unwrap().unwrap();
-    app.store.save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
+    let (_, framework) = app.store.study().framework(year).await.unwrap().unwrap();
+    app.store.study().save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
     let ranked = send(&app.app, "GET", "/editions/2025/results?lang=en", Some(&cookie), None).await;
     assert!(ranked.body.contains("Rank (5–95 %)") && !ranked.body.contains("Cities are listed by name"));
     let api = send(&app.app, "GET", "/api/v1/editions/2025/results", Some(&cookie), None).await;

@@ -51,7 +51,8 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
     assert_eq!(again, results);
 
     // The long-form export holds exactly the accepted answers.
-    let accepted: usize = store.accepted_answers(year).await.unwrap().iter().map(|(_, a)| a.len()).sum();
+    let accepted: usize =
+        store.answering().accepted_answers(year).await.unwrap().iter().map(|(_, a)| a.len()).sum();
     let csv = stdout(&smartcities(&["export", "answers", "--edition", "2025"], &db.url));
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("city,question,entry,value,evidence,questionnaire_version"));
@@ -64,8 +65,12 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
 
     // A city that withdrew after its response was accepted still counts as invited, no longer
     // as answering.
-    let (withdrawing, _) = &store.accepted_answers(year).await.unwrap()[0];
-    store.move_response(year, withdrawing, smartcities_domain::ResponseMove::Withdraw).await.unwrap();
+    let (withdrawing, _) = &store.answering().accepted_answers(year).await.unwrap()[0];
+    store
+        .answering()
+        .move_response(year, withdrawing, smartcities_domain::ResponseMove::Withdraw)
+        .await
+        .unwrap();
     stdout(&smartcities(&["analyse", "--edition", "2025"], &db.url));
     let after = smartcities_app::App::new(store.clone()).results(year).await.unwrap().unwrap().results;
     assert_eq!((after.invited, after.answering), (results.invited, results.answering - 1));
@@ -85,7 +90,7 @@ async fn a_codebook_is_imported_or_refused_whole() {
     let out = stdout(&smartcities(&["codebook", "--edition", "2023", default], &db.url));
     assert!(out.contains("Edition 2023 codes free text with 19 categories."), "{out}");
     let year = EditionYear::new(2023).unwrap();
-    let stored = store.codebook(year).await.unwrap().unwrap();
+    let stored = store.findings().codebook(year).await.unwrap().unwrap();
 
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");
@@ -95,5 +100,9 @@ async fn a_codebook_is_imported_or_refused_whole() {
     assert!(!refused.status.success());
     let error = String::from_utf8_lossy(&refused.stderr);
     assert!(error.contains("bad.toml") && error.contains("code funding is used twice"), "{error}");
-    assert_eq!(store.codebook(year).await.unwrap().unwrap(), stored, "a refused file changes nothing");
+    assert_eq!(
+        store.findings().codebook(year).await.unwrap().unwrap(),
+        stored,
+        "a refused file changes nothing"
+    );
 }

@@ -21,9 +21,9 @@ const RESPONDENT: &str = "digital.office@lisbon.example.org";
 const BASE: &str = "/responses/2025/pt-lisbon/groups";
 
 async fn session(store: &Store) -> (String, String) {
-    let user = store.user_by_email(&Email::parse(RESPONDENT).unwrap()).await.unwrap().unwrap();
+    let user = store.accounts().user_by_email(&Email::parse(RESPONDENT).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
-    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
     (format!("{}={token}", SESSION_COOKIE), csrf)
 }
 
@@ -57,7 +57,7 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
     let (cookie, csrf) = session(&store).await;
     let year = EditionYear::new(2025).unwrap();
     let lisbon = CityId::parse("pt-lisbon").unwrap();
-    let revision = || async { store.response(year, &lisbon).await.unwrap().unwrap().revision };
+    let revision = || async { store.answering().response(year, &lisbon).await.unwrap().unwrap().revision };
 
     // A follow-up is on the page from the start, hidden and not submitted until its condition holds.
     let economy = page(&router, &cookie, &format!("{BASE}/smart_economy?lang=es")).await;
@@ -89,7 +89,7 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
     assert!(history.contains(" de 20"), "a long Spanish date");
 
     // A word for a number is refused by field, in the page's language, and nothing is written.
-    let before = store.answers(year, &lisbon).await.unwrap();
+    let before = store.answering().answers(year, &lisbon).await.unwrap();
     let (status, refused) = autosave(
         &router,
         &cookie,
@@ -100,7 +100,7 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
     assert_eq!(status, StatusCode::CONFLICT);
     let message = refused["problems"]["pilots_last_2y"].as_str().expect("the refused field is named");
     assert!(message.contains("entero"), "{message}");
-    assert_eq!(store.answers(year, &lisbon).await.unwrap(), before);
+    assert_eq!(store.answering().answers(year, &lisbon).await.unwrap(), before);
 
     // A decimal comma on a Spanish page is a decimal point in the data, and a comma again on the page.
     let (status, saved) = autosave(
@@ -111,7 +111,7 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
-    let stored = store.answers(year, &lisbon).await.unwrap();
+    let stored = store.answering().answers(year, &lisbon).await.unwrap();
     assert_eq!(stored.iter().find(|a| a.question == "bike_lane_km").unwrap().value, "12.5");
     let mobility = page(&router, &cookie, &format!("{BASE}/new_mobility?lang=fr")).await;
     assert!(mobility.contains("value=\"12,5\""), "French shows a decimal comma");
@@ -133,7 +133,7 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{lang} {typed}: {body}");
-        let stored = store.answers(year, &lisbon).await.unwrap();
+        let stored = store.answering().answers(year, &lisbon).await.unwrap();
         assert_eq!(
             stored.iter().find(|a| a.question == "bike_lane_km").unwrap().value,
             expected,
@@ -158,12 +158,13 @@ async fn the_overview_gives_the_deadline_and_instructions_and_submitting_confirm
         .unwrap();
     assert_eq!(router.clone().oneshot(other).await.unwrap().status(), StatusCode::SEE_OTHER);
     let user = store
+        .accounts()
         .user_by_email(&Email::parse("digital.office@lappeenranta.example.org").unwrap())
         .await
         .unwrap()
         .unwrap();
     let token = auth::new_token();
-    store.create_session(&auth::token_hash(&token), &user.id, "csrf", 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, "csrf", 3600).await.unwrap();
     let lappeenranta = format!("{}={token}", SESSION_COOKIE);
     let confirmation =
         page(&router, &lappeenranta, "/responses/2025/fi-lappeenranta/submitted?lang=fr").await;
@@ -179,12 +180,13 @@ async fn a_refused_decision_shows_the_review_again_with_the_comments_typed() {
     smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let router = router(AppState::new(smartcities_app::App::new(store.clone())));
     let user = store
+        .accounts()
         .user_by_email(&Email::parse("secretariat@smartcities.example.org").unwrap())
         .await
         .unwrap()
         .unwrap();
     let token = auth::new_token();
-    store.create_session(&auth::token_hash(&token), &user.id, "csrf-token", 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, "csrf-token", 3600).await.unwrap();
     let cookie = format!("{}={token}", SESSION_COOKIE);
     let too_long = "x".repeat(20_001);
     let form = format!(
@@ -203,6 +205,7 @@ async fn a_refused_decision_shows_the_review_again_with_the_comments_typed() {
     assert!(page.contains("class=\"error\" role=\"alert\""), "the reason is on the page");
     assert!(page.contains("<h1>Revisión de las respuestas de Lappeenranta</h1>"), "in the signed-in layout");
     let status = store
+        .answering()
         .response(EditionYear::new(2025).unwrap(), &CityId::parse("fi-lappeenranta").unwrap())
         .await
         .unwrap()

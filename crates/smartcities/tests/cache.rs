@@ -49,7 +49,7 @@ async fn a_change_shows_on_this_server_at_once_and_on_another_once_it_reads_the_
     assert_eq!(page(&there, "/?lang=en", None).await, before);
     assert!(!before.contains("Observatorio de Ciudades Inteligentes"));
 
-    store.save_partners(&[partner("Observatorio de Ciudades Inteligentes")]).await.unwrap();
+    store.registry().save_partners(&[partner("Observatorio de Ciudades Inteligentes")]).await.unwrap();
     assert!(page(&here, "/?lang=en", None).await.contains("Observatorio de Ciudades Inteligentes"));
     assert!(!page(&there, "/?lang=en", None).await.contains("Observatorio"), "not yet read there");
     other_store.refresh_site_version().await.unwrap();
@@ -67,12 +67,14 @@ async fn signed_in_visitors_are_never_served_from_the_cache() {
     let site = router(AppState::new(smartcities_app::App::new(store.clone())));
     let anonymous = page(&site, "/?lang=en", None).await;
     let user = store
+        .accounts()
         .user_by_email(&Email::parse("analyst@smartcities.example.org").unwrap())
         .await
         .unwrap()
         .unwrap();
     let token = smartcities_app::accounts::new_token();
     store
+        .accounts()
         .create_session(&smartcities_app::accounts::token_hash(&token), &user.id, "csrf-token", 3600)
         .await
         .unwrap();

@@ -39,6 +39,7 @@ async fn invitations_and_reminders_go_through_the_outbox() {
     let outbox = outbox.to_str().unwrap();
 
     store
+        .study()
         .plan_edition(
             EditionYear::new(2027).unwrap(),
             &smartcities_domain::Localized {
@@ -53,12 +54,12 @@ async fn invitations_and_reminders_go_through_the_outbox() {
     let past = smartcities(&["campaign", "open", "--edition", "2027", "--deadline", "2020-01-01"], &db.url);
     assert!(!past.status.success());
     assert!(String::from_utf8_lossy(&past.stderr).contains("The deadline 2020-01-01 has passed"));
-    let planned = store.edition(EditionYear::new(2027).unwrap()).await.unwrap().unwrap();
+    let planned = store.study().edition(EditionYear::new(2027).unwrap()).await.unwrap().unwrap();
     assert_eq!(planned.status, EditionStatus::PLANNING);
     let opened =
         stdout(&smartcities(&["campaign", "open", "--edition", "2027", "--deadline", "2027-05-31"], &db.url));
     assert!(opened.contains("open for answers until 2027-05-31"));
-    let edition = store.edition(EditionYear::new(2027).unwrap()).await.unwrap().unwrap();
+    let edition = store.study().edition(EditionYear::new(2027).unwrap()).await.unwrap().unwrap();
     assert_eq!(edition.status, EditionStatus::COLLECTING);
     assert_eq!(edition.milestones.last().unwrap().date.to_string(), "2027-05-31");
 
@@ -68,10 +69,10 @@ async fn invitations_and_reminders_go_through_the_outbox() {
     let earlier = dir.path().join("earlier");
     stdout(&smartcities(&["campaign", "deliver", "--outbox", earlier.to_str().unwrap()], &db.url));
     let current: Vec<_> =
-        store.members().await.unwrap().into_iter().filter(|m| m.status.is_current()).collect();
+        store.registry().members().await.unwrap().into_iter().filter(|m| m.status.is_current()).collect();
     let (cities, mails) = (current.len(), current.iter().map(|m| m.focal_points.len()).sum::<usize>());
     assert!(cities > 30 && mails >= cities);
-    let sent = store.outbox_counts().await.unwrap().sent;
+    let sent = store.outbox().outbox_counts().await.unwrap().sent;
     let invited = stdout(&smartcities(
         &[
             "campaign",
@@ -118,7 +119,7 @@ async fn invitations_and_reminders_go_through_the_outbox() {
         reminded.contains("Delivered 0 messages") && reminded.contains(&format!("{mails} will be retried")),
         "{reminded}"
     );
-    let counts = store.outbox_counts().await.unwrap();
+    let counts = store.outbox().outbox_counts().await.unwrap();
     let expected = (mails as i64, sent + mails as i64, 0);
     assert_eq!((counts.pending, counts.sent, counts.failed), expected, "nothing is lost");
     // The retry is not due yet: delivering now to a good folder sends nothing more.
@@ -183,13 +184,13 @@ async fn mail_waits_for_an_smtp_server_that_is_down_and_then_goes_through_it() {
     // The demonstration's renewal mail goes out first, so only the reminders wait for the server.
     let earlier = tempfile::tempdir().unwrap();
     stdout(&smartcities(&["campaign", "deliver", "--outbox", earlier.path().to_str().unwrap()], &db.url));
-    let sent_before = store.outbox_counts().await.unwrap().sent;
+    let sent_before = store.outbox().outbox_counts().await.unwrap().sent;
     // A port nobody listens on yet: the mail server is down.
     let port = TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap().port();
     let smtp_url = format!("smtp://127.0.0.1:{port}");
     let reminded =
         stdout(&smartcities(&["campaign", "remind", "--edition", "2025", "--smtp-url", &smtp_url], &db.url));
-    let pending = store.outbox_counts().await.unwrap().pending;
+    let pending = store.outbox().outbox_counts().await.unwrap().pending;
     assert!(pending > 0, "{reminded}");
     assert!(
         reminded.contains(&format!(
@@ -197,7 +198,7 @@ async fn mail_waits_for_an_smtp_server_that_is_down_and_then_goes_through_it() {
         )),
         "{reminded}"
     );
-    let problems = store.mail_problems(1_000).await.unwrap();
+    let problems = store.outbox().mail_problems(1_000).await.unwrap();
     assert_eq!(problems.len() as i64, pending);
     assert!(problems.iter().all(|p| p.attempts == 1 && !p.given_up), "{problems:?}");
 
@@ -210,7 +211,7 @@ async fn mail_waits_for_an_smtp_server_that_is_down_and_then_goes_through_it() {
     sink.abort();
     assert!(delivered.contains(&format!("{pending} undelivered messages are due now")), "{delivered}");
     assert!(delivered.contains(&format!("Delivered {pending} messages")), "{delivered}");
-    let counts = store.outbox_counts().await.unwrap();
+    let counts = store.outbox().outbox_counts().await.unwrap();
     assert_eq!((counts.pending, counts.sent, counts.failed), (0, sent_before + pending, 0));
 
     let received = received.lock().unwrap();

@@ -36,9 +36,9 @@ async fn site() -> Site {
 }
 
 async fn session(store: &Store, email: &str) -> (String, String) {
-    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let user = store.accounts().user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
-    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
     (format!("{}={token}", SESSION_COOKIE), csrf)
 }
 
@@ -312,7 +312,7 @@ async fn a_proposal_is_a_draft_until_published_and_every_version_is_kept() {
     let record = send(app, "GET", &format!("/api/v1/practices/{id}"), None, None).await.json();
     assert_eq!((record["status"].as_str(), record["version"].as_i64()), (Some("published"), Some(4)));
     assert_eq!(record["title"]["original"], "es");
-    let versions = site.store.practice_versions(&id.parse_id()).await.unwrap();
+    let versions = site.store.catalogue().practice_versions(&id.parse_id()).await.unwrap();
     let statuses: Vec<PracticeStatus> = versions.iter().map(|v| v.status).collect();
     use PracticeStatus::{Draft, Published, Returned};
     assert_eq!(statuses, [Published, Draft, Returned, Draft], "every version, newest first");
@@ -368,7 +368,7 @@ async fn practices_of_a_questionnaire_are_reviewed_field_by_field_and_become_dra
     .await;
     assert_eq!(returned.status, StatusCode::SEE_OTHER, "{}", returned.body);
     // The city is told by mail, with the comment, in the same transaction as the return.
-    let mails = site.store.due_mail(1_000).await.unwrap();
+    let mails = site.store.outbox().due_mail(1_000).await.unwrap();
     let told = mails
         .iter()
         .find(|m| m.recipient == "digital.office@lappeenranta.example.org" && m.subject.contains("returned"))
@@ -382,7 +382,7 @@ async fn practices_of_a_questionnaire_are_reviewed_field_by_field_and_become_dra
     assert!(own.contains("Say what it achieved."), "the city reads the comment on its practice");
 
     // Bangkok's accepted: its practices become drafts of the catalogue, for the secretariat.
-    let before = site.store.catalogue_seq().await.unwrap();
+    let before = site.store.catalogue().catalogue_seq().await.unwrap();
     let accepted = send(
         app,
         "POST",
@@ -392,14 +392,14 @@ async fn practices_of_a_questionnaire_are_reviewed_field_by_field_and_become_dra
     )
     .await;
     assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{}", accepted.body);
-    let accepted_mail = site.store.due_mail(1_000).await.unwrap();
+    let accepted_mail = site.store.outbox().due_mail(1_000).await.unwrap();
     assert!(
         accepted_mail
             .iter()
             .any(|m| m.recipient == "digital.office@bangkok.example.org" && m.subject.contains("accepted")),
         "the city is told its answers were accepted"
     );
-    let made = site.store.practices_changed_after(before, 100).await.unwrap();
+    let made = site.store.catalogue().practices_changed_after(before, 100).await.unwrap();
     assert!(!made.is_empty());
     let bangkok = CityId::parse("th-bangkok").unwrap();
     for stored in &made {

@@ -121,7 +121,7 @@ async fn members_of_unknown_cities_are_refused_whole() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("no city with id sn-dakar is in the registry"));
     let store = smartcities_store::Store::connect(&db.url).await.unwrap();
-    assert!(store.members().await.unwrap().is_empty(), "Bilbao's row was rolled back too");
+    assert!(store.registry().members().await.unwrap().is_empty(), "Bilbao's row was rolled back too");
 }
 
 #[tokio::test]

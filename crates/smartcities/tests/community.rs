@@ -44,9 +44,9 @@ async fn send(app: &Router, method: &str, uri: &str, cookie: Option<&str>, form:
 }
 
 async fn session(store: &Store, email: &str) -> (String, String) {
-    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let user = store.accounts().user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
-    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
     (format!("{SESSION_COOKIE}={token}"), csrf)
 }
 
@@ -160,7 +160,7 @@ async fn the_secretariat_keeps_the_events_log_and_the_public_sees_the_public_eve
     )
     .await;
     assert_eq!(corrected.status, StatusCode::SEE_OTHER);
-    assert_eq!(store.event("2099-06-bureau").await.unwrap().unwrap().attendance, Some(31));
+    assert_eq!(store.community().event("2099-06-bureau").await.unwrap().unwrap().attendance, Some(31));
 
     // Others cannot record events.
     let (analyst, analyst_csrf) = session(&store, "analyst@smartcities.example.org").await;
@@ -219,19 +219,19 @@ async fn events_are_stored_whole_on_both_backends() {
         "#,
     )
     .unwrap();
-    store.save_event(&event).await.unwrap();
-    assert_eq!(store.event("2099-01-test").await.unwrap(), Some(event.clone()));
-    assert!(store.events(true).await.unwrap().is_empty(), "not public");
-    assert_eq!(store.events(false).await.unwrap(), [event]);
+    store.community().save_event(&event).await.unwrap();
+    assert_eq!(store.community().event("2099-01-test").await.unwrap(), Some(event.clone()));
+    assert!(store.community().events(true).await.unwrap().is_empty(), "not public");
+    assert_eq!(store.community().events(false).await.unwrap(), [event]);
 }
 
 /// The working renewal link of the open round last mailed to a focal point, from the outbox.
 async fn renewal_token(store: &Store, recipient: &str) -> String {
     let mut found = None;
-    for mail in store.due_mail(10_000).await.unwrap().iter().filter(|m| m.recipient == recipient) {
+    for mail in store.outbox().due_mail(10_000).await.unwrap().iter().filter(|m| m.recipient == recipient) {
         let Some(start) = mail.body.find("/renewal/") else { continue };
         let token = &mail.body[start + "/renewal/".len()..][..32];
-        if let Some((round, _)) = store.renewal_by_token(&auth::token_hash(token)).await.unwrap()
+        if let Some((round, _)) = store.community().renewal_by_token(&auth::token_hash(token)).await.unwrap()
             && round.closed_at.is_none()
         {
             found = Some(token.to_string());
@@ -242,7 +242,7 @@ async fn renewal_token(store: &Store, recipient: &str) -> String {
 
 async fn member_status(store: &Store, city: &str) -> String {
     let city = smartcities_domain::CityId::parse(city).unwrap();
-    store.member(&city).await.unwrap().unwrap().status.slug().to_string()
+    store.registry().member(&city).await.unwrap().unwrap().status.slug().to_string()
 }
 
 #[tokio::test]
@@ -279,9 +279,9 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     assert!(past.body.contains("closes_on-error") && past.body.contains("value=\"Renewal 2027\""));
     let opened = act(format!("csrf={csrf}&action=open&title=Renewal+2027&closes_on=2099-01-31")).await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
-    let round = store.renewal_rounds().await.unwrap().remove(0);
+    let round = store.community().renewal_rounds().await.unwrap().remove(0);
     assert!(round.closed_at.is_none());
-    let asked = store.renewal_replies(&round.id).await.unwrap();
+    let asked = store.community().renewal_replies(&round.id).await.unwrap();
     assert!(asked.len() >= 4, "the active members are asked");
     assert!(!asked.iter().any(|r| r.city.as_str() == "us-boston"), "a departed member is not asked again");
     let ids: Vec<String> = asked.iter().take(4).map(|r| r.city.to_string()).collect();
@@ -291,8 +291,8 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     for id in &ids {
         assert_eq!(member_status(&store, id).await, "pending_renewal");
         let city = smartcities_domain::CityId::parse(id).unwrap();
-        names.push(store.city(&city).await.unwrap().unwrap().name);
-        let member = store.member(&city).await.unwrap().unwrap();
+        names.push(store.registry().city(&city).await.unwrap().unwrap().name);
+        let member = store.registry().member(&city).await.unwrap().unwrap();
         addresses.push(member.focal_points[0].email.as_str().to_string());
     }
 
@@ -317,7 +317,12 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     let good = "action=update&focal-1-name=Ana+Silva&focal-1-role=CIO&focal-1-email=ana%40city.example.org";
     let updated = send(&app, "POST", &format!("/renewal/{token}"), None, Some(good.into())).await;
     assert_eq!(updated.status, StatusCode::SEE_OTHER);
-    let member = store.member(&smartcities_domain::CityId::parse(updating).unwrap()).await.unwrap().unwrap();
+    let member = store
+        .registry()
+        .member(&smartcities_domain::CityId::parse(updating).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(member.focal_points.len(), 1);
     assert_eq!(member.focal_points[0].email.as_str(), "ana@city.example.org");
     assert_eq!(member.status.slug(), "active");
@@ -334,7 +339,9 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     let before = renewal_token(&store, &addresses[3]).await;
     let mails_to = |address: String| {
         let store = store.clone();
-        async move { store.due_mail(10_000).await.unwrap().iter().filter(|m| m.recipient == address).count() }
+        async move {
+            store.outbox().due_mail(10_000).await.unwrap().iter().filter(|m| m.recipient == address).count()
+        }
     };
     let confirmed_mails = mails_to(addresses[0].clone()).await;
     assert_eq!(act(format!("csrf={csrf}&action=remind")).await.status, StatusCode::SEE_OTHER);
@@ -360,9 +367,9 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
         send(&app, "POST", &format!("/renewal/{token}?lang=en"), None, Some("action=confirm".into())).await;
     assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(late.body.contains("This renewal round is closed."));
-    let rounds = store.renewal_rounds().await.unwrap();
+    let rounds = store.community().renewal_rounds().await.unwrap();
     assert_eq!(rounds.len(), 2, "both rounds stay on record");
-    let history = store.renewal_replies(&rounds[1].id).await.unwrap();
+    let history = store.community().renewal_replies(&rounds[1].id).await.unwrap();
     assert!(history.iter().any(|r| r.city.as_str() == "us-boston" && r.answer.slug() == "left"));
 
     // The public sees current members only, and no contact.
@@ -402,7 +409,7 @@ async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_re
     let sent = send(&app, "POST", "/members/join", None, Some(good.into())).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
     assert_eq!(sent.location.as_deref(), Some("/members/join?sent=1"));
-    let applications = store.applications().await.unwrap();
+    let applications = store.community().applications().await.unwrap();
     assert_eq!(applications.len(), 3, "the demonstration's two and this one");
     let cuenca = applications.iter().find(|a| a.city_name == "Cuenca").unwrap().id.clone();
     let getxo = applications.iter().find(|a| a.city_name == "Getxo").unwrap().id.clone();
@@ -426,10 +433,10 @@ async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_re
     .await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
     let city = smartcities_domain::CityId::parse("ec-cuenca").unwrap();
-    let member = store.member(&city).await.unwrap().expect("Cuenca is a member");
+    let member = store.registry().member(&city).await.unwrap().expect("Cuenca is a member");
     assert_eq!(member.status.slug(), "active");
     assert_eq!(member.focal_points[0].email.as_str(), "maria@cuenca.example.org");
-    assert_eq!(store.city(&city).await.unwrap().unwrap().population.count, 331_888);
+    assert_eq!(store.registry().city(&city).await.unwrap().unwrap().population.count, 331_888);
     let again = act(format!("csrf={csrf}&action=approve&application={cuenca}&latitude=1&longitude=1")).await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "an application is decided once");
 
@@ -440,7 +447,7 @@ async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_re
     let declined =
         act(format!("csrf={csrf}&action=decline&application={getxo}&reason=Not+a+UCLG+member+yet")).await;
     assert_eq!(declined.status, StatusCode::SEE_OTHER);
-    let mails = store.due_mail(10_000).await.unwrap();
+    let mails = store.outbox().due_mail(10_000).await.unwrap();
     let to_getxo =
         mails.iter().find(|m| m.recipient == "innovation@getxo.example.org").expect("the applicant is told");
     assert!(to_getxo.body.contains("Not a UCLG member yet"));
@@ -460,8 +467,14 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
     let report = app.progress_report(&secretariat, year_2026(), None).await.unwrap();
 
     // The facts, each against the demonstration data read another way.
-    let events_2026 =
-        store.events(false).await.unwrap().into_iter().filter(|e| e.starts_on.year == 2026).count();
+    let events_2026 = store
+        .community()
+        .events(false)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.starts_on.year == 2026)
+        .count();
     assert_eq!(report.events.len(), events_2026);
     assert!(report.events.len() >= 10, "a year of events");
     assert_eq!(report.activities.len(), 8, "the eight activities planned in 2026's two semesters");
@@ -472,6 +485,7 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
         "data/demo/community.toml's counts"
     );
     let published = store
+        .catalogue()
         .practices_changed_after(0, i64::MAX)
         .await
         .unwrap()
@@ -481,7 +495,7 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
     assert_eq!(report.practices.0, published);
     let campaign =
         report.editions.iter().find(|e| e.year.get() == 2025).expect("the 2025 campaign is at work");
-    let responses = store.responses(campaign.year).await.unwrap();
+    let responses = store.answering().responses(campaign.year).await.unwrap();
     assert_eq!(campaign.participation.invited, responses.len());
     let handed_in = responses
         .iter()
@@ -499,7 +513,7 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
     );
     assert_eq!(report.renewals.len(), 1);
     assert_eq!(report.renewals[0].left, 1);
-    let members = store.members().await.unwrap();
+    let members = store.registry().members().await.unwrap();
     let pending =
         members.iter().filter(|m| m.status == smartcities_domain::MemberStatus::PendingRenewal).count();
     assert_eq!(
@@ -621,7 +635,7 @@ async fn the_secretariat_keeps_leadership_and_plan_and_makes_the_report_on_the_w
         send(&app, "POST", "/community", Some(&cookie), Some(leadership)).await.status,
         StatusCode::SEE_OTHER
     );
-    let kept = store.leadership().await.unwrap().unwrap();
+    let kept = store.community().leadership().await.unwrap().unwrap();
     assert_eq!(kept.councils[0].received.len(), 2);
     assert_eq!(kept.bodies[0].role, "Vice-president");
 
@@ -699,7 +713,9 @@ async fn the_server_counts_downloads_of_published_documents_and_data_not_pages()
     let today: String = smartcities_domain::Clock::now(&smartcities_domain::SystemClock).day().to_string();
     let count = || {
         let (store, today) = (store.clone(), today.clone());
-        async move { store.downloads(&today, &today).await.unwrap().iter().map(|(_, n)| n).sum::<i64>() }
+        async move {
+            store.community().downloads(&today, &today).await.unwrap().iter().map(|(_, n)| n).sum::<i64>()
+        }
     };
     let before = count().await;
     assert_eq!(
@@ -718,5 +734,5 @@ async fn the_server_counts_downloads_of_published_documents_and_data_not_pages()
     }
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     assert_eq!(count().await, before + 1, "the PDF counts, the page does not");
-    assert_eq!(store.downloads(&today, &today).await.unwrap(), vec![(2024, 1)]);
+    assert_eq!(store.community().downloads(&today, &today).await.unwrap(), vec![(2024, 1)]);
 }

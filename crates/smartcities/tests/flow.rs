@@ -230,10 +230,15 @@ impl DemoSite {
     async fn signed_in(email: &str) -> DemoSite {
         let (db, store) = TestDatabase::migrated().await;
         smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
-        let user =
-            store.user_by_email(&smartcities_domain::Email::parse(email).unwrap()).await.unwrap().unwrap();
+        let user = store
+            .accounts()
+            .user_by_email(&smartcities_domain::Email::parse(email).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
         let (token, csrf) = (smartcities_app::accounts::new_token(), smartcities_app::accounts::new_token());
         store
+            .accounts()
             .create_session(&smartcities_app::accounts::token_hash(&token), &user.id, &csrf, 3600)
             .await
             .unwrap();
@@ -291,7 +296,7 @@ async fn a_response_from_invitation_to_acceptance() {
     // Answers already given on an earlier day, outside the two groups answered below.
     let year = EditionYear::new(2025).unwrap();
     let lisbon = CityId::parse("pt-lisbon").unwrap();
-    let (_, questionnaire) = store.questionnaire(year).await.unwrap().unwrap();
+    let (_, questionnaire) = store.study().questionnaire(year).await.unwrap().unwrap();
     let earlier: Vec<AnswerChange> = questionnaire
         .questions()
         .into_iter()
@@ -308,6 +313,7 @@ async fn a_response_from_invitation_to_acceptance() {
         })
         .collect();
     store
+        .answering()
         .save_answers(year, &lisbon, 0, &earlier, "digital.office@lisbon.example.org", Editor::Respondent)
         .await
         .unwrap();
@@ -425,19 +431,20 @@ async fn a_response_from_invitation_to_acceptance() {
     .await
     .unwrap();
 
-    let response = store.response(year, &lisbon).await.unwrap().unwrap();
+    let response = store.answering().response(year, &lisbon).await.unwrap().unwrap();
     assert_eq!(response.status, ResponseStatus::Accepted);
-    let history = store.answer_history(year, &lisbon, Some("pilots_last_2y"), 1_000, 0).await.unwrap().0;
+    let history =
+        store.answering().answer_history(year, &lisbon, Some("pilots_last_2y"), 1_000, 0).await.unwrap().0;
     let values: Vec<Option<&str>> = history.iter().map(|h| h.new_value.as_deref()).collect();
     assert_eq!(values, [Some("5"), Some("7")], "newest first");
-    let comments = store.review_comments(year, &lisbon).await.unwrap();
+    let comments = store.answering().review_comments(year, &lisbon).await.unwrap();
     assert_eq!(comments[0].comment, "Count only pilots with a public partner.");
-    assert!(store.outbox_counts().await.unwrap().pending > 0, "the reminders wait in the outbox");
-    let workshops = store.focus_groups(year).await.unwrap();
+    assert!(store.outbox().outbox_counts().await.unwrap().pending > 0, "the reminders wait in the outbox");
+    let workshops = store.workshops().focus_groups(year).await.unwrap();
     let recorded = workshops.iter().find(|g| g.id == "2025-pt").expect("the workshop was recorded");
     assert_eq!(recorded.participants, std::slice::from_ref(&lisbon));
     assert_eq!(recorded.outputs[0].sdgs[0].to_string(), "17.17");
-    let (_, questionnaire) = store.questionnaire(year).await.unwrap().unwrap();
+    let (_, questionnaire) = store.study().questionnaire(year).await.unwrap().unwrap();
     let hint = &questionnaire.question("has_living_lab").unwrap().hint;
     assert_eq!(
         hint.0.get(&smartcities_domain::Lang::En).map(String::as_str),
@@ -582,8 +589,11 @@ async fn a_respondent_sees_follow_ups_and_problems_without_reloading() {
     })
     .await
     .unwrap();
-    let answers =
-        store.answers(EditionYear::new(2025).unwrap(), &CityId::parse("pt-lisbon").unwrap()).await.unwrap();
+    let answers = store
+        .answering()
+        .answers(EditionYear::new(2025).unwrap(), &CityId::parse("pt-lisbon").unwrap())
+        .await
+        .unwrap();
     assert_eq!(answers.iter().find(|a| a.question == "bike_lane_km").unwrap().value, "12.5");
     assert_eq!(answers.iter().find(|a| a.question == "pilots_last_2y").unwrap().value, "12");
 }
@@ -667,8 +677,9 @@ async fn a_focal_point_corrects_the_contacts_and_confirms_on_a_phone() {
     let site = DemoSite::signed_in("secretariat@smartcities.example.org").await;
     let (store, base) = (site.store.clone(), site.base.clone());
     // The demonstration's round is open; give one silent member a link, as a reminder would.
-    let round = store.renewal_rounds().await.unwrap().remove(0);
+    let round = store.community().renewal_rounds().await.unwrap().remove(0);
     let silent = store
+        .community()
         .renewal_replies(&round.id)
         .await
         .unwrap()
@@ -678,8 +689,8 @@ async fn a_focal_point_corrects_the_contacts_and_confirms_on_a_phone() {
         .city;
     let link = smartcities_app::accounts::new_token();
     let hash = smartcities_app::accounts::token_hash(&link);
-    store.record_renewal_reminders(&round.id, &[(silent.clone(), hash)], &[]).await.unwrap();
-    let before = store.member(&silent).await.unwrap().unwrap().focal_points.len();
+    store.community().record_renewal_reminders(&round.id, &[(silent.clone(), hash)], &[]).await.unwrap();
+    let before = store.registry().member(&silent).await.unwrap().unwrap().focal_points.len();
 
     let page = format!("{base}/renewal/{link}");
     tokio::task::spawn_blocking(move || {
@@ -706,7 +717,7 @@ async fn a_focal_point_corrects_the_contacts_and_confirms_on_a_phone() {
     })
     .await
     .unwrap();
-    let member = store.member(&silent).await.unwrap().unwrap();
+    let member = store.registry().member(&silent).await.unwrap().unwrap();
     assert_eq!(member.focal_points.len(), before + 1);
     assert_eq!(member.focal_points[before].email.as_str(), "camille@ville.example.org");
     assert_eq!(member.status, smartcities_domain::MemberStatus::Active);

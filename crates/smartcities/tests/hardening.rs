@@ -33,9 +33,9 @@ async fn site() -> Site {
 }
 
 async fn session(store: &Store, email: &str) -> (String, String) {
-    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let user = store.accounts().user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
-    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
     (format!("{SESSION_COOKIE}={token}"), csrf)
 }
 
@@ -119,7 +119,14 @@ async fn answers_go_only_to_an_open_edition_and_an_invited_city() {
             .await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     for year in [2012, 2023] {
-        assert!(site.store.response(EditionYear::new(year).unwrap(), &lisbon).await.unwrap().is_none());
+        assert!(
+            site.store
+                .answering()
+                .response(EditionYear::new(year).unwrap(), &lisbon)
+                .await
+                .unwrap()
+                .is_none()
+        );
     }
     // Saving there is refused, and writes nothing either.
     let form = format!("csrf={csrf}&revision=0&shown=has_s3_strategy&has_s3_strategy=yes");
@@ -127,10 +134,13 @@ async fn answers_go_only_to_an_open_edition_and_an_invited_city() {
         send(&site.router, "POST", "/responses/2012/pt-lisbon/groups/economy", Some(&cookie), Some(form))
             .await;
     assert_eq!(saved.status, StatusCode::NOT_FOUND);
-    assert!(site.store.response(EditionYear::new(2012).unwrap(), &lisbon).await.unwrap().is_none());
+    assert!(
+        site.store.answering().response(EditionYear::new(2012).unwrap(), &lisbon).await.unwrap().is_none()
+    );
     // The use case says why: the edition is closed; and in an open edition, the city must be invited.
     let app = smartcities_app::App::new(site.store.clone());
-    let user = site.store.user_by_email(&Email::parse(RESPONDENT).unwrap()).await.unwrap().unwrap();
+    let user =
+        site.store.accounts().user_by_email(&Email::parse(RESPONDENT).unwrap()).await.unwrap().unwrap();
     let change = smartcities_store::AnswerChange {
         question: "has_s3_strategy".into(),
         entry: String::new(),
@@ -149,6 +159,7 @@ async fn answers_go_only_to_an_open_edition_and_an_invited_city() {
         .unwrap_err();
     assert_eq!(closed.to_string(), "The 2012 edition no longer takes answers.");
     site.store
+        .study()
         .plan_edition(
             EditionYear::new(2027).unwrap(),
             &smartcities_domain::Localized { en: "2027".into(), es: "2027".into(), fr: "2027".into() },
@@ -189,7 +200,7 @@ async fn made_up_keys_and_wrong_types_are_refused_and_nothing_breaks() {
     let (cookie, csrf) = session(&site.store, RESPONDENT).await;
     let year = EditionYear::new(2025).unwrap();
     let lisbon = CityId::parse(LISBON).unwrap();
-    let before = site.store.answers(year, &lisbon).await.unwrap();
+    let before = site.store.answering().answers(year, &lisbon).await.unwrap();
     let base = "/responses/2025/pt-lisbon/groups";
     let post = |group: &str, form: String| {
         let uri = format!("{base}/{group}?lang=en");
@@ -222,7 +233,7 @@ async fn made_up_keys_and_wrong_types_are_refused_and_nothing_breaks() {
     assert_eq!(autosave.status, StatusCode::CONFLICT, "{}", autosave.body);
     assert!(autosave.body.contains("whole number"), "{}", autosave.body);
     // Nothing of it was written, and every page still works.
-    assert_eq!(site.store.answers(year, &lisbon).await.unwrap(), before);
+    assert_eq!(site.store.answering().answers(year, &lisbon).await.unwrap(), before);
     for page in ["", "/review", "/print", "/history", "/groups/good_practices"] {
         let reply =
             send(&site.router, "GET", &format!("/responses/2025/pt-lisbon{page}"), Some(&cookie), None).await;
@@ -233,7 +244,8 @@ async fn made_up_keys_and_wrong_types_are_refused_and_nothing_breaks() {
 #[tokio::test]
 async fn setting_a_password_ends_every_other_link_and_session() {
     let site = site().await;
-    let user = site.store.user_by_email(&Email::parse(RESPONDENT).unwrap()).await.unwrap().unwrap();
+    let user =
+        site.store.accounts().user_by_email(&Email::parse(RESPONDENT).unwrap()).await.unwrap().unwrap();
     let app = smartcities_app::App::new(site.store.clone()).with_public_url(Some(String::new()));
     // Two links mailed one after the other: only the newer works.
     let older = app.new_link(&user, LinkPurpose::Invitation).await.unwrap();
@@ -283,11 +295,13 @@ async fn the_throttle_counts_failures_only_and_costs_no_write_when_it_refuses() 
     let app = smartcities_app::App::new(site.store.clone());
     let secretariat = site
         .store
+        .accounts()
         .user_by_email(&Email::parse("secretariat@smartcities.example.org").unwrap())
         .await
         .unwrap()
         .unwrap();
     site.store
+        .accounts()
         .set_password_hash(&secretariat.id, &auth::hash_password("a long secret phrase"))
         .await
         .unwrap();
@@ -304,12 +318,16 @@ async fn the_throttle_counts_failures_only_and_costs_no_write_when_it_refuses() 
     let keys = vec!["account:analyst@smartcities.example.org".to_string()];
     let since =
         smartcities_domain::Clock::now(&smartcities_domain::SystemClock).plus_seconds(-900).to_string();
-    assert_eq!(site.store.failed_sign_ins(&keys, &since).await.unwrap(), [5]);
+    assert_eq!(site.store.accounts().failed_sign_ins(&keys, &since).await.unwrap(), [5]);
     for _ in 0..20 {
         let refused = app.sign_in("analyst@smartcities.example.org", "guess", client).await.unwrap_err();
         assert!(refused.to_string().starts_with("Too many attempts"), "{refused}");
     }
-    assert_eq!(site.store.failed_sign_ins(&keys, &since).await.unwrap(), [5], "no write while refusing");
+    assert_eq!(
+        site.store.accounts().failed_sign_ins(&keys, &since).await.unwrap(),
+        [5],
+        "no write while refusing"
+    );
     // The locked account does not lock the address for others.
     app.sign_in("secretariat@smartcities.example.org", "a long secret phrase", client).await.unwrap();
     // Unknown and known addresses get the same answer.
@@ -326,11 +344,13 @@ async fn after_sign_in_only_a_path_of_this_site_is_followed() {
     let site = site().await;
     let secretariat = site
         .store
+        .accounts()
         .user_by_email(&Email::parse("secretariat@smartcities.example.org").unwrap())
         .await
         .unwrap()
         .unwrap();
     site.store
+        .accounts()
         .set_password_hash(&secretariat.id, &auth::hash_password("a long secret phrase"))
         .await
         .unwrap();
@@ -378,7 +398,7 @@ async fn odd_paths_and_nul_bytes_get_clear_answers_not_errors() {
     let reply = send(&site.router, "POST", "/editions/2025/focus-groups", Some(&cookie), Some(form)).await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     assert!(reply.body.contains("NUL"), "{}", reply.body);
-    let groups = site.store.focus_groups(EditionYear::new(2025).unwrap()).await.unwrap();
+    let groups = site.store.workshops().focus_groups(EditionYear::new(2025).unwrap()).await.unwrap();
     assert!(groups.iter().all(|g| g.id != "2025-nul"), "nothing was written");
 }
 
@@ -412,7 +432,7 @@ async fn every_answer_carries_the_security_headers() {
 async fn the_secretariat_marks_an_answer_verified_with_what_backs_it() {
     let site = site().await;
     let year = EditionYear::new(2025).unwrap();
-    let (city, answers) = site.store.accepted_answers(year).await.unwrap().remove(0);
+    let (city, answers) = site.store.answering().accepted_answers(year).await.unwrap().remove(0);
     let question = answers.iter().find(|a| a.entry.is_empty()).unwrap().question.clone();
     let (cookie, csrf) = session(&site.store, "secretariat@smartcities.example.org").await;
     let uri = format!("/responses/2025/{city}/decision?lang=en");
@@ -431,12 +451,12 @@ async fn the_secretariat_marks_an_answer_verified_with_what_backs_it() {
     );
     let done = send(&site.router, "POST", &uri, Some(&cookie), Some(with_note)).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
-    let stored = site.store.answers(year, &city).await.unwrap();
+    let stored = site.store.answering().answers(year, &city).await.unwrap();
     let answer = stored.iter().find(|a| a.question == question && a.entry.is_empty()).unwrap();
     assert_eq!(answer.evidence, smartcities_domain::Evidence::Verified);
     assert_eq!(answer.evidence_note.as_deref(), Some("https://opendata.example.org/report"));
     // A respondent cannot do it.
-    let respondent = site.store.respondents(&city).await.unwrap().remove(0);
+    let respondent = site.store.accounts().respondents(&city).await.unwrap().remove(0);
     let (cookie, csrf) = session(&site.store, respondent.email.as_str()).await;
     let form = format!("csrf={csrf}&decision=evidence&question={question}&evidence=verified&note=x");
     assert_eq!(
@@ -458,6 +478,7 @@ async fn a_long_history_is_shown_a_page_at_a_time() {
         };
         let outcome = site
             .store
+            .answering()
             .save_answers(
                 year,
                 &lisbon,

@@ -26,9 +26,9 @@ async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, String) {
 }
 
 async fn session(store: &Store, email: &str) -> String {
-    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let user = store.accounts().user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
-    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
     format!("{SESSION_COOKIE}={token}")
 }
 

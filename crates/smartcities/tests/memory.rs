@@ -40,7 +40,8 @@ async fn memory_stays_flat_over_ten_publications_and_reports() {
     };
     let site = Site::demo().await;
     let app = App::new(site.store.clone());
-    let secretariat = site.store.user_by_email(&Email::parse(SECRETARIAT).unwrap()).await.unwrap().unwrap();
+    let secretariat =
+        site.store.accounts().user_by_email(&Email::parse(SECRETARIAT).unwrap()).await.unwrap().unwrap();
     let year = EditionYear::new(2024).unwrap();
     let period = Period::parse("2026-01", "2026-12").unwrap();
     let mut after_first = 0;

@@ -14,10 +14,10 @@ const CITY: &str = "es-bilbao";
 /// Sets the demonstration edition's `public_scores`, as an edited edition file would.
 async fn set_public_scores(site: &Site, public: bool) {
     let year = EditionYear::new(YEAR).unwrap();
-    let mut edition = site.store.edition(year).await.unwrap().unwrap();
-    let (_, framework) = site.store.framework(year).await.unwrap().unwrap();
+    let mut edition = site.store.study().edition(year).await.unwrap().unwrap();
+    let (_, framework) = site.store.study().framework(year).await.unwrap().unwrap();
     edition.public_scores = public;
-    site.store.save_edition(&EditionFile { edition, framework }).await.unwrap();
+    site.store.study().save_edition(&EditionFile { edition, framework }).await.unwrap();
 }
 
 fn has_levels(results: &serde_json::Value) -> bool {
@@ -100,11 +100,11 @@ async fn the_public_sees_no_level_or_score_unless_the_edition_opts_in() {
 async fn version_files(site: &Site, version: u32) -> Vec<(String, String)> {
     let year = EditionYear::new(YEAR).unwrap();
     let mut out = Vec::new();
-    for path in site.store.publication_paths(year, version).await.unwrap() {
+    for path in site.store.versions().publication_paths(year, version).await.unwrap() {
         if path.ends_with(".pdf") || path.ends_with(".xlsx") || path.ends_with(".png") {
             continue;
         }
-        let file = site.store.publication_file(year, version, &path).await.unwrap().unwrap();
+        let file = site.store.versions().publication_file(year, version, &path).await.unwrap().unwrap();
         out.push((path, String::from_utf8_lossy(&file.body).into_owned()));
     }
     out

@@ -43,9 +43,9 @@ async fn app() -> App {
 
 /// A signed-in session for the demo account with this e-mail: (cookie header, csrf token).
 async fn session(store: &Store, email: &str) -> (String, String) {
-    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let user = store.accounts().user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
-    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
     (format!("{}={token}", SESSION_COOKIE), csrf)
 }
 
@@ -92,8 +92,8 @@ fn encode(text: &str) -> String {
 /// Every file of a version, by path.
 async fn files(store: &Store, year: EditionYear, version: u32) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
-    for path in store.publication_paths(year, version).await.unwrap() {
-        let file = store.publication_file(year, version, &path).await.unwrap().unwrap();
+    for path in store.versions().publication_paths(year, version).await.unwrap() {
+        let file = store.versions().publication_file(year, version, &path).await.unwrap().unwrap();
         out.insert(path, file.body);
     }
     out
@@ -179,10 +179,10 @@ async fn versions_are_frozen_and_results_go_stale_when_answers_change() {
     );
 
     // Accepting one more response makes the results stale: publishing waits for an analysis.
-    let responses = app.store.responses(year).await.unwrap();
+    let responses = app.store.answering().responses(year).await.unwrap();
     let submitted =
         responses.iter().find(|r| r.status == ResponseStatus::Submitted).expect("a submitted response");
-    app.store.move_response(year, &submitted.city, ResponseMove::Accept).await.unwrap();
+    app.store.answering().move_response(year, &submitted.city, ResponseMove::Accept).await.unwrap();
     let before = smartcities_app::App::new(app.store.clone()).results(year).await.unwrap().unwrap();
     assert!(before.stale);
     let page = send(&app.app, "GET", "/editions/2025?lang=en", Some(&cookie), None).await.text();
@@ -206,7 +206,7 @@ async fn versions_are_frozen_and_results_go_stale_when_answers_change() {
     let v2 = files(&app.store, year, 2).await;
     assert_ne!(v2["data/answers.csv"], v1["data/answers.csv"], "version 2 has the new answers");
     assert_eq!(files(&app.store, year, 1).await, v1, "version 1 is unchanged, byte for byte");
-    let versions = app.store.publications(year).await.unwrap();
+    let versions = app.store.versions().publications(year).await.unwrap();
     assert_eq!(versions.iter().map(|v| v.version).collect::<Vec<_>>(), [1, 2]);
     assert_ne!(versions[0].content_hash, versions[1].content_hash);
 
@@ -248,7 +248,7 @@ async fn versions_are_frozen_and_results_go_stale_when_answers_change() {
 async fn the_public_sees_findings_and_no_score_unless_the_edition_opts_in() {
     let app = app().await;
     let year = EditionYear::new(2024).unwrap();
-    let versions = app.store.publications(year).await.unwrap();
+    let versions = app.store.versions().publications(year).await.unwrap();
     assert_eq!(versions.len(), 1, "the demonstration publishes its illustrative edition");
 
     // Findings are one click from the home page and the edition page; nothing public tells a
@@ -268,6 +268,7 @@ async fn the_public_sees_findings_and_no_score_unless_the_edition_opts_in() {
     assert!(site.contains("Key findings") && site.contains("invited cities answered"), "{site}");
     let city = app
         .store
+        .versions()
         .publication_paths(year, 1)
         .await
         .unwrap()
@@ -307,10 +308,10 @@ async fn the_public_sees_findings_and_no_score_unless_the_edition_opts_in() {
     let hidden = smartcities_publish::view::edition_view(&snapshot, Lang::En, 1, "2026-11-30", "hash");
     assert!(hidden.scores.is_none() && hidden.cities.iter().all(|c| c.scores.is_empty()));
     assert!(snapshot.results.composite.is_none(), "a version carries no score the public may not see");
-    let mut edition = app.store.edition(year).await.unwrap().unwrap();
+    let mut edition = app.store.study().edition(year).await.unwrap().unwrap();
     edition.public_scores = true;
-    let (_, framework) = app.store.framework(year).await.unwrap().unwrap();
-    app.store.save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
+    let (_, framework) = app.store.study().framework(year).await.unwrap().unwrap();
+    app.store.study().save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
     let snapshot = app_layer.snapshot(year, Default::default()).await.unwrap();
     let shown = smartcities_publish::view::edition_view(&snapshot, Lang::En, 1, "2026-11-30", "hash");
     let scores = shown.scores.as_ref().expect("scores are published");
@@ -362,8 +363,8 @@ async fn every_link_of_a_published_version_resolves_and_its_files_can_be_made_ag
     assert!(checked > 3_000, "only {checked} links checked");
 
     // The snapshot stored with the version makes the same files again.
-    let publication = app.store.publication(year, 1).await.unwrap().unwrap();
-    let json = app.store.publication_snapshot(year, 1).await.unwrap().unwrap();
+    let publication = app.store.versions().publication(year, 1).await.unwrap().unwrap();
+    let json = app.store.versions().publication_snapshot(year, 1).await.unwrap().unwrap();
     let snapshot: smartcities_publish::Snapshot = serde_json::from_str(&json).unwrap();
     assert_eq!(snapshot.content_hash(), publication.content_hash);
     let day = &publication.published_at.day().to_string();

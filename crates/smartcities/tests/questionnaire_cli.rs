@@ -53,7 +53,7 @@ async fn importing_a_form_for_a_new_year_plans_the_edition() {
     assert!(text(&out.stderr).contains(
         "note: sheet survey, row 31, column A (type): the question type \"date\" is not supported"
     ));
-    let edition = store.edition(EditionYear::new(2031).unwrap()).await.unwrap().unwrap();
+    let edition = store.study().edition(EditionYear::new(2031).unwrap()).await.unwrap().unwrap();
     assert_eq!(edition.status, EditionStatus::PLANNING);
 
     let bad = smartcities(
@@ -67,7 +67,10 @@ async fn importing_a_form_for_a_new_year_plans_the_edition() {
         text(&bad.stderr)
     );
     assert!(text(&bad.stderr).contains("Nothing was imported."));
-    assert!(store.edition(EditionYear::new(2027).unwrap()).await.unwrap().is_none(), "nothing was written");
+    assert!(
+        store.study().edition(EditionYear::new(2027).unwrap()).await.unwrap().is_none(),
+        "nothing was written"
+    );
 }
 
 #[tokio::test]
@@ -76,6 +79,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
     let year = EditionYear::new(2025).unwrap();
     let bilbao = CityId::parse("pt-lisbon").unwrap();
     store
+        .answering()
         .save_answers(
             year,
             &bilbao,
@@ -118,6 +122,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
 
     // Someone changes the answer online; the old workbook now carries a stale value for it.
     store
+        .answering()
         .save_answers(
             year,
             &bilbao,
@@ -137,7 +142,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("pilots_last_2y: changed to \"14\" by jon (revision 2)"), "{stderr}");
     assert!(stderr.contains("Nothing was saved"));
-    assert_eq!(store.answers(year, &bilbao).await.unwrap()[0].value, "14");
+    assert_eq!(store.answering().answers(year, &bilbao).await.unwrap()[0].value, "14");
 
     // A workbook for another city is refused.
     let out = smartcities(&["answers", "upload", "--edition", "2025", "--city", "at-vienna", path], &db.url);

@@ -19,9 +19,9 @@ const CITY: &str = "pt-lisbon";
 const RESPONDENT: &str = "digital.office@lisbon.example.org";
 
 async fn session(store: &Store, email: &str) -> (String, String) {
-    let user = store.user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
+    let user = store.accounts().user_by_email(&Email::parse(email).unwrap()).await.unwrap().unwrap();
     let (token, csrf) = (auth::new_token(), auth::new_token());
-    store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
+    store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.unwrap();
     (format!("{}={token}", SESSION_COOKIE), csrf)
 }
 

@@ -4,7 +4,7 @@
 use smartcities_domain::{CityId, Email, Role};
 use sqlx::{Row, any::AnyRow};
 
-use crate::{Result, Store, StoreError, corrupt};
+use crate::{Accounts, Result, StoreError, corrupt};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 /// An account.
@@ -48,7 +48,7 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
     })
 }
 
-impl Store {
+impl Accounts<'_> {
     /// Creates an account, or returns the existing one with the same e-mail address. A
     /// respondent must name a city of the registry; other roles must not.
     pub async fn ensure_user(
@@ -66,7 +66,7 @@ impl Store {
             return Ok(existing);
         }
         if let Some(city) = city
-            && self.city(city).await?.is_none()
+            && self.registry().city(city).await?.is_none()
         {
             return Err(StoreError::UnknownCity(city.to_string()));
         }

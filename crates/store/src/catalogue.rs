@@ -6,7 +6,7 @@ use smartcities_domain::{
 };
 use sqlx::{Row, any::AnyRow};
 
-use crate::{Result, Store, StoreError, corrupt, responses::move_in};
+use crate::{Catalogue, Result, StoreError, corrupt, responses::move_in};
 
 /// A practice as the catalogue holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -174,7 +174,7 @@ async fn save_in(
     stored_from_row(&row)
 }
 
-impl Store {
+impl Catalogue<'_> {
     /// Saves a new practice or a new version of one, with its version row, in one
     /// transaction. A change based on a version that is no longer current is refused.
     pub async fn save_practice(&self, change: PracticeChange<'_>) -> Result<StoredPractice> {

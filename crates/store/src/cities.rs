@@ -1,7 +1,7 @@
 use smartcities_domain::{City, CityId, Coordinates, CountryCode, Population, Section};
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
-use crate::{Result, Store, corrupt, flag};
+use crate::{Registry, Result, corrupt, flag};
 
 /// Which cities to list; empty fields match every city.
 #[derive(Debug, Clone, Default)]
@@ -15,7 +15,7 @@ pub struct CityFilter {
 const CITY_COLUMNS: &str = "id, name, local_name, country, section, metropolis, population, \
                             population_year, population_source, latitude, longitude";
 
-impl Store {
+impl Registry<'_> {
     /// Adds cities to the registry or updates those whose id is already there. One transaction.
     pub async fn upsert_cities(&self, cities: &[City]) -> Result<()> {
         let now = self.now_text();

@@ -3,7 +3,7 @@ use smartcities_domain::{
 };
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
-use crate::{Result, Store, corrupt, flag};
+use crate::{Result, Study, corrupt, flag};
 
 /// What saving an edition file did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub struct SavedEdition {
 const EDITION_COLUMNS: &str = "year, title_en, title_es, title_fr, focus, collection, published, show_rankings, \
                                reported_participants, milestones, sources, scoring, index_rule, public_scores";
 
-impl Store {
+impl Study<'_> {
     /// Creates or updates an edition and, if its framework differs from the current version,
     /// adds a new framework version. One transaction.
     pub async fn save_edition(&self, file: &EditionFile) -> Result<SavedEdition> {

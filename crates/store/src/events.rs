@@ -2,9 +2,9 @@
 
 use smartcities_domain::Event;
 
-use crate::{Result, Store, corrupt, json_document};
+use crate::{Community, Result, corrupt, json_document};
 
-impl Store {
+impl Community<'_> {
     /// Records an event, or replaces the one with its id.
     pub async fn save_event(&self, event: &Event) -> Result<()> {
         self.save_events(std::slice::from_ref(event)).await

@@ -3,7 +3,7 @@
 use smartcities_domain::{ApproxDate, CityId, Code, EditionYear, Lang, SdgTarget};
 use sqlx::Row;
 
-use crate::{Result, Store, StoreError, corrupt};
+use crate::{Result, StoreError, Workshops, corrupt};
 
 /// What a note of a focus group records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,12 +75,12 @@ pub struct FocusGroup {
     pub outputs: Vec<FocusGroupOutput>,
 }
 
-impl Store {
+impl Workshops<'_> {
     /// Records a focus group with its outputs, replacing an earlier record with the same id.
     /// Every participant must be a city of the registry and every axis one of the edition's.
     pub async fn save_focus_group(&self, group: &FocusGroup) -> Result<()> {
         let (_, framework) =
-            self.framework(group.edition).await?.ok_or(StoreError::NoFramework(group.edition))?;
+            self.study().framework(group.edition).await?.ok_or(StoreError::NoFramework(group.edition))?;
         for output in &group.outputs {
             if let Some(axis) = &output.axis
                 && !framework.axes.iter().any(|a| &a.code == axis)
@@ -89,7 +89,7 @@ impl Store {
             }
         }
         for city in &group.participants {
-            if self.city(city).await?.is_none() {
+            if self.registry().city(city).await?.is_none() {
                 return Err(StoreError::UnknownCity(city.to_string()));
             }
         }

@@ -11,14 +11,15 @@ pub mod backup;
 mod catalogue;
 mod cities;
 /// Timestamps as the database keeps them.
-mod coding;
 mod editions;
 mod events;
+mod findings;
 mod focus_groups;
 mod members;
 mod network;
 mod outbox;
 mod publications;
+mod questionnaires;
 mod responses;
 mod site;
 #[cfg(feature = "testing")]
@@ -33,8 +34,8 @@ use sqlx::{
 pub use accounts::{LinkPurpose, SessionUser, User};
 pub use catalogue::{PracticeChange, PracticeVersion, StoredPractice};
 pub use cities::CityFilter;
-pub use coding::StoredCoding;
 pub use editions::SavedEdition;
+pub use findings::StoredCoding;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
 pub use network::{RenewalReply, RenewalRound};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
@@ -42,6 +43,77 @@ pub use publications::{NewPublication, Publication, PublishedFile, ScheduledJob}
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
 };
+
+/// An edition's year as the database keeps it.
+pub(crate) fn year(edition: EditionYear) -> i64 {
+    i64::from(edition.get())
+}
+
+/// Declares a repository: one aggregate's reads and writes, borrowed from the store
+/// (`store.accounts().user_by_email(…)`), with the store's connections and clock at hand.
+macro_rules! repository {
+    ($(#[$doc:meta])* $name:ident, $accessor:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name<'s>(&'s Store);
+
+        impl std::ops::Deref for $name<'_> {
+            type Target = Store;
+            fn deref(&self) -> &Store {
+                self.0
+            }
+        }
+
+        impl Store {
+            $(#[$doc])*
+            pub fn $accessor(&self) -> $name<'_> {
+                $name(self)
+            }
+        }
+    };
+}
+
+repository!(
+    /// Accounts: users, sessions, one-time links and sign-in attempts.
+    Accounts, accounts
+);
+repository!(
+    /// The registry: cities, members and their focal points, partners.
+    Registry, registry
+);
+repository!(
+    /// The study's editions, their frameworks and questionnaires.
+    Study, study
+);
+repository!(
+    /// Cities' responses: answers, their history, review comments, moves through review.
+    Answering, answering
+);
+repository!(
+    /// What analyses found: results, codebooks, codings.
+    Findings, findings
+);
+repository!(
+    /// Focus groups and their outputs.
+    Workshops, workshops
+);
+repository!(
+    /// The good-practice catalogue and its change sequence.
+    Catalogue, catalogue
+);
+repository!(
+    /// The community's own work: events, renewal rounds, applications, leadership, activities,
+    /// downloads.
+    Community, community
+);
+repository!(
+    /// The mail outbox.
+    Outbox, outbox
+);
+repository!(
+    /// Published versions, their files, and the scheduled work that makes them public.
+    Versions, versions
+);
 
 /// A moment stored in a column, as the timestamp it is.
 pub(crate) fn moment(row: &sqlx::any::AnyRow, column: &str) -> Result<smartcities_domain::Timestamp> {

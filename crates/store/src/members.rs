@@ -3,9 +3,9 @@ use std::collections::HashMap;
 use smartcities_domain::{CityId, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind};
 use sqlx::Row;
 
-use crate::{Result, Store, StoreError, corrupt, flag};
+use crate::{Registry, Result, StoreError, corrupt, flag};
 
-impl Store {
+impl Registry<'_> {
     /// Records memberships, replacing the focal points of each member listed. Every city must
     /// already be in the registry; if one is not, nothing is written. One transaction.
     pub async fn save_members(&self, members: &[Member]) -> Result<()> {

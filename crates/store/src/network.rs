@@ -8,7 +8,7 @@ use smartcities_domain::{
 use sqlx::{Row, any::AnyRow};
 
 use crate::{
-    OutgoingMail, Result, Store, StoreError,
+    Community, OutgoingMail, Result, StoreError,
     cities::upsert_city_in,
     corrupt, json_document,
     members::{replace_focal_points_in, save_member_in},
@@ -72,7 +72,7 @@ fn reply_from_row(row: &AnyRow) -> Result<RenewalReply> {
 
 const ROUND_COLUMNS: &str = "id, title, opened_at, closes_on, closed_at, opened_by";
 
-impl Store {
+impl Community<'_> {
     /// Opens a renewal round: each member listed (with the hash of the token its link carries)
     /// is asked to answer and becomes *pending renewal*, and the mails go to the outbox, all in
     /// one transaction. Refused while another round is open.

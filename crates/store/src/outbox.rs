@@ -2,7 +2,7 @@
 
 use sqlx::Row;
 
-use crate::{Result, Store};
+use crate::{Outbox, Result};
 
 /// A message waiting for delivery.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +50,7 @@ pub struct MailProblem {
 /// After this many failed attempts a message is marked failed and left for a person to look at.
 pub const MAX_ATTEMPTS: i64 = 8;
 
-impl Store {
+impl Outbox<'_> {
     /// Puts a message in the outbox; delivery happens later.
     pub async fn enqueue_mail(&self, id: &str, recipient: &str, subject: &str, body: &str) -> Result<()> {
         let mut conn = self.pool.acquire().await?;

@@ -5,7 +5,7 @@
 use smartcities_domain::{EditionYear, Timestamp};
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
-use crate::{Result, Store, StoreError, corrupt};
+use crate::{Result, StoreError, Versions, corrupt};
 
 /// A published version of an edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,7 +114,7 @@ const PUBLICATION_COLUMNS: &str = "p.edition_year, p.version, p.content_hash, p.
      (SELECT COUNT(*) FROM publication_files f WHERE f.edition_year = p.edition_year AND f.version = p.version) AS files, \
      (SELECT COALESCE(SUM(LENGTH(f.body)), 0) FROM publication_files f WHERE f.edition_year = p.edition_year AND f.version = p.version) AS bytes";
 
-impl Store {
+impl Versions<'_> {
     /// The number the next version of an edition will get.
     pub async fn next_publication_version(&self, edition: EditionYear) -> Result<u32> {
         let row = sqlx::query(

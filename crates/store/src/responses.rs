@@ -9,10 +9,10 @@
 use std::collections::BTreeMap;
 
 use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus, Timestamp};
-use smartcities_questionnaire::{EntryKey, Questionnaire, Response};
+use smartcities_questionnaire::{EntryKey, Response};
 use sqlx::Row;
 
-use crate::{Result, Store, StoreError, corrupt};
+use crate::{Answering, Result, StoreError, corrupt, year};
 
 /// One answer to change: `value` None clears it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,177 +173,7 @@ fn stored_answer(r: &sqlx::any::AnyRow) -> Result<StoredAnswer> {
     })
 }
 
-fn year(edition: EditionYear) -> i64 {
-    i64::from(edition.get())
-}
-
-impl Store {
-    /// Stores a questionnaire for an edition; a new version only if it differs from the current one.
-    pub async fn save_questionnaire(
-        &self,
-        edition: EditionYear,
-        questionnaire: &Questionnaire,
-        source: &str,
-    ) -> Result<(i64, bool)> {
-        let document = serde_json::to_string(questionnaire).map_err(corrupt)?;
-        let mut tx = self.begin_write().await?;
-        let current = sqlx::query("SELECT version, document FROM questionnaires WHERE edition_year = $1 ORDER BY version DESC LIMIT 1")
-            .bind(year(edition))
-            .fetch_optional(&mut *tx)
-            .await?;
-        let latest = match &current {
-            Some(row) => {
-                let stored: String = row.try_get("document")?;
-                let stored: Questionnaire = serde_json::from_str(&stored).map_err(corrupt)?;
-                let version: i64 = row.try_get("version")?;
-                if &stored == questionnaire {
-                    return Ok((version, false));
-                }
-                version
-            }
-            None => 0,
-        };
-        sqlx::query("INSERT INTO questionnaires (edition_year, version, document, source, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(year(edition))
-            .bind(latest + 1)
-            .bind(document)
-            .bind(source)
-            .bind(self.now_text())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        self.public_changed().await?;
-        Ok((latest + 1, true))
-    }
-
-    /// Renames a question: stores `questionnaire` (already carrying the new name) as a new
-    /// version and moves every answer, change record and comment from `old` to `new`, in one
-    /// transaction, so no answer is orphaned by the rename.
-    pub async fn rename_question(
-        &self,
-        edition: EditionYear,
-        old: &str,
-        new: &str,
-        questionnaire: &Questionnaire,
-    ) -> Result<i64> {
-        let source = format!("renamed {old} to {new}");
-        self.edit_questionnaire(edition, questionnaire, None, Some((old, new)), &source).await
-    }
-
-    /// Stores an edited questionnaire as a new version. With `based_on`, the edit is refused
-    /// when someone else stored a version since that one, so no edit silently undoes another.
-    /// With `renamed`, the answers, change records and comments of the old name move to the
-    /// new one in the same transaction.
-    pub async fn edit_questionnaire(
-        &self,
-        edition: EditionYear,
-        questionnaire: &Questionnaire,
-        based_on: Option<i64>,
-        renamed: Option<(&str, &str)>,
-        source: &str,
-    ) -> Result<i64> {
-        let document = serde_json::to_string(questionnaire).map_err(corrupt)?;
-        let mut tx = self.begin_write().await?;
-        let latest: i64 =
-            sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM questionnaires WHERE edition_year = $1")
-                .bind(year(edition))
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("v")?;
-        if let Some(based_on) = based_on
-            && based_on != latest
-        {
-            return Err(StoreError::QuestionnaireChanged { based_on, now: latest });
-        }
-        if let Some((old, new)) = renamed {
-            let taken =
-                sqlx::query("SELECT 1 FROM answers WHERE edition_year = $1 AND question = $2 LIMIT 1")
-                    .bind(year(edition))
-                    .bind(new)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if taken.is_some() {
-                return Err(StoreError::NameTaken { name: new.to_string() });
-            }
-            for table in ["answers", "answer_changes", "review_comments"] {
-                sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "UPDATE {table} SET question = $1 WHERE edition_year = $2 AND question = $3"
-                )))
-                .bind(new)
-                .bind(year(edition))
-                .bind(old)
-                .execute(&mut *tx)
-                .await?;
-            }
-        }
-        sqlx::query("INSERT INTO questionnaires (edition_year, version, document, source, created_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(year(edition))
-            .bind(latest + 1)
-            .bind(document)
-            .bind(source)
-            .bind(self.now_text())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        self.public_changed().await?;
-        Ok(latest + 1)
-    }
-
-    /// How many cities answered a question in an edition (every entry of a repeat counts).
-    pub async fn answer_count(&self, edition: EditionYear, question: &str) -> Result<i64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM answers WHERE edition_year = $1 AND question = $2")
-            .bind(year(edition))
-            .bind(question)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row.try_get("n")?)
-    }
-
-    /// The current questionnaire of an edition and its version.
-    pub async fn questionnaire(&self, edition: EditionYear) -> Result<Option<(i64, Questionnaire)>> {
-        Ok(self.shared_questionnaire(edition).await?.map(|(version, q)| (version, Questionnaire::clone(&q))))
-    }
-
-    /// The current questionnaire as shared by every request of this server: nothing is copied.
-    pub async fn shared_questionnaire(
-        &self,
-        edition: EditionYear,
-    ) -> Result<Option<(i64, std::sync::Arc<Questionnaire>)>> {
-        // The latest version's number is one indexed read; its document is read and parsed once
-        // per server, since a stored version never changes.
-        let row = sqlx::query(
-            "SELECT version FROM questionnaires WHERE edition_year = $1 ORDER BY version DESC LIMIT 1",
-        )
-        .bind(year(edition))
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        let version: i64 = row.try_get("version")?;
-        let key = (edition.get(), version);
-        let cached = self
-            .questionnaires
-            .lock()
-            .map_err(|_| corrupt("a panic while caching questionnaires"))?
-            .get(&key)
-            .cloned();
-        if let Some(questionnaire) = cached {
-            return Ok(Some((version, questionnaire)));
-        }
-        let row = sqlx::query("SELECT document FROM questionnaires WHERE edition_year = $1 AND version = $2")
-            .bind(year(edition))
-            .bind(version)
-            .fetch_one(&self.pool)
-            .await?;
-        let document: String = row.try_get("document")?;
-        let questionnaire: Questionnaire = serde_json::from_str(&document).map_err(corrupt)?;
-        let questionnaire = std::sync::Arc::new(questionnaire);
-        self.questionnaires
-            .lock()
-            .map_err(|_| corrupt("a panic while caching questionnaires"))?
-            .insert(key, questionnaire.clone());
-        Ok(Some((version, questionnaire)))
-    }
-
+impl Answering<'_> {
     /// Invites a city to an edition: a response record with status `invited`, unless it has one.
     pub async fn open_response(&self, edition: EditionYear, city: &CityId) -> Result<ResponseRecord> {
         let mut tx = self.begin_write().await?;
@@ -587,60 +417,6 @@ impl Store {
             }
         }
         Ok(out)
-    }
-
-    /// Stores an edition's analysis, replacing the previous one. `inputs_revision` is the
-    /// edition's count of changes to its accepted answers, read before the answers were.
-    pub async fn save_results(
-        &self,
-        edition: EditionYear,
-        method_version: &str,
-        input_hash: &str,
-        document: &str,
-        inputs_revision: i64,
-    ) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM analysis_results WHERE edition_year = $1")
-            .bind(year(edition))
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO analysis_results (edition_year, method_version, input_hash, document, computed_at, inputs_revision) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(year(edition))
-        .bind(method_version)
-        .bind(input_hash)
-        .bind(document)
-        .bind(self.now_text())
-        .bind(inputs_revision)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        self.public_changed().await?;
-        Ok(())
-    }
-
-    /// Whether an edition has been analysed, without reading the results.
-    pub async fn has_results(&self, edition: EditionYear) -> Result<bool> {
-        let row = sqlx::query("SELECT 1 AS one FROM analysis_results WHERE edition_year = $1")
-            .bind(year(edition))
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.is_some())
-    }
-
-    /// The stored analysis of an edition: (document, computed at, whether the accepted answers
-    /// changed since).
-    pub async fn results(&self, edition: EditionYear) -> Result<Option<(String, String, bool)>> {
-        let row = sqlx::query(
-            "SELECT r.document, r.computed_at, r.inputs_revision < e.inputs_revision AS stale \
-             FROM analysis_results r JOIN editions e ON e.year = r.edition_year WHERE r.edition_year = $1",
-        )
-        .bind(year(edition))
-        .fetch_optional(&self.pool)
-        .await?;
-        row.map(|r| Ok((r.try_get("document")?, r.try_get("computed_at")?, stale(&r)?))).transpose()
     }
 
     /// How many ordinary (not repeat-group) questions each city has answered, in one query.
@@ -954,12 +730,4 @@ fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecord> {
         submitted_at: crate::moment_opt(row, "submitted_at")?,
         deadline: row.try_get("deadline")?,
     })
-}
-
-/// A comparison read back as a flag: SQLite answers an integer, PostgreSQL a boolean.
-fn stale(row: &sqlx::any::AnyRow) -> Result<bool> {
-    match row.try_get::<bool, _>("stale") {
-        Ok(flag) => Ok(flag),
-        Err(_) => Ok(row.try_get::<i64, _>("stale")? != 0),
-    }
 }

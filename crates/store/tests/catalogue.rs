@@ -15,7 +15,7 @@ async fn setup() -> (TestDatabase, Store, CityId) {
         "name,country,population,latitude,longitude\nBilbao,ES,347342,43.26,-2.92\n",
     )
     .unwrap();
-    store.upsert_cities(&cities).await.unwrap();
+    store.registry().upsert_cities(&cities).await.unwrap();
     (db, store, CityId::parse("es-bilbao").unwrap())
 }
 
@@ -32,53 +32,56 @@ fn change(practice: &Practice, status: PracticeStatus, based_on: Option<i64>) ->
 async fn versions_are_kept_and_stale_edits_refused() {
     let (_db, store, bilbao) = setup().await;
     let first = practice(&bilbao, "es-bilbao-bici", "Bicicleta pública");
-    let saved = store.save_practice(change(&first, PracticeStatus::Draft, None)).await.unwrap();
+    let saved = store.catalogue().save_practice(change(&first, PracticeStatus::Draft, None)).await.unwrap();
     assert_eq!((saved.version, saved.published_at.is_none()), (1, true));
     assert!(matches!(
-        store.save_practice(change(&first, PracticeStatus::Draft, None)).await,
+        store.catalogue().save_practice(change(&first, PracticeStatus::Draft, None)).await,
         Err(StoreError::PracticeTaken(_))
     ));
 
     let mut renamed = first.clone();
     renamed.title.set(Lang::Es, "Bicicleta pública eléctrica");
-    let published = store.save_practice(change(&renamed, PracticeStatus::Published, Some(1))).await.unwrap();
+    let published =
+        store.catalogue().save_practice(change(&renamed, PracticeStatus::Published, Some(1))).await.unwrap();
     assert_eq!(published.version, 2);
     assert!(published.published_at.is_some());
-    let stale = store.save_practice(change(&first, PracticeStatus::Draft, Some(1))).await;
+    let stale = store.catalogue().save_practice(change(&first, PracticeStatus::Draft, Some(1))).await;
     assert!(matches!(stale, Err(StoreError::PracticeChanged { based_on: 1, now: 2 })), "{stale:?}");
 
-    let versions = store.practice_versions(&first.id).await.unwrap();
+    let versions = store.catalogue().practice_versions(&first.id).await.unwrap();
     assert_eq!(versions.iter().map(|v| v.version).collect::<Vec<_>>(), [2, 1]);
     assert_eq!(versions[1].practice.title.get(Lang::Es).0, "Bicicleta pública");
-    assert_eq!(store.practice(&first.id).await.unwrap().unwrap().practice, renamed);
+    assert_eq!(store.catalogue().practice(&first.id).await.unwrap().unwrap().practice, renamed);
 }
 
 #[tokio::test]
 async fn a_batch_lands_whole_and_changes_follow_the_sequence() {
     let (_db, store, bilbao) = setup().await;
-    assert_eq!(store.catalogue_seq().await.unwrap(), 0);
+    assert_eq!(store.catalogue().catalogue_seq().await.unwrap(), 0);
     let (a, b) = (practice(&bilbao, "es-bilbao-a", "A"), practice(&bilbao, "es-bilbao-b", "B"));
     // The second change of this batch is refused (the id is taken by the first), so neither lands.
     let refused = store
+        .catalogue()
         .save_practices(&[change(&a, PracticeStatus::Draft, None), change(&a, PracticeStatus::Draft, None)])
         .await;
     assert!(refused.is_err());
-    assert!(store.practice(&a.id).await.unwrap().is_none());
-    assert_eq!(store.catalogue_seq().await.unwrap(), 0, "the sequence rolled back too");
+    assert!(store.catalogue().practice(&a.id).await.unwrap().is_none());
+    assert_eq!(store.catalogue().catalogue_seq().await.unwrap(), 0, "the sequence rolled back too");
 
     store
+        .catalogue()
         .save_practices(&[
             change(&a, PracticeStatus::Draft, None),
             change(&b, PracticeStatus::Published, None),
         ])
         .await
         .unwrap();
-    store.save_practice(change(&a, PracticeStatus::Published, Some(1))).await.unwrap();
-    assert_eq!(store.catalogue_seq().await.unwrap(), 3);
-    let all = store.practices_changed_after(0, 10).await.unwrap();
+    store.catalogue().save_practice(change(&a, PracticeStatus::Published, Some(1))).await.unwrap();
+    assert_eq!(store.catalogue().catalogue_seq().await.unwrap(), 3);
+    let all = store.catalogue().practices_changed_after(0, 10).await.unwrap();
     let order: Vec<(&str, i64)> = all.iter().map(|p| (p.practice.id.as_str(), p.seq)).collect();
     assert_eq!(order, [("es-bilbao-b", 2), ("es-bilbao-a", 3)], "each practice once, at its last change");
-    let after_b = store.practices_changed_after(2, 10).await.unwrap();
+    let after_b = store.catalogue().practices_changed_after(2, 10).await.unwrap();
     assert_eq!(after_b.len(), 1);
-    assert_eq!(store.practices_changed_after(0, 1).await.unwrap().len(), 1, "read in batches");
+    assert_eq!(store.catalogue().practices_changed_after(0, 1).await.unwrap().len(), 1, "read in batches");
 }

@@ -48,22 +48,22 @@ async fn migrations_run_twice_without_harm() {
     let (_db, store) = TestDatabase::migrated().await;
     store.migrate().await.unwrap();
     store.ping().await.unwrap();
-    assert!(store.editions().await.unwrap().is_empty());
+    assert!(store.study().editions().await.unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn an_edition_and_its_framework_round_trip() {
     let (_db, store) = TestDatabase::migrated().await;
     let file = EditionFile::parse(EDITION_2023).unwrap();
-    let saved = store.save_edition(&file).await.unwrap();
+    let saved = store.study().save_edition(&file).await.unwrap();
     assert_eq!((saved.version, saved.new_version), (1, true));
 
     let year = EditionYear::new(2023).unwrap();
-    assert_eq!(store.edition(year).await.unwrap().unwrap(), file.edition);
-    let (version, framework) = store.framework(year).await.unwrap().unwrap();
+    assert_eq!(store.study().edition(year).await.unwrap().unwrap(), file.edition);
+    let (version, framework) = store.study().framework(year).await.unwrap().unwrap();
     assert_eq!(version, 1);
     assert_eq!(framework, file.framework);
-    assert!(store.edition(EditionYear::new(2031).unwrap()).await.unwrap().is_none());
+    assert!(store.study().edition(EditionYear::new(2031).unwrap()).await.unwrap().is_none());
 
     // An index rule is kept with the edition.
     let mut with_index = file.clone();
@@ -74,28 +74,28 @@ async fn an_edition_and_its_framework_round_trip() {
         weight_noise_percent: 10,
         seed: 7,
     });
-    store.save_edition(&with_index).await.unwrap();
-    assert_eq!(store.edition(year).await.unwrap().unwrap(), with_index.edition);
+    store.study().save_edition(&with_index).await.unwrap();
+    assert_eq!(store.study().edition(year).await.unwrap().unwrap(), with_index.edition);
 }
 
 #[tokio::test]
 async fn re_importing_adds_a_framework_version_only_when_it_changed() {
     let (_db, store) = TestDatabase::migrated().await;
     let mut file = EditionFile::parse(EDITION_2023).unwrap();
-    store.save_edition(&file).await.unwrap();
-    let again = store.save_edition(&file).await.unwrap();
+    store.study().save_edition(&file).await.unwrap();
+    let again = store.study().save_edition(&file).await.unwrap();
     assert_eq!((again.version, again.new_version), (1, false));
 
     file.framework.axes[0].label.fr = "Économie intelligente (révisé)".into();
     file.edition.status = EditionStatus::CLOSED;
-    let changed = store.save_edition(&file).await.unwrap();
+    let changed = store.study().save_edition(&file).await.unwrap();
     assert_eq!((changed.version, changed.new_version), (2, true));
 
     let year = file.edition.year;
-    let (_, current) = store.framework(year).await.unwrap().unwrap();
+    let (_, current) = store.study().framework(year).await.unwrap().unwrap();
     assert_eq!(current.axes[0].label.fr, "Économie intelligente (révisé)");
-    assert_eq!(store.edition(year).await.unwrap().unwrap().status, EditionStatus::CLOSED);
-    assert_eq!(store.editions().await.unwrap().len(), 1);
+    assert_eq!(store.study().edition(year).await.unwrap().unwrap().status, EditionStatus::CLOSED);
+    assert_eq!(store.study().editions().await.unwrap().len(), 1);
 }
 
 #[tokio::test]
@@ -104,37 +104,37 @@ async fn cities_are_filtered_and_updated_in_place() {
     let bilbao = city("Bilbao", "ES", 347_342);
     let dakar = city("Dakar", "SN", 2_646_503);
     let seoul = city("Seoul", "KR", 10_349_312);
-    store.upsert_cities(&[bilbao.clone(), dakar.clone(), seoul.clone()]).await.unwrap();
+    store.registry().upsert_cities(&[bilbao.clone(), dakar.clone(), seoul.clone()]).await.unwrap();
 
-    let all = store.cities(&CityFilter::default()).await.unwrap();
+    let all = store.registry().cities(&CityFilter::default()).await.unwrap();
     assert_eq!(all.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Bilbao", "Dakar", "Seoul"]);
     let africa = CityFilter { section: Some(Section::Africa), ..Default::default() };
-    assert_eq!(store.cities(&africa).await.unwrap(), std::slice::from_ref(&dakar));
+    assert_eq!(store.registry().cities(&africa).await.unwrap(), std::slice::from_ref(&dakar));
     let spain = CityFilter { country: Some(CountryCode::parse("ES").unwrap()), ..Default::default() };
-    assert_eq!(store.cities(&spain).await.unwrap(), std::slice::from_ref(&bilbao));
+    assert_eq!(store.registry().cities(&spain).await.unwrap(), std::slice::from_ref(&bilbao));
     let none =
         CityFilter { country: Some(CountryCode::parse("ES").unwrap()), section: Some(Section::Africa) };
-    assert!(store.cities(&none).await.unwrap().is_empty());
+    assert!(store.registry().cities(&none).await.unwrap().is_empty());
 
     let mut grown = bilbao.clone();
     grown.population.count = 350_000;
     grown.local_name = Some("Bilbo".into());
-    store.upsert_cities(&[grown.clone()]).await.unwrap();
-    assert_eq!(store.city(&bilbao.id).await.unwrap().unwrap(), grown);
-    assert_eq!(store.cities(&CityFilter::default()).await.unwrap().len(), 3);
+    store.registry().upsert_cities(&[grown.clone()]).await.unwrap();
+    assert_eq!(store.registry().city(&bilbao.id).await.unwrap().unwrap(), grown);
+    assert_eq!(store.registry().cities(&CityFilter::default()).await.unwrap().len(), 3);
 }
 
 #[tokio::test]
 async fn members_keep_their_focal_points() {
     let (_db, store) = TestDatabase::migrated().await;
     let bilbao = city("Bilbao", "ES", 347_342);
-    store.upsert_cities(std::slice::from_ref(&bilbao)).await.unwrap();
-    store.save_members(&[member(&bilbao, &["ane", "jon"])]).await.unwrap();
-    let stored = store.member(&bilbao.id).await.unwrap().unwrap();
+    store.registry().upsert_cities(std::slice::from_ref(&bilbao)).await.unwrap();
+    store.registry().save_members(&[member(&bilbao, &["ane", "jon"])]).await.unwrap();
+    let stored = store.registry().member(&bilbao.id).await.unwrap().unwrap();
     assert_eq!(stored, member(&bilbao, &["ane", "jon"]));
 
-    store.save_members(&[member(&bilbao, &["miren"])]).await.unwrap();
-    let members = store.members().await.unwrap();
+    store.registry().save_members(&[member(&bilbao, &["miren"])]).await.unwrap();
+    let members = store.registry().members().await.unwrap();
     assert_eq!(members, [member(&bilbao, &["miren"])]);
 }
 
@@ -143,10 +143,14 @@ async fn a_member_of_an_unknown_city_writes_nothing() {
     let (_db, store) = TestDatabase::migrated().await;
     let bilbao = city("Bilbao", "ES", 347_342);
     let ghost = city("Atlantis", "GR", 1);
-    store.upsert_cities(std::slice::from_ref(&bilbao)).await.unwrap();
-    let error = store.save_members(&[member(&bilbao, &["ane"]), member(&ghost, &[])]).await.unwrap_err();
+    store.registry().upsert_cities(std::slice::from_ref(&bilbao)).await.unwrap();
+    let error =
+        store.registry().save_members(&[member(&bilbao, &["ane"]), member(&ghost, &[])]).await.unwrap_err();
     assert!(matches!(error, StoreError::UnknownCity(id) if id == "gr-atlantis"));
-    assert!(store.members().await.unwrap().is_empty(), "the valid member before it was rolled back");
+    assert!(
+        store.registry().members().await.unwrap().is_empty(),
+        "the valid member before it was rolled back"
+    );
 }
 
 #[tokio::test]
@@ -159,8 +163,8 @@ async fn partners_round_trip() {
         link: Some("https://unhabitat.org".into()),
     };
     let wego = Partner { id: "wego".into(), name: "WeGO".into(), kind: PartnerKind::CityNetwork, link: None };
-    store.save_partners(&[wego.clone(), habitat.clone()]).await.unwrap();
-    assert_eq!(store.partners().await.unwrap(), [habitat, wego]);
+    store.registry().save_partners(&[wego.clone(), habitat.clone()]).await.unwrap();
+    assert_eq!(store.registry().partners().await.unwrap(), [habitat, wego]);
 }
 
 #[tokio::test]
@@ -179,28 +183,28 @@ async fn sqlite_runs_in_wal_mode() {
 #[tokio::test]
 async fn one_server_claims_a_message_and_failures_wait_for_a_retry() {
     let (_db, store) = TestDatabase::migrated().await;
-    store.enqueue_mail("m1", "a@example.org", "Subject", "Body").await.unwrap();
-    let due = store.due_mail(10).await.unwrap();
+    store.outbox().enqueue_mail("m1", "a@example.org", "Subject", "Body").await.unwrap();
+    let due = store.outbox().due_mail(10).await.unwrap();
     assert_eq!(due.len(), 1);
     // Two servers see the same due message; only the first claim wins.
-    assert!(store.claim_mail("m1", 600).await.unwrap());
-    assert!(!store.claim_mail("m1", 600).await.unwrap());
-    assert!(store.due_mail(10).await.unwrap().is_empty(), "a claimed message is not due");
+    assert!(store.outbox().claim_mail("m1", 600).await.unwrap());
+    assert!(!store.outbox().claim_mail("m1", 600).await.unwrap());
+    assert!(store.outbox().due_mail(10).await.unwrap().is_empty(), "a claimed message is not due");
 
-    store.mark_mail_failed(&due[0], "connection refused").await.unwrap();
-    let problems = store.mail_problems(10).await.unwrap();
+    store.outbox().mark_mail_failed(&due[0], "connection refused").await.unwrap();
+    let problems = store.outbox().mail_problems(10).await.unwrap();
     assert_eq!(problems.len(), 1);
     assert_eq!((problems[0].attempts, problems[0].given_up), (1, false));
     assert_eq!(problems[0].error, "connection refused");
-    assert!(store.due_mail(10).await.unwrap().is_empty(), "the retry waits");
+    assert!(store.outbox().due_mail(10).await.unwrap().is_empty(), "the retry waits");
 
-    assert_eq!(store.retry_mail_now().await.unwrap(), 1);
-    let due = store.due_mail(10).await.unwrap();
+    assert_eq!(store.outbox().retry_mail_now().await.unwrap(), 1);
+    let due = store.outbox().due_mail(10).await.unwrap();
     assert_eq!(due.len(), 1);
-    assert!(store.claim_mail("m1", 600).await.unwrap());
-    store.mark_mail_sent("m1").await.unwrap();
-    let counts = store.outbox_counts().await.unwrap();
+    assert!(store.outbox().claim_mail("m1", 600).await.unwrap());
+    store.outbox().mark_mail_sent("m1").await.unwrap();
+    let counts = store.outbox().outbox_counts().await.unwrap();
     assert_eq!((counts.pending, counts.sent, counts.failed), (0, 1, 0));
-    assert!(store.mail_problems(10).await.unwrap().is_empty());
-    assert_eq!(store.retry_mail_now().await.unwrap(), 0, "sent mail is never sent again");
+    assert!(store.outbox().mail_problems(10).await.unwrap().is_empty());
+    assert_eq!(store.outbox().retry_mail_now().await.unwrap(), 0, "sent mail is never sent again");
 }

@@ -76,6 +76,7 @@ impl Site {
     /// The account with this e-mail address.
     pub async fn user(&self, email: &str) -> User {
         self.store
+            .accounts()
             .user_by_email(&Email::parse(email).expect("an e-mail address"))
             .await
             .expect("the store answers")
@@ -95,12 +96,17 @@ impl Site {
     pub async fn session(&self, email: &str) -> Session {
         let user = self
             .store
+            .accounts()
             .user_by_email(&Email::parse(email).expect("an e-mail address"))
             .await
             .expect("the store answers")
             .unwrap_or_else(|| panic!("no account {email}"));
         let (token, csrf) = (auth::new_token(), auth::new_token());
-        self.store.create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await.expect("a session");
+        self.store
+            .accounts()
+            .create_session(&auth::token_hash(&token), &user.id, &csrf, 3600)
+            .await
+            .expect("a session");
         Session { cookie: format!("{SESSION_COOKIE}={token}"), csrf }
     }
 

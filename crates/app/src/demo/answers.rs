@@ -100,7 +100,7 @@ impl App {
         let year = campaign.edition.year;
         let axes: Vec<&str> = campaign.framework.axes.iter().map(|a| a.code.as_str()).collect();
         for city in cities {
-            let existing = store.open_response(year, &city.id).await?;
+            let existing = store.answering().open_response(year, &city.id).await?;
             if existing.revision > 0 {
                 continue; // answered on an earlier run
             }
@@ -213,13 +213,14 @@ impl App {
             crate::responses::check_demo_changes(questionnaire, &changes)
                 .map_err(|r| broken(format!("{}: {r:?}", city.id)))?;
             store
+                .answering()
                 .save_answers(year, &city.id, 0, &changes, "demo (illustrative)", Editor::Respondent)
                 .await?;
             if stage >= 6 {
-                store.move_response(year, &city.id, ResponseMove::Submit).await?;
+                store.answering().move_response(year, &city.id, ResponseMove::Submit).await?;
             }
             if stage >= 8 {
-                store.move_response(year, &city.id, ResponseMove::Accept).await?;
+                store.answering().move_response(year, &city.id, ResponseMove::Accept).await?;
             }
         }
         Ok(())
@@ -235,12 +236,15 @@ impl App {
         let (name, text) = DEFAULT_CODEBOOK;
         let codebook = parse_codebook(name, text).map_err(broken)?;
         app.set_codebook(year, &codebook).await?;
-        if !store.codings(year).await?.is_empty() {
+        if !store.findings().codings(year).await?.is_empty() {
             return Ok(()); // coded on an earlier run
         }
-        let (_, questionnaire) =
-            store.questionnaire(year).await?.ok_or_else(|| broken("the campaign has no questionnaire"))?;
-        for (city, answers) in store.accepted_answers(year).await? {
+        let (_, questionnaire) = store
+            .study()
+            .questionnaire(year)
+            .await?
+            .ok_or_else(|| broken("the campaign has no questionnaire"))?;
+        for (city, answers) in store.answering().accepted_answers(year).await? {
             for answer in answers {
                 let is_text = questionnaire.question(&answer.question).is_some_and(|q| q.kind == Kind::Text);
                 if !is_text || !answer.entry.is_empty() {
@@ -256,6 +260,7 @@ impl App {
                     passages: Default::default(),
                 };
                 store
+                    .findings()
                     .save_coding(year, &coding("analyst@smartcities.example.org", suggested.clone()))
                     .await?;
                 let mut dice = Dice::new(&format!("{city}/{}", answer.question));
@@ -273,7 +278,10 @@ impl App {
                         second.sort();
                         second.dedup();
                     }
-                    store.save_coding(year, &coding("secretariat@smartcities.example.org", second)).await?;
+                    store
+                        .findings()
+                        .save_coding(year, &coding("secretariat@smartcities.example.org", second))
+                        .await?;
                 }
             }
         }

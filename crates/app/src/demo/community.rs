@@ -87,7 +87,7 @@ impl App {
         let mut parsed: DemoCommunity = toml::from_str(text).map_err(|e| broken(format!("{file}: {e}")))?;
         let store = &app.store;
         parsed.leadership.illustrative = true;
-        store.save_leadership(&parsed.leadership).await?;
+        store.community().save_leadership(&parsed.leadership).await?;
         for activity in &mut parsed.activity {
             activity.illustrative = true;
             let problems = activity.check();
@@ -95,8 +95,8 @@ impl App {
                 return Err(broken(format!("{file}: activity {}: {problems:?}", activity.id)));
             }
         }
-        store.save_activities(&parsed.activity).await?;
-        if !store.renewal_rounds().await?.is_empty() {
+        store.community().save_activities(&parsed.activity).await?;
+        if !store.community().renewal_rounds().await?.is_empty() {
             return Ok((parsed.activity.len(), None));
         }
         // First run: the applications, the downloads and a round opened a few weeks ago.
@@ -106,6 +106,7 @@ impl App {
         }
         for (month, count) in &parsed.downloads.months {
             store
+                .community()
                 .add_downloads(parsed.downloads.edition, "report-en.pdf", &format!("{month}-15"), *count)
                 .await?;
         }
@@ -131,6 +132,7 @@ impl App {
             match answer {
                 Some(RenewalAnswer::Updated) => {
                     let member = store
+                        .registry()
                         .member(&reply.city)
                         .await?
                         .ok_or_else(|| broken("an asked member is not on record"))?;
@@ -144,6 +146,7 @@ impl App {
                         .map_err(|p| broken(format!("{p:?}")))?,
                     );
                     store
+                        .community()
                         .answer_renewal(
                             &round.round.id,
                             &reply.city,
@@ -154,7 +157,7 @@ impl App {
                         .await?;
                 }
                 Some(answer) => {
-                    store.answer_renewal(&round.round.id, &reply.city, answer, None, None).await?
+                    store.community().answer_renewal(&round.round.id, &reply.city, answer, None, None).await?
                 }
                 None if silent.is_none() => silent = Some(reply.city.clone()),
                 None => {}
@@ -163,6 +166,7 @@ impl App {
         if let Some(leaving) = round.replies.iter().map(|(_, r)| &r.city).find(|c| c.as_str() == "us-boston")
         {
             store
+                .community()
                 .answer_renewal(
                     &round.round.id,
                     leaving,
@@ -177,7 +181,10 @@ impl App {
             Some(city) => {
                 let token = crate::accounts::new_token();
                 let hash = crate::accounts::token_hash(&token);
-                store.record_renewal_reminders(&round.round.id, &[(city.clone(), hash)], &[]).await?;
+                store
+                    .community()
+                    .record_renewal_reminders(&round.round.id, &[(city.clone(), hash)], &[])
+                    .await?;
                 Some((format!("focal point of {city} (renewal)"), format!("/renewal/{token}")))
             }
             None => None,
@@ -200,7 +207,7 @@ impl App {
                 return Err(broken(format!("{file}: event {}: {problems:?}", event.id)));
             }
         }
-        store.save_events(&parsed.event).await?;
+        store.community().save_events(&parsed.event).await?;
         Ok(parsed.event.len())
     }
 
@@ -221,7 +228,7 @@ impl App {
             let title = written(original, &demo.title).ok_or_else(|| broken("a practice without a title"))?;
             let words = title.get(Lang::En).0.to_string();
             let id = PracticeId::from_words(&demo.city, &words);
-            if app.store.practice_exists(&id).await? {
+            if app.store.catalogue().practice_exists(&id).await? {
                 continue;
             }
             let mut practice = Practice::new(id, demo.city.clone(), title, demo.axis, demo.sdg);
@@ -261,7 +268,7 @@ impl App {
                 changes.push(first);
             }
         }
-        app.store.save_practices(&changes).await?;
+        app.store.catalogue().save_practices(&changes).await?;
         Ok(parsed.practice.len())
     }
 }

@@ -88,13 +88,14 @@ impl App {
             progress.set_message(&format!("edition {file}"));
             let (year, _) = app.import_edition(file, text).await?;
             app.store
+                .study()
                 .save_questionnaire(year, &app.built_questionnaire(year).await?, "built from the framework")
                 .await?;
             progress.inc(1);
         }
         progress.set_message("cities");
         app.import_cities(CITIES.0, CITIES.1).await?;
-        let cities = app.store.cities(&Default::default()).await?;
+        let cities = app.store.registry().cities(&Default::default()).await?;
         progress.inc(1);
         progress.set_message("members");
         // Members already on record keep what has happened to them since (a renewal answer, new
@@ -111,6 +112,7 @@ impl App {
             app.save_edition_file(&demo).await?;
             let questionnaire = app.built_questionnaire(demo.edition.year).await?;
             app.store
+                .study()
                 .save_questionnaire(demo.edition.year, &questionnaire, "built from the framework")
                 .await?;
             app.illustrative_answers(&demo, &questionnaire, &cities, stages).await?;
@@ -121,14 +123,14 @@ impl App {
                 app.import_focus_group(&group).await?;
             }
             app.illustrative_coding(demo.edition.year).await?;
-            if app.store.publications(demo.edition.year).await?.is_empty() {
+            if app.store.versions().publications(demo.edition.year).await?.is_empty() {
                 progress.set_message(&format!("analysing {year}"));
                 app.analyse(demo.edition.year, &Silent).await?;
             }
             progress.inc(1);
         }
         let published = EditionYear::new(PUBLISHED_YEAR).map_err(broken)?;
-        if app.store.publications(published).await?.is_empty() {
+        if app.store.versions().publications(published).await?.is_empty() {
             progress.set_message(&format!("publishing {PUBLISHED_YEAR} (site, PDFs, open data)"));
             let secretariat = crate::accounts::console_user();
             app.publish(
@@ -148,7 +150,7 @@ impl App {
         progress.set_message("community");
         let (activities, renewal_link) = app.illustrative_community().await?;
         progress.set_message("accounts");
-        let members_now = app.store.members().await?;
+        let members_now = app.store.registry().members().await?;
         let mut links = app.demo_accounts(&members_now, &cities).await?;
         links.extend(renewal_link);
         progress.inc(1);
@@ -170,9 +172,14 @@ impl App {
         &self,
         year: EditionYear,
     ) -> Result<smartcities_questionnaire::Questionnaire> {
-        let edition = self.store.edition(year).await?.ok_or_else(|| broken(format!("no edition {year}")))?;
-        let (_, framework) =
-            self.store.framework(year).await?.ok_or_else(|| broken(format!("no framework {year}")))?;
+        let edition =
+            self.store.study().edition(year).await?.ok_or_else(|| broken(format!("no edition {year}")))?;
+        let (_, framework) = self
+            .store
+            .study()
+            .framework(year)
+            .await?
+            .ok_or_else(|| broken(format!("no framework {year}")))?;
         smartcities_questionnaire::from_framework(&edition, &framework)
             .map_err(|e| broken(e.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")))
     }
@@ -181,10 +188,10 @@ impl App {
     /// list has.
     async fn add_new_members(&self, name: &str, text: &str) -> Result<usize> {
         let members = smartcities_collect::parse_members(name, text).map_err(broken)?;
-        let known = self.store.members().await?;
+        let known = self.store.registry().members().await?;
         let new: Vec<_> =
             members.iter().filter(|m| !known.iter().any(|k| k.city == m.city)).cloned().collect();
-        self.store.save_members(&new).await?;
+        self.store.registry().save_members(&new).await?;
         Ok(members.len())
     }
     /// A secretariat account, an analyst account and a respondent for each member city; each one
@@ -194,17 +201,22 @@ impl App {
         let mut accounts = Vec::new();
         let secretariat = Email::parse("secretariat@smartcities.example.org").map_err(broken)?;
         let user = store
+            .accounts()
             .ensure_user("demo-secretariat", &secretariat, "Secretariat (demo)", Role::Secretariat, None)
             .await?;
         accounts.push(("Secretariat".to_string(), user));
         let analyst = Email::parse("analyst@smartcities.example.org").map_err(broken)?;
-        let user = store.ensure_user("demo-analyst", &analyst, "Analyst (demo)", Role::Analyst, None).await?;
+        let user = store
+            .accounts()
+            .ensure_user("demo-analyst", &analyst, "Analyst (demo)", Role::Analyst, None)
+            .await?;
         accounts.push(("Analyst".to_string(), user));
         for member in members {
             let Some(city) = cities.iter().find(|c| c.id == member.city) else { continue };
             let Some(focal) = member.focal_points.first() else { continue };
             let name = format!("{} (demo respondent)", city.name);
             let user = store
+                .accounts()
                 .ensure_user(
                     &format!("demo-{}", city.id),
                     &focal.email,

@@ -1,9 +1,11 @@
-//! Codebooks and the codes coders gave to free-text answers.
+//! What an analysis found: the stored results of an edition (with the count of accepted-answer
+//! changes they were computed at, so staleness shows), the codebook and the codes coders gave to
+//! free-text answers.
 
 use smartcities_domain::EditionYear;
 use sqlx::Row;
 
-use crate::{Result, Store, corrupt};
+use crate::{Findings, Result, corrupt, year};
 
 /// One coder's codes for one answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +24,7 @@ pub struct StoredCoding {
     pub passages: std::collections::BTreeMap<String, String>,
 }
 
-impl Store {
+impl Findings<'_> {
     /// Replaces an edition's codebook (a JSON document the analysis reads).
     pub async fn set_codebook(&self, edition: EditionYear, document: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
@@ -104,5 +106,69 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+impl Findings<'_> {
+    /// Stores an edition's analysis, replacing the previous one. `inputs_revision` is the
+    /// edition's count of changes to its accepted answers, read before the answers were.
+    pub async fn save_results(
+        &self,
+        edition: EditionYear,
+        method_version: &str,
+        input_hash: &str,
+        document: &str,
+        inputs_revision: i64,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM analysis_results WHERE edition_year = $1")
+            .bind(year(edition))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO analysis_results (edition_year, method_version, input_hash, document, computed_at, inputs_revision) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(year(edition))
+        .bind(method_version)
+        .bind(input_hash)
+        .bind(document)
+        .bind(self.now_text())
+        .bind(inputs_revision)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.public_changed().await?;
+        Ok(())
+    }
+
+    /// Whether an edition has been analysed, without reading the results.
+    pub async fn has_results(&self, edition: EditionYear) -> Result<bool> {
+        let row = sqlx::query("SELECT 1 AS one FROM analysis_results WHERE edition_year = $1")
+            .bind(year(edition))
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// The stored analysis of an edition: (document, computed at, whether the accepted answers
+    /// changed since).
+    pub async fn results(&self, edition: EditionYear) -> Result<Option<(String, String, bool)>> {
+        let row = sqlx::query(
+            "SELECT r.document, r.computed_at, r.inputs_revision < e.inputs_revision AS stale \
+             FROM analysis_results r JOIN editions e ON e.year = r.edition_year WHERE r.edition_year = $1",
+        )
+        .bind(year(edition))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| Ok((r.try_get("document")?, r.try_get("computed_at")?, stale(&r)?))).transpose()
+    }
+}
+
+/// A comparison read back as a flag: SQLite answers an integer, PostgreSQL a boolean.
+fn stale(row: &sqlx::any::AnyRow) -> Result<bool> {
+    match row.try_get::<bool, _>("stale") {
+        Ok(flag) => Ok(flag),
+        Err(_) => Ok(row.try_get::<i64, _>("stale")? != 0),
     }
 }
