@@ -1,0 +1,259 @@
+//! The secretariat's renewal dashboard: rounds, replies, reminders, closing, and the applications
+//! to join with their decisions.
+
+use std::collections::{BTreeMap, HashMap};
+
+use axum::{
+    body::Bytes,
+    extract::{Query, State},
+    http::{StatusCode, Uri},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::{Deserialize, Serialize};
+use smartcities_app::{
+    AppError, Refusal,
+    membership::{Decision, RoundView},
+};
+use smartcities_domain::{ApproxDate, CityId, Coordinates, Lang, RenewalAnswer};
+
+use super::*;
+use crate::{
+    AppState,
+    auth::{Secretariat, Viewer},
+    form::{check_csrf, parse_form},
+    i18n::{Negotiated, approx_date, t, timestamp},
+    page::{Ctx, PageError, PageResult, refused, render_page},
+};
+
+#[derive(Serialize)]
+pub(super) struct ReplyRow {
+    city_id: String,
+    city: String,
+    answer: &'static str,
+    answer_text: String,
+    answered_at: String,
+    reminders: i64,
+    note: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct RoundRow {
+    id: String,
+    title: String,
+    opened: String,
+    closes_on: String,
+    closed: String,
+    confirmed: usize,
+    updated: usize,
+    left: usize,
+    silent: usize,
+    asked: usize,
+    replies: Vec<ReplyRow>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ApplicationRow {
+    id: String,
+    city: String,
+    country: String,
+    focal: String,
+    motivation: String,
+    submitted: String,
+    status: String,
+    pending: bool,
+    reason: String,
+    member: Option<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct DashboardPage {
+    open: Option<RoundRow>,
+    past: Vec<RoundRow>,
+    filter: String,
+    filters: Vec<(&'static str, String)>,
+    applications: Vec<ApplicationRow>,
+    errors: HashMap<String, String>,
+    form: BTreeMap<String, String>,
+    notice: String,
+}
+
+pub(super) fn round_row(lang: Lang, view: &RoundView, filter: &str) -> RoundRow {
+    let collator = crate::i18n::collator(lang);
+    let mut replies: Vec<ReplyRow> = view
+        .replies
+        .iter()
+        .filter(|(_, r)| filter.is_empty() || r.answer.slug() == filter)
+        .map(|(city, reply)| ReplyRow {
+            city_id: reply.city.to_string(),
+            city: city.as_ref().map_or_else(|| reply.city.to_string(), |c| c.name.clone()),
+            answer: reply.answer.slug(),
+            answer_text: t(lang, &format!("renewal-answer-{}", reply.answer.slug())),
+            answered_at: reply.answered_at.map(|at| timestamp(lang, at)).unwrap_or_default(),
+            reminders: reply.reminders,
+            note: reply.note.clone().unwrap_or_default(),
+        })
+        .collect();
+    replies.sort_by(|a, b| collator.compare(&a.city, &b.city));
+    let day = |text: &str| {
+        ApproxDate::parse(text.get(..10).unwrap_or(text))
+            .map_or_else(|_| text.to_string(), |d| approx_date(lang, d))
+    };
+    RoundRow {
+        id: view.round.id.clone(),
+        title: view.round.title.clone(),
+        opened: day(&view.round.opened_at.to_string()),
+        closes_on: day(&view.round.closes_on),
+        closed: view.round.closed_at.map(|at| day(&at.to_string())).unwrap_or_default(),
+        confirmed: view.counts.confirmed,
+        updated: view.counts.updated,
+        left: view.counts.left,
+        silent: view.counts.silent,
+        asked: view.counts.asked(),
+        replies,
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct DashboardQuery {
+    answer: Option<String>,
+    notice: Option<String>,
+}
+
+pub(super) async fn dashboard(
+    ctx: &Ctx<'_>,
+    user: &smartcities_app::User,
+    filter: &str,
+    errors: HashMap<String, String>,
+    form: BTreeMap<String, String>,
+    notice: String,
+) -> PageResult {
+    let lang = ctx.lang;
+    let rounds = ctx.state.app.renewal_rounds(user).await.map_err(refused(lang))?;
+    let filter = RenewalAnswer::parse(filter).map_or("", |a| a.slug());
+    let open = rounds.iter().find(|r| r.round.closed_at.is_none()).map(|r| round_row(lang, r, filter));
+    let past =
+        rounds.iter().filter(|r| r.round.closed_at.is_some()).map(|r| round_row(lang, r, "")).collect();
+    let applications = ctx
+        .state
+        .app
+        .applications(user)
+        .await
+        .map_err(refused(lang))?
+        .into_iter()
+        .map(|a| ApplicationRow {
+            id: a.id.clone(),
+            city: a.city_name.clone(),
+            country: a.country.name(lang).to_string(),
+            focal: format!(
+                "{} ({}) <{}>",
+                a.focal_point.name,
+                a.focal_point.role,
+                a.focal_point.email.as_str()
+            ),
+            motivation: a.motivation.clone(),
+            submitted: timestamp(lang, a.submitted_at),
+            status: t(lang, &format!("application-status-{}", a.status.slug())),
+            pending: a.status == smartcities_domain::ApplicationStatus::Pending,
+            reason: a.reason.clone().unwrap_or_default(),
+            member: a.city.as_ref().map(CityId::to_string),
+        })
+        .collect();
+    let filters = RenewalAnswer::ALL
+        .iter()
+        .map(|a| (a.slug(), t(lang, &format!("renewal-answer-{}", a.slug()))))
+        .collect();
+    let body =
+        DashboardPage { open, past, filter: filter.to_string(), filters, applications, errors, form, notice };
+    render_page(ctx, "renewal_dashboard.html", "members", body).await
+}
+
+/// `GET /members/renewal`: the secretariat's renewal dashboard and applications to join.
+pub async fn renewal_dashboard(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Secretariat(user): Secretariat,
+    Query(query): Query<DashboardQuery>,
+) -> PageResult {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let notice = match query.notice.as_deref() {
+        Some(key @ ("opened" | "reminded" | "closed" | "approved" | "declined")) => {
+            t(lang, &format!("renewal-notice-{key}"))
+        }
+        _ => String::new(),
+    };
+    let filter = query.answer.unwrap_or_default();
+    dashboard(&ctx, &user.user, &filter, HashMap::new(), BTreeMap::new(), notice).await
+}
+
+/// `POST /members/renewal`: open, remind, close; approve or decline an application.
+pub async fn renewal_act(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Secretariat(user): Secretariat,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let fields = parse_form(&body);
+    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
+    let user = &user.user;
+    let action = first(&fields, "action");
+    let app = &state.app;
+    let outcome: Result<&str, AppError> = match action.as_str() {
+        "open" => app
+            .open_renewal(user, &first(&fields, "title"), &first(&fields, "closes_on"))
+            .await
+            .map(|_| "opened"),
+        "remind" => app.remind_renewal(user).await.map(|_| "reminded"),
+        "close" if first(&fields, "confirm") == "on" => app.close_renewal(user).await.map(|_| "closed"),
+        "close" => Err(AppError::Refused(Refusal::CommunityInvalid(vec![(
+            "confirm".into(),
+            smartcities_domain::CommunityProblem::Missing,
+        )]))),
+        "approve" | "decline" => {
+            let id = first(&fields, "application");
+            let decision = if action == "decline" {
+                Ok(Decision::Decline { reason: first(&fields, "reason") })
+            } else {
+                let number = |name: &str| first(&fields, name).replace(',', ".").parse::<f64>().ok();
+                let population =
+                    first(&fields, "population").replace([' ', '.', ',', '\u{a0}'], "").parse::<u64>().ok();
+                match number("latitude")
+                    .zip(number("longitude"))
+                    .and_then(|(lat, lon)| Coordinates::new(lat, lon).ok())
+                {
+                    Some(location) => Ok(Decision::Approve { location, population }),
+                    None => Err(AppError::Refused(Refusal::CommunityInvalid(vec![(
+                        "location".into(),
+                        smartcities_domain::CommunityProblem::Missing,
+                    )]))),
+                }
+            };
+            match decision {
+                Ok(decision) => app
+                    .decide_application(user, &id, &decision)
+                    .await
+                    .map(|_| if action == "decline" { "declined" } else { "approved" }),
+                Err(e) => Err(e),
+            }
+        }
+        _ => Err(AppError::Refused(Refusal::NotFound)),
+    };
+    match outcome {
+        Ok(notice) => Ok(Redirect::to(&format!("/members/renewal?notice={notice}")).into_response()),
+        Err(e) => {
+            let mut errors = problems_by_field(lang, e)?;
+            // Problems of an application's form are shown beside that application.
+            let target = first(&fields, "application");
+            if !target.is_empty() {
+                errors = errors.into_iter().map(|(k, v)| (format!("{target}-{k}"), v)).collect();
+            }
+            let form = typed(&fields);
+            let page = dashboard(&ctx, user, "", errors, form, String::new()).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
