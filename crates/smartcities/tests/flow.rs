@@ -384,7 +384,7 @@ async fn a_response_from_invitation_to_acceptance() {
 
         // The secretariat reminds the cities that have not submitted, from the dashboard.
         secretariat.go(&format!("{base}/campaigns/2025?lang=en"));
-        secretariat.click(".actions button.secondary");
+        secretariat.click(".actions button.remind");
         secretariat.wait_for_text("messages queued");
         let search = secretariat.script("return location.search;");
         assert!(search.as_str().unwrap_or_default().starts_with("?reminded="), "{search}");
