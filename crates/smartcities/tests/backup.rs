@@ -71,3 +71,85 @@ async fn restoring_over_data_needs_to_be_asked_for() {
         "nothing changed"
     );
 }
+
+#[tokio::test]
+async fn a_freshly_migrated_database_takes_a_restore_without_being_asked_to_replace() {
+    // The backup comes from SQLite whatever the backend under test, so on PostgreSQL this is the
+    // round trip across engines.
+    let folder = tempfile::tempdir().unwrap();
+    let source_url = format!("sqlite://{}", folder.path().join("source.db").display());
+    let source = Store::connect(&source_url).await.unwrap();
+    source.migrate().await.unwrap();
+    smartcities_app::App::new(source.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let file = folder.path().join("copy.sqlite");
+    source.backup_to(&file).await.unwrap();
+
+    let target_db = TestDatabase::new().await;
+    let out = smartcities(&["migrate"], &target_db.url);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let restored = smartcities(&["restore", file.to_str().unwrap()], &target_db.url);
+    assert!(restored.status.success(), "{}", String::from_utf8_lossy(&restored.stderr));
+    let target = Store::connect(&target_db.url).await.unwrap();
+    for table in TABLES {
+        if *table == "site_version" {
+            continue;
+        }
+        let (before, after) = (source.rows(table).await.unwrap(), target.rows(table).await.unwrap());
+        assert!(before == after, "{table} differs after the round trip");
+    }
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_backup_is_refused_at_once() {
+    let target_db = TestDatabase::migrated().await.0;
+    let folder = tempfile::tempdir().unwrap();
+    let cases: [(&str, Vec<u8>); 3] = [
+        ("random.bin", (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect()),
+        ("empty.sqlite", Vec::new()),
+        ("notes.txt", b"not a database at all".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let path = folder.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let started = std::time::Instant::now();
+        let out = smartcities(&["restore", path.to_str().unwrap()], &target_db.url);
+        assert!(!out.status.success(), "{name}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is not a smartcities backup"), "{name}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{name} was refused at once");
+    }
+
+    // A real backup cut short is refused too, and nothing is written.
+    let (source_db, source) = TestDatabase::migrated().await;
+    smartcities_app::App::new(source.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let whole = folder.path().join("whole.sqlite");
+    source.backup_to(&whole).await.unwrap();
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = folder.path().join("cut.sqlite");
+    std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
+    let out = smartcities(&["restore", cut.to_str().unwrap()], &target_db.url);
+    assert!(!out.status.success());
+    let target = Store::connect(&target_db.url).await.unwrap();
+    assert_eq!(target.data_rows().await.unwrap(), 0, "nothing was restored");
+    drop(source_db);
+}
+
+#[tokio::test]
+async fn a_backup_naming_columns_the_schema_does_not_have_is_refused() {
+    let (_source_db, source) = TestDatabase::migrated().await;
+    smartcities_app::App::new(source.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("crafted.sqlite");
+    source.backup_to(&file).await.unwrap();
+    // A column whose name would be SQL if it were ever written into a statement.
+    let crafted = Store::connect(&format!("sqlite://{}?mode=rw", file.display())).await.unwrap();
+    crafted.add_column_for_tests("partners", "\"x) VALUES (1); DROP TABLE users; --\"").await.unwrap();
+    crafted.close().await;
+
+    let target_db = TestDatabase::migrated().await.0;
+    let out = smartcities(&["restore", file.to_str().unwrap()], &target_db.url);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("its table partners has the columns"), "{said}");
+    let target = Store::connect(&target_db.url).await.unwrap();
+    assert!(target.rows("users").await.is_ok(), "the target's tables are all there");
+}

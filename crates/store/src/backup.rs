@@ -202,6 +202,18 @@ impl Store {
     /// Replaces every row of this database with the backup's, in one transaction. The backup
     /// file itself is not changed: a copy of it is brought up to the current migrations first.
     pub async fn restore_from(&self, path: &Path) -> Result<TableCounts> {
+        // A file that is not an SQLite database is refused before anything opens it.
+        let not_a_backup = || StoreError::Corrupt(format!("{} is not a smartcities backup", path.display()));
+        let mut header = [0u8; 16];
+        let readable = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+            .map_err(|e| StoreError::Corrupt(format!("{}: {e}", path.display())));
+        match readable {
+            Ok(()) if &header == b"SQLite format 3\0" => {}
+            Ok(()) => return Err(not_a_backup()),
+            Err(_) if std::fs::metadata(path).is_ok_and(|m| m.len() < 16) => return Err(not_a_backup()),
+            Err(e) => return Err(e),
+        }
         let work = tempfile_beside(path)?;
         std::fs::copy(path, &work).map_err(|e| StoreError::Corrupt(format!("{}: {e}", path.display())))?;
         let outcome = async {
@@ -222,7 +234,19 @@ impl Store {
             }
             let mut reader = source.pool.acquire().await?;
             for table in TABLES {
-                let columns = source.columns(table).await?;
+                // Names are this database's own: a column the file names is never written into a
+                // statement, only compared with the schema's.
+                let columns = self.columns(table).await?;
+                let theirs: Vec<String> = source.columns(table).await?.into_iter().map(|(n, _)| n).collect();
+                let ours: Vec<&String> = columns.iter().map(|(n, _)| n).collect();
+                if theirs.len() != ours.len() || !ours.iter().all(|n| theirs.contains(n)) {
+                    return Err(StoreError::Corrupt(format!(
+                        "{}: its table {table} has the columns {} where this database has {}",
+                        path.display(),
+                        theirs.join(", "),
+                        ours.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(", ")
+                    )));
+                }
                 let rows = read_rows(&mut reader, table, &columns).await?;
                 insert_rows(&mut tx, table, &columns, &rows).await?;
             }

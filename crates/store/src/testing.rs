@@ -127,4 +127,13 @@ impl Store {
         .await?;
         Ok(())
     }
+
+    /// Adds a column to a table, as a hand-made backup file might: for tests of what a restore
+    /// does with names the schema does not have.
+    pub async fn add_column_for_tests(&self, table: &str, column: &str) -> crate::Result<()> {
+        sqlx::query(sqlx::AssertSqlSafe(format!("ALTER TABLE {table} ADD COLUMN {column} TEXT")))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
 }

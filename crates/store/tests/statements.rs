@@ -193,3 +193,11 @@ async fn the_store_tells_a_schema_behind_or_ahead_of_the_program() {
     assert_eq!(store.schema_state().await.unwrap(), SchemaState::Ahead { unknown: 99990101000000 });
     conn.close().await.ok();
 }
+
+#[tokio::test]
+async fn an_acknowledged_commit_is_on_disk() {
+    let (_db, store) = TestDatabase::migrated().await;
+    let level = store.durability().await.unwrap();
+    // SQLite's FULL is 2; PostgreSQL commits synchronously unless told otherwise.
+    assert!(level == "2" || level == "on", "commits are synced before they are acknowledged: {level}");
+}
