@@ -307,6 +307,15 @@ pub struct Client {
     pub address: Option<IpAddr>,
 }
 
+impl Client {
+    /// A stable stand-in for the client's address that does not reveal it: what limits per
+    /// client store. Clients whose address is unknown share one.
+    pub fn fingerprint(&self) -> String {
+        let address = self.address.map_or_else(|| "unknown".to_string(), |a| a.to_string());
+        token_hash(&format!("client:{address}"))
+    }
+}
+
 impl App {
     /// The user of a live session token.
     pub async fn session(&self, token: &str) -> Result<Option<SessionUser>> {

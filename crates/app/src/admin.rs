@@ -34,17 +34,7 @@ fn problems(list: impl IntoIterator<Item = String>) -> AppError {
     AppError::Refused(Refusal::ImportInvalid(list.into_iter().collect()))
 }
 
-/// Cells a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, and a tab or carriage
-/// return before them) are written with a leading apostrophe, as OWASP advises for CSV files
-/// opened in spreadsheets; a number such as `-3.5` stays a number.
-pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && cell.parse::<f64>().is_err() {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
-    }
-}
+pub use smartcities_collect::neutralise_formula;
 
 impl App {
     /// The application over the database at `url` (`sqlite://PATH` or `postgres://…`).

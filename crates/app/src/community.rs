@@ -193,7 +193,7 @@ impl App {
                 MemberStatus::Left => members.left += 1,
             }
         }
-        for application in store.community().applications().await? {
+        for application in self.applications_kept().await? {
             if period.contains_day(&application.submitted_at.to_string()) {
                 members.applications += 1;
                 members.approved += usize::from(application.status == ApplicationStatus::Approved);

@@ -72,6 +72,8 @@ pub enum Refusal {
         /// The secretariat's address, to write to instead.
         contact: Option<String>,
     },
+    /// The public form took as many applications as it takes in an hour.
+    TooManyApplications,
     /// A file to import with problems, each located in it (`FILE:LINE:COLUMN: message`).
     ImportInvalid(Vec<String>),
     /// A restore would replace data the database holds.
@@ -283,6 +285,7 @@ pub fn community_problem(lang: Lang, problem: &CommunityProblem) -> String {
         }
         CommunityProblem::EndsBeforeStart => t(lang, "event-problem-order"),
         CommunityProblem::NotInFuture => t(lang, "refused-round-closes-in-past"),
+        CommunityProblem::ControlCharacter => t(lang, "community-problem-control"),
     }
 }
 
@@ -370,6 +373,7 @@ impl Refusal {
                 text
             }
             Refusal::ImportInvalid(problems) => problems.join("\n"),
+            Refusal::TooManyApplications => t(lang, "refused-too-many-applications"),
             Refusal::RestoreOverData { rows } => {
                 translate(lang, "refused-restore-over-data", &[("rows", n(*rows))])
             }

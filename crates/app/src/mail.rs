@@ -62,9 +62,17 @@ impl Mailer {
         Ok(Mailer { transport: Transport::Smtp(transport), from: parse_from(from)? })
     }
 
-    async fn send(&self, mail: &Mail) -> Result<(), String> {
-        let recipient: Mailbox =
-            mail.recipient.parse().map_err(|e| format!("recipient {:?}: {e}", mail.recipient))?;
+    /// Sends one message. An error is permanent (`true`) when trying again cannot help: an
+    /// address that does not parse, a body that cannot be encoded, a server's 5xx answer.
+    async fn send(&self, mail: &Mail) -> Result<(), (bool, String)> {
+        let recipient: Mailbox = mail
+            .recipient
+            .parse()
+            .map_err(|e| (true, format!("recipient {:?}: {e}", shortened(&mail.recipient, 80))))?;
+        self.send_to(mail, recipient).await
+    }
+
+    async fn send_to(&self, mail: &Mail, recipient: Mailbox) -> Result<(), (bool, String)> {
         let message = Message::builder()
             .from(self.from.clone())
             .to(recipient)
@@ -74,14 +82,16 @@ impl Mailer {
             // Quoted-printable keeps the text readable in a .eml file and safe for any server.
             .body(
                 Body::new_with_encoding(mail.body.clone(), ContentTransferEncoding::QuotedPrintable)
-                    .map_err(|_| "the body cannot be encoded".to_string())?,
+                    .map_err(|_| (true, "the body cannot be encoded".to_string()))?,
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| (true, e.to_string()))?;
         match &self.transport {
             Transport::Folder(folder) => std::fs::create_dir_all(folder)
                 .and_then(|()| std::fs::write(folder.join(format!("{}.eml", mail.id)), message.formatted()))
-                .map_err(|e| format!("{}: {e}", folder.display())),
-            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+                .map_err(|e| (false, format!("{}: {e}", folder.display()))),
+            Transport::Smtp(smtp) => {
+                smtp.send(message).await.map(|_| ()).map_err(|e| (e.is_permanent(), e.to_string()))
+            }
         }
     }
 
@@ -99,9 +109,14 @@ impl Mailer {
                     store.outbox().mark_mail_sent(&mail.id).await?;
                     delivery.sent += 1;
                 }
-                Err(error) => {
-                    tracing::warn!(mail = %mail.id, %error, "mail delivery failed; will retry");
-                    store.outbox().mark_mail_failed(&mail, &error).await?;
+                Err((permanent, error)) => {
+                    let error = shortened(&error, 300);
+                    if permanent {
+                        tracing::warn!(mail = %mail.id, %error, "mail cannot be delivered; given up");
+                    } else {
+                        tracing::warn!(mail = %mail.id, %error, "mail delivery failed; will retry");
+                    }
+                    store.outbox().mark_mail_failed(&mail, &error, permanent).await?;
                     delivery.failed += 1;
                 }
             }
@@ -118,6 +133,15 @@ impl Mailer {
                 tracing::error!(error = %e, "mail delivery round failed");
             }
         }
+    }
+}
+
+/// At most `max` characters of `text`, with an ellipsis when cut: what logs and the outbox keep
+/// of an error, however long the address that caused it.
+fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
 }
 

@@ -82,6 +82,26 @@ pub enum RenewalChoice {
     Leave(String),
 }
 
+/// How many applications one client may send in an hour.
+pub const APPLICATIONS_PER_CLIENT_HOUR: i64 = 3;
+/// How many applications the form takes in an hour, from everyone together.
+pub const APPLICATIONS_PER_HOUR: i64 = 30;
+
+/// An application as the public form sends it.
+#[derive(Debug)]
+pub struct JoinForm<'a> {
+    /// The city's name.
+    pub city_name: &'a str,
+    /// Its country's code.
+    pub country: &'a str,
+    /// The focal point, or why the address was refused.
+    pub focal_point: std::result::Result<FocalPoint, CommunityProblem>,
+    /// Why the city wants to join.
+    pub motivation: &'a str,
+    /// The field people never see: only a robot fills it in.
+    pub trap: &'a str,
+}
+
 /// What the secretariat decides on an application.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
@@ -97,6 +117,8 @@ pub enum Decision {
         /// The reason sent.
         reason: String,
     },
+    /// Not a real application: out of every list and count, nobody mailed.
+    Spam,
 }
 
 /// The longest reason or leaving note kept.
@@ -304,14 +326,32 @@ impl App {
         self.renewal_invitation(token).await
     }
 
-    /// Records a city's application to join; anyone may apply. The secretariat decides later.
+    /// Records a city's application to join; anyone may apply, within limits: a few an hour
+    /// from one client, a few dozen an hour in all (the form is public). The secretariat
+    /// decides later. An application that filled in the field people never see (`trap`) is a
+    /// robot's: it is answered as if recorded, and nothing is written.
     pub async fn apply_to_join(
         &self,
-        city_name: &str,
-        country: &str,
-        focal_point: std::result::Result<FocalPoint, CommunityProblem>,
-        motivation: &str,
-    ) -> Result<Application> {
+        form: JoinForm<'_>,
+        client: &crate::accounts::Client,
+    ) -> Result<Option<Application>> {
+        if !form.trap.trim().is_empty() {
+            tracing::info!("an application filled in the hidden field; it was dropped");
+            return Ok(None);
+        }
+        let client = client.fingerprint();
+        let since = self.now().plus_seconds(-3600).to_string();
+        let (total, mine) = self.store.community().applications_since(&since, &client).await?;
+        if mine >= APPLICATIONS_PER_CLIENT_HOUR || total >= APPLICATIONS_PER_HOUR {
+            return Err(Refusal::TooManyApplications.into());
+        }
+        self.record_application(form, &client).await.map(Some)
+    }
+
+    /// Checks and records an application, with the client's fingerprint: what the public form
+    /// does once its limits are passed, and what the demonstration loads.
+    pub(crate) async fn record_application(&self, form: JoinForm<'_>, client: &str) -> Result<Application> {
+        let JoinForm { city_name, country, focal_point, motivation, trap: _ } = form;
         let mut problems = Vec::new();
         let country = CountryCode::parse(country)
             .map_err(|_| problems.push(("country".to_string(), CommunityProblem::Missing)))
@@ -335,8 +375,27 @@ impl App {
         if !problems.is_empty() {
             return Err(Refusal::CommunityInvalid(problems).into());
         }
-        self.store.community().save_application(&application).await?;
+        self.store.community().save_application(&application, client).await?;
         Ok(application)
+    }
+
+    /// The applications to join the secretariat deals with, newest first: those marked as spam
+    /// are left out.
+    pub async fn applications(&self, user: &User) -> Result<Vec<Application>> {
+        Self::secretariat_only(user)?;
+        Ok(self.applications_kept().await?)
+    }
+
+    /// Every application that is not spam.
+    pub(crate) async fn applications_kept(&self) -> Result<Vec<Application>> {
+        Ok(self
+            .store
+            .community()
+            .applications()
+            .await?
+            .into_iter()
+            .filter(|a| a.status != ApplicationStatus::Spam)
+            .collect())
     }
 
     /// The current members (active, or asked to renew) with their cities, by city id: what the
@@ -355,12 +414,6 @@ impl App {
                 cities.iter().find(|c| c.id == m.city).map(|c| (c.clone(), m))
             })
             .collect())
-    }
-
-    /// Every application, the latest first; secretariat only.
-    pub async fn applications(&self, user: &User) -> Result<Vec<Application>> {
-        Self::secretariat_only(user)?;
-        Ok(self.store.community().applications().await?)
     }
 
     /// Approves or declines a pending application; the applicant is told by mail. Approving
@@ -386,6 +439,12 @@ impl App {
         }
         let mail_id = new_token();
         let (subject, body, joined) = match decision {
+            Decision::Spam => {
+                application.status = ApplicationStatus::Spam;
+                let community = self.store.community();
+                community.decide_application(&application, user.email.as_str(), None, None).await?;
+                return Ok(application);
+            }
             Decision::Decline { reason } => {
                 let reason = reason.trim();
                 if reason.is_empty() || reason.chars().count() > MAX_NOTE {
@@ -452,7 +511,7 @@ impl App {
         let joined_refs = joined.as_ref().map(|(c, m)| (c, m));
         self.store
             .community()
-            .decide_application(&application, user.email.as_str(), joined_refs, &mail)
+            .decide_application(&application, user.email.as_str(), joined_refs, Some(&mail))
             .await?;
         Ok(application)
     }

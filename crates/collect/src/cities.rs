@@ -173,6 +173,18 @@ pub fn parse_cities(file: &str, text: &str) -> Result<Vec<City>, Problems> {
     table.into_result(cities)
 }
 
+/// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or carriage
+/// return before them) is written with a leading apostrophe, as OWASP advises for CSV files
+/// opened in spreadsheets; a number such as `-3.5` stays a number.
+pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// Writes cities in the format `parse_cities` reads, with every column filled in.
 pub fn write_cities<W: std::io::Write>(out: W, cities: &[City]) -> csv::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
@@ -180,14 +192,14 @@ pub fn write_cities<W: std::io::Write>(out: W, cities: &[City]) -> csv::Result<(
     for city in cities {
         writer.write_record([
             city.id.as_str(),
-            &city.name,
-            city.local_name.as_deref().unwrap_or(""),
+            &neutralise_formula(&city.name),
+            &neutralise_formula(city.local_name.as_deref().unwrap_or("")),
             city.country.as_str(),
             city.section.slug(),
             if city.metropolis { "yes" } else { "no" },
             &city.population.count.to_string(),
             &city.population.year.map(|y| y.to_string()).unwrap_or_default(),
-            city.population.source.as_deref().unwrap_or(""),
+            &neutralise_formula(city.population.source.as_deref().unwrap_or("")),
             &city.location.latitude.to_string(),
             &city.location.longitude.to_string(),
         ])?;
@@ -282,5 +294,23 @@ Bilbao,ES,1,43.26,-2.92
         );
         let text = "name,country,population,latitude,longitude\nBilbao,ES,1,43\n";
         assert_eq!(messages(parse_cities("c.csv", text)), ["c.csv:2:5: the longitude is empty"]);
+    }
+
+    #[test]
+    fn exported_names_that_a_spreadsheet_would_run_are_neutralised() {
+        let mut cities = parse_cities("cities.csv", GOOD).unwrap();
+        cities[0].name = "=HYPERLINK(\"http://x\",\"Bilbao\")".into();
+        cities[1].name = "@SUM(A1)".into();
+        cities[2].local_name = Some("+1".into());
+        let mut out = Vec::new();
+        write_cities(&mut out, &cities).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"Bilbao\"\")\""), "{text}");
+        assert!(text.contains(",'@SUM(A1),") && text.contains(",+1,"), "{text}");
+        for (cell, kept) in
+            [("-3.5", "-3.5"), ("+1", "+1"), ("-x", "'-x"), ("\t=1", "'\t=1"), ("Bilbao", "Bilbao")]
+        {
+            assert_eq!(neutralise_formula(cell), kept);
+        }
     }
 }

@@ -10,6 +10,6 @@ mod cities;
 mod located;
 mod members;
 
-pub use cities::{CITY_COLUMNS, parse_cities, write_cities};
+pub use cities::{CITY_COLUMNS, neutralise_formula, parse_cities, write_cities};
 pub use located::{Located, Problems};
 pub use members::{parse_members, parse_partners};

@@ -219,26 +219,38 @@ impl MemberStatus {
 pub struct Email(String);
 
 impl Email {
-    /// An e-mail address: something before an `@`, a domain with a dot after it, no spaces.
+    /// An e-mail address: something before an `@`, a domain with a dot after it, no spaces or
+    /// control characters, at most 254 characters (what RFC 5321 lets a path carry).
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let input = input.trim();
-        let valid = match input.split_once('@') {
-            Some((local, domain)) => {
-                !local.is_empty()
-                    && domain.contains('.')
-                    && !domain.starts_with('.')
-                    && !domain.ends_with('.')
-                    && !domain.contains('@')
-                    && !input.contains(char::is_whitespace)
-            }
-            None => false,
-        };
+        if input.len() > Email::MAX_LEN {
+            return Err(ParseError::new(format!(
+                "an e-mail address has at most {} characters; this one has {}",
+                Email::MAX_LEN,
+                input.chars().count()
+            )));
+        }
+        let valid = !input.contains(char::is_control)
+            && match input.split_once('@') {
+                Some((local, domain)) => {
+                    !local.is_empty()
+                        && domain.contains('.')
+                        && !domain.starts_with('.')
+                        && !domain.ends_with('.')
+                        && !domain.contains('@')
+                        && !input.contains(char::is_whitespace)
+                }
+                None => false,
+            };
         if valid {
             Ok(Email(input.to_string()))
         } else {
             Err(ParseError::new(format!("{input:?} is not an e-mail address")))
         }
     }
+
+    /// The longest address accepted, in bytes.
+    pub const MAX_LEN: usize = 254;
 
     /// The address as text.
     pub fn as_str(&self) -> &str {

@@ -30,6 +30,8 @@ vocabulary! {
         Approved => "approved",
         /// Turned down, with a reason sent to the applicant.
         Declined => "declined",
+        /// Not a real application (a robot's, a joke): out of every list and count, nobody mailed.
+        Spam => "spam",
     }
 }
 
@@ -75,9 +77,26 @@ pub enum CommunityProblem {
     EndsBeforeStart,
     /// A date that must lie after today does not.
     NotInFuture,
+    /// A name or a line of text holds a control character (a line break in a name, a tab).
+    ControlCharacter,
 }
 
 fn text_problem(text: &str, required: bool, max: usize) -> Option<CommunityProblem> {
+    let text = text.trim();
+    if required && text.is_empty() {
+        Some(CommunityProblem::Missing)
+    } else if text.chars().count() > max {
+        Some(CommunityProblem::TooLong { max })
+    } else {
+        None
+    }
+}
+
+/// [`text_problem`] for a one-line text (a name, a role): no control character either.
+fn line_problem(text: &str, required: bool, max: usize) -> Option<CommunityProblem> {
+    if text.trim().contains(char::is_control) {
+        return Some(CommunityProblem::ControlCharacter);
+    }
     let text = text.trim();
     if required && text.is_empty() {
         Some(CommunityProblem::Missing)
@@ -96,10 +115,10 @@ pub fn check_focal_points(focal_points: &[FocalPoint]) -> Vec<(String, Community
         problems.push(("focal".to_string(), CommunityProblem::FocalPoints { max: MAX_FOCAL_POINTS }));
     }
     for (i, focal) in focal_points.iter().enumerate() {
-        if let Some(p) = text_problem(&focal.name, true, MAX_NAME) {
+        if let Some(p) = line_problem(&focal.name, true, MAX_NAME) {
             problems.push((format!("focal-{}-name", i + 1), p));
         }
-        if let Some(p) = text_problem(&focal.role, false, MAX_NAME) {
+        if let Some(p) = line_problem(&focal.role, false, MAX_NAME) {
             problems.push((format!("focal-{}-role", i + 1), p));
         }
     }
@@ -134,13 +153,15 @@ impl Application {
     pub fn check(&self) -> Vec<(String, CommunityProblem)> {
         let mut problems = Vec::new();
         let fields = [
-            ("city_name", &self.city_name, true, MAX_NAME),
-            ("name", &self.focal_point.name, true, MAX_NAME),
-            ("role", &self.focal_point.role, false, MAX_NAME),
-            ("motivation", &self.motivation, false, MAX_TEXT),
+            ("city_name", &self.city_name, true, MAX_NAME, true),
+            ("name", &self.focal_point.name, true, MAX_NAME, true),
+            ("role", &self.focal_point.role, false, MAX_NAME, true),
+            ("motivation", &self.motivation, false, MAX_TEXT, false),
         ];
-        for (field, text, required, max) in fields {
-            if let Some(p) = text_problem(text, required, max) {
+        for (field, text, required, max, one_line) in fields {
+            let problem =
+                if one_line { line_problem(text, required, max) } else { text_problem(text, required, max) };
+            if let Some(p) = problem {
                 problems.push((field.to_string(), p));
             }
         }

@@ -231,7 +231,7 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     assert!(mail[0].body.contains("\nhttps://study.example.org/"), "{}", mail[0].body);
 
     // A failed delivery shows with its error, so the secretariat can act on it.
-    app.store.outbox().mark_mail_failed(&mail[0], "550 mailbox unavailable").await.unwrap();
+    app.store.outbox().mark_mail_failed(&mail[0], "550 mailbox unavailable", false).await.unwrap();
     let page = send(&app.app, "GET", "/campaigns/2025?lang=en", Some(&cookie), None).await;
     assert!(
         page.body.contains("550 mailbox unavailable") && page.body.contains(&mail[0].recipient),

@@ -400,13 +400,16 @@ async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_re
     );
     let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
 
-    let bad = "city_name=Cuenca&country=EC&name=Mar%C3%ADa&role=&email=maria&motivation=Open+data";
-    let refused = send(&app, "POST", "/members/join?lang=es", None, Some(bad.into())).await;
+    // The form's token, as its page sets it in a cookie and in the form.
+    let token = Some("sc_form=t0k3n");
+    let bad =
+        "form_token=t0k3n&city_name=Cuenca&country=EC&name=Mar%C3%ADa&role=&email=maria&motivation=Open+data";
+    let refused = send(&app, "POST", "/members/join?lang=es", token, Some(bad.into())).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("value=\"Cuenca\"") && refused.body.contains("email-error"));
     assert!(refused.body.contains("esta no es una dirección de correo electrónico"));
-    let good = "city_name=Cuenca&country=EC&name=Mar%C3%ADa&role=CIO&email=maria%40cuenca.example.org&motivation=Open+data";
-    let sent = send(&app, "POST", "/members/join", None, Some(good.into())).await;
+    let good = "form_token=t0k3n&city_name=Cuenca&country=EC&name=Mar%C3%ADa&role=CIO&email=maria%40cuenca.example.org&motivation=Open+data";
+    let sent = send(&app, "POST", "/members/join", token, Some(good.into())).await;
     assert_eq!(sent.status, StatusCode::SEE_OTHER);
     assert_eq!(sent.location.as_deref(), Some("/members/join?sent=1"));
     let applications = store.community().applications().await.unwrap();

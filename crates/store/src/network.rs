@@ -254,21 +254,36 @@ impl Community<'_> {
         Ok(lapsed)
     }
 
-    /// Stores a new application to join.
-    pub async fn save_application(&self, application: &Application) -> Result<()> {
+    /// Stores a new application to join, with the hash of the client that sent it.
+    pub async fn save_application(&self, application: &Application, client: &str) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "INSERT INTO member_applications (id, status, submitted_at, document, decided_at, decided_by) \
-             VALUES ($1, $2, $3, $4, NULL, NULL)",
+            "INSERT INTO member_applications (id, status, submitted_at, document, decided_at, decided_by, client) \
+             VALUES ($1, $2, $3, $4, NULL, NULL, $5)",
         )
         .bind(&application.id)
         .bind(application.status.slug())
         .bind(application.submitted_at.to_string())
         .bind(serde_json::to_string(application).map_err(corrupt)?)
+        .bind(client)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// How many applications were sent since `since`, in all and from the client with this
+    /// hash.
+    pub async fn applications_since(&self, since: &str, client: &str) -> Result<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN client = $2 THEN 1 ELSE 0 END), 0) AS mine \
+             FROM member_applications WHERE submitted_at >= $1",
+        )
+        .bind(since)
+        .bind(client)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.try_get("total")?, row.try_get("mine")?))
     }
 
     /// Applications to join, the latest first.
@@ -287,7 +302,7 @@ impl Community<'_> {
         decided: &Application,
         by: &str,
         joined: Option<(&City, &Member)>,
-        mail: &OutgoingMail<'_>,
+        mail: Option<&OutgoingMail<'_>>,
     ) -> Result<()> {
         let now = self.now_text();
         let mut tx = self.begin_write().await?;
@@ -310,7 +325,9 @@ impl Community<'_> {
             upsert_city_in(&mut tx, city, &now).await?;
             save_member_in(&mut tx, member, &now).await?;
         }
-        enqueue(&mut tx, mail, &self.now_text()).await?;
+        if let Some(mail) = mail {
+            enqueue(&mut tx, mail, &self.now_text()).await?;
+        }
         tx.commit().await?;
         self.public_changed().await?;
         Ok(())

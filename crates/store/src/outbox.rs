@@ -142,10 +142,11 @@ impl Outbox<'_> {
     }
 
     /// Records a failed delivery: retried after 2^attempts minutes, given up after
-    /// `MAX_ATTEMPTS`.
-    pub async fn mark_mail_failed(&self, mail: &Mail, error: &str) -> Result<()> {
+    /// `MAX_ATTEMPTS`, or at once when the failure is `permanent` (an address that cannot be
+    /// parsed, a refusal by the server).
+    pub async fn mark_mail_failed(&self, mail: &Mail, error: &str, permanent: bool) -> Result<()> {
         let attempts = mail.attempts + 1;
-        let status = if attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
+        let status = if permanent || attempts >= MAX_ATTEMPTS { "failed" } else { "pending" };
         let delay = 60 * (1_i64 << attempts.min(12));
         sqlx::query("UPDATE outbox SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4 WHERE id = $5")
             .bind(status)

@@ -191,7 +191,7 @@ async fn one_server_claims_a_message_and_failures_wait_for_a_retry() {
     assert!(!store.outbox().claim_mail("m1", 600).await.unwrap());
     assert!(store.outbox().due_mail(10).await.unwrap().is_empty(), "a claimed message is not due");
 
-    store.outbox().mark_mail_failed(&due[0], "connection refused").await.unwrap();
+    store.outbox().mark_mail_failed(&due[0], "connection refused", false).await.unwrap();
     let problems = store.outbox().mail_problems(10).await.unwrap();
     assert_eq!(problems.len(), 1);
     assert_eq!((problems[0].attempts, problems[0].given_up), (1, false));

@@ -61,9 +61,20 @@ async fn with_form_token<T: Serialize>(
     template: &str,
     make: impl FnOnce(String) -> T,
 ) -> Response {
+    with_form_token_in(ctx, headers, (status, template, ""), make).await
+}
+
+/// Renders a page (status, template, navigation section) with a fresh form token in a cookie
+/// and in the form: the guard of forms people send without a session.
+pub(crate) async fn with_form_token_in<T: Serialize>(
+    ctx: &Ctx<'_>,
+    headers: &HeaderMap,
+    (status, template, nav): (StatusCode, &str, &'static str),
+    make: impl FnOnce(String) -> T,
+) -> Response {
     let token = new_token();
     let secure = is_https(headers, ctx.state.secure_cookies);
-    match render_page(ctx, template, "", make(token.clone())).await {
+    match render_page(ctx, template, nav, make(token.clone())).await {
         Ok(html) => {
             let mut response = (status, html).into_response();
             if let Ok(value) = HeaderValue::from_str(&set_cookie(FORM_COOKIE, &token, 3600, secure)) {
@@ -75,7 +86,8 @@ async fn with_form_token<T: Serialize>(
     }
 }
 
-fn form_token_ok(headers: &HeaderMap, form: &HashMap<String, String>) -> bool {
+/// Whether a form without a session carries the token its page set in the cookie.
+pub(crate) fn form_token_ok(headers: &HeaderMap, form: &HashMap<String, String>) -> bool {
     match (cookie(headers, FORM_COOKIE), form.get("form_token")) {
         (Some(a), Some(b)) => !a.is_empty() && a == b,
         _ => false,

@@ -101,8 +101,14 @@ impl App {
         }
         // First run: the applications, the downloads and a round opened a few weeks ago.
         for a in &parsed.application {
-            let focal = smartcities_domain::focal_point(&a.name, &a.role, &a.email);
-            app.apply_to_join(&a.city_name, &a.country, focal, &a.motivation).await?;
+            let form = crate::membership::JoinForm {
+                city_name: &a.city_name,
+                country: &a.country,
+                focal_point: smartcities_domain::focal_point(&a.name, &a.role, &a.email),
+                motivation: &a.motivation,
+                trap: "",
+            };
+            app.record_application(form, "demonstration").await?;
         }
         for (month, count) in &parsed.downloads.months {
             store

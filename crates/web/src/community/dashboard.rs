@@ -178,7 +178,7 @@ pub async fn renewal_dashboard(
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let notice = match query.notice.as_deref() {
-        Some(key @ ("opened" | "reminded" | "closed" | "approved" | "declined")) => {
+        Some(key @ ("opened" | "reminded" | "closed" | "approved" | "declined" | "spam")) => {
             t(lang, &format!("renewal-notice-{key}"))
         }
         _ => String::new(),
@@ -213,10 +213,12 @@ pub async fn renewal_act(
             "confirm".into(),
             smartcities_domain::CommunityProblem::Missing,
         )]))),
-        "approve" | "decline" => {
+        "approve" | "decline" | "spam" => {
             let id = first(&fields, "application");
             let decision = if action == "decline" {
                 Ok(Decision::Decline { reason: first(&fields, "reason") })
+            } else if action == "spam" {
+                Ok(Decision::Spam)
             } else {
                 let number = |name: &str| first(&fields, name).replace(',', ".").parse::<f64>().ok();
                 let population =
@@ -233,10 +235,13 @@ pub async fn renewal_act(
                 }
             };
             match decision {
-                Ok(decision) => app
-                    .decide_application(user, &id, &decision)
-                    .await
-                    .map(|_| if action == "decline" { "declined" } else { "approved" }),
+                Ok(decision) => {
+                    app.decide_application(user, &id, &decision).await.map(|_| match action.as_str() {
+                        "decline" => "declined",
+                        "spam" => "spam",
+                        _ => "approved",
+                    })
+                }
                 Err(e) => Err(e),
             }
         }

@@ -5,19 +5,21 @@ use std::collections::{BTreeMap, HashMap};
 use axum::{
     body::Bytes,
     extract::{Query, State},
-    http::{StatusCode, Uri},
+    http::{HeaderMap, StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
+use smartcities_app::{AppError, Refusal, accounts::Client, membership::JoinForm};
 use smartcities_domain::{Lang, focal_point};
 
 use super::*;
 use crate::{
     AppState,
-    auth::Viewer,
+    account::{form_token_ok, with_form_token_in},
+    auth::{ClientAddress, Viewer},
     form::parse_form,
-    i18n::Negotiated,
-    page::{Ctx, PageError, PageResult, render_page},
+    i18n::{Negotiated, t},
+    page::Ctx,
 };
 
 #[derive(Serialize)]
@@ -26,6 +28,7 @@ pub(super) struct JoinPage {
     errors: HashMap<String, String>,
     countries: Vec<(String, String)>,
     sent: bool,
+    form_token: String,
 }
 
 pub(super) fn countries(lang: Lang) -> Vec<(String, String)> {
@@ -48,46 +51,69 @@ pub async fn join_form(
     Negotiated(lang): Negotiated,
     viewer: Viewer,
     uri: Uri,
+    headers: HeaderMap,
     Query(query): Query<SentQuery>,
-) -> PageResult {
+) -> Response {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let body = JoinPage {
+    let sent = query.sent.is_some();
+    with_form_token_in(&ctx, &headers, (StatusCode::OK, "join.html", "members"), |form_token| JoinPage {
         form: BTreeMap::new(),
         errors: HashMap::new(),
         countries: countries(lang),
-        sent: query.sent.is_some(),
-    };
-    render_page(&ctx, "join.html", "members", body).await
+        sent,
+        form_token,
+    })
+    .await
 }
 
-/// `POST /members/join`: records the application; a refused one comes back as typed.
+/// `POST /members/join`: records the application; a refused one comes back as typed, with a
+/// new form token. The form carries a token its page set (a form posted from elsewhere is
+/// refused), a field people never see (`website`: filled in only by robots), and the
+/// application layer limits how many arrive from one client and in all.
 pub async fn join(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     viewer: Viewer,
     uri: Uri,
+    headers: HeaderMap,
+    ClientAddress(address): ClientAddress,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> Response {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let fields = parse_form(&body);
-    let focal = focal_point(&first(&fields, "name"), &first(&fields, "role"), &first(&fields, "email"));
-    let applied = state
-        .app
-        .apply_to_join(
-            &first(&fields, "city_name"),
-            &first(&fields, "country"),
-            focal,
-            &first(&fields, "motivation"),
-        )
-        .await;
-    match applied {
-        Ok(_) => Ok(Redirect::to("/members/join?sent=1").into_response()),
+    let single: HashMap<String, String> = typed(&fields).into_iter().collect();
+    let again = |status: StatusCode, errors: HashMap<String, String>| {
+        let form = typed(&fields);
+        with_form_token_in(&ctx, &headers, (status, "join.html", "members"), move |form_token| JoinPage {
+            form,
+            errors,
+            countries: countries(lang),
+            sent: false,
+            form_token,
+        })
+    };
+    if !form_token_ok(&headers, &single) {
+        let errors = HashMap::from([("form".to_string(), t(lang, "sign-in-expired"))]);
+        return again(StatusCode::FORBIDDEN, errors).await;
+    }
+    let form = JoinForm {
+        city_name: &first(&fields, "city_name"),
+        country: &first(&fields, "country"),
+        focal_point: focal_point(&first(&fields, "name"), &first(&fields, "role"), &first(&fields, "email")),
+        motivation: &first(&fields, "motivation"),
+        trap: &first(&fields, "website"),
+    };
+    match state.app.apply_to_join(form, &Client { address }).await {
+        Ok(_) => Redirect::to("/members/join?sent=1").into_response(),
         Err(e) => {
-            let errors = problems_by_field(lang, e)?;
-            let form = typed(&fields);
-            let body = JoinPage { form, errors, countries: countries(lang), sent: false };
-            let page = render_page(&ctx, "join.html", "members", body).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            let status = match &e {
+                AppError::Refused(Refusal::TooManyApplications) => StatusCode::TOO_MANY_REQUESTS,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            match problems_by_field(lang, e) {
+                Ok(errors) => again(status, errors).await,
+                Err(e) => e.into_response(),
+            }
         }
     }
 }
