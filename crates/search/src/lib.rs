@@ -5,6 +5,8 @@
 //! from. Every commit carries the database's catalogue sequence it reflects, so a server knows
 //! which changes it has still to apply — whichever server made them.
 
+pub mod query;
+
 use std::{
     collections::{BTreeMap, BTreeSet},
     path::Path,
@@ -535,8 +537,8 @@ impl Catalogue {
         ))
     }
 
+    /// The query of the words typed: plain words and phrases only (see [`query::Typed`]).
     fn words_query(&self, words: &str) -> Option<Box<dyn Query>> {
-        let words: String = words.chars().take(MAX_QUERY_CHARS).collect();
         if words.trim().is_empty() {
             return None;
         }
@@ -545,8 +547,8 @@ impl Catalogue {
         for lang in Lang::ALL.iter() {
             parser.set_field_boost(self.fields.lang(*lang).title, 2.0);
         }
-        // Query syntax typed by mistake (an unclosed quote) is read as well as it can be.
-        let (query, _) = parser.parse_query_lenient(&words);
+        // Only words and balanced phrases reach the parser; leniency is a second guard.
+        let (query, _) = parser.parse_query_lenient(words);
         Some(query)
     }
 
@@ -554,8 +556,13 @@ impl Catalogue {
     /// matching practice.
     pub fn search(&self, search: &Search) -> Result<Found> {
         let searcher = self.reader.searcher();
-        let words = self.words_query(&search.words);
+        let typed = query::Typed::read(&search.words);
+        let words = self.words_query(&typed.text);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (dimension, value) in &typed.facets {
+            clauses
+                .push((Occur::Must, Box::new(ConstScoreQuery::new(self.facet_term(dimension, value), 0.0))));
+        }
         if let Some(words) = &words {
             clauses.push((Occur::Must, words.box_clone()));
         }

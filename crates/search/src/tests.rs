@@ -324,3 +324,36 @@ fn snippets_come_from_the_passage_with_the_words_even_far_into_the_texts() {
     let found = catalogue.search(&query).unwrap();
     assert!(found.hits[0].snippet_html.contains("<b>movilidad</b>"), "{}", found.hits[0].snippet_html);
 }
+
+#[test]
+fn field_syntax_and_stars_are_words_and_a_facet_typed_filters() {
+    let catalogue = sample();
+    for typed in
+        ["id:*", "title:*", "*", "*:*", "facets:/axis", "city:es-bilbao", "\"", "AND OR NOT", "+-!^~"]
+    {
+        assert!(catalogue.search(&search(typed)).is_ok(), "{typed:?} is read as words");
+    }
+    let all = catalogue.search(&search("")).unwrap().total;
+    let mobility = catalogue.search(&search("axis:mobility")).unwrap();
+    assert!(mobility.total >= 1 && mobility.total < all, "{} of {all}", mobility.total);
+    assert!(mobility.hits.iter().all(|h| h.card.id.as_str().contains("movilidad")), "{:?}", ids(&mobility));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    /// Whatever is typed in the box, the search answers: no query string is an error.
+    #[test]
+    fn no_query_string_is_an_error(
+        typed in "[a-zA-Zé0-9 :*?+\\-!^~\"'(){}\\[\\]\\\\/<>=&|.,_@#]{0,80}",
+        unicode in "\\PC{0,40}",
+    ) {
+        let catalogue = FUZZED.with(|c| c.clone());
+        for words in [typed.as_str(), unicode.as_str(), &format!("{typed}{unicode}")] {
+            proptest::prop_assert!(catalogue.search(&search(words)).is_ok(), "{:?}", words);
+        }
+    }
+}
+
+thread_local! {
+    static FUZZED: std::rc::Rc<Catalogue> = std::rc::Rc::new(sample());
+}

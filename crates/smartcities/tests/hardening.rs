@@ -378,6 +378,29 @@ async fn after_sign_in_only_a_path_of_this_site_is_followed() {
 }
 
 #[tokio::test]
+async fn search_syntax_typed_in_the_box_is_read_as_words() {
+    let site = site().await;
+    for q in ["id:*", "title%3A*", "*%3A*", "%22open", "a%5E2+%5B1+TO+5%5D", "axis%3A*", "NOT"] {
+        for path in [format!("/practices?q={q}"), format!("/api/v1/practices?q={q}")] {
+            let reply = send(&site.router, "GET", &path, None, None).await;
+            assert_eq!(
+                reply.status,
+                StatusCode::OK,
+                "{path}: {}",
+                reply.body.chars().take(300).collect::<String>()
+            );
+        }
+    }
+    // A facet the page offers, typed as `axis:…`, filters as the facet's link does.
+    let typed = send(&site.router, "GET", "/api/v1/practices?q=axis%3Amobility", None, None).await;
+    let chosen = send(&site.router, "GET", "/api/v1/practices?axis=mobility", None, None).await;
+    assert_eq!(typed.status, StatusCode::OK);
+    let total = |r: &Reply| serde_json::from_str::<serde_json::Value>(&r.body).unwrap()["total"].clone();
+    assert_eq!(total(&typed), total(&chosen));
+    assert!(total(&typed).as_u64().unwrap() > 0);
+}
+
+#[tokio::test]
 async fn odd_paths_and_nul_bytes_get_clear_answers_not_errors() {
     let site = site().await;
     for path in [
