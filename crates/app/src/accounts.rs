@@ -299,6 +299,9 @@ pub struct NewSession {
     pub user: User,
 }
 
+/// How many password-reset mails one account is sent in an hour at most.
+pub const RESETS_PER_HOUR: i64 = 3;
+
 /// Who is signing in, for the throttle: the client's address as the server sees it (or as the
 /// trusted proxy forwarded it).
 #[derive(Debug, Clone, Copy, Default)]
@@ -434,12 +437,22 @@ impl App {
         Ok(format!("{base}/{path}/{token}"))
     }
 
-    /// Mails a password-reset link to the account with this address, if there is one. The
-    /// answer is the same either way, so the form tells no one which addresses have accounts.
+    /// Mails a password-reset link to the account with this address, if there is one and it
+    /// was sent fewer than [`RESETS_PER_HOUR`] in the last hour. The answer is the same either
+    /// way, so the form tells no one which addresses have accounts. A new link voids the
+    /// previous reset link, not a pending invitation.
     pub async fn request_password_reset(&self, email: &str, lang: Lang) -> Result<()> {
         self.base_url()?;
         let Ok(email) = Email::parse(email.trim()) else { return Ok(()) };
         let Some(user) = self.store.accounts().user_by_email(&email).await? else { return Ok(()) };
+        let hour_ago = self.now().plus_seconds(-3600).to_string();
+        let recent =
+            self.store.accounts().links_since(&user.id, LinkPurpose::PasswordReset, &hour_ago).await?;
+        if recent >= RESETS_PER_HOUR {
+            // Answered as any other request, so the form still tells nothing; no mail.
+            tracing::info!("a password reset was asked for again within the hour; no mail sent");
+            return Ok(());
+        }
         let link = self.new_link(&user, LinkPurpose::PasswordReset).await?;
         let subject = t(lang, "mail-reset-subject");
         let body = translate(

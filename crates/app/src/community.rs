@@ -4,8 +4,8 @@
 //! list is [`crate::membership`]'s.
 
 use smartcities_domain::{
-    Activity, ApplicationStatus, Collection, CommunityProblem, EditionYear, Event, EventId, EventProblem,
-    Lang, Leadership, MemberStatus, Participation, RenewalAnswer, Role,
+    Activity, ApplicationStatus, Collection, CommunityProblem, Event, EventId, EventProblem, Lang,
+    Leadership, MemberStatus, Participation, RenewalAnswer, Role,
 };
 use smartcities_publish::progress::{
     self, EditionProgress, MemberCounts, Period, ProgressReport, RenewalProgress,
@@ -54,21 +54,7 @@ impl App {
     }
 }
 
-/// The files of a published version whose fetches count as downloads: documents and data, not
-/// the pages, styles and charts of the site.
-const DOWNLOADS: [&str; 6] = [".pdf", ".zip", ".csv", ".xlsx", ".json", ".pptx"];
-
 impl App {
-    /// Counts a download of a published edition's file, if it is a document or data file.
-    pub async fn count_download(&self, year: EditionYear, path: &str) -> Result<()> {
-        let counted = !path.starts_with("site/") && DOWNLOADS.iter().any(|ext| path.ends_with(ext));
-        if counted {
-            let file = path.rsplit('/').next().unwrap_or(path);
-            self.store.community().count_download(i64::from(year.get()), file).await?;
-        }
-        Ok(())
-    }
-
     /// The leadership record; public.
     pub async fn leadership(&self) -> Result<Option<Leadership>> {
         Ok(self.store.community().leadership().await?)

@@ -16,6 +16,7 @@ pub mod catalogue;
 pub mod coding;
 pub mod community;
 pub mod demo;
+mod downloads;
 mod error;
 pub mod findings;
 pub mod focus_groups;
@@ -51,6 +52,8 @@ pub struct App {
     catalogue: catalogue::CatalogueIndex,
     /// The secretariat's address, which people who cannot do something are told to write to.
     contact: Option<String>,
+    /// Downloads counted and not yet written.
+    downloads: downloads::SharedTally,
 }
 
 impl App {
@@ -66,6 +69,7 @@ impl App {
             heavy_work: Arc::new(tokio::sync::Semaphore::new(HEAVY_WORK_AT_ONCE)),
             catalogue: catalogue::CatalogueIndex::new(index),
             contact: None,
+            downloads: downloads::SharedTally::default(),
         }
     }
 

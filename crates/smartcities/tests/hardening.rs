@@ -401,6 +401,34 @@ async fn search_syntax_typed_in_the_box_is_read_as_words() {
 }
 
 #[tokio::test]
+async fn a_dead_renewal_link_is_gone_and_resets_are_throttled_without_voiding_an_invitation() {
+    let site = site().await;
+    let dead =
+        send(&site.router, "GET", "/renewal/0123456789abcdef0123456789abcdef?lang=es", None, None).await;
+    assert_eq!(dead.status, StatusCode::GONE);
+    assert!(dead.body.contains("enlace"), "{}", dead.body);
+    let posted =
+        send(&site.router, "POST", "/renewal/0123456789abcdef?lang=en", None, Some("action=confirm".into()))
+            .await;
+    assert_eq!(posted.status, StatusCode::GONE);
+
+    // Fifteen requests in a second: three mails, and the account's invitation still works.
+    let app = smartcities_app::App::new(site.store.clone())
+        .with_public_url(Some("https://study.example.org".into()));
+    let email = Email::parse("digital.office@lisbon.example.org").unwrap();
+    let user = site.store.accounts().user_by_email(&email).await.unwrap().unwrap();
+    let invitation = app.new_link(&user, LinkPurpose::Invitation).await.unwrap();
+    let queued = site.store.outbox().outbox_counts().await.unwrap().pending;
+    for _ in 0..15 {
+        app.request_password_reset(email.as_str(), smartcities_domain::Lang::En).await.unwrap();
+    }
+    let mailed = site.store.outbox().outbox_counts().await.unwrap().pending - queued;
+    assert_eq!(mailed, smartcities_app::accounts::RESETS_PER_HOUR);
+    let token = invitation.rsplit('/').next().unwrap();
+    assert!(app.link_user(token).await.is_ok(), "the invitation was not voided");
+}
+
+#[tokio::test]
 async fn odd_paths_and_nul_bytes_get_clear_answers_not_errors() {
     let site = site().await;
     for path in [

@@ -134,11 +134,14 @@ impl Accounts<'_> {
     ) -> Result<()> {
         let now = self.now_text();
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE invitations SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
-            .bind(&now)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE invitations SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL AND purpose = $3",
+        )
+        .bind(&now)
+        .bind(user_id)
+        .bind(purpose.slug())
+        .execute(&mut *tx)
+        .await?;
         sqlx::query(
             "INSERT INTO invitations (token_hash, user_id, expires_at, created_at, purpose) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -151,6 +154,19 @@ impl Accounts<'_> {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// How many links for `purpose` were made for the account since `since`.
+    pub async fn links_since(&self, user_id: &str, purpose: LinkPurpose, since: &str) -> Result<i64> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM invitations WHERE user_id = $1 AND purpose = $2 AND created_at >= $3",
+        )
+        .bind(user_id)
+        .bind(purpose.slug())
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get("n")?)
     }
 
     /// The user an unused, unexpired link is for, without using it up.

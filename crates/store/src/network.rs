@@ -386,12 +386,6 @@ impl Community<'_> {
         rows.iter().map(json_document).collect()
     }
 
-    /// Counts one download of a published edition's file today.
-    pub async fn count_download(&self, edition: i64, file: &str) -> Result<()> {
-        let day: String = self.now_text().chars().take(10).collect();
-        self.add_downloads(edition, file, &day, 1).await
-    }
-
     /// Adds `count` downloads of a file on a day (the demonstration's history uses it too).
     pub async fn add_downloads(&self, edition: i64, file: &str, day: &str, count: i64) -> Result<()> {
         sqlx::query(
@@ -404,6 +398,26 @@ impl Community<'_> {
         .bind(count)
         .execute(&self.pool)
         .await?;
+        Ok(())
+    }
+
+    /// Adds downloads counted elsewhere, as (edition, file, day, count) rows, in one
+    /// transaction.
+    pub async fn add_downloads_batch(&self, rows: &[(i64, String, String, i64)]) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        for (edition, file, day, count) in rows {
+            sqlx::query(
+                "INSERT INTO downloads (edition_year, file, day, count) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (edition_year, file, day) DO UPDATE SET count = downloads.count + excluded.count",
+            )
+            .bind(edition)
+            .bind(file)
+            .bind(day)
+            .bind(count)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 

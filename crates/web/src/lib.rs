@@ -329,10 +329,29 @@ pub async fn serve(
     tokio::spawn(purge_expired(state.app.clone()));
     tokio::spawn(cache::follow_other_servers(state.app.clone(), FOLLOW_EVERY));
     tokio::spawn(run_scheduled(state.app.clone()));
-    let app = router(state);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+    tokio::spawn(count_downloads(state.app.clone()));
+    let app = state.app.clone();
+    let served = axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
-        .await
+        .await;
+    if let Err(e) = app.flush_downloads().await {
+        tracing::warn!(error = %e, "the last downloads counted were not written");
+    }
+    served
+}
+
+/// How often the downloads counted in memory are written.
+const DOWNLOADS_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Writes the downloads counted in memory now and then, in one transaction each time.
+async fn count_downloads(app: App) {
+    let mut ticks = tokio::time::interval(DOWNLOADS_EVERY);
+    loop {
+        ticks.tick().await;
+        if let Err(e) = app.flush_downloads().await {
+            tracing::warn!(error = %e, "downloads were not written; they are kept for the next round");
+        }
+    }
 }
 
 /// How often the server looks for scheduled work that is due (a version going public).

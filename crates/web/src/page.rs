@@ -25,6 +25,8 @@ pub enum PageError {
     SignIn(String),
     /// A form or a save that cannot be done, with the reason shown to the person.
     Refused(Lang, String),
+    /// A link that worked once and does not any more (used, replaced, expired): 410 Gone.
+    Gone(Lang, String),
     Internal(String),
 }
 
@@ -56,9 +58,10 @@ impl IntoResponse for PageError {
                     .unwrap_or_else(|e| e.to_string());
                 (StatusCode::NOT_FOUND, Html(html)).into_response()
             }
-            PageError::Forbidden(lang) | PageError::Refused(lang, _) => {
+            PageError::Forbidden(lang) | PageError::Refused(lang, _) | PageError::Gone(lang, _) => {
                 let (status, message) = match self {
                     PageError::Refused(_, reason) => (StatusCode::CONFLICT, reason),
+                    PageError::Gone(_, reason) => (StatusCode::GONE, reason),
                     _ => (StatusCode::FORBIDDEN, t(lang, "forbidden")),
                 };
                 let heading =
@@ -230,6 +233,7 @@ pub(crate) fn refused(lang: Lang) -> impl Fn(AppError) -> PageError {
     move |e| match e {
         AppError::Refused(Refusal::NotFound) => PageError::NotFound(lang),
         AppError::Refused(Refusal::Forbidden | Refusal::SignInNeeded) => PageError::Forbidden(lang),
+        AppError::Refused(refusal @ Refusal::LinkInvalid) => PageError::Gone(lang, refusal.message(lang)),
         AppError::Refused(refusal) => PageError::Refused(lang, refusal.message(lang)),
         other => PageError::Internal(other.to_string()),
     }

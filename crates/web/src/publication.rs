@@ -6,17 +6,20 @@
 use axum::{
     body::Bytes,
     extract::{Path, State},
-    http::{StatusCode, Uri, header},
+    http::{HeaderMap, StatusCode, Uri, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_app::publication::{self, GoPublic};
+use smartcities_app::{
+    accounts::Client,
+    publication::{self, GoPublic},
+};
 use smartcities_domain::{EditionYear, Lang, Localized};
 use smartcities_publish::Texts;
 
 use crate::{
     AppState,
-    auth::{Secretariat, Staff, Viewer},
+    auth::{ClientAddress, Secretariat, Staff, Viewer},
     form::{check_csrf, parse_form},
     i18n::Negotiated,
     page::{Ctx, PageError, refused, render_page},
@@ -64,12 +67,24 @@ struct WithdrawnPage {
     current: Option<String>,
 }
 
+/// Whether the request's `If-None-Match` names `etag` (or is `*`).
+fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
+    headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).any(|value| {
+        value
+            .split(',')
+            .map(str::trim)
+            .any(|tag| tag == "*" || tag == etag || tag.strip_prefix("W/") == Some(etag))
+    })
+}
+
 /// One file of a version, as published; a withdrawn version answers 410 Gone with its reason.
 pub async fn file(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
     viewer: Viewer,
     uri: Uri,
+    headers: HeaderMap,
+    ClientAddress(address): ClientAddress,
     Path((year, version, path)): Path<(String, String, String)>,
 ) -> Result<Response, PageError> {
     let (year, version) = parse(lang, &year, &version)?;
@@ -99,21 +114,18 @@ pub async fn file(
         return Ok((StatusCode::GONE, [(header::CACHE_CONTROL, "no-cache")], html).into_response());
     }
     let public = publication.is_public_at(state.app.now());
+    // A version's files never change: one strong validator for all of them.
+    let etag = format!("\"{}-{version}\"", &publication.content_hash[..16]);
+    let cache = (if public { PUBLIC_FILE } else { PREVIEW_FILE }).to_string();
+    if public && etag_matches(&headers, &etag) {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::CACHE_CONTROL, cache), (header::ETAG, etag)])
+            .into_response());
+    }
     if public {
-        // Counting must not hold the download up; a failure to count is logged, not shown.
-        let app = state.app.clone();
-        tokio::spawn(async move {
-            if let Err(e) = app.count_download(year, &path).await {
-                tracing::warn!(error = %e, "a download was not counted");
-            }
-        });
+        state.app.count_download(year, &path, &Client { address });
     }
     Ok((
-        [
-            (header::CONTENT_TYPE, file.content_type),
-            (header::CACHE_CONTROL, (if public { PUBLIC_FILE } else { PREVIEW_FILE }).to_string()),
-            (header::ETAG, format!("\"{}-{version}\"", &publication.content_hash[..16])),
-        ],
+        [(header::CONTENT_TYPE, file.content_type), (header::CACHE_CONTROL, cache), (header::ETAG, etag)],
         file.body,
     )
         .into_response())
