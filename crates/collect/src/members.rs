@@ -118,13 +118,14 @@ pub fn parse_partners(file: &str, text: &str) -> Result<Vec<Partner>, Problems> 
         if name.is_none() {
             problems.push(row.problem("name", "the partner name is empty"));
         }
-        if let (Some(id), Some(name), Some(kind)) = (id, name, kind) {
-            partners.push(Partner {
-                id: id.to_string(),
-                name: name.to_string(),
-                kind,
-                link: row.get("link").map(str::to_string),
-            });
+        // Only a web address is a link: `javascript:` or `data:` would run in a visitor's page.
+        let link = match row.get("link").map(smartcities_domain::web_link) {
+            None => Ok(None),
+            Some(Ok(link)) => Ok(Some(link)),
+            Some(Err(e)) => Err(problems.push(row.problem("link", e.0))),
+        };
+        if let (Some(id), Some(name), Some(kind), Ok(link)) = (id, name, kind, link) {
+            partners.push(Partner { id: id.to_string(), name: name.to_string(), kind, link });
         }
     }
     table.problems.extend(problems);
@@ -176,5 +177,23 @@ es-bilbao,active,Ane,not-an-address
         assert_eq!(problems.0[0].to_string(), "p.csv:3:1: duplicate partner un-habitat");
         let ok = parse_partners("p.csv", "id,name,kind\nwego,WeGO,city_network\n").unwrap();
         assert_eq!(ok[0].kind, PartnerKind::CityNetwork);
+    }
+
+    #[test]
+    fn a_partner_link_is_a_web_address_or_nothing() {
+        let text = "id,name,kind,link\na,A,other,javascript:alert(1)\nb,B,other,data:text/html;base64,PHNjcmlwdD4=\nc,C,other,JavaScript://%0aalert(1)\nd,D,other,https://d.example.org\n";
+        let problems = parse_partners("p.csv", text).unwrap_err();
+        let messages: Vec<String> = problems.0.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages[0].starts_with("p.csv:2:4: \"javascript:alert(1)\" is not an http or https link"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].starts_with("p.csv:3:4:") && messages[2].starts_with("p.csv:4:4:"),
+            "{messages:?}"
+        );
+        let ok = parse_partners("p.csv", "id,name,kind,link\nd,D,other,https://d.example.org\n").unwrap();
+        assert_eq!(ok[0].link.as_deref(), Some("https://d.example.org"));
     }
 }

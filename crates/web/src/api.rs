@@ -360,6 +360,7 @@ async fn readable_results(state: &AppState, viewer: &Viewer, year: &str) -> Resu
     params(("year" = u16, Path, description = "Edition year", example = 2025)),
     responses(
         (status = 200, description = "The edition's results", body = Results),
+        (status = 400, description = "The year is not an edition year (2000 to 2100)", body = ErrorBody),
         (status = 403, description = "Not published yet, and the viewer may not see it before", body = ErrorBody),
         (status = 404, description = "No such edition, or not analysed yet", body = ErrorBody)))]
 async fn edition_results(
@@ -385,6 +386,7 @@ pub struct QuestionResult {
         ("code" = String, Path, description = "Question code", example = "has_living_lab")),
     responses(
         (status = 200, description = "The question's findings", body = QuestionResult),
+        (status = 400, description = "The year is not an edition year (2000 to 2100)", body = ErrorBody),
         (status = 403, description = "Not published yet", body = ErrorBody),
         (status = 404, description = "No such edition or question, or not analysed yet", body = ErrorBody)))]
 async fn question_result(
