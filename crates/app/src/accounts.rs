@@ -287,6 +287,7 @@ pub fn console_user() -> User {
         role: smartcities_domain::Role::Secretariat,
         city: None,
         password_hash: None,
+        disabled: false,
     }
 }
 
@@ -360,6 +361,7 @@ impl App {
         // argon2 takes tens of milliseconds of CPU: off the async workers.
         let matches = self.heavy(move || verify_password(&candidate, &checked)).await?;
         match user {
+            Some(user) if hash.is_some() && matches && user.disabled => Err(Refusal::AccountDisabled.into()),
             Some(user) if hash.is_some() && matches => {
                 self.store.accounts().clear_sign_in_attempts(&email_key).await?;
                 self.start_session(user).await
@@ -444,7 +446,9 @@ impl App {
     pub async fn request_password_reset(&self, email: &str, lang: Lang) -> Result<()> {
         self.base_url()?;
         let Ok(email) = Email::parse(email.trim()) else { return Ok(()) };
-        let Some(user) = self.store.accounts().user_by_email(&email).await? else { return Ok(()) };
+        let Some(user) = self.store.accounts().user_by_email(&email).await?.filter(|u| !u.disabled) else {
+            return Ok(());
+        };
         let hour_ago = self.now().plus_seconds(-3600).to_string();
         let recent =
             self.store.accounts().links_since(&user.id, LinkPurpose::PasswordReset, &hour_ago).await?;
@@ -464,13 +468,15 @@ impl App {
         Ok(())
     }
 
-    /// Forgets failed sign-ins older than the throttle's window, and expired sessions.
+    /// Forgets failed sign-ins older than the throttle's window and expired sessions, and
+    /// erases decided applications past their time (see [`crate::people`]).
     pub async fn purge_expired(&self) -> Result<()> {
-        Ok(self
-            .store
+        self.store
             .accounts()
             .purge_expired(&self.now().plus_seconds(-THROTTLE_WINDOW_SECONDS).to_string())
-            .await?)
+            .await?;
+        self.purge_decided_applications().await?;
+        Ok(())
     }
 }
 

@@ -55,6 +55,12 @@ pub enum Refusal {
     PublicUrlMissing,
     /// The e-mail address or password is wrong (said the same way for unknown addresses).
     SignInFailed,
+    /// The account was disabled by the secretariat.
+    AccountDisabled,
+    /// A destructive step needs its confirmation (the address typed again).
+    ConfirmationNeeded,
+    /// The secretariat cannot disable or erase its own account.
+    OwnAccount,
     /// Too many failed sign-ins for this account or from this address.
     SignInThrottled,
     /// An invitation or password-reset link that is unknown, used or expired.
@@ -339,6 +345,9 @@ impl Refusal {
             Refusal::SignInNeeded => t(lang, "sign-in-needed"),
             Refusal::PublicUrlMissing => t(lang, "refused-public-url"),
             Refusal::SignInFailed => t(lang, "sign-in-failed"),
+            Refusal::AccountDisabled => t(lang, "refused-account-disabled"),
+            Refusal::ConfirmationNeeded => t(lang, "refused-confirmation-needed"),
+            Refusal::OwnAccount => t(lang, "refused-own-account"),
             Refusal::SignInThrottled => t(lang, "sign-in-too-many"),
             Refusal::LinkInvalid => t(lang, "refused-link"),
             Refusal::Password(PasswordProblem::TooShort { min }) => {

@@ -22,6 +22,7 @@ pub mod findings;
 pub mod focus_groups;
 pub mod mail;
 pub mod membership;
+pub mod people;
 pub mod policy;
 pub mod publication;
 pub mod questionnaire;

@@ -650,6 +650,7 @@ mod tests {
             role,
             city: city.map(|c| CityId::parse(c).unwrap()),
             password_hash: None,
+            disabled: false,
         };
         let bilbao = CityId::parse("es-bilbao").unwrap();
         assert!(may_write_answers(&user(Role::Respondent, Some("es-bilbao")), &bilbao));

@@ -39,7 +39,17 @@ fn addresses(route: &str, practice: &str) -> Vec<String> {
         out = out.iter().flat_map(|done| values.iter().map(move |v| format!("{done}{prefix}{v}"))).collect();
         rest = &rest[close + 1..];
     }
-    out.into_iter().map(|done| format!("{done}{rest}")).collect()
+    let plain: Vec<String> = out.into_iter().map(|done| format!("{done}{rest}")).collect();
+    // Pages whose content depends on a query are opened with each of the queries they read.
+    let queries: &[&str] = match route {
+        "/people" | "/people/export" => {
+            &["", "?email=digital.office%40lisbon.example.org", "?email=nobody%40x.org", "?email=%3D"]
+        }
+        "/practices" | "/api/v1/practices" => &["", "?q=id%3A*", "?q=axis%3Amobility&sdg=11", "?page=99999"],
+        "/members/join" => &["", "?sent=1"],
+        _ => &[""],
+    };
+    plain.iter().flat_map(|address| queries.iter().map(move |q| format!("{address}{q}"))).collect()
 }
 
 #[tokio::test]

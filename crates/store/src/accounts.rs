@@ -21,6 +21,8 @@ pub struct User {
     pub city: Option<CityId>,
     /// The argon2id hash of its password; none until one is set.
     pub password_hash: Option<String>,
+    /// Disabled by the secretariat: it cannot sign in, and its sessions ended.
+    pub disabled: bool,
 }
 
 /// A signed-in user and the session's CSRF token.
@@ -32,7 +34,7 @@ pub struct SessionUser {
     pub csrf: String,
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.city_id, u.password_hash";
+const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.city_id, u.password_hash, u.disabled_at";
 
 fn user_from_row(row: &AnyRow) -> Result<User> {
     let email: String = row.try_get("email")?;
@@ -45,6 +47,7 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
         role: Role::parse(&role).map_err(corrupt)?,
         city: city.map(|c| CityId::parse(&c)).transpose().map_err(corrupt)?,
         password_hash: row.try_get("password_hash")?,
+        disabled: row.try_get::<Option<String>, _>("disabled_at")?.is_some(),
     })
 }
 
@@ -237,7 +240,7 @@ impl Accounts<'_> {
     pub async fn session_user(&self, id_hash: &str) -> Result<Option<SessionUser>> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {USER_COLUMNS}, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.id_hash = $1 AND s.expires_at > $2"
+             WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL"
         )))
         .bind(id_hash)
         .bind(self.now_text())

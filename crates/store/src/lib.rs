@@ -18,6 +18,7 @@ mod focus_groups;
 mod members;
 mod network;
 mod outbox;
+mod people;
 mod publications;
 mod questionnaires;
 mod responses;
@@ -39,6 +40,7 @@ pub use findings::StoredCoding;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
 pub use network::{RenewalReply, RenewalRound};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
+pub use people::{Erased, FORMER_CONTACT, HeldAbout};
 pub use publications::{NewPublication, Publication, PublishedFile, ScheduledJob};
 pub use responses::{
     AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
@@ -109,6 +111,11 @@ repository!(
 repository!(
     /// The mail outbox.
     Outbox, outbox
+);
+repository!(
+    /// Personal data across every table: what is held about one person, its erasure, disabled
+    /// accounts and how long decided applications are kept.
+    People, people
 );
 repository!(
     /// Published versions, their files, and the scheduled work that makes them public.

@@ -125,3 +125,13 @@ mod tests {
         assert_eq!(negotiate(&parts("/?lang=de", &[])), Lang::En);
     }
 }
+
+/// Who recorded something, as a reader of `lang` reads it: an erased person's records say
+/// "a former contact" in the reader's language.
+pub(crate) fn who(lang: Lang, recorded_by: String) -> String {
+    if recorded_by.starts_with(smartcities_app::people::FORMER_CONTACT) {
+        t(lang, "people-former-contact")
+    } else {
+        recorded_by
+    }
+}

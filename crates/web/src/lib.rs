@@ -34,6 +34,7 @@ mod form;
 mod i18n;
 mod page;
 mod pages;
+mod people;
 mod practices;
 mod publication;
 mod questionnaire_editor;
@@ -162,6 +163,9 @@ routes! {
     "/password-reset/{token}" => get(account::invitation_form).post(account::accept_invitation),
     "/me/password" => get(account::password_form).post(account::change_password),
     "/me" => get(account::me),
+    "/privacy" => get(people::privacy),
+    "/people" => get(people::page).post(people::act),
+    "/people/export" => get(people::export),
     "/responses/{year}/{city}" => get(responses::overview),
     "/responses/{year}/{city}/groups/{group}" => get(responses::group_form).post(responses::save_group),
     "/responses/{year}/{city}/review" => get(responses::review),

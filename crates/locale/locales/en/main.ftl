@@ -1029,6 +1029,9 @@ community-problem-focal-points = name between one and { $max } focal points
 refused-community-invalid = Nothing was saved:
 refused-round-open = The renewal round { $round } is still open; close it before opening another.
 refused-round-closed = This renewal round is closed.
+refused-own-account = You cannot disable or erase your own account; ask another member of the secretariat.
+refused-confirmation-needed = To confirm, type the address again in the confirmation field.
+refused-account-disabled = This account is disabled. Write to the secretariat to have it enabled again.
 refused-too-many-applications = Too many applications were sent in the last hour. Please try again in an hour, or write to the secretariat.
 refused-round-closes-in-past = The round must close on a day after today.
 refused-already-decided = This application was already decided.
@@ -1235,3 +1238,56 @@ pub-provisional-short = Provisional findings.
 pub-provisional-note = This version was made while cities were still answering: { $answering } of { $invited } invited cities had answered. Its figures will change.
 pub-changes = What changed
 pub-changes-auto = Version { $version } was based on the answers of { $before } cities; this one on { $now }.
+
+## Personal data
+privacy-heading = Privacy
+privacy-what-we-keep = What we keep about you, and why.
+privacy-intro = This platform runs the Smart Cities Study of a network of cities. It keeps as little about people as that work needs, and nothing is sold or shared for other purposes.
+privacy-what-heading = What is kept
+privacy-what-accounts = For people who sign in: name, e-mail address, role, the city answered for, the password as a one-way hash, and the sessions in use.
+privacy-what-focal = For each member city's focal points: name, position and e-mail address, to send invitations, reminders and renewal requests.
+privacy-what-applications = For cities applying to join: the contact's name, position and e-mail address, and the reason given.
+privacy-what-answers = For each answer a city gives: who saved or reviewed it, and when, so that the city and the secretariat can follow its history.
+privacy-what-practices = For a good practice: the contact its city names, if any.
+privacy-what-technical = Technical records: failed sign-ins for a quarter of an hour, the mail waiting to be sent, and an anonymous fingerprint of the sender of public forms (never the address itself) to limit abuse.
+privacy-why-heading = Why
+privacy-why = To run each edition of the study with its member cities (invitations, answers, review, publication), to keep the member list current, and to protect the platform from abuse. Published results are about cities, never about people.
+privacy-how-long-heading = For how long
+privacy-how-long-accounts = Accounts and focal points: as long as the person takes part, or until they ask for erasure.
+privacy-how-long-applications = Declined applications: { $declined } days after the decision. Applications marked as spam: { $spam } days.
+privacy-how-long-technical = Failed sign-ins: 15 minutes. Sessions: until they expire or the person signs out.
+privacy-rights-heading = Your rights, and whom to ask
+privacy-rights = You may ask for a copy of everything kept about you, for a correction, or for erasure. The secretariat answers within a month. After erasure, the answers you gave stay with your city, attributed to “a former contact”.
+privacy-contact = Write to the secretariat
+privacy-contact-secretariat = Write to the secretariat of the community at the address in its invitations.
+people-heading = Personal data
+people-intro = Find what the platform holds about a person, give it to them, disable their account, or erase them on request.
+people-find = Find
+people-held = What is held about { $email }
+people-nothing = Nothing is held about this address.
+people-account = An account: { $name } ({ $role })
+people-disabled = disabled
+people-focal = Focal point of { $city }: { $name }, { $role }
+people-applications = { $count ->
+    [one] One application to join
+   *[other] { $count } applications to join
+}
+people-practice = Contact of the practice
+people-records = { $count ->
+    [one] One record made, in
+   *[other] { $count } records made, in
+}
+people-mails = { $count ->
+    [one] One mail to this address
+   *[other] { $count } mails to this address
+}
+people-export = Download everything as a JSON file
+people-disable = Disable the account (its sessions end now)
+people-enable = Enable the account again
+people-erase-explained = Erasing deletes the account, focal points, applications, the practices' contact and the mail to this address. Answers and reviews stay with their city, attributed to “a former contact”. This cannot be undone.
+people-erase-confirm = To confirm, type the address again
+people-erase = Erase this person
+people-done-disabled = The account is disabled: its sessions ended.
+people-done-enabled = The account is enabled again.
+people-done-erased = The person's data is erased.
+people-former-contact = a former contact

@@ -1029,6 +1029,9 @@ community-problem-focal-points = indique entre uno y { $max } puntos focales
 refused-community-invalid = No se guardó nada:
 refused-round-open = La ronda de renovación { $round } sigue abierta; ciérrela antes de abrir otra.
 refused-round-closed = Esta ronda de renovación está cerrada.
+refused-own-account = No puede desactivar ni borrar su propia cuenta; pídaselo a otra persona de la secretaría.
+refused-confirmation-needed = Para confirmar, escriba de nuevo la dirección en el campo de confirmación.
+refused-account-disabled = Esta cuenta está desactivada. Escriba a la secretaría para que la vuelva a activar.
 refused-too-many-applications = Se han enviado demasiadas solicitudes en la última hora. Vuelva a intentarlo dentro de una hora o escriba a la secretaría.
 refused-round-closes-in-past = La ronda debe cerrarse un día posterior a hoy.
 refused-already-decided = Esta solicitud ya se resolvió.
@@ -1235,3 +1238,56 @@ pub-provisional-short = Resultados provisionales.
 pub-provisional-note = Esta versión se hizo mientras las ciudades seguían respondiendo: habían respondido { $answering } de las { $invited } ciudades invitadas. Sus cifras cambiarán.
 pub-changes = Qué cambió
 pub-changes-auto = La versión { $version } se basaba en las respuestas de { $before } ciudades; esta, en las de { $now }.
+
+## Personal data
+privacy-heading = Privacidad
+privacy-what-we-keep = Qué guardamos sobre usted y por qué.
+privacy-intro = Esta plataforma lleva a cabo el Estudio de Ciudades Inteligentes de una red de ciudades. Guarda sobre las personas solo lo que ese trabajo necesita, y nada se vende ni se comparte para otros fines.
+privacy-what-heading = Qué se guarda
+privacy-what-accounts = De quienes inician sesión: nombre, dirección de correo electrónico, rol, la ciudad por la que responden, la contraseña como huella irreversible y las sesiones abiertas.
+privacy-what-focal = De los puntos focales de cada ciudad miembro: nombre, cargo y dirección de correo electrónico, para enviar invitaciones, recordatorios y solicitudes de renovación.
+privacy-what-applications = De las ciudades que solicitan unirse: nombre, cargo y correo de la persona de contacto, y el motivo indicado.
+privacy-what-answers = De cada respuesta de una ciudad: quién la guardó o revisó, y cuándo, para que la ciudad y la secretaría puedan seguir su historial.
+privacy-what-practices = De una buena práctica: el contacto que indique su ciudad, si lo hay.
+privacy-what-technical = Registros técnicos: los inicios de sesión fallidos durante un cuarto de hora, el correo pendiente de envío y una huella anónima de quien envía los formularios públicos (nunca la dirección misma) para limitar abusos.
+privacy-why-heading = Para qué
+privacy-why = Para llevar a cabo cada edición del estudio con las ciudades miembro (invitaciones, respuestas, revisión, publicación), mantener al día la lista de miembros y proteger la plataforma de abusos. Los resultados publicados tratan de ciudades, nunca de personas.
+privacy-how-long-heading = Durante cuánto tiempo
+privacy-how-long-accounts = Cuentas y puntos focales: mientras la persona participe, o hasta que pida que se borren.
+privacy-how-long-applications = Solicitudes rechazadas: { $declined } días después de la decisión. Solicitudes marcadas como no deseadas: { $spam } días.
+privacy-how-long-technical = Inicios de sesión fallidos: 15 minutos. Sesiones: hasta que caducan o la persona cierra la sesión.
+privacy-rights-heading = Sus derechos y a quién dirigirse
+privacy-rights = Puede pedir una copia de todo lo que se guarda sobre usted, una corrección o el borrado. La secretaría responde en el plazo de un mes. Tras el borrado, las respuestas que dio quedan con su ciudad, atribuidas a «un contacto anterior».
+privacy-contact = Escriba a la secretaría
+privacy-contact-secretariat = Escriba a la secretaría de la comunidad a la dirección que figura en sus invitaciones.
+people-heading = Datos personales
+people-intro = Encuentre lo que la plataforma guarda sobre una persona, entrégueselo, desactive su cuenta o bórrela si lo pide.
+people-find = Buscar
+people-held = Lo que se guarda sobre { $email }
+people-nothing = No se guarda nada sobre esta dirección.
+people-account = Una cuenta: { $name } ({ $role })
+people-disabled = desactivada
+people-focal = Punto focal de { $city }: { $name }, { $role }
+people-applications = { $count ->
+    [one] Una solicitud de adhesión
+   *[other] { $count } solicitudes de adhesión
+}
+people-practice = Contacto de la práctica
+people-records = { $count ->
+    [one] Un registro hecho, en
+   *[other] { $count } registros hechos, en
+}
+people-mails = { $count ->
+    [one] Un correo a esta dirección
+   *[other] { $count } correos a esta dirección
+}
+people-export = Descargar todo en un archivo JSON
+people-disable = Desactivar la cuenta (sus sesiones se cierran ya)
+people-enable = Volver a activar la cuenta
+people-erase-explained = El borrado elimina la cuenta, los puntos focales, las solicitudes, el contacto de las prácticas y el correo a esta dirección. Las respuestas y revisiones quedan con su ciudad, atribuidas a «un contacto anterior». No se puede deshacer.
+people-erase-confirm = Para confirmar, escriba de nuevo la dirección
+people-erase = Borrar a esta persona
+people-done-disabled = La cuenta está desactivada: sus sesiones se han cerrado.
+people-done-enabled = La cuenta vuelve a estar activa.
+people-done-erased = Los datos de la persona se han borrado.
+people-former-contact = un contacto anterior

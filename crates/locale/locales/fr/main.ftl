@@ -1029,6 +1029,9 @@ community-problem-focal-points = indiquez entre un et { $max } points focaux
 refused-community-invalid = Rien n’a été enregistré :
 refused-round-open = La campagne de renouvellement { $round } est encore ouverte ; clôturez-la avant d’en ouvrir une autre.
 refused-round-closed = Cette campagne de renouvellement est close.
+refused-own-account = Vous ne pouvez ni désactiver ni effacer votre propre compte ; demandez-le à une autre personne du secrétariat.
+refused-confirmation-needed = Pour confirmer, saisissez de nouveau l’adresse dans le champ de confirmation.
+refused-account-disabled = Ce compte est désactivé. Écrivez au secrétariat pour qu’il soit réactivé.
 refused-too-many-applications = Trop de demandes ont été envoyées au cours de la dernière heure. Réessayez dans une heure ou écrivez au secrétariat.
 refused-round-closes-in-past = La campagne doit se clore un jour après aujourd’hui.
 refused-already-decided = Cette candidature a déjà été tranchée.
@@ -1235,3 +1238,56 @@ pub-provisional-short = Résultats provisoires.
 pub-provisional-note = Cette version a été faite alors que les villes répondaient encore : { $answering } des { $invited } villes invitées avaient répondu. Ses chiffres changeront.
 pub-changes = Ce qui a changé
 pub-changes-auto = La version { $version } reposait sur les réponses de { $before } villes ; celle-ci sur celles de { $now }.
+
+## Personal data
+privacy-heading = Confidentialité
+privacy-what-we-keep = Ce que nous conservons à votre sujet, et pourquoi.
+privacy-intro = Cette plateforme mène l’Étude des villes intelligentes d’un réseau de villes. Elle ne conserve sur les personnes que ce dont ce travail a besoin, et rien n’est vendu ni partagé à d’autres fins.
+privacy-what-heading = Ce qui est conservé
+privacy-what-accounts = Pour les personnes qui se connectent : nom, adresse électronique, rôle, ville pour laquelle elles répondent, mot de passe sous forme d’empreinte irréversible et sessions ouvertes.
+privacy-what-focal = Pour les points focaux de chaque ville membre : nom, fonction et adresse électronique, pour envoyer invitations, rappels et demandes de renouvellement.
+privacy-what-applications = Pour les villes qui demandent à adhérer : nom, fonction et adresse de la personne de contact, et la motivation indiquée.
+privacy-what-answers = Pour chaque réponse d’une ville : qui l’a enregistrée ou relue, et quand, pour que la ville et le secrétariat puissent en suivre l’historique.
+privacy-what-practices = Pour une bonne pratique : le contact indiqué par sa ville, s’il y en a un.
+privacy-what-technical = Données techniques : les connexions échouées pendant un quart d’heure, le courrier en attente d’envoi et une empreinte anonyme de l’expéditeur des formulaires publics (jamais l’adresse elle-même) pour limiter les abus.
+privacy-why-heading = Pourquoi
+privacy-why = Pour mener chaque édition de l’étude avec les villes membres (invitations, réponses, relecture, publication), tenir à jour la liste des membres et protéger la plateforme des abus. Les résultats publiés portent sur des villes, jamais sur des personnes.
+privacy-how-long-heading = Pour combien de temps
+privacy-how-long-accounts = Comptes et points focaux : tant que la personne participe, ou jusqu’à ce qu’elle en demande l’effacement.
+privacy-how-long-applications = Demandes refusées : { $declined } jours après la décision. Demandes marquées comme indésirables : { $spam } jours.
+privacy-how-long-technical = Connexions échouées : 15 minutes. Sessions : jusqu’à leur expiration ou la déconnexion.
+privacy-rights-heading = Vos droits, et à qui vous adresser
+privacy-rights = Vous pouvez demander une copie de tout ce qui est conservé à votre sujet, une rectification ou l’effacement. Le secrétariat répond dans un délai d’un mois. Après l’effacement, les réponses que vous avez données restent à votre ville, attribuées à « un ancien contact ».
+privacy-contact = Écrivez au secrétariat
+privacy-contact-secretariat = Écrivez au secrétariat de la communauté à l’adresse indiquée dans ses invitations.
+people-heading = Données personnelles
+people-intro = Trouvez ce que la plateforme conserve sur une personne, remettez-le-lui, désactivez son compte ou effacez-la à sa demande.
+people-find = Chercher
+people-held = Ce qui est conservé sur { $email }
+people-nothing = Rien n’est conservé sur cette adresse.
+people-account = Un compte : { $name } ({ $role })
+people-disabled = désactivé
+people-focal = Point focal de { $city } : { $name }, { $role }
+people-applications = { $count ->
+    [one] Une demande d’adhésion
+   *[other] { $count } demandes d’adhésion
+}
+people-practice = Contact de la pratique
+people-records = { $count ->
+    [one] Un enregistrement fait, dans
+   *[other] { $count } enregistrements faits, dans
+}
+people-mails = { $count ->
+    [one] Un courrier à cette adresse
+   *[other] { $count } courriers à cette adresse
+}
+people-export = Tout télécharger dans un fichier JSON
+people-disable = Désactiver le compte (ses sessions prennent fin maintenant)
+people-enable = Réactiver le compte
+people-erase-explained = L’effacement supprime le compte, les points focaux, les demandes, le contact des pratiques et le courrier à cette adresse. Les réponses et relectures restent à leur ville, attribuées à « un ancien contact ». C’est irréversible.
+people-erase-confirm = Pour confirmer, saisissez de nouveau l’adresse
+people-erase = Effacer cette personne
+people-done-disabled = Le compte est désactivé : ses sessions ont pris fin.
+people-done-enabled = Le compte est de nouveau actif.
+people-done-erased = Les données de la personne sont effacées.
+people-former-contact = un ancien contact

@@ -239,7 +239,7 @@ pub async fn show(
                     &[
                         ("version", FluentValue::from(v.version)),
                         ("status", FluentValue::from(status_name(v.status))),
-                        ("by", FluentValue::from(v.changed_by.clone())),
+                        ("by", FluentValue::from(crate::i18n::who(lang, v.changed_by.clone()))),
                         (
                             "at",
                             FluentValue::from(

@@ -393,7 +393,7 @@ pub async fn save_group(
                             &[
                                 ("question", label.into()),
                                 ("theirs", c.theirs.clone().into()),
-                                ("who", c.changed_by.clone().into()),
+                                ("who", crate::i18n::who(lang, c.changed_by.clone()).into()),
                                 ("yours", c.yours.clone().unwrap_or_default().into()),
                             ],
                         )

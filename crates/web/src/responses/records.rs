@@ -139,7 +139,7 @@ pub async fn history(
         .map(|c| Row {
             when: crate::i18n::timestamp(lang, c.changed_at),
             iso: c.changed_at.to_string(),
-            who: c.changed_by,
+            who: crate::i18n::who(lang, c.changed_by),
             question: q
                 .question(&c.question)
                 .map_or(c.question.clone(), |x| x.label.get(lang, q.default_language).to_string()),
