@@ -47,8 +47,16 @@ pub struct Highlight {
     pub code: String,
     /// Whether it is a strength or a gap.
     pub standing: Standing,
-    /// The share of all answering cities behind the judgement.
+    /// The share of answering cities the sentence cites: for a strength, those that have it
+    /// (the city among them; on an ordered scale, those at the city's level or above); for a
+    /// gap, those that have what the city lacks (those above its level).
     pub share: f64,
+    /// How many answering cities the share is of.
+    #[serde(default)]
+    pub of: usize,
+    /// The city's level, on an ordered scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -136,35 +144,26 @@ pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Optio
         match &q.overall.detail {
             Detail::Shares { options } if q.kind == "yes_no" => {
                 let yes = options.iter().find(|o| o.code == "yes").and_then(|o| o.share);
-                match (answer.value.as_str(), yes) {
-                    ("yes", Some(share)) if share < 0.5 => {
-                        highlights.push(Highlight {
-                            code: q.code.clone(),
-                            standing: Standing::Strength,
-                            share,
-                        });
-                    }
-                    ("no", Some(share)) if share >= 0.5 => {
-                        highlights.push(Highlight { code: q.code.clone(), standing: Standing::Gap, share });
-                    }
-                    _ => {}
+                let of = q.overall.answering;
+                let standing = match (answer.value.as_str(), yes) {
+                    ("yes", Some(share)) if share < 0.5 => Some((Standing::Strength, share)),
+                    ("no", Some(share)) if share >= 0.5 => Some((Standing::Gap, share)),
+                    _ => None,
+                };
+                if let Some((standing, share)) = standing {
+                    highlights.push(Highlight { code: q.code.clone(), standing, share, of, level: None });
                 }
             }
             Detail::Ordinal { levels, .. } => {
-                if let Some((above, below)) = beyond(levels, &answer.value) {
-                    if below >= 0.5 {
-                        highlights.push(Highlight {
-                            code: q.code.clone(),
-                            standing: Standing::Strength,
-                            share: below,
-                        });
-                    } else if above >= 0.5 {
-                        highlights.push(Highlight {
-                            code: q.code.clone(),
-                            standing: Standing::Gap,
-                            share: above,
-                        });
-                    }
+                let standing = match beyond(levels, &answer.value) {
+                    // At least half are below: the city is among the rest, at its level or above.
+                    Some((_, below)) if below >= 0.5 => Some((Standing::Strength, 1.0 - below)),
+                    Some((above, _)) if above >= 0.5 => Some((Standing::Gap, above)),
+                    _ => None,
+                };
+                if let Some((standing, share)) = standing {
+                    let (of, level) = (q.overall.answering, Some(answer.value.clone()));
+                    highlights.push(Highlight { code: q.code.clone(), standing, share, of, level });
                 }
             }
             _ => {}
@@ -173,6 +172,7 @@ pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Optio
     // The most telling first: strengths few cities share, gaps most cities do not have.
     highlights.sort_by(|a, b| {
         let weight = |h: &Highlight| if h.standing == Standing::Strength { 1.0 - h.share } else { h.share };
+        // (Both read the same way now: a strength few share, a gap most do not have.)
         weight(b).total_cmp(&weight(a)).then(a.code.cmp(&b.code))
     });
     Some(CityProfile {

@@ -128,6 +128,7 @@ struct RawQuestion {
     #[serde(default = "inferred")]
     provenance: Provenance,
     relevant: Option<String>,
+    statement: Option<Localized>,
 }
 
 fn inferred() -> Provenance {
@@ -287,6 +288,7 @@ impl EditionFile {
                                         continues,
                                         provenance: q.provenance,
                                         relevant: q.relevant,
+                                        statement: q.statement,
                                     }),
                                     (Err(message), _) => {
                                         let path = format!(

@@ -336,6 +336,11 @@ pub struct Question {
     /// `${has_s3_strategy} = 'yes'`. Checked when the questionnaire is built.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relevant: Option<String>,
+    /// What a city answering yes does, as a predicate with "cities" as its subject, in the
+    /// three languages ("have a climate action plan in force"): what drafted findings say
+    /// instead of quoting the question. A language left empty is not drafted from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Localized>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -501,6 +506,7 @@ mod tests {
             continues: None,
             provenance: Provenance::Inferred,
             relevant: None,
+            statement: None,
         }
     }
 

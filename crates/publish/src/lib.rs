@@ -12,6 +12,7 @@ pub mod map;
 pub mod names;
 pub mod pdf;
 pub mod progress;
+pub mod sentences;
 pub mod site;
 pub mod snapshot;
 pub mod view;

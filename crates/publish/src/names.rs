@@ -26,8 +26,24 @@ pub fn integer(lang: Lang, n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// `x` rounded to `decimals` decimals, half away from zero (62.5 → 63, -0.25 → -0.3), the rule
+/// every figure the product shows follows; formatting alone would round half to even.
+pub fn rounded(x: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(6).min(12));
+    // A hair's breadth added to the magnitude so that 0.145 (stored as 0.14499…) counts as half.
+    let nudged = x * scale;
+    (nudged + nudged.signum() * 1e-9).round() / scale
+}
+
+/// A share (0–1) as a whole percentage, rounded half away from zero: what every sentence and
+/// table shows, and what qualifiers ("most", "few") are decided on.
+pub fn whole_percent(share: f64) -> i64 {
+    rounded(share * 100.0, 0) as i64
+}
+
 /// A figure with at most `decimals` decimals, the language's decimal mark and no trailing zeros.
 pub fn decimal(lang: Lang, x: f64, decimals: usize) -> String {
+    let x = rounded(x, decimals);
     if x.fract() == 0.0 && x.abs() < 1e15 {
         return integer(lang, x as i64);
     }
@@ -47,6 +63,7 @@ pub fn decimal(lang: Lang, x: f64, decimals: usize) -> String {
 
 /// `x` with exactly `decimals` decimals (trailing zeros kept), so a column reads evenly.
 pub fn fixed(lang: Lang, x: f64, decimals: usize) -> String {
+    let x = rounded(x, decimals);
     let text = format!("{:.decimals$}", x.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let whole = integer(lang, whole.parse::<i64>().unwrap_or(0));
@@ -57,34 +74,14 @@ pub fn fixed(lang: Lang, x: f64, decimals: usize) -> String {
 
 /// A share (0–1) as a percentage, with a space before the sign as the three languages set it.
 pub fn percent(lang: Lang, share: f64) -> String {
-    format!("{}\u{a0}%", decimal(lang, share * 100.0, 0))
+    format!("{}\u{a0}%", integer(lang, whole_percent(share)))
 }
 
-/// The shares of one question's options as percentages. When they add up to the whole (a
-/// single choice), they are rounded by largest remainder so that the percentages shown add up
-/// to 100 too; shares of several choices each are rounded one by one.
+/// The shares of one question's options as percentages, each rounded half away from zero as
+/// [`percent`] rounds it, so that a figure reads the same in a table, a chart and a sentence
+/// (the percentages of a single choice may then add up to 99 or 101).
 pub fn percents(lang: Lang, shares: &[Option<f64>]) -> Vec<String> {
-    let known: Vec<f64> = shares.iter().flatten().copied().collect();
-    let whole = !known.is_empty() && (known.iter().sum::<f64>() - 1.0).abs() < 1e-6;
-    if !whole {
-        return shares.iter().map(|s| s.map(|s| percent(lang, s)).unwrap_or_default()).collect();
-    }
-    let mut rounded: Vec<(usize, i64, f64)> = shares
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.map(|s| (i, (s * 100.0).floor() as i64, s * 100.0 - (s * 100.0).floor())))
-        .collect();
-    let missing = 100 - rounded.iter().map(|r| r.1).sum::<i64>();
-    let mut by_remainder: Vec<usize> = (0..rounded.len()).collect();
-    by_remainder.sort_by(|a, b| rounded[*b].2.total_cmp(&rounded[*a].2).then(a.cmp(b)));
-    for k in by_remainder.into_iter().take(missing.max(0) as usize) {
-        rounded[k].1 += 1;
-    }
-    let mut out = vec![String::new(); shares.len()];
-    for (i, value, _) in rounded {
-        out[i] = format!("{}\u{a0}%", integer(lang, value));
-    }
-    out
+    shares.iter().map(|s| s.map(|s| percent(lang, s)).unwrap_or_default()).collect()
 }
 
 /// A share's interval, `38–52 %`.
@@ -110,6 +107,17 @@ impl Names<'_> {
             || code.to_string(),
             |q| q.label.get(self.lang, self.questionnaire.default_language).to_string(),
         )
+    }
+
+    /// A question's statement in this language ("have a climate action plan in force"), if
+    /// its framework gives one in this language.
+    pub fn statement(&self, code: &str) -> Option<String> {
+        self.framework
+            .questions()
+            .find(|(_, _, q)| q.code.as_str() == code)
+            .and_then(|(_, _, q)| q.statement.as_ref())
+            .map(|s| s.get(self.lang).trim().to_string())
+            .filter(|s| !s.is_empty())
     }
 
     /// An axis's name.
@@ -237,23 +245,19 @@ mod tests {
     }
 
     #[test]
-    fn shares_of_a_single_choice_add_up_to_100_as_shown() {
-        // 42.5 % and 57.5 % (57.4999… in binary) rounded one by one show 43 % + 57 %… or
-        // 42 % + 57 % at other values; by largest remainder they always show 100 %.
-        let shares = [Some(0.424), Some(0.576)];
-        assert_eq!(percents(Lang::En, &shares), ["42\u{a0}%", "58\u{a0}%"].map(String::from));
-        let shares = [Some(0.4249), Some(0.4249), Some(0.1502)];
-        let one_by_one: i64 = shares.iter().map(|s| (s.unwrap() * 100.0_f64).round() as i64).sum();
-        assert_eq!(one_by_one, 99, "rounding each alone loses a point");
-        assert_eq!(percents(Lang::En, &shares), ["43\u{a0}%", "42\u{a0}%", "15\u{a0}%"].map(String::from));
-        let thirds = percents(Lang::Es, &[Some(1.0 / 3.0), Some(1.0 / 3.0), Some(1.0 / 3.0)]);
-        let total: i64 = thirds.iter().map(|p| p.trim_end_matches("\u{a0}%").parse::<i64>().unwrap()).sum();
-        assert_eq!(total, 100);
-        // Several choices each: shares are rounded one by one.
+    fn every_figure_rounds_half_away_from_zero_the_same_way() {
+        // 5 of 8 cities: 62.5 %, shown 63 % everywhere (formatting alone shows 62).
+        assert_eq!(format!("{:.0}", 62.5_f64), "62");
+        assert_eq!(percent(Lang::En, 5.0 / 8.0), "63\u{a0}%");
         assert_eq!(
-            percents(Lang::En, &[Some(0.426), Some(0.426)]),
-            ["43\u{a0}%", "43\u{a0}%"].map(String::from)
+            percents(Lang::Es, &[Some(5.0 / 8.0), Some(3.0 / 8.0)]),
+            ["63\u{a0}%", "38\u{a0}%"].map(String::from)
         );
+        assert_eq!(whole_percent(0.125), 13);
+        assert_eq!(whole_percent(0.145), 15, "0.145 is 14.499… in binary, and still half");
+        assert_eq!(decimal(Lang::En, 2.25, 1), "2.3");
+        assert_eq!(decimal(Lang::Fr, -2.25, 1), "-2,3");
+        assert_eq!(fixed(Lang::En, 0.125, 2), "0.13");
         assert_eq!(percents(Lang::En, &[None, Some(1.0)])[0], "");
     }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use smartcities_analysis::{CitedItem, Detail, QuestionSummary, Share, Standing, Summary, stats::Numbers};
+use smartcities_analysis::{CitedItem, Detail, QuestionSummary, Share, Summary, stats::Numbers};
 use smartcities_domain::{City, Focus, Lang};
 use smartcities_locale::{FluentValue, t, translate};
 
@@ -13,6 +13,7 @@ use crate::{
     charts::{self, Bar},
     map,
     names::{Names, decimal, integer, interval, percent},
+    sentences::{self, Quantity, ShareFact},
     snapshot::{Practice, Snapshot},
 };
 
@@ -404,15 +405,6 @@ pub fn approx_date(lang: Lang, date: smartcities_domain::ApproxDate) -> String {
     }
 }
 
-/// A quotation as each language marks it.
-fn quote(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::En => format!("“{text}”"),
-        Lang::Es => format!("«{text}»"),
-        Lang::Fr => format!("«\u{a0}{text}\u{a0}»"),
-    }
-}
-
 fn paragraphs(text: &str) -> Vec<String> {
     text.split("\n\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -718,7 +710,7 @@ impl Builder<'_> {
                     .filter(|tr| questions.iter().any(|q| q.code == tr.code))
                     .map(|tr| self.trend(tr))
                     .collect();
-                let key_findings = self.axis_findings(&code, &name);
+                let key_findings = self.axis_findings(&code);
                 Some(AxisView {
                     intro: translate(
                         lang,
@@ -775,22 +767,8 @@ impl Builder<'_> {
             highlights = profile
                 .highlights
                 .iter()
+                .filter_map(|h| sentences::highlight(&self.names, &city.name, h))
                 .take(6)
-                .map(|h| {
-                    let key = match h.standing {
-                        Standing::Strength => "profile-strength",
-                        Standing::Gap => "profile-gap",
-                    };
-                    translate(
-                        lang,
-                        key,
-                        &[
-                            ("city", city.name.clone().into()),
-                            ("question", self.names.question(&h.code).into()),
-                            ("share", percent(lang, h.share).into()),
-                        ],
-                    )
-                })
                 .collect();
             peers = profile.peers.iter().map(|p| (p.city.clone(), self.city_name(&p.city))).collect();
             if self.snapshot.public_scores() {
@@ -879,46 +857,40 @@ impl Builder<'_> {
         Some(ScoresView { description, columns, rows })
     }
 
-    /// The yes/no questions of an axis by their share of yes, highest first.
-    fn yes_shares(&self, axis: &str) -> Vec<(&QuestionSummary, f64)> {
-        let mut yes: Vec<(&QuestionSummary, f64)> = self
+    /// The yes/no questions of an axis with a share of yes to draft from, highest first.
+    fn yes_shares(&self, axis: &str) -> Vec<(&QuestionSummary, ShareFact)> {
+        let mut yes: Vec<(&QuestionSummary, ShareFact)> = self
             .snapshot
             .results
             .questions
             .iter()
             .filter(|q| q.axis == axis && q.kind == "yes_no")
             .filter_map(|q| match &q.overall.detail {
-                Detail::Shares { options } => {
-                    options.iter().find(|o| o.code == "yes").and_then(|o| o.share).map(|s| (q, s))
-                }
+                Detail::Shares { options } => options
+                    .iter()
+                    .find(|o| o.code == "yes")
+                    .and_then(|o| o.share)
+                    .and_then(|s| ShareFact::new(s, q.overall.answering))
+                    .map(|fact| (q, fact)),
                 _ => None,
             })
             .collect();
-        yes.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.code.cmp(&b.0.code)));
+        yes.sort_by(|a, b| b.1.share.total_cmp(&a.1.share).then(a.0.code.cmp(&b.0.code)));
         yes
     }
 
-    /// The most and the least widespread of an axis, as sentences.
-    fn axis_findings(&self, code: &str, name: &str) -> Vec<String> {
-        let lang = self.lang;
+    /// The most and the least widespread of an axis, as sentences that state their figure
+    /// (the axis is named by the page or slide they appear on).
+    fn axis_findings(&self, code: &str) -> Vec<String> {
         let yes = self.yes_shares(code);
-        let sentence = |key: &str, (q, share): &(&QuestionSummary, f64)| {
-            translate(
-                lang,
-                key,
-                &[
-                    ("axis", name.to_string().into()),
-                    ("share", percent(lang, *share).into()),
-                    ("question", self.names.question(&q.code).into()),
-                ],
-            )
+        let sentence = |(q, fact): &(&QuestionSummary, ShareFact)| {
+            sentences::spread(self.lang, *fact, &sentences::predicate(&self.names, &q.code))
         };
-        let mut out: Vec<String> =
-            yes.first().map(|top| sentence("pub-kf-widespread", top)).into_iter().collect();
+        let mut out: Vec<String> = yes.first().map(sentence).into_iter().collect();
         if yes.len() > 1
             && let Some(last) = yes.last()
         {
-            out.push(sentence("pub-kf-rare", last));
+            out.push(sentence(last));
         }
         out
     }
@@ -927,7 +899,15 @@ impl Builder<'_> {
         let lang = self.lang;
         let results = &self.snapshot.results;
         let mut out = vec![self.participation()];
-        out.extend(axes.iter().flat_map(|a| a.key_findings.iter().cloned()));
+        out.extend(axes.iter().flat_map(|a| {
+            a.key_findings.iter().map(|finding| {
+                translate(
+                    lang,
+                    "sentence-axis",
+                    &[("axis", a.name.clone().into()), ("finding", finding.clone().into())],
+                )
+            })
+        }));
         let be = &results.barriers_enablers;
         for (kind, key) in [("barrier", "pub-kf-barrier"), ("enabler", "pub-kf-enabler")] {
             if let Some(item) = be.overall.iter().find(|c| c.kind == kind && c.share.is_some()) {
@@ -972,25 +952,24 @@ impl Builder<'_> {
             "pub-conclusion-participation",
             &[("answering", count(results.answering)), ("countries", count(self.countries()))],
         )];
-        let item = |axis: &AxisView, (q, share): &(&QuestionSummary, f64)| {
-            format!(
-                "{} ({}, {})",
-                quote(lang, &self.names.question(&q.code)),
-                axis.name,
-                percent(lang, *share)
-            )
+        // Only what the qualifier is true of: "most" above 50 %, "few" below 25 %.
+        let item = |axis: &AxisView, (q, fact): &(&QuestionSummary, ShareFact), wanted| {
+            let predicate = sentences::predicate(&self.names, &q.code);
+            sentences::listed(lang, *fact, &predicate, wanted).map(|listed| {
+                translate(
+                    lang,
+                    "sentence-axis",
+                    &[("axis", axis.name.clone().into()), ("finding", listed.into())],
+                )
+            })
         };
         let mut widespread = Vec::new();
         let mut rare = Vec::new();
         for axis in axes {
             let yes = self.yes_shares(&axis.code);
-            if let Some(top) = yes.first() {
-                widespread.push(item(axis, top));
-            }
-            if yes.len() > 1
-                && let Some(last) = yes.last()
-            {
-                rare.push(item(axis, last));
+            widespread.extend(yes.first().and_then(|top| item(axis, top, Quantity::Most)));
+            if yes.len() > 1 {
+                rare.extend(yes.last().and_then(|last| item(axis, last, Quantity::Few)));
             }
         }
         if !widespread.is_empty() {

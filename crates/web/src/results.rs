@@ -696,22 +696,8 @@ pub(crate) async fn profile_views(
         let highlights = profile
             .highlights
             .iter()
+            .filter_map(|h| smartcities_publish::sentences::highlight(&names, &city.name, h))
             .take(6)
-            .map(|h| {
-                let key = match h.standing {
-                    smartcities_app::findings::Standing::Strength => "profile-strength",
-                    smartcities_app::findings::Standing::Gap => "profile-gap",
-                };
-                translate(
-                    lang,
-                    key,
-                    &[
-                        ("city", city.name.clone().into()),
-                        ("question", names.question(&h.code).into()),
-                        ("share", percent(lang, Some(h.share)).into()),
-                    ],
-                )
-            })
             .collect();
         let mut axes: Vec<(String, Vec<BesideRow>)> = Vec::new();
         for a in &profile.answers {

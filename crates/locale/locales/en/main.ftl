@@ -405,8 +405,6 @@ results-link = Results
 
 profile-heading = In the { $year } study
 profile-intro = Each answer beside the share of cities giving the same answer: all cities, the cities of its UCLG section and those of its size. A profile, not a ranking.
-profile-strength = { $city } has what only { $share } of cities report: { $question }
-profile-gap = { $share } of cities report what { $city } does not yet: { $question }
 profile-answer = { $city }
 profile-all = All cities
 profile-section = Its section
@@ -652,8 +650,6 @@ pub-participation = { $answering } of { $invited } invited cities answered, from
     [one] one country
    *[other] { $countries } countries
 }.
-pub-kf-widespread = { $axis }: { $share } of the cities report "{ $question }", the most widespread in the axis.
-pub-kf-rare = { $axis }: only { $share } report "{ $question }", the least widespread.
 pub-kf-barrier = The barrier most cited is { $category }, by { $share } of the cities.
 pub-kf-enabler = The enabler most cited is { $category }, by { $share } of the cities.
 pub-kf-sdg = The SDG most often linked to a practice is { $goal } ({ $name }), by { $cities } cities.
@@ -1291,3 +1287,15 @@ people-done-disabled = The account is disabled: its sessions ended.
 people-done-enabled = The account is enabled again.
 people-done-erased = The person's data is erased.
 people-former-contact = a former contact
+
+## Drafted findings: every sentence states its figure
+sentence-answer-yes = answer yes to “{ $question }”
+sentence-spread-most = Most cities ({ $share }) { $predicate }.
+sentence-spread = { $share } of cities { $predicate }.
+sentence-spread-few = Few cities ({ $share }) { $predicate }.
+sentence-listed = { $predicate } ({ $share })
+sentence-city-one-of = { $city } is one of the { $share } of cities that { $predicate }.
+sentence-city-not-yet = { $share } of cities { $predicate }; { $city } does not yet.
+sentence-city-level = { $city } is one of the { $share } of cities at “{ $level }” or above for “{ $question }”.
+sentence-city-below = { $share } of cities are above “{ $level }”, where { $city } stands, for “{ $question }”.
+sentence-axis = { $axis }: { $finding }

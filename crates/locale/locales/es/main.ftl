@@ -405,8 +405,6 @@ results-link = Resultados
 
 profile-heading = En el estudio { $year }
 profile-intro = Cada respuesta junto al porcentaje de ciudades que dan la misma: todas las ciudades, las de su sección de CGLU y las de su tamaño. Un perfil, no una clasificación.
-profile-strength = { $city } tiene lo que solo el { $share } de las ciudades declara: { $question }
-profile-gap = El { $share } de las ciudades declara lo que { $city } aún no: { $question }
 profile-answer = { $city }
 profile-all = Todas las ciudades
 profile-section = Su sección
@@ -652,8 +650,6 @@ pub-participation = Respondieron { $answering } de las { $invited } ciudades inv
     [one] un país
    *[other] { $countries } países
 }.
-pub-kf-widespread = { $axis }: el { $share } de las ciudades declara «{ $question }», lo más extendido del eje.
-pub-kf-rare = { $axis }: solo el { $share } declara «{ $question }», lo menos extendido.
 pub-kf-barrier = La barrera más citada es { $category }, por el { $share } de las ciudades.
 pub-kf-enabler = El facilitador más citado es { $category }, por el { $share } de las ciudades.
 pub-kf-sdg = El ODS más vinculado a una práctica es el { $goal } ({ $name }), por { $cities } ciudades.
@@ -1291,3 +1287,15 @@ people-done-disabled = La cuenta está desactivada: sus sesiones se han cerrado.
 people-done-enabled = La cuenta vuelve a estar activa.
 people-done-erased = Los datos de la persona se han borrado.
 people-former-contact = un contacto anterior
+
+## Drafted findings: every sentence states its figure
+sentence-answer-yes = responden sí a «{ $question }»
+sentence-spread-most = La mayoría de las ciudades ({ $share }) { $predicate }.
+sentence-spread = El { $share } de las ciudades { $predicate }.
+sentence-spread-few = Pocas ciudades ({ $share }) { $predicate }.
+sentence-listed = { $predicate } ({ $share })
+sentence-city-one-of = { $city } está entre el { $share } de las ciudades que { $predicate }.
+sentence-city-not-yet = El { $share } de las ciudades { $predicate }; { $city }, todavía no.
+sentence-city-level = { $city } está entre el { $share } de las ciudades con «{ $level }» o más en «{ $question }».
+sentence-city-below = El { $share } de las ciudades está por encima de «{ $level }», el nivel de { $city }, en «{ $question }».
+sentence-axis = { $axis }: { $finding }

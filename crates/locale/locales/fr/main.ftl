@@ -405,8 +405,6 @@ results-link = Résultats
 
 profile-heading = Dans l’étude { $year }
 profile-intro = Chaque réponse à côté de la part des villes donnant la même : toutes les villes, celles de sa section de CGLU et celles de sa taille. Un profil, pas un classement.
-profile-strength = { $city } a ce que seules { $share } des villes déclarent : { $question }
-profile-gap = { $share } des villes déclarent ce que { $city } n’a pas encore : { $question }
 profile-answer = { $city }
 profile-all = Toutes les villes
 profile-section = Sa section
@@ -652,8 +650,6 @@ pub-participation = { $answering } des { $invited } villes invitées ont répond
     [one] un pays
    *[other] { $countries } pays
 }.
-pub-kf-widespread = { $axis } : { $share } des villes déclarent « { $question } », le plus répandu de l'axe.
-pub-kf-rare = { $axis } : seules { $share } déclarent « { $question } », le moins répandu.
 pub-kf-barrier = L'obstacle le plus cité est { $category }, par { $share } des villes.
 pub-kf-enabler = Le levier le plus cité est { $category }, par { $share } des villes.
 pub-kf-sdg = L'ODD le plus souvent lié à une pratique est le { $goal } ({ $name }), par { $cities } villes.
@@ -1291,3 +1287,15 @@ people-done-disabled = Le compte est désactivé : ses sessions ont pris fin.
 people-done-enabled = Le compte est de nouveau actif.
 people-done-erased = Les données de la personne sont effacées.
 people-former-contact = un ancien contact
+
+## Drafted findings: every sentence states its figure
+sentence-answer-yes = répondent oui à « { $question } »
+sentence-spread-most = La plupart des villes ({ $share }) { $predicate }.
+sentence-spread = { $share } des villes { $predicate }.
+sentence-spread-few = Peu de villes ({ $share }) { $predicate }.
+sentence-listed = { $predicate } ({ $share })
+sentence-city-one-of = { $city } fait partie des { $share } de villes qui { $predicate }.
+sentence-city-not-yet = { $share } des villes { $predicate } ; { $city } pas encore.
+sentence-city-level = { $city } fait partie des { $share } de villes au niveau « { $level } » ou au-dessus pour « { $question } ».
+sentence-city-below = { $share } des villes sont au-dessus de « { $level } », le niveau de { $city }, pour « { $question } ».
+sentence-axis = { $axis } : { $finding }
