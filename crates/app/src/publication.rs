@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use smartcities_domain::{Collection, EditionYear, Lang, Localized, Progress, Role};
+use smartcities_domain::{Collection, EditionYear, Lang, Localized, PracticeStatus, Progress, Role};
 use smartcities_publish::{Previous, Snapshot, Texts, Version, Workshop, WorkshopOutput};
 use smartcities_store::{
     CityFilter, NewPublication, OutgoingMail, Publication, PublishedFile, ScheduledJob, StoreError, User,
@@ -99,6 +99,9 @@ struct Message {
     body: String,
 }
 
+/// The questionnaire group whose entries are good practices: its answers are not published.
+const PRACTICES_GROUP: &str = "good_practices:";
+
 impl App {
     /// The edition as it would be published now, with the secretariat's texts, redacted for the
     /// public. Refused if the edition was not analysed, or its results are stale.
@@ -126,7 +129,14 @@ impl App {
             .into_iter()
             .filter(|c| invited.contains(&c.id))
             .collect();
-        let answers = city_answers(store.answering().accepted_answers(year).await?);
+        // What cities wrote as good practices reaches the public only through the catalogue
+        // (consented, edited, translated): never straight from their answers.
+        let mut accepted = store.answering().accepted_answers(year).await?;
+        for (_, answers) in &mut accepted {
+            answers.retain(|a| !a.entry.starts_with(PRACTICES_GROUP));
+        }
+        let answers = city_answers(accepted);
+        let practices = self.edition_practices(year, &framework).await?;
         let workshops = store
             .workshops()
             .focus_groups(year)
@@ -176,7 +186,44 @@ impl App {
             codebook: self.codebook(year).await?,
             texts,
             previous,
+            practices,
         })
+    }
+
+    /// The catalogue's published, consented practices linked to the edition, as a version
+    /// publishes them: by city, then id.
+    async fn edition_practices(
+        &self,
+        year: EditionYear,
+        framework: &smartcities_domain::Framework,
+    ) -> Result<Vec<smartcities_publish::Practice>> {
+        let mut practices: Vec<smartcities_publish::Practice> = self
+            .store
+            .catalogue()
+            .practices_changed_after(0, i64::MAX)
+            .await?
+            .into_iter()
+            .filter(|p| p.status == PracticeStatus::Published && p.practice.consent)
+            .filter(|p| p.practice.editions.contains(&year))
+            .map(|p| {
+                let practice = p.practice;
+                let axis = framework
+                    .axes
+                    .iter()
+                    .find(|a| a.study_axis == Some(practice.axis))
+                    .map_or_else(|| practice.axis.slug().to_string(), |a| a.code.to_string());
+                smartcities_publish::Practice {
+                    id: practice.id.to_string(),
+                    city: practice.city,
+                    title: practice.title,
+                    summary: practice.summary,
+                    axis,
+                    sdgs: practice.sdgs,
+                }
+            })
+            .collect();
+        practices.sort_by(|a, b| a.city.cmp(&b.city).then_with(|| a.id.cmp(&b.id)));
+        Ok(practices)
     }
 
     /// The snapshot a version was made from.

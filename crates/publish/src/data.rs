@@ -95,10 +95,10 @@ const FINDINGS: &[Field] = &[
 ];
 
 const PRACTICES: &[Field] = &[
-    field("city_id", "string", "The city that put the practice forward."),
-    field("entry", "integer", "The practice's number in the city's response."),
-    field("title", "string", "Its title, as the city wrote it."),
-    field("summary", "string", "Its summary."),
+    field("city_id", "string", "The city that runs the practice."),
+    field("practice_id", "string", "Its id in the catalogue; its page is /practices/{practice_id}."),
+    field("title", "string", "Its title, in the language it was written in."),
+    field("summary", "string", "Its summary, in the same language."),
     field("axis", "string", "The axis it belongs to."),
     field("sdgs", "string", "The SDG goals (1-17) it is linked to, separated by spaces."),
 ];
@@ -223,9 +223,9 @@ fn practices(s: &Snapshot) -> Vec<Vec<Cell>> {
         .map(|p| {
             vec![
                 text(p.city.as_str()),
-                Cell::Integer(p.entry as i64),
-                text(p.title),
-                text(p.summary),
+                text(p.id),
+                text(p.title.get(p.title.original).0),
+                text(p.summary.get(p.title.original).0),
                 text(p.axis),
                 text(p.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")),
             ]

@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use smartcities_analysis::{CityAnswers, Results, coding::Codebook};
-use smartcities_domain::{City, CityId, Edition, Framework, Lang, Localized};
-use smartcities_questionnaire::{EntryKey, Questionnaire};
+use smartcities_domain::{City, CityId, Edition, Framework, Lang, Localized, Written};
+use smartcities_questionnaire::Questionnaire;
 
 /// One output of a focus group, as published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,20 +88,24 @@ pub struct Snapshot {
     /// The version this one follows, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Previous>,
+    /// The catalogue's published practices linked to the edition.
+    #[serde(default)]
+    pub practices: Vec<Practice>,
 }
 
-/// A good practice a city entered in the questionnaire.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A good practice of the catalogue as the edition publishes it: consented, edited by the
+/// secretariat, each text in its original language with the translations it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Practice {
+    /// Its id in the catalogue (its page is `/practices/{id}`).
+    pub id: String,
     /// The city's id.
     pub city: CityId,
-    /// The entry's number in the city's response.
-    pub entry: u64,
-    /// Its title, as the city wrote it.
-    pub title: String,
+    /// Its title.
+    pub title: Written,
     /// Its summary.
-    pub summary: String,
-    /// The axis it belongs to (code).
+    pub summary: Written,
+    /// The framework's axis it belongs to (code).
     pub axis: String,
     /// The SDG goals it is linked to (1–17).
     pub sdgs: Vec<u8>,
@@ -129,45 +133,10 @@ impl Snapshot {
         self.answers.iter().find(|a| &a.city == id).map_or(&[], |a| a.answers.as_slice())
     }
 
-    /// The good practices of the accepted responses, by city then entry.
+    /// The catalogue's published practices linked to the edition, by city then id; never
+    /// taken from answers.
     pub fn practices(&self) -> Vec<Practice> {
-        let mut practices = Vec::new();
-        for city in &self.answers {
-            let mut entries: std::collections::BTreeMap<u64, Practice> = Default::default();
-            for answer in &city.answers {
-                let Ok(Some(key)) = EntryKey::parse(&answer.entry) else { continue };
-                if key.group.as_str() != "good_practices" {
-                    continue;
-                }
-                let practice = entries.entry(key.id).or_insert_with(|| Practice {
-                    city: city.city.clone(),
-                    entry: key.id,
-                    title: String::new(),
-                    summary: String::new(),
-                    axis: String::new(),
-                    sdgs: Vec::new(),
-                });
-                match answer.question.as_str() {
-                    "gp_title" => practice.title = answer.value.clone(),
-                    "gp_summary" => practice.summary = answer.value.clone(),
-                    "gp_axis" => practice.axis = answer.value.clone(),
-                    "gp_sdgs" => {
-                        let mut goals: Vec<u8> = answer
-                            .value
-                            .split_whitespace()
-                            .filter_map(|c| c.strip_prefix("sdg").and_then(|n| n.parse().ok()))
-                            .filter(|g| (1..=17).contains(g))
-                            .collect();
-                        goals.sort_unstable();
-                        goals.dedup();
-                        practice.sdgs = goals;
-                    }
-                    _ => {}
-                }
-            }
-            practices.extend(entries.into_values().filter(|p| !p.title.is_empty()));
-        }
-        practices
+        self.practices.clone()
     }
 
     /// Whether the public sees composite scores and levels: only where the edition opts in.

@@ -102,12 +102,16 @@ pub struct SdgLink {
 /// A good practice, as published.
 #[derive(Debug, Clone, Serialize)]
 pub struct PracticeView {
-    /// A stable anchor: `{city}-{entry}`.
+    /// Its id in the catalogue, a stable anchor.
     pub id: String,
-    /// Its title.
+    /// Its page in the catalogue.
+    pub href: String,
+    /// Its title, in the page's language where it has one.
     pub title: String,
-    /// Its summary.
+    /// Its summary, likewise.
     pub summary: String,
+    /// The language its texts are shown in when the page's is missing (marked, never silent).
+    pub shown_in: Option<String>,
     /// The city's id.
     pub city_id: String,
     /// The city's name.
@@ -610,10 +614,22 @@ impl Builder<'_> {
     }
 
     fn practice(&self, p: &Practice) -> PracticeView {
+        let lang = self.lang;
+        let ((title, title_fallback), (summary, summary_fallback)) = (p.title.get(lang), p.summary.get(lang));
+        let shown_in = (title_fallback || summary_fallback).then(|| {
+            let original = p.title.original;
+            translate(
+                lang,
+                "pub-practice-shown-in",
+                &[("language", t(lang, &format!("language-{}", original.code())).into())],
+            )
+        });
         PracticeView {
-            id: format!("{}-{}", p.city, p.entry),
-            title: p.title.clone(),
-            summary: p.summary.clone(),
+            id: p.id.clone(),
+            href: format!("/practices/{}", p.id),
+            title: title.to_string(),
+            summary: summary.to_string(),
+            shown_in,
             city_id: p.city.to_string(),
             city: self.city_name(p.city.as_str()),
             axis_code: p.axis.clone(),

@@ -129,6 +129,9 @@ impl App {
             }
             progress.inc(1);
         }
+        // The catalogue before the publication: a version publishes the catalogue's practices.
+        progress.set_message("good practices");
+        let practices = app.illustrative_practices().await?;
         let published = EditionYear::new(PUBLISHED_YEAR).map_err(broken)?;
         if app.store.versions().publications(published).await?.is_empty() {
             progress.set_message(&format!("publishing {PUBLISHED_YEAR} (site, PDFs, open data)"));
@@ -143,8 +146,6 @@ impl App {
             .await?;
         }
         progress.inc(1);
-        progress.set_message("good practices");
-        let practices = app.illustrative_practices().await?;
         progress.set_message("events");
         let events = app.illustrative_events().await?;
         progress.set_message("community");

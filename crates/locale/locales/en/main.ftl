@@ -1299,3 +1299,4 @@ sentence-city-not-yet = { $share } of cities { $predicate }; { $city } does not 
 sentence-city-level = { $city } is one of the { $share } of cities at “{ $level }” or above for “{ $question }”.
 sentence-city-below = { $share } of cities are above “{ $level }”, where { $city } stands, for “{ $question }”.
 sentence-axis = { $axis }: { $finding }
+pub-practice-shown-in = Not yet translated: shown in { $language }, as written.

@@ -1299,3 +1299,4 @@ sentence-city-not-yet = El { $share } de las ciudades { $predicate }; { $city },
 sentence-city-level = { $city } está entre el { $share } de las ciudades con «{ $level }» o más en «{ $question }».
 sentence-city-below = El { $share } de las ciudades está por encima de «{ $level }», el nivel de { $city }, en «{ $question }».
 sentence-axis = { $axis }: { $finding }
+pub-practice-shown-in = Aún sin traducir: se muestra en { $language }, tal como se escribió.

@@ -1299,3 +1299,4 @@ sentence-city-not-yet = { $share } des villes { $predicate } ; { $city } pas enc
 sentence-city-level = { $city } fait partie des { $share } de villes au niveau « { $level } » ou au-dessus pour « { $question } ».
 sentence-city-below = { $share } des villes sont au-dessus de « { $level } », le niveau de { $city }, pour « { $question } ».
 sentence-axis = { $axis } : { $finding }
+pub-practice-shown-in = Pas encore traduit : affiché en { $language }, tel qu’écrit.
