@@ -197,6 +197,14 @@ impl App {
         year: EditionYear,
         framework: &smartcities_domain::Framework,
     ) -> Result<Vec<smartcities_publish::Practice>> {
+        let names: std::collections::HashMap<_, _> = self
+            .store
+            .registry()
+            .cities(&CityFilter::default())
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c.name))
+            .collect();
         let mut practices: Vec<smartcities_publish::Practice> = self
             .store
             .catalogue()
@@ -214,6 +222,7 @@ impl App {
                     .map_or_else(|| practice.axis.slug().to_string(), |a| a.code.to_string());
                 smartcities_publish::Practice {
                     id: practice.id.to_string(),
+                    city_name: names.get(&practice.city).cloned().unwrap_or_default(),
                     city: practice.city,
                     title: practice.title,
                     summary: practice.summary,

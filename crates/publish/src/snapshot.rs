@@ -101,6 +101,9 @@ pub struct Practice {
     pub id: String,
     /// The city's id.
     pub city: CityId,
+    /// The city's name (a practice's city need not have been invited to the edition).
+    #[serde(default)]
+    pub city_name: String,
     /// Its title.
     pub title: Written,
     /// Its summary.

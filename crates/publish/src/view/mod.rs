@@ -1,0 +1,397 @@
+//! An edition's findings in one language, ready to lay out: every figure formatted, every code
+//! named, every chart drawn. The site and the PDFs read the same view, so a page and its printed
+//! chapter cannot disagree.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use smartcities_analysis::{CitedItem, Detail, QuestionSummary, Share, Summary, stats::Numbers};
+use smartcities_domain::{City, Focus, Lang};
+use smartcities_locale::{FluentValue, t, translate};
+
+use crate::{
+    charts::{self, Bar},
+    map,
+    names::{Names, decimal, integer, interval, percent},
+    sentences::{self, Quantity, ShareFact},
+    snapshot::{Practice, Snapshot},
+};
+
+mod findings;
+mod pages;
+mod types;
+
+pub use types::*;
+
+/// The layout's words, by Fluent key without the `pub-` prefix.
+const LABELS: &[&str] = &[
+    "provisional-short",
+    "changes",
+    "report",
+    "contents",
+    "foreword",
+    "methodology",
+    "findings",
+    "practices",
+    "practices-intro",
+    "barriers-enablers",
+    "barriers",
+    "enablers",
+    "sdg-matrix",
+    "sdg-intro",
+    "conclusions",
+    "cities",
+    "cities-intro",
+    "city",
+    "country",
+    "section",
+    "population",
+    "metropolis",
+    "map",
+    "trends",
+    "earlier",
+    "then",
+    "now",
+    "paired",
+    "question",
+    "finding",
+    "answered",
+    "category",
+    "share",
+    "interval",
+    "importance",
+    "axis",
+    "sdgs",
+    "sdg",
+    "downloads",
+    "report-pdf",
+    "brief-pdf",
+    "slides-pdf",
+    "city-pdf",
+    "open-data",
+    "key-findings",
+    "filter",
+    "filter-text",
+    "filter-all",
+    "filter-shown",
+    "focus-groups",
+    "held-on",
+    "language",
+    "dynamics",
+    "participants",
+    "outputs",
+    "kind",
+    "note",
+    "its-answer",
+    "all-cities",
+    "its-section",
+    "peers",
+    "peers-intro",
+    "highlights",
+    "scores",
+    "overall",
+    "city-facts",
+    "city-answers",
+    "city-practices",
+    "no-practices",
+    "no-cited",
+    "not-ranking",
+    "chart-data",
+    "breakdowns",
+    "provenance",
+    "content-hash",
+    "method-version",
+    "languages",
+    "skip",
+    "home",
+    "brief",
+    "slides",
+    "illustrative-data",
+];
+
+fn labels(lang: Lang) -> BTreeMap<&'static str, String> {
+    LABELS.iter().map(|key| (*key, t(lang, &format!("pub-{key}")))).collect()
+}
+
+fn count(n: usize) -> FluentValue<'static> {
+    FluentValue::from(n as i64)
+}
+
+/// A day `YYYY-MM-DD` as the language writes it: 30 November 2026, 30 de noviembre de 2026…
+pub fn long_date(lang: Lang, day: &str) -> String {
+    let mut parts = day.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (year, month, day) =
+        (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    let month = t(lang, &format!("month-{month}"));
+    match lang {
+        Lang::En => format!("{day} {month} {year}"),
+        Lang::Es => format!("{day} de {month} de {year}"),
+        Lang::Fr => format!("{day} {month} {year}"),
+    }
+}
+
+/// A date known to the year, month or day as the language writes it (30 de junio de 2027).
+pub fn approx_date(lang: Lang, date: smartcities_domain::ApproxDate) -> String {
+    match (date.month, date.day) {
+        (Some(month), Some(day)) => long_date(lang, &format!("{}-{month:02}-{day:02}", date.year)),
+        (Some(month), None) => {
+            let name = t(lang, &format!("month-{month}"));
+            match lang {
+                Lang::Es => format!("{name} de {}", date.year),
+                Lang::En | Lang::Fr => format!("{name} {}", date.year),
+            }
+        }
+        _ => date.year.to_string(),
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn share_text(lang: Lang, share: Option<f64>) -> String {
+    share.map(|s| percent(lang, s)).unwrap_or_default()
+}
+
+fn interval_text(lang: Lang, low: Option<f64>, high: Option<f64>) -> String {
+    low.zip(high).map(|(l, h)| interval(lang, l, h)).unwrap_or_default()
+}
+
+fn statistics(lang: Lang, numbers: Option<&Numbers>) -> Vec<String> {
+    match numbers {
+        Some(n) => {
+            let d = |x: f64| decimal(lang, x, 2);
+            vec![n.n.to_string(), d(n.min), d(n.q1), d(n.median), d(n.q3), d(n.max), d(n.mean)]
+        }
+        None => vec![String::new(); 7],
+    }
+}
+
+const STATISTICS: [&str; 7] = ["n", "min", "q1", "median", "q3", "max", "mean"];
+
+struct Builder<'a> {
+    lang: Lang,
+    snapshot: &'a Snapshot,
+    names: Names<'a>,
+}
+
+/// The conclusions drafted from the findings, for the secretariat to edit before publishing:
+/// paragraphs separated by a blank line.
+pub fn draft_conclusions(snapshot: &Snapshot, lang: Lang) -> String {
+    let builder = Builder {
+        lang,
+        snapshot,
+        names: Names { lang, framework: &snapshot.framework, questionnaire: &snapshot.questionnaire },
+    };
+    let practices: Vec<PracticeView> = snapshot.practices().iter().map(|p| builder.practice(p)).collect();
+    let axes = builder.axes(&practices);
+    builder.conclusions(&axes, practices.len()).join("\n\n")
+}
+
+/// The edition's view in one language. `version` and `published_on` (`YYYY-MM-DD`) are those
+/// of the version being made.
+pub fn edition_view(
+    snapshot: &Snapshot,
+    lang: Lang,
+    version: u32,
+    published_on: &str,
+    content_hash: &str,
+) -> EditionView {
+    let names = Names { lang, framework: &snapshot.framework, questionnaire: &snapshot.questionnaire };
+    let builder = Builder { lang, snapshot, names };
+    let results = &snapshot.results;
+    let practices: Vec<PracticeView> = snapshot.practices().iter().map(|p| builder.practice(p)).collect();
+    let axes = builder.axes(&practices);
+    let mut answering: Vec<&City> = snapshot.answering();
+    answering.sort_by(|a, b| a.name.cmp(&b.name));
+    let cities: Vec<CityView> = answering.iter().map(|c| builder.city(c, &practices)).collect();
+    let be = &results.barriers_enablers;
+    let barriers = builder.cited(&be.overall, "barrier", 10);
+    let enablers = builder.cited(&be.overall, "enabler", 10);
+    let bar_rows: Vec<Bar> = be
+        .overall
+        .iter()
+        .take(12)
+        .map(|c| Bar {
+            label: format!(
+                "{} · {}",
+                names.category(&c.category),
+                t(lang, &format!("workshop-kind-{}", c.kind))
+            ),
+            count: c.cities,
+            share: c.share,
+            interval: c.low.zip(c.high),
+            value: share_text(lang, c.share),
+        })
+        .collect();
+    let barriers_chart = (!bar_rows.is_empty()).then(|| {
+        let title = t(lang, "pub-barriers-chart");
+        Figure { name: "barriers-enablers".into(), alt: title.clone(), svg: charts::bars(&title, &bar_rows) }
+    });
+    let matrix = &results.sdg_matrix;
+    let heat_rows: Vec<(String, [usize; 17])> = axes
+        .iter()
+        .map(|a| {
+            let mut cells = [0; 17];
+            for c in matrix.cells.iter().filter(|c| c.axis == a.code && (1..=17).contains(&c.goal)) {
+                cells[c.goal as usize - 1] += c.total();
+            }
+            (a.name.clone(), cells)
+        })
+        .filter(|(_, cells)| cells.iter().any(|c| *c > 0))
+        .collect();
+    let sdg_chart = (!heat_rows.is_empty()).then(|| {
+        let title = t(lang, "pub-sdg-chart");
+        Figure { name: "sdg-matrix".into(), alt: title.clone(), svg: charts::heatmap(&title, &heat_rows) }
+    });
+    let sdg_table = Table {
+        caption: t(lang, "results-linking"),
+        columns: vec![
+            t(lang, "pub-sdg"),
+            t(lang, "pub-cities"),
+            t(lang, "pub-share"),
+            t(lang, "pub-interval"),
+        ],
+        rows: matrix
+            .cities_linking
+            .iter()
+            .filter(|s| s.cities > 0)
+            .map(|s| {
+                vec![
+                    format!("{} · {}", s.goal, t(lang, &format!("sdg-{}", s.goal))),
+                    s.cities.to_string(),
+                    share_text(lang, s.share),
+                    interval_text(lang, s.low, s.high),
+                ]
+            })
+            .collect(),
+    };
+    let markers: Vec<map::Marker> = answering
+        .iter()
+        .map(|c| map::Marker {
+            id: c.id.as_str(),
+            name: &c.name,
+            longitude: c.location.longitude,
+            latitude: c.location.latitude,
+        })
+        .collect();
+    let countries: std::collections::HashSet<&str> = answering.iter().map(|c| c.country.as_str()).collect();
+    let map_title = t(lang, "pub-map-title");
+    let participation = builder.participation();
+    let map = Figure {
+        name: "map".into(),
+        alt: participation.clone(),
+        svg: map::render(&map_title, &participation, &markers, &countries),
+    };
+    let workshops = snapshot
+        .workshops
+        .iter()
+        .map(|w| WorkshopView {
+            held_on: w.held_on.clone(),
+            language: w.language.endonym().to_string(),
+            dynamics: w.dynamics.clone(),
+            participants: w
+                .participants
+                .iter()
+                .map(|c| builder.city_name(c.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            outputs: w
+                .outputs
+                .iter()
+                .map(|o| {
+                    (
+                        t(lang, &format!("workshop-kind-{}", o.kind)),
+                        o.axis.as_deref().map(|a| names.axis(a)).unwrap_or_default(),
+                        o.sdgs.join(", "),
+                        o.note.clone(),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    let focus = match &snapshot.edition.focus {
+        Focus::Holistic => t(lang, "focus-holistic"),
+        Focus::Axis(axis) => {
+            translate(lang, "focus-axis", &[("axis", t(lang, &format!("axis-{}", axis.slug())).into())])
+        }
+        Focus::Theme(theme) => t(lang, &format!("theme-{theme}")),
+    };
+    let conclusions = match &snapshot.texts.conclusions {
+        Some(text) if !text.get(lang).trim().is_empty() => paragraphs(text.get(lang)),
+        _ => builder.conclusions(&axes, practices.len()),
+    };
+    let scores = builder.scores(&cities);
+    let provisional = snapshot.provisional.then(|| {
+        translate(
+            lang,
+            "pub-provisional-note",
+            &[("answering", (results.answering as i64).into()), ("invited", (results.invited as i64).into())],
+        )
+    });
+    let mut changes = Vec::new();
+    if let Some(previous) = &snapshot.previous {
+        changes.push(translate(
+            lang,
+            "pub-changes-auto",
+            &[
+                ("version", (previous.version as i64).into()),
+                ("before", (previous.answering as i64).into()),
+                ("now", (results.answering as i64).into()),
+            ],
+        ));
+    }
+    if let Some(text) = &snapshot.texts.changes {
+        changes.extend(paragraphs(text.get(lang)));
+    }
+    EditionView {
+        provisional,
+        changes,
+        lang: lang.code(),
+        labels: labels(lang),
+        year: snapshot.edition.year.get(),
+        version,
+        published_on: long_date(lang, published_on),
+        title: snapshot.edition.title.get(lang).to_string(),
+        study: t(lang, "site-title"),
+        network: t(lang, "site-tagline"),
+        focus,
+        participation,
+        answering: results.answering,
+        invited: results.invited,
+        foreword: snapshot.texts.foreword.as_ref().map(|f| paragraphs(f.get(lang))).unwrap_or_default(),
+        conclusions,
+        key_findings: builder.key_findings(&axes),
+        method: builder.method(),
+        practices,
+        barriers,
+        enablers,
+        barriers_chart,
+        sdg_chart,
+        sdg_table,
+        cities,
+        map,
+        workshops,
+        scores,
+        method_version: results.method_version.clone(),
+        content_hash: content_hash.to_string(),
+        axes,
+    }
+}
+
+/// The line naming a version on every page and document: its number and day, and that its
+/// findings are provisional when they are.
+pub fn version_line(view: &EditionView, lang: Lang) -> String {
+    let line = translate(
+        lang,
+        "pub-version",
+        &[("version", (view.version as i64).into()), ("date", view.published_on.clone().into())],
+    );
+    match &view.provisional {
+        Some(_) => format!("{line} · {}", t(lang, "pub-provisional-short")),
+        None => line,
+    }
+}
