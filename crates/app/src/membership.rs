@@ -383,7 +383,7 @@ impl App {
     /// are left out.
     pub async fn applications(&self, user: &User) -> Result<Vec<Application>> {
         Self::secretariat_only(user)?;
-        Ok(self.applications_kept().await?)
+        self.applications_kept().await
     }
 
     /// Every application that is not spam.

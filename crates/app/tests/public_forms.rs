@@ -130,8 +130,7 @@ async fn spam_leaves_the_lists_and_the_counts_and_nobody_is_mailed() {
         site.app.apply_to_join(form("Spamtown", "bot@spam.example.org", ""), &client(1)).await.unwrap();
     let id = sent.unwrap().id;
     let period = smartcities_publish::progress::Period::parse("2026-01", "2026-12").unwrap();
-    let before =
-        site.app.progress_report(&secretariat, period.clone(), None).await.unwrap().members.applications;
+    let before = site.app.progress_report(&secretariat, period, None).await.unwrap().members.applications;
     let outbox = site.store.outbox().outbox_counts().await.unwrap();
 
     site.app.decide_application(&secretariat, &id, &Decision::Spam).await.unwrap();

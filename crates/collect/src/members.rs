@@ -122,7 +122,10 @@ pub fn parse_partners(file: &str, text: &str) -> Result<Vec<Partner>, Problems> 
         let link = match row.get("link").map(smartcities_domain::web_link) {
             None => Ok(None),
             Some(Ok(link)) => Ok(Some(link)),
-            Some(Err(e)) => Err(problems.push(row.problem("link", e.0))),
+            Some(Err(e)) => {
+                problems.push(row.problem("link", e.0));
+                Err(())
+            }
         };
         if let (Some(id), Some(name), Some(kind), Ok(link)) = (id, name, kind, link) {
             partners.push(Partner { id: id.to_string(), name: name.to_string(), kind, link });

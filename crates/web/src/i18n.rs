@@ -102,6 +102,16 @@ pub fn with_colon(lang: Lang, text: &str) -> String {
     }
 }
 
+/// Who recorded something, as a reader of `lang` reads it: an erased person's records say
+/// "a former contact" in the reader's language.
+pub(crate) fn who(lang: Lang, recorded_by: String) -> String {
+    if recorded_by.starts_with(smartcities_app::people::FORMER_CONTACT) {
+        t(lang, "people-former-contact")
+    } else {
+        recorded_by
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use axum::http::Request;
@@ -123,15 +133,5 @@ mod tests {
         assert_eq!(negotiate(&parts("/", &all)), Lang::Fr);
         assert_eq!(negotiate(&parts("/", &all[1..])), Lang::Es);
         assert_eq!(negotiate(&parts("/?lang=de", &[])), Lang::En);
-    }
-}
-
-/// Who recorded something, as a reader of `lang` reads it: an erased person's records say
-/// "a former contact" in the reader's language.
-pub(crate) fn who(lang: Lang, recorded_by: String) -> String {
-    if recorded_by.starts_with(smartcities_app::people::FORMER_CONTACT) {
-        t(lang, "people-former-contact")
-    } else {
-        recorded_by
     }
 }
