@@ -97,14 +97,7 @@ fn line_problem(text: &str, required: bool, max: usize) -> Option<CommunityProbl
     if text.trim().contains(char::is_control) {
         return Some(CommunityProblem::ControlCharacter);
     }
-    let text = text.trim();
-    if required && text.is_empty() {
-        Some(CommunityProblem::Missing)
-    } else if text.chars().count() > max {
-        Some(CommunityProblem::TooLong { max })
-    } else {
-        None
-    }
+    text_problem(text, required, max)
 }
 
 /// Checks the focal points a member names: one to [`MAX_FOCAL_POINTS`], each with a name.

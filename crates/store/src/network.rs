@@ -388,17 +388,7 @@ impl Community<'_> {
 
     /// Adds `count` downloads of a file on a day (the demonstration's history uses it too).
     pub async fn add_downloads(&self, edition: i64, file: &str, day: &str, count: i64) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO downloads (edition_year, file, day, count) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (edition_year, file, day) DO UPDATE SET count = downloads.count + excluded.count",
-        )
-        .bind(edition)
-        .bind(file)
-        .bind(day)
-        .bind(count)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        self.add_downloads_batch(&[(edition, file.to_string(), day.to_string(), count)]).await
     }
 
     /// Adds downloads counted elsewhere, as (edition, file, day, count) rows, in one

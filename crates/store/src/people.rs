@@ -114,43 +114,44 @@ impl People<'_> {
         Ok(held)
     }
 
-    /// Applications whose focal point has this address, with their ids.
-    async fn applications_of(&self, email: &Email) -> Result<Vec<(String, Application)>> {
-        let rows = sqlx::query("SELECT id, document FROM member_applications WHERE lower(document) LIKE $1")
+    /// The rows of `table` whose JSON document mentions the address, read as `T` and kept
+    /// where `names` says the document is about the person: (id, document).
+    async fn documents_naming<T: serde::de::DeserializeOwned>(
+        &self,
+        table: &str,
+        email: &Email,
+        names: impl Fn(&T) -> bool,
+    ) -> Result<Vec<(String, T)>> {
+        let sql = format!("SELECT id, document FROM {table} WHERE lower(document) LIKE $1");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(format!("%{}%", email.as_str().to_lowercase()))
             .fetch_all(&self.pool)
             .await?;
         let mut found = Vec::new();
         for row in rows {
             let document: String = row.try_get("document")?;
-            let application: Application = serde_json::from_str(&document).map_err(corrupt)?;
-            if same(application.focal_point.email.as_str(), email) {
-                found.push((row.try_get("id")?, application));
+            let value: T = serde_json::from_str(&document).map_err(corrupt)?;
+            if names(&value) {
+                found.push((row.try_get("id")?, value));
             }
         }
         Ok(found)
     }
 
-    /// Current practices whose contact has this address: (id, document).
+    /// Applications whose focal point has this address, with their ids.
+    async fn applications_of(&self, email: &Email) -> Result<Vec<(String, Application)>> {
+        self.documents_naming("member_applications", email, |a: &Application| {
+            same(a.focal_point.email.as_str(), email)
+        })
+        .await
+    }
+
+    /// Current practices whose contact has this address, with their ids.
     async fn practices_naming(&self, email: &Email) -> Result<Vec<(String, Practice)>> {
-        let rows = sqlx::query("SELECT id, document FROM practices WHERE lower(document) LIKE $1")
-            .bind(format!("%{}%", email.as_str().to_lowercase()))
-            .fetch_all(&self.pool)
-            .await?;
-        let mut found = Vec::new();
-        for row in rows {
-            let document: String = row.try_get("document")?;
-            let practice: Practice = serde_json::from_str(&document).map_err(corrupt)?;
-            if practice
-                .contact
-                .as_ref()
-                .and_then(|c| c.email.as_ref())
-                .is_some_and(|e| same(e.as_str(), email))
-            {
-                found.push((row.try_get("id")?, practice));
-            }
-        }
-        Ok(found)
+        let contact = |p: &Practice| {
+            p.contact.as_ref().and_then(|c| c.email.as_ref()).is_some_and(|e| same(e.as_str(), email))
+        };
+        self.documents_naming("practices", email, contact).await
     }
 
     /// Erases the person with this address, in one transaction: the account (with its sessions

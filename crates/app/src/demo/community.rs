@@ -255,9 +255,14 @@ impl App {
             practice.transferability.complexity = Some(demo.complexity);
             practice.lessons = written(original, &demo.lessons);
             let published = demo.status == PracticeStatus::Published;
-            practice.editions = vec![
-                EditionYear::new(if published { PUBLISHED_YEAR } else { CAMPAIGN_YEAR }).map_err(broken)?,
-            ];
+            // A published practice was reported in the published edition and again in the
+            // campaign; a draft only in the campaign.
+            let year = |y: u16| EditionYear::new(y).map_err(broken);
+            practice.editions = if published {
+                vec![year(PUBLISHED_YEAR)?, year(CAMPAIGN_YEAR)?]
+            } else {
+                vec![year(CAMPAIGN_YEAR)?]
+            };
             practice.consent = true;
             practice.illustrative = true;
             practices.push((practice, demo.status, demo.return_comment.as_deref()));
