@@ -67,4 +67,17 @@ async fn the_published_site_shows_each_practice_in_the_readers_language_or_says_
     }
     // The demonstration's catalogue has practices without a French text: French pages mark them.
     assert!(seen.iter().any(|(l, marked)| *l == Lang::Fr && *marked), "{seen:?}");
+    // Each practice is marked exactly when its reader's language is missing.
+    let snapshot = site
+        .app
+        .snapshot(smartcities_domain::EditionYear::new(2024).unwrap(), Default::default())
+        .await
+        .unwrap();
+    for lang in Lang::ALL.iter().copied() {
+        let view = smartcities_publish::view::draft_practices(&snapshot, lang);
+        for (practice, shown) in snapshot.practices().iter().zip(&view) {
+            let missing = practice.title.exactly(lang).is_none() || practice.summary.exactly(lang).is_none();
+            assert_eq!(shown.shown_in.is_some(), missing, "{lang:?}: {}", practice.id);
+        }
+    }
 }

@@ -191,6 +191,16 @@ pub fn draft_conclusions(snapshot: &Snapshot, lang: Lang) -> String {
     builder.conclusions(&axes, practices.len()).join("\n\n")
 }
 
+/// The practices of a snapshot as its pages show them in `lang`, in the snapshot's order.
+pub fn draft_practices(snapshot: &Snapshot, lang: Lang) -> Vec<PracticeView> {
+    let builder = Builder {
+        lang,
+        snapshot,
+        names: Names { lang, framework: &snapshot.framework, questionnaire: &snapshot.questionnaire },
+    };
+    snapshot.practices().iter().map(|p| builder.practice(p)).collect()
+}
+
 /// The edition's view in one language. `version` and `published_on` (`YYYY-MM-DD`) are those
 /// of the version being made.
 pub fn edition_view(

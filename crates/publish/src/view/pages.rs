@@ -175,8 +175,10 @@ impl Builder<'_> {
 
     pub(super) fn practice(&self, p: &Practice) -> PracticeView {
         let lang = self.lang;
-        let ((title, title_fallback), (summary, summary_fallback)) = (p.title.get(lang), p.summary.get(lang));
-        let shown_in = (title_fallback || summary_fallback).then(|| {
+        let ((title, _), (summary, _)) = (p.title.get(lang), p.summary.get(lang));
+        // Missing in the reader's language: shown as written, and said so.
+        let missing = p.title.exactly(lang).is_none() || p.summary.exactly(lang).is_none();
+        let shown_in = missing.then(|| {
             let original = p.title.original;
             translate(
                 lang,
