@@ -66,30 +66,35 @@ impl App {
                 continue;
             }
             let Some(stored) = self.results(edition.year).await? else { continue };
-            let accepted = self
-                .store
-                .answering()
-                .response(edition.year, &city.id)
-                .await?
-                .is_some_and(|r| r.status == ResponseStatus::Accepted);
-            if !accepted {
-                continue;
-            }
+            let Some(answers) = self.accepted_answers_of(edition.year, &city.id).await? else { continue };
             let mut results = stored.results;
             policy::redact(viewer, &edition, &mut results);
-            let answers: Vec<Answer> = self
-                .store
-                .answering()
-                .answers(edition.year, &city.id)
-                .await?
-                .into_iter()
-                .map(|a| Answer { question: a.question, entry: a.entry, value: a.value })
-                .collect();
             if let Some(mut profile) = smartcities_analysis::city_profile(&results, &city, &answers) {
                 policy::redact_profile(viewer, &edition, &mut profile);
                 out.push(profile);
             }
         }
         Ok(out)
+    }
+
+    /// A city's answers in an edition, as the analysis reads them, if its response was accepted.
+    pub(crate) async fn accepted_answers_of(
+        &self,
+        year: EditionYear,
+        city: &CityId,
+    ) -> Result<Option<Vec<Answer>>> {
+        let answering = self.store.answering();
+        let accepted =
+            answering.response(year, city).await?.is_some_and(|r| r.status == ResponseStatus::Accepted);
+        if !accepted {
+            return Ok(None);
+        }
+        let answers = answering.answers(year, city).await?;
+        Ok(Some(
+            answers
+                .into_iter()
+                .map(|a| Answer { question: a.question, entry: a.entry, value: a.value })
+                .collect(),
+        ))
     }
 }

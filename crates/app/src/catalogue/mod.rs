@@ -18,8 +18,8 @@ pub use smartcities_search::{
     Card, DIMENSIONS, Filters, Found, Order, Reason, Search, Suggestion, Visibility, passage,
 };
 
-use smartcities_analysis::{Answer, PopulationBand, Standing};
-use smartcities_domain::{City, CityId, Lang, PracticeId, PracticeStatus, ResponseStatus, Role};
+use smartcities_analysis::{PopulationBand, Standing};
+use smartcities_domain::{City, CityId, Lang, PracticeId, PracticeStatus, Role};
 use smartcities_store::{PracticeChange, PracticeVersion, StoredPractice, User};
 
 use crate::{App, Refusal, Result};
@@ -230,23 +230,7 @@ impl App {
         // Only published findings: the suggestions tell where the city stands.
         for edition in editions.into_iter().filter(|e| e.status.published) {
             let Some(stored) = self.results(edition.year).await? else { continue };
-            let accepted = self
-                .store
-                .answering()
-                .response(edition.year, &city.id)
-                .await?
-                .is_some_and(|r| r.status == ResponseStatus::Accepted);
-            if !accepted {
-                continue;
-            }
-            let answers: Vec<Answer> = self
-                .store
-                .answering()
-                .answers(edition.year, &city.id)
-                .await?
-                .into_iter()
-                .map(|a| Answer { question: a.question, entry: a.entry, value: a.value })
-                .collect();
+            let Some(answers) = self.accepted_answers_of(edition.year, &city.id).await? else { continue };
             let Some(profile) = smartcities_analysis::city_profile(&stored.results, city, &answers) else {
                 continue;
             };
