@@ -114,6 +114,19 @@ const BARRIERS: &[Field] = &[
     field("mean_importance", "number", "Mean importance given to it, 1-5."),
 ];
 
+const THEMES: &[Field] = &[
+    field("group", "string", "barrier, enabler, trend or technology."),
+    field("theme", "string", "The codebook category's code."),
+    field("label_en", "string", "Its name in English."),
+    field("label_es", "string", "Its name in Spanish."),
+    field("label_fr", "string", "Its name in French."),
+    field("cities", "integer", "Cities whose written answers raise it."),
+    field("answers", "integer", "Written answers coded with it."),
+    field("share", "number", "The cities' share of the answering cities, 0-1."),
+    field("low", "number", "Lower bound of the 95 % Wilson interval."),
+    field("high", "number", "Upper bound of the 95 % Wilson interval."),
+];
+
 const CITIES: &[Field] = &[
     field("city_id", "string", "The city's id."),
     field("name", "string", "Its name."),
@@ -253,6 +266,30 @@ fn barriers(s: &Snapshot) -> Vec<Vec<Cell>> {
     rows
 }
 
+fn themes(s: &Snapshot) -> Vec<Vec<Cell>> {
+    let Some(codebook) = &s.codebook else { return Vec::new() };
+    crate::view::themes::counts(codebook, &s.results)
+        .into_iter()
+        .map(|c| {
+            let label = |lang: Lang| {
+                codebook.categories.iter().find(|k| k.code == c.code).map_or("", |k| k.label.get(lang))
+            };
+            vec![
+                text(c.group.slug()),
+                text(&c.code),
+                text(label(Lang::En)),
+                text(label(Lang::Es)),
+                text(label(Lang::Fr)),
+                Cell::Integer(c.cities as i64),
+                Cell::Integer(c.answers as i64),
+                number(c.share),
+                number(c.interval.map(|i| i.0)),
+                number(c.interval.map(|i| i.1)),
+            ]
+        })
+        .collect()
+}
+
 fn cities(s: &Snapshot) -> Vec<Vec<Cell>> {
     let mut answering = s.answering();
     answering.sort_by(|a, b| a.id.cmp(&b.id));
@@ -332,6 +369,12 @@ fn tables(s: &Snapshot) -> Vec<Table> {
             title: "Barriers and enablers cited, overall and by axis",
             fields: BARRIERS,
             rows: barriers(s),
+        },
+        Table {
+            name: "themes",
+            title: "Themes coded in the cities' written answers, with the cities raising each",
+            fields: THEMES,
+            rows: themes(s),
         },
         Table { name: "cities", title: "Participating cities", fields: CITIES, rows: cities(s) },
         Table {

@@ -12,6 +12,7 @@ pub mod map;
 pub mod names;
 pub mod pdf;
 pub mod progress;
+pub mod raster;
 pub mod sentences;
 pub mod site;
 pub mod snapshot;
@@ -46,6 +47,7 @@ pub fn content_type(path: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "svg" => "image/svg+xml",
+        "png" => "image/png",
         "pdf" => "application/pdf",
         "csv" => "text/csv; charset=utf-8",
         "json" => "application/json",
@@ -112,8 +114,9 @@ fn publish_on_pool(
     let site: Vec<Vec<File>> = views
         .par_iter()
         .map(|(lang, view)| {
-            let pages = site::pages(view, *lang)?;
+            let mut pages = site::pages(view, *lang)?;
             progress.inc(pages.len() as u64);
+            pages.extend(site::charts(view, *lang)?);
             Ok(pages)
         })
         .collect::<Result<_, String>>()?;

@@ -118,6 +118,26 @@ pub fn pages(view: &EditionView, lang: Lang) -> Result<Vec<File>, String> {
     Ok(files)
 }
 
+/// Every chart of one language as files a reader can take away, beside its pages:
+/// `site/{lang}/charts/{name}.svg`, `.png` and `.csv` (the figures it draws).
+pub fn charts(view: &EditionView, lang: Lang) -> Result<Vec<File>, String> {
+    use rayon::prelude::*;
+    let dir = format!("site/{}/charts", lang.code());
+    let figures = view.figures();
+    let drawn: Vec<Vec<File>> = figures
+        .par_iter()
+        .map(|f| {
+            let png = crate::raster::png(&f.svg).map_err(|e| format!("chart {}: {e}", f.name))?;
+            Ok(vec![
+                File::new(format!("{dir}/{}.svg", f.name), f.svg.clone().into_bytes()),
+                File::new(format!("{dir}/{}.png", f.name), png),
+                File::new(format!("{dir}/{}.csv", f.name), f.csv()),
+            ])
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(drawn.into_iter().flatten().collect())
+}
+
 /// The site's entrance (a choice of language) and its shared assets.
 pub fn common(titles: &[(Lang, String)]) -> Result<Vec<File>, String> {
     let title = titles.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" · ");

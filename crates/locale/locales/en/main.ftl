@@ -622,6 +622,8 @@ pub-no-practices = No good practice was put forward for this axis.
 pub-no-cited = None cited.
 pub-not-ranking = The study characterises cities: findings are shares of the cities that answered, with 95 % intervals. Cities are not ranked.
 pub-chart-data = The chart's figures
+pub-chart-download = Download this chart:
+pub-chart-csv = data (CSV)
 pub-breakdowns = By section, size and Metropolis membership
 pub-provenance = Provenance
 pub-content-hash = Content hash (SHA-256)
@@ -645,6 +647,18 @@ pub-axis-intro = { $axis }: { $questions ->
    *[other] { $practices } good practices
 }.
 pub-barriers-chart = Barriers and enablers: share of the answering cities citing each
+pub-themes = What cities wrote
+pub-themes-intro = Analysts coded the cities' written answers with the study's codebook. Each theme counts the cities whose answers raise it; answers themselves are not quoted.
+pub-themes-barrier = Barriers cities wrote of
+pub-themes-enabler = Enablers cities wrote of
+pub-themes-trend = Trends cities wrote of
+pub-themes-technology = Technologies cities wrote of
+pub-themes-caption = Cities whose written answers raise each theme, of { $answering ->
+    [one] the one answering city
+   *[other] the { $answering } answering cities
+}
+pub-theme = Theme
+pub-theme-answers = Written answers
 pub-sdg-chart = Axes and SDGs: practices, answers and focus-group outputs per goal
 pub-participation = { $answering } of { $invited } invited cities answered, from { $countries ->
     [one] one country

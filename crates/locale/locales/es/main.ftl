@@ -622,6 +622,8 @@ pub-no-practices = No se propuso ninguna buena práctica para este eje.
 pub-no-cited = Ninguna citada.
 pub-not-ranking = El estudio caracteriza a las ciudades: los resultados son proporciones de las ciudades que respondieron, con intervalos del 95 %. Las ciudades no se clasifican.
 pub-chart-data = Las cifras del gráfico
+pub-chart-download = Descargar este gráfico:
+pub-chart-csv = datos (CSV)
 pub-breakdowns = Por sección, tamaño y pertenencia a Metropolis
 pub-provenance = Procedencia
 pub-content-hash = Huella del contenido (SHA-256)
@@ -645,6 +647,18 @@ pub-axis-intro = { $axis }: { $questions ->
    *[other] { $practices } buenas prácticas
 }.
 pub-barriers-chart = Barreras y facilitadores: proporción de las ciudades que citan cada uno
+pub-themes = Lo que escribieron las ciudades
+pub-themes-intro = El equipo de análisis codificó las respuestas escritas de las ciudades con el libro de códigos del estudio. Cada tema cuenta las ciudades cuyas respuestas lo mencionan; las respuestas no se citan.
+pub-themes-barrier = Barreras que mencionan las ciudades
+pub-themes-enabler = Facilitadores que mencionan las ciudades
+pub-themes-trend = Tendencias que mencionan las ciudades
+pub-themes-technology = Tecnologías que mencionan las ciudades
+pub-themes-caption = Ciudades cuyas respuestas escritas mencionan cada tema, de { $answering ->
+    [one] la única ciudad participante
+   *[other] las { $answering } ciudades participantes
+}
+pub-theme = Tema
+pub-theme-answers = Respuestas escritas
 pub-sdg-chart = Ejes y ODS: prácticas, respuestas y conclusiones de grupos focales por objetivo
 pub-participation = Respondieron { $answering } de las { $invited } ciudades invitadas, de { $countries ->
     [one] un país

@@ -622,6 +622,8 @@ pub-no-practices = Aucune bonne pratique n'a été proposée pour cet axe.
 pub-no-cited = Aucun cité.
 pub-not-ranking = L'étude caractérise les villes : les résultats sont des parts des villes qui ont répondu, avec des intervalles à 95 %. Les villes ne sont pas classées.
 pub-chart-data = Les chiffres du graphique
+pub-chart-download = Télécharger ce graphique :
+pub-chart-csv = données (CSV)
 pub-breakdowns = Par section, taille et appartenance à Metropolis
 pub-provenance = Provenance
 pub-content-hash = Empreinte du contenu (SHA-256)
@@ -645,6 +647,18 @@ pub-axis-intro = { $axis } : { $questions ->
    *[other] { $practices } bonnes pratiques
 }.
 pub-barriers-chart = Obstacles et leviers : part des villes ayant répondu qui citent chacun
+pub-themes = Ce que les villes ont écrit
+pub-themes-intro = L’équipe d’analyse a codé les réponses écrites des villes avec le livre de codes de l’étude. Chaque thème compte les villes dont les réponses l’évoquent ; les réponses ne sont pas citées.
+pub-themes-barrier = Obstacles évoqués par les villes
+pub-themes-enabler = Leviers évoqués par les villes
+pub-themes-trend = Tendances évoquées par les villes
+pub-themes-technology = Technologies évoquées par les villes
+pub-themes-caption = Villes dont les réponses écrites évoquent chaque thème, sur { $answering ->
+    [one] la seule ville ayant répondu
+   *[other] les { $answering } villes ayant répondu
+}
+pub-theme = Thème
+pub-theme-answers = Réponses écrites
 pub-sdg-chart = Axes et ODD : pratiques, réponses et conclusions des groupes de discussion par objectif
 pub-participation = { $answering } des { $invited } villes invitées ont répondu, de { $countries ->
     [one] un pays

@@ -3,12 +3,12 @@
 //! Each template in `templates/pdf` reads its data from JSON and its charts from SVG files, the
 //! same charts the site shows.
 
-mod world;
+pub(crate) mod world;
 
 use serde::Serialize;
 pub use world::{Bytes, pdf};
 
-use crate::view::{CityView, EditionView, Figure};
+use crate::view::{CityView, EditionView};
 
 const COMMON: &str = include_str!("../../templates/pdf/common.typ");
 const REPORT: &str = include_str!("../../templates/pdf/report.typ");
@@ -89,26 +89,8 @@ struct CitySheet<'a> {
     city: &'a CityView,
 }
 
-fn figures(view: &EditionView) -> Vec<&Figure> {
-    let mut out: Vec<&Figure> = vec![&view.map];
-    out.extend(view.barriers_chart.iter());
-    out.extend(view.sdg_chart.iter());
-    for axis in &view.axes {
-        out.extend(axis.overview.iter());
-        out.extend(axis.findings.iter().filter_map(|f| f.chart.as_ref()));
-    }
-    out
-}
-
 fn blank_charts(view: &mut EditionView) {
-    let blank = |f: &mut Figure| f.svg.clear();
-    blank(&mut view.map);
-    view.barriers_chart.iter_mut().for_each(blank);
-    view.sdg_chart.iter_mut().for_each(blank);
-    for axis in &mut view.axes {
-        axis.overview.iter_mut().for_each(blank);
-        axis.findings.iter_mut().filter_map(|f| f.chart.as_mut()).for_each(blank);
-    }
+    view.figures_mut().into_iter().for_each(|f| f.svg.clear());
 }
 
 /// A `YYYY-MM-DD` day as typst's date.
@@ -122,7 +104,8 @@ fn day(text: &str) -> (i32, u8, u8) {
 impl<'a> Prepared<'a> {
     /// Prepares a language's documents. `published_on` is `YYYY-MM-DD`.
     pub fn new(view: &'a EditionView, version_line: String, published_on: &str) -> Prepared<'a> {
-        let charts = figures(view)
+        let charts = view
+            .figures()
             .into_iter()
             .map(|f| (format!("/charts/{}.svg", f.name), Bytes::new(f.svg.clone().into_bytes())))
             .collect();

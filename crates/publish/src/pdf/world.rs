@@ -16,7 +16,7 @@ use typst::{
 use typst_layout::PagedDocument;
 
 /// Noto Sans (SIL Open Font License 1.1), in the four styles the documents use.
-const FONT_FILES: [&[u8]; 4] = [
+pub(crate) const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../fonts/NotoSans-Regular.ttf"),
     include_bytes!("../../fonts/NotoSans-Bold.ttf"),
     include_bytes!("../../fonts/NotoSans-Italic.ttf"),

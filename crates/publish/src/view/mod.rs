@@ -19,6 +19,7 @@ use crate::{
 
 mod findings;
 mod pages;
+pub mod themes;
 mod types;
 
 pub use types::*;
@@ -36,6 +37,8 @@ const LABELS: &[&str] = &[
     "practices-intro",
     "barriers-enablers",
     "barriers",
+    "themes",
+    "themes-intro",
     "enablers",
     "sdg-matrix",
     "sdg-intro",
@@ -97,6 +100,8 @@ const LABELS: &[&str] = &[
     "no-cited",
     "not-ranking",
     "chart-data",
+    "chart-download",
+    "chart-csv",
     "breakdowns",
     "provenance",
     "content-hash",
@@ -239,7 +244,7 @@ pub fn edition_view(
         .collect();
     let barriers_chart = (!bar_rows.is_empty()).then(|| {
         let title = t(lang, "pub-barriers-chart");
-        Figure { name: "barriers-enablers".into(), alt: title.clone(), svg: charts::bars(&title, &bar_rows) }
+        Figure::bars("barriers-enablers".into(), title.clone(), title, &bar_rows)
     });
     let matrix = &results.sdg_matrix;
     let heat_rows: Vec<(String, [usize; 17])> = axes
@@ -255,7 +260,18 @@ pub fn edition_view(
         .collect();
     let sdg_chart = (!heat_rows.is_empty()).then(|| {
         let title = t(lang, "pub-sdg-chart");
-        Figure { name: "sdg-matrix".into(), alt: title.clone(), svg: charts::heatmap(&title, &heat_rows) }
+        let mut columns = vec!["axis".to_string()];
+        columns.extend((1..=17).map(|g| format!("sdg_{g}")));
+        let rows = heat_rows
+            .iter()
+            .map(|(axis, cells)| std::iter::once(axis.clone()).chain(cells.iter().map(usize::to_string)).collect())
+            .collect();
+        Figure {
+            name: "sdg-matrix".into(),
+            alt: title.clone(),
+            svg: charts::heatmap(&title, &heat_rows),
+            data: Table { caption: title, columns, rows },
+        }
     });
     let sdg_table = Table {
         caption: t(lang, "results-linking"),
@@ -295,6 +311,16 @@ pub fn edition_view(
         name: "map".into(),
         alt: participation.clone(),
         svg: map::render(&map_title, &participation, &markers, &countries),
+        data: Table {
+            caption: map_title.clone(),
+            columns: ["city_id", "city", "latitude", "longitude"].map(String::from).to_vec(),
+            rows: markers
+                .iter()
+                .map(|m| {
+                    vec![m.id.to_string(), m.name.to_string(), m.latitude.to_string(), m.longitude.to_string()]
+                })
+                .collect(),
+        },
     };
     let workshops = snapshot
         .workshops
@@ -380,6 +406,7 @@ pub fn edition_view(
         barriers,
         enablers,
         barriers_chart,
+        themes: themes::groups(snapshot, lang),
         sdg_chart,
         sdg_table,
         cities,
@@ -389,6 +416,35 @@ pub fn edition_view(
         method_version: results.method_version.clone(),
         content_hash: content_hash.to_string(),
         axes,
+    }
+}
+
+impl EditionView {
+    /// Every chart of the edition in this language: the map, the edition-wide charts, then
+    /// each axis's.
+    pub fn figures(&self) -> Vec<&Figure> {
+        let mut out: Vec<&Figure> = vec![&self.map];
+        out.extend(self.barriers_chart.iter());
+        out.extend(self.themes.iter().filter_map(|g| g.chart.as_ref()));
+        out.extend(self.sdg_chart.iter());
+        for axis in &self.axes {
+            out.extend(axis.overview.iter());
+            out.extend(axis.findings.iter().filter_map(|f| f.chart.as_ref()));
+        }
+        out
+    }
+
+    /// The same, to change.
+    pub fn figures_mut(&mut self) -> Vec<&mut Figure> {
+        let mut out: Vec<&mut Figure> = vec![&mut self.map];
+        out.extend(self.barriers_chart.iter_mut());
+        out.extend(self.themes.iter_mut().filter_map(|g| g.chart.as_mut()));
+        out.extend(self.sdg_chart.iter_mut());
+        for axis in &mut self.axes {
+            out.extend(axis.overview.iter_mut());
+            out.extend(axis.findings.iter_mut().filter_map(|f| f.chart.as_mut()));
+        }
+        out
     }
 }
 

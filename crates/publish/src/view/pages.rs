@@ -65,11 +65,12 @@ impl Builder<'_> {
             Detail::Shares { options } | Detail::Ordinal { levels: options, .. } => {
                 let table = self.option_table(&q.code, options);
                 let columns = options.iter().map(|o| self.names.choice(&q.code, &o.code)).collect();
-                let chart = Figure {
-                    name: format!("q-{}", q.code),
-                    alt: translate(lang, "pub-chart-shares", &[("question", question.clone().into())]),
-                    svg: charts::bars(&question, &self.names.bars(&q.code, options)),
-                };
+                let chart = Figure::bars(
+                    format!("q-{}", q.code),
+                    question.clone(),
+                    translate(lang, "pub-chart-shares", &[("question", question.clone().into())]),
+                    &self.names.bars(&q.code, options),
+                );
                 (Some(chart), table, columns)
             }
             Detail::Numeric { values, per_100k, unit } => {
@@ -111,6 +112,17 @@ impl Builder<'_> {
                             n.max,
                             [&d(n.min), &d(n.q1), &d(n.median), &d(n.q3), &d(n.max)],
                         ),
+                        data: Table {
+                            caption: question.clone(),
+                            columns: ["n", "min", "q1", "median", "q3", "max", "mean"]
+                                .map(String::from)
+                                .to_vec(),
+                            rows: vec![
+                                std::iter::once(n.n.to_string())
+                                    .chain([n.min, n.q1, n.median, n.q3, n.max, n.mean].map(|x| x.to_string()))
+                                    .collect(),
+                            ],
+                        },
                     }
                 });
                 let table = Table { caption: String::new(), columns, rows };
@@ -275,11 +287,7 @@ impl Builder<'_> {
                     .collect();
                 let overview = (!yes_bars.is_empty()).then(|| {
                     let title = translate(lang, "pub-axis-overview", &[("axis", name.clone().into())]);
-                    Figure {
-                        name: format!("axis-{code}"),
-                        alt: title.clone(),
-                        svg: charts::bars(&title, &yes_bars),
-                    }
+                    Figure::bars(format!("axis-{code}"), title.clone(), title, &yes_bars)
                 });
                 let items = be.by_axis.iter().find(|(a, _)| *a == code).map_or(&[][..], |(_, items)| items);
                 let mut sdgs: Vec<SdgLink> = results

@@ -11,6 +11,43 @@ pub struct Figure {
     pub alt: String,
     /// The chart.
     pub svg: String,
+    /// The figures it draws, as its CSV download gives them (plain numbers, shares 0–1).
+    #[serde(skip)]
+    pub data: Table,
+}
+
+impl Figure {
+    /// Horizontal bars with the rows they draw.
+    pub fn bars(name: String, title: String, alt: String, bars: &[Bar]) -> Figure {
+        let columns = ["label", "cities", "share", "low", "high"].map(String::from).to_vec();
+        let plain =
+            |x: Option<f64>| x.map_or(String::new(), |x| format!("{}", (x * 10_000.0).round() / 10_000.0));
+        let rows = bars
+            .iter()
+            .map(|r| {
+                vec![
+                    r.label.clone(),
+                    r.count.to_string(),
+                    plain(r.share),
+                    plain(r.interval.map(|i| i.0)),
+                    plain(r.interval.map(|i| i.1)),
+                ]
+            })
+            .collect();
+        let svg = charts::bars(&title, bars);
+        Figure { name, alt, svg, data: Table { caption: title, columns, rows } }
+    }
+
+    /// The chart's data as CSV.
+    pub fn csv(&self) -> Vec<u8> {
+        let mut out = csv::Writer::from_writer(Vec::new());
+        // Writing to memory cannot fail.
+        let _ = out.write_record(&self.data.columns);
+        for row in &self.data.rows {
+            let _ = out.write_record(row);
+        }
+        out.into_inner().unwrap_or_default()
+    }
 }
 
 /// A table: the data behind a chart, or a list.
@@ -256,6 +293,8 @@ pub struct EditionView {
     pub enablers: Vec<Cited>,
     /// Barriers and enablers as one chart.
     pub barriers_chart: Option<Figure>,
+    /// The themes coded in cities' written answers, by group.
+    pub themes: Vec<themes::ThemeGroup>,
     /// The SDG matrix as a heat map.
     pub sdg_chart: Option<Figure>,
     /// Cities linking a practice to each SDG.

@@ -1,0 +1,54 @@
+//! Every chart of a published version can be taken away as SVG, PNG and CSV from a permanent
+//! address beside its page, and the CSV holds the figures the chart draws.
+
+// Each test target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
+use smartcities_domain::{EditionYear, Lang};
+use smartcities_publish::Texts;
+use smartcities_test_support::Site;
+
+#[tokio::test]
+async fn every_chart_of_the_site_links_to_its_svg_png_and_csv() {
+    let site = Site::demo().await;
+    let snapshot = site.app.snapshot(EditionYear::new(2024).unwrap(), Texts::default()).await.unwrap();
+    for lang in Lang::ALL {
+        let view = smartcities_publish::view::edition_view(&snapshot, lang, 1, "2026-12-06", "hash");
+        let figures = view.figures();
+        assert!(figures.len() > 10, "{lang:?}: {} charts", figures.len());
+        let mut names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), figures.len(), "{lang:?}: a chart's name is its file name, so unique");
+        for f in &figures {
+            assert!(!f.data.rows.is_empty(), "{lang:?}: chart {} has its figures", f.name);
+        }
+    }
+
+    let base = "/editions/2024/v/1/site/fr";
+    let page = site.get(&format!("{base}/barriers-enablers.html"), None).await;
+    assert_eq!(page.status.as_u16(), 200);
+    assert!(page.body.contains("Télécharger ce graphique"), "links are labelled in the page's language");
+    let chart = "barriers-enablers";
+    for (ext, kind) in [("svg", "image/svg+xml"), ("png", "image/png"), ("csv", "text/csv")] {
+        assert!(page.body.contains(&format!("href=\"charts/{chart}.{ext}\"")), "{ext} linked");
+        let file = site.get(&format!("{base}/charts/{chart}.{ext}"), None).await;
+        assert_eq!(file.status.as_u16(), 200, "{ext}");
+        assert!(file.headers["content-type"].to_str().unwrap().starts_with(kind), "{ext}: {:?}", file.headers["content-type"]);
+        if ext == "png" {
+            assert_eq!(&file.bytes[..8], b"\x89PNG\r\n\x1a\n");
+        }
+    }
+    // The CSV holds what the page's table says: the most cited item's number of cities.
+    let view = smartcities_publish::view::edition_view(&snapshot, Lang::Fr, 1, "2026-12-06", "hash");
+    let figure = view.barriers_chart.as_ref().unwrap();
+    let csv = site.get(&format!("{base}/charts/{chart}.csv"), None).await;
+    let mut lines = csv.body.lines();
+    assert_eq!(lines.next(), Some("label,cities,share,low,high"));
+    let first = lines.next().unwrap();
+    let top = &snapshot.results.barriers_enablers.overall[0];
+    assert!(first.contains(&format!(",{},", top.cities)), "{first}");
+    let share: f64 = first.split(',').nth(2).unwrap().parse().unwrap();
+    assert!((share - top.share.unwrap()).abs() < 1e-4, "{first}");
+    assert_eq!(figure.data.rows.len(), csv.body.lines().count() - 1);
+}
