@@ -34,7 +34,11 @@ async fn every_chart_of_the_site_links_to_its_svg_png_and_csv() {
         assert!(page.body.contains(&format!("href=\"charts/{chart}.{ext}\"")), "{ext} linked");
         let file = site.get(&format!("{base}/charts/{chart}.{ext}"), None).await;
         assert_eq!(file.status.as_u16(), 200, "{ext}");
-        assert!(file.headers["content-type"].to_str().unwrap().starts_with(kind), "{ext}: {:?}", file.headers["content-type"]);
+        assert!(
+            file.headers["content-type"].to_str().unwrap().starts_with(kind),
+            "{ext}: {:?}",
+            file.headers["content-type"]
+        );
         if ext == "png" {
             assert_eq!(&file.bytes[..8], b"\x89PNG\r\n\x1a\n");
         }
@@ -51,4 +55,35 @@ async fn every_chart_of_the_site_links_to_its_svg_png_and_csv() {
     let share: f64 = first.split(',').nth(2).unwrap().parse().unwrap();
     assert!((share - top.share.unwrap()).abs() < 1e-4, "{first}");
     assert_eq!(figure.data.rows.len(), csv.body.lines().count() - 1);
+}
+
+#[tokio::test]
+async fn the_open_data_page_lists_every_data_file_with_its_size_licence_and_contents() {
+    let site = Site::demo().await;
+    let index = site.get("/editions/2024/v/1/site/es/index.html", None).await;
+    assert!(index.body.contains("href=\"open-data.html\""), "the landing page links to the open data page");
+    let page = site.get("/editions/2024/v/1/site/es/open-data.html", None).await;
+    assert_eq!(page.status.as_u16(), 200);
+    assert!(page.body.contains("CC BY 4.0"), "the licence is named");
+    let package = site.get("/editions/2024/v/1/data/datapackage.json", None).await;
+    let package: serde_json::Value = serde_json::from_str(&package.body).unwrap();
+    let mut files: Vec<String> = package["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_string())
+        .collect();
+    files.extend(["datapackage.json", "edition.json", "smartcities-2024-v1.xlsx"].map(String::from));
+    for file in &files {
+        let row = page
+            .body
+            .split("<li class=\"file\">")
+            .find(|row| row.contains(&format!(">{file}</a>")))
+            .unwrap_or_else(|| panic!("{file} is listed"));
+        let bytes = site.get(&format!("/editions/2024/v/1/data/{file}"), None).await.bytes.len();
+        let size = smartcities_publish::names::bytes(Lang::Es, bytes as u64);
+        assert!(row.contains(&size), "{file}: {size} in {row}");
+        let described = row.split("<p>").nth(1).is_some_and(|p| p.split("</p>").next().unwrap().len() > 20);
+        assert!(described, "{file} says what it holds: {row}");
+    }
 }

@@ -66,8 +66,5 @@ async fn themes_are_published_with_counts_and_shares_in_each_language_and_in_the
 }
 
 fn site_coded(snapshot: &smartcities_publish::Snapshot, question: &str) -> bool {
-    snapshot
-        .questionnaire
-        .question(question)
-        .is_some_and(|q| q.kind == smartcities_questionnaire::Kind::Text)
+    snapshot.questionnaire.question(question).is_some_and(|q| q.kind == smartcities_questionnaire::Kind::Text)
 }

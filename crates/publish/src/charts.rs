@@ -282,7 +282,7 @@ pub fn heatmap(title: &str, rows: &[(String, [usize; 17])]) -> String {
                 let fill = if strength > 0.55 { "white" } else { INK };
                 let _ = write!(
                     svg,
-                    r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="{fill}" font-size="10">{count}</text>"#,
+                    r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="{fill}" font-size="11">{count}</text>"#,
                     x + cell / 2.0,
                     y + cell / 2.0 + 3.5
                 );

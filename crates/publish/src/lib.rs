@@ -108,6 +108,7 @@ fn publish_on_pool(
     let pages = 8 + snapshot.framework.axes.len() + questions + cities;
     progress.set_length((3 * (pages + 3 + cities) + 10) as u64);
 
+    let data = data::package(snapshot, version.number, version.published_on)?;
     progress.set_message("site");
     let titles: Vec<(Lang, String)> = views.iter().map(|(l, v)| (*l, v.title.clone())).collect();
     let mut files = site::common(&titles)?;
@@ -117,6 +118,7 @@ fn publish_on_pool(
             let mut pages = site::pages(view, *lang)?;
             progress.inc(pages.len() as u64);
             pages.extend(site::charts(view, *lang)?);
+            pages.push(site::open_data(view, *lang, &data)?);
             Ok(pages)
         })
         .collect::<Result<_, String>>()?;
@@ -161,7 +163,7 @@ fn publish_on_pool(
     files.extend(documents);
 
     progress.set_message("open data");
-    files.extend(data::package(snapshot, version.number, version.published_on)?);
+    files.extend(data);
     progress.inc(10);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     progress.finish();

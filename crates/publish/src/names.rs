@@ -26,6 +26,22 @@ pub fn integer(lang: Lang, n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// A file's size as the language writes it, in decimal units: 812 B, 12.3 kB, 4,1 MB, 2,5 Mo.
+pub fn bytes(lang: Lang, n: u64) -> String {
+    let units: [&str; 3] = match lang {
+        Lang::Fr => ["o", "ko", "Mo"],
+        Lang::En | Lang::Es => ["B", "kB", "MB"],
+    };
+    let x = n as f64;
+    if n < 1000 {
+        format!("{}\u{a0}{}", integer(lang, n as i64), units[0])
+    } else if x < 999_950.0 {
+        format!("{}\u{a0}{}", decimal(lang, x / 1e3, 1), units[1])
+    } else {
+        format!("{}\u{a0}{}", decimal(lang, x / 1e6, 1), units[2])
+    }
+}
+
 /// `x` rounded to `decimals` decimals, half away from zero (62.5 → 63, -0.25 → -0.3), the rule
 /// every figure the product shows follows; formatting alone would round half to even.
 pub fn rounded(x: f64, decimals: usize) -> f64 {
@@ -259,6 +275,15 @@ mod tests {
         assert_eq!(decimal(Lang::Fr, -2.25, 1), "-2,3");
         assert_eq!(fixed(Lang::En, 0.125, 2), "0.13");
         assert_eq!(percents(Lang::En, &[None, Some(1.0)])[0], "");
+    }
+
+    #[test]
+    fn file_sizes_follow_the_language() {
+        assert_eq!(bytes(Lang::En, 812), "812\u{a0}B");
+        assert_eq!(bytes(Lang::En, 12_345), "12.3\u{a0}kB");
+        assert_eq!(bytes(Lang::Es, 4_100_000), "4,1\u{a0}MB");
+        assert_eq!(bytes(Lang::Fr, 2_500_000), "2,5\u{a0}Mo");
+        assert_eq!(bytes(Lang::En, 999_960), "1\u{a0}MB", "never 1,000 kB");
     }
 
     #[test]

@@ -27,6 +27,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("map.html", include_str!("../templates/site/map.html")),
     ("methodology.html", include_str!("../templates/site/methodology.html")),
     ("focus-groups.html", include_str!("../templates/site/focus-groups.html")),
+    ("open-data.html", include_str!("../templates/site/open-data.html")),
 ];
 
 /// The files every site carries besides its pages.
@@ -116,6 +117,53 @@ pub fn pages(view: &EditionView, lang: Lang) -> Result<Vec<File>, String> {
     page("focus-groups.html".into(), "focus-groups.html", "focus", context! {})?;
     page("methodology.html".into(), "methodology.html", "method", context! {})?;
     Ok(files)
+}
+
+/// One file of the open data as its page lists it.
+#[derive(Serialize)]
+struct Listed {
+    name: String,
+    format: &'static str,
+    size: String,
+    description: String,
+}
+
+/// The open-data page of one language, `site/{lang}/open-data.html`: each file of `data` (the
+/// version's `data/…` files) with its format, size and what it holds, and the licence.
+pub fn open_data(view: &EditionView, lang: Lang, data: &[File]) -> Result<File, String> {
+    let mut listed: Vec<(usize, Listed)> = data
+        .iter()
+        .filter_map(|f| {
+            let name = f.path.strip_prefix("data/")?;
+            let (stem, ext) = name.rsplit_once('.')?;
+            let (order, key, format) = match (stem, ext) {
+                ("datapackage", "json") => (0, "package".to_string(), "Data Package (JSON)"),
+                (_, "xlsx") => (1, "workbook".to_string(), "XLSX"),
+                ("edition", "json") => (2, "edition".to_string(), "JSON"),
+                (table, "csv") => (3, table.replace('_', "-"), "CSV"),
+                _ => return None,
+            };
+            let description = t(lang, &format!("pub-data-{key}"));
+            let listed = Listed {
+                name: name.to_string(),
+                format,
+                size: crate::names::bytes(lang, f.bytes.len() as u64),
+                description: if description.starts_with("pub-data-") { String::new() } else { description },
+            };
+            Some((order, listed))
+        })
+        .collect();
+    listed.sort_by(|(a, x), (b, y)| a.cmp(b).then(x.name.cmp(&y.name)));
+    let files: Vec<Listed> = listed.into_iter().map(|(_, l)| l).collect();
+    let ctx = context! {
+        v => Value::from(Serde(view)),
+        languages => Value::from(Serde(languages(&[]))),
+        version_line => crate::view::version_line(view, lang),
+        page => "open-data.html",
+        section => "data",
+        files => Value::from(Serde(files)),
+    };
+    Ok(File::new(format!("site/{}/open-data.html", lang.code()), render("open-data.html", ctx)?))
 }
 
 /// Every chart of one language as files a reader can take away, beside its pages:

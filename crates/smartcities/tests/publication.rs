@@ -450,13 +450,18 @@ async fn published_pdfs_and_open_data_pass_their_validators() {
     }
     let package = out.join("data/datapackage.json");
     let report = run("python3", &["-m", "frictionless", "validate", package.to_str().unwrap()]);
-    // It exits with failure on an invalid package; each of the six tables is reported valid.
-    assert_eq!(report.matches(" VALID ").count(), 6, "{report}");
+    // It exits with failure on an invalid package; each of the seven tables is reported valid.
+    assert_eq!(report.matches(" VALID ").count(), 7, "{report}");
     assert!(!report.contains("INVALID"), "{report}");
 }
 
-/// The page after scripts ran, as Chromium serialises it.
+/// The page after scripts ran, as Chromium serialises it, in a 1280 px wide window.
 async fn rendered(url: &str) -> String {
+    rendered_at(url, 1280).await
+}
+
+/// The page after scripts ran in a window `width` pixels wide.
+async fn rendered_at(url: &str, width: u32) -> String {
     let profile = tempfile::tempdir().unwrap();
     let browser = std::env::var("SMARTCITIES_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let run = tokio::process::Command::new(&browser)
@@ -469,8 +474,8 @@ async fn rendered(url: &str) -> String {
             "--disable-background-networking",
             "--allow-file-access-from-files",
             "--virtual-time-budget=20000",
-            "--window-size=1280,900",
         ])
+        .arg(format!("--window-size={width},900"))
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
         .arg(url)
@@ -492,50 +497,59 @@ async fn published_pages_pass_axe_in_chromium_and_the_catalogue_filters_offline(
     let axe = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/assets/axe-core/axe.min.js");
     std::fs::copy(&axe, out.join("site/axe.min.js")).unwrap();
     // Runs axe once the page has loaded and writes the serious and critical violations into the
-    // page, where --dump-dom finds them.
+    // page, where --dump-dom finds them; a page wider than the window (it would scroll sideways)
+    // is a violation too, naming what sticks out.
     std::fs::write(
         out.join("site/run-axe.js"),
         r#"window.addEventListener("load", function () {
   axe.run(document, { resultTypes: ["violations"] }).then(function (r) {
-    var bad = r.violations.filter(function (v) { return v.impact === "serious" || v.impact === "critical"; });
+    var bad = r.violations.filter(function (v) { return v.impact === "serious" || v.impact === "critical"; })
+      .map(function (v) { return { id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.target.join(" "); }).slice(0, 5) }; });
+    var width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) {
+      var wide = Array.prototype.filter.call(document.body.querySelectorAll("*"), function (e) {
+        return e.getBoundingClientRect().right > width + 1 && !e.closest(".table-wrap");
+      }).slice(0, 5).map(function (e) { return e.tagName + "." + e.className; });
+      bad.push({ id: "scrolls-sideways", impact: "serious", nodes: wide });
+    }
     var pre = document.createElement("pre");
     pre.id = "axe-result";
-    pre.textContent = JSON.stringify(bad.map(function (v) { return { id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.target.join(" "); }).slice(0, 5) }; }));
+    pre.textContent = JSON.stringify(bad);
     document.body.appendChild(pre);
   });
 });"#,
     )
     .unwrap();
-    let first_city = std::fs::read_dir(out.join("site/en"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with("city-"))
-        .min()
-        .unwrap();
-    let first_question = std::fs::read_dir(out.join("site/en"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.starts_with("question-"))
-        .min()
-        .unwrap();
-    let mut pages: Vec<String> = [
-        "index.html",
-        "axis-smart_economy.html",
-        "practices.html",
-        "barriers-enablers.html",
-        "cities.html",
-        "map.html",
-        "methodology.html",
-        "focus-groups.html",
-    ]
-    .iter()
-    .map(|p| format!("en/{p}"))
-    .collect();
-    pages.push(format!("en/{first_city}"));
-    pages.push(format!("en/{first_question}"));
-    pages.extend(["es/index.html", "fr/practices.html", "index.html"].map(String::from));
+    let site = out.join("site");
+    let first = |lang: &str, prefix: &str| {
+        std::fs::read_dir(site.join(lang))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with(prefix))
+            .min()
+            .unwrap()
+    };
+    // Every kind of page, in each language, at a phone's width and a desktop's.
+    let mut pages: Vec<String> = vec!["index.html".into()];
+    for lang in ["en", "es", "fr"] {
+        for page in [
+            "index.html",
+            "practices.html",
+            "barriers-enablers.html",
+            "cities.html",
+            "map.html",
+            "methodology.html",
+            "focus-groups.html",
+            "open-data.html",
+        ] {
+            pages.push(format!("{lang}/{page}"));
+        }
+        for kind in ["axis-", "city-", "question-"] {
+            pages.push(format!("{lang}/{}", first(lang, kind)));
+        }
+    }
     for page in &pages {
-        let path = out.join("site").join(page);
+        let path = site.join(page);
         let html = std::fs::read_to_string(&path).unwrap();
         let prefix = if page.contains('/') { "../" } else { "" };
         let injected = html.replace(
@@ -543,13 +557,15 @@ async fn published_pages_pass_axe_in_chromium_and_the_catalogue_filters_offline(
             &format!(r#"<script src="{prefix}axe.min.js"></script><script src="{prefix}run-axe.js"></script></body>"#),
         );
         std::fs::write(&path, injected).unwrap();
-        let dom = rendered(&format!("file://{}", path.display())).await;
-        let result = dom
-            .split(r#"<pre id="axe-result">"#)
-            .nth(1)
-            .and_then(|rest| rest.split("</pre>").next())
-            .unwrap_or_else(|| panic!("axe did not finish on {page}"));
-        assert_eq!(result, "[]", "serious or critical accessibility violations on {page}");
+        for width in [360, 1280] {
+            let dom = rendered_at(&format!("file://{}", path.display()), width).await;
+            let result = dom
+                .split(r#"<pre id="axe-result">"#)
+                .nth(1)
+                .and_then(|rest| rest.split("</pre>").next())
+                .unwrap_or_else(|| panic!("axe did not finish on {page} at {width} px"));
+            assert_eq!(result, "[]", "serious or critical accessibility violations on {page} at {width} px");
+        }
     }
 
     // The practice catalogue filters in the browser, from the file system: by SDG here.

@@ -72,6 +72,12 @@ const LABELS: &[&str] = &[
     "slides-pdf",
     "city-pdf",
     "open-data",
+    "data-title",
+    "data-intro",
+    "data-licence",
+    "data-cite",
+    "data-files",
+    "data-charts",
     "key-findings",
     "filter",
     "filter-text",
@@ -104,6 +110,7 @@ const LABELS: &[&str] = &[
     "chart-csv",
     "breakdowns",
     "provenance",
+    "provenance-intro",
     "content-hash",
     "method-version",
     "languages",
@@ -264,7 +271,9 @@ pub fn edition_view(
         columns.extend((1..=17).map(|g| format!("sdg_{g}")));
         let rows = heat_rows
             .iter()
-            .map(|(axis, cells)| std::iter::once(axis.clone()).chain(cells.iter().map(usize::to_string)).collect())
+            .map(|(axis, cells)| {
+                std::iter::once(axis.clone()).chain(cells.iter().map(usize::to_string)).collect()
+            })
             .collect();
         Figure {
             name: "sdg-matrix".into(),
@@ -317,7 +326,12 @@ pub fn edition_view(
             rows: markers
                 .iter()
                 .map(|m| {
-                    vec![m.id.to_string(), m.name.to_string(), m.latitude.to_string(), m.longitude.to_string()]
+                    vec![
+                        m.id.to_string(),
+                        m.name.to_string(),
+                        m.latitude.to_string(),
+                        m.longitude.to_string(),
+                    ]
                 })
                 .collect(),
         },

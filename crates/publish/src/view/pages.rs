@@ -119,7 +119,9 @@ impl Builder<'_> {
                                 .to_vec(),
                             rows: vec![
                                 std::iter::once(n.n.to_string())
-                                    .chain([n.min, n.q1, n.median, n.q3, n.max, n.mean].map(|x| x.to_string()))
+                                    .chain(
+                                        [n.min, n.q1, n.median, n.q3, n.max, n.mean].map(|x| x.to_string()),
+                                    )
                                     .collect(),
                             ],
                         },
