@@ -187,6 +187,7 @@ impl App {
             texts,
             previous,
             practices,
+            platform: self.public_url().map(|url| url.trim_end_matches('/').to_string()),
         })
     }
 

@@ -87,3 +87,27 @@ async fn the_open_data_page_lists_every_data_file_with_its_size_licence_and_cont
         assert!(described, "{file} says what it holds: {row}");
     }
 }
+
+#[tokio::test]
+async fn the_live_findings_and_the_published_version_link_to_each_other() {
+    let site = Site::demo().await;
+    let live = site.get("/editions/2024/results?lang=fr", None).await;
+    assert_eq!(live.status.as_u16(), 200);
+    let to_site = "href=\"/editions/2024/v/1/site/fr/index.html\"";
+    assert!(live.body.contains(to_site), "the live page links to the published site in its language");
+    assert!(live.body.contains("href=\"/editions/2024/v/1/pdf/report-fr.pdf\""), "and to its report");
+    assert!(live.body.contains("version 1 du "), "naming the version and its day");
+    // A version made where the platform's address is known links back to the live figures.
+    let snapshot = site.app.snapshot(EditionYear::new(2024).unwrap(), Texts::default()).await.unwrap();
+    let view = smartcities_publish::view::edition_view(&snapshot, Lang::Fr, 2, "2026-12-06", "hash");
+    let pages = smartcities_publish::site::pages(&view, Lang::Fr).unwrap();
+    let index = pages.iter().find(|f| f.path == "site/fr/index.html").unwrap();
+    let index = String::from_utf8_lossy(&index.bytes);
+    let back = format!("{}/editions/2024/results?lang=fr", smartcities_test_support::PUBLIC_URL);
+    assert!(index.contains(&format!("href=\"{}\"", back.replace('/', "&#x2f;"))), "the site links back");
+    // A copy made with no address has no such link, rather than a broken one.
+    let mut offline = snapshot.clone();
+    offline.platform = None;
+    let view = smartcities_publish::view::edition_view(&offline, Lang::Fr, 2, "2026-12-06", "hash");
+    assert!(view.live_results.is_none());
+}

@@ -91,6 +91,10 @@ pub struct Snapshot {
     /// The catalogue's published practices linked to the edition.
     #[serde(default)]
     pub practices: Vec<Practice>,
+    /// The platform's public address when it was published, so the site can point to the live
+    /// figures there (`None` when no address was configured: a static copy has no such link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
 }
 
 /// A good practice of the catalogue as the edition publishes it: consented, edited by the

@@ -137,6 +137,8 @@ struct OverviewPage {
     coded: Vec<(String, String, usize, usize)>,
     trends: Vec<TrendRow>,
     composite: Option<CompositeView>,
+    /// The current public version: its number and day, as the language writes it.
+    published: Option<(u32, String)>,
 }
 
 /// The edition's composite index as profiles: a score per axis and overall, with the interval
@@ -265,6 +267,9 @@ pub async fn overview(
         coded: Vec::new(),
         trends: Vec::new(),
         composite: None,
+        published: state.app.current_publication(loaded.edition.year).await?.map(|p| {
+            (p.version, smartcities_publish::view::long_date(lang, &p.published_at.day().to_string()))
+        }),
     };
     if let Some((results, at, stale)) = &loaded.results {
         page.stale = *stale && viewer.app().is_staff();

@@ -72,6 +72,7 @@ const LABELS: &[&str] = &[
     "slides-pdf",
     "city-pdf",
     "open-data",
+    "live-results",
     "data-title",
     "data-intro",
     "data-licence",
@@ -429,6 +430,9 @@ pub fn edition_view(
         scores,
         method_version: results.method_version.clone(),
         content_hash: content_hash.to_string(),
+        live_results: snapshot.platform.as_ref().map(|url| {
+            format!("{url}/editions/{}/results?lang={}", snapshot.edition.year.get(), lang.code())
+        }),
         axes,
     }
 }

@@ -311,4 +311,6 @@ pub struct EditionView {
     pub method_version: String,
     /// The snapshot's content hash.
     pub content_hash: String,
+    /// The live findings on the platform, where the version knows the platform's address.
+    pub live_results: Option<String>,
 }
