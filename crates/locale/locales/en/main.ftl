@@ -667,6 +667,7 @@ pub-axis-intro = { $axis }: { $questions ->
     [one] one good practice
    *[other] { $practices } good practices
 }.
+pub-city-chart = { $city }'s yes-or-no answers beside all cities: share of the answering cities that answer yes
 pub-barriers-chart = Barriers and enablers: share of the answering cities citing each
 pub-themes = What cities wrote
 pub-themes-intro = Analysts coded the cities' written answers with the study's codebook. Each theme counts the cities whose answers raise it; answers themselves are not quoted.

@@ -667,6 +667,7 @@ pub-axis-intro = { $axis }: { $questions ->
     [one] una buena práctica
    *[other] { $practices } buenas prácticas
 }.
+pub-city-chart = Respuestas de sí o no de { $city } junto a las de todas las ciudades: proporción de las ciudades que responden sí
 pub-barriers-chart = Barreras y facilitadores: proporción de las ciudades que citan cada uno
 pub-themes = Lo que escribieron las ciudades
 pub-themes-intro = El equipo de análisis codificó las respuestas escritas de las ciudades con el libro de códigos del estudio. Cada tema cuenta las ciudades cuyas respuestas lo mencionan; las respuestas no se citan.

@@ -667,6 +667,7 @@ pub-axis-intro = { $axis } : { $questions ->
     [one] une bonne pratique
    *[other] { $practices } bonnes pratiques
 }.
+pub-city-chart = Réponses par oui ou non de { $city } à côté de toutes les villes : part des villes ayant répondu oui
 pub-barriers-chart = Obstacles et leviers : part des villes ayant répondu qui citent chacun
 pub-themes = Ce que les villes ont écrit
 pub-themes-intro = L’équipe d’analyse a codé les réponses écrites des villes avec le livre de codes de l’étude. Chaque thème compte les villes dont les réponses l’évoquent ; les réponses ne sont pas citées.

@@ -3,6 +3,7 @@
 //! Each template in `templates/pdf` reads its data from JSON and its charts from SVG files, the
 //! same charts the site shows.
 
+pub mod layout;
 pub(crate) mod world;
 
 use serde::Serialize;
@@ -120,8 +121,20 @@ impl<'a> Prepared<'a> {
         pdf(format!("{COMMON}\n{template}"), &files, self.today)
     }
 
-    /// One of the edition-wide documents.
-    pub fn document(&self, kind: Kind) -> Result<Vec<u8>, String> {
+    /// Where one of the edition-wide documents puts its text and images, page by page.
+    pub fn document_marks(&self, kind: Kind) -> Result<Vec<layout::PageMarks>, String> {
+        let mut files = self.charts.clone();
+        files.push(("/data.json".into(), Bytes::new(self.document_json(kind)?)));
+        world::laid_out(format!("{COMMON}\n{}", kind.template()), &files, self.today, |d| Ok(layout::marks(d)))
+    }
+
+    /// Where a city's sheet puts its text and images, page by page.
+    pub fn city_sheet_marks(&self, city: &CityView) -> Result<Vec<layout::PageMarks>, String> {
+        let files = self.city_files(city)?;
+        world::laid_out(format!("{COMMON}\n{CITY}"), &files, self.today, |d| Ok(layout::marks(d)))
+    }
+
+    fn document_json(&self, kind: Kind) -> Result<Vec<u8>, String> {
         let title = format!(
             "{} {} · {}",
             self.view.study,
@@ -129,12 +142,19 @@ impl<'a> Prepared<'a> {
             self.view.labels.get(kind.title_key()).cloned().unwrap_or_default()
         );
         let document = Document { view: &self.light, doc_title: title, version_line: &self.version_line };
-        let json = serde_json::to_vec(&document).map_err(|e| e.to_string())?;
-        self.compile(kind.template(), Bytes::new(json)).map_err(|e| format!("{}: {e}", kind.stem()))
+        serde_json::to_vec(&document).map_err(|e| e.to_string())
     }
 
-    /// The sheet of one participating city.
-    pub fn city_sheet(&self, city: &CityView) -> Result<Vec<u8>, String> {
+    /// A sheet's data and its chart.
+    fn city_files(&self, city: &CityView) -> Result<Vec<(String, Bytes)>, String> {
+        let mut files = vec![("/data.json".to_string(), Bytes::new(self.city_json(city)?))];
+        if let Some(chart) = &city.chart {
+            files.push((format!("/charts/{}.svg", chart.name), Bytes::new(chart.svg.clone().into_bytes())));
+        }
+        Ok(files)
+    }
+
+    fn city_json(&self, city: &CityView) -> Result<Vec<u8>, String> {
         let sheet = CitySheet {
             lang: self.view.lang,
             labels: &self.view.labels,
@@ -147,8 +167,18 @@ impl<'a> Prepared<'a> {
             provisional: self.view.provisional.as_deref(),
             city,
         };
-        let json = serde_json::to_vec(&sheet).map_err(|e| e.to_string())?;
-        pdf(format!("{COMMON}\n{CITY}"), &[("/data.json".into(), Bytes::new(json))], self.today)
+        serde_json::to_vec(&sheet).map_err(|e| e.to_string())
+    }
+
+    /// One of the edition-wide documents.
+    pub fn document(&self, kind: Kind) -> Result<Vec<u8>, String> {
+        let json = self.document_json(kind)?;
+        self.compile(kind.template(), Bytes::new(json)).map_err(|e| format!("{}: {e}", kind.stem()))
+    }
+
+    /// The sheet of one participating city.
+    pub fn city_sheet(&self, city: &CityView) -> Result<Vec<u8>, String> {
+        pdf(format!("{COMMON}\n{CITY}"), &self.city_files(city)?, self.today)
             .map_err(|e| format!("city {}: {e}", city.id))
     }
 }

@@ -102,20 +102,31 @@ const CACHE_AGE: usize = 3;
 /// each document. (How many documents are laid out at once is bounded by the caller: a
 /// publication's pool of threads, the application's permits for heavy work.)
 pub fn pdf(source: String, files: &[(String, Bytes)], today: (i32, u8, u8)) -> Result<Vec<u8>, String> {
+    laid_out(source, files, today, |compiled| {
+        typst_pdf::pdf(compiled, &typst_pdf::PdfOptions::default())
+            .map_err(|errors| errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
+    })
+}
+
+/// Lays a typst source out and hands the pages to `finish` (which writes the PDF, or reads
+/// where things went); typst's caches are trimmed afterwards.
+pub fn laid_out<T>(
+    source: String,
+    files: &[(String, Bytes)],
+    today: (i32, u8, u8),
+    finish: impl FnOnce(&PagedDocument) -> Result<T, String>,
+) -> Result<T, String> {
     let main = Source::new(file_id("/main.typ"), source);
     let files = files.iter().map(|(path, bytes)| (file_id(path), bytes.clone())).collect();
     let today = Datetime::from_ymd(today.0, today.1, today.2).ok_or("an invalid date")?;
     let document = Document { main, files, today };
-    let laid_out = typst::compile::<PagedDocument>(&document)
+    let result = typst::compile::<PagedDocument>(&document)
         .output
         .map_err(|errors| errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
-        .and_then(|compiled| {
-            typst_pdf::pdf(&compiled, &typst_pdf::PdfOptions::default())
-                .map_err(|errors| errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
-        });
+        .and_then(|compiled| finish(&compiled));
     drop(document);
     comemo::evict(CACHE_AGE);
-    laid_out
+    result
 }
 
 #[cfg(test)]

@@ -449,6 +449,7 @@ impl EditionView {
             out.extend(axis.overview.iter());
             out.extend(axis.findings.iter().filter_map(|f| f.chart.as_ref()));
         }
+        out.extend(self.cities.iter().filter_map(|c| c.chart.as_ref()));
         out
     }
 
@@ -462,6 +463,7 @@ impl EditionView {
             out.extend(axis.overview.iter_mut());
             out.extend(axis.findings.iter_mut().filter_map(|f| f.chart.as_mut()));
         }
+        out.extend(self.cities.iter_mut().filter_map(|c| c.chart.as_mut()));
         out
     }
 }

@@ -340,6 +340,7 @@ impl Builder<'_> {
         let mut highlights = Vec::new();
         let mut peers = Vec::new();
         let mut scores = Vec::new();
+        let mut bars = Vec::new();
         if let Some(profile) = &profile {
             for a in &profile.answers {
                 let shown = |x: Option<f64>| match (a.kind.as_str(), x) {
@@ -354,6 +355,19 @@ impl Builder<'_> {
                     all: shown(a.all),
                     section: shown(a.section),
                 };
+                if a.kind == "yes_no"
+                    && let Some(q) = self.snapshot.results.question(&a.code)
+                    && let Detail::Shares { options } = &q.overall.detail
+                    && let Some(yes) = options.iter().find(|o| o.code == "yes")
+                {
+                    bars.push(Bar {
+                        label: format!("{} · {}: {}", row.question, city.name, row.answer),
+                        count: yes.count,
+                        share: yes.share,
+                        interval: yes.low.zip(yes.high),
+                        value: share_text(lang, yes.share),
+                    });
+                }
                 let axis = self.names.axis(&a.axis);
                 match axes.last_mut() {
                     Some((name, rows)) if *name == axis => rows.push(row),
@@ -379,7 +393,13 @@ impl Builder<'_> {
         } else {
             String::new()
         };
+        bars.truncate(12);
+        let chart = (!bars.is_empty()).then(|| {
+            let title = translate(lang, "pub-city-chart", &[("city", city.name.clone().into())]);
+            Figure::bars(format!("city-{}", city.id), title.clone(), title, &bars)
+        });
         CityView {
+            chart,
             id: city.id.to_string(),
             name: city.name.clone(),
             country: city.country.name(lang).to_string(),

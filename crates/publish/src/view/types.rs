@@ -215,6 +215,8 @@ pub struct CityView {
     pub practices: Vec<PracticeView>,
     /// One score per axis and overall (0–100), only where the edition publishes scores.
     pub scores: Vec<(String, String)>,
+    /// Its yes-or-no answers beside the share of all cities answering yes.
+    pub chart: Option<Figure>,
 }
 
 /// A focus group, as published.
