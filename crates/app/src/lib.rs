@@ -13,6 +13,7 @@ pub mod admin;
 pub mod analysis;
 pub mod campaign;
 pub mod catalogue;
+mod chart_images;
 pub mod coding;
 pub mod community;
 pub mod demo;
@@ -55,6 +56,8 @@ pub struct App {
     contact: Option<String>,
     /// Downloads counted and not yet written.
     downloads: downloads::SharedTally,
+    /// Published charts drawn as PNG.
+    chart_images: chart_images::ChartImages,
 }
 
 impl App {
@@ -71,6 +74,7 @@ impl App {
             catalogue: catalogue::CatalogueIndex::new(index),
             contact: None,
             downloads: downloads::SharedTally::default(),
+            chart_images: chart_images::ChartImages::default(),
         }
     }
 

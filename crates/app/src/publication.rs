@@ -466,7 +466,27 @@ impl App {
         if !public && !viewer.is_secretariat() {
             return Ok(None);
         }
-        Ok(self.store.versions().publication_file(year, version, path).await?.map(|file| (publication, file)))
+        if let Some(file) = self.store.versions().publication_file(year, version, path).await? {
+            return Ok(Some((publication, file)));
+        }
+        // A chart's PNG: drawn from its SVG on first request, then kept in a bounded cache.
+        let Some(svg_path) = smartcities_publish::svg_of_png(path) else { return Ok(None) };
+        let key = (year, version, path.to_string());
+        if let Some(body) = self.chart_images.get(&key) {
+            return Ok(Some((publication, png_file(path, body.as_ref().clone()))));
+        }
+        let Some(svg) = self.store.versions().publication_file(year, version, &svg_path).await? else {
+            return Ok(None);
+        };
+        let body = self
+            .heavy(move || {
+                let text = String::from_utf8_lossy(&svg.body);
+                smartcities_publish::raster::png(&text)
+            })
+            .await?
+            .map_err(AppError::Internal)?;
+        self.chart_images.put(key, std::sync::Arc::new(body.clone()));
+        Ok(Some((publication, png_file(path, body))))
     }
 
     /// Withdraws a version with the reason its pages will show from now on. Only the
@@ -536,4 +556,8 @@ impl App {
         }
         Ok(())
     }
+}
+
+fn png_file(path: &str, body: Vec<u8>) -> PublishedFile {
+    PublishedFile { path: path.to_string(), content_type: "image/png".into(), body }
 }

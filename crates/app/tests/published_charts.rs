@@ -43,6 +43,11 @@ async fn every_chart_of_the_site_links_to_its_svg_png_and_csv() {
             assert_eq!(&file.bytes[..8], b"\x89PNG\r\n\x1a\n");
         }
     }
+    // Versions store the SVG; the PNG is drawn from it when asked for, and only for a chart.
+    for missing in ["charts/nope.png", "index.png", "charts/../index.png"] {
+        let reply = site.get(&format!("{base}/{missing}"), None).await;
+        assert_eq!(reply.status.as_u16(), 404, "{missing}");
+    }
     // The CSV holds what the page's table says: the most cited item's number of cities.
     let view = smartcities_publish::view::edition_view(&snapshot, Lang::Fr, 1, "2026-12-06", "hash");
     let figure = view.barriers_chart.as_ref().unwrap();

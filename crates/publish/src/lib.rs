@@ -61,6 +61,9 @@ pub fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A chart's PNG is drawn from its SVG on request: versions store only the SVG.
+pub use raster::svg_of_png;
+
 /// How a version is published: its number and its day (`YYYY-MM-DD`).
 #[derive(Debug, Clone, Copy)]
 pub struct Version<'a> {
@@ -117,7 +120,7 @@ fn publish_on_pool(
         .map(|(lang, view)| {
             let mut pages = site::pages(view, *lang)?;
             progress.inc(pages.len() as u64);
-            pages.extend(site::charts(view, *lang)?);
+            pages.extend(site::charts(view, *lang));
             pages.push(site::open_data(view, *lang, &data)?);
             Ok(pages)
         })

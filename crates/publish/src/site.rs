@@ -167,23 +167,19 @@ pub fn open_data(view: &EditionView, lang: Lang, data: &[File]) -> Result<File, 
 }
 
 /// Every chart of one language as files a reader can take away, beside its pages:
-/// `site/{lang}/charts/{name}.svg`, `.png` and `.csv` (the figures it draws).
-pub fn charts(view: &EditionView, lang: Lang) -> Result<Vec<File>, String> {
-    use rayon::prelude::*;
+/// `site/{lang}/charts/{name}.svg` and `.csv` (the figures it draws). Its `.png` is drawn from
+/// the SVG when asked for ([`crate::raster::png_path`]), not stored with every version.
+pub fn charts(view: &EditionView, lang: Lang) -> Vec<File> {
     let dir = format!("site/{}/charts", lang.code());
-    let figures = view.figures();
-    let drawn: Vec<Vec<File>> = figures
-        .par_iter()
-        .map(|f| {
-            let png = crate::raster::png(&f.svg).map_err(|e| format!("chart {}: {e}", f.name))?;
-            Ok(vec![
+    view.figures()
+        .iter()
+        .flat_map(|f| {
+            [
                 File::new(format!("{dir}/{}.svg", f.name), f.svg.clone().into_bytes()),
-                File::new(format!("{dir}/{}.png", f.name), png),
                 File::new(format!("{dir}/{}.csv", f.name), f.csv()),
-            ])
+            ]
         })
-        .collect::<Result<_, String>>()?;
-    Ok(drawn.into_iter().flatten().collect())
+        .collect()
 }
 
 /// The site's entrance (a choice of language) and its shared assets.

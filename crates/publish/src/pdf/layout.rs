@@ -31,7 +31,10 @@ impl Rect {
     }
 
     fn overlaps(&self, other: &Rect) -> bool {
-        self.left < other.right && other.left < self.right && self.top < other.bottom && other.top < self.bottom
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
     }
 }
 
@@ -121,7 +124,11 @@ pub fn problems(pages: &[PageMarks]) -> Vec<String> {
         let n = n + 1;
         for mark in &page.marks {
             let r = mark.rect();
-            if r.left < -SLACK || r.top < -SLACK || r.right > page.width + SLACK || r.bottom > page.height + SLACK {
+            if r.left < -SLACK
+                || r.top < -SLACK
+                || r.right > page.width + SLACK
+                || r.bottom > page.height + SLACK
+            {
                 problems.push(format!("page {n}: {} leaves the page ({r:?})", describe(mark)));
             }
         }

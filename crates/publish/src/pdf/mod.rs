@@ -125,7 +125,9 @@ impl<'a> Prepared<'a> {
     pub fn document_marks(&self, kind: Kind) -> Result<Vec<layout::PageMarks>, String> {
         let mut files = self.charts.clone();
         files.push(("/data.json".into(), Bytes::new(self.document_json(kind)?)));
-        world::laid_out(format!("{COMMON}\n{}", kind.template()), &files, self.today, |d| Ok(layout::marks(d)))
+        world::laid_out(format!("{COMMON}\n{}", kind.template()), &files, self.today, |d| {
+            Ok(layout::marks(d))
+        })
     }
 
     /// Where a city's sheet puts its text and images, page by page.

@@ -212,8 +212,12 @@ pub(super) async fn publish(args: PublishArgs) -> Result<()> {
     let published =
         app.publish(&console_user(), EditionYear::new(edition)?, texts, when, Arc::new(Bar::new())).await?;
     if let Some(dir) = &output {
-        let writing = ProgressBar::new(published.files.len() as u64).with_message("writing files");
-        for file in &published.files {
+        // Outside the platform nothing draws a chart's PNG on request: the copy carries them.
+        let pngs =
+            smartcities_publish::raster::chart_pngs(&published.files).map_err(|e| anyhow::anyhow!(e))?;
+        let writing =
+            ProgressBar::new((published.files.len() + pngs.len()) as u64).with_message("writing files");
+        for file in published.files.iter().chain(&pngs) {
             let path = dir.join(&file.path);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
