@@ -93,3 +93,31 @@ async fn a_citys_strengths_and_gaps_cite_the_share_of_cities_they_speak_of() {
     }
     assert!(checked > 0, "Bilbao stands out somewhere");
 }
+
+#[tokio::test]
+async fn the_briefs_messages_and_asks_state_the_figures_they_show() {
+    let site = Site::demo().await;
+    let year = EditionYear::new(2024).unwrap();
+    let snapshot = site.app.snapshot(year, smartcities_publish::Texts::default()).await.unwrap();
+    for lang in Lang::ALL {
+        let view = smartcities_publish::view::edition_view(&snapshot, lang, 1, "2026-12-06", "hash");
+        assert!((3..=5).contains(&view.messages.len()), "{lang:?}: {} messages", view.messages.len());
+        let charts: Vec<&str> = view.figures().iter().map(|f| f.name.as_str()).collect();
+        for m in &view.messages {
+            let shown = percentages(&m.figure);
+            assert_eq!(shown.len(), 1, "{lang:?}: {}", m.figure);
+            assert!(
+                percentages(&m.text).contains(&shown[0]),
+                "{lang:?}: {} does not state {}",
+                m.text,
+                m.figure
+            );
+            assert!(m.chart.as_deref().is_some_and(|c| charts.contains(&c)), "{lang:?}: {m:?} has its chart");
+        }
+        assert!(!view.asks.is_empty(), "{lang:?}");
+        for ask in &view.asks {
+            let shares = percentages(ask);
+            assert_eq!(shares.len(), 1, "{lang:?}: one figure in {ask}");
+        }
+    }
+}

@@ -41,6 +41,65 @@ impl Builder<'_> {
         out
     }
 
+    /// The brief's key messages: each axis's most widespread answer with its figure and the
+    /// axis's chart for the first three axes that have one, then the barrier most cited with the
+    /// barriers' chart: three to four messages, as two pages hold them.
+    pub(super) fn messages(&self, axes: &[AxisView]) -> Vec<Message> {
+        let lang = self.lang;
+        let mut out: Vec<Message> = axes
+            .iter()
+            .filter_map(|a| {
+                let (q, fact) = self.yes_shares(&a.code).into_iter().next()?;
+                let text = sentences::spread(lang, fact, &sentences::predicate(&self.names, &q.code));
+                Some(Message {
+                    figure: percent(lang, fact.share),
+                    text: translate(
+                        lang,
+                        "sentence-axis",
+                        &[("axis", a.name.clone().into()), ("finding", text.into())],
+                    ),
+                    chart: a.overview.as_ref().map(|f| f.name.clone()),
+                })
+            })
+            .take(3)
+            .collect();
+        let be = &self.snapshot.results.barriers_enablers;
+        if let Some(item) = be.overall.iter().find(|c| c.kind == "barrier" && c.share.is_some()) {
+            let share = item.share.unwrap_or_default();
+            out.push(Message {
+                figure: percent(lang, share),
+                text: translate(
+                    lang,
+                    "pub-kf-barrier",
+                    &[
+                        ("category", self.names.category(&item.category).into()),
+                        ("share", share_text(lang, item.share).into()),
+                    ],
+                ),
+                chart: Some("barriers-enablers".into()),
+            });
+        }
+        out
+    }
+
+    /// What the findings ask of political councils: in each axis, what the fewest cities
+    /// have yet, with its figure.
+    pub(super) fn asks(&self, axes: &[AxisView]) -> Vec<String> {
+        let lang = self.lang;
+        axes.iter()
+            .filter_map(|a| {
+                let yes = self.yes_shares(&a.code);
+                let (q, fact) = yes.last().filter(|_| yes.len() > 1)?;
+                let text = sentences::spread(lang, *fact, &sentences::predicate(&self.names, &q.code));
+                Some(translate(
+                    lang,
+                    "sentence-axis",
+                    &[("axis", a.name.clone().into()), ("finding", text.into())],
+                ))
+            })
+            .collect()
+    }
+
     pub(super) fn key_findings(&self, axes: &[AxisView]) -> Vec<String> {
         let lang = self.lang;
         let results = &self.snapshot.results;

@@ -327,6 +327,16 @@ impl Builder<'_> {
                     enablers: self.cited(items, "enabler", 5),
                     key_findings,
                     sdgs,
+                    figures: self
+                        .yes_shares(&code)
+                        .into_iter()
+                        .take(3)
+                        .map(|(q, fact)| Message {
+                            figure: percent(lang, fact.share),
+                            text: sentences::spread(lang, fact, &sentences::predicate(&self.names, &q.code)),
+                            chart: None,
+                        })
+                        .collect(),
                 })
             })
             .collect()
@@ -394,12 +404,23 @@ impl Builder<'_> {
             String::new()
         };
         bars.truncate(12);
+        let bar_views = bars
+            .iter()
+            .map(|b| BarView {
+                label: b.label.clone(),
+                share: b.share.unwrap_or(0.0),
+                low: b.interval.map(|i| i.0),
+                high: b.interval.map(|i| i.1),
+                value: b.value.clone(),
+            })
+            .collect();
         let chart = (!bars.is_empty()).then(|| {
             let title = translate(lang, "pub-city-chart", &[("city", city.name.clone().into())]);
             Figure::bars(format!("city-{}", city.id), title.clone(), title, &bars)
         });
         CityView {
             chart,
+            bars: bar_views,
             id: city.id.to_string(),
             name: city.name.clone(),
             country: city.country.name(lang).to_string(),

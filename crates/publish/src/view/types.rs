@@ -61,6 +61,17 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// One of the brief's key messages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Message {
+    /// Its figure, as the page shows it large (`59 %`).
+    pub figure: String,
+    /// The message, a sentence that states the figure.
+    pub text: String,
+    /// The chart it comes with (a figure's name), if any.
+    pub chart: Option<String>,
+}
+
 /// One question's finding.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -175,6 +186,8 @@ pub struct AxisView {
     pub sdgs: Vec<SdgLink>,
     /// What is most and least widespread in the axis, in sentences.
     pub key_findings: Vec<String>,
+    /// The chapter's three key figures (most widespread first), each with its sentence.
+    pub figures: Vec<Message>,
 }
 
 /// A city's answer beside all cities'.
@@ -217,6 +230,23 @@ pub struct CityView {
     pub scores: Vec<(String, String)>,
     /// Its yes-or-no answers beside the share of all cities answering yes.
     pub chart: Option<Figure>,
+    /// The same bars for documents to draw themselves.
+    pub bars: Vec<BarView>,
+}
+
+/// One bar of a chart a document draws itself: a share (0–1) with its interval.
+#[derive(Debug, Clone, Serialize)]
+pub struct BarView {
+    /// What it stands for.
+    pub label: String,
+    /// The share, 0–1 (0 where the cell is too small to show one).
+    pub share: f64,
+    /// The interval's bounds, 0–1.
+    pub low: Option<f64>,
+    /// See `low`.
+    pub high: Option<f64>,
+    /// The share as written at the bar's end.
+    pub value: String,
 }
 
 /// A focus group, as published.
@@ -283,6 +313,10 @@ pub struct EditionView {
     pub conclusions: Vec<String>,
     /// The key findings, one sentence each.
     pub key_findings: Vec<String>,
+    /// The brief's three to five key messages.
+    pub messages: Vec<Message>,
+    /// What the findings ask of political councils, one sentence each.
+    pub asks: Vec<String>,
     /// The method, as paragraphs.
     pub method: Vec<String>,
     /// One chapter per axis.
