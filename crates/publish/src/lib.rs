@@ -96,6 +96,9 @@ pub fn publish(
     pool().install(|| publish_on_pool(snapshot, version, progress))
 }
 
+/// How many documents are laid out between two trims of typst's caches.
+const DOCUMENTS_PER_BATCH: usize = 48;
+
 fn publish_on_pool(
     snapshot: &Snapshot,
     version: Version<'_>,
@@ -144,25 +147,35 @@ fn publish_on_pool(
             jobs.push((i, None, Some(c)));
         }
     }
-    let documents: Vec<File> = jobs
-        .par_iter()
-        .map(|(i, kind, city)| {
-            let (lang, view) = &views[*i];
-            let doc = &prepared[*i];
-            let file = match (kind, city) {
-                (Some(kind), _) => {
-                    File::new(format!("pdf/{}-{}.pdf", kind.stem(), lang.code()), doc.document(*kind)?)
-                }
-                (None, Some(c)) => {
-                    let city = &view.cities[*c];
-                    File::new(format!("pdf/cities/{}-{}.pdf", city.id, lang.code()), doc.city_sheet(city)?)
-                }
-                (None, None) => unreachable!("every job is a document or a sheet"),
-            };
-            progress.inc(1);
-            Ok(file)
-        })
-        .collect::<Result<_, String>>()?;
+    // Laid out in batches, typst's caches trimmed between them while no document is being
+    // laid out: memory stays bounded, and no thread's trim clears what another is using.
+    let mut documents: Vec<File> = Vec::with_capacity(jobs.len());
+    for batch in jobs.chunks(DOCUMENTS_PER_BATCH) {
+        let laid_out: Vec<File> = batch
+            .par_iter()
+            .map(|(i, kind, city)| {
+                let (lang, view) = &views[*i];
+                let doc = &prepared[*i];
+                let file = match (kind, city) {
+                    (Some(kind), _) => {
+                        File::new(format!("pdf/{}-{}.pdf", kind.stem(), lang.code()), doc.document(*kind)?)
+                    }
+                    (None, Some(c)) => {
+                        let city = &view.cities[*c];
+                        File::new(
+                            format!("pdf/cities/{}-{}.pdf", city.id, lang.code()),
+                            doc.city_sheet(city)?,
+                        )
+                    }
+                    (None, None) => unreachable!("every job is a document or a sheet"),
+                };
+                progress.inc(1);
+                Ok(file)
+            })
+            .collect::<Result<_, String>>()?;
+        documents.extend(laid_out);
+        pdf::trim_after_batch();
+    }
     files.extend(documents);
 
     progress.set_message("open data");

@@ -672,6 +672,10 @@ pub-key-messages = Key messages
 pub-asks = What the findings ask of political councils
 pub-asks-intro = In each axis, what the fewest cities have yet: where a council's support can make the difference.
 pub-sdg-legend = Each cell counts the good practices, answers and focus-group outputs of an axis linked to a Sustainable Development Goal (1–17); the darker the cell, the more there are.
+pub-chart-source = Source: { $study } { $year }, version { $version }, answers of { $answering ->
+    [one] one city
+   *[other] { $answering } cities
+}.
 pub-barriers-chart = Barriers and enablers: share of the answering cities citing each
 pub-themes = What cities wrote
 pub-themes-intro = Analysts coded the cities' written answers with the study's codebook. Each theme counts the cities whose answers raise it; answers themselves are not quoted.

@@ -672,6 +672,10 @@ pub-key-messages = Mensajes clave
 pub-asks = Lo que los resultados piden a los consejos políticos
 pub-asks-intro = En cada eje, lo que menos ciudades tienen todavía: donde el apoyo de un consejo puede marcar la diferencia.
 pub-sdg-legend = Cada celda cuenta las buenas prácticas, respuestas y resultados de grupos focales de un eje vinculados a un Objetivo de Desarrollo Sostenible (1–17); cuanto más oscura la celda, más hay.
+pub-chart-source = Fuente: { $study } { $year }, versión { $version }, respuestas de { $answering ->
+    [one] una ciudad
+   *[other] { $answering } ciudades
+}.
 pub-barriers-chart = Barreras y facilitadores: proporción de las ciudades que citan cada uno
 pub-themes = Lo que escribieron las ciudades
 pub-themes-intro = El equipo de análisis codificó las respuestas escritas de las ciudades con el libro de códigos del estudio. Cada tema cuenta las ciudades cuyas respuestas lo mencionan; las respuestas no se citan.

@@ -672,6 +672,10 @@ pub-key-messages = Messages clés
 pub-asks = Ce que les résultats demandent aux conseils politiques
 pub-asks-intro = Dans chaque axe, ce que le moins de villes ont encore : là où le soutien d’un conseil peut faire la différence.
 pub-sdg-legend = Chaque case compte les bonnes pratiques, réponses et résultats de groupes de discussion d’un axe liés à un Objectif de développement durable (1–17) ; plus la case est foncée, plus ils sont nombreux.
+pub-chart-source = Source : { $study } { $year }, version { $version }, réponses { $answering ->
+    [one] d’une ville
+   *[other] de { $answering } villes
+}.
 pub-barriers-chart = Obstacles et leviers : part des villes ayant répondu qui citent chacun
 pub-themes = Ce que les villes ont écrit
 pub-themes-intro = L’équipe d’analyse a codé les réponses écrites des villes avec le livre de codes de l’étude. Chaque thème compte les villes dont les réponses l’évoquent ; les réponses ne sont pas citées.

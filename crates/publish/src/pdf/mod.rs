@@ -7,7 +7,7 @@ pub mod layout;
 pub(crate) mod world;
 
 use serde::Serialize;
-pub use world::{Bytes, pdf};
+pub use world::{Bytes, pdf, pdf_in_batch, trim_after_batch};
 
 use crate::view::{CityView, EditionView};
 
@@ -118,7 +118,7 @@ impl<'a> Prepared<'a> {
     fn compile(&self, template: &str, json: Bytes) -> Result<Vec<u8>, String> {
         let mut files = self.charts.clone();
         files.push(("/data.json".into(), json));
-        pdf(format!("{COMMON}\n{template}"), &files, self.today)
+        pdf_in_batch(format!("{COMMON}\n{template}"), &files, self.today)
     }
 
     /// Where one of the edition-wide documents puts its text and images, page by page.
@@ -179,7 +179,7 @@ impl<'a> Prepared<'a> {
 
     /// The sheet of one participating city.
     pub fn city_sheet(&self, city: &CityView) -> Result<Vec<u8>, String> {
-        pdf(format!("{COMMON}\n{CITY}"), &self.city_files(city)?, self.today)
+        pdf_in_batch(format!("{COMMON}\n{CITY}"), &self.city_files(city)?, self.today)
             .map_err(|e| format!("city {}: {e}", city.id))
     }
 }

@@ -436,6 +436,16 @@ pub fn edition_view(
         scores,
         method_version: results.method_version.clone(),
         content_hash: content_hash.to_string(),
+        chart_source: translate(
+            lang,
+            "pub-chart-source",
+            &[
+                ("study", t(lang, "site-title").into()),
+                ("year", snapshot.edition.year.get().to_string().into()),
+                ("version", (version as i64).into()),
+                ("answering", count(results.answering)),
+            ],
+        ),
         live_results: snapshot.platform.as_ref().map(|url| {
             format!("{url}/editions/{}/results?lang={}", snapshot.edition.year.get(), lang.code())
         }),

@@ -349,4 +349,6 @@ pub struct EditionView {
     pub content_hash: String,
     /// The live findings on the platform, where the version knows the platform's address.
     pub live_results: Option<String>,
+    /// Where every chart's figures come from, as the documents say beneath it.
+    pub chart_source: String,
 }
