@@ -18,6 +18,7 @@ use crate::{
 };
 
 mod findings;
+mod overall;
 mod pages;
 pub mod themes;
 mod types;
@@ -238,109 +239,11 @@ pub fn edition_view(
     let be = &results.barriers_enablers;
     let barriers = builder.cited(&be.overall, "barrier", 10);
     let enablers = builder.cited(&be.overall, "enabler", 10);
-    let bar_rows: Vec<Bar> = be
-        .overall
-        .iter()
-        .take(12)
-        .map(|c| Bar {
-            label: format!(
-                "{} · {}",
-                names.category(&c.category),
-                t(lang, &format!("workshop-kind-{}", c.kind))
-            ),
-            count: c.cities,
-            share: c.share,
-            interval: c.low.zip(c.high),
-            value: share_text(lang, c.share),
-        })
-        .collect();
-    let barriers_chart = (!bar_rows.is_empty()).then(|| {
-        let title = t(lang, "pub-barriers-chart");
-        Figure::bars("barriers-enablers".into(), title.clone(), title, &bar_rows)
-    });
-    let matrix = &results.sdg_matrix;
-    let heat_rows: Vec<(String, [usize; 17])> = axes
-        .iter()
-        .map(|a| {
-            let mut cells = [0; 17];
-            for c in matrix.cells.iter().filter(|c| c.axis == a.code && (1..=17).contains(&c.goal)) {
-                cells[c.goal as usize - 1] += c.total();
-            }
-            (a.name.clone(), cells)
-        })
-        .filter(|(_, cells)| cells.iter().any(|c| *c > 0))
-        .collect();
-    let sdg_chart = (!heat_rows.is_empty()).then(|| {
-        let title = t(lang, "pub-sdg-chart");
-        let mut columns = vec!["axis".to_string()];
-        columns.extend((1..=17).map(|g| format!("sdg_{g}")));
-        let rows = heat_rows
-            .iter()
-            .map(|(axis, cells)| {
-                std::iter::once(axis.clone()).chain(cells.iter().map(usize::to_string)).collect()
-            })
-            .collect();
-        Figure {
-            name: "sdg-matrix".into(),
-            alt: title.clone(),
-            svg: charts::heatmap(&title, &heat_rows),
-            data: Table { caption: title, columns, rows },
-        }
-    });
-    let sdg_table = Table {
-        caption: t(lang, "results-linking"),
-        columns: vec![
-            t(lang, "pub-sdg"),
-            t(lang, "pub-cities"),
-            t(lang, "pub-share"),
-            t(lang, "pub-interval"),
-        ],
-        rows: matrix
-            .cities_linking
-            .iter()
-            .filter(|s| s.cities > 0)
-            .map(|s| {
-                vec![
-                    format!("{} · {}", s.goal, t(lang, &format!("sdg-{}", s.goal))),
-                    s.cities.to_string(),
-                    share_text(lang, s.share),
-                    interval_text(lang, s.low, s.high),
-                ]
-            })
-            .collect(),
-    };
-    let markers: Vec<map::Marker> = answering
-        .iter()
-        .map(|c| map::Marker {
-            id: c.id.as_str(),
-            name: &c.name,
-            longitude: c.location.longitude,
-            latitude: c.location.latitude,
-        })
-        .collect();
-    let countries: std::collections::HashSet<&str> = answering.iter().map(|c| c.country.as_str()).collect();
-    let map_title = t(lang, "pub-map-title");
+    let barriers_chart = builder.barriers_chart();
+    let sdg_chart = builder.sdg_chart(&axes);
+    let sdg_table = builder.sdg_table();
     let participation = builder.participation();
-    let map = Figure {
-        name: "map".into(),
-        alt: participation.clone(),
-        svg: map::render(&map_title, &participation, &markers, &countries),
-        data: Table {
-            caption: map_title.clone(),
-            columns: ["city_id", "city", "latitude", "longitude"].map(String::from).to_vec(),
-            rows: markers
-                .iter()
-                .map(|m| {
-                    vec![
-                        m.id.to_string(),
-                        m.name.to_string(),
-                        m.latitude.to_string(),
-                        m.longitude.to_string(),
-                    ]
-                })
-                .collect(),
-        },
-    };
+    let map = builder.map(&answering, &participation);
     let workshops = snapshot
         .workshops
         .iter()
