@@ -197,6 +197,20 @@ pub enum Refusal {
         /// The version current now.
         now: i64,
     },
+    /// The framework changed since the editor opened it.
+    FrameworkChanged {
+        /// The version the edit started from.
+        based_on: i64,
+        /// The version current now.
+        now: i64,
+    },
+    /// A question's statement is too long or holds control characters.
+    BadStatement {
+        /// The question's code.
+        code: String,
+        /// The statement's language.
+        lang: Lang,
+    },
     /// Answers to this question name exist already, or a question has the name.
     NameTaken {
         /// The name.
@@ -455,6 +469,16 @@ impl Refusal {
                 "refused-questionnaire-changed",
                 &[("based_on", FluentValue::from(*based_on)), ("now", FluentValue::from(*now))],
             ),
+            Refusal::FrameworkChanged { based_on, now } => translate(
+                lang,
+                "refused-framework-changed",
+                &[("based_on", FluentValue::from(*based_on)), ("now", FluentValue::from(*now))],
+            ),
+            Refusal::BadStatement { code, lang: of } => translate(
+                lang,
+                "refused-bad-statement",
+                &[("code", s(code)), ("language", t(lang, &format!("language-{}", of.code())).into())],
+            ),
             Refusal::NameTaken { name } => translate(lang, "refused-name-taken", &[("name", s(name))]),
             Refusal::InvalidName { name, reason } => {
                 translate(lang, "refused-invalid-name", &[("name", s(name)), ("reason", s(reason))])
@@ -550,6 +574,9 @@ impl From<StoreError> for AppError {
             StoreError::ResponseClosed { status, .. } => Refusal::ResponseClosed { status }.into(),
             StoreError::QuestionnaireChanged { based_on, now } => {
                 Refusal::QuestionnaireChanged { based_on, now }.into()
+            }
+            StoreError::FrameworkChanged { based_on, now } => {
+                Refusal::FrameworkChanged { based_on, now }.into()
             }
             StoreError::NameTaken { name } => Refusal::NameTaken { name }.into(),
             StoreError::NoAnswer { question, .. } => Refusal::NoAnswer { question }.into(),

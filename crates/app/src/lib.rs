@@ -29,6 +29,7 @@ pub mod publication;
 pub mod questionnaire;
 pub mod registry;
 pub mod responses;
+pub mod statements;
 
 use std::sync::Arc;
 

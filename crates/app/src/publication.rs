@@ -187,7 +187,11 @@ impl App {
             texts,
             previous,
             practices,
-            platform: self.public_url().map(|url| url.trim_end_matches('/').to_string()),
+            // Only an absolute address can be linked from a copy of the site.
+            platform: self
+                .public_url()
+                .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+                .map(|url| url.trim_end_matches('/').to_string()),
         })
     }
 

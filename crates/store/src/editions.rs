@@ -164,6 +164,41 @@ impl Study<'_> {
         row.as_ref().map(edition_from_row).transpose()
     }
 
+    /// Stores an edited framework as the edition's next version, refused when someone stored
+    /// a version after `based_on`, so no edit silently undoes another. One transaction.
+    pub async fn edit_framework(
+        &self,
+        year: EditionYear,
+        based_on: i64,
+        framework: &Framework,
+    ) -> Result<i64> {
+        let document = serde_json::to_string(framework).map_err(corrupt)?;
+        let now = self.now_text();
+        let mut tx = self.begin_write().await?;
+        let latest: i64 = sqlx::query(
+            "SELECT COALESCE(MAX(version), 0) AS v FROM framework_versions WHERE edition_year = $1",
+        )
+        .bind(i64::from(year.get()))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("v")?;
+        if latest != based_on {
+            return Err(crate::StoreError::FrameworkChanged { based_on, now: latest });
+        }
+        sqlx::query(
+            "INSERT INTO framework_versions (edition_year, version, document, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(i64::from(year.get()))
+        .bind(latest + 1)
+        .bind(document)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.public_changed().await?;
+        Ok(latest + 1)
+    }
+
     /// The current framework of an edition and its version number.
     pub async fn framework(&self, year: EditionYear) -> Result<Option<(i64, Framework)>> {
         let row = sqlx::query(

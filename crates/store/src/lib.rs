@@ -254,6 +254,16 @@ pub enum StoreError {
         /// The version current now.
         now: i64,
     },
+    /// Someone stored a framework version after the one an edit was based on.
+    #[error(
+        "the framework changed since you opened it (version {based_on}, now {now}); reload it and edit again"
+    )]
+    FrameworkChanged {
+        /// The version the edit started from.
+        based_on: i64,
+        /// The version current now.
+        now: i64,
+    },
     /// A rename to a name that already has answers.
     #[error("answers to {name} exist already; rename to another name")]
     NameTaken {

@@ -40,6 +40,7 @@ mod publication;
 mod questionnaire_editor;
 mod responses;
 mod results;
+mod statements;
 mod templates;
 
 use std::{net::SocketAddr, sync::Arc};
@@ -180,6 +181,7 @@ routes! {
         .layer(DefaultBodyLimit::max(smartcities_app::questionnaire::Limits::UPLOAD.max_file_bytes + 64 * 1024)),
     "/questionnaires/{year}" => get(questionnaire_editor::overview),
     "/questionnaires/{year}/xlsform.xlsx" => get(questionnaire_editor::xlsform),
+    "/questionnaires/{year}/statements" => get(statements::show).post(statements::save),
     "/questionnaires/{year}/questions" => post(questionnaire_editor::add_question),
     "/questionnaires/{year}/questions/{name}" => get(questionnaire_editor::question).post(questionnaire_editor::save_question),
     "/campaigns/{year}" => get(campaigns::dashboard).post(campaigns::act),

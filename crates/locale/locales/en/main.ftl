@@ -497,6 +497,8 @@ refused-too-many-entries = { $group ->
    *[other] { $group } can hold at most { $max } entries.
 }
 refused-questionnaire-changed = The questionnaire changed since you opened it (version { $based_on }, now { $now }). Reload it and edit again.
+refused-framework-changed = The framework changed since you opened it (version { $based_on }, now { $now }). Reload it and edit again.
+refused-bad-statement = The statement of { $code } in { $language } is too long (at most 200 characters) or holds a line break or control character.
 refused-name-taken = The name { $name } is already used; choose another.
 refused-invalid-name = { $name } is not a valid name: start with a letter or _, then letters, digits, -, _ or .
 refused-verified-note = A verified answer needs a note saying what backs it (a document or a link).
@@ -1344,3 +1346,8 @@ sentence-city-level = { $city } is one of the { $share } of cities at “{ $leve
 sentence-city-below = { $share } of cities are above “{ $level }”, where { $city } stands, for “{ $question }”.
 sentence-axis = { $axis }: { $finding }
 pub-practice-shown-in = Not yet translated: shown in { $language }, as written.
+statements-heading = Statements for drafted findings
+statements-intro = What a city answering yes does, with "cities" as its subject ("have a climate action plan in force"). Drafted findings use it instead of quoting the question; a language left empty is not drafted from. At most 200 characters.
+statements-save = Save the statements
+statements-saved = Statements saved as framework version { $version }.
+statements-link = Statements for drafted findings

@@ -497,6 +497,8 @@ refused-too-many-entries = { $group ->
    *[other] { $group } puede tener como máximo { $max } entradas.
 }
 refused-questionnaire-changed = El cuestionario cambió desde que lo abrió (versión { $based_on }, ahora { $now }). Vuelva a cargarlo y edítelo de nuevo.
+refused-framework-changed = El marco cambió desde que lo abrió (versión { $based_on }, ahora { $now }). Vuelva a cargarlo y edite de nuevo.
+refused-bad-statement = El enunciado de { $code } en { $language } es demasiado largo (200 caracteres como máximo) o contiene un salto de línea o un carácter de control.
 refused-name-taken = El nombre { $name } ya está en uso; elija otro.
 refused-invalid-name = { $name } no es un nombre válido: empiece por una letra o _, seguida de letras, cifras, -, _ o .
 refused-verified-note = Una respuesta verificada necesita una nota que diga qué la respalda (un documento o un enlace).
@@ -1344,3 +1346,8 @@ sentence-city-level = { $city } está entre el { $share } de las ciudades con «
 sentence-city-below = El { $share } de las ciudades está por encima de «{ $level }», el nivel de { $city }, en «{ $question }».
 sentence-axis = { $axis }: { $finding }
 pub-practice-shown-in = Aún sin traducir: se muestra en { $language }, tal como se escribió.
+statements-heading = Enunciados para los resultados redactados
+statements-intro = Lo que hace una ciudad que responde sí, con «las ciudades» como sujeto («tienen un plan de acción climática vigente»). Los resultados redactados lo usan en lugar de citar la pregunta; un idioma vacío no se redacta. 200 caracteres como máximo.
+statements-save = Guardar los enunciados
+statements-saved = Enunciados guardados como versión { $version } del marco.
+statements-link = Enunciados para los resultados redactados

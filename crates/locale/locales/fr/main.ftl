@@ -497,6 +497,8 @@ refused-too-many-entries = { $group ->
    *[other] { $group } peut compter au plus { $max } entrées.
 }
 refused-questionnaire-changed = Le questionnaire a changé depuis que vous l'avez ouvert (version { $based_on }, maintenant { $now }). Rechargez-le et modifiez-le à nouveau.
+refused-framework-changed = Le cadre a changé depuis que vous l’avez ouvert (version { $based_on }, maintenant { $now }). Rechargez-le et modifiez-le à nouveau.
+refused-bad-statement = L’énoncé de { $code } en { $language } est trop long (200 caractères au plus) ou contient un saut de ligne ou un caractère de contrôle.
 refused-name-taken = Le nom { $name } est déjà utilisé ; choisissez-en un autre.
 refused-invalid-name = { $name } n'est pas un nom valable : commencez par une lettre ou _, puis des lettres, chiffres, -, _ ou .
 refused-verified-note = Une réponse vérifiée a besoin d'une note disant ce qui l'étaye (un document ou un lien).
@@ -1344,3 +1346,8 @@ sentence-city-level = { $city } fait partie des { $share } de villes au niveau �
 sentence-city-below = { $share } des villes sont au-dessus de « { $level } », le niveau de { $city }, pour « { $question } ».
 sentence-axis = { $axis } : { $finding }
 pub-practice-shown-in = Pas encore traduit : affiché en { $language }, tel qu’écrit.
+statements-heading = Énoncés pour les résultats rédigés
+statements-intro = Ce que fait une ville qui répond oui, avec « les villes » pour sujet (« ont un plan d’action climat en vigueur »). Les résultats rédigés l’emploient au lieu de citer la question ; une langue laissée vide n’est pas rédigée. 200 caractères au plus.
+statements-save = Enregistrer les énoncés
+statements-saved = Énoncés enregistrés comme version { $version } du cadre.
+statements-link = Énoncés pour les résultats rédigés
