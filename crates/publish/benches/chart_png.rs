@@ -21,7 +21,11 @@ fn chart() -> String {
             value: "60 %".into(),
         })
         .collect();
-    charts::bars("Barreras y facilitadores", &bars)
+    charts::bars(
+        "Barreras y facilitadores",
+        &bars,
+        &smartcities_publish::names::legend(smartcities_domain::Lang::Es),
+    )
 }
 
 #[divan::bench(sample_count = 30)]

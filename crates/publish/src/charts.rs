@@ -48,16 +48,32 @@ pub struct Bar {
     pub value: String,
 }
 
+/// What a bar chart's marks stand for, written under the bars in the reader's language, so a
+/// chart handed on alone (SVG, PNG, a slide) still says what its bars and whiskers are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Legend {
+    /// What a bar's length is ("Share of the answering cities").
+    pub share: String,
+    /// What a whisker is ("95 % interval").
+    pub interval: String,
+}
+
+/// The legend's height under the bars.
+const LEGEND_HEIGHT: f64 = 26.0;
+
 /// Labels longer than this go on their own line above the bar, in full.
 const SHORT_LABEL: usize = 30;
 
 /// Horizontal bars of shares with their 95 % intervals as whiskers; small cells show their
-/// count only. Short labels sit left of the bars; long ones (questions) above them.
-pub fn bars(title: &str, rows: &[Bar]) -> String {
+/// count only. Short labels sit left of the bars; long ones (questions) above them. The legend
+/// is drawn under the bars when some bar has a whisker to explain.
+pub fn bars(title: &str, rows: &[Bar], legend: &Legend) -> String {
     let above = rows.iter().any(|r| r.label.chars().count() > SHORT_LABEL);
     let (label_width, bar_width, row_height, bar_top) =
         if above { (0.0, 520.0, 42.0, 18.0) } else { (230.0, 330.0, 28.0, 4.0) };
-    let height = row_height * rows.len() as f64 + 10.0;
+    let with_legend = rows.iter().any(|r| r.share.is_some() && r.interval.is_some());
+    let bars_height = row_height * rows.len() as f64 + 10.0;
+    let height = bars_height + if with_legend { LEGEND_HEIGHT } else { 0.0 };
     let mut svg = open("chart bars", label_width + bar_width + 80.0, height, title);
     for (i, row) in rows.iter().enumerate() {
         let y = i as f64 * row_height + 5.0;
@@ -121,8 +137,39 @@ pub fn bars(title: &str, rows: &[Bar]) -> String {
             }
         }
     }
+    if with_legend {
+        draw_legend(&mut svg, label_width, bars_height + 14.0, legend);
+    }
     svg.push_str("</svg>");
     svg
+}
+
+/// A bar swatch and a whisker, each with its meaning, on one line from `x`.
+fn draw_legend(svg: &mut String, x: f64, mid: f64, legend: &Legend) {
+    let _ = write!(
+        svg,
+        r#"<g class="legend" font-size="12"><rect x="{x}" y="{}" width="14" height="10" fill="{BAR}"/><text x="{}" y="{}" fill="{INK}">{}</text>"#,
+        mid - 5.0,
+        x + 20.0,
+        mid + 4.0,
+        escape(&legend.share)
+    );
+    // The whisker's sample starts after the first item's text (about 6.5 px per character at 12 px).
+    let x2 = x + 20.0 + legend.share.chars().count() as f64 * 6.5 + 24.0;
+    let _ = write!(
+        svg,
+        r#"<g stroke="{WHISKER}" stroke-width="1.5"><line x1="{x2:.1}" x2="{:.1}" y1="{mid}" y2="{mid}"/><line x1="{x2:.1}" x2="{x2:.1}" y1="{}" y2="{}"/><line x1="{:.1}" x2="{:.1}" y1="{}" y2="{}"/></g><text x="{:.1}" y="{}" fill="{INK}">{}</text></g>"#,
+        x2 + 18.0,
+        mid - 5.0,
+        mid + 5.0,
+        x2 + 18.0,
+        x2 + 18.0,
+        mid - 5.0,
+        mid + 5.0,
+        x2 + 24.0,
+        mid + 4.0,
+        escape(&legend.interval)
+    );
 }
 
 /// A distribution as a box plot: minimum, quartiles, median and maximum on one scale, with
@@ -309,7 +356,8 @@ mod tests {
             },
             Bar { label: "No <none>".into(), count: 3, share: None, interval: None, value: String::new() },
         ];
-        let svg = bars("Living lab", &rows);
+        let legend = Legend { share: "Share of cities".into(), interval: "95 % interval".into() };
+        let svg = bars("Living lab", &rows, &legend);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("<title>Living lab</title>") && svg.contains("role=\"img\""));
         assert_eq!(svg.matches("class=\"bar\"").count(), 1);
@@ -319,12 +367,32 @@ mod tests {
             label: "Has the city used innovative public procurement in the last two years?".into(),
             ..rows[0].clone()
         }];
-        let svg = bars("Procurement", &long);
+        let svg = bars("Procurement", &long, &legend);
         assert!(
             svg.contains(">Has the city used innovative public procurement in the last two years?</text>"),
             "long labels in full"
         );
         assert!(svg.contains("width=\"312.0\""), "60 % of 520, the full width");
+    }
+
+    #[test]
+    fn a_legend_explains_bars_and_whiskers_when_there_are_whiskers() {
+        let legend = Legend { share: "Part des villes".into(), interval: "intervalle à 95 %".into() };
+        let with = [Bar {
+            label: "Oui".into(),
+            count: 30,
+            share: Some(0.6),
+            interval: Some((0.46, 0.73)),
+            value: "60 %".into(),
+        }];
+        let svg = bars("Laboratoire", &with, &legend);
+        assert_eq!(svg.matches("class=\"legend\"").count(), 1);
+        assert!(svg.contains(">Part des villes</text>") && svg.contains(">intervalle à 95 %</text>"));
+        assert!(svg.contains("viewBox=\"0 0 640 64\""), "the legend's line is inside the chart: {svg}");
+        let counts_only =
+            [Bar { label: "Oui".into(), count: 3, share: None, interval: None, value: String::new() }];
+        let svg = bars("Laboratoire", &counts_only, &legend);
+        assert!(!svg.contains("legend") && svg.contains("viewBox=\"0 0 640 38\""), "nothing to explain");
     }
 
     #[test]

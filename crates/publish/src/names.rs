@@ -6,7 +6,12 @@ use smartcities_domain::{Framework, Lang};
 use smartcities_locale::{FluentValue, t, translate};
 use smartcities_questionnaire::Questionnaire;
 
-use crate::charts::Bar;
+use crate::charts::{Bar, Legend};
+
+/// A bar chart's legend in `lang`.
+pub fn legend(lang: Lang) -> Legend {
+    Legend { share: t(lang, "pub-legend-share"), interval: t(lang, "pub-legend-interval") }
+}
 
 /// Thousands separators as each language writes them: 1,762,949 · 1.762.949 · 1 762 949.
 pub fn integer(lang: Lang, n: i64) -> String {
@@ -199,6 +204,26 @@ impl Names<'_> {
                 share: o.share,
                 interval: o.low.zip(o.high),
                 value: o.share.map(|s| percent(self.lang, s)).unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// The share of yes of each yes/no question among `questions`, one bar per question (an
+    /// axis's overview chart, on the published site and the live results alike).
+    pub fn yes_bars<'q>(&self, questions: impl IntoIterator<Item = &'q QuestionSummary>) -> Vec<Bar> {
+        questions
+            .into_iter()
+            .filter(|q| q.kind == "yes_no")
+            .filter_map(|q| {
+                let Detail::Shares { options } = &q.overall.detail else { return None };
+                let yes = options.iter().find(|o| o.code == "yes")?;
+                Some(Bar {
+                    label: self.question(&q.code),
+                    count: yes.count,
+                    share: yes.share,
+                    interval: yes.low.zip(yes.high),
+                    value: yes.share.map(|s| percent(self.lang, s)).unwrap_or_default(),
+                })
             })
             .collect()
     }

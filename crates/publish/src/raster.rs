@@ -77,7 +77,7 @@ mod tests {
             interval: Some((0.39, 0.78)),
             value: "60 %".into(),
         }];
-        let svg = crate::charts::bars("Título", &bars);
+        let svg = crate::charts::bars("Título", &bars, &crate::names::legend(smartcities_domain::Lang::Es));
         let image = png(&svg).unwrap();
         assert_eq!(&image[..8], b"\x89PNG\r\n\x1a\n");
         let width = u32::from_be_bytes(image[16..20].try_into().unwrap());

@@ -13,7 +13,6 @@ use std::{
     collections::BTreeMap,
     path::{Path, PathBuf},
     process::Command,
-    time::Duration,
 };
 
 use axum::{
@@ -24,6 +23,7 @@ use axum::{
 use smartcities_app::accounts as auth;
 use smartcities_domain::{EditionYear, Email, Lang, ResponseMove, ResponseStatus};
 use smartcities_store::{Store, testing::TestDatabase};
+use smartcities_test_support::browser;
 use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
 use support::smartcities;
 use tower::ServiceExt;
@@ -463,35 +463,7 @@ async fn published_pdfs_and_open_data_pass_their_validators() {
 
 /// The page after scripts ran, as Chromium serialises it, in a 1280 px wide window.
 async fn rendered(url: &str) -> String {
-    rendered_at(url, 1280).await
-}
-
-/// The page after scripts ran in a window `width` pixels wide.
-async fn rendered_at(url: &str, width: u32) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let browser = std::env::var("SMARTCITIES_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let run = tokio::process::Command::new(&browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--allow-file-access-from-files",
-            "--virtual-time-budget=20000",
-        ])
-        .arg(format!("--window-size={width},900"))
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .kill_on_drop(true)
-        .output();
-    let out = tokio::time::timeout(Duration::from_secs(90), run)
-        .await
-        .unwrap_or_else(|_| panic!("chromium hangs on {url}"))
-        .unwrap_or_else(|e| panic!("needs Chromium at {browser}: {e}"));
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    browser::rendered_at(url, 1280).await
 }
 
 #[tokio::test]
@@ -500,32 +472,7 @@ async fn published_pages_pass_axe_in_chromium_and_the_catalogue_filters_offline(
     let app = app().await;
     let dir = publish_to_directory(&app.db.url);
     let out = dir.path().join("out");
-    let axe = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/assets/axe-core/axe.min.js");
-    std::fs::copy(&axe, out.join("site/axe.min.js")).unwrap();
-    // Runs axe once the page has loaded and writes the serious and critical violations into the
-    // page, where --dump-dom finds them; a page wider than the window (it would scroll sideways)
-    // is a violation too, naming what sticks out.
-    std::fs::write(
-        out.join("site/run-axe.js"),
-        r#"window.addEventListener("load", function () {
-  axe.run(document, { resultTypes: ["violations"] }).then(function (r) {
-    var bad = r.violations.filter(function (v) { return v.impact === "serious" || v.impact === "critical"; })
-      .map(function (v) { return { id: v.id, impact: v.impact, nodes: v.nodes.map(function (n) { return n.target.join(" "); }).slice(0, 5) }; });
-    var width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width) {
-      var wide = Array.prototype.filter.call(document.body.querySelectorAll("*"), function (e) {
-        return e.getBoundingClientRect().right > width + 1 && !e.closest(".table-wrap");
-      }).slice(0, 5).map(function (e) { return e.tagName + "." + e.className; });
-      bad.push({ id: "scrolls-sideways", impact: "serious", nodes: wide });
-    }
-    var pre = document.createElement("pre");
-    pre.id = "axe-result";
-    pre.textContent = JSON.stringify(bad);
-    document.body.appendChild(pre);
-  });
-});"#,
-    )
-    .unwrap();
+    browser::install_axe(&out.join("site"));
     let site = out.join("site");
     let first = |lang: &str, prefix: &str| {
         std::fs::read_dir(site.join(lang))
@@ -558,18 +505,10 @@ async fn published_pages_pass_axe_in_chromium_and_the_catalogue_filters_offline(
         let path = site.join(page);
         let html = std::fs::read_to_string(&path).unwrap();
         let prefix = if page.contains('/') { "../" } else { "" };
-        let injected = html.replace(
-            "</body>",
-            &format!(r#"<script src="{prefix}axe.min.js"></script><script src="{prefix}run-axe.js"></script></body>"#),
-        );
+        let injected = browser::with_axe(&html, prefix);
         std::fs::write(&path, injected).unwrap();
         for width in [360, 1280] {
-            let dom = rendered_at(&format!("file://{}", path.display()), width).await;
-            let result = dom
-                .split(r#"<pre id="axe-result">"#)
-                .nth(1)
-                .and_then(|rest| rest.split("</pre>").next())
-                .unwrap_or_else(|| panic!("axe did not finish on {page} at {width} px"));
+            let result = browser::axe_violations(&format!("file://{}", path.display()), width).await;
             assert_eq!(result, "[]", "serious or critical accessibility violations on {page} at {width} px");
         }
     }

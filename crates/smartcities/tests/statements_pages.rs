@@ -16,6 +16,9 @@ async fn staff_read_the_statements_and_the_secretariat_saves_them() {
     let read = site.get(page, Some(&analyst)).await;
     assert_eq!(read.status.as_u16(), 200);
     assert!(read.body.contains("readonly") && !read.body.contains("Guardar los enunciados"), "analysts read");
+    // Only yes/no questions are drafted from, so only they have a statement to write.
+    assert!(read.body.contains("name=\"s.has_living_lab.es\""), "a yes/no question is listed");
+    assert!(!read.body.contains("s.pilots_last_2y."), "a count is not drafted from, nor listed");
     let posted = site.post(page, Some(&analyst), "version=1&s.has_climate_plan.en=x").await;
     assert_eq!(posted.status.as_u16(), 403, "analysts do not save");
 

@@ -2,6 +2,8 @@
 //! PostgreSQL when `SMARTCITIES_TEST_DATABASE_URL` says so), a signed-in session for any
 //! account, and requests sent through the router in process.
 
+pub mod browser;
+
 use axum::{
     Router,
     body::Body,

@@ -5,18 +5,17 @@
 use std::collections::HashMap;
 
 use axum::{
-    body::Bytes,
     extract::{Path, State},
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{EditionYear, Framework, Lang, Localized};
+use smartcities_domain::{EditionYear, Framework, Lang, Localized, Question, QuestionKind};
 
 use crate::{
     AppState,
     auth::{Secretariat, Staff, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, render_page},
 };
@@ -48,6 +47,7 @@ fn page(lang: Lang, year: EditionYear, version: i64, framework: &Framework, type
                 .sub_areas
                 .iter()
                 .flat_map(|s| s.questions.iter())
+                .filter(|q| drafted_from(q))
                 .map(|q| Row {
                     code: q.code.to_string(),
                     question: q.label.get(lang).to_string(),
@@ -63,8 +63,15 @@ fn page(lang: Lang, year: EditionYear, version: i64, framework: &Framework, type
                 .collect();
             (axis.label.get(lang).to_string(), rows)
         })
+        .filter(|(_, rows): &(String, Vec<Row>)| !rows.is_empty())
         .collect();
     Page { year: year.get(), version, axes, may_edit: false, notice: None, error: None }
+}
+
+/// Whether drafted findings state this question: only yes/no questions are drafted from (a
+/// share of cities that answer yes), so only theirs have a statement to write.
+fn drafted_from(question: &Question) -> bool {
+    matches!(question.kind, QuestionKind::YesNo)
 }
 
 type Fields = HashMap<String, Vec<String>>;
@@ -110,12 +117,9 @@ pub async fn save(
     uri: Uri,
     Path(year_s): Path<String>,
     Secretariat(user): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
-    let token = fields.get("csrf").and_then(|v| v.first()).map_or("", String::as_str);
-    check_csrf(&viewer, Some(token), lang)?;
     let (year, _, framework) = load(&ctx, &year_s).await?;
     let based_on: i64 = fields
         .get("version")
@@ -124,6 +128,7 @@ pub async fn save(
         .ok_or_else(|| PageError::Refused(lang, t(lang, "form-expired")))?;
     let statements: Vec<(String, Localized)> = framework
         .questions()
+        .filter(|(_, _, q)| drafted_from(q))
         .map(|(_, _, q)| q.code.as_str())
         .filter(|code| Lang::ALL.iter().any(|l| fields.contains_key(&format!("s.{code}.{}", l.code()))))
         .map(|code| {

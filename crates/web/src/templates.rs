@@ -86,4 +86,27 @@ mod tests {
         assert_eq!(label("fr"), "Preuve\u{a0}:");
         assert_eq!(label("es"), "Evidencia:");
     }
+
+    #[test]
+    fn every_scrolling_region_is_focusable_and_labelled() {
+        // A wide table or chart scrolls inside its own box on a phone; keyboard users reach it
+        // only if the box takes focus, and screen readers announce it by its label.
+        for (name, source) in TEMPLATES {
+            for class in ["table-wrap", "chart-scroll"] {
+                for tag in source
+                    .split("<div class=\"")
+                    .skip(1)
+                    .filter(|rest| rest.starts_with(&format!("{class}\"")))
+                {
+                    let tag = tag.split('>').next().unwrap_or_default();
+                    assert!(
+                        tag.contains("tabindex=\"0\"")
+                            && tag.contains("role=\"region\"")
+                            && tag.contains("aria-label"),
+                        "{name}: <div class=\"{tag}>"
+                    );
+                }
+            }
+        }
+    }
 }

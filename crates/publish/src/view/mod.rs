@@ -125,6 +125,8 @@ const LABELS: &[&str] = &[
     "brief",
     "slides",
     "illustrative-data",
+    "legend-share",
+    "legend-interval",
 ];
 
 fn labels(lang: Lang) -> BTreeMap<&'static str, String> {

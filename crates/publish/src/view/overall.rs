@@ -26,7 +26,7 @@ impl Builder<'_> {
             .collect();
         (!bar_rows.is_empty()).then(|| {
             let title = t(lang, "pub-barriers-chart");
-            Figure::bars("barriers-enablers".into(), title.clone(), title, &bar_rows)
+            Figure::bars(lang, "barriers-enablers".into(), title.clone(), title, &bar_rows)
         })
     }
 

@@ -66,6 +66,7 @@ impl Builder<'_> {
                 let table = self.option_table(&q.code, options);
                 let columns = options.iter().map(|o| self.names.choice(&q.code, &o.code)).collect();
                 let chart = Figure::bars(
+                    lang,
                     format!("q-{}", q.code),
                     question.clone(),
                     translate(lang, "pub-chart-shares", &[("question", question.clone().into())]),
@@ -272,24 +273,10 @@ impl Builder<'_> {
                     return None;
                 }
                 let name = self.names.axis(&code);
-                let yes_bars: Vec<Bar> = questions
-                    .iter()
-                    .filter(|q| q.kind == "yes_no")
-                    .filter_map(|q| {
-                        let Detail::Shares { options } = &q.overall.detail else { return None };
-                        let yes = options.iter().find(|o| o.code == "yes")?;
-                        Some(Bar {
-                            label: self.names.question(&q.code),
-                            count: yes.count,
-                            share: yes.share,
-                            interval: yes.low.zip(yes.high),
-                            value: share_text(lang, yes.share),
-                        })
-                    })
-                    .collect();
+                let yes_bars = self.names.yes_bars(questions.iter().copied());
                 let overview = (!yes_bars.is_empty()).then(|| {
                     let title = translate(lang, "pub-axis-overview", &[("axis", name.clone().into())]);
-                    Figure::bars(format!("axis-{code}"), title.clone(), title, &yes_bars)
+                    Figure::bars(lang, format!("axis-{code}"), title.clone(), title, &yes_bars)
                 });
                 let items = be.by_axis.iter().find(|(a, _)| *a == code).map_or(&[][..], |(_, items)| items);
                 let mut sdgs: Vec<SdgLink> = results
@@ -416,7 +403,7 @@ impl Builder<'_> {
             .collect();
         let chart = (!bars.is_empty()).then(|| {
             let title = translate(lang, "pub-city-chart", &[("city", city.name.clone().into())]);
-            Figure::bars(format!("city-{}", city.id), title.clone(), title, &bars)
+            Figure::bars(lang, format!("city-{}", city.id), title.clone(), title, &bars)
         });
         CityView {
             chart,

@@ -123,8 +123,13 @@ pub fn groups(snapshot: &Snapshot, lang: Lang) -> Vec<ThemeGroup> {
                     value: share_text(lang, c.share),
                 })
                 .collect();
-            let chart =
-                Figure::bars(format!("themes-{}", group.slug()), heading.clone(), heading.clone(), &bars);
+            let chart = Figure::bars(
+                lang,
+                format!("themes-{}", group.slug()),
+                heading.clone(),
+                heading.clone(),
+                &bars,
+            );
             Some(ThemeGroup { group: group.slug(), heading, table, chart: Some(chart) })
         })
         .collect()

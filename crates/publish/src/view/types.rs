@@ -18,7 +18,7 @@ pub struct Figure {
 
 impl Figure {
     /// Horizontal bars with the rows they draw.
-    pub fn bars(name: String, title: String, alt: String, bars: &[Bar]) -> Figure {
+    pub fn bars(lang: Lang, name: String, title: String, alt: String, bars: &[Bar]) -> Figure {
         let columns = ["label", "cities", "share", "low", "high"].map(String::from).to_vec();
         let plain =
             |x: Option<f64>| x.map_or(String::new(), |x| format!("{}", (x * 10_000.0).round() / 10_000.0));
@@ -34,7 +34,7 @@ impl Figure {
                 ]
             })
             .collect();
-        let svg = charts::bars(&title, bars);
+        let svg = charts::bars(&title, bars, &crate::names::legend(lang));
         Figure { name, alt, svg, data: Table { caption: title, columns, rows } }
     }
 
