@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use smartcities_domain::{
     City, CityId, Collection, Edition, EditionYear, Evidence, Lang, Localized, ResponseMove, ResponseStatus,
-    Role, StudyAxis,
+    Revision, Role, StudyAxis,
 };
 use smartcities_questionnaire::{
     Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value, read_answer_workbook, validate,
@@ -378,7 +378,7 @@ impl App {
         user: &User,
         year: EditionYear,
         city: &CityId,
-        base_revision: i64,
+        base_revision: Revision,
         changes: &[AnswerChange],
         lang: Lang,
     ) -> Result<SaveOutcome> {
@@ -393,7 +393,7 @@ impl App {
         &self,
         user: &User,
         file: &ResponseFile,
-        base_revision: i64,
+        base_revision: Revision,
         changes: &[AnswerChange],
         lang: Lang,
     ) -> Result<SaveOutcome> {

@@ -110,7 +110,7 @@ pub use practice::{
     PracticeStatus, Stage, Transferability, Written, web_link,
 };
 pub use progress::{Progress, Silent};
-pub use response::{Evidence, Participation, ResponseMove, ResponseStatus};
+pub use response::{Evidence, Participation, ResponseMove, ResponseStatus, Revision};
 pub use time::{Clock, Day, FixedClock, SystemClock, Timestamp};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.

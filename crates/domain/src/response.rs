@@ -249,3 +249,66 @@ mod tests {
         assert_eq!(Participation::of(&[]).rate(0), None);
     }
 }
+
+/// The revision of a city's response: 0 before any answer is saved, one more at each save that
+/// changes something. A save names the revision it was based on; an answer changed at a later
+/// revision is a conflict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = i64, example = 3))]
+#[serde(transparent)]
+pub struct Revision(i64);
+
+impl Revision {
+    /// The revision of a response nothing was saved to yet.
+    pub const NONE: Revision = Revision(0);
+
+    /// A revision as stored; a negative number is none.
+    pub fn new(n: i64) -> Revision {
+        Revision(n.max(0))
+    }
+
+    /// The revision as a number, for storage and forms.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+
+    /// The revision a save after this one writes.
+    pub fn next(self) -> Revision {
+        Revision(self.0 + 1)
+    }
+}
+
+impl std::fmt::Display for Revision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for Revision {
+    type Err = ParseError;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        input
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .map(Revision)
+            .ok_or_else(|| ParseError::new(format!("{input:?} is not a revision")))
+    }
+}
+
+#[cfg(test)]
+mod revision_tests {
+    use super::Revision;
+
+    #[test]
+    fn a_revision_reads_back_what_it_writes_and_counts_up() {
+        let r: Revision = "7".parse().unwrap();
+        assert_eq!(r.get(), 7);
+        assert_eq!(r.next().to_string(), "8");
+        assert!("-1".parse::<Revision>().is_err() && "x".parse::<Revision>().is_err());
+        assert_eq!(Revision::new(-3), Revision::NONE);
+        assert_eq!(serde_json::to_string(&r).unwrap(), "7");
+    }
+}

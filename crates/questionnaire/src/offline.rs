@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use calamine::Data;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Formula, Workbook, XlsxError};
-use smartcities_domain::Lang;
+use smartcities_domain::{Lang, Revision};
 
 use crate::{
     expr::{Expr, Op},
@@ -29,7 +29,7 @@ pub struct WorkbookFor {
     /// The city's name, shown in the workbook.
     pub city_name: String,
     /// The response's revision when the workbook was made: the upload is based on it.
-    pub revision: i64,
+    pub revision: Revision,
     /// The workbook's language.
     pub lang: Lang,
 }
@@ -405,7 +405,7 @@ pub struct Uploaded {
     /// The answers the workbook holds.
     pub answers: Answers,
     /// The response's revision the workbook was made at.
-    pub base_revision: i64,
+    pub base_revision: Revision,
 }
 
 /// Reads an uploaded workbook for `expected` (edition and city must match) within `limits`.
@@ -436,7 +436,7 @@ pub fn read_answer_workbook(
         }
     }
     let (Some(edition), Some(city), Some(revision)) =
-        (meta.get(META[0]), meta.get(META[1]), meta.get(META[2]).and_then(|r| r.parse::<i64>().ok()))
+        (meta.get(META[0]), meta.get(META[1]), meta.get(META[2]).and_then(|r| r.parse::<Revision>().ok()))
     else {
         return Err(vec![whole(
             "(workbook)",

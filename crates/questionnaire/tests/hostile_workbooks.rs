@@ -154,7 +154,7 @@ fn both_readers_refuse_the_hostile_workbook_with_a_located_message() {
         edition: 2023,
         city_id: "es-bilbao".into(),
         city_name: "Bilbao".into(),
-        revision: 1,
+        revision: smartcities_domain::Revision::new(1),
         lang: Lang::Fr,
     };
     let good = write_answer_workbook(&questionnaire, &Answers::default(), &target).unwrap();

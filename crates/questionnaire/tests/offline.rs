@@ -17,7 +17,13 @@ fn questionnaire() -> Questionnaire {
 }
 
 fn target(lang: Lang) -> WorkbookFor {
-    WorkbookFor { edition: 2023, city_id: "es-bilbao".into(), city_name: "Bilbao".into(), revision: 7, lang }
+    WorkbookFor {
+        edition: 2023,
+        city_id: "es-bilbao".into(),
+        city_name: "Bilbao".into(),
+        revision: smartcities_domain::Revision::new(7),
+        lang,
+    }
 }
 
 fn answers() -> Answers {
@@ -51,7 +57,7 @@ fn a_template_reads_back_as_the_answers_it_was_made_from() {
         let bytes = write_answer_workbook(&q, &expected, &target(lang)).unwrap();
         let uploaded = read_answer_workbook(&q, &bytes, &target(lang), &Limits::UPLOAD)
             .unwrap_or_else(|e| panic!("{lang:?}: {e:?}"));
-        assert_eq!(uploaded.base_revision, 7);
+        assert_eq!(uploaded.base_revision, smartcities_domain::Revision::new(7));
         expected.entries.insert("barriers_enablers".into(), vec![]);
         assert_eq!(uploaded.answers, expected, "{lang:?}");
     }
@@ -151,6 +157,6 @@ fn a_workbook_for_another_city_is_refused() {
     .unwrap();
     assert_eq!(ok.answers.values["uses_cpi"], "yes", "labels in any language map to codes");
     assert_eq!(ok.answers.values["pilots_last_2y"], "4");
-    assert_eq!(ok.base_revision, 3);
+    assert_eq!(ok.base_revision, smartcities_domain::Revision::new(3));
     assert!(read_answer_workbook(&q, b"garbage", &target(Lang::En), &Limits::UPLOAD).is_err());
 }

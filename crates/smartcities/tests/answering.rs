@@ -65,7 +65,7 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
         economy.split("data-field=\"cpi_description\"").nth(1).expect("the follow-up is rendered");
     assert!(follow_up.starts_with(" hidden>"), "{}", &follow_up[..80]);
 
-    let form = |uses: &str, revision: i64| {
+    let form = |uses: &str, revision: smartcities_domain::Revision| {
         format!(
             "csrf={csrf}&revision={revision}&shown=uses_cpi&uses_cpi={uses}&shown=pilots_last_2y&pilots_last_2y=4"
         )

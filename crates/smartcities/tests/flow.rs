@@ -314,7 +314,14 @@ async fn a_response_from_invitation_to_acceptance() {
         .collect();
     store
         .answering()
-        .save_answers(year, &lisbon, 0, &earlier, "digital.office@lisbon.example.org", Editor::Respondent)
+        .save_answers(
+            year,
+            &lisbon,
+            smartcities_domain::Revision::NONE,
+            &earlier,
+            "digital.office@lisbon.example.org",
+            Editor::Respondent,
+        )
         .await
         .unwrap();
 

@@ -151,7 +151,7 @@ async fn answers_go_only_to_an_open_edition_and_an_invited_city() {
             &user,
             EditionYear::new(2012).unwrap(),
             &lisbon,
-            0,
+            smartcities_domain::Revision::new(0),
             std::slice::from_ref(&change),
             smartcities_domain::Lang::En,
         )
@@ -177,7 +177,7 @@ async fn answers_go_only_to_an_open_edition_and_an_invited_city() {
             &user,
             EditionYear::new(2027).unwrap(),
             &lisbon,
-            0,
+            smartcities_domain::Revision::new(0),
             &[change],
             smartcities_domain::Lang::En,
         )
@@ -533,7 +533,7 @@ async fn a_long_history_is_shown_a_page_at_a_time() {
             .save_answers(
                 year,
                 &lisbon,
-                i64::MAX,
+                smartcities_domain::Revision::new(i64::MAX),
                 &[change],
                 RESPONDENT,
                 smartcities_store::Editor::Respondent,

@@ -83,7 +83,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
         .save_answers(
             year,
             &bilbao,
-            0,
+            smartcities_domain::Revision::NONE,
             &[AnswerChange {
                 question: "pilots_last_2y".into(),
                 entry: String::new(),
@@ -126,7 +126,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
         .save_answers(
             year,
             &bilbao,
-            1,
+            smartcities_domain::Revision::NONE.next(),
             &[AnswerChange {
                 question: "pilots_last_2y".into(),
                 entry: String::new(),

@@ -4,7 +4,9 @@
 // Each test, bench and example target sees every dependency of its package.
 #![allow(unused_crate_dependencies)]
 
-use smartcities_domain::{CityId, EditionFile, EditionYear, Evidence, ResponseMove, ResponseStatus};
+use smartcities_domain::{
+    CityId, EditionFile, EditionYear, Evidence, ResponseMove, ResponseStatus, Revision,
+};
 use smartcities_questionnaire::from_framework;
 use smartcities_store::{
     AnswerChange, Editor, OutgoingMail, SaveOutcome, Store, StoreError, testing::TestDatabase,
@@ -48,15 +50,21 @@ async fn questionnaire_versions_change_only_with_the_questionnaire() {
 async fn a_retried_save_changes_nothing() {
     let (_db, store, year, bilbao) = setup().await;
     let changes = [set("has_living_lab", "yes"), set("pilots_last_2y", "12")];
-    let first =
-        store.answering().save_answers(year, &bilbao, 0, &changes, "ane", Editor::Respondent).await.unwrap();
-    assert_eq!(first, SaveOutcome::Saved { revision: 1, changed: 2 });
-    let retry =
-        store.answering().save_answers(year, &bilbao, 0, &changes, "ane", Editor::Respondent).await.unwrap();
-    assert_eq!(retry, SaveOutcome::Saved { revision: 1, changed: 0 });
+    let first = store
+        .answering()
+        .save_answers(year, &bilbao, Revision::new(0), &changes, "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    assert_eq!(first, SaveOutcome::Saved { revision: Revision::new(1), changed: 2 });
+    let retry = store
+        .answering()
+        .save_answers(year, &bilbao, Revision::new(0), &changes, "ane", Editor::Respondent)
+        .await
+        .unwrap();
+    assert_eq!(retry, SaveOutcome::Saved { revision: Revision::new(1), changed: 0 });
     assert_eq!(store.answering().answer_history(year, &bilbao, None, 1_000, 0).await.unwrap().0.len(), 2);
     let response = store.answering().response(year, &bilbao).await.unwrap().unwrap();
-    assert_eq!((response.status, response.revision), (ResponseStatus::InProgress, 1));
+    assert_eq!((response.status, response.revision), (ResponseStatus::InProgress, Revision::new(1)));
 }
 
 #[tokio::test]
@@ -64,7 +72,14 @@ async fn a_stale_save_of_another_value_is_a_conflict_and_writes_nothing() {
     let (_db, store, year, bilbao) = setup().await;
     store
         .answering()
-        .save_answers(year, &bilbao, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+        .save_answers(
+            year,
+            &bilbao,
+            Revision::new(0),
+            &[set("pilots_last_2y", "12")],
+            "ane",
+            Editor::Respondent,
+        )
         .await
         .unwrap();
     let stale = store
@@ -72,7 +87,7 @@ async fn a_stale_save_of_another_value_is_a_conflict_and_writes_nothing() {
         .save_answers(
             year,
             &bilbao,
-            0,
+            Revision::new(0),
             &[set("has_living_lab", "no"), set("pilots_last_2y", "15")],
             "jon",
             Editor::Respondent,
@@ -82,7 +97,7 @@ async fn a_stale_save_of_another_value_is_a_conflict_and_writes_nothing() {
     let SaveOutcome::Conflicts { revision, conflicts } = stale else {
         panic!("expected a conflict, got {stale:?}")
     };
-    assert_eq!(revision, 1);
+    assert_eq!(revision, Revision::new(1));
     assert_eq!(conflicts.len(), 1);
     assert_eq!(
         (conflicts[0].question.as_str(), conflicts[0].theirs.as_str(), conflicts[0].changed_by.as_str()),
@@ -97,21 +112,21 @@ async fn a_stale_save_of_another_value_is_a_conflict_and_writes_nothing() {
         .save_answers(
             year,
             &bilbao,
-            1,
+            Revision::new(1),
             &[set("has_living_lab", "no"), set("pilots_last_2y", "15")],
             "jon",
             Editor::Respondent,
         )
         .await
         .unwrap();
-    assert_eq!(fresh, SaveOutcome::Saved { revision: 2, changed: 2 });
+    assert_eq!(fresh, SaveOutcome::Saved { revision: Revision::new(2), changed: 2 });
     // A stale save touching only answers nobody changed since is fine.
     let other = store
         .answering()
-        .save_answers(year, &bilbao, 1, &[set("uses_cpi", "yes")], "ane", Editor::Respondent)
+        .save_answers(year, &bilbao, Revision::new(1), &[set("uses_cpi", "yes")], "ane", Editor::Respondent)
         .await
         .unwrap();
-    assert_eq!(other, SaveOutcome::Saved { revision: 3, changed: 1 });
+    assert_eq!(other, SaveOutcome::Saved { revision: Revision::new(3), changed: 1 });
 }
 
 #[tokio::test]
@@ -121,12 +136,26 @@ async fn two_sessions_saving_the_same_answer_lose_nothing() {
     let (y1, y2, c1, c2) = (year, year, bilbao.clone(), bilbao.clone());
     let first = tokio::spawn(async move {
         a.answering()
-            .save_answers(y1, &c1, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+            .save_answers(
+                y1,
+                &c1,
+                Revision::new(0),
+                &[set("pilots_last_2y", "12")],
+                "ane",
+                Editor::Respondent,
+            )
             .await
     });
     let second = tokio::spawn(async move {
         b.answering()
-            .save_answers(y2, &c2, 0, &[set("pilots_last_2y", "30")], "jon", Editor::Respondent)
+            .save_answers(
+                y2,
+                &c2,
+                Revision::new(0),
+                &[set("pilots_last_2y", "30")],
+                "jon",
+                Editor::Respondent,
+            )
             .await
     });
     let outcomes = [first.await.unwrap().unwrap(), second.await.unwrap().unwrap()];
@@ -153,7 +182,7 @@ async fn submission_review_and_evidence() {
         .save_answers(
             year,
             &bilbao,
-            0,
+            Revision::new(0),
             &[set("pilots_last_2y", "12"), set("has_living_lab", "yes")],
             "ane",
             Editor::Respondent,
@@ -166,7 +195,14 @@ async fn submission_review_and_evidence() {
     );
     let locked = store
         .answering()
-        .save_answers(year, &bilbao, 1, &[set("pilots_last_2y", "13")], "ane", Editor::Respondent)
+        .save_answers(
+            year,
+            &bilbao,
+            Revision::new(1),
+            &[set("pilots_last_2y", "13")],
+            "ane",
+            Editor::Respondent,
+        )
         .await;
     assert!(
         matches!(locked, Err(StoreError::ResponseClosed { status: ResponseStatus::Submitted, .. })),
@@ -216,10 +252,17 @@ async fn submission_review_and_evidence() {
     assert_eq!(comments[0].comment, "Please count only public pilots");
     let resubmit = store
         .answering()
-        .save_answers(year, &bilbao, 1, &[set("pilots_last_2y", "9")], "ane", Editor::Respondent)
+        .save_answers(
+            year,
+            &bilbao,
+            Revision::new(1),
+            &[set("pilots_last_2y", "9")],
+            "ane",
+            Editor::Respondent,
+        )
         .await
         .unwrap();
-    assert_eq!(resubmit, SaveOutcome::Saved { revision: 2, changed: 1 });
+    assert_eq!(resubmit, SaveOutcome::Saved { revision: Revision::new(2), changed: 1 });
     store.answering().move_response(year, &bilbao, ResponseMove::Submit).await.unwrap();
     let twice = store.answering().move_response(year, &bilbao, ResponseMove::Submit).await;
     assert!(matches!(twice, Err(StoreError::IllegalMove { .. })));
@@ -253,10 +296,17 @@ async fn submission_review_and_evidence() {
     // The secretariat may still correct an accepted response.
     let correction = store
         .answering()
-        .save_answers(year, &bilbao, 2, &[set("pilots_last_2y", "10")], "secretariat", Editor::Secretariat)
+        .save_answers(
+            year,
+            &bilbao,
+            Revision::new(2),
+            &[set("pilots_last_2y", "10")],
+            "secretariat",
+            Editor::Secretariat,
+        )
         .await
         .unwrap();
-    assert_eq!(correction, SaveOutcome::Saved { revision: 3, changed: 1 });
+    assert_eq!(correction, SaveOutcome::Saved { revision: Revision::new(3), changed: 1 });
 }
 
 #[tokio::test]
@@ -272,7 +322,7 @@ async fn repeat_entries_and_cleared_answers() {
         .save_answers(
             year,
             &bilbao,
-            0,
+            Revision::new(0),
             &[
                 entry(2, "gp_title", Some("Open data")),
                 entry(10, "gp_title", Some("Living lab")),
@@ -291,7 +341,14 @@ async fn repeat_entries_and_cleared_answers() {
 
     store
         .answering()
-        .save_answers(year, &bilbao, 1, &[entry(2, "gp_title", None)], "ane", Editor::Respondent)
+        .save_answers(
+            year,
+            &bilbao,
+            Revision::new(1),
+            &[entry(2, "gp_title", None)],
+            "ane",
+            Editor::Respondent,
+        )
         .await
         .unwrap();
     let response = store.answering().response_values(year, &bilbao).await.unwrap();
@@ -306,7 +363,14 @@ async fn answers_survive_a_new_questionnaire_version() {
     let (_db, store, year, bilbao) = setup().await;
     store
         .answering()
-        .save_answers(year, &bilbao, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+        .save_answers(
+            year,
+            &bilbao,
+            Revision::new(0),
+            &[set("pilots_last_2y", "12")],
+            "ane",
+            Editor::Respondent,
+        )
         .await
         .unwrap();
     let (_, mut questionnaire) = store.study().questionnaire(year).await.unwrap().unwrap();
@@ -316,7 +380,7 @@ async fn answers_survive_a_new_questionnaire_version() {
     assert_eq!((answers[0].value.as_str(), answers[0].questionnaire_version), ("12", 1));
     store
         .answering()
-        .save_answers(year, &bilbao, 1, &[set("uses_cpi", "no")], "ane", Editor::Respondent)
+        .save_answers(year, &bilbao, Revision::new(1), &[set("uses_cpi", "no")], "ane", Editor::Respondent)
         .await
         .unwrap();
     let answers = store.answering().answers(year, &bilbao).await.unwrap();
@@ -330,19 +394,19 @@ async fn unknown_cities_have_no_response() {
     let ghost = CityId::parse("xx-nowhere").unwrap();
     let error = store
         .answering()
-        .save_answers(year, &ghost, 0, &[set("uses_cpi", "no")], "x", Editor::Secretariat)
+        .save_answers(year, &ghost, Revision::new(0), &[set("uses_cpi", "no")], "x", Editor::Secretariat)
         .await
         .unwrap_err();
     assert!(matches!(error, StoreError::NoResponse { .. }), "{error:?}");
     let dakar = CityId::parse("sn-dakar").unwrap();
     let uninvited = store
         .answering()
-        .save_answers(year, &dakar, 0, &[set("uses_cpi", "no")], "x", Editor::Respondent)
+        .save_answers(year, &dakar, Revision::new(0), &[set("uses_cpi", "no")], "x", Editor::Respondent)
         .await;
     assert!(matches!(uninvited, Err(StoreError::NoResponse { .. })), "only invited cities answer");
     assert!(matches!(store.answering().open_response(year, &ghost).await, Err(StoreError::UnknownCity(_))));
     let invited = store.answering().open_response(year, &dakar).await.unwrap();
-    assert_eq!((invited.status, invited.revision), (ResponseStatus::Invited, 0));
+    assert_eq!((invited.status, invited.revision), (ResponseStatus::Invited, Revision::NONE));
     assert_eq!(store.answering().responses(year).await.unwrap().len(), 2);
 }
 
@@ -351,7 +415,14 @@ async fn renaming_a_question_carries_its_answers_along() {
     let (_db, store, year, bilbao) = setup().await;
     store
         .answering()
-        .save_answers(year, &bilbao, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+        .save_answers(
+            year,
+            &bilbao,
+            Revision::new(0),
+            &[set("pilots_last_2y", "12")],
+            "ane",
+            Editor::Respondent,
+        )
         .await
         .unwrap();
     let (_, mut questionnaire) = store.study().questionnaire(year).await.unwrap().unwrap();
@@ -388,7 +459,14 @@ async fn an_edit_based_on_an_old_version_is_refused() {
     let (_db, store, year, bilbao) = setup().await;
     store
         .answering()
-        .save_answers(year, &bilbao, 0, &[set("pilots_last_2y", "12")], "ane", Editor::Respondent)
+        .save_answers(
+            year,
+            &bilbao,
+            Revision::new(0),
+            &[set("pilots_last_2y", "12")],
+            "ane",
+            Editor::Respondent,
+        )
         .await
         .unwrap();
     assert_eq!(store.study().answer_count(year, "pilots_last_2y").await.unwrap(), 1);
@@ -483,7 +561,7 @@ async fn answer_counts_leave_out_repeat_entries() {
         .save_answers(
             year,
             &bilbao,
-            0,
+            Revision::new(0),
             &[set("uses_cpi", "no"), set("pilots_last_2y", "3"), entry],
             "ane",
             Editor::Respondent,
@@ -533,7 +611,14 @@ async fn saves_arriving_together_are_each_written_as_if_alone() {
             let change = if i < 24 { set(&format!("own_{i}"), "1") } else { set("shared", &format!("v{i}")) };
             store
                 .answering()
-                .save_answers(year, &city, 0, &[change], &format!("person{i}"), Editor::Respondent)
+                .save_answers(
+                    year,
+                    &city,
+                    Revision::new(0),
+                    &[change],
+                    &format!("person{i}"),
+                    Editor::Respondent,
+                )
                 .await
         }));
     }
@@ -547,14 +632,18 @@ async fn saves_arriving_together_are_each_written_as_if_alone() {
         }
     }
     revisions.sort();
-    assert_eq!(revisions, (1..=25).collect::<Vec<i64>>(), "each written save has a revision of its own");
+    assert_eq!(
+        revisions,
+        (1..=25).map(Revision::new).collect::<Vec<_>>(),
+        "each written save has a revision of its own"
+    );
     assert_eq!(conflicts.len(), 5, "one of the six sessions changing one answer wins");
     let answers = store.answering().answers(year, &bilbao).await.unwrap();
     assert_eq!(answers.len(), 25);
     let shared = answers.iter().find(|a| a.question == "shared").unwrap();
     assert!(conflicts.iter().all(|c| c.theirs == shared.value && c.revision == shared.revision));
     let response = store.answering().response(year, &bilbao).await.unwrap().unwrap();
-    assert_eq!((response.status, response.revision), (ResponseStatus::InProgress, 25));
+    assert_eq!((response.status, response.revision), (ResponseStatus::InProgress, Revision::new(25)));
     let history = store.answering().answer_history(year, &bilbao, None, 1_000, 0).await.unwrap().0;
     assert_eq!(history.len(), 25, "a save undone by its conflict leaves no trace");
 }

@@ -4,7 +4,6 @@
 //! remind.
 
 use axum::{
-    body::Bytes,
     extract::{Path, Query, State},
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
@@ -16,7 +15,7 @@ use smartcities_domain::{ApproxDate, CityId, Collection, EditionYear, Lang, Part
 use crate::{
     AppState,
     auth::{Secretariat, Staff, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
 };
@@ -327,12 +326,10 @@ pub async fn act(
     uri: Uri,
     Path(year): Path<String>,
     Secretariat(session): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
-    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim());
-    check_csrf(&viewer, Some(first("csrf")), lang)?;
+    let first = |name: &str| fields.first(name);
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     let query = match first("action") {
         "invite" => {

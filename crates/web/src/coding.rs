@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use axum::{
-    body::Bytes,
     extract::{Path, Query, State},
     http::Uri,
     response::{IntoResponse, Redirect, Response},
@@ -21,7 +20,7 @@ use smartcities_domain::EditionYear;
 use crate::{
     AppState,
     auth::{Staff, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, t},
     page::{Ctx, PageError, PageResult, refused, render_page},
 };
@@ -235,11 +234,9 @@ pub async fn save(
     uri: Uri,
     Path(year): Path<String>,
     Staff(_): Staff,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
-    let fields = parse_form(&body);
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
-    check_csrf(&viewer, first("csrf"), lang)?;
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     let user = viewer.user().ok_or_else(|| PageError::SignIn(uri.to_string()))?;
     let index: usize = first("item").and_then(|i| i.parse().ok()).ok_or(PageError::NotFound(lang))?;

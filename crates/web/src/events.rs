@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    body::Bytes,
     extract::{Query, State},
     http::{StatusCode, Uri, header},
     response::{IntoResponse, Redirect, Response},
@@ -17,7 +16,7 @@ use smartcities_domain::{ApproxDate, Component, EditionYear, Event, EventId, Eve
 use crate::{
     AppState,
     auth::{Secretariat, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, refused, render_page},
 };
@@ -281,11 +280,9 @@ pub async fn save(
     viewer: Viewer,
     uri: Uri,
     Secretariat(user): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let form = form_from_fields(&fields);
     let refuse = |form: FormView, errors: HashMap<String, String>| async {
         let page = events_page(&ctx, Some(form), errors).await?;

@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    body::Bytes,
     extract::{Path, Query, State},
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
@@ -20,7 +19,7 @@ use smartcities_domain::{ApproxDate, CityId, Code, EditionYear, Lang, SdgTarget}
 use crate::{
     AppState,
     auth::{Secretariat, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, refused, refused_at, render_page},
 };
@@ -354,11 +353,9 @@ pub async fn save(
     uri: Uri,
     Path(year): Path<String>,
     Secretariat(_): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     state.app.edition(year_v).await?.ok_or(PageError::NotFound(lang))?;
     let refuse = |error: FormError| async {

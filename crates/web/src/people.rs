@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use axum::{
     Json,
-    body::Bytes,
     extract::{Query, State},
     http::{StatusCode, Uri, header},
     response::{IntoResponse, Redirect, Response},
@@ -16,7 +15,7 @@ use smartcities_app::people::{DECLINED_KEPT_DAYS, HeldAbout, SPAM_KEPT_DAYS};
 use crate::{
     AppState,
     auth::{Secretariat, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::Negotiated,
     page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
 };
@@ -155,12 +154,10 @@ pub async fn act(
     viewer: Viewer,
     uri: Uri,
     Secretariat(user): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
     let get = |k: &str| fields.get(k).and_then(|v| v.first()).cloned().unwrap_or_default();
-    check_csrf(&viewer, Some(get("csrf").as_str()), lang)?;
     let (email, app) = (get("email"), &state.app);
     let outcome = match get("action").as_str() {
         "disable" => app.set_account_disabled(&user.user, &email, true).await.map(|_| "disabled"),

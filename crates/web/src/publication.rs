@@ -4,7 +4,6 @@
 //! a new version, withdraw one.
 
 use axum::{
-    body::Bytes,
     extract::{Path, State},
     http::{HeaderMap, StatusCode, Uri, header},
     response::{IntoResponse, Redirect, Response},
@@ -20,7 +19,7 @@ use smartcities_publish::Texts;
 use crate::{
     AppState,
     auth::{ClientAddress, Secretariat, Staff, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::Negotiated,
     page::{Ctx, PageError, refused, render_page},
 };
@@ -135,13 +134,10 @@ pub async fn file(
 pub async fn analyse(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
-    viewer: Viewer,
     Staff(_): Staff,
     Path(year): Path<String>,
-    body: Bytes,
+    CsrfForm(_): CsrfForm,
 ) -> Result<Response, PageError> {
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     if state.app.edition(year).await.map_err(refused(lang))?.is_none() {
         return Err(PageError::NotFound(lang));
@@ -166,13 +162,10 @@ fn localized(fields: &std::collections::HashMap<String, Vec<String>>, name: &str
 pub async fn publish(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
-    viewer: Viewer,
     Secretariat(session): Secretariat,
     Path(year): Path<String>,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     if state.app.edition(year).await.map_err(refused(lang))?.is_none() {
         return Err(PageError::NotFound(lang));
@@ -182,7 +175,7 @@ pub async fn publish(
         conclusions: localized(&fields, "conclusions"),
         changes: localized(&fields, "changes"),
     };
-    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim());
+    let first = |name: &str| fields.first(name);
     let when = match first("when") {
         "now" => GoPublic::Now,
         "at" => GoPublic::At(publication::moment(first("at_local"), first("zone")).map_err(refused(lang))?),
@@ -202,14 +195,11 @@ pub async fn publish(
 pub async fn version_action(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
-    viewer: Viewer,
     Secretariat(session): Secretariat,
     Path((year, version)): Path<(String, String)>,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
-    let fields = parse_form(&body);
-    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map_or("", |s| s.trim());
-    check_csrf(&viewer, Some(first("csrf")), lang)?;
+    let first = |name: &str| fields.first(name);
     let (year, version) = parse(lang, &year, &version)?;
     let app = &state.app;
     let flash = match first("action") {
@@ -235,14 +225,11 @@ pub async fn version_action(
 pub async fn withdraw(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
-    viewer: Viewer,
     Secretariat(session): Secretariat,
     Path(year): Path<String>,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
-    let fields = parse_form(&body);
-    let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str).unwrap_or_default();
-    check_csrf(&viewer, Some(first("csrf")), lang)?;
+    let first = |name: &str| fields.first(name);
     let (year, version) = parse(lang, &year, first("version"))?;
     state
         .app

@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use axum::{
-    body::Bytes,
     extract::{Path, State},
     http::{StatusCode, Uri, header},
     response::{IntoResponse, Redirect, Response},
@@ -22,7 +21,7 @@ use crate::{
     AppState,
     auth::{Secretariat, Staff, Viewer},
     conditions::{COMPARISONS, from_pick_list, in_words},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
 };
@@ -461,11 +460,9 @@ pub async fn save_question(
     uri: Uri,
     Path((year_s, name)): Path<(String, String)>,
     Secretariat(_): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
-    check_csrf(&viewer, Some(first(&fields, "csrf")), lang)?;
     let (year, version, mut q) = load(&ctx, &year_s).await?;
     let based_on: i64 =
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
@@ -563,11 +560,9 @@ pub async fn add_question(
     uri: Uri,
     Path(year_s): Path<String>,
     Secretariat(_): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
-    check_csrf(&viewer, Some(first(&fields, "csrf")), lang)?;
     let (year, version, mut q) = load(&ctx, &year_s).await?;
     let based_on: i64 =
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;

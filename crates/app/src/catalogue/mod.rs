@@ -362,7 +362,7 @@ mod tests {
             question: question.into(),
             entry: entry.into(),
             value: value.into(),
-            revision: 1,
+            revision: smartcities_domain::Revision::NONE.next(),
             questionnaire_version: 1,
             evidence: smartcities_domain::Evidence::SelfReported,
             evidence_note: None,

@@ -1,7 +1,7 @@
 //! The demonstration's made-up answers (every stage of a response, in the three languages as
 //! cities write) and their coding by two coders.
 
-use smartcities_domain::{City, EditionFile, EditionYear, ResponseMove};
+use smartcities_domain::{City, EditionFile, EditionYear, ResponseMove, Revision};
 use smartcities_questionnaire::{Kind, Questionnaire};
 use smartcities_store::{AnswerChange, Editor};
 
@@ -101,7 +101,7 @@ impl App {
         let axes: Vec<&str> = campaign.framework.axes.iter().map(|a| a.code.as_str()).collect();
         for city in cities {
             let existing = store.answering().open_response(year, &city.id).await?;
-            if existing.revision > 0 {
+            if existing.revision > Revision::NONE {
                 continue; // answered on an earlier run
             }
             let mut dice = match stages {
@@ -214,7 +214,14 @@ impl App {
                 .map_err(|r| broken(format!("{}: {r:?}", city.id)))?;
             store
                 .answering()
-                .save_answers(year, &city.id, 0, &changes, "demo (illustrative)", Editor::Respondent)
+                .save_answers(
+                    year,
+                    &city.id,
+                    Revision::NONE,
+                    &changes,
+                    "demo (illustrative)",
+                    Editor::Respondent,
+                )
                 .await?;
             if stage >= 6 {
                 store.answering().move_response(year, &city.id, ResponseMove::Submit).await?;

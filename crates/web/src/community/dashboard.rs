@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use axum::{
-    body::Bytes,
     extract::{Query, State},
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
@@ -20,7 +19,7 @@ use super::*;
 use crate::{
     AppState,
     auth::{Secretariat, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, approx_date, t, timestamp},
     page::{Ctx, PageError, PageResult, refused, render_page},
 };
@@ -194,11 +193,9 @@ pub async fn renewal_act(
     viewer: Viewer,
     uri: Uri,
     Secretariat(user): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let user = &user.user;
     let action = first(&fields, "action");
     let app = &state.app;

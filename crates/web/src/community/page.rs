@@ -4,7 +4,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use axum::{
-    body::Bytes,
     extract::{Query, State},
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
@@ -19,7 +18,7 @@ use super::*;
 use crate::{
     AppState,
     auth::{Secretariat, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, approx_date, t, translate},
     page::{Ctx, PageError, PageResult, refused, render_page},
 };
@@ -372,11 +371,9 @@ pub async fn save(
     viewer: Viewer,
     uri: Uri,
     Secretariat(user): Secretariat,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let form = typed(&fields);
     let leadership = first(&fields, "action") == "leadership";
     let outcome: Result<String, HashMap<String, String>> = if leadership {

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    body::Bytes,
     extract::{Query, State},
     http::header,
     response::{IntoResponse, Response},
@@ -15,8 +14,8 @@ use smartcities_publish::progress::Period;
 use super::*;
 use crate::{
     AppState,
-    auth::{Staff, Viewer},
-    form::{check_csrf, parse_form},
+    auth::Staff,
+    form::CsrfForm,
     i18n::Negotiated,
     page::{PageError, refused},
 };
@@ -26,12 +25,9 @@ use crate::{
 pub async fn report(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
-    viewer: Viewer,
     Staff(user): Staff,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let period = Period::parse(&first(&fields, "from"), &first(&fields, "to"))
         .map_err(|e| PageError::Refused(lang, e))?;
     let report_lang = Lang::from_tag(&first(&fields, "lang")).unwrap_or(lang);

@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use axum::{
-    body::Bytes,
     extract::{Path, State},
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
@@ -22,7 +21,7 @@ use super::*;
 use crate::{
     AppState,
     auth::{SignedIn, Viewer},
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, refused, render_page},
 };
@@ -244,11 +243,9 @@ pub async fn edit(
     SignedIn(session): SignedIn,
     uri: Uri,
     Path(id): Path<String>,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let id = PracticeId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let based_on: i64 =
         fields.get("version").and_then(|v| v.first()).and_then(|v| v.parse().ok()).unwrap_or(0);
     let (values, pairs) = posted(&fields);
@@ -294,11 +291,9 @@ pub async fn propose(
     SignedIn(session): SignedIn,
     uri: Uri,
     Path(city): Path<String>,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let city = CityId::parse(&city).map_err(|_| PageError::NotFound(lang))?;
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     let (values, pairs) = posted(&fields);
     match state.app.propose_practice(&session.user, &city, lang, &pairs).await {
         Ok(id) => Ok(Redirect::to(&format!("/practices/{id}?proposed")).into_response()),
@@ -318,15 +313,12 @@ pub async fn propose(
 pub async fn decide(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
-    viewer: Viewer,
     SignedIn(session): SignedIn,
     Path(id): Path<String>,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let id = PracticeId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
-    let fields = parse_form(&body);
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str).unwrap_or_default();
-    check_csrf(&viewer, Some(first("csrf")), lang)?;
     let based_on: i64 = first("version").parse().unwrap_or(0);
     let (decision, done) = match first("decision") {
         "publish" => (PracticeDecision::Publish, "published"),

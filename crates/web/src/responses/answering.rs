@@ -13,7 +13,7 @@ use serde::Serialize;
 use smartcities_app::questionnaire::{Item, Kind, Question, Questionnaire, check_value, is_relevant};
 use smartcities_app::responses::{AnswerChange, SaveOutcome};
 use smartcities_app::{AppError, Refusal};
-use smartcities_domain::Lang;
+use smartcities_domain::{Lang, Revision};
 
 use super::*;
 use crate::{
@@ -339,7 +339,7 @@ pub async fn save_group(
         let fields = parse_form(&body);
         let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
         check_csrf(&viewer, first("csrf"), lang)?;
-        let base = first("revision").and_then(|r| r.parse::<i64>().ok()).unwrap_or(0);
+        let base = first("revision").and_then(|r| r.parse::<Revision>().ok()).unwrap_or(Revision::NONE);
         let changes = form_changes(&loaded.questionnaire, &group, &fields, lang);
         let saved = state.app.save_answers_in(user_of(&viewer)?, &loaded, base, &changes, lang).await;
         let outcome = match saved {

@@ -19,7 +19,7 @@ use serde::Serialize;
 use smartcities_app::questionnaire::{EntryKey, Item, Kind, Question, Questionnaire, check_value};
 use smartcities_app::responses::ResponseFile;
 use smartcities_app::{User, responses::StoredAnswer};
-use smartcities_domain::{CityId, EditionYear, Lang};
+use smartcities_domain::{CityId, EditionYear, Lang, Revision};
 
 use crate::{
     auth::Viewer,
@@ -236,7 +236,7 @@ struct Head {
     city_id: String,
     status: String,
     status_code: String,
-    revision: i64,
+    revision: Revision,
     /// When the answers last changed, in words.
     changed: String,
     editable: bool,

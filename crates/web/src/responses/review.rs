@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use axum::{
-    body::Bytes,
     extract::{Path, State},
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
@@ -17,7 +16,7 @@ use super::*;
 use crate::{
     AppState,
     auth::Viewer,
-    form::{check_csrf, parse_form},
+    form::CsrfForm,
     i18n::{Negotiated, t},
     page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
 };
@@ -186,12 +185,10 @@ pub async fn submit(
     viewer: Viewer,
     uri: Uri,
     Path((year, city)): Path<(String, String)>,
-    body: Bytes,
+    CsrfForm(_): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let loaded = load(&ctx, &year, &city).await?;
-    let fields = parse_form(&body);
-    check_csrf(&viewer, fields.get("csrf").and_then(|v| v.first()).map(String::as_str), lang)?;
     state
         .app
         .submit(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, lang)
@@ -207,13 +204,11 @@ pub async fn decide(
     viewer: Viewer,
     uri: Uri,
     Path((year, city)): Path<(String, String)>,
-    body: Bytes,
+    CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let loaded = load(&ctx, &year, &city).await?;
-    let fields = parse_form(&body);
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
-    check_csrf(&viewer, first("csrf"), lang)?;
     let user = user_of(&viewer)?;
     let (year_v, city_id) = (loaded.edition.year, &loaded.city.id);
     let app = &state.app;

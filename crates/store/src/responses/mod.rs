@@ -6,9 +6,14 @@
 //! nothing of that save is written. A retry of a save that already landed finds its values in
 //! place and changes nothing.
 
+mod review;
+mod save;
+
 use std::collections::BTreeMap;
 
-use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus, Timestamp};
+use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus, Revision, Timestamp};
+
+pub(crate) use review::move_in;
 use smartcities_questionnaire::{EntryKey, Response};
 use sqlx::Row;
 
@@ -39,7 +44,7 @@ pub struct Conflict {
     /// Who stored it.
     pub changed_by: String,
     /// The revision it was stored at.
-    pub revision: i64,
+    pub revision: Revision,
 }
 
 /// What a save did.
@@ -48,14 +53,14 @@ pub enum SaveOutcome {
     /// Written (or already in place): the response's revision now, and how many answers changed.
     Saved {
         /// The response's revision now.
-        revision: i64,
+        revision: Revision,
         /// How many answers changed (0 for a retry).
         changed: usize,
     },
     /// Nothing written.
     Conflicts {
         /// The response's revision now.
-        revision: i64,
+        revision: Revision,
         /// Every answer someone else changed.
         conflicts: Vec<Conflict>,
     },
@@ -88,7 +93,7 @@ pub struct ResponseRecord {
     /// Where the response stands.
     pub status: ResponseStatus,
     /// How many saves changed it.
-    pub revision: i64,
+    pub revision: Revision,
     /// When it last changed.
     pub updated_at: Timestamp,
     /// When it was last submitted.
@@ -108,7 +113,7 @@ pub struct StoredAnswer {
     /// The answer: a number, a choice code, codes separated by spaces, or text.
     pub value: String,
     /// The response's revision when it was saved.
-    pub revision: i64,
+    pub revision: Revision,
     /// The questionnaire version it was given under.
     pub questionnaire_version: i64,
     /// How far it can be trusted.
@@ -129,7 +134,7 @@ pub struct ChangeRecord {
     /// The repeat entry, or `''`.
     pub entry: String,
     /// The response's revision after the change.
-    pub revision: i64,
+    pub revision: Revision,
     /// The answer before (none if there was none).
     pub old_value: Option<String>,
     /// The answer after (none if it was cleared).
@@ -154,7 +159,7 @@ pub struct ReviewComment {
     /// When.
     pub created_at: Timestamp,
     /// The response's revision it was written at.
-    pub revision: i64,
+    pub revision: Revision,
 }
 
 /// An answer from a row of `answers` selected with every column `StoredAnswer` holds.
@@ -164,7 +169,7 @@ fn stored_answer(r: &sqlx::any::AnyRow) -> Result<StoredAnswer> {
         question: r.try_get("question")?,
         entry: r.try_get("entry")?,
         value: r.try_get("value")?,
-        revision: r.try_get("revision")?,
+        revision: Revision::new(r.try_get("revision")?),
         questionnaire_version: r.try_get("questionnaire_version")?,
         evidence: Evidence::parse(&evidence).map_err(corrupt)?,
         evidence_note: r.try_get("evidence_note")?,
@@ -221,165 +226,6 @@ impl Answering<'_> {
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(response_from_row).collect()
-    }
-
-    /// Saves answers in one transaction; see the module documentation for conflicts and retries.
-    pub async fn save_answers(
-        &self,
-        edition: EditionYear,
-        city: &CityId,
-        base_revision: i64,
-        changes: &[AnswerChange],
-        user: &str,
-        editor: Editor,
-    ) -> Result<SaveOutcome> {
-        let now = self.now_text();
-        let mut tx = self.begin_write().await?;
-        // One statement takes the row lock (PostgreSQL) or the write lock (SQLite), so saves to
-        // one response are serialised and each sees the previous one's result; it counts the
-        // next revision (undone with the rest if nothing is written) and reads what the save
-        // depends on. Every round trip saved here is time the lock is not held.
-        let row = sqlx::query(
-            "UPDATE responses SET revision = revision + 1, updated_at = $3 WHERE edition_year = $1 AND city_id = $2 \
-             RETURNING status, revision, \
-                 (SELECT MAX(version) FROM questionnaires WHERE edition_year = $1) AS questionnaire_version",
-        )
-        .bind(year(edition))
-        .bind(city.as_str())
-        .bind(&now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = row else {
-            return Err(StoreError::NoResponse { edition, city: city.clone() });
-        };
-        let status = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
-        let next: i64 = row.try_get("revision")?;
-        let revision = next - 1;
-        let questionnaire_version: i64 = row
-            .try_get::<Option<i64>, _>("questionnaire_version")?
-            .ok_or(StoreError::NoQuestionnaire(edition))?;
-        let Some(next_status) = status.after(editor.save_move()) else {
-            return Err(match editor {
-                Editor::Respondent => StoreError::ResponseClosed { city: city.clone(), status },
-                Editor::Secretariat => StoreError::IllegalMove {
-                    city: city.clone(),
-                    from: status,
-                    attempted: ResponseMove::Correct,
-                },
-            });
-        };
-
-        let mut conflicts = Vec::new();
-        let mut writes: Vec<(&AnswerChange, Option<String>)> = Vec::new();
-        for change in changes {
-            let current = sqlx::query(
-                "SELECT value, revision, updated_by FROM answers \
-                 WHERE edition_year = $1 AND city_id = $2 AND question = $3 AND entry = $4",
-            )
-            .bind(year(edition))
-            .bind(city.as_str())
-            .bind(&change.question)
-            .bind(&change.entry)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let (old, answer_revision, by) = match &current {
-                Some(r) => (
-                    Some(r.try_get::<String, _>("value")?),
-                    r.try_get::<i64, _>("revision")?,
-                    r.try_get::<String, _>("updated_by")?,
-                ),
-                None => (None, 0, String::new()),
-            };
-            if old == change.value {
-                continue; // already in place: a retry, or the same value twice
-            }
-            if answer_revision > base_revision {
-                conflicts.push(Conflict {
-                    question: change.question.clone(),
-                    entry: change.entry.clone(),
-                    yours: change.value.clone(),
-                    theirs: old.unwrap_or_default(),
-                    changed_by: by,
-                    revision: answer_revision,
-                });
-                continue;
-            }
-            writes.push((change, old));
-        }
-        if !conflicts.is_empty() {
-            tx.rollback().await?;
-            return Ok(SaveOutcome::Conflicts { revision, conflicts });
-        }
-        if writes.is_empty() {
-            tx.rollback().await?;
-            return Ok(SaveOutcome::Saved { revision, changed: 0 });
-        }
-        for (change, old) in &writes {
-            match &change.value {
-                Some(value) => {
-                    sqlx::query(
-                        "INSERT INTO answers (edition_year, city_id, question, entry, value, revision, questionnaire_version, \
-                                              evidence, updated_by, updated_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'self_reported', $8, $9) \
-                         ON CONFLICT (edition_year, city_id, question, entry) DO UPDATE SET value = excluded.value, \
-                             revision = excluded.revision, questionnaire_version = excluded.questionnaire_version, \
-                             evidence = 'self_reported', evidence_note = NULL, \
-                             updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-                    )
-                    .bind(year(edition))
-                    .bind(city.as_str())
-                    .bind(&change.question)
-                    .bind(&change.entry)
-                    .bind(value)
-                    .bind(next)
-                    .bind(questionnaire_version)
-                    .bind(user)
-                    .bind(&now)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                None => {
-                    sqlx::query("DELETE FROM answers WHERE edition_year = $1 AND city_id = $2 AND question = $3 AND entry = $4")
-                        .bind(year(edition))
-                        .bind(city.as_str())
-                        .bind(&change.question)
-                        .bind(&change.entry)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-            }
-            sqlx::query(
-                "INSERT INTO answer_changes (edition_year, city_id, question, entry, revision, old_value, new_value, \
-                                             changed_by, changed_at, questionnaire_version) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            )
-            .bind(year(edition))
-            .bind(city.as_str())
-            .bind(&change.question)
-            .bind(&change.entry)
-            .bind(next)
-            .bind(old.as_deref())
-            .bind(change.value.as_deref())
-            .bind(user)
-            .bind(&now)
-            .bind(questionnaire_version)
-            .execute(&mut *tx)
-            .await?;
-        }
-        if next_status != status {
-            sqlx::query("UPDATE responses SET status = $1 WHERE edition_year = $2 AND city_id = $3")
-                .bind(next_status.slug())
-                .bind(year(edition))
-                .bind(city.as_str())
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        if next_status == ResponseStatus::Accepted {
-            // A correction to an accepted response changes what city pages show.
-            self.public_changed().await?;
-        }
-        Ok(SaveOutcome::Saved { revision: next, changed: writes.len() })
     }
 
     /// Every answer of a city, by question and entry.
@@ -501,7 +347,7 @@ impl Answering<'_> {
                 Ok(ChangeRecord {
                     question: r.try_get("question")?,
                     entry: r.try_get("entry")?,
-                    revision: r.try_get("revision")?,
+                    revision: Revision::new(r.try_get("revision")?),
                     old_value: r.try_get("old_value")?,
                     new_value: r.try_get("new_value")?,
                     changed_by: r.try_get("changed_by")?,
@@ -512,189 +358,9 @@ impl Answering<'_> {
             .collect::<Result<Vec<_>>>()?;
         Ok((changes, usize::try_from(total).unwrap_or(0)))
     }
-
-    /// Moves a response along its lifecycle (submit, return, accept, withdraw) and returns its
-    /// new status; a move the lifecycle does not allow from the current status is refused.
-    /// Accepting reviews every answer that was only self-reported.
-    pub async fn move_response(
-        &self,
-        edition: EditionYear,
-        city: &CityId,
-        attempted: ResponseMove,
-    ) -> Result<ResponseStatus> {
-        let mut tx = self.begin_write().await?;
-        let to = move_in(&mut tx, edition, city, attempted, &self.now_text()).await?;
-        tx.commit().await?;
-        self.public_changed().await?;
-        Ok(to)
-    }
-
-    /// Returns a submitted response to the city with reviewers' comments (one per question) and
-    /// the mail that tells the city, in one transaction: the comments are never stored without
-    /// the return, nor the return without them or its mail.
-    pub async fn return_response(
-        &self,
-        edition: EditionYear,
-        city: &CityId,
-        comments: &[(String, String)],
-        author: &str,
-        mails: &[crate::OutgoingMail<'_>],
-    ) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        move_in(&mut tx, edition, city, ResponseMove::Return, &self.now_text()).await?;
-        add_comments(&mut tx, edition, city, comments, author, &self.now_text()).await?;
-        for mail in mails {
-            crate::outbox::enqueue(&mut tx, mail, &self.now_text()).await?;
-        }
-        tx.commit().await?;
-        self.public_changed().await?;
-        Ok(())
-    }
-
-    /// Records how far one answer can be trusted, with the document or link that backs it.
-    pub async fn set_evidence(
-        &self,
-        edition: EditionYear,
-        city: &CityId,
-        question: &str,
-        entry: &str,
-        evidence: Evidence,
-        note: Option<&str>,
-    ) -> Result<()> {
-        let updated = sqlx::query(
-            "UPDATE answers SET evidence = $1, evidence_note = $2 WHERE edition_year = $3 AND city_id = $4 AND question = $5 AND entry = $6",
-        )
-        .bind(evidence.slug())
-        .bind(note)
-        .bind(year(edition))
-        .bind(city.as_str())
-        .bind(question)
-        .bind(entry)
-        .execute(&self.pool)
-        .await?;
-        if updated.rows_affected() == 0 {
-            return Err(StoreError::NoAnswer { city: city.clone(), question: question.to_string() });
-        }
-        Ok(())
-    }
-
-    /// Reviewers' comments on a response, oldest first.
-    pub async fn review_comments(&self, edition: EditionYear, city: &CityId) -> Result<Vec<ReviewComment>> {
-        let rows = sqlx::query(
-            "SELECT question, comment, author, created_at, revision FROM review_comments \
-             WHERE edition_year = $1 AND city_id = $2 ORDER BY revision, question",
-        )
-        .bind(year(edition))
-        .bind(city.as_str())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ReviewComment {
-                    question: r.try_get("question")?,
-                    comment: r.try_get("comment")?,
-                    author: r.try_get("author")?,
-                    created_at: crate::moment(r, "created_at")?,
-                    revision: r.try_get("revision")?,
-                })
-            })
-            .collect()
-    }
 }
 
-/// The move of a response within a write transaction.
-pub(crate) async fn move_in(
-    tx: &mut sqlx::AnyConnection,
-    edition: EditionYear,
-    city: &CityId,
-    attempted: ResponseMove,
-    now: &str,
-) -> Result<ResponseStatus> {
-    let row = sqlx::query("SELECT status FROM responses WHERE edition_year = $1 AND city_id = $2")
-        .bind(year(edition))
-        .bind(city.as_str())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| StoreError::NoResponse { edition, city: city.clone() })?;
-    let from = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
-    let to = from.after(attempted).ok_or_else(|| StoreError::IllegalMove {
-        city: city.clone(),
-        from,
-        attempted,
-    })?;
-    let now = now.to_string();
-    let submitted_at = (to == ResponseStatus::Submitted).then(|| now.clone());
-    sqlx::query(
-        "UPDATE responses SET status = $1, updated_at = $2, submitted_at = COALESCE($3, submitted_at) \
-         WHERE edition_year = $4 AND city_id = $5",
-    )
-    .bind(to.slug())
-    .bind(&now)
-    .bind(submitted_at)
-    .bind(year(edition))
-    .bind(city.as_str())
-    .execute(&mut *tx)
-    .await?;
-    let changes_inputs = from == ResponseStatus::Accepted
-        || to == ResponseStatus::Accepted
-        || matches!(attempted, ResponseMove::Return | ResponseMove::Withdraw);
-    if changes_inputs {
-        // The edition's results no longer match its accepted answers.
-        sqlx::query("UPDATE editions SET inputs_revision = inputs_revision + 1 WHERE year = $1")
-            .bind(year(edition))
-            .execute(&mut *tx)
-            .await?;
-    }
-    if to == ResponseStatus::Accepted {
-        // Accepting a submission reviews every answer that was only self-reported.
-        sqlx::query("UPDATE answers SET evidence = 'reviewed' WHERE edition_year = $1 AND city_id = $2 AND evidence = 'self_reported'")
-            .bind(year(edition))
-            .bind(city.as_str())
-            .execute(&mut *tx)
-            .await?;
-    }
-    Ok(to)
-}
-
-/// Reviewers' comments, one per question, at the response's current revision.
-async fn add_comments(
-    tx: &mut sqlx::AnyConnection,
-    edition: EditionYear,
-    city: &CityId,
-    comments: &[(String, String)],
-    author: &str,
-    now: &str,
-) -> Result<()> {
-    let now = now.to_string();
-    let revision: i64 =
-        sqlx::query("SELECT revision FROM responses WHERE edition_year = $1 AND city_id = $2")
-            .bind(year(edition))
-            .bind(city.as_str())
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| StoreError::NoResponse { edition, city: city.clone() })?
-            .try_get("revision")?;
-    for (question, comment) in comments {
-        sqlx::query(
-            "INSERT INTO review_comments (edition_year, city_id, question, comment, author, created_at, revision) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) \
-             ON CONFLICT (edition_year, city_id, question, revision) DO UPDATE SET comment = excluded.comment, \
-                 author = excluded.author, created_at = excluded.created_at",
-        )
-        .bind(year(edition))
-        .bind(city.as_str())
-        .bind(question)
-        .bind(comment)
-        .bind(author)
-        .bind(&now)
-        .bind(revision)
-        .execute(&mut *tx)
-        .await?;
-    }
-    Ok(())
-}
-
-async fn ensure_response(
+pub(super) async fn ensure_response(
     tx: &mut sqlx::AnyConnection,
     edition: EditionYear,
     city: &CityId,
@@ -719,13 +385,13 @@ async fn ensure_response(
     Ok(())
 }
 
-fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecord> {
+pub(super) fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecord> {
     let city: String = row.try_get("city_id")?;
     let status: String = row.try_get("status")?;
     Ok(ResponseRecord {
         city: CityId::parse(&city).map_err(corrupt)?,
         status: ResponseStatus::parse(&status).map_err(corrupt)?,
-        revision: row.try_get("revision")?,
+        revision: Revision::new(row.try_get("revision")?),
         updated_at: crate::moment(row, "updated_at")?,
         submitted_at: crate::moment_opt(row, "submitted_at")?,
         deadline: row.try_get("deadline")?,
