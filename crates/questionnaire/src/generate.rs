@@ -188,8 +188,31 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
         YES_NO.into(),
         choices(&[("yes", Texts::new("Yes", "Sí", "Oui")), ("no", Texts::new("No", "No", "Non"))]),
     );
+    let mut items = vec![intro_note(edition)];
+    for axis in &framework.axes {
+        items.push(axis_group(axis, &mut lists, &mut errors));
+    }
+    shared_lists(framework, &mut lists);
+    items.extend(repeat_groups());
+    let questionnaire = Questionnaire {
+        form_id: format!("smartcities_{}", edition.year),
+        // XLSForm settings hold one title; the study's name is the same in every language.
+        title: Texts([(Lang::En, format!("Smart Cities Study {}", edition.year))].into()),
+        default_language: Lang::En,
+        items,
+        lists,
+    };
+    errors.extend(
+        check_references(&questionnaire)
+            .into_iter()
+            .map(|(question, message)| GenerateError { question, message }),
+    );
+    if errors.is_empty() { Ok(questionnaire) } else { Err(errors) }
+}
 
-    let mut items = vec![Item::Note(Note {
+/// The note that opens the questionnaire, in the three languages.
+fn intro_note(edition: &Edition) -> Item {
+    Item::Note(Note {
         name: name("intro"),
         label: Texts::new(
             &format!(
@@ -207,95 +230,110 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
         ),
         relevant: None,
         other_texts: Default::default(),
-    })];
+    })
+}
 
-    for axis in &framework.axes {
-        let mut sub_groups = Vec::new();
-        for sub in &axis.sub_areas {
-            let mut questions = Vec::new();
-            for q in &sub.questions {
-                let code = q.code.as_str();
-                let label = Texts::from_localized(&q.label);
-                let mut item = match &q.kind {
-                    QuestionKind::Numeric { unit, .. } => {
-                        let mut item = question(code, numeric_kind(unit), label, false);
-                        let (constraint, message) = numeric_constraint(unit);
-                        item.constraint = Some(constraint);
-                        item.constraint_message = message;
-                        item.hint = Texts::new(
-                            &format!("Unit: {unit}"),
-                            &format!("Unidad: {unit}"),
-                            &format!("Unité : {unit}"),
-                        );
-                        item
-                    }
-                    QuestionKind::YesNo => question(code, Kind::YesNo, label, true),
-                    QuestionKind::Text => question(code, Kind::Text, label, false),
-                    QuestionKind::Ordinal { levels } => {
-                        let list = format!("{code}_levels");
-                        lists.insert(
-                            list.clone(),
-                            levels
-                                .iter()
-                                .enumerate()
-                                .map(|(i, l)| ChoiceItem {
-                                    name: format!("l{}", i + 1),
-                                    label: Texts::from_localized(l),
-                                    columns: Default::default(),
-                                })
-                                .collect(),
-                        );
-                        question(code, Kind::Ordinal { list }, label, true)
-                    }
-                    QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
-                        lists.insert(
-                            code.to_string(),
-                            options
-                                .iter()
-                                .map(|o| ChoiceItem {
-                                    name: o.code.to_string(),
-                                    label: Texts::from_localized(&o.label),
-                                    columns: Default::default(),
-                                })
-                                .collect(),
-                        );
-                        let single = matches!(q.kind, QuestionKind::SingleChoice { .. });
-                        let kind = if single {
-                            Kind::SelectOne { list: code.to_string() }
-                        } else {
-                            Kind::SelectMultiple { list: code.to_string() }
-                        };
-                        question(code, kind, label, single)
-                    }
-                };
-                if let Some(source) = &q.relevant {
-                    match Condition::parse(source) {
-                        Ok(c) => item.relevant = Some(c),
-                        Err(e) => errors
-                            .push(GenerateError { question: code.into(), message: format!("relevant: {e}") }),
-                    }
+/// An axis as a group of its sub-areas, each a group of its questions; the lists their choices
+/// use go into `lists`, conditions that do not parse into `errors`.
+fn axis_group(
+    axis: &smartcities_domain::Axis,
+    lists: &mut BTreeMap<String, Vec<ChoiceItem>>,
+    errors: &mut Vec<GenerateError>,
+) -> Item {
+    let mut sub_groups = Vec::new();
+    for sub in &axis.sub_areas {
+        let mut questions = Vec::new();
+        for q in &sub.questions {
+            let code = q.code.as_str();
+            let mut item = framework_question(q, lists);
+            if let Some(source) = &q.relevant {
+                match Condition::parse(source) {
+                    Ok(c) => item.relevant = Some(c),
+                    Err(e) => errors
+                        .push(GenerateError { question: code.into(), message: format!("relevant: {e}") }),
                 }
-                questions.push(Item::Question(item));
             }
-            sub_groups.push(Item::Group(Group {
-                name: name(&format!("{}__{}", axis.code, sub.code)),
-                label: Texts::from_localized(&sub.label),
-                repeat: false,
-                relevant: None,
-                items: questions,
-                other_texts: Default::default(),
-            }));
+            questions.push(Item::Question(item));
         }
-        items.push(Item::Group(Group {
-            name: name(axis.code.as_str()),
-            label: Texts::from_localized(&axis.label),
+        sub_groups.push(Item::Group(Group {
+            name: name(&format!("{}__{}", axis.code, sub.code)),
+            label: Texts::from_localized(&sub.label),
             repeat: false,
             relevant: None,
-            items: sub_groups,
+            items: questions,
             other_texts: Default::default(),
         }));
     }
+    Item::Group(Group {
+        name: name(axis.code.as_str()),
+        label: Texts::from_localized(&axis.label),
+        repeat: false,
+        relevant: None,
+        items: sub_groups,
+        other_texts: Default::default(),
+    })
+}
 
+/// A framework question as a questionnaire question of its kind, with its choice list.
+fn framework_question(
+    q: &smartcities_domain::Question,
+    lists: &mut BTreeMap<String, Vec<ChoiceItem>>,
+) -> crate::model::Question {
+    let code = q.code.as_str();
+    let label = Texts::from_localized(&q.label);
+    match &q.kind {
+        QuestionKind::Numeric { unit, .. } => {
+            let mut item = question(code, numeric_kind(unit), label, false);
+            let (constraint, message) = numeric_constraint(unit);
+            item.constraint = Some(constraint);
+            item.constraint_message = message;
+            item.hint =
+                Texts::new(&format!("Unit: {unit}"), &format!("Unidad: {unit}"), &format!("Unité : {unit}"));
+            item
+        }
+        QuestionKind::YesNo => question(code, Kind::YesNo, label, true),
+        QuestionKind::Text => question(code, Kind::Text, label, false),
+        QuestionKind::Ordinal { levels } => {
+            let list = format!("{code}_levels");
+            lists.insert(
+                list.clone(),
+                levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| ChoiceItem {
+                        name: format!("l{}", i + 1),
+                        label: Texts::from_localized(l),
+                        columns: Default::default(),
+                    })
+                    .collect(),
+            );
+            question(code, Kind::Ordinal { list }, label, true)
+        }
+        QuestionKind::SingleChoice { options } | QuestionKind::MultipleChoice { options } => {
+            lists.insert(
+                code.to_string(),
+                options
+                    .iter()
+                    .map(|o| ChoiceItem {
+                        name: o.code.to_string(),
+                        label: Texts::from_localized(&o.label),
+                        columns: Default::default(),
+                    })
+                    .collect(),
+            );
+            let single = matches!(q.kind, QuestionKind::SingleChoice { .. });
+            let kind = if single {
+                Kind::SelectOne { list: code.to_string() }
+            } else {
+                Kind::SelectMultiple { list: code.to_string() }
+            };
+            question(code, kind, label, single)
+        }
+    }
+}
+
+/// The lists the repeat groups choose from: axes, SDGs, barrier or enabler, categories, importance.
+fn shared_lists(framework: &Framework, lists: &mut BTreeMap<String, Vec<ChoiceItem>>) {
     lists.insert(
         "axes".into(),
         framework
@@ -343,14 +381,17 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
             .collect(),
     );
     lists.insert("importance".into(), importance_levels());
+}
 
+/// The repeat groups every edition asks: good practices, and barriers and enablers.
+fn repeat_groups() -> [Item; 2] {
     let text = |code: &str, en: &str, es: &str, fr: &str, required: bool| {
         Item::Question(question(code, Kind::Text, Texts::new(en, es, fr), required))
     };
     let select = |code: &str, kind: Kind, en: &str, es: &str, fr: &str, required: bool| {
         Item::Question(question(code, kind, Texts::new(en, es, fr), required))
     };
-    items.push(Item::Group(Group {
+    let practices = Item::Group(Group {
         name: name("good_practices"),
         label: Texts::new("Good practices", "Buenas prácticas", "Bonnes pratiques"),
         repeat: true,
@@ -389,8 +430,8 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
             ),
         ],
         other_texts: Default::default(),
-    }));
-    items.push(Item::Group(Group {
+    });
+    let barriers_enablers = Item::Group(Group {
         name: name("barriers_enablers"),
         label: Texts::new("Barriers and enablers", "Barreras y facilitadores", "Freins et leviers"),
         repeat: true,
@@ -431,20 +472,6 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
             ),
         ],
         other_texts: Default::default(),
-    }));
-
-    let questionnaire = Questionnaire {
-        form_id: format!("smartcities_{}", edition.year),
-        // XLSForm settings hold one title; the study's name is the same in every language.
-        title: Texts([(Lang::En, format!("Smart Cities Study {}", edition.year))].into()),
-        default_language: Lang::En,
-        items,
-        lists,
-    };
-    errors.extend(
-        check_references(&questionnaire)
-            .into_iter()
-            .map(|(question, message)| GenerateError { question, message }),
-    );
-    if errors.is_empty() { Ok(questionnaire) } else { Err(errors) }
+    });
+    [practices, barriers_enablers]
 }

@@ -54,7 +54,14 @@ fn snapshot() -> &'static Snapshot {
                     .collect();
                 store
                     .answering()
-                    .save_answers(year, &city.id, smartcities_domain::Revision::NONE, &changes, "benchmark", Editor::Respondent)
+                    .save_answers(
+                        year,
+                        &city.id,
+                        smartcities_domain::Revision::NONE,
+                        &changes,
+                        "benchmark",
+                        Editor::Respondent,
+                    )
                     .await
                     .unwrap();
                 store.answering().move_response(year, &city.id, ResponseMove::Submit).await.unwrap();
