@@ -73,8 +73,181 @@ impl<'a> FormValues<'a> {
     }
 }
 
-/// Records a problem of a form: the field, the message key and its arguments.
-type Report<'a> = dyn FnMut(&str, &str, &[(&str, FluentValue<'static>)]) + 'a;
+/// Reads a form's fields, keeping every problem beside its field, in the form's language.
+struct Reader<'a> {
+    form: FormValues<'a>,
+    lang: Lang,
+    problems: Vec<FieldProblem>,
+}
+
+impl<'a> Reader<'a> {
+    fn problem(&mut self, field: &str, key: &str, args: &[(&str, FluentValue<'static>)]) {
+        self.problems
+            .push(FieldProblem { field: field.to_string(), message: translate(self.lang, key, args) });
+    }
+
+    fn too_long(&mut self, field: &str, max: usize) {
+        self.problem(field, "practice-too-long", &[("max", FluentValue::from(max as i64))]);
+    }
+
+    fn optional(&self, field: &str) -> Option<&'a str> {
+        Some(self.form.one(field)).filter(|v| !v.is_empty())
+    }
+
+    /// A text in the form's language, set into the text it edits (other languages kept).
+    fn written(&mut self, field: &str, old: Option<&Written>, max: usize) -> Option<Written> {
+        let text = self.form.one(field);
+        if text.chars().count() > max {
+            self.too_long(field, max);
+        }
+        match old {
+            Some(old) => {
+                let mut written = old.clone();
+                written.set(self.lang, text);
+                (!written.is_empty()).then_some(written)
+            }
+            None => (!text.is_empty()).then(|| Written::new(self.lang, text)),
+        }
+    }
+
+    /// A required text.
+    fn required(&mut self, field: &str, old: Option<&Written>, max: usize) -> Option<Written> {
+        let written = self.written(field, old, max);
+        if self.form.one(field).is_empty() {
+            self.problem(field, "practice-required", &[]);
+        }
+        written
+    }
+
+    fn axis(&mut self) -> Option<StudyAxis> {
+        let text = self.form.one("axis");
+        StudyAxis::parse(text)
+            .map_err(|_| {
+                let key = if text.is_empty() { "practice-required" } else { "practice-unknown-value" };
+                self.problem("axis", key, &[]);
+            })
+            .ok()
+    }
+
+    fn sub_area(&mut self) -> Option<String> {
+        let code = self.optional("sub_area")?;
+        if code.len() > 60 || !code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            self.problem("sub_area", "practice-unknown-value", &[]);
+        }
+        Some(code.to_string())
+    }
+
+    /// The main goal, every goal (the main one first) and the targets, each of a goal ticked.
+    fn sdgs(&mut self) -> (Option<u8>, Vec<u8>, Vec<SdgTarget>) {
+        let goal = |text: &str| text.parse::<u8>().ok().filter(|g| (1..=17).contains(g));
+        let sdg = goal(self.form.one("sdg"));
+        if sdg.is_none() {
+            let key = if self.form.one("sdg").is_empty() { "practice-required" } else { "practice-bad-sdg" };
+            self.problem("sdg", key, &[]);
+        }
+        let mut sdgs: Vec<u8> = sdg.into_iter().collect();
+        for value in self.form.all("sdgs") {
+            match goal(value) {
+                Some(g) if !sdgs.contains(&g) => sdgs.push(g),
+                Some(_) => {}
+                None => self.problem("sdgs", "practice-bad-sdg", &[]),
+            }
+        }
+        let mut targets = Vec::new();
+        for value in self.form.one("targets").split([',', ' ', ';']).filter(|v| !v.is_empty()) {
+            let named = [("target", FluentValue::from(value.to_string()))];
+            match SdgTarget::parse(value) {
+                Ok(target) if sdgs.contains(&target.goal()) => targets.push(target),
+                Ok(_) => self.problem("targets", "practice-target-goal", &named),
+                Err(_) => self.problem("targets", "practice-bad-target", &named),
+            }
+        }
+        (sdg, sdgs, targets)
+    }
+
+    /// Every value of a field of closed choices; an unknown one is a problem.
+    fn picked<T>(
+        &mut self,
+        field: &str,
+        parse: fn(&str) -> std::result::Result<T, smartcities_domain::ParseError>,
+    ) -> Vec<T> {
+        let values = self.form.all(field);
+        let read: Vec<T> = values.iter().filter_map(|v| parse(v).ok()).collect();
+        if read.len() < values.len() {
+            self.problem(field, "practice-unknown-value", &[]);
+        }
+        read
+    }
+
+    /// One value of a field of closed choices.
+    fn one_picked<T>(
+        &mut self,
+        field: &str,
+        parse: fn(&str) -> std::result::Result<T, smartcities_domain::ParseError>,
+    ) -> Option<T> {
+        self.picked(field, parse).into_iter().next()
+    }
+
+    /// When it started and ended; an end before the start is a problem.
+    fn dates(&mut self) -> (Option<ApproxDate>, Option<ApproxDate>) {
+        let mut date = |field: &str| {
+            let text = self.optional(field)?;
+            ApproxDate::parse(text).map_err(|_| self.problem(field, "practice-bad-date", &[])).ok()
+        };
+        let (started, ended) = (date("started"), date("ended"));
+        if let (Some(s), Some(e)) = (started, ended)
+            && e < s
+        {
+            self.problem("ended", "practice-ended-before", &[]);
+        }
+        (started, ended)
+    }
+
+    /// A list typed as one text, split at `separator`, bounded in items and length.
+    fn list(&mut self, field: &str, separator: char) -> Vec<String> {
+        let items: Vec<String> = self
+            .form
+            .one(field)
+            .split(separator)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect();
+        if items.len() > MAX_LIST_ITEMS {
+            self.problem(field, "practice-too-many", &[("max", FluentValue::from(MAX_LIST_ITEMS as i64))]);
+        }
+        if items.iter().any(|i| i.chars().count() > MAX_ITEM_CHARS) {
+            self.too_long(field, MAX_ITEM_CHARS);
+        }
+        items
+    }
+
+    /// Web addresses, one per line; one that is not is a problem.
+    fn links(&mut self, field: &str) -> Vec<String> {
+        let mut valid = Vec::new();
+        for line in self.list(field, '\n') {
+            match web_link(&line) {
+                Ok(link) => valid.push(link),
+                Err(_) => {
+                    self.problem(field, "practice-bad-link", &[("link", FluentValue::from(line.clone()))])
+                }
+            }
+        }
+        valid
+    }
+
+    fn contact(&mut self) -> Option<Contact> {
+        let name = self.form.one("contact_name");
+        let email = self.optional("contact_email").and_then(|e| {
+            Email::parse(e).map_err(|_| self.problem("contact_email", "practice-bad-email", &[])).ok()
+        });
+        if name.chars().count() > MAX_ITEM_CHARS {
+            self.too_long("contact_name", MAX_ITEM_CHARS);
+        }
+        (!name.is_empty() || email.is_some()).then(|| Contact { name: name.to_string(), email })
+    }
+}
 
 /// Reads a practice form into a record: `base` is the practice being edited (its texts in
 /// other languages are kept; texts typed in a language other than its original become
@@ -86,195 +259,51 @@ pub fn read_form(
     lang: Lang,
     pairs: &[(String, String)],
 ) -> std::result::Result<Practice, Vec<FieldProblem>> {
-    let form = FormValues { pairs };
-    let mut problems = Vec::new();
-    let mut problem = |field: &str, key: &str, args: &[(&str, FluentValue<'static>)]| {
-        problems.push(FieldProblem { field: field.to_string(), message: translate(lang, key, args) });
-    };
-    let too_long = |max: usize| [("max", FluentValue::from(max as i64))];
-
-    let written = |field: &str, old: Option<&Written>, max: usize, problem: &mut Report<'_>| {
-        let text = form.one(field);
-        if text.chars().count() > max {
-            problem(field, "practice-too-long", &too_long(max));
-        }
-        match old {
-            Some(old) => {
-                let mut written = old.clone();
-                written.set(lang, text);
-                (!written.is_empty()).then_some(written)
-            }
-            None => (!text.is_empty()).then(|| Written::new(lang, text)),
-        }
-    };
-
-    let title = written("title", base.map(|b| &b.title), MAX_TITLE_CHARS, &mut problem);
-    if form.one("title").is_empty() {
-        problem("title", "practice-required", &[]);
-    }
-    let summary = written("summary", base.map(|b| &b.summary), MAX_TEXT_CHARS, &mut problem);
-    if form.one("summary").is_empty() {
-        problem("summary", "practice-required", &[]);
-    }
-    let axis = match StudyAxis::parse(form.one("axis")) {
-        Ok(axis) => Some(axis),
-        Err(_) => {
-            problem(
-                "axis",
-                if form.one("axis").is_empty() { "practice-required" } else { "practice-unknown-value" },
-                &[],
-            );
-            None
-        }
-    };
-    let sub_area = Some(form.one("sub_area")).filter(|s| !s.is_empty()).map(str::to_string);
-    if let Some(code) = &sub_area
-        && (code.len() > 60
-            || !code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
-    {
-        problem("sub_area", "practice-unknown-value", &[]);
-    }
-    let goal = |text: &str| text.parse::<u8>().ok().filter(|g| (1..=17).contains(g));
-    let sdg = goal(form.one("sdg"));
-    if sdg.is_none() {
-        problem(
-            "sdg",
-            if form.one("sdg").is_empty() { "practice-required" } else { "practice-bad-sdg" },
-            &[],
-        );
-    }
-    let mut sdgs: Vec<u8> = sdg.into_iter().collect();
-    for value in form.all("sdgs") {
-        match goal(value) {
-            Some(g) if !sdgs.contains(&g) => sdgs.push(g),
-            Some(_) => {}
-            None => problem("sdgs", "practice-bad-sdg", &[]),
-        }
-    }
-    let mut targets = Vec::new();
-    for value in form.one("targets").split([',', ' ', ';']).filter(|v| !v.is_empty()) {
-        match SdgTarget::parse(value) {
-            Ok(target) if sdgs.contains(&target.goal()) => targets.push(target),
-            Ok(_) => problem(
-                "targets",
-                "practice-target-goal",
-                &[("target", FluentValue::from(value.to_string()))],
-            ),
-            Err(_) => {
-                problem("targets", "practice-bad-target", &[("target", FluentValue::from(value.to_string()))])
-            }
-        }
-    }
-    let mut pick = |field: &str, values: Vec<&str>, parse: &dyn Fn(&str) -> bool| {
-        if values.iter().any(|v| !parse(v)) {
-            problem(field, "practice-unknown-value", &[]);
-        }
-    };
-    let inequalities: Vec<Inequality> =
-        form.all("inequalities").iter().filter_map(|v| Inequality::parse(v).ok()).collect();
-    pick("inequalities", form.all("inequalities"), &|v| Inequality::parse(v).is_ok());
-    let actors: Vec<Actor> = form.all("actors").iter().filter_map(|v| Actor::parse(v).ok()).collect();
-    pick("actors", form.all("actors"), &|v| Actor::parse(v).is_ok());
-    let optional = |field: &str| Some(form.one(field)).filter(|v| !v.is_empty());
-    let stage = optional("stage").and_then(|v| Stage::parse(v).ok());
-    pick("stage", optional("stage").into_iter().collect(), &|v| Stage::parse(v).is_ok());
-    let budget = optional("budget").and_then(|v| BudgetRange::parse(v).ok());
-    pick("budget", optional("budget").into_iter().collect(), &|v| BudgetRange::parse(v).is_ok());
-    let cost = optional("cost").and_then(|v| Effort::parse(v).ok());
-    pick("cost", optional("cost").into_iter().collect(), &|v| Effort::parse(v).is_ok());
-    let complexity = optional("complexity").and_then(|v| Effort::parse(v).ok());
-    pick("complexity", optional("complexity").into_iter().collect(), &|v| Effort::parse(v).is_ok());
-
-    let mut date = |field: &str| {
-        let text = form.one(field);
-        if text.is_empty() {
-            return None;
-        }
-        ApproxDate::parse(text).map_err(|_| problem(field, "practice-bad-date", &[])).ok()
-    };
-    let started = date("started");
-    let ended = date("ended");
-    if let (Some(s), Some(e)) = (started, ended)
-        && e < s
-    {
-        problem("ended", "practice-ended-before", &[]);
-    }
-
-    let mut list = |field: &str, separator: char| -> Vec<String> {
-        let items: Vec<String> = form
-            .one(field)
-            .split(separator)
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-            .collect();
-        if items.len() > MAX_LIST_ITEMS {
-            problem(field, "practice-too-many", &[("max", FluentValue::from(MAX_LIST_ITEMS as i64))]);
-        }
-        if items.iter().any(|i| i.chars().count() > MAX_ITEM_CHARS) {
-            problem(field, "practice-too-long", &too_long(MAX_ITEM_CHARS));
-        }
-        items
-    };
-    let technologies = list("technologies", ',');
-    let indicator_lines = list("indicators", '\n');
-    let link_lines = list("links", '\n');
-    let image_lines = list("images", '\n');
-    let funding = optional("funding").map(str::to_string);
-    if funding.as_ref().is_some_and(|f| f.chars().count() > MAX_ITEM_CHARS) {
-        problem("funding", "practice-too-long", &too_long(MAX_ITEM_CHARS));
-    }
-    let indicators: Vec<Indicator> = indicator_lines
-        .iter()
+    let mut r = Reader { form: FormValues { pairs }, lang, problems: Vec::new() };
+    let old = |text: fn(&Practice) -> Option<&Written>| base.and_then(text);
+    let title = r.required("title", base.map(|b| &b.title), MAX_TITLE_CHARS);
+    let summary = r.required("summary", base.map(|b| &b.summary), MAX_TEXT_CHARS);
+    let axis = r.axis();
+    let sub_area = r.sub_area();
+    let (sdg, sdgs, targets) = r.sdgs();
+    let inequalities = r.picked("inequalities", Inequality::parse);
+    let actors = r.picked("actors", Actor::parse);
+    let stage = r.one_picked("stage", Stage::parse);
+    let budget = r.one_picked("budget", BudgetRange::parse);
+    let cost = r.one_picked("cost", Effort::parse);
+    let complexity = r.one_picked("complexity", Effort::parse);
+    let (started, ended) = r.dates();
+    let technologies = r.list("technologies", ',');
+    let indicators: Vec<Indicator> = r
+        .list("indicators", '\n')
+        .into_iter()
         .map(|line| match line.split_once(':') {
             Some((name, value)) => {
                 Indicator { name: name.trim().to_string(), value: value.trim().to_string() }
             }
-            None => Indicator { name: line.clone(), value: String::new() },
+            None => Indicator { name: line, value: String::new() },
         })
         .collect();
-    let mut links = Vec::new();
-    for (field, lines) in [("links", &link_lines), ("images", &image_lines)] {
-        let mut valid = Vec::new();
-        for line in lines {
-            match web_link(line) {
-                Ok(link) => valid.push(link),
-                Err(_) => problem(field, "practice-bad-link", &[("link", FluentValue::from(line.clone()))]),
-            }
-        }
-        links.push(valid);
+    let links = r.links("links");
+    let images = r.links("images");
+    let funding = r.optional("funding").map(str::to_string);
+    if funding.as_ref().is_some_and(|f| f.chars().count() > MAX_ITEM_CHARS) {
+        r.too_long("funding", MAX_ITEM_CHARS);
     }
-    let images = links.pop().unwrap_or_default();
-    let links = links.pop().unwrap_or_default();
-    let contact_name = form.one("contact_name");
-    let contact_email = optional("contact_email")
-        .and_then(|e| Email::parse(e).map_err(|_| problem("contact_email", "practice-bad-email", &[])).ok());
-    if contact_name.chars().count() > MAX_ITEM_CHARS {
-        problem("contact_name", "practice-too-long", &too_long(MAX_ITEM_CHARS));
-    }
-    let contact = (!contact_name.is_empty() || contact_email.is_some())
-        .then(|| Contact { name: contact_name.to_string(), email: contact_email });
-
-    let challenge =
-        written("challenge", base.and_then(|b| b.challenge.as_ref()), MAX_TEXT_CHARS, &mut problem);
-    let objectives =
-        written("objectives", base.and_then(|b| b.objectives.as_ref()), MAX_TEXT_CHARS, &mut problem);
-    let actions = written("actions", base.and_then(|b| b.actions.as_ref()), MAX_TEXT_CHARS, &mut problem);
-    let results = written("results", base.and_then(|b| b.results.as_ref()), MAX_TEXT_CHARS, &mut problem);
-    let lessons = written("lessons", base.and_then(|b| b.lessons.as_ref()), MAX_TEXT_CHARS, &mut problem);
-    let preconditions = written(
-        "preconditions",
-        base.and_then(|b| b.transferability.preconditions.as_ref()),
-        MAX_TEXT_CHARS,
-        &mut problem,
-    );
-    let needs =
-        written("needs", base.and_then(|b| b.transferability.needs.as_ref()), MAX_TEXT_CHARS, &mut problem);
+    let contact = r.contact();
+    let challenge = r.written("challenge", old(|b| b.challenge.as_ref()), MAX_TEXT_CHARS);
+    let objectives = r.written("objectives", old(|b| b.objectives.as_ref()), MAX_TEXT_CHARS);
+    let actions = r.written("actions", old(|b| b.actions.as_ref()), MAX_TEXT_CHARS);
+    let results = r.written("results", old(|b| b.results.as_ref()), MAX_TEXT_CHARS);
+    let lessons = r.written("lessons", old(|b| b.lessons.as_ref()), MAX_TEXT_CHARS);
+    let preconditions =
+        r.written("preconditions", old(|b| b.transferability.preconditions.as_ref()), MAX_TEXT_CHARS);
+    let needs = r.written("needs", old(|b| b.transferability.needs.as_ref()), MAX_TEXT_CHARS);
 
     let (Some(title), Some(summary), Some(axis), Some(sdg), true) =
-        (title, summary, axis, sdg, problems.is_empty())
+        (title, summary, axis, sdg, r.problems.is_empty())
     else {
-        return Err(problems);
+        return Err(r.problems);
     };
     let mut practice = Practice::new(id, city, title, axis, sdg);
     if let Some(base) = base {
@@ -307,7 +336,7 @@ pub fn read_form(
     practice.links = links;
     practice.images = images;
     practice.contact = contact;
-    practice.consent = form.one("consent") == "yes";
+    practice.consent = r.form.one("consent") == "yes";
     Ok(practice)
 }
 
@@ -362,4 +391,41 @@ pub fn form_values(practice: &Practice, lang: Lang) -> BTreeMap<String, String> 
     );
     set("consent", if practice.consent { "yes" } else { "" }.to_string());
     values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+        fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn read(fields: &[(&str, &str)]) -> std::result::Result<Practice, Vec<FieldProblem>> {
+        let city = CityId::parse("es-bilbao").unwrap();
+        read_form(None, PracticeId::from_words(&city, "Bici"), city, Lang::Es, &pairs(fields))
+    }
+
+    #[test]
+    fn a_valid_form_reads_into_a_practice_in_its_language() {
+        let practice = read(&[
+            ("title", " Bicicleta pública "),
+            ("summary", "Préstamo de bicis."),
+            ("axis", "mobility"),
+            ("sdg", "11"),
+            ("sdgs", "13"),
+            ("sdgs", "11"),
+            ("targets", "11.2, 13.2"),
+            ("actors", "public"),
+            ("started", "2019"),
+            ("links", "https://example.org/bici\n"),
+            ("consent", "yes"),
+        ])
+        .unwrap();
+        assert_eq!(practice.title.exactly(Lang::Es), Some("Bicicleta pública"));
+        assert_eq!(practice.sdgs, vec![11, 13], "the main goal first, each once");
+        assert_eq!(practice.targets.len(), 2);
+        assert_eq!(practice.links.len(), 1);
+        assert!(practice.consent);
+    }
 }
