@@ -119,7 +119,7 @@ impl App {
         struct Row<'a> {
             city: &'a str,
             question: &'a str,
-            entry: &'a str,
+            entry: String,
             value: std::borrow::Cow<'a, str>,
             evidence: &'a str,
             questionnaire_version: i64,
@@ -132,7 +132,7 @@ impl App {
                 answers.iter().map(move |a| Row {
                     city: city.as_str(),
                     question: &a.question,
-                    entry: &a.entry,
+                    entry: smartcities_questionnaire::EntryKey::column(a.entry.as_ref()),
                     value: if csv { neutralise_formula(&a.value) } else { a.value.as_str().into() },
                     evidence: a.evidence.slug(),
                     questionnaire_version: a.questionnaire_version,

@@ -56,7 +56,7 @@ pub struct StoredResults {
     /// The findings.
     pub results: Results,
     /// When they were computed.
-    pub computed_at: String,
+    pub computed_at: smartcities_domain::Timestamp,
     /// Whether an answer was accepted, returned or withdrawn since.
     pub stale: bool,
 }
@@ -68,7 +68,11 @@ pub(crate) fn city_answers(accepted: Vec<(CityId, Vec<StoredAnswer>)>) -> Vec<Ci
             city,
             answers: answers
                 .into_iter()
-                .map(|a| Answer { question: a.question, entry: a.entry, value: a.value })
+                .map(|a| Answer {
+                    question: a.question,
+                    entry: smartcities_questionnaire::EntryKey::column(a.entry.as_ref()),
+                    value: a.value,
+                })
                 .collect(),
         })
         .collect()

@@ -13,8 +13,8 @@ use smartcities_store::StoreError;
 pub struct AnswerProblem {
     /// The question's code.
     pub question: String,
-    /// The entry (`group:id`) or `''`.
-    pub entry: String,
+    /// The repeat entry, if any.
+    pub entry: Option<smartcities_questionnaire::EntryKey>,
     /// The problem in the person's language.
     pub message: String,
 }

@@ -100,7 +100,7 @@ struct Message {
 }
 
 /// The questionnaire group whose entries are good practices: its answers are not published.
-const PRACTICES_GROUP: &str = "good_practices:";
+const PRACTICES_GROUP: &str = "good_practices";
 
 impl App {
     /// The edition as it would be published now, with the secretariat's texts, redacted for the
@@ -133,7 +133,7 @@ impl App {
         // (consented, edited, translated): never straight from their answers.
         let mut accepted = store.answering().accepted_answers(year).await?;
         for (_, answers) in &mut accepted {
-            answers.retain(|a| !a.entry.starts_with(PRACTICES_GROUP));
+            answers.retain(|a| a.entry.as_ref().is_none_or(|e| e.group.as_str() != PRACTICES_GROUP));
         }
         let answers = city_answers(accepted);
         let practices = self.edition_practices(year, &framework).await?;

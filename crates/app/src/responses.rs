@@ -11,13 +11,14 @@ use smartcities_domain::{
     Revision, Role, StudyAxis,
 };
 use smartcities_questionnaire::{
-    Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value, read_answer_workbook, validate,
+    AnswerKey, Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value, read_answer_workbook,
+    validate,
 };
 pub use smartcities_store::{AnswerChange, ChangeRecord, ReviewComment, SaveOutcome, StoredAnswer};
-use smartcities_store::{Editor, OutgoingMail, ResponseRecord, StoreError, User};
+use smartcities_store::{Editor, OutgoingMail, ResponseRecord, User};
 
 use crate::{
-    App, AppError, Closure, Refusal, Result,
+    App, Closure, Refusal, Result,
     policy::{may_read_answers, may_write_answers},
 };
 
@@ -107,10 +108,9 @@ impl ResponseFile {
 
     /// The answers in the shape of the offline workbook.
     pub fn workbook_answers(&self) -> Result<Answers> {
-        Answers::from_entries(
-            self.answers.iter().map(|a| (a.question.as_str(), a.entry.as_str(), a.value.as_str())),
-        )
-        .map_err(|e| AppError::Store(StoreError::Corrupt(e)))
+        Ok(Answers::from_entries(
+            self.answers.iter().map(|a| (a.question.as_str(), a.entry.as_ref(), a.value.as_str())),
+        ))
     }
 }
 
@@ -148,16 +148,14 @@ fn open_for(
 }
 
 /// The changes that make `current` equal to `desired` (keyed by question and entry).
-fn changes_to_match(
-    current: &[StoredAnswer],
-    desired: &BTreeMap<(String, String), String>,
-) -> Vec<AnswerChange> {
+fn changes_to_match(current: &[StoredAnswer], desired: &BTreeMap<AnswerKey, String>) -> Vec<AnswerChange> {
+    let key = |a: &StoredAnswer| AnswerKey { question: a.question.clone(), entry: a.entry.clone() };
     let mut changes: Vec<AnswerChange> = current
         .iter()
-        .filter(|a| !desired.contains_key(&(a.question.clone(), a.entry.clone())))
+        .filter(|a| !desired.contains_key(&key(a)))
         .map(|a| AnswerChange { question: a.question.clone(), entry: a.entry.clone(), value: None })
         .collect();
-    for ((question, entry), value) in desired {
+    for (AnswerKey { question, entry }, value) in desired {
         let same = current.iter().any(|a| &a.question == question && &a.entry == entry && &a.value == value);
         if !same {
             changes.push(AnswerChange {
@@ -193,12 +191,9 @@ fn check_changes(
         .map(|l| (l.question.name.as_str(), l.repeat().map(|g| g.name.to_string())))
         .collect();
     // The plain answers as they will be, for constraints that refer to other questions.
-    let mut values: BTreeMap<String, String> = current
-        .iter()
-        .filter(|a| a.entry.is_empty())
-        .map(|a| (a.question.clone(), a.value.clone()))
-        .collect();
-    for change in changes.iter().filter(|c| c.entry.is_empty()) {
+    let mut values: BTreeMap<String, String> =
+        current.iter().filter(|a| a.entry.is_none()).map(|a| (a.question.clone(), a.value.clone())).collect();
+    for change in changes.iter().filter(|c| c.entry.is_none()) {
         match &change.value {
             Some(v) => values.insert(change.question.clone(), v.clone()),
             None => values.remove(&change.question),
@@ -216,10 +211,8 @@ fn check_changes(
         let Some(repeat) = located.get(change.question.as_str()) else {
             return Err(Refusal::UnknownQuestion { code: change.question.clone() });
         };
-        let entry = EntryKey::parse(&change.entry)
-            .map_err(|_| Refusal::UnknownEntry { entry: change.entry.clone() })?;
-        if entry.as_ref().map(|e| e.group.to_string()) != *repeat {
-            return Err(Refusal::UnknownEntry { entry: change.entry.clone() });
+        if change.entry.as_ref().map(|e| e.group.to_string()) != *repeat {
+            return Err(Refusal::UnknownEntry { entry: EntryKey::column(change.entry.as_ref()) });
         }
         let Some(value) = &change.value else { continue };
         if value.chars().count() > MAX_ANSWER_CHARS {
@@ -239,21 +232,22 @@ fn check_changes(
     }
     // Entries per group once the save is applied.
     let mut entries: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
-    let mut present: BTreeSet<(String, String)> = BTreeSet::new();
-    for answer in current.iter().filter(|a| !a.entry.is_empty()) {
-        present.insert((answer.question.clone(), answer.entry.clone()));
+    let mut present: BTreeSet<(&str, &EntryKey)> = BTreeSet::new();
+    for answer in current {
+        if let Some(entry) = &answer.entry {
+            present.insert((answer.question.as_str(), entry));
+        }
     }
-    for change in changes.iter().filter(|c| !c.entry.is_empty()) {
-        let key = (change.question.clone(), change.entry.clone());
+    for change in changes {
+        let Some(entry) = &change.entry else { continue };
+        let key = (change.question.as_str(), entry);
         match change.value {
             Some(_) => present.insert(key),
             None => present.remove(&key),
         };
     }
-    for (_, entry) in &present {
-        if let Ok(Some(key)) = EntryKey::parse(entry) {
-            entries.entry(key.group.to_string()).or_default().insert(key.id);
-        }
+    for (_, key) in &present {
+        entries.entry(key.group.to_string()).or_default().insert(key.id);
     }
     for (group, ids) in &entries {
         if ids.len() > MAX_ENTRIES_PER_GROUP {
@@ -505,7 +499,8 @@ impl App {
         }
         for (question, comment) in &comments {
             // A comment is on a question, or on one entry of a repeat group (a good practice).
-            let on_entry = question.contains(':') && file.answers.iter().any(|a| &a.entry == question);
+            let on_entry =
+                file.answers.iter().any(|a| a.entry.as_ref().is_some_and(|e| e.to_string() == *question));
             if file.questionnaire.question(question).is_none() && !on_entry {
                 return Err(Refusal::UnknownQuestion { code: question.clone() }.into());
             }
@@ -522,7 +517,9 @@ impl App {
             None => file
                 .answers
                 .iter()
-                .find(|a| a.entry == key && a.question.ends_with("_title"))
+                .find(|a| {
+                    a.entry.as_ref().is_some_and(|e| e.to_string() == key) && a.question.ends_with("_title")
+                })
                 .map_or(key.to_string(), |a| a.value.clone()),
         };
         let lines: Vec<String> =
@@ -558,7 +555,7 @@ impl App {
         year: EditionYear,
         city: &CityId,
         question: &str,
-        entry: &str,
+        entry: Option<&EntryKey>,
         evidence: Evidence,
         note: Option<&str>,
     ) -> Result<()> {
@@ -593,7 +590,11 @@ mod tests {
     }
 
     fn set(question: &str, entry: &str, value: &str) -> AnswerChange {
-        AnswerChange { question: question.into(), entry: entry.into(), value: Some(value.into()) }
+        AnswerChange {
+            question: question.into(),
+            entry: EntryKey::parse(entry).unwrap(),
+            value: Some(value.into()),
+        }
     }
 
     #[test]
@@ -610,14 +611,16 @@ mod tests {
             check_changes(&q, &[], &[set("no_such_question", "", "1")], Lang::En),
             Err(Refusal::UnknownQuestion { code: "no_such_question".into() })
         );
+        assert_eq!(
+            check_changes(&q, &[], &[set("gp_title", "made_up:1", "x")], Lang::En),
+            Err(Refusal::UnknownEntry { entry: "made_up:1".into() }),
+            "an entry of a group that is not a repeat group"
+        );
+        // Malformed entries never become an entry key: refused where they are read.
         for entry in
-            ["made_up:1", "good_practices:0", "good_practices:18446744073709551615", "good_practices"]
+            ["good_practices:0", "good_practices:18446744073709551615", "good_practices", "Bad Group:1"]
         {
-            assert_eq!(
-                check_changes(&q, &[], &[set("gp_title", entry, "x")], Lang::En),
-                Err(Refusal::UnknownEntry { entry: entry.into() }),
-                "{entry}"
-            );
+            assert!(EntryKey::parse(entry).is_err(), "{entry}");
         }
         assert_eq!(
             check_changes(&q, &[], &[set("pilots_last_2y", "good_practices:1", "3")], Lang::En),

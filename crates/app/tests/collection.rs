@@ -31,8 +31,7 @@ fn city() -> CityId {
 async fn save(site: &Site, value: &str) -> Result<SaveOutcome, AppError> {
     let user = site.user(RESPONDENT).await;
     let revision = site.store.answering().response(year(), &city()).await.unwrap().unwrap().revision;
-    let change =
-        AnswerChange { question: "has_living_lab".into(), entry: String::new(), value: Some(value.into()) };
+    let change = AnswerChange { question: "has_living_lab".into(), entry: None, value: Some(value.into()) };
     site.app.save_answers(&user, year(), &city(), revision, &[change], Lang::En).await
 }
 

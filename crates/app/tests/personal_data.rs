@@ -31,8 +31,7 @@ async fn respondent_saves(site: &Site) {
     let (year, city) = (EditionYear::new(2025).unwrap(), CityId::parse(OWN_CITY).unwrap());
     let user = site.user(RESPONDENT).await;
     let revision = site.store.answering().response(year, &city).await.unwrap().unwrap().revision;
-    let change =
-        AnswerChange { question: "has_living_lab".into(), entry: String::new(), value: Some("yes".into()) };
+    let change = AnswerChange { question: "has_living_lab".into(), entry: None, value: Some("yes".into()) };
     site.app.save_answers(&user, year, &city, revision, &[change], Lang::En).await.unwrap();
 }
 

@@ -18,8 +18,8 @@ mod xlsform_write;
 pub use check::check_references;
 pub use generate::{GenerateError, from_framework};
 pub use model::{
-    Calculation, ChoiceItem, Condition, EntryKey, FieldName, Group, Item, Kind, Located, Note, OtherTexts,
-    Question, Questionnaire, Texts, YES_NO,
+    AnswerKey, Calculation, ChoiceItem, Condition, EntryKey, FieldName, Group, Item, Kind, Located, Note,
+    OtherTexts, Question, Questionnaire, Texts, YES_NO,
 };
 pub use offline::{Answers, Fields, Uploaded, WorkbookFor, read_answer_workbook, write_answer_workbook};
 pub use validate::{Issue, IssueKind, Response, check_value, is_relevant, validate};

@@ -42,6 +42,15 @@ impl fmt::Display for FieldName {
     }
 }
 
+/// Where an answer is kept: its question's name and, for a question of a repeat group, the entry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnswerKey {
+    /// The question's name.
+    pub question: String,
+    /// The repeat entry, if any.
+    pub entry: Option<EntryKey>,
+}
+
 /// Where an answer sits: an ordinary question has no entry; a question of a repeat group (good
 /// practices, barriers and enablers) belongs to one numbered entry of its group. Stored as
 /// `group:id`, and `''` for none.
@@ -63,13 +72,19 @@ impl EntryKey {
             return Ok(None);
         }
         let (group, id) = stored.split_once(':').ok_or_else(|| format!("{stored:?} is not an entry key"))?;
+        EntryKey::of(group, id).map(Some)
+    }
+
+    /// The entry `id` (as typed: a form's field name, a workbook's cell) of the repeat `group`.
+    pub fn of(group: &str, id: &str) -> Result<EntryKey, String> {
         let group = FieldName::parse(group)?;
         let id = id
+            .trim()
             .parse::<u64>()
             .ok()
             .filter(|id| (1..=EntryKey::MAX_ID).contains(id))
-            .ok_or_else(|| format!("{stored:?}: an entry number runs from 1 to {}", EntryKey::MAX_ID))?;
-        Ok(Some(EntryKey { group, id }))
+            .ok_or_else(|| format!("{id:?}: an entry number runs from 1 to {}", EntryKey::MAX_ID))?;
+        Ok(EntryKey { group, id })
     }
 
     /// The stored form of an optional entry: `group:id`, or `''`.

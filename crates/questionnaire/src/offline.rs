@@ -12,7 +12,7 @@ use smartcities_domain::{Lang, Revision};
 
 use crate::{
     expr::{Expr, Op},
-    model::{EntryKey, Group, Item, Kind, Question, Questionnaire},
+    model::{AnswerKey, EntryKey, FieldName, Group, Item, Kind, Question, Questionnaire},
     validate::check_value,
     workbook::column_letter,
     workbook::{Limits, read_workbook},
@@ -47,15 +47,14 @@ pub struct Answers {
 }
 
 impl Answers {
-    /// Answers from (question, entry, value) triples, entry `''` or `group:id`; a malformed
-    /// entry key is an error.
+    /// Answers from (question, entry, value) triples.
     pub fn from_entries<'a>(
-        triples: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
-    ) -> Result<Answers, String> {
+        triples: impl IntoIterator<Item = (&'a str, Option<&'a EntryKey>, &'a str)>,
+    ) -> Answers {
         let mut answers = Answers::default();
         let mut entries: BTreeMap<String, BTreeMap<u64, Fields>> = BTreeMap::new();
         for (question, entry, value) in triples {
-            match EntryKey::parse(entry)? {
+            match entry {
                 Some(key) => {
                     entries
                         .entry(key.group.to_string())
@@ -70,19 +69,22 @@ impl Answers {
             }
         }
         answers.entries = entries.into_iter().map(|(g, by_id)| (g, by_id.into_iter().collect())).collect();
-        Ok(answers)
+        answers
     }
 
-    /// Every answer as (question, entry, value) with entry `''` or `group:id`.
-    pub fn flatten(&self) -> BTreeMap<(String, String), String> {
+    /// Every answer by where it is kept. An entry's group name that is not a field name (a
+    /// workbook's, checked when read) is left out.
+    pub fn flatten(&self) -> BTreeMap<AnswerKey, String> {
         let mut out = BTreeMap::new();
         for (question, value) in &self.values {
-            out.insert((question.clone(), String::new()), value.clone());
+            out.insert(AnswerKey { question: question.clone(), entry: None }, value.clone());
         }
         for (group, entries) in &self.entries {
+            let Ok(group) = FieldName::parse(group) else { continue };
             for (id, fields) in entries {
                 for (question, value) in fields {
-                    out.insert((question.clone(), format!("{group}:{id}")), value.clone());
+                    let entry = Some(EntryKey { group: group.clone(), id: *id });
+                    out.insert(AnswerKey { question: question.clone(), entry }, value.clone());
                 }
             }
         }

@@ -304,7 +304,7 @@ async fn a_response_from_invitation_to_acceptance() {
         .filter(|l| !matches!(l.groups[0].name.as_str(), "smart_economy" | "new_mobility"))
         .map(|l| AnswerChange {
             question: l.question.name.to_string(),
-            entry: String::new(),
+            entry: None,
             value: Some(match l.question.kind {
                 Kind::Integer | Kind::Decimal => "10".into(),
                 Kind::Text => "…".into(),

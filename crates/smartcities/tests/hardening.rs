@@ -143,7 +143,7 @@ async fn answers_go_only_to_an_open_edition_and_an_invited_city() {
         site.store.accounts().user_by_email(&Email::parse(RESPONDENT).unwrap()).await.unwrap().unwrap();
     let change = smartcities_store::AnswerChange {
         question: "has_s3_strategy".into(),
-        entry: String::new(),
+        entry: None,
         value: Some("yes".into()),
     };
     let closed = app
@@ -484,7 +484,7 @@ async fn the_secretariat_marks_an_answer_verified_with_what_backs_it() {
     let site = site().await;
     let year = EditionYear::new(2025).unwrap();
     let (city, answers) = site.store.answering().accepted_answers(year).await.unwrap().remove(0);
-    let question = answers.iter().find(|a| a.entry.is_empty()).unwrap().question.clone();
+    let question = answers.iter().find(|a| a.entry.is_none()).unwrap().question.clone();
     let (cookie, csrf) = session(&site.store, "secretariat@smartcities.example.org").await;
     let uri = format!("/responses/2025/{city}/decision?lang=en");
     let review =
@@ -503,7 +503,7 @@ async fn the_secretariat_marks_an_answer_verified_with_what_backs_it() {
     let done = send(&site.router, "POST", &uri, Some(&cookie), Some(with_note)).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     let stored = site.store.answering().answers(year, &city).await.unwrap();
-    let answer = stored.iter().find(|a| a.question == question && a.entry.is_empty()).unwrap();
+    let answer = stored.iter().find(|a| a.question == question && a.entry.is_none()).unwrap();
     assert_eq!(answer.evidence, smartcities_domain::Evidence::Verified);
     assert_eq!(answer.evidence_note.as_deref(), Some("https://opendata.example.org/report"));
     // A respondent cannot do it.
@@ -524,7 +524,7 @@ async fn a_long_history_is_shown_a_page_at_a_time() {
     for i in 0..230 {
         let change = smartcities_store::AnswerChange {
             question: "pilots_last_2y".into(),
-            entry: String::new(),
+            entry: None,
             value: Some(i.to_string()),
         };
         let outcome = site

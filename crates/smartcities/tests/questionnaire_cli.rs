@@ -84,11 +84,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
             year,
             &bilbao,
             smartcities_domain::Revision::NONE,
-            &[AnswerChange {
-                question: "pilots_last_2y".into(),
-                entry: String::new(),
-                value: Some("12".into()),
-            }],
+            &[AnswerChange { question: "pilots_last_2y".into(), entry: None, value: Some("12".into()) }],
             "ane",
             Editor::Respondent,
         )
@@ -127,11 +123,7 @@ async fn a_filled_template_uploads_and_a_stale_one_conflicts() {
             year,
             &bilbao,
             smartcities_domain::Revision::NONE.next(),
-            &[AnswerChange {
-                question: "pilots_last_2y".into(),
-                entry: String::new(),
-                value: Some("14".into()),
-            }],
+            &[AnswerChange { question: "pilots_last_2y".into(), entry: None, value: Some("14".into()) }],
             "jon",
             Editor::Respondent,
         )

@@ -2,7 +2,7 @@
 //! changes they were computed at, so staleness shows), the codebook and the codes coders gave to
 //! free-text answers.
 
-use smartcities_domain::EditionYear;
+use smartcities_domain::{EditionYear, Timestamp};
 use sqlx::Row;
 
 use crate::{Findings, Result, corrupt, year};
@@ -153,7 +153,7 @@ impl Findings<'_> {
 
     /// The stored analysis of an edition: (document, computed at, whether the accepted answers
     /// changed since).
-    pub async fn results(&self, edition: EditionYear) -> Result<Option<(String, String, bool)>> {
+    pub async fn results(&self, edition: EditionYear) -> Result<Option<(String, Timestamp, bool)>> {
         let row = sqlx::query(
             "SELECT r.document, r.computed_at, r.inputs_revision < e.inputs_revision AS stale \
              FROM analysis_results r JOIN editions e ON e.year = r.edition_year WHERE r.edition_year = $1",
@@ -161,7 +161,7 @@ impl Findings<'_> {
         .bind(year(edition))
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|r| Ok((r.try_get("document")?, r.try_get("computed_at")?, stale(&r)?))).transpose()
+        row.map(|r| Ok((r.try_get("document")?, crate::moment(&r, "computed_at")?, stale(&r)?))).transpose()
     }
 }
 

@@ -7,7 +7,7 @@
 use smartcities_domain::{
     CityId, EditionFile, EditionYear, Evidence, ResponseMove, ResponseStatus, Revision,
 };
-use smartcities_questionnaire::from_framework;
+use smartcities_questionnaire::{EntryKey, from_framework};
 use smartcities_store::{
     AnswerChange, Editor, OutgoingMail, SaveOutcome, Store, StoreError, testing::TestDatabase,
 };
@@ -32,7 +32,7 @@ async fn setup() -> (TestDatabase, Store, EditionYear, CityId) {
 }
 
 fn set(question: &str, value: &str) -> AnswerChange {
-    AnswerChange { question: question.into(), entry: String::new(), value: Some(value.into()) }
+    AnswerChange { question: question.into(), entry: None, value: Some(value.into()) }
 }
 
 #[tokio::test]
@@ -276,7 +276,7 @@ async fn submission_review_and_evidence() {
             year,
             &bilbao,
             "pilots_last_2y",
-            "",
+            None,
             Evidence::Verified,
             Some("https://www.bilbao.eus/pilots"),
         )
@@ -314,7 +314,7 @@ async fn repeat_entries_and_cleared_answers() {
     let (_db, store, year, bilbao) = setup().await;
     let entry = |id: u32, question: &str, value: Option<&str>| AnswerChange {
         question: question.into(),
-        entry: format!("good_practices:{id}"),
+        entry: EntryKey::parse(&format!("good_practices:{id}")).unwrap(),
         value: value.map(str::to_string),
     };
     store
@@ -553,7 +553,7 @@ async fn answer_counts_leave_out_repeat_entries() {
     let (_db, store, year, bilbao) = setup().await;
     let entry = AnswerChange {
         question: "gp_title".into(),
-        entry: "good_practices:1".into(),
+        entry: EntryKey::parse("good_practices:1").unwrap(),
         value: Some("Open data".into()),
     };
     store

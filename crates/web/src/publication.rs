@@ -288,8 +288,8 @@ pub(crate) async fn staff_panel(
     let stored = state.app.results(year).await.map_err(refused(lang))?;
     let (results, computed_at) = match &stored {
         None => ("none", String::new()),
-        Some(s) if s.stale => ("stale", s.computed_at.clone()),
-        Some(s) => ("current", s.computed_at.clone()),
+        Some(s) if s.stale => ("stale", crate::i18n::timestamp(lang, s.computed_at)),
+        Some(s) => ("current", crate::i18n::timestamp(lang, s.computed_at)),
     };
     let can_publish = viewer.is_secretariat();
     let (conclusions, blocked) = if can_publish && results == "current" {

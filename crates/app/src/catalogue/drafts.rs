@@ -20,12 +20,10 @@ pub fn drafts_from_answers(
 ) -> Vec<Practice> {
     let mut entries: BTreeMap<u64, BTreeMap<&str, &str>> = BTreeMap::new();
     for answer in answers {
-        let Some((group, id)) = answer.entry.split_once(':') else { continue };
-        if group != "good_practices" {
+        let Some(entry) = answer.entry.as_ref().filter(|e| e.group.as_str() == "good_practices") else {
             continue;
-        }
-        let Ok(id) = id.parse::<u64>() else { continue };
-        entries.entry(id).or_default().insert(answer.question.as_str(), answer.value.as_str());
+        };
+        entries.entry(entry.id).or_default().insert(answer.question.as_str(), answer.value.as_str());
     }
     entries
         .into_iter()

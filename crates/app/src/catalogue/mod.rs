@@ -360,7 +360,7 @@ mod tests {
     fn entries_of_the_questionnaire_become_drafts() {
         let answer = |question: &str, entry: &str, value: &str| StoredAnswer {
             question: question.into(),
-            entry: entry.into(),
+            entry: smartcities_questionnaire::EntryKey::parse(entry).unwrap(),
             value: value.into(),
             revision: smartcities_domain::Revision::NONE.next(),
             questionnaire_version: 1,

@@ -152,16 +152,18 @@ impl App {
                 };
                 changes.push(AnswerChange {
                     question: question.name.to_string(),
-                    entry: String::new(),
+                    entry: None,
                     value: Some(value),
                 });
             }
             if stage >= 6 {
                 let mut entry = |group: &str, id: u64, fields: Vec<(&str, String)>| {
+                    let group = smartcities_questionnaire::FieldName::parse(group)
+                        .expect("the questionnaire's repeat groups are field names");
                     for (question, value) in fields {
                         changes.push(AnswerChange {
                             question: question.to_string(),
-                            entry: format!("{group}:{id}"),
+                            entry: Some(smartcities_questionnaire::EntryKey { group: group.clone(), id }),
                             value: Some(value),
                         });
                     }
@@ -254,7 +256,7 @@ impl App {
         for (city, answers) in store.answering().accepted_answers(year).await? {
             for answer in answers {
                 let is_text = questionnaire.question(&answer.question).is_some_and(|q| q.kind == Kind::Text);
-                if !is_text || !answer.entry.is_empty() {
+                if !is_text || answer.entry.is_some() {
                     continue;
                 }
                 let suggested = suggest(&codebook, &answer.value);

@@ -24,8 +24,8 @@ use crate::{Answering, Result, StoreError, corrupt, year};
 pub struct AnswerChange {
     /// The question's code.
     pub question: String,
-    /// '' for an ordinary question, `group:id` for an entry of a repeat group.
-    pub entry: String,
+    /// None for an ordinary question, the entry of a repeat group otherwise.
+    pub entry: Option<EntryKey>,
     /// The new answer; `None` clears it.
     pub value: Option<String>,
 }
@@ -35,8 +35,8 @@ pub struct AnswerChange {
 pub struct Conflict {
     /// The question's code.
     pub question: String,
-    /// The repeat entry, or `''`.
-    pub entry: String,
+    /// The repeat entry, if any.
+    pub entry: Option<EntryKey>,
     /// The answer this save wanted.
     pub yours: Option<String>,
     /// The answer stored now.
@@ -108,8 +108,8 @@ pub struct ResponseRecord {
 pub struct StoredAnswer {
     /// The question's code.
     pub question: String,
-    /// The repeat entry, or `''`.
-    pub entry: String,
+    /// The repeat entry, if any.
+    pub entry: Option<EntryKey>,
     /// The answer: a number, a choice code, codes separated by spaces, or text.
     pub value: String,
     /// The response's revision when it was saved.
@@ -131,8 +131,8 @@ pub struct StoredAnswer {
 pub struct ChangeRecord {
     /// The question's code.
     pub question: String,
-    /// The repeat entry, or `''`.
-    pub entry: String,
+    /// The repeat entry, if any.
+    pub entry: Option<EntryKey>,
     /// The response's revision after the change.
     pub revision: Revision,
     /// The answer before (none if there was none).
@@ -167,7 +167,7 @@ fn stored_answer(r: &sqlx::any::AnyRow) -> Result<StoredAnswer> {
     let evidence: String = r.try_get("evidence")?;
     Ok(StoredAnswer {
         question: r.try_get("question")?,
-        entry: r.try_get("entry")?,
+        entry: EntryKey::parse(&r.try_get::<String, _>("entry")?).map_err(corrupt)?,
         value: r.try_get("value")?,
         revision: Revision::new(r.try_get("revision")?),
         questionnaire_version: r.try_get("questionnaire_version")?,
@@ -291,7 +291,7 @@ impl Answering<'_> {
         let mut response = Response::default();
         let mut entries: BTreeMap<String, BTreeMap<u64, BTreeMap<String, String>>> = BTreeMap::new();
         for answer in self.answers(edition, city).await? {
-            match EntryKey::parse(&answer.entry).map_err(corrupt)? {
+            match answer.entry {
                 None => {
                     response.values.insert(answer.question, answer.value);
                 }
@@ -346,7 +346,7 @@ impl Answering<'_> {
             .map(|r| {
                 Ok(ChangeRecord {
                     question: r.try_get("question")?,
-                    entry: r.try_get("entry")?,
+                    entry: EntryKey::parse(&r.try_get::<String, _>("entry")?).map_err(corrupt)?,
                     revision: Revision::new(r.try_get("revision")?),
                     old_value: r.try_get("old_value")?,
                     new_value: r.try_get("new_value")?,

@@ -1,6 +1,7 @@
 //! Review: moving a response along its lifecycle, returning it with comments, evidence levels.
 
 use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus, Revision};
+use smartcities_questionnaire::EntryKey;
 use sqlx::Row;
 
 use super::ReviewComment;
@@ -51,7 +52,7 @@ impl Answering<'_> {
         edition: EditionYear,
         city: &CityId,
         question: &str,
-        entry: &str,
+        entry: Option<&EntryKey>,
         evidence: Evidence,
         note: Option<&str>,
     ) -> Result<()> {
@@ -63,7 +64,7 @@ impl Answering<'_> {
         .bind(year(edition))
         .bind(city.as_str())
         .bind(question)
-        .bind(entry)
+        .bind(EntryKey::column(entry))
         .execute(&self.pool)
         .await?;
         if updated.rows_affected() == 0 {

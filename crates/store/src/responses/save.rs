@@ -4,6 +4,8 @@
 use smartcities_domain::{CityId, EditionYear, ResponseMove, ResponseStatus, Revision};
 use sqlx::Row;
 
+use smartcities_questionnaire::EntryKey;
+
 use super::{AnswerChange, Conflict, Editor, SaveOutcome};
 use crate::{Answering, Result, StoreError, corrupt, year};
 
@@ -122,7 +124,7 @@ async fn sort_changes<'c>(
         .bind(year(edition))
         .bind(city.as_str())
         .bind(&change.question)
-        .bind(&change.entry)
+        .bind(EntryKey::column(change.entry.as_ref()))
         .fetch_optional(&mut *tx)
         .await?;
         let (old, answer_revision, by) = match &current {
@@ -179,7 +181,7 @@ async fn write_change(
             .bind(year(edition))
             .bind(city.as_str())
             .bind(&change.question)
-            .bind(&change.entry)
+            .bind(EntryKey::column(change.entry.as_ref()))
             .bind(value)
             .bind(next.get())
             .bind(questionnaire_version)
@@ -193,7 +195,7 @@ async fn write_change(
                 .bind(year(edition))
                 .bind(city.as_str())
                 .bind(&change.question)
-                .bind(&change.entry)
+                .bind(EntryKey::column(change.entry.as_ref()))
                 .execute(&mut *tx)
                 .await?;
         }
@@ -206,7 +208,7 @@ async fn write_change(
     .bind(year(edition))
     .bind(city.as_str())
     .bind(&change.question)
-    .bind(&change.entry)
+    .bind(EntryKey::column(change.entry.as_ref()))
     .bind(next.get())
     .bind(old)
     .bind(change.value.as_deref())

@@ -10,7 +10,9 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_app::questionnaire::{Item, Kind, Question, Questionnaire, check_value, is_relevant};
+use smartcities_app::questionnaire::{
+    EntryKey, Item, Kind, Question, Questionnaire, check_value, is_relevant,
+};
 use smartcities_app::responses::{AnswerChange, SaveOutcome};
 use smartcities_app::{AppError, Refusal};
 use smartcities_domain::{Lang, Revision};
@@ -68,12 +70,12 @@ pub(super) fn group_page(
     let ids = entry_ids(&loaded.answers, group.name.as_str());
     if group.repeat {
         for id in &ids {
-            let entry = format!("{}:{id}", group.name);
+            let entry = EntryKey { group: group.name.clone(), id: *id };
             let questions = group
                 .questions_in_entry()
                 .into_iter()
                 .map(|question| {
-                    let stored = value_of(&loaded.answers, question.name.as_str(), &entry);
+                    let stored = value_of(&loaded.answers, question.name.as_str(), Some(&entry));
                     question_view(
                         lang,
                         q,
@@ -109,7 +111,7 @@ pub(super) fn group_page(
                     if let Item::Question(question) = item {
                         let mut all = conditions.clone();
                         all.push(&question.relevant);
-                        let stored = value_of(&loaded.answers, question.name.as_str(), "");
+                        let stored = value_of(&loaded.answers, question.name.as_str(), None);
                         let mut view = question_view(
                             lang,
                             q,
@@ -172,13 +174,14 @@ pub async fn group_form(
 }
 
 /// Turns a submitted group form into answer changes: only the questions the page showed
-/// (listed in `shown`) are touched, so a hidden follow-up question keeps its answer.
+/// (listed in `shown`) are touched, so a hidden follow-up question keeps its answer. A field
+/// of an entry that is not one (an id out of range, typed by hand) refuses the whole form.
 pub(super) fn form_changes(
     q: &Questionnaire,
     group: &str,
     fields: &HashMap<String, Vec<String>>,
     lang: Lang,
-) -> Vec<AnswerChange> {
+) -> Result<Vec<AnswerChange>, Refusal> {
     let shown = fields.get("shown").cloned().unwrap_or_default();
     let removed: BTreeSet<String> = fields.get("remove").cloned().unwrap_or_default().into_iter().collect();
     let next_id =
@@ -191,18 +194,26 @@ pub(super) fn form_changes(
         .filter(|f| f.starts_with("new."))
         .any(|f| fields.get(f).is_some_and(|v| v.iter().any(|x| !x.trim().is_empty())));
     for field in &shown {
+        // A field of a repeat entry is named `{id}.{question}`, `new.{question}` for the next one.
+        let entry_of = |id: &str| {
+            EntryKey::of(group, id).map_err(|_| Refusal::UnknownEntry { entry: format!("{group}:{id}") })
+        };
         let (entry, code) = match field.split_once('.') {
-            Some(("new", code)) if new_has_content => (format!("{group}:{next_id}"), code),
+            Some(("new", code)) if new_has_content => (Some(entry_of(&next_id.to_string())?), code),
             Some(("new", _)) => continue,
             Some((id, code)) => {
-                let entry = format!("{group}:{id}");
+                let entry = entry_of(id)?;
                 if removed.contains(id) {
-                    changes.push(AnswerChange { question: code.to_string(), entry, value: None });
+                    changes.push(AnswerChange {
+                        question: code.to_string(),
+                        entry: Some(entry),
+                        value: None,
+                    });
                     continue;
                 }
-                (entry, code)
+                (Some(entry), code)
             }
-            None => (String::new(), field.as_str()),
+            None => (None, field.as_str()),
         };
         let Some(question) = by_name.get(code) else { continue };
         let values: Vec<String> = fields
@@ -226,7 +237,7 @@ pub(super) fn form_changes(
             value: (!value.is_empty()).then_some(value),
         });
     }
-    changes
+    Ok(changes)
 }
 
 /// A page's questions after a save (the answers read before it with its changes applied): which
@@ -238,7 +249,7 @@ pub(super) fn group_state(
     changes: &[AnswerChange],
 ) -> (BTreeMap<String, bool>, BTreeMap<String, String>) {
     let q = &loaded.questionnaire;
-    let mut answers: BTreeMap<(String, String), String> =
+    let mut answers: BTreeMap<(String, Option<EntryKey>), String> =
         loaded.answers.iter().map(|a| ((a.question.clone(), a.entry.clone()), a.value.clone())).collect();
     for change in changes {
         let key = (change.question.clone(), change.entry.clone());
@@ -247,7 +258,7 @@ pub(super) fn group_state(
             None => answers.remove(&key),
         };
     }
-    let answered = |name: &str| answers.get(&(name.to_string(), String::new())).cloned().unwrap_or_default();
+    let answered = |name: &str| answers.get(&(name.to_string(), None)).cloned().unwrap_or_default();
     let top = q.with_calculations(&answered);
     let mut relevant = BTreeMap::new();
     let mut problems = BTreeMap::new();
@@ -266,14 +277,15 @@ pub(super) fn group_state(
             }
         };
     if group.repeat {
-        let mut entries: Vec<&String> = answers
+        let mut entries: Vec<&EntryKey> = answers
             .keys()
-            .map(|(_, e)| e)
-            .filter(|e| e.split_once(':').is_some_and(|(g, _)| g == group_name))
+            .filter_map(|(_, e)| e.as_ref())
+            .filter(|e| e.group.as_str() == group_name)
             .collect();
+        entries.sort();
         entries.dedup();
-        for entry in entries {
-            let id = entry.split_once(':').map_or("", |(_, id)| id);
+        for key in entries {
+            let (id, entry) = (key.id, Some(key.clone()));
             let lookup = |name: &str| {
                 answers.get(&(name.to_string(), entry.clone())).cloned().unwrap_or_else(|| top(name))
             };
@@ -292,12 +304,7 @@ pub(super) fn group_state(
                         all.push(&question.relevant);
                         let field = question.name.to_string();
                         relevant.insert(field.clone(), is_relevant(&all, &top));
-                        check(
-                            question,
-                            field,
-                            answers.get(&(question.name.to_string(), String::new())),
-                            &top,
-                        );
+                        check(question, field, answers.get(&(question.name.to_string(), None)), &top);
                     }
                 }
             };
@@ -340,7 +347,8 @@ pub async fn save_group(
         let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
         check_csrf(&viewer, first("csrf"), lang)?;
         let base = first("revision").and_then(|r| r.parse::<Revision>().ok()).unwrap_or(Revision::NONE);
-        let changes = form_changes(&loaded.questionnaire, &group, &fields, lang);
+        let changes = form_changes(&loaded.questionnaire, &group, &fields, lang)
+            .map_err(|refusal| PageError::Refused(lang, refusal.message(lang)))?;
         let saved = state.app.save_answers_in(user_of(&viewer)?, &loaded, base, &changes, lang).await;
         let outcome = match saved {
             // Autosave learns which answers were refused, by field, so it can show each beside its
@@ -349,8 +357,8 @@ pub async fn save_group(
                 let by_field: BTreeMap<String, String> = problems
                     .iter()
                     .map(|p| {
-                        let field = match p.entry.split_once(':') {
-                            Some((_, id)) => format!("{id}.{}", p.question),
+                        let field = match &p.entry {
+                            Some(entry) => format!("{}.{}", entry.id, p.question),
                             None => p.question.clone(),
                         };
                         (field, p.message.clone())

@@ -50,19 +50,23 @@ fn can_edit(viewer: &Viewer, loaded: &Loaded) -> bool {
     viewer.0.as_ref().is_some_and(|s| loaded.editable_by(&s.user))
 }
 
-fn value_of<'a>(answers: &'a [StoredAnswer], question: &str, entry: &str) -> Option<&'a StoredAnswer> {
-    answers.iter().find(|a| a.question == question && a.entry == entry)
+fn value_of<'a>(
+    answers: &'a [StoredAnswer],
+    question: &str,
+    entry: Option<&EntryKey>,
+) -> Option<&'a StoredAnswer> {
+    answers.iter().find(|a| a.question == question && a.entry.as_ref() == entry)
 }
 
 fn plain_values(answers: &[StoredAnswer]) -> BTreeMap<String, String> {
-    answers.iter().filter(|a| a.entry.is_empty()).map(|a| (a.question.clone(), a.value.clone())).collect()
+    answers.iter().filter(|a| a.entry.is_none()).map(|a| (a.question.clone(), a.value.clone())).collect()
 }
 
 /// Entry ids of a repeat group, in order.
 fn entry_ids(answers: &[StoredAnswer], group: &str) -> Vec<u64> {
     let ids: BTreeSet<u64> = answers
         .iter()
-        .filter_map(|a| EntryKey::parse(&a.entry).ok().flatten())
+        .filter_map(|a| a.entry.as_ref())
         .filter(|key| key.group.as_str() == group)
         .map(|key| key.id)
         .collect();

@@ -72,10 +72,15 @@ pub(super) async fn overview_page(
                     Some(question) => {
                         (question.label.get(lang, q.default_language).to_string(), group_of(q, &key))
                     }
-                    None => (
-                        value_of(&loaded.answers, "gp_title", &key).map_or(key.clone(), |a| a.value.clone()),
-                        key.split_once(':').map_or(String::new(), |(g, _)| g.to_string()),
-                    ),
+                    // A comment on one entry of a repeat group is kept under the entry's key.
+                    None => {
+                        let entry = EntryKey::parse(&key).ok().flatten();
+                        (
+                            value_of(&loaded.answers, "gp_title", entry.as_ref())
+                                .map_or(key.clone(), |a| a.value.clone()),
+                            entry.map_or(String::new(), |e| e.group.to_string()),
+                        )
+                    }
                 };
                 let href = format!("/responses/{year}/{city}/groups/{group}");
                 ToAddress { label, comment, href }

@@ -51,16 +51,17 @@ pub async fn print(
         let question = located.question;
         let value = if located.repeat().is_some() {
             let ids = entry_ids(&loaded.answers, located.repeat().map_or("", |g| g.name.as_str()));
+            let group = located.repeat().map(|g| g.name.clone());
             ids.iter()
                 .filter_map(|id| {
-                    let entry = format!("{}:{id}", located.repeat().map_or("", |g| g.name.as_str()));
-                    value_of(&loaded.answers, question.name.as_str(), &entry)
+                    let entry = group.clone().map(|group| EntryKey { group, id: *id });
+                    value_of(&loaded.answers, question.name.as_str(), entry.as_ref())
                         .map(|a| shown_value(lang, q, question, &a.value))
                 })
                 .collect::<Vec<_>>()
                 .join(" | ")
         } else {
-            value_of(&loaded.answers, question.name.as_str(), "")
+            value_of(&loaded.answers, question.name.as_str(), None)
                 .map(|a| shown_value(lang, q, question, &a.value))
                 .unwrap_or_default()
         };
@@ -143,8 +144,8 @@ pub async fn history(
             question: q
                 .question(&c.question)
                 .map_or(c.question.clone(), |x| x.label.get(lang, q.default_language).to_string()),
-            entry: c.entry.split_once(':').map_or(String::new(), |(_, n)| {
-                translate(lang, "entry", &[("number", n.parse::<i64>().unwrap_or(0).into())])
+            entry: c.entry.as_ref().map_or(String::new(), |e| {
+                translate(lang, "entry", &[("number", i64::try_from(e.id).unwrap_or(0).into())])
             }),
             old: words(&c.question, c.old_value),
             new: words(&c.question, c.new_value),

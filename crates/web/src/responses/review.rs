@@ -74,9 +74,12 @@ pub(super) fn practice_entries(
     answers: &[StoredAnswer],
     comments: &HashMap<String, String>,
 ) -> Vec<PracticeEntryView> {
-    let mut entries: Vec<&str> =
-        answers.iter().map(|a| a.entry.as_str()).filter(|e| e.starts_with("good_practices:")).collect();
-    entries.sort_by_key(|e| e.split_once(':').and_then(|(_, n)| n.parse::<u64>().ok()));
+    let mut entries: Vec<&EntryKey> = answers
+        .iter()
+        .filter_map(|a| a.entry.as_ref())
+        .filter(|e| e.group.as_str() == "good_practices")
+        .collect();
+    entries.sort();
     entries.dedup();
     entries
         .into_iter()
@@ -85,20 +88,18 @@ pub(super) fn practice_entries(
                 .questions()
                 .into_iter()
                 .filter_map(|l| {
-                    let stored = value_of(answers, l.question.name.as_str(), entry)?;
+                    let stored = value_of(answers, l.question.name.as_str(), Some(entry))?;
                     Some((
                         l.question.label.get(lang, q.default_language).to_string(),
                         shown_value(lang, q, l.question, &stored.value),
                     ))
                 })
                 .collect();
-            let title = value_of(answers, "gp_title", entry).map(|a| a.value.clone()).unwrap_or_default();
-            PracticeEntryView {
-                entry: entry.to_string(),
-                title,
-                fields,
-                comment: comments.get(entry).cloned(),
-            }
+            let title =
+                value_of(answers, "gp_title", Some(entry)).map(|a| a.value.clone()).unwrap_or_default();
+            // A comment on an entry is kept under the entry's stored key, `good_practices:3`.
+            let key = entry.to_string();
+            PracticeEntryView { title, fields, comment: comments.get(&key).cloned(), entry: key }
         })
         .collect()
 }
@@ -135,7 +136,7 @@ pub(super) async fn review_page(
         .questions()
         .into_iter()
         .filter_map(|l| {
-            let stored = value_of(&loaded.answers, l.question.name.as_str(), "")?;
+            let stored = value_of(&loaded.answers, l.question.name.as_str(), None)?;
             Some(AnsweredView {
                 code: l.question.name.to_string(),
                 label: l.question.label.get(lang, q.default_language).to_string(),
@@ -168,9 +169,16 @@ pub(super) async fn review_page(
             .map(|(code, c)| {
                 let label = match q.question(code) {
                     Some(x) => x.label.get(lang, q.default_language).to_string(),
-                    None => value_of(&loaded.answers, "gp_title", code).map_or(code.clone(), |a| {
-                        format!("{} {}", crate::i18n::with_colon(lang, &t(lang, "review-practices")), a.value)
-                    }),
+                    None => {
+                        value_of(&loaded.answers, "gp_title", EntryKey::parse(code).ok().flatten().as_ref())
+                            .map_or(code.clone(), |a| {
+                                format!(
+                                    "{} {}",
+                                    crate::i18n::with_colon(lang, &t(lang, "review-practices")),
+                                    a.value
+                                )
+                            })
+                    }
                 };
                 (label, c.clone())
             })
@@ -225,12 +233,14 @@ pub async fn decide(
         Some("evidence") => {
             let evidence = Evidence::parse(first("evidence").unwrap_or_default())
                 .map_err(|_| PageError::NotFound(lang))?;
+            let entry =
+                EntryKey::parse(first("entry").unwrap_or_default()).map_err(|_| PageError::NotFound(lang))?;
             app.set_evidence(
                 user,
                 year_v,
                 city_id,
                 first("question").unwrap_or_default(),
-                first("entry").unwrap_or_default(),
+                entry.as_ref(),
                 evidence,
                 first("note"),
             )

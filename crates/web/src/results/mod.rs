@@ -46,7 +46,7 @@ pub(crate) async fn load(
         edition: findings.edition,
         framework: findings.framework,
         questionnaire: findings.questionnaire,
-        results: findings.results.map(|r| (r.results, r.computed_at, r.stale)),
+        results: findings.results.map(|r| (r.results, crate::i18n::timestamp(lang, r.computed_at), r.stale)),
     })
 }
 
