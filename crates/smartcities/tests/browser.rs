@@ -6,56 +6,14 @@
 // Each test, bench and example target sees every dependency of its package.
 #![allow(unused_crate_dependencies)]
 
-use std::{path::PathBuf, time::Duration};
-
 use smartcities_app::mail::{DEFAULT_FROM, Mailer};
 use smartcities_store::testing::TestDatabase;
+use smartcities_test_support::browser;
 use smartcities_web::AppState;
-
-fn chromium() -> PathBuf {
-    let candidate = std::env::var_os("SMARTCITIES_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| "/usr/bin/chromium".into());
-    assert!(
-        candidate.exists(),
-        "needs Chromium at {}: apt-get install chromium, or set SMARTCITIES_CHROMIUM",
-        candidate.display()
-    );
-    candidate
-}
-
-/// The DOM after the page has loaded and rendered, as Chromium serialises it.
-async fn rendered_dom(browser: &PathBuf, url: &str) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let run = tokio::process::Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1280,900",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("--dump-dom")
-        .arg(url)
-        .kill_on_drop(true)
-        .output();
-    let output = tokio::time::timeout(Duration::from_secs(60), run)
-        .await
-        .expect("chromium finished in time")
-        .expect("chromium ran");
-    assert!(output.status.success(), "chromium failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs chromium (apt-get install chromium)"]
 async fn home_and_members_map_render_in_spanish() {
-    let browser = chromium();
     let (_db, store) = TestDatabase::migrated().await;
     smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -68,7 +26,7 @@ async fn home_and_members_map_render_in_spanish() {
         listener,
     ));
 
-    let home = rendered_dom(&browser, &format!("http://{address}/?lang=es")).await;
+    let home = browser::rendered_at(&format!("http://{address}/?lang=es"), 1280).await;
     assert!(home.contains(r#"<html lang="es">"#), "{home}");
     assert!(home.contains("<h1>El Smart Cities Study</h1>"));
     for axis in ["Economía", "Ciudadanía", "Gobernanza", "Movilidad", "Medio ambiente", "Calidad de vida"] {
@@ -76,7 +34,7 @@ async fn home_and_members_map_render_in_spanish() {
     }
     assert!(home.contains(r#"aria-current="true">Español</a>"#), "the switcher marks Spanish");
 
-    let members = rendered_dom(&browser, &format!("http://{address}/members?lang=es")).await;
+    let members = browser::rendered_at(&format!("http://{address}/members?lang=es"), 1280).await;
     assert!(members.contains("<h1>Ciudades miembro</h1>"));
     assert!(members.contains(r#"<title id="map-title">Mapa de las ciudades miembro</title>"#));
     // One dot per current member: the demonstration's 47 less the 4 lapsed and the one that left.
