@@ -138,10 +138,24 @@ pub fn bars(title: &str, rows: &[Bar], legend: &Legend) -> String {
         }
     }
     if with_legend {
-        draw_legend(&mut svg, label_width, bars_height + 14.0, legend);
+        // Under the bars, or further left when its words need the room.
+        let width = label_width + bar_width + 80.0;
+        let x = label_width.min(width - legend_width(legend)).max(0.0);
+        draw_legend(&mut svg, x, bars_height + 14.0, legend);
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// About how wide 12 px text is, per character.
+const LEGEND_CHAR: f64 = 6.5;
+
+/// The legend's width: swatch, words, whisker, words.
+fn legend_width(legend: &Legend) -> f64 {
+    20.0 + legend.share.chars().count() as f64 * LEGEND_CHAR
+        + 24.0
+        + 24.0
+        + legend.interval.chars().count() as f64 * LEGEND_CHAR
 }
 
 /// A bar swatch and a whisker, each with its meaning, on one line from `x`.
@@ -154,8 +168,8 @@ fn draw_legend(svg: &mut String, x: f64, mid: f64, legend: &Legend) {
         mid + 4.0,
         escape(&legend.share)
     );
-    // The whisker's sample starts after the first item's text (about 6.5 px per character at 12 px).
-    let x2 = x + 20.0 + legend.share.chars().count() as f64 * 6.5 + 24.0;
+    // The whisker's sample starts after the first item's words.
+    let x2 = x + 20.0 + legend.share.chars().count() as f64 * LEGEND_CHAR + 24.0;
     let _ = write!(
         svg,
         r#"<g stroke="{WHISKER}" stroke-width="1.5"><line x1="{x2:.1}" x2="{:.1}" y1="{mid}" y2="{mid}"/><line x1="{x2:.1}" x2="{x2:.1}" y1="{}" y2="{}"/><line x1="{:.1}" x2="{:.1}" y1="{}" y2="{}"/></g><text x="{:.1}" y="{}" fill="{INK}">{}</text></g>"#,
@@ -393,6 +407,25 @@ mod tests {
             [Bar { label: "Oui".into(), count: 3, share: None, interval: None, value: String::new() }];
         let svg = bars("Laboratoire", &counts_only, &legend);
         assert!(!svg.contains("legend") && svg.contains("viewBox=\"0 0 640 38\""), "nothing to explain");
+        // Long words move the legend left rather than past the chart's right edge.
+        let long = Legend {
+            share: "Porcentaje de las ciudades que responden".into(),
+            interval: "Intervalo del 95 %".into(),
+        };
+        let svg = bars("Sí o no", &with, &long);
+        let x: f64 = svg
+            .split("<g class=\"legend\"")
+            .nth(1)
+            .unwrap()
+            .split("x=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(x < 230.0 && x + legend_width(&long) <= 640.0, "legend from {x}");
     }
 
     #[test]
