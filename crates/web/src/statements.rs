@@ -2,8 +2,6 @@
 //! question's statement in Spanish, English and French. Staff read it; the secretariat saves
 //! it, as one new framework version (refused when another was saved since it was opened).
 
-use std::collections::HashMap;
-
 use axum::{
     extract::{Path, State},
     http::{StatusCode, Uri},
@@ -15,7 +13,7 @@ use smartcities_domain::{EditionYear, Framework, Lang, Localized, Question, Ques
 use crate::{
     AppState,
     auth::{Secretariat, Staff, Viewer},
-    form::CsrfForm,
+    form::{CsrfForm, Fields},
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, render_page},
 };
@@ -74,18 +72,12 @@ fn drafted_from(question: &Question) -> bool {
     matches!(question.kind, QuestionKind::YesNo)
 }
 
-type Fields = HashMap<String, Vec<String>>;
-
 fn field<'f>(fields: &'f Fields, code: &str, lang: Lang) -> &'f str {
     fields.get(&format!("s.{code}.{}", lang.code())).and_then(|v| v.first()).map_or("", String::as_str)
 }
 
 async fn load(ctx: &Ctx<'_>, year: &str) -> Result<(EditionYear, i64, Framework), PageError> {
-    let year = year
-        .parse::<u16>()
-        .ok()
-        .and_then(|y| EditionYear::new(y).ok())
-        .ok_or(PageError::NotFound(ctx.lang))?;
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(ctx.lang))?;
     let (version, framework) = ctx.state.app.framework(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
     Ok((year, version, framework))
 }
@@ -121,11 +113,8 @@ pub async fn save(
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let (year, _, framework) = load(&ctx, &year_s).await?;
-    let based_on: i64 = fields
-        .get("version")
-        .and_then(|v| v.first())
-        .and_then(|v| v.parse().ok())
-        .ok_or_else(|| PageError::Refused(lang, t(lang, "form-expired")))?;
+    let based_on: i64 =
+        fields.first("version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let statements: Vec<(String, Localized)> = framework
         .questions()
         .filter(|(_, _, q)| drafted_from(q))
