@@ -1,5 +1,5 @@
-//! The statements page: staff read it, only the secretariat's form saves, a refused save comes
-//! back as typed with what was refused, in the reader's language.
+//! The statements page (staff read it, only the secretariat's form saves, a refused save comes
+//! back as typed with what was refused, in the reader's language), and question codes for staff only.
 
 // Each test target sees every dependency of its package.
 #![allow(unused_crate_dependencies)]
@@ -51,4 +51,16 @@ async fn staff_read_the_statements_and_the_secretariat_saves_them() {
     // The same form posted again is based on an older version: refused.
     let stale = site.post(page, Some(&secretariat), &format!("version={version}&s.{code}.en=again")).await;
     assert_eq!(stale.status.as_u16(), 422);
+}
+
+#[tokio::test]
+async fn a_question_page_shows_its_code_to_staff_only() {
+    let site = Site::demo().await;
+    let page = "/editions/2024/questions/has_living_lab?lang=fr";
+    let public = site.get(page, None).await;
+    assert_eq!(public.status.as_u16(), 200);
+    assert!(!public.body.contains("<code>has_living_lab</code>"), "nothing internal on a public page");
+    let analyst = site.session(ANALYST).await;
+    let staff = site.get(page, Some(&analyst)).await;
+    assert!(staff.body.contains("<code>has_living_lab</code>"), "staff see the code they work with");
 }
