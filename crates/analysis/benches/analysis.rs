@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use smartcities_analysis::{Answer, CityAnswers, Input, analyse};
 use smartcities_domain::{City, CityId, Coordinates, CountryCode, EditionFile, Population, Section};
-use smartcities_questionnaire::{Kind, Questionnaire, from_framework};
+use smartcities_questionnaire::{EntryKey, Kind, Questionnaire, from_framework};
 
 fn main() {
     divan::main();
@@ -64,6 +64,7 @@ fn cities() -> Vec<City> {
                     .unwrap(),
                 name: format!("City {i}"),
                 local_name: None,
+                names: Default::default(),
                 section: Section::for_country(&country).unwrap(),
                 country,
                 metropolis: i % 4 == 0,
@@ -103,10 +104,10 @@ fn responses(q: &Questionnaire, cities: &[City]) -> Vec<CityAnswers> {
                     }
                     _ => "text".into(),
                 };
-                answers.push(Answer { question: question.name.to_string(), entry: String::new(), value });
+                answers.push(Answer { question: question.name.to_string(), entry: None, value });
             }
-            for entry in 0..3 {
-                let e = entry.to_string();
+            for entry in 1..=3 {
+                let e = Some(EntryKey::of("barriers_enablers", &entry.to_string()).unwrap());
                 let category = ["funding", "skills_talent", "data", "partnerships"][dice.below(4) as usize];
                 for (question, value) in [
                     ("be_type", if dice.below(2) == 0 { "barrier" } else { "enabler" }.to_string()),

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+use smartcities_questionnaire::EntryKey;
 
 use crate::{Indexed, Input, OutputKind, summary::share};
 
@@ -92,7 +93,8 @@ pub(crate) fn barriers_enablers(input: &Input<'_>, indexed: &Indexed<'_>) -> Bar
         .question("be_importance")
         .map(|q| input.questionnaire.choices(q).iter().map(|c| c.name.as_str()).collect())
         .unwrap_or_default();
-    let field = |name: &str, key: &(usize, &str)| indexed.entries.get(name).and_then(|m| m.get(key)).copied();
+    let field =
+        |name: &str, key: &(usize, &EntryKey)| indexed.entries.get(name).and_then(|m| m.get(key)).copied();
     let entries: Vec<Entry<'_>> = indexed
         .entries
         .get("be_type")

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 use smartcities_domain::{City, Lang, Localized};
+use smartcities_questionnaire::EntryKey;
 
 use crate::{PopulationBand, stats::cohen_kappa};
 
@@ -148,8 +149,9 @@ pub struct Item {
     pub city: String,
     /// The question.
     pub question: String,
-    /// The repeat entry, or `''`.
-    pub entry: String,
+    /// The repeat entry, if any (serialised as stored: `group:id`, or `''`).
+    #[serde(with = "smartcities_questionnaire::entry_column")]
+    pub entry: Option<EntryKey>,
 }
 
 /// One coder's codes for one item.
@@ -329,8 +331,7 @@ mod tests {
     #[test]
     fn kappa_per_category_and_frequencies() {
         let book = codebook();
-        let item =
-            |city: &str| Item { city: city.into(), question: "main_barriers".into(), entry: String::new() };
+        let item = |city: &str| Item { city: city.into(), question: "main_barriers".into(), entry: None };
         let coding = |coder: &str, city: &str, codes: &[&str]| Coding {
             item: item(city),
             coder: coder.into(),

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use smartcities_domain::{City, CityId, EditionYear, Framework, IndexRule, Section};
-use smartcities_questionnaire::Questionnaire;
+use smartcities_questionnaire::{EntryKey, Questionnaire};
 
 pub use barriers::{BarriersEnablers, CitedItem};
 pub use composite::{AxisAudit, CityIndex, CompositeIndex, IndexQuestion};
@@ -42,13 +42,14 @@ pub const METHOD_VERSION: &str = "2";
 /// and may point at one city.
 pub const MIN_CELL: usize = 5;
 
-/// One answer of an accepted response. `entry` tells repeat entries apart ("" otherwise).
+/// One answer of an accepted response. `entry` tells repeat entries apart.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Answer {
     /// The question's code.
     pub question: String,
-    /// The repeat entry (`group:id`), or `''`.
-    pub entry: String,
+    /// The repeat entry, if any (serialised as stored: `group:id`, or `''`).
+    #[serde(with = "smartcities_questionnaire::entry_column")]
+    pub entry: Option<EntryKey>,
     /// The answer as stored.
     pub value: String,
 }
@@ -231,7 +232,7 @@ pub(crate) struct Indexed<'a> {
     /// Whether the city's response is accepted (answering).
     pub answering: Vec<bool>,
     /// Repeat entries: group-member question → (city position, entry) → value.
-    pub entries: HashMap<&'a str, BTreeMap<(usize, &'a str), &'a str>>,
+    pub entries: HashMap<&'a str, BTreeMap<(usize, &'a EntryKey), &'a str>>,
 }
 
 fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
@@ -263,7 +264,7 @@ fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
         .collect();
     let position: HashMap<&CityId, usize> = cities.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
     let mut values: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
-    let mut entries: HashMap<&str, BTreeMap<(usize, &str), &str>> = HashMap::new();
+    let mut entries: HashMap<&str, BTreeMap<(usize, &EntryKey), &str>> = HashMap::new();
     let mut answering = vec![false; cities.len()];
     for response in input.responses {
         let at = position[&response.city];
@@ -272,14 +273,14 @@ fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
             if a.value.trim().is_empty() {
                 continue;
             }
-            if a.entry.is_empty() {
-                values.entry(a.question.as_str()).or_insert_with(|| vec![None; cities.len()])[at] =
-                    Some(a.value.as_str());
-            } else {
-                entries
-                    .entry(a.question.as_str())
-                    .or_default()
-                    .insert((at, a.entry.as_str()), a.value.as_str());
+            match &a.entry {
+                None => {
+                    values.entry(a.question.as_str()).or_insert_with(|| vec![None; cities.len()])[at] =
+                        Some(a.value.as_str())
+                }
+                Some(entry) => {
+                    entries.entry(a.question.as_str()).or_default().insert((at, entry), a.value.as_str());
+                }
             }
         }
     }
@@ -319,12 +320,18 @@ fn input_hash(input: &Input<'_>) -> String {
     feed(serde_json::to_vec(&input.index));
     // Answers are the bulk of the input: fed as raw fields with separators, not as JSON.
     for r in responses {
-        let mut answers: Vec<&Answer> = r.answers.iter().collect();
+        // Entries as stored (`group:id`, or `''`), sorted as text: the hash does not change
+        // with how entries are held in memory.
+        let mut answers: Vec<(&str, String, &str)> = r
+            .answers
+            .iter()
+            .map(|a| (a.question.as_str(), EntryKey::column(a.entry.as_ref()), a.value.as_str()))
+            .collect();
         answers.sort_unstable();
         hasher.update(r.city.as_str().as_bytes());
         hasher.update([1u8]);
-        for a in answers {
-            for field in [&a.question, &a.entry, &a.value] {
+        for (question, entry, value) in answers {
+            for field in [question, entry.as_str(), value] {
                 hasher.update(field.as_bytes());
                 hasher.update([0u8]);
             }

@@ -126,7 +126,7 @@ pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Optio
     let mut beside = Vec::new();
     let mut highlights = Vec::new();
     for q in &results.questions {
-        let Some(answer) = answers.iter().find(|a| a.question == q.code && a.entry.is_empty()) else {
+        let Some(answer) = answers.iter().find(|a| a.question == q.code && a.entry.is_none()) else {
             continue;
         };
         if q.kind == "text" || q.kind == "multiple_choice" {

@@ -77,7 +77,7 @@ fn earlier_values<'e>(earlier: &'e EarlierEdition, code: &str) -> HashMap<&'e Ci
         .filter_map(|r| {
             r.answers
                 .iter()
-                .find(|a| a.question == code && a.entry.is_empty() && !a.value.trim().is_empty())
+                .find(|a| a.question == code && a.entry.is_none() && !a.value.trim().is_empty())
                 .map(|a| (&r.city, a.value.as_str()))
         })
         .collect()

@@ -10,7 +10,7 @@ use smartcities_analysis::{
     stats::{Z95, wilson},
 };
 use smartcities_domain::{City, CityId, Coordinates, CountryCode, EditionFile, Population};
-use smartcities_questionnaire::{Questionnaire, from_framework};
+use smartcities_questionnaire::{EntryKey, Questionnaire, from_framework};
 
 fn edition(text: &str) -> (EditionFile, Questionnaire) {
     let file = EditionFile::parse(text).unwrap();
@@ -29,6 +29,7 @@ fn city(id: &str, country: &str, population: u64, metropolis: bool) -> City {
         id: CityId::parse(id).unwrap(),
         name: id.to_string(),
         local_name: None,
+        names: Default::default(),
         section: smartcities_domain::Section::for_country(&country).unwrap(),
         country,
         metropolis,
@@ -44,7 +45,10 @@ fn answers(city: &City, values: &[(&str, &str)]) -> CityAnswers {
             .iter()
             .map(|(q, v)| {
                 let (question, entry) = q.split_once('#').unwrap_or((q, ""));
-                Answer { question: question.into(), entry: entry.into(), value: (*v).into() }
+                // `gp_axis#1`: entry 1 of the good practices; `be_type#1`: of the barriers.
+                let group = if question.starts_with("gp_") { "good_practices" } else { "barriers_enablers" };
+                let entry = (!entry.is_empty()).then(|| EntryKey::of(group, entry).unwrap());
+                Answer { question: question.into(), entry, value: (*v).into() }
             })
             .collect(),
     }

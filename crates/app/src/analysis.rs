@@ -68,11 +68,7 @@ pub(crate) fn city_answers(accepted: Vec<(CityId, Vec<StoredAnswer>)>) -> Vec<Ci
             city,
             answers: answers
                 .into_iter()
-                .map(|a| Answer {
-                    question: a.question,
-                    entry: smartcities_questionnaire::EntryKey::column(a.entry.as_ref()),
-                    value: a.value,
-                })
+                .map(|a| Answer { question: a.question, entry: a.entry, value: a.value })
                 .collect(),
         })
         .collect()

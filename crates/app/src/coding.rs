@@ -47,11 +47,7 @@ impl App {
                     && !a.value.trim().is_empty()
                 {
                     items.push((
-                        Item {
-                            city: city.to_string(),
-                            question: a.question,
-                            entry: smartcities_questionnaire::EntryKey::column(a.entry.as_ref()),
-                        },
+                        Item { city: city.to_string(), question: a.question, entry: a.entry },
                         a.value,
                     ));
                 }

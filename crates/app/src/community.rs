@@ -109,7 +109,7 @@ impl App {
         let store = &self.store;
         // An edition was at work in the period if it is dated in it, had a milestone or a
         // publication in it, or is collecting or being analysed while the period runs.
-        let today = self.now().to_string();
+        let today = self.today();
         let mut editions = Vec::new();
         for edition in store.study().editions().await? {
             let year_in = (period.from.year..=period.to.year).contains(&edition.year.get());
@@ -119,10 +119,10 @@ impl App {
                 .publications(edition.year)
                 .await?
                 .iter()
-                .any(|p| period.contains_day(&p.published_at.to_string()));
+                .any(|p| period.contains_day(p.published_at.day()));
             let in_progress = (edition.status.collection == Collection::Open || !edition.status.published)
                 && edition.status.collection != Collection::Planning
-                && period.contains_day(&today);
+                && period.contains_day(today);
             if !(year_in || milestone_in || published_in || in_progress) {
                 continue;
             }
@@ -155,14 +155,14 @@ impl App {
         };
         let mut renewals = Vec::new();
         for round in store.community().renewal_rounds().await? {
-            if !period.contains_day(&round.opened_at.to_string()) {
+            if !period.contains_day(round.opened_at.day()) {
                 continue;
             }
             let replies = store.community().renewal_replies(&round.id).await?;
             let count = |a: RenewalAnswer| replies.iter().filter(|r| r.answer == a).count();
             renewals.push(RenewalProgress {
                 title: round.title.clone(),
-                opened_at: round.opened_at.to_string(),
+                opened_at: round.opened_at,
                 closed: round.closed_at.is_some(),
                 confirmed: count(RenewalAnswer::Confirmed),
                 updated: count(RenewalAnswer::Updated),
@@ -180,7 +180,7 @@ impl App {
             }
         }
         for application in self.applications_kept().await? {
-            if period.contains_day(&application.submitted_at.to_string()) {
+            if period.contains_day(application.submitted_at.day()) {
                 members.applications += 1;
                 members.approved += usize::from(application.status == ApplicationStatus::Approved);
             }
@@ -188,14 +188,13 @@ impl App {
         let (mut published_in, mut published_by_end) = (0, 0);
         for practice in store.catalogue().practices_changed_after(0, i64::MAX).await? {
             if let Some(at) = practice.published_at {
-                let at = at.to_string();
-                published_in += usize::from(period.contains_day(&at));
-                published_by_end += usize::from(&at[..10] <= period.last_day().as_str());
+                published_in += usize::from(period.contains_day(at.day()));
+                published_by_end += usize::from(at.day() <= period.last_day());
             }
         }
         Ok(ProgressReport {
             period,
-            drawn_up_on: today[..10].to_string(),
+            drawn_up_on: today,
             editions,
             activities,
             events,
@@ -204,7 +203,7 @@ impl App {
             renewals,
             members,
             practices: (published_in, published_by_end),
-            downloads: store.community().downloads(&period.first_day(), &period.last_day()).await?,
+            downloads: store.community().downloads(period.first_day(), period.last_day()).await?,
             summary: summary.filter(|s| !s.trim().is_empty()),
         })
     }

@@ -306,6 +306,7 @@ pub fn community_problem(lang: Lang, problem: &CommunityProblem) -> String {
         CommunityProblem::EndsBeforeStart => t(lang, "event-problem-order"),
         CommunityProblem::NotInFuture => t(lang, "refused-round-closes-in-past"),
         CommunityProblem::ControlCharacter => t(lang, "community-problem-control"),
+        CommunityProblem::Number(problem) => problem.message(lang),
     }
 }
 
@@ -351,9 +352,82 @@ pub enum PasswordProblem {
 impl Refusal {
     /// The refusal in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        // Every refusal is placed in its family here, without a wildcard, so a new one cannot
+        // go unworded.
+        let worded = match self {
+            Refusal::NotFound
+            | Refusal::Forbidden
+            | Refusal::SignInNeeded
+            | Refusal::PublicUrlMissing
+            | Refusal::SignInFailed
+            | Refusal::AccountDisabled
+            | Refusal::ConfirmationNeeded
+            | Refusal::OwnAccount
+            | Refusal::SignInThrottled
+            | Refusal::LinkInvalid
+            | Refusal::Password(..)
+            | Refusal::PasswordMismatch
+            | Refusal::TooManyApplications
+            | Refusal::NameTaken { .. }
+            | Refusal::InvalidName { .. } => self.access_message(lang),
+            Refusal::NotTakingAnswers { .. }
+            | Refusal::ImportInvalid(..)
+            | Refusal::NotInvited
+            | Refusal::ResponseClosed { .. }
+            | Refusal::IllegalMove { .. }
+            | Refusal::Incomplete
+            | Refusal::ReturnNeedsComment
+            | Refusal::UnknownQuestion { .. }
+            | Refusal::UnknownGroup { .. }
+            | Refusal::UnknownEntry { .. }
+            | Refusal::InvalidAnswers(..)
+            | Refusal::AnswerTooLong { .. }
+            | Refusal::TooManyEntries { .. }
+            | Refusal::Workbook(..)
+            | Refusal::QuestionnaireChanged { .. }
+            | Refusal::FrameworkChanged { .. }
+            | Refusal::VerifiedNeedsNote
+            | Refusal::NoAnswer { .. }
+            | Refusal::RestoreOverData { .. }
+            | Refusal::UnknownCity { .. }
+            | Refusal::CollectionUnchanged { .. }
+            | Refusal::MomentPassed { .. } => self.answering_message(lang),
+            Refusal::FocusGroupIdTaken { .. }
+            | Refusal::UnknownAxis { .. }
+            | Refusal::NoCodebook
+            | Refusal::UnknownCode { .. }
+            | Refusal::PassageNotFound { .. }
+            | Refusal::AlreadyPublic { .. }
+            | Refusal::VersionWithdrawn { .. }
+            | Refusal::BadStatement { .. }
+            | Refusal::NotAnalysed
+            | Refusal::ResultsStale
+            | Refusal::NothingToPublish
+            | Refusal::TextTooLong { .. }
+            | Refusal::PublishedMeanwhile
+            | Refusal::WithdrawNeedsReason => self.findings_message(lang),
+            Refusal::PracticeInvalid(..)
+            | Refusal::PracticeChanged { .. }
+            | Refusal::PracticeNeedsConsent
+            | Refusal::PracticeReturnNeedsComment
+            | Refusal::DeadlinePassed { .. }
+            | Refusal::DeadlineBeforeCall { .. }
+            | Refusal::EventInvalid(..)
+            | Refusal::EventIdTaken { .. }
+            | Refusal::CommunityInvalid(..)
+            | Refusal::RoundStillOpen { .. }
+            | Refusal::RoundClosed
+            | Refusal::RoundClosesInPast
+            | Refusal::AlreadyDecided => self.community_message(lang),
+        };
+        worded.unwrap_or_else(|| t(lang, "refused-not-found"))
+    }
+
+    /// Refusals about access, accounts and sign-in.
+    fn access_message(&self, lang: Lang) -> Option<String> {
         let n = |v: usize| FluentValue::from(v as i64);
         let s = |v: &str| FluentValue::from(v.to_string());
-        match self {
+        Some(match self {
             Refusal::NotFound => t(lang, "refused-not-found"),
             Refusal::Forbidden => t(lang, "forbidden"),
             Refusal::SignInNeeded => t(lang, "sign-in-needed"),
@@ -374,6 +448,20 @@ impl Refusal {
             Refusal::Password(PasswordProblem::TooCommon) => t(lang, "password-common"),
             Refusal::Password(PasswordProblem::Repetitive) => t(lang, "password-repetitive"),
             Refusal::PasswordMismatch => t(lang, "password-mismatch"),
+            Refusal::TooManyApplications => t(lang, "refused-too-many-applications"),
+            Refusal::NameTaken { name } => translate(lang, "refused-name-taken", &[("name", s(name))]),
+            Refusal::InvalidName { name, reason } => {
+                translate(lang, "refused-invalid-name", &[("name", s(name)), ("reason", s(reason))])
+            }
+            _ => return None,
+        })
+    }
+
+    /// Refusals about answering, importing and reviewing responses.
+    fn answering_message(&self, lang: Lang) -> Option<String> {
+        let n = |v: usize| FluentValue::from(v as i64);
+        let s = |v: &str| FluentValue::from(v.to_string());
+        Some(match self {
             Refusal::NotTakingAnswers { edition, why, contact } => {
                 let edition = s(&edition.to_string());
                 let mut text = match why {
@@ -396,29 +484,10 @@ impl Refusal {
                 text
             }
             Refusal::ImportInvalid(problems) => problems.join("\n"),
-            Refusal::TooManyApplications => t(lang, "refused-too-many-applications"),
             Refusal::RestoreOverData { rows } => {
                 translate(lang, "refused-restore-over-data", &[("rows", n(*rows))])
             }
-            Refusal::FocusGroupIdTaken { id } => translate(lang, "workshop-id-taken", &[("id", s(id))]),
-            Refusal::UnknownAxis { axis } => translate(lang, "refused-unknown-axis", &[("axis", s(axis))]),
             Refusal::UnknownCity { city } => translate(lang, "refused-unknown-city", &[("city", s(city))]),
-            Refusal::NoCodebook => t(lang, "coding-no-codebook"),
-            Refusal::UnknownCode { code } => translate(lang, "coding-unknown-code", &[("code", s(code))]),
-            Refusal::PassageNotFound { code, category, passage } => translate(
-                lang,
-                "coding-passage-not-found",
-                &[
-                    ("category", s(category.as_ref().map_or(code.as_str(), |c| c.get(lang)))),
-                    ("passage", s(passage)),
-                ],
-            ),
-            Refusal::AlreadyPublic { version } => {
-                translate(lang, "refused-already-public", &[("version", n(*version as usize))])
-            }
-            Refusal::VersionWithdrawn { version } => {
-                translate(lang, "refused-version-withdrawn", &[("version", n(*version as usize))])
-            }
             Refusal::MomentPassed { at } => translate(lang, "refused-moment-passed", &[("at", s(at))]),
             Refusal::CollectionUnchanged { now } => translate(
                 lang,
@@ -474,19 +543,42 @@ impl Refusal {
                 "refused-framework-changed",
                 &[("based_on", FluentValue::from(*based_on)), ("now", FluentValue::from(*now))],
             ),
+            Refusal::VerifiedNeedsNote => t(lang, "refused-verified-note"),
+            Refusal::NoAnswer { question } => {
+                translate(lang, "refused-no-answer", &[("question", s(question))])
+            }
+            _ => return None,
+        })
+    }
+
+    /// Refusals about coding, analysis and publication.
+    fn findings_message(&self, lang: Lang) -> Option<String> {
+        let n = |v: usize| FluentValue::from(v as i64);
+        let s = |v: &str| FluentValue::from(v.to_string());
+        Some(match self {
+            Refusal::FocusGroupIdTaken { id } => translate(lang, "workshop-id-taken", &[("id", s(id))]),
+            Refusal::UnknownAxis { axis } => translate(lang, "refused-unknown-axis", &[("axis", s(axis))]),
+            Refusal::NoCodebook => t(lang, "coding-no-codebook"),
+            Refusal::UnknownCode { code } => translate(lang, "coding-unknown-code", &[("code", s(code))]),
+            Refusal::PassageNotFound { code, category, passage } => translate(
+                lang,
+                "coding-passage-not-found",
+                &[
+                    ("category", s(category.as_ref().map_or(code.as_str(), |c| c.get(lang)))),
+                    ("passage", s(passage)),
+                ],
+            ),
+            Refusal::AlreadyPublic { version } => {
+                translate(lang, "refused-already-public", &[("version", n(*version as usize))])
+            }
+            Refusal::VersionWithdrawn { version } => {
+                translate(lang, "refused-version-withdrawn", &[("version", n(*version as usize))])
+            }
             Refusal::BadStatement { code, lang: of } => translate(
                 lang,
                 "refused-bad-statement",
                 &[("code", s(code)), ("language", t(lang, &format!("language-{}", of.code())).into())],
             ),
-            Refusal::NameTaken { name } => translate(lang, "refused-name-taken", &[("name", s(name))]),
-            Refusal::InvalidName { name, reason } => {
-                translate(lang, "refused-invalid-name", &[("name", s(name)), ("reason", s(reason))])
-            }
-            Refusal::VerifiedNeedsNote => t(lang, "refused-verified-note"),
-            Refusal::NoAnswer { question } => {
-                translate(lang, "refused-no-answer", &[("question", s(question))])
-            }
             Refusal::NotAnalysed => t(lang, "refused-not-analysed"),
             Refusal::ResultsStale => t(lang, "refused-results-stale"),
             Refusal::NothingToPublish => t(lang, "refused-nothing-to-publish"),
@@ -495,6 +587,14 @@ impl Refusal {
             }
             Refusal::PublishedMeanwhile => t(lang, "refused-published-meanwhile"),
             Refusal::WithdrawNeedsReason => t(lang, "refused-withdraw-reason"),
+            _ => return None,
+        })
+    }
+
+    /// Refusals about the catalogue, events and the network.
+    fn community_message(&self, lang: Lang) -> Option<String> {
+        let s = |v: &str| FluentValue::from(v.to_string());
+        Some(match self {
             Refusal::PracticeInvalid(problems) => {
                 let list: Vec<String> =
                     problems.iter().map(|p| format!("{}: {}", p.label(lang), p.message)).collect();
@@ -530,7 +630,8 @@ impl Refusal {
             Refusal::RoundClosed => t(lang, "refused-round-closed"),
             Refusal::RoundClosesInPast => t(lang, "refused-round-closes-in-past"),
             Refusal::AlreadyDecided => t(lang, "refused-already-decided"),
-        }
+            _ => return None,
+        })
     }
 }
 

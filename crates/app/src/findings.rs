@@ -93,11 +93,7 @@ impl App {
         Ok(Some(
             answers
                 .into_iter()
-                .map(|a| Answer {
-                    question: a.question,
-                    entry: smartcities_questionnaire::EntryKey::column(a.entry.as_ref()),
-                    value: a.value,
-                })
+                .map(|a| Answer { question: a.question, entry: a.entry, value: a.value })
                 .collect(),
         ))
     }

@@ -36,7 +36,9 @@ use std::sync::Arc;
 pub use smartcities_domain::{Progress, Silent};
 pub use smartcities_store::{CityFilter, SessionUser, User};
 
-pub use error::{AppError, Closure, PasswordProblem, Refusal, Result, community_problem, event_problem};
+pub use error::{
+    AnswerProblem, AppError, Closure, PasswordProblem, Refusal, Result, community_problem, event_problem,
+};
 use smartcities_store::Store;
 
 /// How many heavy synchronous jobs (reading an uploaded workbook) run at once; each is bounded

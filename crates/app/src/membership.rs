@@ -182,14 +182,13 @@ impl App {
         if title.is_empty() {
             problems.push(("title".to_string(), CommunityProblem::Missing));
         }
-        let valid_day = closes_on.len() == 10
-            && smartcities_domain::ApproxDate::parse(closes_on).is_ok_and(|d| d.day.is_some());
-        if !valid_day || closes_on <= self.today().to_string().as_str() {
+        let closes = smartcities_domain::Day::parse(closes_on).ok().filter(|day| *day > self.today());
+        if closes.is_none() {
             problems.push(("closes_on".to_string(), CommunityProblem::NotInFuture));
         }
-        if !problems.is_empty() {
+        let Some(closes_on) = closes.filter(|_| problems.is_empty()) else {
             return Err(Refusal::CommunityInvalid(problems).into());
-        }
+        };
         let now = self.now();
         let mut id = format!("renewal-{}", now.day());
         let taken = self.store.community().renewal_rounds().await?;
@@ -202,7 +201,7 @@ impl App {
             id,
             title: title.to_string(),
             opened_at: now,
-            closes_on: closes_on.to_string(),
+            closes_on,
             closed_at: None,
             opened_by: user.email.as_str().to_string(),
         };
@@ -476,6 +475,7 @@ impl App {
                         id: self.free_city_id(&application).await?,
                         name: application.city_name.clone(),
                         local_name: None,
+                        names: Default::default(),
                         section: Section::for_country(&application.country).ok_or(Refusal::NotFound)?,
                         country: application.country.clone(),
                         metropolis: false,

@@ -8,7 +8,7 @@ pub use smartcities_questionnaire::{
     Condition, EntryKey, FieldName, Group, Item, Kind, Limits, Question, Questionnaire, Texts, WorkbookError,
     WorkbookFor, YES_NO, check_references, check_value,
     expr::{Expr, Function, Op},
-    from_framework, is_relevant, read_xlsform, validate,
+    from_framework, is_relevant, read_typed_number, read_xlsform, validate,
 };
 use smartcities_questionnaire::{ImportError, Imported};
 use smartcities_store::StoreError;

@@ -497,10 +497,12 @@ impl App {
         if comments.is_empty() {
             return Err(Refusal::ReturnNeedsComment.into());
         }
+        // A comment is on a question, or on one entry of a repeat group (a good practice), named
+        // by its key `group:id`.
+        let entry_of = |key: &str| EntryKey::parse(key).ok().flatten();
         for (question, comment) in &comments {
-            // A comment is on a question, or on one entry of a repeat group (a good practice).
-            let on_entry =
-                file.answers.iter().any(|a| a.entry.as_ref().is_some_and(|e| e.to_string() == *question));
+            let on_entry = entry_of(question)
+                .is_some_and(|entry| file.answers.iter().any(|a| a.entry.as_ref() == Some(&entry)));
             if file.questionnaire.question(question).is_none() && !on_entry {
                 return Err(Refusal::UnknownQuestion { code: question.clone() }.into());
             }
@@ -517,9 +519,7 @@ impl App {
             None => file
                 .answers
                 .iter()
-                .find(|a| {
-                    a.entry.as_ref().is_some_and(|e| e.to_string() == key) && a.question.ends_with("_title")
-                })
+                .find(|a| a.entry.is_some() && a.entry == entry_of(key) && a.question.ends_with("_title"))
                 .map_or(key.to_string(), |a| a.value.clone()),
         };
         let lines: Vec<String> =

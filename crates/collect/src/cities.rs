@@ -1,18 +1,28 @@
 use std::collections::HashMap;
 
-use smartcities_domain::{City, CityId, Coordinates, CountryCode, Population, Section};
+use smartcities_domain::{City, CityId, CityNames, Coordinates, CountryCode, Population, Section};
 
-use crate::located::{Located, Problems, Table};
+use crate::located::{Located, Problems, Row, Table};
 
 const REQUIRED: &[&str] = &["name", "country", "population", "latitude", "longitude"];
-const OPTIONAL: &[&str] =
-    &["id", "local_name", "section", "population_year", "population_source", "metropolis"];
+const OPTIONAL: &[&str] = &[
+    "id",
+    "local_name",
+    "name_es",
+    "name_fr",
+    "section",
+    "population_year",
+    "population_source",
+    "metropolis",
+];
 
 /// The columns of a cities CSV, in the order `write_cities` writes them.
 pub const CITY_COLUMNS: &[&str] = &[
     "id",
     "name",
     "local_name",
+    "name_es",
+    "name_fr",
     "country",
     "section",
     "metropolis",
@@ -25,7 +35,8 @@ pub const CITY_COLUMNS: &[&str] = &[
 
 /// Parses a cities CSV. Required columns: `name`, `country` (ISO 3166-1 alpha-2), `population`,
 /// `latitude`, `longitude`. Optional: `id` (derived from country and name when absent),
-/// `local_name`, `section` (derived from the country when absent), `population_year`,
+/// `local_name`, `name_es` and `name_fr` (the name in Spanish and French where it differs),
+/// `section` (derived from the country when absent), `population_year`,
 /// `population_source`, `metropolis` (yes/no). A city id given twice is an error.
 pub fn parse_cities(file: &str, text: &str) -> Result<Vec<City>, Problems> {
     let mut table = Table::read(file, text, REQUIRED, OPTIONAL);
@@ -66,73 +77,8 @@ pub fn parse_cities(file: &str, text: &str) -> Result<Vec<City>, Problems> {
                 None
             }
         };
-        let mut coordinate = |column: &str| match row.get(column) {
-            Some(text) => match text.parse::<f64>() {
-                Ok(v) if v.is_finite() => Some(v),
-                _ => {
-                    fail(column, format!("{column} {text:?} is not a number"));
-                    None
-                }
-            },
-            None => {
-                fail(column, format!("the {column} is empty"));
-                None
-            }
-        };
-        let latitude = coordinate("latitude");
-        let longitude = coordinate("longitude");
-        let location = match (latitude, longitude) {
-            (Some(lat), Some(lon)) => {
-                if let Err(e) = Coordinates::new(lat, 0.0) {
-                    problems.push(row.problem("latitude", e.0));
-                }
-                if let Err(e) = Coordinates::new(0.0, lon) {
-                    problems.push(row.problem("longitude", e.0));
-                }
-                Coordinates::new(lat, lon).ok()
-            }
-            _ => None,
-        };
-        let population_year = match row.get("population_year") {
-            None => None,
-            Some(text) => match text.parse::<i32>() {
-                Ok(y) if (1800..=2100).contains(&y) => Some(y),
-                _ => {
-                    problems.push(
-                        row.problem("population_year", format!("population year {text:?} is not a year")),
-                    );
-                    None
-                }
-            },
-        };
-        let metropolis = match row.get("metropolis").map(str::to_ascii_lowercase).as_deref() {
-            None | Some("no" | "false" | "0" | "n") => false,
-            Some("yes" | "true" | "1" | "y") => true,
-            Some(other) => {
-                problems.push(row.problem("metropolis", format!("metropolis {other:?} should be yes or no")));
-                false
-            }
-        };
-        let section = match (row.get("section"), &country) {
-            (Some(text), _) => match Section::parse(text) {
-                Ok(section) => Some(section),
-                Err(e) => {
-                    problems.push(row.problem("section", e.0));
-                    None
-                }
-            },
-            (None, Some(code)) => {
-                let section = Section::for_country(code);
-                if section.is_none() {
-                    problems.push(row.problem(
-                        "country",
-                        format!("no UCLG section is known for {code}; add a section column"),
-                    ));
-                }
-                section
-            }
-            (None, None) => None,
-        };
+        let location = read_location(&row, &mut problems);
+        let (population_year, metropolis, section) = read_details(&row, country.as_ref(), &mut problems);
         let id = match (row.get("id"), &country, &name) {
             (Some(text), _, _) => CityId::parse(text).map_err(|e| problems.push(row.problem("id", e.0))).ok(),
             (None, Some(code), Some(name)) => {
@@ -157,6 +103,7 @@ pub fn parse_cities(file: &str, text: &str) -> Result<Vec<City>, Problems> {
                 id,
                 name,
                 local_name: row.get("local_name").map(str::to_string),
+                names: CityNames::from_cells(row.get("name_es"), row.get("name_fr")),
                 country,
                 section,
                 metropolis,
@@ -171,6 +118,86 @@ pub fn parse_cities(file: &str, text: &str) -> Result<Vec<City>, Problems> {
     }
     table.problems.extend(problems);
     table.into_result(cities)
+}
+
+/// A row's latitude and longitude, each checked and placed.
+fn read_location(row: &Row<'_>, problems: &mut Vec<Located>) -> Option<Coordinates> {
+    let coordinate = |column: &str, problems: &mut Vec<Located>| match row.get(column) {
+        Some(text) => match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Some(v),
+            _ => {
+                problems.push(row.problem(column, format!("{column} {text:?} is not a number")));
+                None
+            }
+        },
+        None => {
+            problems.push(row.problem(column, format!("the {column} is empty")));
+            None
+        }
+    };
+    let latitude = coordinate("latitude", problems);
+    let longitude = coordinate("longitude", problems);
+    match (latitude, longitude) {
+        (Some(lat), Some(lon)) => {
+            if let Err(e) = Coordinates::new(lat, 0.0) {
+                problems.push(row.problem("latitude", e.0));
+            }
+            if let Err(e) = Coordinates::new(0.0, lon) {
+                problems.push(row.problem("longitude", e.0));
+            }
+            Coordinates::new(lat, lon).ok()
+        }
+        _ => None,
+    }
+}
+
+/// A row's optional population year, Metropolis membership and UCLG section (derived from the
+/// country when the row gives none).
+fn read_details(
+    row: &Row<'_>,
+    country: Option<&CountryCode>,
+    problems: &mut Vec<Located>,
+) -> (Option<i32>, bool, Option<Section>) {
+    let population_year = match row.get("population_year") {
+        None => None,
+        Some(text) => match text.parse::<i32>() {
+            Ok(y) if (1800..=2100).contains(&y) => Some(y),
+            _ => {
+                problems
+                    .push(row.problem("population_year", format!("population year {text:?} is not a year")));
+                None
+            }
+        },
+    };
+    let metropolis = match row.get("metropolis").map(str::to_ascii_lowercase).as_deref() {
+        None | Some("no" | "false" | "0" | "n") => false,
+        Some("yes" | "true" | "1" | "y") => true,
+        Some(other) => {
+            problems.push(row.problem("metropolis", format!("metropolis {other:?} should be yes or no")));
+            false
+        }
+    };
+    let section = match (row.get("section"), country) {
+        (Some(text), _) => match Section::parse(text) {
+            Ok(section) => Some(section),
+            Err(e) => {
+                problems.push(row.problem("section", e.0));
+                None
+            }
+        },
+        (None, Some(code)) => {
+            let section = Section::for_country(code);
+            if section.is_none() {
+                problems.push(row.problem(
+                    "country",
+                    format!("no UCLG section is known for {code}; add a section column"),
+                ));
+            }
+            section
+        }
+        (None, None) => None,
+    };
+    (population_year, metropolis, section)
 }
 
 /// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or carriage
@@ -194,6 +221,8 @@ pub fn write_cities<W: std::io::Write>(out: W, cities: &[City]) -> csv::Result<(
             city.id.as_str(),
             &neutralise_formula(&city.name),
             &neutralise_formula(city.local_name.as_deref().unwrap_or("")),
+            &neutralise_formula(city.names.es.as_deref().unwrap_or("")),
+            &neutralise_formula(city.names.fr.as_deref().unwrap_or("")),
             city.country.as_str(),
             city.section.slug(),
             if city.metropolis { "yes" } else { "no" },
@@ -290,7 +319,7 @@ Bilbao,ES,1,43.26,-2.92
         let text = "name,country,population,latitude,longitude,mayor\nBilbao,ES,1,43,-2,Aburto\n";
         assert_eq!(
             messages(parse_cities("c.csv", text))[0],
-            "c.csv:1:6: unknown column \"mayor\"; the columns are country, id, latitude, local_name, longitude, metropolis, name, population, population_source, population_year, section"
+            "c.csv:1:6: unknown column \"mayor\"; the columns are country, id, latitude, local_name, longitude, metropolis, name, name_es, name_fr, population, population_source, population_year, section"
         );
         let text = "name,country,population,latitude,longitude\nBilbao,ES,1,43\n";
         assert_eq!(messages(parse_cities("c.csv", text)), ["c.csv:2:5: the longitude is empty"]);

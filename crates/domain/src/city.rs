@@ -2,7 +2,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CountryCode, ParseError, Section};
+use crate::{CountryCode, Lang, ParseError, Section};
 
 /// A city's stable identifier: lower-case ASCII letters, digits and hyphens, such as `es-bilbao`.
 /// It appears in URLs and in every file that refers to a city, so it never changes once given.
@@ -142,6 +142,42 @@ pub struct Population {
     pub source: Option<String>,
 }
 
+/// A city's name in Spanish and French where it differs from the English one (`Lisboa`,
+/// `Lisbonne`); the English name stands for a language without one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CityNames {
+    /// The name in Spanish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub es: Option<String>,
+    /// The name in French.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fr: Option<String>,
+}
+
+impl CityNames {
+    /// The name in `lang` where one is given.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::En => None,
+            Lang::Es => self.es.as_deref(),
+            Lang::Fr => self.fr.as_deref(),
+        }
+        .filter(|name| !name.trim().is_empty())
+    }
+
+    /// Whether no name is given in either language.
+    pub fn is_empty(&self) -> bool {
+        self.es.is_none() && self.fr.is_none()
+    }
+
+    /// Names from optional cells: blank ones are none.
+    pub fn from_cells(es: Option<&str>, fr: Option<&str>) -> CityNames {
+        let cell = |text: Option<&str>| text.map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+        CityNames { es: cell(es), fr: cell(fr) }
+    }
+}
+
 /// A city in the registry, whether or not it is a member of the community.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -152,6 +188,9 @@ pub struct City {
     pub name: String,
     /// The name in the local language where it differs (`Bilbo`, `서울`).
     pub local_name: Option<String>,
+    /// The name in Spanish and French where they differ from the English one.
+    #[serde(default, skip_serializing_if = "CityNames::is_empty")]
+    pub names: CityNames,
     /// The country it lies in.
     pub country: CountryCode,
     /// The UCLG world section of its country.
@@ -162,6 +201,14 @@ pub struct City {
     pub population: Population,
     /// Where it lies, for the members map.
     pub location: Coordinates,
+}
+
+impl City {
+    /// The city's name as a reader of `lang` knows it: the Spanish or French name where the
+    /// registry has one, else the English name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        self.names.get(lang).unwrap_or(&self.name)
+    }
 }
 
 /// Where a city stands in the community's periodically renewed member list.

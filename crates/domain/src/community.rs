@@ -66,9 +66,48 @@ impl EventId {
         }
     }
 
+    /// An id made from an event's day and title (`2027-03` and "Webinar: IA y ciudades" give
+    /// `2027-03-webinar-ia-y-ciudades`): accents dropped, other marks made hyphens, cut at a
+    /// word within 80 characters. `None` when nothing of the title can make one.
+    pub fn from_title(day: &str, title: &str) -> Option<EventId> {
+        let mut slug = String::new();
+        for c in format!("{day} {title}").chars().flat_map(char::to_lowercase) {
+            let folded = fold_accent(c);
+            if folded.is_ascii_alphanumeric() {
+                slug.push(folded);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let mut slug = slug.trim_end_matches('-').to_string();
+        if slug.len() > 80 {
+            let cut = slug[..80].rfind('-').unwrap_or(80);
+            slug.truncate(cut);
+        }
+        EventId::parse(&slug).ok()
+    }
+
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A Latin letter without its accent (`é` → `e`, `ñ` → `n`, `ç` → `c`); other characters as
+/// they are.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'œ' => 'o',
+        'æ' => 'a',
+        other => other,
     }
 }
 
@@ -214,6 +253,19 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_id_is_made_from_its_day_and_title() {
+        let id = |day: &str, title: &str| EventId::from_title(day, title).map(|id| id.to_string());
+        assert_eq!(id("2027-03", "Webinar IA 2027").as_deref(), Some("2027-03-webinar-ia-2027"));
+        assert_eq!(
+            id("2027-03-12", "Économie numérique : ¿Qué ciudades?").as_deref(),
+            Some("2027-03-12-economie-numerique-que-ciudades")
+        );
+        let long = id("2027", &"palabra ".repeat(30)).unwrap();
+        assert!(long.len() <= 80 && !long.ends_with('-') && long.ends_with("palabra"), "{long}");
+        assert_eq!(id("", "서울"), None, "nothing to make an id from");
+    }
 
     fn event() -> Event {
         Event {

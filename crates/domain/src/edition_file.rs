@@ -205,48 +205,7 @@ impl EditionFile {
         let mut problems = Vec::new();
         // Problems located by line and column, in file order; the others by their path.
         let mut located: Vec<Problem> = Vec::new();
-        let mut problem = |path: String, message: String| {
-            problems.push(Problem { position: None, path: Some(path), message })
-        };
-
-        let focus = Focus::parse(&raw.edition.focus).unwrap_or_else(|e| {
-            problem("edition.focus".into(), e.0);
-            Focus::Holistic
-        });
-        if let Some(status) = &raw.edition.status {
-            let suggestion = EditionStatus::from_legacy(status).map_or_else(
-                || {
-                    "collection = \"planning\", \"open\" or \"closed\", and published = true or false"
-                        .to_string()
-                },
-                |s| format!("collection = {:?} and published = {}", s.collection.slug(), s.published),
-            );
-            problem(
-                "edition.status".into(),
-                format!(
-                    "status is now two settings, whether the edition takes answers and whether its findings are public: write {suggestion}"
-                ),
-            );
-        }
-        let mut milestones = raw.edition.milestones;
-        milestones.sort_by_key(|m| m.date);
-        let edition = Edition {
-            year: raw.edition.year,
-            title: raw.edition.title,
-            focus,
-            status: EditionStatus {
-                collection: raw.edition.collection.unwrap_or(Collection::Planning),
-                published: raw.edition.published,
-            },
-            milestones,
-            show_rankings: raw.edition.show_rankings,
-            public_scores: raw.edition.public_scores,
-            reported_participants: raw.edition.reported_participants,
-            sources: raw.edition.sources,
-            scoring: raw.edition.scoring,
-            index: raw.edition.index,
-        };
-
+        let edition = read_edition(raw.edition, &mut problems);
         let axes = raw
             .axes
             .into_iter()
@@ -259,49 +218,8 @@ impl EditionFile {
                             .questions
                             .into_iter()
                             .filter_map(|q| {
-                                let mut valid = true;
-                                let mut at = |value: &Spanned<String>, message: String| {
-                                    valid = false;
-                                    located.push(Problem {
-                                        position: Some(line_column(text, value.span().start)),
-                                        path: None,
-                                        message,
-                                    });
-                                };
-                                let code = Code::parse(q.code.get_ref()).map_err(|e| at(&q.code, e.0)).ok();
-                                let sdgs: Vec<SdgTarget> = q
-                                    .sdgs
-                                    .iter()
-                                    .filter_map(|t| {
-                                        SdgTarget::parse(t.get_ref()).map_err(|e| at(t, e.0)).ok()
-                                    })
-                                    .collect();
-                                let continues = q.continues.as_ref().and_then(|c| {
-                                    QuestionRef::parse(c.get_ref()).map_err(|e| at(c, e.0)).ok()
-                                });
-                                match (q.kind(), code) {
-                                    (Ok(kind), Some(code)) if valid => Some(Question {
-                                        code,
-                                        label: q.label,
-                                        kind,
-                                        sdgs,
-                                        continues,
-                                        provenance: q.provenance,
-                                        relevant: q.relevant,
-                                        statement: q.statement,
-                                    }),
-                                    (Err(message), _) => {
-                                        let path = format!(
-                                            "axes.{}.sub_areas.{}.questions.{}",
-                                            axis.code,
-                                            sub.code,
-                                            q.code.get_ref()
-                                        );
-                                        problem(path, message);
-                                        None
-                                    }
-                                    _ => None,
-                                }
+                                let path = || format!("axes.{}.sub_areas.{}.questions", axis.code, sub.code);
+                                read_question(text, q, path, &mut located, &mut problems)
                             })
                             .collect();
                         SubArea { code: sub.code, label: sub.label, provenance: sub.provenance, questions }
@@ -316,28 +234,11 @@ impl EditionFile {
                 }
             })
             .collect();
-
         located.sort_by_key(|p| p.position);
         problems.splice(0..0, located);
         let framework = Framework::new(edition.year, axes);
         if let (Ok(framework), Some(rule)) = (&framework, &edition.index) {
-            for code in &rule.questions {
-                let message = match framework.question(code).map(|q| &q.kind) {
-                    None => format!("{code} is not a question of this framework"),
-                    Some(crate::QuestionKind::Numeric { direction: crate::Direction::Neutral, .. }) => {
-                        format!(
-                            "{code} has no direction (neither higher nor lower is better), so it cannot score"
-                        )
-                    }
-                    Some(crate::QuestionKind::Numeric { .. }) => continue,
-                    Some(_) => format!("{code} is not numeric; an index takes numeric questions"),
-                };
-                problems.push(Problem {
-                    position: None,
-                    path: Some("edition.index.questions".into()),
-                    message,
-                });
-            }
+            problems.extend(index_problems(framework, rule));
         }
         match framework {
             Ok(framework) if problems.is_empty() => Ok(EditionFile { edition, framework }),
@@ -352,6 +253,108 @@ impl EditionFile {
             }
         }
     }
+}
+
+/// A problem found at a path of the file rather than at a line.
+fn at_path(path: &str, message: String) -> Problem {
+    Problem { position: None, path: Some(path.to_string()), message }
+}
+
+/// The `[edition]` table, with a problem for an unknown focus or the retired `status` setting.
+fn read_edition(raw: RawEdition, problems: &mut Vec<Problem>) -> Edition {
+    let focus = Focus::parse(&raw.focus).unwrap_or_else(|e| {
+        problems.push(at_path("edition.focus", e.0));
+        Focus::Holistic
+    });
+    if let Some(status) = &raw.status {
+        let suggestion = EditionStatus::from_legacy(status).map_or_else(
+            || "collection = \"planning\", \"open\" or \"closed\", and published = true or false".to_string(),
+            |s| format!("collection = {:?} and published = {}", s.collection.slug(), s.published),
+        );
+        problems.push(at_path(
+            "edition.status",
+            format!(
+                "status is now two settings, whether the edition takes answers and whether its findings are public: write {suggestion}"
+            ),
+        ));
+    }
+    let mut milestones = raw.milestones;
+    milestones.sort_by_key(|m| m.date);
+    Edition {
+        year: raw.year,
+        title: raw.title,
+        focus,
+        status: EditionStatus {
+            collection: raw.collection.unwrap_or(Collection::Planning),
+            published: raw.published,
+        },
+        milestones,
+        show_rankings: raw.show_rankings,
+        public_scores: raw.public_scores,
+        reported_participants: raw.reported_participants,
+        sources: raw.sources,
+        scoring: raw.scoring,
+        index: raw.index,
+    }
+}
+
+/// One question, or `None` with its problems recorded: at their line for a malformed code, SDG
+/// target or continued question; at their path (`path()` is the question list's) for a kind.
+fn read_question(
+    text: &str,
+    q: RawQuestion,
+    path: impl Fn() -> String,
+    located: &mut Vec<Problem>,
+    problems: &mut Vec<Problem>,
+) -> Option<Question> {
+    let mut valid = true;
+    let mut at = |value: &Spanned<String>, message: String| {
+        valid = false;
+        located.push(Problem { position: Some(line_column(text, value.span().start)), path: None, message });
+    };
+    let code = Code::parse(q.code.get_ref()).map_err(|e| at(&q.code, e.0)).ok();
+    let sdgs: Vec<SdgTarget> =
+        q.sdgs.iter().filter_map(|t| SdgTarget::parse(t.get_ref()).map_err(|e| at(t, e.0)).ok()).collect();
+    let continues =
+        q.continues.as_ref().and_then(|c| QuestionRef::parse(c.get_ref()).map_err(|e| at(c, e.0)).ok());
+    match (q.kind(), code) {
+        (Ok(kind), Some(code)) if valid => Some(Question {
+            code,
+            label: q.label,
+            kind,
+            sdgs,
+            continues,
+            provenance: q.provenance,
+            relevant: q.relevant,
+            statement: q.statement,
+        }),
+        (Err(message), _) => {
+            problems.push(at_path(&format!("{}.{}", path(), q.code.get_ref()), message));
+            None
+        }
+        _ => None,
+    }
+}
+
+/// What keeps an index's questions from scoring: not in the framework, not numeric, or numeric
+/// without a direction.
+fn index_problems(framework: &Framework, rule: &crate::IndexRule) -> Vec<Problem> {
+    rule.questions
+        .iter()
+        .filter_map(|code| {
+            let message = match framework.question(code).map(|q| &q.kind) {
+                None => format!("{code} is not a question of this framework"),
+                Some(crate::QuestionKind::Numeric { direction: crate::Direction::Neutral, .. }) => {
+                    format!(
+                        "{code} has no direction (neither higher nor lower is better), so it cannot score"
+                    )
+                }
+                Some(crate::QuestionKind::Numeric { .. }) => return None,
+                Some(_) => format!("{code} is not numeric; an index takes numeric questions"),
+            };
+            Some(at_path("edition.index.questions", message))
+        })
+        .collect()
 }
 
 #[cfg(test)]

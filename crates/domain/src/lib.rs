@@ -80,6 +80,7 @@ mod edition_file;
 mod framework;
 mod lang;
 mod network;
+mod number;
 mod practice;
 mod progress;
 mod response;
@@ -87,7 +88,8 @@ mod time;
 
 pub use account::Role;
 pub use city::{
-    City, CityId, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind, Population,
+    City, CityId, CityNames, Coordinates, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind,
+    Population,
 };
 pub use community::{Component, Event, EventId, EventKind, EventProblem};
 pub use country::{Country, CountryCode, Section};
@@ -105,6 +107,7 @@ pub use network::{
     Activity, ActivityStatus, Application, ApplicationStatus, BodySeat, CommunityProblem, Council,
     Leadership, MAX_FOCAL_POINTS, RenewalAnswer, Semester, check_focal_points, focal_point,
 };
+pub use number::{NumberProblem, decimal_separator, read_count, read_decimal, read_number, typed_number};
 pub use practice::{
     Actor, BudgetRange, Contact, Effort, Indicator, Inequality, Practice, PracticeId, PracticeSource,
     PracticeStatus, Stage, Transferability, Written, web_link,

@@ -79,6 +79,8 @@ pub enum CommunityProblem {
     NotInFuture,
     /// A name or a line of text holds a control character (a line break in a name, a tab).
     ControlCharacter,
+    /// A number that cannot be read.
+    Number(crate::NumberProblem),
 }
 
 fn text_problem(text: &str, required: bool, max: usize) -> Option<CommunityProblem> {

@@ -91,6 +91,24 @@ impl Day {
             .map_err(|_| ParseError::new(format!("{input:?} is not a day: use YYYY-MM-DD")))
     }
 
+    /// The first day of a month; a month outside 1–12 or a year past 9999 is brought within.
+    pub fn month_start(year: u16, month: u8) -> Day {
+        let year = year.clamp(1, 9999) as i16;
+        Day(jiff::civil::Date::new(year, month.clamp(1, 12) as i8, 1).unwrap_or_default())
+    }
+
+    /// A day from its year, month and day of the month, if there is such a day.
+    pub fn from_parts(year: u16, month: u8, day: u8) -> Option<Day> {
+        let (year, month, day) =
+            (i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+        jiff::civil::Date::new(year, month, day).ok().map(Day)
+    }
+
+    /// The last day of this day's month.
+    pub fn month_end(self) -> Day {
+        Day(self.0.last_of_month())
+    }
+
     /// The year, month (1–12) and day of the month.
     pub fn parts(self) -> (i16, i8, i8) {
         (self.0.year(), self.0.month(), self.0.day())

@@ -129,7 +129,9 @@ const THEMES: &[Field] = &[
 
 const CITIES: &[Field] = &[
     field("city_id", "string", "The city's id."),
-    field("name", "string", "Its name."),
+    field("name", "string", "Its name in English."),
+    field("name_es", "string", "Its name in Spanish; the English name where Spanish has no other."),
+    field("name_fr", "string", "Its name in French; the English name where French has no other."),
     field("country", "string", "ISO 3166-1 alpha-2 code."),
     field("section", "string", "Its UCLG world section."),
     field("population", "integer", "Its population."),
@@ -153,9 +155,14 @@ fn answers(s: &Snapshot) -> Vec<Vec<Cell>> {
     s.answers
         .iter()
         .flat_map(|city| {
-            city.answers
-                .iter()
-                .map(|a| vec![text(city.city.as_str()), text(&a.question), text(&a.entry), text(&a.value)])
+            city.answers.iter().map(|a| {
+                vec![
+                    text(city.city.as_str()),
+                    text(&a.question),
+                    text(smartcities_questionnaire::EntryKey::column(a.entry.as_ref())),
+                    text(&a.value),
+                ]
+            })
         })
         .collect()
 }
@@ -299,6 +306,8 @@ fn cities(s: &Snapshot) -> Vec<Vec<Cell>> {
             vec![
                 text(c.id.as_str()),
                 text(&c.name),
+                text(c.name_in(Lang::Es)),
+                text(c.name_in(Lang::Fr)),
                 text(c.country.as_str()),
                 text(c.section.slug()),
                 if c.population.count > 0 { Cell::Integer(c.population.count as i64) } else { Cell::Missing },

@@ -256,8 +256,7 @@ impl Names<'_> {
                 translate(lang, "results-median-level", &[("level", self.choice(&q.code, m).into())])
             }),
             Detail::Numeric { values, unit, .. } => values.as_ref().map_or(String::new(), |n| {
-                let unit = t(lang, &format!("unit-{unit}"));
-                let unit = if unit.starts_with("unit-") { String::new() } else { format!(" {unit}") };
+                let unit = smartcities_locale::after_value(lang, unit);
                 translate(
                     lang,
                     "results-median",

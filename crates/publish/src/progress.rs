@@ -7,8 +7,8 @@
 use minijinja::{Environment, context};
 use serde::Serialize;
 use smartcities_domain::{
-    Activity, ApproxDate, Component, EditionStatus, EditionYear, Event, EventKind, Lang, Leadership,
-    Localized, Participation, Partner,
+    Activity, ApproxDate, Component, Day, EditionStatus, EditionYear, Event, EventKind, Lang, Leadership,
+    Localized, Participation, Partner, Timestamp,
 };
 use smartcities_locale::{FluentValue, t, translate};
 
@@ -46,33 +46,40 @@ impl Period {
         Ok(Period { from, to })
     }
 
-    /// The first day, `YYYY-MM-01`.
-    pub fn first_day(&self) -> String {
-        format!("{}-{:02}-01", self.from.year, self.from.month.unwrap_or(1))
+    /// The first day of the first month.
+    pub fn first_day(&self) -> Day {
+        Day::month_start(self.from.year, self.from.month.unwrap_or(1))
     }
 
-    /// The last day, `YYYY-MM-31` (days compare as text, so 31 ends every month).
-    pub fn last_day(&self) -> String {
-        format!("{}-{:02}-31", self.to.year, self.to.month.unwrap_or(12))
+    /// The last day of the last month.
+    pub fn last_day(&self) -> Day {
+        Day::month_start(self.to.year, self.to.month.unwrap_or(12)).month_end()
     }
 
-    /// Whether a date (of any precision) falls in the period.
+    /// Whether a date (of any precision) falls in the period: a year or a month overlapping
+    /// it counts.
     pub fn contains(&self, date: ApproxDate) -> bool {
-        let text = date.to_string();
-        text.as_str() >= self.first_day().get(..text.len()).unwrap_or("")
-            && text.as_str() <= self.last_day().get(..text.len()).unwrap_or("")
+        let first = Day::month_start(date.year, date.month.unwrap_or(1));
+        let (start, end) = match (date.month, date.day) {
+            (Some(month), Some(day)) => {
+                let day = Day::from_parts(date.year, month, day).unwrap_or(first);
+                (day, day)
+            }
+            (Some(_), None) => (first, first.month_end()),
+            (None, _) => (first, Day::month_start(date.year, 12).month_end()),
+        };
+        start <= self.last_day() && end >= self.first_day()
     }
 
-    /// Whether a timestamp or day (`2026-05-04…`) falls in the period.
-    pub fn contains_day(&self, at: &str) -> bool {
-        let day = at.get(..10).unwrap_or(at);
-        day >= self.first_day().as_str() && day <= self.last_day().as_str()
+    /// Whether a day falls in the period.
+    pub fn contains_day(&self, day: Day) -> bool {
+        day >= self.first_day() && day <= self.last_day()
     }
 
     /// Whether an activity's semester overlaps the period.
     pub fn overlaps(&self, activity: &Activity) -> bool {
         let (first, last) = activity.semester.months();
-        let (from, to) = (self.first_day(), self.last_day());
+        let (from, to) = (self.first_day().to_string(), self.last_day().to_string());
         first.as_str() <= &to[..7] && last.as_str() >= &from[..7]
     }
 }
@@ -98,7 +105,7 @@ pub struct RenewalProgress {
     /// Its title.
     pub title: String,
     /// When it opened.
-    pub opened_at: String,
+    pub opened_at: Timestamp,
     /// Whether it is closed.
     pub closed: bool,
     /// Members that confirmed.
@@ -133,8 +140,8 @@ pub struct MemberCounts {
 pub struct ProgressReport {
     /// The period.
     pub period: Period,
-    /// The day it was drawn up (`YYYY-MM-DD`).
-    pub drawn_up_on: String,
+    /// The day it was drawn up.
+    pub drawn_up_on: Day,
     /// Editions at work in the period.
     pub editions: Vec<EditionProgress>,
     /// Planned activities whose semester overlaps the period.
@@ -310,6 +317,145 @@ fn period_text(lang: Lang, period: Period) -> String {
     format!("{} – {}", approx_date(lang, period.from), approx_date(lang, period.to))
 }
 
+/// The figures and notes of component Implementation: the editions and the catalogue.
+fn implementation_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec<String>) {
+    let mut figures = Vec::new();
+    for e in &report.editions {
+        let p = &e.participation;
+        let label = translate(lang, "progress-edition", &[("year", n(e.year.get() as usize))]);
+        let detail = if p.invited == 0 {
+            translate(
+                lang,
+                "progress-reported-cities",
+                &[("cities", n(e.reported_participants.unwrap_or(0) as usize))],
+            )
+        } else {
+            translate(
+                lang,
+                "progress-participation",
+                &[
+                    ("invited", n(p.invited)),
+                    ("answered", n(p.submitted)),
+                    ("accepted", n(p.accepted)),
+                    ("rate", s(&percent(p.submitted, p.invited))),
+                ],
+            )
+        };
+        let status = t(lang, &format!("status-{}", e.status.slug()));
+        figures.push(Row {
+            title: format!("{label}: {}", e.title.get(lang)),
+            detail: format!("{status} · {detail}"),
+        });
+    }
+    figures.push(figure(lang, "progress-practices-published", report.practices.0.to_string()));
+    figures.push(figure(lang, "progress-practices-total", report.practices.1.to_string()));
+    (figures, Vec::new())
+}
+
+/// The figures and notes of component Representation: the lead city and its seats in network bodies.
+fn representation_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec<String>) {
+    let mut figures = Vec::new();
+    let mut notes = Vec::new();
+    if let Some((leadership, city)) = &report.leadership {
+        notes.push(translate(
+            lang,
+            "progress-lead",
+            &[
+                ("city", s(city)),
+                ("representative", s(&leadership.representative)),
+                ("office", s(&leadership.office)),
+            ],
+        ));
+        for seat in &leadership.bodies {
+            figures.push(Row { title: seat.body.clone(), detail: seat.role.clone() });
+        }
+    }
+    let presentations = report.events.iter().filter(|e| e.kind == EventKind::Presentation).count();
+    figures.push(figure(lang, "progress-presentations", presentations.to_string()));
+    (figures, notes)
+}
+
+/// The figures and notes of component Monitoring: the rounds renewing the member list.
+fn monitoring_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec<String>) {
+    let mut figures = Vec::new();
+    let mut notes = Vec::new();
+    for r in &report.renewals {
+        let state = t(lang, if r.closed { "progress-round-closed" } else { "progress-round-open" });
+        figures.push(Row {
+            title: format!("{} ({})", r.title, long_date(lang, &r.opened_at.day().to_string())),
+            detail: translate(
+                lang,
+                "progress-round",
+                &[
+                    ("state", s(&state)),
+                    ("confirmed", n(r.confirmed)),
+                    ("updated", n(r.updated)),
+                    ("left", n(r.left)),
+                    ("silent", n(r.silent)),
+                ],
+            ),
+        });
+    }
+    if report.renewals.is_empty() {
+        notes.push(t(lang, "progress-summary-no-renewal"));
+    }
+    (figures, notes)
+}
+
+/// The figures and notes of component Learning: the learning events and their attendance.
+fn learning_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec<String>) {
+    let mut figures = Vec::new();
+    let learning: Vec<&Event> = report
+        .events
+        .iter()
+        .filter(|e| {
+            matches!(e.kind, EventKind::Webinar | EventKind::LearningMeeting | EventKind::PartnerMeeting)
+        })
+        .collect();
+    let attendance: u32 = learning.iter().filter_map(|e| e.attendance).sum();
+    figures.push(figure(lang, "progress-learning-events", learning.len().to_string()));
+    figures.push(figure(lang, "progress-attendance", attendance.to_string()));
+    (figures, Vec::new())
+}
+
+/// The figures and notes of component Strengthening: the members, applications, downloads and political councils.
+fn strengthening_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec<String>) {
+    let mut figures = Vec::new();
+    let m = report.members;
+    figures.push(figure(lang, "member-status-active", m.active.to_string()));
+    figures.push(figure(lang, "member-status-pending_renewal", m.pending.to_string()));
+    figures.push(figure(lang, "member-status-lapsed", m.lapsed.to_string()));
+    figures.push(figure(lang, "member-status-left", m.left.to_string()));
+    figures.push(Row {
+        title: t(lang, "progress-applications"),
+        detail: translate(
+            lang,
+            "progress-applications-detail",
+            &[("received", n(m.applications)), ("approved", n(m.approved))],
+        ),
+    });
+    for (year, count) in &report.downloads {
+        figures.push(Row {
+            title: translate(lang, "progress-downloads", &[("year", n(*year as usize))]),
+            detail: count.to_string(),
+        });
+    }
+    if let Some((leadership, _)) = &report.leadership {
+        for council in &leadership.councils {
+            let received: Vec<String> = council.received.iter().map(|y| y.to_string()).collect();
+            figures.push(Row {
+                title: council.name.clone(),
+                detail: if received.is_empty() {
+                    t(lang, "progress-council-nothing")
+                } else {
+                    translate(lang, "progress-council-received", &[("editions", s(&received.join(", ")))])
+                },
+            });
+        }
+    }
+    (figures, Vec::new())
+}
+
 fn view(report: &ProgressReport, lang: Lang) -> View {
     let in_component = |c: Component| {
         let activities = report.activities.iter().filter(|a| a.component == c).map(|a| activity_row(lang, a));
@@ -319,140 +465,13 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
     let mut sections = Vec::new();
     for (i, component) in Component::ALL.iter().enumerate() {
         let (activities, events) = in_component(*component);
-        let mut figures = Vec::new();
-        let mut notes = Vec::new();
-        match component {
-            Component::Implementation => {
-                for e in &report.editions {
-                    let p = &e.participation;
-                    let label = translate(lang, "progress-edition", &[("year", n(e.year.get() as usize))]);
-                    let detail = if p.invited == 0 {
-                        translate(
-                            lang,
-                            "progress-reported-cities",
-                            &[("cities", n(e.reported_participants.unwrap_or(0) as usize))],
-                        )
-                    } else {
-                        translate(
-                            lang,
-                            "progress-participation",
-                            &[
-                                ("invited", n(p.invited)),
-                                ("answered", n(p.submitted)),
-                                ("accepted", n(p.accepted)),
-                                ("rate", s(&percent(p.submitted, p.invited))),
-                            ],
-                        )
-                    };
-                    let status = t(lang, &format!("status-{}", e.status.slug()));
-                    figures.push(Row {
-                        title: format!("{label}: {}", e.title.get(lang)),
-                        detail: format!("{status} · {detail}"),
-                    });
-                }
-                figures.push(figure(lang, "progress-practices-published", report.practices.0.to_string()));
-                figures.push(figure(lang, "progress-practices-total", report.practices.1.to_string()));
-            }
-            Component::Representation => {
-                if let Some((leadership, city)) = &report.leadership {
-                    notes.push(translate(
-                        lang,
-                        "progress-lead",
-                        &[
-                            ("city", s(city)),
-                            ("representative", s(&leadership.representative)),
-                            ("office", s(&leadership.office)),
-                        ],
-                    ));
-                    for seat in &leadership.bodies {
-                        figures.push(Row { title: seat.body.clone(), detail: seat.role.clone() });
-                    }
-                }
-                let presentations =
-                    report.events.iter().filter(|e| e.kind == EventKind::Presentation).count();
-                figures.push(figure(lang, "progress-presentations", presentations.to_string()));
-            }
-            Component::Monitoring => {
-                for r in &report.renewals {
-                    let state =
-                        t(lang, if r.closed { "progress-round-closed" } else { "progress-round-open" });
-                    figures.push(Row {
-                        title: format!(
-                            "{} ({})",
-                            r.title,
-                            long_date(lang, &r.opened_at[..10.min(r.opened_at.len())])
-                        ),
-                        detail: translate(
-                            lang,
-                            "progress-round",
-                            &[
-                                ("state", s(&state)),
-                                ("confirmed", n(r.confirmed)),
-                                ("updated", n(r.updated)),
-                                ("left", n(r.left)),
-                                ("silent", n(r.silent)),
-                            ],
-                        ),
-                    });
-                }
-                if report.renewals.is_empty() {
-                    notes.push(t(lang, "progress-summary-no-renewal"));
-                }
-            }
-            Component::Learning => {
-                let learning: Vec<&Event> = report
-                    .events
-                    .iter()
-                    .filter(|e| {
-                        matches!(
-                            e.kind,
-                            EventKind::Webinar | EventKind::LearningMeeting | EventKind::PartnerMeeting
-                        )
-                    })
-                    .collect();
-                let attendance: u32 = learning.iter().filter_map(|e| e.attendance).sum();
-                figures.push(figure(lang, "progress-learning-events", learning.len().to_string()));
-                figures.push(figure(lang, "progress-attendance", attendance.to_string()));
-            }
-            Component::Strengthening => {
-                let m = report.members;
-                figures.push(figure(lang, "member-status-active", m.active.to_string()));
-                figures.push(figure(lang, "member-status-pending_renewal", m.pending.to_string()));
-                figures.push(figure(lang, "member-status-lapsed", m.lapsed.to_string()));
-                figures.push(figure(lang, "member-status-left", m.left.to_string()));
-                figures.push(Row {
-                    title: t(lang, "progress-applications"),
-                    detail: translate(
-                        lang,
-                        "progress-applications-detail",
-                        &[("received", n(m.applications)), ("approved", n(m.approved))],
-                    ),
-                });
-                for (year, count) in &report.downloads {
-                    figures.push(Row {
-                        title: translate(lang, "progress-downloads", &[("year", n(*year as usize))]),
-                        detail: count.to_string(),
-                    });
-                }
-                if let Some((leadership, _)) = &report.leadership {
-                    for council in &leadership.councils {
-                        let received: Vec<String> = council.received.iter().map(|y| y.to_string()).collect();
-                        figures.push(Row {
-                            title: council.name.clone(),
-                            detail: if received.is_empty() {
-                                t(lang, "progress-council-nothing")
-                            } else {
-                                translate(
-                                    lang,
-                                    "progress-council-received",
-                                    &[("editions", s(&received.join(", ")))],
-                                )
-                            },
-                        });
-                    }
-                }
-            }
-        }
+        let (figures, notes) = match component {
+            Component::Implementation => implementation_figures(report, lang),
+            Component::Representation => representation_figures(report, lang),
+            Component::Monitoring => monitoring_figures(report, lang),
+            Component::Learning => learning_figures(report, lang),
+            Component::Strengthening => strengthening_figures(report, lang),
+        };
         sections.push(Section {
             letter: (b'A' + i as u8) as char,
             code: component.slug(),
@@ -502,7 +521,7 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
         year: period.clone(),
         doc_title: format!("{} · {period}", t(lang, "progress-title")),
         period,
-        drawn_up: long_date(lang, &report.drawn_up_on),
+        drawn_up: long_date(lang, &report.drawn_up_on.to_string()),
         sections,
         leadership,
         summary,
@@ -523,12 +542,11 @@ pub fn html(report: &ProgressReport, lang: Lang) -> Result<String, String> {
 /// The report as a PDF, laid out by typst with the fonts the binary carries.
 pub fn pdf_document(report: &ProgressReport, lang: Lang) -> Result<Vec<u8>, String> {
     let json = serde_json::to_vec(&view(report, lang)).map_err(|e| e.to_string())?;
-    let mut parts = report.drawn_up_on.split('-').map(|p| p.parse::<i32>().unwrap_or(1));
-    let (y, m, d) = (parts.next().unwrap_or(2000), parts.next().unwrap_or(1), parts.next().unwrap_or(1));
+    let (y, m, d) = report.drawn_up_on.parts();
     pdf(
         format!("{COMMON}\n{TYPST}"),
         &[("/data.json".into(), Bytes::new(json))],
-        (y, m.clamp(1, 12) as u8, d.clamp(1, 31) as u8),
+        (i32::from(y), m as u8, d as u8),
     )
 }
 
@@ -544,7 +562,15 @@ mod tests {
         assert!(period.contains(ApproxDate::parse("2021").unwrap()));
         assert!(!period.contains(ApproxDate::parse("2022-01-01").unwrap()));
         assert!(!period.contains(ApproxDate::parse("2019-12-31").unwrap()));
-        assert!(period.contains_day("2021-12-31T23:59:00Z") && !period.contains_day("2022-01-01"));
+        let at = |text: &str| Timestamp::parse(text).unwrap().day();
+        assert!(
+            period.contains_day(at("2021-12-31T23:59:00Z"))
+                && !period.contains_day(at("2022-01-01T00:00:00Z"))
+        );
+        assert_eq!(period.last_day().to_string(), "2021-12-31");
+        let february = Period::parse("2024-02", "2024-02").unwrap();
+        assert_eq!(february.last_day().to_string(), "2024-02-29", "a leap year's February");
+        assert!(february.contains(ApproxDate::parse("2024").unwrap()), "a year overlapping the period");
         assert!(Period::parse("2021-12", "2020-01").is_err());
         assert!(Period::parse("2021", "2021-12").is_err());
         assert!(Period::parse("2021-01-05", "2021-12").is_err());

@@ -287,8 +287,14 @@ fn framework_question(
             let (constraint, message) = numeric_constraint(unit);
             item.constraint = Some(constraint);
             item.constraint_message = message;
-            item.hint =
-                Texts::new(&format!("Unit: {unit}"), &format!("Unidad: {unit}"), &format!("Unité : {unit}"));
+            // The unit in the reader's words; a plain count needs no hint.
+            item.hint = Texts(
+                Lang::ALL
+                    .into_iter()
+                    .map(|lang| (lang, smartcities_locale::unit_hint(lang, unit)))
+                    .filter(|(_, hint)| !hint.is_empty())
+                    .collect(),
+            );
             item
         }
         QuestionKind::YesNo => question(code, Kind::YesNo, label, true),

@@ -19,10 +19,12 @@ pub use check::check_references;
 pub use generate::{GenerateError, from_framework};
 pub use model::{
     AnswerKey, Calculation, ChoiceItem, Condition, EntryKey, FieldName, Group, Item, Kind, Located, Note,
-    OtherTexts, Question, Questionnaire, Texts, YES_NO,
+    OtherTexts, Question, Questionnaire, Texts, YES_NO, entry_column,
 };
 pub use offline::{Answers, Fields, Uploaded, WorkbookFor, read_answer_workbook, write_answer_workbook};
-pub use validate::{Issue, IssueKind, Response, check_value, is_relevant, validate};
+pub use validate::{
+    Issue, IssueKind, Response, check_value, is_relevant, labelled_problem, read_typed_number, validate,
+};
 pub use workbook::{Limits, WorkbookError};
 pub use xlsform_read::{Finding, ImportError, Imported, Place, read_xlsform};
 pub use xlsform_write::{language_column, write_xlsform};

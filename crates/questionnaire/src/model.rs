@@ -93,6 +93,24 @@ impl EntryKey {
     }
 }
 
+/// An optional entry in its stored form (`group:id`, or `''`), for serde's `with`: records
+/// that carry an entry serialise as they are stored, so their JSON does not change shape.
+pub mod entry_column {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::EntryKey;
+
+    /// Writes `group:id`, or `''`.
+    pub fn serialize<S: Serializer>(entry: &Option<EntryKey>, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&EntryKey::column(entry.as_ref()))
+    }
+
+    /// Reads `group:id` or `''`; anything else is an error.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<EntryKey>, D::Error> {
+        EntryKey::parse(&String::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
 impl fmt::Display for EntryKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.group, self.id)

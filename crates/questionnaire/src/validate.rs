@@ -49,6 +49,36 @@ pub fn is_relevant(conditions: &[&Option<Condition>], lookup: &dyn Fn(&str) -> S
     conditions.iter().all(|c| c.as_ref().is_none_or(|c| c.expr.holds(lookup, "")))
 }
 
+/// A number typed for a numeric question in `lang`, in its stored form, by the one rule for
+/// typed numbers (`smartcities_domain::read_number`); or why it cannot be read, labelled with
+/// the question. Whether it fits the question (a whole number, a range) is `check_value`'s.
+pub fn read_typed_number(
+    questionnaire: &Questionnaire,
+    question: &Question,
+    typed: &str,
+    lang: Lang,
+) -> Result<String, String> {
+    smartcities_domain::read_number(typed, lang).map_err(|problem| {
+        let problem = match (problem, &question.kind) {
+            (smartcities_domain::NumberProblem::NotANumber, Kind::Integer) => {
+                smartcities_domain::NumberProblem::NotACount
+            }
+            (problem, _) => problem,
+        };
+        labelled_problem(questionnaire, question, &problem.message(lang), lang)
+    })
+}
+
+/// A problem with an answer, prefixed with its question's label: `«Población»: …`.
+pub fn labelled_problem(
+    questionnaire: &Questionnaire,
+    question: &Question,
+    detail: &str,
+    lang: Lang,
+) -> String {
+    message(lang, IssueKind::Invalid, question, detail, questionnaire)
+}
+
 fn message(
     lang: Lang,
     kind: IssueKind,
@@ -103,11 +133,10 @@ fn type_problem(
         Kind::Integer if value.trim().parse::<i64>().is_err() => {
             Some(says("enter a whole number", "escriba un número entero", "saisissez un nombre entier"))
         }
-        Kind::Decimal if !value.trim().parse::<f64>().is_ok_and(f64::is_finite) => Some(says(
-            "enter a number, with a point for decimals",
-            "escriba un número, con punto para los decimales",
-            "saisissez un nombre, avec un point pour les décimales",
-        )),
+        // Stored numbers have a dot for decimals whatever the language they were typed in.
+        Kind::Decimal if !value.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
+            Some(smartcities_domain::NumberProblem::NotANumber.message(lang))
+        }
         Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } if !codes.contains(&value.trim()) => {
             Some(says(
                 "choose one of the options",

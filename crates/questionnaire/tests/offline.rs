@@ -103,9 +103,11 @@ fn filled(rows: &[(&str, &str)], city: &str) -> Vec<u8> {
     }
     for (r, (code, value)) in rows.iter().enumerate() {
         sheet.write_string(r as u32 + 1, 0, *code).unwrap();
-        match value.parse::<f64>() {
-            Ok(n) => sheet.write_number(r as u32 + 1, 4, n).unwrap(),
-            Err(_) => sheet.write_string(r as u32 + 1, 4, *value).unwrap(),
+        // A leading apostrophe makes a text cell of what would read as a number, as in Excel.
+        match (value.strip_prefix('\''), value.parse::<f64>()) {
+            (Some(text), _) => sheet.write_string(r as u32 + 1, 4, text).unwrap(),
+            (None, Ok(n)) => sheet.write_number(r as u32 + 1, 4, n).unwrap(),
+            (None, Err(_)) => sheet.write_string(r as u32 + 1, 4, *value).unwrap(),
         };
     }
     book.save_to_buffer().unwrap()
@@ -130,11 +132,37 @@ fn every_problem_is_located_with_the_question_label_in_the_respondents_language(
         found,
         [
             "sheet Cuestionario, row 2, column E (Respuesta): «¿Dispone la ciudad de un living lab / banco de pruebas urbano?»: elija una de las opciones",
-            "sheet Cuestionario, row 3, column E (Respuesta): «Pilotos de innovación lanzados en los dos últimos años»: escriba un número entero",
+            "sheet Cuestionario, row 3, column E (Respuesta): «Pilotos de innovación lanzados en los dos últimos años»: escriba un número entero, como 45000",
             "sheet Cuestionario, row 4, column E (Respuesta): «Objetivo de reducción de GEI»: Un porcentaje entre 0 y 100.",
             "sheet Cuestionario, row 5, column A (code): unknown question code \"not_a_question\"",
         ]
     );
+}
+
+#[test]
+fn numbers_typed_as_text_read_by_the_workbook_languages_rule() {
+    let q = questionnaire();
+    let read = |value: &str| {
+        read_answer_workbook(
+            &q,
+            &filled(&[("ghg_reduction_target", value)], "es-bilbao"),
+            &target(Lang::Es),
+            &Limits::UPLOAD,
+        )
+    };
+    // A decimal comma typed in a Spanish workbook, and a number cell as it is.
+    assert_eq!(read("'45,5").unwrap().answers.values["ghg_reduction_target"], "45.5");
+    assert_eq!(read("45.125").unwrap().answers.values["ghg_reduction_target"], "45.125");
+    // "45.000" typed as text could be forty-five or forty-five thousand: refused, located.
+    let refused = read("'45.000").unwrap_err();
+    assert_eq!(refused.len(), 1);
+    let message = refused[0].to_string();
+    assert!(
+        message
+            .starts_with("sheet Cuestionario, row 2, column E (Respuesta): «Objetivo de reducción de GEI»:"),
+        "{message}"
+    );
+    assert!(message.contains("tres cifras"), "{message}");
 }
 
 #[test]

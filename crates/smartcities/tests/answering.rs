@@ -140,6 +140,26 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
             "{lang} {typed}"
         );
     }
+    // A mark that could group thousands or start decimals is refused, in the page's language,
+    // and the stored answer stays as it was.
+    for (lang, typed, says) in [("es", "45.000", "tres cifras"), ("en", "1,234", "three digits")] {
+        let (status, body) = autosave(
+            &router,
+            &cookie,
+            &format!("{BASE}/new_mobility?lang={lang}"),
+            format!(
+                "csrf={csrf}&revision={}&shown=bike_lane_km&bike_lane_km={}",
+                revision().await,
+                form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{lang} {typed}");
+        let message = body["problems"]["bike_lane_km"].as_str().expect("refused by field");
+        assert!(message.contains(says), "{lang}: {message}");
+        let stored = store.answering().answers(year, &lisbon).await.unwrap();
+        assert_eq!(stored.iter().find(|a| a.question == "bike_lane_km").unwrap().value, "1250");
+    }
 }
 
 #[tokio::test]

@@ -77,9 +77,9 @@ async fn imported_cities_export_the_same_as_csv_and_json() {
     let file = write(
         &dir,
         "cities.csv",
-        "name,local_name,country,population,population_year,latitude,longitude,metropolis\n\
-         Montréal,,CA,1762949,2016,45.50884,-73.58781,yes\n\
-         Bilbao,Bilbo,ES,347342,,43.26271,-2.92528,no\n",
+        "name,local_name,name_fr,country,population,population_year,latitude,longitude,metropolis\n\
+         Montréal,,,CA,1762949,2016,45.50884,-73.58781,yes\n\
+         Bilbao,Bilbo,Bilbao,ES,347342,,43.26271,-2.92528,no\n",
     );
     let out = smartcities(&["import", "cities", &file], &db.url);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -88,9 +88,9 @@ async fn imported_cities_export_the_same_as_csv_and_json() {
     let csv = text(&smartcities(&["export", "cities", "--format", "csv"], &db.url).stdout);
     assert_eq!(
         csv,
-        "id,name,local_name,country,section,metropolis,population,population_year,population_source,latitude,longitude\n\
-         es-bilbao,Bilbao,Bilbo,ES,europe,no,347342,,,43.26271,-2.92528\n\
-         ca-montreal,Montréal,,CA,north-america,yes,1762949,2016,,45.50884,-73.58781\n"
+        "id,name,local_name,name_es,name_fr,country,section,metropolis,population,population_year,population_source,latitude,longitude\n\
+         es-bilbao,Bilbao,Bilbo,,Bilbao,ES,europe,no,347342,,,43.26271,-2.92528\n\
+         ca-montreal,Montréal,,,,CA,north-america,yes,1762949,2016,,45.50884,-73.58781\n"
     );
     let again = write(&dir, "again.csv", &csv);
     assert!(smartcities(&["import", "cities", &again], &db.url).status.success(), "an export imports back");
@@ -104,6 +104,7 @@ async fn imported_cities_export_the_same_as_csv_and_json() {
     assert_eq!(json.as_array().unwrap().len(), 2);
     assert_eq!(json[1]["name"], "Montréal");
     assert_eq!(json[1]["metropolis"], true);
+    assert_eq!(json[0]["names"]["fr"], "Bilbao", "names in other languages travel with the city");
 }
 
 #[tokio::test]
@@ -306,5 +307,21 @@ async fn serve_shows_what_migrate_and_import_put_in_the_database() {
     let (_, members) = http_get(&server.address, "/members?lang=es");
     // The public map shows current members: the 47 imported less the 4 that lapsed.
     assert_eq!(members.matches(r#"<circle class="city""#).count(), 43);
+    // City names as each language writes them, the English name where it has no other.
+    for (lang, names, not) in [
+        ("es", ["Lisboa", "Moscú", "Ciudad de México", "Bilbao"], "Lisbon"),
+        ("fr", ["Lisbonne", "Moscou", "Mexico", "Bilbao"], "Lisbon"),
+        ("en", ["Lisbon", "Moscow", "Mexico City", "Bilbao"], "Lisboa"),
+    ] {
+        let (_, page) = http_get(&server.address, &format!("/members?lang={lang}"));
+        for name in names {
+            assert!(page.contains(&format!(">{name}<")), "{lang}: {name}");
+        }
+        assert!(!page.contains(&format!(">{not}<")), "{lang}: {not}");
+    }
+    let (_, lisbon) = http_get(&server.address, "/cities/pt-lisbon?lang=fr");
+    assert!(lisbon.contains("<h1>Lisbonne <span"), "French name first, the local one beside it");
+    let (_, lisbon) = http_get(&server.address, "/cities/pt-lisbon?lang=es");
+    assert!(lisbon.contains("<h1>Lisboa</h1>"), "the local name is not repeated where it is the reader's");
     assert_eq!(http_get(&server.address, "/healthz").0, 200);
 }

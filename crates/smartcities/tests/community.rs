@@ -162,6 +162,30 @@ async fn the_secretariat_keeps_the_events_log_and_the_public_sees_the_public_eve
     assert_eq!(corrected.status, StatusCode::SEE_OTHER);
     assert_eq!(store.community().event("2099-06-bureau").await.unwrap().unwrap().attendance, Some(31));
 
+    // An id left blank is made from the day and the title; a typed one that breaks the rule is
+    // refused in the page's language.
+    let made = send(
+        &app,
+        "POST",
+        "/events",
+        Some(&cookie),
+        event_form(&csrf, "", "Webinar+IA+y+ciudades", "2099-09-14", ""),
+    )
+    .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert!(store.community().event("2099-09-14-webinar-ia-y-ciudades").await.unwrap().is_some());
+    let typed = send(
+        &app,
+        "POST",
+        "/events?lang=es",
+        Some(&cookie),
+        event_form(&csrf, "Webinar+IA+2027", "Webinar", "2099-09-15", ""),
+    )
+    .await;
+    assert_eq!(typed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(typed.body.contains("indique un identificador"), "{}", typed.body);
+    assert!(!typed.body.contains("is not an event id"));
+
     // Others cannot record events.
     let (analyst, analyst_csrf) = session(&store, "analyst@smartcities.example.org").await;
     let forbidden = send(
@@ -291,7 +315,16 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     for id in &ids {
         assert_eq!(member_status(&store, id).await, "pending_renewal");
         let city = smartcities_domain::CityId::parse(id).unwrap();
-        names.push(store.registry().city(&city).await.unwrap().unwrap().name);
+        names.push(
+            store
+                .registry()
+                .city(&city)
+                .await
+                .unwrap()
+                .unwrap()
+                .name_in(smartcities_domain::Lang::Es)
+                .to_string(),
+        );
         let member = store.registry().member(&city).await.unwrap().unwrap();
         addresses.push(member.focal_points[0].email.as_str().to_string());
     }
@@ -430,8 +463,18 @@ async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_re
     let unplaced = act(format!("csrf={csrf}&action=approve&application={cuenca}&latitude=&longitude=")).await;
     assert_eq!(unplaced.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unplaced.body.contains(&format!("{cuenca}-location-error")));
+    // "43,3569" on an English page is no population of 433,569: refused by field, nothing written.
+    let misread = act(format!(
+        "csrf={csrf}&action=approve&application={cuenca}&latitude=-2.9&longitude=-79.0&population=43%2C3569"
+    ))
+    .await;
+    assert_eq!(misread.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(misread.body.contains(&format!("{cuenca}-population-error")), "{}", misread.body);
+    assert!(misread.body.contains("thousands separator"), "{}", misread.body);
+    let cuenca_id = smartcities_domain::CityId::parse("ec-cuenca").unwrap();
+    assert!(store.registry().city(&cuenca_id).await.unwrap().is_none(), "nothing written");
     let approved = act(format!(
-        "csrf={csrf}&action=approve&application={cuenca}&latitude=-2,9&longitude=-79.0&population=331888"
+        "csrf={csrf}&action=approve&application={cuenca}&latitude=-2.9&longitude=-79.0&population=331888"
     ))
     .await;
     assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
@@ -714,12 +757,10 @@ async fn downloads_are_counted_once_per_client_and_day_and_written_in_batches() 
     smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
     let application = smartcities_app::App::new(store.clone());
     let app = router(AppState::new(application.clone()));
-    let today: String = smartcities_domain::Clock::now(&smartcities_domain::SystemClock).day().to_string();
+    let today = smartcities_domain::Clock::now(&smartcities_domain::SystemClock).day();
     let count = || {
-        let (store, today) = (store.clone(), today.clone());
-        async move {
-            store.community().downloads(&today, &today).await.unwrap().iter().map(|(_, n)| n).sum::<i64>()
-        }
+        let (store, today) = (store.clone(), today);
+        async move { store.community().downloads(today, today).await.unwrap().iter().map(|(_, n)| n).sum::<i64>() }
     };
     let before = count().await;
     let pdf = "/editions/2024/v/1/pdf/report-es.pdf";
@@ -733,7 +774,7 @@ async fn downloads_are_counted_once_per_client_and_day_and_written_in_batches() 
     assert_eq!(count().await, before, "a download costs no write");
     assert_eq!(application.flush_downloads().await.unwrap(), 1, "fifty fetches by one client count once");
     assert_eq!(count().await, before + 1, "the PDF counts, the page does not");
-    assert_eq!(store.community().downloads(&today, &today).await.unwrap(), vec![(2024, 1)]);
+    assert_eq!(store.community().downloads(today, today).await.unwrap(), vec![(2024, 1)]);
     assert_eq!(application.flush_downloads().await.unwrap(), 0, "nothing is written twice");
 
     // A cache that holds the file asks whether it changed: 304, no body.

@@ -1,4 +1,4 @@
-use smartcities_domain::{City, CityId, Coordinates, CountryCode, Population, Section};
+use smartcities_domain::{City, CityId, CityNames, Coordinates, CountryCode, Population, Section};
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
 use crate::{Registry, Result, corrupt, flag};
@@ -12,8 +12,8 @@ pub struct CityFilter {
     pub section: Option<Section>,
 }
 
-const CITY_COLUMNS: &str = "id, name, local_name, country, section, metropolis, population, \
-                            population_year, population_source, latitude, longitude";
+const CITY_COLUMNS: &str = "id, name, local_name, name_es, name_fr, country, section, metropolis, \
+                            population, population_year, population_source, latitude, longitude";
 
 impl Registry<'_> {
     /// Adds cities to the registry or updates those whose id is already there. One transaction.
@@ -61,6 +61,7 @@ fn city_from_row(row: &AnyRow) -> Result<City> {
         id: CityId::parse(&id).map_err(corrupt)?,
         name: row.try_get("name")?,
         local_name: row.try_get("local_name")?,
+        names: CityNames { es: row.try_get("name_es")?, fr: row.try_get("name_fr")? },
         country: CountryCode::parse(&country).map_err(corrupt)?,
         section: Section::parse(&section).map_err(corrupt)?,
         metropolis: row.try_get::<i64, _>("metropolis")? != 0,
@@ -77,9 +78,11 @@ fn city_from_row(row: &AnyRow) -> Result<City> {
 pub(crate) async fn upsert_city_in(conn: &mut sqlx::AnyConnection, city: &City, now: &str) -> Result<()> {
     sqlx::query(
         "INSERT INTO cities (id, name, local_name, country, section, metropolis, population, \
-                                 population_year, population_source, latitude, longitude, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+                                 population_year, population_source, latitude, longitude, updated_at, \
+                                 name_es, name_fr) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
              ON CONFLICT (id) DO UPDATE SET name = excluded.name, local_name = excluded.local_name, \
+                 name_es = excluded.name_es, name_fr = excluded.name_fr, \
                  country = excluded.country, section = excluded.section, metropolis = excluded.metropolis, \
                  population = excluded.population, population_year = excluded.population_year, \
                  population_source = excluded.population_source, latitude = excluded.latitude, \
@@ -97,6 +100,8 @@ pub(crate) async fn upsert_city_in(conn: &mut sqlx::AnyConnection, city: &City, 
     .bind(city.location.latitude)
     .bind(city.location.longitude)
     .bind(now)
+    .bind(city.names.es.as_deref())
+    .bind(city.names.fr.as_deref())
     .execute(&mut *conn)
     .await?;
     Ok(())

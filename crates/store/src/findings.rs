@@ -3,6 +3,7 @@
 //! free-text answers.
 
 use smartcities_domain::{EditionYear, Timestamp};
+use smartcities_questionnaire::EntryKey;
 use sqlx::Row;
 
 use crate::{Findings, Result, corrupt, year};
@@ -14,8 +15,8 @@ pub struct StoredCoding {
     pub city: String,
     /// The question.
     pub question: String,
-    /// The repeat entry, or `''`.
-    pub entry: String,
+    /// The repeat entry, if any.
+    pub entry: Option<EntryKey>,
     /// Who coded it.
     pub coder: String,
     /// The codes given.
@@ -63,7 +64,7 @@ impl Findings<'_> {
         .bind(i64::from(edition.get()))
         .bind(&coding.city)
         .bind(&coding.question)
-        .bind(&coding.entry)
+        .bind(EntryKey::column(coding.entry.as_ref()))
         .bind(&coding.coder)
         .execute(&mut *tx)
         .await?;
@@ -74,7 +75,7 @@ impl Findings<'_> {
         .bind(i64::from(edition.get()))
         .bind(&coding.city)
         .bind(&coding.question)
-        .bind(&coding.entry)
+        .bind(EntryKey::column(coding.entry.as_ref()))
         .bind(&coding.coder)
         .bind(codes)
         .bind(passages)
@@ -99,7 +100,7 @@ impl Findings<'_> {
                 Ok(StoredCoding {
                     city: r.try_get("city_id")?,
                     question: r.try_get("question")?,
-                    entry: r.try_get("entry")?,
+                    entry: EntryKey::parse(&r.try_get::<String, _>("entry")?).map_err(corrupt)?,
                     coder: r.try_get("coder")?,
                     codes: serde_json::from_str(&r.try_get::<String, _>("codes")?).map_err(corrupt)?,
                     passages: serde_json::from_str(&r.try_get::<String, _>("passages")?).map_err(corrupt)?,

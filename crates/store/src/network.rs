@@ -2,8 +2,8 @@
 //! leadership record, the activity plan and the download counts of published files.
 
 use smartcities_domain::{
-    Activity, Application, ApplicationStatus, City, CityId, FocalPoint, Leadership, Member, MemberStatus,
-    RenewalAnswer, Timestamp,
+    Activity, Application, ApplicationStatus, City, CityId, Day, FocalPoint, Leadership, Member,
+    MemberStatus, RenewalAnswer, Timestamp,
 };
 use sqlx::{Row, any::AnyRow};
 
@@ -25,7 +25,7 @@ pub struct RenewalRound {
     /// When it was opened (RFC 3339).
     pub opened_at: Timestamp,
     /// The last day to answer (`YYYY-MM-DD`).
-    pub closes_on: String,
+    pub closes_on: Day,
     /// When it was closed, once it is.
     pub closed_at: Option<Timestamp>,
     /// Who opened it.
@@ -52,7 +52,7 @@ fn round_from_row(row: &AnyRow) -> Result<RenewalRound> {
         id: row.try_get("id")?,
         title: row.try_get("title")?,
         opened_at: crate::moment(row, "opened_at")?,
-        closes_on: row.try_get("closes_on")?,
+        closes_on: Day::parse(&row.try_get::<String, _>("closes_on")?).map_err(corrupt)?,
         closed_at: crate::moment_opt(row, "closed_at")?,
         opened_by: row.try_get("opened_by")?,
     })
@@ -96,7 +96,7 @@ impl Community<'_> {
         .bind(&round.id)
         .bind(&round.title)
         .bind(round.opened_at.to_string())
-        .bind(&round.closes_on)
+        .bind(round.closes_on.to_string())
         .bind(&round.opened_by)
         .execute(&mut *tx)
         .await?;
@@ -412,13 +412,13 @@ impl Community<'_> {
     }
 
     /// Downloads per edition between two days (inclusive, `YYYY-MM-DD`), by edition.
-    pub async fn downloads(&self, from: &str, to: &str) -> Result<Vec<(i64, i64)>> {
+    pub async fn downloads(&self, from: Day, to: Day) -> Result<Vec<(i64, i64)>> {
         let rows = sqlx::query(
             "SELECT edition_year, CAST(SUM(count) AS BIGINT) AS n FROM downloads WHERE day >= $1 AND day <= $2 \
              GROUP BY edition_year ORDER BY edition_year",
         )
-        .bind(from)
-        .bind(to)
+        .bind(from.to_string())
+        .bind(to.to_string())
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(|row| Ok((row.try_get("edition_year")?, row.try_get("n")?))).collect()

@@ -584,7 +584,7 @@ async fn codings_replace_a_coders_earlier_codes_and_keep_empty_ones() {
     let coding = |coder: &str, codes: &[&str]| StoredCoding {
         city: "es-bilbao".into(),
         question: "eco_barriers".into(),
-        entry: String::new(),
+        entry: None,
         coder: coder.into(),
         codes: codes.iter().map(|c| c.to_string()).collect(),
         passages: Default::default(),

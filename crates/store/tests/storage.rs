@@ -18,6 +18,7 @@ fn city(name: &str, country: &str, population: u64) -> City {
         id: CityId::derive(&country, name).unwrap(),
         name: name.into(),
         local_name: None,
+        names: Default::default(),
         section: Section::for_country(&country).unwrap(),
         country,
         metropolis: false,

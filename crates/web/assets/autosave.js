@@ -44,6 +44,13 @@
     });
   }
 
+  // The page carries the sentence in its singular and plural forms, rendered by the server;
+  // the browser's CLDR plural rules say which one a count takes in the page's language.
+  function problemsText(count) {
+    var form_ = new Intl.PluralRules(lang).select(count) === "one" ? "problemsOne" : "problemsOther";
+    return form.dataset[form_].replace(/\d+/, String(count));
+  }
+
   function apply(data) {
     var relevant = data.relevant || {};
     var problems = data.problems || {};
@@ -54,7 +61,7 @@
     });
     var count = Object.keys(problems).length;
     var time = new Date().toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
-    say(form.dataset.saved + " " + time + (count ? " · " + form.dataset.problems.replace("{count}", count) : ""));
+    say(form.dataset.saved + " " + time + (count ? " · " + problemsText(count) : ""));
   }
 
   // The form's fields, leaving out those whose answers were refused: they stay on the page

@@ -8,6 +8,7 @@ use axum::{
     http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
+use icu_collator::CollatorBorrowed as Collator;
 use serde::{Deserialize, Serialize};
 use smartcities_app::campaign::{self, CollectionChange, Dashboard, Showing};
 use smartcities_domain::{ApproxDate, CityId, Collection, EditionYear, Lang, Participation};
@@ -132,29 +133,68 @@ fn notice_text(lang: Lang, notice: &Notice) -> Option<String> {
     Some(translate(lang, key, &[("cities", notice.cities.unwrap_or(0).into()), ("mails", mails.into())]))
 }
 
-async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown) -> PageResult {
-    let (state, lang) = (ctx.state, ctx.lang);
-    let user = ctx.viewer.user().ok_or_else(|| PageError::SignIn(ctx.uri.to_string()))?;
-    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
-    let showing = Showing::parse(notice.show.as_deref());
-    let board: Dashboard = state.app.campaign_dashboard(user, year, showing).await.map_err(refused(lang))?;
-    #[derive(Serialize)]
-    struct CityRow {
-        id: String,
-        name: String,
-        section: String,
-        status: String,
-        answered: usize,
-        total: usize,
-        own_deadline: Option<String>,
-    }
-    let collator = crate::i18n::collator(lang);
+#[derive(Serialize)]
+struct CityRow {
+    id: String,
+    name: String,
+    section: String,
+    status: String,
+    answered: usize,
+    total: usize,
+    own_deadline: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ProblemView {
+    recipient: String,
+    subject: String,
+    given_up: bool,
+    attempts: i64,
+    next_attempt_at: String,
+    error: String,
+}
+
+#[derive(Serialize)]
+struct InviteeView {
+    name: String,
+    recipients: String,
+}
+
+#[derive(Serialize)]
+struct CampaignPage {
+    year: u16,
+    title: String,
+    status: String,
+    collection: &'static str,
+    collection_state: String,
+    collecting: bool,
+    deadline: Option<String>,
+    notice: Option<String>,
+    overall: Counts,
+    sections: Vec<Counts>,
+    rows: Vec<CityRow>,
+    invited: Vec<(String, String)>,
+    filters: Vec<(String, String, bool)>,
+    mail_pending: i64,
+    mail_sent: i64,
+    mail_failed: i64,
+    problems: Vec<ProblemView>,
+    form: CollectionForm,
+    confirm: Option<Confirmation>,
+    /// Who an invitation round would reach, when previewing it.
+    invitees: Option<Vec<InviteeView>>,
+    invitation_subject: String,
+    invitation_body: String,
+}
+
+/// The dashboard's cities in the reader's alphabetical order.
+fn city_rows(board: &Dashboard, lang: Lang, collator: &Collator<'_>) -> Vec<CityRow> {
     let mut rows: Vec<CityRow> = board
         .cities
         .iter()
         .map(|c| CityRow {
             id: c.city.id.to_string(),
-            name: c.city.name.clone(),
+            name: c.city.name_in(lang).to_string(),
             section: t(lang, &format!("section-{}", c.city.section.slug())),
             status: t(lang, &format!("response-{}", c.status.slug())),
             answered: c.answered,
@@ -163,69 +203,70 @@ async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown)
         })
         .collect();
     rows.sort_by(|a, b| collator.compare(&a.name, &b.name));
+    rows
+}
+
+/// The links filtering the list of cities, the current one marked.
+fn filter_links(year: EditionYear, showing: Showing, lang: Lang) -> Vec<(String, String, bool)> {
+    [
+        (Showing::All, "campaign-show-all"),
+        (Showing::Awaiting, "campaign-show-awaiting"),
+        (Showing::Returned, "campaign-show-returned"),
+        (Showing::Silent, "campaign-show-silent"),
+    ]
+    .into_iter()
+    .map(|(filter, key)| {
+        let href = if filter == Showing::All {
+            format!("/campaigns/{year}#cities")
+        } else {
+            format!("/campaigns/{year}?show={}#cities", filter.name())
+        };
+        (href, t(lang, key), showing == filter)
+    })
+    .collect()
+}
+
+/// Who an invitation round would reach, in alphabetical order, when the secretariat previews it.
+async fn invitees(
+    ctx: &Ctx<'_>,
+    year: EditionYear,
+    collator: &Collator<'_>,
+) -> Result<Vec<InviteeView>, PageError> {
+    let mut list: Vec<InviteeView> = ctx
+        .state
+        .app
+        .invitation_preview(year)
+        .await
+        .map_err(refused(ctx.lang))?
+        .into_iter()
+        .map(|i| InviteeView {
+            name: i.city.name_in(ctx.lang).to_string(),
+            recipients: i.recipients.join(", "),
+        })
+        .collect();
+    list.sort_by(|a, b| collator.compare(&a.name, &b.name));
+    Ok(list)
+}
+
+async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown) -> PageResult {
+    let lang = ctx.lang;
+    let user = ctx.viewer.user().ok_or_else(|| PageError::SignIn(ctx.uri.to_string()))?;
+    let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
+    let showing = Showing::parse(notice.show.as_deref());
+    let board: Dashboard =
+        ctx.state.app.campaign_dashboard(user, year, showing).await.map_err(refused(lang))?;
+    let collator = crate::i18n::collator(lang);
     let mut invited: Vec<(String, String)> =
-        board.invited.iter().map(|c| (c.id.to_string(), c.name.clone())).collect();
+        board.invited.iter().map(|c| (c.id.to_string(), c.name_in(lang).to_string())).collect();
     invited.sort_by(|a, b| collator.compare(&a.1, &b.1));
-    #[derive(Serialize)]
-    struct ProblemView {
-        recipient: String,
-        subject: String,
-        given_up: bool,
-        attempts: i64,
-        next_attempt_at: String,
-        error: String,
-    }
-    #[derive(Serialize)]
-    struct InviteeView {
-        name: String,
-        recipients: String,
-    }
-    #[derive(Serialize)]
-    struct CampaignPage {
-        year: u16,
-        title: String,
-        status: String,
-        collection: &'static str,
-        collection_state: String,
-        collecting: bool,
-        deadline: Option<String>,
-        notice: Option<String>,
-        overall: Counts,
-        sections: Vec<Counts>,
-        rows: Vec<CityRow>,
-        invited: Vec<(String, String)>,
-        filters: Vec<(String, String, bool)>,
-        mail_pending: i64,
-        mail_sent: i64,
-        mail_failed: i64,
-        problems: Vec<ProblemView>,
-        form: CollectionForm,
-        confirm: Option<Confirmation>,
-        /// Who an invitation round would reach, when previewing it.
-        invitees: Option<Vec<InviteeView>>,
-        invitation_subject: String,
-        invitation_body: String,
-    }
     let preview = notice.preview.as_deref() == Some("invite") && ctx.viewer.is_secretariat();
-    let invitees = if preview {
-        let mut list: Vec<InviteeView> = state
-            .app
-            .invitation_preview(year)
-            .await
-            .map_err(refused(lang))?
-            .into_iter()
-            .map(|i| InviteeView { name: i.city.name, recipients: i.recipients.join(", ") })
-            .collect();
-        list.sort_by(|a, b| collator.compare(&a.name, &b.name));
-        Some(list)
-    } else {
-        None
-    };
-    let (invitation_subject, invitation_body) = if preview {
-        let example = invitees.as_ref().and_then(|l| l.first()).map_or("…", |i| i.name.as_str());
-        campaign::invitation_preview_text(&board.edition.title, example)
-    } else {
-        Default::default()
+    let invitees = if preview { Some(invitees(ctx, year, &collator).await?) } else { None };
+    let (invitation_subject, invitation_body) = match &invitees {
+        Some(list) => {
+            let example = list.first().map_or("…", |i| i.name.as_str());
+            campaign::invitation_preview_text(&board.edition.title, example)
+        }
+        None => Default::default(),
     };
     let (form, confirm) = match shown {
         Shown::Plain => (CollectionForm::default(), None),
@@ -248,24 +289,9 @@ async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown)
             .iter()
             .map(|(s, p)| counts(t(lang, &format!("section-{}", s.slug())), p))
             .collect(),
-        rows,
+        rows: city_rows(&board, lang, &collator),
         invited,
-        filters: [
-            (Showing::All, "campaign-show-all"),
-            (Showing::Awaiting, "campaign-show-awaiting"),
-            (Showing::Returned, "campaign-show-returned"),
-            (Showing::Silent, "campaign-show-silent"),
-        ]
-        .into_iter()
-        .map(|(filter, key)| {
-            let href = if filter == Showing::All {
-                format!("/campaigns/{year}#cities")
-            } else {
-                format!("/campaigns/{year}?show={}#cities", filter.name())
-            };
-            (href, t(lang, key), showing == filter)
-        })
-        .collect(),
+        filters: filter_links(year, showing, lang),
         mail_pending: board.outbox.pending,
         mail_sent: board.outbox.sent,
         mail_failed: board.outbox.failed,

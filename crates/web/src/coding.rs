@@ -13,7 +13,8 @@ use axum::{
 use serde::{Deserialize, Serialize};
 use smartcities_app::CityFilter;
 use smartcities_app::coding::{
-    CodingWork, Item, code_frequencies as frequencies, coder_agreement as agreement, suggest_codes as suggest,
+    Coding, CodingWork, Item, code_frequencies as frequencies, coder_agreement as agreement,
+    suggest_codes as suggest,
 };
 use smartcities_domain::EditionYear;
 
@@ -112,7 +113,7 @@ pub async fn page(
         .or_else(|| loaded.items.iter().position(|(item, _)| !mine.contains_key(item)))
         .unwrap_or(0);
     let registry = state.app.cities(&CityFilter::default()).await?;
-    let cities: HashMap<&str, &str> = registry.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    let cities: HashMap<&str, &str> = registry.iter().map(|c| (c.id.as_str(), c.name_in(lang))).collect();
     let city_name = |id: &str| cities.get(id).map_or_else(|| id.to_string(), |name| (*name).to_string());
     let question_label = |code: &str| {
         loaded.questionnaire.question(code).map_or_else(
@@ -195,9 +196,26 @@ pub async fn page(
         })
         .collect();
     page.frequencies.sort_by(|a, b| b.items.cmp(&a.items).then(a.label.cmp(&b.label)));
-    // The pair of coders who share the most answers.
+    if let Some((a, b)) = most_shared_coders(&loaded.codings) {
+        page.agreement = agreement(book, &loaded.codings, a, b)
+            .into_iter()
+            .filter(|k| k.items > k.neither)
+            .map(|k| AgreementRow {
+                label: label(&k.code),
+                items: k.items,
+                both: k.both,
+                kappa: k.kappa.map_or_else(|| "–".to_string(), |x| format!("{x:.2}")),
+            })
+            .collect();
+        page.coders = Some((a.to_string(), b.to_string()));
+    }
+    render_page(&ctx, "coding.html", "editions", page).await
+}
+
+/// The pair of coders who share the most answers, for the agreement table.
+fn most_shared_coders(codings: &[Coding]) -> Option<(&str, &str)> {
     let mut by_coder: BTreeMap<&str, BTreeSet<&Item>> = BTreeMap::new();
-    for c in &loaded.codings {
+    for c in codings {
         by_coder.entry(c.coder.as_str()).or_default().insert(&c.item);
     }
     let coders: Vec<&str> = by_coder.keys().copied().collect();
@@ -210,20 +228,7 @@ pub async fn page(
             }
         }
     }
-    if let Some((_, a, b)) = best {
-        page.coders = Some((a.to_string(), b.to_string()));
-        page.agreement = agreement(book, &loaded.codings, a, b)
-            .into_iter()
-            .filter(|k| k.items > k.neither)
-            .map(|k| AgreementRow {
-                label: label(&k.code),
-                items: k.items,
-                both: k.both,
-                kappa: k.kappa.map_or_else(|| "–".to_string(), |x| format!("{x:.2}")),
-            })
-            .collect();
-    }
-    render_page(&ctx, "coding.html", "editions", page).await
+    best.map(|(_, a, b)| (a, b))
 }
 
 /// Records the viewer's codes for one answer and moves on to the next one not coded yet.

@@ -138,14 +138,23 @@ fn event_from_form(lang: Lang, form: &FormView) -> Result<Event, HashMap<String,
     let mut note = |field: &str, message: String| {
         errors.entry(field.to_string()).or_insert(message);
     };
-    let id = EventId::parse(&form.id).map_err(|e| note("id", e.to_string())).ok();
-    let kind = EventKind::parse(&form.kind).map_err(|e| note("kind", e.to_string())).ok();
-    let component = Component::parse(&form.component).map_err(|e| note("component", e.to_string())).ok();
+    // An id left blank is made from the day and the title; one typed must follow the rule.
+    let id = if form.id.trim().is_empty() {
+        EventId::from_title(&form.starts_on, &form.title)
+            .ok_or_else(|| note("id", t(lang, "event-problem-id")))
+            .ok()
+    } else {
+        EventId::parse(&form.id).map_err(|_| note("id", t(lang, "event-problem-id"))).ok()
+    };
+    let kind = EventKind::parse(&form.kind).map_err(|_| note("kind", t(lang, "event-problem-choice"))).ok();
+    let component = Component::parse(&form.component)
+        .map_err(|_| note("component", t(lang, "event-problem-choice")))
+        .ok();
     let language = Lang::from_tag(&form.language);
     if language.is_none() {
         note("language", t(lang, "event-problem-language"));
     }
-    let date = |text: &str| ApproxDate::parse(text).map_err(|e| e.to_string());
+    let date = |text: &str| ApproxDate::parse(text).map_err(|_| t(lang, "event-problem-date"));
     let starts_on = date(&form.starts_on).map_err(|e| note("starts_on", e)).ok();
     let ends_on = match form.ends_on.as_str() {
         "" => None,
@@ -153,11 +162,16 @@ fn event_from_form(lang: Lang, form: &FormView) -> Result<Event, HashMap<String,
     };
     let attendance = match form.attendance.as_str() {
         "" => None,
-        text => text.parse::<u32>().map_err(|_| note("attendance", t(lang, "event-problem-attendance"))).ok(),
+        // A count by the page language's rule: "1.200" on a Spanish page is ambiguous, not 1.
+        text => smartcities_domain::read_count(text, lang)
+            .map_err(|problem| problem.message(lang))
+            .and_then(|n| u32::try_from(n).map_err(|_| t(lang, "event-problem-attendance")))
+            .map_err(|message| note("attendance", message))
+            .ok(),
     };
     let edition = match form.edition.as_str() {
         "" => None,
-        text => EditionYear::parse(text).map_err(|e| note("edition", e.to_string())).ok(),
+        text => EditionYear::parse(text).map_err(|_| note("edition", t(lang, "event-problem-choice"))).ok(),
     };
     match (id, kind, component, language, starts_on) {
         (Some(id), Some(kind), Some(component), Some(language), Some(starts_on)) if errors.is_empty() => {

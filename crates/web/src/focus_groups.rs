@@ -132,8 +132,13 @@ async fn groups_page(ctx: &Ctx<'_>, year: &str, shown: Shown<'_>) -> PageResult 
             .and_then(|f| f.axes.iter().find(|a| &a.code == code))
             .map_or_else(|| code.to_string(), |a| a.label.get(lang).to_string())
     };
-    let cities: HashMap<CityId, String> =
-        state.app.cities(&CityFilter::default()).await?.into_iter().map(|c| (c.id.clone(), c.name)).collect();
+    let cities: HashMap<CityId, String> = state
+        .app
+        .cities(&CityFilter::default())
+        .await?
+        .into_iter()
+        .map(|c| (c.id.clone(), c.name_in(lang).to_string()))
+        .collect();
     let output_view = |o: &FocusGroupOutput| OutputView {
         kind: o.kind.slug(),
         kind_label: t(lang, &format!("workshop-kind-{}", o.kind.slug())),

@@ -10,17 +10,7 @@ use axum::{
 use smartcities_domain::Lang;
 pub use smartcities_locale::{t, translate};
 
-/// Compares names as the language sorts them (İzmir beside Istanbul, Ñ after N in Spanish),
-/// with the Unicode collation data compiled into the binary.
-pub fn collator(lang: Lang) -> icu_collator::CollatorBorrowed<'static> {
-    let locale = match lang {
-        Lang::En => icu_locale_core::locale!("en"),
-        Lang::Es => icu_locale_core::locale!("es"),
-        Lang::Fr => icu_locale_core::locale!("fr"),
-    };
-    icu_collator::Collator::try_new(locale.into(), Default::default())
-        .expect("collation data for en, es and fr is compiled in")
-}
+pub use smartcities_locale::collator;
 
 pub use smartcities_publish::view::approx_date;
 

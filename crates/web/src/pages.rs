@@ -209,8 +209,9 @@ fn framework_view(lang: Lang, framework: &Framework) -> Vec<AxisView> {
                                     };
                                     (
                                         Some(format!(
-                                            "{}: {unit} · {}",
+                                            "{}: {} · {}",
                                             t(lang, "question-unit"),
+                                            smartcities_locale::unit_name(lang, unit),
                                             t(lang, direction)
                                         )),
                                         vec![],
@@ -362,7 +363,7 @@ pub async fn members(
         .filter(|(_, m)| staff || m.status.is_current())
         .collect();
     let collator = crate::i18n::collator(lang);
-    listed.sort_by(|a, b| collator.compare(&a.0.name, &b.0.name));
+    listed.sort_by(|a, b| collator.compare(a.0.name_in(lang), b.0.name_in(lang)));
 
     #[derive(Serialize)]
     struct MemberRow {
@@ -392,7 +393,7 @@ pub async fn members(
         .iter()
         .map(|(c, _)| map::Marker {
             id: c.id.as_str(),
-            name: &c.name,
+            name: c.name_in(lang),
             longitude: c.location.longitude,
             latitude: c.location.latitude,
         })
@@ -407,7 +408,7 @@ pub async fn members(
             .iter()
             .map(|(c, m)| MemberRow {
                 id: c.id.to_string(),
-                name: c.name.clone(),
+                name: c.name_in(lang).to_string(),
                 country: c.country.name(lang).to_string(),
                 section: section_name(lang, c.section),
                 status: t(lang, &format!("member-status-{}", m.status.slug())),
@@ -469,19 +470,17 @@ pub async fn city(
     }
     let marker = [map::Marker {
         id: city.id.as_str(),
-        name: &city.name,
+        name: city.name_in(lang),
         longitude: city.location.longitude,
         latitude: city.location.latitude,
     }];
     let highlighted: HashSet<&str> = [city.country.as_str()].into();
-    let title = translate(lang, "city-map-title", &[("city", FluentValue::from(city.name.clone()))]);
+    let name = city.name_in(lang).to_string();
+    let title = translate(lang, "city-map-title", &[("city", FluentValue::from(name.clone()))]);
     let description = translate(
         lang,
         "city-map-description",
-        &[
-            ("city", FluentValue::from(city.name.clone())),
-            ("country", FluentValue::from(city.country.name(lang))),
-        ],
+        &[("city", FluentValue::from(name.clone())), ("country", FluentValue::from(city.country.name(lang)))],
     );
     let (lat, lon) = (city.location.latitude, city.location.longitude);
     let body = CityPage {
@@ -492,8 +491,9 @@ pub async fn city(
             .map_err(refused(lang))?,
         map_svg: map::render(&title, &description, &marker, &highlighted),
         city: CityView {
-            name: city.name.clone(),
-            local_name: city.local_name.clone(),
+            name,
+            // Not repeated where the reader's name for the city is the local one (Lisboa).
+            local_name: city.local_name.clone().filter(|local| local.as_str() != city.name_in(lang)),
             country: city.country.name(lang).to_string(),
             section: section_name(lang, city.section),
             metropolis: city.metropolis,

@@ -86,6 +86,98 @@ pub(super) enum Stages {
     Mixed,
 }
 
+/// Answers to the questions outside repeat groups; a city still answering (`stage` below 6)
+/// leaves about a third of them blank.
+fn plain_answers(questionnaire: &Questionnaire, stage: u64, dice: &mut Dice) -> Vec<AnswerChange> {
+    let mut changes = Vec::new();
+    for located in questionnaire.questions() {
+        let question = located.question;
+        if located.repeat().is_some() || (stage < 6 && dice.below(3) == 0) {
+            continue;
+        }
+        let choices = questionnaire.choices(question);
+        let value = match &question.kind {
+            Kind::Integer => (dice.below(40) + 1).to_string(),
+            Kind::Decimal => format!("{}.{}", dice.below(90) + 5, dice.below(10)),
+            Kind::Text => {
+                let name = question.name.as_str();
+                let pool: &[&str] = if name.ends_with("barriers") {
+                    &BARRIER_TEXTS
+                } else if name.ends_with("enablers") {
+                    &ENABLER_TEXTS
+                } else {
+                    &OTHER_TEXTS
+                };
+                pool[dice.below(pool.len() as u64) as usize].to_string()
+            }
+            Kind::SelectMultiple { .. } => {
+                let picked: Vec<&str> =
+                    choices.iter().filter(|_| dice.below(3) == 0).map(|c| c.name.as_str()).collect();
+                if picked.is_empty() { choices[0].name.clone() } else { picked.join(" ") }
+            }
+            _ => choices[dice.below(choices.len() as u64) as usize].name.clone(),
+        };
+        changes.push(AnswerChange { question: question.name.to_string(), entry: None, value: Some(value) });
+    }
+    changes
+}
+
+/// One to three good practices and one to four barriers or enablers.
+fn entry_answers(questionnaire: &Questionnaire, axes: &[&str], dice: &mut Dice) -> Vec<AnswerChange> {
+    let mut changes = Vec::new();
+    let mut entry = |group: &str, id: u64, fields: Vec<(&str, String)>| {
+        let group = smartcities_questionnaire::FieldName::parse(group)
+            .expect("the questionnaire's repeat groups are field names");
+        for (question, value) in fields {
+            changes.push(AnswerChange {
+                question: question.to_string(),
+                entry: Some(smartcities_questionnaire::EntryKey { group: group.clone(), id }),
+                value: Some(value),
+            });
+        }
+    };
+    for id in 1..=dice.below(3) + 1 {
+        let axis = dice.below(axes.len() as u64) as usize;
+        let goals: Vec<String> =
+            (0..=dice.below(2)).map(|_| format!("sdg{:02}", dice.below(17) + 1)).collect();
+        let mut goals = goals;
+        goals.dedup();
+        entry(
+            "good_practices",
+            id,
+            vec![
+                ("gp_title", PRACTICES[axis % PRACTICES.len()].to_string()),
+                ("gp_axis", axes[axis].to_string()),
+                ("gp_sdgs", goals.join(" ")),
+                ("gp_summary", "Illustrative practice written for the demonstration.".to_string()),
+            ],
+        );
+    }
+    let categories: Vec<String> = questionnaire
+        .question("be_category")
+        .map(|q| questionnaire.choices(q).iter().map(|c| c.name.clone()).collect())
+        .unwrap_or_default();
+    for id in 1..=dice.below(4) + 1 {
+        // Funding and skills come up more often, as they do in the study's editions.
+        let category = match dice.below(4) {
+            0 => "funding".to_string(),
+            1 => "skills_talent".to_string(),
+            _ => categories[dice.below(categories.len() as u64) as usize].clone(),
+        };
+        entry(
+            "barriers_enablers",
+            id,
+            vec![
+                ("be_type", if dice.below(3) == 0 { "enabler" } else { "barrier" }.to_string()),
+                ("be_category", category),
+                ("be_importance", format!("l{}", dice.below(5) + 1)),
+                ("be_axis", axes[dice.below(axes.len() as u64) as usize].to_string()),
+            ],
+        );
+    }
+    changes
+}
+
 impl App {
     /// Illustrative answers for every city of the registry (members and invited non-members), most
     /// of them accepted so that the analysis has real figures to show.
@@ -122,94 +214,9 @@ impl App {
             if stage < 3 {
                 continue;
             }
-            let mut changes = Vec::new();
-            for located in questionnaire.questions() {
-                let question = located.question;
-                if located.repeat().is_some() || (stage < 6 && dice.below(3) == 0) {
-                    continue;
-                }
-                let choices = questionnaire.choices(question);
-                let value = match &question.kind {
-                    Kind::Integer => (dice.below(40) + 1).to_string(),
-                    Kind::Decimal => format!("{}.{}", dice.below(90) + 5, dice.below(10)),
-                    Kind::Text => {
-                        let name = question.name.as_str();
-                        let pool: &[&str] = if name.ends_with("barriers") {
-                            &BARRIER_TEXTS
-                        } else if name.ends_with("enablers") {
-                            &ENABLER_TEXTS
-                        } else {
-                            &OTHER_TEXTS
-                        };
-                        pool[dice.below(pool.len() as u64) as usize].to_string()
-                    }
-                    Kind::SelectMultiple { .. } => {
-                        let picked: Vec<&str> =
-                            choices.iter().filter(|_| dice.below(3) == 0).map(|c| c.name.as_str()).collect();
-                        if picked.is_empty() { choices[0].name.clone() } else { picked.join(" ") }
-                    }
-                    _ => choices[dice.below(choices.len() as u64) as usize].name.clone(),
-                };
-                changes.push(AnswerChange {
-                    question: question.name.to_string(),
-                    entry: None,
-                    value: Some(value),
-                });
-            }
+            let mut changes = plain_answers(questionnaire, stage, &mut dice);
             if stage >= 6 {
-                let mut entry = |group: &str, id: u64, fields: Vec<(&str, String)>| {
-                    let group = smartcities_questionnaire::FieldName::parse(group)
-                        .expect("the questionnaire's repeat groups are field names");
-                    for (question, value) in fields {
-                        changes.push(AnswerChange {
-                            question: question.to_string(),
-                            entry: Some(smartcities_questionnaire::EntryKey { group: group.clone(), id }),
-                            value: Some(value),
-                        });
-                    }
-                };
-                for id in 1..=dice.below(3) + 1 {
-                    let axis = dice.below(axes.len() as u64) as usize;
-                    let goals: Vec<String> =
-                        (0..=dice.below(2)).map(|_| format!("sdg{:02}", dice.below(17) + 1)).collect();
-                    let mut goals = goals;
-                    goals.dedup();
-                    entry(
-                        "good_practices",
-                        id,
-                        vec![
-                            ("gp_title", PRACTICES[axis % PRACTICES.len()].to_string()),
-                            ("gp_axis", axes[axis].to_string()),
-                            ("gp_sdgs", goals.join(" ")),
-                            (
-                                "gp_summary",
-                                "Illustrative practice written for the demonstration.".to_string(),
-                            ),
-                        ],
-                    );
-                }
-                let categories: Vec<String> = questionnaire
-                    .question("be_category")
-                    .map(|q| questionnaire.choices(q).iter().map(|c| c.name.clone()).collect())
-                    .unwrap_or_default();
-                for id in 1..=dice.below(4) + 1 {
-                    // Funding and skills come up more often, as they do in the study's editions.
-                    let category = match dice.below(4) {
-                        0 => "funding".to_string(),
-                        1 => "skills_talent".to_string(),
-                        _ => categories[dice.below(categories.len() as u64) as usize].clone(),
-                    };
-                    entry(
-                        "barriers_enablers",
-                        id,
-                        vec![
-                            ("be_type", if dice.below(3) == 0 { "enabler" } else { "barrier" }.to_string()),
-                            ("be_category", category),
-                            ("be_importance", format!("l{}", dice.below(5) + 1)),
-                            ("be_axis", axes[dice.below(axes.len() as u64) as usize].to_string()),
-                        ],
-                    );
-                }
+                changes.extend(entry_answers(questionnaire, &axes, &mut dice));
             }
             // Made-up answers pass the same checks as a city's.
             crate::responses::check_demo_changes(questionnaire, &changes)
@@ -263,7 +270,7 @@ impl App {
                 let coding = |coder: &str, codes: Vec<String>| StoredCoding {
                     city: city.to_string(),
                     question: answer.question.clone(),
-                    entry: String::new(),
+                    entry: None,
                     coder: coder.to_string(),
                     codes,
                     passages: Default::default(),

@@ -57,9 +57,10 @@ fn written(first: Lang, texts: &BTreeMap<Lang, String>) -> Option<Written> {
     Some(Written { original, text: texts.clone() })
 }
 
-/// Loads the illustrative catalogue: each practice published, drafted or returned as the file
 impl App {
-    /// run that opens the round, a link to one silent member's renewal page.
+    /// Loads the illustrative leadership, activity plan, applications and downloads, and on the
+    /// first run opens a renewal round: returns the number of activities and, on the run that
+    /// opens the round, a link to one silent member's renewal page.
     pub(super) async fn illustrative_community(&self) -> Result<(usize, Option<(String, String)>)> {
         let app = self;
         #[derive(serde::Deserialize)]
@@ -116,14 +117,19 @@ impl App {
                 .add_downloads(parsed.downloads.edition, "report-en.pdf", &format!("{month}-15"), *count)
                 .await?;
         }
+        let link = self.illustrative_renewal().await?;
+        Ok((parsed.activity.len(), link))
+    }
+
+    /// Opens a renewal round closing at the end of next month's fourth week: the lead city and
+    /// most members answer one way or another, Boston leaves, the rest stay silent. Returns a
+    /// link to one silent member's renewal page.
+    async fn illustrative_renewal(&self) -> Result<Option<(String, String)>> {
         let secretariat = crate::accounts::console_user();
-        let today = app.now().to_string();
-        let closes = ApproxDate::parse(&today[..10]).map_err(broken)?;
-        let closes_on = format!(
-            "{}-{:02}-28",
-            closes.year + u16::from(closes.month == Some(12)),
-            closes.month.unwrap_or(1) % 12 + 1
-        );
+        let app = self;
+        let store = &self.store;
+        let (year, month, _) = app.today().parts();
+        let closes_on = format!("{}-{:02}-28", year + i16::from(month == 12), month % 12 + 1);
         let round =
             app.open_renewal(&secretariat, "Renewal of the member list (illustrative)", &closes_on).await?;
         let mut silent = None;
@@ -195,7 +201,7 @@ impl App {
             }
             None => None,
         };
-        Ok((parsed.activity.len(), link))
+        Ok(link)
     }
 
     /// Loads the illustrative events log, each event marked as such.

@@ -255,8 +255,20 @@ campaign-open = Open for answers
 campaign-move-deadline = Change the deadline
 campaign-invite = Invite member cities
 campaign-remind = Remind cities that have not submitted
-campaign-invited-notice = { $cities } cities invited; { $mails } messages queued.
-campaign-reminded-notice = { $cities } cities reminded; { $mails } messages queued.
+campaign-invited-notice = { $cities ->
+        [one] { $cities } city invited
+       *[other] { $cities } cities invited
+    }; { $mails ->
+        [one] { $mails } message queued.
+       *[other] { $mails } messages queued.
+    }
+campaign-reminded-notice = { $cities ->
+        [one] { $cities } city reminded
+       *[other] { $cities } cities reminded
+    }; { $mails ->
+        [one] { $mails } message queued.
+       *[other] { $mails } messages queued.
+    }
 campaign-mail = Mail
 campaign-mail-counts = { $pending } waiting, { $sent } sent, { $failed } given up.
 campaign-mail-problems = Messages whose last delivery failed
@@ -343,12 +355,18 @@ editor-expressions = Conditions use XLSForm expressions: ${"{"}name{"}"} for ano
 editor-save = Save
 editor-delete = Remove the question
 editor-label-needed = a label in { $language } is needed
-editor-delete-answered = This question has { $count } answers and cannot be removed; make it optional or hide it with a condition instead.
+editor-delete-answered = This question has { $count ->
+        [one] { $count } answer
+       *[other] { $count } answers
+    } and cannot be removed; make it optional or hide it with a condition instead.
 editor-delete-referenced = Other questions refer to this one:
 
 results-heading = Results
 results-none = This edition has not been analysed on this platform yet.
-results-answering = { $answering } of { $invited } invited cities answering (accepted responses).
+results-answering = { $answering } of { $invited ->
+        [one] { $invited } invited city answering
+       *[other] { $invited } invited cities answering
+    } (accepted responses).
 results-provenance = Computed { $at } with method { $method }. The fingerprint of the inputs below identifies the exact answers analysed: the same answers give the same fingerprint.
 results-not-ranking = Findings are shares of the cities that answered, with 95 % intervals; cities are not ranked.
 results-published = These are the live figures, which change as answers are accepted. The published report is version { $version } of { $date }:
@@ -360,10 +378,22 @@ results-answered = Answered
 results-yes-share = { $share } answer yes
 results-median-level = Median level: { $level }
 results-median = Median: { $value }
-results-text-answers = { $count } written answers
+results-text-answers = { $count ->
+        [one] { $count } written answer
+       *[other] { $count } written answers
+    }
 results-sdg-heading = Axes and SDGs
 results-sdg-intro = Good practices, positive answers to questions linked to an SDG, and focus-group outputs, by axis and SDG; the most cited SDG of each axis is highlighted.
-results-sdg-cell = { $practices } practices, { $answers } answers, { $workshops } workshop outputs
+results-sdg-cell = { $practices ->
+        [one] { $practices } practice
+       *[other] { $practices } practices
+    }, { $answers ->
+        [one] { $answers } answer
+       *[other] { $answers } answers
+    }, { $workshops ->
+        [one] { $workshops } workshop output
+       *[other] { $workshops } workshop outputs
+    }
 results-axis = Axis
 results-most-cited = Most cited
 results-sdg = SDG
@@ -379,9 +409,21 @@ results-trends-heading = Trends
 results-then = Then
 results-now = Now
 results-paired-heading = Cities in both editions
-results-paired = { $cities } cities in both, { $unchanged } unchanged
+results-paired = { $cities ->
+        [one] { $cities } city in both
+       *[other] { $cities } cities in both
+    }, { $unchanged } unchanged
 results-no-trends = No question of this edition has answers in an earlier edition yet.
-results-question-answering = { $answering } cities answered this question, of { $responding } accepted responses and { $invited } cities invited.
+results-question-answering = { $answering ->
+        [one] { $answering } city answered this question
+       *[other] { $answering } cities answered this question
+    }, of { $responding ->
+        [one] { $responding } accepted response
+       *[other] { $responding } accepted responses
+    } and { $invited ->
+        [one] { $invited } city invited.
+       *[other] { $invited } cities invited.
+    }
 results-chart-caption = Share of the cities that answered, with its 95 % interval (Wilson). Where fewer than 5 cities answered, only the count is shown.
 results-all-cities = All cities
 results-answer = Answer
@@ -419,7 +461,10 @@ profile-peers-intro = The closest in size, section and answer profile (Gower dis
 coding-heading = Coding free text
 coding-no-codebook = This edition has no codebook yet: import one with `smartcities codebook --edition YEAR FILE.toml`.
 coding-nothing = No accepted answer has free text to code yet.
-coding-progress = You have coded { $coded } of { $total } free-text answers.
+coding-progress = You have coded { $coded } of { $total ->
+        [one] { $total } free-text answer.
+       *[other] { $total } free-text answers.
+    }
 coding-answer = Answer { $index } of { $total }
 coding-already = you coded it already; saving replaces your codes
 coding-suggested = suggested
@@ -452,7 +497,10 @@ coding-passage-not-found = The passage given for { $category } is not in the ans
 results-by-axis = Most cited per axis (cities)
 results-by-section = Most cited per UCLG section (cities)
 results-index-heading = Composite index (illustrative profiles)
-results-index-intervals = Intervals: the 5th to 95th percentile of the score over { $runs } runs varying { $varied }.
+results-index-intervals = Intervals: the 5th to 95th percentile of the score over { $runs ->
+        [one] { $runs } run
+       *[other] { $runs } runs
+    } varying { $varied }.
 results-index-no-ranks = Cities are listed by name: this edition does not rank them.
 results-index-city = City
 results-index-score = Score (0–100)
@@ -487,7 +535,10 @@ move-accept = accepted
 move-withdraw = withdrawn
 refused-unknown-axis = The framework has no axis { $axis }.
 refused-unknown-city = The registry has no city { $city }.
-refused-restore-over-data = The database holds { $rows } rows; restoring replaces all of them. Add --replace to do so, or restore into an empty database.
+refused-restore-over-data = The database holds { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    }; restoring replaces all of them. Add --replace to do so, or restore into an empty database.
 refused-unknown-question = There is no question { $code } in this questionnaire.
 refused-unknown-group = There is no part { $name } in this questionnaire.
 refused-unknown-entry = The entry { $entry } does not exist in this questionnaire.
@@ -533,7 +584,10 @@ evidence-change = Change
 evidence-note = What backs it (document, link)
 
 pages = Pages
-page-of = Page { $page } of { $pages } ({ $total } changes)
+page-of = Page { $page } of { $pages } ({ $total ->
+        [one] { $total } change
+       *[other] { $total } changes
+    })
 page-newer = Newer changes
 page-older = Older changes
 
@@ -583,7 +637,10 @@ pub-paired = Cities in both
 pub-question = Question
 pub-finding = Finding
 pub-answered = Answered
-pub-answered-of = { $answering } of { $invited } cities answered
+pub-answered-of = { $answering } of { $invited ->
+        [one] { $invited } city answered
+       *[other] { $invited } cities answered
+    }
 pub-option = Answer
 pub-share = Share
 pub-interval = 95 % interval
@@ -693,24 +750,45 @@ pub-themes-caption = Cities whose written answers raise each theme, of { $answer
 pub-theme = Theme
 pub-theme-answers = Written answers
 pub-sdg-chart = Axes and SDGs: practices, answers and focus-group outputs per goal
-pub-participation = { $answering } of { $invited } invited cities answered, from { $countries ->
-    [one] one country
-   *[other] { $countries } countries
-}.
+pub-participation = { $answering } of { $invited ->
+        [one] { $invited } invited city answered
+       *[other] { $invited } invited cities answered
+    }, from { $countries ->
+        [one] one country
+       *[other] { $countries } countries
+    }.
 pub-kf-barrier = The barrier most cited is { $category }, by { $share } of the cities.
 pub-kf-enabler = The enabler most cited is { $category }, by { $share } of the cities.
-pub-kf-sdg = The SDG most often linked to a practice is { $goal } ({ $name }), by { $cities } cities.
-pub-conclusion-close = The { $practices } good practices in this report are the study's offer to the network: each can be adapted by another city, and the cities behind them are ready to share what they learnt.
-pub-method-collect = The questionnaire was sent to { $invited } cities in Spanish, English and French; { $answering } answered and had their answers reviewed and accepted by the secretariat. It asked { $questions } questions grouped by axis.
+pub-kf-sdg = The SDG most often linked to a practice is { $goal } ({ $name }), by { $cities ->
+        [one] { $cities } city.
+       *[other] { $cities } cities.
+    }
+pub-conclusion-close = { $practices ->
+        [one] The good practice in this report is the study's offer to the network: another city can adapt it, and the city behind it is ready to share what it learnt.
+       *[other] The { $practices } good practices in this report are the study's offer to the network: each can be adapted by another city, and the cities behind them are ready to share what they learnt.
+    }
+pub-method-collect = The questionnaire was sent to { $invited ->
+        [one] { $invited } city
+       *[other] { $invited } cities
+    } in Spanish, English and French; { $answering } answered and had their answers reviewed and accepted by the secretariat. It asked { $questions ->
+        [one] { $questions } question
+       *[other] { $questions } questions
+    } grouped by axis.
 pub-method-shares = Each finding is the share of the answering cities giving an answer, with its 95 % Wilson interval; a question counts only the cities that answered it. Where fewer than five cities answered, only the count is shown.
 pub-method-breakdowns = Each question is also broken down by UCLG world section, by population band and by Metropolis membership, with the same rule for small cells.
-pub-method-practices = The cities put forward { $practices } good practices, each linked by the city to the SDGs it serves; barriers and enablers were chosen from a common list of categories and rated for importance.
+pub-method-practices = The cities put forward { $practices ->
+        [one] { $practices } good practice
+       *[other] { $practices } good practices
+    }, each linked by the city to the SDGs it serves; barriers and enablers were chosen from a common list of categories and rated for importance.
 pub-method-workshops = { $workshops ->
     [0] No focus group was held.
     [one] One focus group discussed the first findings with the cities.
    *[other] { $workshops } focus groups discussed the first findings with the cities.
 }
-pub-method-trends = { $questions } questions were asked in an earlier edition too; their trends compare the two editions and the cities that answered both.
+pub-method-trends = { $questions ->
+        [one] { $questions } question was asked in an earlier edition too; its trend compares the two editions and the cities that answered both.
+       *[other] { $questions } questions were asked in an earlier edition too; their trends compare the two editions and the cities that answered both.
+    }
 pub-method-scores = This edition also publishes composite scores per axis, with the interval their uncertain choices leave. They are listed by city name: the study is not a ranking.
 pub-method-no-scores = The study is not a ranking: no score or rank is published, only shares of cities and each city's profile.
 pub-published = Published findings
@@ -725,7 +803,13 @@ refused-nothing-to-publish = No city's answers have been accepted yet, so there 
 refused-text-too-long = This text is too long: at most { $max } characters.
 refused-published-meanwhile = Another version of this edition was published at the same moment. Reload the page and publish again if needed.
 refused-withdraw-reason = Say why the version is withdrawn: the public will read it on its pages.
-pub-conclusion-participation = { $answering } cities from { $countries } countries answered this edition. What follows describes them as a group, in shares of cities and profiles: it does not rank them.
+pub-conclusion-participation = { $answering ->
+        [one] { $answering } city
+       *[other] { $answering } cities
+    } from { $countries ->
+        [one] { $countries } country
+       *[other] { $countries } countries
+    } answered this edition. What follows describes them as a group, in shares of cities and profiles: it does not rank them.
 pub-conclusion-widespread = What most cities already have, axis by axis: { $list }.
 pub-conclusion-rare = What few have yet, where the cities that do can help the others most: { $list }.
 pub-conclusion-barriers = The barriers cited most are { $barriers }; the enablers, { $enablers }.
@@ -744,7 +828,10 @@ pub-foreword-field = Foreword ({ $language })
 pub-conclusions-field = Conclusions ({ $language }), drafted from the data: edit them before publishing
 pub-versions = Published versions
 pub-published-by = Published { $at } by { $by }
-pub-files = { $files } files, { $size } MB
+pub-files = { $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }, { $size } MB
 pub-withdraw-reason = Reason for withdrawing (shown to the public)
 pub-withdraw-button = Withdraw version { $version }
 pub-analysed-flash = The edition was analysed.
@@ -907,7 +994,10 @@ practice-label-started = Started
 practice-label-ended = Ended
 practice-label-technologies = Technologies
 practice-sdg-short = SDG
-autosave-problems = {"{"}count{"}"} answers to correct: see the messages beside them.
+autosave-problems = { $count ->
+        [one] { $count } answer to correct: see the message beside it.
+       *[other] { $count } answers to correct: see the messages beside them.
+    }
 submitted-heading = Answers submitted
 submitted-thanks = Thank you: { $city }'s answers were submitted on { $when }.
 submitted-next-heading = What happens next
@@ -925,7 +1015,10 @@ city-map-description = A world map with { $country } shaded and a dot on { $city
 review-staff-heading = Review of { $city }’s answers
 refused-deadline-passed = The deadline { $deadline } has passed: choose a day ahead.
 refused-deadline-before-call = The deadline { $deadline } is not after the call for participation ({ $call }).
-question-choices = { $count } options
+question-choices = { $count ->
+        [one] { $count } option
+       *[other] { $count } options
+    }
 campaign-show = Show
 campaign-show-all = All cities
 campaign-show-awaiting = Awaiting review
@@ -993,6 +1086,7 @@ editor-delete-confirm = Remove the question { $name }?
 editor-delete-confirm-intro = The question leaves the questionnaire in a new version; earlier versions keep it. It has no answers.
 editor-delete-yes = Yes, remove it
 editor-delete-no = No, keep it
+question-hint-unit = Unit: { $unit }
 unit-count = number
 unit-percent = %
 unit-km = km
@@ -1061,6 +1155,10 @@ event-problem-link = { $link } is not an http or https link
 event-problem-partner = { $partner } is not a partner organisation of the community
 event-problem-language = choose Spanish, English or French
 event-problem-attendance = give a whole number of participants
+event-problem-id = give an identifier of 3 to 80 lower-case letters, digits and inner hyphens, or leave it blank to make one from the title
+event-problem-date = give a date as 2027, 2027-03 or 2027-03-12
+event-problem-choice = choose one of the options
+events-id-blank = leave blank to make it from the day and the title
 refused-event-invalid = The event was not saved:
 refused-event-id-taken = An event with the id { $id } exists already: choose another id, or correct that event.
 
@@ -1094,8 +1192,14 @@ progress-leadership = Update on the leadership of the community
 progress-summary = Summary of the period's results
 progress-online = online
 progress-edition = Edition { $year }
-progress-reported-cities = { $cities } participating cities, as the edition reported
-progress-participation = { $invited } cities invited, { $answered } answered ({ $rate }), { $accepted } accepted
+progress-reported-cities = { $cities ->
+        [one] { $cities } participating city
+       *[other] { $cities } participating cities
+    }, as the edition reported
+progress-participation = { $invited ->
+        [one] { $invited } city invited
+       *[other] { $invited } cities invited
+    }, { $answered } answered ({ $rate }), { $accepted } accepted
 progress-practices-published = Good practices published in the period
 progress-practices-total = Good practices in the catalogue
 progress-lead = { $city } leads the community, represented by { $representative }, { $office }.
@@ -1112,18 +1216,42 @@ progress-council-nothing = has not received findings yet
 progress-council-received = received the findings of { $editions }
 progress-lead-since = { $city } has led the community since { $since }.
 progress-no-leadership = No leadership is on record.
-progress-summary-edition = { $year } edition, "{ $title }" ({ $cities } cities)
+progress-summary-edition = { $year } edition, "{ $title }" ({ $cities ->
+        [one] { $cities } city
+       *[other] { $cities } cities
+    })
 progress-summary-work = In the period { $period } the community worked on { $count ->
     [0] no edition of the study
     [one] one edition of the study: { $editions }
    *[other] { $count } editions of the study: { $editions }
-}. { $practices } good practices were published in the catalogue, and the published editions were downloaded { $downloads } times from the site.
+}. { $practices ->
+        [one] { $practices } good practice was published
+       *[other] { $practices } good practices were published
+    } in the catalogue, and the published editions were downloaded { $downloads ->
+        [one] { $downloads } time
+       *[other] { $downloads } times
+    } from the site.
 progress-summary-no-renewal = no renewal of the member list took place
-progress-summary-renewal = the member list was renewed ({ $confirmed } members stayed, { $left } left, { $silent } { $closed ->
-    [yes] lapsed without answering
-   *[other] have not answered yet
-})
-progress-summary-network = The community held or took part in { $events } events with { $attendance } participants in all, working with { $partners } partner organisations; { $renewal }. It has { $active } active members.
+progress-summary-renewal = the member list was renewed ({ $confirmed ->
+        [one] { $confirmed } member stayed
+       *[other] { $confirmed } members stayed
+    }, { $left } left, { $silent } { $closed ->
+        [yes] lapsed without answering
+       *[other] have not answered yet
+    })
+progress-summary-network = The community held or took part in { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    } with { $attendance ->
+        [one] { $attendance } participant
+       *[other] { $attendance } participants
+    } in all, working with { $partners ->
+        [one] { $partners } partner organisation
+       *[other] { $partners } partner organisations
+    }; { $renewal }. It has { $active ->
+        [one] { $active } active member.
+       *[other] { $active } active members.
+    }
 nav-community = Community
 renewal-page-heading = Membership of { $city }
 renewal-closes = answers until { $date }
@@ -1149,7 +1277,10 @@ renewal-heading = Renewal of the member list
 renewal-intro = Each member's focal points get a link to confirm or correct the city's contacts, or to leave. Members that do not answer by the close lapse; nothing is deleted.
 renewal-opened = opened { $date }
 renewal-remind = Remind members without an answer
-renewal-close-confirm = I understand that { $count } members without an answer will lapse
+renewal-close-confirm = I understand that { $count ->
+        [one] { $count } member without an answer will lapse
+       *[other] { $count } members without an answer will lapse
+    }
 renewal-close = Close the round
 renewal-filter = Show
 renewal-col-answer = Answer
@@ -1278,7 +1409,10 @@ pub-unscheduled-flash = Version { $version } is a private preview again.
 pub-publish-button = Make version { $version }
 pub-published-flash = Version { $version } is made: public, scheduled or a private preview, as chosen (see below).
 pub-provisional-short = Provisional findings.
-pub-provisional-note = This version was made while cities were still answering: { $answering } of { $invited } invited cities had answered. Its figures will change.
+pub-provisional-note = This version was made while cities were still answering: { $answering } of { $invited ->
+        [one] { $invited } invited city had answered.
+       *[other] { $invited } invited cities had answered.
+    } Its figures will change.
 pub-changes = What changed
 pub-changes-auto = Version { $version } was based on the answers of { $before } cities; this one on { $now }.
 

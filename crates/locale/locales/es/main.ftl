@@ -255,10 +255,28 @@ campaign-open = Abrir a las respuestas
 campaign-move-deadline = Cambiar el plazo
 campaign-invite = Invitar a las ciudades miembro
 campaign-remind = Recordar a las ciudades que no han enviado
-campaign-invited-notice = { $cities } ciudades invitadas; { $mails } mensajes en cola.
-campaign-reminded-notice = { $cities } ciudades con recordatorio; { $mails } mensajes en cola.
+campaign-invited-notice = { $cities ->
+        [one] { $cities } ciudad invitada
+       *[other] { $cities } ciudades invitadas
+    }; { $mails ->
+        [one] { $mails } mensaje en cola.
+       *[other] { $mails } mensajes en cola.
+    }
+campaign-reminded-notice = { $cities ->
+        [one] { $cities } ciudad con recordatorio
+       *[other] { $cities } ciudades con recordatorio
+    }; { $mails ->
+        [one] { $mails } mensaje en cola.
+       *[other] { $mails } mensajes en cola.
+    }
 campaign-mail = Correo
-campaign-mail-counts = { $pending } en espera, { $sent } enviados, { $failed } abandonados.
+campaign-mail-counts = { $pending } en espera, { $sent ->
+        [one] { $sent } enviado
+       *[other] { $sent } enviados
+    }, { $failed ->
+        [one] { $failed } abandonado.
+       *[other] { $failed } abandonados.
+    }
 campaign-mail-problems = Mensajes cuyo último envío falló
 campaign-mail-recipient = Destinatario
 campaign-mail-attempts = Intentos
@@ -343,12 +361,21 @@ editor-expressions = Las condiciones usan expresiones XLSForm: ${"{"}nombre{"}"}
 editor-save = Guardar
 editor-delete = Eliminar la pregunta
 editor-label-needed = hace falta una etiqueta en { $language }
-editor-delete-answered = Esta pregunta tiene { $count } respuestas y no puede eliminarse; hágala opcional u ocúltela con una condición.
+editor-delete-answered = Esta pregunta tiene { $count ->
+        [one] { $count } respuesta
+       *[other] { $count } respuestas
+    } y no puede eliminarse; hágala opcional u ocúltela con una condición.
 editor-delete-referenced = Otras preguntas hacen referencia a esta:
 
 results-heading = Resultados
 results-none = Esta edición aún no se ha analizado en esta plataforma.
-results-answering = { $answering } de { $invited } ciudades invitadas responden (respuestas aceptadas).
+results-answering = { $answering } de { $invited ->
+        [one] { $invited } ciudad invitada
+       *[other] { $invited } ciudades invitadas
+    } { $answering ->
+        [one] responde
+       *[other] responden
+    } (respuestas aceptadas).
 results-provenance = Calculado el { $at } con el método { $method }. La huella de los datos de entrada identifica exactamente las respuestas analizadas: las mismas respuestas dan la misma huella.
 results-not-ranking = Los resultados son porcentajes de las ciudades que respondieron, con intervalos del 95 %; no se clasifica a las ciudades.
 results-published = Estas son las cifras en curso, que cambian a medida que se aceptan respuestas. El informe publicado es la versión { $version } del { $date }:
@@ -360,10 +387,22 @@ results-answered = Respondieron
 results-yes-share = { $share } responde sí
 results-median-level = Nivel mediano: { $level }
 results-median = Mediana: { $value }
-results-text-answers = { $count } respuestas escritas
+results-text-answers = { $count ->
+        [one] { $count } respuesta escrita
+       *[other] { $count } respuestas escritas
+    }
 results-sdg-heading = Ejes y ODS
 results-sdg-intro = Buenas prácticas, respuestas positivas a preguntas vinculadas a un ODS y resultados de los grupos focales, por eje y ODS; se destaca el ODS más citado de cada eje.
-results-sdg-cell = { $practices } prácticas, { $answers } respuestas, { $workshops } resultados de talleres
+results-sdg-cell = { $practices ->
+        [one] { $practices } práctica
+       *[other] { $practices } prácticas
+    }, { $answers ->
+        [one] { $answers } respuesta
+       *[other] { $answers } respuestas
+    }, { $workshops ->
+        [one] { $workshops } resultado de talleres
+       *[other] { $workshops } resultados de talleres
+    }
 results-axis = Eje
 results-most-cited = Más citado
 results-sdg = ODS
@@ -379,9 +418,21 @@ results-trends-heading = Tendencias
 results-then = Antes
 results-now = Ahora
 results-paired-heading = Ciudades en ambas ediciones
-results-paired = { $cities } ciudades en ambas, { $unchanged } sin cambios
+results-paired = { $cities ->
+        [one] { $cities } ciudad en ambas
+       *[other] { $cities } ciudades en ambas
+    }, { $unchanged } sin cambios
 results-no-trends = Ninguna pregunta de esta edición tiene aún respuestas en una edición anterior.
-results-question-answering = { $answering } ciudades respondieron a esta pregunta, de { $responding } respuestas aceptadas y { $invited } ciudades invitadas.
+results-question-answering = { $answering ->
+        [one] { $answering } ciudad respondió a esta pregunta
+       *[other] { $answering } ciudades respondieron a esta pregunta
+    }, de { $responding ->
+        [one] { $responding } respuesta aceptada
+       *[other] { $responding } respuestas aceptadas
+    } y { $invited ->
+        [one] { $invited } ciudad invitada.
+       *[other] { $invited } ciudades invitadas.
+    }
 results-chart-caption = Porcentaje de las ciudades que respondieron, con su intervalo del 95 % (Wilson). Con menos de 5 ciudades solo se muestra el número.
 results-all-cities = Todas las ciudades
 results-answer = Respuesta
@@ -419,7 +470,10 @@ profile-peers-intro = Las más cercanas en tamaño, sección y perfil de respues
 coding-heading = Codificación del texto libre
 coding-no-codebook = Esta edición aún no tiene libro de códigos: impórtelo con `smartcities codebook --edition AÑO ARCHIVO.toml`.
 coding-nothing = Ninguna respuesta aceptada tiene aún texto libre que codificar.
-coding-progress = Ha codificado { $coded } de { $total } respuestas de texto libre.
+coding-progress = Ha codificado { $coded } de { $total ->
+        [one] { $total } respuesta de texto libre.
+       *[other] { $total } respuestas de texto libre.
+    }
 coding-answer = Respuesta { $index } de { $total }
 coding-already = ya la codificó; al guardar se sustituyen sus códigos
 coding-suggested = sugerido
@@ -452,7 +506,10 @@ coding-passage-not-found = El fragmento indicado para { $category } no está en 
 results-by-axis = Más citados por eje (ciudades)
 results-by-section = Más citados por sección de CGLU (ciudades)
 results-index-heading = Índice compuesto (perfiles ilustrativos)
-results-index-intervals = Intervalos: del percentil 5 al 95 de la puntuación en { $runs } repeticiones que varían { $varied }.
+results-index-intervals = Intervalos: del percentil 5 al 95 de la puntuación en { $runs ->
+        [one] { $runs } repetición
+       *[other] { $runs } repeticiones
+    } que varían { $varied }.
 results-index-no-ranks = Las ciudades se listan por nombre: esta edición no las clasifica.
 results-index-city = Ciudad
 results-index-score = Puntuación (0–100)
@@ -487,7 +544,10 @@ move-accept = aceptada
 move-withdraw = retirada
 refused-unknown-axis = El marco no tiene ningún eje { $axis }.
 refused-unknown-city = El registro no tiene ninguna ciudad { $city }.
-refused-restore-over-data = La base de datos contiene { $rows } filas; restaurar las reemplaza todas. Añada --replace para hacerlo, o restaure en una base de datos vacía.
+refused-restore-over-data = La base de datos contiene { $rows ->
+        [one] { $rows } fila; restaurar la reemplaza.
+       *[other] { $rows } filas; restaurar las reemplaza todas.
+    } Añada --replace para hacerlo, o restaure en una base de datos vacía.
 refused-unknown-question = No hay ninguna pregunta { $code } en este cuestionario.
 refused-unknown-group = No hay ninguna parte { $name } en este cuestionario.
 refused-unknown-entry = La entrada { $entry } no existe en este cuestionario.
@@ -533,7 +593,10 @@ evidence-change = Cambiar
 evidence-note = Qué la respalda (documento, enlace)
 
 pages = Páginas
-page-of = Página { $page } de { $pages } ({ $total } cambios)
+page-of = Página { $page } de { $pages } ({ $total ->
+        [one] { $total } cambio
+       *[other] { $total } cambios
+    })
 page-newer = Cambios más recientes
 page-older = Cambios anteriores
 
@@ -583,7 +646,13 @@ pub-paired = Ciudades en ambas
 pub-question = Pregunta
 pub-finding = Resultado
 pub-answered = Respondieron
-pub-answered-of = { $answering } de { $invited } ciudades respondieron
+pub-answered-of = { $answering } de { $invited ->
+        [one] { $invited } ciudad
+       *[other] { $invited } ciudades
+    } { $answering ->
+        [one] respondió
+       *[other] respondieron
+    }
 pub-option = Respuesta
 pub-share = Proporción
 pub-interval = Intervalo del 95 %
@@ -693,24 +762,51 @@ pub-themes-caption = Ciudades cuyas respuestas escritas mencionan cada tema, de 
 pub-theme = Tema
 pub-theme-answers = Respuestas escritas
 pub-sdg-chart = Ejes y ODS: prácticas, respuestas y conclusiones de grupos focales por objetivo
-pub-participation = Respondieron { $answering } de las { $invited } ciudades invitadas, de { $countries ->
-    [one] un país
-   *[other] { $countries } países
-}.
+pub-participation = { $answering ->
+        [one] Respondió
+       *[other] Respondieron
+    } { $answering } de { $invited ->
+        [one] la { $invited } ciudad invitada
+       *[other] las { $invited } ciudades invitadas
+    }, de { $countries ->
+        [one] un país
+       *[other] { $countries } países
+    }.
 pub-kf-barrier = La barrera más citada es { $category }, por el { $share } de las ciudades.
 pub-kf-enabler = El facilitador más citado es { $category }, por el { $share } de las ciudades.
-pub-kf-sdg = El ODS más vinculado a una práctica es el { $goal } ({ $name }), por { $cities } ciudades.
-pub-conclusion-close = Las { $practices } buenas prácticas de este informe son la aportación del estudio a la red: cada una puede adaptarla otra ciudad, y las ciudades que las impulsan están dispuestas a compartir lo aprendido.
-pub-method-collect = El cuestionario se envió a { $invited } ciudades en español, inglés y francés; { $answering } respondieron y la secretaría revisó y aceptó sus respuestas. Constaba de { $questions } preguntas agrupadas por eje.
+pub-kf-sdg = El ODS más vinculado a una práctica es el { $goal } ({ $name }), por { $cities ->
+        [one] { $cities } ciudad.
+       *[other] { $cities } ciudades.
+    }
+pub-conclusion-close = { $practices ->
+        [one] La buena práctica de este informe es la aportación del estudio a la red: otra ciudad puede adaptarla, y la ciudad que la impulsa está dispuesta a compartir lo aprendido.
+       *[other] Las { $practices } buenas prácticas de este informe son la aportación del estudio a la red: cada una puede adaptarla otra ciudad, y las ciudades que las impulsan están dispuestas a compartir lo aprendido.
+    }
+pub-method-collect = El cuestionario se envió a { $invited ->
+        [one] { $invited } ciudad
+       *[other] { $invited } ciudades
+    } en español, inglés y francés; { $answering ->
+        [one] { $answering } respondió y la secretaría revisó y aceptó sus respuestas.
+       *[other] { $answering } respondieron y la secretaría revisó y aceptó sus respuestas.
+    } Constaba de { $questions ->
+        [one] { $questions } pregunta agrupada
+       *[other] { $questions } preguntas agrupadas
+    } por eje.
 pub-method-shares = Cada resultado es la proporción de las ciudades que respondieron que da una respuesta, con su intervalo de Wilson del 95 %; cada pregunta cuenta solo las ciudades que la respondieron. Cuando respondieron menos de cinco ciudades, solo se muestra el recuento.
 pub-method-breakdowns = Cada pregunta se desglosa también por sección mundial de CGLU, por tramo de población y por pertenencia a Metropolis, con la misma regla para las celdas pequeñas.
-pub-method-practices = Las ciudades propusieron { $practices } buenas prácticas, cada una vinculada por la ciudad a los ODS a los que sirve; las barreras y los facilitadores se eligieron de una lista común de categorías y se valoraron por su importancia.
+pub-method-practices = Las ciudades propusieron { $practices ->
+        [one] { $practices } buena práctica
+       *[other] { $practices } buenas prácticas
+    }, cada una vinculada por la ciudad a los ODS a los que sirve; las barreras y los facilitadores se eligieron de una lista común de categorías y se valoraron por su importancia.
 pub-method-workshops = { $workshops ->
     [0] No se celebró ningún grupo focal.
     [one] Un grupo focal debatió los primeros resultados con las ciudades.
    *[other] { $workshops } grupos focales debatieron los primeros resultados con las ciudades.
 }
-pub-method-trends = { $questions } preguntas se hicieron también en una edición anterior; sus tendencias comparan ambas ediciones y las ciudades que respondieron a las dos.
+pub-method-trends = { $questions ->
+        [one] { $questions } pregunta se hizo también en una edición anterior; su tendencia compara ambas ediciones y las ciudades que respondieron a las dos.
+       *[other] { $questions } preguntas se hicieron también en una edición anterior; sus tendencias comparan ambas ediciones y las ciudades que respondieron a las dos.
+    }
 pub-method-scores = Esta edición publica además puntuaciones compuestas por eje, con el intervalo que dejan sus elecciones inciertas. Se listan por nombre de ciudad: el estudio no es una clasificación.
 pub-method-no-scores = El estudio no es una clasificación: no se publica ninguna puntuación ni posición, solo proporciones de ciudades y el perfil de cada ciudad.
 pub-published = Resultados publicados
@@ -725,7 +821,16 @@ refused-nothing-to-publish = Aún no se ha aceptado la respuesta de ninguna ciud
 refused-text-too-long = Este texto es demasiado largo: { $max } caracteres como máximo.
 refused-published-meanwhile = Otra versión de esta edición se publicó en el mismo momento. Recargue la página y vuelva a publicar si es necesario.
 refused-withdraw-reason = Indique por qué se retira la versión: el público lo leerá en sus páginas.
-pub-conclusion-participation = { $answering } ciudades de { $countries } países respondieron a esta edición. Lo que sigue las describe como grupo, en proporciones de ciudades y perfiles: no las clasifica.
+pub-conclusion-participation = { $answering ->
+        [one] { $answering } ciudad
+       *[other] { $answering } ciudades
+    } de { $countries ->
+        [one] { $countries } país
+       *[other] { $countries } países
+    } { $answering ->
+        [one] respondió
+       *[other] respondieron
+    } a esta edición. Lo que sigue las describe como grupo, en proporciones de ciudades y perfiles: no las clasifica.
 pub-conclusion-widespread = Lo que la mayoría de las ciudades ya tiene, eje por eje: { $list }.
 pub-conclusion-rare = Lo que pocas tienen todavía, donde las ciudades que sí lo tienen más pueden ayudar a las demás: { $list }.
 pub-conclusion-barriers = Las barreras más citadas son { $barriers }; los facilitadores, { $enablers }.
@@ -744,7 +849,10 @@ pub-foreword-field = Prólogo ({ $language })
 pub-conclusions-field = Conclusiones ({ $language }), redactadas a partir de los datos: edítelas antes de publicar
 pub-versions = Versiones publicadas
 pub-published-by = Publicada el { $at } por { $by }
-pub-files = { $files } archivos, { $size } MB
+pub-files = { $files ->
+        [one] { $files } archivo
+       *[other] { $files } archivos
+    }, { $size } MB
 pub-withdraw-reason = Motivo de la retirada (visible para el público)
 pub-withdraw-button = Retirar la versión { $version }
 pub-analysed-flash = Se analizó la edición.
@@ -907,7 +1015,10 @@ practice-label-started = Inicio
 practice-label-ended = Fin
 practice-label-technologies = Tecnologías
 practice-sdg-short = ODS
-autosave-problems = {"{"}count{"}"} respuestas por corregir: vea los mensajes junto a ellas.
+autosave-problems = { $count ->
+        [one] { $count } respuesta por corregir: vea el mensaje junto a ella.
+       *[other] { $count } respuestas por corregir: vea los mensajes junto a ellas.
+    }
 submitted-heading = Respuestas enviadas
 submitted-thanks = Gracias: las respuestas de { $city } se enviaron el { $when }.
 submitted-next-heading = Qué ocurre ahora
@@ -925,7 +1036,10 @@ city-map-description = Un mapa del mundo con { $country } sombreado y un punto s
 review-staff-heading = Revisión de las respuestas de { $city }
 refused-deadline-passed = El plazo { $deadline } ya ha pasado: elija un día futuro.
 refused-deadline-before-call = El plazo { $deadline } no es posterior a la convocatoria de participación ({ $call }).
-question-choices = { $count } opciones
+question-choices = { $count ->
+        [one] { $count } opción
+       *[other] { $count } opciones
+    }
 campaign-show = Mostrar
 campaign-show-all = Todas las ciudades
 campaign-show-awaiting = Pendientes de revisión
@@ -993,6 +1107,7 @@ editor-delete-confirm = ¿Quitar la pregunta { $name }?
 editor-delete-confirm-intro = La pregunta sale del cuestionario en una nueva versión; las versiones anteriores la conservan. No tiene respuestas.
 editor-delete-yes = Sí, quitarla
 editor-delete-no = No, conservarla
+question-hint-unit = Unidad: { $unit }
 unit-count = número
 unit-percent = %
 unit-km = km
@@ -1061,6 +1176,10 @@ event-problem-link = { $link } no es un enlace http o https
 event-problem-partner = { $partner } no es una organización socia de la comunidad
 event-problem-language = elija español, inglés o francés
 event-problem-attendance = indique un número entero de participantes
+event-problem-id = indique un identificador de 3 a 80 minúsculas, cifras y guiones internos, o déjelo en blanco para crearlo a partir del título
+event-problem-date = indique una fecha como 2027, 2027-03 o 2027-03-12
+event-problem-choice = elija una de las opciones
+events-id-blank = déjelo en blanco para crearlo a partir de la fecha y el título
 refused-event-invalid = El evento no se guardó:
 refused-event-id-taken = Ya existe un evento con el identificador { $id }: elija otro o corrija ese evento.
 
@@ -1094,36 +1213,90 @@ progress-leadership = Actualización del liderazgo de la comunidad
 progress-summary = Resumen de los resultados del periodo
 progress-online = en línea
 progress-edition = Edición { $year }
-progress-reported-cities = { $cities } ciudades participantes, según la edición
-progress-participation = { $invited } ciudades invitadas, { $answered } respondieron ({ $rate }), { $accepted } aceptadas
+progress-reported-cities = { $cities ->
+        [one] { $cities } ciudad participante
+       *[other] { $cities } ciudades participantes
+    }, según la edición
+progress-participation = { $invited ->
+        [one] { $invited } ciudad invitada
+       *[other] { $invited } ciudades invitadas
+    }, { $answered ->
+        [one] { $answered } respondió
+       *[other] { $answered } respondieron
+    } ({ $rate }), { $accepted ->
+        [one] { $accepted } aceptada
+       *[other] { $accepted } aceptadas
+    }
 progress-practices-published = Buenas prácticas publicadas en el periodo
 progress-practices-total = Buenas prácticas en el catálogo
 progress-lead = { $city } lidera la comunidad, representada por { $representative }, { $office }.
 progress-presentations = Presentaciones del estudio
 progress-round-open = abierta
 progress-round-closed = cerrada
-progress-round = { $state }: { $confirmed } confirmaron, { $updated } actualizaron, { $left } se dieron de baja, { $silent } sin respuesta
+progress-round = { $state }: { $confirmed ->
+        [one] { $confirmed } confirmó
+       *[other] { $confirmed } confirmaron
+    }, { $updated ->
+        [one] { $updated } actualizó
+       *[other] { $updated } actualizaron
+    }, { $left ->
+        [one] { $left } se dio de baja
+       *[other] { $left } se dieron de baja
+    }, { $silent } sin respuesta
 progress-learning-events = Webinarios y reuniones de aprendizaje
 progress-attendance = Participantes en total
 progress-applications = Solicitudes de adhesión
-progress-applications-detail = { $received } recibidas, { $approved } aprobadas
+progress-applications-detail = { $received ->
+        [one] { $received } recibida
+       *[other] { $received } recibidas
+    }, { $approved ->
+        [one] { $approved } aprobada
+       *[other] { $approved } aprobadas
+    }
 progress-downloads = Descargas de la edición { $year }
 progress-council-nothing = aún no ha recibido resultados
 progress-council-received = recibió los resultados de { $editions }
 progress-lead-since = { $city } lidera la comunidad desde { $since }.
 progress-no-leadership = No consta ningún liderazgo.
-progress-summary-edition = edición { $year }, «{ $title }» ({ $cities } ciudades)
+progress-summary-edition = edición { $year }, «{ $title }» ({ $cities ->
+        [one] { $cities } ciudad
+       *[other] { $cities } ciudades
+    })
 progress-summary-work = En el periodo { $period } la comunidad trabajó en { $count ->
     [0] ninguna edición del estudio
     [one] una edición del estudio: { $editions }
    *[other] { $count } ediciones del estudio: { $editions }
-}. Se publicaron { $practices } buenas prácticas en el catálogo y las ediciones publicadas se descargaron { $downloads } veces desde el sitio.
+}. { $practices ->
+        [one] Se publicó { $practices } buena práctica
+       *[other] Se publicaron { $practices } buenas prácticas
+    } en el catálogo y las ediciones publicadas se descargaron { $downloads ->
+        [one] { $downloads } vez
+       *[other] { $downloads } veces
+    } desde el sitio.
 progress-summary-no-renewal = no hubo renovación de la lista de miembros
-progress-summary-renewal = se renovó la lista de miembros ({ $confirmed } miembros continúan, { $left } se dieron de baja, { $silent } { $closed ->
-    [yes] caducaron sin responder
-   *[other] aún no han respondido
-})
-progress-summary-network = La comunidad organizó o participó en { $events } eventos con { $attendance } participantes en total, junto con { $partners } organizaciones asociadas; { $renewal }. Cuenta con { $active } miembros activos.
+progress-summary-renewal = se renovó la lista de miembros ({ $confirmed ->
+        [one] { $confirmed } miembro continúa
+       *[other] { $confirmed } miembros continúan
+    }, { $left ->
+        [one] { $left } se dio de baja
+       *[other] { $left } se dieron de baja
+    }, { $silent } { $closed ->
+        [yes] caducaron sin responder
+       *[other] aún no han respondido
+    })
+progress-summary-network = La comunidad organizó o participó en { $events ->
+        [one] { $events } evento
+       *[other] { $events } eventos
+    } con { $attendance ->
+        [one] { $attendance } participante
+       *[other] { $attendance } participantes
+    } en total, junto con { $partners ->
+        [one] { $partners } organización asociada
+       *[other] { $partners } organizaciones asociadas
+    }; { $renewal }. Cuenta con { $active ->
+        [one] { $active } miembro activo.
+       *[other] { $active } miembros activos.
+    }
 nav-community = Comunidad
 renewal-page-heading = Membresía de { $city }
 renewal-closes = respuestas hasta el { $date }
@@ -1149,7 +1322,10 @@ renewal-heading = Renovación de la lista de miembros
 renewal-intro = Los puntos focales de cada miembro reciben un enlace para confirmar o corregir los contactos de la ciudad, o para darse de baja. Los miembros que no respondan antes del cierre caducan; no se borra nada.
 renewal-opened = abierta el { $date }
 renewal-remind = Recordar a los miembros sin respuesta
-renewal-close-confirm = Entiendo que { $count } miembros sin respuesta caducarán
+renewal-close-confirm = Entiendo que { $count ->
+        [one] { $count } miembro sin respuesta caducará
+       *[other] { $count } miembros sin respuesta caducarán
+    }
 renewal-close = Cerrar la ronda
 renewal-filter = Mostrar
 renewal-col-answer = Respuesta
@@ -1278,7 +1454,10 @@ pub-unscheduled-flash = La versión { $version } vuelve a ser una vista previa p
 pub-publish-button = Hacer la versión { $version }
 pub-published-flash = La versión { $version } está hecha: pública, programada o en vista previa privada, según lo elegido (véase abajo).
 pub-provisional-short = Resultados provisionales.
-pub-provisional-note = Esta versión se hizo mientras las ciudades seguían respondiendo: habían respondido { $answering } de las { $invited } ciudades invitadas. Sus cifras cambiarán.
+pub-provisional-note = Esta versión se hizo mientras las ciudades seguían respondiendo: habían respondido { $answering } de { $invited ->
+        [one] la { $invited } ciudad invitada.
+       *[other] las { $invited } ciudades invitadas.
+    } Sus cifras cambiarán.
 pub-changes = Qué cambió
 pub-changes-auto = La versión { $version } se basaba en las respuestas de { $before } ciudades; esta, en las de { $now }.
 

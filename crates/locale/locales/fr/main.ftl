@@ -21,10 +21,10 @@ home-axes-heading = Les six axes de l'étude
 home-editions-heading = Éditions
 home-members-heading = La communauté
 home-members-count = { $cities ->
-    [one] Une ville membre
+    [one] { $cities } ville membre
    *[other] { $cities } villes membres
 } dans { $countries ->
-    [one] un pays
+    [one] { $countries } pays
    *[other] { $countries } pays
 }, réparties dans { $sections } sections mondiales de CGLU.
 home-members-link = Voir les membres et leur carte
@@ -34,7 +34,7 @@ editions-heading = Éditions de l'étude
 edition-focus = Thème
 edition-status = État
 edition-participants = { $count ->
-    [one] Une ville participante
+    [one] { $count } ville participante
    *[other] { $count } villes participantes
 }
 edition-timeline = Calendrier
@@ -42,7 +42,7 @@ edition-framework = Cadre
 edition-framework-intro = Les axes, leurs sous-domaines et les questions posées. Les éléments marqués « déduit » ont été proposés pour combler des lacunes des sources publiques.
 edition-framework-version = Version { $version } du cadre
 edition-questions = { $count ->
-    [one] une question
+    [one] { $count } question
    *[other] { $count } questions
 }
 edition-sources = Sources
@@ -89,7 +89,7 @@ members-heading = Villes membres
 members-intro = La communauté renouvelle périodiquement sa liste de membres. Chaque ville appartient à l'une des sections mondiales de CGLU.
 members-map-title = Carte des villes membres
 members-map-description = { $count ->
-    [one] Une ville membre représentée par un point sur une carte du monde.
+    [one] { $count } ville membre représentée par un point sur une carte du monde.
    *[other] { $count } villes membres représentées par des points sur une carte du monde.
 } Les mêmes villes figurent dans le tableau ci-dessous.
 members-filter = Filtrer
@@ -188,7 +188,10 @@ nav-me = Ma page
 response-status = État
 response-last-change = dernière modification : { $when }
 questionnaire-sections = Parties du questionnaire
-progress-label = { $answered } sur { $total } renseignées
+progress-label = { $answered ->
+        [one] { $answered } renseignée
+       *[other] { $answered } renseignées
+    } sur { $total }
 review-heading = Vérifier et envoyer
 offline-heading = Travailler hors ligne
 offline-intro = Téléchargez le questionnaire sous forme de classeur, remplissez-le et téléversez-le ici. Vos réponses actuelles y figurent déjà.
@@ -198,7 +201,7 @@ history-link = Modifications des réponses
 offline-upload = Classeur rempli
 offline-upload-button = Téléverser
 upload-saved = { $count ->
-    [one] Le classeur a été lu : une réponse a changé.
+    [one] Le classeur a été lu : { $count } réponse a changé.
    *[other] Le classeur a été lu : { $count } réponses ont changé.
 }
 required = obligatoire
@@ -223,7 +226,7 @@ autosave-saved = Enregistré à
 autosave-offline = Non enregistré : pas de connexion. Vos réponses restent sur cette page et seront enregistrées à la prochaine modification.
 review-comments = Commentaires du secrétariat
 review-issues = { $count ->
-    [one] Une réponse demande votre attention avant l'envoi
+    [one] { $count } réponse demande votre attention avant l'envoi
    *[other] { $count } réponses demandent votre attention avant l'envoi
 }
 review-complete = Rien ne manque et tout est valide.
@@ -255,10 +258,28 @@ campaign-open = Ouvrir aux réponses
 campaign-move-deadline = Changer la date limite
 campaign-invite = Inviter les villes membres
 campaign-remind = Relancer les villes qui n’ont pas envoyé
-campaign-invited-notice = { $cities } villes invitées ; { $mails } messages en file d’attente.
-campaign-reminded-notice = { $cities } villes relancées ; { $mails } messages en file d’attente.
+campaign-invited-notice = { $cities ->
+        [one] { $cities } ville invitée
+       *[other] { $cities } villes invitées
+    } ; { $mails ->
+        [one] { $mails } message en file d’attente.
+       *[other] { $mails } messages en file d’attente.
+    }
+campaign-reminded-notice = { $cities ->
+        [one] { $cities } ville relancée
+       *[other] { $cities } villes relancées
+    } ; { $mails ->
+        [one] { $mails } message en file d’attente.
+       *[other] { $mails } messages en file d’attente.
+    }
 campaign-mail = Courrier
-campaign-mail-counts = { $pending } en attente, { $sent } envoyés, { $failed } abandonnés.
+campaign-mail-counts = { $pending } en attente, { $sent ->
+        [one] { $sent } envoyé
+       *[other] { $sent } envoyés
+    }, { $failed ->
+        [one] { $failed } abandonné.
+       *[other] { $failed } abandonnés.
+    }
 campaign-mail-problems = Messages dont le dernier envoi a échoué
 campaign-mail-recipient = Destinataire
 campaign-mail-attempts = Tentatives
@@ -284,7 +305,7 @@ workshop-heading = Groupes de discussion
 workshop-intro = Ateliers participatifs de l’édition, un par langue, et ce qui en est ressorti, rattaché aux axes et aux ODD.
 workshop-none = Aucun atelier n’a encore été enregistré.
 workshop-held = { $date } · en { $language } · { $count ->
-    [one] une ville
+    [one] { $count } ville
    *[other] { $count } villes
   }
 workshop-dynamics = Déroulement
@@ -343,12 +364,21 @@ editor-expressions = Les conditions utilisent les expressions XLSForm : ${"{"}no
 editor-save = Enregistrer
 editor-delete = Supprimer la question
 editor-label-needed = un libellé en { $language } est nécessaire
-editor-delete-answered = Cette question a { $count } réponses et ne peut pas être supprimée ; rendez-la facultative ou masquez-la par une condition.
+editor-delete-answered = Cette question a { $count ->
+        [one] { $count } réponse
+       *[other] { $count } réponses
+    } et ne peut pas être supprimée ; rendez-la facultative ou masquez-la par une condition.
 editor-delete-referenced = D’autres questions font référence à celle-ci :
 
 results-heading = Résultats
 results-none = Cette édition n'a pas encore été analysée sur cette plateforme.
-results-answering = { $answering } villes invitées sur { $invited } répondent (réponses acceptées).
+results-answering = { $answering ->
+        [one] { $answering } ville invitée
+       *[other] { $answering } villes invitées
+    } sur { $invited } { $answering ->
+        [one] répond
+       *[other] répondent
+    } (réponses acceptées).
 results-provenance = Calculé le { $at } avec la méthode { $method }. L’empreinte des données d’entrée identifie exactement les réponses analysées : les mêmes réponses donnent la même empreinte.
 results-not-ranking = Les résultats sont des parts des villes ayant répondu, avec des intervalles à 95 % ; les villes ne sont pas classées.
 results-published = Voici les chiffres en cours, qui évoluent à mesure que des réponses sont acceptées. Le rapport publié est la version { $version } du { $date } :
@@ -360,10 +390,22 @@ results-answered = Réponses
 results-yes-share = { $share } répondent oui
 results-median-level = Niveau médian : { $level }
 results-median = Médiane : { $value }
-results-text-answers = { $count } réponses écrites
+results-text-answers = { $count ->
+        [one] { $count } réponse écrite
+       *[other] { $count } réponses écrites
+    }
 results-sdg-heading = Axes et ODD
 results-sdg-intro = Bonnes pratiques, réponses positives aux questions liées à un ODD et résultats des groupes de discussion, par axe et ODD ; l’ODD le plus cité de chaque axe est mis en évidence.
-results-sdg-cell = { $practices } pratiques, { $answers } réponses, { $workshops } résultats d’ateliers
+results-sdg-cell = { $practices ->
+        [one] { $practices } pratique
+       *[other] { $practices } pratiques
+    }, { $answers ->
+        [one] { $answers } réponse
+       *[other] { $answers } réponses
+    }, { $workshops ->
+        [one] { $workshops } résultat d’atelier
+       *[other] { $workshops } résultats d’ateliers
+    }
 results-axis = Axe
 results-most-cited = Le plus cité
 results-sdg = ODD
@@ -379,9 +421,21 @@ results-trends-heading = Tendances
 results-then = Avant
 results-now = Maintenant
 results-paired-heading = Villes des deux éditions
-results-paired = { $cities } villes dans les deux, { $unchanged } sans changement
+results-paired = { $cities ->
+        [one] { $cities } ville dans les deux
+       *[other] { $cities } villes dans les deux
+    }, { $unchanged } sans changement
 results-no-trends = Aucune question de cette édition n’a encore de réponses dans une édition antérieure.
-results-question-answering = { $answering } villes ont répondu à cette question, sur { $responding } réponses acceptées et { $invited } villes invitées.
+results-question-answering = { $answering ->
+        [one] { $answering } ville a répondu à cette question
+       *[other] { $answering } villes ont répondu à cette question
+    }, sur { $responding ->
+        [one] { $responding } réponse acceptée
+       *[other] { $responding } réponses acceptées
+    } et { $invited ->
+        [one] { $invited } ville invitée.
+       *[other] { $invited } villes invitées.
+    }
 results-chart-caption = Part des villes ayant répondu, avec son intervalle à 95 % (Wilson). Avec moins de 5 villes, seul le nombre est indiqué.
 results-all-cities = Toutes les villes
 results-answer = Réponse
@@ -419,7 +473,10 @@ profile-peers-intro = Les plus proches par la taille, la section et le profil de
 coding-heading = Codage du texte libre
 coding-no-codebook = Cette édition n’a pas encore de grille de codage : importez-en une avec `smartcities codebook --edition ANNÉE FICHIER.toml`.
 coding-nothing = Aucune réponse acceptée n’a encore de texte libre à coder.
-coding-progress = Vous avez codé { $coded } réponses en texte libre sur { $total }.
+coding-progress = Vous avez codé { $coded ->
+        [one] { $coded } réponse en texte libre
+       *[other] { $coded } réponses en texte libre
+    } sur { $total }.
 coding-answer = Réponse { $index } sur { $total }
 coding-already = vous l’avez déjà codée ; enregistrer remplace vos codes
 coding-suggested = suggéré
@@ -452,7 +509,10 @@ coding-passage-not-found = Le passage indiqué pour { $category } ne figure pas 
 results-by-axis = Les plus cités par axe (villes)
 results-by-section = Les plus cités par section de CGLU (villes)
 results-index-heading = Indice composite (profils fictifs)
-results-index-intervals = Intervalles : du 5e au 95e centile du score sur { $runs } tirages qui font varier { $varied }.
+results-index-intervals = Intervalles : du 5e au 95e centile du score sur { $runs ->
+        [one] { $runs } tirage
+       *[other] { $runs } tirages
+    } qui font varier { $varied }.
 results-index-no-ranks = Les villes sont listées par nom : cette édition ne les classe pas.
 results-index-city = Ville
 results-index-score = Score (0–100)
@@ -487,7 +547,10 @@ move-accept = acceptée
 move-withdraw = retirée
 refused-unknown-axis = Le cadre n’a pas d’axe { $axis }.
 refused-unknown-city = Le registre n’a pas de ville { $city }.
-refused-restore-over-data = La base contient { $rows } lignes ; la restauration les remplace toutes. Ajoutez --replace pour le faire, ou restaurez dans une base vide.
+refused-restore-over-data = La base contient { $rows ->
+        [one] { $rows } ligne ; la restauration la remplace.
+       *[other] { $rows } lignes ; la restauration les remplace toutes.
+    } Ajoutez --replace pour le faire, ou restaurez dans une base vide.
 refused-unknown-question = Il n'y a pas de question { $code } dans ce questionnaire.
 refused-unknown-group = Il n'y a pas de partie { $name } dans ce questionnaire.
 refused-unknown-entry = L'entrée { $entry } n'existe pas dans ce questionnaire.
@@ -533,7 +596,10 @@ evidence-change = Modifier
 evidence-note = Ce qui l'étaye (document, lien)
 
 pages = Pages
-page-of = Page { $page } sur { $pages } ({ $total } modifications)
+page-of = Page { $page } sur { $pages } ({ $total ->
+        [one] { $total } modification
+       *[other] { $total } modifications
+    })
 page-newer = Modifications plus récentes
 page-older = Modifications plus anciennes
 
@@ -583,7 +649,13 @@ pub-paired = Villes présentes dans les deux
 pub-question = Question
 pub-finding = Résultat
 pub-answered = Réponses
-pub-answered-of = { $answering } villes sur { $invited } ont répondu
+pub-answered-of = { $answering ->
+        [one] { $answering } ville
+       *[other] { $answering } villes
+    } sur { $invited } { $answering ->
+        [one] a répondu
+       *[other] ont répondu
+    }
 pub-option = Réponse
 pub-share = Part
 pub-interval = Intervalle à 95 %
@@ -663,7 +735,7 @@ pub-chart-shares = Part des villes ayant répondu qui donnent chaque réponse à
 pub-chart-distribution = Distribution des réponses à « { $question } » : minimum, quartiles, médiane et maximum.
 pub-axis-overview = { $axis } : part des villes qui répondent oui
 pub-axis-intro = { $axis } : { $questions ->
-    [one] une question
+    [one] { $questions } question
    *[other] { $questions } questions
 } et { $practices ->
     [0] aucune bonne pratique
@@ -676,7 +748,7 @@ pub-asks = Ce que les résultats demandent aux conseils politiques
 pub-asks-intro = Dans chaque axe, ce que le moins de villes ont encore : là où le soutien d’un conseil peut faire la différence.
 pub-sdg-legend = Chaque case compte les bonnes pratiques, réponses et résultats de groupes de discussion d’un axe liés à un Objectif de développement durable (1–17) ; plus la case est foncée, plus ils sont nombreux.
 pub-chart-source = Source : { $study } { $year }, version { $version }, réponses { $answering ->
-    [one] d’une ville
+    [one] de { $answering } ville
    *[other] de { $answering } villes
 }.
 pub-barriers-chart = Obstacles et leviers : part des villes ayant répondu qui citent chacun
@@ -693,24 +765,48 @@ pub-themes-caption = Villes dont les réponses écrites évoquent chaque thème,
 pub-theme = Thème
 pub-theme-answers = Réponses écrites
 pub-sdg-chart = Axes et ODD : pratiques, réponses et conclusions des groupes de discussion par objectif
-pub-participation = { $answering } des { $invited } villes invitées ont répondu, de { $countries ->
-    [one] un pays
-   *[other] { $countries } pays
-}.
+pub-participation = { $answering } des { $invited } villes invitées { $answering ->
+        [one] a répondu
+       *[other] ont répondu
+    }, { $countries ->
+        [one] d’un pays
+       *[other] de { $countries } pays
+    }.
 pub-kf-barrier = L'obstacle le plus cité est { $category }, par { $share } des villes.
 pub-kf-enabler = Le levier le plus cité est { $category }, par { $share } des villes.
-pub-kf-sdg = L'ODD le plus souvent lié à une pratique est le { $goal } ({ $name }), par { $cities } villes.
-pub-conclusion-close = Les { $practices } bonnes pratiques de ce rapport sont l'offre de l'étude au réseau : chacune peut être adaptée par une autre ville, et les villes qui les portent sont prêtes à partager ce qu'elles ont appris.
-pub-method-collect = Le questionnaire a été envoyé à { $invited } villes en espagnol, en anglais et en français ; { $answering } ont répondu et leurs réponses ont été relues et acceptées par le secrétariat. Il comptait { $questions } questions regroupées par axe.
+pub-kf-sdg = L'ODD le plus souvent lié à une pratique est le { $goal } ({ $name }), par { $cities ->
+        [one] { $cities } ville.
+       *[other] { $cities } villes.
+    }
+pub-conclusion-close = { $practices ->
+        [one] Les bonnes pratiques de ce rapport sont l'offre de l'étude au réseau : chacune peut être adaptée par une autre ville, et les villes qui les portent sont prêtes à partager ce qu'elles ont appris.
+       *[other] Les { $practices } bonnes pratiques de ce rapport sont l'offre de l'étude au réseau : chacune peut être adaptée par une autre ville, et les villes qui les portent sont prêtes à partager ce qu'elles ont appris.
+    }
+pub-method-collect = Le questionnaire a été envoyé à { $invited ->
+        [one] { $invited } ville
+       *[other] { $invited } villes
+    } en espagnol, en anglais et en français ; { $answering ->
+        [one] { $answering } a répondu et ses réponses ont été relues et acceptées par le secrétariat.
+       *[other] { $answering } ont répondu et leurs réponses ont été relues et acceptées par le secrétariat.
+    } Il comptait { $questions ->
+        [one] { $questions } question regroupée
+       *[other] { $questions } questions regroupées
+    } par axe.
 pub-method-shares = Chaque résultat est la part des villes ayant répondu qui donnent une réponse, avec son intervalle de Wilson à 95 % ; chaque question ne compte que les villes qui y ont répondu. Quand moins de cinq villes ont répondu, seul l'effectif est indiqué.
 pub-method-breakdowns = Chaque question est aussi ventilée par section mondiale de CGLU, par tranche de population et par appartenance à Metropolis, avec la même règle pour les petites cellules.
-pub-method-practices = Les villes ont proposé { $practices } bonnes pratiques, chacune liée par la ville aux ODD qu'elle sert ; les obstacles et les leviers ont été choisis dans une liste commune de catégories et notés selon leur importance.
+pub-method-practices = Les villes ont proposé { $practices ->
+        [one] { $practices } bonne pratique
+       *[other] { $practices } bonnes pratiques
+    }, chacune liée par la ville aux ODD qu'elle sert ; les obstacles et les leviers ont été choisis dans une liste commune de catégories et notés selon leur importance.
 pub-method-workshops = { $workshops ->
     [0] Aucun groupe de discussion n'a eu lieu.
     [one] Un groupe de discussion a débattu des premiers résultats avec les villes.
    *[other] { $workshops } groupes de discussion ont débattu des premiers résultats avec les villes.
 }
-pub-method-trends = { $questions } questions ont aussi été posées dans une édition précédente ; leurs tendances comparent les deux éditions et les villes qui ont répondu aux deux.
+pub-method-trends = { $questions ->
+        [one] { $questions } question a aussi été posée dans une édition précédente ; sa tendance compare les deux éditions et les villes qui ont répondu aux deux.
+       *[other] { $questions } questions ont aussi été posées dans une édition précédente ; leurs tendances comparent les deux éditions et les villes qui ont répondu aux deux.
+    }
 pub-method-scores = Cette édition publie aussi des scores composites par axe, avec l'intervalle que laissent leurs choix incertains. Ils sont listés par nom de ville : l'étude n'est pas un classement.
 pub-method-no-scores = L'étude n'est pas un classement : aucun score ni rang n'est publié, seulement des parts de villes et le profil de chaque ville.
 pub-published = Résultats publiés
@@ -725,7 +821,13 @@ refused-nothing-to-publish = Aucune réponse de ville n'a encore été acceptée
 refused-text-too-long = Ce texte est trop long : { $max } caractères au plus.
 refused-published-meanwhile = Une autre version de cette édition a été publiée au même moment. Rechargez la page et publiez de nouveau si nécessaire.
 refused-withdraw-reason = Indiquez pourquoi la version est retirée : le public le lira sur ses pages.
-pub-conclusion-participation = { $answering } villes de { $countries } pays ont répondu à cette édition. Ce qui suit les décrit comme un groupe, en parts de villes et en profils : sans les classer.
+pub-conclusion-participation = { $answering ->
+        [one] { $answering } ville
+       *[other] { $answering } villes
+    } de { $countries } pays { $answering ->
+        [one] a répondu
+       *[other] ont répondu
+    } à cette édition. Ce qui suit les décrit comme un groupe, en parts de villes et en profils : sans les classer.
 pub-conclusion-widespread = Ce que la plupart des villes ont déjà, axe par axe : { $list }.
 pub-conclusion-rare = Ce que peu de villes ont encore, là où celles qui l'ont peuvent le plus aider les autres : { $list }.
 pub-conclusion-barriers = Les obstacles les plus cités sont { $barriers } ; les leviers, { $enablers }.
@@ -744,7 +846,10 @@ pub-foreword-field = Avant-propos ({ $language })
 pub-conclusions-field = Conclusions ({ $language }), rédigées à partir des données : modifiez-les avant de publier
 pub-versions = Versions publiées
 pub-published-by = Publiée le { $at } par { $by }
-pub-files = { $files } fichiers, { $size } Mo
+pub-files = { $files ->
+        [one] { $files } fichier
+       *[other] { $files } fichiers
+    }, { $size } Mo
 pub-withdraw-reason = Motif du retrait (visible du public)
 pub-withdraw-button = Retirer la version { $version }
 pub-analysed-flash = L'édition a été analysée.
@@ -836,7 +941,7 @@ practices-order = Ordre
 practices-order-relevance = Les plus pertinentes
 practices-order-newest = Les plus récentes
 practices-found = { $count ->
-    [one] Une pratique
+    [one] { $count } pratique
    *[other] { $count } pratiques
 }
 practices-nothing = Aucune pratique ne correspond. Essayez avec moins de mots ou retirez un filtre.
@@ -907,7 +1012,10 @@ practice-label-started = Début
 practice-label-ended = Fin
 practice-label-technologies = Technologies
 practice-sdg-short = ODD
-autosave-problems = {"{"}count{"}"} réponses à corriger : voyez les messages à côté.
+autosave-problems = { $count ->
+        [one] { $count } réponse à corriger : voyez le message à côté.
+       *[other] { $count } réponses à corriger : voyez les messages à côté.
+    }
 submitted-heading = Réponses envoyées
 submitted-thanks = Merci : les réponses de { $city } ont été envoyées le { $when }.
 submitted-next-heading = La suite
@@ -925,7 +1033,10 @@ city-map-description = Une carte du monde où { $country } est ombré et un poin
 review-staff-heading = Examen des réponses de { $city }
 refused-deadline-passed = La date limite { $deadline } est passée : choisissez un jour à venir.
 refused-deadline-before-call = La date limite { $deadline } n'est pas postérieure à l'appel à participation ({ $call }).
-question-choices = { $count } options
+question-choices = { $count ->
+        [one] { $count } option
+       *[other] { $count } options
+    }
 campaign-show = Afficher
 campaign-show-all = Toutes les villes
 campaign-show-awaiting = À examiner
@@ -935,12 +1046,12 @@ workshop-id-taken = Un atelier porte déjà l’identifiant { $id } : choisissez
 workshop-title = Atelier en { $language }, { $date }
 picker-filter = Chercher une ville
 picker-chosen = { $count ->
-    [one] 1 ville choisie
+    [one] { $count } ville choisie
    *[other] { $count } villes choisies
 }
 campaign-preview-heading = Avant d’inviter
 campaign-preview-intro = { $count ->
-    [one] Une ville membre n’a pas encore été invitée. Ses points focaux recevront le courriel ci-dessous, chacun avec un lien personnel.
+    [one] { $count } ville membre n’a pas encore été invitée. Ses points focaux recevront le courriel ci-dessous, chacun avec un lien personnel.
    *[other] { $count } villes membres n’ont pas encore été invitées. Leurs points focaux recevront le courriel ci-dessous, chacun avec un lien personnel.
 }
 campaign-preview-no-focal-point = aucun point focal : la ville entre dans la campagne, mais personne ne reçoit de courriel
@@ -986,13 +1097,14 @@ cond-pick-gt = est supérieur à
 cond-pick-ge = est au moins
 cond-pick-selected = comprend
 editor-campaign-open = La campagne est ouverte : { $cities ->
-    [one] une ville répond
+    [one] { $cities } ville répond
    *[other] { $cities } villes répondent
 } à ce questionnaire. Chaque modification atteint leurs formulaires aussitôt ; une nouvelle question obligatoire est posée aux villes qui n’ont pas encore envoyé.
 editor-delete-confirm = Retirer la question { $name } ?
 editor-delete-confirm-intro = La question quitte le questionnaire dans une nouvelle version ; les versions antérieures la conservent. Elle n’a aucune réponse.
 editor-delete-yes = Oui, la retirer
 editor-delete-no = Non, la garder
+question-hint-unit = Unité : { $unit }
 unit-count = nombre
 unit-percent = %
 unit-km = km
@@ -1018,7 +1130,7 @@ events-private = non public
 events-audience = Public
 events-partners = Partenaires
 events-attendance = { $count ->
-    [one] 1 participant
+    [one] { $count } participant
    *[other] { $count } participants
 }
 events-component = Composante
@@ -1061,6 +1173,10 @@ event-problem-link = { $link } n’est pas un lien http ou https
 event-problem-partner = { $partner } n’est pas une organisation partenaire de la communauté
 event-problem-language = choisissez l’espagnol, l’anglais ou le français
 event-problem-attendance = indiquez un nombre entier de participants
+event-problem-id = indiquez un identifiant de 3 à 80 minuscules, chiffres et tirets internes, ou laissez-le vide pour le créer à partir du titre
+event-problem-date = indiquez une date comme 2027, 2027-03 ou 2027-03-12
+event-problem-choice = choisissez l’une des options
+events-id-blank = laissez vide pour le créer à partir de la date et du titre
 refused-event-invalid = L’événement n’a pas été enregistré :
 refused-event-id-taken = Un événement avec l’identifiant { $id } existe déjà : choisissez-en un autre ou corrigez cet événement.
 
@@ -1094,36 +1210,87 @@ progress-leadership = Point sur la direction de la communauté
 progress-summary = Synthèse des résultats de la période
 progress-online = en ligne
 progress-edition = Édition { $year }
-progress-reported-cities = { $cities } villes participantes, selon l’édition
-progress-participation = { $invited } villes invitées, { $answered } ont répondu ({ $rate }), { $accepted } acceptées
+progress-reported-cities = { $cities ->
+        [one] { $cities } ville participante
+       *[other] { $cities } villes participantes
+    }, selon l’édition
+progress-participation = { $invited ->
+        [one] { $invited } ville invitée
+       *[other] { $invited } villes invitées
+    }, { $answered ->
+        [one] { $answered } a répondu
+       *[other] { $answered } ont répondu
+    } ({ $rate }), { $accepted ->
+        [one] { $accepted } acceptée
+       *[other] { $accepted } acceptées
+    }
 progress-practices-published = Bonnes pratiques publiées sur la période
 progress-practices-total = Bonnes pratiques du catalogue
 progress-lead = { $city } dirige la communauté, représentée par { $representative }, { $office }.
 progress-presentations = Présentations de l’étude
 progress-round-open = ouverte
 progress-round-closed = close
-progress-round = { $state } : { $confirmed } confirmations, { $updated } mises à jour, { $left } départs, { $silent } sans réponse
+progress-round = { $state } : { $confirmed ->
+        [one] { $confirmed } confirmation
+       *[other] { $confirmed } confirmations
+    }, { $updated ->
+        [one] { $updated } mise à jour
+       *[other] { $updated } mises à jour
+    }, { $left ->
+        [one] { $left } départ
+       *[other] { $left } départs
+    }, { $silent } sans réponse
 progress-learning-events = Webinaires et réunions d’apprentissage
 progress-attendance = Participants au total
 progress-applications = Candidatures d’adhésion
-progress-applications-detail = { $received } reçues, { $approved } acceptées
+progress-applications-detail = { $received ->
+        [one] { $received } reçue
+       *[other] { $received } reçues
+    }, { $approved ->
+        [one] { $approved } acceptée
+       *[other] { $approved } acceptées
+    }
 progress-downloads = Téléchargements de l’édition { $year }
 progress-council-nothing = n’a pas encore reçu de résultats
 progress-council-received = a reçu les résultats de { $editions }
 progress-lead-since = { $city } dirige la communauté depuis { $since }.
 progress-no-leadership = Aucune direction n’est enregistrée.
-progress-summary-edition = édition { $year }, « { $title } » ({ $cities } villes)
+progress-summary-edition = édition { $year }, « { $title } » ({ $cities ->
+        [one] { $cities } ville
+       *[other] { $cities } villes
+    })
 progress-summary-work = Sur la période { $period }, la communauté a travaillé sur { $count ->
     [0] aucune édition de l’étude
     [one] une édition de l’étude : { $editions }
    *[other] { $count } éditions de l’étude : { $editions }
-}. { $practices } bonnes pratiques ont été publiées dans le catalogue, et les éditions publiées ont été téléchargées { $downloads } fois depuis le site.
+}. { $practices ->
+        [one] { $practices } bonne pratique a été publiée
+       *[other] { $practices } bonnes pratiques ont été publiées
+    } dans le catalogue, et les éditions publiées ont été téléchargées { $downloads } fois depuis le site.
 progress-summary-no-renewal = la liste des membres n’a pas été renouvelée
-progress-summary-renewal = la liste des membres a été renouvelée ({ $confirmed } membres restent, { $left } sont partis, { $silent } { $closed ->
-    [yes] ont expiré sans répondre
-   *[other] n’ont pas encore répondu
-})
-progress-summary-network = La communauté a organisé ou suivi { $events } événements, avec { $attendance } participants au total, aux côtés de { $partners } organisations partenaires ; { $renewal }. Elle compte { $active } membres actifs.
+progress-summary-renewal = la liste des membres a été renouvelée ({ $confirmed ->
+        [one] { $confirmed } membre reste
+       *[other] { $confirmed } membres restent
+    }, { $left ->
+        [one] { $left } est parti
+       *[other] { $left } sont partis
+    }, { $silent } { $closed ->
+        [yes] ont expiré sans répondre
+       *[other] n’ont pas encore répondu
+    })
+progress-summary-network = La communauté a organisé ou suivi { $events ->
+        [one] { $events } événement
+       *[other] { $events } événements
+    }, avec { $attendance ->
+        [one] { $attendance } participant
+       *[other] { $attendance } participants
+    } au total, aux côtés de { $partners ->
+        [one] { $partners } organisation partenaire
+       *[other] { $partners } organisations partenaires
+    } ; { $renewal }. Elle compte { $active ->
+        [one] { $active } membre actif.
+       *[other] { $active } membres actifs.
+    }
 nav-community = Communauté
 renewal-page-heading = Adhésion de { $city }
 renewal-closes = réponses jusqu’au { $date }
@@ -1149,7 +1316,10 @@ renewal-heading = Renouvellement de la liste des membres
 renewal-intro = Les points focaux de chaque membre reçoivent un lien pour confirmer ou corriger les contacts de la ville, ou pour partir. Les membres qui n’ont pas répondu à la clôture expirent ; rien n’est supprimé.
 renewal-opened = ouverte le { $date }
 renewal-remind = Relancer les membres sans réponse
-renewal-close-confirm = Je comprends que { $count } membres sans réponse vont expirer
+renewal-close-confirm = Je comprends que { $count ->
+        [one] { $count } membre sans réponse va expirer
+       *[other] { $count } membres sans réponse vont expirer
+    }
 renewal-close = Clore la campagne
 renewal-filter = Afficher
 renewal-col-answer = Réponse
@@ -1278,7 +1448,10 @@ pub-unscheduled-flash = La version { $version } est de nouveau un aperçu privé
 pub-publish-button = Faire la version { $version }
 pub-published-flash = La version { $version } est faite : publique, programmée ou en aperçu privé, selon votre choix (voir ci-dessous).
 pub-provisional-short = Résultats provisoires.
-pub-provisional-note = Cette version a été faite alors que les villes répondaient encore : { $answering } des { $invited } villes invitées avaient répondu. Ses chiffres changeront.
+pub-provisional-note = Cette version a été faite alors que les villes répondaient encore : { $answering ->
+        [one] { $answering } des { $invited } villes invitées avait répondu.
+       *[other] { $answering } des { $invited } villes invitées avaient répondu.
+    } Ses chiffres changeront.
 pub-changes = Ce qui a changé
 pub-changes-auto = La version { $version } reposait sur les réponses de { $before } villes ; celle-ci sur celles de { $now }.
 
@@ -1312,16 +1485,16 @@ people-account = Un compte : { $name } ({ $role })
 people-disabled = désactivé
 people-focal = Point focal de { $city } : { $name }, { $role }
 people-applications = { $count ->
-    [one] Une demande d’adhésion
+    [one] { $count } demande d’adhésion
    *[other] { $count } demandes d’adhésion
 }
 people-practice = Contact de la pratique
 people-records = { $count ->
-    [one] Un enregistrement fait, dans
+    [one] { $count } enregistrement fait, dans
    *[other] { $count } enregistrements faits, dans
 }
 people-mails = { $count ->
-    [one] Un courrier à cette adresse
+    [one] { $count } courrier à cette adresse
    *[other] { $count } courriers à cette adresse
 }
 people-export = Tout télécharger dans un fichier JSON

@@ -221,6 +221,41 @@ pub fn draft_practices(snapshot: &Snapshot, lang: Lang) -> Vec<PracticeView> {
     snapshot.practices().iter().map(|p| builder.practice(p)).collect()
 }
 
+impl Builder<'_> {
+    /// The focus groups, with their participants' names and outputs in the reader's words.
+    fn workshops(&self) -> Vec<WorkshopView> {
+        let lang = self.lang;
+        self.snapshot
+            .workshops
+            .iter()
+            .map(|w| WorkshopView {
+                held_on: w.held_on.clone(),
+                // The session's language in the reader's words: "espagnol", not "Español".
+                language: t(lang, &format!("language-{}", w.language.code())),
+                dynamics: w.dynamics.clone(),
+                participants: w
+                    .participants
+                    .iter()
+                    .map(|c| self.city_name(c.as_str()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                outputs: w
+                    .outputs
+                    .iter()
+                    .map(|o| {
+                        (
+                            t(lang, &format!("workshop-kind-{}", o.kind)),
+                            o.axis.as_deref().map(|a| self.names.axis(a)).unwrap_or_default(),
+                            o.sdgs.join(", "),
+                            o.note.clone(),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
 /// The edition's view in one language. `version` and `published_on` (`YYYY-MM-DD`) are those
 /// of the version being made.
 pub fn edition_view(
@@ -236,7 +271,8 @@ pub fn edition_view(
     let practices: Vec<PracticeView> = snapshot.practices().iter().map(|p| builder.practice(p)).collect();
     let axes = builder.axes(&practices);
     let mut answering: Vec<&City> = snapshot.answering();
-    answering.sort_by(|a, b| a.name.cmp(&b.name));
+    let collator = smartcities_locale::collator(lang);
+    answering.sort_by(|a, b| collator.compare(a.name_in(lang), b.name_in(lang)));
     let cities: Vec<CityView> = answering.iter().map(|c| builder.city(c, &practices)).collect();
     let be = &results.barriers_enablers;
     let barriers = builder.cited(&be.overall, "barrier", 10);
@@ -246,33 +282,7 @@ pub fn edition_view(
     let sdg_table = builder.sdg_table();
     let participation = builder.participation();
     let map = builder.map(&answering, &participation);
-    let workshops = snapshot
-        .workshops
-        .iter()
-        .map(|w| WorkshopView {
-            held_on: w.held_on.clone(),
-            language: w.language.endonym().to_string(),
-            dynamics: w.dynamics.clone(),
-            participants: w
-                .participants
-                .iter()
-                .map(|c| builder.city_name(c.as_str()))
-                .collect::<Vec<_>>()
-                .join(", "),
-            outputs: w
-                .outputs
-                .iter()
-                .map(|o| {
-                    (
-                        t(lang, &format!("workshop-kind-{}", o.kind)),
-                        o.axis.as_deref().map(|a| names.axis(a)).unwrap_or_default(),
-                        o.sdgs.join(", "),
-                        o.note.clone(),
-                    )
-                })
-                .collect(),
-        })
-        .collect();
+    let workshops = builder.workshops();
     let focus = match &snapshot.edition.focus {
         Focus::Holistic => t(lang, "focus-holistic"),
         Focus::Axis(axis) => {

@@ -101,7 +101,7 @@ impl Builder<'_> {
             .iter()
             .map(|c| map::Marker {
                 id: c.id.as_str(),
-                name: &c.name,
+                name: c.name_in(lang),
                 longitude: c.location.longitude,
                 latitude: c.location.latitude,
             })

@@ -8,7 +8,7 @@ impl Builder<'_> {
             .cities
             .iter()
             .find(|c| c.id.as_str() == id)
-            .map_or_else(|| id.to_string(), |c| c.name.clone())
+            .map_or_else(|| id.to_string(), |c| c.name_in(self.lang).to_string())
     }
 
     pub(super) fn answered(&self, summary: &Summary) -> String {
@@ -358,7 +358,7 @@ impl Builder<'_> {
                     && let Some(yes) = options.iter().find(|o| o.code == "yes")
                 {
                     bars.push(Bar {
-                        label: format!("{} · {}: {}", row.question, city.name, row.answer),
+                        label: format!("{} · {}: {}", row.question, city.name_in(lang), row.answer),
                         count: yes.count,
                         share: yes.share,
                         interval: yes.low.zip(yes.high),
@@ -374,7 +374,7 @@ impl Builder<'_> {
             highlights = profile
                 .highlights
                 .iter()
-                .filter_map(|h| sentences::highlight(&self.names, &city.name, h))
+                .filter_map(|h| sentences::highlight(&self.names, city.name_in(lang), h))
                 .take(6)
                 .collect();
             peers = profile.peers.iter().map(|p| (p.city.clone(), self.city_name(&p.city))).collect();
@@ -402,14 +402,14 @@ impl Builder<'_> {
             })
             .collect();
         let chart = (!bars.is_empty()).then(|| {
-            let title = translate(lang, "pub-city-chart", &[("city", city.name.clone().into())]);
+            let title = translate(lang, "pub-city-chart", &[("city", city.name_in(lang).to_string().into())]);
             Figure::bars(lang, format!("city-{}", city.id), title.clone(), title, &bars)
         });
         CityView {
             chart,
             bars: bar_views,
             id: city.id.to_string(),
-            name: city.name.clone(),
+            name: city.name_in(lang).to_string(),
             country: city.country.name(lang).to_string(),
             section: t(lang, &format!("section-{}", city.section.slug())),
             population,

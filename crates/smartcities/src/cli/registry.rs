@@ -12,7 +12,8 @@ use super::{Format, open, read, say};
 /// What can be imported.
 pub enum Import {
     /// Cities CSV: name, country, population, latitude, longitude; optional id, local_name,
-    /// section, population_year, population_source, metropolis. Existing ids are updated.
+    /// name_es, name_fr, section, population_year, population_source, metropolis. Existing ids
+    /// are updated.
     Cities {
         /// The CSV file.
         file: PathBuf,

@@ -13,7 +13,7 @@ use smartcities_app::{
     AppError, Refusal,
     membership::{Decision, RoundView},
 };
-use smartcities_domain::{ApproxDate, CityId, Coordinates, Lang, RenewalAnswer};
+use smartcities_domain::{ApproxDate, CityId, Coordinates, Lang, RenewalAnswer, read_count, read_decimal};
 
 use super::*;
 use crate::{
@@ -84,7 +84,7 @@ pub(super) fn round_row(lang: Lang, view: &RoundView, filter: &str) -> RoundRow 
         .filter(|(_, r)| filter.is_empty() || r.answer.slug() == filter)
         .map(|(city, reply)| ReplyRow {
             city_id: reply.city.to_string(),
-            city: city.as_ref().map_or_else(|| reply.city.to_string(), |c| c.name.clone()),
+            city: city.as_ref().map_or_else(|| reply.city.to_string(), |c| c.name_in(lang).to_string()),
             answer: reply.answer.slug(),
             answer_text: t(lang, &format!("renewal-answer-{}", reply.answer.slug())),
             answered_at: reply.answered_at.map(|at| timestamp(lang, at)).unwrap_or_default(),
@@ -101,7 +101,7 @@ pub(super) fn round_row(lang: Lang, view: &RoundView, filter: &str) -> RoundRow 
         id: view.round.id.clone(),
         title: view.round.title.clone(),
         opened: day(&view.round.opened_at.to_string()),
-        closes_on: day(&view.round.closes_on),
+        closes_on: day(&view.round.closes_on.to_string()),
         closed: view.round.closed_at.map(|at| day(&at.to_string())).unwrap_or_default(),
         confirmed: view.counts.confirmed,
         updated: view.counts.updated,
@@ -217,17 +217,24 @@ pub async fn renewal_act(
             } else if action == "spam" {
                 Ok(Decision::Spam)
             } else {
-                let number = |name: &str| first(&fields, name).replace(',', ".").parse::<f64>().ok();
-                let population =
-                    first(&fields, "population").replace([' ', '.', ',', '\u{a0}'], "").parse::<u64>().ok();
-                match number("latitude")
+                // Numbers by the page language's rule: "43,3569" is not a population of 433569.
+                let number = |name: &str| read_decimal(&first(&fields, name), lang).ok();
+                let typed_population = first(&fields, "population");
+                let population = (!typed_population.trim().is_empty())
+                    .then(|| read_count(&typed_population, lang))
+                    .transpose();
+                let location = number("latitude")
                     .zip(number("longitude"))
-                    .and_then(|(lat, lon)| Coordinates::new(lat, lon).ok())
-                {
-                    Some(location) => Ok(Decision::Approve { location, population }),
-                    None => Err(AppError::Refused(Refusal::CommunityInvalid(vec![(
+                    .and_then(|(lat, lon)| Coordinates::new(lat, lon).ok());
+                match (location, population) {
+                    (Some(location), Ok(population)) => Ok(Decision::Approve { location, population }),
+                    (None, _) => Err(AppError::Refused(Refusal::CommunityInvalid(vec![(
                         "location".into(),
                         smartcities_domain::CommunityProblem::Missing,
+                    )]))),
+                    (_, Err(problem)) => Err(AppError::Refused(Refusal::CommunityInvalid(vec![(
+                        "population".into(),
+                        smartcities_domain::CommunityProblem::Number(problem),
                     )]))),
                 }
             };

@@ -105,6 +105,26 @@ pub(super) fn default_period(today: smartcities_domain::Day) -> (String, String)
     (format!("{}-01", year - 1), format!("{year}-12"))
 }
 
+/// Every semester from the first activity's to the last one's (at most 40), so the timeline
+/// shows the gaps too.
+fn semester_span(activities: &[Activity]) -> Vec<Semester> {
+    let mut all: Vec<Semester> = activities.iter().map(|a| a.semester).collect();
+    all.sort();
+    all.dedup();
+    match (all.first(), all.last()) {
+        (Some(first), Some(last)) => {
+            let mut s = *first;
+            let mut out = vec![s];
+            while s < *last && out.len() < 40 {
+                s = s.next();
+                out.push(s);
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
 pub(super) async fn community_page(
     ctx: &Ctx<'_>,
     leadership_form: Option<BTreeMap<String, String>>,
@@ -118,7 +138,11 @@ pub(super) async fn community_page(
     let secretariat = ctx.viewer.is_secretariat();
     let lead = match &leadership {
         Some(l) => {
-            let city = state.app.city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);
+            let city = state
+                .app
+                .city(&l.city)
+                .await?
+                .map_or_else(|| l.city.to_string(), |c| c.name_in(lang).to_string());
             Some(BTreeMap::from([
                 ("city", city.clone()),
                 ("city_id", l.city.to_string()),
@@ -147,23 +171,7 @@ pub(super) async fn community_page(
         }
         None => None,
     };
-    let semesters: Vec<Semester> = {
-        let mut all: Vec<Semester> = activities.iter().map(|a| a.semester).collect();
-        all.sort();
-        all.dedup();
-        match (all.first(), all.last()) {
-            (Some(first), Some(last)) => {
-                let mut s = *first;
-                let mut out = vec![s];
-                while s < *last && out.len() < 40 {
-                    s = s.next();
-                    out.push(s);
-                }
-                out
-            }
-            _ => Vec::new(),
-        }
-    };
+    let semesters = semester_span(&activities);
     let lanes = Component::ALL
         .iter()
         .map(|c| TimelineLane {
@@ -188,7 +196,7 @@ pub(super) async fn community_page(
             .cities(&Default::default())
             .await?
             .into_iter()
-            .map(|c| (c.id.to_string(), c.name))
+            .map(|c| (c.id.to_string(), c.name_in(lang).to_string()))
             .collect();
         list.sort_by(|a, b| collator.compare(&a.1, &b.1));
         list

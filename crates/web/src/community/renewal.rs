@@ -72,13 +72,13 @@ pub(super) fn renewal_page_body(
     if focal.len() < MAX_FOCAL_POINTS {
         focal.push(FocalRow::default());
     }
-    let closes_on = ApproxDate::parse(&invitation.round.closes_on)
+    let closes_on = ApproxDate::parse(&invitation.round.closes_on.to_string())
         .map_or_else(|_| String::new(), |d| approx_date(lang, d));
     RenewalPage {
         round_title: invitation.round.title.clone(),
         closes_on,
         closed: invitation.round.closed_at.is_some(),
-        city: invitation.city.name.clone(),
+        city: invitation.city.name_in(lang).to_string(),
         answer: invitation.reply.answer.slug(),
         answer_text: t(lang, &format!("renewal-answer-{}", invitation.reply.answer.slug())),
         answered_at: invitation.reply.answered_at.map(|at| timestamp(lang, at)).unwrap_or_default(),

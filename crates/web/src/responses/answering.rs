@@ -11,10 +11,10 @@ use axum::{
 };
 use serde::Serialize;
 use smartcities_app::questionnaire::{
-    EntryKey, Item, Kind, Question, Questionnaire, check_value, is_relevant,
+    EntryKey, Item, Kind, Question, Questionnaire, check_value, is_relevant, read_typed_number,
 };
 use smartcities_app::responses::{AnswerChange, SaveOutcome};
-use smartcities_app::{AppError, Refusal};
+use smartcities_app::{AnswerProblem, AppError, Refusal};
 use smartcities_domain::{Lang, Revision};
 
 use super::*;
@@ -173,15 +173,25 @@ pub async fn group_form(
     render_page(&ctx, "group.html", "me", page).await
 }
 
+/// What a submitted group form asks to change, and the numbers in it that cannot be read.
+pub(super) struct FormChanges {
+    /// The answers to change.
+    pub changes: Vec<AnswerChange>,
+    /// Numbers typed so that they cannot be read without a guess, by question (not changed).
+    pub unread: Vec<AnswerProblem>,
+}
+
 /// Turns a submitted group form into answer changes: only the questions the page showed
-/// (listed in `shown`) are touched, so a hidden follow-up question keeps its answer. A field
-/// of an entry that is not one (an id out of range, typed by hand) refuses the whole form.
+/// (listed in `shown`) are touched, so a hidden follow-up question keeps its answer. Numbers
+/// are read by the page language's rule; one that cannot be read is left out and reported. A
+/// field of an entry that is not one (an id out of range, typed by hand) refuses the whole form.
 pub(super) fn form_changes(
     q: &Questionnaire,
     group: &str,
     fields: &HashMap<String, Vec<String>>,
     lang: Lang,
-) -> Result<Vec<AnswerChange>, Refusal> {
+) -> Result<FormChanges, Refusal> {
+    let mut unread = Vec::new();
     let shown = fields.get("shown").cloned().unwrap_or_default();
     let removed: BTreeSet<String> = fields.get("remove").cloned().unwrap_or_default().into_iter().collect();
     let next_id =
@@ -227,7 +237,14 @@ pub(super) fn form_changes(
         let value = match question.kind {
             Kind::SelectMultiple { .. } => values.join(" "),
             Kind::Integer | Kind::Decimal => {
-                typed_number(&values.into_iter().next().unwrap_or_default(), lang)
+                match values.first().map(|typed| read_typed_number(q, question, typed, lang)) {
+                    None => String::new(),
+                    Some(Ok(number)) => number,
+                    Some(Err(message)) => {
+                        unread.push(AnswerProblem { question: code.to_string(), entry, message });
+                        continue;
+                    }
+                }
             }
             _ => values.into_iter().next().unwrap_or_default(),
         };
@@ -237,7 +254,7 @@ pub(super) fn form_changes(
             value: (!value.is_empty()).then_some(value),
         });
     }
-    Ok(changes)
+    Ok(FormChanges { changes, unread })
 }
 
 /// A page's questions after a save (the answers read before it with its changes applied): which
@@ -347,9 +364,14 @@ pub async fn save_group(
         let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
         check_csrf(&viewer, first("csrf"), lang)?;
         let base = first("revision").and_then(|r| r.parse::<Revision>().ok()).unwrap_or(Revision::NONE);
-        let changes = form_changes(&loaded.questionnaire, &group, &fields, lang)
+        let FormChanges { changes, unread } = form_changes(&loaded.questionnaire, &group, &fields, lang)
             .map_err(|refusal| PageError::Refused(lang, refusal.message(lang)))?;
-        let saved = state.app.save_answers_in(user_of(&viewer)?, &loaded, base, &changes, lang).await;
+        // A number that cannot be read without a guess refuses the save like any invalid answer.
+        let saved = if unread.is_empty() {
+            state.app.save_answers_in(user_of(&viewer)?, &loaded, base, &changes, lang).await
+        } else {
+            Err(AppError::Refused(Refusal::InvalidAnswers(unread)))
+        };
         let outcome = match saved {
             // Autosave learns which answers were refused, by field, so it can show each beside its
             // question and save the others without them.

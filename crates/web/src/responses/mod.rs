@@ -130,7 +130,7 @@ fn question_view(
     let problem =
         if value.is_empty() { None } else { check_value(q, question, &value, lookup, lang).map(|(_, m)| m) };
     // Numbers read with the page language's decimal separator.
-    let value = if input == "number" { shown_number(&value, lang) } else { value };
+    let value = if input == "number" { smartcities_domain::typed_number(&value, lang) } else { value };
     QuestionView {
         field,
         code: question.name.to_string(),
@@ -144,48 +144,6 @@ fn question_view(
         problem,
         comment: comments.get(question.name.as_str()).cloned(),
         relevant: true,
-    }
-}
-
-/// A stored number (`12.5`) as typed in `lang` (`12,5` in Spanish and French).
-fn shown_number(value: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Es | Lang::Fr => value.replace('.', ","),
-        Lang::En => value.to_string(),
-    }
-}
-
-/// A number as typed in `lang`, in the stored form: the decimal comma of Spanish and French
-/// (their thousands dots and spaces dropped), English thousands commas dropped. Anything else
-/// is left for the checks to refuse.
-fn typed_number(value: &str, lang: Lang) -> String {
-    let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
-    let grouped = |text: &str, separator: char| {
-        let mut parts = text.split(separator);
-        let first = parts.next().unwrap_or("");
-        let rest: Vec<&str> = parts.collect();
-        !rest.is_empty()
-            && (1..=3).contains(&first.trim_start_matches('-').len())
-            && rest.iter().all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
-    };
-    match lang {
-        Lang::Es | Lang::Fr if compact.contains(',') => {
-            let (whole, fraction) = compact.split_once(',').unwrap_or((&compact, ""));
-            let whole = if grouped(whole, '.') { whole.replace('.', "") } else { whole.to_string() };
-            format!("{whole}.{fraction}")
-        }
-        Lang::Es | Lang::Fr if grouped(&compact, '.') => compact.replace('.', ""),
-        Lang::En => {
-            let (whole, fraction) =
-                compact.split_once('.').map_or((compact.as_str(), None), |(w, f)| (w, Some(f)));
-            if grouped(whole, ',') {
-                let whole = whole.replace(',', "");
-                fraction.map_or(whole.clone(), |f| format!("{whole}.{f}"))
-            } else {
-                compact.clone()
-            }
-        }
-        _ => compact,
     }
 }
 

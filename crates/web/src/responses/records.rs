@@ -129,7 +129,7 @@ pub async fn history(
         let value = value.unwrap_or_default();
         match q.question(code) {
             Some(question) if matches!(question.kind, Kind::Integer | Kind::Decimal) => {
-                shown_number(&value, lang)
+                smartcities_domain::typed_number(&value, lang)
             }
             Some(question) => shown_value(lang, q, question, &value),
             None => value,

@@ -39,8 +39,12 @@ pub(super) async fn composite_view(
     index: &smartcities_app::findings::CompositeIndex,
 ) -> Result<CompositeView, PageError> {
     let registry = state.app.cities(&smartcities_app::CityFilter::default()).await?;
-    let name =
-        |id: &str| registry.iter().find(|c| c.id.as_str() == id).map_or(id.to_string(), |c| c.name.clone());
+    let name = |id: &str| {
+        registry
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .map_or(id.to_string(), |c| c.name_in(names.lang).to_string())
+    };
     let mut rows: Vec<(Option<usize>, CompositeRow)> = index
         .cities
         .iter()

@@ -55,7 +55,7 @@ pub(crate) async fn profile_views(
         let highlights = profile
             .highlights
             .iter()
-            .filter_map(|h| smartcities_publish::sentences::highlight(&names, &city.name, h))
+            .filter_map(|h| smartcities_publish::sentences::highlight(&names, city.name_in(lang), h))
             .take(6)
             .collect();
         let mut axes: Vec<(String, Vec<BesideRow>)> = Vec::new();
@@ -83,14 +83,16 @@ pub(crate) async fn profile_views(
         let mut peers = Vec::new();
         for p in &profile.peers {
             let name = match smartcities_domain::CityId::parse(&p.city) {
-                Ok(id) => state.app.city(&id).await?.map_or_else(|| p.city.clone(), |c| c.name),
+                Ok(id) => {
+                    state.app.city(&id).await?.map_or_else(|| p.city.clone(), |c| c.name_in(lang).to_string())
+                }
                 Err(_) => p.city.clone(),
             };
             peers.push((p.city.clone(), name, format!("{:.2}", p.distance)));
         }
         let edition = state.app.edition(year).await?;
         let shown = edition.as_ref().is_some_and(|e| policy::sees_scores(viewer.app(), e));
-        let title = translate(lang, "profile-levels", &[("city", city.name.clone().into())]);
+        let title = translate(lang, "profile-levels", &[("city", city.name_in(lang).to_string().into())]);
         let as_rows = |levels: &[(String, Option<f64>)]| -> Vec<(String, String)> {
             levels.iter().map(|(axis, level)| (axis.clone(), score_text(*level))).collect()
         };

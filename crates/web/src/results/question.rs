@@ -212,9 +212,7 @@ pub async fn question(
         kind: if unit.is_empty() {
             t(lang, &format!("kind-{}", q.kind))
         } else {
-            let key = format!("unit-{unit}");
-            let unit_name = t(lang, &key);
-            let unit_name = if unit_name == key { unit.clone() } else { unit_name };
+            let unit_name = smartcities_locale::unit_name(lang, &unit);
             format!("{} ({unit_name})", t(lang, &format!("kind-{}", q.kind)))
         },
         code,
