@@ -172,7 +172,9 @@ async fn the_city_page_shows_registry_and_membership() {
     let page = app.get("/cities/es-bilbao?lang=es").await.body;
     assert!(page.contains("Bilbao") && page.contains("(Bilbo)"));
     assert!(page.contains("347.342"));
-    assert!(page.contains("43.2627° N, 2.9253° W"));
+    assert!(page.contains("43,2627° N, 2,9253° O"), "Spanish decimals, and west is oeste");
+    let english = app.get("/cities/es-bilbao?lang=en").await.body;
+    assert!(english.contains("43.2627° N, 2.9253° W"));
     assert!(page.contains("Activa") && page.contains("ilustrativo"));
     assert!(!page.contains("example.org"), "focal points' e-mails are not published");
 }

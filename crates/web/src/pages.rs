@@ -430,6 +430,15 @@ pub async fn members(
         .await
 }
 
+/// Latitude and longitude as the reader writes them: `38.7251° N, 9.1498° W`, `38,7251° N,
+/// 9,1498° O` (west is *oeste*, *ouest*).
+fn coordinates_text(lang: Lang, lat: f64, lon: f64) -> String {
+    let degrees = |value: f64| smartcities_domain::typed_number(&format!("{:.4}", value.abs()), lang);
+    let west = if lang == Lang::En { "W" } else { "O" };
+    let (north_south, east_west) = (if lat >= 0.0 { "N" } else { "S" }, if lon >= 0.0 { "E" } else { west });
+    format!("{}° {north_south}, {}° {east_west}", degrees(lat), degrees(lon))
+}
+
 pub async fn city(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
@@ -500,13 +509,7 @@ pub async fn city(
             population: city.population.count,
             population_year: city.population.year,
             population_source: city.population.source.clone(),
-            coordinates: format!(
-                "{:.4}° {}, {:.4}° {}",
-                lat.abs(),
-                if lat >= 0.0 { "N" } else { "S" },
-                lon.abs(),
-                if lon >= 0.0 { "E" } else { "W" }
-            ),
+            coordinates: coordinates_text(lang, lat, lon),
         },
         member: member.map(|m| MembershipView {
             status: t(lang, &format!("member-status-{}", m.status.slug())),

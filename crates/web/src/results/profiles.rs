@@ -69,7 +69,7 @@ pub(crate) async fn profile_views(
             let row = BesideRow {
                 code: a.code.clone(),
                 label: names.question(&a.code),
-                answer: if a.kind == "numeric" { a.answer.clone() } else { names.choice(&a.code, &a.answer) },
+                answer: names.answer(&a.code, &a.answer),
                 all: shown(a.all),
                 section: shown(a.section),
                 band: shown(a.band),
