@@ -15,7 +15,7 @@ use std::{
 
 use serde::{Deserialize, Serialize};
 use smartcities_domain::{
-    BudgetRange, CityId, EditionYear, Lang, Practice, PracticeId, PracticeStatus, Written,
+    BudgetRange, CityId, CityNames, EditionYear, Lang, Practice, PracticeId, PracticeStatus, Written,
 };
 use tantivy::{
     DocAddress, Index, IndexReader, IndexWriter, Order as SortOrder, ReloadPolicy, Searcher, TantivyDocument,
@@ -70,12 +70,17 @@ pub struct Entry {
     pub status: PracticeStatus,
     /// The city's name.
     pub city_name: String,
+    /// The city's name in Spanish and French where they differ.
+    pub city_names: CityNames,
     /// The city's UCLG section, by slug.
     pub section: String,
     /// The city's population band, by slug, when its population is known.
     pub band: Option<String>,
     /// When it was last published or changed, as `YYYYMMDDhhmmss`, for the date order.
     pub when: u64,
+    /// Words a reader of each language finds the practice by besides its own text: the names
+    /// of its axis, sub-area and goals and of its city, in that language.
+    pub labels: BTreeMap<Lang, String>,
 }
 
 impl Entry {
@@ -87,6 +92,7 @@ impl Entry {
             id: practice.id.clone(),
             city: practice.city.clone(),
             city_name: self.city_name.clone(),
+            city_names: self.city_names.clone(),
             status: self.status,
             axis: practice.axis.slug().to_string(),
             sub_area: practice.sub_area.clone(),
@@ -113,6 +119,10 @@ pub struct Card {
     pub city: CityId,
     /// The city's name.
     pub city_name: String,
+    /// The city's name in Spanish and French where they differ (missing in cards stored before
+    /// names had translations).
+    #[serde(default)]
+    pub city_names: CityNames,
     /// Where it stands in the catalogue.
     pub status: PracticeStatus,
     /// Its axis, by slug.
@@ -139,6 +149,13 @@ pub struct Card {
     pub illustrative: bool,
     /// When it was last published or changed (`YYYYMMDDhhmmss`).
     pub when: u64,
+}
+
+impl Card {
+    /// The city's name as a reader of `lang` knows it.
+    pub fn city_name_in(&self, lang: Lang) -> &str {
+        self.city_names.get(lang).unwrap_or(&self.city_name)
+    }
 }
 
 /// Who is searching, which decides what they may find: the public sees published practices, a
@@ -276,6 +293,9 @@ pub struct Suggestion {
 struct LangFields {
     title: Field,
     body: Field,
+    /// The practice's labels in this language: searched, not stored (snippets come from its
+    /// own text).
+    labels: Field,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -302,8 +322,10 @@ impl Fields {
     }
 
     fn text_fields(&self) -> Vec<Field> {
-        let mut fields: Vec<Field> =
-            Lang::ALL.iter().flat_map(|l| [self.lang(*l).title, self.lang(*l).body]).collect();
+        let mut fields: Vec<Field> = Lang::ALL
+            .iter()
+            .flat_map(|l| [self.lang(*l).title, self.lang(*l).body, self.lang(*l).labels])
+            .collect();
         fields.push(self.misc);
         fields
     }
@@ -322,9 +344,17 @@ fn schema() -> (Schema, Fields) {
             )
             .set_stored()
     };
+    let indexed = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     let mut lang = |code: &str| LangFields {
         title: builder.add_text_field(&format!("title_{code}"), text(code)),
         body: builder.add_text_field(&format!("body_{code}"), text(code)),
+        labels: builder.add_text_field(&format!("labels_{code}"), indexed(code)),
     };
     let (es, en, fr) = (lang("es"), lang("en"), lang("fr"));
     let fields = Fields {
@@ -475,6 +505,9 @@ impl Catalogue {
             let body: Vec<&str> = practice.texts().iter().filter_map(|w| w.exactly(*lang)).collect();
             if !body.is_empty() {
                 doc.add_text(fields.body, body.join(" · "));
+            }
+            if let Some(labels) = entry.labels.get(lang) {
+                doc.add_text(fields.labels, labels);
             }
         }
         let mut misc = vec![entry.city_name.as_str()];

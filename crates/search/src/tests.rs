@@ -21,11 +21,13 @@ fn practice(
 fn entry(practice: Practice, status: PracticeStatus, section: &str, when: u64) -> Entry {
     Entry {
         city_name: practice.city.as_str().to_string(),
+        city_names: Default::default(),
         practice,
         status,
         section: section.to_string(),
         band: Some("1m_plus".to_string()),
         when,
+        labels: Default::default(),
     }
 }
 

@@ -134,6 +134,31 @@ async fn each_language_is_stemmed_accents_are_optional_and_facets_count_the_hits
             .contains(&"pt-lisbon-participatory-budget-of-a-capital-city".to_string())
     );
 
+    // The axis's, goals' and city's names find a practice in each language, though its own
+    // text need not say them: "mobilité" finds every mobility practice, "Lisbonne" Lisbon's.
+    let total = |query: String| async move {
+        send(app, "GET", &format!("/api/v1/practices?{query}"), None, None).await.json()["total"]
+            .as_u64()
+            .unwrap()
+    };
+    let mobility = total("axis=mobility".into()).await;
+    assert!(mobility > 0);
+    for words in ["mobilit%C3%A9&lang=fr", "movilidad&lang=es", "mobility&lang=en"] {
+        assert_eq!(total(format!("axis=mobility&q={words}")).await, mobility, "{words} finds every one");
+    }
+    let sustainable = total("sdg=11".into()).await;
+    assert!(sustainable > 0);
+    assert_eq!(
+        total("sdg=11&q=villes+et+communaut%C3%A9s+durables&lang=fr".into()).await,
+        sustainable,
+        "an SDG's French name finds its practices"
+    );
+    let lisbon_fr = found(app, "q=Lisbonne&lang=fr", None).await;
+    assert!(
+        !lisbon_fr.is_empty() && lisbon_fr.iter().all(|id| id.starts_with("pt-lisbon-")),
+        "{lisbon_fr:?}"
+    );
+
     // Every facet value's count is the number of hits when it is chosen.
     for query in ["", "q=transport", "q=movilidad"] {
         let all = send(app, "GET", &format!("/api/v1/practices?{query}"), None, None).await.json();

@@ -539,7 +539,7 @@ async fn list_practices(
                 city: card.city.to_string(),
                 title: card.title.get(lang).0.to_string(),
                 title_lang: title_lang.code().to_string(),
-                city_name: card.city_name,
+                city_name: card.city_name_in(lang).to_string(),
                 snippet_html: hit.snippet_html,
                 axis: card.axis,
                 sub_area: card.sub_area,

@@ -4,7 +4,8 @@
 use std::{collections::HashMap, sync::Arc};
 
 use smartcities_analysis::PopulationBand;
-use smartcities_domain::{City, CityId};
+use smartcities_domain::{City, CityId, Lang};
+use smartcities_locale::t;
 use smartcities_search::{Catalogue, Entry};
 use smartcities_store::{StoreError, StoredPractice, User};
 
@@ -50,6 +51,7 @@ impl App {
             applied = 0;
         }
         let mut cities: HashMap<CityId, City> = HashMap::new();
+        let sub_areas = self.sub_area_names().await?;
         let mut count = 0;
         loop {
             let changed = self.store.catalogue().practices_changed_after(applied, SYNC_BATCH).await?;
@@ -65,7 +67,7 @@ impl App {
                     cities.insert(city_id.clone(), city);
                 }
                 let city = &cities[city_id];
-                entries.push(entry(stored.clone(), city));
+                entries.push(entry(stored.clone(), city, &sub_areas));
             }
             count += entries.len();
             let index = index.clone();
@@ -117,13 +119,57 @@ impl App {
     }
 }
 
+/// Sub-area names by code, in each language, from the editions' frameworks (the newest
+/// edition's name where two differ): practices are found by their sub-area's name.
+#[derive(Debug, Default)]
+pub(super) struct SubAreaNames(HashMap<String, smartcities_domain::Localized>);
+
+impl App {
+    pub(super) async fn sub_area_names(&self) -> Result<SubAreaNames> {
+        let mut names = HashMap::new();
+        let mut editions = self.store.study().editions().await?;
+        editions.sort_by_key(|e| std::cmp::Reverse(e.year));
+        for edition in editions {
+            if let Some((_, framework)) = self.store.study().framework(edition.year).await? {
+                for sub in framework.axes.iter().flat_map(|a| &a.sub_areas) {
+                    names.entry(sub.code.to_string()).or_insert_with(|| sub.label.clone());
+                }
+            }
+        }
+        Ok(SubAreaNames(names))
+    }
+}
+
+/// What a reader of `lang` may type to find a practice besides its text: its axis's, sub-area's,
+/// goals' and city's names in that language.
+fn labels(
+    practice: &smartcities_domain::Practice,
+    city: &City,
+    sub_areas: &SubAreaNames,
+    lang: Lang,
+) -> String {
+    let mut words = vec![t(lang, &format!("axis-{}", practice.axis.slug()))];
+    if let Some(name) = practice.sub_area.as_ref().and_then(|code| sub_areas.0.get(code)) {
+        words.push(name.get(lang).to_string());
+    }
+    let goals: std::collections::BTreeSet<u8> = practice.sdgs.iter().copied().chain([practice.sdg]).collect();
+    words.extend(goals.iter().map(|g| t(lang, &format!("sdg-{g}"))));
+    words.push(city.name_in(lang).to_string());
+    words.join("\n")
+}
+
 /// What the index takes of a stored practice and its city.
-pub(super) fn entry(stored: StoredPractice, city: &City) -> Entry {
+pub(super) fn entry(stored: StoredPractice, city: &City, sub_areas: &SubAreaNames) -> Entry {
     let stamp = stored.published_at.unwrap_or(stored.updated_at).to_string();
     Entry {
+        labels: Lang::ALL
+            .iter()
+            .map(|lang| (*lang, labels(&stored.practice, city, sub_areas, *lang)))
+            .collect(),
         when: when(&stamp),
         status: stored.status,
         city_name: city.name.clone(),
+        city_names: city.names.clone(),
         section: city.section.slug().to_string(),
         band: (city.population.count > 0)
             .then(|| PopulationBand::of(city.population.count).slug().to_string()),
@@ -133,5 +179,5 @@ pub(super) fn entry(stored: StoredPractice, city: &City) -> Entry {
 
 /// The card a stored practice shows, for finding related ones.
 pub(super) fn card_of(stored: &StoredPractice, city: &City) -> Card {
-    Entry::card(&entry(stored.clone(), city))
+    Entry::card(&entry(stored.clone(), city, &SubAreaNames::default()))
 }

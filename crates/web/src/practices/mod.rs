@@ -232,7 +232,7 @@ pub(crate) fn card_view(labels: &Labels, card: &Card, snippet_html: String, reas
         id: card.id.to_string(),
         title: card.title.get(lang).0.to_string(),
         title_lang: shown_lang(&card.title, lang),
-        city: card.city_name.clone(),
+        city: card.city_name_in(lang).to_string(),
         city_id: card.city.to_string(),
         axis: labels.value("axis", &card.axis),
         sdgs: card.sdgs.iter().map(|g| SdgView { goal: *g, name: t(lang, &format!("sdg-{g}")) }).collect(),
