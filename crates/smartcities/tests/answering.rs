@@ -117,48 +117,38 @@ async fn autosave_answers_with_relevance_and_problems_by_field_and_reads_decimal
     assert!(mobility.contains("value=\"12,5\""), "French shows a decimal comma");
     let english = page(&router, &cookie, &format!("{BASE}/new_mobility?lang=en")).await;
     assert!(english.contains("value=\"12.5\""));
+    // Types a number for the bike lanes on a page in `lang`: the status and the reply.
+    let type_km = |lang: &'static str, typed: &'static str| {
+        let (router, cookie, csrf) = (&router, &cookie, &csrf);
+        async move {
+            let form = format!(
+                "csrf={csrf}&revision={}&shown=bike_lane_km&bike_lane_km={}",
+                revision().await,
+                form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
+            );
+            autosave(router, cookie, &format!("{BASE}/new_mobility?lang={lang}"), form).await
+        }
+    };
+    let stored_km = || async {
+        let stored = store.answering().answers(year, &lisbon).await.unwrap();
+        stored.iter().find(|a| a.question == "bike_lane_km").unwrap().value.clone()
+    };
     // Thousands separators of each language are read too.
     for (lang, typed, expected) in
         [("es", "1.250,5", "1250.5"), ("en", "1,250.5", "1250.5"), ("fr", "1 250", "1250")]
     {
-        let (status, body) = autosave(
-            &router,
-            &cookie,
-            &format!("{BASE}/new_mobility?lang={lang}"),
-            format!(
-                "csrf={csrf}&revision={}&shown=bike_lane_km&bike_lane_km={}",
-                revision().await,
-                form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
-            ),
-        )
-        .await;
+        let (status, body) = type_km(lang, typed).await;
         assert_eq!(status, StatusCode::OK, "{lang} {typed}: {body}");
-        let stored = store.answering().answers(year, &lisbon).await.unwrap();
-        assert_eq!(
-            stored.iter().find(|a| a.question == "bike_lane_km").unwrap().value,
-            expected,
-            "{lang} {typed}"
-        );
+        assert_eq!(stored_km().await, expected, "{lang} {typed}");
     }
     // A mark that could group thousands or start decimals is refused, in the page's language,
     // and the stored answer stays as it was.
     for (lang, typed, says) in [("es", "45.000", "tres cifras"), ("en", "1,234", "three digits")] {
-        let (status, body) = autosave(
-            &router,
-            &cookie,
-            &format!("{BASE}/new_mobility?lang={lang}"),
-            format!(
-                "csrf={csrf}&revision={}&shown=bike_lane_km&bike_lane_km={}",
-                revision().await,
-                form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
-            ),
-        )
-        .await;
+        let (status, body) = type_km(lang, typed).await;
         assert_eq!(status, StatusCode::CONFLICT, "{lang} {typed}");
         let message = body["problems"]["bike_lane_km"].as_str().expect("refused by field");
         assert!(message.contains(says), "{lang}: {message}");
-        let stored = store.answering().answers(year, &lisbon).await.unwrap();
-        assert_eq!(stored.iter().find(|a| a.question == "bike_lane_km").unwrap().value, "1250");
+        assert_eq!(stored_km().await, "1250");
     }
 }
 
