@@ -104,7 +104,11 @@ fn responses(q: &Questionnaire, cities: &[City]) -> Vec<CityAnswers> {
                     }
                     _ => "text".into(),
                 };
-                answers.push(Answer { question: question.name.to_string(), entry: None, value });
+                answers.push(Answer {
+                    question: question.name.to_string(),
+                    entry: None,
+                    value: value.into(),
+                });
             }
             for entry in 1..=3 {
                 let e = Some(EntryKey::of("barriers_enablers", &entry.to_string()).unwrap());
@@ -116,7 +120,7 @@ fn responses(q: &Questionnaire, cities: &[City]) -> Vec<CityAnswers> {
                     ("gp_axis", format!("axis_{}", dice.below(AXES as u64))),
                     ("gp_sdgs", format!("sdg{:02} sdg{:02}", dice.below(17) + 1, dice.below(17) + 1)),
                 ] {
-                    answers.push(Answer { question: question.into(), entry: e.clone(), value });
+                    answers.push(Answer { question: question.into(), entry: e.clone(), value: value.into() });
                 }
             }
             CityAnswers { city: city.id.clone(), answers }

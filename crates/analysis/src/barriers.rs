@@ -93,8 +93,9 @@ pub(crate) fn barriers_enablers(input: &Input<'_>, indexed: &Indexed<'_>) -> Bar
         .question("be_importance")
         .map(|q| input.questionnaire.choices(q).iter().map(|c| c.name.as_str()).collect())
         .unwrap_or_default();
-    let field =
-        |name: &str, key: &(usize, &EntryKey)| indexed.entries.get(name).and_then(|m| m.get(key)).copied();
+    let field = |name: &str, key: &(usize, &EntryKey)| {
+        indexed.entries.get(name).and_then(|m| m.get(key)).map(|v| v.as_str())
+    };
     let entries: Vec<Entry<'_>> = indexed
         .entries
         .get("be_type")
@@ -104,7 +105,7 @@ pub(crate) fn barriers_enablers(input: &Input<'_>, indexed: &Indexed<'_>) -> Bar
             let category = field("be_category", key)?;
             Some(Entry {
                 city: key.0,
-                kind,
+                kind: kind.as_str(),
                 category,
                 importance: field("be_importance", key)
                     .and_then(|l| levels.iter().position(|c| *c == l))

@@ -8,6 +8,7 @@ use smartcities_domain::{Direction, IndexRule, QuestionKind};
 use smartcities_index::audit::audit;
 use smartcities_index::uncertainty::{Factor, Study, monte_carlo};
 use smartcities_index::{Coin, Imputation, Kind, Meta, Pipeline, Spec, Table};
+use smartcities_questionnaire::AnswerValue;
 
 use crate::{Indexed, Input};
 
@@ -199,15 +200,8 @@ fn coin(questions: &[IndexQuestion], axes: &[String], indexed: &Indexed<'_>, ans
         .iter()
         .map(|q| {
             let values = indexed.values.get(q.code.as_str());
-            let column = answering
-                .iter()
-                .map(|c| {
-                    values
-                        .and_then(|v| v[*c])
-                        .and_then(|v| v.trim().parse::<f64>().ok())
-                        .filter(|v| v.is_finite())
-                })
-                .collect();
+            let column =
+                answering.iter().map(|c| values.and_then(|v| v[*c]).and_then(AnswerValue::number)).collect();
             (q.code.clone(), column)
         })
         .collect();

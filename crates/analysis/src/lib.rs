@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use smartcities_domain::{City, CityId, EditionYear, Framework, IndexRule, Section};
-use smartcities_questionnaire::{EntryKey, Questionnaire};
+use smartcities_questionnaire::{AnswerValue, EntryKey, Questionnaire};
 
 pub use barriers::{BarriersEnablers, CitedItem};
 pub use composite::{AxisAudit, CityIndex, CompositeIndex, IndexQuestion};
@@ -50,8 +50,8 @@ pub struct Answer {
     /// The repeat entry, if any (serialised as stored: `group:id`, or `''`).
     #[serde(with = "smartcities_questionnaire::entry_column")]
     pub entry: Option<EntryKey>,
-    /// The answer as stored.
-    pub value: String,
+    /// The answer.
+    pub value: smartcities_questionnaire::AnswerValue,
 }
 
 /// A city's accepted answers.
@@ -228,11 +228,11 @@ pub(crate) struct Indexed<'a> {
     /// Invited cities in a stable order, with their profile.
     pub cities: Vec<(&'a CityId, Profile)>,
     /// question → the single (non-repeat) value of each city, by position.
-    pub values: HashMap<&'a str, Vec<Option<&'a str>>>,
+    pub values: HashMap<&'a str, Vec<Option<&'a AnswerValue>>>,
     /// Whether the city's response is accepted (answering).
     pub answering: Vec<bool>,
     /// Repeat entries: group-member question → (city position, entry) → value.
-    pub entries: HashMap<&'a str, BTreeMap<(usize, &'a EntryKey), &'a str>>,
+    pub entries: HashMap<&'a str, BTreeMap<(usize, &'a EntryKey), &'a AnswerValue>>,
 }
 
 fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
@@ -263,23 +263,23 @@ fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
         })
         .collect();
     let position: HashMap<&CityId, usize> = cities.iter().enumerate().map(|(i, (id, _))| (*id, i)).collect();
-    let mut values: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
-    let mut entries: HashMap<&str, BTreeMap<(usize, &EntryKey), &str>> = HashMap::new();
+    let mut values: HashMap<&str, Vec<Option<&AnswerValue>>> = HashMap::new();
+    let mut entries: HashMap<&str, BTreeMap<(usize, &EntryKey), &AnswerValue>> = HashMap::new();
     let mut answering = vec![false; cities.len()];
     for response in input.responses {
         let at = position[&response.city];
         answering[at] = true;
         for a in &response.answers {
-            if a.value.trim().is_empty() {
+            if a.value.is_blank() {
                 continue;
             }
             match &a.entry {
                 None => {
                     values.entry(a.question.as_str()).or_insert_with(|| vec![None; cities.len()])[at] =
-                        Some(a.value.as_str())
+                        Some(&a.value)
                 }
                 Some(entry) => {
-                    entries.entry(a.question.as_str()).or_default().insert((at, entry), a.value.as_str());
+                    entries.entry(a.question.as_str()).or_default().insert((at, entry), &a.value);
                 }
             }
         }
@@ -289,7 +289,7 @@ fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
 
 impl Indexed<'_> {
     /// A city's (non-repeat) answer to a question.
-    pub fn value(&self, city: usize, question: &str) -> Option<&str> {
+    pub fn value(&self, city: usize, question: &str) -> Option<&AnswerValue> {
         self.values.get(question).and_then(|v| v[city])
     }
 }

@@ -7,7 +7,7 @@
 //! not for ranking.
 
 use serde::{Deserialize, Serialize};
-use smartcities_questionnaire::Kind;
+use smartcities_questionnaire::{AnswerValue, Kind};
 
 use crate::{Indexed, Input};
 
@@ -69,21 +69,18 @@ fn profiles(
             Kind::Ordinal { .. } if codes.len() > 1 => answering
                 .iter()
                 .map(|&m| {
-                    let level = codes.iter().position(|c| Some(*c) == indexed.value(m, name))?;
+                    let level =
+                        codes.iter().position(|c| Some(*c) == indexed.value(m, name).map(|v| v.as_str()))?;
                     Some(level as f64 / (codes.len() - 1) as f64)
                 })
                 .collect(),
             Kind::SelectMultiple { .. } if !codes.is_empty() => answering
                 .iter()
-                .map(|&m| {
-                    indexed.value(m, name).map(|v| v.split_whitespace().count() as f64 / codes.len() as f64)
-                })
+                .map(|&m| indexed.value(m, name).map(|v| v.codes().count() as f64 / codes.len() as f64))
                 .collect(),
             Kind::Integer | Kind::Decimal => {
-                let numbers: Vec<Option<f64>> = answering
-                    .iter()
-                    .map(|&m| indexed.value(m, name).and_then(|v| v.trim().parse().ok()))
-                    .collect();
+                let numbers: Vec<Option<f64>> =
+                    answering.iter().map(|&m| indexed.value(m, name).and_then(AnswerValue::number)).collect();
                 let mut sorted: Vec<f64> =
                     numbers.iter().flatten().copied().filter(|x: &f64| x.is_finite()).collect();
                 sorted.sort_by(f64::total_cmp);

@@ -136,10 +136,13 @@ pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Optio
             code: q.code.clone(),
             axis: q.axis.clone(),
             kind: q.kind.clone(),
-            answer: answer.value.clone(),
-            all: same_answer(&q.overall, &answer.value),
-            section: group(q, "section", city.section.slug()).and_then(|s| same_answer(s, &answer.value)),
-            band: band.and_then(|b| group(q, "population", b)).and_then(|s| same_answer(s, &answer.value)),
+            answer: answer.value.to_string(),
+            all: same_answer(&q.overall, answer.value.as_str()),
+            section: group(q, "section", city.section.slug())
+                .and_then(|s| same_answer(s, answer.value.as_str())),
+            band: band
+                .and_then(|b| group(q, "population", b))
+                .and_then(|s| same_answer(s, answer.value.as_str())),
         });
         match &q.overall.detail {
             Detail::Shares { options } if q.kind == "yes_no" => {
@@ -155,14 +158,14 @@ pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Optio
                 }
             }
             Detail::Ordinal { levels, .. } => {
-                let standing = match beyond(levels, &answer.value) {
+                let standing = match beyond(levels, answer.value.as_str()) {
                     // At least half are below: the city is among the rest, at its level or above.
                     Some((_, below)) if below >= 0.5 => Some((Standing::Strength, 1.0 - below)),
                     Some((above, _)) if above >= 0.5 => Some((Standing::Gap, above)),
                     _ => None,
                 };
                 if let Some((standing, share)) = standing {
-                    let (of, level) = (q.overall.answering, Some(answer.value.clone()));
+                    let (of, level) = (q.overall.answering, Some(answer.value.to_string()));
                     highlights.push(Highlight { code: q.code.clone(), standing, share, of, level });
                 }
             }

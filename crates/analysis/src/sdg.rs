@@ -82,8 +82,8 @@ pub(crate) fn matrix(input: &Input<'_>, indexed: &Indexed<'_>) -> SdgMatrix {
     let mut linking: BTreeMap<u8, BTreeSet<usize>> = BTreeMap::new();
     if let (Some(axes), Some(sdgs)) = (indexed.entries.get("gp_axis"), indexed.entries.get("gp_sdgs")) {
         for ((city, entry), goals) in sdgs {
-            let axis = axes.get(&(*city, *entry)).copied().unwrap_or("");
-            let goals: BTreeSet<u8> = goals.split_whitespace().filter_map(goal_of).collect();
+            let axis = axes.get(&(*city, *entry)).map_or("", |a| a.as_str());
+            let goals: BTreeSet<u8> = goals.codes().filter_map(goal_of).collect();
             for goal in goals {
                 cell(&mut cells, axis, goal).practices += 1;
                 linking.entry(goal).or_default().insert(*city);

@@ -3,7 +3,7 @@
 //! for counts), overall and by UCLG section, population band and Metropolis membership.
 
 use serde::{Deserialize, Serialize};
-use smartcities_questionnaire::{Kind, Question};
+use smartcities_questionnaire::{AnswerValue, Kind, Question};
 
 use crate::{
     Indexed, Input, MIN_CELL, PopulationBand,
@@ -139,12 +139,12 @@ enum Method<'q> {
 
 fn summarise(
     method: &Method<'_>,
-    column: Option<&[Option<&str>]>,
+    column: Option<&[Option<&AnswerValue>]>,
     members: &[usize],
     indexed: &Indexed<'_>,
 ) -> Summary {
     let responding: Vec<usize> = members.iter().copied().filter(|&m| indexed.answering[m]).collect();
-    let answers: Vec<(usize, &str)> = match column {
+    let answers: Vec<(usize, &AnswerValue)> = match column {
         Some(column) => responding.iter().filter_map(|&m| column[m].map(|v| (m, v))).collect(),
         None => Vec::new(),
     };
@@ -154,12 +154,12 @@ fn summarise(
             let mut counts = vec![0; codes.len()];
             for (_, value) in &answers {
                 if *multiple {
-                    for chosen in value.split_whitespace() {
+                    for chosen in value.codes() {
                         if let Some(i) = codes.iter().position(|c| *c == chosen) {
                             counts[i] += 1;
                         }
                     }
-                } else if let Some(i) = codes.iter().position(|c| c == value) {
+                } else if let Some(i) = codes.iter().position(|c| *c == value.as_str().trim()) {
                     counts[i] += 1;
                 }
             }
@@ -168,7 +168,7 @@ fn summarise(
         Method::Ordinal { codes } => {
             let mut counts = vec![0; codes.len()];
             for (_, value) in &answers {
-                if let Some(i) = codes.iter().position(|c| c == value) {
+                if let Some(i) = codes.iter().position(|c| *c == value.as_str().trim()) {
                     counts[i] += 1;
                 }
             }
@@ -186,7 +186,7 @@ fn summarise(
         }
         Method::Numeric { unit } => {
             let numbers: Vec<(usize, f64)> =
-                answers.iter().filter_map(|(m, v)| v.trim().parse::<f64>().ok().map(|x| (*m, x))).collect();
+                answers.iter().filter_map(|(m, v)| v.number().map(|x| (*m, x))).collect();
             let plain: Vec<f64> = numbers.iter().map(|(_, x)| *x).collect();
             let per_100k: Vec<f64> = if unit == "count" {
                 numbers

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 use smartcities_domain::CityId;
-use smartcities_questionnaire::Kind;
+use smartcities_questionnaire::{AnswerValue, Kind};
 
 use crate::{
     EarlierEdition, Indexed, Input, MIN_CELL,
@@ -54,12 +54,12 @@ pub struct Trend {
     pub paired: PairedChange,
 }
 
-fn shares(codes: &[&str], values: &[&str]) -> Vec<Share> {
+fn shares(codes: &[&str], values: &[&AnswerValue]) -> Vec<Share> {
     let n = values.len();
     codes
         .iter()
         .map(|code| {
-            let count = values.iter().filter(|v| *v == code).count();
+            let count = values.iter().filter(|v| v.as_str() == *code).count();
             let (share, low, high) = share(count, n);
             Share { code: (*code).to_string(), count, share, low, high }
         })
@@ -70,15 +70,15 @@ fn median(values: &[f64]) -> Option<f64> {
     (values.len() >= MIN_CELL).then(|| Numbers::of(values).map(|n| n.median)).flatten()
 }
 
-fn earlier_values<'e>(earlier: &'e EarlierEdition, code: &str) -> HashMap<&'e CityId, &'e str> {
+fn earlier_values<'e>(earlier: &'e EarlierEdition, code: &str) -> HashMap<&'e CityId, &'e AnswerValue> {
     earlier
         .responses
         .iter()
         .filter_map(|r| {
             r.answers
                 .iter()
-                .find(|a| a.question == code && a.entry.is_none() && !a.value.trim().is_empty())
-                .map(|a| (&r.city, a.value.as_str()))
+                .find(|a| a.question == code && a.entry.is_none() && !a.value.is_blank())
+                .map(|a| (&r.city, &a.value))
         })
         .collect()
 }
@@ -90,14 +90,14 @@ pub(crate) fn trends(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<Trend> {
         let Some(earlier) = input.earlier.iter().find(|e| e.edition == link.edition) else { continue };
         let Some(current) = input.questionnaire.question(question.code.as_str()) else { continue };
         let then = earlier_values(earlier, link.code.as_str());
-        let now: HashMap<&CityId, &str> = indexed
+        let now: HashMap<&CityId, &AnswerValue> = indexed
             .cities
             .iter()
             .enumerate()
             .filter(|(m, _)| indexed.answering[*m])
             .filter_map(|(m, (id, _))| indexed.value(m, question.code.as_str()).map(|v| (*id, v)))
             .collect();
-        let pairs: Vec<(&str, &str)> =
+        let pairs: Vec<(&AnswerValue, &AnswerValue)> =
             now.iter().filter_map(|(city, v)| then.get(city).map(|t| (*t, *v))).collect();
         let mut trend = Trend {
             code: question.code.to_string(),
@@ -127,7 +127,7 @@ pub(crate) fn trends(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<Trend> {
                     if t == n {
                         trend.paired.unchanged += 1;
                     } else {
-                        *moves.entry((t, n)).or_default() += 1;
+                        *moves.entry((t.as_str(), n.as_str())).or_default() += 1;
                     }
                 }
                 let mut transitions: Vec<(String, String, usize)> =
@@ -136,11 +136,10 @@ pub(crate) fn trends(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<Trend> {
                 trend.paired.transitions = transitions;
             }
             Kind::Integer | Kind::Decimal => {
-                let parse = |v: &str| v.trim().parse::<f64>().ok();
-                trend.then_median = median(&then.values().filter_map(|v| parse(v)).collect::<Vec<_>>());
-                trend.now_median = median(&now.values().filter_map(|v| parse(v)).collect::<Vec<_>>());
+                trend.then_median = median(&then.values().filter_map(|v| v.number()).collect::<Vec<_>>());
+                trend.now_median = median(&now.values().filter_map(|v| v.number()).collect::<Vec<_>>());
                 let changes: Vec<f64> =
-                    pairs.iter().filter_map(|(t, n)| Some(parse(n)? - parse(t)?)).collect();
+                    pairs.iter().filter_map(|(t, n)| Some(n.number()? - t.number()?)).collect();
                 trend.paired.unchanged = changes.iter().filter(|c| **c == 0.0).count();
                 trend.paired.median_change = median(&changes);
             }

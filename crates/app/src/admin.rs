@@ -4,7 +4,7 @@
 
 use std::{io::Write, path::Path};
 
-use smartcities_domain::{EditionFile, EditionYear};
+use smartcities_domain::{EditionFile, EditionYear, QuestionnaireVersion};
 use smartcities_store::{CityFilter, Store};
 pub use smartcities_store::{SavedEdition, SchemaState};
 
@@ -122,7 +122,7 @@ impl App {
             entry: String,
             value: std::borrow::Cow<'a, str>,
             evidence: &'a str,
-            questionnaire_version: i64,
+            questionnaire_version: QuestionnaireVersion,
         }
         let accepted = self.store.answering().accepted_answers(year).await?;
         let csv = format == ExportFormat::Csv;
@@ -133,7 +133,7 @@ impl App {
                     city: city.as_str(),
                     question: &a.question,
                     entry: smartcities_questionnaire::EntryKey::column(a.entry.as_ref()),
-                    value: if csv { neutralise_formula(&a.value) } else { a.value.as_str().into() },
+                    value: if csv { neutralise_formula(a.value.as_str()) } else { a.value.as_str().into() },
                     evidence: a.evidence.slug(),
                     questionnaire_version: a.questionnaire_version,
                 })

@@ -5,7 +5,7 @@
 
 use smartcities_domain::{
     ApproxDate, City, CityId, Collection, Edition, EditionYear, Localized, Milestone, Participation,
-    ResponseStatus, Role, Section,
+    ResponseStatus, Role, Section, Day,
 };
 use smartcities_store::{
     CityFilter, LinkPurpose, MailProblem, OutboxCounts, ResponseRecord, StoreError, User,
@@ -51,31 +51,11 @@ pub fn deadline(edition: &Edition) -> Option<ApproxDate> {
     edition.milestones.iter().find(|m| m.label.en == DEADLINE_EN).map(|m| m.date)
 }
 
-/// The last day a date stands for (`YYYY-MM-DD`): the day itself, the last of its month, or
-/// the last of its year.
-pub fn last_day(date: ApproxDate) -> String {
-    match (date.month, date.day) {
-        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", date.year),
-        (Some(m), None) => {
-            let leap = date.year.is_multiple_of(4)
-                && (!date.year.is_multiple_of(100) || date.year.is_multiple_of(400));
-            let days = match m {
-                2 if leap => 29,
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            format!("{:04}-{m:02}-{days:02}", date.year)
-        }
-        _ => format!("{:04}-12-31", date.year),
-    }
-}
-
 /// The last day a city may answer: its own deadline when the secretariat gave it longer than
 /// the edition's, else the edition's; `None` when there is no deadline.
-pub fn last_day_for(edition: &Edition, response: Option<&ResponseRecord>) -> Option<String> {
-    let edition_day = deadline(edition).map(last_day);
-    let own = response.and_then(|r| r.deadline.clone());
+pub fn last_day_for(edition: &Edition, response: Option<&ResponseRecord>) -> Option<Day> {
+    let edition_day = deadline(edition).map(ApproxDate::last_day);
+    let own = response.and_then(|r| r.deadline);
     match (edition_day, own) {
         (Some(e), Some(o)) => Some(e.max(o)),
         (e, o) => e.or(o),
@@ -134,7 +114,7 @@ fn collection_mail(edition: &Localized, change: &CollectionChange, link: &str) -
             fr = edition.fr,
         ),
         CollectionChange::Open { deadline } | CollectionChange::ExtendCity { day: deadline, .. } => {
-            let day = last_day(*deadline);
+            let day = deadline.last_day();
             format!(
                 "\"{en}\" takes your city's answers until {day} (included).\n\n\
                  «{es}» recibe las respuestas de su ciudad hasta el {day} (incluido).\n\n\
@@ -212,12 +192,12 @@ impl App {
     /// A deadline is the last day answers are taken: it must lie ahead, and after the call for
     /// participation when the edition has one.
     fn check_deadline(&self, edition: &Edition, deadline: ApproxDate) -> Result<()> {
-        let today = self.today().to_string();
-        if last_day(deadline) < today {
+        let today = self.today();
+        if deadline.last_day() < today {
             return Err(Refusal::DeadlinePassed { deadline: deadline.to_string() }.into());
         }
         if let Some(call) = edition.milestones.iter().find(|m| m.label.en == CALL_EN)
-            && last_day(deadline) <= call.date.to_string()
+            && deadline.last_day() <= call.date.last_day()
         {
             return Err(Refusal::DeadlineBeforeCall {
                 deadline: deadline.to_string(),
@@ -309,7 +289,7 @@ impl App {
                 self.store.study().set_collection(year, Collection::Closed, None).await?
             }
             CollectionChange::ExtendCity { city, day } => {
-                self.store.answering().set_response_deadline(year, city, Some(&last_day(*day))).await?;
+                self.store.answering().set_response_deadline(year, city, Some(day.last_day())).await?;
             }
         }
         let mut round = Round::default();
@@ -476,7 +456,7 @@ pub struct CityProgress {
     /// Plain questions it answered.
     pub answered: usize,
     /// Its own last day, when the secretariat gave it longer than the edition's deadline.
-    pub own_deadline: Option<String>,
+    pub own_deadline: Option<Day>,
 }
 
 /// A campaign as its dashboard shows it.
@@ -543,7 +523,7 @@ impl App {
                     city: city.clone(),
                     status: r.status,
                     answered: count,
-                    own_deadline: r.deadline.clone(),
+                    own_deadline: r.deadline,
                 });
             }
             invited.push(city);

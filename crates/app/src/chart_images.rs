@@ -9,7 +9,7 @@ use std::{
 use smartcities_domain::EditionYear;
 
 /// Which chart: the edition, the version and the PNG's path in it.
-pub type ChartKey = (EditionYear, u32, String);
+pub type ChartKey = (EditionYear, smartcities_domain::PublishedVersion, String);
 
 /// At most this many bytes of images are kept; the oldest go first.
 const BUDGET: usize = 32 << 20;
@@ -71,10 +71,23 @@ mod tests {
         let cache = ChartImages::default();
         let year = EditionYear::new(2024).unwrap();
         for i in 0..40 {
-            cache.put((year, 1, format!("site/es/charts/c{i}.png")), Arc::new(vec![0; 1 << 20]));
+            cache.put(
+                (year, smartcities_domain::PublishedVersion::FIRST, format!("site/es/charts/c{i}.png")),
+                Arc::new(vec![0; 1 << 20]),
+            );
         }
         assert!(cache.bytes() <= BUDGET);
-        assert!(cache.get(&(year, 1, "site/es/charts/c0.png".into())).is_none(), "the oldest went");
-        assert!(cache.get(&(year, 1, "site/es/charts/c39.png".into())).is_some(), "the newest stays");
+        assert!(
+            cache
+                .get(&(year, smartcities_domain::PublishedVersion::FIRST, "site/es/charts/c0.png".into()))
+                .is_none(),
+            "the oldest went"
+        );
+        assert!(
+            cache
+                .get(&(year, smartcities_domain::PublishedVersion::FIRST, "site/es/charts/c39.png".into()))
+                .is_some(),
+            "the newest stays"
+        );
     }
 }

@@ -44,11 +44,11 @@ impl App {
         for (city, answers) in self.store.answering().accepted_answers(year).await? {
             for a in answers {
                 if questionnaire.question(&a.question).is_some_and(|q| q.kind == Kind::Text)
-                    && !a.value.trim().is_empty()
+                    && !a.value.is_blank()
                 {
                     items.push((
                         Item { city: city.to_string(), question: a.question, entry: a.entry },
-                        a.value,
+                        a.value.into_string(),
                     ));
                 }
             }

@@ -8,6 +8,8 @@ use std::{
 
 use smartcities_domain::{Day, EditionYear};
 
+use smartcities_store::DownloadCount;
+
 use crate::{App, Result, accounts::Client};
 
 /// The files of a published version whose fetches count as downloads: documents and data, not
@@ -22,8 +24,8 @@ const MAX_SEEN: usize = 200_000;
 #[derive(Debug, Default)]
 pub(crate) struct Tally {
     day: Option<Day>,
-    seen: HashSet<(String, i64, String)>,
-    pending: HashMap<(i64, String, Day), i64>,
+    seen: HashSet<(String, EditionYear, String)>,
+    pending: HashMap<(EditionYear, String, Day), u64>,
 }
 
 /// A tally shared by every clone of the application.
@@ -39,7 +41,7 @@ impl App {
             return;
         }
         let file = path.rsplit('/').next().unwrap_or(path).to_string();
-        let (edition, today) = (i64::from(year.get()), self.today());
+        let (edition, today) = (year, self.today());
         let Ok(mut tally) = self.downloads.lock() else { return };
         if tally.day != Some(today) {
             tally.day = Some(today);
@@ -53,7 +55,7 @@ impl App {
 
     /// Writes the downloads counted since the last call, in one transaction; returns how many
     /// were written. On failure they are kept for the next call.
-    pub async fn flush_downloads(&self) -> Result<i64> {
+    pub async fn flush_downloads(&self) -> Result<u64> {
         let pending = match self.downloads.lock() {
             Ok(mut tally) => std::mem::take(&mut tally.pending),
             Err(_) => return Ok(0),
@@ -61,10 +63,17 @@ impl App {
         if pending.is_empty() {
             return Ok(0);
         }
-        let rows: Vec<(i64, String, String, i64)> =
-            pending.iter().map(|((e, f, d), n)| (*e, f.clone(), d.to_string(), *n)).collect();
-        match self.store.community().add_downloads_batch(&rows).await {
-            Ok(()) => Ok(rows.iter().map(|r| r.3).sum()),
+        let counts: Vec<DownloadCount> = pending
+            .iter()
+            .map(|((edition, file, day), count)| DownloadCount {
+                edition: *edition,
+                file: file.clone(),
+                day: *day,
+                count: *count,
+            })
+            .collect();
+        match self.store.community().add_downloads(&counts).await {
+            Ok(()) => Ok(counts.iter().map(|c| c.count).sum()),
             Err(e) => {
                 if let Ok(mut tally) = self.downloads.lock() {
                     for (key, n) in pending {

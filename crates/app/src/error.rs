@@ -37,8 +37,8 @@ pub enum Closure {
     Closed,
     /// The city's deadline (its own, or the edition's) is behind.
     DeadlinePassed {
-        /// The last day answers were taken (`YYYY-MM-DD`).
-        last_day: String,
+        /// The last day answers were taken.
+        last_day: smartcities_domain::Day,
     },
 }
 
@@ -121,12 +121,12 @@ pub enum Refusal {
     /// A version already public cannot be scheduled or previewed again.
     AlreadyPublic {
         /// The version.
-        version: u32,
+        version: smartcities_domain::PublishedVersion,
     },
     /// A withdrawn version cannot be made public again.
     VersionWithdrawn {
         /// The version.
-        version: u32,
+        version: smartcities_domain::PublishedVersion,
     },
     /// A moment to publish at that is not a time still to come.
     MomentPassed {
@@ -193,16 +193,16 @@ pub enum Refusal {
     /// The questionnaire changed since the editor opened it.
     QuestionnaireChanged {
         /// The version the edit started from.
-        based_on: i64,
+        based_on: smartcities_domain::QuestionnaireVersion,
         /// The version current now.
-        now: i64,
+        now: smartcities_domain::QuestionnaireVersion,
     },
     /// The framework changed since the editor opened it.
     FrameworkChanged {
         /// The version the edit started from.
-        based_on: i64,
+        based_on: smartcities_domain::FrameworkVersion,
         /// The version current now.
-        now: i64,
+        now: smartcities_domain::FrameworkVersion,
     },
     /// A question's statement is too long or holds control characters.
     BadStatement {
@@ -250,9 +250,9 @@ pub enum Refusal {
     /// Someone saved the practice since it was opened.
     PracticeChanged {
         /// The version the change started from.
-        based_on: i64,
+        based_on: smartcities_domain::PracticeVersion,
         /// The version current now.
-        now: i64,
+        now: smartcities_domain::PracticeVersion,
     },
     /// A practice is published only with its city's consent.
     PracticeNeedsConsent,
@@ -470,7 +470,7 @@ impl Refusal {
                     Closure::DeadlinePassed { last_day } => translate(
                         lang,
                         "refused-deadline-behind",
-                        &[("edition", edition), ("date", s(last_day))],
+                        &[("edition", edition), ("date", s(&last_day.to_string()))],
                     ),
                 };
                 if let Some(contact) = contact {
@@ -536,12 +536,12 @@ impl Refusal {
             Refusal::QuestionnaireChanged { based_on, now } => translate(
                 lang,
                 "refused-questionnaire-changed",
-                &[("based_on", FluentValue::from(*based_on)), ("now", FluentValue::from(*now))],
+                &[("based_on", FluentValue::from(based_on.get())), ("now", FluentValue::from(now.get()))],
             ),
             Refusal::FrameworkChanged { based_on, now } => translate(
                 lang,
                 "refused-framework-changed",
-                &[("based_on", FluentValue::from(*based_on)), ("now", FluentValue::from(*now))],
+                &[("based_on", FluentValue::from(based_on.get())), ("now", FluentValue::from(now.get()))],
             ),
             Refusal::VerifiedNeedsNote => t(lang, "refused-verified-note"),
             Refusal::NoAnswer { question } => {
@@ -569,10 +569,10 @@ impl Refusal {
                 ],
             ),
             Refusal::AlreadyPublic { version } => {
-                translate(lang, "refused-already-public", &[("version", n(*version as usize))])
+                translate(lang, "refused-already-public", &[("version", n(version.get() as usize))])
             }
             Refusal::VersionWithdrawn { version } => {
-                translate(lang, "refused-version-withdrawn", &[("version", n(*version as usize))])
+                translate(lang, "refused-version-withdrawn", &[("version", n(version.get() as usize))])
             }
             Refusal::BadStatement { code, lang: of } => translate(
                 lang,
@@ -603,7 +603,7 @@ impl Refusal {
             Refusal::PracticeChanged { based_on, now } => translate(
                 lang,
                 "refused-practice-changed",
-                &[("based_on", FluentValue::from(*based_on)), ("now", FluentValue::from(*now))],
+                &[("based_on", FluentValue::from(based_on.get())), ("now", FluentValue::from(now.get()))],
             ),
             Refusal::PracticeNeedsConsent => t(lang, "refused-practice-consent"),
             Refusal::PracticeReturnNeedsComment => t(lang, "refused-practice-return-comment"),

@@ -7,7 +7,9 @@
 
 use std::time::{Duration, Instant};
 
-use smartcities_domain::{Collection, EditionYear, Lang, Localized, PracticeStatus, Progress, Role};
+use smartcities_domain::{
+    Collection, EditionYear, Lang, Localized, PracticeStatus, Progress, PublishedVersion, Role,
+};
 use smartcities_publish::{Previous, Snapshot, Texts, Version, Workshop, WorkshopOutput};
 use smartcities_store::{
     CityFilter, NewPublication, OutgoingMail, Publication, PublishedFile, ScheduledJob, StoreError, User,
@@ -42,7 +44,7 @@ pub enum GoPublic {
 #[derive(Debug, Clone)]
 pub struct Published {
     /// Its number.
-    pub version: u32,
+    pub version: PublishedVersion,
     /// SHA-256 of its snapshot.
     pub content_hash: String,
     /// Its files, sorted by path.
@@ -241,7 +243,7 @@ impl App {
     }
 
     /// The snapshot a version was made from.
-    async fn snapshot_of(&self, year: EditionYear, version: u32) -> Result<Option<Snapshot>> {
+    async fn snapshot_of(&self, year: EditionYear, version: PublishedVersion) -> Result<Option<Snapshot>> {
         let Some(json) = self.store.versions().publication_snapshot(year, version).await? else {
             return Ok(None);
         };
@@ -333,7 +335,12 @@ impl App {
     }
 
     /// Makes a private (previewed or scheduled) version public now. Secretariat only.
-    pub async fn make_public(&self, by: &User, year: EditionYear, version: u32) -> Result<usize> {
+    pub async fn make_public(
+        &self,
+        by: &User,
+        year: EditionYear,
+        version: PublishedVersion,
+    ) -> Result<usize> {
         secretariat_only(by)?;
         let publication = self.version_to_change(year, version).await?;
         let now = self.now();
@@ -349,7 +356,7 @@ impl App {
         &self,
         by: &User,
         year: EditionYear,
-        version: u32,
+        version: PublishedVersion,
         at: Option<&str>,
     ) -> Result<()> {
         secretariat_only(by)?;
@@ -363,7 +370,7 @@ impl App {
         Ok(self.store.versions().schedule_public(year, version, at).await?)
     }
 
-    async fn version_to_change(&self, year: EditionYear, version: u32) -> Result<Publication> {
+    async fn version_to_change(&self, year: EditionYear, version: PublishedVersion) -> Result<Publication> {
         let publication = self.store.versions().publication(year, version).await?.ok_or(Refusal::NotFound)?;
         if publication.withdrawn.is_some() {
             return Err(Refusal::VersionWithdrawn { version }.into());
@@ -374,7 +381,13 @@ impl App {
     /// The version goes public from `at`, once: the edition's findings become public and each
     /// participating city's respondents are mailed the link to its city sheet. Returns the
     /// messages queued.
-    async fn go_public(&self, year: EditionYear, version: u32, at: &str, job: Option<&str>) -> Result<usize> {
+    async fn go_public(
+        &self,
+        year: EditionYear,
+        version: PublishedVersion,
+        at: &str,
+        job: Option<&str>,
+    ) -> Result<usize> {
         let messages = self.city_sheet_mails(year, version).await?;
         let outgoing: Vec<OutgoingMail<'_>> = messages
             .iter()
@@ -386,9 +399,9 @@ impl App {
 
     /// The messages telling each participating city where its sheet is; none without a public
     /// address to link to.
-    async fn city_sheet_mails(&self, year: EditionYear, version: u32) -> Result<Vec<Message>> {
+    async fn city_sheet_mails(&self, year: EditionYear, version: PublishedVersion) -> Result<Vec<Message>> {
         let Some(base) = self.public_url() else {
-            tracing::warn!(%year, version, "no public address is configured: cities are not mailed their sheets");
+            tracing::warn!(%year, %version, "no public address is configured: cities are not mailed their sheets");
             return Ok(Vec::new());
         };
         let Some(snapshot) = self.snapshot_of(year, version).await? else { return Ok(Vec::new()) };
@@ -431,7 +444,7 @@ impl App {
     }
 
     /// The number the next version of an edition will get.
-    pub async fn next_version(&self, year: EditionYear) -> Result<u32> {
+    pub async fn next_version(&self, year: EditionYear) -> Result<PublishedVersion> {
         Ok(self.store.versions().next_publication_version(year).await?)
     }
 
@@ -460,7 +473,7 @@ impl App {
         &self,
         viewer: Viewer<'_>,
         year: EditionYear,
-        version: u32,
+        version: PublishedVersion,
         path: &str,
     ) -> Result<Option<(Publication, PublishedFile)>> {
         let Some(publication) = self.store.versions().publication(year, version).await? else {
@@ -500,7 +513,7 @@ impl App {
         &self,
         by: &User,
         year: EditionYear,
-        version: u32,
+        version: PublishedVersion,
         reason: &str,
     ) -> Result<()> {
         secretariat_only(by)?;

@@ -2,11 +2,11 @@
 //! is needed), XLSForm imports, edits from the web editor and renames that carry answers along.
 //! Every change is a new version; an edit based on an older version is refused.
 
-use smartcities_domain::{EditionYear, Lang, Localized};
+use smartcities_domain::{EditionYear, Lang, Localized, QuestionnaireVersion};
 /// The questionnaire's vocabulary and its pure checks, as pages render and check a form.
 pub use smartcities_questionnaire::{
-    Condition, EntryKey, FieldName, Group, Item, Kind, Limits, Question, Questionnaire, Texts, WorkbookError,
-    WorkbookFor, YES_NO, check_references, check_value,
+    AnswerValue, Condition, EntryKey, FieldName, Group, Item, Kind, Limits, Question, Questionnaire, Reading,
+    Texts, WorkbookError, WorkbookFor, YES_NO, check_references, check_value,
     expr::{Expr, Function, Op},
     from_framework, is_relevant, read_typed_number, read_xlsform, validate,
 };
@@ -21,7 +21,7 @@ pub struct ImportOutcome {
     /// The edition did not exist and was created, in planning.
     pub created_edition: bool,
     /// The version now current.
-    pub version: i64,
+    pub version: QuestionnaireVersion,
     /// Whether the import changed the questionnaire (false: the same as the current version).
     pub changed: bool,
     /// What the import left out, located.
@@ -33,7 +33,7 @@ impl App {
     /// from the edition's framework and stored as version 1.
     /// An edition's questionnaire as an XLSForm workbook (survey, choices, settings), with its
     /// version number.
-    pub async fn xlsform(&self, year: EditionYear) -> Result<(i64, Vec<u8>)> {
+    pub async fn xlsform(&self, year: EditionYear) -> Result<(QuestionnaireVersion, Vec<u8>)> {
         let (version, questionnaire) = self.questionnaire(year).await?;
         let bytes = smartcities_questionnaire::write_xlsform(&questionnaire)
             .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -60,7 +60,7 @@ impl App {
 
     /// An edition's questionnaire and its version, built from the framework (and stored) when
     /// the edition has none yet.
-    pub async fn questionnaire(&self, year: EditionYear) -> Result<(i64, Questionnaire)> {
+    pub async fn questionnaire(&self, year: EditionYear) -> Result<(QuestionnaireVersion, Questionnaire)> {
         if let Some(found) = self.store.study().questionnaire(year).await? {
             return Ok(found);
         }
@@ -80,7 +80,7 @@ impl App {
     pub async fn shared_questionnaire(
         &self,
         year: EditionYear,
-    ) -> Result<(i64, std::sync::Arc<Questionnaire>)> {
+    ) -> Result<(QuestionnaireVersion, std::sync::Arc<Questionnaire>)> {
         if let Some(found) = self.store.study().shared_questionnaire(year).await? {
             return Ok(found);
         }
@@ -120,11 +120,11 @@ impl App {
     pub async fn edit_questionnaire(
         &self,
         year: EditionYear,
-        based_on: i64,
+        based_on: QuestionnaireVersion,
         edited: &Questionnaire,
         renamed: Option<(&str, &str)>,
         source: &str,
-    ) -> Result<i64> {
+    ) -> Result<QuestionnaireVersion> {
         Ok(self.store.study().edit_questionnaire(year, edited, Some(based_on), renamed, source).await?)
     }
 
@@ -132,10 +132,10 @@ impl App {
     pub async fn rename_question(
         &self,
         year: EditionYear,
-        based_on: Option<i64>,
+        based_on: Option<QuestionnaireVersion>,
         old: &str,
         new: &str,
-    ) -> Result<i64> {
+    ) -> Result<QuestionnaireVersion> {
         let (version, mut questionnaire) = self.questionnaire(year).await?;
         if let Some(based_on) = based_on
             && based_on != version

@@ -5,7 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use smartcities_domain::{City, CityId, Edition, EditionYear, Framework, Member, Partner};
+use smartcities_domain::{
+    City, CityId, Edition, EditionYear, Framework, FrameworkVersion, Member, Partner, PublishedVersion,
+    QuestionnaireVersion,
+};
 use smartcities_questionnaire::Questionnaire;
 use smartcities_store::CityFilter;
 
@@ -76,17 +79,20 @@ impl App {
     }
 
     /// An edition's current framework and its version number.
-    pub async fn framework(&self, year: EditionYear) -> Result<Option<(i64, Framework)>> {
+    pub async fn framework(&self, year: EditionYear) -> Result<Option<(FrameworkVersion, Framework)>> {
         Ok(self.store.study().framework(year).await?)
     }
 
     /// An edition's current questionnaire and its version number.
-    pub async fn questionnaire_of(&self, year: EditionYear) -> Result<Option<(i64, Questionnaire)>> {
+    pub async fn questionnaire_of(
+        &self,
+        year: EditionYear,
+    ) -> Result<Option<(QuestionnaireVersion, Questionnaire)>> {
         Ok(self.store.study().questionnaire(year).await?)
     }
 
     /// The current public version of every edition that has one.
-    pub async fn current_versions(&self) -> Result<BTreeMap<EditionYear, u32>> {
+    pub async fn current_versions(&self) -> Result<BTreeMap<EditionYear, PublishedVersion>> {
         Ok(self.store.versions().current_versions().await?)
     }
 

@@ -11,8 +11,8 @@ use smartcities_domain::{
     Revision, Role, StudyAxis,
 };
 use smartcities_questionnaire::{
-    AnswerKey, Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value, read_answer_workbook,
-    validate,
+    AnswerKey, AnswerValue, Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value,
+    read_answer_workbook, validate,
 };
 pub use smartcities_store::{AnswerChange, ChangeRecord, ReviewComment, SaveOutcome, StoredAnswer};
 use smartcities_store::{Editor, OutgoingMail, ResponseRecord, User};
@@ -138,7 +138,7 @@ fn open_for(
         (Collection::Open, Editor::Respondent) if response.is_none() => Ok(()),
         (Collection::Open, Editor::Respondent) => {
             let Some(last_day) = crate::campaign::last_day_for(edition, response) else { return Ok(()) };
-            if today.to_string() > last_day {
+            if today > last_day {
                 Err(refuse(Closure::DeadlinePassed { last_day }))
             } else {
                 Ok(())
@@ -148,7 +148,10 @@ fn open_for(
 }
 
 /// The changes that make `current` equal to `desired` (keyed by question and entry).
-fn changes_to_match(current: &[StoredAnswer], desired: &BTreeMap<AnswerKey, String>) -> Vec<AnswerChange> {
+fn changes_to_match(
+    current: &[StoredAnswer],
+    desired: &BTreeMap<AnswerKey, AnswerValue>,
+) -> Vec<AnswerChange> {
     let key = |a: &StoredAnswer| AnswerKey { question: a.question.clone(), entry: a.entry.clone() };
     let mut changes: Vec<AnswerChange> = current
         .iter()
@@ -191,11 +194,14 @@ fn check_changes(
         .map(|l| (l.question.name.as_str(), l.repeat().map(|g| g.name.to_string())))
         .collect();
     // The plain answers as they will be, for constraints that refer to other questions.
-    let mut values: BTreeMap<String, String> =
-        current.iter().filter(|a| a.entry.is_none()).map(|a| (a.question.clone(), a.value.clone())).collect();
+    let mut values: BTreeMap<String, String> = current
+        .iter()
+        .filter(|a| a.entry.is_none())
+        .map(|a| (a.question.clone(), a.value.to_string()))
+        .collect();
     for change in changes.iter().filter(|c| c.entry.is_none()) {
         match &change.value {
-            Some(v) => values.insert(change.question.clone(), v.clone()),
+            Some(v) => values.insert(change.question.clone(), v.to_string()),
             None => values.remove(&change.question),
         };
     }
@@ -215,15 +221,15 @@ fn check_changes(
             return Err(Refusal::UnknownEntry { entry: EntryKey::column(change.entry.as_ref()) });
         }
         let Some(value) = &change.value else { continue };
-        if value.chars().count() > MAX_ANSWER_CHARS {
+        if value.as_str().chars().count() > MAX_ANSWER_CHARS {
             return Err(Refusal::AnswerTooLong { question: change.question.clone(), max: MAX_ANSWER_CHARS });
         }
-        if value.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        if value.as_str().chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
             problems.push(problem(smartcities_locale::t(lang, "answer-control-characters")));
             continue;
         }
         let question = questionnaire.question(&change.question).expect("located above");
-        if let Some((_, message)) = check_value(questionnaire, question, value, &lookup, lang) {
+        if let Some((_, message)) = check_value(questionnaire, question, value.as_str(), &lookup, lang) {
             problems.push(problem(message));
         }
     }
@@ -520,7 +526,7 @@ impl App {
                 .answers
                 .iter()
                 .find(|a| a.entry.is_some() && a.entry == entry_of(key) && a.question.ends_with("_title"))
-                .map_or(key.to_string(), |a| a.value.clone()),
+                .map_or(key.to_string(), |a| a.value.to_string()),
         };
         let lines: Vec<String> =
             comments.iter().map(|(key, comment)| format!("- {}: {comment}", label(key))).collect();

@@ -3,7 +3,7 @@
 //! in force"), so the findings speak of cities instead of quoting questions. The secretariat
 //! edits them on the web; each save is a new framework version.
 
-use smartcities_domain::{EditionYear, Framework, Lang, Localized, Role};
+use smartcities_domain::{EditionYear, Framework, FrameworkVersion, Lang, Localized, Role};
 use smartcities_store::{StoreError, User};
 
 use crate::{App, Refusal, Result};
@@ -20,9 +20,9 @@ impl App {
         &self,
         by: &User,
         year: EditionYear,
-        based_on: i64,
+        based_on: FrameworkVersion,
         statements: &[(String, Localized)],
-    ) -> Result<i64> {
+    ) -> Result<FrameworkVersion> {
         if by.role != Role::Secretariat {
             return Err(Refusal::Forbidden.into());
         }

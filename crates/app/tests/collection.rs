@@ -69,17 +69,39 @@ async fn publishing_during_a_campaign_leaves_it_open_and_marks_the_version_provi
 
     // Every page says so, and every document and the data package.
     for path in ["site/en/index.html", "site/es/cities.html", "site/fr/methodology.html"] {
-        let (_, file) = site.app.published_file(Viewer::Visitor, year(), 1, path).await.unwrap().unwrap();
+        let (_, file) = site
+            .app
+            .published_file(Viewer::Visitor, year(), smartcities_domain::PublishedVersion::of(1), path)
+            .await
+            .unwrap()
+            .unwrap();
         assert!(String::from_utf8_lossy(&file.body).contains(r#"class="provisional""#), "{path}");
     }
-    let (_, package) =
-        site.app.published_file(Viewer::Visitor, year(), 1, "data/datapackage.json").await.unwrap().unwrap();
+    let (_, package) = site
+        .app
+        .published_file(
+            Viewer::Visitor,
+            year(),
+            smartcities_domain::PublishedVersion::of(1),
+            "data/datapackage.json",
+        )
+        .await
+        .unwrap()
+        .unwrap();
     let package: serde_json::Value = serde_json::from_slice(&package.body).unwrap();
     assert_eq!(package["provisional"], true);
     assert!(package["description"].as_str().unwrap().starts_with("PROVISIONAL"));
 
     // Withdrawing it leaves collection as it was.
-    site.app.withdraw_publication(&secretariat, year(), 1, "Published too early.").await.unwrap();
+    site.app
+        .withdraw_publication(
+            &secretariat,
+            year(),
+            smartcities_domain::PublishedVersion::of(1),
+            "Published too early.",
+        )
+        .await
+        .unwrap();
     let edition = site.store.study().edition(year()).await.unwrap().unwrap();
     assert_eq!(edition.status.collection, Collection::Open);
     assert!(!edition.status.published, "no public version is left");
@@ -186,32 +208,72 @@ async fn a_preview_is_private_until_the_secretariat_makes_it_public() {
         )
         .await
         .unwrap();
-    assert_eq!((made.version, made.mails), (2, 0), "nobody is mailed about a preview");
+    assert_eq!((made.version.get(), made.mails), (2, 0), "nobody is mailed about a preview");
     let path = "site/en/index.html";
-    assert!(site.app.published_file(Viewer::Visitor, published_year, 2, path).await.unwrap().is_none());
     assert!(
-        site.app.published_file(Viewer::Account(&analyst), published_year, 2, path).await.unwrap().is_none()
+        site.app
+            .published_file(
+                Viewer::Visitor,
+                published_year,
+                smartcities_domain::PublishedVersion::of(2),
+                path
+            )
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        site.app
+            .published_file(
+                Viewer::Account(&analyst),
+                published_year,
+                smartcities_domain::PublishedVersion::of(2),
+                path
+            )
+            .await
+            .unwrap()
+            .is_none()
     );
     let (_, page) = site
         .app
-        .published_file(Viewer::Account(&secretariat), published_year, 2, path)
+        .published_file(
+            Viewer::Account(&secretariat),
+            published_year,
+            smartcities_domain::PublishedVersion::of(2),
+            path,
+        )
         .await
         .unwrap()
         .unwrap();
     let page = String::from_utf8_lossy(&page.body).into_owned();
     assert!(page.contains("Corrected the answers of one city."), "the note on what changed");
     assert!(page.contains("Version 1 was based on the answers of"), "and what the figures rest on");
-    assert_eq!(site.app.current_publication(published_year).await.unwrap().unwrap().version, 1);
+    assert_eq!(site.app.current_publication(published_year).await.unwrap().unwrap().version.get(), 1);
 
     let before = site.store.outbox().outbox_counts().await.unwrap().pending;
-    let mails = site.app.make_public(&secretariat, published_year, 2).await.unwrap();
+    let mails = site
+        .app
+        .make_public(&secretariat, published_year, smartcities_domain::PublishedVersion::of(2))
+        .await
+        .unwrap();
     assert!(mails > 0, "each participating city's respondents hear of their sheet");
     assert_eq!(site.store.outbox().outbox_counts().await.unwrap().pending - before, mails as i64);
-    assert!(site.app.published_file(Viewer::Visitor, published_year, 2, path).await.unwrap().is_some());
-    assert_eq!(site.app.current_publication(published_year).await.unwrap().unwrap().version, 2);
+    assert!(
+        site.app
+            .published_file(
+                Viewer::Visitor,
+                published_year,
+                smartcities_domain::PublishedVersion::of(2),
+                path
+            )
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(site.app.current_publication(published_year).await.unwrap().unwrap().version.get(), 2);
     assert!(matches!(
-        site.app.schedule_version(&secretariat, published_year, 2, Some("2099-01-01T00:00:00Z")).await,
-        Err(AppError::Refused(Refusal::AlreadyPublic { version: 2 }))
+        site.app.schedule_version(&secretariat, published_year, smartcities_domain::PublishedVersion::of(2), Some("2099-01-01T00:00:00Z")).await,
+        Err(AppError::Refused(Refusal::AlreadyPublic { version })) if version.get() == 2
     ));
     // A moment behind is no schedule.
     let behind = moment("2001-01-01T10:00", "UTC").unwrap();

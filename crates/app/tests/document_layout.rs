@@ -33,7 +33,13 @@ async fn every_document_stays_inside_its_pages_in_each_language() {
     let snapshot = site.app.snapshot(EditionYear::new(2024).unwrap(), Texts::default()).await.unwrap();
     let mut found = Vec::new();
     for lang in Lang::ALL {
-        let view = view::edition_view(&snapshot, lang, 1, "2026-12-06", "hash");
+        let view = view::edition_view(
+            &snapshot,
+            lang,
+            smartcities_domain::PublishedVersion::of(1),
+            "2026-12-06",
+            "hash",
+        );
         let prepared = Prepared::new(&view, view::version_line(&view, lang), "2026-12-06");
         for kind in Kind::ALL {
             let pages = prepared.document_marks(kind).unwrap();

@@ -100,7 +100,13 @@ async fn the_briefs_messages_and_asks_state_the_figures_they_show() {
     let year = EditionYear::new(2024).unwrap();
     let snapshot = site.app.snapshot(year, smartcities_publish::Texts::default()).await.unwrap();
     for lang in Lang::ALL {
-        let view = smartcities_publish::view::edition_view(&snapshot, lang, 1, "2026-12-06", "hash");
+        let view = smartcities_publish::view::edition_view(
+            &snapshot,
+            lang,
+            smartcities_domain::PublishedVersion::of(1),
+            "2026-12-06",
+            "hash",
+        );
         assert!((3..=5).contains(&view.messages.len()), "{lang:?}: {} messages", view.messages.len());
         let charts: Vec<&str> = view.figures().iter().map(|f| f.name.as_str()).collect();
         for m in &view.messages {

@@ -13,7 +13,13 @@ async fn every_chart_of_the_site_links_to_its_svg_png_and_csv() {
     let site = Site::demo().await;
     let snapshot = site.app.snapshot(EditionYear::new(2024).unwrap(), Texts::default()).await.unwrap();
     for lang in Lang::ALL {
-        let view = smartcities_publish::view::edition_view(&snapshot, lang, 1, "2026-12-06", "hash");
+        let view = smartcities_publish::view::edition_view(
+            &snapshot,
+            lang,
+            smartcities_domain::PublishedVersion::of(1),
+            "2026-12-06",
+            "hash",
+        );
         let figures = view.figures();
         assert!(figures.len() > 10, "{lang:?}: {} charts", figures.len());
         let mut names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
@@ -49,7 +55,13 @@ async fn every_chart_of_the_site_links_to_its_svg_png_and_csv() {
         assert_eq!(reply.status.as_u16(), 404, "{missing}");
     }
     // The CSV holds what the page's table says: the most cited item's number of cities.
-    let view = smartcities_publish::view::edition_view(&snapshot, Lang::Fr, 1, "2026-12-06", "hash");
+    let view = smartcities_publish::view::edition_view(
+        &snapshot,
+        Lang::Fr,
+        smartcities_domain::PublishedVersion::of(1),
+        "2026-12-06",
+        "hash",
+    );
     let figure = view.barriers_chart.as_ref().unwrap();
     let csv = site.get(&format!("{base}/charts/{chart}.csv"), None).await;
     let mut lines = csv.body.lines();
@@ -104,7 +116,13 @@ async fn the_live_findings_and_the_published_version_link_to_each_other() {
     assert!(live.body.contains("version 1 du "), "naming the version and its day");
     // A version made where the platform's address is known links back to the live figures.
     let snapshot = site.app.snapshot(EditionYear::new(2024).unwrap(), Texts::default()).await.unwrap();
-    let view = smartcities_publish::view::edition_view(&snapshot, Lang::Fr, 2, "2026-12-06", "hash");
+    let view = smartcities_publish::view::edition_view(
+        &snapshot,
+        Lang::Fr,
+        smartcities_domain::PublishedVersion::of(2),
+        "2026-12-06",
+        "hash",
+    );
     let pages = smartcities_publish::site::pages(&view, Lang::Fr).unwrap();
     let index = pages.iter().find(|f| f.path == "site/fr/index.html").unwrap();
     let index = String::from_utf8_lossy(&index.bytes);
@@ -113,6 +131,12 @@ async fn the_live_findings_and_the_published_version_link_to_each_other() {
     // A copy made with no address has no such link, rather than a broken one.
     let mut offline = snapshot.clone();
     offline.platform = None;
-    let view = smartcities_publish::view::edition_view(&offline, Lang::Fr, 2, "2026-12-06", "hash");
+    let view = smartcities_publish::view::edition_view(
+        &offline,
+        Lang::Fr,
+        smartcities_domain::PublishedVersion::of(2),
+        "2026-12-06",
+        "hash",
+    );
     assert!(view.live_results.is_none());
 }

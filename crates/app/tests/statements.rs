@@ -33,7 +33,7 @@ async fn statements_are_saved_as_a_framework_version_and_drafted_from() {
     );
     let saved =
         site.app.set_statements(&secretariat, year, version, &[(code.clone(), text.clone())]).await.unwrap();
-    assert_eq!(saved, version + 1, "a new framework version");
+    assert_eq!(saved, version.next(), "a new framework version");
     let (_, now) = site.app.framework(year).await.unwrap().unwrap();
     let stored = now.questions().find(|(_, _, q)| q.code.as_str() == code).unwrap().2.statement.clone();
     assert_eq!(stored, Some(text.clone()));

@@ -244,9 +244,10 @@ impl Event {
         if problems.is_empty() { Ok(()) } else { Err(problems) }
     }
 
-    /// Whether the event is over by `today` (`YYYY-MM-DD`).
-    pub fn is_past(&self, today: &str) -> bool {
-        self.ends_on.unwrap_or(self.starts_on).to_string().as_str() < today
+    /// Whether the event is over by `today`: its last day (the last of its month or year, when
+    /// only those are known) is behind.
+    pub fn is_past(&self, today: crate::Day) -> bool {
+        self.ends_on.unwrap_or(self.starts_on).last_day() < today
     }
 }
 
@@ -310,6 +311,9 @@ mod tests {
         assert!(EventId::parse("Webinar 1").is_err());
         assert_eq!(EventKind::parse("learning_meeting").unwrap(), EventKind::LearningMeeting);
         assert_eq!(Component::ALL.len(), 5);
-        assert!(event().is_past("2026-03-13") && !event().is_past("2026-03-12"));
+        let day = |d: &str| crate::Day::parse(d).unwrap();
+        assert!(event().is_past(day("2026-03-13")) && !event().is_past(day("2026-03-12")));
+        let in_march = Event { starts_on: ApproxDate::parse("2026-03").unwrap(), ends_on: None, ..event() };
+        assert!(!in_march.is_past(day("2026-03-13")) && in_march.is_past(day("2026-04-01")), "a month-only day lasts the month");
     }
 }

@@ -252,19 +252,23 @@ impl ApproxDate {
         {
             return Err(bad());
         }
-        if let (Some(m), Some(d)) = (month, day) {
-            let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-            let days = match m {
-                2 if leap => 29,
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            };
-            if !(1..=days).contains(&d) {
-                return Err(bad());
-            }
+        if let (Some(m), Some(d)) = (month, day)
+            && crate::Day::from_parts(year, m, d).is_none()
+        {
+            return Err(bad());
         }
         Ok(ApproxDate { year, month, day })
+    }
+
+    /// The last day the date stands for: the day itself, the last of its month, or the last of
+    /// its year.
+    pub fn last_day(self) -> crate::Day {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => crate::Day::from_parts(self.year, m, d)
+                .unwrap_or_else(|| crate::Day::month_start(self.year, m).month_end()),
+            (Some(m), None) => crate::Day::month_start(self.year, m).month_end(),
+            _ => crate::Day::month_start(self.year, 12).month_end(),
+        }
     }
 }
 

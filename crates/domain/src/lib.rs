@@ -85,6 +85,7 @@ mod practice;
 mod progress;
 mod response;
 mod time;
+mod version;
 
 pub use account::Role;
 pub use city::{
@@ -115,6 +116,7 @@ pub use practice::{
 pub use progress::{Progress, Silent};
 pub use response::{Evidence, Participation, ResponseMove, ResponseStatus, Revision};
 pub use time::{Clock, Day, FixedClock, SystemClock, Timestamp};
+pub use version::{FrameworkVersion, PracticeVersion, PublishedVersion, QuestionnaireVersion};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -160,7 +160,7 @@ fn answers(s: &Snapshot) -> Vec<Vec<Cell>> {
                     text(city.city.as_str()),
                     text(&a.question),
                     text(smartcities_questionnaire::EntryKey::column(a.entry.as_ref())),
-                    text(&a.value),
+                    text(a.value.as_str()),
                 ]
             })
         })
@@ -438,7 +438,11 @@ fn workbook(tables: &[Table], published_on: &str) -> Result<Vec<u8>, String> {
 }
 
 /// The open-data files of a version, under `data/`.
-pub fn package(s: &Snapshot, version: u32, published_on: &str) -> Result<Vec<File>, String> {
+pub fn package(
+    s: &Snapshot,
+    version: smartcities_domain::PublishedVersion,
+    published_on: &str,
+) -> Result<Vec<File>, String> {
     let year = s.edition.year.get();
     let tables = tables(s);
     let mut files = Vec::new();

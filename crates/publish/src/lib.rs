@@ -68,7 +68,7 @@ pub use raster::svg_of_png;
 #[derive(Debug, Clone, Copy)]
 pub struct Version<'a> {
     /// The version's number, from 1.
-    pub number: u32,
+    pub number: smartcities_domain::PublishedVersion,
     /// The day it is published.
     pub published_on: &'a str,
 }

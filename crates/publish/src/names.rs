@@ -4,7 +4,7 @@
 use smartcities_analysis::{Detail, QuestionSummary, Share};
 use smartcities_domain::{Framework, Lang};
 use smartcities_locale::{FluentValue, t, translate};
-use smartcities_questionnaire::Questionnaire;
+use smartcities_questionnaire::{Questionnaire, Reading};
 
 use crate::charts::{Bar, Legend};
 
@@ -169,16 +169,19 @@ impl Names<'_> {
             )
     }
 
-    /// A stored answer as it reads: choice labels instead of codes.
+    /// A stored answer as it reads: choice labels instead of codes, numbers as the language
+    /// writes them, text as written.
     pub fn answer(&self, question: &str, value: &str) -> String {
-        let Some(q) = self.questionnaire.question(question) else { return value.to_string() };
-        if self.questionnaire.choices(q).is_empty() {
-            return match value.parse::<f64>() {
-                Ok(x) => decimal(self.lang, x, 2),
-                Err(_) => value.to_string(),
-            };
+        let value = smartcities_questionnaire::AnswerValue::from(value);
+        let Some(q) = self.questionnaire.question(question) else { return value.into_string() };
+        match value.read(&q.kind) {
+            Reading::Number(x) => decimal(self.lang, x, 2),
+            Reading::Choice(code) => self.choice(question, code),
+            Reading::Choices(codes) => {
+                codes.into_iter().map(|code| self.choice(question, code)).collect::<Vec<_>>().join(", ")
+            }
+            Reading::Blank | Reading::Text(_) | Reading::Unreadable(_) => value.to_string(),
         }
-        value.split_whitespace().map(|code| self.choice(question, code)).collect::<Vec<_>>().join(", ")
     }
 
     /// A group of a breakdown: a UCLG section, a population band, Metropolis membership.

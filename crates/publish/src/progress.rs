@@ -159,7 +159,7 @@ pub struct ProgressReport {
     /// Good practices published in the period, and in the catalogue at its end.
     pub practices: (usize, usize),
     /// Downloads of published editions' files in the period, by edition.
-    pub downloads: Vec<(i64, i64)>,
+    pub downloads: Vec<(EditionYear, u64)>,
     /// The summary of results, when the secretariat wrote or edited it; otherwise drafted.
     pub summary: Option<String>,
 }
@@ -268,7 +268,7 @@ pub fn draft_summary(report: &ProgressReport, lang: Lang) -> String {
             )
         })
         .collect();
-    let downloads: i64 = report.downloads.iter().map(|(_, c)| c).sum();
+    let downloads: u64 = report.downloads.iter().map(|(_, c)| c).sum();
     let first = translate(
         lang,
         "progress-summary-work",
@@ -436,7 +436,7 @@ fn strengthening_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec<
     });
     for (year, count) in &report.downloads {
         figures.push(Row {
-            title: translate(lang, "progress-downloads", &[("year", n(*year as usize))]),
+            title: translate(lang, "progress-downloads", &[("year", n(usize::from(year.get())))]),
             detail: count.to_string(),
         });
     }

@@ -55,7 +55,7 @@ pub struct Texts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Previous {
     /// Its number.
-    pub version: u32,
+    pub version: smartcities_domain::PublishedVersion,
     /// How many cities' answers it was based on.
     pub answering: usize,
 }

@@ -11,6 +11,7 @@ mod generate;
 mod model;
 mod offline;
 mod validate;
+mod value;
 pub mod workbook;
 mod xlsform_read;
 mod xlsform_write;
@@ -25,6 +26,7 @@ pub use offline::{Answers, Fields, Uploaded, WorkbookFor, read_answer_workbook, 
 pub use validate::{
     Issue, IssueKind, Response, check_value, is_relevant, labelled_problem, read_typed_number, validate,
 };
+pub use value::{AnswerValue, Reading};
 pub use workbook::{Limits, WorkbookError};
 pub use xlsform_read::{Finding, ImportError, Imported, Place, read_xlsform};
 pub use xlsform_write::{language_column, write_xlsform};

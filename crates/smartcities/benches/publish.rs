@@ -89,7 +89,7 @@ fn publish_200_cities_in_three_languages(bencher: divan::Bencher) {
     bencher.bench(|| {
         let files = smartcities_publish::publish(
             snapshot,
-            Version { number: 1, published_on: "2026-11-30" },
+            Version { number: smartcities_domain::PublishedVersion::FIRST, published_on: "2026-11-30" },
             &smartcities_app::Silent,
         )
         .unwrap();

@@ -216,7 +216,7 @@ async fn main() -> anyhow::Result<()> {
             .await?
             .into_iter()
             .find(|a| a.question == question)
-            .map(|a| a.value);
+            .map(|a| a.value.into_string());
         if stored != Some(last.to_string()) {
             lost += 1;
         }

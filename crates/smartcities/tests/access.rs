@@ -396,7 +396,7 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
             .await;
     assert!(form.body.contains("name=\"label.fr\""), "{}", form.body);
 
-    let edit = |version: i64, extra: &str| {
+    let edit = |version: smartcities_domain::QuestionnaireVersion, extra: &str| {
         Some(format!(
             "csrf={csrf}&version={version}&action=save&name=has_living_lab\
              &label.en=Does+the+city+run+a+living+lab%3F&label.es=%C2%BFTiene+la+ciudad+un+laboratorio+urbano%3F\
@@ -407,10 +407,10 @@ async fn the_secretariat_edits_the_questionnaire_on_the_web() {
     let saved = send(&app.app, "POST", uri, Some(&cookie), edit(version, "&required=on")).await;
     assert_eq!(
         saved.location.as_deref(),
-        Some(&*format!("/questionnaires/2025?saved={}#q-has_living_lab", version + 1))
+        Some(&*format!("/questionnaires/2025?saved={}#q-has_living_lab", version.next()))
     );
     let (now, q) = app.store.study().questionnaire(year).await.unwrap().unwrap();
-    assert_eq!(now, version + 1);
+    assert_eq!(now, version.next());
     let question = q.question("has_living_lab").unwrap();
     assert!(question.required);
     assert_eq!(question.hint.0.len(), 1);

@@ -308,7 +308,7 @@ async fn a_response_from_invitation_to_acceptance() {
             value: Some(match l.question.kind {
                 Kind::Integer | Kind::Decimal => "10".into(),
                 Kind::Text => "…".into(),
-                _ => questionnaire.choices(l.question)[0].name.clone(),
+                _ => questionnaire.choices(l.question)[0].name.as_str().into(),
             }),
         })
         .collect();
@@ -442,7 +442,8 @@ async fn a_response_from_invitation_to_acceptance() {
     assert_eq!(response.status, ResponseStatus::Accepted);
     let history =
         store.answering().answer_history(year, &lisbon, Some("pilots_last_2y"), 1_000, 0).await.unwrap().0;
-    let values: Vec<Option<&str>> = history.iter().map(|h| h.new_value.as_deref()).collect();
+    let values: Vec<Option<&str>> =
+        history.iter().map(|h| h.new_value.as_ref().map(|v| v.as_str())).collect();
     assert_eq!(values, [Some("5"), Some("7")], "newest first");
     let comments = store.answering().review_comments(year, &lisbon).await.unwrap();
     assert_eq!(comments[0].comment, "Count only pilots with a public partner.");

@@ -525,7 +525,7 @@ async fn a_long_history_is_shown_a_page_at_a_time() {
         let change = smartcities_store::AnswerChange {
             question: "pilots_last_2y".into(),
             entry: None,
-            value: Some(i.to_string()),
+            value: Some(i.to_string().into()),
         };
         let outcome = site
             .store

@@ -98,6 +98,7 @@ async fn the_public_sees_no_level_or_score_unless_the_edition_opts_in() {
 
 /// Every file of a version, by path.
 async fn version_files(site: &Site, version: u32) -> Vec<(String, String)> {
+    let version = smartcities_domain::PublishedVersion::of(version);
     let year = EditionYear::new(YEAR).unwrap();
     let mut out = Vec::new();
     for path in site.store.versions().publication_paths(year, version).await.unwrap() {

@@ -91,6 +91,7 @@ fn encode(text: &str) -> String {
 
 /// Every file of a version, by path.
 async fn files(store: &Store, year: EditionYear, version: u32) -> BTreeMap<String, Vec<u8>> {
+    let version = smartcities_domain::PublishedVersion::of(version);
     let mut out = BTreeMap::new();
     for path in store.versions().publication_paths(year, version).await.unwrap() {
         let file = store.versions().publication_file(year, version, &path).await.unwrap().unwrap();
@@ -207,7 +208,7 @@ async fn versions_are_frozen_and_results_go_stale_when_answers_change() {
     assert_ne!(v2["data/answers.csv"], v1["data/answers.csv"], "version 2 has the new answers");
     assert_eq!(files(&app.store, year, 1).await, v1, "version 1 is unchanged, byte for byte");
     let versions = app.store.versions().publications(year).await.unwrap();
-    assert_eq!(versions.iter().map(|v| v.version).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(versions.iter().map(|v| v.version.get()).collect::<Vec<_>>(), [1, 2]);
     assert_ne!(versions[0].content_hash, versions[1].content_hash);
 
     // Withdrawing needs a reason, which the version's pages then give; the current version
@@ -269,7 +270,7 @@ async fn the_public_sees_findings_and_no_score_unless_the_edition_opts_in() {
     let city = app
         .store
         .versions()
-        .publication_paths(year, 1)
+        .publication_paths(year, smartcities_domain::PublishedVersion::of(1))
         .await
         .unwrap()
         .into_iter()
@@ -305,7 +306,13 @@ async fn the_public_sees_findings_and_no_score_unless_the_edition_opts_in() {
     // An edition that opts in publishes one score per axis and overall, cities by name.
     let app_layer = smartcities_app::App::new(app.store.clone());
     let snapshot = app_layer.snapshot(year, Default::default()).await.unwrap();
-    let hidden = smartcities_publish::view::edition_view(&snapshot, Lang::En, 1, "2026-11-30", "hash");
+    let hidden = smartcities_publish::view::edition_view(
+        &snapshot,
+        Lang::En,
+        smartcities_domain::PublishedVersion::of(1),
+        "2026-11-30",
+        "hash",
+    );
     assert!(hidden.scores.is_none() && hidden.cities.iter().all(|c| c.scores.is_empty()));
     assert!(snapshot.results.composite.is_none(), "a version carries no score the public may not see");
     let mut edition = app.store.study().edition(year).await.unwrap().unwrap();
@@ -313,7 +320,13 @@ async fn the_public_sees_findings_and_no_score_unless_the_edition_opts_in() {
     let (_, framework) = app.store.study().framework(year).await.unwrap().unwrap();
     app.store.study().save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
     let snapshot = app_layer.snapshot(year, Default::default()).await.unwrap();
-    let shown = smartcities_publish::view::edition_view(&snapshot, Lang::En, 1, "2026-11-30", "hash");
+    let shown = smartcities_publish::view::edition_view(
+        &snapshot,
+        Lang::En,
+        smartcities_domain::PublishedVersion::of(1),
+        "2026-11-30",
+        "hash",
+    );
     let scores = shown.scores.as_ref().expect("scores are published");
     let axes = snapshot.results.composite.as_ref().unwrap().axes.len();
     assert_eq!(scores.columns.len(), 1 + axes + 1, "city, one column per axis, overall");
@@ -370,14 +383,29 @@ async fn every_link_of_a_published_version_resolves_and_its_files_can_be_made_ag
     assert!(checked > 3_000, "only {checked} links checked");
 
     // The snapshot stored with the version makes the same files again.
-    let publication = app.store.versions().publication(year, 1).await.unwrap().unwrap();
-    let json = app.store.versions().publication_snapshot(year, 1).await.unwrap().unwrap();
+    let publication = app
+        .store
+        .versions()
+        .publication(year, smartcities_domain::PublishedVersion::of(1))
+        .await
+        .unwrap()
+        .unwrap();
+    let json = app
+        .store
+        .versions()
+        .publication_snapshot(year, smartcities_domain::PublishedVersion::of(1))
+        .await
+        .unwrap()
+        .unwrap();
     let snapshot: smartcities_publish::Snapshot = serde_json::from_str(&json).unwrap();
     assert_eq!(snapshot.content_hash(), publication.content_hash);
     let day = &publication.published_at.day().to_string();
     let again = smartcities_publish::publish(
         &snapshot,
-        smartcities_publish::Version { number: 1, published_on: day },
+        smartcities_publish::Version {
+            number: smartcities_domain::PublishedVersion::FIRST,
+            published_on: day,
+        },
         &smartcities_app::Silent,
     )
     .unwrap();

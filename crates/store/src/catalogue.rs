@@ -2,7 +2,7 @@
 //! sequence that numbers changes so search indexes can follow them. A practice is never deleted.
 
 use smartcities_domain::{
-    CityId, EditionYear, Practice, PracticeId, PracticeStatus, ResponseMove, Timestamp,
+    CityId, EditionYear, Practice, PracticeId, PracticeStatus, PracticeVersion, ResponseMove, Timestamp,
 };
 use sqlx::{Row, any::AnyRow};
 
@@ -16,7 +16,7 @@ pub struct StoredPractice {
     /// Where it stands.
     pub status: PracticeStatus,
     /// Its version, from 1; every change makes the next one.
-    pub version: i64,
+    pub version: PracticeVersion,
     /// The catalogue sequence number of its last change.
     pub seq: i64,
     /// When it was last changed (ISO 8601, UTC).
@@ -27,9 +27,9 @@ pub struct StoredPractice {
 
 /// One version of a practice.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PracticeVersion {
+pub struct SavedPractice {
     /// Its number.
-    pub version: i64,
+    pub version: PracticeVersion,
     /// The status it was saved in.
     pub status: PracticeStatus,
     /// The record as it was.
@@ -51,7 +51,7 @@ pub struct PracticeChange<'a> {
     /// Its status after the change.
     pub status: PracticeStatus,
     /// The version the change started from; `None` creates the practice.
-    pub based_on: Option<i64>,
+    pub based_on: Option<PracticeVersion>,
     /// Who makes it.
     pub by: &'a str,
     /// A comment for the city (a return's reasons).
@@ -67,7 +67,7 @@ fn stored_from_row(row: &AnyRow) -> Result<StoredPractice> {
     Ok(StoredPractice {
         practice: serde_json::from_str(&document).map_err(corrupt)?,
         status: PracticeStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?,
-        version: row.try_get("version")?,
+        version: crate::versioned(row, "version", PracticeVersion::new)?,
         seq: row.try_get("seq")?,
         updated_at: crate::moment(row, "updated_at")?,
         published_at: crate::moment_opt(row, "published_at")?,
@@ -122,7 +122,7 @@ async fn save_in(
             .bind(published_now)
             .execute(&mut *tx)
             .await?;
-            1
+            PracticeVersion::FIRST
         }
         Some(based_on) => {
             let updated = sqlx::query(
@@ -135,23 +135,23 @@ async fn save_in(
             .bind(&now)
             .bind(published_now)
             .bind(practice.id.as_str())
-            .bind(based_on)
+            .bind(based_on.stored())
             .bind(practice.city.as_str())
             .execute(&mut *tx)
             .await?;
             if updated.rows_affected() == 0 {
-                let now_version: Option<i64> = sqlx::query("SELECT version FROM practices WHERE id = $1")
+                let now_version = sqlx::query("SELECT version FROM practices WHERE id = $1")
                     .bind(practice.id.as_str())
                     .fetch_optional(&mut *tx)
                     .await?
-                    .map(|r| r.try_get("version"))
+                    .map(|r| crate::versioned(&r, "version", PracticeVersion::new))
                     .transpose()?;
                 return Err(match now_version {
                     Some(now) => StoreError::PracticeChanged { based_on, now },
                     None => StoreError::NoPractice(practice.id.to_string()),
                 });
             }
-            based_on + 1
+            based_on.next()
         }
     };
     sqlx::query(
@@ -159,7 +159,7 @@ async fn save_in(
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(practice.id.as_str())
-    .bind(version)
+    .bind(version.stored())
     .bind(change.status.slug())
     .bind(&doc)
     .bind(change.by)
@@ -261,7 +261,7 @@ impl Catalogue<'_> {
     }
 
     /// Every version of a practice, newest first.
-    pub async fn practice_versions(&self, id: &PracticeId) -> Result<Vec<PracticeVersion>> {
+    pub async fn practice_versions(&self, id: &PracticeId) -> Result<Vec<SavedPractice>> {
         let rows = sqlx::query(
             "SELECT version, status, document, changed_by, changed_at, comment FROM practice_versions \
              WHERE practice_id = $1 ORDER BY version DESC",
@@ -272,8 +272,8 @@ impl Catalogue<'_> {
         rows.iter()
             .map(|row| {
                 let document: String = row.try_get("document")?;
-                Ok(PracticeVersion {
-                    version: row.try_get("version")?,
+                Ok(SavedPractice {
+                    version: crate::versioned(row, "version", PracticeVersion::new)?,
                     status: PracticeStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?,
                     practice: serde_json::from_str(&document).map_err(corrupt)?,
                     changed_by: row.try_get("changed_by")?,

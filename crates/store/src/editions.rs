@@ -1,5 +1,6 @@
 use smartcities_domain::{
-    Collection, Edition, EditionFile, EditionStatus, EditionYear, Focus, Framework, Localized, Milestone,
+    Collection, Edition, EditionFile, EditionStatus, EditionYear, Focus, Framework, FrameworkVersion,
+    Localized, Milestone,
 };
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
@@ -9,7 +10,7 @@ use crate::{Result, Study, corrupt, flag};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SavedEdition {
     /// The framework version now current.
-    pub version: i64,
+    pub version: FrameworkVersion,
     /// False when the framework was identical to the current version, so none was added.
     pub new_version: bool,
 }
@@ -70,24 +71,25 @@ impl Study<'_> {
             Some(row) => {
                 let stored: String = row.try_get("document")?;
                 let stored: Framework = serde_json::from_str(&stored).map_err(corrupt)?;
-                (row.try_get::<i64, _>("version")?, stored == file.framework)
+                (Some(crate::versioned(row, "version", FrameworkVersion::new)?), stored == file.framework)
             }
-            None => (0, false),
+            None => (None, false),
         };
-        let saved = if unchanged {
+        let saved = if let Some(latest) = latest.filter(|_| unchanged) {
             SavedEdition { version: latest, new_version: false }
         } else {
+            let version = latest.map_or(FrameworkVersion::FIRST, FrameworkVersion::next);
             sqlx::query(
                 "INSERT INTO framework_versions (edition_year, version, document, created_at) \
                  VALUES ($1, $2, $3, $4)",
             )
             .bind(year)
-            .bind(latest + 1)
+            .bind(version.stored())
             .bind(document)
             .bind(&now)
             .execute(&mut *tx)
             .await?;
-            SavedEdition { version: latest + 1, new_version: true }
+            SavedEdition { version, new_version: true }
         };
         tx.commit().await?;
         self.public_changed().await?;
@@ -169,9 +171,9 @@ impl Study<'_> {
     pub async fn edit_framework(
         &self,
         year: EditionYear,
-        based_on: i64,
+        based_on: FrameworkVersion,
         framework: &Framework,
-    ) -> Result<i64> {
+    ) -> Result<FrameworkVersion> {
         let document = serde_json::to_string(framework).map_err(corrupt)?;
         let now = self.now_text();
         let mut tx = self.begin_write().await?;
@@ -182,6 +184,9 @@ impl Study<'_> {
         .fetch_one(&mut *tx)
         .await?
         .try_get("v")?;
+        let Some(latest) = FrameworkVersion::new(latest) else {
+            return Err(crate::StoreError::NoEdition(year));
+        };
         if latest != based_on {
             return Err(crate::StoreError::FrameworkChanged { based_on, now: latest });
         }
@@ -189,18 +194,18 @@ impl Study<'_> {
             "INSERT INTO framework_versions (edition_year, version, document, created_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(i64::from(year.get()))
-        .bind(latest + 1)
+        .bind(latest.next().stored())
         .bind(document)
         .bind(&now)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         self.public_changed().await?;
-        Ok(latest + 1)
+        Ok(latest.next())
     }
 
     /// The current framework of an edition and its version number.
-    pub async fn framework(&self, year: EditionYear) -> Result<Option<(i64, Framework)>> {
+    pub async fn framework(&self, year: EditionYear) -> Result<Option<(FrameworkVersion, Framework)>> {
         let row = sqlx::query(
             "SELECT version, document FROM framework_versions WHERE edition_year = $1 \
              ORDER BY version DESC LIMIT 1",
@@ -213,7 +218,7 @@ impl Study<'_> {
             Some(row) => {
                 let document: String = row.try_get("document")?;
                 let framework = serde_json::from_str(&document).map_err(corrupt)?;
-                Ok(Some((row.try_get("version")?, framework)))
+                Ok(Some((crate::versioned(&row, "version", FrameworkVersion::new)?, framework)))
             }
         }
     }

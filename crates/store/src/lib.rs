@@ -33,12 +33,12 @@ use sqlx::{
 };
 
 pub use accounts::{LinkPurpose, SessionUser, User};
-pub use catalogue::{PracticeChange, PracticeVersion, StoredPractice};
+pub use catalogue::{PracticeChange, SavedPractice, StoredPractice};
 pub use cities::CityFilter;
 pub use editions::SavedEdition;
 pub use findings::StoredCoding;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
-pub use network::{RenewalReply, RenewalRound};
+pub use network::{DownloadCount, RenewalReply, RenewalRound};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
 pub use people::{Erased, FORMER_CONTACT, HeldAbout};
 pub use publications::{NewPublication, Publication, PublishedFile, ScheduledJob};
@@ -128,6 +128,12 @@ pub(crate) fn moment(row: &sqlx::any::AnyRow, column: &str) -> Result<smartcitie
     smartcities_domain::Timestamp::parse(&text).map_err(corrupt)
 }
 
+/// A version number stored in a column, through its type's constructor (`QuestionnaireVersion::new`).
+pub(crate) fn versioned<V>(row: &sqlx::any::AnyRow, column: &str, new: fn(i64) -> Option<V>) -> Result<V> {
+    let n: i64 = sqlx::Row::try_get(row, column)?;
+    new(n).ok_or_else(|| corrupt(format!("{column} {n} is not a version number")))
+}
+
 /// A moment a column may hold.
 pub(crate) fn moment_opt(
     row: &sqlx::any::AnyRow,
@@ -194,7 +200,7 @@ pub enum StoreError {
         /// The edition.
         edition: EditionYear,
         /// The number asked for.
-        version: u32,
+        version: smartcities_domain::PublishedVersion,
     },
     /// An edition without a questionnaire.
     #[error("edition {0} has no questionnaire")]
@@ -250,9 +256,9 @@ pub enum StoreError {
     )]
     QuestionnaireChanged {
         /// The version the edit started from.
-        based_on: i64,
+        based_on: smartcities_domain::QuestionnaireVersion,
         /// The version current now.
-        now: i64,
+        now: smartcities_domain::QuestionnaireVersion,
     },
     /// Someone stored a framework version after the one an edit was based on.
     #[error(
@@ -260,9 +266,9 @@ pub enum StoreError {
     )]
     FrameworkChanged {
         /// The version the edit started from.
-        based_on: i64,
+        based_on: smartcities_domain::FrameworkVersion,
         /// The version current now.
-        now: i64,
+        now: smartcities_domain::FrameworkVersion,
     },
     /// A rename to a name that already has answers.
     #[error("answers to {name} exist already; rename to another name")]
@@ -282,9 +288,9 @@ pub enum StoreError {
     )]
     PracticeChanged {
         /// The version the change started from.
-        based_on: i64,
+        based_on: smartcities_domain::PracticeVersion,
         /// The version current now.
-        now: i64,
+        now: smartcities_domain::PracticeVersion,
     },
     /// A respondent answers for exactly one city; other roles for none.
     #[error("a respondent answers for exactly one city; other roles for none")]
@@ -355,8 +361,10 @@ pub struct Store {
 }
 
 /// Parsed questionnaires by (edition year, version).
-type QuestionnaireCache =
-    std::collections::HashMap<(u16, i64), std::sync::Arc<smartcities_questionnaire::Questionnaire>>;
+type QuestionnaireCache = std::collections::HashMap<
+    (u16, smartcities_domain::QuestionnaireVersion),
+    std::sync::Arc<smartcities_questionnaire::Questionnaire>,
+>;
 
 impl Store {
     /// Connects to `sqlite://PATH` (the file is created if missing) or `postgres://…`.

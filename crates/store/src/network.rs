@@ -2,7 +2,7 @@
 //! leadership record, the activity plan and the download counts of published files.
 
 use smartcities_domain::{
-    Activity, Application, ApplicationStatus, City, CityId, Day, FocalPoint, Leadership, Member,
+    Activity, Application, ApplicationStatus, City, CityId, Day, EditionYear, FocalPoint, Leadership, Member,
     MemberStatus, RenewalAnswer, Timestamp,
 };
 use sqlx::{Row, any::AnyRow};
@@ -71,6 +71,19 @@ fn reply_from_row(row: &AnyRow) -> Result<RenewalReply> {
 }
 
 const ROUND_COLUMNS: &str = "id, title, opened_at, closes_on, closed_at, opened_by";
+
+/// Downloads of one published file on one day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DownloadCount {
+    /// The edition whose version the file belongs to.
+    pub edition: EditionYear,
+    /// The file's name (`report-en.pdf`).
+    pub file: String,
+    /// The day.
+    pub day: Day,
+    /// How many.
+    pub count: u64,
+}
 
 impl Community<'_> {
     /// Opens a renewal round: each member listed (with the hash of the token its link carries)
@@ -386,24 +399,19 @@ impl Community<'_> {
         rows.iter().map(json_document).collect()
     }
 
-    /// Adds `count` downloads of a file on a day (the demonstration's history uses it too).
-    pub async fn add_downloads(&self, edition: i64, file: &str, day: &str, count: i64) -> Result<()> {
-        self.add_downloads_batch(&[(edition, file.to_string(), day.to_string(), count)]).await
-    }
-
-    /// Adds downloads counted elsewhere, as (edition, file, day, count) rows, in one
-    /// transaction.
-    pub async fn add_downloads_batch(&self, rows: &[(i64, String, String, i64)]) -> Result<()> {
+    /// Adds downloads counted elsewhere (by a server's tally, or the demonstration's history)
+    /// to the stored counts, in one transaction.
+    pub async fn add_downloads(&self, counts: &[DownloadCount]) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        for (edition, file, day, count) in rows {
+        for DownloadCount { edition, file, day, count } in counts {
             sqlx::query(
                 "INSERT INTO downloads (edition_year, file, day, count) VALUES ($1, $2, $3, $4) \
                  ON CONFLICT (edition_year, file, day) DO UPDATE SET count = downloads.count + excluded.count",
             )
-            .bind(edition)
+            .bind(crate::year(*edition))
             .bind(file)
-            .bind(day)
-            .bind(count)
+            .bind(day.to_string())
+            .bind(i64::try_from(*count).unwrap_or(i64::MAX))
             .execute(&mut *tx)
             .await?;
         }
@@ -411,8 +419,8 @@ impl Community<'_> {
         Ok(())
     }
 
-    /// Downloads per edition between two days (inclusive, `YYYY-MM-DD`), by edition.
-    pub async fn downloads(&self, from: Day, to: Day) -> Result<Vec<(i64, i64)>> {
+    /// Downloads per edition between two days (inclusive), by edition.
+    pub async fn downloads(&self, from: Day, to: Day) -> Result<Vec<(EditionYear, u64)>> {
         let rows = sqlx::query(
             "SELECT edition_year, CAST(SUM(count) AS BIGINT) AS n FROM downloads WHERE day >= $1 AND day <= $2 \
              GROUP BY edition_year ORDER BY edition_year",
@@ -421,7 +429,13 @@ impl Community<'_> {
         .bind(to.to_string())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(|row| Ok((row.try_get("edition_year")?, row.try_get("n")?))).collect()
+        rows.iter()
+            .map(|row| {
+                let year = u16::try_from(row.try_get::<i64, _>("edition_year")?).map_err(corrupt)?;
+                let count = u64::try_from(row.try_get::<i64, _>("n")?).map_err(corrupt)?;
+                Ok((EditionYear::new(year).map_err(corrupt)?, count))
+            })
+            .collect()
     }
 }
 

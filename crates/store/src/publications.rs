@@ -2,7 +2,7 @@
 //! snapshot it was made from, its content hash and its files. A version is never deleted; it
 //! can only be withdrawn, with a reason.
 
-use smartcities_domain::{EditionYear, Timestamp};
+use smartcities_domain::{EditionYear, PublishedVersion, Timestamp};
 use sqlx::{AssertSqlSafe, Row, any::AnyRow};
 
 use crate::{Result, StoreError, Versions, corrupt};
@@ -13,7 +13,7 @@ pub struct Publication {
     /// The edition.
     pub edition: EditionYear,
     /// Its number, from 1.
-    pub version: u32,
+    pub version: PublishedVersion,
     /// SHA-256 of the snapshot it was made from.
     pub content_hash: String,
     /// When it was published (ISO 8601, UTC).
@@ -63,7 +63,7 @@ pub struct NewPublication<'a> {
     /// The edition.
     pub edition: EditionYear,
     /// The number it was made as: the next one, or the store refuses.
-    pub version: u32,
+    pub version: PublishedVersion,
     /// SHA-256 of its snapshot.
     pub content_hash: &'a str,
     /// The snapshot, as JSON.
@@ -86,7 +86,7 @@ pub struct ScheduledJob {
     /// The edition.
     pub edition: EditionYear,
     /// The version.
-    pub version: u32,
+    pub version: PublishedVersion,
     /// When it is due (ISO 8601, UTC).
     pub due_at: Timestamp,
 }
@@ -97,7 +97,7 @@ fn publication_from_row(row: &AnyRow) -> Result<Publication> {
     let reason: Option<String> = row.try_get("withdrawn_reason")?;
     Ok(Publication {
         edition: EditionYear::new(year).map_err(corrupt)?,
-        version: u32::try_from(row.try_get::<i64, _>("version")?).map_err(corrupt)?,
+        version: crate::versioned(row, "version", PublishedVersion::new)?,
         content_hash: row.try_get("content_hash")?,
         published_at: crate::moment(row, "published_at")?,
         published_by: row.try_get("published_by")?,
@@ -116,14 +116,15 @@ const PUBLICATION_COLUMNS: &str = "p.edition_year, p.version, p.content_hash, p.
 
 impl Versions<'_> {
     /// The number the next version of an edition will get.
-    pub async fn next_publication_version(&self, edition: EditionYear) -> Result<u32> {
+    pub async fn next_publication_version(&self, edition: EditionYear) -> Result<PublishedVersion> {
         let row = sqlx::query(
             "SELECT COALESCE(MAX(version), 0) AS latest FROM publications WHERE edition_year = $1",
         )
         .bind(i64::from(edition.get()))
         .fetch_one(&self.pool)
         .await?;
-        Ok(u32::try_from(row.try_get::<i64, _>("latest")?).map_err(corrupt)? + 1)
+        let latest: i64 = row.try_get("latest")?;
+        Ok(PublishedVersion::new(latest).map_or(PublishedVersion::FIRST, PublishedVersion::next))
     }
 
     /// Stores a version with all its files, private until [`Store::go_public`] or
@@ -139,7 +140,7 @@ impl Versions<'_> {
         .fetch_one(&mut *tx)
         .await?
         .try_get("latest")?;
-        if latest + 1 != i64::from(new.version) {
+        if latest + 1 != new.version.stored() {
             return Err(StoreError::VersionTaken { edition: new.edition, version: new.version });
         }
         sqlx::query(
@@ -147,7 +148,7 @@ impl Versions<'_> {
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(year)
-        .bind(i64::from(new.version))
+        .bind(new.version.stored())
         .bind(new.content_hash)
         .bind(new.snapshot)
         .bind(self.now_text())
@@ -160,7 +161,7 @@ impl Versions<'_> {
                 "INSERT INTO publication_files (edition_year, version, path, content_type, body) VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(year)
-            .bind(i64::from(new.version))
+            .bind(new.version.stored())
             .bind(&file.path)
             .bind(&file.content_type)
             .bind(file.body.clone())
@@ -178,7 +179,7 @@ impl Versions<'_> {
     pub async fn go_public(
         &self,
         edition: EditionYear,
-        version: u32,
+        version: PublishedVersion,
         at: &str,
         mails: &[crate::OutgoingMail<'_>],
         job: Option<&str>,
@@ -203,7 +204,7 @@ impl Versions<'_> {
             )
             .bind(self.now_text())
             .bind(year)
-            .bind(i64::from(version))
+            .bind(version.stored())
             .execute(&mut *tx)
             .await?;
         }
@@ -212,7 +213,7 @@ impl Versions<'_> {
         )
         .bind(at)
         .bind(year)
-        .bind(i64::from(version))
+        .bind(version.stored())
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() != 1 {
@@ -234,7 +235,12 @@ impl Versions<'_> {
     /// Schedules a private version to go public at `at` (a moment to come), or with `None`
     /// takes it back to a private preview; any earlier schedule of it is cancelled. One
     /// transaction.
-    pub async fn schedule_public(&self, edition: EditionYear, version: u32, at: Option<&str>) -> Result<()> {
+    pub async fn schedule_public(
+        &self,
+        edition: EditionYear,
+        version: PublishedVersion,
+        at: Option<&str>,
+    ) -> Result<()> {
         let year = i64::from(edition.get());
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -243,13 +249,13 @@ impl Versions<'_> {
         )
         .bind(self.now_text())
         .bind(year)
-        .bind(i64::from(version))
+        .bind(version.stored())
         .execute(&mut *tx)
         .await?;
         sqlx::query("UPDATE publications SET public_at = $1 WHERE edition_year = $2 AND version = $3")
             .bind(at)
             .bind(year)
-            .bind(i64::from(version))
+            .bind(version.stored())
             .execute(&mut *tx)
             .await?;
         if let Some(at) = at {
@@ -258,7 +264,7 @@ impl Versions<'_> {
             )
             .bind(format!("make_public-{year}-{version}-{at}"))
             .bind(year)
-            .bind(i64::from(version))
+            .bind(version.stored())
             .bind(at)
             .execute(&mut *tx)
             .await?;
@@ -303,7 +309,7 @@ impl Versions<'_> {
             id,
             kind: row.try_get("kind")?,
             edition: EditionYear::new(year).map_err(corrupt)?,
-            version: u32::try_from(row.try_get::<i64, _>("version")?).map_err(corrupt)?,
+            version: crate::versioned(&row, "version", PublishedVersion::new)?,
             due_at: crate::moment(&row, "due_at")?,
         }))
     }
@@ -321,7 +327,9 @@ impl Versions<'_> {
     }
 
     /// The current version of every edition that has one: the latest public and not withdrawn.
-    pub async fn current_versions(&self) -> Result<std::collections::BTreeMap<EditionYear, u32>> {
+    pub async fn current_versions(
+        &self,
+    ) -> Result<std::collections::BTreeMap<EditionYear, PublishedVersion>> {
         let rows = sqlx::query(
             "SELECT edition_year, MAX(version) AS version FROM publications \
              WHERE withdrawn_at IS NULL AND public_at IS NOT NULL AND public_at <= $1 GROUP BY edition_year",
@@ -332,29 +340,37 @@ impl Versions<'_> {
         rows.iter()
             .map(|r| {
                 let year = u16::try_from(r.try_get::<i64, _>("edition_year")?).map_err(corrupt)?;
-                let version = u32::try_from(r.try_get::<i64, _>("version")?).map_err(corrupt)?;
+                let version = crate::versioned(r, "version", PublishedVersion::new)?;
                 Ok((EditionYear::new(year).map_err(corrupt)?, version))
             })
             .collect()
     }
 
     /// One version.
-    pub async fn publication(&self, edition: EditionYear, version: u32) -> Result<Option<Publication>> {
+    pub async fn publication(
+        &self,
+        edition: EditionYear,
+        version: PublishedVersion,
+    ) -> Result<Option<Publication>> {
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT {PUBLICATION_COLUMNS} FROM publications p WHERE p.edition_year = $1 AND p.version = $2"
         )))
         .bind(i64::from(edition.get()))
-        .bind(i64::from(version))
+        .bind(version.stored())
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(publication_from_row).transpose()
     }
 
     /// The snapshot a version was made from, as JSON.
-    pub async fn publication_snapshot(&self, edition: EditionYear, version: u32) -> Result<Option<String>> {
+    pub async fn publication_snapshot(
+        &self,
+        edition: EditionYear,
+        version: PublishedVersion,
+    ) -> Result<Option<String>> {
         let row = sqlx::query("SELECT snapshot FROM publications WHERE edition_year = $1 AND version = $2")
             .bind(i64::from(edition.get()))
-            .bind(i64::from(version))
+            .bind(version.stored())
             .fetch_optional(&self.pool)
             .await?;
         row.map(|r| r.try_get("snapshot").map_err(Into::into)).transpose()
@@ -364,14 +380,14 @@ impl Versions<'_> {
     pub async fn publication_file(
         &self,
         edition: EditionYear,
-        version: u32,
+        version: PublishedVersion,
         path: &str,
     ) -> Result<Option<PublishedFile>> {
         let row = sqlx::query(
             "SELECT path, content_type, body FROM publication_files WHERE edition_year = $1 AND version = $2 AND path = $3",
         )
         .bind(i64::from(edition.get()))
-        .bind(i64::from(version))
+        .bind(version.stored())
         .bind(path)
         .fetch_optional(&self.pool)
         .await?;
@@ -386,12 +402,16 @@ impl Versions<'_> {
     }
 
     /// The paths of a version's files, sorted.
-    pub async fn publication_paths(&self, edition: EditionYear, version: u32) -> Result<Vec<String>> {
+    pub async fn publication_paths(
+        &self,
+        edition: EditionYear,
+        version: PublishedVersion,
+    ) -> Result<Vec<String>> {
         let rows = sqlx::query(
             "SELECT path FROM publication_files WHERE edition_year = $1 AND version = $2 ORDER BY path",
         )
         .bind(i64::from(edition.get()))
-        .bind(i64::from(version))
+        .bind(version.stored())
         .fetch_all(&self.pool)
         .await?;
         rows.iter().map(|r| r.try_get("path").map_err(Into::into)).collect()
@@ -402,7 +422,7 @@ impl Versions<'_> {
     pub async fn withdraw_publication(
         &self,
         edition: EditionYear,
-        version: u32,
+        version: PublishedVersion,
         reason: &str,
     ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
@@ -413,7 +433,7 @@ impl Versions<'_> {
         .bind(self.now_text())
         .bind(reason)
         .bind(i64::from(edition.get()))
-        .bind(i64::from(version))
+        .bind(version.stored())
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -422,7 +442,7 @@ impl Versions<'_> {
         )
         .bind(self.now_text())
         .bind(i64::from(edition.get()))
-        .bind(i64::from(version))
+        .bind(version.stored())
         .execute(&mut *tx)
         .await?;
         // The findings stay public while another version is; whether cities answer is left alone.

@@ -2,7 +2,7 @@
 //! given under), edits based on an older version refused, renames that carry answers along, and
 //! a cache of parsed versions shared by the requests of a server.
 
-use smartcities_domain::EditionYear;
+use smartcities_domain::{EditionYear, QuestionnaireVersion};
 use smartcities_questionnaire::Questionnaire;
 use sqlx::Row;
 
@@ -15,7 +15,7 @@ impl Study<'_> {
         edition: EditionYear,
         questionnaire: &Questionnaire,
         source: &str,
-    ) -> Result<(i64, bool)> {
+    ) -> Result<(QuestionnaireVersion, bool)> {
         let document = serde_json::to_string(questionnaire).map_err(corrupt)?;
         let mut tx = self.begin_write().await?;
         let current = sqlx::query("SELECT version, document FROM questionnaires WHERE edition_year = $1 ORDER BY version DESC LIMIT 1")
@@ -26,17 +26,18 @@ impl Study<'_> {
             Some(row) => {
                 let stored: String = row.try_get("document")?;
                 let stored: Questionnaire = serde_json::from_str(&stored).map_err(corrupt)?;
-                let version: i64 = row.try_get("version")?;
+                let version = crate::versioned(row, "version", QuestionnaireVersion::new)?;
                 if &stored == questionnaire {
                     return Ok((version, false));
                 }
-                version
+                Some(version)
             }
-            None => 0,
+            None => None,
         };
+        let version = latest.map_or(QuestionnaireVersion::FIRST, QuestionnaireVersion::next);
         sqlx::query("INSERT INTO questionnaires (edition_year, version, document, source, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(year(edition))
-            .bind(latest + 1)
+            .bind(version.stored())
             .bind(document)
             .bind(source)
             .bind(self.now_text())
@@ -44,7 +45,7 @@ impl Study<'_> {
             .await?;
         tx.commit().await?;
         self.public_changed().await?;
-        Ok((latest + 1, true))
+        Ok((version, true))
     }
 
     /// Renames a question: stores `questionnaire` (already carrying the new name) as a new
@@ -56,7 +57,7 @@ impl Study<'_> {
         old: &str,
         new: &str,
         questionnaire: &Questionnaire,
-    ) -> Result<i64> {
+    ) -> Result<QuestionnaireVersion> {
         let source = format!("renamed {old} to {new}");
         self.edit_questionnaire(edition, questionnaire, None, Some((old, new)), &source).await
     }
@@ -69,10 +70,10 @@ impl Study<'_> {
         &self,
         edition: EditionYear,
         questionnaire: &Questionnaire,
-        based_on: Option<i64>,
+        based_on: Option<QuestionnaireVersion>,
         renamed: Option<(&str, &str)>,
         source: &str,
-    ) -> Result<i64> {
+    ) -> Result<QuestionnaireVersion> {
         let document = serde_json::to_string(questionnaire).map_err(corrupt)?;
         let mut tx = self.begin_write().await?;
         let latest: i64 =
@@ -81,11 +82,14 @@ impl Study<'_> {
                 .fetch_one(&mut *tx)
                 .await?
                 .try_get("v")?;
+        let latest = QuestionnaireVersion::new(latest);
         if let Some(based_on) = based_on
-            && based_on != latest
+            && Some(based_on) != latest
         {
-            return Err(StoreError::QuestionnaireChanged { based_on, now: latest });
+            let now = latest.ok_or(StoreError::NoQuestionnaire(edition))?;
+            return Err(StoreError::QuestionnaireChanged { based_on, now });
         }
+        let version = latest.map_or(QuestionnaireVersion::FIRST, QuestionnaireVersion::next);
         if let Some((old, new)) = renamed {
             let taken =
                 sqlx::query("SELECT 1 FROM answers WHERE edition_year = $1 AND question = $2 LIMIT 1")
@@ -109,7 +113,7 @@ impl Study<'_> {
         }
         sqlx::query("INSERT INTO questionnaires (edition_year, version, document, source, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(year(edition))
-            .bind(latest + 1)
+            .bind(version.stored())
             .bind(document)
             .bind(source)
             .bind(self.now_text())
@@ -117,7 +121,7 @@ impl Study<'_> {
             .await?;
         tx.commit().await?;
         self.public_changed().await?;
-        Ok(latest + 1)
+        Ok(version)
     }
 
     /// How many cities answered a question in an edition (every entry of a repeat counts).
@@ -131,7 +135,10 @@ impl Study<'_> {
     }
 
     /// The current questionnaire of an edition and its version.
-    pub async fn questionnaire(&self, edition: EditionYear) -> Result<Option<(i64, Questionnaire)>> {
+    pub async fn questionnaire(
+        &self,
+        edition: EditionYear,
+    ) -> Result<Option<(QuestionnaireVersion, Questionnaire)>> {
         Ok(self.shared_questionnaire(edition).await?.map(|(version, q)| (version, Questionnaire::clone(&q))))
     }
 
@@ -139,7 +146,7 @@ impl Study<'_> {
     pub async fn shared_questionnaire(
         &self,
         edition: EditionYear,
-    ) -> Result<Option<(i64, std::sync::Arc<Questionnaire>)>> {
+    ) -> Result<Option<(QuestionnaireVersion, std::sync::Arc<Questionnaire>)>> {
         // The latest version's number is one indexed read; its document is read and parsed once
         // per server, since a stored version never changes.
         let row = sqlx::query(
@@ -149,7 +156,7 @@ impl Study<'_> {
         .fetch_optional(&self.pool)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let version: i64 = row.try_get("version")?;
+        let version = crate::versioned(&row, "version", QuestionnaireVersion::new)?;
         let key = (edition.get(), version);
         let cached = self
             .questionnaires
@@ -162,7 +169,7 @@ impl Study<'_> {
         }
         let row = sqlx::query("SELECT document FROM questionnaires WHERE edition_year = $1 AND version = $2")
             .bind(year(edition))
-            .bind(version)
+            .bind(version.stored())
             .fetch_one(&self.pool)
             .await?;
         let document: String = row.try_get("document")?;

@@ -5,9 +5,9 @@
 #![allow(unused_crate_dependencies)]
 
 use smartcities_domain::{
-    CityId, EditionFile, EditionYear, Evidence, ResponseMove, ResponseStatus, Revision,
+    CityId, EditionFile, EditionYear, Evidence, QuestionnaireVersion, ResponseMove, ResponseStatus, Revision,
 };
-use smartcities_questionnaire::{EntryKey, from_framework};
+use smartcities_questionnaire::{AnswerValue, EntryKey, from_framework};
 use smartcities_store::{
     AnswerChange, Editor, OutgoingMail, SaveOutcome, Store, StoreError, testing::TestDatabase,
 };
@@ -39,11 +39,17 @@ fn set(question: &str, value: &str) -> AnswerChange {
 async fn questionnaire_versions_change_only_with_the_questionnaire() {
     let (_db, store, year, _) = setup().await;
     let (version, questionnaire) = store.study().questionnaire(year).await.unwrap().unwrap();
-    assert_eq!(version, 1);
-    assert_eq!(store.study().save_questionnaire(year, &questionnaire, "again").await.unwrap(), (1, false));
+    assert_eq!(version, QuestionnaireVersion::FIRST);
+    assert_eq!(
+        store.study().save_questionnaire(year, &questionnaire, "again").await.unwrap(),
+        (version, false)
+    );
     let mut changed = questionnaire.clone();
     changed.items.swap(1, 2);
-    assert_eq!(store.study().save_questionnaire(year, &changed, "reordered").await.unwrap(), (2, true));
+    assert_eq!(
+        store.study().save_questionnaire(year, &changed, "reordered").await.unwrap(),
+        (version.next(), true)
+    );
 }
 
 #[tokio::test]
@@ -290,8 +296,10 @@ async fn submission_review_and_evidence() {
     );
     let history =
         store.answering().answer_history(year, &bilbao, Some("pilots_last_2y"), 1_000, 0).await.unwrap().0;
-    let values: Vec<(Option<&str>, Option<&str>)> =
-        history.iter().map(|h| (h.old_value.as_deref(), h.new_value.as_deref())).collect();
+    let values: Vec<(Option<&str>, Option<&str>)> = history
+        .iter()
+        .map(|h| (h.old_value.as_ref().map(|v| v.as_str()), h.new_value.as_ref().map(|v| v.as_str())))
+        .collect();
     assert_eq!(values, [(Some("12"), Some("9")), (None, Some("12"))], "newest first");
     // The secretariat may still correct an accepted response.
     let correction = store
@@ -315,7 +323,7 @@ async fn repeat_entries_and_cleared_answers() {
     let entry = |id: u32, question: &str, value: Option<&str>| AnswerChange {
         question: question.into(),
         entry: EntryKey::parse(&format!("good_practices:{id}")).unwrap(),
-        value: value.map(str::to_string),
+        value: value.map(AnswerValue::from),
     };
     store
         .answering()
@@ -377,7 +385,7 @@ async fn answers_survive_a_new_questionnaire_version() {
     questionnaire.items.reverse();
     store.study().save_questionnaire(year, &questionnaire, "reordered").await.unwrap();
     let answers = store.answering().answers(year, &bilbao).await.unwrap();
-    assert_eq!((answers[0].value.as_str(), answers[0].questionnaire_version), ("12", 1));
+    assert_eq!((answers[0].value.as_str(), answers[0].questionnaire_version.get()), ("12", 1));
     store
         .answering()
         .save_answers(year, &bilbao, Revision::new(1), &[set("uses_cpi", "no")], "ane", Editor::Respondent)
@@ -385,7 +393,7 @@ async fn answers_survive_a_new_questionnaire_version() {
         .unwrap();
     let answers = store.answering().answers(year, &bilbao).await.unwrap();
     let cpi = answers.iter().find(|a| a.question == "uses_cpi").unwrap();
-    assert_eq!(cpi.questionnaire_version, 2, "each answer records the version it was given under");
+    assert_eq!(cpi.questionnaire_version.get(), 2, "each answer records the version it was given under");
 }
 
 #[tokio::test]
@@ -434,7 +442,7 @@ async fn renaming_a_question_carries_its_answers_along() {
         .rename_question(year, "pilots_last_2y", "innovation_pilots", &questionnaire)
         .await
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version.get(), 2);
     let answers = store.answering().answers(year, &bilbao).await.unwrap();
     assert_eq!((answers[0].question.as_str(), answers[0].value.as_str()), ("innovation_pilots", "12"));
     assert_eq!(
@@ -448,7 +456,7 @@ async fn renaming_a_question_carries_its_answers_along() {
         1
     );
     let (current, q) = store.study().questionnaire(year).await.unwrap().unwrap();
-    assert_eq!(current, 2);
+    assert_eq!(current.get(), 2);
     assert!(q.question("innovation_pilots").is_some() && q.question("pilots_last_2y").is_none());
     let again = store.study().rename_question(year, "uses_cpi", "innovation_pilots", &q).await;
     assert!(matches!(again, Err(StoreError::NameTaken { .. })), "answers to the new name exist");
@@ -475,14 +483,17 @@ async fn an_edit_based_on_an_old_version_is_refused() {
     first.question_mut("uses_cpi").unwrap().required = false;
     let saved =
         store.study().edit_questionnaire(year, &first, Some(version), None, "web edit").await.unwrap();
-    assert_eq!(saved, version + 1);
+    assert_eq!(saved, version.next());
     // A second editor who opened the same version would undo the first edit: refused.
     let mut second = questionnaire.clone();
     second.question_mut("pilots_last_2y").unwrap().required = true;
     let refused = store.study().edit_questionnaire(year, &second, Some(version), None, "web edit").await;
-    assert!(matches!(refused, Err(StoreError::QuestionnaireChanged { based_on: 1, now: 2 })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(StoreError::QuestionnaireChanged { based_on, now }) if (based_on.get(), now.get()) == (1, 2)),
+        "{refused:?}"
+    );
     let (current, stored) = store.study().questionnaire(year).await.unwrap().unwrap();
-    assert_eq!(current, version + 1);
+    assert_eq!(current, version.next());
     assert!(!stored.question("uses_cpi").unwrap().required, "the first edit stands");
 
     // An edit that renames carries the answers along.

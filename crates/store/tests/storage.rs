@@ -57,12 +57,12 @@ async fn an_edition_and_its_framework_round_trip() {
     let (_db, store) = TestDatabase::migrated().await;
     let file = EditionFile::parse(EDITION_2023).unwrap();
     let saved = store.study().save_edition(&file).await.unwrap();
-    assert_eq!((saved.version, saved.new_version), (1, true));
+    assert_eq!((saved.version.get(), saved.new_version), (1, true));
 
     let year = EditionYear::new(2023).unwrap();
     assert_eq!(store.study().edition(year).await.unwrap().unwrap(), file.edition);
     let (version, framework) = store.study().framework(year).await.unwrap().unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version.get(), 1);
     assert_eq!(framework, file.framework);
     assert!(store.study().edition(EditionYear::new(2031).unwrap()).await.unwrap().is_none());
 
@@ -85,12 +85,12 @@ async fn re_importing_adds_a_framework_version_only_when_it_changed() {
     let mut file = EditionFile::parse(EDITION_2023).unwrap();
     store.study().save_edition(&file).await.unwrap();
     let again = store.study().save_edition(&file).await.unwrap();
-    assert_eq!((again.version, again.new_version), (1, false));
+    assert_eq!((again.version.get(), again.new_version), (1, false));
 
     file.framework.axes[0].label.fr = "Économie intelligente (révisé)".into();
     file.edition.status = EditionStatus::CLOSED;
     let changed = store.study().save_edition(&file).await.unwrap();
-    assert_eq!((changed.version, changed.new_version), (2, true));
+    assert_eq!((changed.version.get(), changed.new_version), (2, true));
 
     let year = file.edition.year;
     let (_, current) = store.study().framework(year).await.unwrap().unwrap();

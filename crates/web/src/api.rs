@@ -131,7 +131,7 @@ pub struct EditionDetail {
     #[serde(flatten)]
     edition: Edition,
     /// Absent while an edition in planning has no framework yet.
-    framework_version: Option<i64>,
+    framework_version: Option<smartcities_domain::FrameworkVersion>,
     framework: Option<Framework>,
 }
 
@@ -508,7 +508,7 @@ pub struct PracticeResource {
     practice: smartcities_domain::Practice,
     status: smartcities_domain::PracticeStatus,
     /// Its version, from 1.
-    version: i64,
+    version: smartcities_domain::PracticeVersion,
 }
 
 /// Searches the good-practice catalogue: published practices (and, for a signed-in city or the

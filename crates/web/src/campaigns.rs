@@ -199,7 +199,7 @@ fn city_rows(board: &Dashboard, lang: Lang, collator: &Collator<'_>) -> Vec<City
             status: t(lang, &format!("response-{}", c.status.slug())),
             answered: c.answered,
             total: board.questions,
-            own_deadline: c.own_deadline.clone(),
+            own_deadline: c.own_deadline.map(|d| d.to_string()),
         })
         .collect();
     rows.sort_by(|a, b| collator.compare(&a.name, &b.name));
@@ -281,7 +281,7 @@ async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown)
         collection: collection.slug(),
         collection_state: t(lang, &format!("collection-{}", collection.slug())),
         collecting: collection == Collection::Open,
-        deadline: board.deadline.map(campaign::last_day),
+        deadline: board.deadline.map(|d| d.last_day().to_string()),
         notice: notice_text(lang, &notice),
         overall: counts(t(lang, "campaign-all"), &board.overall),
         sections: board
@@ -387,7 +387,7 @@ pub async fn act(
                     CollectionChange::Open { deadline } => translate(
                         lang,
                         "collection-confirm-open",
-                        &[("date", campaign::last_day(*deadline).into())],
+                        &[("date", deadline.last_day().to_string().into())],
                     ),
                     CollectionChange::Close => t(lang, "collection-confirm-close"),
                     CollectionChange::ExtendCity { day, .. } => translate(

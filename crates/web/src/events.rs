@@ -224,9 +224,9 @@ async fn events_page(ctx: &Ctx<'_>, form: Option<FormView>, errors: HashMap<Stri
         component: t(lang, &format!("component-{}", e.component.slug())),
         public: e.public,
     };
-    let today = state.app.today().to_string();
-    let upcoming = events.iter().filter(|e| !e.is_past(&today)).map(view).collect();
-    let past = events.iter().rev().filter(|e| e.is_past(&today)).map(view).collect();
+    let today = state.app.today();
+    let upcoming = events.iter().filter(|e| !e.is_past(today)).map(view).collect();
+    let past = events.iter().rev().filter(|e| e.is_past(today)).map(view).collect();
     let editions = state.app.editions().await?;
     let choices = |values: Vec<(String, String)>| {
         values.into_iter().map(|(value, label)| Choice { value, label }).collect::<Vec<_>>()
@@ -329,14 +329,14 @@ pub async fn calendar(
     State(state): State<AppState>,
     Negotiated(lang): Negotiated,
 ) -> Result<Response, PageError> {
-    let today = state.app.today().to_string();
+    let today = state.app.today();
     let events: Vec<Event> = state
         .app
         .events(None)
         .await
         .map_err(refused(lang))?
         .into_iter()
-        .filter(|e| !e.is_past(&today))
+        .filter(|e| !e.is_past(today))
         .collect();
     let host = state
         .app

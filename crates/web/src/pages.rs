@@ -288,7 +288,7 @@ pub async fn edition(
     #[derive(Serialize)]
     struct EditionPage {
         edition: EditionView,
-        framework_version: i64,
+        framework_version: Option<smartcities_domain::FrameworkVersion>,
         question_count: usize,
         sdgs: Vec<SdgView>,
         axes: Vec<AxisView>,
@@ -315,7 +315,7 @@ pub async fn edition(
                 .collect(),
             sources: edition.sources.iter().filter_map(|s| web_link(s)).collect(),
         },
-        framework_version: framework.as_ref().map_or(0, |(v, _)| *v),
+        framework_version: framework.as_ref().map(|(v, _)| *v),
         question_count: framework.as_ref().map_or(0, |(_, f)| f.questions().count()),
         sdgs: framework
             .as_ref()

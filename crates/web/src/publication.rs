@@ -13,7 +13,7 @@ use smartcities_app::{
     accounts::Client,
     publication::{self, GoPublic},
 };
-use smartcities_domain::{EditionYear, Lang, Localized};
+use smartcities_domain::{EditionYear, Lang, Localized, PublishedVersion};
 use smartcities_publish::Texts;
 
 use crate::{
@@ -30,13 +30,13 @@ const PUBLIC_FILE: &str = "public, max-age=86400";
 const PREVIEW_FILE: &str = "private, no-store";
 
 /// Where a version's site starts in a language.
-pub(crate) fn site_home(year: EditionYear, version: u32, lang: Lang) -> String {
+pub(crate) fn site_home(year: EditionYear, version: PublishedVersion, lang: Lang) -> String {
     format!("/editions/{year}/v/{version}/site/{}/index.html", lang.code())
 }
 
-fn parse(lang: Lang, year: &str, version: &str) -> Result<(EditionYear, u32), PageError> {
+fn parse(lang: Lang, year: &str, version: &str) -> Result<(EditionYear, PublishedVersion), PageError> {
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(lang))?;
-    let version = version.parse::<u32>().ok().filter(|v| *v > 0).ok_or(PageError::NotFound(lang))?;
+    let version = version.parse::<PublishedVersion>().map_err(|_| PageError::NotFound(lang))?;
     Ok((year, version))
 }
 
@@ -60,7 +60,7 @@ pub async fn current(
 #[derive(Serialize)]
 struct WithdrawnPage {
     year: u16,
-    version: u32,
+    version: PublishedVersion,
     date: String,
     reason: String,
     current: Option<String>,
@@ -242,7 +242,7 @@ pub async fn withdraw(
 /// What the edition page shows of a version.
 #[derive(Serialize)]
 pub(crate) struct VersionRow {
-    version: u32,
+    version: PublishedVersion,
     href: String,
     published: String,
     /// Public since when, scheduled for when, or a private preview.
@@ -266,7 +266,7 @@ pub(crate) struct StaffPanel {
     collecting: bool,
     /// The time zones a publication can be scheduled in.
     zones: Vec<String>,
-    next_version: u32,
+    next_version: PublishedVersion,
     /// Why publishing is not possible now, if it is not.
     blocked: Option<String>,
     conclusions: Option<Localized>,
@@ -386,7 +386,7 @@ pub(crate) async fn staff_panel(
 /// The public's links to an edition's current version: its site, report, brief and data.
 #[derive(Serialize)]
 pub(crate) struct PublishedLinks {
-    version: u32,
+    version: PublishedVersion,
     site: String,
     report: String,
     brief: String,

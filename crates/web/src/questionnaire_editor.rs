@@ -15,7 +15,7 @@ use serde::Serialize;
 use smartcities_app::questionnaire::{
     Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
 };
-use smartcities_domain::{EditionYear, Lang};
+use smartcities_domain::{EditionYear, Lang, QuestionnaireVersion};
 
 use crate::{
     AppState,
@@ -34,7 +34,10 @@ fn first<'f>(fields: &'f Fields, name: &str) -> &'f str {
 
 /// The questionnaire of an edition (reads are for the secretariat and analysts, as the routes'
 /// extractors ensure; changes for the secretariat only).
-async fn load(ctx: &Ctx<'_>, year: &str) -> Result<(EditionYear, i64, Questionnaire), PageError> {
+async fn load(
+    ctx: &Ctx<'_>,
+    year: &str,
+) -> Result<(EditionYear, QuestionnaireVersion, Questionnaire), PageError> {
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(ctx.lang))?;
     let (version, questionnaire) =
         ctx.state.app.questionnaire_of(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
@@ -111,7 +114,7 @@ struct Choice {
 #[derive(Serialize)]
 struct OverviewPage {
     year: u16,
-    version: i64,
+    version: QuestionnaireVersion,
     title: String,
     groups: Vec<GroupRows>,
     group_choices: Vec<Choice>,
@@ -124,7 +127,12 @@ struct OverviewPage {
     new: BTreeMap<String, String>,
 }
 
-fn overview_page(lang: Lang, year: EditionYear, version: i64, q: &Questionnaire) -> OverviewPage {
+fn overview_page(
+    lang: Lang,
+    year: EditionYear,
+    version: QuestionnaireVersion,
+    q: &Questionnaire,
+) -> OverviewPage {
     let groups = q
         .groups()
         .into_iter()
@@ -252,7 +260,7 @@ pub async fn xlsform(
 #[derive(Serialize)]
 struct QuestionForm {
     year: u16,
-    version: i64,
+    version: QuestionnaireVersion,
     original: String,
     name: String,
     kind: String,
@@ -287,7 +295,7 @@ fn by_code(texts: &Texts) -> BTreeMap<&'static str, String> {
 fn question_form(
     lang: Lang,
     year: EditionYear,
-    version: i64,
+    version: QuestionnaireVersion,
     q: &Questionnaire,
     question: &Question,
     answers: i64,
@@ -464,7 +472,7 @@ pub async fn save_question(
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let (year, version, mut q) = load(&ctx, &year_s).await?;
-    let based_on: i64 =
+    let based_on: QuestionnaireVersion =
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let original = q.question(&name).ok_or(PageError::NotFound(lang))?.clone();
     let answers =
@@ -564,7 +572,7 @@ pub async fn add_question(
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let (year, version, mut q) = load(&ctx, &year_s).await?;
-    let based_on: i64 =
+    let based_on: QuestionnaireVersion =
         first(&fields, "version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let mut errors = Vec::new();
     let field = |key: &str, e: &dyn std::fmt::Display| {

@@ -8,7 +8,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_domain::{EditionYear, Framework, Lang, Localized, Question, QuestionKind};
+use smartcities_domain::{EditionYear, Framework, FrameworkVersion, Lang, Localized, Question, QuestionKind};
 
 use crate::{
     AppState,
@@ -29,14 +29,20 @@ struct Row {
 #[derive(Serialize)]
 struct Page {
     year: u16,
-    version: i64,
+    version: FrameworkVersion,
     axes: Vec<(String, Vec<Row>)>,
     may_edit: bool,
     notice: Option<String>,
     error: Option<String>,
 }
 
-fn page(lang: Lang, year: EditionYear, version: i64, framework: &Framework, typed: Option<&Fields>) -> Page {
+fn page(
+    lang: Lang,
+    year: EditionYear,
+    version: FrameworkVersion,
+    framework: &Framework,
+    typed: Option<&Fields>,
+) -> Page {
     let axes = framework
         .axes
         .iter()
@@ -76,7 +82,7 @@ fn field<'f>(fields: &'f Fields, code: &str, lang: Lang) -> &'f str {
     fields.get(&format!("s.{code}.{}", lang.code())).and_then(|v| v.first()).map_or("", String::as_str)
 }
 
-async fn load(ctx: &Ctx<'_>, year: &str) -> Result<(EditionYear, i64, Framework), PageError> {
+async fn load(ctx: &Ctx<'_>, year: &str) -> Result<(EditionYear, FrameworkVersion, Framework), PageError> {
     let year = EditionYear::parse(year).map_err(|_| PageError::NotFound(ctx.lang))?;
     let (version, framework) = ctx.state.app.framework(year).await?.ok_or(PageError::NotFound(ctx.lang))?;
     Ok((year, version, framework))
@@ -113,7 +119,7 @@ pub async fn save(
 ) -> Result<Response, PageError> {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let (year, _, framework) = load(&ctx, &year_s).await?;
-    let based_on: i64 =
+    let based_on: FrameworkVersion =
         fields.first("version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let statements: Vec<(String, Localized)> = framework
         .questions()

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use smartcities_domain::{
     CityId, EditionYear, Lang, Practice, PracticeId, PracticeSource, StudyAxis, Written, web_link,
 };
+use smartcities_questionnaire::AnswerValue;
 use smartcities_store::StoredAnswer;
 
 use super::*;
@@ -18,22 +19,25 @@ pub fn drafts_from_answers(
     answers: &[StoredAnswer],
     study_axis_of: &dyn Fn(&str) -> Option<StudyAxis>,
 ) -> Vec<Practice> {
-    let mut entries: BTreeMap<u64, BTreeMap<&str, &str>> = BTreeMap::new();
+    let mut entries: BTreeMap<u64, BTreeMap<&str, &AnswerValue>> = BTreeMap::new();
     for answer in answers {
         let Some(entry) = answer.entry.as_ref().filter(|e| e.group.as_str() == "good_practices") else {
             continue;
         };
-        entries.entry(entry.id).or_default().insert(answer.question.as_str(), answer.value.as_str());
+        entries.entry(entry.id).or_default().insert(answer.question.as_str(), &answer.value);
     }
     entries
         .into_iter()
         .filter_map(|(entry, fields)| {
-            let title = fields.get("gp_title").map(|t| t.trim()).filter(|t| !t.is_empty())?;
-            let axis = fields.get("gp_axis").and_then(|a| study_axis_of(a)).unwrap_or(StudyAxis::Governance);
+            let title = fields.get("gp_title").map(|t| t.as_str().trim()).filter(|t| !t.is_empty())?;
+            let axis = fields
+                .get("gp_axis")
+                .and_then(|a| study_axis_of(a.as_str()))
+                .unwrap_or(StudyAxis::Governance);
             let mut goals: Vec<u8> = fields
                 .get("gp_sdgs")
                 .map(|v| {
-                    v.split_whitespace()
+                    v.codes()
                         .filter_map(|c| c.strip_prefix("sdg").and_then(|n| n.parse().ok()))
                         .filter(|g| (1..=17).contains(g))
                         .collect()
@@ -42,7 +46,7 @@ pub fn drafts_from_answers(
             goals.dedup();
             let sdg = goals.first().copied().unwrap_or(11);
             let title: String = title.chars().take(MAX_TITLE_CHARS).collect();
-            let text = |code: &str| fields.get(code).map(|t| t.trim()).filter(|t| !t.is_empty());
+            let text = |code: &str| fields.get(code).map(|t| t.as_str().trim()).filter(|t| !t.is_empty());
             let words = [Some(title.as_str()), text("gp_summary"), text("gp_transferability")];
             let lang =
                 Lang::guess(&words.into_iter().flatten().collect::<Vec<_>>().join(" ")).unwrap_or_default();

@@ -19,8 +19,8 @@ pub use smartcities_search::{
 };
 
 use smartcities_analysis::{PopulationBand, Standing};
-use smartcities_domain::{City, CityId, Lang, PracticeId, PracticeStatus, Role};
-use smartcities_store::{PracticeChange, PracticeVersion, StoredPractice, User};
+use smartcities_domain::{City, CityId, Lang, PracticeId, PracticeStatus, PracticeVersion, Role};
+use smartcities_store::{PracticeChange, SavedPractice, StoredPractice, User};
 
 use crate::{App, Refusal, Result};
 
@@ -52,7 +52,7 @@ pub struct PracticePage {
     /// Its city.
     pub city: City,
     /// Every version, newest first, for those who may edit it; empty for the public.
-    pub versions: Vec<PracticeVersion>,
+    pub versions: Vec<SavedPractice>,
     /// Published practices like it, with why.
     pub related: Vec<Suggestion>,
     /// Whether the viewer may edit it.
@@ -143,7 +143,7 @@ impl App {
         &self,
         user: &User,
         id: &PracticeId,
-        based_on: i64,
+        based_on: PracticeVersion,
         lang: Lang,
         form: &[(String, String)],
     ) -> Result<()> {
@@ -173,7 +173,7 @@ impl App {
         &self,
         user: &User,
         id: &PracticeId,
-        based_on: i64,
+        based_on: PracticeVersion,
         decision: PracticeDecision,
     ) -> Result<()> {
         if user.role != Role::Secretariat {
@@ -363,7 +363,7 @@ mod tests {
             entry: smartcities_questionnaire::EntryKey::parse(entry).unwrap(),
             value: value.into(),
             revision: smartcities_domain::Revision::NONE.next(),
-            questionnaire_version: 1,
+            questionnaire_version: smartcities_domain::QuestionnaireVersion::FIRST,
             evidence: smartcities_domain::Evidence::SelfReported,
             evidence_note: None,
             updated_by: String::new(),

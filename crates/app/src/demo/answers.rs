@@ -117,7 +117,11 @@ fn plain_answers(questionnaire: &Questionnaire, stage: u64, dice: &mut Dice) -> 
             }
             _ => choices[dice.below(choices.len() as u64) as usize].name.clone(),
         };
-        changes.push(AnswerChange { question: question.name.to_string(), entry: None, value: Some(value) });
+        changes.push(AnswerChange {
+            question: question.name.to_string(),
+            entry: None,
+            value: Some(value.into()),
+        });
     }
     changes
 }
@@ -132,7 +136,7 @@ fn entry_answers(questionnaire: &Questionnaire, axes: &[&str], dice: &mut Dice) 
             changes.push(AnswerChange {
                 question: question.to_string(),
                 entry: Some(smartcities_questionnaire::EntryKey { group: group.clone(), id }),
-                value: Some(value),
+                value: Some(value.into()),
             });
         }
     };
@@ -266,7 +270,7 @@ impl App {
                 if !is_text || answer.entry.is_some() {
                     continue;
                 }
-                let suggested = suggest(&codebook, &answer.value);
+                let suggested = suggest(&codebook, answer.value.as_str());
                 let coding = |coder: &str, codes: Vec<String>| StoredCoding {
                     city: city.to_string(),
                     question: answer.question.clone(),

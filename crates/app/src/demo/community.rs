@@ -74,8 +74,8 @@ impl App {
         }
         #[derive(serde::Deserialize)]
         struct DemoDownloads {
-            edition: i64,
-            months: Vec<(String, i64)>,
+            edition: smartcities_domain::EditionYear,
+            months: Vec<(String, u64)>,
         }
         #[derive(serde::Deserialize)]
         struct DemoCommunity {
@@ -111,12 +111,13 @@ impl App {
             };
             app.record_application(form, "demonstration").await?;
         }
+        let mut counts = Vec::new();
         for (month, count) in &parsed.downloads.months {
-            store
-                .community()
-                .add_downloads(parsed.downloads.edition, "report-en.pdf", &format!("{month}-15"), *count)
-                .await?;
+            let day = smartcities_domain::Day::parse(&format!("{month}-15")).map_err(|e| broken(format!("{file}: {e}")))?;
+            let (edition, file) = (parsed.downloads.edition, "report-en.pdf".to_string());
+            counts.push(smartcities_store::DownloadCount { edition, file, day, count: *count });
         }
+        store.community().add_downloads(&counts).await?;
         let link = self.illustrative_renewal().await?;
         Ok((parsed.activity.len(), link))
     }
@@ -280,7 +281,11 @@ impl App {
             if *status == PracticeStatus::Returned {
                 let comment = comment.ok_or_else(|| broken("a returned practice without a comment"))?;
                 changes.push(PracticeChange { status: PracticeStatus::Draft, ..first });
-                changes.push(PracticeChange { based_on: Some(1), comment: Some(comment), ..first });
+                changes.push(PracticeChange {
+                    based_on: Some(smartcities_domain::PracticeVersion::FIRST),
+                    comment: Some(comment),
+                    ..first
+                });
             } else {
                 changes.push(first);
             }

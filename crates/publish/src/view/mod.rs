@@ -261,7 +261,7 @@ impl Builder<'_> {
 pub fn edition_view(
     snapshot: &Snapshot,
     lang: Lang,
-    version: u32,
+    version: smartcities_domain::PublishedVersion,
     published_on: &str,
     content_hash: &str,
 ) -> EditionView {
@@ -308,7 +308,7 @@ pub fn edition_view(
             lang,
             "pub-changes-auto",
             &[
-                ("version", (previous.version as i64).into()),
+                ("version", i64::from(previous.version.get()).into()),
                 ("before", (previous.answering as i64).into()),
                 ("now", (results.answering as i64).into()),
             ],
@@ -357,7 +357,7 @@ pub fn edition_view(
             &[
                 ("study", t(lang, "site-title").into()),
                 ("year", snapshot.edition.year.get().to_string().into()),
-                ("version", (version as i64).into()),
+                ("version", i64::from(version.get()).into()),
                 ("answering", count(results.answering)),
             ],
         ),
@@ -405,7 +405,7 @@ pub fn version_line(view: &EditionView, lang: Lang) -> String {
     let line = translate(
         lang,
         "pub-version",
-        &[("version", (view.version as i64).into()), ("date", view.published_on.clone().into())],
+        &[("version", i64::from(view.version.get()).into()), ("date", view.published_on.clone().into())],
     );
     match &view.provisional {
         Some(_) => format!("{line} · {}", t(lang, "pub-provisional-short")),

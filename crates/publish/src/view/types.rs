@@ -285,7 +285,7 @@ pub struct EditionView {
     /// The edition's year.
     pub year: u16,
     /// The published version's number.
-    pub version: u32,
+    pub version: smartcities_domain::PublishedVersion,
     /// The day it was published, as the language writes it.
     pub published_on: String,
     /// The edition's title.

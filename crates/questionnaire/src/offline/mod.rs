@@ -74,17 +74,17 @@ impl Answers {
 
     /// Every answer by where it is kept. An entry's group name that is not a field name (a
     /// workbook's, checked when read) is left out.
-    pub fn flatten(&self) -> BTreeMap<AnswerKey, String> {
+    pub fn flatten(&self) -> BTreeMap<AnswerKey, crate::AnswerValue> {
         let mut out = BTreeMap::new();
         for (question, value) in &self.values {
-            out.insert(AnswerKey { question: question.clone(), entry: None }, value.clone());
+            out.insert(AnswerKey { question: question.clone(), entry: None }, value.as_str().into());
         }
         for (group, entries) in &self.entries {
             let Ok(group) = FieldName::parse(group) else { continue };
             for (id, fields) in entries {
                 for (question, value) in fields {
                     let entry = Some(EntryKey { group: group.clone(), id: *id });
-                    out.insert(AnswerKey { question: question.clone(), entry }, value.clone());
+                    out.insert(AnswerKey { question: question.clone(), entry }, value.as_str().into());
                 }
             }
         }

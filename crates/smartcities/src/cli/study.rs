@@ -13,7 +13,7 @@ use smartcities_app::{
     policy::Viewer,
     publication::{GoPublic, moment},
 };
-use smartcities_domain::EditionYear;
+use smartcities_domain::{EditionYear, PublishedVersion};
 
 use super::{Bar, language, open, read, say};
 
@@ -69,7 +69,7 @@ pub struct WithdrawArgs {
     edition: u16,
     #[arg(long)]
     /// The version's number.
-    version: u32,
+    version: PublishedVersion,
     #[arg(long)]
     /// Why it is withdrawn.
     reason: String,

@@ -11,10 +11,12 @@ mod save;
 
 use std::collections::BTreeMap;
 
-use smartcities_domain::{CityId, EditionYear, Evidence, ResponseMove, ResponseStatus, Revision, Timestamp};
+use smartcities_domain::{
+    CityId, Day, EditionYear, Evidence, QuestionnaireVersion, ResponseMove, ResponseStatus, Revision, Timestamp,
+};
 
 pub(crate) use review::move_in;
-use smartcities_questionnaire::{EntryKey, Response};
+use smartcities_questionnaire::{AnswerValue, EntryKey, Response};
 use sqlx::Row;
 
 use crate::{Answering, Result, StoreError, corrupt, year};
@@ -27,7 +29,7 @@ pub struct AnswerChange {
     /// None for an ordinary question, the entry of a repeat group otherwise.
     pub entry: Option<EntryKey>,
     /// The new answer; `None` clears it.
-    pub value: Option<String>,
+    pub value: Option<AnswerValue>,
 }
 
 /// An answer someone else changed after the revision a save was based on.
@@ -38,9 +40,9 @@ pub struct Conflict {
     /// The repeat entry, if any.
     pub entry: Option<EntryKey>,
     /// The answer this save wanted.
-    pub yours: Option<String>,
+    pub yours: Option<AnswerValue>,
     /// The answer stored now.
-    pub theirs: String,
+    pub theirs: AnswerValue,
     /// Who stored it.
     pub changed_by: String,
     /// The revision it was stored at.
@@ -98,9 +100,8 @@ pub struct ResponseRecord {
     pub updated_at: Timestamp,
     /// When it was last submitted.
     pub submitted_at: Option<Timestamp>,
-    /// The last day this city may answer, when it was given longer than the edition's deadline
-    /// (`YYYY-MM-DD`).
-    pub deadline: Option<String>,
+    /// The last day this city may answer, when it was given longer than the edition's deadline.
+    pub deadline: Option<Day>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,11 +112,11 @@ pub struct StoredAnswer {
     /// The repeat entry, if any.
     pub entry: Option<EntryKey>,
     /// The answer: a number, a choice code, codes separated by spaces, or text.
-    pub value: String,
+    pub value: AnswerValue,
     /// The response's revision when it was saved.
     pub revision: Revision,
     /// The questionnaire version it was given under.
-    pub questionnaire_version: i64,
+    pub questionnaire_version: QuestionnaireVersion,
     /// How far it can be trusted.
     pub evidence: Evidence,
     /// What backs a verified answer.
@@ -136,15 +137,15 @@ pub struct ChangeRecord {
     /// The response's revision after the change.
     pub revision: Revision,
     /// The answer before (none if there was none).
-    pub old_value: Option<String>,
+    pub old_value: Option<AnswerValue>,
     /// The answer after (none if it was cleared).
-    pub new_value: Option<String>,
+    pub new_value: Option<AnswerValue>,
     /// Who changed it.
     pub changed_by: String,
     /// When.
     pub changed_at: Timestamp,
     /// The questionnaire version then.
-    pub questionnaire_version: i64,
+    pub questionnaire_version: QuestionnaireVersion,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,9 +169,9 @@ fn stored_answer(r: &sqlx::any::AnyRow) -> Result<StoredAnswer> {
     Ok(StoredAnswer {
         question: r.try_get("question")?,
         entry: EntryKey::parse(&r.try_get::<String, _>("entry")?).map_err(corrupt)?,
-        value: r.try_get("value")?,
+        value: AnswerValue::new(r.try_get::<String, _>("value")?),
         revision: Revision::new(r.try_get("revision")?),
-        questionnaire_version: r.try_get("questionnaire_version")?,
+        questionnaire_version: crate::versioned(r, "questionnaire_version", QuestionnaireVersion::new)?,
         evidence: Evidence::parse(&evidence).map_err(corrupt)?,
         evidence_note: r.try_get("evidence_note")?,
         updated_by: r.try_get("updated_by")?,
@@ -194,10 +195,10 @@ impl Answering<'_> {
         &self,
         edition: EditionYear,
         city: &CityId,
-        day: Option<&str>,
+        day: Option<Day>,
     ) -> Result<bool> {
         let done = sqlx::query("UPDATE responses SET deadline = $1 WHERE edition_year = $2 AND city_id = $3")
-            .bind(day)
+            .bind(day.map(|d| d.to_string()))
             .bind(year(edition))
             .bind(city.as_str())
             .execute(&self.pool)
@@ -293,7 +294,7 @@ impl Answering<'_> {
         for answer in self.answers(edition, city).await? {
             match answer.entry {
                 None => {
-                    response.values.insert(answer.question, answer.value);
+                    response.values.insert(answer.question, answer.value.into_string());
                 }
                 Some(key) => {
                     entries
@@ -301,7 +302,7 @@ impl Answering<'_> {
                         .or_default()
                         .entry(key.id)
                         .or_default()
-                        .insert(answer.question, answer.value);
+                        .insert(answer.question, answer.value.into_string());
                 }
             }
         }
@@ -348,11 +349,15 @@ impl Answering<'_> {
                     question: r.try_get("question")?,
                     entry: EntryKey::parse(&r.try_get::<String, _>("entry")?).map_err(corrupt)?,
                     revision: Revision::new(r.try_get("revision")?),
-                    old_value: r.try_get("old_value")?,
-                    new_value: r.try_get("new_value")?,
+                    old_value: r.try_get::<Option<String>, _>("old_value")?.map(AnswerValue::new),
+                    new_value: r.try_get::<Option<String>, _>("new_value")?.map(AnswerValue::new),
                     changed_by: r.try_get("changed_by")?,
                     changed_at: crate::moment(r, "changed_at")?,
-                    questionnaire_version: r.try_get("questionnaire_version")?,
+                    questionnaire_version: crate::versioned(
+                        r,
+                        "questionnaire_version",
+                        QuestionnaireVersion::new,
+                    )?,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -394,6 +399,6 @@ pub(super) fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecor
         revision: Revision::new(row.try_get("revision")?),
         updated_at: crate::moment(row, "updated_at")?,
         submitted_at: crate::moment_opt(row, "submitted_at")?,
-        deadline: row.try_get("deadline")?,
+        deadline: row.try_get::<Option<String>, _>("deadline")?.map(|d| Day::parse(&d)).transpose().map_err(corrupt)?,
     })
 }

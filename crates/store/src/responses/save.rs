@@ -1,10 +1,10 @@
 //! Saving answers: one transaction that claims the next revision, sets aside what is already
 //! in place, refuses the whole save on a conflict and writes each change with its audit row.
 
-use smartcities_domain::{CityId, EditionYear, ResponseMove, ResponseStatus, Revision};
+use smartcities_domain::{CityId, EditionYear, QuestionnaireVersion, ResponseMove, ResponseStatus, Revision};
 use sqlx::Row;
 
-use smartcities_questionnaire::EntryKey;
+use smartcities_questionnaire::{AnswerValue, EntryKey};
 
 use super::{AnswerChange, Conflict, Editor, SaveOutcome};
 use crate::{Answering, Result, StoreError, corrupt, year};
@@ -33,7 +33,17 @@ impl Answering<'_> {
             return Ok(SaveOutcome::Saved { revision: claim.revision, changed: 0 });
         }
         for (change, old) in &writes {
-            write_change(&mut tx, edition, city, change, old.as_deref(), &claim, user, &now).await?;
+            write_change(
+                &mut tx,
+                edition,
+                city,
+                change,
+                old.as_ref().map(AnswerValue::as_str),
+                &claim,
+                user,
+                &now,
+            )
+            .await?;
         }
         if claim.next_status != claim.status {
             sqlx::query("UPDATE responses SET status = $1 WHERE edition_year = $2 AND city_id = $3")
@@ -59,7 +69,7 @@ struct Claim {
     next_status: ResponseStatus,
     revision: Revision,
     next: Revision,
-    questionnaire_version: i64,
+    questionnaire_version: QuestionnaireVersion,
 }
 
 /// Claims the response's next revision, refusing a save the response's status does not allow.
@@ -90,9 +100,11 @@ async fn claim_revision(
     let status = ResponseStatus::parse(&row.try_get::<String, _>("status")?).map_err(corrupt)?;
     let next = Revision::new(row.try_get("revision")?);
     let revision = Revision::new(next.get() - 1);
-    let questionnaire_version: i64 = row
+    let questionnaire_version = row
         .try_get::<Option<i64>, _>("questionnaire_version")?
         .ok_or(StoreError::NoQuestionnaire(edition))?;
+    let questionnaire_version = QuestionnaireVersion::new(questionnaire_version)
+        .ok_or_else(|| corrupt(format!("questionnaire version {questionnaire_version}")))?;
     let Some(next_status) = status.after(editor.save_move()) else {
         return Err(match editor {
             Editor::Respondent => StoreError::ResponseClosed { city: city.clone(), status },
@@ -113,9 +125,9 @@ async fn sort_changes<'c>(
     city: &CityId,
     base_revision: Revision,
     changes: &'c [AnswerChange],
-) -> Result<(Vec<(&'c AnswerChange, Option<String>)>, Vec<Conflict>)> {
+) -> Result<(Vec<(&'c AnswerChange, Option<AnswerValue>)>, Vec<Conflict>)> {
     let mut conflicts = Vec::new();
-    let mut writes: Vec<(&AnswerChange, Option<String>)> = Vec::new();
+    let mut writes: Vec<(&AnswerChange, Option<AnswerValue>)> = Vec::new();
     for change in changes {
         let current = sqlx::query(
             "SELECT value, revision, updated_by FROM answers \
@@ -129,7 +141,7 @@ async fn sort_changes<'c>(
         .await?;
         let (old, answer_revision, by) = match &current {
             Some(r) => (
-                Some(r.try_get::<String, _>("value")?),
+                Some(AnswerValue::new(r.try_get::<String, _>("value")?)),
                 Revision::new(r.try_get::<i64, _>("revision")?),
                 r.try_get::<String, _>("updated_by")?,
             ),
@@ -182,9 +194,9 @@ async fn write_change(
             .bind(city.as_str())
             .bind(&change.question)
             .bind(EntryKey::column(change.entry.as_ref()))
-            .bind(value)
+            .bind(value.as_str())
             .bind(next.get())
-            .bind(questionnaire_version)
+            .bind(questionnaire_version.stored())
             .bind(user)
             .bind(now)
             .execute(&mut *tx)
@@ -211,10 +223,10 @@ async fn write_change(
     .bind(EntryKey::column(change.entry.as_ref()))
     .bind(next.get())
     .bind(old)
-    .bind(change.value.as_deref())
+    .bind(change.value.as_ref().map(AnswerValue::as_str))
     .bind(user)
     .bind(now)
-    .bind(questionnaire_version)
+    .bind(questionnaire_version.stored())
     .execute(&mut *tx)
     .await?;
     Ok(())

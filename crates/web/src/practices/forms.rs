@@ -13,7 +13,8 @@ use smartcities_app::{
     catalogue::{FIELDS, FieldProblem, PracticeDecision, form_values},
 };
 use smartcities_domain::{
-    Actor, BudgetRange, CityId, Effort, Inequality, Lang, Practice, PracticeId, Stage, StudyAxis,
+    Actor, BudgetRange, CityId, Effort, Inequality, Lang, Practice, PracticeId, PracticeVersion, Stage,
+    StudyAxis,
 };
 use smartcities_locale::FluentValue;
 
@@ -40,7 +41,7 @@ pub(super) struct Choice {
 pub(super) struct FormPage {
     heading: String,
     action: String,
-    version: Option<i64>,
+    version: Option<PracticeVersion>,
     writing_in: String,
     translating: Option<String>,
     values: BTreeMap<String, String>,
@@ -66,7 +67,7 @@ pub(super) struct FormTarget {
     heading: String,
     action: String,
     /// The version an edit starts from; none for a proposal.
-    version: Option<i64>,
+    version: Option<PracticeVersion>,
     /// The language the practice was written in, for an edit.
     original: Option<Lang>,
     cancel: String,
@@ -186,7 +187,7 @@ pub(super) fn posted(
 }
 
 /// The edit form's target for a practice, the edit starting from `version`.
-pub(super) fn edit_target(lang: Lang, practice: &Practice, version: i64) -> FormTarget {
+pub(super) fn edit_target(lang: Lang, practice: &Practice, version: PracticeVersion) -> FormTarget {
     let id = &practice.id;
     FormTarget {
         heading: translate(
@@ -246,8 +247,11 @@ pub async fn edit(
     CsrfForm(fields): CsrfForm,
 ) -> Result<Response, PageError> {
     let id = PracticeId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
-    let based_on: i64 =
-        fields.get("version").and_then(|v| v.first()).and_then(|v| v.parse().ok()).unwrap_or(0);
+    let based_on: PracticeVersion = fields
+        .get("version")
+        .and_then(|v| v.first())
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| PageError::Refused(lang, t(lang, "form-expired")))?;
     let (values, pairs) = posted(&fields);
     match state.app.edit_practice(&session.user, &id, based_on, lang, &pairs).await {
         Ok(()) => Ok(Redirect::to(&format!("/practices/{id}?saved")).into_response()),
@@ -319,7 +323,8 @@ pub async fn decide(
 ) -> Result<Response, PageError> {
     let id = PracticeId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
     let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str).unwrap_or_default();
-    let based_on: i64 = first("version").parse().unwrap_or(0);
+    let based_on: PracticeVersion =
+        first("version").parse().map_err(|_| PageError::Refused(lang, t(lang, "form-expired")))?;
     let (decision, done) = match first("decision") {
         "publish" => (PracticeDecision::Publish, "published"),
         "return" => (PracticeDecision::Return(first("comment").to_string()), "returned"),

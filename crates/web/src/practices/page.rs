@@ -8,7 +8,7 @@ use axum::{
     http::Uri,
 };
 use serde::Serialize;
-use smartcities_domain::{Effort, Lang, Practice, PracticeId, PracticeStatus, Written};
+use smartcities_domain::{Effort, Lang, Practice, PracticeId, PracticeStatus, PracticeVersion, Written};
 use smartcities_locale::FluentValue;
 
 use super::*;
@@ -167,7 +167,7 @@ pub async fn show(
     #[derive(Serialize)]
     struct PracticePage {
         id: String,
-        version: i64,
+        version: PracticeVersion,
         title: TextView,
         summary: TextView,
         city: String,
@@ -237,7 +237,7 @@ pub async fn show(
                     lang,
                     "practice-version-line",
                     &[
-                        ("version", FluentValue::from(v.version)),
+                        ("version", FluentValue::from(v.version.get())),
                         ("status", FluentValue::from(status_name(v.status))),
                         ("by", FluentValue::from(crate::i18n::who(lang, v.changed_by.clone()))),
                         (

@@ -11,7 +11,7 @@ use axum::{
 };
 use serde::Serialize;
 use smartcities_app::questionnaire::{
-    EntryKey, Item, Kind, Question, Questionnaire, check_value, is_relevant, read_typed_number,
+    AnswerValue, EntryKey, Item, Kind, Question, Questionnaire, check_value, is_relevant, read_typed_number,
 };
 use smartcities_app::responses::{AnswerChange, SaveOutcome};
 use smartcities_app::{AnswerProblem, AppError, Refusal};
@@ -251,7 +251,7 @@ pub(super) fn form_changes(
         changes.push(AnswerChange {
             question: code.to_string(),
             entry,
-            value: (!value.is_empty()).then_some(value),
+            value: (!value.is_empty()).then(|| AnswerValue::new(value)),
         });
     }
     Ok(FormChanges { changes, unread })
@@ -267,11 +267,11 @@ pub(super) fn group_state(
 ) -> (BTreeMap<String, bool>, BTreeMap<String, String>) {
     let q = &loaded.questionnaire;
     let mut answers: BTreeMap<(String, Option<EntryKey>), String> =
-        loaded.answers.iter().map(|a| ((a.question.clone(), a.entry.clone()), a.value.clone())).collect();
+        loaded.answers.iter().map(|a| ((a.question.clone(), a.entry.clone()), a.value.to_string())).collect();
     for change in changes {
         let key = (change.question.clone(), change.entry.clone());
         match &change.value {
-            Some(value) => answers.insert(key, value.clone()),
+            Some(value) => answers.insert(key, value.to_string()),
             None => answers.remove(&key),
         };
     }
@@ -422,9 +422,12 @@ pub async fn save_group(
                             "conflict-line",
                             &[
                                 ("question", label.into()),
-                                ("theirs", c.theirs.clone().into()),
+                                ("theirs", c.theirs.to_string().into()),
                                 ("who", crate::i18n::who(lang, c.changed_by.clone()).into()),
-                                ("yours", c.yours.clone().unwrap_or_default().into()),
+                                (
+                                    "yours",
+                                    c.yours.as_ref().map(ToString::to_string).unwrap_or_default().into(),
+                                ),
                             ],
                         )
                     })

@@ -16,7 +16,9 @@ pub use review::{decide, review, submit};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
-use smartcities_app::questionnaire::{EntryKey, Item, Kind, Question, Questionnaire, check_value};
+use smartcities_app::questionnaire::{
+    AnswerValue, EntryKey, Item, Kind, Question, Questionnaire, Reading, check_value,
+};
 use smartcities_app::responses::ResponseFile;
 use smartcities_app::{User, responses::StoredAnswer};
 use smartcities_domain::{CityId, EditionYear, Lang, Revision};
@@ -59,7 +61,7 @@ fn value_of<'a>(
 }
 
 fn plain_values(answers: &[StoredAnswer]) -> BTreeMap<String, String> {
-    answers.iter().filter(|a| a.entry.is_none()).map(|a| (a.question.clone(), a.value.clone())).collect()
+    answers.iter().filter(|a| a.entry.is_none()).map(|a| (a.question.clone(), a.value.to_string())).collect()
 }
 
 /// Entry ids of a repeat group, in order.
@@ -110,7 +112,7 @@ fn question_view(
 ) -> QuestionView {
     let fallback = q.default_language;
     let value = stored.map(|a| a.value.clone()).unwrap_or_default();
-    let chosen: Vec<&str> = value.split_whitespace().collect();
+    let chosen: Vec<&str> = value.codes().collect();
     let input = match question.kind {
         Kind::Integer | Kind::Decimal => "number",
         Kind::Text => "text",
@@ -127,10 +129,17 @@ fn question_view(
             checked: chosen.contains(&c.name.as_str()),
         })
         .collect();
-    let problem =
-        if value.is_empty() { None } else { check_value(q, question, &value, lookup, lang).map(|(_, m)| m) };
+    let problem = if value.is_blank() {
+        None
+    } else {
+        check_value(q, question, value.as_str(), lookup, lang).map(|(_, m)| m)
+    };
     // Numbers read with the page language's decimal separator.
-    let value = if input == "number" { smartcities_domain::typed_number(&value, lang) } else { value };
+    let value = if input == "number" {
+        smartcities_domain::typed_number(value.as_str(), lang)
+    } else {
+        value.into_string()
+    };
     QuestionView {
         field,
         code: question.name.to_string(),
@@ -235,18 +244,22 @@ fn group_of(q: &Questionnaire, question: &str) -> String {
         .unwrap_or_default()
 }
 
-/// How an answer reads: choice labels instead of codes.
-fn shown_value(lang: Lang, q: &Questionnaire, question: &Question, value: &str) -> String {
-    let labels: Vec<String> = value
-        .split_whitespace()
-        .map(|code| {
-            q.choices(question)
-                .iter()
-                .find(|c| c.name == code)
-                .map_or(code.to_string(), |c| c.label.get(lang, q.default_language).to_string())
-        })
-        .collect();
-    if q.choices(question).is_empty() { value.to_string() } else { labels.join(", ") }
+/// How an answer reads: choice labels instead of codes, numbers as the language writes them; a
+/// value its question can no longer read shows as it was kept.
+fn shown_value(lang: Lang, q: &Questionnaire, question: &Question, value: &AnswerValue) -> String {
+    let label = |code: &str| {
+        q.choices(question)
+            .iter()
+            .find(|c| c.name == code)
+            .map_or(code.to_string(), |c| c.label.get(lang, q.default_language).to_string())
+    };
+    match value.read(&question.kind) {
+        Reading::Blank => String::new(),
+        Reading::Number(_) => smartcities_domain::typed_number(value.as_str().trim(), lang),
+        Reading::Choice(code) => label(code),
+        Reading::Choices(codes) => codes.into_iter().map(label).collect::<Vec<_>>().join(", "),
+        Reading::Text(text) | Reading::Unreadable(text) => text.to_string(),
+    }
 }
 
 async fn comments_of(ctx: &Ctx<'_>, loaded: &Loaded) -> Result<HashMap<String, String>, PageError> {

@@ -77,7 +77,7 @@ pub(super) async fn overview_page(
                         let entry = EntryKey::parse(&key).ok().flatten();
                         (
                             value_of(&loaded.answers, "gp_title", entry.as_ref())
-                                .map_or(key.clone(), |a| a.value.clone()),
+                                .map_or(key.clone(), |a| a.value.to_string()),
                             entry.map_or(String::new(), |e| e.group.to_string()),
                         )
                     }

@@ -8,7 +8,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
-use smartcities_app::questionnaire::{Kind, Limits, WorkbookError};
+use smartcities_app::questionnaire::{Limits, WorkbookError};
 use smartcities_app::responses::SaveOutcome;
 use smartcities_app::{AppError, Refusal};
 
@@ -112,7 +112,7 @@ pub async fn history(
         entry: String,
         old: String,
         new: String,
-        version: i64,
+        version: smartcities_domain::QuestionnaireVersion,
     }
     #[derive(Serialize)]
     struct HistoryPage {
@@ -125,14 +125,11 @@ pub async fn history(
     }
     // Answers in words (choice labels, numbers as the language writes them), times in the
     // language; a question removed since keeps its code and raw values.
-    let words = |code: &str, value: Option<String>| {
+    let words = |code: &str, value: Option<AnswerValue>| {
         let value = value.unwrap_or_default();
         match q.question(code) {
-            Some(question) if matches!(question.kind, Kind::Integer | Kind::Decimal) => {
-                smartcities_domain::typed_number(&value, lang)
-            }
             Some(question) => shown_value(lang, q, question, &value),
-            None => value,
+            None => value.into_string(),
         }
     };
     let rows = changes

@@ -96,7 +96,7 @@ pub(super) fn practice_entries(
                 })
                 .collect();
             let title =
-                value_of(answers, "gp_title", Some(entry)).map(|a| a.value.clone()).unwrap_or_default();
+                value_of(answers, "gp_title", Some(entry)).map(|a| a.value.to_string()).unwrap_or_default();
             // A comment on an entry is kept under the entry's stored key, `good_practices:3`.
             let key = entry.to_string();
             PracticeEntryView { title, fields, comment: comments.get(&key).cloned(), entry: key }

@@ -95,7 +95,7 @@ struct OverviewPage {
     trends: Vec<TrendRow>,
     composite: Option<CompositeView>,
     /// The current public version: its number and day, as the language writes it.
-    published: Option<(u32, String)>,
+    published: Option<(smartcities_domain::PublishedVersion, String)>,
 }
 
 /// `/editions/{year}/results`: what the viewer may read of the edition's findings.
