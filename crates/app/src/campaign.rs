@@ -4,8 +4,8 @@
 //! host a request named.
 
 use smartcities_domain::{
-    ApproxDate, City, CityId, Collection, Edition, EditionYear, Localized, Milestone, Participation,
-    ResponseStatus, Role, Section, Day,
+    ApproxDate, City, CityId, Collection, Day, Edition, EditionYear, Localized, Milestone, Participation,
+    ResponseStatus, Role, Section,
 };
 use smartcities_store::{
     CityFilter, LinkPurpose, MailProblem, OutboxCounts, ResponseRecord, StoreError, User,

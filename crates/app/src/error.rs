@@ -325,6 +325,9 @@ pub fn event_problem(lang: Lang, problem: &EventProblem) -> String {
         EventProblem::UnknownPartner { partner } => {
             translate(lang, "event-problem-partner", &[("partner", FluentValue::from(partner.clone()))])
         }
+        EventProblem::NoPlaces => t(lang, "event-problem-capacity"),
+        EventProblem::BadTime => t(lang, "event-problem-time"),
+        EventProblem::UnknownZone => t(lang, "event-problem-zone"),
     }
 }
 

@@ -146,7 +146,7 @@ impl App {
             .into_iter()
             .map(|g| Workshop {
                 id: g.id,
-                held_on: g.held_on.to_string(),
+                held_on: g.held_on,
                 language: g.language,
                 dynamics: g.dynamics,
                 participants: g.participants,

@@ -138,11 +138,7 @@ fn open_for(
         (Collection::Open, Editor::Respondent) if response.is_none() => Ok(()),
         (Collection::Open, Editor::Respondent) => {
             let Some(last_day) = crate::campaign::last_day_for(edition, response) else { return Ok(()) };
-            if today > last_day {
-                Err(refuse(Closure::DeadlinePassed { last_day }))
-            } else {
-                Ok(())
-            }
+            if today > last_day { Err(refuse(Closure::DeadlinePassed { last_day })) } else { Ok(()) }
         }
     }
 }

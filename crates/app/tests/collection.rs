@@ -164,7 +164,7 @@ async fn the_secretariat_closes_reopens_and_extends_collection_and_the_cities_ar
     site.store.study().save_edition(&smartcities_domain::EditionFile { edition, framework }).await.unwrap();
     assert_eq!(
         refused_because(save(&site, "no").await),
-        Closure::DeadlinePassed { last_day: sql_deadline.into() }
+        Closure::DeadlinePassed { last_day: smartcities_domain::Day::parse(sql_deadline).unwrap() }
     );
     let extend = CollectionChange::ExtendCity { city: city(), day: ApproxDate::parse("2099-01-15").unwrap() };
     let notice = site.app.collection_preview(year(), &extend).await.unwrap();

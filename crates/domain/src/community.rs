@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ApproxDate, EditionYear, Lang, ParseError, web_link};
+use crate::{ApproxDate, EditionYear, EventHours, EventMoment, Lang, ParseError, Written, web_link};
 
 vocabulary! {
     /// The five components a community reports its progress under to the World Secretariat.
@@ -130,17 +130,20 @@ impl From<EventId> for String {
     }
 }
 
-/// An event of the community's log.
+/// An event of the community's log. Its texts are written in one language and may be
+/// translated; a document stored before they were (plain text) reads as written in the event's
+/// language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(from = "EventDocument")]
 pub struct Event {
     /// Its id.
     pub id: EventId,
     /// What kind of event.
     pub kind: EventKind,
-    /// Its title, in the language it was held in.
-    pub title: String,
-    /// The language it was held in.
+    /// Its title, as written and translated.
+    pub title: Written,
+    /// The language it is held in.
     pub language: Lang,
     /// The day it starts.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2026-03-12"))]
@@ -148,10 +151,23 @@ pub struct Event {
     /// The day it ends, for events of several days.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "2026-03-13"))]
     pub ends_on: Option<ApproxDate>,
-    /// Where it takes place; none for an online event.
-    pub place: Option<String>,
+    /// The hours it runs on its days, in the zone where it is held; none for an event of whole
+    /// days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<EventHours>,
+    /// Where it takes place (a venue, a city); none for an event held only online.
+    pub place: Option<Written>,
+    /// The address to follow it online, when it can be.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online: Option<String>,
+    /// Where to register, when registration is asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration: Option<String>,
+    /// How many people it can take, when places are limited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<u32>,
     /// Who it is for or who attended: member cities, a political council, researchers…
-    pub audience: String,
+    pub audience: Written,
     /// The partner organisations involved, by id.
     #[serde(default)]
     pub partners: Vec<String>,
@@ -170,6 +186,81 @@ pub struct Event {
     /// Made up for the demonstration.
     #[serde(default)]
     pub illustrative: bool,
+}
+
+/// Text as an event document holds it: translatable, or plain as stored before texts were.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredText {
+    Plain(String),
+    Written(Written),
+}
+
+impl StoredText {
+    fn written(self, language: Lang) -> Written {
+        match self {
+            StoredText::Plain(text) => Written::new(language, text),
+            StoredText::Written(written) => written,
+        }
+    }
+}
+
+/// An event as stored and imported, plain texts included.
+#[derive(Deserialize)]
+struct EventDocument {
+    id: EventId,
+    kind: EventKind,
+    title: StoredText,
+    language: Lang,
+    starts_on: ApproxDate,
+    ends_on: Option<ApproxDate>,
+    #[serde(default)]
+    hours: Option<EventHours>,
+    place: Option<StoredText>,
+    #[serde(default)]
+    online: Option<String>,
+    #[serde(default)]
+    registration: Option<String>,
+    #[serde(default)]
+    capacity: Option<u32>,
+    audience: StoredText,
+    #[serde(default)]
+    partners: Vec<String>,
+    #[serde(default)]
+    materials: Vec<String>,
+    attendance: Option<u32>,
+    component: Component,
+    edition: Option<EditionYear>,
+    public: bool,
+    #[serde(default)]
+    illustrative: bool,
+}
+
+impl From<EventDocument> for Event {
+    fn from(d: EventDocument) -> Event {
+        let language = d.language;
+        Event {
+            id: d.id,
+            kind: d.kind,
+            title: d.title.written(language),
+            language,
+            starts_on: d.starts_on,
+            ends_on: d.ends_on,
+            hours: d.hours,
+            place: d.place.map(|p| p.written(language)),
+            online: d.online,
+            registration: d.registration,
+            capacity: d.capacity,
+            audience: d.audience.written(language),
+            partners: d.partners,
+            materials: d.materials,
+            attendance: d.attendance,
+            component: d.component,
+            edition: d.edition,
+            public: d.public,
+            illustrative: d.illustrative,
+        }
+    }
 }
 
 /// How long an event's texts may be.
@@ -204,6 +295,12 @@ pub enum EventProblem {
         /// What was given.
         link: String,
     },
+    /// A capacity of no places.
+    NoPlaces,
+    /// A time of day that is not one (`25:00`).
+    BadTime,
+    /// A time zone the time zone database does not know.
+    UnknownZone,
     /// A partner the community does not work with.
     UnknownPartner {
         /// The id given.
@@ -215,8 +312,7 @@ impl Event {
     /// Checks an event as a whole; every problem is named by its field.
     pub fn check(&self) -> Result<(), Vec<(&'static str, EventProblem)>> {
         let mut problems = Vec::new();
-        let title = self.title.trim();
-        if title.is_empty() || title.chars().count() > MAX_TITLE {
+        if self.title.is_empty() || self.title.longest_chars() > MAX_TITLE {
             problems.push(("title", EventProblem::Title { max: MAX_TITLE }));
         }
         if self.starts_on.day.is_none() {
@@ -227,10 +323,27 @@ impl Event {
             Some(end) if end < self.starts_on => problems.push(("ends_on", EventProblem::EndsBeforeStart)),
             _ => {}
         }
-        if self.place.as_ref().is_some_and(|p| p.chars().count() > MAX_TITLE) {
+        if let Some(hours) = &self.hours
+            && let Some(ends) = hours.ends
+            && self.ends_on.is_none_or(|end| end == self.starts_on)
+            && ends <= hours.starts
+        {
+            problems.push(("ends_at", EventProblem::EndsBeforeStart));
+        }
+        if self.place.as_ref().is_some_and(|p| p.longest_chars() > MAX_TITLE) {
             problems.push(("place", EventProblem::TooLong { max: MAX_TITLE }));
         }
-        if self.audience.chars().count() > MAX_TEXT {
+        for (field, link) in [("online", &self.online), ("registration", &self.registration)] {
+            if let Some(link) = link
+                && web_link(link).is_err()
+            {
+                problems.push((field, EventProblem::NotALink { link: link.clone() }));
+            }
+        }
+        if self.capacity == Some(0) {
+            problems.push(("capacity", EventProblem::NoPlaces));
+        }
+        if self.audience.longest_chars() > MAX_TEXT {
             problems.push(("audience", EventProblem::TooLong { max: MAX_TEXT }));
         }
         if self.materials.len() > MAX_LINKS {
@@ -248,6 +361,11 @@ impl Event {
     /// only those are known) is behind.
     pub fn is_past(&self, today: crate::Day) -> bool {
         self.ends_on.unwrap_or(self.starts_on).last_day() < today
+    }
+
+    /// The moments it starts and ends, when its hours are known.
+    pub fn moments(&self) -> Option<(EventMoment, Option<EventMoment>)> {
+        self.hours.as_ref()?.moments(self.starts_on, self.ends_on.unwrap_or(self.starts_on))
     }
 }
 
@@ -272,12 +390,16 @@ mod tests {
         Event {
             id: EventId::parse("2026-03-webinar").unwrap(),
             kind: EventKind::Webinar,
-            title: "Open data in small cities".into(),
+            title: Written::new(Lang::En, "Open data in small cities"),
             language: Lang::Es,
             starts_on: ApproxDate::parse("2026-03-12").unwrap(),
             ends_on: None,
+            hours: None,
             place: None,
-            audience: "Member cities".into(),
+            online: None,
+            registration: None,
+            capacity: None,
+            audience: Written::new(Lang::En, "Member cities"),
             partners: vec![],
             materials: vec!["https://example.org/slides.pdf".into()],
             attendance: Some(48),
@@ -292,7 +414,7 @@ mod tests {
     fn an_event_names_each_problem_by_field() {
         assert!(event().check().is_ok());
         let mut bad = event();
-        bad.title = " ".into();
+        bad.title = Written::new(Lang::En, " ");
         bad.starts_on = ApproxDate::parse("2026-03").unwrap();
         bad.materials = vec!["ftp://example.org".into()];
         let fields: Vec<&str> = bad.check().unwrap_err().iter().map(|(f, _)| *f).collect();
@@ -304,6 +426,31 @@ mod tests {
         let mut backwards = event();
         backwards.ends_on = Some(ApproxDate::parse("2026-03-11").unwrap());
         assert_eq!(backwards.check().unwrap_err()[0].0, "ends_on");
+        let mut online = event();
+        online.online = Some("meet.example.org/x".into());
+        online.capacity = Some(0);
+        online.hours = Some(crate::EventHours {
+            starts: crate::ClockTime::parse("11:00").unwrap(),
+            ends: crate::ClockTime::parse("10:00"),
+            zone: crate::ZoneName::parse("UTC").unwrap(),
+        });
+        let fields: Vec<&str> = online.check().unwrap_err().iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["ends_at", "online", "capacity"]);
+        let mut long = event();
+        long.title.set(Lang::Fr, &"x".repeat(201));
+        assert_eq!(long.check().unwrap_err()[0].0, "title", "a translation is held to the limit too");
+    }
+
+    #[test]
+    fn an_event_stored_with_plain_texts_reads_them_as_written_in_its_language() {
+        let stored = r#"{"id":"2026-03-webinar","kind":"webinar","title":"Datos abiertos","language":"es",
+            "starts_on":"2026-03-12","ends_on":null,"place":"Bilbao","audience":"Ciudades","attendance":null,
+            "component":"learning","edition":null,"public":true}"#;
+        let old: Event = serde_json::from_str(stored).unwrap();
+        assert_eq!((old.title.original, old.title.get(Lang::Es).0), (Lang::Es, "Datos abiertos"));
+        assert_eq!(old.place.unwrap().missing(), [Lang::En, Lang::Fr]);
+        let again: Event = serde_json::from_str(&serde_json::to_string(&event()).unwrap()).unwrap();
+        assert_eq!(again, event(), "the translatable form reads back as written");
     }
 
     #[test]
@@ -314,6 +461,9 @@ mod tests {
         let day = |d: &str| crate::Day::parse(d).unwrap();
         assert!(event().is_past(day("2026-03-13")) && !event().is_past(day("2026-03-12")));
         let in_march = Event { starts_on: ApproxDate::parse("2026-03").unwrap(), ends_on: None, ..event() };
-        assert!(!in_march.is_past(day("2026-03-13")) && in_march.is_past(day("2026-04-01")), "a month-only day lasts the month");
+        assert!(
+            !in_march.is_past(day("2026-03-13")) && in_march.is_past(day("2026-04-01")),
+            "a month-only day lasts the month"
+        );
     }
 }

@@ -77,6 +77,7 @@ mod community;
 mod country;
 mod edition;
 mod edition_file;
+mod event_hours;
 mod framework;
 mod lang;
 mod network;
@@ -99,6 +100,7 @@ pub use edition::{
     ScoringRule,
 };
 pub use edition_file::{EditionFile, EditionFileError};
+pub use event_hours::{ClockTime, EventHours, EventMoment, ZoneName};
 pub use framework::{
     Axis, Choice, Code, Direction, Framework, FrameworkError, Provenance, Question, QuestionKind,
     QuestionRef, SdgTarget, StudyAxis, SubArea, sdg_goals,

@@ -207,6 +207,15 @@ impl Written {
         }
     }
 
+    /// What a reader of `lang` gets, and its language: their own language's text where there is
+    /// one, else the original.
+    pub fn for_reader(&self, lang: Lang) -> (&str, Lang) {
+        match self.exactly(lang).filter(|t| !t.trim().is_empty()) {
+            Some(text) => (text, lang),
+            None => (self.get(self.original).0, self.original),
+        }
+    }
+
     /// The text in `lang`, if written or translated into it.
     pub fn exactly(&self, lang: Lang) -> Option<&str> {
         self.text.get(&lang).map(String::as_str)
@@ -221,6 +230,16 @@ impl Written {
         } else {
             self.text.insert(lang, text.to_string());
         }
+    }
+
+    /// The length in characters of its longest text, for limits that hold in every language.
+    pub fn longest_chars(&self) -> usize {
+        self.text.values().map(|t| t.chars().count()).max().unwrap_or(0)
+    }
+
+    /// The languages it lacks a text in.
+    pub fn missing(&self) -> Vec<Lang> {
+        Lang::ALL.iter().copied().filter(|l| self.exactly(*l).is_none_or(|t| t.trim().is_empty())).collect()
     }
 
     /// Whether the original is empty.

@@ -1,13 +1,22 @@
 //! The public events as an iCalendar feed (RFC 5545), for calendar applications to subscribe to:
-//! one all-day `VEVENT` per event, texts escaped, lines folded at 75 octets, CRLF line ends.
+//! one `VEVENT` per event — all-day, or from its start to its end in UTC when its hours are
+//! known, so every calendar shows them on its reader's clock — with its texts in the feed's
+//! language where they were translated (the original otherwise, tagged with its language), texts
+//! escaped, lines folded at 75 octets, CRLF line ends.
 
 use std::fmt::Write as _;
 
-use smartcities_domain::{ApproxDate, Event};
+use smartcities_domain::{ApproxDate, Event, Lang, Timestamp};
 
-/// The calendar of `events`. `stamp` is the moment the feed is made (`20261130T120000Z`), `host`
-/// the site's host name, which makes each event's UID unique worldwide.
-pub fn calendar(events: &[Event], name: &str, stamp: &str, host: &str) -> String {
+/// A moment as iCalendar writes it in UTC: `20270312T090000Z`.
+fn utc(at: Timestamp) -> String {
+    at.to_string().chars().filter(|c| c.is_ascii_alphanumeric()).collect()
+}
+
+/// The calendar of `events`, its texts in `lang`. `stamp` is the moment the feed is made
+/// (`20261130T120000Z`), `host` the site's host name, which makes each event's UID unique
+/// worldwide.
+pub fn calendar(events: &[Event], lang: Lang, name: &str, stamp: &str, host: &str) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
@@ -21,12 +30,37 @@ pub fn calendar(events: &[Event], name: &str, stamp: &str, host: &str) -> String
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}@{host}", event.id));
         lines.push(format!("DTSTAMP:{stamp}"));
-        lines.push(format!("DTSTART;VALUE=DATE:{}", compact(event.starts_on)));
-        // An all-day event ends the day after its last day.
-        lines.push(format!("DTEND;VALUE=DATE:{}", day_after(last)));
-        lines.push(format!("SUMMARY;LANGUAGE={}:{}", event.language.code(), escape(&event.title)));
-        lines.push(format!("LOCATION:{}", escape(event.place.as_deref().unwrap_or("Online"))));
-        let mut description = event.audience.clone();
+        match event.moments() {
+            Some((start, end)) => {
+                lines.push(format!("DTSTART:{}", utc(start.at)));
+                if let Some(end) = end {
+                    lines.push(format!("DTEND:{}", utc(end.at)));
+                }
+            }
+            None => {
+                lines.push(format!("DTSTART;VALUE=DATE:{}", compact(event.starts_on)));
+                // An all-day event ends the day after its last day.
+                lines.push(format!("DTEND;VALUE=DATE:{}", day_after(last)));
+            }
+        }
+        let (title, title_lang) = event.title.for_reader(lang);
+        lines.push(format!("SUMMARY;LANGUAGE={}:{}", title_lang.code(), escape(title)));
+        let location = match (&event.place, &event.online) {
+            (Some(place), _) => {
+                let (text, of) = place.for_reader(lang);
+                format!("LOCATION;LANGUAGE={}:{}", of.code(), escape(text))
+            }
+            (None, Some(link)) => format!("LOCATION:{}", escape(link)),
+            (None, None) => "LOCATION:Online".to_string(),
+        };
+        lines.push(location);
+        if let Some(link) = event.online.as_ref().or(event.registration.as_ref()) {
+            lines.push(format!("URL:{}", escape(link)));
+        }
+        let mut description = event.audience.for_reader(lang).0.to_string();
+        if let Some(link) = &event.registration {
+            let _ = write!(description, "\n{link}");
+        }
         if let Some(link) = event.materials.first() {
             let _ = write!(description, "\n{link}");
         }
@@ -106,7 +140,7 @@ fn day_after(date: ApproxDate) -> String {
 
 #[cfg(test)]
 mod tests {
-    use smartcities_domain::{Component, EventId, EventKind, Lang};
+    use smartcities_domain::{ClockTime, Component, EventHours, EventId, EventKind, Written, ZoneName};
 
     use super::*;
 
@@ -114,12 +148,16 @@ mod tests {
         Event {
             id: EventId::parse(id).unwrap(),
             kind: EventKind::Webinar,
-            title: title.into(),
+            title: Written::new(Lang::Fr, title),
             language: Lang::Fr,
             starts_on: ApproxDate::parse(start).unwrap(),
             ends_on: end.map(|e| ApproxDate::parse(e).unwrap()),
+            hours: None,
             place: None,
-            audience: "Villes membres; chercheurs, partenaires".into(),
+            online: None,
+            registration: None,
+            capacity: None,
+            audience: Written::new(Lang::Fr, "Villes membres; chercheurs, partenaires"),
             partners: vec![],
             materials: vec!["https://example.org/a.pdf".into()],
             attendance: None,
@@ -138,6 +176,7 @@ mod tests {
                 event("2026-05-webinar", "2026-05-20", None, long),
                 event("2028-02-meet", "2028-02-28", Some("2028-02-29"), "Leap"),
             ],
+            Lang::Fr,
             "Smart Cities Study",
             "20261130T120000Z",
             "study.example.org",
@@ -159,6 +198,32 @@ mod tests {
         assert!(unfolded.contains("DTSTART;VALUE=DATE:20260520\r\nDTEND;VALUE=DATE:20260521"));
         assert!(unfolded.contains("DTSTART;VALUE=DATE:20280228\r\nDTEND;VALUE=DATE:20280301"), "a leap day");
         assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
+    }
+
+    #[test]
+    fn an_event_with_hours_is_timed_in_utc_and_its_texts_follow_the_feed_language() {
+        let mut timed = event("2027-03-webinar", "2027-03-12", None, "Datos abiertos");
+        timed.title = Written::new(Lang::Es, "Datos abiertos");
+        timed.title.set(Lang::En, "Open data");
+        timed.hours = Some(EventHours {
+            starts: ClockTime::parse("10:00").unwrap(),
+            ends: ClockTime::parse("11:30"),
+            zone: ZoneName::parse("Europe/Madrid").unwrap(),
+        });
+        timed.online = Some("https://meet.example.org/open-data".into());
+        let feed = |lang| {
+            calendar(std::slice::from_ref(&timed), lang, "x", "20261130T120000Z", "h").replace("\r\n ", "")
+        };
+        let en = feed(Lang::En);
+        assert!(en.contains("DTSTART:20270312T090000Z\r\nDTEND:20270312T103000Z"), "{en}");
+        assert!(en.contains("SUMMARY;LANGUAGE=en:Open data"));
+        assert!(
+            en.contains("LOCATION:https://meet.example.org/open-data") && en.contains("URL:https://meet")
+        );
+        assert!(
+            feed(Lang::Fr).contains("SUMMARY;LANGUAGE=es:Datos abiertos"),
+            "the original, tagged with its language"
+        );
     }
 
     #[test]

@@ -218,7 +218,7 @@ fn participants(edition: &EditionProgress) -> usize {
 
 fn event_row(lang: Lang, report: &ProgressReport, event: &Event) -> Row {
     let when = approx_date(lang, event.starts_on);
-    let place = event.place.clone().unwrap_or_else(|| t(lang, "progress-online"));
+    let place = event.place.as_ref().map_or_else(|| t(lang, "progress-online"), |p| marked(lang, p));
     let mut detail = vec![when, t(lang, &format!("event-kind-{}", event.kind.slug())), place];
     if let Some(count) = event.attendance {
         detail.push(translate(lang, "events-attendance", &[("count", n(count as usize))]));
@@ -231,7 +231,19 @@ fn event_row(lang: Lang, report: &ProgressReport, event: &Event) -> Row {
     if !partners.is_empty() {
         detail.push(partners.join(", "));
     }
-    Row { title: event.title.clone(), detail: detail.join(" · ") }
+    Row { title: marked(lang, &event.title), detail: detail.join(" · ") }
+}
+
+/// A text in the report's language, or its original with a mark saying so: a missing
+/// translation is never silently another language.
+fn marked(lang: Lang, written: &smartcities_domain::Written) -> String {
+    match written.for_reader(lang) {
+        (text, shown) if shown == lang => text.to_string(),
+        (text, shown) => {
+            let language = s(&t(lang, &format!("language-{}", shown.code())));
+            format!("{text} ({})", translate(lang, "text-original-in", &[("language", language)]))
+        }
+    }
 }
 
 fn activity_row(lang: Lang, activity: &Activity) -> Row {

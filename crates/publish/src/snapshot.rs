@@ -27,8 +27,8 @@ pub struct WorkshopOutput {
 pub struct Workshop {
     /// Its id in the edition.
     pub id: String,
-    /// When it was held (`2025-03` or a day).
-    pub held_on: String,
+    /// When it was held (a month or a day).
+    pub held_on: smartcities_domain::ApproxDate,
     /// The language it was held in.
     pub language: Lang,
     /// The dynamics it followed.

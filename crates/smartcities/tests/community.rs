@@ -50,11 +50,11 @@ async fn session(store: &Store, email: &str) -> (String, String) {
     (format!("{SESSION_COOKIE}={token}"), csrf)
 }
 
-/// An event form, URL-encoded, with `extra` fields appended.
+/// An event form, URL-encoded, its texts written in Spanish, with `extra` fields appended.
 fn event_form(csrf: &str, id: &str, title: &str, starts: &str, extra: &str) -> Option<String> {
     Some(format!(
-        "csrf={csrf}&id={id}&title={title}&kind=webinar&language=es&starts_on={starts}\
-         &place=&audience=Ciudades+miembro&component=learning{extra}"
+        "csrf={csrf}&id={id}&original=es&title_es={title}&kind=webinar&language=es\
+         &starts_on={starts}&place_es=&audience_es=Ciudades+miembro&component=learning{extra}"
     ))
 }
 
@@ -219,6 +219,98 @@ async fn the_secretariat_keeps_the_events_log_and_the_public_sees_the_public_eve
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     let document = send(&app, "GET", "/api/openapi.json", None, None).await;
     assert!(document.body.contains("/api/v1/events"));
+}
+
+#[tokio::test]
+async fn an_event_is_written_in_three_languages_with_its_hours_in_its_zone() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
+    let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
+
+    // The form edits the three languages side by side; a blank one stays missing.
+    let form = send(&app, "GET", "/events?lang=fr", Some(&cookie), None).await;
+    for field in ["title_es", "title_en", "title_fr", "audience_fr", "place_en", "starts_at", "zone"] {
+        assert!(form.body.contains(&format!("name=\"{field}\"")), "{field}");
+    }
+    let saved = send(
+        &app,
+        "POST",
+        "/events",
+        Some(&cookie),
+        event_form(
+            &csrf,
+            "",
+            "Datos+abiertos",
+            "2099-03-12",
+            "&title_en=Open+data&audience_en=Member+cities&public=on&starts_at=10%3A00&ends_at=11%3A30\
+             &zone=Europe%2FMadrid&online=https%3A%2F%2Fmeet.example.org%2Fx&capacity=1.200",
+        ),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::UNPROCESSABLE_ENTITY, "1.200 is ambiguous as a count in Spanish");
+    let saved = send(
+        &app,
+        "POST",
+        "/events",
+        Some(&cookie),
+        event_form(
+            &csrf,
+            "",
+            "Datos+abiertos",
+            "2099-03-12",
+            "&title_en=Open+data&audience_en=Member+cities&public=on&starts_at=10%3A00&ends_at=11%3A30\
+             &zone=Europe%2FMadrid&online=https%3A%2F%2Fmeet.example.org%2Fx&capacity=120",
+        ),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let event = store.community().event("2099-03-12-datos-abiertos").await.unwrap().unwrap();
+    assert_eq!((event.title.original, event.title.missing()), (Lang::Es, vec![Lang::Fr]));
+    assert_eq!(event.capacity, Some(120));
+
+    // English readers get the translation; French ones the original, marked and tagged.
+    let mut en = send(&app, "GET", "/events?lang=en", None, None).await;
+    en.body = en.body.replace("&#x2f;", "/");
+    assert!(en.body.contains("<span lang=\"en\">Open data</span>"), "{}", en.body);
+    assert!(en.body.contains("10:00–11:30 (Europe/Madrid, UTC+01:00)"));
+    assert!(en.body.contains("datetime=\"2099-03-12T09:00:00Z\""), "the moment, for the reader's clock");
+    assert!(
+        en.body.contains("href=\"https://meet.example.org/x\">Join online") && en.body.contains("120 places")
+    );
+    let fr = send(&app, "GET", "/events?lang=fr", None, None).await;
+    assert!(fr.body.contains(
+        "<span lang=\"es\">Datos abiertos</span> <span class=\"tag original-in\">Original en espagnol</span>"
+    ));
+    assert!(
+        fr.body.contains("hreflang=\"es\"") && fr.body.contains("hreflang=\"en\""),
+        "a language switcher"
+    );
+
+    // The feed is timed in UTC, in its language where it can be.
+    let feed = send(&app, "GET", "/events.ics?lang=en", None, None).await.body.replace("\r\n ", "");
+    assert!(feed.contains("DTSTART:20990312T090000Z\r\nDTEND:20990312T103000Z"), "{feed}");
+    assert!(feed.contains("SUMMARY;LANGUAGE=en:Open data"));
+
+    // The secretariat sees what lacks a translation, and can list just those events.
+    let staff = send(&app, "GET", "/events?lang=en", Some(&cookie), None).await;
+    assert!(staff.body.contains("events have no text in French"), "{}", staff.body);
+    let lacking = send(&app, "GET", "/events?lang=en&missing=fr", Some(&cookie), None).await;
+    assert!(lacking.body.contains("Showing only the events with no text in French"));
+    assert!(lacking.body.contains("Open data") && !lacking.body.contains("People-centred smart cities"));
+
+    // A start with no zone, or a zone no database knows, is refused beside its field.
+    let refused = send(
+        &app,
+        "POST",
+        "/events?lang=en",
+        Some(&cookie),
+        event_form(&csrf, "", "Sin+zona", "2099-03-13", "&starts_at=25%3A00&zone=Mars%2FOlympus"),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("id=\"starts_at-error\">give a time of day"), "{}", refused.body);
+    assert!(refused.body.contains("id=\"zone-error\">choose a time zone"));
 }
 
 #[tokio::test]
@@ -527,7 +619,7 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
     let months = [140, 212, 188, 96, 75, 64, 41, 22, 58, 83, 71];
     assert_eq!(
         report.downloads,
-        vec![(2024, months.iter().sum::<i64>())],
+        vec![(smartcities_domain::EditionYear::new(2024).unwrap(), months.iter().sum::<u64>())],
         "data/demo/community.toml's counts"
     );
     let published = store
@@ -760,7 +852,7 @@ async fn downloads_are_counted_once_per_client_and_day_and_written_in_batches() 
     let today = smartcities_domain::Clock::now(&smartcities_domain::SystemClock).day();
     let count = || {
         let (store, today) = (store.clone(), today);
-        async move { store.community().downloads(today, today).await.unwrap().iter().map(|(_, n)| n).sum::<i64>() }
+        async move { store.community().downloads(today, today).await.unwrap().iter().map(|(_, n)| n).sum::<u64>() }
     };
     let before = count().await;
     let pdf = "/editions/2024/v/1/pdf/report-es.pdf";
@@ -774,7 +866,10 @@ async fn downloads_are_counted_once_per_client_and_day_and_written_in_batches() 
     assert_eq!(count().await, before, "a download costs no write");
     assert_eq!(application.flush_downloads().await.unwrap(), 1, "fifty fetches by one client count once");
     assert_eq!(count().await, before + 1, "the PDF counts, the page does not");
-    assert_eq!(store.community().downloads(today, today).await.unwrap(), vec![(2024, 1)]);
+    assert_eq!(
+        store.community().downloads(today, today).await.unwrap(),
+        vec![(smartcities_domain::EditionYear::new(2024).unwrap(), 1)]
+    );
     assert_eq!(application.flush_downloads().await.unwrap(), 0, "nothing is written twice");
 
     // A cache that holds the file asks whether it changed: 304, no body.

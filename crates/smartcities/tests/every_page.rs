@@ -82,6 +82,11 @@ async fn every_get_route_answers_every_role_without_a_server_error() {
                             reply.body.chars().take(200).collect::<String>()
                         ));
                     }
+                    // A page of the site offers its own address in the other languages (a
+                    // page's data must not shadow the switcher's).
+                    if reply.body.contains("class=\"languages\"") && reply.body.contains("hreflang=\"\"") {
+                        failures.push(format!("GET {uri} as {role}: the language switcher has empty links"));
+                    }
                 }
             }
         }

@@ -393,7 +393,7 @@ pub async fn act(
                     CollectionChange::ExtendCity { day, .. } => translate(
                         lang,
                         "collection-confirm-extend",
-                        &[("date", campaign::last_day(*day).into())],
+                        &[("date", day.last_day().to_string().into())],
                     ),
                 };
                 let confirmation = Confirmation {

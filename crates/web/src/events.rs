@@ -11,7 +11,10 @@ use axum::{
 };
 use serde::{Deserialize, Serialize};
 use smartcities_app::{AppError, Refusal, event_problem};
-use smartcities_domain::{ApproxDate, Component, EditionYear, Event, EventId, EventKind, Lang};
+use smartcities_domain::{
+    ApproxDate, ClockTime, Component, EditionYear, Event, EventHours, EventId, EventKind, Lang, Written,
+    ZoneName,
+};
 
 use crate::{
     AppState,
@@ -19,22 +22,38 @@ use crate::{
     form::CsrfForm,
     i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, refused, render_page},
+    written::{TextFields, TextView, fields_of, posted, text_view, written_from},
 };
 
 #[derive(Deserialize, Default)]
 pub struct EditQuery {
     edit: Option<String>,
+    /// Only the events with no text in this language (the secretariat's view).
+    missing: Option<String>,
+}
+
+/// An event's hours as shown: in its zone, with the moment for the reader's own clock.
+#[derive(Serialize)]
+struct HoursView {
+    text: String,
+    /// The start, in UTC, for the page script to show on the reader's clock.
+    utc: String,
+    zone: String,
 }
 
 #[derive(Serialize)]
 struct EventView {
     id: String,
-    title: String,
+    title: TextView,
     language: &'static str,
     when: String,
+    hours: Option<HoursView>,
     kind: String,
-    place: String,
-    audience: String,
+    place: Option<TextView>,
+    online: Option<String>,
+    registration: Option<String>,
+    capacity: Option<u32>,
+    audience: TextView,
     partners: String,
     materials: Vec<String>,
     attendance: Option<u32>,
@@ -48,18 +67,26 @@ struct Choice {
     label: String,
 }
 
-/// The form's values: an event's, the ones just submitted, or blank ones.
+/// The form's values: an event's, the ones just submitted, or blank ones. Each translatable
+/// text has a field per language.
 #[derive(Serialize, Default)]
 struct FormView {
     editing: Option<String>,
     id: String,
     kind: String,
-    title: String,
+    original: String,
+    title: TextFields,
     language: String,
     starts_on: String,
     ends_on: String,
-    place: String,
-    audience: String,
+    starts_at: String,
+    ends_at: String,
+    zone: String,
+    place: TextFields,
+    online: String,
+    registration: String,
+    capacity: String,
+    audience: TextFields,
     partners: Vec<String>,
     materials: String,
     attendance: String,
@@ -68,16 +95,27 @@ struct FormView {
     public: bool,
 }
 
+/// How many events lack a text in one language, for the secretariat.
+#[derive(Serialize)]
+struct Missing {
+    code: &'static str,
+    text: String,
+}
+
 #[derive(Serialize)]
 struct EventsPage {
     upcoming: Vec<EventView>,
     past: Vec<EventView>,
     form: Option<FormView>,
+    missing: Vec<Missing>,
+    /// The language shown events lack, when the list is filtered.
+    showing_missing: Option<String>,
+    zones: Vec<&'static str>,
     /// Problems by field name.
     errors: HashMap<String, String>,
     kinds: Vec<Choice>,
     components: Vec<Choice>,
-    languages: Vec<Choice>,
+    event_languages: Vec<Choice>,
     partners: Vec<Choice>,
     editions: Vec<Choice>,
 }
@@ -90,17 +128,52 @@ fn when(lang: Lang, event: &Event) -> String {
     }
 }
 
+fn hours(lang: Lang, event: &Event) -> Option<HoursView> {
+    let hours = event.hours.as_ref()?;
+    let (start, end) = event.moments()?;
+    let (zone, offset) = (hours.zone.to_string(), start.offset_label());
+    let text = match hours.ends {
+        Some(ends) => translate(
+            lang,
+            "events-hours",
+            &[
+                ("starts", hours.starts.to_string().into()),
+                ("ends", ends.to_string().into()),
+                ("zone", zone.clone().into()),
+                ("offset", end.map_or(offset.clone(), |e| e.offset_label()).into()),
+            ],
+        ),
+        None => translate(
+            lang,
+            "events-hours-start",
+            &[
+                ("starts", hours.starts.to_string().into()),
+                ("zone", zone.clone().into()),
+                ("offset", offset.into()),
+            ],
+        ),
+    };
+    Some(HoursView { text, utc: start.at.to_string(), zone })
+}
+
 fn form_of(event: &Event) -> FormView {
     FormView {
         editing: Some(event.id.to_string()),
         id: event.id.to_string(),
         kind: event.kind.slug().into(),
-        title: event.title.clone(),
+        original: event.title.original.code().into(),
+        title: fields_of(Some(&event.title)),
         language: event.language.code().into(),
         starts_on: event.starts_on.to_string(),
         ends_on: event.ends_on.map(|d| d.to_string()).unwrap_or_default(),
-        place: event.place.clone().unwrap_or_default(),
-        audience: event.audience.clone(),
+        starts_at: event.hours.as_ref().map(|h| h.starts.to_string()).unwrap_or_default(),
+        ends_at: event.hours.as_ref().and_then(|h| h.ends).map(|t| t.to_string()).unwrap_or_default(),
+        zone: event.hours.as_ref().map(|h| h.zone.to_string()).unwrap_or_default(),
+        place: fields_of(event.place.as_ref()),
+        online: event.online.clone().unwrap_or_default(),
+        registration: event.registration.clone().unwrap_or_default(),
+        capacity: event.capacity.map(|n| n.to_string()).unwrap_or_default(),
+        audience: fields_of(Some(&event.audience)),
         partners: event.partners.clone(),
         materials: event.materials.join("\n"),
         attendance: event.attendance.map(|n| n.to_string()).unwrap_or_default(),
@@ -110,19 +183,25 @@ fn form_of(event: &Event) -> FormView {
     }
 }
 
-fn form_from_fields(fields: &HashMap<String, Vec<String>>) -> FormView {
-    let first =
-        |name: &str| fields.get(name).and_then(|v| v.first()).map_or(String::new(), |s| s.trim().to_string());
+fn form_from_fields(fields: &crate::form::Fields) -> FormView {
+    let first = |name: &str| fields.first(name).to_string();
     FormView {
         editing: Some(first("editing")).filter(|e| !e.is_empty()),
         id: first("id"),
         kind: first("kind"),
-        title: first("title"),
+        original: first("original"),
+        title: posted(fields, "title"),
         language: first("language"),
         starts_on: first("starts_on"),
         ends_on: first("ends_on"),
-        place: first("place"),
-        audience: first("audience"),
+        starts_at: first("starts_at"),
+        ends_at: first("ends_at"),
+        zone: first("zone"),
+        place: posted(fields, "place"),
+        online: first("online"),
+        registration: first("registration"),
+        capacity: first("capacity"),
+        audience: posted(fields, "audience"),
         partners: fields.get("partners").cloned().unwrap_or_default(),
         materials: first("materials"),
         attendance: first("attendance"),
@@ -138,9 +217,11 @@ fn event_from_form(lang: Lang, form: &FormView) -> Result<Event, HashMap<String,
     let mut note = |field: &str, message: String| {
         errors.entry(field.to_string()).or_insert(message);
     };
+    let original = Lang::from_tag(&form.original).unwrap_or(lang);
+    let title = written_from(&form.title, original).unwrap_or_else(|| Written::new(original, ""));
     // An id left blank is made from the day and the title; one typed must follow the rule.
     let id = if form.id.trim().is_empty() {
-        EventId::from_title(&form.starts_on, &form.title)
+        EventId::from_title(&form.starts_on, title.get(title.original).0)
             .ok_or_else(|| note("id", t(lang, "event-problem-id")))
             .ok()
     } else {
@@ -160,15 +241,16 @@ fn event_from_form(lang: Lang, form: &FormView) -> Result<Event, HashMap<String,
         "" => None,
         text => date(text).map_err(|e| note("ends_on", e)).ok(),
     };
-    let attendance = match form.attendance.as_str() {
-        "" => None,
-        // A count by the page language's rule: "1.200" on a Spanish page is ambiguous, not 1.
+    // A count by the page language's rule: "1.200" on a Spanish page is ambiguous, not 1.
+    let count = |field: &str, text: &str| match text {
+        "" => Ok(None),
         text => smartcities_domain::read_count(text, lang)
             .map_err(|problem| problem.message(lang))
-            .and_then(|n| u32::try_from(n).map_err(|_| t(lang, "event-problem-attendance")))
-            .map_err(|message| note("attendance", message))
-            .ok(),
+            .and_then(|n| u32::try_from(n).map(Some).map_err(|_| t(lang, &format!("event-problem-{field}")))),
     };
+    let attendance = count("attendance", &form.attendance).map_err(|m| note("attendance", m)).ok().flatten();
+    let capacity = count("capacity", &form.capacity).map_err(|m| note("capacity", m)).ok().flatten();
+    let hours = hours_from_form(lang, form, &mut note);
     let edition = match form.edition.as_str() {
         "" => None,
         text => EditionYear::parse(text).map_err(|_| note("edition", t(lang, "event-problem-choice"))).ok(),
@@ -178,12 +260,17 @@ fn event_from_form(lang: Lang, form: &FormView) -> Result<Event, HashMap<String,
             Ok(Event {
                 id,
                 kind,
-                title: form.title.clone(),
+                title,
                 language,
                 starts_on,
                 ends_on,
-                place: Some(form.place.clone()).filter(|p| !p.is_empty()),
-                audience: form.audience.clone(),
+                hours,
+                place: written_from(&form.place, original),
+                online: Some(form.online.clone()).filter(|l| !l.is_empty()),
+                registration: Some(form.registration.clone()).filter(|l| !l.is_empty()),
+                capacity,
+                audience: written_from(&form.audience, original)
+                    .unwrap_or_else(|| Written::new(original, "")),
                 partners: form.partners.clone(),
                 materials: form
                     .materials
@@ -203,21 +290,65 @@ fn event_from_form(lang: Lang, form: &FormView) -> Result<Event, HashMap<String,
     }
 }
 
-async fn events_page(ctx: &Ctx<'_>, form: Option<FormView>, errors: HashMap<String, String>) -> PageResult {
+/// The hours a form gives: none when no time is typed; a start needs a zone and a zone a start.
+fn hours_from_form(lang: Lang, form: &FormView, note: &mut impl FnMut(&str, String)) -> Option<EventHours> {
+    let mut clock = |field: &str, text: &str| match text {
+        "" => None,
+        text => ClockTime::parse(text).or_else(|| {
+            note(field, t(lang, "event-problem-time"));
+            None
+        }),
+    };
+    let (starts, ends) = (clock("starts_at", &form.starts_at), clock("ends_at", &form.ends_at));
+    let zone = match form.zone.as_str() {
+        "" => None,
+        text => ZoneName::parse(text).or_else(|| {
+            note("zone", t(lang, "event-problem-zone"));
+            None
+        }),
+    };
+    match (starts, zone) {
+        (Some(starts), Some(zone)) => Some(EventHours { starts, ends, zone }),
+        _ if form.starts_at.is_empty() && form.ends_at.is_empty() && form.zone.is_empty() => None,
+        (None, _) => {
+            note("starts_at", t(lang, "event-problem-time"));
+            None
+        }
+        (Some(_), None) => {
+            note("zone", t(lang, "event-problem-zone"));
+            None
+        }
+    }
+}
+
+async fn events_page(
+    ctx: &Ctx<'_>,
+    form: Option<FormView>,
+    errors: HashMap<String, String>,
+    missing_in: Option<Lang>,
+) -> PageResult {
     let (state, lang, viewer) = (ctx.state, ctx.lang, ctx.viewer);
     let user = viewer.0.as_ref().map(|s| &s.user);
-    let events = state.app.events(user).await.map_err(refused(lang))?;
+    let mut events = state.app.events(user).await.map_err(refused(lang))?;
+    let missing = if form.is_some() { missing_translations(lang, &events) } else { Vec::new() };
+    if let Some(wanted) = missing_in.filter(|_| form.is_some()) {
+        events.retain(|e| lacks(e, wanted));
+    }
     let partners = state.app.partners().await?;
     let partner_name =
         |id: &String| partners.iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| p.name.clone());
     let view = |e: &Event| EventView {
         id: e.id.to_string(),
-        title: e.title.clone(),
+        title: text_view(&e.title, lang),
         language: e.language.code(),
         when: when(lang, e),
+        hours: hours(lang, e),
         kind: t(lang, &format!("event-kind-{}", e.kind.slug())),
-        place: e.place.clone().unwrap_or_else(|| t(lang, "event-online")),
-        audience: e.audience.clone(),
+        place: e.place.as_ref().map(|p| text_view(p, lang)),
+        online: e.online.clone(),
+        registration: e.registration.clone(),
+        capacity: e.capacity,
+        audience: text_view(&e.audience, lang),
         partners: e.partners.iter().map(partner_name).collect::<Vec<_>>().join(", "),
         materials: e.materials.clone(),
         attendance: e.attendance,
@@ -234,6 +365,15 @@ async fn events_page(ctx: &Ctx<'_>, form: Option<FormView>, errors: HashMap<Stri
     let body = EventsPage {
         upcoming,
         past,
+        missing,
+        showing_missing: missing_in.filter(|_| form.is_some()).map(|l| {
+            translate(
+                lang,
+                "events-showing-missing",
+                &[("language", t(lang, &format!("language-{}", l.code())).into())],
+            )
+        }),
+        zones: if form.is_some() { ZoneName::all().iter().map(String::as_str).collect() } else { Vec::new() },
         form,
         errors,
         kinds: choices(
@@ -248,7 +388,7 @@ async fn events_page(ctx: &Ctx<'_>, form: Option<FormView>, errors: HashMap<Stri
                 .map(|c| (c.slug().into(), t(lang, &format!("component-{}", c.slug()))))
                 .collect(),
         ),
-        languages: choices(
+        event_languages: choices(
             Lang::ALL.iter().map(|l| (l.code().into(), t(lang, &format!("language-{}", l.code())))).collect(),
         ),
         partners: choices(partners.iter().map(|p| (p.id.clone(), p.name.clone())).collect()),
@@ -260,6 +400,26 @@ async fn events_page(ctx: &Ctx<'_>, form: Option<FormView>, errors: HashMap<Stri
         ),
     };
     render_page(ctx, "events.html", "events", body).await
+}
+
+/// Whether an event lacks a text in `lang`: its title, audience or place.
+fn lacks(event: &Event, lang: Lang) -> bool {
+    let texts = [Some(&event.title), Some(&event.audience), event.place.as_ref()];
+    texts.into_iter().flatten().any(|w| !w.is_empty() && w.missing().contains(&lang))
+}
+
+/// How many events lack a text in each language.
+fn missing_translations(lang: Lang, events: &[Event]) -> Vec<Missing> {
+    Lang::ALL
+        .into_iter()
+        .filter_map(|of| {
+            let count = events.iter().filter(|e| lacks(e, of)).count();
+            let language = t(lang, &format!("language-{}", of.code()));
+            let args = [("count", (count as i64).into()), ("language", language.into())];
+            (count > 0)
+                .then(|| Missing { code: of.code(), text: translate(lang, "events-missing-count", &args) })
+        })
+        .collect()
 }
 
 /// `GET /events`: the calendar; the secretariat also gets the form (`?edit=ID` to correct one).
@@ -277,13 +437,19 @@ pub async fn list(
             None => None,
         };
         Some(editing.as_ref().map_or_else(
-            || FormView { language: lang.code().into(), public: true, ..FormView::default() },
+            || FormView {
+                language: lang.code().into(),
+                original: lang.code().into(),
+                public: true,
+                ..FormView::default()
+            },
             form_of,
         ))
     } else {
         None
     };
-    events_page(&ctx, form, HashMap::new()).await
+    let missing_in = query.missing.as_deref().and_then(Lang::from_tag);
+    events_page(&ctx, form, HashMap::new(), missing_in).await
 }
 
 /// `POST /events`: records or corrects an event; a refused form comes back as typed, with each
@@ -299,7 +465,7 @@ pub async fn save(
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let form = form_from_fields(&fields);
     let refuse = |form: FormView, errors: HashMap<String, String>| async {
-        let page = events_page(&ctx, Some(form), errors).await?;
+        let page = events_page(&ctx, Some(form), errors, None).await?;
         Ok::<_, PageError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
     let event = match event_from_form(lang, &form) {
@@ -346,7 +512,8 @@ pub async fn calendar(
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "smartcities.invalid".into());
     let stamp: String = state.app.now().to_string().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let body = smartcities_publish::ical::calendar(&events, &t(lang, "events-feed-title"), &stamp, &host);
+    let body =
+        smartcities_publish::ical::calendar(&events, lang, &t(lang, "events-feed-title"), &stamp, &host);
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

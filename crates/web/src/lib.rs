@@ -42,6 +42,7 @@ mod responses;
 mod results;
 mod statements;
 mod templates;
+mod written;
 
 use std::{net::SocketAddr, sync::Arc};
 
@@ -190,6 +191,7 @@ routes! {
     "/static/print.js" => get(print_script),
     "/static/picker.js" => get(picker_script),
     "/static/community.js" => get(community_script),
+    "/static/events.js" => get(events_script),
     "/healthz" => get(api::health),
     "/api/openapi.json" => get(api::openapi),
 }
@@ -225,6 +227,16 @@ async fn community_script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../assets/community.js"),
+    )
+}
+
+async fn events_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/events.js"),
     )
 }
 

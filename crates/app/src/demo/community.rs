@@ -113,7 +113,8 @@ impl App {
         }
         let mut counts = Vec::new();
         for (month, count) in &parsed.downloads.months {
-            let day = smartcities_domain::Day::parse(&format!("{month}-15")).map_err(|e| broken(format!("{file}: {e}")))?;
+            let day = smartcities_domain::Day::parse(&format!("{month}-15"))
+                .map_err(|e| broken(format!("{file}: {e}")))?;
             let (edition, file) = (parsed.downloads.edition, "report-en.pdf".to_string());
             counts.push(smartcities_store::DownloadCount { edition, file, day, count: *count });
         }

@@ -1123,7 +1123,7 @@ events-correct = Correct an event
 events-not-saved = Nothing was saved: see the fields marked below.
 events-field-id = Identifier
 events-id-rule = lower-case letters, digits and hyphens, e.g. 2026-03-webinar-open-data
-events-field-title = Title, in the language of the event
+events-field-title = Title
 events-field-kind = Kind
 events-field-language = Language of the event
 events-field-starts = First day
@@ -1488,3 +1488,35 @@ statements-saved = Statements saved as framework version { $version }.
 statements-link = Statements for drafted findings
 pub-legend-share = Share of the answering cities
 pub-legend-interval = 95 % interval
+event-problem-capacity = give a number of places of at least 1, or leave it blank
+event-problem-time = give a time of day, as 10:00
+event-problem-zone = choose a time zone from the list, as Europe/Madrid
+events-field-texts = Texts in each language
+events-texts-hint = Write the texts in the language you know; leave a language blank until someone translates them. Readers see the original, marked as such, where a translation is missing.
+events-field-original = Written first in
+events-field-starts-at = Starts at (local time)
+events-field-ends-at = Ends at (local time)
+events-field-zone = Time zone of the place (or of the organisers, online)
+events-field-online = Link to follow it online
+events-field-registration = Registration link
+events-field-capacity = Places (empty if not limited)
+events-join = Join online
+events-register = Register
+events-capacity = { $count ->
+        [one] { $count } place
+       *[other] { $count } places
+    }
+events-hours = { $starts }–{ $ends } ({ $zone }, { $offset })
+events-hours-start = { $starts } ({ $zone }, { $offset })
+events-your-time = your time:
+events-missing = Missing translations
+events-missing-count = { $count ->
+        [one] { $count } event has no text in { $language }
+       *[other] { $count } events have no text in { $language }
+    }
+events-missing-show = show them
+events-missing-all = show every event
+events-missing-none = Every event has its texts in the three languages.
+events-showing-missing = Showing only the events with no text in { $language }.
+text-original-in = Original in { $language }
+text-translated-from = Translated from { $language }

@@ -1144,7 +1144,7 @@ events-correct = Corregir un evento
 events-not-saved = No se guardó nada: vea los campos señalados abajo.
 events-field-id = Identificador
 events-id-rule = minúsculas, cifras y guiones, p. ej. 2026-03-webinar-datos-abiertos
-events-field-title = Título, en el idioma del evento
+events-field-title = Título
 events-field-kind = Tipo
 events-field-language = Idioma del evento
 events-field-starts = Primer día
@@ -1533,3 +1533,35 @@ statements-saved = Enunciados guardados como versión { $version } del marco.
 statements-link = Enunciados para los resultados redactados
 pub-legend-share = Porcentaje de las ciudades que responden
 pub-legend-interval = Intervalo del 95 %
+event-problem-capacity = indique un número de plazas de al menos 1, o déjelo en blanco
+event-problem-time = indique una hora del día, como 10:00
+event-problem-zone = elija una zona horaria de la lista, como Europe/Madrid
+events-field-texts = Textos en cada idioma
+events-texts-hint = Escriba los textos en el idioma que conoce; deje en blanco un idioma hasta que alguien los traduzca. Donde falta una traducción, se muestra el original, señalado como tal.
+events-field-original = Escrito primero en
+events-field-starts-at = Empieza a las (hora local)
+events-field-ends-at = Termina a las (hora local)
+events-field-zone = Zona horaria del lugar (o de quienes lo organizan, en línea)
+events-field-online = Enlace para seguirlo en línea
+events-field-registration = Enlace de inscripción
+events-field-capacity = Plazas (vacío si no hay límite)
+events-join = Seguir en línea
+events-register = Inscribirse
+events-capacity = { $count ->
+        [one] { $count } plaza
+       *[other] { $count } plazas
+    }
+events-hours = { $starts }–{ $ends } ({ $zone }, { $offset })
+events-hours-start = { $starts } ({ $zone }, { $offset })
+events-your-time = su hora:
+events-missing = Traducciones que faltan
+events-missing-count = { $count ->
+        [one] { $count } evento no tiene texto en { $language }
+       *[other] { $count } eventos no tienen texto en { $language }
+    }
+events-missing-show = mostrarlos
+events-missing-all = mostrar todos los eventos
+events-missing-none = Todos los eventos tienen sus textos en los tres idiomas.
+events-showing-missing = Solo se muestran los eventos sin texto en { $language }.
+text-original-in = Original en { $language }
+text-translated-from = Traducido del { $language }

@@ -1141,7 +1141,7 @@ events-correct = Corriger un événement
 events-not-saved = Rien n’a été enregistré : voir les champs signalés ci-dessous.
 events-field-id = Identifiant
 events-id-rule = minuscules, chiffres et tirets, p. ex. 2026-03-webinaire-donnees-ouvertes
-events-field-title = Titre, dans la langue de l’événement
+events-field-title = Titre
 events-field-kind = Type
 events-field-language = Langue de l’événement
 events-field-starts = Premier jour
@@ -1527,3 +1527,35 @@ statements-saved = Énoncés enregistrés comme version { $version } du cadre.
 statements-link = Énoncés pour les résultats rédigés
 pub-legend-share = Part des villes répondantes
 pub-legend-interval = Intervalle à 95 %
+event-problem-capacity = indiquez un nombre de places d’au moins 1, ou laissez vide
+event-problem-time = indiquez une heure, comme 10:00
+event-problem-zone = choisissez un fuseau horaire dans la liste, comme Europe/Madrid
+events-field-texts = Textes dans chaque langue
+events-texts-hint = Écrivez les textes dans la langue que vous connaissez ; laissez une langue vide jusqu’à ce que quelqu’un les traduise. Là où une traduction manque, l’original est affiché et signalé comme tel.
+events-field-original = Écrit d’abord en
+events-field-starts-at = Commence à (heure locale)
+events-field-ends-at = Finit à (heure locale)
+events-field-zone = Fuseau horaire du lieu (ou des organisateurs, en ligne)
+events-field-online = Lien pour suivre en ligne
+events-field-registration = Lien d’inscription
+events-field-capacity = Places (vide si pas de limite)
+events-join = Suivre en ligne
+events-register = S’inscrire
+events-capacity = { $count ->
+        [one] { $count } place
+       *[other] { $count } places
+    }
+events-hours = { $starts }–{ $ends } ({ $zone }, { $offset })
+events-hours-start = { $starts } ({ $zone }, { $offset })
+events-your-time = votre heure :
+events-missing = Traductions manquantes
+events-missing-count = { $count ->
+        [one] { $count } événement n’a pas de texte en { $language }
+       *[other] { $count } événements n’ont pas de texte en { $language }
+    }
+events-missing-show = les afficher
+events-missing-all = afficher tous les événements
+events-missing-none = Tous les événements ont leurs textes dans les trois langues.
+events-showing-missing = Seuls les événements sans texte en { $language } sont affichés.
+text-original-in = Original en { $language }
+text-translated-from = Traduction ; original en { $language }

@@ -229,7 +229,7 @@ impl Builder<'_> {
             .workshops
             .iter()
             .map(|w| WorkshopView {
-                held_on: w.held_on.clone(),
+                held_on: approx_date(lang, w.held_on),
                 // The session's language in the reader's words: "espagnol", not "Español".
                 language: t(lang, &format!("language-{}", w.language.code())),
                 dynamics: w.dynamics.clone(),

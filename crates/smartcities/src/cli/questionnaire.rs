@@ -189,7 +189,10 @@ pub(super) async fn answers(what: AnswersCommand) -> Result<()> {
                 .map(|c| {
                     format!(
                         "{}: changed to {:?} by {} (revision {})",
-                        c.question, c.theirs, c.changed_by, c.revision
+                        c.question,
+                        c.theirs.as_str(),
+                        c.changed_by,
+                        c.revision
                     )
                 })
                 .collect();

@@ -12,7 +12,8 @@ mod save;
 use std::collections::BTreeMap;
 
 use smartcities_domain::{
-    CityId, Day, EditionYear, Evidence, QuestionnaireVersion, ResponseMove, ResponseStatus, Revision, Timestamp,
+    CityId, Day, EditionYear, Evidence, QuestionnaireVersion, ResponseMove, ResponseStatus, Revision,
+    Timestamp,
 };
 
 pub(crate) use review::move_in;
@@ -399,6 +400,10 @@ pub(super) fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecor
         revision: Revision::new(row.try_get("revision")?),
         updated_at: crate::moment(row, "updated_at")?,
         submitted_at: crate::moment_opt(row, "submitted_at")?,
-        deadline: row.try_get::<Option<String>, _>("deadline")?.map(|d| Day::parse(&d)).transpose().map_err(corrupt)?,
+        deadline: row
+            .try_get::<Option<String>, _>("deadline")?
+            .map(|d| Day::parse(&d))
+            .transpose()
+            .map_err(corrupt)?,
     })
 }

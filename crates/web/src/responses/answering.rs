@@ -414,20 +414,23 @@ pub async fn save_group(
                 let described: Vec<String> = conflicts
                     .iter()
                     .map(|c| {
-                        let label = q.question(&c.question).map_or(c.question.clone(), |x| {
+                        let question = q.question(&c.question);
+                        let label = question.map_or(c.question.clone(), |x| {
                             x.label.get(lang, q.default_language).to_string()
                         });
+                        // Both values in words: choice labels, numbers as the language writes them.
+                        let shown = |v: &AnswerValue| match question {
+                            Some(question) => super::shown_value(lang, q, question, v),
+                            None => v.to_string(),
+                        };
                         translate(
                             lang,
                             "conflict-line",
                             &[
                                 ("question", label.into()),
-                                ("theirs", c.theirs.to_string().into()),
+                                ("theirs", shown(&c.theirs).into()),
                                 ("who", crate::i18n::who(lang, c.changed_by.clone()).into()),
-                                (
-                                    "yours",
-                                    c.yours.as_ref().map(ToString::to_string).unwrap_or_default().into(),
-                                ),
+                                ("yours", c.yours.as_ref().map(shown).unwrap_or_default().into()),
                             ],
                         )
                     })
