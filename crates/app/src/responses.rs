@@ -14,7 +14,7 @@ use smartcities_questionnaire::{
     AnswerKey, AnswerValue, Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value,
     read_answer_workbook, validate,
 };
-pub use smartcities_store::{AnswerChange, ChangeRecord, ReviewComment, SaveOutcome, StoredAnswer};
+pub use smartcities_store::{AnswerChange, ChangeRecord, Conflict, ReviewComment, SaveOutcome, StoredAnswer};
 use smartcities_store::{Editor, OutgoingMail, ResponseRecord, User};
 
 use crate::{

@@ -233,37 +233,21 @@ async fn an_event_is_written_in_three_languages_with_its_hours_in_its_zone() {
     for field in ["title_es", "title_en", "title_fr", "audience_fr", "place_en", "starts_at", "zone"] {
         assert!(form.body.contains(&format!("name=\"{field}\"")), "{field}");
     }
-    let saved = send(
-        &app,
-        "POST",
-        "/events",
-        Some(&cookie),
+    let datos_abiertos = |capacity: &'static str| {
         event_form(
             &csrf,
             "",
             "Datos+abiertos",
             "2099-03-12",
-            "&title_en=Open+data&audience_en=Member+cities&public=on&starts_at=10%3A00&ends_at=11%3A30\
-             &zone=Europe%2FMadrid&online=https%3A%2F%2Fmeet.example.org%2Fx&capacity=1.200",
-        ),
-    )
-    .await;
+            &format!(
+                "&title_en=Open+data&audience_en=Member+cities&public=on&starts_at=10%3A00&ends_at=11%3A30\
+                 &zone=Europe%2FMadrid&online=https%3A%2F%2Fmeet.example.org%2Fx&capacity={capacity}"
+            ),
+        )
+    };
+    let saved = send(&app, "POST", "/events", Some(&cookie), datos_abiertos("1.200")).await;
     assert_eq!(saved.status, StatusCode::UNPROCESSABLE_ENTITY, "1.200 is ambiguous as a count in Spanish");
-    let saved = send(
-        &app,
-        "POST",
-        "/events",
-        Some(&cookie),
-        event_form(
-            &csrf,
-            "",
-            "Datos+abiertos",
-            "2099-03-12",
-            "&title_en=Open+data&audience_en=Member+cities&public=on&starts_at=10%3A00&ends_at=11%3A30\
-             &zone=Europe%2FMadrid&online=https%3A%2F%2Fmeet.example.org%2Fx&capacity=120",
-        ),
-    )
-    .await;
+    let saved = send(&app, "POST", "/events", Some(&cookie), datos_abiertos("120")).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let event = store.community().event("2099-03-12-datos-abiertos").await.unwrap().unwrap();
     assert_eq!((event.title.original, event.title.missing()), (Lang::Es, vec![Lang::Fr]));

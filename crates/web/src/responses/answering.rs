@@ -13,7 +13,7 @@ use serde::Serialize;
 use smartcities_app::questionnaire::{
     AnswerValue, EntryKey, Item, Kind, Question, Questionnaire, check_value, is_relevant, read_typed_number,
 };
-use smartcities_app::responses::{AnswerChange, SaveOutcome};
+use smartcities_app::responses::{AnswerChange, Conflict, SaveOutcome};
 use smartcities_app::{AnswerProblem, AppError, Refusal};
 use smartcities_domain::{Lang, Revision};
 
@@ -410,31 +410,7 @@ pub async fn save_group(
                 Ok(Redirect::to(&format!("/responses/{year}/{city}/groups/{group}?saved=1")).into_response())
             }
             SaveOutcome::Conflicts { revision, conflicts } => {
-                let q = &loaded.questionnaire;
-                let described: Vec<String> = conflicts
-                    .iter()
-                    .map(|c| {
-                        let question = q.question(&c.question);
-                        let label = question.map_or(c.question.clone(), |x| {
-                            x.label.get(lang, q.default_language).to_string()
-                        });
-                        // Both values in words: choice labels, numbers as the language writes them.
-                        let shown = |v: &AnswerValue| match question {
-                            Some(question) => super::shown_value(lang, q, question, v),
-                            None => v.to_string(),
-                        };
-                        translate(
-                            lang,
-                            "conflict-line",
-                            &[
-                                ("question", label.into()),
-                                ("theirs", shown(&c.theirs).into()),
-                                ("who", crate::i18n::who(lang, c.changed_by.clone()).into()),
-                                ("yours", c.yours.as_ref().map(shown).unwrap_or_default().into()),
-                            ],
-                        )
-                    })
-                    .collect();
+                let described = describe_conflicts(lang, &loaded.questionnaire, &conflicts);
                 if json {
                     let body = serde_json::json!({
                         "error": {"code": "conflict", "message": t(lang, "conflict-intro")},
@@ -461,4 +437,31 @@ pub async fn save_group(
         }
         Err(e) => e.into_response(),
     }
+}
+
+/// Each answer someone else changed meanwhile, in words: the question's label and both values
+/// as the reader reads them (choice labels, numbers as the language writes them).
+fn describe_conflicts(lang: Lang, q: &Questionnaire, conflicts: &[Conflict]) -> Vec<String> {
+    conflicts
+        .iter()
+        .map(|c| {
+            let question = q.question(&c.question);
+            let label =
+                question.map_or(c.question.clone(), |x| x.label.get(lang, q.default_language).to_string());
+            let shown = |v: &AnswerValue| match question {
+                Some(question) => super::shown_value(lang, q, question, v),
+                None => v.to_string(),
+            };
+            translate(
+                lang,
+                "conflict-line",
+                &[
+                    ("question", label.into()),
+                    ("theirs", shown(&c.theirs).into()),
+                    ("who", crate::i18n::who(lang, c.changed_by.clone()).into()),
+                    ("yours", c.yours.as_ref().map(shown).unwrap_or_default().into()),
+                ],
+            )
+        })
+        .collect()
 }
