@@ -5,7 +5,7 @@
 
 use smartcities_domain::{
     Activity, ApplicationStatus, Collection, CommunityProblem, Event, EventId, EventProblem, Lang,
-    Leadership, MemberStatus, Participation, RenewalAnswer, Role,
+    Leadership, Localized, MemberStatus, Participation, RenewalAnswer, Role,
 };
 use smartcities_publish::progress::{
     self, EditionProgress, MemberCounts, Period, ProgressReport, RenewalProgress,
@@ -147,8 +147,16 @@ impl App {
             .collect();
         let leadership = match store.community().leadership().await? {
             Some(l) => {
-                let name =
-                    store.registry().city(&l.city).await?.map_or_else(|| l.city.to_string(), |c| c.name);
+                let name = match store.registry().city(&l.city).await? {
+                    Some(c) => Localized {
+                        en: c.name_in(Lang::En).to_string(),
+                        es: c.name_in(Lang::Es).to_string(),
+                        fr: c.name_in(Lang::Fr).to_string(),
+                    },
+                    None => {
+                        Localized { en: l.city.to_string(), es: l.city.to_string(), fr: l.city.to_string() }
+                    }
+                };
                 Some((l, name))
             }
             None => None,

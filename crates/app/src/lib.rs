@@ -23,6 +23,7 @@ pub mod findings;
 pub mod focus_groups;
 pub mod mail;
 pub mod membership;
+pub mod naming;
 pub mod people;
 pub mod policy;
 pub mod publication;
@@ -30,6 +31,7 @@ pub mod questionnaire;
 pub mod registry;
 pub mod responses;
 pub mod statements;
+pub mod translations;
 
 use std::sync::Arc;
 

@@ -5,7 +5,7 @@
 
 use smartcities_domain::{
     Application, ApplicationStatus, City, CityId, CommunityProblem, Coordinates, CountryCode, FocalPoint,
-    Member, MemberStatus, Population, RenewalAnswer, Role, Section, check_focal_points,
+    Lang, Member, MemberStatus, Population, RenewalAnswer, Role, Section, Written, check_focal_points,
 };
 use smartcities_store::{OutgoingMail, RenewalReply, RenewalRound, User};
 
@@ -124,22 +124,28 @@ pub enum Decision {
 /// The longest reason or leaving note kept.
 const MAX_NOTE: usize = 2_000;
 
-fn renewal_mail(title: &str, city: &str, link: &str, reminder: bool) -> (String, String) {
+fn renewal_mail(title: &Written, city: &str, link: &str, reminder: bool) -> (String, String) {
+    let in_lang = |lang: Lang| title.for_reader(lang).0;
+    let (title_en, title_es, title_fr) = (in_lang(Lang::En), in_lang(Lang::Es), in_lang(Lang::Fr));
+    let title = title.get(title.original).0;
     let subject = if reminder {
         format!("{title} — reminder / recordatorio / rappel: {city}")
     } else {
         format!("{title}: {city}")
     };
     let body = format!(
-        "The community is renewing its member list. Please confirm that {city} stays a member, correct \
-         its contacts, or tell us it leaves, by following this link:\n\n\
-         La comunidad renueva su lista de miembros. Confirme que {city} sigue siendo miembro, corrija sus \
-         contactos o indíquenos que se da de baja en este enlace:\n\n\
-         La communauté renouvelle sa liste de membres. Confirmez que {city} reste membre, corrigez ses \
-         contacts ou indiquez-nous son départ en suivant ce lien :\n\n{link}\n"
+        "{title_en}. The community is renewing its member list. Please confirm that {city} stays a \
+         member, correct its contacts, or tell us it leaves, by following this link:\n\n\
+         {title_es}. La comunidad renueva su lista de miembros. Confirme que {city} sigue siendo \
+         miembro, corrija sus contactos o indíquenos que se da de baja en este enlace:\n\n\
+         {title_fr}. La communauté renouvelle sa liste de membres. Confirmez que {city} reste \
+         membre, corrigez ses contacts ou indiquez-nous son départ en suivant ce lien :\n\n{link}\n"
     );
     (subject, body)
 }
+
+/// How long a round's title may be, in each language.
+const MAX_ROUND_TITLE: usize = 200;
 
 /// A mail waiting to be queued: id, recipient, subject, body.
 type MailText = (String, String, String, String);
@@ -148,7 +154,7 @@ type MailText = (String, String, String, String);
 /// the hash of the link's token is returned for the store to keep.
 fn link_mails(
     base: &str,
-    title: &str,
+    title: &Written,
     city: &str,
     member: &Member,
     reminder: bool,
@@ -174,19 +180,27 @@ impl App {
     /// Opens a renewal round closing on `closes_on` (`YYYY-MM-DD`, after today): every active
     /// member becomes pending renewal and each of its focal points gets the city's link.
     /// Secretariat only; refused while another round is open.
-    pub async fn open_renewal(&self, user: &User, title: &str, closes_on: &str) -> Result<RoundView> {
+    pub async fn open_renewal(
+        &self,
+        user: &User,
+        title: Option<Written>,
+        closes_on: &str,
+    ) -> Result<RoundView> {
         Self::secretariat_only(user)?;
         let base = self.base_url()?.to_string();
-        let title = title.trim();
         let mut problems = Vec::new();
-        if title.is_empty() {
-            problems.push(("title".to_string(), CommunityProblem::Missing));
+        match &title {
+            Some(t) if t.longest_chars() > MAX_ROUND_TITLE => {
+                problems.push(("title".to_string(), CommunityProblem::TooLong { max: MAX_ROUND_TITLE }))
+            }
+            Some(t) if !t.is_empty() => {}
+            _ => problems.push(("title".to_string(), CommunityProblem::Missing)),
         }
         let closes = smartcities_domain::Day::parse(closes_on).ok().filter(|day| *day > self.today());
         if closes.is_none() {
             problems.push(("closes_on".to_string(), CommunityProblem::NotInFuture));
         }
-        let Some(closes_on) = closes.filter(|_| problems.is_empty()) else {
+        let (Some(closes_on), Some(title)) = (closes.filter(|_| problems.is_empty()), title) else {
             return Err(Refusal::CommunityInvalid(problems).into());
         };
         let now = self.now();
@@ -199,7 +213,7 @@ impl App {
         }
         let round = RenewalRound {
             id,
-            title: title.to_string(),
+            title,
             opened_at: now,
             closes_on,
             closed_at: None,

@@ -87,3 +87,34 @@ async fn the_published_site_shows_each_practice_in_the_readers_language_or_says_
         }
     }
 }
+
+#[tokio::test]
+async fn the_open_data_carries_each_practice_in_every_language_it_has_and_marks_the_rest_empty() {
+    let site = Site::demo().await;
+    let csv = site.get("/editions/2024/v/1/data/practices.csv", None).await;
+    assert_eq!(csv.status.as_u16(), 200);
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    for column in
+        ["original_language", "title_es", "title_en", "title_fr", "summary_es", "summary_en", "summary_fr"]
+    {
+        assert!(header.iter().any(|h| h == column), "{column} in {header:?}");
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let snapshot = site.app.snapshot(EditionYear::new(2024).unwrap(), Texts::default()).await.unwrap();
+    let practices = snapshot.practices();
+    assert_eq!(rows.len(), practices.len());
+    let mut lacking_seen = 0;
+    for practice in &practices {
+        let row = rows.iter().find(|r| &r[column("practice_id")] == practice.id.as_str()).unwrap();
+        assert_eq!(&row[column("original_language")], practice.title.original.code());
+        for lang in Lang::ALL {
+            // A language with no text is an empty cell, never the original put in its place.
+            let expected = practice.title.exactly(lang).unwrap_or_default();
+            assert_eq!(&row[column(&format!("title_{}", lang.code()))], expected, "{} {lang:?}", practice.id);
+            lacking_seen += usize::from(expected.is_empty());
+        }
+    }
+    assert!(lacking_seen > 0, "the demonstration leaves some practices untranslated");
+}

@@ -100,6 +100,13 @@ impl CountryCode {
         &countries()[&self.0]
     }
 
+    /// Whether the code names a country today: the two GeoNames keeps after their withdrawal
+    /// from ISO 3166 (Netherlands Antilles, Serbia and Montenegro) do not, and the CLDR has no
+    /// name for them in any language.
+    pub fn is_current(&self) -> bool {
+        cldr_names().contains_key(&self.0)
+    }
+
     /// The country's name in `lang`, as the CLDR gives it (GeoNames' English name for the few
     /// codes the CLDR does not name).
     pub fn name(&self, lang: Lang) -> &'static str {
@@ -252,6 +259,9 @@ mod tests {
         let unnamed: Vec<&String> = countries().keys().filter(|c| !cldr_names().contains_key(*c)).collect();
         assert_eq!(unnamed.len(), 2, "{unnamed:?}");
         assert_eq!(CountryCode::parse("CS").unwrap().name(Lang::Es), "Serbia and Montenegro");
+        assert!(
+            !CountryCode::parse("CS").unwrap().is_current() && CountryCode::parse("RS").unwrap().is_current()
+        );
         assert!(CountryCode::parse("XX").is_err());
         assert!(CountryCode::parse("ESP").is_err());
         assert_eq!(countries().len(), 252);

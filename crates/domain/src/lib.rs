@@ -87,6 +87,7 @@ mod progress;
 mod response;
 mod time;
 mod version;
+mod written;
 
 pub use account::Role;
 pub use city::{
@@ -113,12 +114,13 @@ pub use network::{
 pub use number::{NumberProblem, decimal_separator, read_count, read_decimal, read_number, typed_number};
 pub use practice::{
     Actor, BudgetRange, Contact, Effort, Indicator, Inequality, Practice, PracticeId, PracticeSource,
-    PracticeStatus, Stage, Transferability, Written, web_link,
+    PracticeStatus, Stage, Transferability, web_link,
 };
 pub use progress::{Progress, Silent};
 pub use response::{Evidence, Participation, ResponseMove, ResponseStatus, Revision};
 pub use time::{Clock, Day, FixedClock, SystemClock, Timestamp};
 pub use version::{FrameworkVersion, PracticeVersion, PublishedVersion, QuestionnaireVersion};
+pub use written::{Written, english_if_plain, optional_english_if_plain};
 
 /// Why a piece of input could not become a domain value. The message is shown to people as is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ApproxDate, CityId, Component, CountryCode, EditionYear, Email, EventId, FocalPoint, ParseError,
+    ApproxDate, CityId, Component, CountryCode, EditionYear, Email, EventId, FocalPoint, ParseError, Written,
+    english_if_plain, optional_english_if_plain,
 };
 
 vocabulary! {
@@ -91,6 +92,16 @@ fn text_problem(text: &str, required: bool, max: usize) -> Option<CommunityProbl
         Some(CommunityProblem::TooLong { max })
     } else {
         None
+    }
+}
+
+/// [`text_problem`] for a translatable text, in each of its languages.
+fn written_problem(text: Option<&Written>, required: bool, max: usize) -> Option<CommunityProblem> {
+    match text {
+        None if required => Some(CommunityProblem::Missing),
+        None => None,
+        Some(w) if required && w.is_empty() => Some(CommunityProblem::Missing),
+        Some(w) => w.text.values().find_map(|t| text_problem(t, false, max)),
     }
 }
 
@@ -237,8 +248,9 @@ impl From<Semester> for String {
 pub struct Activity {
     /// Its id (lower-case letters, digits and hyphens).
     pub id: EventId,
-    /// What is done.
-    pub title: String,
+    /// What is done, as written and translated.
+    #[serde(deserialize_with = "english_if_plain")]
+    pub title: Written,
     /// The semester it is planned in.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2026-S1"))]
     pub semester: Semester,
@@ -249,8 +261,10 @@ pub struct Activity {
     pub component: Component,
     /// Where it stands.
     pub status: ActivityStatus,
-    /// Who carries it out (the lead city, the secretariat, a partner).
-    pub owner: String,
+    /// Who carries it out (the lead city, the secretariat, a partner), as written and
+    /// translated, if said.
+    #[serde(default, deserialize_with = "optional_english_if_plain")]
+    pub owner: Option<Written>,
     /// When it starts, if known.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "2026-02"))]
     pub starts_on: Option<ApproxDate>,
@@ -266,10 +280,10 @@ impl Activity {
     /// Checks an activity as a whole; every problem is named by its field.
     pub fn check(&self) -> Vec<(String, CommunityProblem)> {
         let mut problems = Vec::new();
-        if let Some(p) = text_problem(&self.title, true, MAX_NAME) {
+        if let Some(p) = written_problem(Some(&self.title), true, MAX_NAME) {
             problems.push(("title".to_string(), p));
         }
-        if let Some(p) = text_problem(&self.owner, false, MAX_NAME) {
+        if let Some(p) = written_problem(self.owner.as_ref(), false, MAX_NAME) {
             problems.push(("owner".to_string(), p));
         }
         if let (Some(start), Some(end)) = (self.starts_on, self.ends_on)
@@ -279,6 +293,11 @@ impl Activity {
         }
         problems
     }
+
+    /// Every text of the activity a reader may read.
+    pub fn texts(&self) -> Vec<&Written> {
+        std::iter::once(&self.title).chain(self.owner.as_ref()).collect()
+    }
 }
 
 /// A body of the network the lead city takes part in (a political council, a commission, a
@@ -286,18 +305,21 @@ impl Activity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BodySeat {
-    /// The body.
-    pub body: String,
-    /// The lead's role in it (co-chair, vice-president, member).
-    pub role: String,
+    /// The body, as written and translated.
+    #[serde(deserialize_with = "english_if_plain")]
+    pub body: Written,
+    /// The lead's role in it (co-chair, vice-president, member), if said.
+    #[serde(default, deserialize_with = "optional_english_if_plain")]
+    pub role: Option<Written>,
 }
 
 /// A political council that should receive each edition's findings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Council {
-    /// The council's name.
-    pub name: String,
+    /// The council's name, as written and translated.
+    #[serde(deserialize_with = "english_if_plain")]
+    pub name: Written,
     /// The editions whose findings it has received.
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<u16>))]
@@ -312,15 +334,16 @@ pub struct Leadership {
     pub city: CityId,
     /// Who represents it (the mayor).
     pub representative: String,
-    /// Their office.
-    pub office: String,
+    /// Their office ("Mayor of Bilbao"), as written and translated, if said.
+    #[serde(default, deserialize_with = "optional_english_if_plain")]
+    pub office: Option<Written>,
     /// Since when the city leads.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "2012"))]
     pub since: ApproxDate,
     /// What changed in the leadership in the latest period (a renewal of the network's
     /// consultation mechanisms, a wish to continue), for the progress report.
-    #[serde(default)]
-    pub update: String,
+    #[serde(default, deserialize_with = "optional_english_if_plain")]
+    pub update: Option<Written>,
     /// The network's bodies the lead takes part in.
     #[serde(default)]
     pub bodies: Vec<BodySeat>,
@@ -336,29 +359,39 @@ impl Leadership {
     /// Checks the texts; every problem is named by its field.
     pub fn check(&self) -> Vec<(String, CommunityProblem)> {
         let mut problems = Vec::new();
-        let fields = [
-            ("representative", &self.representative, true, MAX_NAME),
-            ("office", &self.office, false, MAX_NAME),
-        ];
-        for (field, text, required, max) in fields {
-            if let Some(p) = text_problem(text, required, max) {
-                problems.push((field.to_string(), p));
-            }
+        if let Some(p) = text_problem(&self.representative, true, MAX_NAME) {
+            problems.push(("representative".to_string(), p));
         }
-        if let Some(p) = text_problem(&self.update, false, MAX_TEXT) {
+        if let Some(p) = written_problem(self.office.as_ref(), false, MAX_NAME) {
+            problems.push(("office".to_string(), p));
+        }
+        if let Some(p) = written_problem(self.update.as_ref(), false, MAX_TEXT) {
             problems.push(("update".to_string(), p));
         }
         for (i, seat) in self.bodies.iter().enumerate() {
-            if let Some(p) = text_problem(&seat.body, true, MAX_NAME) {
+            let problem = written_problem(Some(&seat.body), true, MAX_NAME)
+                .or_else(|| written_problem(seat.role.as_ref(), false, MAX_NAME));
+            if let Some(p) = problem {
                 problems.push((format!("body-{}", i + 1), p));
             }
         }
         for (i, council) in self.councils.iter().enumerate() {
-            if let Some(p) = text_problem(&council.name, true, MAX_NAME) {
+            if let Some(p) = written_problem(Some(&council.name), true, MAX_NAME) {
                 problems.push((format!("council-{}", i + 1), p));
             }
         }
         problems
+    }
+
+    /// Every text of the record a reader may read, for counting what lacks a translation.
+    pub fn texts(&self) -> Vec<&Written> {
+        let seats = self.bodies.iter().flat_map(|b| std::iter::once(&b.body).chain(b.role.as_ref()));
+        self.office
+            .iter()
+            .chain(self.update.iter())
+            .chain(seats)
+            .chain(self.councils.iter().map(|c| &c.name))
+            .collect()
     }
 }
 
@@ -413,12 +446,12 @@ mod tests {
     fn an_activity_cannot_end_before_it_starts() {
         let activity = Activity {
             id: EventId::parse("dissemination-2025").unwrap(),
-            title: "Dissemination of the 2025 edition".into(),
+            title: Written::new(crate::Lang::En, "Dissemination of the 2025 edition"),
             semester: Semester::parse("2026-S1").unwrap(),
             edition: None,
             component: Component::Implementation,
             status: ActivityStatus::Planned,
-            owner: "Bilbao".into(),
+            owner: None,
             starts_on: ApproxDate::parse("2026-05").ok(),
             ends_on: ApproxDate::parse("2026-02").ok(),
             illustrative: false,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ApproxDate, CityId, EditionYear, Email, Lang, ParseError, SdgTarget, StudyAxis};
+use crate::{ApproxDate, CityId, EditionYear, Email, Lang, ParseError, SdgTarget, StudyAxis, Written};
 
 vocabulary! {
     /// Where a practice stands in the catalogue.
@@ -179,72 +179,6 @@ impl From<PracticeId> for String {
 impl std::fmt::Display for PracticeId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-/// Text written in one language and perhaps translated into others: the original is marked, so
-/// a reader knows when they read a translation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Written {
-    /// The language it was written in.
-    pub original: Lang,
-    /// The text per language, the original's included.
-    pub text: BTreeMap<Lang, String>,
-}
-
-impl Written {
-    /// A text as written in `lang`.
-    pub fn new(lang: Lang, text: impl Into<String>) -> Written {
-        Written { original: lang, text: BTreeMap::from([(lang, text.into())]) }
-    }
-
-    /// The text in `lang` if there is one, else the original; and whether it is a translation.
-    pub fn get(&self, lang: Lang) -> (&str, bool) {
-        match self.text.get(&lang) {
-            Some(text) => (text, lang != self.original),
-            None => (self.text.get(&self.original).map_or("", String::as_str), false),
-        }
-    }
-
-    /// What a reader of `lang` gets, and its language: their own language's text where there is
-    /// one, else the original.
-    pub fn for_reader(&self, lang: Lang) -> (&str, Lang) {
-        match self.exactly(lang).filter(|t| !t.trim().is_empty()) {
-            Some(text) => (text, lang),
-            None => (self.get(self.original).0, self.original),
-        }
-    }
-
-    /// The text in `lang`, if written or translated into it.
-    pub fn exactly(&self, lang: Lang) -> Option<&str> {
-        self.text.get(&lang).map(String::as_str)
-    }
-
-    /// Sets the text in `lang` (a translation unless it is the original); an empty text
-    /// removes a translation.
-    pub fn set(&mut self, lang: Lang, text: &str) {
-        let text = text.trim();
-        if text.is_empty() && lang != self.original {
-            self.text.remove(&lang);
-        } else {
-            self.text.insert(lang, text.to_string());
-        }
-    }
-
-    /// The length in characters of its longest text, for limits that hold in every language.
-    pub fn longest_chars(&self) -> usize {
-        self.text.values().map(|t| t.chars().count()).max().unwrap_or(0)
-    }
-
-    /// The languages it lacks a text in.
-    pub fn missing(&self) -> Vec<Lang> {
-        Lang::ALL.iter().copied().filter(|l| self.exactly(*l).is_none_or(|t| t.trim().is_empty())).collect()
-    }
-
-    /// Whether the original is empty.
-    pub fn is_empty(&self) -> bool {
-        self.get(self.original).0.trim().is_empty()
     }
 }
 

@@ -13,10 +13,10 @@ fn utc(at: Timestamp) -> String {
     at.to_string().chars().filter(|c| c.is_ascii_alphanumeric()).collect()
 }
 
-/// The calendar of `events`, its texts in `lang`. `stamp` is the moment the feed is made
-/// (`20261130T120000Z`), `host` the site's host name, which makes each event's UID unique
-/// worldwide.
-pub fn calendar(events: &[Event], lang: Lang, name: &str, stamp: &str, host: &str) -> String {
+/// The calendar of `events`, its texts in `lang`. `made` is the moment the feed is made, `host`
+/// the site's host name, which makes each event's UID unique worldwide.
+pub fn calendar(events: &[Event], lang: Lang, name: &str, made: Timestamp, host: &str) -> String {
+    let stamp = utc(made);
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
@@ -168,6 +168,10 @@ mod tests {
         }
     }
 
+    fn made() -> Timestamp {
+        Timestamp::parse("2026-11-30T12:00:00Z").unwrap()
+    }
+
     #[test]
     fn a_feed_is_valid_icalendar() {
         let long = "Données ouvertes et villes intermédiaires : une rencontre d’apprentissage entre villes membres du réseau";
@@ -178,7 +182,7 @@ mod tests {
             ],
             Lang::Fr,
             "Smart Cities Study",
-            "20261130T120000Z",
+            made(),
             "study.example.org",
         );
         assert!(feed.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
@@ -211,9 +215,7 @@ mod tests {
             zone: ZoneName::parse("Europe/Madrid").unwrap(),
         });
         timed.online = Some("https://meet.example.org/open-data".into());
-        let feed = |lang| {
-            calendar(std::slice::from_ref(&timed), lang, "x", "20261130T120000Z", "h").replace("\r\n ", "")
-        };
+        let feed = |lang| calendar(std::slice::from_ref(&timed), lang, "x", made(), "h").replace("\r\n ", "");
         let en = feed(Lang::En);
         assert!(en.contains("DTSTART:20270312T090000Z\r\nDTEND:20270312T103000Z"), "{en}");
         assert!(en.contains("SUMMARY;LANGUAGE=en:Open data"));

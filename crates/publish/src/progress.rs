@@ -102,8 +102,8 @@ pub struct EditionProgress {
 /// How a renewal round went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenewalProgress {
-    /// Its title.
-    pub title: String,
+    /// Its title, as written and translated.
+    pub title: smartcities_domain::Written,
     /// When it opened.
     pub opened_at: Timestamp,
     /// Whether it is closed.
@@ -150,8 +150,8 @@ pub struct ProgressReport {
     pub events: Vec<Event>,
     /// The partner organisations, for their names.
     pub partners: Vec<Partner>,
-    /// The leadership record, and the lead city's name.
-    pub leadership: Option<(Leadership, String)>,
+    /// The leadership record, and the lead city's name in each language.
+    pub leadership: Option<(Leadership, Localized)>,
     /// Renewal rounds opened in the period.
     pub renewals: Vec<RenewalProgress>,
     /// The member list.
@@ -249,13 +249,13 @@ fn marked(lang: Lang, written: &smartcities_domain::Written) -> String {
 fn activity_row(lang: Lang, activity: &Activity) -> Row {
     let mut detail =
         vec![activity.semester.to_string(), t(lang, &format!("activity-status-{}", activity.status.slug()))];
-    if !activity.owner.is_empty() {
-        detail.push(activity.owner.clone());
+    if let Some(owner) = &activity.owner {
+        detail.push(marked(lang, owner));
     }
     if let Some(edition) = activity.edition {
         detail.push(translate(lang, "progress-edition", &[("year", n(edition.get() as usize))]));
     }
-    Row { title: activity.title.clone(), detail: detail.join(" · ") }
+    Row { title: marked(lang, &activity.title), detail: detail.join(" · ") }
 }
 
 fn figure(lang: Lang, key: &str, value: String) -> Row {
@@ -369,17 +369,18 @@ fn representation_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec
     let mut figures = Vec::new();
     let mut notes = Vec::new();
     if let Some((leadership, city)) = &report.leadership {
-        notes.push(translate(
-            lang,
-            "progress-lead",
-            &[
-                ("city", s(city)),
-                ("representative", s(&leadership.representative)),
-                ("office", s(&leadership.office)),
-            ],
-        ));
+        let mut args = vec![("city", s(city.get(lang))), ("representative", s(&leadership.representative))];
+        let key = match &leadership.office {
+            Some(office) => {
+                args.push(("office", s(&marked(lang, office))));
+                "progress-lead"
+            }
+            None => "progress-lead-no-office",
+        };
+        notes.push(translate(lang, key, &args));
         for seat in &leadership.bodies {
-            figures.push(Row { title: seat.body.clone(), detail: seat.role.clone() });
+            let role = seat.role.as_ref().map(|r| marked(lang, r)).unwrap_or_default();
+            figures.push(Row { title: marked(lang, &seat.body), detail: role });
         }
     }
     let presentations = report.events.iter().filter(|e| e.kind == EventKind::Presentation).count();
@@ -394,7 +395,11 @@ fn monitoring_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec<Str
     for r in &report.renewals {
         let state = t(lang, if r.closed { "progress-round-closed" } else { "progress-round-open" });
         figures.push(Row {
-            title: format!("{} ({})", r.title, long_date(lang, &r.opened_at.day().to_string())),
+            title: format!(
+                "{} ({})",
+                marked(lang, &r.title),
+                long_date(lang, &r.opened_at.day().to_string())
+            ),
             detail: translate(
                 lang,
                 "progress-round",
@@ -456,7 +461,7 @@ fn strengthening_figures(report: &ProgressReport, lang: Lang) -> (Vec<Row>, Vec<
         for council in &leadership.councils {
             let received: Vec<String> = council.received.iter().map(|y| y.to_string()).collect();
             figures.push(Row {
-                title: council.name.clone(),
+                title: marked(lang, &council.name),
                 detail: if received.is_empty() {
                     t(lang, "progress-council-nothing")
                 } else {
@@ -499,9 +504,12 @@ fn view(report: &ProgressReport, lang: Lang) -> View {
             let mut lines = vec![translate(
                 lang,
                 "progress-lead-since",
-                &[("city", s(city)), ("since", s(&approx_date(lang, l.since)))],
+                &[("city", s(city.get(lang))), ("since", s(&approx_date(lang, l.since)))],
             )];
-            lines.extend(l.update.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from));
+            if let Some(update) = &l.update {
+                let text = marked(lang, update);
+                lines.extend(text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(String::from));
+            }
             lines
         }
         None => vec![t(lang, "progress-no-leadership")],

@@ -364,7 +364,7 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     assert_eq!(dashboard.status, StatusCode::OK);
     assert!(dashboard.body.contains("Renewal of the member list (illustrative)"));
     assert!(dashboard.body.contains("id=\"count-left\">1<"), "the demonstration's departure is counted");
-    let refused = act(format!("csrf={csrf}&action=open&title=Again&closes_on=2099-01-31")).await;
+    let refused = act(format!("csrf={csrf}&action=open&title_en=Again&closes_on=2099-01-31")).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     // Closing asks for the confirmation first, and nothing changes without it.
     let unconfirmed = act(format!("csrf={csrf}&action=close")).await;
@@ -374,13 +374,17 @@ async fn a_renewal_round_runs_end_to_end_and_silent_members_lapse() {
     assert_eq!(member_status(&store, "us-boston").await, "left");
 
     // A new round: a day in the past is refused beside its field; a valid one mails everyone.
-    let past = act(format!("csrf={csrf}&action=open&title=Renewal+2027&closes_on=2020-01-01")).await;
+    let past =
+        act(format!("csrf={csrf}&action=open&original=en&title_en=Renewal+2027&closes_on=2020-01-01")).await;
     assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(past.body.contains("closes_on-error") && past.body.contains("value=\"Renewal 2027\""));
-    let opened = act(format!("csrf={csrf}&action=open&title=Renewal+2027&closes_on=2099-01-31")).await;
+    let opened = act(format!(
+        "csrf={csrf}&action=open&original=en&title_en=Renewal+2027&title_fr=Renouvellement+2027&closes_on=2099-01-31"
+    )).await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
     let round = store.community().renewal_rounds().await.unwrap().remove(0);
     assert!(round.closed_at.is_none());
+    assert_eq!(round.title.exactly(Lang::Fr), Some("Renouvellement 2027"), "kept in three languages");
     let asked = store.community().renewal_replies(&round.id).await.unwrap();
     assert!(asked.len() >= 4, "the active members are asked");
     assert!(!asked.iter().any(|r| r.city.as_str() == "us-boston"), "a departed member is not asked again");
@@ -643,7 +647,7 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
         (pending, pending),
         "the silent are pending"
     );
-    assert_eq!(report.leadership.as_ref().unwrap().1, "Bilbao");
+    assert_eq!(report.leadership.as_ref().unwrap().1.get(Lang::Es), "Bilbao");
 
     // Worded in each language: the five components in order, the leadership, the summary.
     let headings = [
@@ -681,7 +685,12 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
             "Synthèse des résultats de la période",
         ),
     ];
-    for (lang, components, summary) in headings {
+    let activities = [
+        (Lang::En, "Dissemination of the 2024 edition"),
+        (Lang::Es, "Difusión de la edición 2024"),
+        (Lang::Fr, "Diffusion de l’édition 2024"),
+    ];
+    for ((lang, components, summary), (_, activity)) in headings.into_iter().zip(activities) {
         let html = smartcities_publish::progress::html(&report, lang).unwrap();
         let mut at = 0;
         for heading in components {
@@ -692,9 +701,18 @@ async fn the_progress_report_gives_each_component_its_activities_and_the_demonst
         }
         assert!(html.contains(summary), "{lang:?}");
         assert!(html.contains("1050"), "{lang:?}: the downloads of the 2024 edition");
-        assert!(html.contains("Dissemination of the 2024 edition"), "{lang:?}: an activity");
+        assert!(html.contains(activity), "{lang:?}: an activity in the report's language");
         assert!(html.contains(&format!("lang=\"{}\"", lang.code())));
     }
+    // A text with no French translation is given in its original, marked as such.
+    let french = smartcities_publish::progress::html(&report, Lang::Fr).unwrap();
+    assert!(
+        french.contains(
+            "Learning meetings with UN-Habitat and WeGO on digital inclusion (Original en anglais)"
+        ),
+        "the untranslated activity"
+    );
+    assert!(french.contains("Alcalde") || french.contains("Maire de Bilbao"), "the office in French");
     let drafted = smartcities_publish::progress::draft_summary(&report, Lang::Es);
     assert!(drafted.contains(&format!("{} eventos", report.events.len())), "{drafted}");
     let edited =
@@ -729,8 +747,9 @@ async fn the_secretariat_keeps_leadership_and_plan_and_makes_the_report_on_the_w
 
     // An activity with problems comes back as typed; a good one lands on the timeline.
     let bad = format!(
-        "csrf={csrf}&action=activity&id=2027-webinar&title=Webinar+on+open+data&semester=2027-S3\
-         &component=learning&status=planned&owner=Bilbao&starts_on=2027-05&ends_on=2027-02"
+        "csrf={csrf}&action=activity&id=2027-webinar&original=en&title_en=Webinar+on+open+data\
+         &title_es=Seminario+web+sobre+datos+abiertos&semester=2027-S3\
+         &component=learning&status=planned&owner_en=Bilbao&starts_on=2027-05&ends_on=2027-02"
     );
     let refused = send(&app, "POST", "/community?lang=en", Some(&cookie), Some(bad.clone())).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -740,18 +759,27 @@ async fn the_secretariat_keeps_leadership_and_plan_and_makes_the_report_on_the_w
     let good = bad.replace("2027-S3", "2027-S1").replace("ends_on=2027-02", "ends_on=2027-06");
     let saved = send(&app, "POST", "/community", Some(&cookie), Some(good)).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
-    assert!(send(&app, "GET", "/community", None, None).await.body.contains("id=\"plan-2027-webinar\""));
+    let spanish = send(&app, "GET", "/community?lang=es", None, None).await.body;
+    assert!(spanish.contains("id=\"plan-2027-webinar\""));
+    assert!(spanish.contains("<span lang=\"es\">Seminario web sobre datos abiertos</span>"), "{spanish}");
+    let french = send(&app, "GET", "/community?lang=fr", None, None).await.body;
+    assert!(
+        french.contains("<span lang=\"en\">Webinar on open data</span> <span class=\"tag original-in\">Original en anglais</span>"),
+        "no French: the original, marked"
+    );
     let order = format!(
-        "csrf={csrf}&action=activity&id=2027-late&title=Late&semester=2027-S1&component=learning&status=planned&starts_on=2027-05&ends_on=2027-02"
+        "csrf={csrf}&action=activity&id=2027-late&title_en=Late&semester=2027-S1&component=learning&status=planned&starts_on=2027-05&ends_on=2027-02"
     );
     let backwards = send(&app, "POST", "/community?lang=en", Some(&cookie), Some(order)).await;
     assert!(backwards.body.contains("ends_on-error"), "the end before the start is named");
 
-    // The leadership: bodies and councils, one per line.
+    // The leadership: its texts in three languages side by side, a row per body and council.
     let leadership = format!(
-        "csrf={csrf}&action=leadership&city=es-bilbao&representative=Juan+Mari+Aburto&office=Mayor+of+Bilbao&since=2012\
-         &update=Bilbao+wishes+to+continue.&bodies=Committee+on+Culture+%7C+Vice-president\
-         &councils=Council+on+Opportunities+%7C+2023%2C+2024"
+        "csrf={csrf}&action=leadership&city=es-bilbao&representative=Juan+Mari+Aburto&original=es\
+         &office_es=Alcalde+de+Bilbao&office_en=Mayor+of+Bilbao&since=2012\
+         &update_es=Bilbao+desea+continuar.&body-1_es=Comisi%C3%B3n+de+Cultura&body-1_en=Committee+on+Culture\
+         &role-1_en=Vice-president&role-1_es=Vicepresidencia\
+         &council-1_es=Consejo+de+Oportunidades&council-1-received=2023%2C+2024"
     );
     assert_eq!(
         send(&app, "POST", "/community", Some(&cookie), Some(leadership)).await.status,
@@ -759,7 +787,17 @@ async fn the_secretariat_keeps_leadership_and_plan_and_makes_the_report_on_the_w
     );
     let kept = store.community().leadership().await.unwrap().unwrap();
     assert_eq!(kept.councils[0].received.len(), 2);
-    assert_eq!(kept.bodies[0].role, "Vice-president");
+    assert_eq!(kept.bodies[0].role.as_ref().unwrap().get(Lang::En).0, "Vice-president");
+    assert_eq!(kept.office.as_ref().unwrap().original, Lang::Es);
+    let english = send(&app, "GET", "/community?lang=en", None, None).await.body;
+    assert!(
+        english.contains("Bilbao leads the community, represented by Juan Mari Aburto, Mayor of Bilbao.")
+    );
+    assert!(english.contains("<span lang=\"es\">Bilbao desea continuar.</span> <span class=\"tag original-in\">Original in Spanish</span>"));
+    let form = send(&app, "GET", "/community?lang=en", Some(&cookie), None).await.body;
+    for field in ["office_fr", "update_fr", "body-1_fr", "role-2_es", "council-3_en", "council-1-received"] {
+        assert!(form.contains(&format!("name=\"{field}\"")), "{field}");
+    }
 
     // The report, as a page and as a PDF, with an edited summary.
     let form = |format: &str, lang: &str| {
@@ -867,4 +905,33 @@ async fn downloads_are_counted_once_per_client_and_day_and_written_in_batches() 
     assert!(axum::body::to_bytes(again.into_body(), 1024).await.unwrap().is_empty());
     let other = Request::get(pdf).header(header::IF_NONE_MATCH, "\"other\"").body(Body::empty()).unwrap();
     assert_eq!(app.clone().oneshot(other).await.unwrap().status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_secretariat_names_a_city_in_three_languages_on_the_web() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
+    let (cookie, csrf) = session(&store, "secretariat@smartcities.example.org").await;
+
+    let page = send(&app, "GET", "/cities/ee-tallinn?lang=es", Some(&cookie), None).await;
+    assert!(page.body.contains("href=\"/cities/ee-tallinn/names\""), "the secretariat's link");
+    let visitor = send(&app, "GET", "/cities/ee-tallinn?lang=es", None, None).await;
+    assert!(!visitor.body.contains("/cities/ee-tallinn/names"));
+    assert_ne!(send(&app, "GET", "/cities/ee-tallinn/names", None, None).await.status, StatusCode::OK);
+    let form = send(&app, "GET", "/cities/ee-tallinn/names?lang=fr", Some(&cookie), None).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("name=\"name_fr\"") && form.body.contains("value=\"Tallinn\""));
+
+    let blank = format!("csrf={csrf}&name_en=&name_es=Tallin&name_fr=Tallinn");
+    let refused = send(&app, "POST", "/cities/ee-tallinn/names?lang=es", Some(&cookie), Some(blank)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("id=\"name_en-error\"") && refused.body.contains("value=\"Tallin\""));
+    let good = format!("csrf={csrf}&name_en=Tallinn&name_es=Tallin&name_fr=Tallinn");
+    let saved = send(&app, "POST", "/cities/ee-tallinn/names", Some(&cookie), Some(good)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let spanish = send(&app, "GET", "/cities/ee-tallinn?lang=es", None, None).await;
+    assert!(spanish.body.contains("<h1>Tallin</h1>"), "the public page names it in Spanish");
+    let english = send(&app, "GET", "/cities/ee-tallinn?lang=en", None, None).await;
+    assert!(english.body.contains("<h1>Tallinn</h1>"), "and in English as the registry does");
 }

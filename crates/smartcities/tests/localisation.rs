@@ -1,5 +1,6 @@
 //! Every page a visitor, a respondent or the secretariat reaches, walked in Spanish and French:
-//! no message key, no raw status and no untranslated unit may show in what people read.
+//! no message key, no raw status, no untranslated unit and no English left untranslated may show
+//! in what people read (a text shown in its English original is marked `lang="en"` and skipped).
 
 // Each test, bench and example target sees every dependency of its package.
 #![allow(unused_crate_dependencies)]
@@ -32,15 +33,64 @@ async fn session(store: &Store, email: &str) -> String {
     format!("{SESSION_COOKIE}={token}")
 }
 
+/// Short English words that are neither Spanish nor French words: one of them in a Spanish or
+/// French page's text, outside an element marked as English, is English left untranslated.
+/// ("by" is left out: licences are named "CC BY" in every language.)
+const ENGLISH: [&str; 19] = [
+    "the", "and", "with", "which", "this", "that", "from", "of", "for", "is", "are", "was", "were", "its",
+    "their", "has", "have", "been", "will",
+];
+
+/// The words of a text, codes, addresses and time-zone names left out (`has_open_data_portal`,
+/// `America/Port_of_Spain`, `2012.x`).
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace()
+        .filter(|token| {
+            !token.contains(['_', '/', '@', '.'])
+                || token.ends_with('.') && !token[..token.len() - 1].contains('.')
+        })
+        .flat_map(|token| token.split(|c: char| !c.is_alphabetic()))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Elements that have no content, so a `lang` on them marks no text to skip.
+const VOID: [&str; 7] = ["input", "img", "br", "meta", "link", "source", "hr"];
+
+/// What follows the element that `rest` starts inside of (just after its opening tag), named
+/// `name`: its content is skipped, nested elements of the same name included.
+fn after_element<'a>(rest: &'a str, name: &str) -> &'a str {
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut depth = 1;
+    let mut at = 0;
+    while depth > 0 {
+        let Some(next_close) = rest[at..].find(&close) else { return "" };
+        match rest[at..].find(&open).filter(|o| *o < next_close) {
+            Some(o) => {
+                depth += 1;
+                at += o + open.len();
+            }
+            None => {
+                depth -= 1;
+                at += next_close + close.len();
+            }
+        }
+    }
+    &rest[at..]
+}
+
 /// What a person reads on a page: its text, and the titles, labels, placeholders and
-/// alternative texts of its elements; scripts, styles and addresses left out.
+/// alternative texts of its elements; scripts, styles, addresses and elements marked as
+/// English (an original shown as such) left out.
 fn readable(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         out.push(rest[..open].to_string());
         rest = &rest[open..];
-        for skipped in ["<script", "<style", "<code"] {
+        // The document's title repeats the page's heading, where an original is marked by its
+        // `lang` (a title element cannot mark part of itself).
+        for skipped in ["<script", "<style", "<code", "<title"] {
             if rest.starts_with(skipped) {
                 let close = format!("</{}>", &skipped[1..]);
                 rest = rest.find(&close).map_or("", |end| &rest[end + close.len()..]);
@@ -48,6 +98,11 @@ fn readable(html: &str) -> Vec<String> {
         }
         let Some(end) = rest.find('>') else { break };
         let tag = &rest[..end];
+        let name: String = tag[1..].chars().take_while(char::is_ascii_alphanumeric).collect();
+        if tag.contains(" lang=\"en\"") && name != "html" && !VOID.contains(&name.as_str()) {
+            rest = after_element(&rest[end + 1..], &name);
+            continue;
+        }
         for attribute in ["title=\"", "aria-label=\"", "placeholder=\"", "alt=\""] {
             if let Some(start) = tag.find(attribute) {
                 let value = &tag[start + attribute.len()..];
@@ -58,7 +113,14 @@ fn readable(html: &str) -> Vec<String> {
     }
     out.push(rest.to_string());
     out.into_iter()
-        .map(|t| t.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", "\"").trim().to_string())
+        .map(|t| {
+            t.replace("&amp;", "&")
+                .replace("&#x27;", "'")
+                .replace("&#x2f;", "/")
+                .replace("&quot;", "\"")
+                .trim()
+                .to_string()
+        })
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -101,6 +163,9 @@ fn problems(texts: &[String], keys: &HashSet<String>, codes: &HashSet<String>) -
             if text.contains(unit) {
                 found.push(format!("untranslated unit in {text:?}"));
             }
+        }
+        if let Some(word) = words(text).find(|w| ENGLISH.contains(&w.as_str())) {
+            found.push(format!("English word {word:?} in {text:?}"));
         }
     }
     found
@@ -188,4 +253,9 @@ fn the_check_finds_what_it_looks_for() {
     let found = problems(&readable(html), &keys, &codes);
     assert_eq!(found.len(), 3, "{found:?}");
     assert!(problems(&readable("<p>Enviada · 12 %</p>"), &keys, &codes).is_empty());
+    // English left in a Spanish page is found; an English original marked as such is not.
+    let english = r#"<h2>Renewal of the member list</h2><p>Un <span lang="en">Mayor of <b>the</b> city</span> y <span lang="en">Open data</span> en la ciudad.</p><input lang="en" value="x"><p>Datos</p>"#;
+    let found = problems(&readable(english), &keys, &codes);
+    assert_eq!(found, ["English word \"of\" in \"Renewal of the member list\""], "{found:?}");
+    assert_eq!(readable(english).last().map(String::as_str), Some("Datos"), "a void element skips nothing");
 }

@@ -2,8 +2,8 @@
 //! leadership record, the activity plan and the download counts of published files.
 
 use smartcities_domain::{
-    Activity, Application, ApplicationStatus, City, CityId, Day, EditionYear, FocalPoint, Leadership, Member,
-    MemberStatus, RenewalAnswer, Timestamp,
+    Activity, Application, ApplicationStatus, City, CityId, Day, EditionYear, FocalPoint, Lang, Leadership,
+    Member, MemberStatus, RenewalAnswer, Timestamp, Written,
 };
 use sqlx::{Row, any::AnyRow};
 
@@ -20,8 +20,8 @@ use crate::{
 pub struct RenewalRound {
     /// Its id (`renewal-2026-12-01`).
     pub id: String,
-    /// Its title, as mailed to members.
-    pub title: String,
+    /// Its title, as written and translated, as mailed to members.
+    pub title: Written,
     /// When it was opened (RFC 3339).
     pub opened_at: Timestamp,
     /// The last day to answer (`YYYY-MM-DD`).
@@ -50,7 +50,10 @@ pub struct RenewalReply {
 fn round_from_row(row: &AnyRow) -> Result<RenewalRound> {
     Ok(RenewalRound {
         id: row.try_get("id")?,
-        title: row.try_get("title")?,
+        title: match row.try_get::<Option<String>, _>("title_written")? {
+            Some(json) => serde_json::from_str(&json).map_err(corrupt)?,
+            None => Written::new(Lang::En, row.try_get::<String, _>("title")?),
+        },
         opened_at: crate::moment(row, "opened_at")?,
         closes_on: Day::parse(&row.try_get::<String, _>("closes_on")?).map_err(corrupt)?,
         closed_at: crate::moment_opt(row, "closed_at")?,
@@ -70,7 +73,7 @@ fn reply_from_row(row: &AnyRow) -> Result<RenewalReply> {
     })
 }
 
-const ROUND_COLUMNS: &str = "id, title, opened_at, closes_on, closed_at, opened_by";
+const ROUND_COLUMNS: &str = "id, title, title_written, opened_at, closes_on, closed_at, opened_by";
 
 /// Downloads of one published file on one day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,11 +106,12 @@ impl Community<'_> {
             return Err(StoreError::RoundStillOpen(open.try_get("id")?));
         }
         sqlx::query(
-            "INSERT INTO renewal_rounds (id, title, opened_at, closes_on, closed_at, opened_by) \
-             VALUES ($1, $2, $3, $4, NULL, $5)",
+            "INSERT INTO renewal_rounds (id, title, title_written, opened_at, closes_on, closed_at, opened_by) \
+             VALUES ($1, $2, $3, $4, $5, NULL, $6)",
         )
         .bind(&round.id)
-        .bind(&round.title)
+        .bind(round.title.get(round.title.original).0)
+        .bind(serde_json::to_string(&round.title).map_err(corrupt)?)
         .bind(round.opened_at.to_string())
         .bind(round.closes_on.to_string())
         .bind(&round.opened_by)
@@ -159,7 +163,7 @@ impl Community<'_> {
     /// The round and reply a mailed link's token hash opens.
     pub async fn renewal_by_token(&self, token_hash: &str) -> Result<Option<(RenewalRound, RenewalReply)>> {
         let row = sqlx::query(
-            "SELECT r.id, r.title, r.opened_at, r.closes_on, r.closed_at, r.opened_by, \
+            "SELECT r.id, r.title, r.title_written, r.opened_at, r.closes_on, r.closed_at, r.opened_by, \
                     p.city_id, p.answer, p.answered_at, p.reminders, p.note \
              FROM renewal_replies p JOIN renewal_rounds r ON r.id = p.round_id WHERE p.token_hash = $1",
         )

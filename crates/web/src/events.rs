@@ -404,8 +404,9 @@ async fn events_page(
 
 /// Whether an event lacks a text in `lang`: its title, audience or place.
 fn lacks(event: &Event, lang: Lang) -> bool {
-    let texts = [Some(&event.title), Some(&event.audience), event.place.as_ref()];
-    texts.into_iter().flatten().any(|w| !w.is_empty() && w.missing().contains(&lang))
+    let texts: Vec<_> =
+        [Some(&event.title), Some(&event.audience), event.place.as_ref()].into_iter().flatten().collect();
+    smartcities_app::translations::lacks(&texts, lang)
 }
 
 /// How many events lack a text in each language.
@@ -511,9 +512,13 @@ pub async fn calendar(
         .map(|rest| rest.split('/').next().unwrap_or(rest).to_string())
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "smartcities.invalid".into());
-    let stamp: String = state.app.now().to_string().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let body =
-        smartcities_publish::ical::calendar(&events, lang, &t(lang, "events-feed-title"), &stamp, &host);
+    let body = smartcities_publish::ical::calendar(
+        &events,
+        lang,
+        &t(lang, "events-feed-title"),
+        state.app.now(),
+        &host,
+    );
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

@@ -25,6 +25,7 @@ mod api;
 pub mod auth;
 mod cache;
 mod campaigns;
+mod city_names;
 mod coding;
 mod community;
 mod conditions;
@@ -157,6 +158,7 @@ routes! {
     "/practices/{id}/edit" => get(practices::edit_form).post(practices::edit),
     "/practices/{id}/decision" => post(practices::decide),
     "/cities/{id}/practices/new" => get(practices::propose_form).post(practices::propose),
+    "/cities/{id}/names" => get(city_names::form).post(city_names::save),
     "/cities/{id}" => get(pages::city),
     "/sign-in" => get(account::sign_in_form).post(account::sign_in),
     "/sign-out" => post(account::sign_out),

@@ -53,7 +53,7 @@ pub(crate) fn fields_of(written: Option<&Written>) -> TextFields {
 }
 
 /// The fields `{name}_es`, `{name}_en`, `{name}_fr` of a posted form.
-pub(crate) fn posted(fields: &crate::form::Fields, name: &str) -> TextFields {
+pub(crate) fn posted(fields: &std::collections::HashMap<String, Vec<String>>, name: &str) -> TextFields {
     Lang::ALL
         .iter()
         .map(|l| {

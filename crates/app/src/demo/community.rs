@@ -132,8 +132,11 @@ impl App {
         let store = &self.store;
         let (year, month, _) = app.today().parts();
         let closes_on = format!("{}-{:02}-28", year + i16::from(month == 12), month % 12 + 1);
-        let round =
-            app.open_renewal(&secretariat, "Renewal of the member list (illustrative)", &closes_on).await?;
+        // Written in Spanish, the secretariat's language, and translated into English only: the
+        // French pages show the Spanish original, marked as such.
+        let mut title = Written::new(Lang::Es, "Renovación de la lista de miembros (ilustrativa)");
+        title.set(Lang::En, "Renewal of the member list (illustrative)");
+        let round = app.open_renewal(&secretariat, Some(title), &closes_on).await?;
         let mut silent = None;
         for (i, (_, reply)) in round.replies.iter().enumerate() {
             // The lead city confirms first; the others answer one way or another, or not yet.

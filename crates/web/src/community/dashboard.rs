@@ -22,6 +22,7 @@ use crate::{
     form::CsrfForm,
     i18n::{Negotiated, approx_date, t, timestamp},
     page::{Ctx, PageError, PageResult, refused, render_page},
+    written::{TextView, posted, text_view, written_from},
 };
 
 #[derive(Serialize)]
@@ -33,12 +34,20 @@ pub(super) struct ReplyRow {
     answered_at: String,
     reminders: i64,
     note: String,
+    /// The note's language as its words suggest, for its `lang` attribute.
+    note_lang: Option<&'static str>,
+}
+
+/// The language a text people typed without saying which seems to be in, for a `lang`
+/// attribute (screen readers pronounce it right); none when its words do not tell.
+fn typed_in(text: &str) -> Option<&'static str> {
+    Lang::guess(text).map(Lang::code)
 }
 
 #[derive(Serialize)]
 pub(super) struct RoundRow {
     id: String,
-    title: String,
+    title: TextView,
     opened: String,
     closes_on: String,
     closed: String,
@@ -56,7 +65,10 @@ pub(super) struct ApplicationRow {
     city: String,
     country: String,
     focal: String,
+    /// The languages the focal point's name and role and the motivation seem to be typed in.
+    focal_lang: Option<&'static str>,
     motivation: String,
+    motivation_lang: Option<&'static str>,
     submitted: String,
     status: String,
     pending: bool,
@@ -73,6 +85,8 @@ pub(super) struct DashboardPage {
     applications: Vec<ApplicationRow>,
     errors: HashMap<String, String>,
     form: BTreeMap<String, String>,
+    /// The three languages, for the title's fields side by side: code and name.
+    languages_of_texts: Vec<(&'static str, String)>,
     notice: String,
 }
 
@@ -90,6 +104,7 @@ pub(super) fn round_row(lang: Lang, view: &RoundView, filter: &str) -> RoundRow 
             answered_at: reply.answered_at.map(|at| timestamp(lang, at)).unwrap_or_default(),
             reminders: reply.reminders,
             note: reply.note.clone().unwrap_or_default(),
+            note_lang: reply.note.as_deref().and_then(typed_in),
         })
         .collect();
     replies.sort_by(|a, b| collator.compare(&a.city, &b.city));
@@ -99,7 +114,7 @@ pub(super) fn round_row(lang: Lang, view: &RoundView, filter: &str) -> RoundRow 
     };
     RoundRow {
         id: view.round.id.clone(),
-        title: view.round.title.clone(),
+        title: text_view(&view.round.title, lang),
         opened: day(&view.round.opened_at.to_string()),
         closes_on: day(&view.round.closes_on.to_string()),
         closed: view.round.closed_at.map(|at| day(&at.to_string())).unwrap_or_default(),
@@ -149,7 +164,9 @@ pub(super) async fn dashboard(
                 a.focal_point.role,
                 a.focal_point.email.as_str()
             ),
+            focal_lang: typed_in(&format!("{} {}", a.focal_point.name, a.focal_point.role)),
             motivation: a.motivation.clone(),
+            motivation_lang: typed_in(&a.motivation),
             submitted: timestamp(lang, a.submitted_at),
             status: t(lang, &format!("application-status-{}", a.status.slug())),
             pending: a.status == smartcities_domain::ApplicationStatus::Pending,
@@ -161,8 +178,21 @@ pub(super) async fn dashboard(
         .iter()
         .map(|a| (a.slug(), t(lang, &format!("renewal-answer-{}", a.slug()))))
         .collect();
-    let body =
-        DashboardPage { open, past, filter: filter.to_string(), filters, applications, errors, form, notice };
+    let mut form = form;
+    form.entry("original".into()).or_insert_with(|| lang.code().to_string());
+    let languages_of_texts =
+        Lang::ALL.iter().map(|l| (l.code(), t(lang, &format!("language-{}", l.code())))).collect();
+    let body = DashboardPage {
+        open,
+        past,
+        filter: filter.to_string(),
+        filters,
+        applications,
+        errors,
+        form,
+        languages_of_texts,
+        notice,
+    };
     render_page(ctx, "renewal_dashboard.html", "members", body).await
 }
 
@@ -201,7 +231,14 @@ pub async fn renewal_act(
     let app = &state.app;
     let outcome: Result<&str, AppError> = match action.as_str() {
         "open" => app
-            .open_renewal(user, &first(&fields, "title"), &first(&fields, "closes_on"))
+            .open_renewal(
+                user,
+                written_from(
+                    &posted(&fields, "title"),
+                    Lang::from_tag(&first(&fields, "original")).unwrap_or(lang),
+                ),
+                &first(&fields, "closes_on"),
+            )
             .await
             .map(|_| "opened"),
         "remind" => app.remind_renewal(user).await.map(|_| "reminded"),

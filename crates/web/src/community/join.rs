@@ -33,7 +33,9 @@ pub(super) struct JoinPage {
 
 pub(super) fn countries(lang: Lang) -> Vec<(String, String)> {
     let collator = crate::i18n::collator(lang);
+    // A city applying today is in a country that exists today: withdrawn codes are not offered.
     let mut list: Vec<(String, String)> = smartcities_domain::Country::all()
+        .filter(|c| c.code.is_current())
         .map(|c| (c.code.as_str().to_string(), c.code.name(lang).to_string()))
         .collect();
     list.sort_by(|a, b| collator.compare(&a.1, &b.1));

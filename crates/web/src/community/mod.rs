@@ -4,6 +4,7 @@
 //! and the progress report to the World Secretariat.
 
 mod dashboard;
+mod forms;
 mod join;
 mod page;
 mod renewal;

@@ -9,27 +9,29 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::{Deserialize, Serialize};
-use smartcities_domain::{
-    Activity, ActivityStatus, ApproxDate, BodySeat, CityId, Component, Council, EditionYear, EventId, Lang,
-    Leadership, Semester,
-};
+use smartcities_app::translations::{ContentKind, TranslationGap};
+use smartcities_domain::{Activity, ActivityStatus, Component, Lang, Semester};
 
-use super::*;
+use super::{
+    forms::{FormFields, activity_form_of, activity_from, leadership_form_of, leadership_from, rows},
+    *,
+};
 use crate::{
     AppState,
     auth::{Secretariat, Viewer},
     form::CsrfForm,
     i18n::{Negotiated, approx_date, t, translate},
     page::{Ctx, PageError, PageResult, refused, render_page},
+    written::{TextView, text_view},
 };
 
 #[derive(Serialize)]
 pub(super) struct ActivityView {
     id: String,
-    title: String,
+    title: TextView,
     status: &'static str,
     status_text: String,
-    owner: String,
+    owner: Option<TextView>,
     edition: String,
     when: String,
 }
@@ -45,19 +47,63 @@ pub(super) struct TimelineLane {
 #[derive(Serialize)]
 pub(super) struct CommunityPage {
     lead: Option<BTreeMap<&'static str, String>>,
-    bodies: Vec<(String, String)>,
-    councils: Vec<(String, String)>,
+    /// The lead's update, as written or translated.
+    update: Option<TextView>,
+    bodies: Vec<(TextView, Option<TextView>)>,
+    councils: Vec<(TextView, String)>,
     semesters: Vec<String>,
     lanes: Vec<TimelineLane>,
     staff: bool,
     secretariat: bool,
-    leadership_form: BTreeMap<String, String>,
-    activity_form: BTreeMap<String, String>,
+    leadership_form: FormFields,
+    /// The rows of bodies and of councils the leadership form shows.
+    body_rows: Vec<usize>,
+    council_rows: Vec<usize>,
+    activity_form: FormFields,
+    /// The three languages, for the forms' texts side by side: code and name.
+    languages_of_texts: Vec<(&'static str, String)>,
     errors: HashMap<String, String>,
     components: Vec<(&'static str, String)>,
     statuses: Vec<(&'static str, String)>,
     cities: Vec<(String, String)>,
     report: BTreeMap<&'static str, String>,
+    /// For staff: per kind of content, its name, how many items, the counts lacking each
+    /// language (in `languages_of_texts` order) and where to find them.
+    translation_gaps: Vec<GapRow>,
+}
+
+#[derive(Serialize)]
+pub(super) struct GapRow {
+    kind: String,
+    items: usize,
+    missing: Vec<(usize, Option<String>)>,
+}
+
+/// The staff's table of what lacks a translation, with a link where a page can list them.
+fn gap_rows(lang: Lang, gaps: Vec<TranslationGap>) -> Vec<GapRow> {
+    gaps.into_iter()
+        .map(|g| GapRow {
+            kind: t(lang, &format!("translations-kind-{}", g.kind.slug())),
+            items: g.items,
+            missing: Lang::ALL
+                .iter()
+                .map(|l| {
+                    let count = g.missing.get(l).copied().unwrap_or(0);
+                    let link = match g.kind {
+                        _ if count == 0 => None,
+                        ContentKind::Events => {
+                            Some(format!("/events?missing={}#missing-translations", l.code()))
+                        }
+                        ContentKind::Activities => Some("#plan".to_string()),
+                        ContentKind::Leadership => Some("#leadership-form".to_string()),
+                        ContentKind::RenewalRounds => Some("/members/renewal".to_string()),
+                        ContentKind::Practices => Some(format!("/practices?lang={}", l.code())),
+                    };
+                    (count, link)
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 pub(super) fn activity_view(lang: Lang, a: &Activity) -> ActivityView {
@@ -68,35 +114,13 @@ pub(super) fn activity_view(lang: Lang, a: &Activity) -> ActivityView {
     };
     ActivityView {
         id: a.id.to_string(),
-        title: a.title.clone(),
+        title: text_view(&a.title, lang),
         status: a.status.slug(),
         status_text: t(lang, &format!("activity-status-{}", a.status.slug())),
-        owner: a.owner.clone(),
+        owner: a.owner.as_ref().map(|o| text_view(o, lang)),
         edition: a.edition.map(|e| e.to_string()).unwrap_or_default(),
         when,
     }
-}
-
-pub(super) fn leadership_form_of(l: &Leadership) -> BTreeMap<String, String> {
-    let mut form = BTreeMap::from([
-        ("city".to_string(), l.city.to_string()),
-        ("representative".to_string(), l.representative.clone()),
-        ("office".to_string(), l.office.clone()),
-        ("since".to_string(), l.since.to_string()),
-        ("update".to_string(), l.update.clone()),
-    ]);
-    let bodies: Vec<String> = l.bodies.iter().map(|b| format!("{} | {}", b.body, b.role)).collect();
-    form.insert("bodies".into(), bodies.join("\n"));
-    let councils: Vec<String> = l
-        .councils
-        .iter()
-        .map(|c| {
-            let years: Vec<String> = c.received.iter().map(ToString::to_string).collect();
-            if years.is_empty() { c.name.clone() } else { format!("{} | {}", c.name, years.join(", ")) }
-        })
-        .collect();
-    form.insert("councils".into(), councils.join("\n"));
-    form
 }
 
 /// The default reporting period: the two calendar years up to this one.
@@ -127,8 +151,8 @@ fn semester_span(activities: &[Activity]) -> Vec<Semester> {
 
 pub(super) async fn community_page(
     ctx: &Ctx<'_>,
-    leadership_form: Option<BTreeMap<String, String>>,
-    activity_form: Option<BTreeMap<String, String>>,
+    leadership_form: Option<FormFields>,
+    activity_form: Option<FormFields>,
     errors: HashMap<String, String>,
 ) -> PageResult {
     let (state, lang) = (ctx.state, ctx.lang);
@@ -143,21 +167,18 @@ pub(super) async fn community_page(
                 .city(&l.city)
                 .await?
                 .map_or_else(|| l.city.to_string(), |c| c.name_in(lang).to_string());
+            let mut args =
+                vec![("city", city.clone().into()), ("representative", l.representative.clone().into())];
+            let office = l.office.as_ref().map(|o| text_view(o, lang));
+            if let Some(office) = &office {
+                args.push(("office", office.text.clone().into()));
+            }
+            let key = if office.is_some() { "progress-lead" } else { "progress-lead-no-office" };
             Some(BTreeMap::from([
                 ("city", city.clone()),
                 ("city_id", l.city.to_string()),
-                (
-                    "line",
-                    translate(
-                        lang,
-                        "progress-lead",
-                        &[
-                            ("city", city.clone().into()),
-                            ("representative", l.representative.clone().into()),
-                            ("office", l.office.clone().into()),
-                        ],
-                    ),
-                ),
+                ("line", translate(lang, key, &args)),
+                ("office_original_in", office.and_then(|o| o.original_in).unwrap_or_default()),
                 (
                     "since",
                     translate(
@@ -166,7 +187,6 @@ pub(super) async fn community_page(
                         &[("city", city.into()), ("since", approx_date(lang, l.since).into())],
                     ),
                 ),
-                ("update", l.update.clone()),
             ]))
         }
         None => None,
@@ -204,8 +224,24 @@ pub(super) async fn community_page(
         Vec::new()
     };
     let (from, to) = default_period(state.app.today());
+    let leadership_form = leadership_form.unwrap_or_else(|| {
+        leadership
+            .as_ref()
+            .map(leadership_form_of)
+            .unwrap_or_else(|| FormFields::from([("original".to_string(), lang.code().to_string())]))
+    });
+    let (body_rows, council_rows) = rows(&leadership_form);
+    let translation_gaps = match ctx.viewer.user().filter(|_| staff) {
+        Some(user) => gap_rows(lang, state.app.translation_gaps(user).await?),
+        None => Vec::new(),
+    };
     let body = CommunityPage {
-        bodies: leadership.iter().flat_map(|l| &l.bodies).map(|b| (b.body.clone(), b.role.clone())).collect(),
+        update: leadership.as_ref().and_then(|l| l.update.as_ref()).map(|u| text_view(u, lang)),
+        bodies: leadership
+            .iter()
+            .flat_map(|l| &l.bodies)
+            .map(|b| (text_view(&b.body, lang), b.role.as_ref().map(|r| text_view(r, lang))))
+            .collect(),
         councils: leadership
             .iter()
             .flat_map(|l| &l.councils)
@@ -216,7 +252,7 @@ pub(super) async fn community_page(
                 } else {
                     translate(lang, "progress-council-received", &[("editions", years.join(", ").into())])
                 };
-                (c.name.clone(), detail)
+                (text_view(&c.name, lang), detail)
             })
             .collect(),
         lead,
@@ -224,9 +260,15 @@ pub(super) async fn community_page(
         lanes,
         staff,
         secretariat,
-        leadership_form: leadership_form
-            .unwrap_or_else(|| leadership.as_ref().map(leadership_form_of).unwrap_or_default()),
-        activity_form: activity_form.unwrap_or_default(),
+        body_rows,
+        council_rows,
+        leadership_form,
+        activity_form: activity_form
+            .unwrap_or_else(|| FormFields::from([("original".to_string(), lang.code().to_string())])),
+        languages_of_texts: Lang::ALL
+            .iter()
+            .map(|l| (l.code(), t(lang, &format!("language-{}", l.code()))))
+            .collect(),
         errors,
         components: Component::ALL
             .iter()
@@ -238,6 +280,7 @@ pub(super) async fn community_page(
             .collect(),
         cities,
         report: BTreeMap::from([("from", from), ("to", to), ("lang", lang.code().to_string())]),
+        translation_gaps,
     };
     render_page(ctx, "community.html", "community", body).await
 }
@@ -265,110 +308,10 @@ pub async fn page(
             .map_err(refused(lang))?
             .into_iter()
             .find(|a| a.id.as_str() == id)
-            .map(|a| {
-                BTreeMap::from([
-                    ("editing".to_string(), a.id.to_string()),
-                    ("id".to_string(), a.id.to_string()),
-                    ("title".to_string(), a.title.clone()),
-                    ("semester".to_string(), a.semester.to_string()),
-                    ("edition".to_string(), a.edition.map(|e| e.to_string()).unwrap_or_default()),
-                    ("component".to_string(), a.component.slug().to_string()),
-                    ("status".to_string(), a.status.slug().to_string()),
-                    ("owner".to_string(), a.owner.clone()),
-                    ("starts_on".to_string(), a.starts_on.map(|d| d.to_string()).unwrap_or_default()),
-                    ("ends_on".to_string(), a.ends_on.map(|d| d.to_string()).unwrap_or_default()),
-                ])
-            }),
+            .map(|a| activity_form_of(&a)),
         None => None,
     };
     community_page(&ctx, None, activity_form, HashMap::new()).await
-}
-
-pub(super) fn leadership_from(fields: &Fields) -> Result<Leadership, HashMap<String, String>> {
-    let mut errors = HashMap::new();
-    let city =
-        CityId::parse(&first(fields, "city")).map_err(|e| errors.insert("city".into(), e.to_string())).ok();
-    let since = ApproxDate::parse(&first(fields, "since"))
-        .map_err(|e| errors.insert("since".into(), e.to_string()))
-        .ok();
-    let lines = |name: &str| -> Vec<(String, String)> {
-        first(fields, name)
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .take(50)
-            .map(|l| match l.split_once('|') {
-                Some((a, b)) => (a.trim().to_string(), b.trim().to_string()),
-                None => (l.to_string(), String::new()),
-            })
-            .collect()
-    };
-    let bodies = lines("bodies").into_iter().map(|(body, role)| BodySeat { body, role }).collect();
-    let mut councils = Vec::new();
-    for (name, years) in lines("councils") {
-        let mut received = Vec::new();
-        for year in years.split(',').map(str::trim).filter(|y| !y.is_empty()) {
-            match EditionYear::parse(year) {
-                Ok(y) => received.push(y),
-                Err(e) => {
-                    errors.insert("councils".into(), e.to_string());
-                }
-            }
-        }
-        councils.push(Council { name, received });
-    }
-    match (city, since) {
-        (Some(city), Some(since)) if errors.is_empty() => Ok(Leadership {
-            city,
-            representative: first(fields, "representative"),
-            office: first(fields, "office"),
-            since,
-            update: first(fields, "update"),
-            bodies,
-            councils,
-            illustrative: false,
-        }),
-        _ => Err(errors),
-    }
-}
-
-pub(super) fn activity_from(fields: &Fields) -> Result<Activity, HashMap<String, String>> {
-    let mut errors = HashMap::new();
-    let mut note = |field: &str, message: String| {
-        errors.entry(field.to_string()).or_insert(message);
-    };
-    let id = EventId::parse(&first(fields, "id")).map_err(|e| note("id", e.to_string())).ok();
-    let semester =
-        Semester::parse(&first(fields, "semester")).map_err(|e| note("semester", e.to_string())).ok();
-    let component =
-        Component::parse(&first(fields, "component")).map_err(|e| note("component", e.to_string())).ok();
-    let status =
-        ActivityStatus::parse(&first(fields, "status")).map_err(|e| note("status", e.to_string())).ok();
-    let optional_date = |name: &str, note: &mut dyn FnMut(&str, String)| match first(fields, name).as_str() {
-        "" => None,
-        text => ApproxDate::parse(text).map_err(|e| note(name, e.to_string())).ok(),
-    };
-    let starts_on = optional_date("starts_on", &mut note);
-    let ends_on = optional_date("ends_on", &mut note);
-    let edition = match first(fields, "edition").as_str() {
-        "" => None,
-        text => EditionYear::parse(text).map_err(|e| note("edition", e.to_string())).ok(),
-    };
-    match (id, semester, component, status) {
-        (Some(id), Some(semester), Some(component), Some(status)) if errors.is_empty() => Ok(Activity {
-            id,
-            title: first(fields, "title"),
-            semester,
-            edition,
-            component,
-            status,
-            owner: first(fields, "owner"),
-            starts_on,
-            ends_on,
-            illustrative: false,
-        }),
-        _ => Err(errors),
-    }
 }
 
 /// `POST /community`: saves the leadership record or an activity; refused forms come back as
@@ -385,7 +328,7 @@ pub async fn save(
     let form = typed(&fields);
     let leadership = first(&fields, "action") == "leadership";
     let outcome: Result<String, HashMap<String, String>> = if leadership {
-        match leadership_from(&fields) {
+        match leadership_from(&fields, lang) {
             Ok(l) => match state.app.save_leadership(&user.user, &l).await {
                 Ok(()) => Ok("leadership".into()),
                 Err(e) => Err(problems_by_field(lang, e)?),
@@ -393,7 +336,7 @@ pub async fn save(
             Err(errors) => Err(errors),
         }
     } else {
-        match activity_from(&fields) {
+        match activity_from(&fields, lang) {
             Ok(a) => {
                 let editing = first(&fields, "editing");
                 let taken = editing != a.id.as_str()

@@ -34,7 +34,7 @@ pub(super) struct FocalRow {
 
 #[derive(Serialize)]
 pub(super) struct RenewalPage {
-    round_title: String,
+    round_title: crate::written::TextView,
     closes_on: String,
     closed: bool,
     city: String,
@@ -75,7 +75,7 @@ pub(super) fn renewal_page_body(
     let closes_on = ApproxDate::parse(&invitation.round.closes_on.to_string())
         .map_or_else(|_| String::new(), |d| approx_date(lang, d));
     RenewalPage {
-        round_title: invitation.round.title.clone(),
+        round_title: crate::written::text_view(&invitation.round.title, lang),
         closes_on,
         closed: invitation.round.closed_at.is_some(),
         city: invitation.city.name_in(lang).to_string(),

@@ -29,16 +29,16 @@ pub(super) struct TextView {
 }
 
 pub(super) fn text_view(written: &Written, lang: Lang) -> TextView {
-    let (text, translated) = written.get(lang);
+    // A blank translation counts as none: the reader gets the original, marked.
+    let (text, shown) = written.for_reader(lang);
     let language = |l: Lang| FluentValue::from(t(lang, &format!("language-{}", l.code())));
-    let note = if translated {
-        Some(translate(lang, "practice-translated-from", &[("language", language(written.original))]))
-    } else if written.exactly(lang).is_none() {
+    let note = if shown != lang {
         Some(translate(lang, "practice-written-in", &[("language", language(written.original))]))
+    } else if lang != written.original {
+        Some(translate(lang, "practice-translated-from", &[("language", language(written.original))]))
     } else {
         None
     };
-    let shown = if written.exactly(lang).is_some() { lang } else { written.original };
     TextView { text: text.to_string(), lang: shown.code(), note }
 }
 

@@ -1,0 +1,114 @@
+//! Content people write for the public in three languages: the records kept before texts were
+//! translatable still read, what lacks a translation is counted per kind of content for staff
+//! only, and a renewal round's title reaches members in their language. On SQLite and
+//! PostgreSQL alike.
+
+// Each test target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
+use smartcities_app::{
+    AppError, Refusal,
+    naming::TypedNames,
+    translations::{ContentKind, TranslationGap},
+};
+use smartcities_domain::{CityId, Lang, Leadership, Written};
+use smartcities_test_support::{RESPONDENT, SECRETARIAT, Site};
+
+fn kind(gaps: &[TranslationGap], kind: ContentKind) -> &TranslationGap {
+    gaps.iter().find(|g| g.kind == kind).unwrap()
+}
+
+#[tokio::test]
+async fn what_lacks_a_translation_is_counted_per_kind_and_language_for_staff_only() {
+    let site = Site::demo().await;
+    let secretariat = site.user(SECRETARIAT).await;
+    let gaps = site.app.translation_gaps(&secretariat).await.unwrap();
+    assert_eq!(gaps.iter().map(|g| g.kind).collect::<Vec<_>>(), ContentKind::ALL);
+
+    // The demonstration leaves French out on purpose: one activity, the leadership's update;
+    // the renewal round was written in Spanish with an English translation only.
+    let activities = kind(&gaps, ContentKind::Activities);
+    assert_eq!((activities.items, activities.missing[&Lang::Fr], activities.missing[&Lang::Es]), (10, 1, 0));
+    let leadership = kind(&gaps, ContentKind::Leadership);
+    assert_eq!((leadership.items, leadership.missing[&Lang::Fr], leadership.missing[&Lang::En]), (1, 1, 0));
+    let rounds = kind(&gaps, ContentKind::RenewalRounds);
+    assert_eq!((rounds.items, rounds.missing[&Lang::Fr], rounds.missing[&Lang::Es]), (1, 1, 0));
+    let events = kind(&gaps, ContentKind::Events);
+    assert!(events.items > 0 && events.missing.values().sum::<usize>() >= 2, "{events:?}");
+
+    // Translating the update closes the leadership's gap, and only that.
+    let mut record: Leadership = site.app.leadership().await.unwrap().unwrap();
+    let update: &mut Written = record.update.as_mut().unwrap();
+    update.set(Lang::Fr, "Le réseau a renouvelé ses mécanismes de consultation.");
+    site.app.save_leadership(&secretariat, &record).await.unwrap();
+    let after = site.app.translation_gaps(&secretariat).await.unwrap();
+    assert_eq!(kind(&after, ContentKind::Leadership).missing[&Lang::Fr], 0);
+    assert_eq!(kind(&after, ContentKind::Activities), activities);
+
+    // The round's mail gives each language's paragraph the title in that language, or the
+    // original where there is no translation.
+    let mails = site.store.outbox().due_mail(10_000).await.unwrap();
+    let renewal = mails.iter().find(|m| m.body.contains("/renewal/")).expect("a renewal mail");
+    assert!(
+        renewal.body.contains("Renewal of the member list (illustrative). The community"),
+        "{}",
+        renewal.body
+    );
+    assert!(renewal.body.contains("Renovación de la lista de miembros (ilustrativa). La comunidad"));
+    assert!(renewal.body.contains("Renovación de la lista de miembros (ilustrativa). La communauté"));
+
+    let respondent = site.user(RESPONDENT).await;
+    match site.app.translation_gaps(&respondent).await {
+        Err(AppError::Refused(Refusal::Forbidden)) => {}
+        other => panic!("a respondent sees no drafts' gaps: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn records_kept_before_texts_were_translatable_read_as_english() {
+    let site = Site::demo().await;
+    let old = r#"{"city": "es-bilbao", "representative": "Juan Mari Aburto", "office": "Mayor of Bilbao",
+        "since": "2012", "update": "", "bodies": [{"body": "Committee on Culture", "role": "Vice-president"}],
+        "councils": [{"name": "Council on Opportunities", "received": [2023]}]}"#;
+    let read: Leadership = serde_json::from_str(old).unwrap();
+    assert_eq!(read.office, Some(Written::new(Lang::En, "Mayor of Bilbao")));
+    assert_eq!(read.update, None, "an empty plain text is no text");
+    assert_eq!(read.bodies[0].role, Some(Written::new(Lang::En, "Vice-president")));
+    assert_eq!(read.councils[0].name.original, Lang::En);
+    let secretariat = site.user(SECRETARIAT).await;
+    site.app.save_leadership(&secretariat, &read).await.unwrap();
+    assert_eq!(site.app.leadership().await.unwrap(), Some(read));
+}
+
+#[tokio::test]
+async fn the_secretariat_names_a_city_in_each_language_and_nothing_is_saved_on_a_problem() {
+    let site = Site::demo().await;
+    let secretariat = site.user(SECRETARIAT).await;
+    let lisbon = CityId::parse("pt-lisbon").unwrap();
+    let typed = TypedNames { en: "Lisbon".into(), es: " Lisboa ".into(), fr: "Lisbonne".into() };
+    let city = site.app.rename_city(&secretariat, &lisbon, &typed).await.unwrap();
+    assert_eq!(
+        (city.name_in(Lang::Es), city.name_in(Lang::Fr), city.name_in(Lang::En)),
+        ("Lisboa", "Lisbonne", "Lisbon")
+    );
+
+    // A French name equal to the English one is none; a blank English name or a line break in
+    // a name is refused by field, and the names stay as they were.
+    let same = TypedNames { en: "Lisbon".into(), es: "Lisboa".into(), fr: "Lisbon".into() };
+    assert_eq!(site.app.rename_city(&secretariat, &lisbon, &same).await.unwrap().names.fr, None);
+    let bad = TypedNames { en: " ".into(), es: "Lis\nboa".into(), fr: String::new() };
+    match site.app.rename_city(&secretariat, &lisbon, &bad).await {
+        Err(AppError::Refused(Refusal::CommunityInvalid(problems))) => {
+            let fields: Vec<&str> = problems.iter().map(|(f, _)| f.as_str()).collect();
+            assert_eq!(fields, ["name_en", "name_es"]);
+        }
+        other => panic!("refused by field: {other:?}"),
+    }
+    assert_eq!(site.app.city(&lisbon).await.unwrap().unwrap().name_in(Lang::Es), "Lisboa");
+
+    let respondent = site.user(RESPONDENT).await;
+    assert!(matches!(
+        site.app.rename_city(&respondent, &lisbon, &typed).await,
+        Err(AppError::Refused(Refusal::Forbidden))
+    ));
+}
