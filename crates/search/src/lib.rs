@@ -352,9 +352,9 @@ fn schema() -> (Schema, Fields) {
         )
     };
     let mut lang = |code: &str| LangFields {
-        title: builder.add_text_field(&format!("title_{code}"), text(code)),
-        body: builder.add_text_field(&format!("body_{code}"), text(code)),
-        labels: builder.add_text_field(&format!("labels_{code}"), indexed(code)),
+        title: builder.add_text_field(&format!("title_{code}"), text(analyser_of(code))),
+        body: builder.add_text_field(&format!("body_{code}"), text(analyser_of(code))),
+        labels: builder.add_text_field(&format!("labels_{code}"), indexed(analyser_of(code))),
     };
     let (es, en, fr) = (lang("es"), lang("en"), lang("fr"));
     let fields = Fields {
@@ -372,24 +372,33 @@ fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
+/// The analyser of a language's fields, by name. French's name says it folds plurals, so an
+/// index made before it did has another schema and is rebuilt.
+fn analyser_of(code: &str) -> &str {
+    match code {
+        "fr" => "fr-plurals",
+        other => other,
+    }
+}
+
 /// The analysers: words split on anything not alphanumeric, very long tokens dropped,
-/// lowercased, accents folded (so they are optional in a query), then stemmed per language.
+/// lowercased, accents folded (so they are optional in a query), then stemmed per language;
+/// French drops its plural mark before the stemmer.
 fn register_analysers(index: &Index) {
-    let analyser = |language: Option<Language>| {
-        let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+    let words = || {
+        TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
-            .filter(AsciiFoldingFilter);
-        match language {
-            Some(language) => builder.filter(Stemmer::new(language)).build(),
-            None => builder.build(),
-        }
+            .filter(AsciiFoldingFilter)
     };
     let tokenizers = index.tokenizers();
-    tokenizers.register("es", analyser(Some(Language::Spanish)));
-    tokenizers.register("en", analyser(Some(Language::English)));
-    tokenizers.register("fr", analyser(Some(Language::French)));
-    tokenizers.register("plain", analyser(None));
+    tokenizers.register("es", words().filter(Stemmer::new(Language::Spanish)).build());
+    tokenizers.register("en", words().filter(Stemmer::new(Language::English)).build());
+    tokenizers.register(
+        analyser_of("fr"),
+        words().filter(plural::FrenchPlural).filter(Stemmer::new(Language::French)).build(),
+    );
+    tokenizers.register("plain", words().build());
 }
 
 fn facet(dimension: &str, value: &str) -> Facet {
@@ -533,6 +542,7 @@ impl Catalogue {
     }
 }
 
+mod plural;
 mod reading;
 pub use reading::passage;
 

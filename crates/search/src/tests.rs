@@ -359,3 +359,43 @@ proptest::proptest! {
 thread_local! {
     static FUZZED: std::rc::Rc<Catalogue> = std::rc::Rc::new(sample());
 }
+
+#[test]
+fn french_plurals_find_singulars_and_the_other_way_round() {
+    let catalogue = Catalogue::in_memory().unwrap();
+    let mut lyon = practice(
+        "fr-lyon",
+        "fr-lyon-velo",
+        Lang::Fr,
+        "Un vélo en libre-service",
+        "Des stations de vélo dans chaque quartier et des réseaux de pistes.",
+        StudyAxis::Mobility,
+        11,
+    );
+    lyon.summary.set(Lang::Fr, "Des stations de vélo dans chaque quartier et des réseaux de pistes.");
+    catalogue.apply(&[entry(lyon, PracticeStatus::Published, "europe", 1)], 1).unwrap();
+    let mut query = search("");
+    query.lang = Lang::Fr;
+    for words in ["vélos", "velos", "vélo", "réseau", "station", "pistes", "piste"] {
+        query.words = words.to_string();
+        assert_eq!(ids(&catalogue.search(&query).unwrap()), ["fr-lyon-velo"], "{words}");
+    }
+}
+
+#[test]
+fn an_index_made_before_french_plurals_were_folded_is_rebuilt_on_opening() {
+    let dir = std::env::temp_dir().join(format!("smartcities-search-plurals-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // The schema of the earlier release: French fields analysed by "fr".
+    let mut builder = Schema::builder();
+    builder.add_text_field(
+        "title_fr",
+        TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer("fr")),
+    );
+    Index::create_in_dir(&dir, builder.build()).unwrap();
+    let catalogue = Catalogue::open(&dir).unwrap();
+    assert_eq!(catalogue.applied(), 0, "cleared, to be filled again from the database");
+    drop(catalogue);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -153,6 +153,10 @@ async fn each_language_is_stemmed_accents_are_optional_and_facets_count_the_hits
         sustainable,
         "an SDG's French name finds its practices"
     );
+    // French plurals find the singular's practices: "vélos" as "vélo".
+    let bike = found(app, "q=v%C3%A9lo&lang=fr", None).await;
+    assert!(!bike.is_empty());
+    assert_eq!(found(app, "q=v%C3%A9los&lang=fr", None).await, bike, "the plural finds the same");
     let lisbon_fr = found(app, "q=Lisbonne&lang=fr", None).await;
     assert!(
         !lisbon_fr.is_empty() && lisbon_fr.iter().all(|id| id.starts_with("pt-lisbon-")),
