@@ -291,44 +291,8 @@ pub enum Refusal {
     RoundClosesInPast,
     /// The application was already decided.
     AlreadyDecided,
-}
-
-/// What is wrong with a community form's field, in `lang`.
-pub fn community_problem(lang: Lang, problem: &CommunityProblem) -> String {
-    let n = |x: usize| FluentValue::from(x as i64);
-    match problem {
-        CommunityProblem::Missing => t(lang, "community-problem-missing"),
-        CommunityProblem::TooLong { max } => translate(lang, "event-problem-long", &[("max", n(*max))]),
-        CommunityProblem::NotAnEmail => t(lang, "community-problem-email"),
-        CommunityProblem::FocalPoints { max } => {
-            translate(lang, "community-problem-focal-points", &[("max", n(*max))])
-        }
-        CommunityProblem::EndsBeforeStart => t(lang, "event-problem-order"),
-        CommunityProblem::NotInFuture => t(lang, "refused-round-closes-in-past"),
-        CommunityProblem::ControlCharacter => t(lang, "community-problem-control"),
-        CommunityProblem::Number(problem) => problem.message(lang),
-    }
-}
-
-/// What is wrong with an event, in `lang`.
-pub fn event_problem(lang: Lang, problem: &EventProblem) -> String {
-    let n = |x: usize| FluentValue::from(x as i64);
-    match problem {
-        EventProblem::Title { max } => translate(lang, "event-problem-title", &[("max", n(*max))]),
-        EventProblem::DayMissing => t(lang, "event-problem-day"),
-        EventProblem::EndsBeforeStart => t(lang, "event-problem-order"),
-        EventProblem::TooLong { max } => translate(lang, "event-problem-long", &[("max", n(*max))]),
-        EventProblem::TooManyLinks { max } => translate(lang, "event-problem-links", &[("max", n(*max))]),
-        EventProblem::NotALink { link } => {
-            translate(lang, "event-problem-link", &[("link", FluentValue::from(link.clone()))])
-        }
-        EventProblem::UnknownPartner { partner } => {
-            translate(lang, "event-problem-partner", &[("partner", FluentValue::from(partner.clone()))])
-        }
-        EventProblem::NoPlaces => t(lang, "event-problem-capacity"),
-        EventProblem::BadTime => t(lang, "event-problem-time"),
-        EventProblem::UnknownZone => t(lang, "event-problem-zone"),
-    }
+    /// A language's search synonyms with a problem, naming the line.
+    SynonymsInvalid(smartcities_search::synonyms::SynonymProblem),
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
@@ -421,7 +385,8 @@ impl Refusal {
             | Refusal::RoundStillOpen { .. }
             | Refusal::RoundClosed
             | Refusal::RoundClosesInPast
-            | Refusal::AlreadyDecided => self.community_message(lang),
+            | Refusal::AlreadyDecided
+            | Refusal::SynonymsInvalid(..) => self.community_message(lang),
         };
         worded.unwrap_or_else(|| t(lang, "refused-not-found"))
     }
@@ -619,12 +584,13 @@ impl Refusal {
                 &[("deadline", s(deadline)), ("call", s(call))],
             ),
             Refusal::EventInvalid(problems) => {
-                let list: Vec<String> = problems.iter().map(|(_, p)| event_problem(lang, p)).collect();
+                let list: Vec<String> = problems.iter().map(|(_, p)| crate::event_problem(lang, p)).collect();
                 format!("{} {}", t(lang, "refused-event-invalid"), list.join(" · "))
             }
             Refusal::EventIdTaken { id } => translate(lang, "refused-event-id-taken", &[("id", s(id))]),
             Refusal::CommunityInvalid(problems) => {
-                let list: Vec<String> = problems.iter().map(|(_, p)| community_problem(lang, p)).collect();
+                let list: Vec<String> =
+                    problems.iter().map(|(_, p)| crate::community_problem(lang, p)).collect();
                 format!("{} {}", t(lang, "refused-community-invalid"), list.join(" · "))
             }
             Refusal::RoundStillOpen { round } => {
@@ -633,6 +599,7 @@ impl Refusal {
             Refusal::RoundClosed => t(lang, "refused-round-closed"),
             Refusal::RoundClosesInPast => t(lang, "refused-round-closes-in-past"),
             Refusal::AlreadyDecided => t(lang, "refused-already-decided"),
+            Refusal::SynonymsInvalid(problem) => crate::synonym_problem(lang, problem),
             _ => return None,
         })
     }

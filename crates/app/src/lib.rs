@@ -26,6 +26,7 @@ pub mod membership;
 pub mod naming;
 pub mod people;
 pub mod policy;
+mod problems;
 pub mod publication;
 pub mod questionnaire;
 pub mod registry;
@@ -38,9 +39,8 @@ use std::sync::Arc;
 pub use smartcities_domain::{Progress, Silent};
 pub use smartcities_store::{CityFilter, SessionUser, User};
 
-pub use error::{
-    AnswerProblem, AppError, Closure, PasswordProblem, Refusal, Result, community_problem, event_problem,
-};
+pub use error::{AnswerProblem, AppError, Closure, PasswordProblem, Refusal, Result};
+pub use problems::{community_problem, event_problem, synonym_problem};
 use smartcities_store::Store;
 
 /// How many heavy synchronous jobs (reading an uploaded workbook) run at once; each is bounded

@@ -1,18 +1,20 @@
 //! Content people write for the public in three languages: the records kept before texts were
 //! translatable still read, what lacks a translation is counted per kind of content for staff
-//! only, and a renewal round's title reaches members in their language. On SQLite and
-//! PostgreSQL alike.
+//! only, a renewal round's title reaches members in their language, cities are named in each
+//! language, and the secretariat's synonyms widen searches in theirs. On SQLite and PostgreSQL
+//! alike.
 
 // Each test target sees every dependency of its package.
 #![allow(unused_crate_dependencies)]
 
 use smartcities_app::{
     AppError, Refusal,
+    catalogue::{Filters, Order, Search, Visibility},
     naming::TypedNames,
     translations::{ContentKind, TranslationGap},
 };
 use smartcities_domain::{CityId, Lang, Leadership, Written};
-use smartcities_test_support::{RESPONDENT, SECRETARIAT, Site};
+use smartcities_test_support::{ANALYST, RESPONDENT, SECRETARIAT, Site};
 
 fn kind(gaps: &[TranslationGap], kind: ContentKind) -> &TranslationGap {
     gaps.iter().find(|g| g.kind == kind).unwrap()
@@ -109,6 +111,71 @@ async fn the_secretariat_names_a_city_in_each_language_and_nothing_is_saved_on_a
     let respondent = site.user(RESPONDENT).await;
     assert!(matches!(
         site.app.rename_city(&respondent, &lisbon, &typed).await,
+        Err(AppError::Refused(Refusal::Forbidden))
+    ));
+}
+
+fn search(words: &str, lang: Lang) -> Search {
+    Search {
+        words: words.to_string(),
+        filters: Filters::default(),
+        lang,
+        order: Order::Relevance,
+        page: 1,
+        per_page: 50,
+        visibility: Visibility::Public,
+    }
+}
+
+async fn found(app: &smartcities_app::App, words: &str, lang: Lang) -> Vec<String> {
+    let found = app.search_practices(None, search(words, lang)).await.unwrap();
+    let mut ids: Vec<String> = found.hits.iter().map(|h| h.card.id.to_string()).collect();
+    ids.sort();
+    ids
+}
+
+#[tokio::test]
+async fn synonyms_the_secretariat_keeps_widen_searches_in_their_language_on_every_server() {
+    let site = Site::demo().await;
+    let secretariat = site.user(SECRETARIAT).await;
+    let bikes = found(&site.app, "bicicleta", Lang::Es).await;
+    assert!(!bikes.is_empty(), "the demonstration has cycling practices");
+    assert!(found(&site.app, "ciclismo", Lang::Es).await.is_empty(), "no practice says ciclismo");
+
+    // A problem names its line, in the reader's language, and nothing is saved.
+    match site.app.save_search_synonyms(&secretariat, Lang::Es, "bici, bicicleta\nciclismo").await {
+        Err(AppError::Refused(refusal)) => {
+            assert!(refusal.message(Lang::Es).starts_with("Línea 2:"), "{}", refusal.message(Lang::Es))
+        }
+        other => panic!("refused: {other:?}"),
+    }
+    assert!(site.app.search_synonyms(&secretariat).await.unwrap().is_empty());
+
+    let groups = site.app.save_search_synonyms(&secretariat, Lang::Es, "Ciclismo, bicicleta, bici").await;
+    assert_eq!(groups.unwrap(), 1);
+    assert_eq!(site.app.search_synonyms(&secretariat).await.unwrap()[&Lang::Es], "ciclismo, bicicleta, bici");
+    let mut group = bikes.clone();
+    group.extend(found(&site.app, "bici", Lang::Es).await);
+    group.sort();
+    group.dedup();
+    let bikes = group;
+    assert_eq!(found(&site.app, "ciclismo", Lang::Es).await, bikes, "the synonym finds what its group finds");
+    assert!(found(&site.app, "ciclismo", Lang::Fr).await.is_empty(), "Spanish groups widen Spanish searches");
+
+    // Another server on the same database widens its searches once it catches up.
+    let other = site.another_server().await;
+    other.catch_up().await.unwrap();
+    assert_eq!(found(&other, "ciclismo", Lang::Es).await, bikes);
+
+    let analyst = site.user(ANALYST).await;
+    assert!(site.app.search_synonyms(&analyst).await.is_ok(), "staff read them");
+    assert!(matches!(
+        site.app.save_search_synonyms(&analyst, Lang::Es, "a, b").await,
+        Err(AppError::Refused(Refusal::Forbidden))
+    ));
+    let respondent = site.user(RESPONDENT).await;
+    assert!(matches!(
+        site.app.search_synonyms(&respondent).await,
         Err(AppError::Refused(Refusal::Forbidden))
     ));
 }

@@ -6,11 +6,12 @@
 //! which changes it has still to apply — whichever server made them.
 
 pub mod query;
+pub mod synonyms;
 
 use std::{
     collections::{BTreeMap, BTreeSet},
     path::Path,
-    sync::Mutex,
+    sync::{Mutex, RwLock},
 };
 
 use serde::{Deserialize, Serialize};
@@ -411,6 +412,8 @@ pub struct Catalogue {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// The secretariat's synonyms, which widen queries.
+    synonyms: RwLock<synonyms::Synonyms>,
 }
 
 impl std::fmt::Debug for Catalogue {
@@ -449,7 +452,17 @@ impl Catalogue {
         register_analysers(&index);
         let writer = index.writer(WRITER_MEMORY)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(Catalogue { index, reader, writer: Mutex::new(writer), fields })
+        Ok(Catalogue { index, reader, writer: Mutex::new(writer), fields, synonyms: RwLock::default() })
+    }
+
+    /// Replaces the synonyms queries are widened with.
+    pub fn set_synonyms(&self, synonyms: synonyms::Synonyms) {
+        *self.synonyms.write().unwrap_or_else(|e| e.into_inner()) = synonyms;
+    }
+
+    /// The synonyms queries are widened with.
+    pub fn synonyms(&self) -> synonyms::Synonyms {
+        self.synonyms.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The catalogue sequence the index reflects: every change up to it is applied.

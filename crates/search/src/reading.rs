@@ -62,7 +62,8 @@ impl Catalogue {
     pub fn search(&self, search: &Search) -> Result<Found> {
         let searcher = self.reader.searcher();
         let typed = query::Typed::read(&search.words);
-        let words = self.words_query(&typed.text);
+        let text = self.synonyms.read().unwrap_or_else(|e| e.into_inner()).widen(search.lang, &typed.text);
+        let words = self.words_query(&text);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (dimension, value) in &typed.facets {
             clauses

@@ -399,3 +399,20 @@ fn an_index_made_before_french_plurals_were_folded_is_rebuilt_on_opening() {
     drop(catalogue);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_synonym_in_the_readers_language_finds_what_its_group_finds() {
+    let catalogue = sample();
+    let mut query = search("guagua");
+    query.lang = Lang::Es;
+    assert!(catalogue.search(&query).unwrap().hits.is_empty(), "no practice says guagua");
+    catalogue.set_synonyms(synonyms::Synonyms(BTreeMap::from([(
+        Lang::Es,
+        vec![vec!["autobus".to_string(), "autobuses".to_string(), "guagua".to_string()]],
+    )])));
+    assert_eq!(ids(&catalogue.search(&query).unwrap()), ["es-bilbao-movilidad"]);
+    query.words = "guagua sostenible".into();
+    assert_eq!(ids(&catalogue.search(&query).unwrap()), ["es-bilbao-movilidad"], "with other words");
+    query.lang = Lang::Fr;
+    assert!(catalogue.search(&query).unwrap().hits.is_empty(), "Spanish synonyms widen Spanish searches");
+}

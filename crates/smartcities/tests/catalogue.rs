@@ -468,3 +468,31 @@ async fn a_second_server_on_the_same_database_finds_a_practice_the_first_publish
     assert_eq!(found(&second, query, None).await, [id]);
     assert_eq!(site.state.app.sync_catalogue().await.unwrap(), 0, "nothing left to apply");
 }
+
+#[tokio::test]
+async fn the_secretariat_keeps_search_synonyms_per_language_on_the_web() {
+    let site = site().await;
+    let app = &site.app;
+    let (cookie, csrf) = session(&site.store, "secretariat@smartcities.example.org").await;
+    let list = send(app, "GET", "/practices?lang=es", Some(&cookie), None).await;
+    assert!(list.body.contains("href=\"/practices/synonyms\""), "the staff's link");
+    assert!(!send(app, "GET", "/practices?lang=es", None, None).await.body.contains("/practices/synonyms"));
+    assert_ne!(send(app, "GET", "/practices/synonyms", None, None).await.status, StatusCode::OK);
+    let page = send(app, "GET", "/practices/synonyms?lang=fr", Some(&cookie), None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("name=\"groups\"") && page.body.contains("id=\"groups-es\""));
+
+    let bad = format!("csrf={csrf}&lang=fr&groups=v%C3%A9lo%2C+bicyclette%0Acyclisme");
+    let refused = send(app, "POST", "/practices/synonyms?lang=fr", Some(&cookie), Some(bad)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("id=\"groups-fr-error\">Ligne 2"), "{}", refused.body);
+    assert!(refused.body.contains("cyclisme</textarea>"), "the groups come back as typed");
+
+    let before = found(app, "q=bicyclette&lang=fr", None).await;
+    assert!(before.is_empty(), "no practice says bicyclette");
+    let good = format!("csrf={csrf}&lang=fr&groups=v%C3%A9lo%2C+bicyclette");
+    let saved = send(app, "POST", "/practices/synonyms", Some(&cookie), Some(good)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(found(app, "q=bicyclette&lang=fr", None).await, found(app, "q=v%C3%A9lo&lang=fr", None).await);
+    assert!(!found(app, "q=bicyclette&lang=fr", None).await.is_empty());
+}

@@ -52,6 +52,7 @@ pub const TABLES: &[&str] = &[
     "activities",
     "downloads",
     "scheduled_jobs",
+    "search_synonyms",
 ];
 
 /// One stored value, of one of the column types the migrations use.

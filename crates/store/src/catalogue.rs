@@ -2,7 +2,7 @@
 //! sequence that numbers changes so search indexes can follow them. A practice is never deleted.
 
 use smartcities_domain::{
-    CityId, EditionYear, Practice, PracticeId, PracticeStatus, PracticeVersion, ResponseMove, Timestamp,
+    CityId, EditionYear, Lang, Practice, PracticeId, PracticeStatus, PracticeVersion, ResponseMove, Timestamp,
 };
 use sqlx::{Row, any::AnyRow};
 
@@ -304,5 +304,38 @@ impl Catalogue<'_> {
             .fetch_one(&self.pool)
             .await?
             .try_get("seq")?)
+    }
+
+    /// The search synonyms of each language that has some, as kept: one group per line.
+    pub async fn synonyms(&self) -> Result<Vec<(Lang, String)>> {
+        let rows = sqlx::query("SELECT lang, groups FROM search_synonyms ORDER BY lang")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let code: String = row.try_get("lang")?;
+                let lang = Lang::from_tag(&code)
+                    .ok_or_else(|| StoreError::Corrupt(format!("synonyms of {code:?}")))?;
+                Ok((lang, row.try_get("groups")?))
+            })
+            .collect()
+    }
+
+    /// Replaces one language's synonyms (`groups`: one group per line), recording who did.
+    pub async fn save_synonyms(&self, lang: Lang, groups: &str, by: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO search_synonyms (lang, groups, updated_by, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (lang) DO UPDATE SET groups = excluded.groups, updated_by = excluded.updated_by, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(lang.code())
+        .bind(groups)
+        .bind(by)
+        .bind(self.now_text())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -12,7 +12,7 @@ use crate::{People, Result, User, corrupt};
 pub const FORMER_CONTACT: &str = "a former contact";
 
 /// The columns that record who did something, as an e-mail address: (table, column).
-const AUTHOR_COLUMNS: [(&str, &str); 8] = [
+const AUTHOR_COLUMNS: [(&str, &str); 9] = [
     ("answers", "updated_by"),
     ("answer_changes", "changed_by"),
     ("review_comments", "author"),
@@ -21,6 +21,7 @@ const AUTHOR_COLUMNS: [(&str, &str); 8] = [
     ("publications", "published_by"),
     ("renewal_rounds", "opened_by"),
     ("codings", "coder"),
+    ("search_synonyms", "updated_by"),
 ];
 
 /// Everything the database holds about one person.

@@ -154,6 +154,7 @@ routes! {
     "/events.ics" => get(events::calendar),
     "/practices" => get(practices::list),
     "/practices.atom" => get(practices::feed),
+    "/practices/synonyms" => get(practices::synonyms_form).post(practices::save_synonyms),
     "/practices/{id}" => get(practices::show),
     "/practices/{id}/edit" => get(practices::edit_form).post(practices::edit),
     "/practices/{id}/decision" => post(practices::decide),

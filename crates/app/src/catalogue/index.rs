@@ -20,7 +20,7 @@ pub(super) fn when(timestamp: &str) -> u64 {
 /// The catalogue's search index and the lock that keeps one catch-up at a time.
 #[derive(Debug, Clone)]
 pub(crate) struct CatalogueIndex {
-    index: Arc<Catalogue>,
+    pub(super) index: Arc<Catalogue>,
     sync: Arc<tokio::sync::Mutex<()>>,
     /// Whether the index has caught up with the database once since it was opened.
     primed: Arc<std::sync::atomic::AtomicBool>,
@@ -39,6 +39,11 @@ impl App {
     pub async fn sync_catalogue(&self) -> Result<usize> {
         let _one_at_a_time = self.catalogue.sync.lock().await;
         let index = self.catalogue.index.clone();
+        // Synonyms another server saved take effect here too.
+        let synonyms = self.stored_synonyms().await?;
+        if index.synonyms() != synonyms {
+            index.set_synonyms(synonyms);
+        }
         let seq = self.store.catalogue().catalogue_seq().await?;
         let mut applied = i64::try_from(index.applied()).unwrap_or(i64::MAX);
         if applied == seq {

@@ -6,6 +6,7 @@
 mod drafts;
 mod form;
 mod index;
+mod synonyms;
 
 use form::FormValues;
 use index::card_of;

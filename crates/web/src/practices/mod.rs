@@ -7,12 +7,14 @@ mod feed;
 mod forms;
 mod page;
 mod search;
+mod synonyms;
 
 pub(crate) use city::{CityPractices, city_practices};
 pub use feed::feed;
 pub use forms::{decide, edit, edit_form, propose, propose_form};
 pub use page::show;
 pub use search::list;
+pub use synonyms::{form as synonyms_form, save as save_synonyms};
 
 use std::collections::HashMap;
 
