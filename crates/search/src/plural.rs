@@ -11,14 +11,9 @@ pub struct FrenchPlural;
 
 /// The singular a plural word reads as; other words unchanged.
 pub fn singular(word: &str) -> &str {
-    let long = word.len() >= 4;
-    if long && word.ends_with('s') && !word.ends_with("ss") {
-        &word[..word.len() - 1]
-    } else if long && word.ends_with('x') && (!word.ends_with("aux") || word.ends_with("eaux")) {
-        &word[..word.len() - 1]
-    } else {
-        word
-    }
+    let plural_s = word.ends_with('s') && !word.ends_with("ss");
+    let plural_x = word.ends_with('x') && (!word.ends_with("aux") || word.ends_with("eaux"));
+    if word.len() >= 4 && (plural_s || plural_x) { &word[..word.len() - 1] } else { word }
 }
 
 impl TokenFilter for FrenchPlural {
