@@ -84,8 +84,13 @@ async fn every_get_route_answers_every_role_without_a_server_error() {
                     }
                     // A page of the site offers its own address in the other languages (a
                     // page's data must not shadow the switcher's).
-                    if reply.body.contains("class=\"languages\"") && reply.body.contains("hreflang=\"\"") {
-                        failures.push(format!("GET {uri} as {role}: the language switcher has empty links"));
+                    let switcher = reply.body.contains("class=\"languages\"");
+                    let own_names =
+                        [">English<", ">Español<", ">Français<"].iter().all(|n| reply.body.contains(n));
+                    if switcher && (reply.body.contains("hreflang=\"\"") || !own_names) {
+                        failures.push(format!(
+                            "GET {uri} as {role}: the language switcher has empty links or lacks a language's own name"
+                        ));
                     }
                 }
             }

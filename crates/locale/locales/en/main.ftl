@@ -1555,3 +1555,7 @@ synonyms-problem-groups = At most { $max } groups per language.
 synonyms-problem-alone = Line { $line }: a group needs at least two different words, separated by commas.
 synonyms-problem-words = Line { $line }: at most { $max } words per group.
 synonyms-problem-word = Line { $line }: "{ $word }" is not a word: use letters and digits only, at most { $max } characters.
+community-activity-correct = Correct this activity
+community-leadership-save = Save the leadership
+community-activity-save = Save the activity
+synonyms-one-per-line = One group per line, words separated by commas

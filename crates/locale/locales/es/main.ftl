@@ -1600,3 +1600,7 @@ synonyms-problem-groups = Como máximo { $max } grupos por idioma.
 synonyms-problem-alone = Línea { $line }: un grupo necesita al menos dos palabras distintas, separadas por comas.
 synonyms-problem-words = Línea { $line }: como máximo { $max } palabras por grupo.
 synonyms-problem-word = Línea { $line }: «{ $word }» no es una palabra: use solo letras y cifras, como máximo { $max } caracteres.
+community-activity-correct = Corregir esta actividad
+community-leadership-save = Guardar el liderazgo
+community-activity-save = Guardar la actividad
+synonyms-one-per-line = Un grupo por línea, palabras separadas por comas

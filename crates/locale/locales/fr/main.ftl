@@ -1594,3 +1594,7 @@ synonyms-problem-groups = Au plus { $max } groupes par langue.
 synonyms-problem-alone = Ligne { $line } : un groupe demande au moins deux mots différents, séparés par des virgules.
 synonyms-problem-words = Ligne { $line } : au plus { $max } mots par groupe.
 synonyms-problem-word = Ligne { $line } : « { $word } » n’est pas un mot : n’utilisez que des lettres et des chiffres, au plus { $max } caractères.
+community-activity-correct = Corriger cette activité
+community-leadership-save = Enregistrer la direction
+community-activity-save = Enregistrer l’activité
+synonyms-one-per-line = Un groupe par ligne, mots séparés par des virgules

@@ -31,7 +31,8 @@ struct LanguageBox {
 
 #[derive(Serialize)]
 struct SynonymsPage {
-    languages: Vec<LanguageBox>,
+    /// One box per language (not `languages`, which is the layout's language switcher).
+    boxes: Vec<LanguageBox>,
     editable: bool,
     saved: Option<String>,
 }
@@ -48,7 +49,7 @@ async fn synonyms_page(
     saved: Option<Lang>,
 ) -> PageResult {
     let stored = ctx.state.app.search_synonyms(user).await?;
-    let languages = Lang::ALL
+    let boxes = Lang::ALL
         .iter()
         .map(|l| {
             let (text, error) = match &typed {
@@ -62,7 +63,7 @@ async fn synonyms_page(
         let name = t(ctx.lang, &format!("language-{}", l.code()));
         translate(ctx.lang, "synonyms-saved", &[("language", name.into())])
     });
-    let body = SynonymsPage { languages, editable: ctx.viewer.is_secretariat(), saved };
+    let body = SynonymsPage { boxes, editable: ctx.viewer.is_secretariat(), saved };
     render_page(ctx, "synonyms.html", "practices", body).await
 }
 
