@@ -54,6 +54,36 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Words ending in "s" that are singular ("1 mes", "1 país", "1 mois").
+const SINGULAR_S: [&str; 14] = [
+    "mes",
+    "país",
+    "análisis",
+    "crisis",
+    "tesis",
+    "mois",
+    "pays",
+    "fois",
+    "cas",
+    "avis",
+    "bus",
+    "campus",
+    "virus",
+    "plus",
+];
+
+/// A count of one agreeing with a plural noun ("1 respuestas", "1 réponses"), if the text has one.
+fn plural_after_one(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).find_map(|pair| {
+        let noun = pair[1].trim_matches(|c: char| !c.is_alphabetic());
+        let plural = noun.chars().count() > 3
+            && noun.ends_with('s')
+            && !SINGULAR_S.contains(&noun.to_lowercase().as_str());
+        (pair[0] == "1" && plural).then(|| format!("1 {noun}"))
+    })
+}
+
 /// Elements that have no content, so a `lang` on them marks no text to skip.
 const VOID: [&str; 7] = ["input", "img", "br", "meta", "link", "source", "hr"];
 
@@ -164,6 +194,9 @@ fn problems(texts: &[String], keys: &HashSet<String>, codes: &HashSet<String>) -
                 found.push(format!("untranslated unit in {text:?}"));
             }
         }
+        if let Some(agreement) = plural_after_one(text) {
+            found.push(format!("plural after one: {agreement:?} in {text:?}"));
+        }
         if let Some(word) = words(text).find(|w| ENGLISH.contains(&w.as_str())) {
             found.push(format!("English word {word:?} in {text:?}"));
         }
@@ -258,4 +291,7 @@ fn the_check_finds_what_it_looks_for() {
     let found = problems(&readable(english), &keys, &codes);
     assert_eq!(found, ["English word \"of\" in \"Renewal of the member list\""], "{found:?}");
     assert_eq!(readable(english).last().map(String::as_str), Some("Datos"), "a void element skips nothing");
+    // A count of one with a plural noun is found; a singular ending in "s" is not.
+    assert_eq!(plural_after_one("Quedan 1 respuestas por corregir"), Some("1 respuestas".into()));
+    assert_eq!(plural_after_one("1 réponse · 2 réponses · 1 mes · 1 pays"), None);
 }
