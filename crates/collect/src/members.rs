@@ -1,4 +1,4 @@
-use smartcities_domain::{CityId, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind};
+use smartcities_domain::{CityId, CityNames, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind};
 
 use crate::located::{Located, Problems, Table};
 
@@ -92,7 +92,7 @@ pub fn parse_members(file: &str, text: &str) -> Result<Vec<Member>, Problems> {
 /// Parses a partner list: `id`, `name`, `kind` (united_nations, city_network, research,
 /// industry, other) and optional `link`.
 pub fn parse_partners(file: &str, text: &str) -> Result<Vec<Partner>, Problems> {
-    let mut table = Table::read(file, text, &["id", "name", "kind"], &["link"]);
+    let mut table = Table::read(file, text, &["id", "name", "kind"], &["link", "name_es", "name_fr"]);
     if !table.header_ok() {
         return table.into_result(Vec::new());
     }
@@ -128,7 +128,11 @@ pub fn parse_partners(file: &str, text: &str) -> Result<Vec<Partner>, Problems> 
             }
         };
         if let (Some(id), Some(name), Some(kind), Ok(link)) = (id, name, kind, link) {
-            partners.push(Partner { id: id.to_string(), name: name.to_string(), kind, link });
+            let names = CityNames {
+                es: row.get("name_es").map(str::to_string),
+                fr: row.get("name_fr").map(str::to_string),
+            };
+            partners.push(Partner { id: id.to_string(), name: name.to_string(), names, kind, link });
         }
     }
     table.problems.extend(problems);
@@ -180,6 +184,9 @@ es-bilbao,active,Ane,not-an-address
         assert_eq!(problems.0[0].to_string(), "p.csv:3:1: duplicate partner un-habitat");
         let ok = parse_partners("p.csv", "id,name,kind\nwego,WeGO,city_network\n").unwrap();
         assert_eq!(ok[0].kind, PartnerKind::CityNetwork);
+        let named = "id,name,kind,name_es,name_fr\nun-habitat,UN-Habitat,united_nations,ONU-Hábitat,\n";
+        let named = parse_partners("p.csv", named).unwrap();
+        assert_eq!(named[0].names, CityNames { es: Some("ONU-Hábitat".into()), fr: None });
     }
 
     #[test]

@@ -396,12 +396,22 @@ impl PartnerKind {
 pub struct Partner {
     /// A short id for the partner.
     pub id: String,
-    /// The organisation's name.
+    /// The organisation's name, in English.
     pub name: String,
+    /// Its name in Spanish and French where they differ from the English one.
+    #[serde(default)]
+    pub names: CityNames,
     /// What kind of organisation it is.
     pub kind: PartnerKind,
     /// Its web site, if given.
     pub link: Option<String>,
+}
+
+impl Partner {
+    /// Its name in `lang`: the Spanish or French one where there is one, else the English.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        self.names.get(lang).unwrap_or(&self.name)
+    }
 }
 
 #[cfg(test)]

@@ -226,7 +226,7 @@ fn event_row(lang: Lang, report: &ProgressReport, event: &Event) -> Row {
     let partners: Vec<&str> = event
         .partners
         .iter()
-        .map(|id| report.partners.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.name.as_str()))
+        .map(|id| report.partners.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.name_in(lang)))
         .collect();
     if !partners.is_empty() {
         detail.push(partners.join(", "));

@@ -29,6 +29,7 @@ fn partner(name: &str) -> Partner {
     Partner {
         id: name.to_lowercase().replace(' ', "-"),
         name: name.into(),
+        names: Default::default(),
         kind: PartnerKind::Research,
         link: None,
     }

@@ -275,6 +275,11 @@ async fn no_page_in_spanish_or_french_shows_a_message_key_a_raw_status_or_an_unt
     assert!(bilbao.contains("Espagne") && !bilbao.contains(">Spain<"), "the country is named in French");
     let (_, members) = get(&app, "/members?lang=es", &secretariat).await;
     assert!(members.contains("España"), "the members table names countries in Spanish");
+    // Partner organisations go by their names in the reader's language where they have one.
+    let (_, home) = get(&app, "/?lang=es", "").await;
+    assert!(home.contains("ONU-Hábitat") && !home.contains(">UN-Habitat<"), "the home page's partners");
+    let (_, events) = get(&app, "/events?lang=fr", "").await;
+    assert!(events.contains("ONU-Habitat"), "an event's partner, in French");
     let (_, campaign) = get(&app, "/campaigns/2025?lang=fr", &secretariat).await;
     assert!(campaign.contains("\u{a0}: <strong>"), "French typography before a colon");
 }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use smartcities_domain::{CityId, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind};
+use smartcities_domain::{CityId, CityNames, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind};
 use sqlx::Row;
 
 use crate::{Registry, Result, StoreError, corrupt, flag};
@@ -85,13 +85,16 @@ impl Registry<'_> {
         let mut tx = self.begin_write().await?;
         for partner in partners {
             sqlx::query(
-                "INSERT INTO partners (id, name, kind, link) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, link = excluded.link",
+                "INSERT INTO partners (id, name, kind, link, name_es, name_fr) VALUES ($1, $2, $3, $4, $5, $6) \
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, link = excluded.link, \
+                 name_es = excluded.name_es, name_fr = excluded.name_fr",
             )
             .bind(&partner.id)
             .bind(&partner.name)
             .bind(partner.kind.slug())
             .bind(partner.link.as_deref())
+            .bind(partner.names.es.as_deref())
+            .bind(partner.names.fr.as_deref())
             .execute(&mut *tx)
             .await?;
         }
@@ -102,7 +105,7 @@ impl Registry<'_> {
 
     /// The community's partner organisations.
     pub async fn partners(&self) -> Result<Vec<Partner>> {
-        let rows = sqlx::query("SELECT id, name, kind, link FROM partners ORDER BY name")
+        let rows = sqlx::query("SELECT id, name, kind, link, name_es, name_fr FROM partners ORDER BY name")
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -111,6 +114,7 @@ impl Registry<'_> {
                 Ok(Partner {
                     id: row.try_get("id")?,
                     name: row.try_get("name")?,
+                    names: CityNames { es: row.try_get("name_es")?, fr: row.try_get("name_fr")? },
                     kind: PartnerKind::parse(&kind).map_err(corrupt)?,
                     link: row.try_get("link")?,
                 })

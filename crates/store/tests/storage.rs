@@ -5,8 +5,8 @@
 #![allow(unused_crate_dependencies)]
 
 use smartcities_domain::{
-    City, CityId, Coordinates, CountryCode, EditionFile, EditionStatus, EditionYear, Email, FocalPoint,
-    Member, MemberStatus, Partner, PartnerKind, Population, Section,
+    City, CityId, CityNames, Coordinates, CountryCode, EditionFile, EditionStatus, EditionYear, Email,
+    FocalPoint, Lang, Member, MemberStatus, Partner, PartnerKind, Population, Section,
 };
 use smartcities_store::{Backend, CityFilter, StoreError, testing::TestDatabase};
 
@@ -160,12 +160,21 @@ async fn partners_round_trip() {
     let habitat = Partner {
         id: "un-habitat".into(),
         name: "UN-Habitat".into(),
+        names: CityNames { es: Some("ONU-Hábitat".into()), fr: Some("ONU-Habitat".into()) },
         kind: PartnerKind::UnitedNations,
         link: Some("https://unhabitat.org".into()),
     };
-    let wego = Partner { id: "wego".into(), name: "WeGO".into(), kind: PartnerKind::CityNetwork, link: None };
+    let wego = Partner {
+        id: "wego".into(),
+        name: "WeGO".into(),
+        names: CityNames::default(),
+        kind: PartnerKind::CityNetwork,
+        link: None,
+    };
     store.registry().save_partners(&[wego.clone(), habitat.clone()]).await.unwrap();
-    assert_eq!(store.registry().partners().await.unwrap(), [habitat, wego]);
+    let partners = store.registry().partners().await.unwrap();
+    assert_eq!(partners, [habitat, wego]);
+    assert_eq!((partners[0].name_in(Lang::Es), partners[1].name_in(Lang::Fr)), ("ONU-Hábitat", "WeGO"));
 }
 
 #[tokio::test]

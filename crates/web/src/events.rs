@@ -335,8 +335,9 @@ async fn events_page(
         events.retain(|e| lacks(e, wanted));
     }
     let partners = state.app.partners().await?;
-    let partner_name =
-        |id: &String| partners.iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| p.name.clone());
+    let partner_name = |id: &String| {
+        partners.iter().find(|p| &p.id == id).map_or_else(|| id.clone(), |p| p.name_in(lang).to_string())
+    };
     let view = |e: &Event| EventView {
         id: e.id.to_string(),
         title: text_view(&e.title, lang),
@@ -391,7 +392,7 @@ async fn events_page(
         event_languages: choices(
             Lang::ALL.iter().map(|l| (l.code().into(), t(lang, &format!("language-{}", l.code())))).collect(),
         ),
-        partners: choices(partners.iter().map(|p| (p.id.clone(), p.name.clone())).collect()),
+        partners: choices(partners.iter().map(|p| (p.id.clone(), p.name_in(lang).to_string())).collect()),
         editions: choices(
             editions
                 .iter()

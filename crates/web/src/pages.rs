@@ -125,7 +125,10 @@ pub async fn home(
         .partners()
         .await?
         .into_iter()
-        .map(|p| PartnerView { name: p.name, link: p.link.as_deref().and_then(web_link) })
+        .map(|p| PartnerView {
+            name: p.name_in(lang).to_string(),
+            link: p.link.as_deref().and_then(web_link),
+        })
         .collect();
     let body = Home {
         axes: StudyAxis::ALL.into_iter().map(|a| study_axis_name(lang, a)).collect(),
