@@ -172,6 +172,28 @@ fn paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A text the secretariat wrote per language, as paragraphs for a reader of `lang`: their
+/// language's where it was written, else the first written of Spanish, English and French with
+/// "(Original in Spanish)" after its last paragraph — never another language silently, never
+/// nothing when a language has it.
+fn written_paragraphs(text: &smartcities_domain::Localized, lang: Lang) -> Vec<String> {
+    let own = paragraphs(text.get(lang));
+    if !own.is_empty() {
+        return own;
+    }
+    let Some(original) = [Lang::Es, Lang::En, Lang::Fr].into_iter().find(|l| !text.get(*l).trim().is_empty())
+    else {
+        return Vec::new();
+    };
+    let mut shown = paragraphs(text.get(original));
+    let language = FluentValue::from(t(lang, &format!("language-{}", original.code())));
+    let mark = translate(lang, "text-original-in", &[("language", language)]);
+    if let Some(last) = shown.last_mut() {
+        last.push_str(&format!(" ({mark})"));
+    }
+    shown
+}
+
 fn share_text(lang: Lang, share: Option<f64>) -> String {
     share.map(|s| percent(lang, s)).unwrap_or_default()
 }
@@ -332,7 +354,7 @@ pub fn edition_view(
         participation,
         answering: results.answering,
         invited: results.invited,
-        foreword: snapshot.texts.foreword.as_ref().map(|f| paragraphs(f.get(lang))).unwrap_or_default(),
+        foreword: snapshot.texts.foreword.as_ref().map(|f| written_paragraphs(f, lang)).unwrap_or_default(),
         conclusions,
         key_findings: builder.key_findings(&axes),
         messages: builder.messages(&axes),
@@ -410,5 +432,28 @@ pub fn version_line(view: &EditionView, lang: Lang) -> String {
     match &view.provisional {
         Some(_) => format!("{line} · {}", t(lang, "pub-provisional-short")),
         None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use smartcities_domain::{Lang, Localized};
+
+    use super::written_paragraphs;
+
+    #[test]
+    fn a_foreword_missing_in_a_language_shows_its_original_marked() {
+        let foreword = Localized {
+            en: String::new(),
+            es: "Un estudio de la red.\n\nGracias a las ciudades.".into(),
+            fr: "Une étude du réseau.".into(),
+        };
+        assert_eq!(written_paragraphs(&foreword, Lang::Fr), ["Une étude du réseau."]);
+        assert_eq!(
+            written_paragraphs(&foreword, Lang::En),
+            ["Un estudio de la red.", "Gracias a las ciudades. (Original in Spanish)"]
+        );
+        let blank = Localized { en: String::new(), es: " ".into(), fr: String::new() };
+        assert!(written_paragraphs(&blank, Lang::Es).is_empty());
     }
 }
