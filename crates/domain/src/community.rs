@@ -4,7 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ApproxDate, EditionYear, EventHours, EventMoment, Lang, ParseError, Written, web_link};
+use crate::{
+    ApproxDate, EditionYear, EventHours, EventMoment, Lang, ParseError, Written, web_link,
+    written::StoredText,
+};
 
 vocabulary! {
     /// The five components a community reports its progress under to the World Secretariat.
@@ -186,23 +189,6 @@ pub struct Event {
     /// Made up for the demonstration.
     #[serde(default)]
     pub illustrative: bool,
-}
-
-/// Text as an event document holds it: translatable, or plain as stored before texts were.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum StoredText {
-    Plain(String),
-    Written(Written),
-}
-
-impl StoredText {
-    fn written(self, language: Lang) -> Written {
-        match self {
-            StoredText::Plain(text) => Written::new(language, text),
-            StoredText::Written(written) => written,
-        }
-    }
 }
 
 /// An event as stored and imported, plain texts included.

@@ -77,13 +77,14 @@ impl Written {
 /// A stored text as written before texts were translatable (plain) or since.
 #[derive(Deserialize)]
 #[serde(untagged)]
-enum StoredText {
+pub(crate) enum StoredText {
     Plain(String),
     Written(Written),
 }
 
 impl StoredText {
-    fn written(self, language: Lang) -> Written {
+    /// The text, plain text read as written in `language`.
+    pub(crate) fn written(self, language: Lang) -> Written {
         match self {
             StoredText::Plain(text) => Written::new(language, text),
             StoredText::Written(written) => written,
