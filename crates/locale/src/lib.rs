@@ -199,6 +199,9 @@ mod tests {
         ("*", "event-problem-long", "max"),
         ("*", "event-problem-links", "max"),
         ("*", "community-problem-focal-points", "max"),
+        ("*", "synonyms-problem-groups", "max"),
+        ("*", "synonyms-problem-words", "max"),
+        ("*", "synonyms-problem-word", "max"),
         // "3 of 5 answered", "2 sur 5": the word agrees with the other count, or with none.
         ("*", "progress-label", "total"),
         ("en", "progress-label", "answered"),
