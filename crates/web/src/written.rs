@@ -25,6 +25,12 @@ fn language_name(reader: Lang, of: Lang) -> FluentValue<'static> {
     FluentValue::from(t(reader, &format!("language-{}", of.code())))
 }
 
+/// The three languages for a form's texts side by side: each one's code and its name in the
+/// reader's language.
+pub(crate) fn text_languages(reader: Lang) -> Vec<(&'static str, String)> {
+    Lang::ALL.iter().map(|l| (l.code(), t(reader, &format!("language-{}", l.code())))).collect()
+}
+
 /// How `written` reads for a reader of `lang`.
 pub(crate) fn text_view(written: &Written, lang: Lang) -> TextView {
     match written.exactly(lang).filter(|t| !t.trim().is_empty()) {

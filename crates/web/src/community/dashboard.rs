@@ -180,8 +180,7 @@ pub(super) async fn dashboard(
         .collect();
     let mut form = form;
     form.entry("original".into()).or_insert_with(|| lang.code().to_string());
-    let languages_of_texts =
-        Lang::ALL.iter().map(|l| (l.code(), t(lang, &format!("language-{}", l.code())))).collect();
+    let languages_of_texts = crate::written::text_languages(lang);
     let body = DashboardPage {
         open,
         past,

@@ -265,10 +265,7 @@ pub(super) async fn community_page(
         leadership_form,
         activity_form: activity_form
             .unwrap_or_else(|| FormFields::from([("original".to_string(), lang.code().to_string())])),
-        languages_of_texts: Lang::ALL
-            .iter()
-            .map(|l| (l.code(), t(lang, &format!("language-{}", l.code()))))
-            .collect(),
+        languages_of_texts: crate::written::text_languages(lang),
         errors,
         components: Component::ALL
             .iter()
