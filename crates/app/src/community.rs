@@ -54,7 +54,28 @@ impl App {
     }
 }
 
+/// What the public may read of the community's own records, every text in every language it
+/// was written or translated in, with its original marked.
+#[derive(Debug, Clone)]
+pub struct CommunityRecord {
+    /// Who leads the community, if recorded.
+    pub leadership: Option<Leadership>,
+    /// The activities of the plan.
+    pub activities: Vec<Activity>,
+    /// The organisations the community works with.
+    pub partners: Vec<smartcities_domain::Partner>,
+}
+
 impl App {
+    /// The community's public record: leadership, the plan's activities and partners; public.
+    pub async fn community_record(&self) -> Result<CommunityRecord> {
+        Ok(CommunityRecord {
+            leadership: self.store.community().leadership().await?,
+            activities: self.store.community().activities().await?,
+            partners: self.store.registry().partners().await?,
+        })
+    }
+
     /// The leadership record; public.
     pub async fn leadership(&self) -> Result<Option<Leadership>> {
         Ok(self.store.community().leadership().await?)

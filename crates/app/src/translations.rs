@@ -1,10 +1,13 @@
 //! What the public reads untranslated: for each kind of content people write (events,
-//! activities of the plan, the leadership record, renewal rounds, practices), how many items lack
-//! a text in each language, so the secretariat knows what to have translated.
+//! activities of the plan, the leadership record, renewal rounds, partners' descriptions,
+//! practices, the questions of the
+//! editions' questionnaires), how many items lack a text in each language, so the secretariat
+//! knows what to have translated.
 
 use std::collections::BTreeMap;
 
 use smartcities_domain::{Lang, Written};
+use smartcities_questionnaire::{Questionnaire, Texts};
 use smartcities_store::User;
 
 use crate::{App, Refusal, Result};
@@ -20,18 +23,24 @@ pub enum ContentKind {
     Leadership,
     /// Renewal rounds of the member list.
     RenewalRounds,
+    /// Partner organisations' descriptions.
+    Partners,
     /// Practices of the catalogue, drafts included.
     Practices,
+    /// Questions of the editions' questionnaires: statement, hint and options.
+    Questions,
 }
 
 impl ContentKind {
     /// Every kind, in the order a page lists them.
-    pub const ALL: [ContentKind; 5] = [
+    pub const ALL: [ContentKind; 7] = [
         ContentKind::Events,
         ContentKind::Activities,
         ContentKind::Leadership,
         ContentKind::RenewalRounds,
+        ContentKind::Partners,
         ContentKind::Practices,
+        ContentKind::Questions,
     ];
 
     /// Its name in code and in message keys (`translations-kind-events`).
@@ -41,7 +50,9 @@ impl ContentKind {
             ContentKind::Activities => "activities",
             ContentKind::Leadership => "leadership",
             ContentKind::RenewalRounds => "renewal-rounds",
+            ContentKind::Partners => "partners",
             ContentKind::Practices => "practices",
+            ContentKind::Questions => "questions",
         }
     }
 }
@@ -68,6 +79,29 @@ fn gap(kind: ContentKind, items: &[Vec<&Written>]) -> TranslationGap {
     TranslationGap { kind, items: items.len(), missing }
 }
 
+/// How the questions of `questionnaires` stand: a question lacks a language when its statement,
+/// hint or one of its options has a text in another language and none in that one.
+fn question_gap(questionnaires: &[Questionnaire]) -> TranslationGap {
+    let lacks = |texts: &Texts, lang: Lang| {
+        !texts.is_empty() && texts.0.get(&lang).is_none_or(|t| t.trim().is_empty())
+    };
+    let mut items = 0;
+    let mut missing: BTreeMap<Lang, usize> = Lang::ALL.iter().map(|l| (*l, 0)).collect();
+    for q in questionnaires {
+        for located in q.questions() {
+            let question = located.question;
+            items += 1;
+            for (lang, count) in &mut missing {
+                let choices = q.choices(question).iter().map(|c| &c.label);
+                if [&question.label, &question.hint].into_iter().chain(choices).any(|t| lacks(t, *lang)) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    TranslationGap { kind: ContentKind::Questions, items, missing }
+}
+
 /// How many practices are read per statement while counting.
 const BATCH: i64 = 500;
 
@@ -83,6 +117,13 @@ impl App {
         let activities = community.activities().await?;
         let leadership = community.leadership().await?;
         let rounds = community.renewal_rounds().await?;
+        let partners = self.store.registry().partners().await?;
+        let mut questionnaires = Vec::new();
+        for edition in self.store.study().editions().await? {
+            if let Some((_, questionnaire)) = self.store.study().questionnaire(edition.year).await? {
+                questionnaires.push(questionnaire);
+            }
+        }
         let mut practices = Vec::new();
         let mut after = 0;
         loop {
@@ -102,7 +143,12 @@ impl App {
             gap(ContentKind::Activities, &activities.iter().map(|a| a.texts()).collect::<Vec<_>>()),
             gap(ContentKind::Leadership, &leadership.iter().map(|l| l.texts()).collect::<Vec<_>>()),
             gap(ContentKind::RenewalRounds, &rounds.iter().map(|r| vec![&r.title]).collect::<Vec<_>>()),
+            gap(
+                ContentKind::Partners,
+                &partners.iter().map(|p| p.description.iter().collect()).collect::<Vec<_>>(),
+            ),
             gap(ContentKind::Practices, &practice_texts),
+            question_gap(&questionnaires),
         ])
     }
 }

@@ -35,6 +35,8 @@ async fn what_lacks_a_translation_is_counted_per_kind_and_language_for_staff_onl
     assert_eq!((leadership.items, leadership.missing[&Lang::Fr], leadership.missing[&Lang::En]), (1, 1, 0));
     let rounds = kind(&gaps, ContentKind::RenewalRounds);
     assert_eq!((rounds.items, rounds.missing[&Lang::Fr], rounds.missing[&Lang::Es]), (1, 1, 0));
+    let partners = kind(&gaps, ContentKind::Partners);
+    assert_eq!((partners.items, partners.missing[&Lang::Fr], partners.missing[&Lang::Es]), (5, 1, 0));
     let events = kind(&gaps, ContentKind::Events);
     assert!(events.items > 0 && events.missing.values().sum::<usize>() >= 2, "{events:?}");
 
@@ -178,4 +180,66 @@ async fn synonyms_the_secretariat_keeps_widen_searches_in_their_language_on_ever
         site.app.search_synonyms(&respondent).await,
         Err(AppError::Refused(Refusal::Forbidden))
     ));
+}
+
+#[tokio::test]
+async fn questions_without_a_translation_are_counted_and_published_marked_in_their_language() {
+    let site = Site::demo().await;
+    let secretariat = site.user(SECRETARIAT).await;
+    let year = smartcities_domain::EditionYear::new(2025).unwrap();
+    let before = site.app.translation_gaps(&secretariat).await.unwrap();
+    let questions = kind(&before, ContentKind::Questions).clone();
+    assert!(questions.items > 20, "every edition's questions are counted: {questions:?}");
+
+    // A question whose statement is left in Spanish alone lacks English and French.
+    let (version, mut questionnaire) = site.app.questionnaire(year).await.unwrap();
+    let name = questionnaire.questions()[0].question.name.to_string();
+    let question = questionnaire.question_mut(&name).unwrap();
+    question.label.0.retain(|lang, _| *lang == Lang::Es);
+    let spanish = question.label.0[&Lang::Es].clone();
+    site.app.edit_questionnaire(year, version, &questionnaire, None, "test").await.unwrap();
+    let after = site.app.translation_gaps(&secretariat).await.unwrap();
+    let gap = kind(&after, ContentKind::Questions);
+    for lang in [Lang::En, Lang::Fr] {
+        assert_eq!(gap.missing[&lang], questions.missing[&lang] + 1, "{lang:?}");
+    }
+    assert_eq!(gap.missing[&Lang::Es], questions.missing[&Lang::Es]);
+
+    // Its label reads as the Spanish original, marked, never silently: the reader's language
+    // where there is one, else the questionnaire's own, else any.
+    let (_, stored) = site.app.questionnaire(year).await.unwrap();
+    let label = &stored.question(&name).unwrap().label;
+    assert_eq!(label.for_reader(Lang::Fr, stored.default_language), (spanish.as_str(), Lang::Es));
+    assert_eq!(label.for_reader(Lang::Es, Lang::En), (spanish.as_str(), Lang::Es));
+}
+
+#[tokio::test]
+async fn a_foreword_shows_in_the_language_it_was_written_in_where_a_translation_is_missing() {
+    use smartcities_app::publication::GoPublic;
+    let site = Site::demo().await;
+    let secretariat = site.user(SECRETARIAT).await;
+    let year = smartcities_domain::EditionYear::new(2024).unwrap();
+    let texts = smartcities_publish::Texts {
+        foreword: Some(smartcities_domain::Localized {
+            en: String::new(),
+            es: "Un prólogo traducido al español.".into(),
+            fr: "Un avant-propos écrit en français.".into(),
+        }),
+        original: Some(Lang::Fr),
+        ..smartcities_publish::Texts::default()
+    };
+    let made = site
+        .app
+        .publish(&secretariat, year, texts, GoPublic::Preview, std::sync::Arc::new(smartcities_app::Silent))
+        .await
+        .unwrap();
+    let page = |path: &str| {
+        let file = made.files.iter().find(|f| f.path == path).unwrap();
+        String::from_utf8(file.bytes.clone()).unwrap()
+    };
+    let english = page("site/en/index.html");
+    assert!(english.contains("Un avant-propos écrit en français. (Original in French)"), "marked original");
+    assert!(!english.contains("Un prólogo"), "never a translation in place of the original");
+    let spanish = page("site/es/index.html");
+    assert!(spanish.contains("Un prólogo traducido al español.") && !spanish.contains("Original en"));
 }

@@ -1,6 +1,8 @@
-use smartcities_domain::{CityId, CityNames, Email, FocalPoint, Member, MemberStatus, Partner, PartnerKind};
+use smartcities_domain::{
+    CityId, CityNames, Email, FocalPoint, Lang, Member, MemberStatus, Partner, PartnerKind, Written,
+};
 
-use crate::located::{Located, Problems, Table};
+use crate::located::{Located, Problems, Row, Table};
 
 /// Parses a member list: `city_id`, `status` (active, pending_renewal, lapsed), and optional
 /// `since` (year joined), `focal_name`, `focal_role`, `focal_email`, `illustrative` (yes/no).
@@ -92,7 +94,20 @@ pub fn parse_members(file: &str, text: &str) -> Result<Vec<Member>, Problems> {
 /// Parses a partner list: `id`, `name`, `kind` (united_nations, city_network, research,
 /// industry, other) and optional `link`.
 pub fn parse_partners(file: &str, text: &str) -> Result<Vec<Partner>, Problems> {
-    let mut table = Table::read(file, text, &["id", "name", "kind"], &["link", "name_es", "name_fr"]);
+    let mut table = Table::read(
+        file,
+        text,
+        &["id", "name", "kind"],
+        &[
+            "link",
+            "name_es",
+            "name_fr",
+            "original_language",
+            "description_es",
+            "description_en",
+            "description_fr",
+        ],
+    );
     if !table.header_ok() {
         return table.into_result(Vec::new());
     }
@@ -127,16 +142,70 @@ pub fn parse_partners(file: &str, text: &str) -> Result<Vec<Partner>, Problems> 
                 Err(())
             }
         };
-        if let (Some(id), Some(name), Some(kind), Ok(link)) = (id, name, kind, link) {
+        let description = partner_description(&row).map_err(|(column, message)| {
+            problems.push(row.problem(column, message));
+        });
+        if let (Some(id), Some(name), Some(kind), Ok(link), Ok(description)) =
+            (id, name, kind, link, description)
+        {
             let names = CityNames {
                 es: row.get("name_es").map(str::to_string),
                 fr: row.get("name_fr").map(str::to_string),
             };
-            partners.push(Partner { id: id.to_string(), name: name.to_string(), names, kind, link });
+            partners.push(Partner {
+                id: id.to_string(),
+                name: name.to_string(),
+                names,
+                kind,
+                link,
+                description,
+            });
         }
     }
     table.problems.extend(problems);
     table.into_result(partners)
+}
+
+/// The longest description of a partner, per language.
+pub const MAX_PARTNER_DESCRIPTION: usize = 1_000;
+
+/// A partner's description from `description_es/_en/_fr` and `original_language` (which may be
+/// left out when one language alone has a text); a problem names its column.
+fn partner_description(row: &Row<'_>) -> Result<Option<Written>, (&'static str, String)> {
+    let texts: Vec<(Lang, &str)> =
+        [("description_es", Lang::Es), ("description_en", Lang::En), ("description_fr", Lang::Fr)]
+            .into_iter()
+            .filter_map(|(column, lang)| row.get(column).map(|text| (lang, text)))
+            .collect();
+    if let Some((lang, _)) = texts.iter().find(|(_, t)| t.chars().count() > MAX_PARTNER_DESCRIPTION) {
+        let column = match lang {
+            Lang::Es => "description_es",
+            Lang::En => "description_en",
+            Lang::Fr => "description_fr",
+        };
+        return Err((column, format!("the description is longer than {MAX_PARTNER_DESCRIPTION} characters")));
+    }
+    let original = match (row.get("original_language"), texts.as_slice()) {
+        (None, []) => return Ok(None),
+        (Some(code), _) => {
+            Lang::from_tag(code).ok_or(("original_language", format!("{code:?} is not es, en or fr")))?
+        }
+        (None, [(lang, _)]) => *lang,
+        (None, _) => {
+            return Err((
+                "original_language",
+                "say which language the description was written in (es, en or fr)".to_string(),
+            ));
+        }
+    };
+    let Some((_, first)) = texts.iter().find(|(l, _)| *l == original) else {
+        return Err(("original_language", format!("the description has no text in {}", original.code())));
+    };
+    let mut description = Written::new(original, *first);
+    for (lang, text) in &texts {
+        description.set(*lang, text);
+    }
+    Ok(Some(description))
 }
 
 #[cfg(test)]
@@ -205,5 +274,36 @@ es-bilbao,active,Ane,not-an-address
         );
         let ok = parse_partners("p.csv", "id,name,kind,link\nd,D,other,https://d.example.org\n").unwrap();
         assert_eq!(ok[0].link.as_deref(), Some("https://d.example.org"));
+    }
+
+    #[test]
+    fn partner_descriptions_keep_their_original_and_problems_name_their_column() {
+        let text = "id,name,kind,original_language,description_es,description_en,description_fr\n\
+                    a,A,other,es,Coorganiza los seminarios.,Co-organises the webinars.,\n\
+                    b,B,other,,,Hosts the launch.,\n\
+                    c,C,other,,,,\n";
+        let partners = parse_partners("p.csv", text).unwrap();
+        let a = partners[0].description.as_ref().unwrap();
+        assert_eq!(
+            (a.original, a.exactly(Lang::En), a.exactly(Lang::Fr)),
+            (Lang::Es, Some("Co-organises the webinars."), None)
+        );
+        assert_eq!(
+            partners[1].description.as_ref().unwrap().original,
+            Lang::En,
+            "one language alone is the original"
+        );
+        assert_eq!(partners[2].description, None);
+
+        let unsaid = "id,name,kind,description_es,description_en\nd,D,other,Uno,One\n";
+        let problems = parse_partners("p.csv", unsaid).unwrap_err().0;
+        assert_eq!(problems[0].line, 2);
+        assert!(problems[0].message.contains("which language"), "{}", problems[0].message);
+        let empty_original = "id,name,kind,original_language,description_en\nd,D,other,fr,One\n";
+        assert!(parse_partners("p.csv", empty_original).unwrap_err().to_string().contains("no text in fr"));
+        let long =
+            format!("id,name,kind,description_fr\nd,D,other,{}\n", "x".repeat(MAX_PARTNER_DESCRIPTION + 1));
+        let problems = parse_partners("p.csv", &long).unwrap_err().0;
+        assert_eq!((problems[0].line, problems[0].column), (2, 4), "the description_fr cell");
     }
 }

@@ -405,6 +405,9 @@ pub struct Partner {
     pub kind: PartnerKind,
     /// Its web site, if given.
     pub link: Option<String>,
+    /// What it does with the community, as written and translated, if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<crate::Written>,
 }
 
 impl Partner {

@@ -50,6 +50,7 @@ pub fn content_type(path: &str) -> &'static str {
         "png" => "image/png",
         "pdf" => "application/pdf",
         "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
         "json" => "application/json",
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/octet-stream",

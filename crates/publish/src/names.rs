@@ -126,7 +126,15 @@ impl Names<'_> {
     pub fn question(&self, code: &str) -> String {
         self.questionnaire.question(code).map_or_else(
             || code.to_string(),
-            |q| q.label.get(self.lang, self.questionnaire.default_language).to_string(),
+            |q| {
+                let (label, shown) = q.label.for_reader(self.lang, self.questionnaire.default_language);
+                if shown == self.lang {
+                    return label.to_string();
+                }
+                // Not translated into the reader's language: the questionnaire's own, marked.
+                let language = FluentValue::from(t(self.lang, &format!("language-{}", shown.code())));
+                format!("{label} ({})", translate(self.lang, "text-original-in", &[("language", language)]))
+            },
         )
     }
 

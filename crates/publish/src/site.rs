@@ -34,6 +34,11 @@ const TEMPLATES: &[(&str, &str)] = &[
 const ASSETS: &[(&str, &[u8])] = &[
     ("site/assets/site.css", include_bytes!("../assets/site/site.css")),
     ("site/assets/practices.js", include_bytes!("../assets/site/practices.js")),
+    ("site/assets/words.js", include_bytes!("../assets/site/words.js")),
+    ("site/assets/snowball/stem-en.js", include_bytes!("../assets/site/snowball/stem-en.js")),
+    ("site/assets/snowball/stem-es.js", include_bytes!("../assets/site/snowball/stem-es.js")),
+    ("site/assets/snowball/stem-fr.js", include_bytes!("../assets/site/snowball/stem-fr.js")),
+    ("site/assets/snowball/LICENSE.txt", include_bytes!("../assets/site/snowball/LICENSE")),
 ];
 
 fn environment() -> &'static Environment<'static> {

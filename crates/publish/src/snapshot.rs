@@ -49,6 +49,10 @@ pub struct Texts {
     /// What changed since the previous version, in the secretariat's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<Localized>,
+    /// The language the secretariat wrote them in; the others are translations. Versions
+    /// published before it was asked name none: their first language with a text counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Lang>,
 }
 
 /// The version a new one follows, as its note on what changed states it.

@@ -155,6 +155,18 @@ impl Texts {
             .map_or("", String::as_str)
     }
 
+    /// What a reader of `lang` gets and the language it is in: `lang`'s text where there is one,
+    /// else the questionnaire's own language's (`original`), else any language's. A page marks
+    /// the text with its language when it is not the reader's.
+    pub fn for_reader(&self, lang: Lang, original: Lang) -> (&str, Lang) {
+        let written = |l: &Lang| self.0.get(l).filter(|t| !t.trim().is_empty());
+        [lang, original]
+            .iter()
+            .chain(Lang::ALL.iter())
+            .find_map(|l| written(l).map(|t| (t.as_str(), *l)))
+            .unwrap_or(("", lang))
+    }
+
     /// Whether no language has a text.
     pub fn is_empty(&self) -> bool {
         self.0.values().all(|t| t.trim().is_empty())

@@ -7,6 +7,7 @@
 
 pub mod query;
 pub mod synonyms;
+pub mod words;
 
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -28,9 +29,6 @@ use tantivy::{
         TextOptions, Value,
     },
     snippet::SnippetGenerator,
-    tokenizer::{
-        AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-    },
 };
 
 /// Why the index could not do what was asked.
@@ -382,24 +380,13 @@ fn analyser_of(code: &str) -> &str {
     }
 }
 
-/// The analysers: words split on anything not alphanumeric, very long tokens dropped,
-/// lowercased, accents folded (so they are optional in a query), then stemmed per language;
-/// French drops its plural mark before the stemmer.
+/// The analysers of the index, by name (see [`words`]).
 fn register_analysers(index: &Index) {
-    let words = || {
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-    };
     let tokenizers = index.tokenizers();
-    tokenizers.register("es", words().filter(Stemmer::new(Language::Spanish)).build());
-    tokenizers.register("en", words().filter(Stemmer::new(Language::English)).build());
-    tokenizers.register(
-        analyser_of("fr"),
-        words().filter(plural::FrenchPlural).filter(Stemmer::new(Language::French)).build(),
-    );
-    tokenizers.register("plain", words().build());
+    for lang in Lang::ALL {
+        tokenizers.register(analyser_of(lang.code()), words::analyser(Some(lang)));
+    }
+    tokenizers.register("plain", words::analyser(None));
 }
 
 fn facet(dimension: &str, value: &str) -> Facet {

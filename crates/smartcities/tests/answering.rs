@@ -223,3 +223,26 @@ async fn a_refused_decision_shows_the_review_again_with_the_comments_typed() {
         .status;
     assert_eq!(status, smartcities_domain::ResponseStatus::Submitted, "nothing was decided");
 }
+
+#[tokio::test]
+async fn a_question_not_translated_into_the_page_language_shows_its_original_marked() {
+    let (_db, store) = TestDatabase::migrated().await;
+    let app = smartcities_app::App::new(store.clone());
+    app.load_demo(&smartcities_app::Silent).await.unwrap();
+    let year = EditionYear::new(2025).unwrap();
+    let (version, mut questionnaire) = app.questionnaire(year).await.unwrap();
+    let question = questionnaire.question_mut("pilots_last_2y").unwrap();
+    question.label.0.retain(|lang, _| *lang == smartcities_domain::Lang::Es);
+    let spanish = question.label.0[&smartcities_domain::Lang::Es].clone();
+    app.edit_questionnaire(year, version, &questionnaire, None, "test").await.unwrap();
+    let router = router(AppState::new(app));
+    let (cookie, _) = session(&store).await;
+    let french = page(&router, &cookie, &format!("{BASE}/smart_economy?lang=fr")).await;
+    let block = french.split("data-field=\"pilots_last_2y\"").nth(1).unwrap();
+    let label = block.split("</label>").next().unwrap();
+    assert!(label.contains(&format!("<span lang=\"es\">{spanish}</span>")), "{label}");
+    assert!(label.contains("Original en espagnol"), "{label}");
+    // A question translated into French is shown in French, unmarked.
+    let other = french.split("data-field=\"uses_cpi\"").nth(1).unwrap().split("</legend>").next().unwrap();
+    assert!(other.contains("<span lang=\"fr\">") && !other.contains("Original en"), "{other}");
+}

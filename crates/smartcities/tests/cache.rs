@@ -32,6 +32,7 @@ fn partner(name: &str) -> Partner {
         names: Default::default(),
         kind: PartnerKind::Research,
         link: None,
+        description: None,
     }
 }
 

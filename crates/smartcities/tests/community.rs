@@ -935,3 +935,41 @@ async fn the_secretariat_names_a_city_in_three_languages_on_the_web() {
     let english = send(&app, "GET", "/cities/ee-tallinn?lang=en", None, None).await;
     assert!(english.body.contains("<h1>Tallinn</h1>"), "and in English as the registry does");
 }
+
+#[tokio::test]
+async fn the_community_record_is_open_data_in_every_language_with_its_original() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
+    let api = send(&app, "GET", "/api/v1/community", None, None).await;
+    assert_eq!(api.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    // Each text carries its original and every language it has; a missing one is absent,
+    // never filled with another language's text.
+    let office = &json["leadership"]["office"];
+    assert!(office["original"].is_string(), "{office}");
+    for lang in ["es", "en", "fr"] {
+        assert!(office["text"][lang].is_string(), "the office in {lang}: {office}");
+    }
+    let update = &json["leadership"]["update"];
+    assert!(update["text"]["fr"].is_null() && update["text"]["es"].is_string(), "{update}");
+    let activities = json["activities"].as_array().unwrap();
+    assert_eq!(activities.len(), 10);
+    assert!(activities.iter().any(|a| a["title"]["text"]["fr"].is_null()), "one activity lacks French");
+    let partners = json["partners"].as_array().unwrap();
+    assert!(partners.iter().any(|p| p["names"]["es"].is_string()), "partners' names in Spanish");
+    let uraia = partners.iter().find(|p| p["id"] == "uraia").unwrap();
+    assert_eq!(uraia["description"]["original"], "es");
+    assert!(uraia["description"]["text"]["en"].is_string() && uraia["description"]["text"]["fr"].is_null());
+
+    // The home page shows a description in the reader's language, or its original marked.
+    let home = send(&app, "GET", "/?lang=fr", None, None).await;
+    assert!(home.body.contains("Le programme des Nations unies pour les établissements humains"));
+    let line = home.body.split("Plateforme Uraía").nth(1).unwrap().split("</li>").next().unwrap();
+    assert!(
+        line.contains("<span lang=\"es\">Plataforma de cooperación") && line.contains("Original en espagnol"),
+        "{line}"
+    );
+    let document = send(&app, "GET", "/api/openapi.json", None, None).await;
+    assert!(document.body.contains("/api/v1/community") && document.body.contains("CommunityResource"));
+}

@@ -52,6 +52,7 @@ async fn memory_stays_flat_over_ten_publications_and_reports() {
             foreword: Some(Localized { en: foreword.clone(), es: foreword.clone(), fr: foreword }),
             conclusions: None,
             changes: None,
+            original: None,
         };
         app.publish(&secretariat, year, texts, GoPublic::Now, std::sync::Arc::new(smartcities_app::Silent))
             .await

@@ -552,11 +552,45 @@ async fn published_pages_pass_axe_in_chromium_and_the_catalogue_filters_offline(
         .filter(|rest| rest.split('"').next().unwrap().split(' ').any(|g| g == "11"))
         .count();
     let dom = rendered(&format!("file://{}?sdg=11", practices.display())).await;
-    let shown = dom
-        .split(r#"<article class="practice""#)
+    assert_eq!(shown(&dom), expected, "practices linked to SDG 11 are the ones shown");
+    assert!(dom.contains(&format!("<output name=\"shown\">{expected}</output>")), "the count follows");
+
+    // Words are matched as the platform's search matches them: stemmed in the page's language,
+    // accents optional, across the languages a practice is written in.
+    let page = |lang: &str| out.join(format!("site/{lang}/practices.html"));
+    let found = |dom: &str| shown(dom);
+    let spanish = rendered(&format!("file://{}?words=participaci%C3%B3n", page("es").display())).await;
+    let participatory = rendered(&format!("file://{}?words=participatory", page("es").display())).await;
+    assert!(found(&spanish) > 0, "participación finds practices on the Spanish pages");
+    assert!(found(&participatory) > 0, "an English word typed as written finds them too");
+    let unaccented = rendered(&format!("file://{}?words=participacion", page("es").display())).await;
+    assert_eq!(found(&unaccented), found(&spanish), "accents are optional");
+    let plural = rendered(&format!("file://{}?words=budgets%20participatifs", page("fr").display())).await;
+    let singular = rendered(&format!("file://{}?words=budget%20participatif", page("fr").display())).await;
+    assert!(found(&singular) > 0, "a French word finds its practices");
+    // The plural finds every practice the singular finds (and may find more: a word typed as
+    // written also matches a practice's other languages, "budgets" in its English summary).
+    let ids = |dom: &str| -> Vec<String> {
+        dom.split(r#"<article class="practice" id=""#)
+            .skip(1)
+            .filter(|rest| !rest.split('>').next().unwrap().contains("hidden"))
+            .map(|rest| rest.split('"').next().unwrap().to_string())
+            .collect()
+    };
+    let (plural, singular) = (ids(&plural), ids(&singular));
+    assert!(singular.iter().all(|id| plural.contains(id)), "{singular:?} within {plural:?}");
+    let velo = ids(&rendered(&format!("file://{}?words=v%C3%A9lo", page("fr").display())).await);
+    let velos = ids(&rendered(&format!("file://{}?words=v%C3%A9los", page("fr").display())).await);
+    assert!(velo.iter().any(|id| id.contains("montreal")), "{velo:?}");
+    assert!(velo.iter().all(|id| velos.contains(id)), "vélos finds what vélo finds: {velos:?}");
+    let nothing = rendered(&format!("file://{}?words=zzzzqx", page("fr").display())).await;
+    assert_eq!(found(&nothing), 0, "a word no practice has finds none");
+}
+
+/// How many practices a rendered catalogue page shows.
+fn shown(dom: &str) -> usize {
+    dom.split(r#"<article class="practice""#)
         .skip(1)
         .filter(|rest| !rest.split('>').next().unwrap().contains("hidden"))
-        .count();
-    assert_eq!(shown, expected, "practices linked to SDG 11 are the ones shown");
-    assert!(dom.contains(&format!("<output name=\"shown\">{expected}</output>")), "the count follows");
+        .count()
 }

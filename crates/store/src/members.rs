@@ -85,9 +85,10 @@ impl Registry<'_> {
         let mut tx = self.begin_write().await?;
         for partner in partners {
             sqlx::query(
-                "INSERT INTO partners (id, name, kind, link, name_es, name_fr) VALUES ($1, $2, $3, $4, $5, $6) \
+                "INSERT INTO partners (id, name, kind, link, name_es, name_fr, description) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
                  ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, link = excluded.link, \
-                 name_es = excluded.name_es, name_fr = excluded.name_fr",
+                 name_es = excluded.name_es, name_fr = excluded.name_fr, description = excluded.description",
             )
             .bind(&partner.id)
             .bind(&partner.name)
@@ -95,6 +96,7 @@ impl Registry<'_> {
             .bind(partner.link.as_deref())
             .bind(partner.names.es.as_deref())
             .bind(partner.names.fr.as_deref())
+            .bind(partner.description.as_ref().map(|d| serde_json::to_string(d).expect("a text serialises")))
             .execute(&mut *tx)
             .await?;
         }
@@ -105,18 +107,24 @@ impl Registry<'_> {
 
     /// The community's partner organisations.
     pub async fn partners(&self) -> Result<Vec<Partner>> {
-        let rows = sqlx::query("SELECT id, name, kind, link, name_es, name_fr FROM partners ORDER BY name")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, name, kind, link, name_es, name_fr, description FROM partners ORDER BY name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|row| {
                 let kind: String = row.try_get("kind")?;
+                let description: Option<String> = row.try_get("description")?;
+                let description =
+                    description.map(|d| serde_json::from_str(&d)).transpose().map_err(corrupt)?;
                 Ok(Partner {
                     id: row.try_get("id")?,
                     name: row.try_get("name")?,
                     names: CityNames { es: row.try_get("name_es")?, fr: row.try_get("name_fr")? },
                     kind: PartnerKind::parse(&kind).map_err(corrupt)?,
                     link: row.try_get("link")?,
+                    description,
                 })
             })
             .collect()

@@ -163,6 +163,11 @@ async fn partners_round_trip() {
         names: CityNames { es: Some("ONU-Hábitat".into()), fr: Some("ONU-Habitat".into()) },
         kind: PartnerKind::UnitedNations,
         link: Some("https://unhabitat.org".into()),
+        description: Some({
+            let mut text = smartcities_domain::Written::new(Lang::Es, "Coorganiza los seminarios.");
+            text.set(Lang::En, "Co-organises the webinars.");
+            text
+        }),
     };
     let wego = Partner {
         id: "wego".into(),
@@ -170,6 +175,7 @@ async fn partners_round_trip() {
         names: CityNames::default(),
         kind: PartnerKind::CityNetwork,
         link: None,
+        description: None,
     };
     store.registry().save_partners(&[wego.clone(), habitat.clone()]).await.unwrap();
     let partners = store.registry().partners().await.unwrap();

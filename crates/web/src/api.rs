@@ -37,6 +37,7 @@ use crate::{AppState, auth::Viewer};
         list_practices,
         get_practice,
         list_events,
+        community_record,
         list_members,
         health
     )
@@ -57,6 +58,7 @@ crate::routes! {
     "/practices" => get(list_practices),
     "/practices/{id}" => get(get_practice),
     "/events" => get(list_events),
+    "/community" => get(community_record),
     "/members" => get(list_members),
 }
 
@@ -209,6 +211,30 @@ async fn list_events(
         .filter(|e| to.as_ref().is_none_or(|t| e.starts_on.to_string() <= *t))
         .collect();
     Ok(Json(EventList { events }))
+}
+
+/// The community's own record, every text in each language it has (`original` names the one
+/// it was written in).
+#[derive(Serialize, ToSchema)]
+pub struct CommunityResource {
+    /// Who leads the community, if recorded.
+    leadership: Option<smartcities_domain::Leadership>,
+    /// The activities of the plan, by semester.
+    activities: Vec<smartcities_domain::Activity>,
+    /// The organisations the community works with, with their names in each language.
+    partners: Vec<smartcities_domain::Partner>,
+}
+
+/// The community's leadership, plan of activities and partners, in every language.
+#[utoipa::path(get, path = "/api/v1/community", tag = "community",
+    responses((status = 200, description = "The community's record", body = CommunityResource)))]
+async fn community_record(State(state): State<AppState>) -> Result<Json<CommunityResource>, ApiError> {
+    let record = state.app.community_record().await?;
+    Ok(Json(CommunityResource {
+        leadership: record.leadership,
+        activities: record.activities,
+        partners: record.partners,
+    }))
 }
 
 /// A current member of the community as the public sees it: the city and its membership,

@@ -110,6 +110,7 @@ pub async fn home(
     struct PartnerView {
         name: String,
         link: Option<String>,
+        description: Option<crate::written::TextView>,
     }
     #[derive(Serialize)]
     struct Home {
@@ -128,6 +129,7 @@ pub async fn home(
         .map(|p| PartnerView {
             name: p.name_in(lang).to_string(),
             link: p.link.as_deref().and_then(web_link),
+            description: p.description.as_ref().map(|d| crate::written::text_view(d, lang)),
         })
         .collect();
     let body = Home {

@@ -174,6 +174,7 @@ pub async fn publish(
         foreword: localized(&fields, "foreword"),
         conclusions: localized(&fields, "conclusions"),
         changes: localized(&fields, "changes"),
+        original: Lang::from_tag(fields.first("original")),
     };
     let first = |name: &str| fields.first(name);
     let when = match first("when") {

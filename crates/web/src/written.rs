@@ -25,6 +25,11 @@ fn language_name(reader: Lang, of: Lang) -> FluentValue<'static> {
     FluentValue::from(t(reader, &format!("language-{}", of.code())))
 }
 
+/// "Original in Spanish" for a reader of `reader` given a text in `of`.
+pub(crate) fn original_mark(reader: Lang, of: Lang) -> String {
+    translate(reader, "text-original-in", &[("language", language_name(reader, of))])
+}
+
 /// The three languages for a form's texts side by side: each one's code and its name in the
 /// reader's language.
 pub(crate) fn text_languages(reader: Lang) -> Vec<(&'static str, String)> {
@@ -38,11 +43,7 @@ pub(crate) fn text_view(written: &Written, lang: Lang) -> TextView {
         None => TextView {
             text: written.get(written.original).0.to_string(),
             lang: written.original.code(),
-            original_in: Some(translate(
-                lang,
-                "text-original-in",
-                &[("language", language_name(lang, written.original))],
-            )),
+            original_in: Some(original_mark(lang, written.original)),
         },
     }
 }

@@ -248,6 +248,7 @@ fn published_texts() -> smartcities_publish::Texts {
         }),
         conclusions: None,
         changes: None,
+        original: Some(smartcities_domain::Lang::Es),
     }
 }
 

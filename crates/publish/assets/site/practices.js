@@ -1,11 +1,17 @@
 // Filters the practice catalogue in the browser, by axis, by SDG and by words, without a
-// server. The filter is kept in the address (?axis=…&sdg=…&words=…) so a filtered list can be
-// shared.
+// server. Words are matched as the platform's search matches them (words.js): each practice
+// carries its words, folded and stemmed, in data-words. The filter is kept in the address
+// (?axis=…&sdg=…&words=…) so a filtered list can be shared.
 (function () {
   var form = document.getElementById("practice-filter");
   var list = document.getElementById("practices");
-  if (!form || !list) return;
-  var items = Array.prototype.slice.call(list.querySelectorAll(".practice"));
+  if (!form || !list || typeof SiteWords === "undefined") return;
+  var analyse = SiteWords.make(document.documentElement.lang, window.SnowballStemmer);
+  var items = Array.prototype.slice.call(list.querySelectorAll(".practice")).map(function (item) {
+    var words = {};
+    (item.dataset.words || "").split(" ").forEach(function (w) { if (w) words[w] = true; });
+    return { element: item, words: words };
+  });
   var params = new URLSearchParams(window.location.search);
   ["axis", "sdg", "words"].forEach(function (name) {
     if (params.has(name)) form.elements[name].value = params.get(name);
@@ -13,14 +19,14 @@
   function apply() {
     var axis = form.elements.axis.value;
     var sdg = form.elements.sdg.value;
-    var words = form.elements.words.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    var wanted = analyse(form.elements.words.value);
     var shown = 0;
     items.forEach(function (item) {
-      var text = item.textContent.toLowerCase();
-      var ok = (!axis || item.dataset.axis === axis) &&
-        (!sdg || item.dataset.sdgs.split(" ").indexOf(sdg) >= 0) &&
-        words.every(function (w) { return text.indexOf(w) >= 0; });
-      item.hidden = !ok;
+      var element = item.element;
+      var ok = (!axis || element.dataset.axis === axis) &&
+        (!sdg || element.dataset.sdgs.split(" ").indexOf(sdg) >= 0) &&
+        wanted.every(function (w) { return item.words[w.stem] || item.words[w.plain]; });
+      element.hidden = !ok;
       if (ok) shown += 1;
     });
     form.elements.shown.value = shown;

@@ -176,12 +176,19 @@ fn paragraphs(text: &str) -> Vec<String> {
 /// language's where it was written, else the first written of Spanish, English and French with
 /// "(Original in Spanish)" after its last paragraph — never another language silently, never
 /// nothing when a language has it.
-fn written_paragraphs(text: &smartcities_domain::Localized, lang: Lang) -> Vec<String> {
+fn written_paragraphs(
+    text: &smartcities_domain::Localized,
+    lang: Lang,
+    original: Option<Lang>,
+) -> Vec<String> {
     let own = paragraphs(text.get(lang));
     if !own.is_empty() {
         return own;
     }
-    let Some(original) = [Lang::Es, Lang::En, Lang::Fr].into_iter().find(|l| !text.get(*l).trim().is_empty())
+    // The language the secretariat wrote in; for versions that name none, the first with a text.
+    let written = |l: &Lang| !text.get(*l).trim().is_empty();
+    let Some(original) =
+        original.filter(written).or_else(|| [Lang::Es, Lang::En, Lang::Fr].into_iter().find(written))
     else {
         return Vec::new();
     };
@@ -337,7 +344,7 @@ pub fn edition_view(
         ));
     }
     if let Some(text) = &snapshot.texts.changes {
-        changes.extend(paragraphs(text.get(lang)));
+        changes.extend(written_paragraphs(text, lang, snapshot.texts.original));
     }
     EditionView {
         provisional,
@@ -354,7 +361,12 @@ pub fn edition_view(
         participation,
         answering: results.answering,
         invited: results.invited,
-        foreword: snapshot.texts.foreword.as_ref().map(|f| written_paragraphs(f, lang)).unwrap_or_default(),
+        foreword: snapshot
+            .texts
+            .foreword
+            .as_ref()
+            .map(|f| written_paragraphs(f, lang, snapshot.texts.original))
+            .unwrap_or_default(),
         conclusions,
         key_findings: builder.key_findings(&axes),
         messages: builder.messages(&axes),
@@ -448,12 +460,19 @@ mod tests {
             es: "Un estudio de la red.\n\nGracias a las ciudades.".into(),
             fr: "Une étude du réseau.".into(),
         };
-        assert_eq!(written_paragraphs(&foreword, Lang::Fr), ["Une étude du réseau."]);
+        assert_eq!(written_paragraphs(&foreword, Lang::Fr, None), ["Une étude du réseau."]);
         assert_eq!(
-            written_paragraphs(&foreword, Lang::En),
+            written_paragraphs(&foreword, Lang::En, None),
             ["Un estudio de la red.", "Gracias a las ciudades. (Original in Spanish)"]
         );
+        // Written in French and translated into Spanish: English readers get the French.
+        assert_eq!(
+            written_paragraphs(&foreword, Lang::En, Some(Lang::Fr)),
+            ["Une étude du réseau. (Original in French)"]
+        );
+        // An original without a text (a version's note left blank in it) falls back to one with.
+        assert_eq!(written_paragraphs(&foreword, Lang::En, Some(Lang::En))[0], "Un estudio de la red.");
         let blank = Localized { en: String::new(), es: " ".into(), fr: String::new() };
-        assert!(written_paragraphs(&blank, Lang::Es).is_empty());
+        assert!(written_paragraphs(&blank, Lang::Es, None).is_empty());
     }
 }

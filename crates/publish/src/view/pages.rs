@@ -215,7 +215,28 @@ impl Builder<'_> {
             axis: self.names.axis(&p.axis),
             sdgs: p.sdgs.iter().map(|g| self.sdg(*g, 0)).collect(),
             sdg_codes: p.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
+            words: self.practice_words(p, &[title, summary]),
         }
+    }
+
+    /// The words the offline catalogue finds a practice by, as the server's index makes them:
+    /// what the page shows (its texts, city, axis and SDG names) stemmed in the page's language,
+    /// and every language's texts folded but not stemmed, so a word typed as written matches.
+    fn practice_words(&self, p: &Practice, shown: &[&str]) -> String {
+        let lang = self.lang;
+        let mut analysers = smartcities_search::words::Words::default();
+        let mut words = std::collections::BTreeSet::new();
+        let city = if p.city_name.is_empty() { self.city_name(p.city.as_str()) } else { p.city_name.clone() };
+        let mut labels = vec![city, self.names.axis(&p.axis)];
+        labels.extend(p.sdgs.iter().map(|g| t(lang, &format!("sdg-{g}"))));
+        for text in shown.iter().copied().chain(labels.iter().map(String::as_str)) {
+            analysers.add(Some(lang), text, &mut words);
+            analysers.add(None, text, &mut words);
+        }
+        for text in p.title.text.values().chain(p.summary.text.values()) {
+            analysers.add(None, text, &mut words);
+        }
+        words.into_iter().collect::<Vec<_>>().join(" ")
     }
 
     pub(super) fn sdg(&self, goal: u8, count: usize) -> SdgLink {

@@ -159,6 +159,9 @@ pub struct PracticeView {
     pub sdgs: Vec<SdgLink>,
     /// Its SDG goals, space-separated, for the catalogue's filter.
     pub sdg_codes: String,
+    /// The words the offline catalogue finds it by (folded, stemmed as the server's index
+    /// does), space-separated.
+    pub words: String,
 }
 
 /// A chapter: one axis of the framework.

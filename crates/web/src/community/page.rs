@@ -97,7 +97,9 @@ fn gap_rows(lang: Lang, gaps: Vec<TranslationGap>) -> Vec<GapRow> {
                         ContentKind::Activities => Some("#plan".to_string()),
                         ContentKind::Leadership => Some("#leadership-form".to_string()),
                         ContentKind::RenewalRounds => Some("/members/renewal".to_string()),
+                        ContentKind::Partners => Some(format!("/?lang={}#partners", l.code())),
                         ContentKind::Practices => Some(format!("/practices?lang={}", l.code())),
+                        ContentKind::Questions => Some("/editions".to_string()),
                     };
                     (count, link)
                 })

@@ -79,6 +79,8 @@ fn entry_ids(answers: &[StoredAnswer], group: &str) -> Vec<u64> {
 struct OptionView {
     code: String,
     label: String,
+    /// The language its label is in (the questionnaire's own where the reader's is missing).
+    label_lang: &'static str,
     checked: bool,
 }
 
@@ -88,6 +90,10 @@ struct QuestionView {
     field: String,
     code: String,
     label: String,
+    /// The language the label and hint are in, and "Original in …" when it is not the reader's.
+    label_lang: &'static str,
+    hint_lang: &'static str,
+    original_in: Option<String>,
     hint: String,
     required: bool,
     input: &'static str,
@@ -123,10 +129,14 @@ fn question_view(
     let options = q
         .choices_for(question, lookup)
         .into_iter()
-        .map(|c| OptionView {
-            code: c.name.clone(),
-            label: c.label.get(lang, fallback).to_string(),
-            checked: chosen.contains(&c.name.as_str()),
+        .map(|c| {
+            let (label, label_lang) = c.label.for_reader(lang, fallback);
+            OptionView {
+                code: c.name.clone(),
+                label: label.to_string(),
+                label_lang: label_lang.code(),
+                checked: chosen.contains(&c.name.as_str()),
+            }
         })
         .collect();
     let problem = if value.is_blank() {
@@ -140,11 +150,17 @@ fn question_view(
     } else {
         value.into_string()
     };
+    let (label, label_lang) = question.label.for_reader(lang, fallback);
+    let (hint, hint_lang) = question.hint.for_reader(lang, fallback);
+    let original_in = (label_lang != lang).then(|| crate::written::original_mark(lang, label_lang));
     QuestionView {
         field,
         code: question.name.to_string(),
-        label: question.label.get(lang, fallback).to_string(),
-        hint: question.hint.get(lang, fallback).to_string(),
+        label: label.to_string(),
+        label_lang: label_lang.code(),
+        hint_lang: hint_lang.code(),
+        original_in,
+        hint: hint.to_string(),
         required: question.required,
         input,
         value,
