@@ -210,7 +210,7 @@ impl App {
             .cities(&CityFilter::default())
             .await?
             .into_iter()
-            .map(|c| (c.id, c.name))
+            .map(|c| (c.id, (c.name, c.names)))
             .collect();
         let mut practices: Vec<smartcities_publish::Practice> = self
             .store
@@ -227,9 +227,11 @@ impl App {
                     .iter()
                     .find(|a| a.study_axis == Some(practice.axis))
                     .map_or_else(|| practice.axis.slug().to_string(), |a| a.code.to_string());
+                let (city_name, city_names) = names.get(&practice.city).cloned().unwrap_or_default();
                 smartcities_publish::Practice {
                     id: practice.id.to_string(),
-                    city_name: names.get(&practice.city).cloned().unwrap_or_default(),
+                    city_name,
+                    city_names,
                     city: practice.city,
                     title: practice.title,
                     summary: practice.summary,

@@ -112,6 +112,9 @@ pub struct Practice {
     /// The city's name (a practice's city need not have been invited to the edition).
     #[serde(default)]
     pub city_name: String,
+    /// The city's name in Spanish and French where the registry has one.
+    #[serde(default, skip_serializing_if = "smartcities_domain::CityNames::is_empty")]
+    pub city_names: smartcities_domain::CityNames,
     /// Its title.
     pub title: Written,
     /// Its summary.

@@ -246,3 +246,43 @@ async fn a_question_not_translated_into_the_page_language_shows_its_original_mar
     let other = french.split("data-field=\"uses_cpi\"").nth(1).unwrap().split("</legend>").next().unwrap();
     assert!(other.contains("<span lang=\"fr\">") && !other.contains("Original en"), "{other}");
 }
+
+#[tokio::test]
+async fn without_javascript_a_refused_answer_is_kept_as_typed_and_the_others_are_saved() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let router = router(AppState::new(smartcities_app::App::new(store.clone())));
+    let (cookie, csrf) = session(&store).await;
+    let (year, lisbon) = (EditionYear::new(2025).unwrap(), CityId::parse("pt-lisbon").unwrap());
+    let revision = store.answering().response(year, &lisbon).await.unwrap().unwrap().revision;
+    let uses_cpi = || async {
+        let stored = store.answering().answers(year, &lisbon).await.unwrap();
+        stored.iter().find(|a| a.question == "uses_cpi").map(|a| a.value.as_str().to_string())
+    };
+    let answer = if uses_cpi().await.as_deref() == Some("yes") { "no" } else { "yes" };
+    // Two fields of one page: a valid answer that changes, and a word where a whole number is asked.
+    let form = format!(
+        "csrf={csrf}&revision={revision}&shown=uses_cpi&uses_cpi={answer}&shown=pilots_last_2y&pilots_last_2y=doce+pilotos"
+    );
+    let request = Request::post(format!("{BASE}/smart_economy?lang=es"))
+        .header(header::COOKIE, &cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form))
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap();
+    let html = String::from_utf8_lossy(&body);
+    // The refused value is on the page as typed, its problem beside it, in Spanish.
+    let block = html.split("data-field=\"pilots_last_2y\"").nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(block.contains("value=\"doce pilotos\""), "{block}");
+    let problem = block.split("id=\"e-pilots_last_2y\"").nth(1).unwrap();
+    assert!(problem.contains("entero") && !problem.starts_with(" data-problem hidden"), "{problem}");
+    assert!(html.contains("Una respuesta no se ha guardado"), "the page says one answer was kept aside");
+    // The other answer was saved.
+    assert_eq!(uses_cpi().await.as_deref(), Some(answer));
+    let stored = store.answering().answers(year, &lisbon).await.unwrap();
+    assert!(stored.iter().all(|a| a.question != "pilots_last_2y" || a.value.as_str() != "doce pilotos"));
+    let uses = html.split("data-field=\"uses_cpi\"").nth(1).unwrap().split("</fieldset>").next().unwrap();
+    assert!(uses.contains(&format!("value=\"{answer}\" checked")), "{uses}");
+}

@@ -496,3 +496,69 @@ async fn the_secretariat_keeps_search_synonyms_per_language_on_the_web() {
     assert_eq!(found(app, "q=bicyclette&lang=fr", None).await, found(app, "q=v%C3%A9lo&lang=fr", None).await);
     assert!(!found(app, "q=bicyclette&lang=fr", None).await.is_empty());
 }
+
+#[tokio::test]
+async fn the_practice_form_offers_sub_areas_by_axis_and_reads_targets_as_typed() {
+    let site = site().await;
+    let app = &site.app;
+    let (lisbon, csrf) = session(&site.store, LISBON).await;
+    let optgroups = |body: &str| -> Vec<(String, Vec<String>)> {
+        let select = body.split("id=\"f-sub_area\"").nth(1).unwrap().split("</select>").next().unwrap();
+        select
+            .split("<optgroup ")
+            .skip(1)
+            .map(|group| {
+                let axis = group.split("data-axis=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+                let labels = group
+                    .split("<option ")
+                    .skip(1)
+                    .map(|o| o.split('>').nth(1).unwrap().split('<').next().unwrap().to_string())
+                    .collect();
+                (axis, labels)
+            })
+            .collect()
+    };
+    // A blank form: every axis's sub-areas in their own group, each name once per group.
+    let blank = send(app, "GET", "/cities/pt-lisbon/practices/new?lang=es", Some(&lisbon), None).await;
+    let groups = optgroups(&blank.body);
+    assert!(groups.len() >= 5, "{groups:?}");
+    for (axis, labels) in &groups {
+        let mut unique = labels.clone();
+        unique.dedup();
+        assert_eq!(&unique, labels, "{axis}: a name listed twice");
+        assert!(!labels.is_empty());
+    }
+    assert!(
+        blank.body.contains("/static/practice-form.js"),
+        "the script narrows the list as the axis changes"
+    );
+    let script = send(app, "GET", "/static/practice-form.js", None, None).await;
+    assert_eq!(script.status, StatusCode::OK);
+
+    // Coming back with a problem, the form lists the chosen axis's sub-areas only; the target
+    // typed with a decimal comma and a goal not ticked is read, not refused.
+    let typed = [
+        ("csrf", csrf.as_str()),
+        ("title", "Carriles bici en los barrios"),
+        ("axis", "mobility"),
+        ("sdg", "11"),
+        ("targets", "11,2; 13.2"),
+    ];
+    let back =
+        send(app, "POST", "/cities/pt-lisbon/practices/new?lang=es", Some(&lisbon), Some(form(&typed))).await;
+    assert_eq!(back.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let groups = optgroups(&back.body);
+    assert_eq!(groups.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(), ["mobility"]);
+    assert!(back.body.contains("id=\"summary-error\""), "the summary is missing");
+    assert!(!back.body.contains("id=\"targets-error\""), "{}", back.body);
+    let mut proposal = typed.to_vec();
+    proposal.push(("summary", "Carriles protegidos unen los barrios con el centro."));
+    let made =
+        send(app, "POST", "/cities/pt-lisbon/practices/new?lang=es", Some(&lisbon), Some(form(&proposal)))
+            .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let id = made.location.trim_start_matches("/practices/").split('?').next().unwrap().to_string();
+    let api = send(app, "GET", &format!("/api/v1/practices/{id}"), Some(&lisbon), None).await.json();
+    assert_eq!(api["targets"], serde_json::json!(["11.2", "13.2"]), "{api}");
+    assert_eq!(api["sdgs"], serde_json::json!([11, 13]), "goal 13 follows its target");
+}

@@ -195,6 +195,7 @@ routes! {
     "/static/picker.js" => get(picker_script),
     "/static/community.js" => get(community_script),
     "/static/events.js" => get(events_script),
+    "/static/practice-form.js" => get(practice_form_script),
     "/healthz" => get(api::health),
     "/api/openapi.json" => get(api::openapi),
 }
@@ -240,6 +241,16 @@ async fn events_script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../assets/events.js"),
+    )
+}
+
+async fn practice_form_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/practice-form.js"),
     )
 }
 

@@ -138,7 +138,8 @@ impl<'a> Reader<'a> {
         Some(code.to_string())
     }
 
-    /// The main goal, every goal (the main one first) and the targets, each of a goal ticked.
+    /// The main goal, every goal (the main one first, then those ticked, then those the targets
+    /// name) and the targets.
     fn sdgs(&mut self) -> (Option<u8>, Vec<u8>, Vec<SdgTarget>) {
         let goal = |text: &str| text.parse::<u8>().ok().filter(|g| (1..=17).contains(g));
         let sdg = goal(self.form.one("sdg"));
@@ -154,12 +155,19 @@ impl<'a> Reader<'a> {
                 None => self.problem("sdgs", "practice-bad-sdg", &[]),
             }
         }
-        let mut targets = Vec::new();
-        for value in self.form.one("targets").split([',', ' ', ';']).filter(|v| !v.is_empty()) {
-            let named = [("target", FluentValue::from(value.to_string()))];
-            match SdgTarget::parse(value) {
-                Ok(target) if sdgs.contains(&target.goal()) => targets.push(target),
-                Ok(_) => self.problem("targets", "practice-target-goal", &named),
+        // A target names its goal: one the practice does not tick yet is added with it.
+        let mut targets: Vec<SdgTarget> = Vec::new();
+        for value in target_words(self.form.one("targets")) {
+            let named = [("target", FluentValue::from(value.clone()))];
+            match SdgTarget::parse(&value) {
+                Ok(target) => {
+                    if !sdgs.contains(&target.goal()) {
+                        sdgs.push(target.goal());
+                    }
+                    if !targets.contains(&target) {
+                        targets.push(target);
+                    }
+                }
                 Err(_) => self.problem("targets", "practice-bad-target", &named),
             }
         }
@@ -427,5 +435,52 @@ mod tests {
         assert_eq!(practice.targets.len(), 2);
         assert_eq!(practice.links.len(), 1);
         assert!(practice.consent);
+    }
+}
+
+/// The targets typed in one field, separated by spaces, semicolons or commas: a comma between a
+/// goal and a target's number or letter is the decimal comma of "16,7" (16.7), as a Spanish or
+/// French keyboard writes it, so "16,7, 11.3" and "16,7 11,3" read as two targets each.
+fn target_words(text: &str) -> Vec<String> {
+    let is_goal = |p: &str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
+    let is_suffix = |p: &str| {
+        !p.is_empty()
+            && p.len() <= 2
+            && (p.bytes().all(|b| b.is_ascii_digit()) || p.bytes().all(|b| b.is_ascii_alphabetic()))
+    };
+    let mut out = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || c == ';').filter(|w| !w.is_empty()) {
+        let parts: Vec<&str> = word.split(',').collect();
+        let mut i = 0;
+        while i < parts.len() {
+            let part = parts[i];
+            if is_goal(part) && parts.get(i + 1).is_some_and(|next| is_suffix(next)) {
+                out.push(format!("{part}.{}", parts[i + 1]));
+                i += 2;
+            } else {
+                if !part.is_empty() {
+                    out.push(part.to_string());
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod target_tests {
+    use super::target_words;
+
+    #[test]
+    fn decimal_commas_and_separating_commas_read_as_people_mean_them() {
+        assert_eq!(target_words("16,7"), ["16.7"]);
+        assert_eq!(target_words("16.7"), ["16.7"]);
+        assert_eq!(target_words("16,7, 11.3"), ["16.7", "11.3"]);
+        assert_eq!(target_words("16,7 11,a;9.c"), ["16.7", "11.a", "9.c"]);
+        assert_eq!(target_words("16.7,11.3"), ["16.7", "11.3"]);
+        assert_eq!(target_words("16,7,11,3"), ["16.7", "11.3"]);
+        assert_eq!(target_words("zz"), ["zz"]);
+        assert!(target_words(" , ").is_empty());
     }
 }

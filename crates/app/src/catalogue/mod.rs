@@ -345,6 +345,13 @@ mod tests {
         ]);
         let practice = read_form(None, id(), city(), Lang::Es, &form).unwrap();
         assert_eq!(practice.sdgs, [16, 11]);
+        // A target implies its goal, and a decimal comma reads as the point.
+        let mut implied = form.clone();
+        implied.retain(|(k, _)| k != "targets");
+        implied.push(("targets".into(), "9,c; 16.7".into()));
+        let practice = read_form(None, id(), city(), Lang::Es, &implied).unwrap();
+        assert_eq!(practice.sdgs, [16, 11, 9]);
+        assert_eq!(practice.targets.iter().map(ToString::to_string).collect::<Vec<_>>(), ["9.c", "16.7"]);
         assert_eq!(practice.indicators[0].value, "1.200 en 2023");
         assert!(practice.consent);
         let mut english = form_values(&practice, Lang::En);

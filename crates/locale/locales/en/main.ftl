@@ -543,6 +543,10 @@ refused-unknown-question = There is no question { $code } in this questionnaire.
 refused-unknown-group = There is no part { $name } in this questionnaire.
 refused-unknown-entry = The entry { $entry } does not exist in this questionnaire.
 refused-invalid-answers = Nothing was saved; please correct:
+answers-refused-kept = { $count ->
+    [one] One answer was not saved: it is kept below as you typed it, beside its problem.
+   *[other] { $count } answers were not saved: they are kept below as you typed them, each beside its problem.
+}
 refused-answer-too-long = The answer to { $question } is longer than { $max } characters.
 refused-too-many-entries = { $group ->
     [none] A response can hold at most { $max } entries.
@@ -853,7 +857,6 @@ practice-too-many = At most { $max } items.
 practice-unknown-value = Not one of the values offered.
 practice-bad-sdg = Choose a goal from 1 to 17.
 practice-bad-target = { $target } is not an SDG target: write it like 11.3 or 11.a.
-practice-target-goal = Target { $target } belongs to a goal the practice does not list.
 practice-bad-date = Write a date as YYYY, YYYY-MM or YYYY-MM-DD.
 practice-ended-before = The end comes before the start.
 practice-bad-link = { $link } is not a web address starting with https:// or http://.

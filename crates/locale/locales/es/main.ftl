@@ -552,6 +552,10 @@ refused-unknown-question = No hay ninguna pregunta { $code } en este cuestionari
 refused-unknown-group = No hay ninguna parte { $name } en este cuestionario.
 refused-unknown-entry = La entrada { $entry } no existe en este cuestionario.
 refused-invalid-answers = No se ha guardado nada; corrija:
+answers-refused-kept = { $count ->
+    [one] Una respuesta no se ha guardado: se conserva abajo tal como la escribió, junto a su problema.
+   *[other] { $count } respuestas no se han guardado: se conservan abajo tal como las escribió, cada una junto a su problema.
+}
 refused-answer-too-long = La respuesta a { $question } supera los { $max } caracteres.
 refused-too-many-entries = { $group ->
     [none] Una respuesta puede tener como máximo { $max } entradas.
@@ -874,7 +878,6 @@ practice-too-many = Como máximo { $max } elementos.
 practice-unknown-value = No es uno de los valores ofrecidos.
 practice-bad-sdg = Elija un objetivo del 1 al 17.
 practice-bad-target = { $target } no es una meta de los ODS: escríbala como 11.3 u 11.a.
-practice-target-goal = La meta { $target } pertenece a un objetivo que la práctica no incluye.
 practice-bad-date = Escriba la fecha como AAAA, AAAA-MM o AAAA-MM-DD.
 practice-ended-before = El final es anterior al inicio.
 practice-bad-link = { $link } no es una dirección web que empiece por https:// o http://.

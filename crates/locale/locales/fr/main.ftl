@@ -555,6 +555,10 @@ refused-unknown-question = Il n'y a pas de question { $code } dans ce questionna
 refused-unknown-group = Il n'y a pas de partie { $name } dans ce questionnaire.
 refused-unknown-entry = L'entrée { $entry } n'existe pas dans ce questionnaire.
 refused-invalid-answers = Rien n'a été enregistré ; veuillez corriger :
+answers-refused-kept = { $count ->
+    [one] Une réponse n’a pas été enregistrée : elle est conservée ci-dessous telle que vous l’avez saisie, à côté de son problème.
+   *[other] { $count } réponses n’ont pas été enregistrées : elles sont conservées ci-dessous telles que vous les avez saisies, chacune à côté de son problème.
+}
 refused-answer-too-long = La réponse à { $question } dépasse { $max } caractères.
 refused-too-many-entries = { $group ->
     [none] Une réponse peut compter au plus { $max } entrées.
@@ -871,7 +875,6 @@ practice-too-many = { $max } éléments au plus.
 practice-unknown-value = Ce n'est pas l'une des valeurs proposées.
 practice-bad-sdg = Choisissez un objectif de 1 à 17.
 practice-bad-target = { $target } n'est pas une cible des ODD : écrivez-la comme 11.3 ou 11.a.
-practice-target-goal = La cible { $target } relève d'un objectif que la pratique ne mentionne pas.
 practice-bad-date = Écrivez la date sous la forme AAAA, AAAA-MM ou AAAA-MM-JJ.
 practice-ended-before = La fin précède le début.
 practice-bad-link = { $link } n'est pas une adresse web commençant par https:// ou http://.

@@ -209,13 +209,23 @@ impl Builder<'_> {
             summary: summary.to_string(),
             shown_in,
             city_id: p.city.to_string(),
-            city: if p.city_name.is_empty() { self.city_name(p.city.as_str()) } else { p.city_name.clone() },
+            city: self.practice_city(p),
             city_page: self.snapshot.answers.iter().any(|a| a.city == p.city),
             axis_code: p.axis.clone(),
             axis: self.names.axis(&p.axis),
             sdgs: p.sdgs.iter().map(|g| self.sdg(*g, 0)).collect(),
             sdg_codes: p.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
             words: self.practice_words(p, &[title, summary]),
+        }
+    }
+
+    /// A practice's city in the page's language: as the edition names it, else as the registry
+    /// did when the version was made.
+    fn practice_city(&self, p: &Practice) -> String {
+        match self.snapshot.city(&p.city) {
+            Some(city) => city.name_in(self.lang).to_string(),
+            None if p.city_name.is_empty() => p.city.to_string(),
+            None => p.city_names.get(self.lang).unwrap_or(&p.city_name).to_string(),
         }
     }
 
@@ -226,7 +236,7 @@ impl Builder<'_> {
         let lang = self.lang;
         let mut analysers = smartcities_search::words::Words::default();
         let mut words = std::collections::BTreeSet::new();
-        let city = if p.city_name.is_empty() { self.city_name(p.city.as_str()) } else { p.city_name.clone() };
+        let city = self.practice_city(p);
         let mut labels = vec![city, self.names.axis(&p.axis)];
         labels.extend(p.sdgs.iter().map(|g| t(lang, &format!("sdg-{g}"))));
         for text in shown.iter().copied().chain(labels.iter().map(String::as_str)) {

@@ -49,7 +49,8 @@ pub(super) struct FormPage {
     errors: BTreeMap<String, Vec<String>>,
     has_errors: bool,
     axes: Vec<Choice>,
-    sub_areas: Vec<Choice>,
+    /// Sub-areas by study axis; only the chosen axis's once one is chosen.
+    sub_areas: Vec<SubAreaGroup>,
     sdgs: Vec<Choice>,
     other_sdgs: Vec<Choice>,
     inequalities: Vec<Choice>,
@@ -60,6 +61,49 @@ pub(super) struct FormPage {
     efforts_complexity: Vec<Choice>,
     consent: bool,
     cancel: String,
+}
+
+/// The sub-areas of one study axis, for an `<optgroup>`.
+#[derive(Serialize)]
+pub(super) struct SubAreaGroup {
+    axis: &'static str,
+    label: String,
+    options: Vec<Choice>,
+}
+
+/// The sub-areas grouped by study axis, each name once per axis, in the reader's order; only
+/// the chosen axis's group when `axis` is one.
+fn sub_area_groups(lang: Lang, labels: &Labels, axis: &str, chosen: &str) -> Vec<SubAreaGroup> {
+    let collator = crate::i18n::collator(lang);
+    StudyAxis::ALL
+        .iter()
+        .filter(|a| axis.is_empty() || a.slug() == axis)
+        .filter_map(|a| {
+            let mut options: Vec<Choice> = Vec::new();
+            let mut codes: Vec<(&String, &String)> = labels
+                .sub_areas
+                .iter()
+                .filter(|(code, _)| !code.starts_with("sdgs_") && labels.sub_area_axes.get(*code) == Some(a))
+                .collect();
+            codes.sort_by(|x, y| collator.compare(x.1, y.1).then(x.0.cmp(y.0)));
+            for (code, label) in codes {
+                // The same name under two codes (frameworks of different editions) shows once,
+                // unless the chosen one is the other code.
+                if let Some(same) = options.iter_mut().find(|o| &o.label == label) {
+                    if code == chosen {
+                        *same = Choice { chosen: true, value: code.clone(), label: label.clone() };
+                    }
+                    continue;
+                }
+                options.push(Choice { chosen: code == chosen, value: code.clone(), label: label.clone() });
+            }
+            (!options.is_empty()).then(|| SubAreaGroup {
+                axis: a.slug(),
+                label: t(lang, &format!("axis-{}", a.slug())),
+                options,
+            })
+        })
+        .collect()
 }
 
 /// Where a practice form posts and what it is about.
@@ -100,13 +144,7 @@ pub(super) fn form_page(
     };
     let goals: Vec<(String, String)> =
         (1..=17).map(|g| (g.to_string(), format!("{g} · {}", t(lang, &format!("sdg-{g}"))))).collect();
-    let mut sub_areas: Vec<(String, String)> = labels
-        .sub_areas
-        .iter()
-        .filter(|(code, _)| !code.starts_with("sdgs_"))
-        .map(|(c, l)| (c.clone(), l.clone()))
-        .collect();
-    sub_areas.sort_by(|a, b| a.1.cmp(&b.1));
+    let sub_areas = sub_area_groups(lang, labels, &value("axis"), &value("sub_area"));
     let language = |l: Lang| FluentValue::from(t(lang, &format!("language-{}", l.code())));
     let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for p in problems {
@@ -138,7 +176,7 @@ pub(super) fn form_page(
                 .map(|a| (a.slug().to_string(), t(lang, &format!("axis-{}", a.slug()))))
                 .collect(),
         ),
-        sub_areas: choices("sub_area", sub_areas),
+        sub_areas,
         sdgs: choices("sdg", goals.clone()),
         other_sdgs: checks("sdgs", goals),
         inequalities: checks(

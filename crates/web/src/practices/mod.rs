@@ -140,24 +140,32 @@ fn encode(value: &str) -> String {
 pub(crate) struct Labels {
     lang: Lang,
     sub_areas: HashMap<String, String>,
+    /// The study axis each sub-area belongs to, where its framework maps it to one.
+    sub_area_axes: HashMap<String, smartcities_domain::StudyAxis>,
 }
 
 impl Labels {
     /// Labels in `lang`, with sub-area names from the frameworks (the newest edition's first).
     pub(crate) async fn load(state: &AppState, lang: Lang) -> Result<Labels, AppError> {
         let mut sub_areas = HashMap::new();
+        let mut sub_area_axes = HashMap::new();
         let mut editions = state.app.editions().await?;
         editions.sort_by_key(|e| std::cmp::Reverse(e.year));
         for edition in editions {
             if let Some((_, framework)) = state.app.framework(edition.year).await? {
-                for sub_area in framework.axes.iter().flat_map(|a| &a.sub_areas) {
-                    sub_areas
-                        .entry(sub_area.code.to_string())
-                        .or_insert_with(|| sub_area.label.get(lang).to_string());
+                for axis in &framework.axes {
+                    for sub_area in &axis.sub_areas {
+                        sub_areas
+                            .entry(sub_area.code.to_string())
+                            .or_insert_with(|| sub_area.label.get(lang).to_string());
+                        if let Some(study_axis) = axis.study_axis {
+                            sub_area_axes.entry(sub_area.code.to_string()).or_insert(study_axis);
+                        }
+                    }
                 }
             }
         }
-        Ok(Labels { lang, sub_areas })
+        Ok(Labels { lang, sub_areas, sub_area_axes })
     }
 
     pub(crate) fn value(&self, dimension: &str, value: &str) -> String {

@@ -47,6 +47,8 @@ pub(super) struct GroupPage {
     next: Option<String>,
     saved: bool,
     conflicts: Vec<String>,
+    /// How many answers were refused and are shown again as typed, beside their problems.
+    refused: usize,
 }
 
 pub(super) fn group_page(
@@ -154,7 +156,30 @@ pub(super) fn group_page(
         next: groups.get(index + 1).map(|g| g.name.to_string()),
         saved: false,
         conflicts: Vec::new(),
+        refused: 0,
     })
+}
+
+impl GroupPage {
+    /// Shows refused answers as they were typed, each with its problem, so nothing is lost.
+    fn keep_typed(&mut self, fields: &HashMap<String, Vec<String>>, problems: &[AnswerProblem]) {
+        let mut views: Vec<&mut QuestionView> =
+            self.sections.iter_mut().flat_map(|(_, v)| v.iter_mut()).collect();
+        views.extend(self.entries.iter_mut().flat_map(|e| e.questions.iter_mut()));
+        for problem in problems {
+            let field = match &problem.entry {
+                Some(entry) => format!("{}.{}", entry.id, problem.question),
+                None => problem.question.clone(),
+            };
+            let Some(view) = views.iter_mut().find(|v| v.field == field) else { continue };
+            let typed = fields.get(&field).cloned().unwrap_or_default();
+            for option in &mut view.options {
+                option.checked = typed.contains(&option.code);
+            }
+            view.value = typed.join(" ");
+            view.problem = Some(problem.message.clone());
+        }
+    }
 }
 
 pub async fn group_form(
@@ -391,6 +416,39 @@ pub async fn save_group(
                     "problems": by_field,
                 });
                 return Ok((StatusCode::CONFLICT, Json(body)).into_response());
+            }
+            // Without JavaScript nothing typed is lost: the other answers are saved and the page
+            // comes back with the refused ones as typed, each beside its problem.
+            Err(AppError::Refused(Refusal::InvalidAnswers(problems))) => {
+                let refused_at = |c: &AnswerChange| {
+                    problems.iter().any(|p| p.question == c.question && p.entry == c.entry)
+                };
+                let rest: Vec<AnswerChange> = changes.iter().filter(|c| !refused_at(c)).cloned().collect();
+                let saved = match rest.is_empty() {
+                    true => None,
+                    false => Some(
+                        state
+                            .app
+                            .save_answers_in(user_of(&viewer)?, &loaded, base, &rest, lang)
+                            .await
+                            .map_err(refused(lang))?,
+                    ),
+                };
+                let loaded = load(&ctx, &year, &city).await?;
+                let comments = comments_of(&ctx, &loaded).await?;
+                let mut page =
+                    group_page(lang, &loaded, &viewer, &group, &comments).ok_or(PageError::NotFound(lang))?;
+                match saved {
+                    Some(SaveOutcome::Saved { .. }) => page.saved = true,
+                    Some(SaveOutcome::Conflicts { conflicts, .. }) => {
+                        page.conflicts = describe_conflicts(lang, &loaded.questionnaire, &conflicts);
+                    }
+                    None => {}
+                }
+                page.refused = problems.len();
+                page.keep_typed(&fields, &problems);
+                let html = render_page(&ctx, "group.html", "me", page).await?;
+                return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
             }
             other => other.map_err(refused(lang))?,
         };
