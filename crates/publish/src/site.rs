@@ -35,6 +35,7 @@ const ASSETS: &[(&str, &[u8])] = &[
     ("site/assets/site.css", include_bytes!("../assets/site/site.css")),
     ("site/assets/practices.js", include_bytes!("../assets/site/practices.js")),
     ("site/assets/words.js", include_bytes!("../assets/site/words.js")),
+    ("site/assets/snowball/base.js", include_bytes!("../assets/site/snowball/base.js")),
     ("site/assets/snowball/stem-en.js", include_bytes!("../assets/site/snowball/stem-en.js")),
     ("site/assets/snowball/stem-es.js", include_bytes!("../assets/site/snowball/stem-es.js")),
     ("site/assets/snowball/stem-fr.js", include_bytes!("../assets/site/snowball/stem-fr.js")),

@@ -29,11 +29,12 @@ fn script(name: &str) -> String {
 /// What the site's scripts make of `text` in `lang`: (stem, plain) per word.
 fn in_node(lang: Lang, text: &str) -> Vec<(String, String)> {
     let program = format!(
-        "{stemmer}\n{words}\n\
+        "{base}\n{stemmer}\n{words}\n\
          const analyse = SiteWords.make({lang:?}, SnowballStemmer);\n\
          let input = '';\n\
          process.stdin.on('data', d => input += d);\n\
          process.stdin.on('end', () => console.log(JSON.stringify(analyse(input).map(w => [w.stem, w.plain]))));\n",
+        base = script("snowball/base.js"),
         stemmer = script(&format!("snowball/stem-{}.js", lang.code())),
         words = script("words.js"),
         lang = lang.code(),
