@@ -279,6 +279,7 @@ async fn without_javascript_a_refused_answer_is_kept_as_typed_and_the_others_are
     let problem = block.split("id=\"e-pilots_last_2y\"").nth(1).unwrap();
     assert!(problem.contains("entero") && !problem.starts_with(" data-problem hidden"), "{problem}");
     assert!(html.contains("Una respuesta no se ha guardado"), "the page says one answer was kept aside");
+    assert!(html.contains("2025 · Lisboa</a>"), "the city is named in Spanish");
     // The other answer was saved.
     assert_eq!(uses_cpi().await.as_deref(), Some(answer));
     let stored = store.answering().answers(year, &lisbon).await.unwrap();

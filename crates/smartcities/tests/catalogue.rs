@@ -547,6 +547,7 @@ async fn the_practice_form_offers_sub_areas_by_axis_and_reads_targets_as_typed()
     let back =
         send(app, "POST", "/cities/pt-lisbon/practices/new?lang=es", Some(&lisbon), Some(form(&typed))).await;
     assert_eq!(back.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(back.body.contains("Proponer una práctica de Lisboa"), "the city is named in Spanish");
     let groups = optgroups(&back.body);
     assert_eq!(groups.iter().map(|(a, _)| a.as_str()).collect::<Vec<_>>(), ["mobility"]);
     assert!(back.body.contains("id=\"summary-error\""), "the summary is missing");

@@ -411,7 +411,7 @@ pub async fn me(
             });
         }
         let city = match &user.city {
-            Some(id) => state.app.city(id).await?.map(|c| c.name),
+            Some(id) => state.app.city(id).await?.map(|c| c.name_in(lang).to_string()),
             None => None,
         };
         let body = MePage {

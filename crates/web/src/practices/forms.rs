@@ -320,7 +320,7 @@ pub async fn propose_form(
         return Err(PageError::Forbidden(lang));
     }
     let labels = Labels::load(&state, lang).await.map_err(refused(lang))?;
-    let target = propose_target(lang, &city.id, &city.name);
+    let target = propose_target(lang, &city.id, city.name_in(lang));
     let body = form_page(lang, &labels, target, BTreeMap::new(), &HashMap::new(), &[]);
     render_form(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, body).await
 }
@@ -341,7 +341,7 @@ pub async fn propose(
         Ok(id) => Ok(Redirect::to(&format!("/practices/{id}?proposed")).into_response()),
         Err(AppError::Refused(Refusal::PracticeInvalid(problems))) => {
             let labels = Labels::load(&state, lang).await.map_err(refused(lang))?;
-            let name = state.app.city(&city).await?.map(|c| c.name).unwrap_or_default();
+            let name = state.app.city(&city).await?.map(|c| c.name_in(lang).to_string()).unwrap_or_default();
             let body =
                 form_page(lang, &labels, propose_target(lang, &city, &name), values, &fields, &problems);
             let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };

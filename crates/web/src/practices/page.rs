@@ -204,7 +204,7 @@ pub async fn show(
         version: page.stored.version,
         title: text_view(&practice.title, lang),
         summary: text_view(&practice.summary, lang),
-        city: page.city.name.clone(),
+        city: page.city.name_in(lang).to_string(),
         city_id: page.city.id.to_string(),
         axis: labels.value("axis", practice.axis.slug()),
         sdg: SdgView { goal: practice.sdg, name: t(lang, &format!("sdg-{}", practice.sdg)) },

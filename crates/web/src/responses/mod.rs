@@ -236,7 +236,7 @@ fn head(lang: Lang, loaded: &Loaded, viewer: &Viewer) -> Head {
     Head {
         year: loaded.edition.year.get(),
         edition: loaded.edition.title.get(lang).to_string(),
-        city: loaded.city.name.clone(),
+        city: loaded.city.name_in(lang).to_string(),
         city_id: loaded.city.id.to_string(),
         status: t(lang, &format!("response-{}", loaded.response.status.slug())),
         status_code: loaded.response.status.slug().to_string(),
