@@ -121,18 +121,99 @@ fn a_file_over_the_size_limit_is_refused_unread() {
 }
 
 #[test]
-fn legacy_and_opendocument_files_are_asked_for_again_as_xlsx() {
+fn legacy_files_are_asked_for_again_as_xlsx() {
     let xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
-    assert!(
-        matches!(refused_quickly(&xls), WorkbookError::UnsupportedFormat { format } if format.contains(".xls"))
-    );
-    let mut ods = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    ods.start_file("mimetype", zip::write::SimpleFileOptions::default()).unwrap();
-    ods.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
-    let ods = ods.finish().unwrap().into_inner();
-    let error = refused_quickly(&ods);
-    assert!(matches!(error, WorkbookError::UnsupportedFormat { format } if format.contains(".ods")));
+    let error = refused_quickly(&xls);
+    assert!(matches!(&error, WorkbookError::UnsupportedFormat { format } if format.contains(".xls")));
     assert!(error.message(Lang::Fr).contains("(.xlsx)"));
+}
+
+/// An OpenDocument spreadsheet whose first sheet's rows are `rows` (the XML inside
+/// `<table:table>`).
+fn ods(rows: &str) -> Vec<u8> {
+    let mut archive = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    archive.start_file("mimetype", stored).unwrap();
+    archive.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    let deflated =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    archive.start_file("content.xml", deflated).unwrap();
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="survey">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    archive.write_all(content.as_bytes()).unwrap();
+    archive.start_file("META-INF/manifest.xml", deflated).unwrap();
+    archive
+        .write_all(
+            br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#,
+        )
+        .unwrap();
+    archive.finish().unwrap().into_inner()
+}
+
+fn text_cell(text: &str, repeated: u64) -> String {
+    format!(
+        r#"<table:table-cell table:number-columns-repeated="{repeated}" office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
+}
+
+#[test]
+fn opendocument_sheets_are_read_and_their_repeat_counts_bounded_before_reading() {
+    // A plain sheet reads, repeats included, empty rows moving the next ones down (written as
+    // LibreOffice writes them).
+    let plain = ods(&format!(
+        r#"<table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row><table:table-row>{}</table:table-row>"#,
+        text_cell("type", 1),
+        text_cell("name", 2),
+        text_cell("integer", 1)
+    ));
+    let sheets = read_workbook(&plain, &Limits::UPLOAD).unwrap();
+    assert_eq!(sheets[0].name, "survey");
+    let range = &sheets[0].range;
+    assert_eq!(range.get_value((0, 2)).map(ToString::to_string), Some("name".into()));
+    assert_eq!(range.get_value((3, 0)).map(ToString::to_string), Some("integer".into()));
+
+    // A filled cell repeated across every column of a million rows claims 16 billion cells.
+    let wide = ods(&format!(
+        r#"<table:table-row table:number-rows-repeated="1000000">{}</table:table-row>"#,
+        text_cell("x", 16_384)
+    ));
+    assert!(matches!(refused_quickly(&wide), WorkbookError::CellOutOfBounds { .. }));
+    // Within the rows and columns allowed but too many filled cells once repeated.
+    let many = ods(&format!(
+        r#"<table:table-row table:number-rows-repeated="19000">{}</table:table-row>"#,
+        text_cell("x", 400)
+    ));
+    assert!(matches!(refused_quickly(&many), WorkbookError::TooManyCells { .. }));
+    // One cell far below the others, after a million empty rows.
+    let far = ods(&format!(
+        r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="3"/></table:table-row><table:table-row>{}</table:table-row>"#,
+        text_cell("a", 1),
+        text_cell("b", 1)
+    ));
+    let error = refused_quickly(&far);
+    assert!(matches!(error, WorkbookError::CellOutOfBounds { row: 1_048_001, column: 0, .. }), "{error:?}");
+    // Cells within bounds but far apart span too large a rectangle.
+    let apart = ods(&format!(
+        r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="19000"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="450"/>{}</table:table-row>"#,
+        text_cell("a", 1),
+        text_cell("b", 1)
+    ));
+    assert!(matches!(refused_quickly(&apart), WorkbookError::SpanTooLarge { .. }));
+    // A space repeated four billion times.
+    let spaces = ods(
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a<text:s text:c="4000000000"/>b</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert!(matches!(refused_quickly(&spaces), WorkbookError::UnpacksTooLarge { .. }));
+    // A repeat count that is not a number, and an archive without a sheet, are damaged files.
+    let word = ods(r#"<table:table-row table:number-rows-repeated="many"/>"#);
+    assert!(matches!(refused_quickly(&word), WorkbookError::Unreadable { .. }));
+    let mut bare = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    bare.start_file("mimetype", zip::write::SimpleFileOptions::default()).unwrap();
+    bare.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    let error = refused_quickly(&bare.finish().unwrap().into_inner());
+    assert!(matches!(&error, WorkbookError::Unreadable { .. }));
+    assert!(error.message(Lang::Es).contains(".ods"), "{}", error.message(Lang::Es));
 }
 
 #[test]

@@ -188,3 +188,25 @@ fn a_workbook_for_another_city_is_refused() {
     assert_eq!(ok.base_revision, smartcities_domain::Revision::new(3));
     assert!(read_answer_workbook(&q, b"garbage", &target(Lang::En), &Limits::UPLOAD).is_err());
 }
+
+/// Writes the Spanish workbook with the answers to `SMARTCITIES_WRITE_ANSWER_WORKBOOK`, the file
+/// `answers-2023-es.ods` was saved from (by LibreOffice: `soffice --headless --convert-to ods`).
+#[test]
+#[ignore = "writes the workbook a fixture is made from; run by hand"]
+fn write_the_workbook_the_opendocument_fixture_comes_from() {
+    if let Ok(path) = std::env::var("SMARTCITIES_WRITE_ANSWER_WORKBOOK") {
+        let bytes = write_answer_workbook(&questionnaire(), &answers(), &target(Lang::Es)).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+}
+
+#[test]
+fn a_workbook_saved_as_opendocument_reads_back_the_same_answers() {
+    let bytes = include_bytes!("data/answers-2023-es.ods");
+    let uploaded = read_answer_workbook(&questionnaire(), bytes, &target(Lang::Es), &Limits::UPLOAD)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut expected = answers();
+    expected.entries.insert("barriers_enablers".into(), vec![]);
+    assert_eq!(uploaded.base_revision, smartcities_domain::Revision::new(7));
+    assert_eq!(uploaded.answers, expected);
+}

@@ -331,3 +331,32 @@ fn calculations_choice_filters_other_languages_and_settings_are_kept_and_used() 
     assert_eq!(team.other_texts.get("label::Português (pt)").map(String::as_str), Some("Qual equipa?"));
     assert_eq!(back.lists["cities"][0].columns.get("region").map(String::as_str), Some("north"));
 }
+
+/// The corpus saved as OpenDocument by LibreOffice (`soffice --headless --convert-to ods`).
+fn corpus_ods() -> PathBuf {
+    corpus().with_file_name("xlsform-examples-ods")
+}
+
+#[test]
+fn the_corpus_saved_as_opendocument_imports_as_the_excel_files_do() {
+    let mut compared = 0;
+    for entry in std::fs::read_dir(corpus()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let ods = corpus_ods().join(format!("{name}.ods"));
+        let (xlsx, ods) = (
+            read_xlsform(&std::fs::read(&path).unwrap(), &Limits::UPLOAD),
+            read_xlsform(&std::fs::read(&ods).unwrap_or_else(|e| panic!("{name}.ods: {e}")), &Limits::UPLOAD),
+        );
+        match (xlsx, ods) {
+            (Ok(x), Ok(o)) => {
+                assert_eq!(x.questionnaire, o.questionnaire, "{name}: the same questionnaire");
+                assert_eq!(x.notices, o.notices, "{name}: the same notices at the same places");
+            }
+            (Err(x), Err(o)) => assert_eq!(x.errors, o.errors, "{name}: the same errors at the same places"),
+            (x, o) => panic!("{name}: .xlsx {:?} but .ods {:?}", x.map(|_| ()), o.map(|_| ())),
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, 19);
+}

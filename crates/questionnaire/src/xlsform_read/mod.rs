@@ -150,7 +150,7 @@ impl Sheet {
         let mut columns = Vec::new();
         if let Some(header) = range.rows().next() {
             for (i, cell) in header.iter().enumerate() {
-                let text = cell.to_string();
+                let text = cell_text(cell);
                 let text = text.trim();
                 if text.is_empty() {
                     continue;
@@ -186,7 +186,7 @@ impl Sheet {
     }
 
     fn cell(&self, row: &[Data], column: &Column) -> String {
-        row.get(column.index as usize).map(|d| d.to_string().trim().to_string()).unwrap_or_default()
+        row.get(column.index as usize).map(cell_text).unwrap_or_default()
     }
 
     fn column(&self, base: &str) -> Option<&Column> {
@@ -660,6 +660,16 @@ fn check_questionnaire(
         } else {
             found.error(place, message);
         }
+    }
+}
+
+/// A cell as XLSForm's reference converter reads it: booleans as `TRUE` and `FALSE` (as a
+/// spreadsheet shows them, whether typed or given by a formula), everything else as written.
+fn cell_text(data: &Data) -> String {
+    match data {
+        Data::Bool(true) => "TRUE".to_string(),
+        Data::Bool(false) => "FALSE".to_string(),
+        other => other.to_string().trim().to_string(),
     }
 }
 

@@ -7,9 +7,13 @@
 //! counted, and the string-table size it declares is compared with its real size; then cells are
 //! streamed one at a time, and a sheet is refused as soon as a cell lies outside the allowed rows
 //! and columns, the sheet holds too many cells, or the time is up. Only then is a grid built,
-//! sized by what was counted. The older binary `.xls` and OpenDocument `.ods` formats cannot be
-//! read this way (their readers build every sheet whole as they open the file), so they are
-//! refused with a request to save the file as `.xlsx`.
+//! sized by what was counted. An OpenDocument `.ods` file is counted the same way, then its
+//! `content.xml` is pre-scanned for what its repeat counts claim (`ods.rs`) before calamine
+//! reads it. The older binary `.xls` format cannot be read this way yet (its reader reserves
+//! what a sheet's dimensions claim as it opens the file), so it is refused with a request to
+//! save the file as `.xlsx`.
+
+mod ods;
 
 use std::{
     io::{Cursor, Read},
@@ -175,9 +179,9 @@ impl WorkbookError {
                 "{} ({detail})",
                 words(
                     lang,
-                    "The file is not a readable Excel workbook (.xlsx)",
-                    "El archivo no es un libro de Excel (.xlsx) legible",
-                    "Le fichier n'est pas un classeur Excel (.xlsx) lisible"
+                    "The file is not a readable workbook (.xlsx or .ods)",
+                    "El archivo no es un libro legible (.xlsx u .ods)",
+                    "Le fichier n'est pas un classeur lisible (.xlsx ou .ods)"
                 )
             ),
             WorkbookError::TooManyParts { max } => format!(
@@ -267,7 +271,7 @@ impl std::error::Error for WorkbookError {}
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Reads every sheet of an `.xlsx` workbook within `limits`.
+/// Reads every sheet of an `.xlsx` or `.ods` workbook within `limits`.
 pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, WorkbookError> {
     let started = Instant::now();
     if bytes.len() > limits.max_file_bytes {
@@ -279,7 +283,9 @@ pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Workbo
     if !bytes.starts_with(ZIP_MAGIC) {
         return Err(WorkbookError::Unreadable { detail: "not a zip archive".into() });
     }
-    check_archive(bytes, limits, started)?;
+    if check_archive(bytes, limits, started)? == Format::Ods {
+        return ods::read(bytes, limits, started);
+    }
 
     let mut workbook =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable { detail: e.to_string() })?;
@@ -295,6 +301,13 @@ pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Workbo
     Ok(sheets)
 }
 
+/// The kinds of zip archive a workbook comes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Xlsx,
+    Ods,
+}
+
 fn time_up(started: Instant, limits: &Limits) -> Result<(), WorkbookError> {
     if started.elapsed() > limits.time {
         Err(WorkbookError::TimeUp { seconds: limits.time.as_secs() })
@@ -304,20 +317,15 @@ fn time_up(started: Instant, limits: &Limits) -> Result<(), WorkbookError> {
 }
 
 /// Unpacks every part into a sink, counting what it really holds, and checks the string table's
-/// declared size against its real one, before any library sizes a buffer from them.
-fn check_archive(bytes: &[u8], limits: &Limits, started: Instant) -> Result<(), WorkbookError> {
+/// declared size against its real one, before any library sizes a buffer from them. Answers
+/// whether it is an `.xlsx` or an `.ods` archive.
+fn check_archive(bytes: &[u8], limits: &Limits, started: Instant) -> Result<Format, WorkbookError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| WorkbookError::Unreadable { detail: e.to_string() })?;
     if archive.len() > limits.max_parts {
         return Err(WorkbookError::TooManyParts { max: limits.max_parts });
     }
-    let is_ods = archive.by_name("mimetype").is_ok_and(|mut part| {
-        let mut head = [0u8; 46];
-        part.read_exact(&mut head).is_ok() && head.starts_with(b"application/vnd.oasis.opendocument")
-    });
-    if is_ods {
-        return Err(WorkbookError::UnsupportedFormat { format: "OpenDocument, .ods" });
-    }
+    let format = if ods::is_ods(&mut archive) { Format::Ods } else { Format::Xlsx };
     let mut total: u64 = 0;
     let mut buffer = vec![0u8; 64 * 1024];
     for index in 0..archive.len() {
@@ -356,7 +364,7 @@ fn check_archive(bytes: &[u8], limits: &Limits, started: Instant) -> Result<(), 
             });
         }
     }
-    Ok(())
+    Ok(format)
 }
 
 /// The `uniqueCount` the `<sst>` element of a shared-string table declares: what calamine
