@@ -242,4 +242,7 @@ async fn a_foreword_shows_in_the_language_it_was_written_in_where_a_translation_
     assert!(!english.contains("Un prólogo"), "never a translation in place of the original");
     let spanish = page("site/es/index.html");
     assert!(spanish.contains("Un prólogo traducido al español.") && !spanish.contains("Original en"));
+    // The version's catalogue names each practice's city in the page's language.
+    let catalogue = page("site/es/practices.html");
+    assert!(catalogue.contains(">Lisboa</a>") && !catalogue.contains(">Lisbon</a>"), "Lisboa in Spanish");
 }

@@ -280,6 +280,8 @@ async fn without_javascript_a_refused_answer_is_kept_as_typed_and_the_others_are
     assert!(problem.contains("entero") && !problem.starts_with(" data-problem hidden"), "{problem}");
     assert!(html.contains("Una respuesta no se ha guardado"), "the page says one answer was kept aside");
     assert!(html.contains("2025 · Lisboa</a>"), "the city is named in Spanish");
+    let me = page(&router, &cookie, "/me?lang=fr").await;
+    assert!(me.contains("Lisbonne") && !me.contains(">Lisbon<"), "the account page names the city in French");
     // The other answer was saved.
     assert_eq!(uses_cpi().await.as_deref(), Some(answer));
     let stored = store.answering().answers(year, &lisbon).await.unwrap();
