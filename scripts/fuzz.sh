@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds="${1:-600}"
 jobs="${2:-1}"
-targets=(workbook xlsform ods cities_csv members_csv partners_csv edition_toml focus_group_toml index_tables search_query)
+targets=(workbook xlsform ods xls cities_csv members_csv partners_csv edition_toml focus_group_toml index_tables search_query)
 mkdir -p logs
 cargo +nightly fuzz build --release
 run() {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use minijinja::{Environment, Value, context, value::Serde};
 use serde::Serialize;
 use smartcities_domain::Lang;
-use smartcities_locale::t;
+use smartcities_locale::{t, translate};
 
 use crate::{File, view::EditionView};
 
@@ -113,7 +113,19 @@ pub fn pages(view: &EditionView, lang: Lang) -> Result<Vec<File>, String> {
     }
     let goals: Vec<_> =
         (1..=17u8).map(|g| context! { goal => g, name => t(lang, &format!("sdg-{g}")) }).collect();
-    page("practices.html".into(), "practices.html", "practices", context! { goals => goals })?;
+    // "1 practice shown", "2 practices shown": the page picks the form as its filter counts.
+    let shown = |n: i64| translate(lang, "pub-filter-shown", &[("count", n.into())]);
+    let shown = context! {
+        now => shown(view.practices.len() as i64),
+        one => shown(1),
+        other => shown(2),
+    };
+    page(
+        "practices.html".into(),
+        "practices.html",
+        "practices",
+        context! { goals => goals, shown => shown },
+    )?;
     page("barriers-enablers.html".into(), "barriers.html", "barriers", context! {})?;
     page("cities.html".into(), "cities.html", "cities", context! {})?;
     for c in &view.cities {

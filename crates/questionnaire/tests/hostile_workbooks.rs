@@ -120,14 +120,6 @@ fn a_file_over_the_size_limit_is_refused_unread() {
     assert!(matches!(read_workbook(&bytes, &limits), Err(WorkbookError::FileTooLarge { max: 1_000, .. })));
 }
 
-#[test]
-fn legacy_files_are_asked_for_again_as_xlsx() {
-    let xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
-    let error = refused_quickly(&xls);
-    assert!(matches!(&error, WorkbookError::UnsupportedFormat { format } if format.contains(".xls")));
-    assert!(error.message(Lang::Fr).contains("(.xlsx)"));
-}
-
 /// An OpenDocument spreadsheet whose first sheet's rows are `rows` (the XML inside
 /// `<table:table>`).
 fn ods(rows: &str) -> Vec<u8> {

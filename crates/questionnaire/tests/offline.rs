@@ -201,12 +201,18 @@ fn write_the_workbook_the_opendocument_fixture_comes_from() {
 }
 
 #[test]
-fn a_workbook_saved_as_opendocument_reads_back_the_same_answers() {
-    let bytes = include_bytes!("data/answers-2023-es.ods");
-    let uploaded = read_answer_workbook(&questionnaire(), bytes, &target(Lang::Es), &Limits::UPLOAD)
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let mut expected = answers();
-    expected.entries.insert("barriers_enablers".into(), vec![]);
-    assert_eq!(uploaded.base_revision, smartcities_domain::Revision::new(7));
-    assert_eq!(uploaded.answers, expected);
+fn a_workbook_saved_as_opendocument_or_excel_97_reads_back_the_same_answers() {
+    // The `.xls` was saved by LibreOffice from the `.ods`.
+    let files: [(&str, &[u8]); 2] = [
+        ("ods", include_bytes!("data/answers-2023-es.ods")),
+        ("xls", include_bytes!("data/answers-2023-es.xls")),
+    ];
+    for (format, bytes) in files {
+        let uploaded = read_answer_workbook(&questionnaire(), bytes, &target(Lang::Es), &Limits::UPLOAD)
+            .unwrap_or_else(|e| panic!("{format}: {e:?}"));
+        let mut expected = answers();
+        expected.entries.insert("barriers_enablers".into(), vec![]);
+        assert_eq!(uploaded.base_revision, smartcities_domain::Revision::new(7), "{format}");
+        assert_eq!(uploaded.answers, expected, "{format}");
+    }
 }

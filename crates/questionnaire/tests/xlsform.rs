@@ -226,9 +226,14 @@ fn malformed_workbooks_are_refused_with_precise_places() {
 fn every_example_the_reference_converter_accepts_imports_and_the_others_are_refused() {
     let converter = xls2xform();
     let dir = tempfile::tempdir().unwrap();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus()).unwrap().map(|e| e.unwrap().path()).collect();
-    files.retain(|p| p.extension().is_some_and(|e| e == "xlsx"));
+    // pyxform reads `.xlsx` and `.xls` (not `.ods`, whose parity with `.xlsx` is tested above).
+    let mut files: Vec<PathBuf> = [corpus(), corpus_as("xls")]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()))
+        .collect();
+    files.retain(|p| p.extension().is_some_and(|e| e == "xlsx" || e == "xls"));
     files.sort();
+    assert_eq!(files.len(), 38);
     let mut disagreements = Vec::new();
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -332,31 +337,40 @@ fn calculations_choice_filters_other_languages_and_settings_are_kept_and_used() 
     assert_eq!(back.lists["cities"][0].columns.get("region").map(String::as_str), Some("north"));
 }
 
-/// The corpus saved as OpenDocument by LibreOffice (`soffice --headless --convert-to ods`).
-fn corpus_ods() -> PathBuf {
-    corpus().with_file_name("xlsform-examples-ods")
+/// The corpus saved by LibreOffice (`soffice --headless --convert-to ods` or `xls`) in the
+/// folder `xlsform-examples-<extension>`.
+fn corpus_as(extension: &str) -> PathBuf {
+    corpus().with_file_name(format!("xlsform-examples-{extension}"))
 }
 
 #[test]
-fn the_corpus_saved_as_opendocument_imports_as_the_excel_files_do() {
-    let mut compared = 0;
-    for entry in std::fs::read_dir(corpus()).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let ods = corpus_ods().join(format!("{name}.ods"));
-        let (xlsx, ods) = (
-            read_xlsform(&std::fs::read(&path).unwrap(), &Limits::UPLOAD),
-            read_xlsform(&std::fs::read(&ods).unwrap_or_else(|e| panic!("{name}.ods: {e}")), &Limits::UPLOAD),
-        );
-        match (xlsx, ods) {
-            (Ok(x), Ok(o)) => {
-                assert_eq!(x.questionnaire, o.questionnaire, "{name}: the same questionnaire");
-                assert_eq!(x.notices, o.notices, "{name}: the same notices at the same places");
+fn the_corpus_saved_as_opendocument_or_excel_97_imports_as_the_xlsx_files_do() {
+    for extension in ["ods", "xls"] {
+        let mut compared = 0;
+        for entry in std::fs::read_dir(corpus()).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_stem().unwrap().to_string_lossy().to_string();
+            let other = corpus_as(extension).join(format!("{name}.{extension}"));
+            let other = std::fs::read(&other).unwrap_or_else(|e| panic!("{name}.{extension}: {e}"));
+            let xlsx = read_xlsform(&std::fs::read(&path).unwrap(), &Limits::UPLOAD);
+            match (xlsx, read_xlsform(&other, &Limits::UPLOAD)) {
+                (Ok(x), Ok(o)) => {
+                    assert_eq!(
+                        x.questionnaire, o.questionnaire,
+                        "{name}.{extension}: the same questionnaire"
+                    );
+                    assert_eq!(
+                        x.notices, o.notices,
+                        "{name}.{extension}: the same notices at the same places"
+                    );
+                }
+                (Err(x), Err(o)) => {
+                    assert_eq!(x.errors, o.errors, "{name}.{extension}: the same errors at the same places")
+                }
+                (x, o) => panic!("{name}: .xlsx {:?} but .{extension} {:?}", x.map(|_| ()), o.map(|_| ())),
             }
-            (Err(x), Err(o)) => assert_eq!(x.errors, o.errors, "{name}: the same errors at the same places"),
-            (x, o) => panic!("{name}: .xlsx {:?} but .ods {:?}", x.map(|_| ()), o.map(|_| ())),
+            compared += 1;
         }
-        compared += 1;
+        assert_eq!(compared, 19, "{extension}");
     }
-    assert_eq!(compared, 19);
 }

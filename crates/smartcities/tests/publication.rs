@@ -585,6 +585,10 @@ async fn published_pages_pass_axe_in_chromium_and_the_catalogue_filters_offline(
     assert!(velo.iter().all(|id| velos.contains(id)), "vélos finds what vélo finds: {velos:?}");
     let nothing = rendered(&format!("file://{}?words=zzzzqx", page("fr").display())).await;
     assert_eq!(found(&nothing), 0, "a word no practice has finds none");
+    // The count's label follows French plural rules: 0 and 1 take the singular.
+    assert!(nothing.contains(">pratique affichée</span>"), "0 pratique affichée");
+    let all = rendered(&format!("file://{}", page("fr").display())).await;
+    assert!(all.contains(">pratiques affichées</span>"), "the whole catalogue is several practices");
 }
 
 /// How many practices a rendered catalogue page shows.

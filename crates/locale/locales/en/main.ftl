@@ -682,7 +682,11 @@ pub-key-findings = Key findings
 pub-filter = Filter the practices
 pub-filter-text = Words
 pub-filter-all = All
-pub-filter-shown = practices shown
+pub-filter-shown =
+    { $count ->
+        [one] practice shown
+       *[other] practices shown
+    }
 pub-focus-groups = Focus groups
 pub-held-on = Held
 pub-language = Language

@@ -694,7 +694,11 @@ pub-key-findings = Resultados clave
 pub-filter = Filtrar las prácticas
 pub-filter-text = Palabras
 pub-filter-all = Todos
-pub-filter-shown = prácticas mostradas
+pub-filter-shown =
+    { $count ->
+        [one] práctica mostrada
+       *[other] prácticas mostradas
+    }
 pub-focus-groups = Grupos focales
 pub-held-on = Fecha
 pub-language = Idioma

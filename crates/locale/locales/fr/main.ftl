@@ -697,7 +697,11 @@ pub-key-findings = Résultats clés
 pub-filter = Filtrer les pratiques
 pub-filter-text = Mots
 pub-filter-all = Tous
-pub-filter-shown = pratiques affichées
+pub-filter-shown =
+    { $count ->
+        [one] pratique affichée
+       *[other] pratiques affichées
+    }
 pub-focus-groups = Groupes de discussion
 pub-held-on = Date
 pub-language = Langue

@@ -7,6 +7,9 @@
   var list = document.getElementById("practices");
   if (!form || !list || typeof SiteWords === "undefined") return;
   var analyse = SiteWords.make(document.documentElement.lang, window.SnowballStemmer);
+  // "1 practice shown", "0 pratique affichée": the label follows the language's plural rule.
+  var label = document.getElementById("shown-label");
+  var plurals = new Intl.PluralRules(document.documentElement.lang);
   var items = Array.prototype.slice.call(list.querySelectorAll(".practice")).map(function (item) {
     var words = {};
     (item.dataset.words || "").split(" ").forEach(function (w) { if (w) words[w] = true; });
@@ -30,6 +33,9 @@
       if (ok) shown += 1;
     });
     form.elements.shown.value = shown;
+    if (label) {
+      label.textContent = plurals.select(shown) === "one" ? label.dataset.one : label.dataset.other;
+    }
   }
   function remember() {
     var query = new URLSearchParams();

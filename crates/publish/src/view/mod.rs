@@ -88,7 +88,6 @@ const LABELS: &[&str] = &[
     "filter",
     "filter-text",
     "filter-all",
-    "filter-shown",
     "focus-groups",
     "held-on",
     "language",

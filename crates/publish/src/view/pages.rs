@@ -201,6 +201,8 @@ impl Builder<'_> {
                 &[("language", t(lang, &format!("language-{}", original.code())).into())],
             )
         });
+        let city = self.practice_city(p);
+        let words = self.practice_words(p, &[title, summary, &city]);
         PracticeView {
             id: p.id.clone(),
             // The version's own catalogue page: a published site is whole on its own, offline too.
@@ -209,13 +211,13 @@ impl Builder<'_> {
             summary: summary.to_string(),
             shown_in,
             city_id: p.city.to_string(),
-            city: self.practice_city(p),
+            city,
             city_page: self.snapshot.answers.iter().any(|a| a.city == p.city),
             axis_code: p.axis.clone(),
             axis: self.names.axis(&p.axis),
             sdgs: p.sdgs.iter().map(|g| self.sdg(*g, 0)).collect(),
             sdg_codes: p.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
-            words: self.practice_words(p, &[title, summary]),
+            words,
         }
     }
 
@@ -230,14 +232,14 @@ impl Builder<'_> {
     }
 
     /// The words the offline catalogue finds a practice by, as the server's index makes them:
-    /// what the page shows (its texts, city, axis and SDG names) stemmed in the page's language,
-    /// and every language's texts folded but not stemmed, so a word typed as written matches.
+    /// what the page shows (`shown`: its texts and city; then its axis and SDG names) stemmed in
+    /// the page's language, and every language's texts folded but not stemmed, so a word typed as
+    /// written matches.
     fn practice_words(&self, p: &Practice, shown: &[&str]) -> String {
         let lang = self.lang;
         let mut analysers = smartcities_search::words::Words::default();
         let mut words = std::collections::BTreeSet::new();
-        let city = self.practice_city(p);
-        let mut labels = vec![city, self.names.axis(&p.axis)];
+        let mut labels = vec![self.names.axis(&p.axis)];
         labels.extend(p.sdgs.iter().map(|g| t(lang, &format!("sdg-{g}"))));
         for text in shown.iter().copied().chain(labels.iter().map(String::as_str)) {
             analysers.add(Some(lang), text, &mut words);

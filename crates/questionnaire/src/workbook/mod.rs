@@ -9,11 +9,13 @@
 //! and columns, the sheet holds too many cells, or the time is up. Only then is a grid built,
 //! sized by what was counted. An OpenDocument `.ods` file is counted the same way, then its
 //! `content.xml` is pre-scanned for what its repeat counts claim (`ods.rs`) before calamine
-//! reads it. The older binary `.xls` format cannot be read this way yet (its reader reserves
-//! what a sheet's dimensions claim as it opens the file), so it is refused with a request to
-//! save the file as `.xlsx`.
+//! reads it. An Excel 97-2003 `.xls` file's records are counted the same way (`xls.rs`,
+//! `biff.rs`) before calamine reads a copy holding only what was counted. The rectangles the
+//! sheets span are bounded all together, since the reader holds every sheet at once.
 
+mod biff;
 mod ods;
+mod xls;
 
 use std::{
     io::{Cursor, Read},
@@ -40,7 +42,8 @@ pub struct Limits {
     pub max_columns: u32,
     /// Non-empty cells of a sheet.
     pub max_cells: usize,
-    /// Cells of the rectangle spanned by a sheet's cells, which is what a grid costs in memory.
+    /// Cells of the rectangles spanned by the sheets' cells, all sheets together: what the
+    /// grids cost in memory.
     pub max_area: u64,
     /// Time allowed for the whole reading.
     pub time: Duration,
@@ -80,11 +83,6 @@ pub enum WorkbookError {
         bytes: usize,
         /// The limit.
         max: usize,
-    },
-    /// A spreadsheet in a format that cannot be read within bounds.
-    UnsupportedFormat {
-        /// The format's name, as people know it.
-        format: &'static str,
     },
     /// Not a spreadsheet, or a damaged one.
     Unreadable {
@@ -160,28 +158,13 @@ impl WorkbookError {
                 ),
                 megabytes(*max as u64)
             ),
-            WorkbookError::UnsupportedFormat { format } => format!(
-                "{} ({format}). {}",
-                words(
-                    lang,
-                    "This spreadsheet format cannot be read",
-                    "Este formato de hoja de cálculo no se puede leer",
-                    "Ce format de classeur ne peut pas être lu"
-                ),
-                words(
-                    lang,
-                    "Save the file as an Excel workbook (.xlsx) and upload it again.",
-                    "Guarde el archivo como libro de Excel (.xlsx) y vuelva a subirlo.",
-                    "Enregistrez le fichier au format classeur Excel (.xlsx) et téléversez-le à nouveau."
-                )
-            ),
             WorkbookError::Unreadable { detail } => format!(
                 "{} ({detail})",
                 words(
                     lang,
-                    "The file is not a readable workbook (.xlsx or .ods)",
-                    "El archivo no es un libro legible (.xlsx u .ods)",
-                    "Le fichier n'est pas un classeur lisible (.xlsx ou .ods)"
+                    "The file is not a readable workbook (.xlsx, .xls or .ods)",
+                    "El archivo no es un libro legible (.xlsx, .xls u .ods)",
+                    "Le fichier n'est pas un classeur lisible (.xlsx, .xls ou .ods)"
                 )
             ),
             WorkbookError::TooManyParts { max } => format!(
@@ -271,14 +254,14 @@ impl std::error::Error for WorkbookError {}
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Reads every sheet of an `.xlsx` or `.ods` workbook within `limits`.
+/// Reads every sheet of an `.xlsx`, `.xls` or `.ods` workbook within `limits`.
 pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, WorkbookError> {
     let started = Instant::now();
     if bytes.len() > limits.max_file_bytes {
         return Err(WorkbookError::FileTooLarge { bytes: bytes.len(), max: limits.max_file_bytes });
     }
     if bytes.starts_with(OLE_MAGIC) {
-        return Err(WorkbookError::UnsupportedFormat { format: "Excel 97-2003, .xls" });
+        return xls::read(bytes, limits, started);
     }
     if !bytes.starts_with(ZIP_MAGIC) {
         return Err(WorkbookError::Unreadable { detail: "not a zip archive".into() });
@@ -294,8 +277,9 @@ pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>, Workbo
         return Err(WorkbookError::TooManySheets { max: limits.max_sheets });
     }
     let mut sheets = Vec::with_capacity(names.len());
+    let mut area = 0;
     for name in names {
-        let range = read_sheet(&mut workbook, &name, limits, started)?;
+        let range = read_sheet(&mut workbook, &name, limits, started, &mut area)?;
         sheets.push(Sheet { name, range });
     }
     Ok(sheets)
@@ -386,6 +370,7 @@ fn read_sheet(
     name: &str,
     limits: &Limits,
     started: Instant,
+    area: &mut u64,
 ) -> Result<Range<Data>, WorkbookError> {
     let mut reader = workbook
         .worksheet_cells_reader(name)
@@ -420,8 +405,8 @@ fn read_sheet(
     if cells.is_empty() {
         return Ok(Range::empty());
     }
-    let area = u64::from(last_row - first_row + 1) * u64::from(last_col - first_col + 1);
-    if area > limits.max_area {
+    *area += u64::from(last_row - first_row + 1) * u64::from(last_col - first_col + 1);
+    if *area > limits.max_area {
         return Err(WorkbookError::SpanTooLarge { sheet: name.to_string() });
     }
     Ok(Range::from_sparse(cells))

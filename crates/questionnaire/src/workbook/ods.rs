@@ -26,6 +26,17 @@ pub(super) fn is_ods(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> bool {
 /// Reads every sheet of an `.ods` workbook whose archive was already counted, within `limits`.
 pub(super) fn read(bytes: &[u8], limits: &Limits, started: Instant) -> Result<Vec<Sheet>, WorkbookError> {
     let scanned = prescan(bytes, limits, started)?;
+    // Within the counted bounds; a damaged file that makes the reader panic is unreadable.
+    std::panic::catch_unwind(|| calamine_read(bytes, &scanned, limits, started))
+        .unwrap_or_else(|_| Err(WorkbookError::Unreadable { detail: "content.xml is damaged".into() }))
+}
+
+fn calamine_read(
+    bytes: &[u8],
+    scanned: &[Counted],
+    limits: &Limits,
+    started: Instant,
+) -> Result<Vec<Sheet>, WorkbookError> {
     let mut workbook =
         Ods::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable { detail: e.to_string() })?;
     let mut sheets = Vec::with_capacity(scanned.len());
@@ -197,8 +208,10 @@ impl Scan<'_> {
             None => (row, last_row, column, last_column),
             Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(last_row), c0.min(column), c1.max(last_column)),
         });
-        if sheet.area() > limits.max_area {
-            return Err(WorkbookError::SpanTooLarge { sheet: sheet.name.clone() });
+        // calamine holds every sheet at once: their rectangles are bounded together.
+        if self.sheets.iter().map(Counted::area).fold(0u64, u64::saturating_add) > limits.max_area {
+            let sheet = self.sheets.last().map(|s| s.name.clone()).unwrap_or_default();
+            return Err(WorkbookError::SpanTooLarge { sheet });
         }
         Ok(())
     }

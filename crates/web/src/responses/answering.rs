@@ -160,6 +160,15 @@ pub(super) fn group_page(
     })
 }
 
+/// The form field an answer's problem belongs to: the question's name, prefixed by its entry's
+/// id in a repeat group.
+fn field_of(problem: &AnswerProblem) -> String {
+    match &problem.entry {
+        Some(entry) => format!("{}.{}", entry.id, problem.question),
+        None => problem.question.clone(),
+    }
+}
+
 impl GroupPage {
     /// Shows refused answers as they were typed, each with its problem, so nothing is lost.
     fn keep_typed(&mut self, fields: &HashMap<String, Vec<String>>, problems: &[AnswerProblem]) {
@@ -167,10 +176,7 @@ impl GroupPage {
             self.sections.iter_mut().flat_map(|(_, v)| v.iter_mut()).collect();
         views.extend(self.entries.iter_mut().flat_map(|e| e.questions.iter_mut()));
         for problem in problems {
-            let field = match &problem.entry {
-                Some(entry) => format!("{}.{}", entry.id, problem.question),
-                None => problem.question.clone(),
-            };
+            let field = field_of(problem);
             let Some(view) = views.iter_mut().find(|v| v.field == field) else { continue };
             let typed = fields.get(&field).cloned().unwrap_or_default();
             for option in &mut view.options {
@@ -401,16 +407,8 @@ pub async fn save_group(
             // Autosave learns which answers were refused, by field, so it can show each beside its
             // question and save the others without them.
             Err(AppError::Refused(Refusal::InvalidAnswers(problems))) if json => {
-                let by_field: BTreeMap<String, String> = problems
-                    .iter()
-                    .map(|p| {
-                        let field = match &p.entry {
-                            Some(entry) => format!("{}.{}", entry.id, p.question),
-                            None => p.question.clone(),
-                        };
-                        (field, p.message.clone())
-                    })
-                    .collect();
+                let by_field: BTreeMap<String, String> =
+                    problems.iter().map(|p| (field_of(p), p.message.clone())).collect();
                 let body = serde_json::json!({
                     "error": {"code": "invalid", "message": t(lang, "refused-invalid-answers")},
                     "problems": by_field,
