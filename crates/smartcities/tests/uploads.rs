@@ -33,6 +33,10 @@ async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, Vec<u8>) {
 }
 
 async fn upload(app: &Router, cookie: &str, csrf: &str, file: &[u8]) -> (StatusCode, String) {
+    upload_named(app, cookie, csrf, file, "answers.xlsx").await
+}
+
+async fn upload_named(app: &Router, cookie: &str, csrf: &str, file: &[u8], name: &str) -> (StatusCode, String) {
     let boundary = "----smartcities-test-boundary";
     let mut body = Vec::new();
     body.extend_from_slice(
@@ -40,7 +44,7 @@ async fn upload(app: &Router, cookie: &str, csrf: &str, file: &[u8]) -> (StatusC
     );
     body.extend_from_slice(
         format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"answers.xlsx\"\r\n\
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
              Content-Type: application/octet-stream\r\n\r\n"
         )
         .as_bytes(),
@@ -93,4 +97,36 @@ async fn hostile_and_oversized_workbooks_are_refused_and_the_server_keeps_answer
 
     let (status, _) = get(&app, "/healthz", &cookie).await;
     assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+#[ignore = "needs soffice (Debian's libreoffice-calc-nogui) to save the workbook in other formats"]
+async fn the_workbook_saved_as_excel_97_or_opendocument_uploads_as_the_original_does() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
+    let (cookie, csrf) = session(&store, RESPONDENT).await;
+    let dir = tempfile::tempdir().unwrap();
+    for (extension, filter) in [("xls", "xls:MS Excel 97"), ("ods", "ods")] {
+        // Downloaded afresh each time: a workbook carries the revision it was made at.
+        let (status, workbook) = get(&app, &format!("/responses/2025/{CITY}/workbook.xlsx"), &cookie).await;
+        assert_eq!(status, StatusCode::OK);
+        let original = dir.path().join("answers.xlsx");
+        std::fs::write(&original, &workbook).unwrap();
+        let out = std::process::Command::new("soffice")
+            .args(["--headless", "--calc", "--convert-to", filter, "--outdir"])
+            .arg(dir.path())
+            .arg(&original)
+            .output()
+            .expect("soffice runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let saved = std::fs::read(dir.path().join(format!("answers.{extension}"))).unwrap();
+        let (status, body) = upload_named(&app, &cookie, &csrf, &saved, &format!("answers.{extension}")).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{extension}: {body}");
+    }
+    // A garbled Excel 97 file is refused in the respondent's language, naming the formats read.
+    let garbled = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 1, 2, 3];
+    let (status, body) = upload_named(&app, &cookie, &csrf, &garbled, "answers.xls").await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("(.xlsx, .xls u .ods)"), "{body}");
 }
