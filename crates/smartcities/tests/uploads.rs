@@ -36,7 +36,13 @@ async fn upload(app: &Router, cookie: &str, csrf: &str, file: &[u8]) -> (StatusC
     upload_named(app, cookie, csrf, file, "answers.xlsx").await
 }
 
-async fn upload_named(app: &Router, cookie: &str, csrf: &str, file: &[u8], name: &str) -> (StatusCode, String) {
+async fn upload_named(
+    app: &Router,
+    cookie: &str,
+    csrf: &str,
+    file: &[u8],
+    name: &str,
+) -> (StatusCode, String) {
     let boundary = "----smartcities-test-boundary";
     let mut body = Vec::new();
     body.extend_from_slice(
@@ -121,7 +127,8 @@ async fn the_workbook_saved_as_excel_97_or_opendocument_uploads_as_the_original_
             .expect("soffice runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let saved = std::fs::read(dir.path().join(format!("answers.{extension}"))).unwrap();
-        let (status, body) = upload_named(&app, &cookie, &csrf, &saved, &format!("answers.{extension}")).await;
+        let (status, body) =
+            upload_named(&app, &cookie, &csrf, &saved, &format!("answers.{extension}")).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{extension}: {body}");
     }
     // A garbled Excel 97 file is refused in the respondent's language, naming the formats read.

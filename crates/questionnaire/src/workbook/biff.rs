@@ -117,7 +117,8 @@ pub(super) fn scan(stream: &[u8], limits: &Limits, started: Instant) -> Result<(
     let mut budget = Budget { area: 0, text: 0, formula_bytes: 0 };
     for (name, start) in &globals.sheets {
         time_up(started, limits)?;
-        let mut scan = SheetScan { name, limits, values: Span::default(), formulas: Span::default() };
+        let mut scan =
+            SheetScan { name, limits, started, values: Span::default(), formulas: Span::default() };
         scan.records(&stream[*start..], &globals.strings, &mut budget)?;
         budget.area += scan.values.area() + scan.formulas.area();
         if budget.area > limits.max_area {
@@ -289,6 +290,7 @@ fn reservation(data: &[u8]) -> Option<u64> {
 struct SheetScan<'s> {
     name: &'s str,
     limits: &'s Limits,
+    started: Instant,
     /// The cells calamine builds a value for, and those it builds a formula's text for.
     values: Span,
     formulas: Span,
@@ -318,7 +320,10 @@ impl SheetScan<'_> {
         let limits = self.limits;
         let mut formula_at = (0u32, 0u32);
         let (mut seen_bof, mut depth) = (false, 0usize);
-        for record in (Records { stream }) {
+        for (index, record) in (Records { stream }).enumerate() {
+            if index % 65_536 == 65_535 {
+                time_up(self.started, limits)?;
+            }
             let record = record?;
             let data = record.data;
             if depth > 0 {
