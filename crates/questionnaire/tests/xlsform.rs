@@ -150,6 +150,19 @@ fn corpus_forms_give_the_expected_structure() {
         (3, "A")
     );
 
+    // "Or other" reads as pyxform reads it: an `other` choice, and a question to say which.
+    let or_other = import("or_other.xlsx").unwrap();
+    assert!(!or_other.notices.iter().any(|n| n.message.contains("or other")), "{:?}", or_other.notices);
+    let colours: Vec<&str> = or_other.questionnaire.lists["colors"].iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(colours.last(), Some(&"other"));
+    assert_eq!(colours.iter().filter(|c| **c == "other").count(), 1, "added once for two questions");
+    let specify = or_other.questionnaire.question("fav_color_other").expect("the companion question");
+    assert_eq!(specify.kind, Kind::Text);
+    assert_eq!(specify.relevant.as_ref().unwrap().source, "selected(${fav_color}, 'other')");
+    let names: Vec<String> =
+        or_other.questionnaire.questions().iter().map(|l| l.question.name.to_string()).collect();
+    assert_eq!(names, ["fav_color", "fav_color_other", "fav_pastel"]);
+
     let spec = import("xlsform_spec_test.xlsx").unwrap();
     let chinese = spec
         .notices

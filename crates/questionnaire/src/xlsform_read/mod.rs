@@ -437,6 +437,8 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
     let reader =
         survey::SurveyReader::new(survey, type_column, name_column, &lists, settings.default_language);
     let read = reader.read(&mut found);
+    let mut lists = lists;
+    survey::add_other_choices(&mut lists, &read.or_other);
     let questionnaire = Questionnaire {
         form_id: settings.form_id,
         title: settings.title,

@@ -2,14 +2,16 @@
 //! questions, each checked where it stands (its name unique, its conditions readable, its choice
 //! list on the choices sheet).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use calamine::Data;
 use smartcities_domain::Lang;
 
 use super::{Column, Findings, Frame, RowType, Sheet, classify, push_item, typographic_quotes};
 use crate::{
-    model::{Calculation, ChoiceItem, Condition, FieldName, Group, Item, Kind, Note, Question, YES_NO},
+    model::{
+        Calculation, ChoiceItem, Condition, FieldName, Group, Item, Kind, Note, Question, Texts, YES_NO,
+    },
     xlsform_read::Place,
 };
 
@@ -21,7 +23,28 @@ pub(super) struct SurveyRead {
     pub place_of: HashMap<String, Place>,
     /// Names of rows left out, which other rows may still refer to.
     pub left_out: HashSet<String>,
+    /// The choice lists an "or other" question draws from, which gain an `other` choice.
+    pub or_other: BTreeSet<String>,
 }
+
+/// The choice a question with "or other" adds to its list, as the reference converter adds it
+/// (a list shared with other questions offers it to them too).
+pub(super) fn add_other_choices(lists: &mut BTreeMap<String, Vec<ChoiceItem>>, wanted: &BTreeSet<String>) {
+    for list in wanted {
+        if let Some(items) = lists.get_mut(list)
+            && !items.iter().any(|c| c.name == OTHER)
+        {
+            items.push(ChoiceItem {
+                name: OTHER.to_string(),
+                label: Texts::new("Other", "Otro", "Autre"),
+                columns: BTreeMap::new(),
+            });
+        }
+    }
+}
+
+/// The code of the choice "or other" adds.
+const OTHER: &str = "other";
 
 /// Reads the survey sheet's rows.
 pub(super) struct SurveyReader<'a> {
@@ -34,6 +57,7 @@ pub(super) struct SurveyReader<'a> {
     seen: HashMap<String, u32>,
     place_of: HashMap<String, Place>,
     left_out: HashSet<String>,
+    or_other: BTreeSet<String>,
 }
 
 /// One row being read: its index (0 is the header), its cells, its type and name as written.
@@ -62,6 +86,7 @@ impl<'a> SurveyReader<'a> {
             seen: HashMap::new(),
             place_of: HashMap::new(),
             left_out: HashSet::new(),
+            or_other: BTreeSet::new(),
         }
     }
 
@@ -81,7 +106,7 @@ impl<'a> SurveyReader<'a> {
             }
         }
         let Some(Frame::Root(items)) = self.stack.pop() else { unreachable!("the root frame stays") };
-        SurveyRead { items, place_of: self.place_of, left_out: self.left_out }
+        SurveyRead { items, place_of: self.place_of, left_out: self.left_out, or_other: self.or_other }
     }
 
     fn column_of(&self, base: &str) -> Option<&'a Column> {
@@ -128,13 +153,50 @@ impl<'a> SurveyReader<'a> {
             RowType::Decimal => Kind::Decimal,
             RowType::Text => Kind::Text,
             RowType::Select { multiple, list, or_other } => {
-                match self.select_kind(row, multiple, list, or_other, type_place, found) {
-                    Some(kind) => kind,
-                    None => return,
+                let Some(kind) = self.select_kind(row, multiple, list.clone(), type_place, found) else {
+                    return;
+                };
+                self.question(row, kind, found);
+                if or_other {
+                    self.or_other_question(row, list, found);
                 }
+                return;
             }
         };
         self.question(row, kind, found);
+    }
+
+    /// "Or other", as the reference converter reads it: the list gains an `other` choice, and a
+    /// text question `<name>_other` follows, asked when `other` is chosen.
+    fn or_other_question(&mut self, row: &Row<'_>, list: String, found: &mut Findings) {
+        let Ok(select) = FieldName::parse(&row.name) else { return };
+        let place = self.place(row, Some(self.name_column));
+        let Ok(name) = FieldName::parse(&format!("{select}_other")) else { return };
+        let number = self.survey.row_number(row.index);
+        if let Some(first) = self.seen.insert(name.to_string(), number) {
+            found.error(
+                place,
+                format!("\"or other\" adds the question {name}, whose name is already used on row {first}"),
+            );
+            return;
+        }
+        self.place_of.insert(name.to_string(), place);
+        self.or_other.insert(list);
+        let relevant = Condition::parse(&format!("selected(${{{select}}}, '{OTHER}')")).ok();
+        let question = Question {
+            name,
+            kind: Kind::Text,
+            label: Texts::new("Specify other.", "Especifique otro.", "Précisez autre."),
+            hint: Texts::default(),
+            required: false,
+            relevant,
+            constraint: None,
+            constraint_message: Texts::default(),
+            default: None,
+            choice_filter: None,
+            other_texts: BTreeMap::new(),
+        };
+        push_item(&mut self.stack, Item::Question(question));
     }
 
     /// The row's name, checked and registered (each name once in the survey).
@@ -256,16 +318,9 @@ impl<'a> SurveyReader<'a> {
         row: &Row<'_>,
         multiple: bool,
         list: String,
-        or_other: bool,
         type_place: Place,
         found: &mut Findings,
     ) -> Option<Kind> {
-        if or_other {
-            found.notice(
-                type_place.clone(),
-                "\"or other\" is not supported; the question was imported without that option",
-            );
-        }
         let Some(items) = self.lists.get(&list) else {
             found.error(type_place, format!("the choice list {list:?} is not on the choices sheet"));
             return None;
