@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod admin;
 pub mod analysis;
 pub mod campaign;
+pub mod carry_over;
 pub mod catalogue;
 mod chart_images;
 pub mod coding;

@@ -178,7 +178,7 @@ pub(crate) fn check_demo_changes(
 /// Checks a save against the questionnaire as the workbook reader does: known questions in
 /// their right places, well-formed entries, values of the right type within their constraints,
 /// answers of bounded length, and entry counts within bounds once the save is applied.
-fn check_changes(
+pub(crate) fn check_changes(
     questionnaire: &Questionnaire,
     current: &[StoredAnswer],
     changes: &[AnswerChange],
@@ -340,7 +340,12 @@ impl App {
 
     /// The response `user` may change now, or why not: the edition must take answers from them,
     /// and the city must have been invited.
-    async fn writable_file(&self, user: &User, year: EditionYear, city: &CityId) -> Result<ResponseFile> {
+    pub(crate) async fn writable_file(
+        &self,
+        user: &User,
+        year: EditionYear,
+        city: &CityId,
+    ) -> Result<ResponseFile> {
         if !may_write_answers(user, city) {
             return Err(Refusal::Forbidden.into());
         }

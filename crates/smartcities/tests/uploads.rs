@@ -1,5 +1,6 @@
-//! Workbook uploads over HTTP: a good one is saved; a hostile or oversized one is refused with a
-//! message in the respondent's language, and the server goes on answering everyone.
+//! Answers brought in over HTTP. Workbook uploads: a good one is saved, in any of the three
+//! formats; a hostile or oversized one is refused with a message in the respondent's language,
+//! and the server goes on answering everyone. Answers carried over from the previous edition.
 
 // Each test, bench and example target sees every dependency of its package.
 #![allow(unused_crate_dependencies)]
@@ -136,4 +137,44 @@ async fn the_workbook_saved_as_excel_97_or_opendocument_uploads_as_the_original_
     let (status, body) = upload_named(&app, &cookie, &csrf, &garbled, "answers.xls").await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(body.contains("(.xlsx, .xls u .ods)"), "{body}");
+}
+
+#[tokio::test]
+async fn a_respondent_copies_the_previous_editions_answers_from_the_overview() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let app = router(AppState::new(smartcities_app::App::new(store.clone())));
+    let (cookie, csrf) = session(&store, RESPONDENT).await;
+    let overview = format!("/responses/2025/{CITY}?lang=es");
+    let (status, page) = get(&app, &overview, &cookie).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("Partir de sus respuestas de 2024"), "the offer is on the overview");
+    assert!(page.contains(&format!(r#"action="/responses/2025/{CITY}/carry-over""#)));
+
+    let request = Request::post(format!("/responses/2025/{CITY}/carry-over?lang=es"))
+        .header(header::COOKIE, &cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("csrf={csrf}")))
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()[header::LOCATION].to_str().unwrap().to_string();
+    assert!(location.contains("from=2024"), "{location}");
+    let (_, page) = get(&app, &format!("{location}&lang=es"), &cookie).await;
+    let page = String::from_utf8(page).unwrap();
+    assert!(
+        page.contains("respuestas de 2024: revíselas antes de enviar"),
+        "the overview says what was copied"
+    );
+    assert!(!page.contains("Partir de sus respuestas de 2024"), "nothing is left to copy");
+
+    // Without the form's token nothing is copied.
+    let request = Request::post(format!("/responses/2025/{CITY}/carry-over"))
+        .header(header::COOKIE, &cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("csrf=forged"))
+        .unwrap();
+    let status = app.clone().oneshot(request).await.unwrap().status();
+    assert!(status.is_client_error(), "{status}");
 }

@@ -175,6 +175,7 @@ routes! {
     "/responses/{year}/{city}/groups/{group}" => get(responses::group_form).post(responses::save_group),
     "/responses/{year}/{city}/review" => get(responses::review),
     "/responses/{year}/{city}/submit" => post(responses::submit),
+    "/responses/{year}/{city}/carry-over" => post(responses::carry_over),
     "/responses/{year}/{city}/submitted" => get(responses::submitted),
     "/responses/{year}/{city}/decision" => post(responses::decide),
     "/responses/{year}/{city}/print" => get(responses::print),

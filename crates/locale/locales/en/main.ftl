@@ -201,6 +201,19 @@ upload-saved = { $count ->
     [one] The workbook was read: one answer changed.
    *[other] The workbook was read: { $count } answers changed.
 }
+carry-over-heading = Start from your { $year } answers
+carry-over-intro = { $count ->
+    [one] One question of { $year } is asked the same way this time and is not answered yet: its answer can be copied here, to check and change. Nothing you have already answered is replaced.
+   *[other] { $count } questions of { $year } are asked the same way this time and are not answered yet: their answers can be copied here, to check and change. Nothing you have already answered is replaced.
+}
+carry-over-button = { $count ->
+    [one] Copy this answer
+   *[other] Copy these { $count } answers
+}
+carry-over-done = { $count ->
+    [one] One answer was copied from { $year }: check it before submitting.
+   *[other] { $count } answers were copied from { $year }: check them before submitting.
+}
 required = required
 no-answer = No answer
 evidence = Evidence

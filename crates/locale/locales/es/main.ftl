@@ -201,6 +201,19 @@ upload-saved = { $count ->
     [one] Se leyó el libro: cambió una respuesta.
    *[other] Se leyó el libro: cambiaron { $count } respuestas.
 }
+carry-over-heading = Partir de sus respuestas de { $year }
+carry-over-intro = { $count ->
+    [one] Una pregunta de { $year } se hace igual esta vez y aún no tiene respuesta: puede copiar aquí su respuesta, para revisarla y cambiarla. No se reemplaza nada de lo que ya respondió.
+   *[other] { $count } preguntas de { $year } se hacen igual esta vez y aún no tienen respuesta: puede copiar aquí sus respuestas, para revisarlas y cambiarlas. No se reemplaza nada de lo que ya respondió.
+}
+carry-over-button = { $count ->
+    [one] Copiar esta respuesta
+   *[other] Copiar estas { $count } respuestas
+}
+carry-over-done = { $count ->
+    [one] Se copió una respuesta de { $year }: revísela antes de enviar.
+   *[other] Se copiaron { $count } respuestas de { $year }: revíselas antes de enviar.
+}
 required = obligatoria
 no-answer = Sin respuesta
 evidence = Evidencia

@@ -204,6 +204,19 @@ upload-saved = { $count ->
     [one] Le classeur a été lu : { $count } réponse a changé.
    *[other] Le classeur a été lu : { $count } réponses ont changé.
 }
+carry-over-heading = Partir de vos réponses de { $year }
+carry-over-intro = { $count ->
+    [one] { $count } question de { $year } est posée de la même façon cette fois et n'a pas encore de réponse : sa réponse peut être copiée ici, pour la vérifier et la modifier. Rien de ce que vous avez déjà répondu n'est remplacé.
+   *[other] { $count } questions de { $year } sont posées de la même façon cette fois et n'ont pas encore de réponse : leurs réponses peuvent être copiées ici, pour les vérifier et les modifier. Rien de ce que vous avez déjà répondu n'est remplacé.
+}
+carry-over-button = { $count ->
+    [one] Copier cette réponse
+   *[other] Copier ces { $count } réponses
+}
+carry-over-done = { $count ->
+    [one] { $count } réponse a été copiée de { $year } : vérifiez-la avant d'envoyer.
+   *[other] { $count } réponses ont été copiées de { $year } : vérifiez-les avant d'envoyer.
+}
 required = obligatoire
 no-answer = Pas de réponse
 evidence = Preuve

@@ -9,7 +9,7 @@ mod records;
 mod review;
 
 pub use answering::{group_form, save_group};
-pub use overview::{overview, submitted};
+pub use overview::{carry_over, overview, submitted};
 pub use records::{history, print, upload_workbook, workbook};
 pub use review::{decide, review, submit};
 

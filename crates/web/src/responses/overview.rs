@@ -14,8 +14,9 @@ use super::*;
 use crate::{
     AppState,
     auth::Viewer,
+    form::CsrfForm,
     i18n::{Negotiated, translate},
-    page::{Ctx, PageError, PageResult, render_page},
+    page::{Ctx, PageError, PageResult, refused, render_page},
 };
 
 pub async fn overview(
@@ -28,10 +29,39 @@ pub async fn overview(
 ) -> PageResult {
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let loaded = load(&ctx, &year, &city).await?;
-    let message = query
-        .get("uploaded")
-        .map(|n| translate(lang, "upload-saved", &[("count", n.parse::<i64>().unwrap_or(0).into())]));
+    let count = |n: &String| n.parse::<i64>().unwrap_or(0).into();
+    let message = match (query.get("uploaded"), query.get("carried"), query.get("from")) {
+        (Some(n), ..) => Some(translate(lang, "upload-saved", &[("count", count(n))])),
+        (None, Some(n), Some(from)) => {
+            Some(translate(lang, "carry-over-done", &[("count", count(n)), ("year", from.clone().into())]))
+        }
+        _ => None,
+    };
     overview_page(&ctx, &loaded, message, Vec::new()).await
+}
+
+/// `POST /responses/{year}/{city}/carry-over`: copies the city's answers to the latest earlier
+/// edition where the questions continue, then shows the overview saying how many.
+pub async fn carry_over(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    viewer: Viewer,
+    uri: Uri,
+    Path((year, city)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm,
+) -> Result<Response, PageError> {
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    let loaded = load(&ctx, &year, &city).await?;
+    let (from, outcome) = state
+        .app
+        .carry_over(user_of(&viewer)?, loaded.edition.year, &loaded.city.id, lang)
+        .await
+        .map_err(refused(lang))?;
+    let carried = match outcome {
+        smartcities_app::responses::SaveOutcome::Saved { changed, .. } => changed,
+        smartcities_app::responses::SaveOutcome::Conflicts { .. } => 0,
+    };
+    Ok(Redirect::to(&format!("/responses/{year}/{city}?carried={carried}&from={from}")).into_response())
 }
 
 /// A city's overview page; `upload_problems` lists what was wrong with a workbook just
@@ -59,6 +89,8 @@ pub(super) async fn overview_page(
         returned: bool,
         to_address: Vec<ToAddress>,
         upload_problems: Vec<String>,
+        /// What can be brought over from an earlier edition: its year and how many answers.
+        carry_over: Option<(String, usize)>,
     }
     let q = &loaded.questionnaire;
     let returned = loaded.response.status == ResponseStatus::Returned;
@@ -91,6 +123,16 @@ pub(super) async fn overview_page(
     };
     let deadline =
         smartcities_app::campaign::deadline(&loaded.edition).map(|d| crate::i18n::approx_date(lang, d));
+    let carry_over = match viewer.0.as_ref() {
+        Some(session) => ctx
+            .state
+            .app
+            .carry_over_offer(&session.user, year, city, lang)
+            .await
+            .map_err(refused(lang))?
+            .map(|offer| (offer.from.to_string(), offer.answers.len())),
+        None => None,
+    };
     let body = Overview {
         head: head(lang, loaded, viewer),
         groups: group_links(lang, q, &loaded.answers),
@@ -99,6 +141,7 @@ pub(super) async fn overview_page(
         returned,
         to_address,
         upload_problems,
+        carry_over,
     };
     render_page(ctx, "response.html", "me", body).await
 }
