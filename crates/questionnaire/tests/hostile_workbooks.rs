@@ -4,11 +4,11 @@
 // Each test, bench and example target sees every dependency of its package.
 #![allow(unused_crate_dependencies)]
 
-use std::{
-    io::{Cursor, Read, Write},
-    time::{Duration, Instant},
-};
+mod common;
 
+use std::io::{Cursor, Read, Write};
+
+use common::refused_quickly;
 use rust_xlsxwriter::Workbook;
 use smartcities_domain::{EditionFile, Lang};
 use smartcities_questionnaire::{
@@ -51,13 +51,6 @@ fn with_part(xlsx: &[u8], name: &str, content: &[u8]) -> Vec<u8> {
         out.write_all(content).unwrap();
     }
     out.finish().unwrap().into_inner()
-}
-
-fn refused_quickly(bytes: &[u8]) -> WorkbookError {
-    let started = Instant::now();
-    let error = read_workbook(bytes, &Limits::UPLOAD).expect_err("a hostile workbook must be refused");
-    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
-    error
 }
 
 #[test]
