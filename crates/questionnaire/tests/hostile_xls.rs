@@ -179,3 +179,27 @@ fn a_workbook_stream_larger_than_the_unpacked_limit_is_refused() {
     let error = read_workbook(&xls(&stream(&["type"], "survey", &cells)), &limits).unwrap_err();
     assert_eq!(error, WorkbookError::UnpacksTooLarge { max: 10_000 });
 }
+
+#[test]
+fn a_shared_string_table_cut_into_thousands_of_pieces_is_refused_before_it_is_read() {
+    // One string claiming 65,535 characters, then 400,000 CONTINUE records holding only their flag
+    // byte (2 MB): taken one at a time from the front of a list, reading them costs 80 billion
+    // moves (without the bound, 100,000 of them took 1.2 s to count and refuse).
+    let mut sst = 1u32.to_le_bytes().to_vec();
+    sst.extend_from_slice(&1u32.to_le_bytes());
+    sst.extend_from_slice(&[0xFF, 0xFF, 0]);
+    let mut bytes = bof(5);
+    bytes.extend(record(0x00FC, &sst));
+    for _ in 0..400_000 {
+        bytes.extend(record(0x003C, &[0]));
+    }
+    bytes.extend(record(EOF, &[]));
+    let error = refused_quickly(&xls(&bytes));
+    assert!(
+        matches!(&error, WorkbookError::Unreadable { detail } if detail.contains("too many pieces")),
+        "{error:?}"
+    );
+    // Two tables in one workbook are damage too.
+    let two = stream_with(&record(0x00FC, &[0; 8]), &["type"], "survey", &[label(0, 0, 0)]);
+    assert!(matches!(refused_quickly(&xls(&two)), WorkbookError::Unreadable { .. }));
+}

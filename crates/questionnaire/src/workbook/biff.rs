@@ -22,6 +22,11 @@ const BYTES_PER_CHAR: u64 = 6;
 /// defined name or a sheet writes that name (at most 255 characters).
 const FORMULA_GROWTH: u64 = 160;
 
+/// `CONTINUE` records a shared-string table may have. Its strings are read by taking those
+/// records from the front of a list one at a time, which costs the square of their number (a
+/// 5 MB file of empty ones would hold a core for hours); a real table of 5 MB needs about 640.
+const MAX_STRING_CONTINUES: usize = 2048;
+
 /// One record, with the `CONTINUE` records that follow it, as calamine groups them.
 struct Record<'a> {
     typ: u16,
@@ -130,7 +135,7 @@ pub(super) fn scan(stream: &[u8], limits: &Limits, started: Instant) -> Result<(
 
 fn globals(stream: &[u8], limits: &Limits) -> Result<Globals, WorkbookError> {
     let mut globals = Globals { sheets: Vec::new(), strings: Vec::new() };
-    let mut biff8 = true;
+    let (mut biff8, mut seen_strings) = (true, false);
     for record in (Records { stream }) {
         let mut record = record?;
         match record.typ {
@@ -154,8 +159,16 @@ fn globals(stream: &[u8], limits: &Limits) -> Result<Globals, WorkbookError> {
                 }
                 globals.sheets.push((sheet_name(record.data, biff8), start));
             }
-            // SST: the shared strings.
-            0x00FC => globals.strings = shared_strings(&mut record)?,
+            // SST: the shared strings, once per workbook.
+            0x00FC => {
+                if std::mem::replace(&mut seen_strings, true) {
+                    return Err(unreadable("the workbook has two shared-string tables"));
+                }
+                if record.cont.len() > MAX_STRING_CONTINUES {
+                    return Err(unreadable("the shared-string table is cut into too many pieces"));
+                }
+                globals.strings = shared_strings(&mut record)?;
+            }
             // EOF of the workbook-wide records.
             0x000A => break,
             _ => {}
