@@ -72,6 +72,7 @@ pub fn check_references(questionnaire: &Questionnaire) -> Vec<(String, String)> 
         Item::Note(n) => check(n.name.as_str(), "relevant", &n.relevant, &mut problems),
         Item::Calculate(c) => {
             check(c.name.as_str(), "calculation", &Some(c.calculation.clone()), &mut problems);
+            check(c.name.as_str(), "relevant", &c.relevant, &mut problems);
         }
         Item::Group(g) => check(g.name.as_str(), "relevant", &g.relevant, &mut problems),
     });

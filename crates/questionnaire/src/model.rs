@@ -336,12 +336,15 @@ pub struct Note {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 /// A value computed from other answers (XLSForm's `calculate`): never asked, evaluated on the
-/// server whenever a condition refers to it.
+/// server whenever a condition refers to it; empty where it does not apply.
 pub struct Calculation {
     /// The calculation's name, which conditions refer to as `${name}`.
     pub name: FieldName,
     /// The expression that computes it.
     pub calculation: Condition,
+    /// When it applies (its own `relevant`; its groups' apply too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevant: Option<Condition>,
 }
 
 /// A group of items; a repeat group is answered any number of times (one good practice, one
@@ -490,6 +493,7 @@ impl Questionnaire {
                         let mut calculation = Some(c.calculation.clone());
                         rewrite(&mut calculation, old, new.as_str())?;
                         c.calculation = calculation.expect("rewritten in place");
+                        rewrite(&mut c.relevant, old, new.as_str())?;
                     }
                     Item::Group(g) => {
                         rewrite(&mut g.relevant, old, new.as_str())?;
@@ -637,21 +641,28 @@ impl Questionnaire {
             .collect()
     }
 
-    /// The calculations of the form, by name.
-    fn calculations(&self) -> BTreeMap<&str, &Calculation> {
-        fn walk<'q>(items: &'q [Item], out: &mut BTreeMap<&'q str, &'q Calculation>) {
+    /// The calculations of the form, by name, each with the conditions it applies under (its
+    /// groups' and its own).
+    fn calculations(&self) -> BTreeMap<&str, Applying<'_>> {
+        fn walk<'q>(items: &'q [Item], within: &[&'q Condition], out: &mut BTreeMap<&'q str, Applying<'q>>) {
             for item in items {
                 match item {
                     Item::Calculate(c) => {
-                        out.insert(c.name.as_str(), c);
+                        let mut when = within.to_vec();
+                        when.extend(&c.relevant);
+                        out.insert(c.name.as_str(), (c, when));
                     }
-                    Item::Group(g) => walk(&g.items, out),
+                    Item::Group(g) => {
+                        let mut inner = within.to_vec();
+                        inner.extend(&g.relevant);
+                        walk(&g.items, &inner, out)
+                    }
                     _ => {}
                 }
             }
         }
         let mut out = BTreeMap::new();
-        walk(&self.items, &mut out);
+        walk(&self.items, &[], &mut out);
         out
     }
 
@@ -669,8 +680,11 @@ impl Questionnaire {
 /// How deep calculations may refer to other calculations; a cycle stops here as unanswered.
 const MAX_CALCULATION_DEPTH: usize = 16;
 
+/// A calculation and the conditions it applies under.
+type Applying<'q> = (&'q Calculation, Vec<&'q Condition>);
+
 fn resolve(
-    calculations: &BTreeMap<&str, &Calculation>,
+    calculations: &BTreeMap<&str, Applying<'_>>,
     answers: &dyn Fn(&str) -> String,
     name: &str,
     depth: usize,
@@ -678,9 +692,14 @@ fn resolve(
     match calculations.get(name) {
         None => answers(name),
         Some(_) if depth >= MAX_CALCULATION_DEPTH => String::new(),
-        Some(c) => {
+        Some((c, when)) => {
             let inner = |n: &str| resolve(calculations, answers, n, depth + 1);
-            c.calculation.expr.evaluate(&inner, "").text()
+            // Where it does not apply, it is empty, as an unanswered question is.
+            if when.iter().all(|condition| condition.expr.holds(&inner, "")) {
+                c.calculation.expr.evaluate(&inner, "").text()
+            } else {
+                String::new()
+            }
         }
     }
 }

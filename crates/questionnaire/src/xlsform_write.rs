@@ -117,6 +117,7 @@ fn rows(items: &[Item], out: &mut Vec<Row>) {
             Item::Calculate(c) => {
                 let mut row = Row::new("calculate", c.name.as_str(), &Texts::default());
                 row.calculation = c.calculation.source.clone();
+                row.relevant = c.relevant.as_ref().map(|c| c.source.clone()).unwrap_or_default();
                 out.push(row);
             }
             Item::Group(g) => {

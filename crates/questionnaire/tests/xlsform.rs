@@ -434,7 +434,9 @@ fn flatten(items: &[Item], inherited: Option<&str>, out: &mut Vec<Flat>) {
                 ));
             }
             Item::Note(n) => out.push((n.name.to_string(), "note".into(), None, relevant(&n.relevant))),
-            Item::Calculate(c) => out.push((c.name.to_string(), "calculate".into(), None, relevant(&None))),
+            Item::Calculate(c) => {
+                out.push((c.name.to_string(), "calculate".into(), None, relevant(&c.relevant)))
+            }
             Item::Group(g) => {
                 let own = g.relevant.as_ref().map(|c| c.source.as_str()).or(inherited);
                 flatten(&g.items, own, out)
@@ -560,4 +562,48 @@ fn names_types_choices_and_relevance_match_the_reference_converter_reading() {
     // The differences told by notices: "or other", choices repeated under a filter, expressions
     // with functions smartcities does not evaluate, loops.
     assert!(told > 0);
+}
+
+#[test]
+fn a_calculation_is_empty_where_it_does_not_apply_and_keeps_its_condition_through_export() {
+    let survey: &[&[&str]] = &[
+        &["type", "name", "label", "relevant", "calculation"],
+        &["integer", "staff", "Staff", "", ""],
+        &["select_one yes_no", "lab", "Living lab?", "", ""],
+        &["calculate", "double", "", "${lab} = 'yes'", "${staff} * 2"],
+        &["begin_group", "more", "More", "${staff} > 10", ""],
+        &["calculate", "triple", "", "", "${staff} * 3"],
+        &["end_group", "", "", "", ""],
+        &["text", "why", "Why?", "${double} > 20 or ${triple} > 0", ""],
+    ];
+    let choices: &[&[&str]] =
+        &[&["list_name", "name", "label"], &["yes_no", "yes", "Yes"], &["yes_no", "no", "No"]];
+    let q = read_xlsform(&workbook(&[("survey", survey), ("choices", choices)]), &Limits::UPLOAD)
+        .unwrap()
+        .questionnaire;
+    let with = |staff: &'static str, lab: &'static str| {
+        move |name: &str| match name {
+            "staff" => staff.to_string(),
+            "lab" => lab.to_string(),
+            _ => String::new(),
+        }
+    };
+    let answers = with("12", "no");
+    let lookup = q.with_calculations(&answers);
+    assert_eq!(lookup("double"), "", "its own condition is false");
+    assert_eq!(lookup("triple"), "36", "its group applies");
+    let answers = with("4", "yes");
+    let lookup = q.with_calculations(&answers);
+    assert_eq!(lookup("double"), "8");
+    assert_eq!(lookup("triple"), "", "its group does not apply");
+
+    let back = read_xlsform(&write_xlsform(&q).unwrap(), &Limits::UPLOAD).unwrap().questionnaire;
+    assert_eq!(back.items, q.items, "the condition is exported and read back");
+
+    let bad: &[&[&str]] = &[
+        &["type", "name", "label", "relevant", "calculation"],
+        &["calculate", "c", "", "${nowhere} = 1", "1"],
+    ];
+    let error = read_xlsform(&workbook(&[("survey", bad)]), &Limits::UPLOAD).unwrap_err();
+    assert!(error.errors[0].to_string().contains("${nowhere}"), "{}", error.errors[0]);
 }

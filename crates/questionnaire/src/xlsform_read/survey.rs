@@ -296,7 +296,10 @@ impl<'a> SurveyReader<'a> {
             return;
         }
         match Condition::parse(&source) {
-            Ok(calculation) => push_item(&mut self.stack, Item::Calculate(Calculation { name, calculation })),
+            Ok(calculation) => {
+                let relevant = self.condition(row, "relevant", found);
+                push_item(&mut self.stack, Item::Calculate(Calculation { name, calculation, relevant }))
+            }
             // The reference converter does not read calculations either: one that cannot be
             // evaluated here is left out, as unanswered, not refused.
             Err(e) => {
