@@ -8,7 +8,10 @@ use smartcities_domain::{CityId, EditionYear, Lang};
 use smartcities_questionnaire::Questionnaire;
 use smartcities_store::{AnswerChange, SaveOutcome, StoredAnswer, User};
 
-use crate::{App, Refusal, Result, responses::check_changes};
+use crate::{
+    App, Refusal, Result,
+    responses::{ResponseFile, check_changes},
+};
 
 /// What a city can bring over from an earlier edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,11 +33,25 @@ impl App {
         city: &CityId,
         lang: Lang,
     ) -> Result<Option<CarryOver>> {
-        let file = match self.writable_file(user, year, city).await {
-            Ok(file) => file,
-            Err(crate::AppError::Refused(_)) => return Ok(None),
-            Err(e) => return Err(e),
-        };
+        match self.writable_file(user, year, city).await {
+            Ok(file) => self.carry_over_offer_in(user, &file, lang).await,
+            Err(crate::AppError::Refused(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The same offer for a response file the caller has just read (the overview needs it
+    /// anyway): `None` unless `user` may change the response now.
+    pub async fn carry_over_offer_in(
+        &self,
+        user: &User,
+        file: &ResponseFile,
+        lang: Lang,
+    ) -> Result<Option<CarryOver>> {
+        if !file.editable_by(user) {
+            return Ok(None);
+        }
+        let (year, city) = (file.edition.year, &file.city.id);
         let mut earlier: Vec<EditionYear> = self
             .store
             .study()
@@ -66,7 +83,7 @@ impl App {
         lang: Lang,
     ) -> Result<(EditionYear, SaveOutcome)> {
         let file = self.writable_file(user, year, city).await?;
-        let offer = self.carry_over_offer(user, year, city, lang).await?.ok_or(Refusal::NotFound)?;
+        let offer = self.carry_over_offer_in(user, &file, lang).await?.ok_or(Refusal::NotFound)?;
         let outcome = self.save_answers_in(user, &file, file.response.revision, &offer.answers, lang).await?;
         Ok((offer.from, outcome))
     }

@@ -127,7 +127,7 @@ pub(super) async fn overview_page(
         Some(session) => ctx
             .state
             .app
-            .carry_over_offer(&session.user, year, city, lang)
+            .carry_over_offer_in(&session.user, loaded, lang)
             .await
             .map_err(refused(lang))?
             .map(|offer| (offer.from.to_string(), offer.answers.len())),
