@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use smartcities_domain::{City, CityId, EditionYear, Framework, IndexRule, Section};
-use smartcities_questionnaire::{AnswerValue, EntryKey, Questionnaire};
+use smartcities_questionnaire::{AnswerValue, EntryKey, NonAnswer, Questionnaire};
 
 pub use barriers::{BarriersEnablers, CitedItem};
 pub use composite::{AxisAudit, CityIndex, CompositeIndex, IndexQuestion};
@@ -233,6 +233,9 @@ pub(crate) struct Indexed<'a> {
     pub answering: Vec<bool>,
     /// Repeat entries: group-member question → (city position, entry) → value.
     pub entries: HashMap<&'a str, BTreeMap<(usize, &'a EntryKey), &'a AnswerValue>>,
+    /// question → each city's "don't know" or "not applicable", by position. Such answers are
+    /// never in `values` or `entries`: every analysis reads them as missing.
+    pub non_answers: HashMap<&'a str, Vec<Option<NonAnswer>>>,
 }
 
 fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
@@ -266,11 +269,19 @@ fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
     let mut values: HashMap<&str, Vec<Option<&AnswerValue>>> = HashMap::new();
     let mut entries: HashMap<&str, BTreeMap<(usize, &EntryKey), &AnswerValue>> = HashMap::new();
     let mut answering = vec![false; cities.len()];
+    let mut non_answers: HashMap<&str, Vec<Option<NonAnswer>>> = HashMap::new();
     for response in input.responses {
         let at = position[&response.city];
         answering[at] = true;
         for a in &response.answers {
             if a.value.is_blank() {
+                continue;
+            }
+            if let Some(non_answer) = a.value.non_answer() {
+                if a.entry.is_none() {
+                    non_answers.entry(a.question.as_str()).or_insert_with(|| vec![None; cities.len()])[at] =
+                        Some(non_answer);
+                }
                 continue;
             }
             match &a.entry {
@@ -284,7 +295,7 @@ fn index<'a>(input: &Input<'a>) -> Indexed<'a> {
             }
         }
     }
-    Indexed { cities, values, answering, entries }
+    Indexed { cities, values, answering, entries, non_answers }
 }
 
 impl Indexed<'_> {

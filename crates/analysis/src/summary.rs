@@ -3,7 +3,7 @@
 //! for counts), overall and by UCLG section, population band and Metropolis membership.
 
 use serde::{Deserialize, Serialize};
-use smartcities_questionnaire::{AnswerValue, Kind, Question};
+use smartcities_questionnaire::{AnswerValue, Kind, NonAnswer, Question};
 
 use crate::{
     Indexed, Input, MIN_CELL, PopulationBand,
@@ -65,8 +65,14 @@ pub struct Summary {
     pub invited: usize,
     /// Cities of the set whose response was accepted.
     pub responding: usize,
-    /// Cities that answered this question.
+    /// Cities that answered this question with a value: the n of its shares and figures.
     pub answering: usize,
+    /// Cities that answered "don't know", left out of `answering`.
+    #[serde(default)]
+    pub dont_know: usize,
+    /// Cities that answered "not applicable", left out of `answering`.
+    #[serde(default)]
+    pub not_applicable: usize,
     /// The answers' distribution.
     pub detail: Detail,
 }
@@ -140,6 +146,7 @@ enum Method<'q> {
 fn summarise(
     method: &Method<'_>,
     column: Option<&[Option<&AnswerValue>]>,
+    non_answers: Option<&[Option<NonAnswer>]>,
     members: &[usize],
     indexed: &Indexed<'_>,
 ) -> Summary {
@@ -201,7 +208,17 @@ fn summarise(
         }
         Method::Text => Detail::Text,
     };
-    Summary { invited: members.len(), responding: responding.len(), answering, detail }
+    let said = |which: NonAnswer| {
+        non_answers.map_or(0, |n| responding.iter().filter(|&&m| n[m] == Some(which)).count())
+    };
+    Summary {
+        invited: members.len(),
+        responding: responding.len(),
+        answering,
+        dont_know: said(NonAnswer::DontKnow),
+        not_applicable: said(NonAnswer::NotApplicable),
+        detail,
+    }
 }
 
 fn method<'q>(input: &Input<'q>, question: &'q Question) -> Method<'q> {
@@ -269,11 +286,12 @@ pub(crate) fn summarise_all(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<Que
             let method = method(input, question);
             // One look-up per question, not per city.
             let column = indexed.values.get(name).map(Vec::as_slice);
+            let non_answers = indexed.non_answers.get(name).map(Vec::as_slice);
             QuestionSummary {
                 code: name.to_string(),
                 axis: located.groups.first().map_or(String::new(), |g| g.name.to_string()),
                 kind: kind_slug(&question.kind).to_string(),
-                overall: summarise(&method, column, &everyone, indexed),
+                overall: summarise(&method, column, non_answers, &everyone, indexed),
                 breakdowns: partitions
                     .iter()
                     .map(|(dimension, groups)| Breakdown {
@@ -282,7 +300,7 @@ pub(crate) fn summarise_all(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<Que
                             .iter()
                             .map(|(group, members)| GroupSummary {
                                 group: group.clone(),
-                                summary: summarise(&method, column, members, indexed),
+                                summary: summarise(&method, column, non_answers, members, indexed),
                             })
                             .collect(),
                     })

@@ -78,6 +78,7 @@ fn earlier_values<'e>(earlier: &'e EarlierEdition, code: &str) -> HashMap<&'e Ci
             r.answers
                 .iter()
                 .find(|a| a.question == code && a.entry.is_none() && !a.value.is_blank())
+                .filter(|a| a.value.non_answer().is_none())
                 .map(|a| (&r.city, &a.value))
         })
         .collect()

@@ -528,3 +528,91 @@ fn a_question_linked_to_two_targets_of_one_goal_counts_for_that_goal_once() {
     assert_eq!((cell(11).answers, cell(11).workshop_outputs), (4, 1), "four yes answers, one output");
     assert_eq!((cell(9).answers, cell(9).workshop_outputs), (4, 1));
 }
+
+#[test]
+fn dont_know_and_not_applicable_are_left_out_of_n_and_counted_beside() {
+    let mut case = Case::new(twelve());
+    // Cities 0–5 say yes or no and give a figure; 6–7 do not know; 8 says it does not apply.
+    for (i, c) in case.cities.iter().take(9).enumerate() {
+        let (strategy, rd) = match i {
+            0..=3 => ("yes", format!("{}", i + 1)),
+            4 | 5 => ("no", format!("{}", i + 1)),
+            6 | 7 => ("~dont_know", "~dont_know".to_string()),
+            _ => ("~not_applicable", "~not_applicable".to_string()),
+        };
+        case.responses.push(answers(c, &[("has_s3_strategy", strategy), ("rd_share_gdp", &rd)]));
+    }
+    let results = case.run();
+    let summary = &results.question("has_s3_strategy").unwrap().overall;
+    assert_eq!(
+        (summary.responding, summary.answering, summary.dont_know, summary.not_applicable),
+        (9, 6, 2, 1)
+    );
+    let yes = &options(&summary.detail)[0];
+    assert_eq!((yes.count, yes.share), (4, Some(4.0 / 6.0)), "n is the six cities with a value");
+    let total: usize = options(&summary.detail).iter().map(|o| o.count).sum();
+    assert_eq!(total, 6, "no option counts a non-answer");
+
+    // A figure not known is missing, never 0: the distribution is of 1–6 alone.
+    let rd = &results.question("rd_share_gdp").unwrap().overall;
+    assert_eq!((rd.answering, rd.dont_know, rd.not_applicable), (6, 2, 1));
+    match &rd.detail {
+        Detail::Numeric { values: Some(n), .. } => assert_eq!((n.min, n.max), (1.0, 6.0)),
+        other => panic!("{other:?}"),
+    }
+    // By group too: Europe's nine responding cities, the same split.
+    let europe = results.question("rd_share_gdp").unwrap().breakdowns[0]
+        .groups
+        .iter()
+        .find(|g| g.group == "europe")
+        .unwrap();
+    assert_eq!(
+        (europe.summary.answering, europe.summary.dont_know, europe.summary.not_applicable),
+        (6, 2, 1)
+    );
+}
+
+#[test]
+fn an_index_reads_a_non_answer_as_missing_not_as_zero() {
+    let cities: Vec<City> =
+        ["es-a", "es-b", "es-c", "es-d"].iter().map(|id| city(id, "ES", 100_000, false)).collect();
+    // es-d leads on online procedures; its R&D share is what differs between the runs.
+    let rows = [("1.0", "50"), ("2.0", "70"), ("3.0", "30"), ("~dont_know", "90")];
+    let run = |rd_of_d: &str| {
+        let mut case = Case::new(cities.clone());
+        for (c, (rd, online)) in cities.iter().zip(rows) {
+            let rd = if c.id.as_str() == "es-d" { rd_of_d } else { rd };
+            case.responses.push(answers(c, &[("rd_share_gdp", rd), ("online_procedures_share", online)]));
+        }
+        let rule = smartcities_domain::IndexRule {
+            description: smartcities_domain::Localized { en: "I".into(), es: "I".into(), fr: "I".into() },
+            questions: vec![],
+            runs: 10,
+            weight_noise_percent: 0,
+            seed: 3,
+        };
+        analyse(&Input {
+            edition: case.file.edition.year,
+            framework: &case.file.framework,
+            questionnaire: &case.questionnaire,
+            cities: &case.cities,
+            invited: &case.invited,
+            responses: &case.responses,
+            workshops: &case.workshops,
+            earlier: &case.earlier,
+            codebook: None,
+            codings: &[],
+            index: Some(&rule),
+        })
+        .composite
+        .unwrap()
+    };
+    let dont_know = run("~dont_know");
+    let left_out = run("");
+    let zero = run("0");
+    let score = |index: &smartcities_analysis::CompositeIndex, id: &str| {
+        index.cities.iter().find(|c| c.city.as_str() == id).unwrap().score
+    };
+    assert_eq!(score(&dont_know, "es-d"), score(&left_out, "es-d"), "as if unanswered");
+    assert_ne!(score(&dont_know, "es-d"), score(&zero, "es-d"), "not as if 0");
+}

@@ -99,7 +99,8 @@ fn continuing(
     lang: Lang,
 ) -> Vec<AnswerChange> {
     let mut changes = Vec::new();
-    for answer in before.iter().filter(|a| a.entry.is_none()) {
+    // A "don't know" or "not applicable" is not a figure to start from: the city says it anew.
+    for answer in before.iter().filter(|a| a.entry.is_none() && a.value.non_answer().is_none()) {
         let (Some(asked), Some(was)) = (now.question(&answer.question), then.question(&answer.question))
         else {
             continue;

@@ -45,6 +45,7 @@ impl App {
             for a in answers {
                 if questionnaire.question(&a.question).is_some_and(|q| q.kind == Kind::Text)
                     && !a.value.is_blank()
+                    && a.value.non_answer().is_none()
                 {
                     items.push((
                         Item { city: city.to_string(), question: a.question, entry: a.entry },

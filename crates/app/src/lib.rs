@@ -11,6 +11,7 @@
 pub mod accounts;
 pub mod admin;
 pub mod analysis;
+pub mod answer_notes;
 pub mod campaign;
 pub mod carry_over;
 pub mod catalogue;

@@ -14,7 +14,9 @@ use smartcities_questionnaire::{
     AnswerKey, AnswerValue, Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value,
     read_answer_workbook, validate,
 };
-pub use smartcities_store::{AnswerChange, ChangeRecord, Conflict, ReviewComment, SaveOutcome, StoredAnswer};
+pub use smartcities_store::{
+    AnswerChange, ChangeRecord, Conflict, NoteChange, ReviewComment, SaveOutcome, StoredAnswer, StoredNote,
+};
 use smartcities_store::{Editor, OutgoingMail, ResponseRecord, User};
 
 use crate::{
@@ -68,7 +70,7 @@ fn decision_mail(edition: &Localized, city: &str, link: &str, comments: Option<&
 }
 
 /// Who is saving, for the response's lifecycle.
-fn editor(user: &User) -> Editor {
+pub(crate) fn editor(user: &User) -> Editor {
     if user.role == Role::Secretariat { Editor::Secretariat } else { Editor::Respondent }
 }
 
@@ -85,6 +87,8 @@ pub struct ResponseFile {
     pub response: ResponseRecord,
     /// Its answers, by question and entry.
     pub answers: Vec<StoredAnswer>,
+    /// The respondent's notes on answers, by question and entry.
+    pub notes: Vec<StoredNote>,
     /// The secretariat's address, for a city that can no longer answer.
     pub contact: Option<String>,
     /// The day it was read, by the application's clock.
@@ -119,7 +123,7 @@ impl ResponseFile {
 /// behind; the secretariat's corrections also once collection is closed, until the findings
 /// are published. `contact` is the
 /// secretariat's address a refusal points to.
-fn open_for(
+pub(crate) fn open_for(
     edition: &Edition,
     editor: Editor,
     response: Option<&ResponseRecord>,
@@ -327,12 +331,14 @@ impl App {
         let response = self.store.answering().response(year, &city.id).await?.ok_or(Refusal::NotFound)?;
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answering().answers(year, &city.id).await?;
+        let notes = self.store.answering().answer_notes(year, &city.id).await?;
         Ok(ResponseFile {
             edition,
             questionnaire,
             city,
             response,
             answers,
+            notes,
             contact: self.contact.clone(),
             today: self.today(),
         })
@@ -356,12 +362,14 @@ impl App {
         open_for(&edition, editor(user), Some(&response), self.contact.as_deref(), self.today())?;
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answering().answers(year, &city.id).await?;
+        let notes = self.store.answering().answer_notes(year, &city.id).await?;
         Ok(ResponseFile {
             edition,
             questionnaire,
             city,
             response,
             answers,
+            notes,
             contact: self.contact.clone(),
             today: self.today(),
         })
@@ -398,17 +406,7 @@ impl App {
         changes: &[AnswerChange],
         lang: Lang,
     ) -> Result<SaveOutcome> {
-        if !may_write_answers(user, &file.city.id) {
-            return Err(Refusal::Forbidden.into());
-        }
-        open_for(&file.edition, editor(user), Some(&file.response), self.contact.as_deref(), self.today())?;
-        check_changes(&file.questionnaire, &file.answers, changes, lang)?;
-        let (year, city) = (file.edition.year, &file.city.id);
-        Ok(self
-            .store
-            .answering()
-            .save_answers(year, city, base_revision, changes, user.email.as_str(), editor(user))
-            .await?)
+        self.save_page_in(user, file, base_revision, changes, &[], lang).await
     }
 
     /// Reads an uploaded workbook (on the blocking pool, within bounds) and makes the stored

@@ -241,6 +241,10 @@ mod tests {
         ("*", "collection-closed-notice", "mails"),
         ("*", "collection-extended-notice", "mails"),
         ("*", "coding-answer", "total"),
+        ("*", "non-answers-beside", "dont_know"),
+        ("*", "non-answers-beside", "not_applicable"),
+        ("*", "pub-non-answers", "dont_know"),
+        ("*", "pub-non-answers", "not_applicable"),
         // Lists of names, not counts.
         ("*", "pub-conclusion-barriers", "barriers"),
         ("*", "pub-conclusion-barriers", "enablers"),

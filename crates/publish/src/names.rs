@@ -188,6 +188,7 @@ impl Names<'_> {
             Reading::Choices(codes) => {
                 codes.into_iter().map(|code| self.choice(question, code)).collect::<Vec<_>>().join(", ")
             }
+            Reading::NonAnswer(non_answer) => non_answer.words(self.lang).to_string(),
             Reading::Blank | Reading::Text(_) | Reading::Unreadable(_) => value.to_string(),
         }
     }

@@ -41,6 +41,7 @@ fn question(code: &str, kind: Kind, label: Texts, required: bool) -> Question {
         default: None,
         choice_filter: None,
         other_texts: Default::default(),
+        non_answers: None,
     }
 }
 
@@ -201,6 +202,7 @@ pub fn from_framework(edition: &Edition, framework: &Framework) -> Result<Questi
         default_language: Lang::En,
         items,
         lists,
+        non_answers: crate::non_answer::NonAnswers::NONE,
     };
     errors.extend(
         check_references(&questionnaire)
@@ -479,5 +481,17 @@ fn repeat_groups() -> [Item; 2] {
         ],
         other_texts: Default::default(),
     });
-    [practices, barriers_enablers]
+    // An entry either exists or not: its questions never take "don't know", whatever the
+    // questionnaire offers elsewhere.
+    let mut groups = [practices, barriers_enablers];
+    for group in &mut groups {
+        if let Item::Group(group) = group {
+            for item in &mut group.items {
+                if let Item::Question(question) = item {
+                    question.non_answers = Some(crate::non_answer::NonAnswers::NONE);
+                }
+            }
+        }
+    }
+    groups
 }

@@ -9,6 +9,7 @@ mod check;
 pub mod expr;
 mod generate;
 mod model;
+mod non_answer;
 mod offline;
 mod validate;
 mod value;
@@ -22,6 +23,7 @@ pub use model::{
     AnswerKey, Calculation, ChoiceItem, Condition, EntryKey, FieldName, Group, Item, Kind, Located, Note,
     OtherTexts, Question, Questionnaire, Texts, YES_NO, entry_column,
 };
+pub use non_answer::{NonAnswer, NonAnswers, non_answer_problem};
 pub use offline::{Answers, Fields, Uploaded, WorkbookFor, read_answer_workbook, write_answer_workbook};
 pub use validate::{
     Issue, IssueKind, Response, check_value, is_relevant, labelled_problem, read_typed_number, validate,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use smartcities_domain::Lang;
 
 use crate::expr::{Expr, SyntaxError};
+use crate::non_answer::NonAnswers;
 
 /// A question or group name, as XLSForm allows it: a letter or `_`, then letters, digits,
 /// `-`, `_` or `.`.
@@ -318,6 +319,10 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     /// Label, hint and message columns in other languages.
     pub other_texts: OtherTexts,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The non-answers this question takes, when it differs from the questionnaire's setting
+    /// (XLSForm's `non_answers` column).
+    pub non_answers: Option<NonAnswers>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -419,6 +424,10 @@ pub struct Questionnaire {
     pub items: Vec<Item>,
     /// The choice lists, by name.
     pub lists: BTreeMap<String, Vec<ChoiceItem>>,
+    #[serde(default, skip_serializing_if = "NonAnswers::is_none")]
+    /// The non-answers every question takes unless it says otherwise (the settings sheet's
+    /// `non_answers`).
+    pub non_answers: NonAnswers,
 }
 
 /// A question with the groups it sits in, outermost first.

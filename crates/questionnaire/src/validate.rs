@@ -166,6 +166,17 @@ pub fn check_value(
     lang: Lang,
 ) -> Option<(IssueKind, String)> {
     let lookup = questionnaire.with_calculations(lookup);
+    let offered = questionnaire.non_answers_for(question);
+    if let Some(detail) = crate::non_answer::non_answer_problem(value, offered, lang) {
+        return Some((
+            IssueKind::Invalid,
+            message(lang, IssueKind::Invalid, question, &detail, questionnaire),
+        ));
+    }
+    if crate::non_answer::NonAnswer::of_kept(value).is_some() {
+        // An offered non-answer has no type to check and breaks no constraint.
+        return None;
+    }
     if let Some(detail) = type_problem(lang, question, value, questionnaire, &lookup) {
         return Some((
             IssueKind::Invalid,

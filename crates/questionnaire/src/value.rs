@@ -8,6 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Kind;
+use crate::non_answer::NonAnswer;
 
 /// An answer as it is kept. Made from a value the questionnaire's checks accepted (or read back
 /// from the store, which holds only such values); read with [`AnswerValue::read`].
@@ -28,6 +29,8 @@ pub enum Reading<'a> {
     Choices(Vec<&'a str>),
     /// Text as it was written.
     Text(&'a str),
+    /// "Don't know" or "not applicable": an answer, but no value to count.
+    NonAnswer(NonAnswer),
     /// A value its question's kind cannot read: kept from before the question's kind changed.
     Unreadable(&'a str),
 }
@@ -47,6 +50,16 @@ impl AnswerValue {
     /// The kept form, owned.
     pub fn into_string(self) -> String {
         self.0
+    }
+
+    /// The answer kept for a non-answer.
+    pub fn non(non_answer: NonAnswer) -> AnswerValue {
+        AnswerValue(non_answer.kept().to_string())
+    }
+
+    /// The non-answer this is, if it is one.
+    pub fn non_answer(&self) -> Option<NonAnswer> {
+        NonAnswer::of_kept(&self.0)
     }
 
     /// Whether nothing was answered (only spaces count as nothing).
@@ -74,6 +87,9 @@ impl AnswerValue {
         let kept = self.0.trim();
         if kept.is_empty() {
             return Reading::Blank;
+        }
+        if let Some(non_answer) = self.non_answer() {
+            return Reading::NonAnswer(non_answer);
         }
         match kind {
             Kind::Integer | Kind::Decimal => self.number().map_or(Reading::Unreadable(kept), Reading::Number),
@@ -150,5 +166,11 @@ mod tests {
         assert_eq!(AnswerValue::from("yes").read(&Kind::YesNo), Reading::Choice("yes"));
         assert_eq!(AnswerValue::from(" a b ").read(&Kind::Text), Reading::Text(" a b "));
         assert_eq!(serde_json::to_string(&chosen).unwrap(), "\"energy  water\"");
+        let dont_know = AnswerValue::non(NonAnswer::DontKnow);
+        for kind in [Kind::Decimal, Kind::Text, Kind::YesNo, Kind::SelectMultiple { list: list() }] {
+            assert_eq!(dont_know.read(&kind), Reading::NonAnswer(NonAnswer::DontKnow));
+        }
+        assert_eq!(dont_know.number(), None, "never a number, never 0");
+        assert!(!dont_know.is_blank(), "an answer: it satisfies required");
     }
 }

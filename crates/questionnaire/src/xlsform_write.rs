@@ -67,6 +67,7 @@ struct Row {
     appearance: String,
     calculation: String,
     choice_filter: String,
+    non_answers: String,
     other_texts: OtherTexts,
 }
 
@@ -85,6 +86,7 @@ impl Row {
             appearance: String::new(),
             calculation: String::new(),
             choice_filter: String::new(),
+            non_answers: String::new(),
             other_texts: OtherTexts::new(),
         }
     }
@@ -106,6 +108,7 @@ fn rows(items: &[Item], out: &mut Vec<Row>) {
                 row.appearance = appearance.to_string();
                 row.choice_filter = q.choice_filter.as_ref().map(|c| c.source.clone()).unwrap_or_default();
                 row.other_texts = q.other_texts.clone();
+                row.non_answers = q.non_answers.map(|n| n.cell().to_string()).unwrap_or_default();
                 out.push(row);
             }
             Item::Note(n) => {
@@ -151,6 +154,11 @@ pub fn write_xlsform(questionnaire: &Questionnaire) -> Result<Vec<u8>, XlsxError
     header.extend(["required", "relevant", "constraint"].map(String::from));
     header.extend(langs.iter().map(|l| format!("constraint_message::{}", language_column(*l))));
     header.extend(["default", "appearance", "calculation", "choice_filter"].map(String::from));
+    // A question's own non-answers setting, only where some question has one.
+    let non_answers = all.iter().any(|r| !r.non_answers.is_empty());
+    if non_answers {
+        header.push("non_answers".into());
+    }
     header.extend(others.iter().map(|h| (*h).clone()));
     for (col, title) in header.iter().enumerate() {
         survey.write_string_with_format(0, col as u16, title, &bold)?;
@@ -169,6 +177,9 @@ pub fn write_xlsform(questionnaire: &Questionnaire) -> Result<Vec<u8>, XlsxError
         cells.push(row.appearance.clone());
         cells.push(row.calculation.clone());
         cells.push(row.choice_filter.clone());
+        if non_answers {
+            cells.push(row.non_answers.clone());
+        }
         cells.extend(others.iter().map(|h| row.other_texts.get(*h).cloned().unwrap_or_default()));
         for (col, value) in cells.iter().enumerate() {
             if !value.is_empty() {
@@ -218,6 +229,10 @@ pub fn write_xlsform(questionnaire: &Questionnaire) -> Result<Vec<u8>, XlsxError
     )?;
     settings.write_string(1, 1, &questionnaire.form_id)?;
     settings.write_string(1, 2, language_column(questionnaire.default_language))?;
+    if !questionnaire.non_answers.is_none() {
+        settings.write_string_with_format(0, 3, "non_answers", &bold)?;
+        settings.write_string(1, 3, questionnaire.non_answers.cell())?;
+    }
 
     workbook.save_to_buffer()
 }

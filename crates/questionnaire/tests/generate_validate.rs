@@ -194,6 +194,7 @@ fn questions_are_edited_added_and_removed_in_place() {
         default: None,
         choice_filter: None,
         other_texts: Default::default(),
+        non_answers: None,
     };
     q.add_question(&first, added.clone()).unwrap();
     assert_eq!(q.question("open_data_portal"), Some(&added));

@@ -53,6 +53,7 @@ pub const TABLES: &[&str] = &[
     "downloads",
     "scheduled_jobs",
     "search_synonyms",
+    "answer_notes",
 ];
 
 /// One stored value, of one of the column types the migrations use.

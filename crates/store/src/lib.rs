@@ -43,7 +43,8 @@ pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
 pub use people::{Erased, FORMER_CONTACT, HeldAbout};
 pub use publications::{NewPublication, Publication, PublishedFile, ScheduledJob};
 pub use responses::{
-    AnswerChange, ChangeRecord, Conflict, Editor, ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer,
+    AnswerChange, ChangeRecord, Conflict, Editor, NoteChange, ResponseRecord, ReviewComment, SaveOutcome,
+    StoredAnswer, StoredNote,
 };
 
 /// An edition's year as the database keeps it.

@@ -599,6 +599,7 @@ pub async fn add_question(
             default: None,
             choice_filter: None,
             other_texts: Default::default(),
+            non_answers: None,
         };
         if let Err(e) = q.add_question(first(&fields, "group"), question) {
             errors.push(e);

@@ -2,7 +2,7 @@
 //! cities write) and their coding by two coders.
 
 use smartcities_domain::{City, EditionFile, EditionYear, ResponseMove, Revision};
-use smartcities_questionnaire::{Kind, Questionnaire};
+use smartcities_questionnaire::{Kind, NonAnswer, Question, Questionnaire};
 use smartcities_store::{AnswerChange, Editor};
 
 use super::broken;
@@ -117,6 +117,8 @@ fn plain_answers(questionnaire: &Questionnaire, stage: u64, dice: &mut Dice) -> 
             }
             _ => choices[dice.below(choices.len() as u64) as usize].name.clone(),
         };
+        let value =
+            non_answer_instead(questionnaire, question, &dice).map_or(value, |n| n.kept().to_string());
         changes.push(AnswerChange {
             question: question.name.to_string(),
             entry: None,
@@ -124,6 +126,19 @@ fn plain_answers(questionnaire: &Questionnaire, stage: u64, dice: &mut Dice) -> 
         });
     }
     changes
+}
+
+/// About one figure in twenty-five is not known and one yes/no in forty does not apply, where
+/// the question offers it. Decided from the city's dice without rolling them, so every other
+/// answer stays what it was before non-answers were offered.
+fn non_answer_instead(questionnaire: &Questionnaire, question: &Question, dice: &Dice) -> Option<NonAnswer> {
+    let offered = questionnaire.non_answers_for(question);
+    let roll = Dice::new(&format!("{}/{}", dice.0, question.name)).below(1000);
+    match question.kind {
+        Kind::Integer | Kind::Decimal if offered.dont_know && roll < 40 => Some(NonAnswer::DontKnow),
+        Kind::YesNo if offered.not_applicable && roll < 25 => Some(NonAnswer::NotApplicable),
+        _ => None,
+    }
 }
 
 /// One to three good practices and one to four barriers or enablers.

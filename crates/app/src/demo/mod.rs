@@ -110,7 +110,9 @@ impl App {
             progress.set_message(&format!("demonstration edition {year}"));
             let demo = demonstration_edition(source, year)?;
             app.save_edition_file(&demo).await?;
-            let questionnaire = app.built_questionnaire(demo.edition.year).await?;
+            let mut questionnaire = app.built_questionnaire(demo.edition.year).await?;
+            // The demonstration's editions let cities say "don't know" or "not applicable".
+            questionnaire.non_answers = smartcities_questionnaire::NonAnswers::BOTH;
             app.store
                 .study()
                 .save_questionnaire(demo.edition.year, &questionnaire, "built from the framework")

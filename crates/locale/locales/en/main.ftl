@@ -220,6 +220,10 @@ evidence = Evidence
 evidence-self_reported = self-reported
 evidence-reviewed = reviewed
 evidence-verified = verified
+answer-note = Add a note
+answer-note-label = Your note on this answer, for the secretariat (never published)
+answer-note-by-city = The city's note
+answer-notes-unanswered = Notes on questions left unanswered
 reviewer-comment = Secretariat
 saved = Saved.
 conflict-intro = Some answers were changed by someone else after you opened this page. Nothing was saved. Check them and save again.
@@ -437,6 +441,7 @@ results-question-answering = { $answering ->
         [one] { $invited } city invited.
        *[other] { $invited } cities invited.
     }
+non-answers-beside = Left out of the shares: { $dont_know } “don't know”, { $not_applicable } “not applicable”.
 results-chart-caption = Share of the cities that answered, with its 95 % interval (Wilson). Where fewer than 5 cities answered, only the count is shown.
 results-all-cities = All cities
 results-answer = Answer
@@ -658,6 +663,7 @@ pub-answered-of = { $answering } of { $invited ->
         [one] { $invited } city answered
        *[other] { $invited } cities answered
     }
+pub-non-answers = { $dont_know } “don't know”, { $not_applicable } “not applicable”
 pub-option = Answer
 pub-share = Share
 pub-interval = 95 % interval

@@ -220,6 +220,10 @@ evidence = Evidencia
 evidence-self_reported = autodeclarada
 evidence-reviewed = revisada
 evidence-verified = verificada
+answer-note = Añadir una nota
+answer-note-label = Su nota sobre esta respuesta, para la secretaría (nunca se publica)
+answer-note-by-city = Nota de la ciudad
+answer-notes-unanswered = Notas sobre preguntas sin respuesta
 reviewer-comment = Secretaría
 saved = Guardado.
 conflict-intro = Otra persona cambió algunas respuestas después de que abriera esta página. No se guardó nada. Revíselas y vuelva a guardar.
@@ -446,6 +450,7 @@ results-question-answering = { $answering ->
         [one] { $invited } ciudad invitada.
        *[other] { $invited } ciudades invitadas.
     }
+non-answers-beside = Fuera de los porcentajes: { $dont_know } «no sabe», { $not_applicable } «no aplica».
 results-chart-caption = Porcentaje de las ciudades que respondieron, con su intervalo del 95 % (Wilson). Con menos de 5 ciudades solo se muestra el número.
 results-all-cities = Todas las ciudades
 results-answer = Respuesta
@@ -670,6 +675,7 @@ pub-answered-of = { $answering } de { $invited ->
         [one] respondió
        *[other] respondieron
     }
+pub-non-answers = { $dont_know } «no sabe», { $not_applicable } «no aplica»
 pub-option = Respuesta
 pub-share = Proporción
 pub-interval = Intervalo del 95 %

@@ -223,6 +223,10 @@ evidence = Preuve
 evidence-self_reported = déclarée
 evidence-reviewed = vérifiée par le secrétariat
 evidence-verified = justifiée
+answer-note = Ajouter une note
+answer-note-label = Votre note sur cette réponse, pour le secrétariat (jamais publiée)
+answer-note-by-city = Note de la ville
+answer-notes-unanswered = Notes sur des questions restées sans réponse
 reviewer-comment = Secrétariat
 saved = Enregistré.
 conflict-intro = Quelqu'un d'autre a modifié certaines réponses après l'ouverture de cette page. Rien n'a été enregistré. Vérifiez-les et enregistrez à nouveau.
@@ -449,6 +453,7 @@ results-question-answering = { $answering ->
         [one] { $invited } ville invitée.
        *[other] { $invited } villes invitées.
     }
+non-answers-beside = Hors des parts : { $dont_know } « ne sait pas », { $not_applicable } « sans objet ».
 results-chart-caption = Part des villes ayant répondu, avec son intervalle à 95 % (Wilson). Avec moins de 5 villes, seul le nombre est indiqué.
 results-all-cities = Toutes les villes
 results-answer = Réponse
@@ -673,6 +678,7 @@ pub-answered-of = { $answering ->
         [one] a répondu
        *[other] ont répondu
     }
+pub-non-answers = { $dont_know } « ne sait pas », { $not_applicable } « sans objet »
 pub-option = Réponse
 pub-share = Part
 pub-interval = Intervalle à 95 %

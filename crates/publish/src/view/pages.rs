@@ -11,12 +11,22 @@ impl Builder<'_> {
             .map_or_else(|| id.to_string(), |c| c.name_in(self.lang).to_string())
     }
 
+    /// "18 of 20 cities answered", with the non-answers left out of the 18 beside it.
     pub(super) fn answered(&self, summary: &Summary) -> String {
-        translate(
+        let answered = translate(
             self.lang,
             "pub-answered-of",
             &[("answering", count(summary.answering)), ("invited", count(summary.invited))],
-        )
+        );
+        if summary.dont_know + summary.not_applicable == 0 {
+            return answered;
+        }
+        let beside = translate(
+            self.lang,
+            "pub-non-answers",
+            &[("dont_know", count(summary.dont_know)), ("not_applicable", count(summary.not_applicable))],
+        );
+        format!("{answered} ({beside})")
     }
 
     pub(super) fn option_table(&self, question: &str, options: &[Share]) -> Table {

@@ -135,6 +135,9 @@ fn choice_label(questionnaire: &Questionnaire, question: &Question, code: &str, 
 
 /// How a stored value is shown in the workbook: choices by their labels.
 fn display(questionnaire: &Questionnaire, question: &Question, value: &str, lang: Lang) -> String {
+    if let Some(non_answer) = crate::non_answer::NonAnswer::of_kept(value) {
+        return non_answer.words(lang).to_string();
+    }
     match question.kind {
         Kind::SelectMultiple { .. } => value
             .split_whitespace()

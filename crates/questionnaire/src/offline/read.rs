@@ -23,6 +23,12 @@ fn parse_cell(
     text: &str,
     lang: Lang,
 ) -> Result<String, String> {
+    // A non-answer the question takes, typed as its words in any language (elsewhere the words
+    // are an answer like any other, or refused as one).
+    let offered = questionnaire.non_answers_for(question);
+    if let Some(non_answer) = crate::non_answer::NonAnswer::typed(text).filter(|n| offered.allows(*n)) {
+        return Ok(non_answer.kept().to_string());
+    }
     if matches!(question.kind, Kind::Integer | Kind::Decimal) {
         return read_typed_number(questionnaire, question, text, lang);
     }

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, Formula, Workbook, Worksheet,
+    XlsxError,
+};
 use smartcities_domain::Lang;
 
 use super::{Answers, META, WorkbookFor, bounds, display, repeat_groups, sheet_name, words};
@@ -212,12 +215,20 @@ impl Writer<'_> {
             sheet.write_string_with_format(row, 3, self.text(&question.hint), &self.wrap)?;
             let value = answers.values.get(question.name.as_str()).map_or("", String::as_str);
             self.value(sheet, row, 4, question, value)?;
-            let options: Vec<&str> =
+            let mut options: Vec<&str> =
                 self.questionnaire.choices(question).iter().map(|c| self.text(&c.label)).collect();
+            // "Don't know" and "not applicable" are typed as their words, listed with the options.
+            let non_answers = self.questionnaire.non_answers_for(question).offered();
+            options.extend(non_answers.iter().map(|n| n.words(self.lang)));
             if !options.is_empty() {
                 sheet.write_string_with_format(row, 5, options.join("; "), &self.wrap)?;
             }
             if let Some(validation) = self.validation(question) {
+                // Where a non-answer may be typed instead, the check warns instead of stopping.
+                let validation = match non_answers.is_empty() {
+                    true => validation,
+                    false => validation.set_error_style(DataValidationErrorStyle::Warning),
+                };
                 sheet.add_data_validation(row, 4, row, 4, &validation)?;
             }
             row += 1;

@@ -16,6 +16,7 @@ mod survey;
 use crate::{
     check::check_references,
     model::{ChoiceItem, Group, Item, OtherTexts, Questionnaire, Texts},
+    non_answer::NonAnswers,
     workbook::{Limits, column_letter, read_workbook},
 };
 
@@ -243,6 +244,7 @@ const SURVEY_COLUMNS: &[&str] = &[
     "appearance",
     "calculation",
     "choice_filter",
+    "non_answers",
 ];
 const TRANSLATABLE: &[&str] = &["label", "hint", "constraint_message"];
 
@@ -410,6 +412,14 @@ struct Settings {
     form_id: String,
     title: Texts,
     allow_choice_duplicates: bool,
+    non_answers: NonAnswers,
+}
+
+/// Why a `non_answers` cell cannot be read.
+fn non_answers_problem(word: &str) -> String {
+    format!(
+        "{word:?} is not a non-answer: write dont_know, not_applicable, both separated by a space, yes (both) or none"
+    )
 }
 
 /// Reads an XLSForm workbook (`.xlsx`) from its bytes, within `limits`: its sheets, then the
@@ -445,6 +455,7 @@ pub fn read_xlsform(bytes: &[u8], limits: &Limits) -> Result<Imported, ImportErr
         default_language: settings.default_language,
         items: read.items,
         lists,
+        non_answers: settings.non_answers,
     };
     check_questionnaire(&questionnaire, survey, &read.place_of, &read.left_out, &mut found);
     if found.errors.is_empty() {
@@ -490,6 +501,7 @@ fn read_settings(settings: Option<&Sheet>, found: &mut Findings) -> Settings {
         form_id: String::from("imported_form"),
         title: Texts::default(),
         allow_choice_duplicates: false,
+        non_answers: NonAnswers::NONE,
     };
     if let Some(settings) = settings
         && let Some(row) = settings.range.rows().nth(1)
@@ -509,6 +521,10 @@ fn read_settings(settings: Option<&Sheet>, found: &mut Findings) -> Settings {
                     read.allow_choice_duplicates =
                         matches!(value.to_lowercase().as_str(), "yes" | "true" | "true()");
                 }
+                "non_answers" => match NonAnswers::parse(&value) {
+                    Ok(cell) => read.non_answers = cell.unwrap_or(NonAnswers::NONE),
+                    Err(word) => found.error(settings.place(1, Some(column)), non_answers_problem(&word)),
+                },
                 "form_title" | "form_id" | "default_language" | "version" => {}
                 _ if !value.is_empty() => found
                     .notice(settings.place(1, Some(column)), "this setting is not supported; it was ignored"),
@@ -598,6 +614,12 @@ fn read_choices(
         }
         if code.is_empty() {
             found.error(choices.place(i, Some(name_column)), "this choice has no name");
+            continue;
+        }
+        if let Some(reserved) = crate::non_answer::NonAnswer::of_kept(&code) {
+            let message =
+                format!("the choice name {code:?} is kept for the non-answer {reserved}; rename the choice");
+            found.error(choices.place(i, Some(name_column)), message);
             continue;
         }
         let items = lists.entry(list.clone()).or_default();

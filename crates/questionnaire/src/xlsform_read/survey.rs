@@ -7,11 +7,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use calamine::Data;
 use smartcities_domain::Lang;
 
-use super::{Column, Findings, Frame, RowType, Sheet, classify, push_item, typographic_quotes};
+use super::{
+    Column, Findings, Frame, RowType, Sheet, classify, non_answers_problem, push_item, typographic_quotes,
+};
 use crate::{
     model::{
         Calculation, ChoiceItem, Condition, FieldName, Group, Item, Kind, Note, Question, Texts, YES_NO,
     },
+    non_answer::NonAnswers,
     xlsform_read::Place,
 };
 
@@ -195,6 +198,7 @@ impl<'a> SurveyReader<'a> {
             default: None,
             choice_filter: None,
             other_texts: BTreeMap::new(),
+            non_answers: None,
         };
         push_item(&mut self.stack, Item::Question(question));
     }
@@ -360,6 +364,18 @@ impl<'a> SurveyReader<'a> {
         }
     }
 
+    /// The question's own `non_answers` setting, if its cell says one.
+    fn non_answers(&self, row: &Row<'_>, found: &mut Findings) -> Option<NonAnswers> {
+        let column = self.column_of("non_answers")?;
+        match NonAnswers::parse(&self.survey.cell(row.cells, column)) {
+            Ok(read) => read,
+            Err(word) => {
+                found.error(self.place(row, Some(column)), non_answers_problem(&word));
+                None
+            }
+        }
+    }
+
     /// The choice filter of a select question, if it has one smartcities evaluates.
     fn choice_filter(&self, row: &Row<'_>, kind: &Kind, found: &mut Findings) -> Option<Condition> {
         let column = self.column_of("choice_filter").filter(|_| kind.list().is_some())?;
@@ -407,6 +423,7 @@ impl<'a> SurveyReader<'a> {
             default,
             choice_filter,
             other_texts: self.survey.other_texts(row.cells),
+            non_answers: self.non_answers(row, found),
         };
         push_item(&mut self.stack, Item::Question(question));
     }

@@ -6,8 +6,11 @@
 //! nothing of that save is written. A retry of a save that already landed finds its values in
 //! place and changes nothing.
 
+mod notes;
 mod review;
 mod save;
+
+pub use notes::{NoteChange, StoredNote};
 
 use std::collections::BTreeMap;
 

@@ -6,7 +6,10 @@ use sqlx::Row;
 
 use smartcities_questionnaire::{AnswerValue, EntryKey};
 
-use super::{AnswerChange, Conflict, Editor, SaveOutcome};
+use super::{
+    AnswerChange, Conflict, Editor, SaveOutcome,
+    notes::{NoteChange, write_notes},
+};
 use crate::{Answering, Result, StoreError, corrupt, year};
 
 impl Answering<'_> {
@@ -20,6 +23,22 @@ impl Answering<'_> {
         user: &str,
         editor: Editor,
     ) -> Result<SaveOutcome> {
+        self.save_answers_and_notes(edition, city, base_revision, changes, &[], user, editor).await
+    }
+
+    /// Saves answers and the respondent's notes on them in one transaction: both land, or (on a
+    /// conflict between answers) neither. A note that changes counts as a change.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_answers_and_notes(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        base_revision: Revision,
+        changes: &[AnswerChange],
+        notes: &[NoteChange],
+        user: &str,
+        editor: Editor,
+    ) -> Result<SaveOutcome> {
         let now = self.now_text();
         let mut tx = self.begin_write().await?;
         let claim = claim_revision(&mut tx, edition, city, editor, &now).await?;
@@ -28,7 +47,22 @@ impl Answering<'_> {
             tx.rollback().await?;
             return Ok(SaveOutcome::Conflicts { revision: claim.revision, conflicts });
         }
-        if writes.is_empty() {
+        // An entry removed from a repeat group takes its notes along.
+        let dropped: Vec<NoteChange> = writes
+            .iter()
+            .filter(|(change, _)| change.value.is_none() && change.entry.is_some())
+            .map(|(change, _)| NoteChange {
+                question: change.question.clone(),
+                entry: change.entry.clone(),
+                note: None,
+            })
+            .filter(|dropped| {
+                !notes.iter().any(|n| n.question == dropped.question && n.entry == dropped.entry)
+            })
+            .collect();
+        let noted = write_notes(&mut tx, edition, city, notes, claim.next, user, &now).await?
+            + write_notes(&mut tx, edition, city, &dropped, claim.next, user, &now).await?;
+        if writes.is_empty() && noted == 0 {
             tx.rollback().await?;
             return Ok(SaveOutcome::Saved { revision: claim.revision, changed: 0 });
         }
@@ -58,7 +92,7 @@ impl Answering<'_> {
             // A correction to an accepted response changes what city pages show.
             self.public_changed().await?;
         }
-        Ok(SaveOutcome::Saved { revision: claim.next, changed: writes.len() })
+        Ok(SaveOutcome::Saved { revision: claim.next, changed: writes.len() + noted })
     }
 }
 

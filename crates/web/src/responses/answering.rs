@@ -11,9 +11,10 @@ use axum::{
 };
 use serde::Serialize;
 use smartcities_app::questionnaire::{
-    AnswerValue, EntryKey, Item, Kind, Question, Questionnaire, check_value, is_relevant, read_typed_number,
+    AnswerValue, EntryKey, Item, Kind, NonAnswer, Question, Questionnaire, check_value, is_relevant,
+    labelled_problem, non_answer_problem, read_typed_number,
 };
-use smartcities_app::responses::{AnswerChange, Conflict, SaveOutcome};
+use smartcities_app::responses::{AnswerChange, Conflict, NoteChange, SaveOutcome};
 use smartcities_app::{AnswerProblem, AppError, Refusal};
 use smartcities_domain::{Lang, Revision};
 
@@ -142,6 +143,16 @@ pub(super) fn group_page(
             }
         }
     }
+    // Each question's note, found by its question and entry.
+    for view in sections.iter_mut().flat_map(|(_, v)| v.iter_mut()) {
+        view.note = note_of(&loaded.notes, &view.code, None).unwrap_or_default().to_string();
+    }
+    for entry in &mut entries {
+        let key = EntryKey { group: group.name.clone(), id: entry.id };
+        for view in &mut entry.questions {
+            view.note = note_of(&loaded.notes, &view.code, Some(&key)).unwrap_or_default().to_string();
+        }
+    }
     Some(GroupPage {
         head: head(lang, loaded, viewer),
         groups: group_links(lang, q, &loaded.answers),
@@ -179,10 +190,14 @@ impl GroupPage {
             let field = field_of(problem);
             let Some(view) = views.iter_mut().find(|v| v.field == field) else { continue };
             let typed = fields.get(&field).cloned().unwrap_or_default();
-            for option in &mut view.options {
+            for option in view.options.iter_mut().chain(view.non_answers.iter_mut()) {
                 option.checked = typed.contains(&option.code);
             }
+            let typed: Vec<String> = typed.into_iter().filter(|v| NonAnswer::of_kept(v).is_none()).collect();
             view.value = typed.join(" ");
+            if let Some(note) = fields.get(&format!("note:{field}")).and_then(|v| v.first()) {
+                view.note = note.clone();
+            }
             view.problem = Some(problem.message.clone());
         }
     }
@@ -208,6 +223,8 @@ pub async fn group_form(
 pub(super) struct FormChanges {
     /// The answers to change.
     pub changes: Vec<AnswerChange>,
+    /// The notes the page's note boxes set (only questions the page showed).
+    pub notes: Vec<NoteChange>,
     /// Numbers typed so that they cannot be read without a guess, by question (not changed).
     pub unread: Vec<AnswerProblem>,
 }
@@ -230,6 +247,7 @@ pub(super) fn form_changes(
     let by_name: HashMap<&str, &Question> =
         q.questions().into_iter().map(|l| (l.question.name.as_str(), l.question)).collect();
     let mut changes = Vec::new();
+    let mut notes = Vec::new();
     let new_has_content = shown
         .iter()
         .filter(|f| f.starts_with("new."))
@@ -257,6 +275,10 @@ pub(super) fn form_changes(
             None => (None, field.as_str()),
         };
         let Some(question) = by_name.get(code) else { continue };
+        if let Some(typed) = fields.get(&format!("note:{field}")).and_then(|v| v.first()) {
+            let note = Some(typed.trim().to_string()).filter(|n| !n.is_empty());
+            notes.push(NoteChange { question: code.to_string(), entry: entry.clone(), note });
+        }
         let values: Vec<String> = fields
             .get(field)
             .cloned()
@@ -265,6 +287,29 @@ pub(super) fn form_changes(
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
             .collect();
+        // A "don't know" box ticked beside a typed value, or both boxes, is for the respondent
+        // to settle: refused beside the field, nothing of it guessed.
+        let (non_answers, typed): (Vec<&String>, Vec<&String>) =
+            values.iter().partition(|v| NonAnswer::of_kept(v).is_some());
+        if let Some(first) = non_answers.first() {
+            // One box alone is checked as the answer it is; with anything else it reads as mixed.
+            let problem = match typed.is_empty() && non_answers.len() == 1 {
+                true => non_answer_problem(first, q.non_answers_for(question), lang),
+                false => non_answer_problem(&values.join(" "), q.non_answers_for(question), lang),
+            };
+            match problem {
+                Some(detail) => {
+                    let message = labelled_problem(q, question, &detail, lang);
+                    unread.push(AnswerProblem { question: code.to_string(), entry, message });
+                }
+                None => changes.push(AnswerChange {
+                    question: code.to_string(),
+                    entry,
+                    value: Some(AnswerValue::new(first.as_str())),
+                }),
+            }
+            continue;
+        }
         let value = match question.kind {
             Kind::SelectMultiple { .. } => values.join(" "),
             Kind::Integer | Kind::Decimal => {
@@ -285,7 +330,7 @@ pub(super) fn form_changes(
             value: (!value.is_empty()).then(|| AnswerValue::new(value)),
         });
     }
-    Ok(FormChanges { changes, unread })
+    Ok(FormChanges { changes, notes, unread })
 }
 
 /// A page's questions after a save (the answers read before it with its changes applied): which
@@ -395,11 +440,12 @@ pub async fn save_group(
         let first = |name: &str| fields.get(name).and_then(|v| v.first()).map(String::as_str);
         check_csrf(&viewer, first("csrf"), lang)?;
         let base = first("revision").and_then(|r| r.parse::<Revision>().ok()).unwrap_or(Revision::NONE);
-        let FormChanges { changes, unread } = form_changes(&loaded.questionnaire, &group, &fields, lang)
-            .map_err(|refusal| PageError::Refused(lang, refusal.message(lang)))?;
+        let FormChanges { changes, notes, unread } =
+            form_changes(&loaded.questionnaire, &group, &fields, lang)
+                .map_err(|refusal| PageError::Refused(lang, refusal.message(lang)))?;
         // A number that cannot be read without a guess refuses the save like any invalid answer.
         let saved = if unread.is_empty() {
-            state.app.save_answers_in(user_of(&viewer)?, &loaded, base, &changes, lang).await
+            state.app.save_page_in(user_of(&viewer)?, &loaded, base, &changes, &notes, lang).await
         } else {
             Err(AppError::Refused(Refusal::InvalidAnswers(unread)))
         };
@@ -422,12 +468,12 @@ pub async fn save_group(
                     problems.iter().any(|p| p.question == c.question && p.entry == c.entry)
                 };
                 let rest: Vec<AnswerChange> = changes.iter().filter(|c| !refused_at(c)).cloned().collect();
-                let saved = match rest.is_empty() {
+                let saved = match rest.is_empty() && notes.is_empty() {
                     true => None,
                     false => Some(
                         state
                             .app
-                            .save_answers_in(user_of(&viewer)?, &loaded, base, &rest, lang)
+                            .save_page_in(user_of(&viewer)?, &loaded, base, &rest, &notes, lang)
                             .await
                             .map_err(refused(lang))?,
                     ),

@@ -20,7 +20,10 @@ use smartcities_app::questionnaire::{
     AnswerValue, EntryKey, Item, Kind, Question, Questionnaire, Reading, check_value,
 };
 use smartcities_app::responses::ResponseFile;
-use smartcities_app::{User, responses::StoredAnswer};
+use smartcities_app::{
+    User,
+    responses::{StoredAnswer, StoredNote},
+};
 use smartcities_domain::{CityId, EditionYear, Lang, Revision};
 
 use crate::{
@@ -99,6 +102,10 @@ struct QuestionView {
     input: &'static str,
     value: String,
     options: Vec<OptionView>,
+    /// "Don't know" and "not applicable" where the question offers them.
+    non_answers: Vec<OptionView>,
+    /// The respondent's note on this answer, for the reviewers.
+    note: String,
     evidence: Option<String>,
     problem: Option<String>,
     comment: Option<String>,
@@ -139,13 +146,26 @@ fn question_view(
             }
         })
         .collect();
+    let non_answers = q
+        .non_answers_for(question)
+        .offered()
+        .into_iter()
+        .map(|n| OptionView {
+            code: n.kept().to_string(),
+            label: n.words(lang).to_string(),
+            label_lang: lang.code(),
+            checked: value.non_answer() == Some(n),
+        })
+        .collect();
     let problem = if value.is_blank() {
         None
     } else {
         check_value(q, question, value.as_str(), lookup, lang).map(|(_, m)| m)
     };
-    // Numbers read with the page language's decimal separator.
-    let value = if input == "number" {
+    // Numbers read with the page language's decimal separator; a non-answer shows as its box.
+    let value = if value.non_answer().is_some() {
+        String::new()
+    } else if input == "number" {
         smartcities_domain::typed_number(value.as_str(), lang)
     } else {
         value.into_string()
@@ -165,6 +185,8 @@ fn question_view(
         input,
         value,
         options,
+        non_answers,
+        note: String::new(),
         evidence: stored.map(|a| t(lang, &format!("evidence-{}", a.evidence.slug()))),
         problem,
         comment: comments.get(question.name.as_str()).cloned(),
@@ -260,6 +282,11 @@ fn group_of(q: &Questionnaire, question: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The respondent's note on a question (or on one entry's question), if any.
+fn note_of<'n>(notes: &'n [StoredNote], question: &str, entry: Option<&EntryKey>) -> Option<&'n str> {
+    notes.iter().find(|n| n.question == question && n.entry.as_ref() == entry).map(|n| n.note.as_str())
+}
+
 /// How an answer reads: choice labels instead of codes, numbers as the language writes them; a
 /// value its question can no longer read shows as it was kept.
 fn shown_value(lang: Lang, q: &Questionnaire, question: &Question, value: &AnswerValue) -> String {
@@ -274,6 +301,7 @@ fn shown_value(lang: Lang, q: &Questionnaire, question: &Question, value: &Answe
         Reading::Number(_) => smartcities_domain::typed_number(value.as_str().trim(), lang),
         Reading::Choice(code) => label(code),
         Reading::Choices(codes) => codes.into_iter().map(label).collect::<Vec<_>>().join(", "),
+        Reading::NonAnswer(non_answer) => non_answer.words(lang).to_string(),
         Reading::Text(text) | Reading::Unreadable(text) => text.to_string(),
     }
 }

@@ -35,6 +35,8 @@ pub(super) struct AnsweredView {
     evidence: String,
     evidence_code: &'static str,
     note: Option<String>,
+    /// The respondent's own note on the answer.
+    respondent_note: Option<String>,
     comment: Option<String>,
 }
 
@@ -49,6 +51,8 @@ pub(super) struct ReviewPage {
     can_set_evidence: bool,
     evidence_levels: Vec<(&'static str, String)>,
     answered: Vec<AnsweredView>,
+    /// Respondents' notes on questions they left unanswered: (question, note).
+    unanswered_notes: Vec<(String, String)>,
     comments: Vec<(String, String)>,
     practices: Vec<PracticeEntryView>,
     /// Comments typed before a refused decision, by question or entry.
@@ -144,13 +148,25 @@ pub(super) async fn review_page(
                 evidence: t(lang, &format!("evidence-{}", stored.evidence.slug())),
                 evidence_code: stored.evidence.slug(),
                 note: stored.evidence_note.clone(),
+                respondent_note: note_of(&loaded.notes, l.question.name.as_str(), None).map(str::to_string),
                 comment: comments.get(l.question.name.as_str()).cloned(),
             })
+        })
+        .collect();
+    // Notes on questions left without an answer ("the 2024 figure is not out yet").
+    let unanswered_notes: Vec<(String, String)> = q
+        .questions()
+        .into_iter()
+        .filter(|l| value_of(&loaded.answers, l.question.name.as_str(), None).is_none())
+        .filter_map(|l| {
+            let note = note_of(&loaded.notes, l.question.name.as_str(), None)?;
+            Some((l.question.label.get(lang, q.default_language).to_string(), note.to_string()))
         })
         .collect();
     let body = ReviewPage {
         head: head(lang, loaded, viewer),
         groups: group_links(lang, q, &loaded.answers),
+        unanswered_notes,
         can_submit: can_edit(viewer, loaded) && status.open_to_respondent() && issues.is_empty(),
         can_decide: viewer.is_secretariat() && status == ResponseStatus::Submitted,
         can_withdraw: viewer.is_secretariat() && status != ResponseStatus::Withdrawn,

@@ -54,6 +54,9 @@ struct QuestionPage {
     axis: String,
     kind: String,
     answering: usize,
+    /// Cities that answered "don't know" and "not applicable", left out of `answering`.
+    dont_know: usize,
+    not_applicable: usize,
     invited: usize,
     responding: usize,
     chart: String,
@@ -217,6 +220,8 @@ pub async fn question(
         },
         code,
         answering: overall.answering,
+        dont_know: overall.dont_know,
+        not_applicable: overall.not_applicable,
         invited: overall.invited,
         responding: overall.responding,
         chart,
