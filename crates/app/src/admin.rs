@@ -4,7 +4,7 @@
 
 use std::{io::Write, path::Path};
 
-use smartcities_domain::{EditionFile, EditionYear, QuestionnaireVersion};
+use smartcities_domain::{CityId, EditionFile, EditionYear, QuestionnaireVersion};
 use smartcities_store::{CityFilter, Store};
 pub use smartcities_store::{SavedEdition, SchemaState};
 
@@ -108,7 +108,8 @@ impl App {
     }
 
     /// Writes an edition's accepted answers in long form (city, question, entry, value, evidence
-    /// level, questionnaire version) to `out`. Returns the answers and cities written.
+    /// level, questionnaire version, the city's note on it) to `out`; a note on a question left
+    /// unanswered has a row with an empty value. Returns the rows and cities written.
     pub async fn export_answers(
         &self,
         year: EditionYear,
@@ -122,23 +123,51 @@ impl App {
             entry: String,
             value: std::borrow::Cow<'a, str>,
             evidence: &'a str,
-            questionnaire_version: QuestionnaireVersion,
+            questionnaire_version: Option<QuestionnaireVersion>,
+            note: std::borrow::Cow<'a, str>,
         }
         let accepted = self.store.answering().accepted_answers(year).await?;
+        let notes = self.store.answering().accepted_notes(year).await?;
         let csv = format == ExportFormat::Csv;
-        let rows: Vec<Row<'_>> = accepted
+        fn cell(text: &str, csv: bool) -> std::borrow::Cow<'_, str> {
+            if csv { neutralise_formula(text) } else { text.into() }
+        }
+        let note_on = |city: &CityId, question: &str, entry: &Option<smartcities_questionnaire::EntryKey>| {
+            notes
+                .iter()
+                .find(|(c, n)| c == city && n.question == question && &n.entry == entry)
+                .map(|(_, n)| n.note.as_str())
+        };
+        let mut rows: Vec<Row<'_>> = accepted
             .iter()
             .flat_map(|(city, answers)| {
                 answers.iter().map(move |a| Row {
                     city: city.as_str(),
                     question: &a.question,
                     entry: smartcities_questionnaire::EntryKey::column(a.entry.as_ref()),
-                    value: if csv { neutralise_formula(a.value.as_str()) } else { a.value.as_str().into() },
+                    value: cell(a.value.as_str(), csv),
                     evidence: a.evidence.slug(),
-                    questionnaire_version: a.questionnaire_version,
+                    questionnaire_version: Some(a.questionnaire_version),
+                    note: cell(note_on(city, &a.question, &a.entry).unwrap_or_default(), csv),
                 })
             })
             .collect();
+        for (city, note) in &notes {
+            let answered = accepted.iter().any(|(c, answers)| {
+                c == city && answers.iter().any(|a| a.question == note.question && a.entry == note.entry)
+            });
+            if !answered {
+                rows.push(Row {
+                    city: city.as_str(),
+                    question: &note.question,
+                    entry: smartcities_questionnaire::EntryKey::column(note.entry.as_ref()),
+                    value: "".into(),
+                    evidence: "",
+                    questionnaire_version: None,
+                    note: cell(&note.note, csv),
+                });
+            }
+        }
         let written = |e: std::io::Error| AppError::Internal(e.to_string());
         match format {
             ExportFormat::Csv => {

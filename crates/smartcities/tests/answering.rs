@@ -289,3 +289,92 @@ async fn without_javascript_a_refused_answer_is_kept_as_typed_and_the_others_are
     let uses = html.split("data-field=\"uses_cpi\"").nth(1).unwrap().split("</fieldset>").next().unwrap();
     assert!(uses.contains(&format!("value=\"{answer}\" checked")), "{uses}");
 }
+
+#[tokio::test]
+async fn dont_know_and_a_note_are_saved_from_the_form_and_the_reviewer_reads_the_note() {
+    let (_db, store) = TestDatabase::migrated().await;
+    smartcities_app::App::new(store.clone()).load_demo(&smartcities_app::Silent).await.unwrap();
+    let router = router(AppState::new(smartcities_app::App::new(store.clone())));
+    let (cookie, csrf) = session(&store).await;
+    let (year, lisbon) = (EditionYear::new(2025).unwrap(), CityId::parse("pt-lisbon").unwrap());
+    let revision = || async { store.answering().response(year, &lisbon).await.unwrap().unwrap().revision };
+    let pilots = || async {
+        let stored = store.answering().answers(year, &lisbon).await.unwrap();
+        stored.iter().find(|a| a.question == "pilots_last_2y").map(|a| a.value.to_string())
+    };
+    let before = pilots().await;
+    let post = |form: String| {
+        let request = Request::post(format!("{BASE}/smart_economy?lang=es"))
+            .header(header::COOKIE, &cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .unwrap();
+        router.clone().oneshot(request)
+    };
+
+    // The page offers both boxes beside the number, and a note box.
+    let form_page = page(&router, &cookie, &format!("{BASE}/smart_economy?lang=es")).await;
+    let block =
+        form_page.split("data-field=\"pilots_last_2y\"").nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(
+        block.contains("value=\"~dont_know\"> No sabe")
+            && block.contains("value=\"~not_applicable\"> No aplica"),
+        "{block}"
+    );
+    assert!(block.contains("name=\"note:pilots_last_2y\""), "{block}");
+
+    // Without JavaScript: a figure typed and "don't know" ticked is for the respondent to settle;
+    // both stay on the page as given, and the note typed with them is kept.
+    let note = "Dato+de+2022%3B+el+de+2024+a%C3%BAn+no+se+ha+publicado";
+    let form = format!(
+        "csrf={csrf}&revision={}&shown=pilots_last_2y&pilots_last_2y=12&pilots_last_2y=%7Edont_know&note%3Apilots_last_2y={note}",
+        revision().await
+    );
+    let response = post(form).await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = String::from_utf8_lossy(&axum::body::to_bytes(response.into_body(), 1 << 22).await.unwrap())
+        .into_owned();
+    let block = html.split("data-field=\"pilots_last_2y\"").nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(block.contains("value=\"12\""), "{block}");
+    assert!(block.contains("value=\"~dont_know\" checked"), "{block}");
+    assert!(block.contains("no ambas"), "{block}");
+    assert!(block.contains("Dato de 2022; el de 2024 aún no se ha publicado</textarea>"), "{block}");
+    assert_eq!(pilots().await, before, "the figure was not guessed");
+
+    // "Don't know" alone is an answer: saved, shown ticked with the number box empty.
+    let form = format!(
+        "csrf={csrf}&revision={}&shown=pilots_last_2y&pilots_last_2y=&pilots_last_2y=%7Edont_know&note%3Apilots_last_2y={note}",
+        revision().await
+    );
+    let response = post(form).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(pilots().await.as_deref(), Some("~dont_know"));
+    let shown = page(&router, &cookie, &format!("{BASE}/smart_economy?lang=fr")).await;
+    let block = shown.split("data-field=\"pilots_last_2y\"").nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(
+        block.contains("value=\"\"") && block.contains("value=\"~dont_know\" checked> Ne sait pas"),
+        "{block}"
+    );
+    assert!(block.contains("<details class=\"answer-note\" open>"), "{block}");
+    let notes = store.answering().answer_notes(year, &lisbon).await.unwrap();
+    assert_eq!(notes[0].note, "Dato de 2022; el de 2024 aún no se ha publicado");
+
+    // The secretariat's review shows the answer in words and the city's note beside it.
+    let secretariat = store
+        .accounts()
+        .user_by_email(&Email::parse("secretariat@smartcities.example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let token = auth::new_token();
+    store
+        .accounts()
+        .create_session(&auth::token_hash(&token), &secretariat.id, &auth::new_token(), 3600)
+        .await
+        .unwrap();
+    let review =
+        page(&router, &format!("{SESSION_COOKIE}={token}"), "/responses/2025/pt-lisbon/review?lang=en").await;
+    let line = review.split("Don&#x27;t know").nth(1).map(|rest| rest.split("</dd>").next().unwrap_or(""));
+    let line = line.unwrap_or_else(|| panic!("the non-answer in words"));
+    assert!(line.contains("The city&#x27;s note") && line.contains("Dato de 2022"), "{line}");
+}

@@ -13,7 +13,8 @@ use axum::{
 };
 use serde::Serialize;
 use smartcities_app::questionnaire::{
-    Condition, FieldName, Item, Kind, Question, Questionnaire, Texts, YES_NO, check_references, check_value,
+    Condition, FieldName, Item, Kind, NonAnswer, NonAnswers, Question, Questionnaire, Texts, YES_NO,
+    check_references, check_value,
 };
 use smartcities_domain::{EditionYear, Lang, QuestionnaireVersion};
 
@@ -273,6 +274,10 @@ struct QuestionForm {
     constraint: String,
     constraint_words: String,
     default: String,
+    /// The question's own "don't know" / "not applicable" setting (`""`: the questionnaire's),
+    /// and the settings to choose from.
+    non_answers: String,
+    non_answer_choices: Vec<Choice>,
     answers: i64,
     choices: Vec<(String, String)>,
     errors: Vec<String>,
@@ -290,6 +295,31 @@ struct QuestionForm {
 
 fn by_code(texts: &Texts) -> BTreeMap<&'static str, String> {
     Lang::ALL.iter().map(|l| (l.code(), texts.0.get(l).cloned().unwrap_or_default())).collect()
+}
+
+/// The settings a question may take: the questionnaire's (named), both, either, neither.
+fn non_answer_choices(lang: Lang, q: &Questionnaire) -> Vec<Choice> {
+    let words = |n: NonAnswers| match (n.dont_know, n.not_applicable) {
+        (true, true) => t(lang, "editor-non-answers-both"),
+        (true, false) => NonAnswer::DontKnow.words(lang).to_string(),
+        (false, true) => NonAnswer::NotApplicable.words(lang).to_string(),
+        (false, false) => t(lang, "editor-non-answers-neither"),
+    };
+    let inherited = crate::i18n::translate(
+        lang,
+        "editor-non-answers-inherit",
+        &[("offered", words(q.non_answers).into())],
+    );
+    let mut choices = vec![Choice { value: String::new(), label: inherited }];
+    for offered in [
+        NonAnswers::BOTH,
+        NonAnswers { dont_know: true, not_applicable: false },
+        NonAnswers { dont_know: false, not_applicable: true },
+        NonAnswers::NONE,
+    ] {
+        choices.push(Choice { value: offered.cell().to_string(), label: words(offered) });
+    }
+    choices
 }
 
 fn question_form(
@@ -317,6 +347,8 @@ fn question_form(
         constraint: constraint.0,
         constraint_words: constraint.1,
         default: question.default.clone().unwrap_or_default(),
+        non_answers: question.non_answers.map(|n| n.cell().to_string()).unwrap_or_default(),
+        non_answer_choices: non_answer_choices(lang, q),
         answers,
         choices: q
             .choices(question)
@@ -447,6 +479,13 @@ fn apply_edit(
         question.relevant = relevant;
         question.constraint = constraint;
         question.default = Some(first(fields, "default").to_string()).filter(|d| !d.is_empty());
+        // Only a form that has the setting changes it.
+        if fields.contains_key("non_answers") {
+            match NonAnswers::parse(first(fields, "non_answers")) {
+                Ok(offered) => question.non_answers = offered,
+                Err(word) => errors.push(field("editor-non-answers", &word)),
+            }
+        }
     }
     if let Some(question) = q.question(&current)
         && let Some(default) = &question.default
@@ -489,6 +528,9 @@ pub async fn save_question(
         form.relevant = first(&fields, "relevant").to_string();
         form.constraint = first(&fields, "constraint").to_string();
         form.default = first(&fields, "default").to_string();
+        if fields.contains_key("non_answers") {
+            form.non_answers = first(&fields, "non_answers").to_string();
+        }
         form.pick = ["question", "comparison", "value"]
             .into_iter()
             .map(|part| (part, first(&fields, &format!("pick.{part}")).to_string()))
@@ -629,71 +671,5 @@ pub async fn add_question(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{Fields, apply_edit, kind_of};
-    use smartcities_app::questionnaire::{Kind, from_framework};
-    use smartcities_domain::{EditionFile, Lang};
-
-    fn fields(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(k, v)| ((*k).to_string(), vec![(*v).to_string()])).collect()
-    }
-
-    fn questionnaire() -> smartcities_app::questionnaire::Questionnaire {
-        let file = EditionFile::parse(include_str!("../../../data/editions/2017.toml")).unwrap();
-        from_framework(&file.edition, &file.framework).unwrap()
-    }
-
-    #[test]
-    fn an_edit_changes_texts_logic_and_name() {
-        let mut q = questionnaire();
-        let renamed = apply_edit(
-            Lang::En,
-            &mut q,
-            "s3_formalised",
-            &fields(&[
-                ("name", "s3_formal"),
-                ("label.en", "Is the strategy formally adopted?"),
-                ("label.es", "¿Está la estrategia aprobada formalmente?"),
-                ("relevant", "${has_s3_strategy} = 'yes'"),
-                ("required", "on"),
-            ]),
-        )
-        .unwrap();
-        assert_eq!(renamed.unwrap().as_str(), "s3_formal");
-        let question = q.question("s3_formal").unwrap();
-        assert_eq!(question.label.0.len(), 2, "an empty language is left out");
-        assert!(question.required);
-    }
-
-    #[test]
-    fn every_problem_of_an_edit_is_named() {
-        let mut q = questionnaire();
-        let errors = apply_edit(
-            Lang::En,
-            &mut q,
-            "s3_formalised",
-            &fields(&[
-                ("name", "2bad"),
-                ("label.es", "Sólo en español"),
-                ("relevant", "${has_s3_strategy} = "),
-                ("constraint", "${nowhere} > 1"),
-            ]),
-        )
-        .unwrap_err();
-        let text = errors.join("\n");
-        assert!(text.contains("Shown when"), "{text}");
-        assert!(text.contains("Name"), "{text}");
-        assert!(text.contains("Label"), "{text}");
-        assert!(text.contains("nowhere"), "{text}");
-    }
-
-    #[test]
-    fn add_form_types_map_to_kinds() {
-        assert_eq!(kind_of("yes_no"), Some(Kind::YesNo));
-        assert_eq!(
-            kind_of("select_multiple:barriers"),
-            Some(Kind::SelectMultiple { list: "barriers".into() })
-        );
-        assert_eq!(kind_of("rank"), None);
-    }
-}
+#[path = "questionnaire_editor_tests.rs"]
+mod tests;

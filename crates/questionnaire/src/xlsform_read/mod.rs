@@ -575,9 +575,6 @@ fn check_survey_columns<'s>(survey: &'s Sheet, found: &mut Findings) -> Option<(
             found.error(survey.place(0, None), format!("the survey sheet has no `{required}` column"));
         }
     }
-    if !found.errors.is_empty() {
-        return None;
-    }
     Some((survey.column("type")?, survey.column("name")?))
 }
 
