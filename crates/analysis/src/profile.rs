@@ -95,7 +95,7 @@ fn same_answer(summary: &Summary, answer: &str) -> Option<f64> {
             options.iter().find(|o| o.code == answer).and_then(|o| o.share)
         }
         Detail::Numeric { values, .. } => values.map(|n| n.median),
-        Detail::Text => None,
+        Detail::Text | Detail::Dates { .. } => None,
     }
 }
 
@@ -129,7 +129,7 @@ pub fn city_profile(results: &Results, city: &City, answers: &[Answer]) -> Optio
         let Some(answer) = answers.iter().find(|a| a.question == q.code && a.entry.is_none()) else {
             continue;
         };
-        if q.kind == "text" || q.kind == "multiple_choice" {
+        if matches!(q.kind.as_str(), "text" | "multiple_choice" | "file" | "image") {
             continue;
         }
         beside.push(AnswerBeside {

@@ -55,6 +55,16 @@ pub enum Detail {
     },
     /// Free text is summarised by coding it; here only how many answered.
     Text,
+    /// Days: the earliest, middle and latest given (`YYYY-MM-DD`), in a cell large enough to
+    /// show them.
+    Dates {
+        /// The earliest day given.
+        earliest: Option<String>,
+        /// The day of the middle city (the earlier of the two middle ones for an even count).
+        median: Option<String>,
+        /// The latest day given.
+        latest: Option<String>,
+    },
 }
 
 /// A question's findings in one set of cities.
@@ -141,6 +151,7 @@ enum Method<'q> {
     Ordinal { codes: Vec<&'q str> },
     Numeric { unit: String },
     Text,
+    Dates,
 }
 
 fn summarise(
@@ -207,6 +218,16 @@ fn summarise(
             Detail::Numeric { unit: unit.clone(), values: enough(&plain), per_100k: enough(&per_100k) }
         }
         Method::Text => Detail::Text,
+        Method::Dates => {
+            let mut days: Vec<&str> = answers.iter().map(|(_, v)| v.as_str().trim()).collect();
+            days.sort_unstable();
+            let shown = days.len() >= MIN_CELL;
+            let at = |i: usize| shown.then(|| days[i].to_string());
+            match days.len() {
+                0 => Detail::Dates { earliest: None, median: None, latest: None },
+                n => Detail::Dates { earliest: at(0), median: at((n - 1) / 2), latest: at(n - 1) },
+            }
+        }
     };
     let said = |which: NonAnswer| {
         non_answers.map_or(0, |n| responding.iter().filter(|&&m| n[m] == Some(which)).count())
@@ -235,6 +256,9 @@ fn method<'q>(input: &Input<'q>, question: &'q Question) -> Method<'q> {
             Method::Numeric { unit }
         }
         Kind::Text => Method::Text,
+        Kind::Date => Method::Dates,
+        // Files are evidence for the review: only how many gave one is counted.
+        Kind::File | Kind::Image => Method::Text,
     }
 }
 
@@ -242,6 +266,9 @@ fn kind_slug(kind: &Kind) -> &'static str {
     match kind {
         Kind::Integer | Kind::Decimal => "numeric",
         Kind::Text => "text",
+        Kind::Date => "date",
+        Kind::File => "file",
+        Kind::Image => "image",
         Kind::YesNo => "yes_no",
         Kind::Ordinal { .. } => "ordinal",
         Kind::SelectOne { .. } => "single_choice",

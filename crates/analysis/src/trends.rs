@@ -144,7 +144,7 @@ pub(crate) fn trends(input: &Input<'_>, indexed: &Indexed<'_>) -> Vec<Trend> {
                 trend.paired.unchanged = changes.iter().filter(|c| **c == 0.0).count();
                 trend.paired.median_change = median(&changes);
             }
-            Kind::Text | Kind::SelectMultiple { .. } => continue,
+            Kind::Text | Kind::SelectMultiple { .. } | Kind::Date | Kind::File | Kind::Image => continue,
         }
         out.push(trend);
     }

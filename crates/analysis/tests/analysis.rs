@@ -616,3 +616,49 @@ fn an_index_reads_a_non_answer_as_missing_not_as_zero() {
     assert_eq!(score(&dont_know, "es-d"), score(&left_out, "es-d"), "as if unanswered");
     assert_ne!(score(&dont_know, "es-d"), score(&zero, "es-d"), "not as if 0");
 }
+
+#[test]
+fn dates_give_the_earliest_middle_and_latest_day_in_a_cell_large_enough() {
+    use smartcities_questionnaire::{FieldName, Item, Kind, Question, Texts};
+    let mut case = Case::new(twelve());
+    let first = case
+        .questionnaire
+        .items
+        .iter_mut()
+        .find_map(|item| if let Item::Group(g) = item { Some(g) } else { None })
+        .expect("an axis");
+    first.items.push(Item::Question(Question {
+        name: FieldName::parse("strategy_adopted_on").unwrap(),
+        kind: Kind::Date,
+        label: Texts::new("Adopted on", "Aprobada el", "Adoptée le"),
+        hint: Texts::default(),
+        required: false,
+        relevant: None,
+        constraint: None,
+        constraint_message: Texts::default(),
+        default: None,
+        choice_filter: None,
+        other_texts: Default::default(),
+        non_answers: None,
+    }));
+    let days = ["2024-05-01", "2019-01-15", "2021-09-30", "2023-02-28", "~dont_know", "2020-06-10"];
+    for (c, day) in case.cities.clone().iter().zip(days) {
+        case.responses.push(answers(c, &[("strategy_adopted_on", day)]));
+    }
+    let results = case.run();
+    let q = results.question("strategy_adopted_on").unwrap();
+    assert_eq!((q.kind.as_str(), q.overall.answering, q.overall.dont_know), ("date", 5, 1));
+    let Detail::Dates { earliest, median, latest } = &q.overall.detail else {
+        panic!("{:?}", q.overall.detail)
+    };
+    assert_eq!(
+        (earliest.as_deref(), median.as_deref(), latest.as_deref()),
+        (Some("2019-01-15"), Some("2021-09-30"), Some("2024-05-01"))
+    );
+    // Africa's group answered nothing; Europe's five-and-one show; no small cell names a day.
+    for group in &q.breakdowns[0].groups {
+        if let Detail::Dates { earliest, .. } = &group.summary.detail {
+            assert_eq!(earliest.is_some(), group.summary.answering >= 5, "{}", group.group);
+        }
+    }
+}

@@ -125,9 +125,18 @@ impl App {
             evidence: &'a str,
             questionnaire_version: Option<QuestionnaireVersion>,
             note: std::borrow::Cow<'a, str>,
+            file: String,
         }
         let accepted = self.store.answering().accepted_answers(year).await?;
         let notes = self.store.answering().accepted_notes(year).await?;
+        let files = self.store.answering().accepted_attachments(year).await?;
+        let file_of = |city: &CityId, value: &str| {
+            files
+                .iter()
+                .find(|(c, f)| c == city && f.id == value)
+                .map(|(c, f)| file_path(c, f))
+                .unwrap_or_default()
+        };
         let csv = format == ExportFormat::Csv;
         fn cell(text: &str, csv: bool) -> std::borrow::Cow<'_, str> {
             if csv { neutralise_formula(text) } else { text.into() }
@@ -149,6 +158,7 @@ impl App {
                     evidence: a.evidence.slug(),
                     questionnaire_version: Some(a.questionnaire_version),
                     note: cell(note_on(city, &a.question, &a.entry).unwrap_or_default(), csv),
+                    file: file_of(city, a.value.as_str()),
                 })
             })
             .collect();
@@ -165,6 +175,7 @@ impl App {
                     evidence: "",
                     questionnaire_version: None,
                     note: cell(&note.note, csv),
+                    file: String::new(),
                 });
             }
         }
@@ -184,6 +195,22 @@ impl App {
             }
         }
         Ok((rows.len(), accepted.len()))
+    }
+
+    /// Writes the files of an edition's accepted responses under `dir`, each at the path the
+    /// answers export gives in its `file` column (`city/id-name`). Returns the files written.
+    pub async fn export_answer_files(&self, year: EditionYear, dir: &Path) -> Result<usize> {
+        let files = self.store.answering().accepted_attachments(year).await?;
+        let written = |e: std::io::Error| AppError::Internal(e.to_string());
+        for (city, file) in &files {
+            let body = self.store.answering().attachment(year, city, &file.id).await?.and_then(|f| f.body);
+            let path = dir.join(file_path(city, file));
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(written)?;
+            }
+            std::fs::write(&path, body.unwrap_or_default()).map_err(written)?;
+        }
+        Ok(files.len())
     }
 
     /// Writes the city registry to `out`, in the format `import cities` reads (CSV, formula
@@ -206,4 +233,15 @@ impl App {
     pub async fn retry_mail_now(&self) -> Result<u64> {
         Ok(self.store.outbox().retry_mail_now().await?)
     }
+}
+
+/// Where the answers export puts a stored file: `city/first-12-of-id-name`, its name made safe
+/// for any file system.
+fn file_path(city: &CityId, file: &smartcities_store::Attachment) -> String {
+    let name: String = file
+        .file_name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || " .-_()".contains(c) { c } else { '_' })
+        .collect();
+    format!("{city}/{}-{name}", &file.id[..12.min(file.id.len())])
 }

@@ -33,6 +33,10 @@ impl App {
         open_for(&file.edition, editor(user), Some(&file.response), self.contact.as_deref(), self.today())?;
         check_changes(&file.questionnaire, &file.answers, changes, lang)?;
         check_notes(file, notes)?;
+        let unknown = crate::attachments::unknown_files(file, &file.attachments, changes, lang);
+        if !unknown.is_empty() {
+            return Err(Refusal::InvalidAnswers(unknown).into());
+        }
         let (year, city) = (file.edition.year, &file.city.id);
         Ok(self
             .store

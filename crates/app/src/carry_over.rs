@@ -105,7 +105,9 @@ fn continuing(
         else {
             continue;
         };
+        // A file belongs to the response it was given in.
         if asked.kind != was.kind
+            || asked.kind.takes_file()
             || current.iter().any(|a| a.question == answer.question && a.entry.is_none())
         {
             continue;

@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod admin;
 pub mod analysis;
 pub mod answer_notes;
+pub mod attachments;
 pub mod campaign;
 pub mod carry_over;
 pub mod catalogue;

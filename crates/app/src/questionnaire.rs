@@ -6,7 +6,8 @@ use smartcities_domain::{EditionYear, Lang, Localized, QuestionnaireVersion};
 /// The questionnaire's vocabulary and its pure checks, as pages render and check a form.
 pub use smartcities_questionnaire::{
     AnswerValue, Condition, EntryKey, FieldName, Group, Item, Kind, Limits, NonAnswer, NonAnswers, Question,
-    Questionnaire, Reading, Texts, WorkbookError, WorkbookFor, YES_NO, check_references, check_value,
+    Questionnaire, Reading, Texts, WorkbookError, WorkbookFor, YES_NO, attachment, check_references,
+    check_value,
     expr::{Expr, Function, Op},
     from_framework, is_relevant, labelled_problem, non_answer_problem, read_typed_number, read_xlsform,
     validate,

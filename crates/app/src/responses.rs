@@ -89,6 +89,8 @@ pub struct ResponseFile {
     pub answers: Vec<StoredAnswer>,
     /// The respondent's notes on answers, by question and entry.
     pub notes: Vec<StoredNote>,
+    /// The files stored for it (without their bytes), oldest first.
+    pub attachments: Vec<smartcities_store::Attachment>,
     /// The secretariat's address, for a city that can no longer answer.
     pub contact: Option<String>,
     /// The day it was read, by the application's clock.
@@ -332,6 +334,7 @@ impl App {
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answering().answers(year, &city.id).await?;
         let notes = self.store.answering().answer_notes(year, &city.id).await?;
+        let attachments = self.store.answering().attachments(year, &city.id).await?;
         Ok(ResponseFile {
             edition,
             questionnaire,
@@ -339,6 +342,7 @@ impl App {
             response,
             answers,
             notes,
+            attachments,
             contact: self.contact.clone(),
             today: self.today(),
         })
@@ -363,6 +367,7 @@ impl App {
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
         let answers = self.store.answering().answers(year, &city.id).await?;
         let notes = self.store.answering().answer_notes(year, &city.id).await?;
+        let attachments = self.store.answering().attachments(year, &city.id).await?;
         Ok(ResponseFile {
             edition,
             questionnaire,
@@ -370,6 +375,7 @@ impl App {
             response,
             answers,
             notes,
+            attachments,
             contact: self.contact.clone(),
             today: self.today(),
         })
@@ -432,7 +438,11 @@ impl App {
             .heavy(move || read_answer_workbook(&questionnaire, &bytes, &target, &Limits::UPLOAD))
             .await?;
         let uploaded = read.map_err(Refusal::Workbook)?;
-        let changes = changes_to_match(&file.answers, &uploaded.answers.flatten());
+        // A workbook cannot carry files: answers to file questions stay as they are.
+        let takes_file =
+            |question: &str| file.questionnaire.question(question).is_some_and(|q| q.kind.takes_file());
+        let mut changes = changes_to_match(&file.answers, &uploaded.answers.flatten());
+        changes.retain(|c| !takes_file(&c.question));
         check_changes(&file.questionnaire, &file.answers, &changes, lang)?;
         let user_name = user.email.as_str();
         Ok(self

@@ -201,7 +201,7 @@ async fn notes_reach_the_answers_export_and_never_the_published_snapshot() {
     let mut csv = Vec::new();
     site.app.export_answers(published, ExportFormat::Csv, &mut csv).await.unwrap();
     let csv = String::from_utf8(csv).unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",note"), "{}", csv.lines().next().unwrap());
+    assert!(csv.lines().next().unwrap().ends_with(",note,file"), "{}", csv.lines().next().unwrap());
     let row = csv
         .lines()
         .find(|l| l.starts_with(&format!("{accepted},{},", answered.question)) && l.contains(secret))
@@ -211,7 +211,7 @@ async fn notes_reach_the_answers_export_and_never_the_published_snapshot() {
         assert!(
             csv.lines()
                 .any(|l| l.starts_with(&format!("{accepted},{q},,,,,"))
-                    && l.ends_with("Left blank on purpose"))
+                    && l.ends_with("Left blank on purpose,"))
         );
     }
 

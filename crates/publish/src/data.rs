@@ -70,7 +70,7 @@ const ANSWERS: &[Field] = &[
     field(
         "value",
         "string",
-        "The answer as stored: a number, a choice code, codes separated by spaces, or text.",
+        "The answer as stored: a number, a choice code, codes separated by spaces, text, or ~dont_know / ~not_applicable for a city that did not know or to which the question did not apply.",
     ),
 ];
 
@@ -81,7 +81,17 @@ const FINDINGS: &[Field] = &[
     field("dimension", "string", "all, section, population or metropolis."),
     field("group", "string", "The group of cities within the dimension; empty for all."),
     field("invited", "integer", "Cities invited in the group."),
-    field("answering", "integer", "Cities in the group that answered the question."),
+    field(
+        "answering",
+        "integer",
+        "Cities in the group that answered the question with a value: the n of the shares.",
+    ),
+    field("dont_know", "integer", "Cities in the group that answered \"don't know\"; not in answering."),
+    field(
+        "not_applicable",
+        "integer",
+        "Cities in the group to which the question did not apply; not in answering.",
+    ),
     field(
         "option",
         "string",
@@ -189,6 +199,8 @@ fn summary_rows(
             text(group),
             Cell::Integer(summary.invited as i64),
             Cell::Integer(summary.answering as i64),
+            Cell::Integer(summary.dont_know as i64),
+            Cell::Integer(summary.not_applicable as i64),
             text(option),
         ]
     };
@@ -223,7 +235,7 @@ fn summary_rows(
             row
         })
         .collect(),
-        Detail::Numeric { values: None, .. } | Detail::Text => {
+        Detail::Numeric { values: None, .. } | Detail::Text | Detail::Dates { .. } => {
             let mut row = head("");
             row.extend([Cell::Missing, Cell::Missing, Cell::Missing, Cell::Missing, Cell::Missing]);
             vec![row]

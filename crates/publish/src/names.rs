@@ -189,6 +189,8 @@ impl Names<'_> {
                 codes.into_iter().map(|code| self.choice(question, code)).collect::<Vec<_>>().join(", ")
             }
             Reading::NonAnswer(non_answer) => non_answer.words(self.lang).to_string(),
+            Reading::Day(day) => crate::view::long_date(self.lang, &day.to_string()),
+            Reading::File(_) => t(self.lang, "answer-file-given"),
             Reading::Blank | Reading::Text(_) | Reading::Unreadable(_) => value.to_string(),
         }
     }
@@ -278,6 +280,19 @@ impl Names<'_> {
             Detail::Text => translate(
                 lang,
                 "results-text-answers",
+                &[("count", FluentValue::from(summary.answering as i64))],
+            ),
+            Detail::Dates { earliest: Some(earliest), latest: Some(latest), .. } => translate(
+                lang,
+                "results-dates",
+                &[
+                    ("earliest", crate::view::long_date(lang, earliest).into()),
+                    ("latest", crate::view::long_date(lang, latest).into()),
+                ],
+            ),
+            Detail::Dates { .. } => translate(
+                lang,
+                "results-dates-count",
                 &[("count", FluentValue::from(summary.answering as i64))],
             ),
         }

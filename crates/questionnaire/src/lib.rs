@@ -5,7 +5,9 @@
 // The unit tests see the dev-dependencies that only the integration tests use.
 #![cfg_attr(test, allow(unused_crate_dependencies))]
 
+pub mod attachment;
 mod check;
+mod edit;
 pub mod expr;
 mod generate;
 mod model;

@@ -146,13 +146,6 @@ impl NonAnswers {
     }
 }
 
-impl crate::model::Questionnaire {
-    /// The non-answers `question` takes: its own setting, or the questionnaire's.
-    pub fn non_answers_for(&self, question: &crate::model::Question) -> NonAnswers {
-        question.non_answers.unwrap_or(self.non_answers)
-    }
-}
-
 /// Why a value with a non-answer in it is refused, in `lang`; None when it is acceptable
 /// (no non-answer in it, or one offered, alone).
 pub fn non_answer_problem(value: &str, offered: NonAnswers, lang: Lang) -> Option<String> {

@@ -137,6 +137,16 @@ fn type_problem(
         Kind::Decimal if !value.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
             Some(smartcities_domain::NumberProblem::NotANumber.message(lang))
         }
+        Kind::Date if smartcities_domain::Day::parse(value.trim()).is_err() => Some(says(
+            "enter a date as year-month-day, e.g. 2026-03-31",
+            "escriba una fecha como año-mes-día, p. ej. 2026-03-31",
+            "saisissez une date sous la forme année-mois-jour, p. ex. 2026-03-31",
+        )),
+        Kind::File | Kind::Image if !crate::attachment::is_file_id(value.trim()) => Some(says(
+            "upload the file with its button",
+            "suba el archivo con su botón",
+            "envoyez le fichier avec son bouton",
+        )),
         Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } if !codes.contains(&value.trim()) => {
             Some(says(
                 "choose one of the options",
@@ -263,6 +273,13 @@ pub fn validate(questionnaire: &Questionnaire, response: &Response, lang: Lang) 
     }
     walk(&questionnaire.items, &mut Vec::new(), response, &top, &mut check);
     issues
+}
+
+impl Questionnaire {
+    /// The non-answers `question` takes: its own setting, or the questionnaire's.
+    pub fn non_answers_for(&self, question: &Question) -> crate::non_answer::NonAnswers {
+        question.non_answers.unwrap_or(self.non_answers)
+    }
 }
 
 impl crate::model::Group {

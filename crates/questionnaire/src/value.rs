@@ -29,6 +29,10 @@ pub enum Reading<'a> {
     Choices(Vec<&'a str>),
     /// Text as it was written.
     Text(&'a str),
+    /// A day, for a date question.
+    Day(smartcities_domain::Day),
+    /// The id of a stored file, for a file or picture question.
+    File(&'a str),
     /// "Don't know" or "not applicable": an answer, but no value to count.
     NonAnswer(NonAnswer),
     /// A value its question's kind cannot read: kept from before the question's kind changed.
@@ -94,6 +98,11 @@ impl AnswerValue {
         match kind {
             Kind::Integer | Kind::Decimal => self.number().map_or(Reading::Unreadable(kept), Reading::Number),
             Kind::Text => Reading::Text(&self.0),
+            Kind::Date => {
+                smartcities_domain::Day::parse(kept).map_or(Reading::Unreadable(kept), Reading::Day)
+            }
+            Kind::File | Kind::Image if crate::attachment::is_file_id(kept) => Reading::File(kept),
+            Kind::File | Kind::Image => Reading::Unreadable(kept),
             Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } => {
                 if kept.contains(char::is_whitespace) {
                     Reading::Unreadable(kept)

@@ -423,6 +423,9 @@ fn flatten(items: &[Item], inherited: Option<&str>, out: &mut Vec<Flat>) {
                     Kind::Integer => "integer",
                     Kind::Decimal => "decimal",
                     Kind::Text => "text",
+                    Kind::Date => "date",
+                    Kind::File => "file",
+                    Kind::Image => "image",
                     Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } => "select one",
                     Kind::SelectMultiple { .. } => "select all that apply",
                 };

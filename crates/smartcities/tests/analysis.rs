@@ -55,8 +55,12 @@ async fn the_demonstration_is_analysed_and_its_answers_exported() {
         store.answering().accepted_answers(year).await.unwrap().iter().map(|(_, a)| a.len()).sum();
     let csv = stdout(&smartcities(&["export", "answers", "--edition", "2025"], &db.url));
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("city,question,entry,value,evidence,questionnaire_version"));
-    assert_eq!(lines.count(), accepted);
+    assert_eq!(lines.next(), Some("city,question,entry,value,evidence,questionnaire_version,note,file"));
+    assert_eq!(lines.count(), accepted, "the demonstration's notes are all on answers");
+    assert!(
+        csv.lines().any(|l| l.contains(",~dont_know,") && l.contains("not published it for this year yet.")),
+        "a figure not known, with the city's note beside it"
+    );
     assert!(csv.contains(",has_living_lab,,"), "{}", &csv[..300]);
     assert!(csv.contains(",reviewed,"), "accepted answers are marked reviewed");
     let json = stdout(&smartcities(&["export", "answers", "--edition", "2025", "--format", "json"], &db.url));

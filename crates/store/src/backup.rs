@@ -54,6 +54,7 @@ pub const TABLES: &[&str] = &[
     "scheduled_jobs",
     "search_synonyms",
     "answer_notes",
+    "attachments",
 ];
 
 /// One stored value, of one of the column types the migrations use.

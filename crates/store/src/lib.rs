@@ -43,8 +43,8 @@ pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
 pub use people::{Erased, FORMER_CONTACT, HeldAbout};
 pub use publications::{NewPublication, Publication, PublishedFile, ScheduledJob};
 pub use responses::{
-    AnswerChange, ChangeRecord, Conflict, Editor, NoteChange, ResponseRecord, ReviewComment, SaveOutcome,
-    StoredAnswer, StoredNote,
+    AnswerChange, Attachment, ChangeRecord, Conflict, Editor, NewAttachment, NoteChange, ResponseRecord,
+    ReviewComment, SaveOutcome, StoredAnswer, StoredNote,
 };
 
 /// An edition's year as the database keeps it.
@@ -242,6 +242,14 @@ pub enum StoreError {
         from: ResponseStatus,
         /// The move refused.
         attempted: ResponseMove,
+    },
+    /// The files of one response would together pass their bound.
+    #[error("the files of {city}'s response would pass {max} bytes")]
+    FilesTooLarge {
+        /// The city.
+        city: CityId,
+        /// The bound, in bytes.
+        max: u64,
     },
     /// The city can no longer change its answers in this status.
     #[error("the response of {city} is {} and can no longer be changed", status.slug())]

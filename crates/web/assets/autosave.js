@@ -38,7 +38,7 @@
     problem.textContent = message || "";
     problem.hidden = !message;
     block.classList.toggle("has-problem", !!message);
-    block.querySelectorAll("input[type=text], textarea").forEach(function (input) {
+    block.querySelectorAll("input[type=text], textarea:not([name^='note:'])").forEach(function (input) {
       if (message) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
     });

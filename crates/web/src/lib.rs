@@ -181,6 +181,9 @@ routes! {
     "/responses/{year}/{city}/print" => get(responses::print),
     "/responses/{year}/{city}/history" => get(responses::history),
     "/responses/{year}/{city}/workbook.xlsx" => get(responses::workbook),
+    // Room for the largest file accepted plus the form's other fields.
+    "/responses/{year}/{city}/files/{name}" => get(responses::download_file).post(responses::upload_file)
+        .layer(DefaultBodyLimit::max(smartcities_app::questionnaire::attachment::MAX_FILE_BYTES + 64 * 1024)),
     // Room for the largest workbook accepted plus the form's other fields.
     "/responses/{year}/{city}/workbook" => post(responses::upload_workbook)
         .layer(DefaultBodyLimit::max(smartcities_app::questionnaire::Limits::UPLOAD.max_file_bytes + 64 * 1024)),

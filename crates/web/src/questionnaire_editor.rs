@@ -51,6 +51,9 @@ fn type_name(kind: &Kind) -> String {
         Kind::Integer => "integer".into(),
         Kind::Decimal => "decimal".into(),
         Kind::Text => "text".into(),
+        Kind::Date => "date".into(),
+        Kind::File => "file".into(),
+        Kind::Image => "image".into(),
         Kind::YesNo => format!("select_one {YES_NO}"),
         Kind::Ordinal { list } => format!("select_one {list} (likert)"),
         Kind::SelectOne { list } => format!("select_one {list}"),
@@ -166,7 +169,7 @@ fn overview_page(
                 .collect(),
         })
         .collect::<Vec<_>>();
-    let mut types: Vec<Choice> = ["integer", "decimal", "text", "yes_no"]
+    let mut types: Vec<Choice> = ["integer", "decimal", "text", "date", "file", "image", "yes_no"]
         .iter()
         .map(|k| Choice { value: (*k).into(), label: type_name(&kind_of(k).unwrap_or(Kind::Text)) })
         .collect();
@@ -203,6 +206,9 @@ fn kind_of(value: &str) -> Option<Kind> {
             "integer" => Kind::Integer,
             "decimal" => Kind::Decimal,
             "text" => Kind::Text,
+            "date" => Kind::Date,
+            "file" => Kind::File,
+            "image" => Kind::Image,
             "yes_no" => Kind::YesNo,
             _ => return None,
         },

@@ -3,7 +3,7 @@
 
 use smartcities_domain::{City, EditionFile, EditionYear, ResponseMove, Revision};
 use smartcities_questionnaire::{Kind, NonAnswer, Question, Questionnaire};
-use smartcities_store::{AnswerChange, Editor};
+use smartcities_store::{AnswerChange, Editor, NoteChange};
 
 use super::broken;
 use crate::{
@@ -110,6 +110,9 @@ fn plain_answers(questionnaire: &Questionnaire, stage: u64, dice: &mut Dice) -> 
                 };
                 pool[dice.below(pool.len() as u64) as usize].to_string()
             }
+            Kind::Date => {
+                format!("20{:02}-{:02}-{:02}", 15 + dice.below(10), dice.below(12) + 1, dice.below(28) + 1)
+            }
             Kind::SelectMultiple { .. } => {
                 let picked: Vec<&str> =
                     choices.iter().filter(|_| dice.below(3) == 0).map(|c| c.name.as_str()).collect();
@@ -127,6 +130,10 @@ fn plain_answers(questionnaire: &Questionnaire, stage: u64, dice: &mut Dice) -> 
     }
     changes
 }
+
+/// The note the demonstration's cities give with a figure they do not know.
+const DONT_KNOW_NOTE: &str =
+    "The figure comes from the regional statistics office, which has not published it for this year yet.";
 
 /// About one figure in twenty-five is not known and one yes/no in forty does not apply, where
 /// the question offers it. Decided from the city's dice without rolling them, so every other
@@ -240,13 +247,24 @@ impl App {
             // Made-up answers pass the same checks as a city's.
             crate::responses::check_demo_changes(questionnaire, &changes)
                 .map_err(|r| broken(format!("{}: {r:?}", city.id)))?;
+            // A city that does not know a figure says why, as respondents do in a note.
+            let notes: Vec<NoteChange> = changes
+                .iter()
+                .filter(|c| c.value.as_ref().and_then(|v| v.non_answer()) == Some(NonAnswer::DontKnow))
+                .map(|c| NoteChange {
+                    question: c.question.clone(),
+                    entry: None,
+                    note: Some(DONT_KNOW_NOTE.to_string()),
+                })
+                .collect();
             store
                 .answering()
-                .save_answers(
+                .save_answers_and_notes(
                     year,
                     &city.id,
                     Revision::NONE,
                     &changes,
+                    &notes,
                     "demo (illustrative)",
                     Editor::Respondent,
                 )

@@ -73,6 +73,7 @@ kind-ordinal = Scale
 kind-single_choice = One choice
 kind-multiple_choice = Several choices
 kind-text = Free text
+kind-date = Date
 direction-higher_is_better = higher is better
 direction-lower_is_better = lower is better
 direction-neutral = descriptive
@@ -220,6 +221,12 @@ evidence = Evidence
 evidence-self_reported = self-reported
 evidence-reviewed = reviewed
 evidence-verified = verified
+answer-file-given = A file was given
+file-upload = Upload
+file-replace = Replace
+file-remove = Remove the file
+file-hint-image = A PNG or JPEG picture, up to 10 MB; it is stored without its metadata (place, camera).
+file-hint-document = A PDF, a picture (PNG, JPEG) or an office document, up to 10 MB.
 answer-note = Add a note
 answer-note-label = Your note on this answer, for the secretariat (never published)
 answer-note-by-city = The city's note
@@ -399,6 +406,11 @@ results-answered = Answered
 results-yes-share = { $share } answer yes
 results-median-level = Median level: { $level }
 results-median = Median: { $value }
+results-dates = From { $earliest } to { $latest }
+results-dates-count = { $count ->
+        [one] { $count } date given
+       *[other] { $count } dates given
+    }
 results-text-answers = { $count ->
         [one] { $count } written answer
        *[other] { $count } written answers

@@ -73,6 +73,7 @@ kind-ordinal = Escala
 kind-single_choice = Una opción
 kind-multiple_choice = Varias opciones
 kind-text = Texto libre
+kind-date = Fecha
 direction-higher_is_better = más es mejor
 direction-lower_is_better = menos es mejor
 direction-neutral = descriptivo
@@ -220,6 +221,12 @@ evidence = Evidencia
 evidence-self_reported = autodeclarada
 evidence-reviewed = revisada
 evidence-verified = verificada
+answer-file-given = Se entregó un archivo
+file-upload = Subir
+file-replace = Reemplazar
+file-remove = Quitar el archivo
+file-hint-image = Una imagen PNG o JPEG de hasta 10 MB; se guarda sin sus metadatos (lugar, cámara).
+file-hint-document = Un PDF, una imagen (PNG, JPEG) o un documento de oficina, de hasta 10 MB.
 answer-note = Añadir una nota
 answer-note-label = Su nota sobre esta respuesta, para la secretaría (nunca se publica)
 answer-note-by-city = Nota de la ciudad
@@ -408,6 +415,11 @@ results-answered = Respondieron
 results-yes-share = { $share } responde sí
 results-median-level = Nivel mediano: { $level }
 results-median = Mediana: { $value }
+results-dates = Del { $earliest } al { $latest }
+results-dates-count = { $count ->
+        [one] { $count } fecha indicada
+       *[other] { $count } fechas indicadas
+    }
 results-text-answers = { $count ->
         [one] { $count } respuesta escrita
        *[other] { $count } respuestas escritas

@@ -73,6 +73,7 @@ kind-ordinal = Échelle
 kind-single_choice = Un choix
 kind-multiple_choice = Plusieurs choix
 kind-text = Texte libre
+kind-date = Date
 direction-higher_is_better = plus c'est élevé, mieux c'est
 direction-lower_is_better = plus c'est bas, mieux c'est
 direction-neutral = descriptif
@@ -223,6 +224,12 @@ evidence = Preuve
 evidence-self_reported = déclarée
 evidence-reviewed = vérifiée par le secrétariat
 evidence-verified = justifiée
+answer-file-given = Un fichier a été fourni
+file-upload = Envoyer
+file-replace = Remplacer
+file-remove = Retirer le fichier
+file-hint-image = Une image PNG ou JPEG de 10 Mo au plus ; elle est gardée sans ses métadonnées (lieu, appareil).
+file-hint-document = Un PDF, une image (PNG, JPEG) ou un document bureautique, de 10 Mo au plus.
 answer-note = Ajouter une note
 answer-note-label = Votre note sur cette réponse, pour le secrétariat (jamais publiée)
 answer-note-by-city = Note de la ville
@@ -411,6 +418,11 @@ results-answered = Réponses
 results-yes-share = { $share } répondent oui
 results-median-level = Niveau médian : { $level }
 results-median = Médiane : { $value }
+results-dates = Du { $earliest } au { $latest }
+results-dates-count = { $count ->
+        [one] { $count } date indiquée
+       *[other] { $count } dates indiquées
+    }
 results-text-answers = { $count ->
         [one] { $count } réponse écrite
        *[other] { $count } réponses écrites

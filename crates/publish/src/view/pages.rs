@@ -63,7 +63,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             Detail::Numeric { values, .. } => statistics(self.lang, values.as_ref()),
-            Detail::Text => Vec::new(),
+            Detail::Text | Detail::Dates { .. } => Vec::new(),
         }
     }
 
@@ -142,9 +142,9 @@ impl Builder<'_> {
                 let columns = STATISTICS.iter().map(|s| t(lang, &format!("results-stat-{s}"))).collect();
                 (chart, table, columns)
             }
-            Detail::Text => (None, Table::default(), Vec::new()),
+            Detail::Text | Detail::Dates { .. } => (None, Table::default(), Vec::new()),
         };
-        let breakdowns = if matches!(overall.detail, Detail::Text) {
+        let breakdowns = if matches!(overall.detail, Detail::Text | Detail::Dates { .. }) {
             Vec::new()
         } else {
             q.breakdowns

@@ -165,6 +165,14 @@ impl Reader<'_> {
     fn value(&self, question: &Question, cell: Option<&Data>) -> Result<String, String> {
         let text = cell_text(cell);
         let value = match cell {
+            // A date typed into a spreadsheet becomes a date cell: kept as year-month-day.
+            Some(Data::DateTime(when)) if question.kind == Kind::Date => {
+                let (year, month, day, ..) = when.to_ymd_hms_milli();
+                format!("{year:04}-{month:02}-{day:02}")
+            }
+            Some(Data::DateTimeIso(when)) if question.kind == Kind::Date => {
+                when.get(..10).unwrap_or(when).to_string()
+            }
             Some(Data::Float(_) | Data::Int(_)) => text,
             _ => parse_cell(self.questionnaire, question, &text, self.lang)?,
         };
@@ -258,7 +266,8 @@ impl SheetReader<'_, '_> {
         let lang = self.reader.lang;
         let fallback = self.reader.questionnaire.default_language;
         let sheet = self.sheet;
-        let fields = group.questions_in_entry();
+        let fields: Vec<_> =
+            group.questions_in_entry().into_iter().filter(|q| !q.kind.takes_file()).collect();
         let codes: Vec<String> = sheet
             .range
             .rows()

@@ -204,7 +204,8 @@ impl Writer<'_> {
         sheet.set_freeze_panes(1, 0)?;
         let mut row = 1;
         for located in self.questionnaire.questions() {
-            if located.repeat().is_some() {
+            // Files are uploaded on the web; a workbook cannot carry them.
+            if located.repeat().is_some() || located.question.kind.takes_file() {
                 continue;
             }
             let question = located.question;
@@ -240,7 +241,8 @@ impl Writer<'_> {
     /// entry with its id in column A.
     fn repeat(&self, sheet: &mut Worksheet, group: &Group, answers: &Answers) -> Result<(), XlsxError> {
         sheet.set_name(sheet_name(self.text(&group.label)))?;
-        let fields = group.questions_in_entry();
+        let fields: Vec<_> =
+            group.questions_in_entry().into_iter().filter(|q| !q.kind.takes_file()).collect();
         sheet.write_string_with_format(0, 0, group.name.as_str(), &self.code)?;
         sheet.write_string_with_format(1, 0, "id", &self.bold)?;
         sheet.set_column_width(0, 6)?;

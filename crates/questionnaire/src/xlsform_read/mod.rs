@@ -11,12 +11,14 @@ use std::{
 use calamine::{Data, Range};
 use smartcities_domain::Lang;
 
+mod settings;
 mod survey;
+
+use settings::{Settings, non_answers_problem, read_settings};
 
 use crate::{
     check::check_references,
     model::{ChoiceItem, Group, Item, OtherTexts, Questionnaire, Texts},
-    non_answer::NonAnswers,
     workbook::{Limits, column_letter, read_workbook},
 };
 
@@ -250,16 +252,13 @@ const TRANSLATABLE: &[&str] = &["label", "hint", "constraint_message"];
 
 /// Question types that are valid XLSForm but not supported here.
 const UNSUPPORTED_TYPES: &[&str] = &[
-    "date",
     "time",
     "datetime",
     "geopoint",
     "geotrace",
     "geoshape",
-    "image",
     "audio",
     "video",
-    "file",
     "barcode",
     "acknowledge",
     "range",
@@ -301,6 +300,9 @@ enum RowType {
     Integer,
     Decimal,
     Text,
+    Date,
+    File,
+    Image,
     Select {
         multiple: bool,
         list: String,
@@ -326,6 +328,9 @@ fn classify(normalized: &str) -> RowType {
         ["integer"] | ["int"] => RowType::Integer,
         ["decimal"] => RowType::Decimal,
         ["text"] | ["string"] => RowType::Text,
+        ["date"] => RowType::Date,
+        ["file"] => RowType::File,
+        ["image"] | ["photo"] => RowType::Image,
         _ => {
             // select_one L, select one L, select one from L, select all that apply [from] L,
             // select multiple [from] L, each optionally followed by `or_other` / `or specify other`.
@@ -406,22 +411,6 @@ fn whole(sheet: &str) -> Place {
     Place { sheet: sheet.into(), row: 1, column: None }
 }
 
-/// What the settings sheet says.
-struct Settings {
-    default_language: Lang,
-    form_id: String,
-    title: Texts,
-    allow_choice_duplicates: bool,
-    non_answers: NonAnswers,
-}
-
-/// Why a `non_answers` cell cannot be read.
-fn non_answers_problem(word: &str) -> String {
-    format!(
-        "{word:?} is not a non-answer: write dont_know, not_applicable, both separated by a space, yes (both) or none"
-    )
-}
-
 /// Reads an XLSForm workbook (`.xlsx`) from its bytes, within `limits`: its sheets, then the
 /// settings, the survey's columns, the choices and the survey's rows, each found problem with
 /// its place.
@@ -491,57 +480,6 @@ fn sheets_of(workbook: Vec<crate::workbook::Sheet>, found: &mut Findings) -> Has
         }
     }
     sheets
-}
-
-/// The settings sheet's first row: the default language, the form's id and title, and whether
-/// choice lists may repeat a name.
-fn read_settings(settings: Option<&Sheet>, found: &mut Findings) -> Settings {
-    let mut read = Settings {
-        default_language: Lang::En,
-        form_id: String::from("imported_form"),
-        title: Texts::default(),
-        allow_choice_duplicates: false,
-        non_answers: NonAnswers::NONE,
-    };
-    if let Some(settings) = settings
-        && let Some(row) = settings.range.rows().nth(1)
-    {
-        for column in &settings.columns {
-            let value = settings.cell(row, column);
-            match column.base.as_str() {
-                "default_language" if !value.is_empty() => match parse_language(&value) {
-                    Some(lang) => read.default_language = lang,
-                    None => found.notice(
-                        settings.place(1, Some(column)),
-                        format!("the default language {value:?} is not one of English, Spanish or French; English is used"),
-                    ),
-                },
-                "form_id" if !value.is_empty() => read.form_id = value,
-                "allow_choice_duplicates" => {
-                    read.allow_choice_duplicates =
-                        matches!(value.to_lowercase().as_str(), "yes" | "true" | "true()");
-                }
-                "non_answers" => match NonAnswers::parse(&value) {
-                    Ok(cell) => read.non_answers = cell.unwrap_or(NonAnswers::NONE),
-                    Err(word) => found.error(settings.place(1, Some(column)), non_answers_problem(&word)),
-                },
-                "form_title" | "form_id" | "default_language" | "version" => {}
-                _ if !value.is_empty() => found
-                    .notice(settings.place(1, Some(column)), "this setting is not supported; it was ignored"),
-                _ => {}
-            }
-        }
-        if let Some(column) = settings.column("form_title") {
-            let value = settings.cell(row, column);
-            if !value.is_empty() {
-                read.title.0.insert(read.default_language, value);
-            }
-        }
-    }
-    if read.title.is_empty() {
-        read.title.0.insert(read.default_language, read.form_id.clone());
-    }
-    read
 }
 
 /// The survey sheet's columns: unsupported ones and unknown languages are noted; the `type` and

@@ -155,6 +155,9 @@ impl<'a> SurveyReader<'a> {
             RowType::Integer => Kind::Integer,
             RowType::Decimal => Kind::Decimal,
             RowType::Text => Kind::Text,
+            RowType::Date => Kind::Date,
+            RowType::File => Kind::File,
+            RowType::Image => Kind::Image,
             RowType::Select { multiple, list, or_other } => {
                 let Some(kind) = self.select_kind(row, multiple, list.clone(), type_place, found) else {
                     return;

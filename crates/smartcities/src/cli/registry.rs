@@ -51,7 +51,8 @@ pub enum Import {
 /// What can be exported.
 pub enum Export {
     /// An edition's accepted answers in long form (city, question, entry, value, evidence
-    /// level, questionnaire version), so any finding can be recomputed elsewhere.
+    /// level, questionnaire version, the city's note, the file's path), so any finding can be
+    /// recomputed elsewhere.
     Answers {
         #[arg(long)]
         /// The edition's year.
@@ -62,6 +63,9 @@ pub enum Export {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Also write the files given as answers under this folder, at the paths of the `file` column.
+        #[arg(long)]
+        files: Option<PathBuf>,
         #[arg(long, env = "SMARTCITIES_DATABASE_URL")]
         /// The database: sqlite://PATH or postgres://USER@HOST/DATABASE.
         database_url: String,
@@ -139,8 +143,12 @@ fn quiet_on_closed_pipe<T>(result: smartcities_app::Result<T>) -> Result<T> {
 
 pub(super) async fn export(what: Export) -> Result<()> {
     match what {
-        Export::Answers { edition, format, output, database_url } => {
+        Export::Answers { edition, format, output, files, database_url } => {
             let app = open(&database_url).await?;
+            if let Some(dir) = &files {
+                let written = app.export_answer_files(EditionYear::new(edition)?, dir).await?;
+                eprintln!("Wrote {written} files to {}.", dir.display());
+            }
             let mut out = destination(output.as_ref())?;
             let written = quiet_on_closed_pipe(
                 app.export_answers(EditionYear::new(edition)?, format.into(), &mut out).await,

@@ -6,10 +6,12 @@
 //! nothing of that save is written. A retry of a save that already landed finds its values in
 //! place and changes nothing.
 
+mod attachments;
 mod notes;
 mod review;
 mod save;
 
+pub use attachments::{Attachment, NewAttachment};
 pub use notes::{NoteChange, StoredNote};
 
 use std::collections::BTreeMap;

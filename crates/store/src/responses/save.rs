@@ -7,7 +7,7 @@ use sqlx::Row;
 use smartcities_questionnaire::{AnswerValue, EntryKey};
 
 use super::{
-    AnswerChange, Conflict, Editor, SaveOutcome,
+    AnswerChange, Conflict, Editor, NewAttachment, SaveOutcome,
     notes::{NoteChange, write_notes},
 };
 use crate::{Answering, Result, StoreError, corrupt, year};
@@ -39,6 +39,50 @@ impl Answering<'_> {
         user: &str,
         editor: Editor,
     ) -> Result<SaveOutcome> {
+        self.save_with(edition, city, base_revision, changes, notes, None, user, editor).await
+    }
+
+    /// Stores a checked file and makes it the answer to `change`'s question, in one transaction:
+    /// refused whole when the response's files would together pass `max_total` bytes.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_attachment(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        base_revision: Revision,
+        change: &AnswerChange,
+        file: &NewAttachment,
+        max_total: u64,
+        user: &str,
+        editor: Editor,
+    ) -> Result<SaveOutcome> {
+        let attaching = Some((file, max_total));
+        self.save_with(
+            edition,
+            city,
+            base_revision,
+            std::slice::from_ref(change),
+            &[],
+            attaching,
+            user,
+            editor,
+        )
+        .await
+    }
+
+    /// One save: answers, notes and at most one new file, all or nothing.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_with(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        base_revision: Revision,
+        changes: &[AnswerChange],
+        notes: &[NoteChange],
+        attaching: Option<(&NewAttachment, u64)>,
+        user: &str,
+        editor: Editor,
+    ) -> Result<SaveOutcome> {
         let now = self.now_text();
         let mut tx = self.begin_write().await?;
         let claim = claim_revision(&mut tx, edition, city, editor, &now).await?;
@@ -46,6 +90,12 @@ impl Answering<'_> {
         if !conflicts.is_empty() {
             tx.rollback().await?;
             return Ok(SaveOutcome::Conflicts { revision: claim.revision, conflicts });
+        }
+        if let Some((file, max_total)) = attaching
+            && !super::attachments::store_file(&mut tx, edition, city, file, max_total, user, &now).await?
+        {
+            tx.rollback().await?;
+            return Err(StoreError::FilesTooLarge { city: city.clone(), max: max_total });
         }
         // An entry removed from a repeat group takes its notes along.
         let dropped: Vec<NoteChange> = writes

@@ -50,6 +50,8 @@ pub(super) struct GroupPage {
     conflicts: Vec<String>,
     /// How many answers were refused and are shown again as typed, beside their problems.
     refused: usize,
+    /// The fields of the file questions shown, each with an upload form of its own.
+    file_forms: Vec<String>,
 }
 
 pub(super) fn group_page(
@@ -143,16 +145,26 @@ pub(super) fn group_page(
             }
         }
     }
-    // Each question's note, found by its question and entry.
+    // Each question's note and file, found by its question and entry.
+    let file_of = |code: &str, entry: Option<&EntryKey>| {
+        value_of(&loaded.answers, code, entry).and_then(|a| FileView::of(lang, loaded, &a.value))
+    };
+    let mut file_forms = Vec::new();
     for view in sections.iter_mut().flat_map(|(_, v)| v.iter_mut()) {
         view.note = note_of(&loaded.notes, &view.code, None).unwrap_or_default().to_string();
+        view.file = file_of(&view.code, None);
     }
     for entry in &mut entries {
         let key = EntryKey { group: group.name.clone(), id: entry.id };
         for view in &mut entry.questions {
             view.note = note_of(&loaded.notes, &view.code, Some(&key)).unwrap_or_default().to_string();
+            view.file = file_of(&view.code, Some(&key));
         }
     }
+    // Files travel in a form of their own per question (multipart), outside the page's form.
+    let views =
+        sections.iter().flat_map(|(_, v)| v.iter()).chain(entries.iter().flat_map(|e| e.questions.iter()));
+    file_forms.extend(views.filter(|v| matches!(v.input, "file" | "image")).map(|v| v.field.clone()));
     Some(GroupPage {
         head: head(lang, loaded, viewer),
         groups: group_links(lang, q, &loaded.answers),
@@ -168,6 +180,7 @@ pub(super) fn group_page(
         saved: false,
         conflicts: Vec::new(),
         refused: 0,
+        file_forms,
     })
 }
 
@@ -181,6 +194,15 @@ fn field_of(problem: &AnswerProblem) -> String {
 }
 
 impl GroupPage {
+    /// Shows `message` beside the question in `field` (a file refused, say).
+    pub(super) fn show_problem(&mut self, field: &str, message: String) {
+        let views = self.sections.iter_mut().flat_map(|(_, v)| v.iter_mut());
+        let mut views = views.chain(self.entries.iter_mut().flat_map(|e| e.questions.iter_mut()));
+        if let Some(view) = views.find(|v| v.field == field) {
+            view.problem = Some(message);
+        }
+    }
+
     /// Shows refused answers as they were typed, each with its problem, so nothing is lost.
     fn keep_typed(&mut self, fields: &HashMap<String, Vec<String>>, problems: &[AnswerProblem]) {
         let mut views: Vec<&mut QuestionView> =

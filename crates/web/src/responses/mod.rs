@@ -4,11 +4,13 @@
 //! response's records (print, history, workbook).
 
 mod answering;
+mod files;
 mod overview;
 mod records;
 mod review;
 
 pub use answering::{group_form, save_group};
+pub use files::{download_file, upload_file};
 pub use overview::{carry_over, overview, submitted};
 pub use records::{history, print, upload_workbook, workbook};
 pub use review::{decide, review, submit};
@@ -106,6 +108,8 @@ struct QuestionView {
     non_answers: Vec<OptionView>,
     /// The respondent's note on this answer, for the reviewers.
     note: String,
+    /// The file a file or picture question holds.
+    file: Option<FileView>,
     evidence: Option<String>,
     problem: Option<String>,
     comment: Option<String>,
@@ -129,6 +133,9 @@ fn question_view(
     let input = match question.kind {
         Kind::Integer | Kind::Decimal => "number",
         Kind::Text => "text",
+        Kind::Date => "date",
+        Kind::File => "file",
+        Kind::Image => "image",
         Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } => "radio",
         Kind::SelectMultiple { .. } => "checkbox",
     };
@@ -187,6 +194,7 @@ fn question_view(
         options,
         non_answers,
         note: String::new(),
+        file: None,
         evidence: stored.map(|a| t(lang, &format!("evidence-{}", a.evidence.slug()))),
         problem,
         comment: comments.get(question.name.as_str()).cloned(),
@@ -282,6 +290,38 @@ fn group_of(q: &Questionnaire, question: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A stored file as a page links to it.
+#[derive(Serialize, Clone)]
+struct FileView {
+    url: String,
+    name: String,
+    /// Its size as the reader's language writes it (`1,2 MB`).
+    size: String,
+}
+
+impl FileView {
+    /// The file an answer names, if it is one of the response's.
+    fn of(lang: Lang, loaded: &Loaded, value: &AnswerValue) -> Option<FileView> {
+        let file = loaded.attachments.iter().find(|a| a.id == value.as_str())?;
+        let (year, city) = (loaded.edition.year, &loaded.city.id);
+        Some(FileView {
+            url: format!("/responses/{year}/{city}/files/{}", file.id),
+            name: file.file_name.clone(),
+            size: file_size(lang, file.size),
+        })
+    }
+}
+
+/// A size in kB or MB, with the language's decimal separator.
+fn file_size(lang: Lang, bytes: u64) -> String {
+    let (value, unit) = if bytes >= 1024 * 1024 {
+        (bytes as f64 / (1024.0 * 1024.0), if lang == Lang::Fr { "Mo" } else { "MB" })
+    } else {
+        ((bytes as f64 / 1024.0).max(0.1), if lang == Lang::Fr { "ko" } else { "kB" })
+    };
+    format!("{} {unit}", smartcities_domain::typed_number(&format!("{value:.1}"), lang))
+}
+
 /// The respondent's note on a question (or on one entry's question), if any.
 fn note_of<'n>(notes: &'n [StoredNote], question: &str, entry: Option<&EntryKey>) -> Option<&'n str> {
     notes.iter().find(|n| n.question == question && n.entry.as_ref() == entry).map(|n| n.note.as_str())
@@ -302,6 +342,8 @@ fn shown_value(lang: Lang, q: &Questionnaire, question: &Question, value: &Answe
         Reading::Choice(code) => label(code),
         Reading::Choices(codes) => codes.into_iter().map(label).collect::<Vec<_>>().join(", "),
         Reading::NonAnswer(non_answer) => non_answer.words(lang).to_string(),
+        Reading::Day(day) => smartcities_publish::view::long_date(lang, &day.to_string()),
+        Reading::File(_) => t(lang, "answer-file-given"),
         Reading::Text(text) | Reading::Unreadable(text) => text.to_string(),
     }
 }

@@ -37,6 +37,8 @@ pub(super) struct AnsweredView {
     note: Option<String>,
     /// The respondent's own note on the answer.
     respondent_note: Option<String>,
+    /// The file the answer is, for a file or picture question.
+    file: Option<FileView>,
     comment: Option<String>,
 }
 
@@ -149,6 +151,7 @@ pub(super) async fn review_page(
                 evidence_code: stored.evidence.slug(),
                 note: stored.evidence_note.clone(),
                 respondent_note: note_of(&loaded.notes, l.question.name.as_str(), None).map(str::to_string),
+                file: FileView::of(lang, loaded, &stored.value),
                 comment: comments.get(l.question.name.as_str()).cloned(),
             })
         })

@@ -113,7 +113,7 @@ fn cell_values(lang: Lang, summary: &Summary) -> Vec<String> {
                 .collect()
         }
         Detail::Numeric { values, .. } => statistics(lang, values.as_ref()),
-        Detail::Text => Vec::new(),
+        Detail::Text | Detail::Dates { .. } => Vec::new(),
     }
 }
 
@@ -184,7 +184,7 @@ pub async fn question(
             });
             (chart, Vec::new(), numbers, None, columns)
         }
-        Detail::Text => (String::new(), Vec::new(), Vec::new(), None, Vec::new()),
+        Detail::Text | Detail::Dates { .. } => (String::new(), Vec::new(), Vec::new(), None, Vec::new()),
     };
     let breakdowns = q
         .breakdowns
