@@ -133,9 +133,14 @@ impl App {
             .collect();
         // What cities wrote as good practices reaches the public only through the catalogue
         // (consented, edited, translated): never straight from their answers.
+        // Files given as answers are evidence for the review, served only to whoever may read the
+        // response: their ids stay out of the open data too.
+        let takes_file =
+            |question: &str| questionnaire.question(question).is_some_and(|q| q.kind.takes_file());
         let mut accepted = store.answering().accepted_answers(year).await?;
         for (_, answers) in &mut accepted {
             answers.retain(|a| a.entry.as_ref().is_none_or(|e| e.group.as_str() != PRACTICES_GROUP));
+            answers.retain(|a| !takes_file(&a.question));
         }
         let answers = city_answers(accepted);
         let practices = self.edition_practices(year, &framework).await?;

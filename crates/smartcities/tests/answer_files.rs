@@ -180,6 +180,13 @@ async fn a_document_is_kept_byte_for_byte_and_served_as_an_attachment_to_its_rea
     let dir = tempfile::tempdir().unwrap();
     assert!(app.export_answer_files(year, dir.path()).await.unwrap() >= 1);
     assert_eq!(std::fs::read(dir.path().join(&path)).unwrap(), PDF);
+
+    // What is published never names the file: it is the city's evidence for the review.
+    app.analyse(year, &smartcities_app::Silent).await.unwrap();
+    let snapshot = app.snapshot(year, smartcities_publish::Texts::default()).await.unwrap();
+    let public = serde_json::to_string(&snapshot).unwrap();
+    assert!(!public.contains(&id), "the file's id is not published");
+    assert!(public.contains("has_living_lab"), "the answers beside it are");
 }
 
 #[tokio::test]

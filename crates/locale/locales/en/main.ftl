@@ -457,7 +457,7 @@ results-question-answering = { $answering ->
         [one] { $invited } city invited.
        *[other] { $invited } cities invited.
     }
-non-answers-beside = Left out of the shares: { $dont_know } “don't know”, { $not_applicable } “not applicable”.
+non-answers-beside = Not counted: { $dont_know } “don't know”, { $not_applicable } “not applicable”.
 results-chart-caption = Share of the cities that answered, with its 95 % interval (Wilson). Where fewer than 5 cities answered, only the count is shown.
 results-all-cities = All cities
 results-answer = Answer

@@ -466,7 +466,7 @@ results-question-answering = { $answering ->
         [one] { $invited } ciudad invitada.
        *[other] { $invited } ciudades invitadas.
     }
-non-answers-beside = Fuera de los porcentajes: { $dont_know } «no sabe», { $not_applicable } «no aplica».
+non-answers-beside = No se cuentan: { $dont_know } «no sabe», { $not_applicable } «no aplica».
 results-chart-caption = Porcentaje de las ciudades que respondieron, con su intervalo del 95 % (Wilson). Con menos de 5 ciudades solo se muestra el número.
 results-all-cities = Todas las ciudades
 results-answer = Respuesta

@@ -469,7 +469,7 @@ results-question-answering = { $answering ->
         [one] { $invited } ville invitée.
        *[other] { $invited } villes invitées.
     }
-non-answers-beside = Hors des parts : { $dont_know } « ne sait pas », { $not_applicable } « sans objet ».
+non-answers-beside = Non comptés : { $dont_know } « ne sait pas », { $not_applicable } « sans objet ».
 results-chart-caption = Part des villes ayant répondu, avec son intervalle à 95 % (Wilson). Avec moins de 5 villes, seul le nombre est indiqué.
 results-all-cities = Toutes les villes
 results-answer = Réponse

@@ -153,9 +153,9 @@ fn question_view(
             }
         })
         .collect();
-    let non_answers = q
-        .non_answers_for(question)
-        .offered()
+    // A file question is answered by its own upload form: "don't know" has no place there.
+    let offered = if question.kind.takes_file() { Vec::new() } else { q.non_answers_for(question).offered() };
+    let non_answers = offered
         .into_iter()
         .map(|n| OptionView {
             code: n.kept().to_string(),
