@@ -57,8 +57,8 @@ async fn a_note_lands_with_its_answers_or_not_at_all_and_only_for_the_citys_own_
             &respondent,
             &file,
             file.response.revision,
-            &[dont_know.clone()],
-            &[why.clone()],
+            std::slice::from_ref(&dont_know),
+            std::slice::from_ref(&why),
             Lang::En,
         )
         .await
@@ -80,7 +80,14 @@ async fn a_note_lands_with_its_answers_or_not_at_all_and_only_for_the_citys_own_
     let changed = note(&question, "Now asked to the statistics office.");
     let outcome = site
         .app
-        .save_page_in(&respondent, &file, file.response.revision, &[], &[changed.clone()], Lang::En)
+        .save_page_in(
+            &respondent,
+            &file,
+            file.response.revision,
+            &[],
+            std::slice::from_ref(&changed),
+            Lang::En,
+        )
         .await;
     assert!(matches!(outcome, Ok(SaveOutcome::Saved { changed: 1, .. })), "{outcome:?}");
     let file = site.app.response_file(&respondent, now, &lisbon).await.unwrap();

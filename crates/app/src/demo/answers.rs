@@ -120,8 +120,7 @@ fn plain_answers(questionnaire: &Questionnaire, stage: u64, dice: &mut Dice) -> 
             }
             _ => choices[dice.below(choices.len() as u64) as usize].name.clone(),
         };
-        let value =
-            non_answer_instead(questionnaire, question, &dice).map_or(value, |n| n.kept().to_string());
+        let value = non_answer_instead(questionnaire, question, dice).map_or(value, |n| n.kept().to_string());
         changes.push(AnswerChange {
             question: question.name.to_string(),
             entry: None,
