@@ -285,6 +285,9 @@ pub struct Practice {
     pub links: Vec<String>,
     /// Links to images (http or https).
     pub images: Vec<String>,
+    /// Pictures uploaded for it, by id (the SHA-256 of the picture as stored), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<String>,
     /// Whom to ask.
     pub contact: Option<Contact>,
     /// Whether the city agreed to publish it.
@@ -342,6 +345,7 @@ impl Practice {
             lessons: None,
             links: Vec::new(),
             images: Vec::new(),
+            pictures: Vec::new(),
             contact: None,
             consent: false,
             illustrative: false,

@@ -55,6 +55,7 @@ pub const TABLES: &[&str] = &[
     "search_synonyms",
     "answer_notes",
     "attachments",
+    "practice_pictures",
 ];
 
 /// One stored value, of one of the column types the migrations use.

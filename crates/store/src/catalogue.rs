@@ -185,6 +185,54 @@ impl Catalogue<'_> {
         Ok(stored)
     }
 
+    /// Stores a checked picture for a practice and saves the practice's new version that shows
+    /// it, in one transaction.
+    pub async fn save_practice_with_picture(
+        &self,
+        change: PracticeChange<'_>,
+        picture: &crate::NewAttachment,
+    ) -> Result<StoredPractice> {
+        let now = self.now_text();
+        let mut tx = self.begin_write().await?;
+        // The practice row must exist before its picture refers to it; a new version is written
+        // either way, so the picture goes in after it.
+        let stored = save_in(&mut tx, change, &now).await?;
+        sqlx::query(
+            "INSERT INTO practice_pictures (practice_id, id, file_name, media_type, size, body, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (practice_id, id) DO NOTHING",
+        )
+        .bind(change.practice.id.as_str())
+        .bind(&picture.id)
+        .bind(&picture.file_name)
+        .bind(&picture.media_type)
+        .bind(picture.body.len() as i64)
+        .bind(picture.body.clone())
+        .bind(change.by)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        self.public_changed().await?;
+        Ok(stored)
+    }
+
+    /// A picture stored for a practice, with its bytes.
+    pub async fn practice_picture(
+        &self,
+        practice: &PracticeId,
+        id: &str,
+    ) -> Result<Option<crate::Attachment>> {
+        let row = sqlx::query(
+            "SELECT id, file_name, media_type, size, created_by, created_at, body FROM practice_pictures \
+             WHERE practice_id = $1 AND id = $2",
+        )
+        .bind(practice.as_str())
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(|r| crate::responses::attachments::attachment(r, true)).transpose()
+    }
+
     /// Saves many changes in one transaction (a catalogue loaded from a file): all land or
     /// none does.
     pub async fn save_practices(&self, changes: &[PracticeChange<'_>]) -> Result<usize> {

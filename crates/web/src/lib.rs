@@ -158,6 +158,9 @@ routes! {
     "/practices/{id}" => get(practices::show),
     "/practices/{id}/edit" => get(practices::edit_form).post(practices::edit),
     "/practices/{id}/decision" => post(practices::decide),
+    "/practices/{id}/pictures" => post(practices::change_picture)
+        .layer(DefaultBodyLimit::max(smartcities_app::questionnaire::attachment::MAX_FILE_BYTES + 64 * 1024)),
+    "/practices/{id}/pictures/{picture}" => get(practices::picture),
     "/cities/{id}/practices/new" => get(practices::propose_form).post(practices::propose),
     "/cities/{id}/names" => get(city_names::form).post(city_names::save),
     "/cities/{id}" => get(pages::city),

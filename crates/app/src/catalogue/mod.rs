@@ -6,7 +6,10 @@
 mod drafts;
 mod form;
 mod index;
+mod pictures;
 mod synonyms;
+
+pub use pictures::{MAX_PICTURES, PictureChange};
 
 use form::FormValues;
 use index::card_of;

@@ -137,7 +137,7 @@ impl Answering<'_> {
     }
 }
 
-fn attachment(r: &sqlx::any::AnyRow, with_body: bool) -> Result<Attachment> {
+pub(crate) fn attachment(r: &sqlx::any::AnyRow, with_body: bool) -> Result<Attachment> {
     Ok(Attachment {
         id: r.try_get("id")?,
         file_name: r.try_get("file_name")?,

@@ -6,7 +6,7 @@
 //! nothing of that save is written. A retry of a save that already landed finds its values in
 //! place and changes nothing.
 
-mod attachments;
+pub(crate) mod attachments;
 mod notes;
 mod review;
 mod save;

@@ -6,6 +6,7 @@ mod city;
 mod feed;
 mod forms;
 mod page;
+mod pictures;
 mod search;
 mod synonyms;
 
@@ -13,6 +14,7 @@ pub(crate) use city::{CityPractices, city_practices};
 pub use feed::feed;
 pub use forms::{decide, edit, edit_form, propose, propose_form};
 pub use page::show;
+pub use pictures::{change as change_picture, show as picture};
 pub use search::list;
 pub use synonyms::{form as synonyms_form, save as save_synonyms};
 

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use axum::{
     extract::{Path, Query, State},
-    http::Uri,
+    http::{StatusCode, Uri},
+    response::{IntoResponse, Response},
 };
 use serde::Serialize;
 use smartcities_domain::{Effort, Lang, Practice, PracticeId, PracticeStatus, PracticeVersion, Written};
@@ -16,7 +17,7 @@ use crate::{
     AppState,
     auth::Viewer,
     i18n::{Negotiated, t, translate},
-    page::{Ctx, PageError, PageResult, refused, render_page},
+    page::{Ctx, PageError, refused, render_page},
 };
 
 /// A written text as a page shows it: in the reader's language when there is one, marked
@@ -152,10 +153,22 @@ pub async fn show(
     uri: Uri,
     Path(id): Path<String>,
     Query(flash): Query<HashMap<String, String>>,
-) -> PageResult {
+) -> Result<Response, PageError> {
     let id = PracticeId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
+    let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
+    practice_view(&ctx, &id, &flash, None).await
+}
+
+/// A practice's page; after a refused picture, with the problem beside the upload.
+pub(super) async fn practice_view(
+    ctx: &Ctx<'_>,
+    id: &PracticeId,
+    flash: &HashMap<String, String>,
+    picture_problem: Option<String>,
+) -> Result<Response, PageError> {
+    let (state, lang, viewer) = (ctx.state, ctx.lang, ctx.viewer);
     let user = viewer.0.as_ref().map(|s| &s.user);
-    let page = state.app.practice_page(user, &id).await.map_err(refused(lang))?;
+    let page = state.app.practice_page(user, id).await.map_err(refused(lang))?;
     let labels = Labels::load(&state, lang).await.map_err(refused(lang))?;
     let practice = &page.stored.practice;
 
@@ -179,6 +192,10 @@ pub async fn show(
         sections: Vec<Section>,
         links: Vec<String>,
         images: Vec<String>,
+        /// Uploaded pictures by id, and whether another may be added.
+        pictures: Vec<String>,
+        room_for_pictures: bool,
+        picture_problem: Option<String>,
         contact: Option<String>,
         contact_email: Option<String>,
         illustrative: bool,
@@ -218,6 +235,9 @@ pub async fn show(
         sections: sections(practice, &labels),
         links: practice.links.clone(),
         images: practice.images.clone(),
+        pictures: practice.pictures.clone(),
+        room_for_pictures: practice.pictures.len() < smartcities_app::catalogue::MAX_PICTURES,
+        picture_problem,
         contact: practice.contact.as_ref().map(|c| c.name.clone()).filter(|n| !n.is_empty()),
         contact_email: practice
             .contact
@@ -255,6 +275,8 @@ pub async fn show(
         may_decide: page.may_decide,
         flash,
     };
-    render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "practice.html", "practices", body)
-        .await
+    let status =
+        if body.picture_problem.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let html = render_page(ctx, "practice.html", "practices", body).await?;
+    Ok((status, html).into_response())
 }
