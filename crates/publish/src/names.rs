@@ -189,7 +189,7 @@ impl Names<'_> {
                 codes.into_iter().map(|code| self.choice(question, code)).collect::<Vec<_>>().join(", ")
             }
             Reading::NonAnswer(non_answer) => non_answer.words(self.lang).to_string(),
-            Reading::Day(day) => crate::view::long_date(self.lang, &day.to_string()),
+            Reading::Day(day) => long_date(self.lang, &day.to_string()),
             Reading::File(_) => t(self.lang, "answer-file-given"),
             Reading::Blank | Reading::Text(_) | Reading::Unreadable(_) => value.to_string(),
         }
@@ -285,10 +285,7 @@ impl Names<'_> {
             Detail::Dates { earliest: Some(earliest), latest: Some(latest), .. } => translate(
                 lang,
                 "results-dates",
-                &[
-                    ("earliest", crate::view::long_date(lang, earliest).into()),
-                    ("latest", crate::view::long_date(lang, latest).into()),
-                ],
+                &[("earliest", long_date(lang, earliest).into()), ("latest", long_date(lang, latest).into())],
             ),
             Detail::Dates { .. } => translate(
                 lang,
@@ -296,6 +293,19 @@ impl Names<'_> {
                 &[("count", FluentValue::from(summary.answering as i64))],
             ),
         }
+    }
+}
+
+/// A day `YYYY-MM-DD` as the language writes it: 30 November 2026, 30 de noviembre de 2026…
+pub fn long_date(lang: Lang, day: &str) -> String {
+    let mut parts = day.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (year, month, day) =
+        (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    let month = t(lang, &format!("month-{month}"));
+    match lang {
+        Lang::En => format!("{day} {month} {year}"),
+        Lang::Es => format!("{day} de {month} de {year}"),
+        Lang::Fr => format!("{day} {month} {year}"),
     }
 }
 

@@ -18,6 +18,8 @@ fn samples(route: &str, parameter: &str, practice: &str) -> Vec<String> {
         "code" | "name" => &["has_living_lab", "no_such_question"],
         "group" => &["smart_economy", "good_practices", "no_such_group"],
         "token" => &["not-a-token"],
+        // A picture or a file is named by the SHA-256 of its bytes.
+        "picture" => &["0000000000000000000000000000000000000000000000000000000000000000", "not-a-picture"],
         "city" => &[OWN_CITY, OTHER_CITY, "xx-nowhere"],
         "id" if route.contains("/cities/") => &["es-bilbao", OWN_CITY, "xx-nowhere"],
         "id" if route.contains("/practices/") => {

@@ -136,18 +136,7 @@ fn count(n: usize) -> FluentValue<'static> {
     FluentValue::from(n as i64)
 }
 
-/// A day `YYYY-MM-DD` as the language writes it: 30 November 2026, 30 de noviembre de 2026…
-pub fn long_date(lang: Lang, day: &str) -> String {
-    let mut parts = day.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
-    let (year, month, day) =
-        (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
-    let month = t(lang, &format!("month-{month}"));
-    match lang {
-        Lang::En => format!("{day} {month} {year}"),
-        Lang::Es => format!("{day} de {month} de {year}"),
-        Lang::Fr => format!("{day} {month} {year}"),
-    }
-}
+pub use crate::names::long_date;
 
 /// A date known to the year, month or day as the language writes it (30 de junio de 2027).
 pub fn approx_date(lang: Lang, date: smartcities_domain::ApproxDate) -> String {
