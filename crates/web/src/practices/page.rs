@@ -169,7 +169,7 @@ pub(super) async fn practice_view(
     let (state, lang, viewer) = (ctx.state, ctx.lang, ctx.viewer);
     let user = viewer.0.as_ref().map(|s| &s.user);
     let page = state.app.practice_page(user, id).await.map_err(refused(lang))?;
-    let labels = Labels::load(&state, lang).await.map_err(refused(lang))?;
+    let labels = Labels::load(state, lang).await.map_err(refused(lang))?;
     let practice = &page.stored.practice;
 
     #[derive(Serialize)]
