@@ -242,6 +242,7 @@ impl App {
                     summary: practice.summary,
                     axis,
                     sdgs: practice.sdgs,
+                    pictures: practice.pictures,
                 }
             })
             .collect();
@@ -305,7 +306,7 @@ impl App {
             .await?
             .map_err(AppError::Internal)?;
         let elapsed = started.elapsed();
-        let stored: Vec<PublishedFile> = files
+        let mut stored: Vec<PublishedFile> = files
             .iter()
             .map(|f| PublishedFile {
                 path: f.path.clone(),
@@ -313,6 +314,20 @@ impl App {
                 body: f.bytes.clone(),
             })
             .collect();
+        // The practices' pictures travel with the version, as the pages that show them do.
+        for practice in &snapshot.practices {
+            let id = smartcities_domain::PracticeId::parse(&practice.id)
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            for picture in &practice.pictures {
+                if let Some(file) = self.store.catalogue().practice_picture(&id, picture).await? {
+                    stored.push(PublishedFile {
+                        path: format!("site/pictures/{picture}"),
+                        content_type: file.media_type,
+                        body: file.body.unwrap_or_default(),
+                    });
+                }
+            }
+        }
         let json = serde_json::to_string(&snapshot).map_err(|e| AppError::Internal(e.to_string()))?;
         self.store
             .versions()

@@ -123,6 +123,9 @@ pub struct Practice {
     pub axis: String,
     /// The SDG goals it is linked to (1–17).
     pub sdgs: Vec<u8>,
+    /// The pictures uploaded for it, by id; each is published as `site/pictures/{id}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<String>,
 }
 
 impl Snapshot {

@@ -139,6 +139,31 @@ async fn a_picture_is_added_without_its_metadata_shown_to_the_public_and_removed
     assert!(!String::from_utf8_lossy(&body).contains("GPS"), "the place is gone");
     assert_eq!(image::load_from_memory(&body).unwrap().width(), 48);
 
+    // A version published now carries the picture beside the catalogue page that shows it.
+    let app = smartcities_app::App::new(store.clone());
+    let user = store.accounts().user_by_email(&Email::parse(SECRETARIAT).unwrap()).await.unwrap().unwrap();
+    let edition = *now.practice.editions.first().expect("the practice belongs to an edition");
+    app.analyse(edition, &smartcities_app::Silent).await.unwrap();
+    let version = app
+        .publish(
+            &user,
+            edition,
+            smartcities_publish::Texts::default(),
+            smartcities_app::publication::GoPublic::Preview,
+            std::sync::Arc::new(smartcities_app::Silent),
+        )
+        .await
+        .unwrap()
+        .version;
+    let versions = store.versions();
+    let file =
+        versions.publication_file(edition, version, &format!("site/pictures/{picture}")).await.unwrap();
+    let file = file.expect("the picture is in the version");
+    assert_eq!((file.content_type.as_str(), file.body.as_slice()), ("image/jpeg", body.as_slice()));
+    let page = versions.publication_file(edition, version, "site/es/practices.html").await.unwrap().unwrap();
+    let page = String::from_utf8_lossy(&page.body).into_owned();
+    assert!(page.contains(&format!("src=\"..&#x2f;pictures&#x2f;{picture}\"")), "the catalogue shows it");
+
     // A page hidden in a picture: refused beside the upload, in French, and nothing saved.
     let mut polyglot = photo();
     polyglot.extend_from_slice(b"<script>alert(1)</script>");

@@ -228,6 +228,7 @@ impl Builder<'_> {
             sdgs: p.sdgs.iter().map(|g| self.sdg(*g, 0)).collect(),
             sdg_codes: p.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "),
             words,
+            picture: p.pictures.first().map(|id| format!("../pictures/{id}")),
         }
     }
 

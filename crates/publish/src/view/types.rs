@@ -162,6 +162,8 @@ pub struct PracticeView {
     /// The words the offline catalogue finds it by (folded, stemmed as the server's index
     /// does), space-separated.
     pub words: String,
+    /// Its first picture, relative to the page (`../pictures/{id}`).
+    pub picture: Option<String>,
 }
 
 /// A chapter: one axis of the framework.
