@@ -10,7 +10,9 @@ import sys
 
 from pyxform.xls2json import parse_file_to_json
 
-QUESTION_TYPES = {"integer", "decimal", "text", "select one", "select all that apply", "note", "calculate"}
+QUESTION_TYPES = {
+    "integer", "decimal", "text", "date", "photo", "file", "select one", "select all that apply", "note", "calculate",
+}
 
 
 def walk(children, found):

@@ -425,7 +425,8 @@ fn flatten(items: &[Item], inherited: Option<&str>, out: &mut Vec<Flat>) {
                     Kind::Text => "text",
                     Kind::Date => "date",
                     Kind::File => "file",
-                    Kind::Image => "image",
+                    // pyxform reads `image` as its XForm name, `photo`.
+                    Kind::Image => "photo",
                     Kind::YesNo | Kind::Ordinal { .. } | Kind::SelectOne { .. } => "select one",
                     Kind::SelectMultiple { .. } => "select all that apply",
                 };
