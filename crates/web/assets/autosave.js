@@ -138,5 +138,10 @@
   }
 
   form.addEventListener("input", function () { later(800); });
-  form.addEventListener("change", function () { later(200); });
+  // A choice saves soon; a text field that changed (emptied before it is typed into again, say)
+  // waits as typing does, so a value on its way is not saved as blank first.
+  form.addEventListener("change", function (event) {
+    var typed = event.target.tagName === "TEXTAREA" || event.target.type === "text" || event.target.type === "date";
+    later(typed ? 800 : 200);
+  });
 })();
