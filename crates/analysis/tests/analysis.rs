@@ -627,20 +627,12 @@ fn dates_give_the_earliest_middle_and_latest_day_in_a_cell_large_enough() {
         .iter_mut()
         .find_map(|item| if let Item::Group(g) = item { Some(g) } else { None })
         .expect("an axis");
-    first.items.push(Item::Question(Question {
-        name: FieldName::parse("strategy_adopted_on").unwrap(),
-        kind: Kind::Date,
-        label: Texts::new("Adopted on", "Aprobada el", "Adoptée le"),
-        hint: Texts::default(),
-        required: false,
-        relevant: None,
-        constraint: None,
-        constraint_message: Texts::default(),
-        default: None,
-        choice_filter: None,
-        other_texts: Default::default(),
-        non_answers: None,
-    }));
+    let label = Texts::new("Adopted on", "Aprobada el", "Adoptée le");
+    first.items.push(Item::Question(Question::new(
+        FieldName::parse("strategy_adopted_on").unwrap(),
+        Kind::Date,
+        label,
+    )));
     let days = ["2024-05-01", "2019-01-15", "2021-09-30", "2023-02-28", "~dont_know", "2020-06-10"];
     for (c, day) in case.cities.clone().iter().zip(days) {
         case.responses.push(answers(c, &[("strategy_adopted_on", day)]));

@@ -9,7 +9,8 @@ use smartcities_questionnaire::{
     attachment::{Accept, MAX_RESPONSE_FILE_BYTES, check_attachment},
     labelled_problem,
 };
-use smartcities_store::{AnswerChange, Attachment, NewAttachment, SaveOutcome, StoreError, User};
+pub use smartcities_store::Attachment;
+use smartcities_store::{AnswerChange, NewAttachment, SaveOutcome, StoreError, User};
 
 use crate::{
     AnswerProblem, App, AppError, Refusal, Result,

@@ -1,7 +1,28 @@
 //! Changes the web editor makes to a questionnaire: renaming a question (with every condition
 //! that refers to it), adding and removing one, finding one to change.
 
-use crate::model::{Condition, FieldName, Group, Item, Kind, Question, Questionnaire, YES_NO};
+use crate::model::{Condition, FieldName, Group, Item, Kind, Question, Questionnaire, Texts, YES_NO};
+
+impl Question {
+    /// A question with a name, a kind and a label, and nothing else yet: optional, always
+    /// asked, unconstrained, no hint, the questionnaire's non-answers.
+    pub fn new(name: FieldName, kind: Kind, label: Texts) -> Question {
+        Question {
+            name,
+            kind,
+            label,
+            hint: Texts::default(),
+            required: false,
+            relevant: None,
+            constraint: None,
+            constraint_message: Texts::default(),
+            default: None,
+            choice_filter: None,
+            other_texts: Default::default(),
+            non_answers: None,
+        }
+    }
+}
 
 impl Questionnaire {
     /// Gives a question a new name, and rewrites `${old}` in every condition that refers to it.

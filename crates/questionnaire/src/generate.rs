@@ -29,20 +29,7 @@ fn choices(items: &[(&str, Texts)]) -> Vec<ChoiceItem> {
 }
 
 fn question(code: &str, kind: Kind, label: Texts, required: bool) -> Question {
-    Question {
-        name: name(code),
-        kind,
-        label,
-        hint: Texts::default(),
-        required,
-        relevant: None,
-        constraint: None,
-        constraint_message: Texts::default(),
-        default: None,
-        choice_filter: None,
-        other_texts: Default::default(),
-        non_answers: None,
-    }
+    Question { required, ..Question::new(name(code), kind, label) }
 }
 
 fn condition(source: &str) -> Condition {

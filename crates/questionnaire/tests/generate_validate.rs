@@ -178,23 +178,14 @@ fn questions_are_edited_added_and_removed_in_place() {
     q.question_mut("s3_formalised").unwrap().required = false;
     assert!(!q.question("s3_formalised").unwrap().required);
 
+    let label = Texts::new(
+        "Does the city run an open data portal?",
+        "¿Tiene la ciudad un portal de datos abiertos?",
+        "La ville a-t-elle un portail de données ouvertes ?",
+    );
     let added = Question {
-        name: FieldName::parse("open_data_portal").unwrap(),
-        kind: Kind::YesNo,
-        label: Texts::new(
-            "Does the city run an open data portal?",
-            "¿Tiene la ciudad un portal de datos abiertos?",
-            "La ville a-t-elle un portail de données ouvertes ?",
-        ),
-        hint: Texts::default(),
         required: true,
-        relevant: None,
-        constraint: None,
-        constraint_message: Texts::default(),
-        default: None,
-        choice_filter: None,
-        other_texts: Default::default(),
-        non_answers: None,
+        ..Question::new(FieldName::parse("open_data_portal").unwrap(), Kind::YesNo, label)
     };
     q.add_question(&first, added.clone()).unwrap();
     assert_eq!(q.question("open_data_portal"), Some(&added));

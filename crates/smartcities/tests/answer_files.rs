@@ -18,6 +18,9 @@ use smartcities_store::{Store, testing::TestDatabase};
 use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
 use tower::ServiceExt;
 
+#[path = "support/multipart.rs"]
+mod multipart;
+
 const RESPONDENT: &str = "digital.office@lisbon.example.org";
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
@@ -29,20 +32,7 @@ async fn session(store: &Store) -> (String, String) {
 }
 
 fn question(name: &str, kind: Kind, label: &str) -> Question {
-    Question {
-        name: FieldName::parse(name).unwrap(),
-        kind,
-        label: Texts::new(label, label, label),
-        hint: Texts::default(),
-        required: false,
-        relevant: None,
-        constraint: None,
-        constraint_message: Texts::default(),
-        default: None,
-        choice_filter: None,
-        other_texts: Default::default(),
-        non_answers: None,
-    }
+    Question::new(FieldName::parse(name).unwrap(), kind, Texts::new(label, label, label))
 }
 
 /// The demonstration with a document and a picture question on the first page of 2025.
@@ -83,29 +73,11 @@ async fn upload_at(
     action: &str,
     file: Option<(&str, &[u8])>,
 ) -> (StatusCode, header::HeaderMap, String) {
-    let boundary = "----smartcities-file-boundary";
-    let mut body = Vec::new();
-    for (name, value) in [("csrf", csrf.as_str()), ("revision", revision), ("action", action)] {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                .as_bytes(),
-        );
-    }
-    if let Some((name, bytes)) = file {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-                 Content-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let (content_type, body) =
+        multipart::form(&[("csrf", csrf.as_str()), ("revision", revision), ("action", action)], file);
     let request = Request::post(format!("/responses/2025/pt-lisbon/files/{field}?lang=es"))
         .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(header::CONTENT_TYPE, content_type)
         .body(Body::from(body))
         .unwrap();
     let (status, headers, body) = send(router, request).await;

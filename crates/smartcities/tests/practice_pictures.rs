@@ -18,6 +18,9 @@ use smartcities_store::{Store, testing::TestDatabase};
 use smartcities_web::{AppState, auth::SESSION_COOKIE, router};
 use tower::ServiceExt;
 
+#[path = "support/multipart.rs"]
+mod multipart;
+
 const SECRETARIAT: &str = "secretariat@smartcities.example.org";
 
 async fn session(store: &Store) -> (String, String) {
@@ -40,29 +43,12 @@ async fn post(
     fields: &[(&str, &str)],
     file: Option<&[u8]>,
 ) -> (StatusCode, header::HeaderMap, String) {
-    let boundary = "----smartcities-picture-boundary";
-    let mut body = Vec::new();
-    for (name, value) in [("csrf", csrf.as_str())].iter().chain(fields) {
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
-                .as_bytes(),
-        );
-    }
-    if let Some(bytes) = file {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"IMG_0042.JPG\"\r\n\
-                 Content-Type: image/jpeg\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let all: Vec<(&str, &str)> =
+        [("csrf", csrf.as_str())].into_iter().chain(fields.iter().copied()).collect();
+    let (content_type, body) = multipart::form(&all, file.map(|bytes| ("IMG_0042.JPG", bytes)));
     let request = Request::post(format!("/practices/{practice}/pictures?lang=fr"))
         .header(header::COOKIE, cookie)
-        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(header::CONTENT_TYPE, content_type)
         .body(Body::from(body))
         .unwrap();
     let (status, headers, body) = send(router, request).await;

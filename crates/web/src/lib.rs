@@ -29,6 +29,7 @@ mod city_names;
 mod coding;
 mod community;
 mod conditions;
+mod download;
 mod events;
 mod focus_groups;
 mod form;

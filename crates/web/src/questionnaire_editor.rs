@@ -635,20 +635,8 @@ pub async fn add_question(
     let label = texts_of(&fields, "label");
     errors.extend(missing_label(lang, &q, &label));
     if let (Some(name), Some(kind), true) = (name.clone(), kind, errors.is_empty()) {
-        let question = Question {
-            name,
-            kind,
-            label,
-            hint: Texts::default(),
-            required: first(&fields, "required") == "on",
-            relevant: None,
-            constraint: None,
-            constraint_message: Texts::default(),
-            default: None,
-            choice_filter: None,
-            other_texts: Default::default(),
-            non_answers: None,
-        };
+        let question =
+            Question { required: first(&fields, "required") == "on", ..Question::new(name, kind, label) };
         if let Err(e) = q.add_question(first(&fields, "group"), question) {
             errors.push(e);
         }

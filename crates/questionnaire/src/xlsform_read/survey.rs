@@ -189,20 +189,8 @@ impl<'a> SurveyReader<'a> {
         self.place_of.insert(name.to_string(), place);
         self.or_other.insert(list);
         let relevant = Condition::parse(&format!("selected(${{{select}}}, '{OTHER}')")).ok();
-        let question = Question {
-            name,
-            kind: Kind::Text,
-            label: Texts::new("Specify other.", "Especifique otro.", "Précisez autre."),
-            hint: Texts::default(),
-            required: false,
-            relevant,
-            constraint: None,
-            constraint_message: Texts::default(),
-            default: None,
-            choice_filter: None,
-            other_texts: BTreeMap::new(),
-            non_answers: None,
-        };
+        let label = Texts::new("Specify other.", "Especifique otro.", "Précisez autre.");
+        let question = Question { relevant, ..Question::new(name, Kind::Text, label) };
         push_item(&mut self.stack, Item::Question(question));
     }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use axum::{
     extract::{Multipart, Path, State},
-    http::{HeaderValue, StatusCode, Uri, header},
+    http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
 use smartcities_app::catalogue::PictureChange;
@@ -98,24 +98,6 @@ pub async fn show(
     let id = PracticeId::parse(&id).map_err(|_| PageError::NotFound(lang))?;
     let user = viewer.0.as_ref().map(|s| &s.user);
     let file = state.app.practice_picture(user, &id, &picture).await.map_err(refused(lang))?;
-    let content_type = HeaderValue::from_str(&file.media_type)
-        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    let name: String = file
-        .file_name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' })
-        .collect();
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
-        .map_err(|e| PageError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-            // The id is the picture's hash: the bytes behind an address never change.
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400")),
-        ],
-        file.body.unwrap_or_default(),
-    )
-        .into_response())
+    // The id is the picture's hash: the bytes behind an address never change.
+    crate::download::stored_file(file, "public, max-age=86400")
 }

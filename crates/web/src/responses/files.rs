@@ -4,7 +4,7 @@
 
 use axum::{
     extract::{Multipart, Path, State},
-    http::{HeaderValue, StatusCode, Uri, header},
+    http::{StatusCode, Uri},
     response::{IntoResponse, Redirect, Response},
 };
 use smartcities_app::attachments::Upload;
@@ -171,36 +171,5 @@ pub async fn download_file(
     let year = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     let city = CityId::parse(&city).map_err(|_| PageError::NotFound(lang))?;
     let file = state.app.attachment(&session.user, year, &city, &id).await.map_err(refused(lang))?;
-    let ascii: String = file
-        .file_name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || " .-_()".contains(c) { c } else { '_' })
-        .collect();
-    let encoded: String = file
-        .file_name
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
-    let content_type = HeaderValue::from_str(&file.media_type)
-        .unwrap_or(HeaderValue::from_static("application/octet-stream"));
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition).map_err(|e| PageError::Internal(e.to_string()))?,
-            ),
-            (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache")),
-        ],
-        file.body.unwrap_or_default(),
-    )
-        .into_response())
+    crate::download::stored_file(file, "private, no-cache")
 }
