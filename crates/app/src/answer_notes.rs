@@ -31,6 +31,9 @@ impl App {
             return Err(Refusal::Forbidden.into());
         }
         open_for(&file.edition, editor(user), Some(&file.response), self.contact.as_deref(), self.today())?;
+        let sections =
+            changes.iter().map(|c| c.question.as_str()).chain(notes.iter().map(|n| n.question.as_str()));
+        crate::team::check_sections(file, sections, lang)?;
         check_changes(&file.questionnaire, &file.answers, changes, lang)?;
         check_notes(file, notes)?;
         let unknown = crate::attachments::unknown_files(file, &file.attachments, changes, lang);

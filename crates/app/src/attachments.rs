@@ -55,6 +55,7 @@ impl App {
             })
             .map(|l| l.question.clone())
             .ok_or_else(|| Refusal::UnknownQuestion { code: upload.question.clone() })?;
+        crate::team::check_sections(&file, [upload.question.as_str()], lang)?;
         let accept = match question.kind {
             Kind::File => Accept::Document,
             Kind::Image => Accept::Image,

@@ -312,7 +312,7 @@ impl App {
 
     /// The link a respondent follows: a fresh one-time invitation while they have no password,
     /// the questionnaire itself once they have one.
-    async fn link_for(&self, user: &User, year: EditionYear) -> Result<String> {
+    pub(crate) async fn link_for(&self, user: &User, year: EditionYear) -> Result<String> {
         if user.password_hash.is_some() {
             let city = user.city.as_ref().map_or(String::new(), ToString::to_string);
             return Ok(format!("{}/responses/{year}/{city}", self.base_url()?));
@@ -383,7 +383,9 @@ impl App {
             }
             let Some(city) = self.store.registry().city(&response.city).await? else { continue };
             round.cities += 1;
-            for user in self.store.accounts().respondents(&city.id).await? {
+            // An ended colleague or a former focal point is no longer asked.
+            for user in self.store.accounts().respondents(&city.id).await?.into_iter().filter(|u| !u.disabled)
+            {
                 let link = self.link_for(&user, year).await?;
                 let (subject, body) = message(&edition.title, &city.name, &link, true);
                 self.store.outbox().enqueue_mail(&new_token(), user.email.as_str(), &subject, &body).await?;

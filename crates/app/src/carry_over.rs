@@ -48,7 +48,7 @@ impl App {
         file: &ResponseFile,
         lang: Lang,
     ) -> Result<Option<CarryOver>> {
-        if !file.editable_by(user) {
+        if !file.whole_editable_by(user) {
             return Ok(None);
         }
         let (year, city) = (file.edition.year, &file.city.id);

@@ -293,6 +293,8 @@ pub enum Refusal {
     AlreadyDecided,
     /// A language's search synonyms with a problem, naming the line.
     SynonymsInvalid(smartcities_search::synonyms::SynonymProblem),
+    /// A change to a city's answering team, or a colleague's save outside their sections.
+    Team(crate::team::TeamProblem),
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
@@ -387,6 +389,7 @@ impl Refusal {
             | Refusal::RoundClosesInPast
             | Refusal::AlreadyDecided
             | Refusal::SynonymsInvalid(..) => self.community_message(lang),
+            Refusal::Team(problem) => Some(problem.message(lang)),
         };
         worded.unwrap_or_else(|| t(lang, "refused-not-found"))
     }
@@ -658,6 +661,7 @@ impl From<StoreError> for AppError {
             StoreError::RoundStillOpen(round) => Refusal::RoundStillOpen { round }.into(),
             StoreError::RoundClosed => Refusal::RoundClosed.into(),
             StoreError::AlreadyDecided(_) => Refusal::AlreadyDecided.into(),
+            StoreError::AddressTaken(_) => Refusal::Team(crate::team::TeamProblem::AddressTaken).into(),
             other => AppError::Store(other),
         }
     }

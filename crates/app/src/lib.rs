@@ -34,7 +34,9 @@ pub mod publication;
 pub mod questionnaire;
 pub mod registry;
 pub mod responses;
+mod review;
 pub mod statements;
+pub mod team;
 pub mod translations;
 
 use std::sync::Arc;

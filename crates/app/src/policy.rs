@@ -150,3 +150,68 @@ pub fn may_edit_practice(user: Option<&User>, stored: &StoredPractice) -> bool {
 pub fn may_propose_practice(user: &User, city: &CityId) -> bool {
     user.role == Role::Secretariat || (user.role == Role::Respondent && user.city.as_ref() == Some(city))
 }
+
+/// What a signed-in account may do with one city's response to one edition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    /// The secretariat: reads and corrects every section (as the response's status allows),
+    /// reviews, and changes the city's team.
+    Secretariat,
+    /// An analyst: reads everything, changes nothing.
+    Analyst,
+    /// A focal point of the city: answers every section, submits, brings in colleagues.
+    FocalPoint,
+    /// A colleague the focal point brought in: reads every section, answers only these (the
+    /// questionnaire's top-level groups).
+    Colleague {
+        /// The sections they answer.
+        sections: std::collections::BTreeSet<String>,
+    },
+}
+
+impl Access {
+    /// Whether this access changes answers in `section` (`None` for a question outside every
+    /// group, which only the focal point and the secretariat answer).
+    pub fn writes_section(&self, section: Option<&str>) -> bool {
+        match self {
+            Access::Secretariat | Access::FocalPoint => true,
+            Access::Analyst => false,
+            Access::Colleague { sections } => section.is_some_and(|s| sections.contains(s)),
+        }
+    }
+
+    /// Whether it changes some answer at all.
+    pub fn writes_any(&self) -> bool {
+        match self {
+            Access::Secretariat | Access::FocalPoint => true,
+            Access::Analyst => false,
+            Access::Colleague { sections } => !sections.is_empty(),
+        }
+    }
+
+    /// Whether it acts for the whole response: submits it, uploads a whole workbook, starts
+    /// from the previous edition's answers, and changes who answers what.
+    pub fn acts_for_city(&self) -> bool {
+        matches!(self, Access::Secretariat | Access::FocalPoint)
+    }
+}
+
+/// What `user` may do with `city`'s response, knowing their terms as a colleague of the city
+/// (`None` for anyone who is not one); `None` when they may not read it at all. A colleague
+/// whose access ended reads nothing.
+pub fn response_access(
+    user: &User,
+    city: &CityId,
+    colleague: Option<&smartcities_store::ColleagueTerms>,
+) -> Option<Access> {
+    match user.role {
+        Role::Secretariat => Some(Access::Secretariat),
+        Role::Analyst => Some(Access::Analyst),
+        Role::Respondent if user.city.as_ref() != Some(city) || user.disabled => None,
+        Role::Respondent => match colleague {
+            None => Some(Access::FocalPoint),
+            Some(terms) if terms.ended_at.is_some() => None,
+            Some(terms) => Some(Access::Colleague { sections: terms.sections.iter().cloned().collect() }),
+        },
+    }
+}

@@ -1,14 +1,14 @@
-//! A city's response to an edition: who may read and change it, saving answers (from the form,
-//! autosave or a workbook), submitting, and the secretariat's review — accept, return with
-//! comments, withdraw, evidence levels. Answers are taken only while the edition is open and only
+//! A city's response to an edition: who may read and change it (the secretariat, analysts, the
+//! city's focal point, its colleagues for their sections), saving answers (from the form,
+//! autosave or a workbook) and submitting; the secretariat's review is `review.rs`'s. Answers
+//! are taken only while the edition is open and only
 //! for a city that was invited; every save is checked on the server as the workbook is, within
 //! bounds on answer length and entry counts, and lands whole or not at all.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use smartcities_domain::{
-    City, CityId, Collection, Edition, EditionYear, Evidence, Lang, Localized, ResponseMove, ResponseStatus,
-    Revision, Role, StudyAxis,
+    City, CityId, Collection, Edition, EditionYear, Lang, ResponseMove, ResponseStatus, Revision, Role,
 };
 use smartcities_questionnaire::{
     AnswerKey, AnswerValue, Answers, EntryKey, Limits, Questionnaire, WorkbookFor, check_value,
@@ -17,11 +17,12 @@ use smartcities_questionnaire::{
 pub use smartcities_store::{
     AnswerChange, ChangeRecord, Conflict, NoteChange, ReviewComment, SaveOutcome, StoredAnswer, StoredNote,
 };
-use smartcities_store::{Editor, OutgoingMail, ResponseRecord, User};
+use smartcities_store::{Editor, ResponseRecord, User};
 
 use crate::{
     App, Closure, Refusal, Result,
-    policy::{may_read_answers, may_write_answers},
+    policy::{Access, may_read_answers, may_write_answers, response_access},
+    team::TeamProblem,
 };
 
 /// The longest answer accepted, in characters: a long description fits many times over.
@@ -32,42 +33,6 @@ pub const MAX_ENTRIES_PER_GROUP: usize = 100;
 pub const MAX_ENTRIES: usize = 300;
 
 pub use crate::error::AnswerProblem;
-
-/// The mail that tells a city its answers were returned with `comments` (one per line) or, without
-/// comments, accepted; in the study's three languages, as the recipient's is not known.
-fn decision_mail(edition: &Localized, city: &str, link: &str, comments: Option<&str>) -> (String, String) {
-    match comments {
-        Some(comments) => (
-            format!(
-                "Smart Cities Study — answers returned / respuestas devueltas / réponses renvoyées: {city}"
-            ),
-            format!(
-                "The secretariat returned {city}'s answers to \"{en}\" with comments. Please look at them, correct \
-                 what is needed and submit again:\n\n\
-                 La secretaría devolvió las respuestas de {city} a «{es}» con comentarios. Revíselos, corrija lo \
-                 necesario y vuelva a enviarlas:\n\n\
-                 Le secrétariat a renvoyé les réponses de {city} à « {fr} » avec des commentaires. Consultez-les, \
-                 corrigez ce qui doit l'être et envoyez-les de nouveau :\n\n{comments}\n\n{link}\n",
-                en = edition.en,
-                es = edition.es,
-                fr = edition.fr,
-            ),
-        ),
-        None => (
-            format!(
-                "Smart Cities Study — answers accepted / respuestas aceptadas / réponses acceptées: {city}"
-            ),
-            format!(
-                "The secretariat accepted {city}'s answers to \"{en}\": they will be part of the analysis. Thank you.\n\n\
-                 La secretaría aceptó las respuestas de {city} a «{es}»: formarán parte del análisis. Gracias.\n\n\
-                 Le secrétariat a accepté les réponses de {city} à « {fr} » : elles feront partie de l'analyse. Merci.\n\n{link}\n",
-                en = edition.en,
-                es = edition.es,
-                fr = edition.fr,
-            ),
-        ),
-    }
-}
 
 /// Who is saving, for the response's lifecycle.
 pub(crate) fn editor(user: &User) -> Editor {
@@ -91,6 +56,10 @@ pub struct ResponseFile {
     pub notes: Vec<StoredNote>,
     /// The files stored for it (without their bytes), oldest first.
     pub attachments: Vec<smartcities_store::Attachment>,
+    /// Everyone answering for the city: focal points, then colleagues with their sections.
+    pub team: Vec<smartcities_store::TeamMember>,
+    /// What the reader may do with it.
+    pub access: Access,
     /// The secretariat's address, for a city that can no longer answer.
     pub contact: Option<String>,
     /// The day it was read, by the application's clock.
@@ -101,9 +70,29 @@ impl ResponseFile {
     /// Whether `user` may change the response now: allowed to write, the edition open for it,
     /// and the lifecycle allowing a save.
     pub fn editable_by(&self, user: &User) -> bool {
-        may_write_answers(user, &self.city.id)
+        self.access.writes_any()
             && self.closed_to(user).is_none()
             && self.response.status.after(editor(user).save_move()).is_some()
+    }
+
+    /// Whether `user` may change the answers of `section` (a top-level group's name) now.
+    pub fn section_editable_by(&self, user: &User, section: &str) -> bool {
+        self.access.writes_section(Some(section)) && self.editable_by(user)
+    }
+
+    /// Whether `user` may act for the whole response now: submit it, upload a workbook, start
+    /// from the previous edition's answers.
+    pub fn whole_editable_by(&self, user: &User) -> bool {
+        self.access.acts_for_city() && self.editable_by(user)
+    }
+
+    /// The name of the person whose address `by` is, as the city's team or the secretariat
+    /// knows them; the address itself for anyone else.
+    pub fn name_of<'a>(&'a self, by: &'a str) -> &'a str {
+        self.team
+            .iter()
+            .find(|m| m.user.email.as_str().eq_ignore_ascii_case(by))
+            .map_or(by, |m| m.user.name.as_str())
     }
 
     /// Why the edition does not take `user`'s changes now (collection not open, or the city's
@@ -325,27 +314,7 @@ impl App {
     /// A city's response for `user`, read without writing anything. Not found when the edition
     /// or city does not exist or the city was not invited; forbidden when `user` may not read it.
     pub async fn response_file(&self, user: &User, year: EditionYear, city: &CityId) -> Result<ResponseFile> {
-        if !may_read_answers(user, city) {
-            return Err(Refusal::Forbidden.into());
-        }
-        let edition = self.store.study().edition(year).await?.ok_or(Refusal::NotFound)?;
-        let city = self.store.registry().city(city).await?.ok_or(Refusal::NotFound)?;
-        let response = self.store.answering().response(year, &city.id).await?.ok_or(Refusal::NotFound)?;
-        let (_, questionnaire) = self.shared_questionnaire(year).await?;
-        let answers = self.store.answering().answers(year, &city.id).await?;
-        let notes = self.store.answering().answer_notes(year, &city.id).await?;
-        let attachments = self.store.answering().attachments(year, &city.id).await?;
-        Ok(ResponseFile {
-            edition,
-            questionnaire,
-            city,
-            response,
-            answers,
-            notes,
-            attachments,
-            contact: self.contact.clone(),
-            today: self.today(),
-        })
+        self.read_response(user, year, city, false).await
     }
 
     /// The response `user` may change now, or why not: the edition must take answers from them,
@@ -356,32 +325,55 @@ impl App {
         year: EditionYear,
         city: &CityId,
     ) -> Result<ResponseFile> {
-        if !may_write_answers(user, city) {
+        self.read_response(user, year, city, true).await
+    }
+
+    async fn read_response(
+        &self,
+        user: &User,
+        year: EditionYear,
+        city: &CityId,
+        writing: bool,
+    ) -> Result<ResponseFile> {
+        if !(if writing { may_write_answers(user, city) } else { may_read_answers(user, city) }) {
+            return Err(Refusal::Forbidden.into());
+        }
+        let terms = match user.role {
+            Role::Respondent => self.store.teams().colleague_terms(&user.id, year).await?,
+            Role::Secretariat | Role::Analyst => None,
+        };
+        let access = response_access(user, city, terms.as_ref()).ok_or(Refusal::Forbidden)?;
+        if writing && !access.writes_any() {
             return Err(Refusal::Forbidden.into());
         }
         let edition = self.store.study().edition(year).await?.ok_or(Refusal::NotFound)?;
-        open_for(&edition, editor(user), None, self.contact.as_deref(), self.today())?;
+        if writing {
+            open_for(&edition, editor(user), None, self.contact.as_deref(), self.today())?;
+        }
         let city = self.store.registry().city(city).await?.ok_or(Refusal::NotFound)?;
-        let response = self.store.answering().response(year, &city.id).await?.ok_or(Refusal::NotInvited)?;
-        open_for(&edition, editor(user), Some(&response), self.contact.as_deref(), self.today())?;
+        let response = self.store.answering().response(year, &city.id).await?;
+        let response = response.ok_or(if writing { Refusal::NotInvited } else { Refusal::NotFound })?;
+        if writing {
+            open_for(&edition, editor(user), Some(&response), self.contact.as_deref(), self.today())?;
+        }
         let (_, questionnaire) = self.shared_questionnaire(year).await?;
-        let answers = self.store.answering().answers(year, &city.id).await?;
-        let notes = self.store.answering().answer_notes(year, &city.id).await?;
-        let attachments = self.store.answering().attachments(year, &city.id).await?;
+        let answering = self.store.answering();
         Ok(ResponseFile {
+            answers: answering.answers(year, &city.id).await?,
+            notes: answering.answer_notes(year, &city.id).await?,
+            attachments: answering.attachments(year, &city.id).await?,
+            team: self.store.teams().team(&city.id, year).await?,
             edition,
             questionnaire,
             city,
             response,
-            answers,
-            notes,
-            attachments,
+            access,
             contact: self.contact.clone(),
             today: self.today(),
         })
     }
 
-    fn require_secretariat(user: &User) -> Result<()> {
+    pub(crate) fn require_secretariat(user: &User) -> Result<()> {
         if user.role == Role::Secretariat { Ok(()) } else { Err(Refusal::Forbidden.into()) }
     }
 
@@ -443,6 +435,11 @@ impl App {
             |question: &str| file.questionnaire.question(question).is_some_and(|q| q.kind.takes_file());
         let mut changes = changes_to_match(&file.answers, &uploaded.answers.flatten());
         changes.retain(|c| !takes_file(&c.question));
+        // A colleague's workbook changes their own sections only; the rest of it is what the
+        // others answered, as it stood when it was downloaded.
+        changes.retain(|c| {
+            file.access.writes_section(crate::team::section_of(&file.questionnaire, &c.question))
+        });
         check_changes(&file.questionnaire, &file.answers, &changes, lang)?;
         let user_name = user.email.as_str();
         Ok(self
@@ -456,6 +453,9 @@ impl App {
     /// twice (a double click) is not an error.
     pub async fn submit(&self, user: &User, year: EditionYear, city: &CityId, lang: Lang) -> Result<()> {
         let file = self.writable_file(user, year, city).await?;
+        if !file.access.acts_for_city() {
+            return Err(TeamProblem::FocalPointOnly.into());
+        }
         if file.response.status == ResponseStatus::Submitted {
             return Ok(());
         }
@@ -464,130 +464,6 @@ impl App {
             return Err(Refusal::Incomplete.into());
         }
         self.store.answering().move_response(year, city, ResponseMove::Submit).await?;
-        Ok(())
-    }
-
-    /// The secretariat accepts a submitted response for the analysis; its good practices become
-    /// catalogue drafts in the same transaction.
-    pub async fn accept(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
-        Self::require_secretariat(user)?;
-        let file = self.response_file(user, year, city).await?;
-        let framework = self.store.study().framework(year).await?.map(|(_, f)| f);
-        let study_axis_of = |code: &str| {
-            StudyAxis::parse(code).ok().or_else(|| {
-                framework.as_ref()?.axes.iter().find(|a| a.code.as_str() == code).and_then(|a| a.study_axis)
-            })
-        };
-        let drafts = crate::catalogue::drafts_from_answers(year, city, &file.answers, &study_axis_of);
-        let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
-        let (subject, body) = decision_mail(&file.edition.title, &file.city.name, &link, None);
-        let recipients = self.store.accounts().respondents(city).await?;
-        let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
-        let mails: Vec<OutgoingMail> = recipients
-            .iter()
-            .zip(&ids)
-            .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
-            .collect();
-        self.store.catalogue().accept_response(year, city, &drafts, user.email.as_str(), &mails).await?;
-        self.sync_catalogue().await?;
-        Ok(())
-    }
-
-    /// The secretariat returns a submitted response to the city with comments, one per question;
-    /// at least one comment is needed. Comments and return land together or not at all.
-    pub async fn return_with_comments(
-        &self,
-        user: &User,
-        year: EditionYear,
-        city: &CityId,
-        comments: &[(String, String)],
-    ) -> Result<()> {
-        Self::require_secretariat(user)?;
-        let file = self.response_file(user, year, city).await?;
-        let comments: Vec<(String, String)> = comments
-            .iter()
-            .map(|(q, c)| (q.clone(), c.trim().to_string()))
-            .filter(|(_, c)| !c.is_empty())
-            .collect();
-        if comments.is_empty() {
-            return Err(Refusal::ReturnNeedsComment.into());
-        }
-        // A comment is on a question, or on one entry of a repeat group (a good practice), named
-        // by its key `group:id`.
-        let entry_of = |key: &str| EntryKey::parse(key).ok().flatten();
-        for (question, comment) in &comments {
-            let on_entry = entry_of(question)
-                .is_some_and(|entry| file.answers.iter().any(|a| a.entry.as_ref() == Some(&entry)));
-            if file.questionnaire.question(question).is_none() && !on_entry {
-                return Err(Refusal::UnknownQuestion { code: question.clone() }.into());
-            }
-            if comment.chars().count() > MAX_ANSWER_CHARS {
-                return Err(
-                    Refusal::AnswerTooLong { question: question.clone(), max: MAX_ANSWER_CHARS }.into()
-                );
-            }
-        }
-        let q = &file.questionnaire;
-        let label = |key: &str| match q.question(key) {
-            Some(question) => question.label.get(Lang::En, q.default_language).to_string(),
-            // A comment on one entry of a repeat group: the entry's title when it has one.
-            None => file
-                .answers
-                .iter()
-                .find(|a| a.entry.is_some() && a.entry == entry_of(key) && a.question.ends_with("_title"))
-                .map_or(key.to_string(), |a| a.value.to_string()),
-        };
-        let lines: Vec<String> =
-            comments.iter().map(|(key, comment)| format!("- {}: {comment}", label(key))).collect();
-        let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
-        let (subject, body) =
-            decision_mail(&file.edition.title, &file.city.name, &link, Some(&lines.join("\n")));
-        let recipients = self.store.accounts().respondents(city).await?;
-        let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
-        let mails: Vec<OutgoingMail> = recipients
-            .iter()
-            .zip(&ids)
-            .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
-            .collect();
-        self.store.answering().return_response(year, city, &comments, user.email.as_str(), &mails).await?;
-        Ok(())
-    }
-
-    /// The secretariat records that a city withdrew: its answers are kept, not analysed.
-    pub async fn withdraw(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
-        Self::require_secretariat(user)?;
-        self.response_file(user, year, city).await?;
-        self.store.answering().move_response(year, city, ResponseMove::Withdraw).await?;
-        Ok(())
-    }
-
-    /// The secretariat records how far one answer can be trusted; `verified` needs a note saying
-    /// what backs it (a document, a link).
-    #[allow(clippy::too_many_arguments)]
-    pub async fn set_evidence(
-        &self,
-        user: &User,
-        year: EditionYear,
-        city: &CityId,
-        question: &str,
-        entry: Option<&EntryKey>,
-        evidence: Evidence,
-        note: Option<&str>,
-    ) -> Result<()> {
-        Self::require_secretariat(user)?;
-        self.response_file(user, year, city).await?;
-        let note = note.map(str::trim).filter(|n| !n.is_empty());
-        if evidence == Evidence::Verified && note.is_none() {
-            return Err(Refusal::VerifiedNeedsNote.into());
-        }
-        if let Some(note) = note
-            && note.chars().count() > MAX_ANSWER_CHARS
-        {
-            return Err(
-                Refusal::AnswerTooLong { question: question.to_string(), max: MAX_ANSWER_CHARS }.into()
-            );
-        }
-        self.store.answering().set_evidence(year, city, question, entry, evidence, note).await?;
         Ok(())
     }
 }

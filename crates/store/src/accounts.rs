@@ -34,9 +34,10 @@ pub struct SessionUser {
     pub csrf: String,
 }
 
-const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.city_id, u.password_hash, u.disabled_at";
+pub(crate) const USER_COLUMNS: &str =
+    "u.id, u.email, u.name, u.role, u.city_id, u.password_hash, u.disabled_at";
 
-fn user_from_row(row: &AnyRow) -> Result<User> {
+pub(crate) fn user_from_row(row: &AnyRow) -> Result<User> {
     let email: String = row.try_get("email")?;
     let role: String = row.try_get("role")?;
     let city: Option<String> = row.try_get("city_id")?;

@@ -56,6 +56,8 @@ pub const TABLES: &[&str] = &[
     "answer_notes",
     "attachments",
     "practice_pictures",
+    "colleagues",
+    "colleague_sections",
 ];
 
 /// One stored value, of one of the column types the migrations use.

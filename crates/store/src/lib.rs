@@ -23,6 +23,7 @@ mod publications;
 mod questionnaires;
 mod responses;
 mod site;
+mod teams;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -46,6 +47,7 @@ pub use responses::{
     AnswerChange, Attachment, ChangeRecord, Conflict, Editor, NewAttachment, NoteChange, ResponseRecord,
     ReviewComment, SaveOutcome, StoredAnswer, StoredNote,
 };
+pub use teams::{ColleagueTerms, NewTeamMember, TeamMember};
 
 /// An edition's year as the database keeps it.
 pub(crate) fn year(edition: EditionYear) -> i64 {
@@ -117,6 +119,10 @@ repository!(
     /// Personal data across every table: what is held about one person, its erasure, disabled
     /// accounts and how long decided applications are kept.
     People, people
+);
+repository!(
+    /// Cities' answering teams: focal points and the colleagues answering sections.
+    Teams, teams
 );
 repository!(
     /// Published versions, their files, and the scheduled work that makes them public.
@@ -313,6 +319,9 @@ pub enum StoreError {
     /// An application already decided cannot be decided again.
     #[error("application {0} was already decided")]
     AlreadyDecided(String),
+    /// An address that already belongs to an account which cannot take this place in a team.
+    #[error("the address {0} already belongs to another account")]
+    AddressTaken(String),
 }
 
 /// What a store operation answers.

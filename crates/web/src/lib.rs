@@ -178,6 +178,7 @@ routes! {
     "/responses/{year}/{city}" => get(responses::overview),
     "/responses/{year}/{city}/groups/{group}" => get(responses::group_form).post(responses::save_group),
     "/responses/{year}/{city}/review" => get(responses::review),
+    "/responses/{year}/{city}/team" => get(responses::team).post(responses::team_act),
     "/responses/{year}/{city}/submit" => post(responses::submit),
     "/responses/{year}/{city}/carry-over" => post(responses::carry_over),
     "/responses/{year}/{city}/submitted" => get(responses::submitted),

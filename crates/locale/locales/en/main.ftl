@@ -1607,3 +1607,61 @@ community-activity-correct = Correct this activity
 community-leadership-save = Save the leadership
 community-activity-save = Save the activity
 synonyms-one-per-line = One group per line, words separated by commas
+
+## A city's answering team
+team-link = { $count ->
+    [one] Team (one person)
+   *[other] Team ({ $count } people)
+}
+team-heading = Who answers
+team-intro = A study on six axes needs several departments. The focal point brings in colleagues and gives each the sections they answer; a colleague reads every section and saves only theirs. Every save is signed with the name of whoever made it, and the focal point submits the answers.
+team-members = The team
+team-focal-point = Focal point
+team-colleague = Colleague
+team-sections = Sections
+team-sections-of = Sections { $name } answers
+team-save-sections = Save sections
+team-end = End access
+team-ended = access ended on { $date }
+team-answers-saved = { $count ->
+    [one] one answer stands as theirs
+   *[other] { $count } answers stand as theirs
+}
+team-invite-heading = Invite a colleague
+team-invite-intro = They get a link to set their password, in the language you choose, and can then answer the sections you tick.
+team-name = Name
+team-mail-language = Language of the mail
+team-invite = Invite
+team-invited = Invitation sent to { $email }.
+team-focal-heading = Change the focal point
+team-focal-intro = The new focal point answers every section and submits; the previous focal point's account is disabled, and the registry names the new one. A colleague with this address becomes the focal point.
+team-role = Position
+team-focal-change = Make focal point
+team-your-sections = Your sections: { $sections }. You can read the others; the focal point submits the answers.
+team-yours = yours
+team-read-only-section = A colleague answers this section: you can read it but not change it.
+team-section-answered-by = { $count ->
+    [one] Answered by { $names }.
+   *[other] Answered by { $names }.
+}
+review-who-heading = Who answered
+review-answered-by = by { $name }
+team-name-missing = Give the person's name.
+team-name-invalid = A name has at most { $max } characters and no control characters.
+team-address-invalid = This is not an e-mail address.
+team-address-taken = This address already belongs to someone who cannot take this place (another city's respondent, the secretariat, an analyst or this city's focal point).
+team-no-sections = Tick at least one section for the colleague to answer.
+team-unknown-section = The questionnaire has no section “{ $section }”.
+team-not-a-colleague = This person is not a colleague of the city's team.
+team-not-your-section = “{ $section }” is answered by someone else in your city's team: nothing was saved.
+team-focal-point-only = Only the city's focal point (or the secretariat) can do this.
+team-mail-colleague-subject = Smart Cities Study — { $city }: { $inviter } asks you to answer part of the questionnaire
+team-mail-colleague-body = { $inviter } invites you to answer these sections of { $city }'s questionnaire for “{ $edition }”: { $sections }.
+
+    You can read the rest of the questionnaire; { $inviter } submits the answers. Open this link to set your password and start:
+
+    { $link }
+team-mail-focal-subject = Smart Cities Study — { $city }: you are now the focal point
+team-mail-focal-body = The secretariat has made you { $city }'s focal point for “{ $edition }”: you answer every section, can bring in colleagues for some of them, and submit the answers.
+
+    { $link }

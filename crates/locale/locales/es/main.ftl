@@ -1652,3 +1652,61 @@ community-activity-correct = Corregir esta actividad
 community-leadership-save = Guardar el liderazgo
 community-activity-save = Guardar la actividad
 synonyms-one-per-line = Un grupo por línea, palabras separadas por comas
+
+## El equipo que responde por una ciudad
+team-link = { $count ->
+    [one] Equipo (una persona)
+   *[other] Equipo ({ $count } personas)
+}
+team-heading = Quién responde
+team-intro = Un estudio de seis ejes necesita a varios departamentos. El punto focal invita a colegas y asigna a cada uno las secciones que responde; un colega lee todas las secciones y guarda solo las suyas. Cada cambio queda firmado con el nombre de quien lo hizo, y el punto focal envía las respuestas.
+team-members = El equipo
+team-focal-point = Punto focal
+team-colleague = Colega
+team-sections = Secciones
+team-sections-of = Secciones que responde { $name }
+team-save-sections = Guardar secciones
+team-end = Retirar el acceso
+team-ended = acceso retirado el { $date }
+team-answers-saved = { $count ->
+    [one] una respuesta consta como suya
+   *[other] { $count } respuestas constan como suyas
+}
+team-invite-heading = Invitar a un colega
+team-invite-intro = Recibe un enlace para elegir su contraseña, en el idioma que elija, y podrá responder las secciones que marque.
+team-name = Nombre
+team-mail-language = Idioma del correo
+team-invite = Invitar
+team-invited = Invitación enviada a { $email }.
+team-focal-heading = Cambiar el punto focal
+team-focal-intro = El nuevo punto focal responde todas las secciones y envía las respuestas; la cuenta del punto focal anterior queda desactivada y el registro nombra al nuevo. Un colega con esta dirección pasa a ser el punto focal.
+team-role = Cargo
+team-focal-change = Nombrar punto focal
+team-your-sections = Sus secciones: { $sections }. Puede leer las demás; el punto focal envía las respuestas.
+team-yours = suya
+team-read-only-section = Esta sección la responde un colega: puede leerla pero no cambiarla.
+team-section-answered-by = { $count ->
+    [one] La responde { $names }.
+   *[other] La responden { $names }.
+}
+review-who-heading = Quién respondió
+review-answered-by = por { $name }
+team-name-missing = Indique el nombre de la persona.
+team-name-invalid = Un nombre tiene como máximo { $max } caracteres y ningún carácter de control.
+team-address-invalid = No es una dirección de correo electrónico.
+team-address-taken = Esta dirección ya pertenece a alguien que no puede ocupar este lugar (quien responde por otra ciudad, la secretaría, un analista o el punto focal de esta ciudad).
+team-no-sections = Marque al menos una sección para que la responda el colega.
+team-unknown-section = El cuestionario no tiene la sección «{ $section }».
+team-not-a-colleague = Esta persona no es colega del equipo de la ciudad.
+team-not-your-section = «{ $section }» la responde otra persona del equipo de su ciudad: no se guardó nada.
+team-focal-point-only = Solo el punto focal de la ciudad (o la secretaría) puede hacerlo.
+team-mail-colleague-subject = Smart Cities Study — { $city }: { $inviter } le pide que responda parte del cuestionario
+team-mail-colleague-body = { $inviter } le invita a responder estas secciones del cuestionario de { $city } para «{ $edition }»: { $sections }.
+
+    Puede leer el resto del cuestionario; { $inviter } envía las respuestas. Abra este enlace para elegir su contraseña y empezar:
+
+    { $link }
+team-mail-focal-subject = Smart Cities Study — { $city }: ahora es el punto focal
+team-mail-focal-body = La secretaría le ha nombrado punto focal de { $city } para «{ $edition }»: responde todas las secciones, puede invitar a colegas para algunas de ellas y envía las respuestas.
+
+    { $link }

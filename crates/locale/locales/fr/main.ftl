@@ -1646,3 +1646,61 @@ community-activity-correct = Corriger cette activité
 community-leadership-save = Enregistrer la direction
 community-activity-save = Enregistrer l’activité
 synonyms-one-per-line = Un groupe par ligne, mots séparés par des virgules
+
+## L'équipe qui répond pour une ville
+team-link = { $count ->
+    [one] Équipe (une personne)
+   *[other] Équipe ({ $count } personnes)
+}
+team-heading = Qui répond
+team-intro = Une étude sur six axes a besoin de plusieurs services. Le point focal invite des collègues et confie à chacun les sections auxquelles il répond ; un collègue lit toutes les sections et n'enregistre que les siennes. Chaque modification porte le nom de son auteur, et le point focal envoie les réponses.
+team-members = L'équipe
+team-focal-point = Point focal
+team-colleague = Collègue
+team-sections = Sections
+team-sections-of = Sections auxquelles répond { $name }
+team-save-sections = Enregistrer les sections
+team-end = Retirer l'accès
+team-ended = accès retiré le { $date }
+team-answers-saved = { $count ->
+    [one] une réponse est à son nom
+   *[other] { $count } réponses sont à son nom
+}
+team-invite-heading = Inviter un collègue
+team-invite-intro = Il reçoit un lien pour choisir son mot de passe, dans la langue de votre choix, et pourra répondre aux sections que vous cochez.
+team-name = Nom
+team-mail-language = Langue du courriel
+team-invite = Inviter
+team-invited = Invitation envoyée à { $email }.
+team-focal-heading = Changer de point focal
+team-focal-intro = Le nouveau point focal répond à toutes les sections et envoie les réponses ; le compte du point focal précédent est désactivé et le registre nomme le nouveau. Un collègue ayant cette adresse devient le point focal.
+team-role = Fonction
+team-focal-change = Nommer point focal
+team-your-sections = Vos sections : { $sections }. Vous pouvez lire les autres ; le point focal envoie les réponses.
+team-yours = la vôtre
+team-read-only-section = Un collègue répond à cette section : vous pouvez la lire mais pas la modifier.
+team-section-answered-by = { $count ->
+    [one] Y répond : { $names }.
+   *[other] Y répondent : { $names }.
+}
+review-who-heading = Qui a répondu
+review-answered-by = par { $name }
+team-name-missing = Indiquez le nom de la personne.
+team-name-invalid = Un nom compte au plus { $max } caractères, sans caractère de contrôle.
+team-address-invalid = Ce n'est pas une adresse électronique.
+team-address-taken = Cette adresse appartient déjà à quelqu'un qui ne peut pas occuper cette place (la personne qui répond pour une autre ville, le secrétariat, un analyste ou le point focal de cette ville).
+team-no-sections = Cochez au moins une section à laquelle le collègue répondra.
+team-unknown-section = Le questionnaire n'a pas de section « { $section } ».
+team-not-a-colleague = Cette personne n'est pas un collègue de l'équipe de la ville.
+team-not-your-section = Une autre personne de l'équipe de votre ville répond à « { $section } » : rien n'a été enregistré.
+team-focal-point-only = Seul le point focal de la ville (ou le secrétariat) peut le faire.
+team-mail-colleague-subject = Smart Cities Study — { $city } : { $inviter } vous demande de répondre à une partie du questionnaire
+team-mail-colleague-body = { $inviter } vous invite à répondre à ces sections du questionnaire de { $city } pour « { $edition } » : { $sections }.
+
+    Vous pouvez lire le reste du questionnaire ; { $inviter } envoie les réponses. Ouvrez ce lien pour choisir votre mot de passe et commencer :
+
+    { $link }
+team-mail-focal-subject = Smart Cities Study — { $city } : vous êtes désormais le point focal
+team-mail-focal-body = Le secrétariat vous a nommé point focal de { $city } pour « { $edition } » : vous répondez à toutes les sections, pouvez inviter des collègues pour certaines d'entre elles et envoyez les réponses.
+
+    { $link }

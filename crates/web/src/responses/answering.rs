@@ -52,6 +52,10 @@ pub(super) struct GroupPage {
     refused: usize,
     /// The fields of the file questions shown, each with an upload form of its own.
     file_forms: Vec<String>,
+    /// A section the viewer could otherwise change but a colleague answers: read only.
+    read_only_section: bool,
+    /// The colleagues who answer this section, by name.
+    answered_by: Vec<String>,
 }
 
 pub(super) fn group_page(
@@ -165,9 +169,23 @@ pub(super) fn group_page(
     let views =
         sections.iter().flat_map(|(_, v)| v.iter()).chain(entries.iter().flat_map(|e| e.questions.iter()));
     file_forms.extend(views.filter(|v| matches!(v.input, "file" | "image")).map(|v| v.field.clone()));
+    // A colleague changes their own sections only, and reads the others.
+    let mut head = head(lang, loaded, viewer);
+    let section_editable = viewer.user().is_some_and(|u| loaded.section_editable_by(u, group_name));
+    let read_only_section = head.editable && !section_editable;
+    head.editable = section_editable;
+    let answered_by = loaded
+        .team
+        .iter()
+        .filter(|m| !m.user.disabled)
+        .filter(|m| m.colleague.as_ref().is_some_and(|c| c.sections.iter().any(|s| s == group_name)))
+        .map(|m| m.user.name.clone())
+        .collect();
     Some(GroupPage {
-        head: head(lang, loaded, viewer),
-        groups: group_links(lang, q, &loaded.answers),
+        head,
+        read_only_section,
+        answered_by,
+        groups: group_links(lang, loaded),
         name: group.name.to_string(),
         label: group.label.get(lang, q.default_language).to_string(),
         repeat: group.repeat,

@@ -8,16 +8,19 @@ mod files;
 mod overview;
 mod records;
 mod review;
+mod team;
 
 pub use answering::{group_form, save_group};
 pub use files::{download_file, upload_file};
 pub use overview::{carry_over, overview, submitted};
 pub use records::{history, print, upload_workbook, workbook};
 pub use review::{decide, review, submit};
+pub use team::{act as team_act, team};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
+use smartcities_app::policy::Access;
 use smartcities_app::questionnaire::{
     AnswerValue, EntryKey, Item, Kind, Question, Questionnaire, Reading, check_value,
 };
@@ -209,10 +212,14 @@ struct GroupLink {
     answered: usize,
     total: usize,
     repeat: bool,
+    /// A colleague's own section, which they answer (the others they read).
+    mine: bool,
 }
 
 /// The top-level groups of the form, each one page.
-fn group_links(lang: Lang, q: &Questionnaire, answers: &[StoredAnswer]) -> Vec<GroupLink> {
+fn group_links(lang: Lang, loaded: &Loaded) -> Vec<GroupLink> {
+    let (q, answers) = (&loaded.questionnaire, &loaded.answers);
+    let colleague = matches!(loaded.access, Access::Colleague { .. });
     let values = plain_values(answers);
     q.items
         .iter()
@@ -238,6 +245,7 @@ fn group_links(lang: Lang, q: &Questionnaire, answers: &[StoredAnswer]) -> Vec<G
                     answered,
                     total,
                     repeat: g.repeat,
+                    mine: colleague && loaded.access.writes_section(Some(g.name.as_str())),
                 })
             }
             _ => None,
@@ -257,6 +265,15 @@ struct Head {
     /// When the answers last changed, in words.
     changed: String,
     editable: bool,
+    /// Whether the viewer acts for the whole response now: submits, uploads a workbook,
+    /// starts from earlier answers (the focal point and the secretariat).
+    whole: bool,
+    /// A colleague's own sections, in words; `None` for everyone else.
+    your_sections: Option<String>,
+    /// Whether the viewer may change who answers what (the focal point and the secretariat).
+    manages_team: bool,
+    /// How many people answer for the city.
+    team_size: usize,
     /// Why the viewer cannot change the answers now, when the edition is the reason (collection
     /// closed, deadline behind), with the secretariat's address.
     closed: Option<String>,
@@ -273,6 +290,20 @@ fn head(lang: Lang, loaded: &Loaded, viewer: &Viewer) -> Head {
         revision: loaded.response.revision,
         changed: crate::i18n::timestamp(lang, loaded.response.updated_at),
         editable: can_edit(viewer, loaded),
+        whole: viewer.0.as_ref().is_some_and(|s| loaded.whole_editable_by(&s.user)),
+        your_sections: match &loaded.access {
+            Access::Colleague { sections } => Some(
+                smartcities_app::team::sections(&loaded.questionnaire, lang)
+                    .into_iter()
+                    .filter(|s| sections.contains(&s.name))
+                    .map(|s| s.label)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => None,
+        },
+        manages_team: loaded.access.acts_for_city(),
+        team_size: loaded.team.iter().filter(|m| !m.user.disabled).count(),
         closed: viewer
             .user()
             .filter(|u| smartcities_app::policy::may_write_answers(u, &loaded.city.id))

@@ -135,7 +135,7 @@ pub(super) async fn overview_page(
     };
     let body = Overview {
         head: head(lang, loaded, viewer),
-        groups: group_links(lang, q, &loaded.answers),
+        groups: group_links(lang, loaded),
         message,
         deadline,
         returned,
@@ -167,10 +167,6 @@ pub async fn submitted(
         when: String,
     }
     let when = loaded.response.submitted_at.map_or(String::new(), |at| crate::i18n::timestamp(lang, at));
-    let body = Submitted {
-        head: head(lang, &loaded, &viewer),
-        groups: group_links(lang, &loaded.questionnaire, &loaded.answers),
-        when,
-    };
+    let body = Submitted { head: head(lang, &loaded, &viewer), groups: group_links(lang, &loaded), when };
     Ok(render_page(&ctx, "submitted.html", "me", body).await?.into_response())
 }

@@ -40,6 +40,8 @@ pub(super) struct AnsweredView {
     /// The file the answer is, for a file or picture question.
     file: Option<FileView>,
     comment: Option<String>,
+    /// Who saved the answer, by name.
+    answered_by: String,
 }
 
 #[derive(Serialize)]
@@ -61,6 +63,49 @@ pub(super) struct ReviewPage {
     typed: HashMap<String, String>,
     /// Why the decision was refused.
     refusal: Option<String>,
+    /// Who answered what: each person's name, their place in the team, how many answers.
+    who: Vec<WhoView>,
+}
+
+/// One person who saved answers, and how many of the answers stand as theirs.
+#[derive(Serialize)]
+pub(super) struct WhoView {
+    name: String,
+    place: String,
+    answers: usize,
+}
+
+/// Everyone whose saves the answers stand as, most answers first: the team by name and place
+/// (focal point, colleague with their sections), the secretariat and anyone else by address.
+fn who_answered(lang: Lang, loaded: &Loaded) -> Vec<WhoView> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for answer in &loaded.answers {
+        match counts.iter_mut().find(|(by, _)| by.eq_ignore_ascii_case(&answer.updated_by)) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((answer.updated_by.as_str(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let sections = smartcities_app::team::sections(&loaded.questionnaire, lang);
+    counts
+        .into_iter()
+        .map(|(by, answers)| {
+            let member = loaded.team.iter().find(|m| m.user.email.as_str().eq_ignore_ascii_case(by));
+            let place = match member.map(|m| &m.colleague) {
+                None => String::new(),
+                Some(None) => t(lang, "team-focal-point"),
+                Some(Some(terms)) => {
+                    let labels: Vec<&str> = sections
+                        .iter()
+                        .filter(|s| terms.sections.contains(&s.name))
+                        .map(|s| s.label.as_str())
+                        .collect();
+                    format!("{} ({})", t(lang, "team-colleague"), labels.join(", "))
+                }
+            };
+            WhoView { name: loaded.name_of(by).to_string(), place, answers }
+        })
+        .collect()
 }
 
 /// A good practice entered in the questionnaire, field by field, with the reviewer's comment.
@@ -153,6 +198,7 @@ pub(super) async fn review_page(
                 respondent_note: note_of(&loaded.notes, l.question.name.as_str(), None).map(str::to_string),
                 file: FileView::of(lang, loaded, &stored.value),
                 comment: comments.get(l.question.name.as_str()).cloned(),
+                answered_by: loaded.name_of(&stored.updated_by).to_string(),
             })
         })
         .collect();
@@ -168,9 +214,12 @@ pub(super) async fn review_page(
         .collect();
     let body = ReviewPage {
         head: head(lang, loaded, viewer),
-        groups: group_links(lang, q, &loaded.answers),
+        groups: group_links(lang, loaded),
         unanswered_notes,
-        can_submit: can_edit(viewer, loaded) && status.open_to_respondent() && issues.is_empty(),
+        can_submit: viewer.user().is_some_and(|u| loaded.whole_editable_by(u))
+            && status.open_to_respondent()
+            && issues.is_empty(),
+        who: who_answered(lang, loaded),
         can_decide: viewer.is_secretariat() && status == ResponseStatus::Submitted,
         can_withdraw: viewer.is_secretariat() && status != ResponseStatus::Withdrawn,
         can_set_evidence: viewer.is_secretariat(),

@@ -1,0 +1,171 @@
+//! The secretariat's review of a city's response: accept it for the analysis, return it with
+//! comments per question, withdraw it, and set each answer's evidence level. Each decision mails
+//! the city's respondents.
+
+use smartcities_domain::{CityId, EditionYear, Evidence, Lang, Localized, ResponseMove, StudyAxis};
+use smartcities_questionnaire::EntryKey;
+use smartcities_store::{OutgoingMail, User};
+
+use crate::{App, Refusal, Result, responses::MAX_ANSWER_CHARS};
+
+/// The mail that tells a city its answers were returned with `comments` (one per line) or, without
+/// comments, accepted; in the study's three languages, as the recipient's is not known.
+fn decision_mail(edition: &Localized, city: &str, link: &str, comments: Option<&str>) -> (String, String) {
+    match comments {
+        Some(comments) => (
+            format!(
+                "Smart Cities Study — answers returned / respuestas devueltas / réponses renvoyées: {city}"
+            ),
+            format!(
+                "The secretariat returned {city}'s answers to \"{en}\" with comments. Please look at them, correct \
+                 what is needed and submit again:\n\n\
+                 La secretaría devolvió las respuestas de {city} a «{es}» con comentarios. Revíselos, corrija lo \
+                 necesario y vuelva a enviarlas:\n\n\
+                 Le secrétariat a renvoyé les réponses de {city} à « {fr} » avec des commentaires. Consultez-les, \
+                 corrigez ce qui doit l'être et envoyez-les de nouveau :\n\n{comments}\n\n{link}\n",
+                en = edition.en,
+                es = edition.es,
+                fr = edition.fr,
+            ),
+        ),
+        None => (
+            format!(
+                "Smart Cities Study — answers accepted / respuestas aceptadas / réponses acceptées: {city}"
+            ),
+            format!(
+                "The secretariat accepted {city}'s answers to \"{en}\": they will be part of the analysis. Thank you.\n\n\
+                 La secretaría aceptó las respuestas de {city} a «{es}»: formarán parte del análisis. Gracias.\n\n\
+                 Le secrétariat a accepté les réponses de {city} à « {fr} » : elles feront partie de l'analyse. Merci.\n\n{link}\n",
+                en = edition.en,
+                es = edition.es,
+                fr = edition.fr,
+            ),
+        ),
+    }
+}
+
+impl App {
+    /// The secretariat accepts a submitted response for the analysis; its good practices become
+    /// catalogue drafts in the same transaction.
+    pub async fn accept(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
+        Self::require_secretariat(user)?;
+        let file = self.response_file(user, year, city).await?;
+        let framework = self.store.study().framework(year).await?.map(|(_, f)| f);
+        let study_axis_of = |code: &str| {
+            StudyAxis::parse(code).ok().or_else(|| {
+                framework.as_ref()?.axes.iter().find(|a| a.code.as_str() == code).and_then(|a| a.study_axis)
+            })
+        };
+        let drafts = crate::catalogue::drafts_from_answers(year, city, &file.answers, &study_axis_of);
+        let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
+        let (subject, body) = decision_mail(&file.edition.title, &file.city.name, &link, None);
+        let recipients = self.store.accounts().respondents(city).await?;
+        let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
+        let mails: Vec<OutgoingMail> = recipients
+            .iter()
+            .zip(&ids)
+            .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
+            .collect();
+        self.store.catalogue().accept_response(year, city, &drafts, user.email.as_str(), &mails).await?;
+        self.sync_catalogue().await?;
+        Ok(())
+    }
+
+    /// The secretariat returns a submitted response to the city with comments, one per question;
+    /// at least one comment is needed. Comments and return land together or not at all.
+    pub async fn return_with_comments(
+        &self,
+        user: &User,
+        year: EditionYear,
+        city: &CityId,
+        comments: &[(String, String)],
+    ) -> Result<()> {
+        Self::require_secretariat(user)?;
+        let file = self.response_file(user, year, city).await?;
+        let comments: Vec<(String, String)> = comments
+            .iter()
+            .map(|(q, c)| (q.clone(), c.trim().to_string()))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        if comments.is_empty() {
+            return Err(Refusal::ReturnNeedsComment.into());
+        }
+        // A comment is on a question, or on one entry of a repeat group (a good practice), named
+        // by its key `group:id`.
+        let entry_of = |key: &str| EntryKey::parse(key).ok().flatten();
+        for (question, comment) in &comments {
+            let on_entry = entry_of(question)
+                .is_some_and(|entry| file.answers.iter().any(|a| a.entry.as_ref() == Some(&entry)));
+            if file.questionnaire.question(question).is_none() && !on_entry {
+                return Err(Refusal::UnknownQuestion { code: question.clone() }.into());
+            }
+            if comment.chars().count() > MAX_ANSWER_CHARS {
+                return Err(
+                    Refusal::AnswerTooLong { question: question.clone(), max: MAX_ANSWER_CHARS }.into()
+                );
+            }
+        }
+        let q = &file.questionnaire;
+        let label = |key: &str| match q.question(key) {
+            Some(question) => question.label.get(Lang::En, q.default_language).to_string(),
+            // A comment on one entry of a repeat group: the entry's title when it has one.
+            None => file
+                .answers
+                .iter()
+                .find(|a| a.entry.is_some() && a.entry == entry_of(key) && a.question.ends_with("_title"))
+                .map_or(key.to_string(), |a| a.value.to_string()),
+        };
+        let lines: Vec<String> =
+            comments.iter().map(|(key, comment)| format!("- {}: {comment}", label(key))).collect();
+        let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
+        let (subject, body) =
+            decision_mail(&file.edition.title, &file.city.name, &link, Some(&lines.join("\n")));
+        let recipients = self.store.accounts().respondents(city).await?;
+        let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
+        let mails: Vec<OutgoingMail> = recipients
+            .iter()
+            .zip(&ids)
+            .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
+            .collect();
+        self.store.answering().return_response(year, city, &comments, user.email.as_str(), &mails).await?;
+        Ok(())
+    }
+
+    /// The secretariat records that a city withdrew: its answers are kept, not analysed.
+    pub async fn withdraw(&self, user: &User, year: EditionYear, city: &CityId) -> Result<()> {
+        Self::require_secretariat(user)?;
+        self.response_file(user, year, city).await?;
+        self.store.answering().move_response(year, city, ResponseMove::Withdraw).await?;
+        Ok(())
+    }
+
+    /// The secretariat records how far one answer can be trusted; `verified` needs a note saying
+    /// what backs it (a document, a link).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn set_evidence(
+        &self,
+        user: &User,
+        year: EditionYear,
+        city: &CityId,
+        question: &str,
+        entry: Option<&EntryKey>,
+        evidence: Evidence,
+        note: Option<&str>,
+    ) -> Result<()> {
+        Self::require_secretariat(user)?;
+        self.response_file(user, year, city).await?;
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if evidence == Evidence::Verified && note.is_none() {
+            return Err(Refusal::VerifiedNeedsNote.into());
+        }
+        if let Some(note) = note
+            && note.chars().count() > MAX_ANSWER_CHARS
+        {
+            return Err(
+                Refusal::AnswerTooLong { question: question.to_string(), max: MAX_ANSWER_CHARS }.into()
+            );
+        }
+        self.store.answering().set_evidence(year, city, question, entry, evidence, note).await?;
+        Ok(())
+    }
+}
