@@ -29,6 +29,9 @@ pub struct CodingWork {
     pub codings: Vec<Coding>,
     /// The passages coders marked: (item, coder) → code → passage.
     pub passages: HashMap<(Item, String), BTreeMap<String, String>>,
+    /// The codings made without categories ticked in advance: the only ones agreement between
+    /// coders is computed from.
+    pub independent: Vec<Coding>,
 }
 
 impl App {
@@ -55,6 +58,7 @@ impl App {
             }
         }
         let mut passages = HashMap::new();
+        let mut independent = Vec::new();
         let codings = self
             .store
             .findings()
@@ -64,26 +68,32 @@ impl App {
             .map(|c| {
                 let item = Item { city: c.city, question: c.question, entry: c.entry };
                 passages.insert((item.clone(), c.coder.clone()), c.passages);
-                Coding { item, coder: c.coder, codes: c.codes.into_iter().collect() }
+                let coding = Coding { item, coder: c.coder, codes: c.codes.into_iter().collect() };
+                if c.independent {
+                    independent.push(coding.clone());
+                }
+                coding
             })
             .collect();
-        Ok(CodingWork { year, codebook, questionnaire, items, codings, passages })
+        Ok(CodingWork { year, codebook, questionnaire, items, codings, passages, independent })
     }
 
-    /// Records `by`'s codes for the answer at `index` of [`App::coding_work`]'s items, with the
-    /// passage each code applies to (quoted from the answer, or none). Staff only; refused when
-    /// the edition has no codebook, a code is not in it, or a passage is not in the answer.
+    /// Records `by`'s codes for one answer of [`App::coding_work`]'s items, with the passage
+    /// each code applies to (quoted from the answer, or none); the coding counts as independent,
+    /// as nothing is ticked for the coder in advance. Staff only; refused when the edition has
+    /// no codebook, the answer is not one of its accepted free-text answers, a code is not in the
+    /// codebook, or a passage is not in the answer.
     pub async fn save_codes(
         &self,
         by: &User,
         year: EditionYear,
-        index: usize,
+        item: &Item,
         codes: BTreeSet<String>,
         passages: BTreeMap<String, String>,
     ) -> Result<()> {
         let work = self.coding_work(by, year).await?;
         let book = work.codebook.as_ref().ok_or(Refusal::NoCodebook)?;
-        let (item, text) = work.items.get(index).ok_or(Refusal::NotFound)?;
+        let (item, text) = work.items.iter().find(|(i, _)| i == item).ok_or(Refusal::NotFound)?;
         if let Some(unknown) = codes.iter().find(|c| book.category(c).is_none()) {
             return Err(Refusal::UnknownCode { code: unknown.clone() }.into());
         }
@@ -106,6 +116,7 @@ impl App {
             coder: by.email.as_str().to_string(),
             codes: codes.into_iter().collect(),
             passages: kept,
+            independent: true,
         };
         Ok(self.store.findings().save_coding(year, &coding).await?)
     }

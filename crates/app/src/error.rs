@@ -294,7 +294,7 @@ pub enum Refusal {
     /// A language's search synonyms with a problem, naming the line.
     SynonymsInvalid(smartcities_search::synonyms::SynonymProblem),
     /// A change to a city's answering team, or a colleague's save outside their sections.
-    Team(crate::team::TeamProblem),
+    Team(crate::team_problem::TeamProblem),
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
@@ -661,7 +661,9 @@ impl From<StoreError> for AppError {
             StoreError::RoundStillOpen(round) => Refusal::RoundStillOpen { round }.into(),
             StoreError::RoundClosed => Refusal::RoundClosed.into(),
             StoreError::AlreadyDecided(_) => Refusal::AlreadyDecided.into(),
-            StoreError::AddressTaken(_) => Refusal::Team(crate::team::TeamProblem::AddressTaken).into(),
+            StoreError::AddressTaken(_) => {
+                Refusal::Team(crate::team_problem::TeamProblem::AddressTaken).into()
+            }
             other => AppError::Store(other),
         }
     }

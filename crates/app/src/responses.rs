@@ -22,7 +22,7 @@ use smartcities_store::{Editor, ResponseRecord, User};
 use crate::{
     App, Closure, Refusal, Result,
     policy::{Access, may_read_answers, may_write_answers, response_access},
-    team::TeamProblem,
+    team_problem::TeamProblem,
 };
 
 /// The longest answer accepted, in characters: a long description fits many times over.
@@ -438,7 +438,7 @@ impl App {
         // A colleague's workbook changes their own sections only; the rest of it is what the
         // others answered, as it stood when it was downloaded.
         changes.retain(|c| {
-            file.access.writes_section(crate::team::section_of(&file.questionnaire, &c.question))
+            file.access.writes_section(crate::sections::section_of(&file.questionnaire, &c.question))
         });
         check_changes(&file.questionnaire, &file.answers, &changes, lang)?;
         let user_name = user.email.as_str();

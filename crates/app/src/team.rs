@@ -6,115 +6,13 @@
 //! focal point and ends a colleague's access.
 
 use smartcities_domain::{CityId, EditionYear, Email, Lang};
-use smartcities_locale::{FluentValue, t, translate};
-use smartcities_questionnaire::{Item, Questionnaire};
+use smartcities_locale::{FluentValue, translate};
+use smartcities_questionnaire::Questionnaire;
 use smartcities_store::{NewTeamMember, User};
 
-use crate::{App, AppError, Refusal, Result, accounts::new_token, policy::Access, responses::ResponseFile};
-
-/// The longest name a team member may be given, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
-
-/// Why a change to a team, or a colleague's save, was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TeamProblem {
-    /// A person needs a name.
-    NameMissing,
-    /// A name longer than [`MAX_NAME_CHARS`] or with control characters.
-    NameInvalid,
-    /// Not an e-mail address.
-    AddressInvalid,
-    /// The address belongs to an account that cannot take this place: someone of another city,
-    /// the secretariat, an analyst, or (for a colleague) the city's focal point.
-    AddressTaken,
-    /// A colleague is brought in to answer at least one section.
-    NoSections,
-    /// A section the questionnaire does not have.
-    UnknownSection {
-        /// The name given.
-        section: String,
-    },
-    /// The account is not a colleague of the city.
-    NotAColleague,
-    /// A colleague saving answers of a section someone else answers.
-    NotYourSection {
-        /// The section's label in the person's language.
-        section: String,
-    },
-    /// Submitting, uploading a whole workbook, starting from earlier answers and changing the
-    /// team are the focal point's (or the secretariat's).
-    FocalPointOnly,
-}
-
-impl TeamProblem {
-    /// The problem in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let s = |v: &str| FluentValue::from(v.to_string());
-        match self {
-            TeamProblem::NameMissing => t(lang, "team-name-missing"),
-            TeamProblem::NameInvalid => {
-                translate(lang, "team-name-invalid", &[("max", FluentValue::from(MAX_NAME_CHARS as i64))])
-            }
-            TeamProblem::AddressInvalid => t(lang, "team-address-invalid"),
-            TeamProblem::AddressTaken => t(lang, "team-address-taken"),
-            TeamProblem::NoSections => t(lang, "team-no-sections"),
-            TeamProblem::UnknownSection { section } => {
-                translate(lang, "team-unknown-section", &[("section", s(section))])
-            }
-            TeamProblem::NotAColleague => t(lang, "team-not-a-colleague"),
-            TeamProblem::NotYourSection { section } => {
-                translate(lang, "team-not-your-section", &[("section", s(section))])
-            }
-            TeamProblem::FocalPointOnly => t(lang, "team-focal-point-only"),
-        }
-    }
-}
-
-impl From<TeamProblem> for AppError {
-    fn from(problem: TeamProblem) -> Self {
-        Refusal::Team(problem).into()
-    }
-}
-
-/// A section of a questionnaire: one of its top-level groups.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Section {
-    /// The group's name, which assignments keep.
-    pub name: String,
-    /// Its label in the reader's language (the questionnaire's own where that is missing).
-    pub label: String,
-}
-
-/// The sections of a questionnaire, in its order.
-pub fn sections(q: &Questionnaire, lang: Lang) -> Vec<Section> {
-    q.items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Group(g) => Some(Section {
-                name: g.name.to_string(),
-                label: g.label.get(lang, q.default_language).to_string(),
-            }),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The section a question is asked in (its top-level group), `None` for a question outside
-/// every group or one the questionnaire does not have.
-pub fn section_of<'q>(q: &'q Questionnaire, question: &str) -> Option<&'q str> {
-    q.items.iter().find_map(|item| match item {
-        Item::Group(g) if contains(&g.items, question) => Some(g.name.as_str()),
-        _ => None,
-    })
-}
-
-fn contains(items: &[Item], question: &str) -> bool {
-    items.iter().any(|item| match item {
-        Item::Question(x) => x.name.as_str() == question,
-        Item::Group(g) => contains(&g.items, question),
-        Item::Note(_) | Item::Calculate(_) => false,
-    })
-}
+pub use crate::sections::{Section, section_of, sections};
+pub use crate::team_problem::{MAX_NAME_CHARS, TeamProblem};
+use crate::{App, Refusal, Result, accounts::new_token, policy::Access, responses::ResponseFile};
 
 /// Refuses a save touching a question outside the reader's sections, naming the first such
 /// section in `lang`. Unknown questions pass here: the answer checks name them.
@@ -200,6 +98,12 @@ fn new_member_id(city: &CityId) -> String {
 }
 
 impl App {
+    /// The sections of an edition's questionnaire as (name, label in `lang`).
+    pub async fn section_labels(&self, year: EditionYear, lang: Lang) -> Result<Vec<(String, String)>> {
+        let (_, questionnaire) = self.shared_questionnaire(year).await?;
+        Ok(sections(&questionnaire, lang).into_iter().map(|s| (s.name, s.label)).collect())
+    }
+
     /// The response read for changing its team: the city's focal point or the secretariat.
     async fn team_file(&self, user: &User, year: EditionYear, city: &CityId) -> Result<ResponseFile> {
         let file = self.response_file(user, year, city).await?;

@@ -190,6 +190,7 @@ mod tests {
         ("*", "password-too-short", "min"),
         ("*", "password-new", "min"),
         ("*", "password-too-long", "max"),
+        ("*", "team-name-invalid", "max"),
         ("*", "refused-answer-too-long", "max"),
         ("*", "refused-too-many-entries", "max"),
         ("*", "refused-text-too-long", "max"),

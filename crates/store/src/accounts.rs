@@ -113,6 +113,17 @@ impl Accounts<'_> {
         rows.iter().map(user_from_row).collect()
     }
 
+    /// The secretariat's and analysts' accounts that can sign in, by name: who may review.
+    pub async fn staff(&self) -> Result<Vec<User>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.role <> 'respondent' AND u.disabled_at IS NULL \
+             ORDER BY u.name, u.email"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
     /// Sets an account's password and ends everything that could act for it before: its
     /// sessions and its unused links. One transaction.
     pub async fn set_password_hash(&self, user_id: &str, hash: &str) -> Result<()> {

@@ -23,6 +23,8 @@ pub struct StoredCoding {
     pub codes: Vec<String>,
     /// The passage each code applies to, where the coder marked one (code → quoted text).
     pub passages: std::collections::BTreeMap<String, String>,
+    /// Made without categories ticked in advance: only such codings count towards agreement.
+    pub independent: bool,
 }
 
 impl Findings<'_> {
@@ -69,8 +71,8 @@ impl Findings<'_> {
         .execute(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO codings (edition_year, city_id, question, entry, coder, codes, passages, coded_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO codings (edition_year, city_id, question, entry, coder, codes, passages, coded_at, independent) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(i64::from(edition.get()))
         .bind(&coding.city)
@@ -80,6 +82,7 @@ impl Findings<'_> {
         .bind(codes)
         .bind(passages)
         .bind(self.now_text())
+        .bind(i64::from(coding.independent))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -89,7 +92,7 @@ impl Findings<'_> {
     /// Every coding of an edition, by answer then coder.
     pub async fn codings(&self, edition: EditionYear) -> Result<Vec<StoredCoding>> {
         let rows = sqlx::query(
-            "SELECT city_id, question, entry, coder, codes, passages FROM codings WHERE edition_year = $1 \
+            "SELECT city_id, question, entry, coder, codes, passages, independent FROM codings WHERE edition_year = $1 \
              ORDER BY city_id, question, entry, coder",
         )
         .bind(i64::from(edition.get()))
@@ -104,6 +107,7 @@ impl Findings<'_> {
                     coder: r.try_get("coder")?,
                     codes: serde_json::from_str(&r.try_get::<String, _>("codes")?).map_err(corrupt)?,
                     passages: serde_json::from_str(&r.try_get::<String, _>("passages")?).map_err(corrupt)?,
+                    independent: r.try_get::<i64, _>("independent")? != 0,
                 })
             })
             .collect()

@@ -15,6 +15,7 @@ mod editions;
 mod events;
 mod findings;
 mod focus_groups;
+mod inbox;
 mod members;
 mod network;
 mod outbox;
@@ -39,13 +40,14 @@ pub use cities::CityFilter;
 pub use editions::SavedEdition;
 pub use findings::StoredCoding;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
+pub use inbox::Waiting;
 pub use network::{DownloadCount, RenewalReply, RenewalRound};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
 pub use people::{Erased, FORMER_CONTACT, HeldAbout};
 pub use publications::{NewPublication, Publication, PublishedFile, ScheduledJob};
 pub use responses::{
-    AnswerChange, Attachment, ChangeRecord, Conflict, Editor, NewAttachment, NoteChange, ResponseRecord,
-    ReviewComment, SaveOutcome, StoredAnswer, StoredNote,
+    AnswerChange, Attachment, ChangeRecord, Conflict, Editor, EvidenceLevel, NewAttachment, NoteChange,
+    ResponseRecord, ReviewComment, SaveOutcome, StoredAnswer, StoredNote,
 };
 pub use teams::{ColleagueTerms, NewTeamMember, TeamMember};
 
@@ -119,6 +121,10 @@ repository!(
     /// Personal data across every table: what is held about one person, its erasure, disabled
     /// accounts and how long decided applications are kept.
     People, people
+);
+repository!(
+    /// What is waiting for someone: counts for the inboxes.
+    Inbox, inbox
 );
 repository!(
     /// Cities' answering teams: focal points and the colleagues answering sections.

@@ -599,6 +599,7 @@ async fn codings_replace_a_coders_earlier_codes_and_keep_empty_ones() {
         coder: coder.into(),
         codes: codes.iter().map(|c| c.to_string()).collect(),
         passages: Default::default(),
+        independent: true,
     };
     store.findings().save_coding(year, &coding("ana", &["funding", "data"])).await.unwrap();
     store.findings().save_coding(year, &coding("ana", &["funding"])).await.unwrap();

@@ -47,7 +47,9 @@ fn constants(sources: &[(String, String)]) -> BTreeMap<String, String> {
     for (_, text) in sources {
         for (at, _) in text.match_indices("const ") {
             let rest = &text[at + "const ".len()..];
-            let Some((name, tail)) = rest.split_once(": &str = ") else { continue };
+            // The text may start on the next line, where a long constant is wrapped.
+            let Some((name, tail)) = rest.split_once(": &str =") else { continue };
+            let tail = tail.trim_start();
             if name.contains(char::is_whitespace) || !tail.starts_with('"') {
                 continue;
             }

@@ -15,11 +15,12 @@ use smartcities_app::{
     AppError, Refusal,
     accounts::{Client, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS, NewSession, SESSION_SECONDS, new_token},
 };
+use smartcities_domain::Lang;
 
 use crate::{
     AppState,
     auth::{ClientAddress, FORM_COOKIE, SESSION_COOKIE, SignedIn, Viewer, cookie, is_https, set_cookie},
-    i18n::{Negotiated, t},
+    i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, render_page},
 };
 
@@ -388,6 +389,37 @@ struct MePage {
     city_id: Option<String>,
     editions: Vec<EditionLink>,
     campaigns: bool,
+    /// What waits for the person, each as a sentence and the page where it is done.
+    inbox: Vec<(String, String)>,
+}
+
+/// An inbox item as a sentence in `lang`.
+fn inbox_line(lang: Lang, item: &smartcities_app::inbox::InboxItem, sections: &[(String, String)]) -> String {
+    use smartcities_app::inbox::InboxKind;
+    let year = item.edition.map(|y| y.to_string()).unwrap_or_default();
+    let mut args: Vec<(&str, smartcities_locale::FluentValue<'static>)> =
+        vec![("count", item.count.into()), ("year", year.into())];
+    if let Some(name) = &item.name {
+        args.push(("name", name.clone().into()));
+    }
+    let key = match (item.kind, item.due) {
+        (InboxKind::Answer, Some(day)) => {
+            args.push(("date", smartcities_publish::view::long_date(lang, &day.to_string()).into()));
+            "inbox-answer-due".to_string()
+        }
+        (kind, _) => format!("inbox-{}", kind.slug()),
+    };
+    let mut line = translate(lang, &key, &args);
+    if !item.sections.is_empty() {
+        let labels: Vec<&str> = sections
+            .iter()
+            .filter(|(name, _)| item.sections.contains(name))
+            .map(|(_, label)| label.as_str())
+            .collect();
+        line.push(' ');
+        line.push_str(&translate(lang, "inbox-your-sections", &[("sections", labels.join(", ").into())]));
+    }
+    line
 }
 
 pub async fn me(
@@ -414,7 +446,17 @@ pub async fn me(
             Some(id) => state.app.city(id).await?.map(|c| c.name_in(lang).to_string()),
             None => None,
         };
+        let mut inbox = Vec::new();
+        for item in state.app.inbox(user).await? {
+            // A colleague's sections are named as the edition's questionnaire labels them.
+            let sections = match (item.sections.is_empty(), item.edition) {
+                (false, Some(year)) => state.app.section_labels(year, lang).await?,
+                _ => Vec::new(),
+            };
+            inbox.push((inbox_line(lang, &item, &sections), item.link.clone()));
+        }
         let body = MePage {
+            inbox,
             name: user.name.clone(),
             role: t(lang, &format!("role-{}", user.role.slug())),
             city,

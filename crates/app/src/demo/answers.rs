@@ -310,6 +310,7 @@ impl App {
                     coder: coder.to_string(),
                     codes,
                     passages: Default::default(),
+                    independent: true,
                 };
                 store
                     .findings()

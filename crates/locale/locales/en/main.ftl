@@ -1640,10 +1640,7 @@ team-focal-change = Make focal point
 team-your-sections = Your sections: { $sections }. You can read the others; the focal point submits the answers.
 team-yours = yours
 team-read-only-section = A colleague answers this section: you can read it but not change it.
-team-section-answered-by = { $count ->
-    [one] Answered by { $names }.
-   *[other] Answered by { $names }.
-}
+team-section-answered-by = Answered by { $names }.
 review-who-heading = Who answered
 review-answered-by = by { $name }
 team-name-missing = Give the person's name.
@@ -1665,3 +1662,67 @@ team-mail-focal-subject = Smart Cities Study — { $city }: you are now the foca
 team-mail-focal-body = The secretariat has made you { $city }'s focal point for “{ $edition }”: you answer every section, can bring in colleagues for some of them, and submit the answers.
 
     { $link }
+
+## The inbox on a person's page
+inbox-heading = Waiting for you
+inbox-empty = Nothing is waiting for you.
+inbox-awaiting-review = { $count ->
+    [one] One response to { $year } awaits your review
+   *[other] { $count } responses to { $year } await your review
+}
+inbox-draft-practices = { $count ->
+    [one] One practice in draft
+   *[other] { $count } practices in draft
+}
+inbox-applications = { $count ->
+    [one] One application to join awaits a decision
+   *[other] { $count } applications to join await a decision
+}
+inbox-renewal-round = The renewal round “{ $name }” is open
+inbox-mail-failures = { $count ->
+    [one] One mail could not be delivered
+   *[other] { $count } mails could not be delivered
+}
+inbox-stale-results = The results of { $year } no longer match the answers: analyse again
+inbox-answer = Answer the { $year } questionnaire
+inbox-answer-due = Answer the { $year } questionnaire by { $date }
+inbox-returned = Your answers to { $year } were returned with comments: correct and submit again
+inbox-practices-returned = { $count ->
+    [one] One of your city's practices was returned with comments
+   *[other] { $count } of your city's practices were returned with comments
+}
+inbox-your-sections = (your sections: { $sections })
+
+## The reviewer's aids
+evidence-save-all = Save every evidence level
+review-changed = changed since returned
+review-previous = Previous edition
+review-changed-since = { $count ->
+    [one] Returned to the city on { $date }; one answer changed since.
+   *[other] Returned to the city on { $date }; { $count } answers changed since.
+}
+review-outliers = { $count ->
+    [one] One figure stands out: check it with the city.
+   *[other] { $count } figures stand out: check them with the city.
+}
+review-outlier-fences = { $cities ->
+    [one] Outside the range most cities gave ({ $low } to { $high }, { $cities } city).
+   *[other] Outside the range most cities gave ({ $low } to { $high }, from { $cities } cities).
+}
+review-outlier-change = More than twice, or under half, the city's { $year } figure ({ $from }).
+review-reviewer = Reviewer
+review-nobody = Nobody yet
+review-assign = Assign
+inbox-assigned-to-you = { $count ->
+    [one] One response to { $year } is assigned to you for review
+   *[other] { $count } responses to { $year } are assigned to you for review
+}
+coding-filter-question = Question
+coding-filter-section = Section
+coding-filter-coder = Coded by
+coding-filter-state = State
+coding-filter-any = Any
+coding-filter-apply = Show
+coding-state-todo = Not yet coded by you
+coding-state-done = Coded by you
+coding-none-kept = No answer fits these filters.

@@ -1710,3 +1710,67 @@ team-mail-focal-subject = Smart Cities Study — { $city }: ahora es el punto fo
 team-mail-focal-body = La secretaría le ha nombrado punto focal de { $city } para «{ $edition }»: responde todas las secciones, puede invitar a colegas para algunas de ellas y envía las respuestas.
 
     { $link }
+
+## La bandeja de pendientes de la página personal
+inbox-heading = Pendiente
+inbox-empty = No tiene nada pendiente.
+inbox-awaiting-review = { $count ->
+    [one] Una respuesta a { $year } espera su revisión
+   *[other] { $count } respuestas a { $year } esperan su revisión
+}
+inbox-draft-practices = { $count ->
+    [one] Una práctica en borrador
+   *[other] { $count } prácticas en borrador
+}
+inbox-applications = { $count ->
+    [one] Una solicitud de adhesión espera una decisión
+   *[other] { $count } solicitudes de adhesión esperan una decisión
+}
+inbox-renewal-round = La ronda de renovación «{ $name }» está abierta
+inbox-mail-failures = { $count ->
+    [one] Un correo no se pudo entregar
+   *[other] { $count } correos no se pudieron entregar
+}
+inbox-stale-results = Los resultados de { $year } ya no corresponden a las respuestas: vuelva a analizar
+inbox-answer = Responda el cuestionario de { $year }
+inbox-answer-due = Responda el cuestionario de { $year } antes del { $date }
+inbox-returned = Sus respuestas a { $year } se devolvieron con comentarios: corrija y vuelva a enviar
+inbox-practices-returned = { $count ->
+    [one] Una práctica de su ciudad se devolvió con comentarios
+   *[other] { $count } prácticas de su ciudad se devolvieron con comentarios
+}
+inbox-your-sections = (sus secciones: { $sections })
+
+## Ayudas para la revisión
+evidence-save-all = Guardar todos los niveles de evidencia
+review-changed = cambiada desde la devolución
+review-previous = Edición anterior
+review-changed-since = { $count ->
+    [one] Devuelta a la ciudad el { $date }; desde entonces cambió una respuesta.
+   *[other] Devuelta a la ciudad el { $date }; desde entonces cambiaron { $count } respuestas.
+}
+review-outliers = { $count ->
+    [one] Una cifra destaca: compruébela con la ciudad.
+   *[other] { $count } cifras destacan: compruébelas con la ciudad.
+}
+review-outlier-fences = { $cities ->
+    [one] Fuera del intervalo que dio la mayoría de las ciudades (de { $low } a { $high }, { $cities } ciudad).
+   *[other] Fuera del intervalo que dio la mayoría de las ciudades (de { $low } a { $high }, según { $cities } ciudades).
+}
+review-outlier-change = Más del doble, o menos de la mitad, de la cifra de la ciudad en { $year } ({ $from }).
+review-reviewer = Revisor
+review-nobody = Nadie todavía
+review-assign = Asignar
+inbox-assigned-to-you = { $count ->
+    [one] Tiene asignada la revisión de una respuesta a { $year }
+   *[other] Tiene asignada la revisión de { $count } respuestas a { $year }
+}
+coding-filter-question = Pregunta
+coding-filter-section = Sección
+coding-filter-coder = Codificada por
+coding-filter-state = Estado
+coding-filter-any = Cualquiera
+coding-filter-apply = Mostrar
+coding-state-todo = Aún sin codificar por usted
+coding-state-done = Codificada por usted
+coding-none-kept = Ninguna respuesta cumple estos filtros.

@@ -1649,7 +1649,7 @@ synonyms-one-per-line = Un groupe par ligne, mots séparés par des virgules
 
 ## L'équipe qui répond pour une ville
 team-link = { $count ->
-    [one] Équipe (une personne)
+    [one] Équipe ({ $count } personne)
    *[other] Équipe ({ $count } personnes)
 }
 team-heading = Qui répond
@@ -1663,7 +1663,7 @@ team-save-sections = Enregistrer les sections
 team-end = Retirer l'accès
 team-ended = accès retiré le { $date }
 team-answers-saved = { $count ->
-    [one] une réponse est à son nom
+    [one] { $count } réponse est à son nom
    *[other] { $count } réponses sont à son nom
 }
 team-invite-heading = Inviter un collègue
@@ -1704,3 +1704,67 @@ team-mail-focal-subject = Smart Cities Study — { $city } : vous êtes désorma
 team-mail-focal-body = Le secrétariat vous a nommé point focal de { $city } pour « { $edition } » : vous répondez à toutes les sections, pouvez inviter des collègues pour certaines d'entre elles et envoyez les réponses.
 
     { $link }
+
+## Ce qui attend sur la page personnelle
+inbox-heading = En attente
+inbox-empty = Rien ne vous attend.
+inbox-awaiting-review = { $count ->
+    [one] { $count } réponse à { $year } attend votre vérification
+   *[other] { $count } réponses à { $year } attendent votre vérification
+}
+inbox-draft-practices = { $count ->
+    [one] { $count } pratique en brouillon
+   *[other] { $count } pratiques en brouillon
+}
+inbox-applications = { $count ->
+    [one] { $count } candidature d’adhésion attend une décision
+   *[other] { $count } candidatures d’adhésion attendent une décision
+}
+inbox-renewal-round = Le renouvellement de la liste des membres « { $name } » est ouvert
+inbox-mail-failures = { $count ->
+    [one] { $count } courriel n'a pas pu être remis
+   *[other] { $count } courriels n'ont pas pu être remis
+}
+inbox-stale-results = Les résultats de { $year } ne correspondent plus aux réponses : relancez l'analyse
+inbox-answer = Répondez au questionnaire de { $year }
+inbox-answer-due = Répondez au questionnaire de { $year } d'ici le { $date }
+inbox-returned = Vos réponses à { $year } ont été renvoyées avec des commentaires : corrigez-les et envoyez-les de nouveau
+inbox-practices-returned = { $count ->
+    [one] { $count } pratique de votre ville a été renvoyée avec des commentaires
+   *[other] { $count } pratiques de votre ville ont été renvoyées avec des commentaires
+}
+inbox-your-sections = (vos sections : { $sections })
+
+## Les aides à la vérification
+evidence-save-all = Enregistrer tous les niveaux de preuve
+review-changed = modifiée depuis le renvoi
+review-previous = Édition précédente
+review-changed-since = { $count ->
+    [one] Renvoyée à la ville le { $date } ; { $count } réponse a changé depuis.
+   *[other] Renvoyée à la ville le { $date } ; { $count } réponses ont changé depuis.
+}
+review-outliers = { $count ->
+    [one] { $count } chiffre se démarque : vérifiez-le avec la ville.
+   *[other] { $count } chiffres se démarquent : vérifiez-les avec la ville.
+}
+review-outlier-fences = { $cities ->
+    [one] Hors de l'intervalle donné par la plupart des villes (de { $low } à { $high }, { $cities } ville).
+   *[other] Hors de l'intervalle donné par la plupart des villes (de { $low } à { $high }, d'après { $cities } villes).
+}
+review-outlier-change = Plus du double, ou moins de la moitié, du chiffre de la ville en { $year } ({ $from }).
+review-reviewer = Vérificateur
+review-nobody = Personne pour l'instant
+review-assign = Attribuer
+inbox-assigned-to-you = { $count ->
+    [one] { $count } réponse à { $year } vous est attribuée pour vérification
+   *[other] { $count } réponses à { $year } vous sont attribuées pour vérification
+}
+coding-filter-question = Question
+coding-filter-section = Section
+coding-filter-coder = Codée par
+coding-filter-state = État
+coding-filter-any = Toutes
+coding-filter-apply = Afficher
+coding-state-todo = Pas encore codée par vous
+coding-state-done = Codée par vous
+coding-none-kept = Aucune réponse ne correspond à ces filtres.

@@ -13,6 +13,7 @@ mod save;
 
 pub use attachments::{Attachment, NewAttachment};
 pub use notes::{NoteChange, StoredNote};
+pub use review::EvidenceLevel;
 
 use std::collections::BTreeMap;
 
@@ -108,6 +109,8 @@ pub struct ResponseRecord {
     pub submitted_at: Option<Timestamp>,
     /// The last day this city may answer, when it was given longer than the edition's deadline.
     pub deadline: Option<Day>,
+    /// The address of the member of staff it is assigned to for review, if any.
+    pub reviewer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -215,7 +218,7 @@ impl Answering<'_> {
     /// A city's response to an edition, if it was invited.
     pub async fn response(&self, edition: EditionYear, city: &CityId) -> Result<Option<ResponseRecord>> {
         let row = sqlx::query(
-            "SELECT city_id, status, revision, updated_at, submitted_at, deadline FROM responses WHERE edition_year = $1 AND city_id = $2",
+            "SELECT city_id, status, revision, updated_at, submitted_at, deadline, reviewer FROM responses WHERE edition_year = $1 AND city_id = $2",
         )
         .bind(year(edition))
         .bind(city.as_str())
@@ -227,7 +230,7 @@ impl Answering<'_> {
     /// Every response of an edition, by city id.
     pub async fn responses(&self, edition: EditionYear) -> Result<Vec<ResponseRecord>> {
         let rows = sqlx::query(
-            "SELECT city_id, status, revision, updated_at, submitted_at, deadline FROM responses WHERE edition_year = $1 ORDER BY city_id",
+            "SELECT city_id, status, revision, updated_at, submitted_at, deadline, reviewer FROM responses WHERE edition_year = $1 ORDER BY city_id",
         )
         .bind(year(edition))
         .fetch_all(&self.pool)
@@ -410,5 +413,6 @@ pub(super) fn response_from_row(row: &sqlx::any::AnyRow) -> Result<ResponseRecor
             .map(|d| Day::parse(&d))
             .transpose()
             .map_err(corrupt)?,
+        reviewer: row.try_get("reviewer")?,
     })
 }

@@ -56,19 +56,81 @@ impl Answering<'_> {
         evidence: Evidence,
         note: Option<&str>,
     ) -> Result<()> {
-        let updated = sqlx::query(
-            "UPDATE answers SET evidence = $1, evidence_note = $2 WHERE edition_year = $3 AND city_id = $4 AND question = $5 AND entry = $6",
-        )
-        .bind(evidence.slug())
-        .bind(note)
-        .bind(year(edition))
-        .bind(city.as_str())
-        .bind(question)
-        .bind(EntryKey::column(entry))
-        .execute(&self.pool)
-        .await?;
+        let level = EvidenceLevel { question, entry, evidence, note };
+        self.set_evidence_levels(edition, city, std::slice::from_ref(&level)).await
+    }
+
+    /// Records the evidence levels of several answers in one transaction: all of them, or
+    /// (when one names no answer of the response) none.
+    pub async fn set_evidence_levels(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        levels: &[EvidenceLevel<'_>],
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        for level in levels {
+            let updated = sqlx::query(
+                "UPDATE answers SET evidence = $1, evidence_note = $2 WHERE edition_year = $3 AND city_id = $4 AND question = $5 AND entry = $6",
+            )
+            .bind(level.evidence.slug())
+            .bind(level.note)
+            .bind(year(edition))
+            .bind(city.as_str())
+            .bind(level.question)
+            .bind(EntryKey::column(level.entry))
+            .execute(&mut *tx)
+            .await?;
+            if updated.rows_affected() == 0 {
+                tx.rollback().await?;
+                return Err(StoreError::NoAnswer {
+                    city: city.clone(),
+                    question: level.question.to_string(),
+                });
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Every city's answers to `questions` outside repeat groups in the edition, whatever
+    /// their response's status, as (question, value): what a reviewer compares one city's
+    /// answer with. One query.
+    pub async fn answers_to(
+        &self,
+        edition: EditionYear,
+        questions: &[&str],
+    ) -> Result<Vec<(String, String)>> {
+        let rows = sqlx::query("SELECT question, value FROM answers WHERE edition_year = $1 AND entry = ''")
+            .bind(year(edition))
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out = Vec::new();
+        for row in rows {
+            let question: String = row.try_get("question")?;
+            if questions.contains(&question.as_str()) {
+                out.push((question, row.try_get("value")?));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Assigns a response to a member of staff for review (their address), or to nobody.
+    pub async fn assign_reviewer(
+        &self,
+        edition: EditionYear,
+        city: &CityId,
+        reviewer: Option<&str>,
+    ) -> Result<()> {
+        let updated =
+            sqlx::query("UPDATE responses SET reviewer = $1 WHERE edition_year = $2 AND city_id = $3")
+                .bind(reviewer)
+                .bind(year(edition))
+                .bind(city.as_str())
+                .execute(&self.pool)
+                .await?;
         if updated.rows_affected() == 0 {
-            return Err(StoreError::NoAnswer { city: city.clone(), question: question.to_string() });
+            return Err(StoreError::NoResponse { edition, city: city.clone() });
         }
         Ok(())
     }
@@ -187,4 +249,17 @@ async fn add_comments(
         .await?;
     }
     Ok(())
+}
+
+/// One answer's evidence level, as the reviewer sets it.
+#[derive(Debug, Clone, Copy)]
+pub struct EvidenceLevel<'a> {
+    /// The question's code.
+    pub question: &'a str,
+    /// The repeat entry, if any.
+    pub entry: Option<&'a EntryKey>,
+    /// How far the answer can be trusted.
+    pub evidence: Evidence,
+    /// What backs it.
+    pub note: Option<&'a str>,
 }

@@ -8,8 +8,10 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Serialize;
+use smartcities_app::policy::Access;
 use smartcities_app::questionnaire::{Questionnaire, validate};
 use smartcities_app::responses::StoredAnswer;
+use smartcities_app::review_aids::{EvidenceChoice, Outlier, ReviewAids};
 use smartcities_domain::{Evidence, Lang, ResponseStatus};
 
 use super::*;
@@ -17,7 +19,7 @@ use crate::{
     AppState,
     auth::Viewer,
     form::CsrfForm,
-    i18n::{Negotiated, t},
+    i18n::{Negotiated, t, translate},
     page::{Ctx, PageError, PageResult, form_refusal, refused, render_page},
 };
 
@@ -42,6 +44,12 @@ pub(super) struct AnsweredView {
     comment: Option<String>,
     /// Who saved the answer, by name.
     answered_by: String,
+    /// Changed since the response was last returned.
+    changed: bool,
+    /// The city's answer in its previous edition: "2024: 52,2".
+    previous: Option<String>,
+    /// Why the figure stands out, in words.
+    outlier: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -65,6 +73,36 @@ pub(super) struct ReviewPage {
     refusal: Option<String>,
     /// Who answered what: each person's name, their place in the team, how many answers.
     who: Vec<WhoView>,
+    /// When the response was last returned, for the reviewer's "changed since".
+    returned_at: Option<String>,
+    /// How many answers changed since then.
+    changed: usize,
+    /// How many figures stand out.
+    outliers: usize,
+    /// Who may be assigned the review, as (address, name), for the secretariat; and who is.
+    reviewers: Vec<(String, String)>,
+    reviewer: Option<String>,
+}
+
+/// Why a figure stands out, in words.
+fn outlier_words(lang: Lang, outlier: &Outlier) -> String {
+    let number = |x: f64| smartcities_domain::typed_number(&format!("{}", (x * 100.0).round() / 100.0), lang);
+    match outlier {
+        Outlier::BeyondFences { low, high, cities } => translate(
+            lang,
+            "review-outlier-fences",
+            &[
+                ("low", number(*low).into()),
+                ("high", number(*high).into()),
+                ("cities", (*cities as i64).into()),
+            ],
+        ),
+        Outlier::ChangedMuch { from, edition } => translate(
+            lang,
+            "review-outlier-change",
+            &[("from", number(*from).into()), ("year", edition.to_string().into())],
+        ),
+    }
 }
 
 /// One person who saved answers, and how many of the answers stand as theirs.
@@ -183,6 +221,11 @@ pub(super) async fn review_page(
         .collect();
     let comments = comments_of(ctx, loaded).await?;
     let status = loaded.response.status;
+    // The reviewer's aids: staff only.
+    let aids = match viewer.user() {
+        Some(user) if viewer.app().is_staff() => state.app.review_aids(user, loaded).await?,
+        _ => ReviewAids::default(),
+    };
     let answered = q
         .questions()
         .into_iter()
@@ -199,6 +242,12 @@ pub(super) async fn review_page(
                 file: FileView::of(lang, loaded, &stored.value),
                 comment: comments.get(l.question.name.as_str()).cloned(),
                 answered_by: loaded.name_of(&stored.updated_by).to_string(),
+                changed: aids.changed.contains(l.question.name.as_str()),
+                previous: aids
+                    .previous
+                    .get(l.question.name.as_str())
+                    .map(|(year, value)| format!("{year}: {}", shown_value(lang, q, l.question, value))),
+                outlier: aids.outliers.get(l.question.name.as_str()).map(|o| outlier_words(lang, o)),
             })
         })
         .collect();
@@ -216,9 +265,25 @@ pub(super) async fn review_page(
         head: head(lang, loaded, viewer),
         groups: group_links(lang, loaded),
         unanswered_notes,
-        can_submit: viewer.user().is_some_and(|u| loaded.whole_editable_by(u))
+        // Submitting is the city's: the secretariat's review page has no respondent controls.
+        can_submit: loaded.access == Access::FocalPoint
+            && viewer.user().is_some_and(|u| loaded.whole_editable_by(u))
             && status.open_to_respondent()
             && issues.is_empty(),
+        returned_at: aids.returned_at.map(|at| crate::i18n::timestamp(lang, at)),
+        reviewers: match viewer.user() {
+            Some(user) if viewer.is_secretariat() => state
+                .app
+                .reviewers(user)
+                .await?
+                .into_iter()
+                .map(|u| (u.email.as_str().to_string(), u.name))
+                .collect(),
+            _ => Vec::new(),
+        },
+        reviewer: loaded.response.reviewer.clone(),
+        changed: aids.changed.len(),
+        outliers: aids.outliers.len(),
         who: who_answered(lang, loaded),
         can_decide: viewer.is_secretariat() && status == ResponseStatus::Submitted,
         can_withdraw: viewer.is_secretariat() && status != ResponseStatus::Withdrawn,
@@ -298,21 +363,23 @@ pub async fn decide(
             app.return_with_comments(user, year_v, city_id, &comments).await
         }
         Some("withdraw") => app.withdraw(user, year_v, city_id).await,
+        Some("assign") => app.assign_reviewer(user, year_v, city_id, first("reviewer")).await,
         Some("evidence") => {
-            let evidence = Evidence::parse(first("evidence").unwrap_or_default())
-                .map_err(|_| PageError::NotFound(lang))?;
-            let entry =
-                EntryKey::parse(first("entry").unwrap_or_default()).map_err(|_| PageError::NotFound(lang))?;
-            app.set_evidence(
-                user,
-                year_v,
-                city_id,
-                first("question").unwrap_or_default(),
-                entry.as_ref(),
-                evidence,
-                first("note"),
-            )
-            .await
+            // One save for every level on the page: `evidence.{question}` and `note.{question}`.
+            let mut choices = Vec::new();
+            for (key, values) in fields.iter() {
+                let Some(question) = key.strip_prefix("evidence.") else { continue };
+                let evidence = Evidence::parse(values.first().map_or("", String::as_str))
+                    .map_err(|_| PageError::Refused(lang, t(lang, "form-unreadable")))?;
+                let note = fields.get(&format!("note.{question}")).and_then(|v| v.first()).cloned();
+                choices.push(EvidenceChoice {
+                    question: question.to_string(),
+                    entry: None,
+                    evidence,
+                    note: note.unwrap_or_default(),
+                });
+            }
+            app.set_evidence_levels(user, year_v, city_id, &choices, lang).await.map(|_| ())
         }
         _ => return Err(PageError::Refused(lang, t(lang, "form-expired"))),
     };
