@@ -635,22 +635,34 @@ async fn analysts_code_free_text_and_see_their_agreement() {
     );
     assert!(page.body.contains("name=\"code\" value=\"funding\""));
 
+    let hidden = |name: &str| {
+        let at = page.body.find(&format!("name=\"{name}\" value=\"")).unwrap() + name.len() + 15;
+        page.body[at..].split('"').next().unwrap().to_string()
+    };
+    let item = format!(
+        "index={}&city={}&question_code={}&entry={}",
+        hidden("index"),
+        hidden("city"),
+        hidden("question_code"),
+        hidden("entry")
+    );
+
     let before = app.store.findings().codings(year).await.unwrap();
     let saved = send(
         &app.app,
         "POST",
         "/editions/2025/coding",
         Some(&cookie),
-        Some(format!("csrf={csrf}&item=0&code=data&code=funding&passage.data=&passage.funding=")),
+        Some(format!("csrf={csrf}&{item}&code=data&code=funding&passage.data=&passage.funding=")),
     )
     .await;
-    assert_eq!(saved.location.as_deref(), Some("/editions/2025/coding"));
+    assert_eq!(saved.location.as_deref(), Some("/editions/2025/coding?after=0"));
     let after = app.store.findings().codings(year).await.unwrap();
     let mine: Vec<_> = after.iter().filter(|c| c.coder == "analyst@smartcities.example.org").collect();
     assert_eq!(mine.len(), before.iter().filter(|c| c.coder == "analyst@smartcities.example.org").count());
     assert!(
-        mine.iter().any(|c| c.codes == ["data", "funding"]),
-        "the first answer now carries the chosen codes"
+        mine.iter().any(|c| c.codes == ["data", "funding"] && c.independent),
+        "the first answer now carries the chosen codes, coded independently"
     );
 
     let refused = send(
@@ -658,7 +670,7 @@ async fn analysts_code_free_text_and_see_their_agreement() {
         "POST",
         "/editions/2025/coding?lang=en",
         Some(&cookie),
-        Some(format!("csrf={csrf}&item=0&code=astrology")),
+        Some(format!("csrf={csrf}&{item}&code=astrology")),
     )
     .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
