@@ -3,10 +3,13 @@
 //! reminded, and at the close those still silent lapse (never deleted). Cities may also apply
 //! to join; the secretariat approves or declines with a reason.
 
+pub use smartcities_collect::Place;
+use smartcities_collect::{GAZETTEER_SOURCE, Gazetteer};
 use smartcities_domain::{
     Application, ApplicationStatus, City, CityId, CommunityProblem, Coordinates, CountryCode, FocalPoint,
     Lang, Member, MemberStatus, Population, RenewalAnswer, Role, Section, Written, check_focal_points,
 };
+use smartcities_locale::{FluentValue, translate};
 use smartcities_store::{OutgoingMail, RenewalReply, RenewalRound, User};
 
 use crate::{
@@ -100,12 +103,21 @@ pub struct JoinForm<'a> {
     pub motivation: &'a str,
     /// The field people never see: only a robot fills it in.
     pub trap: &'a str,
+    /// The language the form was filled in, which mail to the applicant is written in.
+    pub lang: Lang,
 }
 
 /// What the secretariat decides on an application.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Decision {
-    /// Admit the city, placed on the map here, with this population.
+    /// Admit the city as the shipped gazetteer places it: coordinates and population from
+    /// GeoNames, named as their source.
+    ApproveAs {
+        /// The GeoNames id of the place.
+        geonameid: u32,
+    },
+    /// Admit the city, placed on the map here, with this population (typed by the secretariat
+    /// for a place the gazetteer does not have).
     Approve {
         /// Where the city lies.
         location: Coordinates,
@@ -119,6 +131,16 @@ pub enum Decision {
     },
     /// Not a real application: out of every list and count, nobody mailed.
     Spam,
+}
+
+/// Gazetteer places offered for one application.
+const MAX_PLACES: usize = 8;
+
+/// Where an approved city lies and how many live there, with the figure's source.
+struct Placed {
+    country: CountryCode,
+    location: Coordinates,
+    population: Population,
 }
 
 /// The longest reason or leaving note kept.
@@ -364,7 +386,7 @@ impl App {
     /// Checks and records an application, with the client's fingerprint: what the public form
     /// does once its limits are passed, and what the demonstration loads.
     pub(crate) async fn record_application(&self, form: JoinForm<'_>, client: &str) -> Result<Application> {
-        let JoinForm { city_name, country, focal_point, motivation, trap: _ } = form;
+        let JoinForm { city_name, country, focal_point, motivation, trap: _, lang } = form;
         let mut problems = Vec::new();
         let country = CountryCode::parse(country)
             .map_err(|_| problems.push(("country".to_string(), CommunityProblem::Missing)))
@@ -383,6 +405,7 @@ impl App {
             status: ApplicationStatus::Pending,
             reason: None,
             city: None,
+            lang: Some(lang),
         };
         problems.extend(application.check());
         if !problems.is_empty() {
@@ -470,53 +493,51 @@ impl App {
                 }
                 application.status = ApplicationStatus::Declined;
                 application.reason = Some(reason.to_string());
-                let subject = format!("{} — application / solicitud / candidature", application.city_name);
-                let body = format!(
-                    "We cannot accept {city}'s application for now. / No podemos aceptar por ahora la solicitud \
-                     de {city}. / Nous ne pouvons pas accepter la candidature de {city} pour le moment.\n\n{reason}\n",
-                    city = application.city_name
-                );
+                let args = [
+                    ("city", FluentValue::from(application.city_name.clone())),
+                    ("reason", FluentValue::from(reason.to_string())),
+                ];
+                let lang = application.focal_point_lang();
+                let subject = translate(lang, "declined-mail-subject", &args);
+                let body = translate(lang, "declined-mail-body", &args);
                 (subject, body, None)
             }
-            Decision::Approve { location, population } => {
-                let cities = self.store.registry().cities(&Default::default()).await?;
-                let existing = cities.into_iter().find(|c| {
-                    c.country == application.country && c.name.eq_ignore_ascii_case(&application.city_name)
-                });
-                let city = match existing {
-                    Some(city) => city,
-                    None => City {
-                        id: self.free_city_id(&application).await?,
-                        name: application.city_name.clone(),
-                        local_name: None,
-                        names: Default::default(),
-                        section: Section::for_country(&application.country).ok_or(Refusal::NotFound)?,
+            Decision::Approve { .. } | Decision::ApproveAs { .. } => {
+                let placed = match decision {
+                    Decision::ApproveAs { geonameid } => {
+                        let place = Gazetteer::shipped().place(*geonameid).ok_or(Refusal::NotFound)?;
+                        Placed {
+                            country: place.country.clone(),
+                            location: place.location,
+                            population: Population {
+                                count: place.population,
+                                year: None,
+                                source: Some(GAZETTEER_SOURCE.into()),
+                            },
+                        }
+                    }
+                    Decision::Approve { location, population } => Placed {
                         country: application.country.clone(),
-                        metropolis: false,
-                        population: Population {
-                            count: population.unwrap_or(0),
-                            year: None,
-                            source: Some("application".into()),
-                        },
                         location: *location,
+                        population: Population { count: population.unwrap_or(0), year: None, source: None },
                     },
+                    Decision::Decline { .. } | Decision::Spam => unreachable!("matched above"),
                 };
-                application.status = ApplicationStatus::Approved;
-                application.city = Some(city.id.clone());
-                let since = self.now().to_string()[..4].parse().ok();
-                let member = Member {
-                    city: city.id.clone(),
-                    status: MemberStatus::Active,
-                    since,
-                    focal_points: vec![application.focal_point.clone()],
-                    illustrative: false,
-                };
-                let subject = format!("{} — welcome / bienvenida / bienvenue", application.city_name);
-                let body = format!(
-                    "{city} is now a member of the community. / {city} ya es miembro de la comunidad. / \
-                     {city} est désormais membre de la communauté.\n",
-                    city = application.city_name
-                );
+                let (city, member) = self.joining(&mut application, placed).await?;
+                let lang = application.focal_point_lang();
+                let args = [
+                    ("city", FluentValue::from(city.name_in(lang).to_string())),
+                    ("name", FluentValue::from(application.focal_point.name.clone())),
+                    (
+                        "link",
+                        FluentValue::from(
+                            self.base_url()
+                                .map_or_else(|_| String::new(), |b| format!("{b}/cities/{}", city.id)),
+                        ),
+                    ),
+                ];
+                let subject = translate(lang, "welcome-mail-subject", &args);
+                let body = translate(lang, "welcome-mail-body", &args);
                 (subject, body, Some((city, member)))
             }
         };
@@ -530,10 +551,56 @@ impl App {
         Ok(application)
     }
 
-    /// An unused registry id for the applicant city: `es-getxo`, then `es-getxo-2`…
-    async fn free_city_id(&self, application: &Application) -> Result<CityId> {
-        let slug: String = application
-            .city_name
+    /// The registry's city an approved application joins as (one of that name and country
+    /// already there, or a new one placed as given) and its membership, with the applicant as
+    /// focal point; marks the application approved.
+    async fn joining(&self, application: &mut Application, placed: Placed) -> Result<(City, Member)> {
+        let cities = self.store.registry().cities(&Default::default()).await?;
+        let existing = cities
+            .into_iter()
+            .find(|c| c.country == placed.country && c.name.eq_ignore_ascii_case(&application.city_name));
+        let city = match existing {
+            Some(city) => city,
+            None => City {
+                id: self.free_city_id(&application.city_name, &placed.country).await?,
+                name: application.city_name.clone(),
+                local_name: None,
+                names: Default::default(),
+                section: Section::for_country(&placed.country).ok_or(Refusal::NotFound)?,
+                country: placed.country,
+                metropolis: false,
+                population: placed.population,
+                location: placed.location,
+            },
+        };
+        application.status = ApplicationStatus::Approved;
+        application.city = Some(city.id.clone());
+        let since = self.now().to_string()[..4].parse().ok();
+        let member = Member {
+            city: city.id.clone(),
+            status: MemberStatus::Active,
+            since,
+            focal_points: vec![application.focal_point.clone()],
+            illustrative: false,
+        };
+        Ok((city, member))
+    }
+
+    /// Places of the shipped gazetteer an application's city may be: those of its name in its
+    /// country, most populous first (then those whose name starts alike). The secretariat only.
+    pub async fn gazetteer_places(
+        &self,
+        user: &User,
+        name: &str,
+        country: Option<&CountryCode>,
+    ) -> Result<Vec<Place>> {
+        Self::secretariat_only(user)?;
+        Ok(Gazetteer::shipped().search(name, country, MAX_PLACES).into_iter().cloned().collect())
+    }
+
+    /// An unused registry id for a city: `es-getxo`, then `es-getxo-2`…
+    async fn free_city_id(&self, name: &str, country: &CountryCode) -> Result<CityId> {
+        let slug: String = name
             .to_lowercase()
             .chars()
             .map(|c| match c {
@@ -552,7 +619,7 @@ impl App {
         // A name in another script leaves nothing to spell the id with.
         let slug = if slug.is_empty() { "city".to_string() } else { slug.join("-") };
         let slug = slug[..slug.len().min(50)].trim_end_matches('-');
-        let base = format!("{}-{slug}", application.country.as_str().to_lowercase());
+        let base = format!("{}-{slug}", country.as_str().to_lowercase());
         let mut candidate = base.clone();
         let mut n = 1;
         loop {

@@ -47,6 +47,7 @@ async fn the_secretariats_inbox_counts_what_arrives_and_links_to_where_it_is_don
         }),
         motivation: "To learn from other cities.",
         trap: "",
+        lang: Lang::En,
     };
     let client = Client { address: Some("203.0.113.9".parse().unwrap()) };
     site.app.apply_to_join(form, &client).await.unwrap();

@@ -133,6 +133,7 @@ async fn decided_applications_are_erased_after_their_time() {
             focal_point: focal_point("Ana", "CIO", &format!("ana{n}@example.org")),
             motivation: "",
             trap: "",
+            lang: smartcities_domain::Lang::En,
         };
         let client = Client { address: Some(std::net::IpAddr::from([198, 51, 100, n as u8])) };
         ids.push(site.app.apply_to_join(form, &client).await.unwrap().unwrap().id);

@@ -28,6 +28,7 @@ fn form<'a>(city: &'a str, email: &str, trap: &'a str) -> JoinForm<'a> {
         focal_point: focal_point("María Pérez", "CIO", email),
         motivation: "Open data",
         trap,
+        lang: smartcities_domain::Lang::Es,
     }
 }
 

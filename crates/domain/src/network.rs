@@ -152,9 +152,18 @@ pub struct Application {
     pub reason: Option<String>,
     /// The registry's city once approved.
     pub city: Option<CityId>,
+    /// The language the applicant wrote in (the form's), which mail to them is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<crate::Lang>,
 }
 
 impl Application {
+    /// The language to write to the applicant in: the form's, else the one their motivation
+    /// reads as, else English.
+    pub fn focal_point_lang(&self) -> crate::Lang {
+        self.lang.or_else(|| crate::Lang::guess(&self.motivation)).unwrap_or(crate::Lang::En)
+    }
+
     /// Checks what the applicant typed; every problem is named by its field.
     pub fn check(&self) -> Vec<(String, CommunityProblem)> {
         let mut problems = Vec::new();
@@ -437,6 +446,7 @@ mod tests {
             status: ApplicationStatus::Pending,
             reason: None,
             city: None,
+            lang: None,
         };
         let fields: Vec<String> = application.check().into_iter().map(|(f, _)| f).collect();
         assert_eq!(fields, ["city_name", "motivation"]);

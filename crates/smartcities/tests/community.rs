@@ -577,7 +577,7 @@ async fn cities_apply_to_join_and_the_secretariat_approves_or_declines_with_a_re
     let to_getxo =
         mails.iter().find(|m| m.recipient == "innovation@getxo.example.org").expect("the applicant is told");
     assert!(to_getxo.body.contains("Not a UCLG member yet"));
-    assert!(mails.iter().any(|m| m.recipient == "maria@cuenca.example.org" && m.subject.contains("welcome")));
+    assert!(mails.iter().any(|m| m.recipient == "maria@cuenca.example.org" && m.subject.contains("Welcome")));
 }
 
 fn year_2026() -> smartcities_publish::progress::Period {

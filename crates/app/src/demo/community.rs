@@ -108,6 +108,7 @@ impl App {
                 focal_point: smartcities_domain::focal_point(&a.name, &a.role, &a.email),
                 motivation: &a.motivation,
                 trap: "",
+                lang: smartcities_domain::Lang::guess(&a.motivation).unwrap_or(smartcities_domain::Lang::Es),
             };
             app.record_application(form, "demonstration").await?;
         }

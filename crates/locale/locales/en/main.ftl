@@ -1726,3 +1726,32 @@ coding-filter-apply = Show
 coding-state-todo = Not yet coded by you
 coding-state-done = Coded by you
 coding-none-kept = No answer fits these filters.
+
+## Approving a city with the gazetteer, and the welcome
+applications-place = { $name } ({ $country }, { $region }) · { $population } inhabitants · { $lat }, { $lon }
+applications-places = Places of this name in the gazetteer
+applications-places-source = Coordinates and population from GeoNames (CC BY 4.0), named as the city's source.
+applications-approve-as = Approve as the place chosen
+applications-or-typed = Or, for a place the gazetteer does not have, type its position:
+applications-no-place = The gazetteer has no place of this name in this country: type its position.
+welcome-mail-subject = Welcome to the UCLG Community of Practice on Digital Cities: { $city }
+welcome-mail-body = Dear { $name },
+
+    { $city } is now a member of the UCLG Community of Practice on Digital Cities.
+
+    What membership brings:
+    - The Smart Cities Study: in every edition your city answers one questionnaire on the six axes (economy, citizenship, governance, mobility, environment and quality of life), online or offline, in Spanish, English or French, and can share its sections with colleagues.
+    - Your city's good practices in the public catalogue, where other cities find them by theme and by Sustainable Development Goal.
+    - The study's report, city sheets and open data, which describe where cities stand as shares and profiles, never as a ranking.
+    - The network's events with partner organisations.
+
+    What comes next:
+    1. When the next edition opens, you will receive an invitation with a personal link to answer for your city.
+    2. Once a year the secretariat asks every member to confirm its contacts.
+    3. Your city's page on the platform: { $link }
+
+    The secretariat
+declined-mail-subject = Your application to join: { $city }
+declined-mail-body = We cannot accept { $city }'s application to join the community for now. The secretariat gives this reason:
+
+    { $reason }

@@ -1774,3 +1774,32 @@ coding-filter-apply = Mostrar
 coding-state-todo = Aún sin codificar por usted
 coding-state-done = Codificada por usted
 coding-none-kept = Ninguna respuesta cumple estos filtros.
+
+## Aprobar una ciudad con el nomenclátor, y la bienvenida
+applications-place = { $name } ({ $country }, { $region }) · { $population } habitantes · { $lat }, { $lon }
+applications-places = Lugares con este nombre en el nomenclátor
+applications-places-source = Coordenadas y población de GeoNames (CC BY 4.0), citado como fuente de la ciudad.
+applications-approve-as = Aprobar como el lugar elegido
+applications-or-typed = O, para un lugar que el nomenclátor no tiene, escriba su posición:
+applications-no-place = El nomenclátor no tiene ningún lugar con este nombre en este país: escriba su posición.
+welcome-mail-subject = Bienvenida a la Comunidad de Práctica de Ciudades Digitales de CGLU: { $city }
+welcome-mail-body = Estimado/a { $name }:
+
+    { $city } ya es miembro de la Comunidad de Práctica de Ciudades Digitales de CGLU.
+
+    Qué aporta ser miembro:
+    - El Estudio de Ciudades Inteligentes: en cada edición su ciudad responde un cuestionario sobre los seis ejes (economía, ciudadanía, gobernanza, movilidad, medio ambiente y calidad de vida), en línea o sin conexión, en español, inglés o francés, y puede repartir sus secciones entre colegas.
+    - Las buenas prácticas de su ciudad en el catálogo público, donde otras ciudades las encuentran por tema y por Objetivo de Desarrollo Sostenible.
+    - El informe del estudio, las fichas de ciudad y los datos abiertos, que describen la situación de las ciudades como proporciones y perfiles, nunca como una clasificación.
+    - Los eventos de la red con organizaciones asociadas.
+
+    Próximos pasos:
+    1. Cuando se abra la próxima edición, recibirá una invitación con un enlace personal para responder por su ciudad.
+    2. Una vez al año la secretaría pide a cada miembro que confirme sus contactos.
+    3. La página de su ciudad en la plataforma: { $link }
+
+    La secretaría
+declined-mail-subject = Su solicitud de adhesión: { $city }
+declined-mail-body = Por ahora no podemos aceptar la solicitud de adhesión de { $city } a la comunidad. La secretaría da este motivo:
+
+    { $reason }

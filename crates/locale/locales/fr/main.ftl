@@ -1768,3 +1768,32 @@ coding-filter-apply = Afficher
 coding-state-todo = Pas encore codée par vous
 coding-state-done = Codée par vous
 coding-none-kept = Aucune réponse ne correspond à ces filtres.
+
+## Approuver une ville avec le répertoire géographique, et la bienvenue
+applications-place = { $name } ({ $country }, { $region }) · { $population } habitants · { $lat }, { $lon }
+applications-places = Lieux de ce nom dans le répertoire géographique
+applications-places-source = Coordonnées et population de GeoNames (CC BY 4.0), cité comme source de la ville.
+applications-approve-as = Approuver comme le lieu choisi
+applications-or-typed = Ou, pour un lieu absent du répertoire, saisissez sa position :
+applications-no-place = Le répertoire n'a aucun lieu de ce nom dans ce pays : saisissez sa position.
+welcome-mail-subject = Bienvenue dans la Communauté de pratique des villes numériques de CGLU : { $city }
+welcome-mail-body = Bonjour { $name },
+
+    { $city } est désormais membre de la Communauté de pratique des villes numériques de CGLU.
+
+    Ce qu'apporte l'adhésion :
+    - L'étude Villes intelligentes : à chaque édition, votre ville répond à un questionnaire sur les six axes (économie, citoyenneté, gouvernance, mobilité, environnement et qualité de vie), en ligne ou hors ligne, en espagnol, en anglais ou en français, et peut en confier des sections à des collègues.
+    - Les bonnes pratiques de votre ville dans le catalogue public, où d'autres villes les trouvent par thème et par objectif de développement durable.
+    - Le rapport de l'étude, les fiches de ville et les données ouvertes, qui décrivent la situation des villes en proportions et en profils, jamais en classement.
+    - Les événements du réseau avec les organisations partenaires.
+
+    Et ensuite :
+    1. À l'ouverture de la prochaine édition, vous recevrez une invitation avec un lien personnel pour répondre au nom de votre ville.
+    2. Une fois par an, le secrétariat demande à chaque membre de confirmer ses contacts.
+    3. La page de votre ville sur la plateforme : { $link }
+
+    Le secrétariat
+declined-mail-subject = Votre candidature d’adhésion : { $city }
+declined-mail-body = Nous ne pouvons pas accepter pour le moment la candidature d’adhésion de { $city } à la communauté. Le secrétariat en donne la raison suivante :
+
+    { $reason }

@@ -74,6 +74,25 @@ pub(super) struct ApplicationRow {
     pending: bool,
     reason: String,
     member: Option<String>,
+    /// Places of the gazetteer the city may be, for a pending application: (GeoNames id, words).
+    places: Vec<(u32, String)>,
+}
+
+/// A gazetteer place in words: "Cuenca (EC, 1) · 329 928 inhabitants · −2,90, −79,00".
+fn place_words(lang: Lang, place: &smartcities_app::membership::Place) -> String {
+    let number = |x: f64| smartcities_domain::typed_number(&format!("{x:.2}"), lang);
+    crate::i18n::translate(
+        lang,
+        "applications-place",
+        &[
+            ("name", place.name.clone().into()),
+            ("country", place.country.as_str().to_string().into()),
+            ("region", place.admin1.clone().into()),
+            ("population", (place.population as i64).into()),
+            ("lat", number(place.location.latitude).into()),
+            ("lon", number(place.location.longitude).into()),
+        ],
+    )
 }
 
 #[derive(Serialize)]
@@ -147,14 +166,15 @@ pub(super) async fn dashboard(
     let open = rounds.iter().find(|r| r.round.closed_at.is_none()).map(|r| round_row(lang, r, filter));
     let past =
         rounds.iter().filter(|r| r.round.closed_at.is_some()).map(|r| round_row(lang, r, "")).collect();
-    let applications = ctx
-        .state
-        .app
-        .applications(user)
-        .await
-        .map_err(refused(lang))?
-        .into_iter()
-        .map(|a| ApplicationRow {
+    let mut applications = Vec::new();
+    for a in ctx.state.app.applications(user).await.map_err(refused(lang))? {
+        let pending = a.status == smartcities_domain::ApplicationStatus::Pending;
+        let places = match pending {
+            true => ctx.state.app.gazetteer_places(user, &a.city_name, Some(&a.country)).await?,
+            false => Vec::new(),
+        };
+        applications.push(ApplicationRow {
+            places: places.iter().map(|p| (p.geonameid, place_words(lang, p))).collect(),
             id: a.id.clone(),
             city: a.city_name.clone(),
             country: a.country.name(lang).to_string(),
@@ -169,11 +189,11 @@ pub(super) async fn dashboard(
             motivation_lang: typed_in(&a.motivation),
             submitted: timestamp(lang, a.submitted_at),
             status: t(lang, &format!("application-status-{}", a.status.slug())),
-            pending: a.status == smartcities_domain::ApplicationStatus::Pending,
+            pending,
             reason: a.reason.clone().unwrap_or_default(),
             member: a.city.as_ref().map(CityId::to_string),
-        })
-        .collect();
+        });
+    }
     let filters = RenewalAnswer::ALL
         .iter()
         .map(|a| (a.slug(), t(lang, &format!("renewal-answer-{}", a.slug()))))
@@ -246,9 +266,17 @@ pub async fn renewal_act(
             "confirm".into(),
             smartcities_domain::CommunityProblem::Missing,
         )]))),
-        "approve" | "decline" | "spam" => {
+        "approve" | "approve_as" | "decline" | "spam" => {
             let id = first(&fields, "application");
-            let decision = if action == "decline" {
+            let place = first(&fields, "place").parse::<u32>().ok();
+            let decision = if action == "approve_as" {
+                place.map(|geonameid| Decision::ApproveAs { geonameid }).ok_or_else(|| {
+                    AppError::Refused(Refusal::CommunityInvalid(vec![(
+                        "place".into(),
+                        smartcities_domain::CommunityProblem::Missing,
+                    )]))
+                })
+            } else if action == "decline" {
                 Ok(Decision::Decline { reason: first(&fields, "reason") })
             } else if action == "spam" {
                 Ok(Decision::Spam)

@@ -104,6 +104,7 @@ pub async fn join(
         focal_point: focal_point(&first(&fields, "name"), &first(&fields, "role"), &first(&fields, "email")),
         motivation: &first(&fields, "motivation"),
         trap: &first(&fields, "website"),
+        lang,
     };
     match state.app.apply_to_join(form, &Client { address }).await {
         Ok(_) => Redirect::to("/members/join?sent=1").into_response(),
