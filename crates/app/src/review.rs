@@ -59,7 +59,8 @@ impl App {
         let drafts = crate::catalogue::drafts_from_answers(year, city, &file.answers, &study_axis_of);
         let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
         let (subject, body) = decision_mail(&file.edition.title, &file.city.name, &link, None);
-        let recipients = self.store.accounts().respondents(city).await?;
+        let mut recipients = self.store.accounts().respondents(city).await?;
+        recipients.retain(|r| !r.disabled);
         let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
         let mails: Vec<OutgoingMail> = recipients
             .iter()
@@ -106,8 +107,19 @@ impl App {
             }
         }
         let q = &file.questionnaire;
+        // The mail speaks the study's three languages (the recipient's is not known): each
+        // question is named in each of them, once where they read alike.
         let label = |key: &str| match q.question(key) {
-            Some(question) => question.label.get(Lang::En, q.default_language).to_string(),
+            Some(question) => {
+                let mut names: Vec<&str> = Vec::new();
+                for lang in [Lang::Es, Lang::En, Lang::Fr] {
+                    let name = question.label.get(lang, q.default_language);
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                names.join(" / ")
+            }
             // A comment on one entry of a repeat group: the entry's title when it has one.
             None => file
                 .answers
@@ -120,7 +132,8 @@ impl App {
         let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
         let (subject, body) =
             decision_mail(&file.edition.title, &file.city.name, &link, Some(&lines.join("\n")));
-        let recipients = self.store.accounts().respondents(city).await?;
+        let mut recipients = self.store.accounts().respondents(city).await?;
+        recipients.retain(|r| !r.disabled);
         let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
         let mails: Vec<OutgoingMail> = recipients
             .iter()
