@@ -134,7 +134,7 @@ pub fn invitation_preview_text(edition: &Localized, city: &str) -> (String, Stri
     message(edition, city, "[…]", false)
 }
 
-fn message(edition: &Localized, city: &str, link: &str, reminder: bool) -> (String, String) {
+pub(crate) fn message(edition: &Localized, city: &str, link: &str, reminder: bool) -> (String, String) {
     let subject = if reminder {
         format!("Smart Cities Study — reminder / recordatorio / rappel: {city}")
     } else {
@@ -306,7 +306,7 @@ impl App {
         Ok(round)
     }
 
-    async fn edition_or_refuse(&self, year: EditionYear) -> Result<Edition> {
+    pub(crate) async fn edition_or_refuse(&self, year: EditionYear) -> Result<Edition> {
         Ok(self.store.study().edition(year).await?.ok_or(StoreError::NoEdition(year))?)
     }
 
@@ -365,30 +365,6 @@ impl App {
                 let link = self.link_for(&user, year).await?;
                 let (subject, body) = message(&edition.title, &city.name, &link, false);
                 self.store.outbox().enqueue_mail(&new_token(), focal.email.as_str(), &subject, &body).await?;
-                round.mails += 1;
-            }
-        }
-        Ok(round)
-    }
-
-    /// Reminds the respondents of every city whose response is not submitted. A respondent
-    /// without a password gets a new link, and the older one stops working.
-    pub async fn remind(&self, year: EditionYear) -> Result<Round> {
-        let edition = self.edition_or_refuse(year).await?;
-        self.base_url()?;
-        let mut round = Round::default();
-        for response in self.store.answering().responses(year).await? {
-            if !response.status.open_to_respondent() {
-                continue;
-            }
-            let Some(city) = self.store.registry().city(&response.city).await? else { continue };
-            round.cities += 1;
-            // An ended colleague or a former focal point is no longer asked.
-            for user in self.store.accounts().respondents(&city.id).await?.into_iter().filter(|u| !u.disabled)
-            {
-                let link = self.link_for(&user, year).await?;
-                let (subject, body) = message(&edition.title, &city.name, &link, true);
-                self.store.outbox().enqueue_mail(&new_token(), user.email.as_str(), &subject, &body).await?;
                 round.mails += 1;
             }
         }

@@ -34,6 +34,7 @@ mod problems;
 pub mod publication;
 pub mod questionnaire;
 pub mod registry;
+pub mod reminders;
 pub mod responses;
 mod review;
 pub mod review_aids;

@@ -71,7 +71,8 @@ async fn a_far_figure_is_flagged_beside_the_previous_answer_and_changes_since_th
     // The mail names the question in each of the study's languages, not in English only.
     let asked = q.question(&code).unwrap();
     let returned = site.store.outbox().due_mail(1000).await.unwrap();
-    let to_city = returned.iter().find(|m| m.recipient == RESPONDENT && m.body.contains("Please check this figure."));
+    let to_city =
+        returned.iter().find(|m| m.recipient == RESPONDENT && m.body.contains("Please check this figure."));
     let to_city = to_city.expect("the city is told");
     for lang in [Lang::Es, Lang::En, Lang::Fr] {
         let label = asked.label.get(lang, q.default_language);

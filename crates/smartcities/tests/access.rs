@@ -156,7 +156,7 @@ async fn every_route_with_every_role() {
         ),
         (format!("/responses/2025/{OWN}/submit"), String::new(), [303, 409, 403, 409]),
         (format!("/responses/2025/{OWN}/decision"), "decision=accept".into(), [303, 409, 403, 403]),
-        ("/campaigns/2025".into(), "action=remind".into(), [303, 303, 403, 403]),
+        ("/campaigns/2025".into(), "action=remind&confirm=1&remind=pt-lisbon".into(), [303, 303, 403, 403]),
         (
             "/questionnaires/2025/questions".into(),
             "version=1&group=smart_economy&name=matrix_probe&type=yes_no&label.en=Probe".into(),
@@ -208,7 +208,14 @@ async fn the_secretariat_runs_the_campaign_from_its_dashboard() {
     );
 
     let form = |action: &str| Some(format!("csrf={csrf}&action={action}"));
-    let reminded = send(&app.app, "POST", "/campaigns/2025", Some(&cookie), form("remind")).await;
+    let reminded = send(
+        &app.app,
+        "POST",
+        "/campaigns/2025",
+        Some(&cookie),
+        form("remind&confirm=1&remind=pt-lisbon&remind=at-vienna"),
+    )
+    .await;
     assert_eq!(reminded.status, StatusCode::SEE_OTHER);
     let location = reminded.location.unwrap();
     let waiting = app.store.outbox().outbox_counts().await.unwrap().pending;

@@ -118,3 +118,21 @@ async fn a_preview_is_served_to_the_secretariat_only_and_never_cached() {
         .await;
     assert_eq!(past.status.as_u16(), 409, "{}", past.body);
 }
+
+#[tokio::test]
+async fn reminders_are_previewed_with_silent_cities_ticked_then_sent_to_the_cities_chosen() {
+    let site = Site::demo().await;
+    let secretariat = site.session(SECRETARIAT).await;
+    let preview = site.post("/campaigns/2025?lang=en", Some(&secretariat), "action=remind").await;
+    assert_eq!(preview.status.as_u16(), 200, "a preview first, nothing sent");
+    assert!(preview.body.contains("Remind cities before sending"));
+    assert!(
+        preview.body.contains("name=\"remind\" value=\"pt-lisbon\" checked"),
+        "a silent city is ticked: {}",
+        preview.body
+    );
+    let sent =
+        site.post("/campaigns/2025", Some(&secretariat), "action=remind&confirm=1&remind=pt-lisbon").await;
+    assert_eq!(sent.status.as_u16(), 303);
+    assert!(sent.location.as_deref().unwrap_or_default().contains("reminded=1&"), "{:?}", sent.location);
+}

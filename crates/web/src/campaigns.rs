@@ -106,6 +106,17 @@ enum Shown {
     Refused(CollectionForm),
     /// A collection change to confirm.
     Confirm(Confirmation),
+    /// A reminder round to confirm, with the cities to choose from.
+    Remind(RemindPreview),
+}
+
+/// A reminder round before it is sent: each city still answering, ticked when silent.
+#[derive(Serialize)]
+struct RemindPreview {
+    /// (city id, name, status, addresses, ticked).
+    cities: Vec<(String, String, String, String, bool)>,
+    subject: String,
+    body: String,
 }
 
 fn notice_text(lang: Lang, notice: &Notice) -> Option<String> {
@@ -181,6 +192,7 @@ struct CampaignPage {
     problems: Vec<ProblemView>,
     form: CollectionForm,
     confirm: Option<Confirmation>,
+    remind: Option<RemindPreview>,
     /// Who an invitation round would reach, when previewing it.
     invitees: Option<Vec<InviteeView>>,
     invitation_subject: String,
@@ -268,10 +280,11 @@ async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown)
         }
         None => Default::default(),
     };
-    let (form, confirm) = match shown {
-        Shown::Plain => (CollectionForm::default(), None),
-        Shown::Refused(form) => (form, None),
-        Shown::Confirm(confirmation) => (CollectionForm::default(), Some(confirmation)),
+    let (form, confirm, remind) = match shown {
+        Shown::Plain => (CollectionForm::default(), None, None),
+        Shown::Refused(form) => (form, None, None),
+        Shown::Confirm(confirmation) => (CollectionForm::default(), Some(confirmation), None),
+        Shown::Remind(preview) => (CollectionForm::default(), None, Some(preview)),
     };
     let collection = board.edition.status.collection;
     let body = CampaignPage {
@@ -309,6 +322,7 @@ async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown)
             .collect(),
         form,
         confirm,
+        remind,
         invitees,
         invitation_subject,
         invitation_body,
@@ -362,9 +376,32 @@ pub async fn act(
             let round = state.app.invite(year_v).await.map_err(refused(lang))?;
             format!("invited={}&mails={}", round.cities, round.mails)
         }
-        "remind" => {
-            let round = state.app.remind(year_v).await.map_err(refused(lang))?;
+        "remind" if first("confirm") == "1" => {
+            let chosen: Vec<CityId> =
+                fields.get("remind").into_iter().flatten().filter_map(|c| CityId::parse(c).ok()).collect();
+            let round = state.app.remind_cities(year_v, Some(&chosen)).await.map_err(refused(lang))?;
             format!("reminded={}&mails={}", round.cities, round.mails)
+        }
+        "remind" => {
+            let (cities, subject, body) = state.app.reminder_preview(year_v).await.map_err(refused(lang))?;
+            let preview = RemindPreview {
+                cities: cities
+                    .into_iter()
+                    .map(|r| {
+                        (
+                            r.invitee.city.id.to_string(),
+                            r.invitee.city.name_in(lang).to_string(),
+                            t(lang, &format!("response-{}", r.status.slug())),
+                            r.invitee.recipients.join(", "),
+                            r.silent,
+                        )
+                    })
+                    .collect(),
+                subject,
+                body,
+            };
+            let page = dashboard_page(&ctx, &year, Notice::default(), Shown::Remind(preview)).await?;
+            return Ok(page.into_response());
         }
         action @ ("open" | "close" | "extend") => {
             let form = CollectionForm {

@@ -1755,3 +1755,8 @@ declined-mail-subject = Your application to join: { $city }
 declined-mail-body = We cannot accept { $city }'s application to join the community for now. The secretariat gives this reason:
 
     { $reason }
+remind-preview-heading = Remind cities before sending
+remind-preview-intro = These cities can still answer. Silent cities (nothing answered yet) are ticked; tick or untick any, then send. Each person gets their own link.
+remind-preview-cities = Cities to remind
+remind-preview-send = Send the reminders
+remind-preview-nobody = Every invited city has submitted: nobody to remind.

@@ -1803,3 +1803,8 @@ declined-mail-subject = Su solicitud de adhesión: { $city }
 declined-mail-body = Por ahora no podemos aceptar la solicitud de adhesión de { $city } a la comunidad. La secretaría da este motivo:
 
     { $reason }
+remind-preview-heading = Recordar a las ciudades antes de enviar
+remind-preview-intro = Estas ciudades aún pueden responder. Las ciudades en silencio (sin ninguna respuesta) están marcadas; marque o desmarque las que quiera y envíe. Cada persona recibe su propio enlace.
+remind-preview-cities = Ciudades a las que recordar
+remind-preview-send = Enviar los recordatorios
+remind-preview-nobody = Todas las ciudades invitadas enviaron sus respuestas: no hay nadie a quien recordar.

@@ -1797,3 +1797,8 @@ declined-mail-subject = Votre candidature d’adhésion : { $city }
 declined-mail-body = Nous ne pouvons pas accepter pour le moment la candidature d’adhésion de { $city } à la communauté. Le secrétariat en donne la raison suivante :
 
     { $reason }
+remind-preview-heading = Relancer les villes avant l'envoi
+remind-preview-intro = Ces villes peuvent encore répondre. Les villes silencieuses (aucune réponse encore) sont cochées ; cochez ou décochez celles que vous voulez, puis envoyez. Chaque personne reçoit son propre lien.
+remind-preview-cities = Villes à relancer
+remind-preview-send = Envoyer les rappels
+remind-preview-nobody = Toutes les villes invitées ont envoyé leurs réponses : personne à relancer.
