@@ -112,8 +112,8 @@ impl Gazetteer {
                 starting.push(place);
             }
         }
-        exact.sort_by(|a, b| b.population.cmp(&a.population));
-        starting.sort_by(|a, b| b.population.cmp(&a.population));
+        exact.sort_by_key(|p| std::cmp::Reverse(p.population));
+        starting.sort_by_key(|p| std::cmp::Reverse(p.population));
         exact.into_iter().chain(starting).take(limit).collect()
     }
 }
