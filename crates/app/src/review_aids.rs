@@ -137,7 +137,7 @@ impl App {
     }
 
     /// The city's answers in the latest earlier edition it answered, to questions asked again
-    /// under the same name and kind.
+    /// under the same name and kind (figures, choices and dates).
     async fn previous_answers(
         &self,
         file: &ResponseFile,
@@ -157,7 +157,10 @@ impl App {
                 .into_iter()
                 .filter(|a| a.entry.is_none() && a.value.non_answer().is_none())
                 .filter(|a| match (now.question(&a.question), then.question(&a.question)) {
-                    (Some(asked), Some(was)) => asked.kind == was.kind && !asked.kind.takes_file(),
+                    // Figures, choices and dates compare at a glance; free text and files do not.
+                    (Some(asked), Some(was)) => {
+                        asked.kind == was.kind && !asked.kind.takes_file() && asked.kind != Kind::Text
+                    }
                     _ => false,
                 })
                 .map(|a| (a.question, (from, a.value)))
