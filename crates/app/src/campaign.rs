@@ -34,7 +34,7 @@ pub struct Invitee {
 const DEADLINE_EN: &str = "Deadline for questionnaires";
 
 /// The edition's deadline as a milestone on its timeline.
-fn deadline_milestone(date: ApproxDate) -> Milestone {
+pub(crate) fn deadline_milestone(date: ApproxDate) -> Milestone {
     Milestone {
         date,
         label: Localized {
@@ -45,6 +45,18 @@ fn deadline_milestone(date: ApproxDate) -> Milestone {
     }
 }
 const CALL_EN: &str = "Call for participation";
+
+/// The call for participation as a milestone on an edition's timeline.
+pub(crate) fn call_milestone(date: ApproxDate) -> Milestone {
+    Milestone {
+        date,
+        label: Localized {
+            en: CALL_EN.into(),
+            es: "Convocatoria de participación".into(),
+            fr: "Appel à participation".into(),
+        },
+    }
+}
 
 /// The deadline the edition was opened with, if any.
 pub fn deadline(edition: &Edition) -> Option<ApproxDate> {

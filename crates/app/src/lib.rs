@@ -28,6 +28,7 @@ pub mod inbox;
 pub mod mail;
 pub mod membership;
 pub mod naming;
+pub mod new_edition;
 pub mod people;
 pub mod policy;
 mod problems;

@@ -20,6 +20,8 @@ pub struct Reminded {
     pub status: ResponseStatus,
     /// Whether it has answered nothing yet.
     pub silent: bool,
+    /// Its addresses whose mail is failing, each with the last error: fix them before sending.
+    pub failing: Vec<(String, String)>,
 }
 
 impl App {
@@ -29,13 +31,14 @@ impl App {
     pub async fn reminder_preview(&self, year: EditionYear) -> Result<(Vec<Reminded>, String, String)> {
         let edition = self.edition_or_refuse(year).await?;
         let answered = self.store.answering().answer_counts(year).await?;
+        let problems = self.store.outbox().mail_problems(10_000).await?;
         let mut out = Vec::new();
         for response in self.store.answering().responses(year).await? {
             if !response.status.open_to_respondent() {
                 continue;
             }
             let Some(city) = self.store.registry().city(&response.city).await? else { continue };
-            let recipients = self
+            let recipients: Vec<String> = self
                 .store
                 .accounts()
                 .respondents(&city.id)
@@ -44,8 +47,16 @@ impl App {
                 .filter(|u| !u.disabled)
                 .map(|u| u.email.as_str().to_string())
                 .collect();
+            let failing = recipients
+                .iter()
+                .filter_map(|address| {
+                    let problem = problems.iter().find(|p| p.recipient.eq_ignore_ascii_case(address))?;
+                    Some((address.clone(), problem.error.clone()))
+                })
+                .collect();
             let silent = is_silent(response.status, answered.get(&city.id).copied().unwrap_or(0));
-            out.push(Reminded { invitee: Invitee { city, recipients }, status: response.status, silent });
+            let invitee = Invitee { city, recipients };
+            out.push(Reminded { invitee, status: response.status, silent, failing });
         }
         let (subject, body) = message(&edition.title, "[…]", "[…]", true);
         Ok((out, subject, body))

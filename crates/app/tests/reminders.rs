@@ -37,6 +37,16 @@ async fn a_reminder_is_previewed_then_sent_to_the_cities_chosen_only() {
     let lisbon_row = cities.iter().find(|c| c.invitee.city.id == lisbon).expect("Lisbon is still answering");
     assert_eq!(lisbon_row.invitee.recipients, vec![RESPONDENT.to_string()], "not the ended colleague");
     assert!(lisbon_row.silent, "Lisbon answered nothing yet");
+    assert!(lisbon_row.failing.is_empty());
+    // A mail given up on marks its address in the next preview.
+    site.store.outbox().enqueue_mail("m-fail", RESPONDENT, "Subject", "Body").await.unwrap();
+    let mail =
+        site.store.outbox().due_mail(10_000).await.unwrap().into_iter().find(|m| m.id == "m-fail").unwrap();
+    site.store.outbox().mark_mail_failed(&mail, "550 mailbox unavailable", true).await.unwrap();
+    let (cities, _, _) = site.app.reminder_preview(year).await.unwrap();
+    let lisbon_row = cities.iter().find(|c| c.invitee.city.id == lisbon).unwrap();
+    assert_eq!(lisbon_row.failing, vec![(RESPONDENT.to_string(), "550 mailbox unavailable".to_string())]);
+    let before = pending().await;
 
     // Sent to Lisbon only (Vienna, chosen too, submitted meanwhile and is left alone).
     let round = site.app.remind_cities(year, Some(&[lisbon.clone(), vienna.clone()])).await.unwrap();

@@ -389,10 +389,13 @@ async fn a_response_from_invitation_to_acceptance() {
         secretariat.click("button[value=accept]");
         secretariat.wait_for_text("accepted");
 
-        // The secretariat reminds the cities that have not submitted, from the dashboard.
+        // The secretariat reminds the cities that have not submitted, from the dashboard: a
+        // preview first (silent cities ticked), then the round.
         secretariat.go(&format!("{base}/campaigns/2025?lang=en"));
         secretariat.click(".actions button.remind");
-        secretariat.wait_for_text("messages queued");
+        secretariat.wait_for_text("Remind cities before sending");
+        secretariat.click("section[aria-labelledby=remind-preview] form button[type=submit]");
+        secretariat.wait_for_text("queued");
         let search = secretariat.script("return location.search;");
         assert!(search.as_str().unwrap_or_default().starts_with("?reminded="), "{search}");
 

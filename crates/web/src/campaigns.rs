@@ -113,8 +113,8 @@ enum Shown {
 /// A reminder round before it is sent: each city still answering, ticked when silent.
 #[derive(Serialize)]
 struct RemindPreview {
-    /// (city id, name, status, addresses, ticked).
-    cities: Vec<(String, String, String, String, bool)>,
+    /// (city id, name, status, addresses, ticked, failing addresses with their last error).
+    cities: Vec<(String, String, String, String, bool, String)>,
     subject: String,
     body: String,
 }
@@ -394,6 +394,11 @@ pub async fn act(
                             t(lang, &format!("response-{}", r.status.slug())),
                             r.invitee.recipients.join(", "),
                             r.silent,
+                            r.failing
+                                .iter()
+                                .map(|(address, error)| format!("{address}: {error}"))
+                                .collect::<Vec<_>>()
+                                .join(" · "),
                         )
                     })
                     .collect(),

@@ -34,6 +34,7 @@ mod events;
 mod focus_groups;
 mod form;
 mod i18n;
+mod new_edition;
 mod page;
 mod pages;
 mod people;
@@ -132,6 +133,7 @@ routes! {
     SITE_ROUTES, site_routes;
     "/" => get(pages::home),
     "/editions" => get(pages::editions),
+    "/editions/new" => get(new_edition::form).post(new_edition::create),
     "/editions/{year}" => get(pages::edition),
     "/editions/{year}/results" => get(results::overview),
     "/editions/{year}/analyse" => post(publication::analyse),

@@ -45,6 +45,23 @@ async fn load(
     Ok((year, version, questionnaire))
 }
 
+/// What a question asks for, in everyday words: "Yes or no", "One of a list (sectors)".
+fn kind_words(lang: Lang, kind: &Kind) -> String {
+    let of = |key: &str, list: &str| crate::i18n::translate(lang, key, &[("list", list.to_string().into())]);
+    match kind {
+        Kind::Integer => t(lang, "editor-kind-integer"),
+        Kind::Decimal => t(lang, "editor-kind-decimal"),
+        Kind::Text => t(lang, "editor-kind-text"),
+        Kind::Date => t(lang, "editor-kind-date"),
+        Kind::File => t(lang, "editor-kind-file"),
+        Kind::Image => t(lang, "editor-kind-image"),
+        Kind::YesNo => t(lang, "editor-kind-yes-no"),
+        Kind::Ordinal { list } => of("editor-kind-scale", list),
+        Kind::SelectOne { list } => of("editor-kind-one-of", list),
+        Kind::SelectMultiple { list } => of("editor-kind-several-of", list),
+    }
+}
+
 /// The XLSForm type of a question, as the form's authors know it.
 fn type_name(kind: &Kind) -> String {
     match kind {
@@ -77,6 +94,8 @@ fn texts_of(fields: &Fields, prefix: &str) -> Texts {
 struct Row {
     name: String,
     kind: String,
+    /// The same in everyday words.
+    kind_words: String,
     label: String,
     required: bool,
     relevant: String,
@@ -156,6 +175,7 @@ fn overview_page(
                         Some(Row {
                             name: question.name.to_string(),
                             kind: type_name(&question.kind),
+                            kind_words: kind_words(lang, &question.kind),
                             label: question.label.get(lang, q.default_language).to_string(),
                             required: question.required,
                             relevant,
@@ -171,12 +191,13 @@ fn overview_page(
         .collect::<Vec<_>>();
     let mut types: Vec<Choice> = ["integer", "decimal", "text", "date", "file", "image", "yes_no"]
         .iter()
-        .map(|k| Choice { value: (*k).into(), label: type_name(&kind_of(k).unwrap_or(Kind::Text)) })
+        .map(|k| Choice { value: (*k).into(), label: kind_words(lang, &kind_of(k).unwrap_or(Kind::Text)) })
         .collect();
     for list in q.lists.keys().filter(|l| l.as_str() != YES_NO) {
-        for (prefix, label) in [("select_one", "select_one"), ("select_multiple", "select_multiple")] {
-            types.push(Choice { value: format!("{prefix}:{list}"), label: format!("{label} {list}") });
-        }
+        let one = Kind::SelectOne { list: list.as_str().into() };
+        let several = Kind::SelectMultiple { list: list.as_str().into() };
+        types.push(Choice { value: format!("select_one:{list}"), label: kind_words(lang, &one) });
+        types.push(Choice { value: format!("select_multiple:{list}"), label: kind_words(lang, &several) });
     }
     OverviewPage {
         year: year.get(),
@@ -271,6 +292,7 @@ struct QuestionForm {
     original: String,
     name: String,
     kind: String,
+    kind_words: String,
     label: BTreeMap<&'static str, String>,
     hint: BTreeMap<&'static str, String>,
     constraint_message: BTreeMap<&'static str, String>,
@@ -344,6 +366,7 @@ fn question_form(
         original: question.name.to_string(),
         name: question.name.to_string(),
         kind: type_name(&question.kind),
+        kind_words: kind_words(lang, &question.kind),
         label: by_code(&question.label),
         hint: by_code(&question.hint),
         constraint_message: by_code(&question.constraint_message),

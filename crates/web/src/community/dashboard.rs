@@ -88,7 +88,7 @@ fn place_words(lang: Lang, place: &smartcities_app::membership::Place) -> String
             ("name", place.name.clone().into()),
             ("country", place.country.as_str().to_string().into()),
             ("region", place.admin1.clone().into()),
-            ("population", smartcities_publish::view::integer(lang, place.population as i64).into()),
+            ("population", smartcities_publish::names::integer(lang, place.population as i64).into()),
             ("lat", number(place.location.latitude).into()),
             ("lon", number(place.location.longitude).into()),
         ],
