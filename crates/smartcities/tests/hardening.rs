@@ -493,12 +493,12 @@ async fn the_secretariat_marks_an_answer_verified_with_what_backs_it() {
     assert!(review.body.contains("name=\"decision\" value=\"evidence\""), "the review page offers it");
     let title = review.body.split("<title>").nth(1).unwrap().split("</title>").next().unwrap();
     assert!(!title.contains('<'), "no markup in the title: {title}");
-    let without_note = format!("csrf={csrf}&decision=evidence&question={question}&evidence=verified&note=");
+    let without_note = format!("csrf={csrf}&decision=evidence&evidence.{question}=verified&note.{question}=");
     let refused = send(&site.router, "POST", &uri, Some(&cookie), Some(without_note)).await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("needs a note"), "{}", refused.body);
     let with_note = format!(
-        "csrf={csrf}&decision=evidence&question={question}&evidence=verified&note=https%3A%2F%2Fopendata.example.org%2Freport"
+        "csrf={csrf}&decision=evidence&evidence.{question}=verified&note.{question}=https%3A%2F%2Fopendata.example.org%2Freport"
     );
     let done = send(&site.router, "POST", &uri, Some(&cookie), Some(with_note)).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
@@ -509,7 +509,7 @@ async fn the_secretariat_marks_an_answer_verified_with_what_backs_it() {
     // A respondent cannot do it.
     let respondent = site.store.accounts().respondents(&city).await.unwrap().remove(0);
     let (cookie, csrf) = session(&site.store, respondent.email.as_str()).await;
-    let form = format!("csrf={csrf}&decision=evidence&question={question}&evidence=verified&note=x");
+    let form = format!("csrf={csrf}&decision=evidence&evidence.{question}=verified&note.{question}=x");
     assert_eq!(
         send(&site.router, "POST", &uri, Some(&cookie), Some(form)).await.status,
         StatusCode::FORBIDDEN

@@ -1,0 +1,58 @@
+//! The pages of the secretariat's and cities' daily work in Chromium with axe-core: the inbox on
+//! `/me`, a city's team, the reviewer's page with its aids, coding, the renewal dashboard with
+//! gazetteer places and the new-edition form, each in Spanish, English and French at 360 px and
+//! 1280 px. No serious or critical violation. Ignored unless asked for, since it needs the
+//! browser.
+
+// Each test target sees every dependency of its package.
+#![allow(unused_crate_dependencies)]
+
+use smartcities_test_support::{RESPONDENT, SECRETARIAT, Site, browser};
+
+/// The pages, each with the account that reads it.
+const PAGES: &[(&str, &str)] = &[
+    ("/me", SECRETARIAT),
+    ("/me", RESPONDENT),
+    ("/responses/2025/pt-lisbon/team", RESPONDENT),
+    ("/responses/2025/th-bangkok/review", SECRETARIAT),
+    ("/editions/2025/coding", SECRETARIAT),
+    ("/members/renewal", SECRETARIAT),
+    ("/editions/new", SECRETARIAT),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium (apt-get install chromium)"]
+async fn daily_work_pages_pass_axe_at_phone_and_desktop_widths() {
+    let site = Site::demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    browser::install_axe(dir.path());
+    std::fs::create_dir(dir.path().join("static")).unwrap();
+    let mut checked = 0;
+    for lang in ["es", "en", "fr"] {
+        for (i, (page, account)) in PAGES.iter().enumerate() {
+            let session = site.session(account).await;
+            let reply = site.get(&format!("{page}?lang={lang}"), Some(&session)).await;
+            assert_eq!(reply.status.as_u16(), 200, "{page} for {account}");
+            for asset in reply.body.split("\"/static/").skip(1).filter_map(|rest| rest.split('"').next()) {
+                let path = dir.path().join("static").join(asset.split('?').next().unwrap());
+                if !path.exists() {
+                    let file = site.get(&format!("/static/{asset}"), None).await;
+                    assert_eq!(file.status.as_u16(), 200, "/static/{asset}");
+                    std::fs::write(&path, &file.body).unwrap();
+                }
+            }
+            let html = browser::with_axe(&reply.body.replace("\"/static/", "\"static/"), "");
+            let path = dir.path().join(format!("{lang}-{i}.html"));
+            std::fs::write(&path, html).unwrap();
+            for width in [360, 1280] {
+                let violations = browser::axe_violations(&format!("file://{}", path.display()), width).await;
+                assert_eq!(
+                    violations, "[]",
+                    "serious or critical violations on {page} ({lang}) at {width} px"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 3 * PAGES.len() * 2);
+}
