@@ -59,13 +59,10 @@ impl App {
         let drafts = crate::catalogue::drafts_from_answers(year, city, &file.answers, &study_axis_of);
         let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
         let (subject, body) = decision_mail(&file.edition.title, &file.city.name, &link, None);
-        let mut recipients = self.store.accounts().respondents(city).await?;
-        recipients.retain(|r| !r.disabled);
-        let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
+        let recipients = self.decision_recipients(city).await?;
         let mails: Vec<OutgoingMail> = recipients
             .iter()
-            .zip(&ids)
-            .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
+            .map(|(id, to)| OutgoingMail { id, recipient: to, subject: &subject, body: &body })
             .collect();
         self.store.catalogue().accept_response(year, city, &drafts, user.email.as_str(), &mails).await?;
         self.sync_catalogue().await?;
@@ -132,16 +129,24 @@ impl App {
         let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
         let (subject, body) =
             decision_mail(&file.edition.title, &file.city.name, &link, Some(&lines.join("\n")));
-        let mut recipients = self.store.accounts().respondents(city).await?;
-        recipients.retain(|r| !r.disabled);
-        let ids: Vec<String> = recipients.iter().map(|_| crate::accounts::new_token()).collect();
+        let recipients = self.decision_recipients(city).await?;
         let mails: Vec<OutgoingMail> = recipients
             .iter()
-            .zip(&ids)
-            .map(|(r, id)| OutgoingMail { id, recipient: r.email.as_str(), subject: &subject, body: &body })
+            .map(|(id, to)| OutgoingMail { id, recipient: to, subject: &subject, body: &body })
             .collect();
         self.store.answering().return_response(year, city, &comments, user.email.as_str(), &mails).await?;
         Ok(())
+    }
+
+    /// Every active account answering for `city`, each with a fresh mail id: who a decision on
+    /// its response is mailed to (not an ended colleague or a former focal point).
+    async fn decision_recipients(&self, city: &CityId) -> Result<Vec<(String, String)>> {
+        let recipients = self.store.accounts().respondents(city).await?;
+        Ok(recipients
+            .into_iter()
+            .filter(|r| !r.disabled)
+            .map(|r| (crate::accounts::new_token(), r.email.as_str().to_string()))
+            .collect())
     }
 
     /// The secretariat records that a city withdrew: its answers are kept, not analysed.

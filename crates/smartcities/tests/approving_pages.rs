@@ -36,7 +36,10 @@ async fn the_secretariat_approves_a_city_as_the_gazetteer_places_it() {
         )
         .await;
     assert_eq!(approved.location.as_deref(), Some("/members/renewal?notice=approved"), "{}", approved.body);
-    let city = site.get("/cities/ec-cuenca?lang=en", None).await;
-    assert_eq!(city.status, StatusCode::OK);
+    let decided = site.store.community().applications().await.unwrap();
+    let city_id =
+        decided.iter().find(|a| a.id == application.id).and_then(|a| a.city.clone()).expect("joined");
+    let city = site.get(&format!("/cities/{city_id}?lang=en"), None).await;
+    assert_eq!(city.status, StatusCode::OK, "{city_id}");
     assert!(city.body.contains("GeoNames"), "the population's source is named");
 }

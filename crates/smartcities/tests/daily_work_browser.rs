@@ -26,26 +26,15 @@ async fn daily_work_pages_pass_axe_at_phone_and_desktop_widths() {
     let site = Site::demo().await;
     let dir = tempfile::tempdir().unwrap();
     browser::install_axe(dir.path());
-    std::fs::create_dir(dir.path().join("static")).unwrap();
     let mut checked = 0;
     for lang in ["es", "en", "fr"] {
         for (i, (page, account)) in PAGES.iter().enumerate() {
             let session = site.session(account).await;
             let reply = site.get(&format!("{page}?lang={lang}"), Some(&session)).await;
             assert_eq!(reply.status.as_u16(), 200, "{page} for {account}");
-            for asset in reply.body.split("\"/static/").skip(1).filter_map(|rest| rest.split('"').next()) {
-                let path = dir.path().join("static").join(asset.split('?').next().unwrap());
-                if !path.exists() {
-                    let file = site.get(&format!("/static/{asset}"), None).await;
-                    assert_eq!(file.status.as_u16(), 200, "/static/{asset}");
-                    std::fs::write(&path, &file.body).unwrap();
-                }
-            }
-            let html = browser::with_axe(&reply.body.replace("\"/static/", "\"static/"), "");
-            let path = dir.path().join(format!("{lang}-{i}.html"));
-            std::fs::write(&path, html).unwrap();
+            let url = site.saved_for_axe(dir.path(), &format!("{lang}-{i}"), &reply.body).await;
             for width in [360, 1280] {
-                let violations = browser::axe_violations(&format!("file://{}", path.display()), width).await;
+                let violations = browser::axe_violations(&url, width).await;
                 assert_eq!(
                     violations, "[]",
                     "serious or critical violations on {page} ({lang}) at {width} px"

@@ -26,33 +26,20 @@ async fn live_results_pass_axe_at_phone_and_desktop_widths() {
     let site = Site::demo().await;
     let dir = tempfile::tempdir().unwrap();
     browser::install_axe(dir.path());
-    std::fs::create_dir(dir.path().join("static")).unwrap();
     let mut checked = 0;
     for lang in ["es", "en", "fr"] {
         for (i, page) in PAGES.iter().enumerate() {
             let reply = site.get(&format!("{page}?lang={lang}"), None).await;
             assert_eq!(reply.status.as_u16(), 200, "{page} is public once published");
-            // The page's own style sheet and scripts, saved beside it, so Chromium reads the page
-            // from the file system as the server serves it.
-            for asset in reply.body.split("\"/static/").skip(1).filter_map(|rest| rest.split('"').next()) {
-                let path = dir.path().join("static").join(asset.split('?').next().unwrap());
-                if !path.exists() {
-                    let file = site.get(&format!("/static/{asset}"), None).await;
-                    assert_eq!(file.status.as_u16(), 200, "/static/{asset}");
-                    std::fs::write(&path, &file.body).unwrap();
-                }
-            }
             if page.ends_with("/results") {
                 assert!(
                     reply.body.contains("class=\"chart-scroll\""),
                     "the axes' charts, as on the published site"
                 );
             }
-            let html = browser::with_axe(&reply.body.replace("\"/static/", "\"static/"), "");
-            let path = dir.path().join(format!("{lang}-{i}.html"));
-            std::fs::write(&path, html).unwrap();
+            let url = site.saved_for_axe(dir.path(), &format!("{lang}-{i}"), &reply.body).await;
             for width in [360, 1280] {
-                let violations = browser::axe_violations(&format!("file://{}", path.display()), width).await;
+                let violations = browser::axe_violations(&url, width).await;
                 assert_eq!(
                     violations, "[]",
                     "serious or critical violations on {page} ({lang}) at {width} px"

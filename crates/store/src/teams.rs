@@ -163,17 +163,7 @@ impl Teams<'_> {
                 user.id
             }
             None => {
-                sqlx::query(
-                    "INSERT INTO users (id, email, name, role, city_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(person.id)
-                .bind(person.email.as_str())
-                .bind(person.name)
-                .bind(Role::Respondent.slug())
-                .bind(person.city.as_str())
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
+                insert_respondent_in(&mut tx, person, &now).await?;
                 sqlx::query(
                     "INSERT INTO colleagues (user_id, city_id, invited_by, invited_at) VALUES ($1, $2, $3, $4)",
                 )
@@ -187,12 +177,7 @@ impl Teams<'_> {
             }
         };
         replace_sections_in(&mut tx, &user_id, edition, sections).await?;
-        let user =
-            sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1")))
-                .bind(&user_id)
-                .fetch_one(&mut *tx)
-                .await?;
-        let user = user_from_row(&user)?;
+        let user = user_in(&mut tx, &user_id).await?;
         tx.commit().await?;
         Ok(user)
     }
@@ -261,17 +246,7 @@ impl Teams<'_> {
             }
             Some(_) => return Err(StoreError::AddressTaken(person.email.as_str().to_string())),
             None => {
-                sqlx::query(
-                    "INSERT INTO users (id, email, name, role, city_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(person.id)
-                .bind(person.email.as_str())
-                .bind(person.name)
-                .bind(Role::Respondent.slug())
-                .bind(person.city.as_str())
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
+                insert_respondent_in(&mut tx, person, &now).await?;
                 person.id.to_string()
             }
         };
@@ -307,18 +282,42 @@ impl Teams<'_> {
             };
             crate::members::replace_focal_points_in(&mut tx, person.city, &[focal]).await?;
         }
-        let user =
-            sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1")))
-                .bind(&user_id)
-                .fetch_one(&mut *tx)
-                .await?;
-        let user = user_from_row(&user)?;
+        let user = user_in(&mut tx, &user_id).await?;
         tx.commit().await?;
         if member.is_some() {
             self.public_changed().await?;
         }
         Ok((user, former))
     }
+}
+
+/// Creates a respondent account for `person`, inside the caller's transaction.
+async fn insert_respondent_in(
+    conn: &mut sqlx::AnyConnection,
+    person: &NewTeamMember<'_>,
+    now: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO users (id, email, name, role, city_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(person.id)
+    .bind(person.email.as_str())
+    .bind(person.name)
+    .bind(Role::Respondent.slug())
+    .bind(person.city.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The account with this id, read inside the caller's transaction.
+async fn user_in(conn: &mut sqlx::AnyConnection, id: &str) -> Result<User> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1")))
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    user_from_row(&row)
 }
 
 /// Replaces a colleague's sections of one edition, inside the caller's transaction.

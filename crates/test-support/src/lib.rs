@@ -112,6 +112,27 @@ impl Site {
         Session { cookie: format!("{SESSION_COOKIE}={token}"), csrf }
     }
 
+    /// A page as the site served it, written to `dir` as `{name}.html` beside its style sheet
+    /// and scripts (fetched from the site once each) with axe loaded last, so Chromium reads it
+    /// from the file system as the server serves it; its `file://` address, for
+    /// [`browser::axe_violations`]. `dir` must hold axe ([`browser::install_axe`]).
+    pub async fn saved_for_axe(&self, dir: &std::path::Path, name: &str, body: &str) -> String {
+        let assets = dir.join("static");
+        std::fs::create_dir_all(&assets).expect("a directory for the assets");
+        for asset in body.split("\"/static/").skip(1).filter_map(|rest| rest.split('"').next()) {
+            let path = assets.join(asset.split('?').next().unwrap_or(asset));
+            if !path.exists() {
+                let file = self.get(&format!("/static/{asset}"), None).await;
+                assert_eq!(file.status.as_u16(), 200, "/static/{asset}");
+                std::fs::write(&path, &file.bytes).expect("write an asset");
+            }
+        }
+        let html = browser::with_axe(&body.replace("\"/static/", "\"static/"), "");
+        let path = dir.join(format!("{name}.html"));
+        std::fs::write(&path, html).expect("write the page");
+        format!("file://{}", path.display())
+    }
+
     /// `GET uri`, signed in or not.
     pub async fn get(&self, uri: &str, session: Option<&Session>) -> Reply {
         self.send(Request::builder().method("GET").uri(uri), session, None).await
