@@ -25,7 +25,9 @@ async fn the_secretariat_approves_a_city_as_the_gazetteer_places_it() {
     let page = site.get("/members/renewal?lang=es", Some(&secretariat)).await;
     assert_eq!(page.status, StatusCode::OK);
     let marker = "name=\"place\" value=\"";
-    let at = page.body.find(marker).expect("places offered") + marker.len();
+    // The places offered with Cuenca's application, not another's.
+    let article = page.body.find(&format!("id=\"{}\"", application.id)).expect("Cuenca's application");
+    let at = article + page.body[article..].find(marker).expect("places offered") + marker.len();
     let place = page.body[at..].split('"').next().unwrap().to_string();
     assert!(page.body.contains("habitantes"), "places in words");
     let approved = site
