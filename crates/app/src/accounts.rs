@@ -288,6 +288,7 @@ pub fn console_user() -> User {
         city: None,
         password_hash: None,
         disabled: false,
+        lang: None,
     }
 }
 

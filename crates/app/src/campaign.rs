@@ -4,14 +4,21 @@
 //! host a request named.
 
 use smartcities_domain::{
-    ApproxDate, City, CityId, Collection, Day, Edition, EditionYear, Localized, Milestone, Participation,
-    ResponseStatus, Role, Section,
+    ApproxDate, City, CityId, Collection, Day, Edition, EditionYear, Lang, Localized, Milestone,
+    Participation, ResponseStatus, Role, Section,
 };
 use smartcities_store::{
     CityFilter, LinkPurpose, MailProblem, OutboxCounts, ResponseRecord, StoreError, User,
 };
 
-use crate::{App, Refusal, Result, accounts::new_token};
+use smartcities_locale::{FluentValue, translate};
+use smartcities_store::{CampaignMail, CampaignText};
+
+use crate::{
+    App, Refusal, Result,
+    accounts::new_token,
+    campaign_mail::{Facts, fill, mail_lang, text_of},
+};
 
 /// What an invitation or reminder round queued.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -29,6 +36,8 @@ pub struct Invitee {
     pub city: City,
     /// Its focal points' addresses.
     pub recipients: Vec<String>,
+    /// The language each recipient's mail is written in, in the same order.
+    pub langs: Vec<Lang>,
 }
 
 const DEADLINE_EN: &str = "Deadline for questionnaires";
@@ -99,95 +108,26 @@ pub enum CollectionChange {
 pub struct CollectionNotice {
     /// The cities still answering that will be mailed, with their respondents' addresses.
     pub cities: Vec<Invitee>,
-    /// The subject of the mail.
+    /// The subject of the mail, as it reads in the language asked for (each person gets it in
+    /// their own).
     pub subject: String,
     /// Its text.
     pub body: String,
 }
 
-/// The mail telling the cities still answering what changed, in the three languages.
-fn collection_mail(edition: &Localized, change: &CollectionChange, link: &str) -> (String, String) {
-    let subject = match change {
-        CollectionChange::Close => {
-            "Smart Cities Study — answers closed / respuestas cerradas / réponses closes"
-        }
-        CollectionChange::Open { .. } | CollectionChange::ExtendCity { .. } => {
-            "Smart Cities Study — deadline / plazo / date limite"
-        }
-    }
-    .to_string();
-    let body = match change {
-        CollectionChange::Close => format!(
-            "\"{en}\" no longer takes answers: the secretariat closed the questionnaire. Answers already saved are kept.\n\n\
-             «{es}» ya no recibe respuestas: la secretaría cerró el cuestionario. Las respuestas guardadas se conservan.\n\n\
-             « {fr} » ne reçoit plus de réponses : le secrétariat a fermé le questionnaire. Les réponses enregistrées sont conservées.\n\n{link}\n",
-            en = edition.en,
-            es = edition.es,
-            fr = edition.fr,
-        ),
-        CollectionChange::Open { deadline } | CollectionChange::ExtendCity { day: deadline, .. } => {
-            let day = deadline.last_day();
-            format!(
-                "\"{en}\" takes your city's answers until {day} (included).\n\n\
-                 «{es}» recibe las respuestas de su ciudad hasta el {day} (incluido).\n\n\
-                 « {fr} » reçoit les réponses de votre ville jusqu'au {day} (inclus).\n\n{link}\n",
-                en = edition.en,
-                es = edition.es,
-                fr = edition.fr,
-            )
-        }
+/// The mail telling a city still answering what changed, in `lang`, placeholders unfilled.
+fn collection_mail(change: &CollectionChange, lang: Lang) -> (String, String) {
+    let args: Vec<(&str, FluentValue<'static>)> = crate::campaign_mail::PLACEHOLDERS
+        .iter()
+        .map(|name| (*name, FluentValue::from(format!("{{{name}}}"))))
+        .collect();
+    let key = match change {
+        CollectionChange::Close => "closed",
+        CollectionChange::Open { .. } | CollectionChange::ExtendCity { .. } => "deadline",
     };
-    (subject, body)
-}
-
-/// The invitation a city's focal points would get, with a stand-in for their personal link:
-/// what the secretariat previews before inviting.
-pub fn invitation_preview_text(edition: &Localized, city: &str) -> (String, String) {
-    message(edition, city, "[…]", false)
-}
-
-pub(crate) fn message(edition: &Localized, city: &str, link: &str, reminder: bool) -> (String, String) {
-    let subject = if reminder {
-        format!("Smart Cities Study — reminder / recordatorio / rappel: {city}")
-    } else {
-        format!("Smart Cities Study — invitation / invitación: {city}")
-    };
-    let body = format!(
-        "{en}\n\n{es}\n\n{fr}\n\n{link}\n",
-        en = if reminder {
-            format!(
-                "Your city's answers to \"{}\" are not submitted yet. You can continue where you left off:",
-                edition.en
-            )
-        } else {
-            format!(
-                "Your city, {city}, is invited to answer \"{}\". Open this link to set your password and start:",
-                edition.en
-            )
-        },
-        es = if reminder {
-            format!(
-                "Las respuestas de su ciudad a «{}» aún no se han enviado. Puede continuar donde lo dejó:",
-                edition.es
-            )
-        } else {
-            format!(
-                "Su ciudad, {city}, está invitada a responder «{}». Abra este enlace para elegir su contraseña y empezar:",
-                edition.es
-            )
-        },
-        fr = if reminder {
-            format!(
-                "Les réponses de votre ville à « {} » ne sont pas encore envoyées. Vous pouvez reprendre là où vous en étiez :",
-                edition.fr
-            )
-        } else {
-            format!(
-                "Votre ville, {city}, est invitée à répondre à « {} ». Ouvrez ce lien pour choisir votre mot de passe et commencer :",
-                edition.fr
-            )
-        },
-    );
+    let subject = translate(lang, &format!("campaign-collection-{key}-subject"), &args);
+    let body =
+        format!("{}\n\n{{link}}\n", translate(lang, &format!("campaign-collection-{key}-body"), &args));
     (subject, body)
 }
 
@@ -221,11 +161,12 @@ impl App {
     }
 
     /// What `change` would do: refused as [`App::change_collection`] would refuse it, else the
-    /// cities still answering that will be told, and the message they will get.
+    /// cities still answering that will be told, and the message as it reads in `lang`.
     pub async fn collection_preview(
         &self,
         year: EditionYear,
         change: &CollectionChange,
+        lang: Lang,
     ) -> Result<CollectionNotice> {
         let edition = self.edition_or_refuse(year).await?;
         let collection = edition.status.collection;
@@ -261,25 +202,30 @@ impl App {
                     continue;
                 }
                 let Some(city) = self.store.registry().city(&response.city).await? else { continue };
-                let recipients = self
+                let people: Vec<User> = self
                     .store
                     .accounts()
                     .respondents(&city.id)
                     .await?
                     .into_iter()
-                    .map(|u| u.email.as_str().to_string())
+                    .filter(|u| !u.disabled)
                     .collect();
-                cities.push(Invitee { city, recipients });
+                cities.push(invitee(city, &people));
             }
         }
-        let link = self.public_url().map_or_else(|| format!("/responses/{year}"), |b| format!("{b}/me"));
-        let (subject, body) = collection_mail(&edition.title, change, &link);
+        let (subject, body) = collection_mail(change, lang);
+        let example = cities.first().map(|c| c.city.clone());
+        let (subject, body) = match &example {
+            Some(city) => fill(&subject, &body, lang, &collection_facts(&edition, change, city, "[…]")),
+            None => (subject, body),
+        };
         Ok(CollectionNotice { cities, subject, body })
     }
 
     /// Changes whether an edition takes answers — open (or reopen, or move the deadline), close,
     /// or give one city longer — and mails the cities still answering (or that city) what
-    /// changed. Secretariat only. Returns the cities and messages reached.
+    /// changed, each person in their language. Secretariat only. Moving the deadline moves the
+    /// reminders still to come. Returns the cities and messages reached.
     pub async fn change_collection(
         &self,
         by: &User,
@@ -289,29 +235,33 @@ impl App {
         if by.role != Role::Secretariat {
             return Err(Refusal::Forbidden.into());
         }
-        let notice = self.collection_preview(year, change).await?;
+        let edition = self.edition_or_refuse(year).await?;
+        let notice = self.collection_preview(year, change, Lang::En).await?;
         match change {
             CollectionChange::Open { deadline } => {
                 self.store
                     .study()
                     .set_collection(year, Collection::Open, Some(deadline_milestone(*deadline)))
                     .await?;
+                self.reschedule_reminders(year, deadline.last_day()).await?;
             }
             CollectionChange::Close => {
-                self.store.study().set_collection(year, Collection::Closed, None).await?
+                self.store.study().set_collection(year, Collection::Closed, None).await?;
+                self.store.campaigns().schedule_reminders(year, &[]).await?;
             }
             CollectionChange::ExtendCity { city, day } => {
                 self.store.answering().set_response_deadline(year, city, Some(day.last_day())).await?;
             }
         }
+        let link = self.public_url().map_or_else(|| format!("/responses/{year}"), |b| format!("{b}/me"));
         let mut round = Round::default();
         for city in &notice.cities {
             round.cities += 1;
-            for recipient in &city.recipients {
-                self.store
-                    .outbox()
-                    .enqueue_mail(&new_token(), recipient, &notice.subject, &notice.body)
-                    .await?;
+            for (recipient, lang) in city.recipients.iter().zip(&city.langs) {
+                let (subject, body) = collection_mail(change, *lang);
+                let (subject, body) =
+                    fill(&subject, &body, *lang, &collection_facts(&edition, change, &city.city, &link));
+                self.store.outbox().enqueue_mail(&new_token(), recipient, &subject, &body).await?;
                 round.mails += 1;
             }
         }
@@ -345,19 +295,45 @@ impl App {
                 continue;
             }
             let Some(city) = cities.iter().find(|c| c.id == member.city) else { continue };
-            let recipients = member.focal_points.iter().map(|f| f.email.as_str().to_string()).collect();
-            out.push(Invitee { city: city.clone(), recipients });
+            let mut recipients = Vec::new();
+            let mut langs = Vec::new();
+            for focal in &member.focal_points {
+                let known = self.store.accounts().user_by_email(&focal.email).await?;
+                let lang = match &known {
+                    Some(user) => mail_lang(user, Some(city)),
+                    None => city.country.country().study_lang,
+                };
+                recipients.push(focal.email.as_str().to_string());
+                langs.push(lang);
+            }
+            out.push(Invitee { city: city.clone(), recipients, langs });
         }
         Ok(out)
     }
 
+    /// The invitation as the first city an invitation round would reach would read it in
+    /// `lang`, with a stand-in for the personal link; the text unfilled when no city is left.
+    pub async fn invitation_sample(&self, year: EditionYear, lang: Lang) -> Result<(String, String)> {
+        let edition = self.edition_or_refuse(year).await?;
+        let written = self.store.campaigns().texts(year).await?;
+        let (subject, body) = text_of(&written, CampaignMail::Invitation, lang);
+        let Some(first) = self.invitation_preview(year).await?.into_iter().next() else {
+            return Ok((subject, body));
+        };
+        let deadline = deadline(&edition).map(ApproxDate::last_day);
+        let facts = Facts { city: &first.city, edition: &edition.title, link: "[…]", deadline };
+        Ok(fill(&subject, &body, lang, &facts))
+    }
+
     /// Invites every current member city not yet invited: a response record for it, an account
-    /// for each focal point, and an invitation mail in the outbox. Cities already invited (or
-    /// further along) are left alone; reminders are [`App::remind`]'s job.
+    /// for each focal point, and an invitation mail in the outbox, in the person's language.
+    /// Cities already invited (or further along) are left alone; reminders are
+    /// [`App::remind`]'s job.
     pub async fn invite(&self, year: EditionYear) -> Result<Round> {
         let edition = self.edition_or_refuse(year).await?;
         self.base_url()?;
         let members = self.store.registry().members().await?;
+        let written = self.store.campaigns().texts(year).await?;
         let mut round = Round::default();
         for invitee in self.invitation_preview(year).await? {
             let city = &invitee.city;
@@ -369,19 +345,57 @@ impl App {
                 let user = self
                     .store
                     .accounts()
-                    .ensure_user(&id, &focal.email, &focal.name, Role::Respondent, Some(&city.id))
+                    .ensure_user(&id, &focal.email, &focal.name, Role::Respondent, Some(&city.id), None)
                     .await?;
                 if user.city.as_ref() != Some(&city.id) {
                     continue; // the address already answers for another city
                 }
-                let link = self.link_for(&user, year).await?;
-                let (subject, body) = message(&edition.title, &city.name, &link, false);
-                self.store.outbox().enqueue_mail(&new_token(), focal.email.as_str(), &subject, &body).await?;
-                round.mails += 1;
+                round.mails += self.send_invitation(&edition, &written, city, &user).await?;
             }
         }
         Ok(round)
     }
+
+    /// Queues one person's invitation to answer for `city`, in their language; 1 mail.
+    pub(crate) async fn send_invitation(
+        &self,
+        edition: &Edition,
+        written: &[CampaignText],
+        city: &City,
+        user: &User,
+    ) -> Result<usize> {
+        let link = self.link_for(user, edition.year).await?;
+        let lang = mail_lang(user, Some(city));
+        let (subject, body) = text_of(written, CampaignMail::Invitation, lang);
+        let deadline = deadline(edition).map(ApproxDate::last_day);
+        let (subject, body) =
+            fill(&subject, &body, lang, &Facts { city, edition: &edition.title, link: &link, deadline });
+        self.store.outbox().enqueue_mail(&new_token(), user.email.as_str(), &subject, &body).await?;
+        Ok(1)
+    }
+}
+
+/// A city and its active respondents as mail recipients, each with their language.
+pub(crate) fn invitee(city: City, people: &[User]) -> Invitee {
+    let recipients = people.iter().map(|u| u.email.as_str().to_string()).collect();
+    let langs = people.iter().map(|u| mail_lang(u, Some(&city))).collect();
+    Invitee { city, recipients, langs }
+}
+
+/// What a collection change's mail says to `city`.
+fn collection_facts<'a>(
+    edition: &'a Edition,
+    change: &CollectionChange,
+    city: &'a City,
+    link: &'a str,
+) -> Facts<'a> {
+    let deadline = match change {
+        CollectionChange::Open { deadline } | CollectionChange::ExtendCity { day: deadline, .. } => {
+            Some(deadline.last_day())
+        }
+        CollectionChange::Close => None,
+    };
+    Facts { city, edition: &edition.title, link, deadline }
 }
 
 /// Which cities a campaign dashboard lists.

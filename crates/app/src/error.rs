@@ -295,6 +295,8 @@ pub enum Refusal {
     SynonymsInvalid(smartcities_search::synonyms::SynonymProblem),
     /// A change to a city's answering team, or a colleague's save outside their sections.
     Team(crate::team_problem::TeamProblem),
+    /// A campaign text or reminder schedule that cannot be used.
+    Campaign(crate::campaign_mail::CampaignProblem),
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
@@ -390,6 +392,7 @@ impl Refusal {
             | Refusal::AlreadyDecided
             | Refusal::SynonymsInvalid(..) => self.community_message(lang),
             Refusal::Team(problem) => Some(problem.message(lang)),
+            Refusal::Campaign(problem) => Some(problem.message(lang)),
         };
         worded.unwrap_or_else(|| t(lang, "refused-not-found"))
     }

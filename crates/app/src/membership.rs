@@ -599,7 +599,7 @@ impl App {
     }
 
     /// An unused registry id for a city: `es-getxo`, then `es-getxo-2`…
-    async fn free_city_id(&self, name: &str, country: &CountryCode) -> Result<CityId> {
+    pub(crate) async fn free_city_id(&self, name: &str, country: &CountryCode) -> Result<CityId> {
         let slug: String = name
             .to_lowercase()
             .chars()

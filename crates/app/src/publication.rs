@@ -446,18 +446,24 @@ impl App {
     }
 
     /// Runs the scheduled work that is due, as `server` (a name for this process): each
-    /// version whose moment has come goes public once, whichever server gets there first.
+    /// version whose moment has come goes public once, and each scheduled reminder is sent
+    /// once, whichever server gets there first.
     /// Returns how many jobs this server did.
     pub async fn run_due_jobs(&self, server: &str) -> Result<usize> {
         let mut done = 0;
         while let Some(job) = self.store.versions().claim_due_job(server, JOB_LEASE).await? {
-            let ScheduledJob { id, kind, edition, version, due_at } = job;
-            match kind.as_str() {
-                "make_public" => {
+            let ScheduledJob { id, kind, edition, version, due_at, .. } = job;
+            match (kind.as_str(), version) {
+                ("make_public", Some(version)) => {
                     self.go_public(edition, version, &due_at.to_string(), Some(&id)).await?;
                     done += 1;
                 }
-                other => {
+                ("remind", _) => {
+                    if self.run_reminder_job(&id, edition).await? {
+                        done += 1;
+                    }
+                }
+                (other, _) => {
                     tracing::warn!(job = %id, kind = other, "a scheduled job of an unknown kind is left alone")
                 }
             }

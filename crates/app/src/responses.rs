@@ -545,6 +545,7 @@ mod tests {
             city: city.map(|c| CityId::parse(c).unwrap()),
             password_hash: None,
             disabled: false,
+            lang: None,
         };
         let bilbao = CityId::parse("es-bilbao").unwrap();
         assert!(may_write_answers(&user(Role::Respondent, Some("es-bilbao")), &bilbao));

@@ -134,7 +134,7 @@ impl App {
             return Err(TeamProblem::NoSections.into());
         }
         let id = new_member_id(city);
-        let person = NewTeamMember { id: &id, email: &email, name: &name, city };
+        let person = NewTeamMember { id: &id, email: &email, name: &name, city, lang: new.lang };
         let colleague =
             self.store.teams().add_colleague(&person, year, &sections, user.email.as_str()).await?;
         let link = self.link_for(&colleague, year).await?;
@@ -220,7 +220,7 @@ impl App {
         let role =
             new.role.trim().chars().filter(|c| !c.is_control()).take(MAX_NAME_CHARS).collect::<String>();
         let id = new_member_id(city);
-        let person = NewTeamMember { id: &id, email: &email, name: &name, city };
+        let person = NewTeamMember { id: &id, email: &email, name: &name, city, lang: new.lang };
         let (focal, former) = self.store.teams().change_focal_point(&person, &role).await?;
         let link = self.link_for(&focal, year).await?;
         let lang = new.lang;

@@ -121,7 +121,7 @@ async fn the_secretariat_closes_reopens_and_extends_collection_and_the_cities_ar
         site.app.change_collection(&analyst, year(), &close).await,
         Err(AppError::Refused(Refusal::Forbidden))
     ));
-    let notice = site.app.collection_preview(year(), &close).await.unwrap();
+    let notice = site.app.collection_preview(year(), &close, Lang::En).await.unwrap();
     assert!(!notice.cities.is_empty(), "cities are still answering");
     assert!(notice.cities.iter().any(|c| c.city.id == city()));
     assert!(notice.body.contains("no longer takes answers"));
@@ -167,7 +167,7 @@ async fn the_secretariat_closes_reopens_and_extends_collection_and_the_cities_ar
         Closure::DeadlinePassed { last_day: smartcities_domain::Day::parse(sql_deadline).unwrap() }
     );
     let extend = CollectionChange::ExtendCity { city: city(), day: ApproxDate::parse("2099-01-15").unwrap() };
-    let notice = site.app.collection_preview(year(), &extend).await.unwrap();
+    let notice = site.app.collection_preview(year(), &extend, Lang::En).await.unwrap();
     assert_eq!(notice.cities.len(), 1, "only that city is told");
     site.app.change_collection(&secretariat, year(), &extend).await.unwrap();
     let saved = save(&site, "no").await;

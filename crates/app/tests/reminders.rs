@@ -30,7 +30,7 @@ async fn a_reminder_is_previewed_then_sent_to_the_cities_chosen_only() {
 
     let pending = || async { site.store.outbox().outbox_counts().await.unwrap().pending };
     let before = pending().await;
-    let (cities, subject, body) = site.app.reminder_preview(year).await.unwrap();
+    let (cities, subject, body) = site.app.reminder_preview(year, Lang::En).await.unwrap();
     assert_eq!(pending().await, before, "a preview sends nothing");
     assert!(!subject.is_empty() && body.contains("[…]"), "the text with a stand-in for each link");
     assert!(cities.iter().all(|c| c.invitee.city.id != vienna), "a submitted city is not reminded");
@@ -43,7 +43,7 @@ async fn a_reminder_is_previewed_then_sent_to_the_cities_chosen_only() {
     let mail =
         site.store.outbox().due_mail(10_000).await.unwrap().into_iter().find(|m| m.id == "m-fail").unwrap();
     site.store.outbox().mark_mail_failed(&mail, "550 mailbox unavailable", true).await.unwrap();
-    let (cities, _, _) = site.app.reminder_preview(year).await.unwrap();
+    let (cities, _, _) = site.app.reminder_preview(year, Lang::En).await.unwrap();
     let lisbon_row = cities.iter().find(|c| c.invitee.city.id == lisbon).unwrap();
     assert_eq!(lisbon_row.failing, vec![(RESPONDENT.to_string(), "550 mailbox unavailable".to_string())]);
     let before = pending().await;

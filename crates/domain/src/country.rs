@@ -36,6 +36,9 @@ pub struct Country {
     pub continent: String,
     /// ISO 3166-1 numeric code, the key map shapes use.
     pub numeric: u16,
+    /// The study's language its people most likely read: the first of Spanish, English and
+    /// French among GeoNames' languages of the country, in GeoNames' order; English when none.
+    pub study_lang: Lang,
 }
 
 impl Country {
@@ -43,6 +46,11 @@ impl Country {
     pub fn all() -> impl Iterator<Item = &'static Country> {
         countries().values()
     }
+}
+
+/// The first of the study's languages in a GeoNames list of language tags (`ar-MA,ber,fr`).
+fn study_lang(languages: &str) -> Lang {
+    languages.split(',').find_map(Lang::from_tag).unwrap_or(Lang::En)
 }
 
 fn countries() -> &'static HashMap<String, Country> {
@@ -54,6 +62,7 @@ fn countries() -> &'static HashMap<String, Country> {
             name: String,
             continentcode: String,
             isonumeric: u16,
+            languages: String,
         }
         csv::Reader::from_reader(COUNTRIES_CSV.as_bytes())
             .deserialize::<Row>()
@@ -64,6 +73,7 @@ fn countries() -> &'static HashMap<String, Country> {
                     name: row.name.trim().to_string(),
                     continent: row.continentcode,
                     numeric: row.isonumeric,
+                    study_lang: study_lang(&row.languages),
                 };
                 (row.iso, country)
             })
@@ -266,6 +276,20 @@ mod tests {
         assert!(CountryCode::parse("ESP").is_err());
         assert_eq!(countries().len(), 252);
         assert_eq!(Country::by_numeric(724).unwrap().code.as_str(), "ES");
+    }
+
+    #[test]
+    fn mail_goes_in_the_study_language_a_country_reads() {
+        let lang = |c: &str| CountryCode::parse(c).unwrap().country().study_lang;
+        assert_eq!(lang("ES"), Lang::Es);
+        assert_eq!(lang("MX"), Lang::Es);
+        // Morocco lists Arabic and Berber before French; Canada English before French.
+        assert_eq!(lang("MA"), Lang::Fr);
+        assert_eq!(lang("SN"), Lang::Fr);
+        assert_eq!(lang("CA"), Lang::En);
+        // None of the three: English.
+        assert_eq!(lang("DE"), Lang::En);
+        assert_eq!(lang("PT"), Lang::En);
     }
 
     #[test]

@@ -109,6 +109,23 @@ impl Day {
         Day(self.0.last_of_month())
     }
 
+    /// The day `days` days before this one (the same day when it would fall before year 1).
+    pub fn minus_days(self, days: u32) -> Day {
+        Day(self.0.checked_sub(jiff::Span::new().days(i64::from(days))).unwrap_or(self.0))
+    }
+
+    /// This day at `hour` o'clock UTC (hours past 23 are taken as 23).
+    pub fn at_utc_hour(self, hour: u8) -> Timestamp {
+        let time = jiff::civil::Time::new(hour.min(23) as i8, 0, 0, 0).unwrap_or_default();
+        Timestamp(
+            self.0
+                .to_datetime(time)
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .map(|z| z.timestamp())
+                .unwrap_or_default(),
+        )
+    }
+
     /// The year, month (1–12) and day of the month.
     pub fn parts(self) -> (i16, i8, i8) {
         (self.0.year(), self.0.month(), self.0.day())
@@ -181,6 +198,15 @@ impl Clock for FixedClock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_count_back_across_months_and_years() {
+        let deadline = Day::parse("2027-03-02").unwrap();
+        assert_eq!(deadline.minus_days(3).to_string(), "2027-02-27");
+        assert_eq!(deadline.minus_days(30).to_string(), "2027-01-31");
+        assert_eq!(Day::parse("2027-01-10").unwrap().minus_days(14).to_string(), "2026-12-27");
+        assert_eq!(deadline.at_utc_hour(8).to_string(), "2027-03-02T08:00:00Z");
+    }
 
     #[test]
     fn moments_and_days_read_and_write_as_stored() {

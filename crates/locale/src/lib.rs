@@ -191,6 +191,7 @@ mod tests {
         ("*", "password-new", "min"),
         ("*", "password-too-long", "max"),
         ("*", "team-name-invalid", "max"),
+        ("*", "campaign-text-too-long", "max"),
         ("*", "new-edition-title-invalid", "max"),
         ("*", "refused-answer-too-long", "max"),
         ("*", "refused-too-many-entries", "max"),

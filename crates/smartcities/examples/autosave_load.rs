@@ -120,7 +120,14 @@ async fn main() -> anyhow::Result<()> {
         let email = Email::parse(&format!("load{i}@{}.example.org", city))?;
         let user = store
             .accounts()
-            .ensure_user(&format!("load-{i}"), &email, &format!("Load {i}"), Role::Respondent, Some(&city))
+            .ensure_user(
+                &format!("load-{i}"),
+                &email,
+                &format!("Load {i}"),
+                Role::Respondent,
+                Some(&city),
+                None,
+            )
             .await?;
         let (token, csrf) = (auth::new_token(), auth::new_token());
         store.accounts().create_session(&auth::token_hash(&token), &user.id, &csrf, 3600).await?;

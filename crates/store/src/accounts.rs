@@ -1,7 +1,7 @@
 //! Accounts, one-time links, sessions and failed sign-ins. Only hashes of secrets are stored;
 //! creating and checking them is the application layer's job.
 
-use smartcities_domain::{CityId, Email, Role};
+use smartcities_domain::{CityId, Email, Lang, Role};
 use sqlx::{Row, any::AnyRow};
 
 use crate::{Accounts, Result, StoreError, corrupt};
@@ -23,6 +23,8 @@ pub struct User {
     pub password_hash: Option<String>,
     /// Disabled by the secretariat: it cannot sign in, and its sessions ended.
     pub disabled: bool,
+    /// The language the person reads the study's mail in, when they or the secretariat said.
+    pub lang: Option<Lang>,
 }
 
 /// A signed-in user and the session's CSRF token.
@@ -35,7 +37,7 @@ pub struct SessionUser {
 }
 
 pub(crate) const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.role, u.city_id, u.password_hash, u.disabled_at";
+    "u.id, u.email, u.name, u.role, u.city_id, u.password_hash, u.disabled_at, u.lang";
 
 pub(crate) fn user_from_row(row: &AnyRow) -> Result<User> {
     let email: String = row.try_get("email")?;
@@ -49,6 +51,7 @@ pub(crate) fn user_from_row(row: &AnyRow) -> Result<User> {
         city: city.map(|c| CityId::parse(&c)).transpose().map_err(corrupt)?,
         password_hash: row.try_get("password_hash")?,
         disabled: row.try_get::<Option<String>, _>("disabled_at")?.is_some(),
+        lang: row.try_get::<Option<String>, _>("lang")?.as_deref().and_then(Lang::from_tag),
     })
 }
 
@@ -62,6 +65,7 @@ impl Accounts<'_> {
         name: &str,
         role: Role,
         city: Option<&CityId>,
+        lang: Option<Lang>,
     ) -> Result<User> {
         if (role == Role::Respondent) != city.is_some() {
             return Err(StoreError::RespondentCity);
@@ -76,7 +80,7 @@ impl Accounts<'_> {
         }
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "INSERT INTO users (id, email, name, role, city_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+            "INSERT INTO users (id, email, name, role, city_id, created_at, lang) VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (email) DO NOTHING",
         )
         .bind(id)
@@ -85,10 +89,23 @@ impl Accounts<'_> {
         .bind(role.slug())
         .bind(city.map(CityId::as_str))
         .bind(self.now_text())
+        .bind(lang.map(Lang::code))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
         self.user_by_email(email).await?.ok_or_else(|| corrupt("the new user vanished"))
+    }
+
+    /// Sets the language `user_id` reads the study's mail in.
+    pub async fn set_lang(&self, user_id: &str, lang: Lang) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE users SET lang = $1 WHERE id = $2")
+            .bind(lang.code())
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The account with this e-mail address, in any case.

@@ -58,6 +58,7 @@ pub const TABLES: &[&str] = &[
     "practice_pictures",
     "colleagues",
     "colleague_sections",
+    "campaign_texts",
 ];
 
 /// One stored value, of one of the column types the migrations use.

@@ -8,6 +8,7 @@
 
 mod accounts;
 pub mod backup;
+mod campaigns;
 mod catalogue;
 mod cities;
 /// Timestamps as the database keeps them.
@@ -35,6 +36,7 @@ use sqlx::{
 };
 
 pub use accounts::{LinkPurpose, SessionUser, User};
+pub use campaigns::{CampaignMail, CampaignText, NewReminder, ScheduledReminder};
 pub use catalogue::{PracticeChange, SavedPractice, StoredPractice};
 pub use cities::CityFilter;
 pub use editions::SavedEdition;
@@ -125,6 +127,10 @@ repository!(
 repository!(
     /// What is waiting for someone: counts for the inboxes.
     Inbox, inbox
+);
+repository!(
+    /// Campaign mail texts per language and reminders scheduled before a deadline.
+    Campaigns, campaigns
 );
 repository!(
     /// Cities' answering teams: focal points and the colleagues answering sections.

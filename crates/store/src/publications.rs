@@ -81,12 +81,14 @@ pub struct NewPublication<'a> {
 pub struct ScheduledJob {
     /// Its id.
     pub id: String,
-    /// What to do (`make_public`).
+    /// What to do (`make_public`, `remind`).
     pub kind: String,
     /// The edition.
     pub edition: EditionYear,
-    /// The version.
-    pub version: PublishedVersion,
+    /// The version a `make_public` job makes public.
+    pub version: Option<PublishedVersion>,
+    /// How many days before the deadline a `remind` job is due.
+    pub days_before: Option<u32>,
     /// When it is due (ISO 8601, UTC).
     pub due_at: Timestamp,
 }
@@ -281,7 +283,7 @@ impl Versions<'_> {
         let now = self.now_text();
         let stale = self.text_in_seconds(-lease);
         let row = sqlx::query(
-            "SELECT id, kind, edition_year, version, due_at FROM scheduled_jobs \
+            "SELECT id, kind, edition_year, version, days_before, due_at FROM scheduled_jobs \
              WHERE due_at <= $1 AND done_at IS NULL AND cancelled_at IS NULL AND (claimed_at IS NULL OR claimed_at < $2) \
              ORDER BY due_at, id LIMIT 1",
         )
@@ -309,7 +311,8 @@ impl Versions<'_> {
             id,
             kind: row.try_get("kind")?,
             edition: EditionYear::new(year).map_err(corrupt)?,
-            version: crate::versioned(&row, "version", PublishedVersion::new)?,
+            version: PublishedVersion::new(row.try_get::<i64, _>("version")?),
+            days_before: row.try_get::<Option<i64>, _>("days_before")?.and_then(|d| u32::try_from(d).ok()),
             due_at: crate::moment(&row, "due_at")?,
         }))
     }

@@ -46,6 +46,8 @@ pub struct NewTeamMember<'a> {
     pub name: &'a str,
     /// The city they answer for.
     pub city: &'a CityId,
+    /// The language their mail is written in.
+    pub lang: smartcities_domain::Lang,
 }
 
 impl Teams<'_> {
@@ -298,7 +300,7 @@ async fn insert_respondent_in(
     now: &str,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO users (id, email, name, role, city_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO users (id, email, name, role, city_id, created_at, lang) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(person.id)
     .bind(person.email.as_str())
@@ -306,6 +308,7 @@ async fn insert_respondent_in(
     .bind(Role::Respondent.slug())
     .bind(person.city.as_str())
     .bind(now)
+    .bind(person.lang.code())
     .execute(&mut *conn)
     .await?;
     Ok(())

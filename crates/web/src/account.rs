@@ -391,6 +391,10 @@ struct MePage {
     campaigns: bool,
     /// What waits for the person, each as a sentence and the page where it is done.
     inbox: Vec<(String, String)>,
+    /// The language the study's mail reaches them in, and the choices.
+    mail_lang: &'static str,
+    langs: Vec<(&'static str, String)>,
+    mail_lang_saved: bool,
 }
 
 /// An inbox item as a sentence in `lang`.
@@ -463,9 +467,25 @@ pub async fn me(
             city_id: user.city.as_ref().map(ToString::to_string),
             editions,
             campaigns: smartcities_app::policy::is_staff(user.role),
+            mail_lang: state.app.mail_lang(user).await?.code(),
+            langs: Lang::ALL.iter().map(|l| (l.code(), t(lang, &format!("language-{}", l.code())))).collect(),
+            mail_lang_saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "mail=saved")),
         };
         render_page(&ctx, "me.html", "me", body).await
     }
     .await;
     result.into_response()
+}
+
+/// Sets the language the study's mail reaches the signed-in person in.
+pub async fn set_mail_language(
+    State(state): State<AppState>,
+    Negotiated(lang): Negotiated,
+    SignedIn(session): SignedIn,
+    crate::form::CsrfForm(fields): crate::form::CsrfForm,
+) -> Result<Response, PageError> {
+    let chosen = Lang::from_tag(fields.first("mail_lang"))
+        .ok_or_else(|| PageError::Refused(lang, t(lang, "form-expired")))?;
+    state.app.set_mail_lang(&session.user, chosen).await?;
+    Ok(Redirect::to("/me?mail=saved").into_response())
 }

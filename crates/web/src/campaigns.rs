@@ -238,6 +238,20 @@ fn filter_links(year: EditionYear, showing: Showing, lang: Lang) -> Vec<(String,
     .collect()
 }
 
+/// A city's recipients, each with the language their mail is written in.
+fn addresses(lang: Lang, invitee: &campaign::Invitee) -> String {
+    invitee
+        .recipients
+        .iter()
+        .zip(&invitee.langs)
+        .map(|(address, mail_lang)| {
+            let language = t(lang, &format!("language-{}", mail_lang.code()));
+            format!("{address} ({})", translate(lang, "campaign-mail-in", &[("language", language.into())]))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Who an invitation round would reach, in alphabetical order, when the secretariat previews it.
 async fn invitees(
     ctx: &Ctx<'_>,
@@ -253,7 +267,7 @@ async fn invitees(
         .into_iter()
         .map(|i| InviteeView {
             name: i.city.name_in(ctx.lang).to_string(),
-            recipients: i.recipients.join(", "),
+            recipients: addresses(ctx.lang, &i),
         })
         .collect();
     list.sort_by(|a, b| collator.compare(&a.name, &b.name));
@@ -274,10 +288,7 @@ async fn dashboard_page(ctx: &Ctx<'_>, year: &str, notice: Notice, shown: Shown)
     let preview = notice.preview.as_deref() == Some("invite") && ctx.viewer.is_secretariat();
     let invitees = if preview { Some(invitees(ctx, year, &collator).await?) } else { None };
     let (invitation_subject, invitation_body) = match &invitees {
-        Some(list) => {
-            let example = list.first().map_or("…", |i| i.name.as_str());
-            campaign::invitation_preview_text(&board.edition.title, example)
-        }
+        Some(_) => ctx.state.app.invitation_sample(year, lang).await.map_err(refused(lang))?,
         None => Default::default(),
     };
     let (form, confirm, remind) = match shown {
@@ -383,7 +394,8 @@ pub async fn act(
             format!("reminded={}&mails={}", round.cities, round.mails)
         }
         "remind" => {
-            let (cities, subject, body) = state.app.reminder_preview(year_v).await.map_err(refused(lang))?;
+            let (cities, subject, body) =
+                state.app.reminder_preview(year_v, lang).await.map_err(refused(lang))?;
             let preview = RemindPreview {
                 cities: cities
                     .into_iter()
@@ -392,7 +404,7 @@ pub async fn act(
                             r.invitee.city.id.to_string(),
                             r.invitee.city.name_in(lang).to_string(),
                             t(lang, &format!("response-{}", r.status.slug())),
-                            r.invitee.recipients.join(", "),
+                            addresses(lang, &r.invitee),
                             r.silent,
                             r.failing
                                 .iter()
@@ -421,7 +433,7 @@ pub async fn act(
                 Err(reason) => return refuse(&ctx, &year, form, reason).await,
             };
             if first("confirm") != "1" {
-                let notice = match state.app.collection_preview(year_v, &change).await {
+                let notice = match state.app.collection_preview(year_v, &change, lang).await {
                     Ok(notice) => notice,
                     Err(e) => return refuse(&ctx, &year, form, form_refusal(lang, e)?).await,
                 };
@@ -447,7 +459,7 @@ pub async fn act(
                     cities: notice
                         .cities
                         .into_iter()
-                        .map(|c| (c.city.name, c.recipients.join(", ")))
+                        .map(|c| (c.city.name_in(lang).to_string(), addresses(lang, &c)))
                         .collect(),
                     subject: notice.subject,
                     body: notice.body,

@@ -24,6 +24,7 @@ mod account;
 mod api;
 pub mod auth;
 mod cache;
+mod campaign_mail;
 mod campaigns;
 mod city_names;
 mod coding;
@@ -41,6 +42,7 @@ mod people;
 mod practices;
 mod publication;
 mod questionnaire_editor;
+mod questionnaire_preview;
 mod responses;
 mod results;
 mod statements;
@@ -174,6 +176,7 @@ routes! {
     "/password-reset/{token}" => get(account::invitation_form).post(account::accept_invitation),
     "/me/password" => get(account::password_form).post(account::change_password),
     "/me" => get(account::me),
+    "/me/mail-language" => post(account::set_mail_language),
     "/privacy" => get(people::privacy),
     "/people" => get(people::page).post(people::act),
     "/people/export" => get(people::export),
@@ -200,10 +203,13 @@ routes! {
     "/questionnaires/{year}/questions" => post(questionnaire_editor::add_question),
     "/questionnaires/{year}/questions/{name}" => get(questionnaire_editor::question).post(questionnaire_editor::save_question),
     "/campaigns/{year}" => get(campaigns::dashboard).post(campaigns::act),
+    "/campaigns/{year}/mail" => get(campaign_mail::mail).post(campaign_mail::save_mail),
+    "/campaigns/{year}/prospects" => get(campaign_mail::prospects).post(campaign_mail::invite_prospect),
     "/static/site.css" => get(stylesheet),
     "/static/autosave.js" => get(autosave_script),
     "/static/print.js" => get(print_script),
     "/static/picker.js" => get(picker_script),
+    "/static/editor-preview.js" => get(editor_preview_script),
     "/static/community.js" => get(community_script),
     "/static/events.js" => get(events_script),
     "/static/practice-form.js" => get(practice_form_script),
@@ -262,6 +268,16 @@ async fn practice_form_script() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../assets/practice-form.js"),
+    )
+}
+
+async fn editor_preview_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../assets/editor-preview.js"),
     )
 }
 

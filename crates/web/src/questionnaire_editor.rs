@@ -319,6 +319,8 @@ struct QuestionForm {
     /// Ask before removing the question.
     confirm_delete: bool,
     campaign_open: Option<String>,
+    /// The question as respondents will see it in each language.
+    previews: Vec<crate::questionnaire_preview::Preview>,
 }
 
 fn by_code(texts: &Texts) -> BTreeMap<&'static str, String> {
@@ -415,6 +417,7 @@ fn question_form(
         pick: BTreeMap::new(),
         confirm_delete: false,
         campaign_open: None,
+        previews: crate::questionnaire_preview::previews(lang, q, question),
     }
 }
 

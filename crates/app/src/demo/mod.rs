@@ -205,13 +205,20 @@ impl App {
         let secretariat = Email::parse("secretariat@smartcities.example.org").map_err(broken)?;
         let user = store
             .accounts()
-            .ensure_user("demo-secretariat", &secretariat, "Secretariat (demo)", Role::Secretariat, None)
+            .ensure_user(
+                "demo-secretariat",
+                &secretariat,
+                "Secretariat (demo)",
+                Role::Secretariat,
+                None,
+                None,
+            )
             .await?;
         accounts.push(("Secretariat".to_string(), user));
         let analyst = Email::parse("analyst@smartcities.example.org").map_err(broken)?;
         let user = store
             .accounts()
-            .ensure_user("demo-analyst", &analyst, "Analyst (demo)", Role::Analyst, None)
+            .ensure_user("demo-analyst", &analyst, "Analyst (demo)", Role::Analyst, None, None)
             .await?;
         accounts.push(("Analyst".to_string(), user));
         for member in members {
@@ -226,6 +233,7 @@ impl App {
                     &name,
                     Role::Respondent,
                     Some(&city.id),
+                    None,
                 )
                 .await?;
             accounts.push((format!("Respondent for {}", city.name), user));

@@ -93,7 +93,7 @@ struct OptionView {
 }
 
 #[derive(Serialize)]
-struct QuestionView {
+pub(crate) struct QuestionView {
     /// The form field name: the question code, or `id.code` inside a repeat entry.
     field: String,
     code: String,
@@ -119,9 +119,13 @@ struct QuestionView {
     /// Whether its skip logic lets it be asked now; a page hides (and does not submit) the
     /// others, and the autosave shows them as soon as their condition holds.
     relevant: bool,
+    /// "Required" and "No answer" in the view's language (a preview shows each language on
+    /// one page).
+    required_words: String,
+    no_answer_words: String,
 }
 
-fn question_view(
+pub(crate) fn question_view(
     lang: Lang,
     q: &Questionnaire,
     question: &Question,
@@ -202,6 +206,8 @@ fn question_view(
         problem,
         comment: comments.get(question.name.as_str()).cloned(),
         relevant: true,
+        required_words: t(lang, "required"),
+        no_answer_words: t(lang, "no-answer"),
     }
 }
 
