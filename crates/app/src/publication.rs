@@ -8,8 +8,9 @@
 use std::time::{Duration, Instant};
 
 use smartcities_domain::{
-    Collection, EditionYear, Lang, Localized, PracticeStatus, Progress, PublishedVersion, Role,
+    City, Collection, EditionYear, Lang, Localized, PracticeStatus, Progress, PublishedVersion, Role,
 };
+use smartcities_locale::{FluentValue, t, translate};
 use smartcities_publish::{Previous, Snapshot, Texts, Version, Workshop, WorkshopOutput};
 use smartcities_store::{
     CityFilter, NewPublication, OutgoingMail, Publication, PublishedFile, ScheduledJob, StoreError, User,
@@ -74,22 +75,27 @@ fn check_texts(texts: &Texts) -> Result<()> {
 }
 
 /// The mail that tells a city's respondent where its city sheet is, in the three languages.
-fn city_sheet_mail(edition: &Localized, city: &str, site: &str, pdf: &str) -> (String, String) {
-    let subject = format!("Smart Cities Study — {city}: results / resultados / résultats");
-    let body = format!(
-        "The findings of \"{en}\" are published. Your city's sheet:\n{site_en}\n{pdf_en}\n\n\
-         Los resultados de «{es}» están publicados. La ficha de su ciudad:\n{site_es}\n{pdf_es}\n\n\
-         Les résultats de « {fr} » sont publiés. La fiche de votre ville :\n{site_fr}\n{pdf_fr}\n",
-        en = edition.en,
-        es = edition.es,
-        fr = edition.fr,
-        site_en = site.replace("{lang}", "en"),
-        site_es = site.replace("{lang}", "es"),
-        site_fr = site.replace("{lang}", "fr"),
-        pdf_en = pdf.replace("{lang}", "en"),
-        pdf_es = pdf.replace("{lang}", "es"),
-        pdf_fr = pdf.replace("{lang}", "fr"),
+fn city_sheet_mail(edition: &Localized, city: &City, site: &str, pdf: &str, lang: Lang) -> (String, String) {
+    let args = [
+        ("city", FluentValue::from(city.name_in(lang).to_string())),
+        ("edition", FluentValue::from(edition.get(lang).to_string())),
+    ];
+    let subject = translate(lang, "publication-sheet-mail-subject", &args);
+    let mut body = format!(
+        "{}\n{}\n{}\n\n{}\n",
+        translate(lang, "publication-sheet-mail-body", &args),
+        site.replace("{lang}", lang.code()),
+        pdf.replace("{lang}", lang.code()),
+        t(lang, "publication-sheet-mail-other-languages"),
     );
+    for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+        body.push_str(&format!(
+            "{}: {} · {}\n",
+            other.endonym(),
+            site.replace("{lang}", other.code()),
+            pdf.replace("{lang}", other.code())
+        ));
+    }
     (subject, body)
 }
 
@@ -432,13 +438,15 @@ impl App {
             let Some(city) = snapshot.cities.iter().find(|c| c.id == answered.city) else { continue };
             let site = format!("{base}/editions/{year}/v/{version}/site/{{lang}}/city-{}.html", city.id);
             let pdf = format!("{base}/editions/{year}/v/{version}/pdf/cities/{}-{{lang}}.pdf", city.id);
-            let (subject, body) = city_sheet_mail(&snapshot.edition.title, &city.name, &site, &pdf);
-            for user in self.store.accounts().respondents(&city.id).await? {
+            for user in self.store.accounts().respondents(&city.id).await?.into_iter().filter(|u| !u.disabled)
+            {
+                let lang = crate::campaign_mail::mail_lang(&user, Some(city));
+                let (subject, body) = city_sheet_mail(&snapshot.edition.title, city, &site, &pdf, lang);
                 out.push(Message {
                     id: new_token(),
                     recipient: user.email.as_str().to_string(),
-                    subject: subject.clone(),
-                    body: body.clone(),
+                    subject,
+                    body,
                 });
             }
         }

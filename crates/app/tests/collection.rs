@@ -258,6 +258,21 @@ async fn a_preview_is_private_until_the_secretariat_makes_it_public() {
         .unwrap();
     assert!(mails > 0, "each participating city's respondents hear of their sheet");
     assert_eq!(site.store.outbox().outbox_counts().await.unwrap().pending - before, mails as i64);
+    // In their own language, with the sheet in the others linked: Bogotá's in Spanish.
+    let outbox = site.store.outbox().due_mail(100_000).await.unwrap();
+    let bogota = outbox
+        .iter()
+        .find(|m| m.recipient == "digital.office@bogota.example.org" && m.subject.contains("resultados"))
+        .expect("Bogotá hears of its sheet in Spanish");
+    assert!(
+        bogota.body.contains("La ficha de Bogotá") && !bogota.body.contains("Your city's sheet"),
+        "{}",
+        bogota.body
+    );
+    assert!(
+        bogota.body.contains("/site/es/city-co-bogota.html")
+            && bogota.body.contains("/pdf/cities/co-bogota-fr.pdf")
+    );
     assert!(
         site.app
             .published_file(

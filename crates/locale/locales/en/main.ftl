@@ -1869,3 +1869,6 @@ me-mail-language = The study's mail
 me-mail-language-label = Language of the mail you receive
 me-mail-language-save = Save
 me-mail-language-saved = Your mail will be written in this language.
+publication-sheet-mail-subject = Smart Cities Study — { $city }: the results of “{ $edition }”
+publication-sheet-mail-body = The findings of “{ $edition }” are published. { $city }'s sheet, on the web and in PDF:
+publication-sheet-mail-other-languages = The sheet in another language:

@@ -1917,3 +1917,6 @@ me-mail-language = Los correos del estudio
 me-mail-language-label = Idioma de los correos que recibe
 me-mail-language-save = Guardar
 me-mail-language-saved = Sus correos se escribirán en este idioma.
+publication-sheet-mail-subject = Estudio de Ciudades Inteligentes — { $city }: los resultados de «{ $edition }»
+publication-sheet-mail-body = Los resultados de «{ $edition }» están publicados. La ficha de { $city }, en la web y en PDF:
+publication-sheet-mail-other-languages = La ficha en otro idioma:

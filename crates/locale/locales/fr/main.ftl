@@ -1911,3 +1911,6 @@ me-mail-language = Les courriels de l'étude
 me-mail-language-label = Langue des courriels que vous recevez
 me-mail-language-save = Enregistrer
 me-mail-language-saved = Vos courriels seront écrits dans cette langue.
+publication-sheet-mail-subject = Étude des villes intelligentes — { $city } : les résultats de « { $edition } »
+publication-sheet-mail-body = Les résultats de « { $edition } » sont publiés. La fiche de { $city }, sur le web et en PDF :
+publication-sheet-mail-other-languages = La fiche dans une autre langue :
