@@ -1,46 +1,48 @@
 //! The secretariat's review of a city's response: accept it for the analysis, return it with
 //! comments per question, withdraw it, and set each answer's evidence level. Each decision mails
-//! the city's respondents.
+//! the city's respondents, each in their language.
 
-use smartcities_domain::{CityId, EditionYear, Evidence, Lang, Localized, ResponseMove, StudyAxis};
+use smartcities_domain::{City, CityId, EditionYear, Evidence, Lang, Localized, ResponseMove, StudyAxis};
+use smartcities_locale::{FluentValue, translate};
 use smartcities_questionnaire::EntryKey;
 use smartcities_store::{OutgoingMail, User};
 
 use crate::{App, Refusal, Result, responses::MAX_ANSWER_CHARS};
 
-/// The mail that tells a city its answers were returned with `comments` (one per line) or, without
-/// comments, accepted; in the study's three languages, as the recipient's is not known.
-fn decision_mail(edition: &Localized, city: &str, link: &str, comments: Option<&str>) -> (String, String) {
-    match comments {
-        Some(comments) => (
-            format!(
-                "Smart Cities Study — answers returned / respuestas devueltas / réponses renvoyées: {city}"
-            ),
-            format!(
-                "The secretariat returned {city}'s answers to \"{en}\" with comments. Please look at them, correct \
-                 what is needed and submit again:\n\n\
-                 La secretaría devolvió las respuestas de {city} a «{es}» con comentarios. Revíselos, corrija lo \
-                 necesario y vuelva a enviarlas:\n\n\
-                 Le secrétariat a renvoyé les réponses de {city} à « {fr} » avec des commentaires. Consultez-les, \
-                 corrigez ce qui doit l'être et envoyez-les de nouveau :\n\n{comments}\n\n{link}\n",
-                en = edition.en,
-                es = edition.es,
-                fr = edition.fr,
-            ),
-        ),
-        None => (
-            format!(
-                "Smart Cities Study — answers accepted / respuestas aceptadas / réponses acceptées: {city}"
-            ),
-            format!(
-                "The secretariat accepted {city}'s answers to \"{en}\": they will be part of the analysis. Thank you.\n\n\
-                 La secretaría aceptó las respuestas de {city} a «{es}»: formarán parte del análisis. Gracias.\n\n\
-                 Le secrétariat a accepté les réponses de {city} à « {fr} » : elles feront partie de l'analyse. Merci.\n\n{link}\n",
-                en = edition.en,
-                es = edition.es,
-                fr = edition.fr,
-            ),
-        ),
+/// The mail that tells a city, in `lang`, its answers were returned with `comments` (one per
+/// line) or, without comments, accepted.
+fn decision_mail(
+    edition: &Localized,
+    city: &City,
+    link: &str,
+    comments: Option<&str>,
+    lang: Lang,
+) -> (String, String) {
+    let args = [
+        ("city", FluentValue::from(city.name_in(lang).to_string())),
+        ("edition", FluentValue::from(edition.get(lang).to_string())),
+    ];
+    let key = if comments.is_some() { "returned" } else { "accepted" };
+    let subject = translate(lang, &format!("review-mail-{key}-subject"), &args);
+    let intro = translate(lang, &format!("review-mail-{key}-body"), &args);
+    let body = match comments {
+        Some(comments) => format!("{intro}\n\n{comments}\n\n{link}\n"),
+        None => format!("{intro}\n\n{link}\n"),
+    };
+    (subject, body)
+}
+
+/// A decision's mail to each recipient, in their language.
+struct Decision {
+    id: String,
+    recipient: String,
+    subject: String,
+    body: String,
+}
+
+impl Decision {
+    fn outgoing(&self) -> OutgoingMail<'_> {
+        OutgoingMail { id: &self.id, recipient: &self.recipient, subject: &self.subject, body: &self.body }
     }
 }
 
@@ -58,12 +60,16 @@ impl App {
         };
         let drafts = crate::catalogue::drafts_from_answers(year, city, &file.answers, &study_axis_of);
         let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
-        let (subject, body) = decision_mail(&file.edition.title, &file.city.name, &link, None);
-        let recipients = self.decision_recipients(city).await?;
-        let mails: Vec<OutgoingMail> = recipients
-            .iter()
-            .map(|(id, to)| OutgoingMail { id, recipient: to, subject: &subject, body: &body })
+        let decisions: Vec<Decision> = self
+            .decision_recipients(city)
+            .await?
+            .into_iter()
+            .map(|(id, recipient, lang)| {
+                let (subject, body) = decision_mail(&file.edition.title, &file.city, &link, None, lang);
+                Decision { id, recipient, subject, body }
+            })
             .collect();
+        let mails: Vec<OutgoingMail> = decisions.iter().map(Decision::outgoing).collect();
         self.store.catalogue().accept_response(year, city, &drafts, user.email.as_str(), &mails).await?;
         self.sync_catalogue().await?;
         Ok(())
@@ -104,19 +110,9 @@ impl App {
             }
         }
         let q = &file.questionnaire;
-        // The mail speaks the study's three languages (the recipient's is not known): each
-        // question is named in each of them, once where they read alike.
-        let label = |key: &str| match q.question(key) {
-            Some(question) => {
-                let mut names: Vec<&str> = Vec::new();
-                for lang in [Lang::Es, Lang::En, Lang::Fr] {
-                    let name = question.label.get(lang, q.default_language);
-                    if !names.contains(&name) {
-                        names.push(name);
-                    }
-                }
-                names.join(" / ")
-            }
+        // Each recipient reads the questions named in their language.
+        let label = |key: &str, lang: Lang| match q.question(key) {
+            Some(question) => question.label.get(lang, q.default_language).to_string(),
             // A comment on one entry of a repeat group: the entry's title when it has one.
             None => file
                 .answers
@@ -124,28 +120,39 @@ impl App {
                 .find(|a| a.entry.is_some() && a.entry == entry_of(key) && a.question.ends_with("_title"))
                 .map_or(key.to_string(), |a| a.value.to_string()),
         };
-        let lines: Vec<String> =
-            comments.iter().map(|(key, comment)| format!("- {}: {comment}", label(key))).collect();
         let link = format!("{}/responses/{year}/{city}", self.public_url().unwrap_or(""));
-        let (subject, body) =
-            decision_mail(&file.edition.title, &file.city.name, &link, Some(&lines.join("\n")));
-        let recipients = self.decision_recipients(city).await?;
-        let mails: Vec<OutgoingMail> = recipients
-            .iter()
-            .map(|(id, to)| OutgoingMail { id, recipient: to, subject: &subject, body: &body })
+        let decisions: Vec<Decision> = self
+            .decision_recipients(city)
+            .await?
+            .into_iter()
+            .map(|(id, recipient, lang)| {
+                let lines: Vec<String> = comments
+                    .iter()
+                    .map(|(key, comment)| format!("- {}: {comment}", label(key, lang)))
+                    .collect();
+                let (subject, body) =
+                    decision_mail(&file.edition.title, &file.city, &link, Some(&lines.join("\n")), lang);
+                Decision { id, recipient, subject, body }
+            })
             .collect();
+        let mails: Vec<OutgoingMail> = decisions.iter().map(Decision::outgoing).collect();
         self.store.answering().return_response(year, city, &comments, user.email.as_str(), &mails).await?;
         Ok(())
     }
 
-    /// Every active account answering for `city`, each with a fresh mail id: who a decision on
-    /// its response is mailed to (not an ended colleague or a former focal point).
-    async fn decision_recipients(&self, city: &CityId) -> Result<Vec<(String, String)>> {
+    /// Every active account answering for `city`, each with a fresh mail id and the language
+    /// they read: who a decision on its response is mailed to (not an ended colleague or a
+    /// former focal point).
+    async fn decision_recipients(&self, city: &CityId) -> Result<Vec<(String, String, Lang)>> {
         let recipients = self.store.accounts().respondents(city).await?;
+        let place = self.store.registry().city(city).await?;
         Ok(recipients
             .into_iter()
             .filter(|r| !r.disabled)
-            .map(|r| (crate::accounts::new_token(), r.email.as_str().to_string()))
+            .map(|r| {
+                let lang = crate::campaign_mail::mail_lang(&r, place.as_ref());
+                (crate::accounts::new_token(), r.email.as_str().to_string(), lang)
+            })
             .collect())
     }
 

@@ -289,3 +289,30 @@ async fn a_prospect_city_is_invited_answers_is_accepted_and_counts_in_participat
     assert_eq!(after.accepted, before.accepted + 1, "the prospect counts among the accepted cities");
     assert_eq!(after.submitted, before.submitted + 1);
 }
+
+#[tokio::test]
+async fn a_review_decision_reaches_each_person_in_their_language() {
+    let site = Site::demo().await;
+    let secretariat = site.user(SECRETARIAT).await;
+    let cordoba = CityId::parse("ar-cordoba").unwrap();
+    let (_, q) = site.store.study().questionnaire(year()).await.unwrap().unwrap();
+    let asked = q.questions().into_iter().find(|l| l.repeat().is_none()).unwrap().question.clone();
+    let answering = site.store.answering();
+    let submit = || answering.move_response(year(), &cordoba, smartcities_domain::ResponseMove::Submit);
+    submit().await.unwrap();
+    let before = waiting(&site).await;
+    let comment = vec![(asked.name.to_string(), "Revise esta cifra.".to_string())];
+    site.app.return_with_comments(&secretariat, year(), &cordoba, &comment).await.unwrap();
+    let returned = new_mail_to(&site, &before, CORDOBA).await;
+    assert_eq!(returned.len(), 1);
+    assert!(returned[0].subject.contains("respuestas devueltas"), "{}", returned[0].subject);
+    let spanish = asked.label.get(Lang::Es, q.default_language);
+    assert!(returned[0].body.contains(&format!("- {spanish}: Revise esta cifra.")), "{}", returned[0].body);
+    assert!(!returned[0].body.contains("The secretariat"), "one language");
+
+    submit().await.unwrap();
+    let before = waiting(&site).await;
+    site.app.accept(&secretariat, year(), &cordoba).await.unwrap();
+    let accepted = new_mail_to(&site, &before, CORDOBA).await;
+    assert!(accepted[0].subject.contains("respuestas aceptadas") && accepted[0].body.contains("Córdoba"));
+}

@@ -1872,3 +1872,7 @@ me-mail-language-saved = Your mail will be written in this language.
 publication-sheet-mail-subject = Smart Cities Study — { $city }: the results of “{ $edition }”
 publication-sheet-mail-body = The findings of “{ $edition }” are published. { $city }'s sheet, on the web and in PDF:
 publication-sheet-mail-other-languages = The sheet in another language:
+review-mail-returned-subject = Smart Cities Study — { $city }: answers returned with comments
+review-mail-returned-body = The secretariat returned { $city }'s answers to “{ $edition }” with comments. Please look at them, correct what is needed and submit again:
+review-mail-accepted-subject = Smart Cities Study — { $city }: answers accepted
+review-mail-accepted-body = The secretariat accepted { $city }'s answers to “{ $edition }”: they will be part of the analysis. Thank you.

@@ -1920,3 +1920,7 @@ me-mail-language-saved = Sus correos se escribirán en este idioma.
 publication-sheet-mail-subject = Estudio de Ciudades Inteligentes — { $city }: los resultados de «{ $edition }»
 publication-sheet-mail-body = Los resultados de «{ $edition }» están publicados. La ficha de { $city }, en la web y en PDF:
 publication-sheet-mail-other-languages = La ficha en otro idioma:
+review-mail-returned-subject = Estudio de Ciudades Inteligentes — { $city }: respuestas devueltas con comentarios
+review-mail-returned-body = La secretaría devolvió las respuestas de { $city } a «{ $edition }» con comentarios. Revíselos, corrija lo necesario y vuelva a enviarlas:
+review-mail-accepted-subject = Estudio de Ciudades Inteligentes — { $city }: respuestas aceptadas
+review-mail-accepted-body = La secretaría aceptó las respuestas de { $city } a «{ $edition }»: formarán parte del análisis. Gracias.

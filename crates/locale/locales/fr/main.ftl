@@ -1914,3 +1914,7 @@ me-mail-language-saved = Vos courriels seront écrits dans cette langue.
 publication-sheet-mail-subject = Étude des villes intelligentes — { $city } : les résultats de « { $edition } »
 publication-sheet-mail-body = Les résultats de « { $edition } » sont publiés. La fiche de { $city }, sur le web et en PDF :
 publication-sheet-mail-other-languages = La fiche dans une autre langue :
+review-mail-returned-subject = Étude des villes intelligentes — { $city } : réponses renvoyées avec des commentaires
+review-mail-returned-body = Le secrétariat a renvoyé les réponses de { $city } à « { $edition } » avec des commentaires. Consultez-les, corrigez ce qui doit l'être et envoyez-les de nouveau :
+review-mail-accepted-subject = Étude des villes intelligentes — { $city } : réponses acceptées
+review-mail-accepted-body = Le secrétariat a accepté les réponses de { $city } à « { $edition } » : elles feront partie de l'analyse. Merci.
