@@ -2,7 +2,7 @@
 //! comments per question, withdraw it, and set each answer's evidence level. Each decision mails
 //! the city's respondents, each in their language.
 
-use smartcities_domain::{City, CityId, EditionYear, Evidence, Lang, Localized, ResponseMove, StudyAxis};
+use smartcities_domain::{City, CityId, EditionYear, Lang, Localized, ResponseMove, StudyAxis};
 use smartcities_locale::{FluentValue, translate};
 use smartcities_questionnaire::EntryKey;
 use smartcities_store::{OutgoingMail, User};
@@ -161,36 +161,6 @@ impl App {
         Self::require_secretariat(user)?;
         self.response_file(user, year, city).await?;
         self.store.answering().move_response(year, city, ResponseMove::Withdraw).await?;
-        Ok(())
-    }
-
-    /// The secretariat records how far one answer can be trusted; `verified` needs a note saying
-    /// what backs it (a document, a link).
-    #[allow(clippy::too_many_arguments)]
-    pub async fn set_evidence(
-        &self,
-        user: &User,
-        year: EditionYear,
-        city: &CityId,
-        question: &str,
-        entry: Option<&EntryKey>,
-        evidence: Evidence,
-        note: Option<&str>,
-    ) -> Result<()> {
-        Self::require_secretariat(user)?;
-        self.response_file(user, year, city).await?;
-        let note = note.map(str::trim).filter(|n| !n.is_empty());
-        if evidence == Evidence::Verified && note.is_none() {
-            return Err(Refusal::VerifiedNeedsNote.into());
-        }
-        if let Some(note) = note
-            && note.chars().count() > MAX_ANSWER_CHARS
-        {
-            return Err(
-                Refusal::AnswerTooLong { question: question.to_string(), max: MAX_ANSWER_CHARS }.into()
-            );
-        }
-        self.store.answering().set_evidence(year, city, question, entry, evidence, note).await?;
         Ok(())
     }
 }
