@@ -1,6 +1,7 @@
 //! The pages of the secretariat's and cities' daily work in Chromium with axe-core: the inbox on
 //! `/me`, a city's team, the reviewer's page with its aids, coding, the renewal dashboard with
-//! gazetteer places and the new-edition form, each in Spanish, English and French at 360 px and
+//! gazetteer places, the new-edition form, the campaign's mail texts and schedule, inviting a
+//! city beyond the members and the question editor's previews, each in Spanish, English and French at 360 px and
 //! 1280 px. No serious or critical violation. Ignored unless asked for, since it needs the
 //! browser.
 
@@ -18,6 +19,9 @@ const PAGES: &[(&str, &str)] = &[
     ("/editions/2025/coding", SECRETARIAT),
     ("/members/renewal", SECRETARIAT),
     ("/editions/new", SECRETARIAT),
+    ("/campaigns/2025/mail", SECRETARIAT),
+    ("/campaigns/2025/prospects?q=lyon", SECRETARIAT),
+    ("/questionnaires/2025/questions/has_living_lab", SECRETARIAT),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -30,7 +34,8 @@ async fn daily_work_pages_pass_axe_at_phone_and_desktop_widths() {
     for lang in ["es", "en", "fr"] {
         for (i, (page, account)) in PAGES.iter().enumerate() {
             let session = site.session(account).await;
-            let reply = site.get(&format!("{page}?lang={lang}"), Some(&session)).await;
+            let joiner = if page.contains('?') { '&' } else { '?' };
+            let reply = site.get(&format!("{page}{joiner}lang={lang}"), Some(&session)).await;
             assert_eq!(reply.status.as_u16(), 200, "{page} for {account}");
             let url = site.saved_for_axe(dir.path(), &format!("{lang}-{i}"), &reply.body).await;
             for width in [360, 1280] {
