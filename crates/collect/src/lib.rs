@@ -7,11 +7,13 @@
 #![cfg_attr(test, allow(unused_crate_dependencies))]
 
 mod cities;
+mod figures;
 mod gazetteer;
 mod located;
 mod members;
 
 pub use cities::{CITY_COLUMNS, neutralise_formula, parse_cities, write_cities};
+pub use figures::{FIGURE_COLUMNS, FigureProblem, FigureProblemKind, MAX_FIGURES, parse_figures};
 pub use gazetteer::{GAZETTEER_SOURCE, Gazetteer, Place, fold};
 pub use located::{Located, Problems};
 pub use members::{parse_members, parse_partners};

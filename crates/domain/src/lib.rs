@@ -78,6 +78,7 @@ mod country;
 mod edition;
 mod edition_file;
 mod event_hours;
+mod figure;
 mod framework;
 mod lang;
 mod network;
@@ -102,6 +103,7 @@ pub use edition::{
 };
 pub use edition_file::{EditionFile, EditionFileError};
 pub use event_hours::{ClockTime, EventHours, EventMoment, ZoneName};
+pub use figure::{FigureSource, FigureValue, PublishedFigure};
 pub use framework::{
     Axis, Choice, Code, Direction, Framework, FrameworkError, Provenance, Question, QuestionKind,
     QuestionRef, SdgTarget, StudyAxis, SubArea, sdg_goals,
