@@ -297,6 +297,8 @@ pub enum Refusal {
     Team(crate::team_problem::TeamProblem),
     /// A campaign text or reminder schedule that cannot be used.
     Campaign(crate::campaign_mail::CampaignProblem),
+    /// Published figures or a report file that cannot be kept.
+    History(crate::history::HistoryProblem),
 }
 
 /// How a new password breaks the policy (NIST SP 800-63B).
@@ -393,6 +395,7 @@ impl Refusal {
             | Refusal::SynonymsInvalid(..) => self.community_message(lang),
             Refusal::Team(problem) => Some(problem.message(lang)),
             Refusal::Campaign(problem) => Some(problem.message(lang)),
+            Refusal::History(problem) => Some(problem.message(lang)),
         };
         worded.unwrap_or_else(|| t(lang, "refused-not-found"))
     }

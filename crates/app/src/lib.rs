@@ -25,6 +25,7 @@ mod downloads;
 mod error;
 pub mod findings;
 pub mod focus_groups;
+pub mod history;
 pub mod inbox;
 pub mod mail;
 pub mod membership;

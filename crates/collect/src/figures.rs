@@ -228,7 +228,8 @@ impl RowReader<'_> {
         });
         let mut label = original.map(|lang| Written { original: lang, text: Default::default() });
         for lang in Lang::ALL {
-            if let (Some(text), Some(label)) = (self.cell(&format!("label_{}", lang.code())), label.as_mut()) {
+            if let (Some(text), Some(label)) = (self.cell(&format!("label_{}", lang.code())), label.as_mut())
+            {
                 label.text.insert(lang, text);
             }
         }
@@ -303,7 +304,8 @@ impl RowReader<'_> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "code,axis,label_es,label_en,label_fr,original,kind,value,unit,base,question,document,page\n";
+    const HEADER: &str =
+        "code,axis,label_es,label_en,label_fr,original,kind,value,unit,base,question,document,page\n";
 
     #[test]
     fn a_good_file_reads_every_kind_of_figure() {
@@ -333,7 +335,11 @@ mod tests {
         );
         let problems = parse_figures(&text).unwrap_err();
         let at = |line, column: &str| {
-            problems.iter().filter(|p| p.line == line && p.column_name == column).map(|p| p.kind.clone()).collect::<Vec<_>>()
+            problems
+                .iter()
+                .filter(|p| p.line == line && p.column_name == column)
+                .map(|p| p.kind.clone())
+                .collect::<Vec<_>>()
         };
         assert_eq!(at(3, "code"), [FigureProblemKind::BadCode]);
         assert_eq!(at(3, "axis"), [FigureProblemKind::BadAxis]);

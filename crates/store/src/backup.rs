@@ -59,6 +59,9 @@ pub const TABLES: &[&str] = &[
     "colleagues",
     "colleague_sections",
     "campaign_texts",
+    "published_figures",
+    "published_figure_history",
+    "edition_reports",
 ];
 
 /// One stored value, of one of the column types the migrations use.

@@ -16,6 +16,7 @@ mod editions;
 mod events;
 mod findings;
 mod focus_groups;
+mod history;
 mod inbox;
 mod members;
 mod network;
@@ -42,6 +43,7 @@ pub use cities::CityFilter;
 pub use editions::SavedEdition;
 pub use findings::StoredCoding;
 pub use focus_groups::{FocusGroup, FocusGroupOutput, OutputKind};
+pub use history::{FigureChange, FiguresImported, ReportFile};
 pub use inbox::Waiting;
 pub use network::{DownloadCount, RenewalReply, RenewalRound};
 pub use outbox::{MAX_ATTEMPTS, Mail, MailProblem, OutboxCounts, OutgoingMail};
@@ -127,6 +129,10 @@ repository!(
 repository!(
     /// What is waiting for someone: counts for the inboxes.
     Inbox, inbox
+);
+repository!(
+    /// The study's history: past editions' published figures and report files.
+    History, history
 );
 repository!(
     /// Campaign mail texts per language and reminders scheduled before a deadline.

@@ -39,6 +39,7 @@ use crate::{AppState, auth::Viewer};
         list_events,
         community_record,
         list_members,
+        crate::history::api_figures,
         health
     )
 )]
@@ -53,6 +54,7 @@ crate::routes! {
     "/cities" => get(list_cities),
     "/editions/{year}/results" => get(edition_results),
     "/editions/{year}/questions/{code}" => get(question_result),
+    "/editions/{year}/figures" => get(crate::history::api_figures),
     "/cities/{id}" => get(get_city),
     "/cities/{id}/profile" => get(city_profile),
     "/practices" => get(list_practices),
@@ -91,7 +93,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    fn not_found(message: impl Into<String>) -> Self {
+    pub(crate) fn not_found(message: impl Into<String>) -> Self {
         ApiError { status: StatusCode::NOT_FOUND, code: "not_found", message: message.into() }
     }
 

@@ -48,8 +48,9 @@ pub struct PageCache {
 
 /// Addresses whose answers depend only on the public data, the address and the language.
 fn cacheable(path: &str) -> bool {
-    // A version's files carry their own long cache headers, which a cached copy would lose.
-    if path.contains("/v/") {
+    // A version's files and an edition's reports carry their own long cache headers (and
+    // ETags), which a cached copy would lose.
+    if path.contains("/v/") || path.contains("/reports/") {
         return false;
     }
     path == "/"
@@ -151,6 +152,8 @@ mod tests {
             "/campaigns/2025",
             "/healthz",
             "/static/site.css",
+            "/editions/2019/reports/Informe-2019.pdf",
+            "/editions/2024/v/1/site/en/index.html",
         ] {
             assert!(!cacheable(path), "{path}");
         }

@@ -34,6 +34,7 @@ mod download;
 mod events;
 mod focus_groups;
 mod form;
+mod history;
 mod i18n;
 mod new_edition;
 mod page;
@@ -203,6 +204,10 @@ routes! {
     "/questionnaires/{year}/questions" => post(questionnaire_editor::add_question),
     "/questionnaires/{year}/questions/{name}" => get(questionnaire_editor::question).post(questionnaire_editor::save_question),
     "/campaigns/{year}" => get(campaigns::dashboard).post(campaigns::act),
+    // Room for the largest report accepted plus the form's other fields.
+    "/editions/{year}/history" => get(history::page).post(history::act)
+        .layer(DefaultBodyLimit::max(smartcities_app::history::MAX_REPORT_BYTES + 64 * 1024)),
+    "/editions/{year}/reports/{name}" => get(history::report),
     "/campaigns/{year}/mail" => get(campaign_mail::mail).post(campaign_mail::save_mail),
     "/campaigns/{year}/prospects" => get(campaign_mail::prospects).post(campaign_mail::invite_prospect),
     "/static/site.css" => get(stylesheet),

@@ -302,6 +302,9 @@ pub async fn edition(
         published: Option<crate::publication::PublishedLinks>,
         staff: Option<crate::publication::StaffPanel>,
         form_languages: Vec<(&'static str, &'static str)>,
+        /// What the edition's report published, by axis, and the report files.
+        figures: Vec<crate::history::AxisFigures>,
+        reports: Vec<crate::history::ReportLink>,
     }
     let head = summary(lang, &edition);
     let body = EditionPage {
@@ -337,6 +340,8 @@ pub async fn edition(
         published: crate::publication::published_links(&state, lang, year).await?,
         staff: crate::publication::staff_panel(&state, &viewer, lang, year, &uri).await?,
         form_languages: Lang::ALL.iter().map(|l| (l.code(), l.endonym())).collect(),
+        figures: crate::history::by_axis(lang, &state.app.published_figures(year).await?),
+        reports: crate::history::report_links(&state, lang, year).await?,
     };
     render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "edition.html", "editions", body)
         .await

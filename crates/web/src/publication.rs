@@ -67,7 +67,7 @@ struct WithdrawnPage {
 }
 
 /// Whether the request's `If-None-Match` names `etag` (or is `*`).
-fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
+pub(crate) fn etag_matches(headers: &HeaderMap, etag: &str) -> bool {
     headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).any(|value| {
         value
             .split(',')

@@ -1876,3 +1876,62 @@ review-mail-returned-subject = Smart Cities Study — { $city }: answers returne
 review-mail-returned-body = The secretariat returned { $city }'s answers to “{ $edition }” with comments. Please look at them, correct what is needed and submit again:
 review-mail-accepted-subject = Smart Cities Study — { $city }: answers accepted
 review-mail-accepted-body = The secretariat accepted { $city }'s answers to “{ $edition }”: they will be part of the analysis. Thank you.
+figures-refused = { $count ->
+    [one] Nothing was imported: the file has one problem.
+   *[other] Nothing was imported: the file has { $count } problems.
+}
+figures-more-problems = { $count ->
+    [one] …and one more problem.
+   *[other] …and { $count } more problems.
+}
+figure-problem-at = Line { $line }, column { $column } ({ $name }): { $what }
+figure-problem-at-line = Line { $line }: { $what }
+figure-problem-unknown-column = “{ $name }” is not a column of a figures file.
+figure-problem-missing-column = the column “{ $name }” is missing.
+figure-problem-duplicate = this code already appears on line { $first }.
+figure-problem-not-csv = this is not a CSV file.
+figure-problem-empty = this cell must not be empty.
+figure-problem-bad-code = a code is lower-case letters, digits and “_” (at most 60).
+figure-problem-bad-axis = not one of the six axes (economy, citizenship, governance, mobility, environment, quality_of_life).
+figure-problem-bad-language = the original language is es, en or fr.
+figure-problem-original-label-missing = the label in the original language is empty.
+figure-problem-bad-kind = the kind is share, count or value.
+figure-problem-bad-number = not a number (write decimals with a point).
+figure-problem-share-out-of-range = a share is a percentage from 0 to 100.
+figure-problem-not-a-count = a count is a whole number.
+figure-problem-unit-missing = a value needs its unit.
+figure-problem-bad-whole = a whole number from 1 is expected.
+figure-problem-bad-flag = yes or no is expected.
+figure-problem-too-long = the cell is too long (at most 500 characters).
+figure-problem-too-many = the file has too many rows (at most 2,000 figures).
+figures-not-text = The file is not text: save it as CSV in UTF-8.
+history-too-large = The file is too large: at most { $size }.
+history-not-pdf = A report is attached as a PDF file.
+history-heading = As published in the report
+history-intro = Figures the edition's report published, each with its page. They rest on the cities that answered that edition, which differ from one edition to the next.
+history-source = As published in { $document }
+history-source-page = As published in { $document }, p. { $page }
+history-base = { $cities ->
+    [one] base: { $cities } answering city
+   *[other] base: { $cities } answering cities
+}
+history-other-figures = Other figures
+history-illustrative = illustrative
+history-reports = The report
+history-manage = The edition's published figures and report
+history-import-heading = Import figures from a CSV file
+history-import-intro = One figure per line. A share is a percentage from 0 to 100 as the report prints it; a value needs its unit. A code already imported is corrected, and what it said before is kept. A file with any problem is refused whole, each problem named by line and column.
+history-figures-file = Figures file (CSV, UTF-8)
+history-at-most = At most { $size }.
+history-import = Import the figures
+history-imported = Figures imported — new: { $new } · corrected: { $corrected } · unchanged: { $same }.
+history-report-heading = Attach a report
+history-report-file = Report (PDF)
+history-attach = Attach the report
+history-report-attached = The report { $name } is attached.
+history-question = Corresponds to the question
+history-corrected = { $count ->
+    [one] corrected once
+   *[other] corrected { $count } times
+}
+history-none = No figure has been imported for this edition yet.

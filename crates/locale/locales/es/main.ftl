@@ -1924,3 +1924,62 @@ review-mail-returned-subject = Estudio de Ciudades Inteligentes — { $city }: r
 review-mail-returned-body = La secretaría devolvió las respuestas de { $city } a «{ $edition }» con comentarios. Revíselos, corrija lo necesario y vuelva a enviarlas:
 review-mail-accepted-subject = Estudio de Ciudades Inteligentes — { $city }: respuestas aceptadas
 review-mail-accepted-body = La secretaría aceptó las respuestas de { $city } a «{ $edition }»: formarán parte del análisis. Gracias.
+figures-refused = { $count ->
+    [one] No se importó nada: el archivo tiene un problema.
+   *[other] No se importó nada: el archivo tiene { $count } problemas.
+}
+figures-more-problems = { $count ->
+    [one] …y un problema más.
+   *[other] …y { $count } problemas más.
+}
+figure-problem-at = Línea { $line }, columna { $column } ({ $name }): { $what }
+figure-problem-at-line = Línea { $line }: { $what }
+figure-problem-unknown-column = «{ $name }» no es una columna de un archivo de cifras.
+figure-problem-missing-column = falta la columna «{ $name }».
+figure-problem-duplicate = este código ya aparece en la línea { $first }.
+figure-problem-not-csv = no es un archivo CSV.
+figure-problem-empty = esta celda no puede estar vacía.
+figure-problem-bad-code = un código lleva minúsculas, cifras y «_» (60 como máximo).
+figure-problem-bad-axis = no es uno de los seis ejes (economy, citizenship, governance, mobility, environment, quality_of_life).
+figure-problem-bad-language = el idioma original es es, en o fr.
+figure-problem-original-label-missing = la etiqueta en el idioma original está vacía.
+figure-problem-bad-kind = el tipo es share, count o value.
+figure-problem-bad-number = no es un número (escriba los decimales con punto).
+figure-problem-share-out-of-range = una proporción es un porcentaje de 0 a 100.
+figure-problem-not-a-count = un recuento es un número entero.
+figure-problem-unit-missing = un valor necesita su unidad.
+figure-problem-bad-whole = se espera un número entero a partir de 1.
+figure-problem-bad-flag = se espera yes o no.
+figure-problem-too-long = la celda es demasiado larga (500 caracteres como máximo).
+figure-problem-too-many = el archivo tiene demasiadas filas (2000 cifras como máximo).
+figures-not-text = El archivo no es texto: guárdelo como CSV en UTF-8.
+history-too-large = El archivo es demasiado grande: { $size } como máximo.
+history-not-pdf = Un informe se adjunta como archivo PDF.
+history-heading = Tal como lo publicó el informe
+history-intro = Cifras que publicó el informe de la edición, cada una con su página. Se basan en las ciudades que respondieron a esa edición, que cambian de una edición a otra.
+history-source = Tal como se publicó en { $document }
+history-source-page = Tal como se publicó en { $document }, p. { $page }
+history-base = { $cities ->
+    [one] base: { $cities } ciudad que respondió
+   *[other] base: { $cities } ciudades que respondieron
+}
+history-other-figures = Otras cifras
+history-illustrative = ilustrativa
+history-reports = El informe
+history-manage = Las cifras publicadas y el informe de la edición
+history-import-heading = Importar cifras desde un archivo CSV
+history-import-intro = Una cifra por línea. Una proporción es un porcentaje de 0 a 100 tal como lo imprime el informe; un valor necesita su unidad. Un código ya importado se corrige y se conserva lo que decía antes. Un archivo con algún problema se rechaza entero, cada problema señalado por línea y columna.
+history-figures-file = Archivo de cifras (CSV, UTF-8)
+history-at-most = Como máximo { $size }.
+history-import = Importar las cifras
+history-imported = Cifras importadas — nuevas: { $new } · corregidas: { $corrected } · sin cambios: { $same }.
+history-report-heading = Adjuntar un informe
+history-report-file = Informe (PDF)
+history-attach = Adjuntar el informe
+history-report-attached = El informe { $name } está adjunto.
+history-question = Corresponde a la pregunta
+history-corrected = { $count ->
+    [one] corregida una vez
+   *[other] corregida { $count } veces
+}
+history-none = Aún no se ha importado ninguna cifra de esta edición.

@@ -1918,3 +1918,62 @@ review-mail-returned-subject = Étude des villes intelligentes — { $city } : r
 review-mail-returned-body = Le secrétariat a renvoyé les réponses de { $city } à « { $edition } » avec des commentaires. Consultez-les, corrigez ce qui doit l'être et envoyez-les de nouveau :
 review-mail-accepted-subject = Étude des villes intelligentes — { $city } : réponses acceptées
 review-mail-accepted-body = Le secrétariat a accepté les réponses de { $city } à « { $edition } » : elles feront partie de l'analyse. Merci.
+figures-refused = { $count ->
+    [one] Rien n'a été importé : le fichier a { $count } problème.
+   *[other] Rien n'a été importé : le fichier a { $count } problèmes.
+}
+figures-more-problems = { $count ->
+    [one] …et { $count } autre problème.
+   *[other] …et { $count } autres problèmes.
+}
+figure-problem-at = Ligne { $line }, colonne { $column } ({ $name }) : { $what }
+figure-problem-at-line = Ligne { $line } : { $what }
+figure-problem-unknown-column = « { $name } » n'est pas une colonne d'un fichier de chiffres.
+figure-problem-missing-column = la colonne « { $name } » manque.
+figure-problem-duplicate = ce code apparaît déjà à la ligne { $first }.
+figure-problem-not-csv = ce n'est pas un fichier CSV.
+figure-problem-empty = cette cellule ne peut pas être vide.
+figure-problem-bad-code = un code s'écrit en minuscules, chiffres et « _ » (60 au plus).
+figure-problem-bad-axis = ce n'est pas l'un des six axes (economy, citizenship, governance, mobility, environment, quality_of_life).
+figure-problem-bad-language = la langue d'origine est es, en ou fr.
+figure-problem-original-label-missing = le libellé dans la langue d'origine est vide.
+figure-problem-bad-kind = le type est share, count ou value.
+figure-problem-bad-number = ce n'est pas un nombre (écrivez les décimales avec un point).
+figure-problem-share-out-of-range = une part est un pourcentage de 0 à 100.
+figure-problem-not-a-count = un effectif est un nombre entier.
+figure-problem-unit-missing = une valeur a besoin de son unité.
+figure-problem-bad-whole = un nombre entier à partir de 1 est attendu.
+figure-problem-bad-flag = yes ou no est attendu.
+figure-problem-too-long = la cellule est trop longue (500 caractères au plus).
+figure-problem-too-many = le fichier a trop de lignes (2 000 chiffres au plus).
+figures-not-text = Le fichier n'est pas du texte : enregistrez-le en CSV UTF-8.
+history-too-large = Le fichier est trop grand : { $size } au plus.
+history-not-pdf = Un rapport se joint en fichier PDF.
+history-heading = Tel que publié dans le rapport
+history-intro = Chiffres que le rapport de l'édition a publiés, chacun avec sa page. Ils reposent sur les villes qui ont répondu à cette édition, qui changent d'une édition à l'autre.
+history-source = Tel que publié dans { $document }
+history-source-page = Tel que publié dans { $document }, p. { $page }
+history-base = { $cities ->
+    [one] base : { $cities } ville répondante
+   *[other] base : { $cities } villes répondantes
+}
+history-other-figures = Autres chiffres
+history-illustrative = illustratif
+history-reports = Le rapport
+history-manage = Les chiffres publiés et le rapport de l'édition
+history-import-heading = Importer des chiffres depuis un fichier CSV
+history-import-intro = Un chiffre par ligne. Une part est un pourcentage de 0 à 100 tel que le rapport l'imprime ; une valeur a besoin de son unité. Un code déjà importé est corrigé et ce qu'il disait avant est conservé. Un fichier avec un problème est refusé en entier, chaque problème signalé par ligne et colonne.
+history-figures-file = Fichier de chiffres (CSV, UTF-8)
+history-at-most = { $size } au plus.
+history-import = Importer les chiffres
+history-imported = Chiffres importés — nouveaux : { $new } · corrigés : { $corrected } · inchangés : { $same }.
+history-report-heading = Joindre un rapport
+history-report-file = Rapport (PDF)
+history-attach = Joindre le rapport
+history-report-attached = Le rapport { $name } est joint.
+history-question = Correspond à la question
+history-corrected = { $count ->
+    [one] corrigé { $count } fois
+   *[other] corrigé { $count } fois
+}
+history-none = Aucun chiffre n'a encore été importé pour cette édition.
