@@ -34,16 +34,18 @@ async fn figures_are_imported_whole_or_not_at_all_and_corrections_keep_their_his
          participatory_budget,citizenship,,With a participatory budget,,en,share,45.8,,24,,Report 2019,30\n"
     );
     let bad = format!("{good}broken,governance,,Broken,,en,share,140,,24,,Report 2019,\n");
+    // The demonstration's own figures of 2019 come first.
+    let demo = site.app.published_figures(year()).await.unwrap();
     let refused = problem(site.app.import_figures(&secretariat, year(), bad.into_bytes()).await);
     let text = refused.message(Lang::Es);
     assert!(text.contains("Línea 4, columna 8 (value)"), "{text}");
     assert!(text.contains("porcentaje de 0 a 100"), "{text}");
-    assert!(site.app.published_figures(year()).await.unwrap().is_empty(), "nothing was kept");
+    assert_eq!(site.app.published_figures(year()).await.unwrap(), demo, "nothing was kept");
 
     let done = site.app.import_figures(&secretariat, year(), good.clone().into_bytes()).await.unwrap();
     assert_eq!((done.added, done.changed, done.unchanged), (2, 0, 0));
-    let figures = site.app.published_figures(year()).await.unwrap();
-    assert_eq!(figures[0].code, "open_data_portal");
+    let figures = site.app.published_figures(year()).await.unwrap()[demo.len()..].to_vec();
+    assert_eq!(figures[0].code, "open_data_portal", "in the file's order, after those already there");
     assert_eq!(figures[0].value, FigureValue::Share { value: 0.75 });
     assert_eq!(figures[0].axis, Some(StudyAxis::Governance));
     assert_eq!(figures[0].source.page, Some(21));
@@ -53,7 +55,7 @@ async fn figures_are_imported_whole_or_not_at_all_and_corrections_keep_their_his
     let corrected = good.replace("45.8", "48.5");
     let done = site.app.import_figures(&secretariat, year(), corrected.into_bytes()).await.unwrap();
     assert_eq!((done.added, done.changed, done.unchanged), (0, 1, 1));
-    let figures = site.app.published_figures(year()).await.unwrap();
+    let figures = site.app.published_figures(year()).await.unwrap()[demo.len()..].to_vec();
     assert_eq!(figures[1].value, FigureValue::Share { value: 0.485 });
     let history = site.app.figure_history(&secretariat, year(), "participatory_budget").await.unwrap();
     assert_eq!(history.len(), 2);
@@ -97,4 +99,29 @@ async fn a_report_comes_back_byte_for_byte_and_only_a_bounded_pdf_goes_in() {
     assert_eq!(refused, HistoryProblem::TooLarge { max: MAX_REPORT_BYTES });
     assert!(refused.message(Lang::Fr).contains("au plus"));
     assert_eq!(site.app.reports(year()).await.unwrap().len(), 1, "nothing else was kept");
+}
+
+#[tokio::test]
+async fn the_demonstration_carries_figures_each_sourced_or_marked_illustrative() {
+    let site = Site::demo().await;
+    for year in [2012, 2017, 2019, 2021, 2023] {
+        let year = EditionYear::new(year).unwrap();
+        let figures = site.app.published_figures(year).await.unwrap();
+        assert!(!figures.is_empty(), "{year} has figures");
+        for f in &figures {
+            assert!(
+                f.illustrative || f.source.document.contains("https://"),
+                "{year} {}: a figure presented as real names a public source",
+                f.code
+            );
+        }
+        // Where a figure counts the participants, it agrees with the edition's own count.
+        let reported = site.app.edition(year).await.unwrap().unwrap().reported_participants;
+        if let Some(count) = figures.iter().find(|f| f.code == "participating_cities") {
+            assert_eq!(Some(count.value.number() as u32), reported);
+        }
+    }
+    let sdg11 = site.app.published_figures(EditionYear::new(2023).unwrap()).await.unwrap();
+    let sdg11 = sdg11.iter().find(|f| f.code == "sdg11_share").unwrap();
+    assert_eq!((sdg11.value.clone(), sdg11.illustrative), (FigureValue::Share { value: 0.46 }, false));
 }

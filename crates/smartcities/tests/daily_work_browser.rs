@@ -1,7 +1,8 @@
 //! The pages of the secretariat's and cities' daily work in Chromium with axe-core: the inbox on
 //! `/me`, a city's team, the reviewer's page with its aids, coding, the renewal dashboard with
 //! gazetteer places, the new-edition form, the campaign's mail texts and schedule, inviting a
-//! city beyond the members and the question editor's previews, each in Spanish, English and French at 360 px and
+//! city beyond the members, the question editor's previews, a past edition's published figures
+//! and the secretariat's page for them, each in Spanish, English and French at 360 px and
 //! 1280 px. No serious or critical violation. Ignored unless asked for, since it needs the
 //! browser.
 
@@ -22,6 +23,8 @@ const PAGES: &[(&str, &str)] = &[
     ("/campaigns/2025/mail", SECRETARIAT),
     ("/campaigns/2025/prospects?q=lyon", SECRETARIAT),
     ("/questionnaires/2025/questions/has_living_lab", SECRETARIAT),
+    ("/editions/2019/history", SECRETARIAT),
+    ("/editions/2023", RESPONDENT),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

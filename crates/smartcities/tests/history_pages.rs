@@ -82,8 +82,11 @@ async fn the_secretariat_imports_figures_and_a_report_that_the_public_reads() {
     assert!(page.body.contains("reports&#x2f;Informe-2019.pdf\">Informe-2019.pdf</a>"), "{}", page.body);
 
     let api = site.get("/api/v1/editions/2019/figures", None).await.json();
-    assert_eq!(api["figures"][0]["code"], "open_data_portal");
-    assert_eq!(api["figures"][0]["source"]["page"], 21);
+    let figures = api["figures"].as_array().unwrap();
+    let imported = figures.iter().find(|f| f["code"] == "open_data_portal").expect("the imported figure");
+    assert_eq!(imported["source"]["page"], 21);
+    assert_eq!(imported["value"], serde_json::json!({"kind": "share", "value": 0.75}));
+    assert!(figures.iter().any(|f| f["illustrative"] == true), "the demonstration's are marked");
 
     let report = site.get("/editions/2019/reports/Informe-2019.pdf", None).await;
     assert_eq!(report.status, StatusCode::OK);

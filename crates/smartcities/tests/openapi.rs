@@ -122,6 +122,8 @@ async fn every_answer_of_the_api_fits_the_document() {
         ("/api/v1/editions/{year}/results", "/api/v1/editions/2024/results".into(), 200),
         ("/api/v1/editions/{year}/results", "/api/v1/editions/2147483648/results".into(), 400),
         ("/api/v1/editions/{year}/questions/{code}", format!("/api/v1/editions/2024/questions/{code}"), 200),
+        ("/api/v1/editions/{year}/figures", "/api/v1/editions/2019/figures".into(), 200),
+        ("/api/v1/editions/{year}/figures", "/api/v1/editions/1999/figures".into(), 404),
         ("/api/v1/cities", "/api/v1/cities".into(), 200),
         ("/api/v1/cities", "/api/v1/cities?country=XX".into(), 400),
         ("/api/v1/cities/{id}", "/api/v1/cities/es-bilbao".into(), 200),

@@ -39,7 +39,7 @@ use crate::{AppState, auth::Viewer};
         list_events,
         community_record,
         list_members,
-        crate::history::api_figures,
+        api_figures,
         health
     )
 )]
@@ -54,7 +54,7 @@ crate::routes! {
     "/cities" => get(list_cities),
     "/editions/{year}/results" => get(edition_results),
     "/editions/{year}/questions/{code}" => get(question_result),
-    "/editions/{year}/figures" => get(crate::history::api_figures),
+    "/editions/{year}/figures" => get(api_figures),
     "/cities/{id}" => get(get_city),
     "/cities/{id}/profile" => get(city_profile),
     "/practices" => get(list_practices),
@@ -615,4 +615,26 @@ async fn get_practice(
         Err(smartcities_app::AppError::Refused(smartcities_app::Refusal::NotFound)) => Err(missing()),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The figures a past edition's report published, each with its source.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FigureList {
+    figures: Vec<smartcities_domain::PublishedFigure>,
+}
+
+/// The figures of an edition as JSON.
+#[utoipa::path(get, path = "/api/v1/editions/{year}/figures", tag = "editions",
+    params(("year" = u16, Path, description = "The edition's year")),
+    responses(
+        (status = 200, description = "The figures the edition's report published, with their sources", body = FigureList),
+        (status = 404, description = "No such edition", body = ErrorBody)))]
+pub async fn api_figures(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+) -> Result<Json<FigureList>, ApiError> {
+    let missing = || ApiError::not_found(format!("no edition {year}"));
+    let year_v = EditionYear::parse(&year).map_err(|_| missing())?;
+    state.app.edition(year_v).await?.ok_or_else(missing)?;
+    Ok(Json(FigureList { figures: state.app.published_figures(year_v).await? }))
 }

@@ -3,7 +3,6 @@
 //! and attach a report. The API serves the figures as JSON.
 
 use axum::{
-    Json,
     extract::{Multipart, Path, Query, State},
     http::{HeaderMap, StatusCode, Uri, header},
     response::{IntoResponse, Redirect, Response},
@@ -152,28 +151,6 @@ pub async fn report(
         body,
     )
         .into_response())
-}
-
-/// The figures a past edition's report published, each with its source.
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct FigureList {
-    figures: Vec<PublishedFigure>,
-}
-
-/// The figures of an edition as JSON.
-#[utoipa::path(get, path = "/api/v1/editions/{year}/figures", tag = "editions",
-    params(("year" = u16, Path, description = "The edition's year")),
-    responses(
-        (status = 200, description = "The figures the edition's report published, with their sources", body = FigureList),
-        (status = 404, description = "No such edition", body = crate::api::ErrorBody)))]
-pub async fn api_figures(
-    State(state): State<AppState>,
-    Path(year): Path<String>,
-) -> Result<Json<FigureList>, crate::api::ApiError> {
-    let missing = || crate::api::ApiError::not_found(format!("no edition {year}"));
-    let year_v = EditionYear::parse(&year).map_err(|_| missing())?;
-    state.app.edition(year_v).await?.ok_or_else(missing)?;
-    Ok(Json(FigureList { figures: state.app.published_figures(year_v).await? }))
 }
 
 #[derive(Deserialize, Default)]

@@ -35,6 +35,16 @@ const FOCUS_GROUPS: [(&str, &str); 3] = [
     ("data/demo/focus-groups/2025-fr.toml", include_str!("../../../../data/demo/focus-groups/2025-fr.toml")),
 ];
 
+/// Figures the past editions' reports published: those a public source states, with it, and a
+/// few marked illustrative (see `data/demo/figures/README.md`).
+const FIGURES: [(u16, &str); 5] = [
+    (2012, include_str!("../../../../data/demo/figures/2012.csv")),
+    (2017, include_str!("../../../../data/demo/figures/2017.csv")),
+    (2019, include_str!("../../../../data/demo/figures/2019.csv")),
+    (2021, include_str!("../../../../data/demo/figures/2021.csv")),
+    (2023, include_str!("../../../../data/demo/figures/2023.csv")),
+];
+
 /// Illustrative good practices of the demonstration catalogue.
 const EVENTS_FILE: (&str, &str) =
     ("data/demo/events.toml", include_str!("../../../../data/demo/events.toml"));
@@ -92,6 +102,14 @@ impl App {
                 .save_questionnaire(year, &app.built_questionnaire(year).await?, "built from the framework")
                 .await?;
             progress.inc(1);
+        }
+        for (year, text) in FIGURES {
+            let figures = smartcities_collect::parse_figures(text)
+                .map_err(|problems| broken(format!("data/demo/figures/{year}.csv: {problems:?}")))?;
+            app.store
+                .history()
+                .import_figures(EditionYear::new(year).map_err(broken)?, &figures, "demo")
+                .await?;
         }
         progress.set_message("cities");
         app.import_cities(CITIES.0, CITIES.1).await?;
