@@ -200,12 +200,29 @@ impl App {
             texts,
             previous,
             practices,
+            history: self.past_figures(year).await?,
             // Only an absolute address can be linked from a copy of the site.
             platform: self
                 .public_url()
                 .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
                 .map(|url| url.trim_end_matches('/').to_string()),
         })
+    }
+
+    /// The figures of the editions before `year` whose reports published some, oldest first.
+    async fn past_figures(&self, year: EditionYear) -> Result<Vec<smartcities_publish::PastFigures>> {
+        let mut out = Vec::new();
+        for edition in self.store.study().editions().await? {
+            if edition.year >= year {
+                continue;
+            }
+            let figures = self.store.history().figures(edition.year).await?;
+            if !figures.is_empty() {
+                out.push(smartcities_publish::PastFigures { year: edition.year.get(), figures });
+            }
+        }
+        out.sort_by_key(|p| p.year);
+        Ok(out)
     }
 
     /// The catalogue's published, consented practices linked to the edition, as a version

@@ -144,6 +144,56 @@ const THEMES: &[Field] = &[
     field("high", "number", "Upper bound of the 95 % Wilson interval."),
 ];
 
+const PAST_FIGURES: &[Field] = &[
+    field("edition", "integer", "The earlier edition whose report published the figure."),
+    field("code", "string", "The figure's code within that edition."),
+    field("axis", "string", "The study axis it belongs to, if any."),
+    field("label_en", "string", "What it measures, in English (empty when not translated)."),
+    field("label_es", "string", "What it measures, in Spanish (empty when not translated)."),
+    field("label_fr", "string", "What it measures, in French (empty when not translated)."),
+    field("original", "string", "The language the label was written in."),
+    field("kind", "string", "share (of cities, 0-1), count, or value (with its unit)."),
+    field("value", "number", "The number as the report gave it (a share from 0 to 1)."),
+    field("unit", "string", "The unit of a value."),
+    field("base", "integer", "The answering cities it rests on, when the report says."),
+    field("question", "string", "A later edition's question it corresponds to, if any."),
+    field("source", "string", "Where it was published."),
+    field("page", "integer", "The page of the source."),
+    field("illustrative", "boolean", "Made up for a demonstration, not stated by a report."),
+];
+
+fn past_figures(s: &Snapshot) -> Vec<Vec<Cell>> {
+    let label =
+        |f: &smartcities_domain::PublishedFigure, lang| f.label.exactly(lang).map_or(Cell::Missing, text);
+    s.history
+        .iter()
+        .flat_map(|past| past.figures.iter().map(move |f| (past.year, f)))
+        .map(|(year, f)| {
+            let unit = match &f.value {
+                smartcities_domain::FigureValue::Value { unit, .. } => text(unit),
+                _ => Cell::Missing,
+            };
+            vec![
+                Cell::Integer(i64::from(year)),
+                text(&f.code),
+                f.axis.map_or(Cell::Missing, |a| text(a.slug())),
+                label(f, Lang::En),
+                label(f, Lang::Es),
+                label(f, Lang::Fr),
+                text(f.label.original.code()),
+                text(f.value.kind()),
+                Cell::Number(f.value.number()),
+                unit,
+                f.base.map_or(Cell::Missing, |b| Cell::Integer(i64::from(b))),
+                f.question.as_deref().map_or(Cell::Missing, text),
+                text(&f.source.document),
+                f.source.page.map_or(Cell::Missing, |p| Cell::Integer(i64::from(p))),
+                Cell::Boolean(f.illustrative),
+            ]
+        })
+        .collect()
+}
+
 const CITIES: &[Field] = &[
     field("city_id", "string", "The city's id."),
     field("name", "string", "Its name in English."),
@@ -417,6 +467,12 @@ fn tables(s: &Snapshot) -> Vec<Table> {
             title: "Questions and choices, with their labels",
             fields: CODEBOOK,
             rows: codebook(s),
+        },
+        Table {
+            name: "past_figures",
+            title: "Figures earlier editions' reports published, with their sources",
+            fields: PAST_FIGURES,
+            rows: past_figures(s),
         },
     ]
 }

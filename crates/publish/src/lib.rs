@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use smartcities_domain::{Lang, Progress};
 
-pub use snapshot::{Practice, Previous, Snapshot, Texts, Workshop, WorkshopOutput};
+pub use snapshot::{PastFigures, Practice, Previous, Snapshot, Texts, Workshop, WorkshopOutput};
 
 /// One file of a published version, by its path in the version (`site/en/index.html`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -99,6 +99,19 @@ pub struct Snapshot {
     /// figures there (`None` when no address was configured: a static copy has no such link).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
+    /// The figures earlier editions' reports published, each edition oldest first: the study's
+    /// history, which the open data carries as a table of its own with sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<PastFigures>,
+}
+
+/// An earlier edition's published figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PastFigures {
+    /// The edition's year.
+    pub year: u16,
+    /// Its figures, in the order they were given.
+    pub figures: Vec<smartcities_domain::PublishedFigure>,
 }
 
 /// A good practice of the catalogue as the edition publishes it: consented, edited by the

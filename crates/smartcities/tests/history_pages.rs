@@ -109,3 +109,25 @@ async fn the_secretariat_imports_figures_and_a_report_that_the_public_reads() {
     let denied = upload(&site, &respondent, "figures", "figures.csv", CSV.as_bytes()).await;
     assert_eq!(denied.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_later_version_s_open_data_carries_the_earlier_figures_with_their_sources() {
+    let site = Site::demo().await;
+    let csv = site.get("/editions/2024/v/1/data/past_figures.csv", None).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let mut lines = csv.body.lines();
+    assert!(
+        lines.next().unwrap().starts_with("edition,code,axis,label_en,label_es,label_fr,original,kind,value")
+    );
+    let sdg11 = csv.body.lines().find(|l| l.contains("sdg11_share")).expect("the 2023 figure");
+    assert!(
+        sdg11.starts_with("2023,sdg11_share,")
+            && sdg11.contains(",share,0.46,")
+            && sdg11.contains("deia.eus"),
+        "{sdg11}"
+    );
+    assert!(sdg11.ends_with(",false"), "stated by a source: {sdg11}");
+    let package = site.get("/editions/2024/v/1/data/datapackage.json", None).await.json();
+    let resources = package["resources"].as_array().unwrap();
+    assert!(resources.iter().any(|r| r["name"] == "past_figures"));
+}

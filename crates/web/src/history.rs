@@ -31,6 +31,8 @@ pub(crate) struct FigureView {
     number: String,
     base: Option<String>,
     source: String,
+    /// The address the source names, as a link of its own.
+    source_url: Option<String>,
     illustrative: bool,
     question: Option<String>,
 }
@@ -55,15 +57,29 @@ pub(crate) fn number(lang: Lang, value: &FigureValue) -> String {
     }
 }
 
+/// A source's words and the web address it names, if any (`Deia, 30 January 2024, https://…`).
+fn split_source(document: &str) -> (String, Option<String>) {
+    match document.find("https://").or_else(|| document.find("http://")) {
+        Some(at) => {
+            let url = document[at..].split_whitespace().next().unwrap_or_default().to_string();
+            let words = document[..at].trim().trim_end_matches([',', ';', ':']).trim().to_string();
+            let words = if words.is_empty() { url.clone() } else { words };
+            (words, Some(url))
+        }
+        None => (document.to_string(), None),
+    }
+}
+
 fn figure_view(lang: Lang, figure: &PublishedFigure) -> FigureView {
     let (label, label_lang) = figure.label.for_reader(lang);
+    let (document, source_url) = split_source(&figure.source.document);
     let source = match figure.source.page {
         Some(page) => translate(
             lang,
             "history-source-page",
-            &[("document", figure.source.document.clone().into()), ("page", page.to_string().into())],
+            &[("document", document.into()), ("page", page.to_string().into())],
         ),
-        None => translate(lang, "history-source", &[("document", figure.source.document.clone().into())]),
+        None => translate(lang, "history-source", &[("document", document.into())]),
     };
     FigureView {
         code: figure.code.clone(),
@@ -73,6 +89,7 @@ fn figure_view(lang: Lang, figure: &PublishedFigure) -> FigureView {
         number: number(lang, &figure.value),
         base: figure.base.map(|b| translate(lang, "history-base", &[("cities", i64::from(b).into())])),
         source,
+        source_url,
         illustrative: figure.illustrative,
         question: figure.question.clone(),
     }
@@ -310,4 +327,24 @@ pub async fn act(
     };
     let page = history_page(&ctx, &year, &Done::default(), Some(problem)).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_source;
+
+    #[test]
+    fn a_source_with_an_address_links_it() {
+        let (words, url) = split_source("Deia, 30 January 2024, https://www.deia.eus/a.html");
+        assert_eq!(
+            (words.as_str(), url.as_deref()),
+            ("Deia, 30 January 2024", Some("https://www.deia.eus/a.html"))
+        );
+        assert_eq!(split_source("Informe 2019"), ("Informe 2019".to_string(), None));
+        let (words, url) = split_source("https://example.org/r.pdf");
+        assert_eq!(
+            (words.as_str(), url.as_deref()),
+            ("https://example.org/r.pdf", Some("https://example.org/r.pdf"))
+        );
+    }
 }

@@ -1935,3 +1935,4 @@ history-corrected = { $count ->
    *[other] corrected { $count } times
 }
 history-none = No figure has been imported for this edition yet.
+history-source-link = the source

@@ -1983,3 +1983,4 @@ history-corrected = { $count ->
    *[other] corregida { $count } veces
 }
 history-none = Aún no se ha importado ninguna cifra de esta edición.
+history-source-link = la fuente

@@ -1977,3 +1977,4 @@ history-corrected = { $count ->
    *[other] corrigé { $count } fois
 }
 history-none = Aucun chiffre n'a encore été importé pour cette édition.
+history-source-link = la source
