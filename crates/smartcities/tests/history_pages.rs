@@ -131,3 +131,28 @@ async fn a_later_version_s_open_data_carries_the_earlier_figures_with_their_sour
     let resources = package["resources"].as_array().unwrap();
     assert!(resources.iter().any(|r| r["name"] == "past_figures"));
 }
+
+#[tokio::test]
+async fn an_earlier_report_s_figure_stands_beside_the_question_that_continues_it() {
+    let site = Site::demo().await;
+    let secretariat = site.session(SECRETARIAT).await;
+    let csv = "code,axis,label_es,label_en,label_fr,original,kind,value,unit,base,question,document,page\n\
+        living_lab_share,governance,,Cities running a living lab,,en,share,38,,24,has_living_lab,Report 2019,12\n";
+    let done = upload(&site, &secretariat, "figures", "figures.csv", csv.as_bytes()).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = site.get("/editions/2024/results?lang=en", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let section = page
+        .body
+        .split("Figures earlier reports published on the same questions")
+        .nth(1)
+        .expect("the section");
+    let section = section.split("</ul>").next().unwrap();
+    assert!(section.contains("2019 · Cities running a living lab: 38\u{a0}%"), "{section}");
+    assert!(
+        section.contains("base: 24 answering cities")
+            && section.contains("As published in Report 2019, p. 12")
+    );
+    assert!(section.contains("2024 · "), "today's answers beside it: {section}");
+    assert!(page.body.contains("not a change measured on the same cities"));
+}

@@ -348,3 +348,47 @@ mod tests {
         );
     }
 }
+
+/// An earlier report's figure beside the question that continues it in this edition.
+#[derive(Serialize)]
+pub(crate) struct ReportedRow {
+    code: String,
+    label: String,
+    year: u16,
+    then: String,
+    base: Option<String>,
+    source: String,
+    illustrative: bool,
+    now: String,
+}
+
+/// The figures earlier reports published for questions this edition asks again, each with what
+/// this edition's cities answered; `now_of` gives a question's label and headline, if asked.
+pub(crate) async fn reported_rows(
+    state: &AppState,
+    lang: Lang,
+    year: EditionYear,
+    now_of: &(dyn Fn(&str) -> Option<(String, String)> + Sync),
+) -> Result<Vec<ReportedRow>, PageError> {
+    let mut rows = Vec::new();
+    let mut editions = state.app.editions().await?;
+    editions.sort_by_key(|e| e.year);
+    for edition in editions.into_iter().filter(|e| e.year < year) {
+        for figure in state.app.published_figures(edition.year).await? {
+            let Some(code) = figure.question.as_deref() else { continue };
+            let Some((label, now)) = now_of(code) else { continue };
+            let view = figure_view(lang, &figure);
+            rows.push(ReportedRow {
+                code: code.to_string(),
+                label,
+                year: edition.year.get(),
+                then: format!("{}: {}", view.label, view.number),
+                base: view.base,
+                source: view.source,
+                illustrative: view.illustrative,
+                now,
+            });
+        }
+    }
+    Ok(rows)
+}

@@ -1936,3 +1936,5 @@ history-corrected = { $count ->
 }
 history-none = No figure has been imported for this edition yet.
 history-source-link = the source
+history-trends-heading = Figures earlier reports published on the same questions
+history-trends-caution = Each figure rests on the cities that answered its own edition, and the cities differ from one edition to the next: the two figures are set side by side, not a change measured on the same cities.

@@ -1984,3 +1984,5 @@ history-corrected = { $count ->
 }
 history-none = Aún no se ha importado ninguna cifra de esta edición.
 history-source-link = la fuente
+history-trends-heading = Cifras que publicaron informes anteriores sobre las mismas preguntas
+history-trends-caution = Cada cifra se basa en las ciudades que respondieron a su propia edición, y las ciudades cambian de una edición a otra: las dos cifras se muestran una junto a otra, no como un cambio medido en las mismas ciudades.

@@ -1978,3 +1978,5 @@ history-corrected = { $count ->
 }
 history-none = Aucun chiffre n'a encore été importé pour cette édition.
 history-source-link = la source
+history-trends-heading = Chiffres publiés par les rapports précédents sur les mêmes questions
+history-trends-caution = Chaque chiffre repose sur les villes qui ont répondu à sa propre édition, et les villes changent d'une édition à l'autre : les deux chiffres sont placés côte à côte, non comme une évolution mesurée sur les mêmes villes.

@@ -93,6 +93,8 @@ struct OverviewPage {
     /// Codebook categories applied to the free text: (label, group, answers, cities).
     coded: Vec<(String, String, usize, usize)>,
     trends: Vec<TrendRow>,
+    /// Earlier reports' figures for questions asked again, beside today's answers.
+    reported: Vec<crate::history::ReportedRow>,
     composite: Option<CompositeView>,
     /// The current public version: its number and day, as the language writes it.
     published: Option<(smartcities_domain::PublishedVersion, String)>,
@@ -127,6 +129,7 @@ pub async fn overview(
         cited_by_section: Vec::new(),
         coded: Vec::new(),
         trends: Vec::new(),
+        reported: Vec::new(),
         composite: None,
         published: state.app.current_publication(loaded.edition.year).await?.map(|p| {
             (p.version, smartcities_publish::view::long_date(lang, &p.published_at.day().to_string()))
@@ -150,6 +153,14 @@ pub async fn overview(
             page.coded = coded_rows(lang, book, results);
         }
         page.trends = trend_rows(&names, results);
+        let now_of = |code: &str| {
+            results
+                .questions
+                .iter()
+                .find(|q| q.code == code)
+                .map(|q| (names.question(code), names.headline(q)))
+        };
+        page.reported = crate::history::reported_rows(&state, lang, loaded.edition.year, &now_of).await?;
     }
     render_page(&Ctx { state: &state, lang, uri: &uri, viewer: &viewer }, "results.html", "editions", page)
         .await
