@@ -24,6 +24,8 @@ const LISTED: usize = 20;
 pub enum HistoryProblem {
     /// The figures file has problems, each by line and column.
     Figures(Vec<FigureProblem>),
+    /// A figure typed in a form has problems, each by field.
+    Figure(Vec<FigureProblem>),
     /// The file is larger than allowed.
     TooLarge {
         /// The limit in bytes.
@@ -55,6 +57,30 @@ impl HistoryProblem {
                 }
                 lines.join("\n")
             }
+            HistoryProblem::Figure(problems) => problems
+                .iter()
+                .map(|p| {
+                    let what = figure_problem_words(lang, &p.kind);
+                    // The field as the form labels it.
+                    let name = match p.column_name.strip_prefix("label_").and_then(Lang::from_tag) {
+                        Some(of) => format!(
+                            "{} · {}",
+                            t(lang, "history-field-label"),
+                            t(lang, &format!("language-{}", of.code()))
+                        ),
+                        None if p.column_name == "illustrative" || p.column_name.is_empty() => {
+                            p.column_name.clone()
+                        }
+                        None => t(lang, &format!("history-field-{}", p.column_name)),
+                    };
+                    translate(
+                        lang,
+                        "figure-problem-field",
+                        &[("name", FluentValue::from(name)), ("what", FluentValue::from(what))],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
             HistoryProblem::TooLarge { max } => translate(
                 lang,
                 "history-too-large",
@@ -66,10 +92,10 @@ impl HistoryProblem {
     }
 }
 
-/// One figure problem as a sentence in `lang`, with where it is.
-fn figure_problem(lang: Lang, problem: &FigureProblem) -> String {
+/// What is wrong, in `lang`, without where.
+fn figure_problem_words(lang: Lang, kind: &FigureProblemKind) -> String {
     let s = |v: &str| FluentValue::from(v.to_string());
-    let what = match &problem.kind {
+    match kind {
         FigureProblemKind::UnknownColumn(name) => {
             translate(lang, "figure-problem-unknown-column", &[("name", s(name))])
         }
@@ -80,7 +106,13 @@ fn figure_problem(lang: Lang, problem: &FigureProblem) -> String {
             translate(lang, "figure-problem-duplicate", &[("first", FluentValue::from(*first as i64))])
         }
         kind => t(lang, &format!("figure-problem-{}", slug(kind))),
-    };
+    }
+}
+
+/// One figure problem as a sentence in `lang`, with where it is.
+fn figure_problem(lang: Lang, problem: &FigureProblem) -> String {
+    let s = |v: &str| FluentValue::from(v.to_string());
+    let what = figure_problem_words(lang, &problem.kind);
     let args = [
         ("line", FluentValue::from(problem.line as i64)),
         ("column", FluentValue::from(problem.column as i64)),
@@ -152,6 +184,29 @@ impl App {
         let text = String::from_utf8(file).map_err(|_| HistoryProblem::NotText)?;
         let figures = self.heavy(move || parse_figures(&text)).await?.map_err(HistoryProblem::Figures)?;
         Ok(self.store.history().import_figures(year, &figures, by.email.as_str()).await?)
+    }
+
+    /// Adds or corrects one figure as typed in a form: `cells` are the CSV columns by name
+    /// ([`FIGURE_COLUMNS`]), checked exactly as a file's row is. Secretariat only.
+    pub async fn save_figure(
+        &self,
+        by: &User,
+        year: EditionYear,
+        cells: &[(&str, &str)],
+    ) -> Result<FiguresImported> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        let row: Vec<&str> = FIGURE_COLUMNS
+            .iter()
+            .map(|c| cells.iter().find(|(n, _)| n == c).map_or("", |(_, v)| *v))
+            .collect();
+        let written = writer.write_record(FIGURE_COLUMNS).and_then(|()| writer.write_record(&row));
+        let file = written.ok().and_then(|()| writer.into_inner().ok()).ok_or(HistoryProblem::NotText)?;
+        match self.import_figures(by, year, file).await {
+            Err(AppError::Refused(Refusal::History(HistoryProblem::Figures(problems)))) => {
+                Err(HistoryProblem::Figure(problems).into())
+            }
+            other => other,
+        }
     }
 
     /// The figures an edition's report published, in the order they were given. Public.

@@ -156,3 +156,58 @@ async fn an_earlier_report_s_figure_stands_beside_the_question_that_continues_it
     assert!(section.contains("2024 · "), "today's answers beside it: {section}");
     assert!(page.body.contains("not a change measured on the same cities"));
 }
+
+#[tokio::test]
+async fn one_figure_is_added_and_corrected_from_the_form() {
+    let site = Site::demo().await;
+    let secretariat = site.session(SECRETARIAT).await;
+    let send = |value: &'static str| {
+        let (site, session) = (&site, &secretariat);
+        async move {
+            let fields = [
+                ("csrf", session.csrf.as_str()),
+                ("action", "figure"),
+                ("code", "smart_lighting"),
+                ("original", "es"),
+                ("label_es", "Ciudades con alumbrado inteligente"),
+                ("axis", "environment"),
+                ("kind", "share"),
+                ("value", value),
+                ("base", "24"),
+                ("document", "Informe 2019"),
+                ("page", "40"),
+            ];
+            let (content_type, body) = multipart::form(&fields, None);
+            let request = Request::builder()
+                .method("POST")
+                .uri("/editions/2019/history?lang=es")
+                .header(header::COOKIE, &session.cookie)
+                .header(header::CONTENT_TYPE, content_type);
+            let response = site
+                .router
+                .clone()
+                .oneshot(request.body(axum::body::Body::from(body)).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let bytes = axum::body::to_bytes(response.into_body(), 1 << 24).await.unwrap();
+            (status, String::from_utf8_lossy(&bytes).into_owned())
+        }
+    };
+    let (status, body) = send("doce").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("Número, tal como lo da el informe (decimales con punto): no es un número"),
+        "{body}"
+    );
+    assert_eq!(send("41.7").await.0, StatusCode::SEE_OTHER);
+    assert_eq!(send("47.1").await.0, StatusCode::SEE_OTHER);
+    let page = site.get("/editions/2019?lang=es", None).await;
+    assert!(
+        page.body.contains("Ciudades con alumbrado inteligente") && page.body.contains("47,1\u{a0}%"),
+        "{}",
+        page.body
+    );
+    let page = site.get("/editions/2019/history?lang=es", Some(&secretariat)).await;
+    assert!(page.body.contains("corregida una vez"), "the correction is on record");
+}

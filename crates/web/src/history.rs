@@ -191,6 +191,8 @@ struct HistoryPage {
     columns: String,
     max_figures: String,
     max_report: String,
+    axis_choices: Vec<(&'static str, String)>,
+    langs: Vec<(&'static str, String)>,
 }
 
 pub async fn page(
@@ -248,6 +250,11 @@ async fn history_page(
         columns: smartcities_collect_columns(),
         max_figures: names::bytes(lang, MAX_FIGURES_BYTES as u64),
         max_report: names::bytes(lang, MAX_REPORT_BYTES as u64),
+        axis_choices: StudyAxis::ALL
+            .iter()
+            .map(|a| (a.slug(), t(lang, &format!("axis-{}", a.slug()))))
+            .collect(),
+        langs: Lang::ALL.iter().map(|l| (l.code(), t(lang, &format!("language-{}", l.code())))).collect(),
     };
     render_page(ctx, "history.html", "editions", body).await
 }
@@ -269,11 +276,17 @@ pub async fn act(
     let ctx = Ctx { state: &state, lang, uri: &uri, viewer: &viewer };
     let year_v = EditionYear::parse(&year).map_err(|_| PageError::NotFound(lang))?;
     let (mut csrf, mut action, mut file, mut too_large) = (None, None, None, false);
+    let mut typed: Vec<(String, String)> = Vec::new();
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) => match field.name() {
                 Some("csrf") => csrf = field.text().await.ok(),
                 Some("action") => action = field.text().await.ok(),
+                Some(name) if smartcities_app::history::FIGURE_COLUMNS.contains(&name) => {
+                    let name = name.to_string();
+                    let value: String = field.text().await.unwrap_or_default().chars().take(600).collect();
+                    typed.push((name, value));
+                }
                 Some("file") => {
                     let name = field.file_name().unwrap_or_default().to_string();
                     match field.bytes().await {
@@ -292,6 +305,23 @@ pub async fn act(
     }
     check_csrf(&viewer, csrf.as_deref(), lang)?;
     let action = action.unwrap_or_default();
+    if action == "figure" {
+        let cells: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        return match state.app.save_figure(&session.user, year_v, &cells).await {
+            Ok(done) => {
+                let to = format!(
+                    "/editions/{year}/history?added={}&changed={}&unchanged={}",
+                    done.added, done.changed, done.unchanged
+                );
+                Ok(Redirect::to(&to).into_response())
+            }
+            Err(e) => {
+                let text = form_refusal(lang, e)?;
+                let page = history_page(&ctx, &year, &Done::default(), Some(("figure".into(), text))).await?;
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            }
+        };
+    }
     let refuse = |form: &str, text: String| (form.to_string(), text);
     let problem = match (action.as_str(), file) {
         (form @ ("figures" | "report"), _) if too_large => {
