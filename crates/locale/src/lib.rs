@@ -192,6 +192,8 @@ mod tests {
         ("*", "password-too-long", "max"),
         ("*", "team-name-invalid", "max"),
         ("*", "campaign-text-too-long", "max"),
+        // "corrigé 1 fois", "corrigé 2 fois": the French word is invariable.
+        ("fr", "history-corrected", "count"),
         ("*", "new-edition-title-invalid", "max"),
         ("*", "refused-answer-too-long", "max"),
         ("*", "refused-too-many-entries", "max"),

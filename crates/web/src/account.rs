@@ -468,7 +468,7 @@ pub async fn me(
             editions,
             campaigns: smartcities_app::policy::is_staff(user.role),
             mail_lang: state.app.mail_lang(user).await?.code(),
-            langs: Lang::ALL.iter().map(|l| (l.code(), t(lang, &format!("language-{}", l.code())))).collect(),
+            langs: crate::written::text_languages(lang),
             mail_lang_saved: uri.query().is_some_and(|q| q.split('&').any(|p| p == "mail=saved")),
         };
         render_page(&ctx, "me.html", "me", body).await

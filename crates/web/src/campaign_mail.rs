@@ -325,7 +325,7 @@ async fn prospects_page(
         places,
         problem,
         typed,
-        langs: Lang::ALL.iter().map(|l| (l.code(), t(lang, &format!("language-{}", l.code())))).collect(),
+        langs: crate::written::text_languages(lang),
     };
     render_page(ctx, "prospects.html", "me", body).await
 }

@@ -254,9 +254,9 @@ async fn history_page(
             .iter()
             .map(|a| (a.slug(), t(lang, &format!("axis-{}", a.slug()))))
             .collect(),
-        langs: Lang::ALL.iter().map(|l| (l.code(), t(lang, &format!("language-{}", l.code())))).collect(),
+        langs: crate::written::text_languages(lang),
     };
-    render_page(ctx, "history.html", "editions", body).await
+    render_page(ctx, "edition_history.html", "editions", body).await
 }
 
 fn smartcities_collect_columns() -> String {

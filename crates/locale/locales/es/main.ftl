@@ -2004,3 +2004,4 @@ history-field-document = Publicada en (título o dirección del informe)
 history-field-page = Página
 history-save-figure = Guardar la cifra
 figure-problem-field = { $name }: { $what }
+pub-data-past-figures = Cifras que publicaron los informes de ediciones anteriores, cada una con su fuente y página, las ciudades que respondieron en que se basa y si es ilustrativa. Se basan en otros conjuntos de ciudades que los de esta edición.

@@ -1998,3 +1998,4 @@ history-field-document = Publié dans (titre ou adresse du rapport)
 history-field-page = Page
 history-save-figure = Enregistrer le chiffre
 figure-problem-field = { $name } : { $what }
+pub-data-past-figures = Chiffres publiés par les rapports des éditions précédentes, chacun avec sa source et sa page, les villes répondantes sur lesquelles il repose et s'il est illustratif. Ils reposent sur d'autres ensembles de villes que ceux de cette édition.
