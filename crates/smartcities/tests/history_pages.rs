@@ -79,6 +79,9 @@ async fn the_secretariat_imports_figures_and_a_report_that_the_public_reads() {
     }
     let page = site.get("/editions/2019?lang=en", None).await;
     assert!(page.body.contains("base: 24 answering cities"));
+    // The demonstration's made-up figures say so rather than cite a stand-in.
+    assert!(page.body.contains("Made up for the demonstration: not a figure any report published."));
+    assert!(!page.body.contains("As published in Illustrative figure"));
     assert!(page.body.contains("reports&#x2f;Informe-2019.pdf\">Informe-2019.pdf</a>"), "{}", page.body);
 
     let api = site.get("/api/v1/editions/2019/figures", None).await.json();

@@ -74,6 +74,8 @@ fn figure_view(lang: Lang, figure: &PublishedFigure) -> FigureView {
     let (label, label_lang) = figure.label.for_reader(lang);
     let (document, source_url) = split_source(&figure.source.document);
     let source = match figure.source.page {
+        // A made-up figure was published nowhere: it says so rather than cite its stand-in.
+        _ if figure.illustrative => t(lang, "history-illustrative-source"),
         Some(page) => translate(
             lang,
             "history-source-page",
@@ -89,7 +91,7 @@ fn figure_view(lang: Lang, figure: &PublishedFigure) -> FigureView {
         number: number(lang, &figure.value),
         base: figure.base.map(|b| translate(lang, "history-base", &[("cities", i64::from(b).into())])),
         source,
-        source_url,
+        source_url: source_url.filter(|_| !figure.illustrative),
         illustrative: figure.illustrative,
         question: figure.question.clone(),
     }
@@ -412,7 +414,7 @@ pub(crate) async fn reported_rows(
                 code: code.to_string(),
                 label,
                 year: edition.year.get(),
-                then: format!("{}: {}", view.label, view.number),
+                then: format!("{} {}", crate::i18n::with_colon(lang, &view.label), view.number),
                 base: view.base,
                 source: view.source,
                 illustrative: view.illustrative,

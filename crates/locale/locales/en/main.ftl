@@ -1957,3 +1957,4 @@ history-field-page = Page
 history-save-figure = Save the figure
 figure-problem-field = { $name }: { $what }
 pub-data-past-figures = Figures the reports of earlier editions published, each with its source and page, the answering cities it rests on and whether it is illustrative. They rest on other sets of cities than this edition's.
+history-illustrative-source = Made up for the demonstration: not a figure any report published.

@@ -2005,3 +2005,4 @@ history-field-page = Página
 history-save-figure = Guardar la cifra
 figure-problem-field = { $name }: { $what }
 pub-data-past-figures = Cifras que publicaron los informes de ediciones anteriores, cada una con su fuente y página, las ciudades que respondieron en que se basa y si es ilustrativa. Se basan en otros conjuntos de ciudades que los de esta edición.
+history-illustrative-source = Inventada para la demostración: ningún informe publicó esta cifra.

@@ -1999,3 +1999,4 @@ history-field-page = Page
 history-save-figure = Enregistrer le chiffre
 figure-problem-field = { $name } : { $what }
 pub-data-past-figures = Chiffres publiés par les rapports des éditions précédentes, chacun avec sa source et sa page, les villes répondantes sur lesquelles il repose et s'il est illustratif. Ils reposent sur d'autres ensembles de villes que ceux de cette édition.
+history-illustrative-source = Inventé pour la démonstration : aucun rapport n'a publié ce chiffre.
