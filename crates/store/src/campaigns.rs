@@ -189,14 +189,7 @@ impl Campaigns<'_> {
     /// did it.
     pub async fn finish_job(&self, job: &str, mails: &[OutgoingMail<'_>]) -> Result<bool> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE scheduled_jobs SET done_at = $1 WHERE id = $2 AND done_at IS NULL AND cancelled_at IS NULL",
-        )
-        .bind(self.now_text())
-        .bind(job)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
+        if !mark_done(&mut tx, job, &self.now_text()).await? {
             return Ok(false);
         }
         for mail in mails {
@@ -205,4 +198,17 @@ impl Campaigns<'_> {
         tx.commit().await?;
         Ok(true)
     }
+}
+
+/// Marks a scheduled job done inside the caller's transaction, unless it was done or cancelled
+/// meanwhile: whether this call marked it, so the job's work happens once across servers.
+pub(crate) async fn mark_done(conn: &mut sqlx::AnyConnection, job: &str, now: &str) -> Result<bool> {
+    let done = sqlx::query(
+        "UPDATE scheduled_jobs SET done_at = $1 WHERE id = $2 AND done_at IS NULL AND cancelled_at IS NULL",
+    )
+    .bind(now)
+    .bind(job)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -189,14 +189,7 @@ impl Versions<'_> {
         let year = i64::from(edition.get());
         let mut tx = self.begin_write().await?;
         if let Some(job) = job {
-            let done = sqlx::query(
-                "UPDATE scheduled_jobs SET done_at = $1 WHERE id = $2 AND done_at IS NULL AND cancelled_at IS NULL",
-            )
-            .bind(self.now_text())
-            .bind(job)
-            .execute(&mut *tx)
-            .await?;
-            if done.rows_affected() != 1 {
+            if !crate::campaigns::mark_done(&mut tx, job, &self.now_text()).await? {
                 return Ok(false);
             }
         } else {
